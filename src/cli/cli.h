@@ -1,0 +1,59 @@
+/* cli.h: the command table, a small option parser (--name value, --name=value, --flag) and
+ * the set-up shared by commands (configuration, database). Exit codes: 0 done, 1 failed,
+ * 2 bad arguments. Help is printed in Chinese and English. */
+#pragma once
+
+#include "core/cfg.h"
+#include "domain/app.h"
+
+struct err;
+
+struct cli_opt {
+    const char *name; /* without "--" */
+    const char *arg;  /* "FILE", "N"...; NULL for a flag */
+    const char *help_zh, *help_en;
+};
+
+#define CLI_MAX_OPTS 16
+#define CLI_MAX_POS 8
+
+struct cli_args {
+    const char *val[CLI_MAX_OPTS]; /* by option index; "1" for flags; NULL when absent */
+    const char *pos[CLI_MAX_POS];
+    int npos;
+};
+
+struct cli_cmd {
+    const char *name;
+    int (*run)(const struct cli_cmd *cmd, const struct cli_args *a);
+    const char *summary_zh, *summary_en;
+    const char *usage; /* "--db FILE [--port N]" */
+    const struct cli_opt *opts;
+    int min_pos, max_pos;
+};
+
+/* The value of option name, or NULL. */
+const char *cli_get(const struct cli_cmd *cmd, const struct cli_args *a, const char *name);
+
+/* Everything a command needs to touch the database. */
+struct cli_env {
+    struct cfg cfg;
+    struct app app;
+    struct db *db;
+};
+
+/* Loads configuration (--config, environment, then --db and other flags given in a) and
+ * opens the database. create: make the file when missing. Prints errors; returns exit code. */
+int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
+                 struct cli_env *env);
+void cli_env_close(struct cli_env *env);
+/* Prints an error for the user (zh-CN message, field, detail) on stderr; returns 1. */
+int cli_fail(const struct err *e);
+
+int cmd_init(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_migrate(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a);

@@ -1,0 +1,67 @@
+/* cli_env.c: configuration and database set-up shared by the commands, and error printing. */
+#include "core/compat.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "cli/cli.h"
+
+int cli_fail(const struct err *e)
+{
+    fprintf(stderr, "错误 error: %s", e->msg[0] ? e->msg : "未知错误");
+    if (e->field[0])
+        fprintf(stderr, " (%s)", e->field);
+    if (e->detail[0])
+        fprintf(stderr, " [%s]", e->detail);
+    fputc('\n', stderr);
+    return 1;
+}
+
+int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
+                 struct cli_env *env)
+{
+    struct err err = { 0 };
+    enum log_level lvl;
+    const char *dbp = cli_get(cmd, a, "db");
+    struct db_cfg dc;
+
+    memset(env, 0, sizeof(*env));
+    if (cfg_load(&env->cfg, cli_get(cmd, a, "config"), &err) < 0)
+        return cli_fail(&err);
+    if (dbp && cfg_set(&env->cfg, "db.path", dbp, &err) < 0)
+        return cli_fail(&err);
+    if (log_level_parse(env->cfg.log_level, &lvl) < 0) {
+        fprintf(stderr, "错误 error: log.level 应为 debug/info/warn/error/off\n");
+        return 2;
+    }
+    log_min_level = lvl;
+    if (!dbp && !getenv("DANGJIAN_DB_PATH") && !cli_get(cmd, a, "config")) {
+        fprintf(stderr, "dangjian %s: 缺少 --db FILE / missing --db FILE\n", cmd->name);
+        return 2;
+    }
+    dc = (struct db_cfg){
+        .driver = env->cfg.db_driver,
+        .path = env->cfg.db_path,
+        .busy_timeout_ms = env->cfg.db_busy_timeout_ms,
+        .slow_ms = env->cfg.db_slow_ms,
+        .pool_max = (int)(env->cfg.db_pool ? env->cfg.db_pool : 4),
+        .create = create,
+    };
+    if (!strcmp(cmd->name, "serve") && !env->cfg.db_pool) {
+        /* One connection per worker thread, plus one for the odd concurrent background job. */
+        long threads = env->cfg.http_threads ? env->cfg.http_threads
+                                             : sysconf(_SC_NPROCESSORS_ONLN);
+        dc.pool_max = (int)(threads > 0 ? threads : 1) + 1;
+    }
+    if (db_open(&dc, &env->db, &err) < 0)
+        return cli_fail(&err);
+    env->app.cfg = &env->cfg;
+    env->app.db = env->db;
+    env->app.started_at = clock_now();
+    return 0;
+}
+
+void cli_env_close(struct cli_env *env)
+{
+    db_free(&env->db);
+}

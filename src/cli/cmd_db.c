@@ -1,0 +1,70 @@
+/* cmd_db.c: `init`, `migrate` and `backup`: creating, upgrading and copying a database. */
+#include "core/compat.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "cli/cli.h"
+
+static int migrate(struct cli_env *env, const char *verb)
+{
+    struct err err = { 0 };
+    int applied = 0, version = 0;
+
+    if (db_migrate(env->db, &applied, &err) < 0 || db_schema_version(env->db, &version, &err) < 0)
+        return cli_fail(&err);
+    printf("%s %s: 表结构版本 schema version %d（本次应用 applied %d）\n", verb, env->cfg.db_path,
+           version, applied);
+    return 0;
+}
+
+int cmd_init(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct cli_env env;
+    int rc = cli_env_open(cmd, a, true, &env);
+
+    if (rc)
+        return rc;
+    rc = migrate(&env, "已初始化 initialized");
+    cli_env_close(&env);
+    return rc;
+}
+
+int cmd_migrate(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct cli_env env;
+    int rc = cli_env_open(cmd, a, false, &env);
+
+    if (rc)
+        return rc;
+    rc = migrate(&env, "已升级 migrated");
+    cli_env_close(&env);
+    return rc;
+}
+
+int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct cli_env env;
+    struct err err = { 0 };
+    const char *to = cli_get(cmd, a, "to");
+    struct stat st;
+    int rc;
+
+    if (!to) {
+        fprintf(stderr, "dangjian backup: 缺少 --to FILE / missing --to FILE\n");
+        return 2;
+    }
+    if (stat(to, &st) == 0) {
+        fprintf(stderr, "dangjian backup: 备份文件已存在，不会覆盖 / %s exists, not overwritten\n",
+                to);
+        return 2;
+    }
+    rc = cli_env_open(cmd, a, false, &env);
+    if (rc)
+        return rc;
+    if (db_schema_check(env.db, &err) < 0 || db_backup(env.db, to, &err) < 0) {
+        rc = cli_fail(&err);
+    } else {
+        printf("已备份 backed up %s → %s\n", env.cfg.db_path, to);
+    }
+    cli_env_close(&env);
+    return rc;
+}

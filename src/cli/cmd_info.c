@@ -1,0 +1,54 @@
+/* cmd_info.c: `config show` (effective configuration, secrets redacted) and `routes` (the
+ * route table as JSON, read by the route-documentation and authorization tests). */
+#include "core/compat.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "http/http.h"
+#include "cli/cli.h"
+
+int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct cfg cfg;
+    struct err err = { 0 };
+    struct buf out;
+
+    if (strcmp(a->pos[0], "show") != 0) {
+        fprintf(stderr, "dangjian config: 未知子命令 unknown subcommand: %s（可用 show）\n",
+                a->pos[0]);
+        return 2;
+    }
+    if (cfg_load(&cfg, cli_get(cmd, a, "config"), &err) < 0)
+        return cli_fail(&err);
+    buf_init(&out, NULL, 1 << 20);
+    cfg_show(&cfg, &out);
+    fputs(buf_cstr(&out), stdout);
+    buf_release(&out);
+    return 0;
+}
+
+int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct route_table t;
+    struct err err = { 0 };
+    json_t *arr = json_array();
+    char *s;
+
+    UNUSED(cmd);
+    UNUSED(a);
+    if (router_init(&t, &err) < 0)
+        return cli_fail(&err);
+    for (size_t i = 0; i < t.len; i++) {
+        const struct route *r = t.rows[i];
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:i, s:s}", "method",
+                                             http_method_name(r->method), "path", r->pattern,
+                                             "permission", perm_name(r->perm), "scope",
+                                             (int)r->scope, "summary", r->summary));
+    }
+    s = json_dumps(arr, JSON_INDENT(2));
+    puts(s);
+    free(s);
+    json_decref(arr);
+    router_release(&t);
+    return 0;
+}

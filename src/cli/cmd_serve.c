@@ -1,0 +1,56 @@
+/* cmd_serve.c: `serve`: checks the schema, starts the HTTP server, prints the address it
+ * listens on (stdout, flushed, for scripts and tests using --port 0) and stops on SIGINT or
+ * SIGTERM. */
+#include "core/compat.h"
+#include "core/err.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "http/http.h"
+#include "cli/cli.h"
+
+int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct cli_env env;
+    struct err err = { 0 };
+    struct http_server *srv = NULL;
+    const char *host = cli_get(cmd, a, "host"), *port = cli_get(cmd, a, "port"),
+               *web = cli_get(cmd, a, "web-root");
+    sigset_t set;
+    int sig = 0, rc;
+
+    rc = cli_env_open(cmd, a, false, &env);
+    if (rc)
+        return rc;
+    if ((host && cfg_set(&env.cfg, "http.host", host, &err) < 0) ||
+        (port && cfg_set(&env.cfg, "http.port", port, &err) < 0) ||
+        (web && cfg_set(&env.cfg, "http.web_root", web, &err) < 0)) {
+        cli_env_close(&env);
+        cli_fail(&err);
+        return 2;
+    }
+    if (db_schema_check(env.db, &err) < 0) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    /* Block the stop signals before the server's threads start so they inherit the mask and
+     * only sigwait below receives them. */
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    if (http_server_start(&env.app, &srv, &err) < 0) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    printf("dangjian %s listening on http://%s:%d\n", DANGJIAN_VERSION, env.cfg.http_host,
+           http_server_port(srv));
+    fflush(stdout);
+    log_info("serve_start", "port=%d db=%s", http_server_port(srv), db_driver_name(env.db));
+    sigwait(&set, &sig);
+    log_info("serve_stop", "signal=%d", sig);
+    http_server_stop(&srv);
+out:
+    cli_env_close(&env);
+    return rc;
+}

@@ -1,0 +1,185 @@
+/* main.c: `dangjian <command>`: the command table, argument parsing and help. Each command
+ * lives in cmd_<name>.c; this file only dispatches. */
+#include "core/compat.h"
+#include "cli/cli.h"
+
+static const struct cli_opt OPTS_DB[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { NULL, NULL, NULL, NULL },
+};
+static const struct cli_opt OPTS_SERVE[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "host", "ADDR", "监听地址（默认 127.0.0.1）", "address to listen on (default 127.0.0.1)" },
+    { "port", "N", "端口；0 表示自动选择空闲端口并打印", "port; 0 picks a free one and prints it" },
+    { "web-root", "DIR", "网页文件目录（默认 web）", "folder of the web UI (default web)" },
+    { NULL, NULL, NULL, NULL },
+};
+static const struct cli_opt OPTS_DEMO[] = {
+    { "db", "FILE", "要生成的数据库文件", "database file to create" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "password", "P", "演示账号的密码（不给则随机生成并打印）",
+      "password of the demo logins (random and printed when not given)" },
+    { "members", "N", "党员人数（默认 3000）", "number of Party members (default 3000)" },
+    { "seed", "N", "随机种子（相同种子生成相同数据）", "random seed (same seed, same data)" },
+    { "force", NULL, "数据库文件已存在时覆盖", "overwrite the database file if it exists" },
+    { NULL, NULL, NULL, NULL },
+};
+static const struct cli_opt OPTS_BACKUP[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "to", "FILE", "备份文件（不能已存在）", "backup file (must not exist)" },
+    { NULL, NULL, NULL, NULL },
+};
+static const struct cli_opt OPTS_CONFIG[] = {
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { NULL, NULL, NULL, NULL },
+};
+static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
+
+static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
+
+static const struct cli_cmd COMMANDS[] = {
+    { "init", cmd_init, "创建数据库并建立表结构", "create a database and its schema",
+      "--db FILE", OPTS_DB, 0, 0 },
+    { "migrate", cmd_migrate, "把数据库升级到本程序的表结构版本",
+      "upgrade a database to this program's schema", "--db FILE", OPTS_DB, 0, 0 },
+    { "serve", cmd_serve, "启动网页与接口服务", "run the web and API server",
+      "--db FILE [--host ADDR] [--port N]", OPTS_SERVE, 0, 0 },
+    { "demo", cmd_demo, "生成一个虚构街道的演示数据库", "create a demo database of a fictional street",
+      "--db FILE [--password P] [--members N] [--seed N] [--force]", OPTS_DEMO, 0, 0 },
+    { "backup", cmd_backup, "在线备份数据库", "back up a database while it is in use",
+      "--db FILE --to FILE", OPTS_BACKUP, 0, 0 },
+    { "config", cmd_config, "显示生效的配置（密钥已隐藏）",
+      "show the effective configuration (secrets redacted)", "show [--config FILE]", OPTS_CONFIG,
+      1, 1 },
+    { "routes", cmd_routes, "以 JSON 列出全部接口及其权限", "list every API route and its permission as JSON",
+      "", OPTS_NONE, 0, 0 },
+    { "version", cmd_version, "显示版本", "print the version", "", OPTS_NONE, 0, 0 },
+};
+
+static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    UNUSED(cmd);
+    UNUSED(a);
+    printf("dangjian %s\n", DANGJIAN_VERSION);
+    return 0;
+}
+
+static void usage_all(FILE *f)
+{
+    fprintf(f, "dangjian %s — 社区党建与基层治理平台 / community Party-building platform\n\n"
+               "用法 Usage: dangjian <命令 command> [选项 options]\n\n",
+            DANGJIAN_VERSION);
+    for (size_t i = 0; i < ARRAY_LEN(COMMANDS); i++)
+        fprintf(f, "  %-8s %s / %s\n", COMMANDS[i].name, COMMANDS[i].summary_zh,
+                COMMANDS[i].summary_en);
+    fprintf(f, "\n每个命令都有 --help。Every command has --help.\n");
+}
+
+static void usage_cmd(const struct cli_cmd *c, FILE *f)
+{
+    fprintf(f, "用法 Usage: dangjian %s %s\n%s\n%s\n", c->name, c->usage, c->summary_zh,
+            c->summary_en);
+    if (c->opts[0].name)
+        fprintf(f, "\n选项 Options:\n");
+    for (const struct cli_opt *o = c->opts; o->name; o++) {
+        char left[40];
+        snprintf(left, sizeof(left), "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(f, "  %-18s %s / %s\n", left, o->help_zh, o->help_en);
+    }
+}
+
+const char *cli_get(const struct cli_cmd *cmd, const struct cli_args *a, const char *name)
+{
+    for (int i = 0; cmd->opts[i].name; i++)
+        if (strcmp(cmd->opts[i].name, name) == 0)
+            return a->val[i];
+    return NULL;
+}
+
+static int bad_args(const struct cli_cmd *c, const char *what, const char *arg)
+{
+    fprintf(stderr, "dangjian %s: %s%s\n\n", c->name, what, arg);
+    usage_cmd(c, stderr);
+    return 2;
+}
+
+/* Parses argv (after the command name). Returns 0, or an exit code (2) after printing. */
+static int parse(const struct cli_cmd *c, int argc, char **argv, struct cli_args *a, bool *help)
+{
+    memset(a, 0, sizeof(*a));
+    for (int i = 0; i < argc; i++) {
+        const char *s = argv[i], *eq;
+        size_t nlen;
+        int k;
+
+        if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+            *help = true;
+            return 0;
+        }
+        if (strncmp(s, "--", 2) != 0) {
+            if (a->npos >= c->max_pos)
+                return bad_args(c, "多余的参数 unexpected argument: ", s);
+            a->pos[a->npos++] = s;
+            continue;
+        }
+        s += 2;
+        eq = strchr(s, '=');
+        nlen = eq ? (size_t)(eq - s) : strlen(s);
+        for (k = 0; c->opts[k].name; k++)
+            if (strlen(c->opts[k].name) == nlen && strncmp(c->opts[k].name, s, nlen) == 0)
+                break;
+        if (!c->opts[k].name)
+            return bad_args(c, "未知选项 unknown option: ", argv[i]);
+        if (!c->opts[k].arg) {
+            if (eq)
+                return bad_args(c, "选项不带值 option takes no value: ", argv[i]);
+            a->val[k] = "1";
+        } else if (eq) {
+            a->val[k] = eq + 1;
+        } else if (i + 1 < argc) {
+            a->val[k] = argv[++i];
+        } else {
+            return bad_args(c, "选项缺少值 option needs a value: ", argv[i]);
+        }
+    }
+    if (a->npos < c->min_pos)
+        return bad_args(c, "缺少参数 missing argument", "");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_args a;
+    bool help = false;
+    int rc;
+
+    if (argc < 2) {
+        usage_all(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage_all(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version"))
+        return cmd_version(NULL, NULL);
+    for (size_t i = 0; i < ARRAY_LEN(COMMANDS); i++) {
+        const struct cli_cmd *c = &COMMANDS[i];
+        if (strcmp(c->name, argv[1]) != 0)
+            continue;
+        rc = parse(c, argc - 2, argv + 2, &a, &help);
+        if (rc)
+            return rc;
+        if (help) {
+            usage_cmd(c, stdout);
+            return 0;
+        }
+        return c->run(c, &a);
+    }
+    fprintf(stderr, "dangjian: 未知命令 unknown command: %s\n\n", argv[1]);
+    usage_all(stderr);
+    return 2;
+}

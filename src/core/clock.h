@@ -1,0 +1,24 @@
+/* clock.h: the only source of wall-clock time. Tests pin it with DANGJIAN_TEST_NOW (epoch
+ * seconds or YYYY-MM-DD). Calendar dates are shown and compared in Asia/Shanghai (UTC+8, no
+ * daylight saving). Durations use clock_mono_us, which is never pinned. */
+#pragma once
+
+/* Epoch seconds, UTC. */
+int64_t clock_now(void);
+/* Monotonic microseconds, for measuring durations only. */
+int64_t clock_mono_us(void);
+/* Today's date in Asia/Shanghai as YYYY-MM-DD into out (11 bytes). */
+void clock_today(char out[11]);
+/* Formats epoch seconds as an RFC 3339 UTC timestamp (21 bytes incl. NUL). */
+void clock_fmt_utc(int64_t t, char out[21]);
+/* Re-reads DANGJIAN_TEST_NOW (tests call this after setenv). */
+void clock_reload(void);
+
+/* Calendar helpers shared by validators and the demo generator. */
+bool date_is_leap(int y);
+int date_days_in_month(int y, int m);
+/* Parses exactly YYYY-MM-DD into y/m/d and checks it is a real date. Returns 0 or -1. */
+int date_parse(const char *s, int *y, int *m, int *d);
+/* Days since 1970-01-01 for a civil date, and back. */
+int64_t date_to_days(int y, int m, int d);
+void date_from_days(int64_t days, int *y, int *m, int *d);

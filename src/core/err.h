@@ -1,0 +1,39 @@
+/* err.h: the one error type. A failing function sets it once where the failure is detected
+ * and returns -1; callers pass it up unchanged; only the edge (router, CLI, importer) turns it
+ * into output. Codes are stable and append-only; docs/errors.md lists every one. */
+#pragma once
+
+enum err_code {
+    E_OK = 0,
+    E_INVALID,         /* 400: bad input; field names the JSON pointer */
+    E_UNAUTHENTICATED, /* 401: no or expired session */
+    E_FORBIDDEN,       /* 403: not permitted or out of scope */
+    E_NOT_FOUND,       /* 404 */
+    E_CONFLICT,        /* 409: unique key, state machine, stale write */
+    E_LIMIT,           /* 413: body, page, JSON depth or response over its ceiling */
+    E_UNAVAILABLE,     /* 503: database busy or gone */
+    E_INTERNAL,        /* 500: a bug or an unexpected library failure */
+    E_METHOD,          /* 405: the path exists, the method does not */
+    E_THROTTLED,       /* 429: too many attempts; retry later */
+};
+
+struct err {
+    enum err_code code;
+    char field[64];   /* JSON pointer of the bad input, e.g. "/id_number"; "" when none */
+    char msg[200];    /* zh-CN, safe to show a client */
+    char detail[200]; /* log only: SQL state, errno text */
+};
+
+/* Fills *e when it is still empty (the first error wins); always returns -1.
+ * field may be NULL or "". fmt is the zh-CN client message. */
+int err_set(struct err *e, enum err_code c, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Adds log-only detail to an error that is already set (or being set). Returns -1. */
+int err_detail(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Empties *e so it can be reused. */
+void err_clear(struct err *e);
+
+/* Stable machine name of a code ("invalid", "not_found", ...). */
+const char *err_code_name(enum err_code c);

@@ -1,0 +1,90 @@
+/* db.h: the one storage interface domain code sees. A pool of connections (one per worker
+ * thread), transactions, statements named by `struct db_sql` constants and cached per
+ * connection, typed binds and columns. Drivers (sqlite now, pg later) sit behind it; no
+ * driver type or native handle leaves src/db. Native errors arrive as our codes: unique
+ * violation -> E_CONFLICT, busy or lost connection -> E_UNAVAILABLE. */
+#pragma once
+
+struct err;
+struct arena;
+struct db;
+struct db_conn;
+struct db_stmt;
+
+/* A statement: portable SQL with ? placeholders, plus a dialect override where needed.
+ * Statements are static constants; their address is the key of the per-connection cache. */
+struct db_sql {
+    const char *name; /* "orgs.subtree": used in slow-statement logs, never the values */
+    const char *sql;
+    const char *pg; /* PostgreSQL text when it differs; NULL otherwise */
+};
+
+struct db_cfg {
+    const char *driver; /* "sqlite" */
+    const char *path;   /* database file (sqlite) */
+    int64_t busy_timeout_ms;
+    int64_t slow_ms;
+    int pool_max; /* connections kept open at most */
+    bool create;  /* create the file when missing (init, demo); otherwise it must exist */
+};
+
+enum { DB_ROW = 1, DB_DONE = 2 };
+
+/* Opens the pool and checks one connection can be made. */
+int db_open(const struct db_cfg *cfg, struct db **out, struct err *err);
+void db_free(struct db **db);
+const char *db_driver_name(const struct db *db);
+
+/* Takes a connection from the pool (waits when all are in use) and gives it back.
+ * A connection returned inside an open transaction is rolled back. */
+int db_acquire(struct db *db, struct db_conn **out, struct err *err);
+void db_release(struct db *db, struct db_conn **c);
+
+/* Transactions. begin takes the write lock at once (SQLite BEGIN IMMEDIATE), so two writers
+ * never deadlock on lock upgrade. rollback never fails visibly. */
+int db_tx_begin(struct db_conn *c, struct err *err);
+int db_tx_commit(struct db_conn *c, struct err *err);
+void db_tx_rollback(struct db_conn *c);
+
+/* Prepares (or takes from the connection's cache) the statement for sql. */
+int db_prepare(struct db_conn *c, const struct db_sql *sql, struct db_stmt **out, struct err *err);
+/* Resets and returns the statement to the cache (or finalizes it); sets *st to NULL. */
+void db_stmt_free(struct db_stmt **st);
+
+/* Binds are 1-based. Failures are sticky and reported by the next db_step. */
+void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+void db_bind_text(struct db_stmt *st, int idx, const char *s); /* NULL binds SQL NULL */
+void db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t len);
+void db_bind_null(struct db_stmt *st, int idx);
+void db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t len);
+
+/* Returns DB_ROW, DB_DONE or -1. */
+int db_step(struct db_stmt *st, struct err *err);
+/* Steps a statement that returns no rows (or ignores them) to completion. */
+int db_exec_stmt(struct db_stmt *st, struct err *err);
+
+/* Columns are 0-based; valid until the next step. NULL text reads as NULL. */
+int64_t db_col_int(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col);
+bool db_col_is_null(struct db_stmt *st, int col);
+const void *db_col_blob(struct db_stmt *st, int col, size_t *len_out);
+/* Copies text into a (NULL stays NULL). */
+char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
+
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+int64_t db_changes(struct db_conn *c);
+
+/* Runs a multi-statement script (migrations only; no parameters). */
+int db_exec_script(struct db_conn *c, const char *script, struct err *err);
+
+/* Online backup of the whole database into a new file `to` (SQLite backup API). */
+int db_backup(struct db *db, const char *to, struct err *err);
+
+/* Migrations: the schema this binary knows, and what the database has. */
+int db_schema_latest(void);
+int db_schema_version(struct db *db, int *version_out, struct err *err);
+/* Applies every migration newer than the database's, each in its own transaction. Refuses a
+ * database whose schema is newer than this binary knows. applied_out may be NULL. */
+int db_migrate(struct db *db, int *applied_out, struct err *err);
+/* Fails with a clear message unless the database is exactly at db_schema_latest(). */
+int db_schema_check(struct db *db, struct err *err);

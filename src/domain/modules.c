@@ -1,0 +1,10 @@
+/* modules.c: MODULES[], one row per domain area; the router and the route-table tests read it. */
+#include "core/compat.h"
+#include "http/http.h"
+#include "domain/modules.h"
+#include "domain/system/system.h"
+
+const struct module MODULES[] = {
+    { "system", SYSTEM_ROUTES },
+};
+const size_t MODULES_LEN = ARRAY_LEN(MODULES);

@@ -1,0 +1,100 @@
+/* http.h: requests, responses, route rows and the server. Handlers have one shape:
+ * decode and validate input, call one service function, encode the answer. Everything a
+ * handler allocates comes from req->arena and dies with the request. */
+#pragma once
+
+#include <jansson.h>
+#include "core/err.h"
+#include "domain/auth/perm.h"
+
+struct app;
+struct arena;
+struct err;
+struct field;
+
+enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
+
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 8
+
+struct route;
+
+struct http_req {
+    struct app *app;
+    struct arena *arena;
+    void *conn; /* the server's connection handle, for header and query lookup */
+    enum http_method method;
+    const char *path;
+    const char *params[HTTP_MAX_PARAMS]; /* {name} captures of the route pattern, in order */
+    int nparams;
+    const char *body; /* NUL-terminated; NULL when there is none */
+    size_t body_len;
+    char request_id[17];
+    char client_ip[48];
+    const struct route *route;
+};
+
+struct http_res {
+    int status;
+    json_t *json;         /* owned: the body, dumped once; NULL for raw bodies */
+    const char *body;     /* raw body from the arena (exports), with content_type */
+    size_t body_len;
+    const char *content_type;
+    const char *headers[HTTP_MAX_HEADERS][2];
+    int nheaders;
+};
+
+typedef int http_handler_fn(struct http_req *req, struct http_res *res, struct err *err);
+
+struct route {
+    enum http_method method;
+    const char *pattern; /* "/api/orgs/{id}" */
+    http_handler_fn *handler;
+    enum perm perm;
+    enum scope_from scope;
+    const char *summary; /* zh-CN, one line; also in docs/openapi.json */
+};
+
+/* Sets the JSON answer (steals the reference). */
+void http_res_json(struct http_res *res, int status, json_t *body);
+/* Adds a response header; name and value must live as long as the request (arena/static). */
+void http_res_header(struct http_res *res, const char *name, const char *value);
+
+/* Request accessors; returned strings live as long as the request. NULL when absent. */
+const char *http_query(struct http_req *req, const char *name);
+const char *http_header(struct http_req *req, const char *name);
+const char *http_cookie(struct http_req *req, const char *name);
+
+/* Decodes the JSON body against spec (see core/json.h). */
+int http_body_decode(struct http_req *req, const struct field *spec, void *out,
+                     uint64_t *present_out, struct err *err);
+/* Decodes query parameters against spec; unknown parameters fail. */
+int http_query_decode(struct http_req *req, const struct field *spec, void *out,
+                      uint64_t *present_out, struct err *err);
+/* Path capture i as a positive id; a non-number is E_NOT_FOUND. */
+int http_param_id(struct http_req *req, int i, int64_t *out, struct err *err);
+
+const char *http_method_name(enum http_method m);
+/* The HTTP status for an error code (one table, router.c). */
+int http_status_for(enum err_code c);
+/* The error body {"error":{code,message,field,request_id}}. */
+json_t *http_error_json(const struct err *e, const char *request_id);
+
+/* The route table, flattened from every module at start-up. */
+struct route_table {
+    const struct route **rows;
+    size_t len;
+};
+int router_init(struct route_table *t, struct err *err);
+void router_release(struct route_table *t);
+/* Finds the route for method+path, filling params. E_NOT_FOUND or E_METHOD when none. */
+int router_match(const struct route_table *t, enum http_method m, const char *path,
+                 struct http_req *req, const struct route **out, struct err *err);
+/* Runs a matched request through permission check, handler and error encoding. */
+void router_dispatch(struct http_req *req, struct http_res *res);
+
+/* The server: listens, serves /api/ through the router and everything else from web_root. */
+struct http_server;
+int http_server_start(struct app *app, struct http_server **out, struct err *err);
+int http_server_port(const struct http_server *s);
+void http_server_stop(struct http_server **s);

@@ -1,0 +1,427 @@
+/* server.c: libmicrohttpd glue. One epoll loop feeding a thread pool; per request an arena,
+ * a bounded body, the route match, the dispatch and one access-log line. Requests outside
+ * /api/ go to the static file server. TLS is the reverse proxy's job. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/cfg.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "core/log.h"
+#include "domain/app.h"
+#include "http/http_int.h"
+
+struct http_server {
+    struct MHD_Daemon *d;
+    struct app *app;
+    struct route_table routes;
+    int port;
+};
+
+struct req_ctx {
+    struct arena arena;
+    struct buf body;
+    bool too_large;
+    int64_t started_us;
+    struct http_req req;
+};
+
+static uint64_t rid_prefix;
+static atomic_ullong rid_counter;
+
+void http_security_headers(struct MHD_Response *r, bool api)
+{
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(
+        r, "Content-Security-Policy",
+        api ? "default-src 'none'; frame-ancestors 'none'"
+            : "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' "
+              "'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+              "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+}
+
+void http_res_json(struct http_res *res, int status, json_t *body)
+{
+    ASSERT(body);
+    if (res->json)
+        json_decref(res->json);
+    res->status = status;
+    res->json = body;
+}
+
+void http_res_header(struct http_res *res, const char *name, const char *value)
+{
+    ASSERT(res->nheaders < HTTP_MAX_HEADERS);
+    res->headers[res->nheaders][0] = name;
+    res->headers[res->nheaders][1] = value;
+    res->nheaders++;
+}
+
+static const char *lookup(struct http_req *req, enum MHD_ValueKind kind, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, kind, name);
+}
+
+const char *http_query(struct http_req *req, const char *name)
+{
+    return lookup(req, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_header(struct http_req *req, const char *name)
+{
+    return lookup(req, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(struct http_req *req, const char *name)
+{
+    return lookup(req, MHD_COOKIE_KIND, name);
+}
+
+int http_body_decode(struct http_req *req, const struct field *spec, void *out,
+                     uint64_t *present_out, struct err *err)
+{
+    return json_decode(req->body ? req->body : "", req->body_len,
+                       (int)req->app->cfg->http_json_depth, spec, out, present_out, req->arena,
+                       err);
+}
+
+struct query_iter {
+    struct http_req *req;
+    const struct field *spec;
+    void *out;
+    uint64_t present;
+    struct err *err;
+    bool failed;
+};
+
+static enum MHD_Result query_each(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  const char *value)
+{
+    struct query_iter *it = cls;
+    size_t i;
+
+    UNUSED(kind);
+    for (i = 0; it->spec[i].name; i++)
+        if (strcmp(it->spec[i].name, key) == 0)
+            break;
+    if (!it->spec[i].name) {
+        char path[64];
+        snprintf(path, sizeof(path), "/%s", key);
+        err_set(it->err, E_INVALID, path, "不认识的查询参数：%s", key);
+        it->failed = true;
+        return MHD_NO;
+    }
+    if (!value || !*value)
+        return MHD_YES; /* "?q=" means no filter */
+    if (field_decode_text(&it->spec[i], value, it->out, it->req->arena, it->err) < 0) {
+        it->failed = true;
+        return MHD_NO;
+    }
+    it->present |= 1ull << i;
+    return MHD_YES;
+}
+
+int http_query_decode(struct http_req *req, const struct field *spec, void *out,
+                      uint64_t *present_out, struct err *err)
+{
+    struct query_iter it = { req, spec, out, 0, err, false };
+    char path[64];
+
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_each, &it);
+    if (it.failed)
+        return -1;
+    for (size_t i = 0; spec[i].name; i++) {
+        if ((spec[i].flags & FIELD_REQUIRED) && !(it.present & (1ull << i))) {
+            snprintf(path, sizeof(path), "/%s", spec[i].name);
+            return err_set(err, E_INVALID, path, "缺少查询参数%s", spec[i].label);
+        }
+    }
+    if (present_out)
+        *present_out = it.present;
+    return 0;
+}
+
+int http_param_id(struct http_req *req, int i, int64_t *out, struct err *err)
+{
+    int64_t v;
+
+    ASSERT(i < req->nparams);
+    if (parse_i64(req->params[i], strlen(req->params[i]), &v) < 0 || v <= 0)
+        return err_set(err, E_NOT_FOUND, "", "记录不存在");
+    *out = v;
+    return 0;
+}
+
+static enum http_method method_of(const char *m)
+{
+    if (!strcmp(m, "GET") || !strcmp(m, "HEAD"))
+        return HTTP_GET;
+    if (!strcmp(m, "POST"))
+        return HTTP_POST;
+    if (!strcmp(m, "PUT"))
+        return HTTP_PUT;
+    if (!strcmp(m, "PATCH"))
+        return HTTP_PATCH;
+    if (!strcmp(m, "DELETE"))
+        return HTTP_DELETE;
+    return 0;
+}
+
+static void client_ip(struct MHD_Connection *conn, char out[48])
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+    out[0] = '\0';
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 48);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 48);
+}
+
+/* Turns a handler's result into a MHD response. Returns the body size for the access log. */
+static struct MHD_Response *make_response(struct http_res *res, size_t *bytes)
+{
+    struct MHD_Response *r;
+
+    if (res->json) {
+        char *s = json_dumps(res->json, JSON_COMPACT | JSON_REAL_PRECISION(17));
+        ASSERT(s);
+        *bytes = strlen(s);
+        r = MHD_create_response_from_buffer(*bytes, s, MHD_RESPMEM_MUST_FREE);
+        MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+    } else {
+        *bytes = res->body_len;
+        r = MHD_create_response_from_buffer(res->body_len, (void *)(uintptr_t)res->body,
+                                            MHD_RESPMEM_MUST_COPY);
+        MHD_add_response_header(r, "Content-Type",
+                                res->content_type ? res->content_type : "application/octet-stream");
+    }
+    for (int i = 0; i < res->nheaders; i++)
+        MHD_add_response_header(r, res->headers[i][0], res->headers[i][1]);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    http_security_headers(r, true);
+    return r;
+}
+
+static void set_error(struct http_res *res, struct err *e, const char *rid)
+{
+    http_res_json(res, http_status_for(e->code), http_error_json(e, rid));
+}
+
+static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *conn,
+                                  struct req_ctx *ctx, const char *method)
+{
+    struct http_req *req = &ctx->req;
+    struct http_res res = { 0 };
+    struct err err = { 0 };
+    struct MHD_Response *r;
+    const char *label = "-";
+    size_t bytes = 0;
+    enum MHD_Result ret;
+
+    if (ctx->too_large) {
+        err_set(&err, E_LIMIT, "", "请求内容超过 %" PRId64 " 字节上限", s->app->cfg->http_body_max);
+    } else if (req->method == 0) {
+        err_set(&err, E_METHOD, "", "不支持的请求方法 %s", method);
+    } else if (router_match(&s->routes, req->method, req->path, req, &req->route, &err) == 0) {
+        label = req->route->pattern;
+        if (ctx->body.len) {
+            req->body = buf_cstr(&ctx->body);
+            req->body_len = ctx->body.len;
+        }
+        router_dispatch(req, &res);
+    }
+    if (err.code != E_OK) {
+        atomic_fetch_add(&s->app->errors[err.code], 1);
+        set_error(&res, &err, req->request_id);
+    }
+    r = make_response(&res, &bytes);
+    if (res.json)
+        json_decref(res.json);
+    if (res.status == 405)
+        MHD_add_response_header(r, "Allow", "GET, POST, PATCH, DELETE");
+    MHD_add_response_header(r, "X-Request-Id", req->request_id);
+    ret = MHD_queue_response(conn, (unsigned)res.status, r);
+    MHD_destroy_response(r);
+    log_info("access", "rid=%s method=%s route=%s status=%d bytes=%zu dur_ms=%.2f",
+             req->request_id, method, label, res.status, bytes,
+             (double)(clock_mono_us() - ctx->started_us) / 1000.0);
+    return ret;
+}
+
+static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connection *conn,
+                                     struct req_ctx *ctx, const char *method)
+{
+    struct MHD_Response *r = NULL;
+    int status = 404;
+    enum MHD_Result ret;
+
+    if (ctx->req.method == HTTP_GET)
+        r = static_response(s->app->cfg->http_web_root, conn, ctx->req.path, &status);
+    else
+        status = 405;
+    if (!r) {
+        struct err err = { 0 };
+        struct http_res res = { 0 };
+        size_t bytes;
+        err_set(&err, status == 405 ? E_METHOD : E_NOT_FOUND, "",
+                status == 405 ? "静态文件只支持 GET" : "页面不存在");
+        set_error(&res, &err, ctx->req.request_id);
+        r = make_response(&res, &bytes);
+        json_decref(res.json);
+        MHD_add_response_header(r, "X-Request-Id", ctx->req.request_id);
+        status = res.status;
+    }
+    ret = MHD_queue_response(conn, (unsigned)status, r);
+    MHD_destroy_response(r);
+    log_info("access", "rid=%s method=%s route=static status=%d dur_ms=%.2f", ctx->req.request_id,
+             method, status, (double)(clock_mono_us() - ctx->started_us) / 1000.0);
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    struct http_server *s = cls;
+    struct req_ctx *ctx = *con_cls;
+
+    UNUSED(version);
+    if (!ctx) {
+        const char *cl;
+        int64_t n;
+
+        ctx = calloc(1, sizeof(*ctx));
+        ASSERT(ctx);
+        arena_init(&ctx->arena, 8192);
+        ctx->started_us = clock_mono_us();
+        buf_init(&ctx->body, &ctx->arena, (size_t)s->app->cfg->http_body_max);
+        ctx->req.app = s->app;
+        ctx->req.arena = &ctx->arena;
+        ctx->req.conn = conn;
+        ctx->req.method = method_of(method);
+        ctx->req.path = arena_strdup(&ctx->arena, url);
+        snprintf(ctx->req.request_id, sizeof(ctx->req.request_id), "%08" PRIx64 "%08llx",
+                 rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
+        client_ip(conn, ctx->req.client_ip);
+        cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > s->app->cfg->http_body_max)
+            ctx->too_large = true;
+        atomic_fetch_add(&s->app->requests, 1);
+        *con_cls = ctx;
+        return MHD_YES; /* the response is queued on a later call, keeping keep-alive */
+    }
+    if (*upload_data_size) {
+        if (!ctx->too_large) {
+            buf_append(&ctx->body, upload_data, *upload_data_size);
+            ctx->too_large = buf_failed(&ctx->body);
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
+        return handle_api(s, conn, ctx, method);
+    return handle_static(s, conn, ctx, method);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct req_ctx *ctx = *con_cls;
+
+    UNUSED(cls);
+    UNUSED(conn);
+    UNUSED(toe);
+    if (!ctx)
+        return;
+    arena_release(&ctx->arena);
+    free(ctx);
+    *con_cls = NULL;
+}
+
+static void on_panic(void *cls, const char *file, unsigned int line, const char *reason)
+{
+    UNUSED(cls);
+    fprintf(stderr, "libmicrohttpd panic at %s:%u: %s\n", file, line, reason ? reason : "");
+    abort();
+}
+
+int http_server_start(struct app *app, struct http_server **out, struct err *err)
+{
+    const struct cfg *cfg = app->cfg;
+    struct http_server *s = calloc(1, sizeof(*s));
+    struct sockaddr_storage ss = { 0 };
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    long threads = cfg->http_threads ? cfg->http_threads : sysconf(_SC_NPROCESSORS_ONLN);
+    const union MHD_DaemonInfo *di;
+    uint32_t seed;
+
+    ASSERT(s);
+    s->app = app;
+    if (router_init(&s->routes, err) < 0) {
+        free(s);
+        return -1;
+    }
+    if (strchr(cfg->http_host, ':')) {
+        struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&ss;
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)cfg->http_port);
+        if (inet_pton(AF_INET6, cfg->http_host, &a6->sin6_addr) != 1)
+            goto bad_host;
+        flags |= MHD_USE_IPv6;
+    } else {
+        struct sockaddr_in *a4 = (struct sockaddr_in *)&ss;
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons((uint16_t)cfg->http_port);
+        if (inet_pton(AF_INET, cfg->http_host, &a4->sin_addr) != 1)
+            goto bad_host;
+    }
+    seed = (uint32_t)(clock_mono_us() ^ (uint64_t)getpid() << 16);
+    rid_prefix = seed;
+    MHD_set_panic_func(on_panic, NULL);
+    s->d = MHD_start_daemon(
+        flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->http_timeout_s,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->http_header_max,
+        MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_END);
+    if (!s->d) {
+        router_release(&s->routes);
+        free(s);
+        err_set(err, E_UNAVAILABLE, "", "无法在 %s:%" PRId64 " 上监听（端口被占用或地址无效）",
+                cfg->http_host, cfg->http_port);
+        return err_detail(err, "MHD_start_daemon failed: %s", strerror(errno));
+    }
+    di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = di ? di->port : (int)cfg->http_port;
+    *out = s;
+    return 0;
+bad_host:
+    router_release(&s->routes);
+    free(s);
+    return err_set(err, E_INVALID, "http.host", "监听地址无效：%s", cfg->http_host);
+}
+
+int http_server_port(const struct http_server *s)
+{
+    return s->port;
+}
+
+void http_server_stop(struct http_server **sp)
+{
+    struct http_server *s = *sp;
+
+    if (!s)
+        return;
+    MHD_stop_daemon(s->d);
+    router_release(&s->routes);
+    free(s);
+    *sp = NULL;
+}

@@ -1,0 +1,102 @@
+// cli.test.js: the command line: help in both languages, bad arguments (exit 2), init,
+// migrate, backup, config show, and the refusal to serve a schema that does not match.
+"use strict";
+const { test } = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const fs = require("node:fs");
+const { spawnSync } = require("node:child_process");
+const { cli, tmpdir } = require("./lib/harness");
+
+test("top-level and per-command help are bilingual and exit 0", () => {
+  const top = cli(["--help"]);
+  assert.equal(top.status, 0);
+  for (const c of ["init", "migrate", "serve", "demo", "backup", "config", "version"]) {
+    assert.ok(top.stdout.includes(c), `help lists ${c}`);
+    const h = cli([c, "--help"]);
+    assert.equal(h.status, 0, `${c} --help`);
+    assert.match(h.stdout, /用法 Usage: dangjian/);
+  }
+  assert.match(cli(["serve", "--help"]).stdout, /--port N.*自动选择.*picks a free one/);
+});
+
+test("bad arguments give a clear message and exit code 2", () => {
+  const cases = [
+    [[], /用法 Usage/],
+    [["frobnicate"], /未知命令 unknown command: frobnicate/],
+    [["init", "--nope"], /未知选项 unknown option: --nope/],
+    [["init", "--db"], /选项缺少值 option needs a value: --db/],
+    [["init"], /缺少 --db FILE/],
+    [["backup", "--db", "x.db"], /缺少 --to FILE/],
+    [["config", "list"], /未知子命令/],
+    [["demo", "--db", "x.db", "--members", "abc"], /--members 应为/],
+    [["serve", "--db", "x.db", "--port", "99999"], /http.port 超出范围/],
+  ];
+  for (const [args, re] of cases) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `dangjian ${args.join(" ")} -> ${r.status} ${r.stderr}`);
+    assert.match(r.stderr, re, `dangjian ${args.join(" ")}`);
+  }
+});
+
+test("init creates and migrates; migrate is idempotent; a missing file is a clear error", () => {
+  const dir = tmpdir();
+  const db = path.join(dir, "a.db");
+  const r = cli(["init", "--db", db]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /schema version \d+/);
+  const again = cli(["migrate", "--db", db]);
+  assert.equal(again.status, 0);
+  assert.match(again.stdout, /applied 0/);
+  const missing = cli(["migrate", "--db", path.join(dir, "none.db")]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /不存在|无法打开/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("serve refuses a database with a newer schema than it knows", () => {
+  const dir = tmpdir();
+  const db = path.join(dir, "new.db");
+  assert.equal(cli(["init", "--db", db]).status, 0);
+  spawnSync("sqlite3", [db, "INSERT INTO schema_version VALUES (9999, 'future', 0)"]);
+  const r = cli(["serve", "--db", db, "--port", "0"]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /比本程序支持的版本 \d+ 新/);
+  const m = cli(["migrate", "--db", db]);
+  assert.equal(m.status, 1);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("backup writes a consistent copy and never overwrites", () => {
+  const dir = tmpdir();
+  const db = path.join(dir, "src.db");
+  const to = path.join(dir, "copy.db");
+  assert.equal(cli(["init", "--db", db]).status, 0);
+  const r = cli(["backup", "--db", db, "--to", to]);
+  assert.equal(r.status, 0, r.stderr);
+  const check = spawnSync("sqlite3", [to, "PRAGMA integrity_check; SELECT MAX(version) FROM schema_version;"], { encoding: "utf8" });
+  assert.match(check.stdout, /^ok\n\d+/);
+  const again = cli(["backup", "--db", db, "--to", to]);
+  assert.equal(again.status, 2);
+  assert.match(again.stderr, /已存在/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("config show: defaults < file < environment; bad values stop with the key named", () => {
+  const dir = tmpdir();
+  const file = path.join(dir, "dangjian.conf");
+  fs.writeFileSync(file, "# comment\nhttp.port = 9090\nhttp.body_max = 2m\nlog.level = warn\n");
+  const r = cli(["config", "show", "--config", file], { env: { DANGJIAN_LOG_LEVEL: "" } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^http\.port = 9090$/m);
+  assert.match(r.stdout, /^http\.body_max = 2097152$/m);
+  const env = cli(["config", "show", "--config", file], { env: { DANGJIAN_HTTP_PORT: "7070" } });
+  assert.match(env.stdout, /^http\.port = 7070$/m);
+  fs.writeFileSync(file, "http.port = many\n");
+  const bad = cli(["config", "show", "--config", file]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /http\.port 应为整数（.*第 1 行）/);
+  fs.writeFileSync(file, "http.nope = 1\n");
+  assert.match(cli(["config", "show", "--config", file]).stderr, /未知的配置项 http\.nope/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,120 @@
+// harness.js: starts `dangjian serve --port 0` on a fresh database for one test file and
+// gives small request helpers (expectStatus / expectError) over real HTTP.
+"use strict";
+const { spawn, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const assert = require("node:assert/strict");
+
+const BIN = path.resolve(process.env.DANGJIAN_BIN || "build/dangjian");
+const ROOT = path.resolve(__dirname, "../../..");
+
+function tmpdir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "dangjian-api-"));
+}
+
+// Runs the CLI synchronously; returns {status, stdout, stderr}.
+function cli(args, opts = {}) {
+  const r = spawnSync(BIN, args, {
+    encoding: "utf8",
+    cwd: ROOT,
+    env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", ...(opts.env || {}) },
+    timeout: 120000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Starts a server on a new database. demo: {members, password} generates the demo street.
+async function startServer(opts = {}) {
+  const dir = tmpdir();
+  const db = path.join(dir, "test.db");
+  const init = opts.demo
+    ? cli(["demo", "--db", db, "--members", String(opts.demo.members || 3000),
+           "--password", opts.demo.password || "Demo-Passw0rd"])
+    : cli(["init", "--db", db]);
+  assert.equal(init.status, 0, `setting up the database failed: ${init.stderr}`);
+  const proc = spawn(BIN, ["serve", "--db", db, "--port", "0", ...(opts.args || [])], {
+    cwd: ROOT,
+    env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", ...(opts.env || {}) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  proc.stderr.on("data", (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 15000);
+    proc.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  const server = {
+    url, db, dir, proc,
+    stderr: () => stderr,
+    async stop() {
+      if (proc.exitCode !== null) return proc.exitCode;
+      const done = new Promise((r) => proc.on("exit", (code, sig) => r(code ?? sig)));
+      proc.kill("SIGTERM");
+      const code = await done;
+      fs.rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+    // Sends one request; body objects are sent as JSON. Returns {status, headers, json, text}.
+    async request(method, p, { body, headers = {}, raw } = {}) {
+      const init = { method, headers: { ...headers } };
+      if (raw !== undefined) init.body = raw;
+      else if (body !== undefined) {
+        init.body = JSON.stringify(body);
+        init.headers["Content-Type"] = "application/json";
+      }
+      const res = await fetch(url + p, init);
+      const text = await res.text();
+      let json = null;
+      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      return { status: res.status, headers: res.headers, json, text };
+    },
+  };
+  return server;
+}
+
+// Sends a request line exactly as given (no URL normalization, unlike fetch).
+// Returns {status, text}.
+function rawGet(url, target) {
+  const net = require("node:net");
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(port), hostname, () => {
+      sock.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`);
+    });
+    let data = "";
+    sock.setEncoding("utf8");
+    sock.on("data", (d) => { data += d; });
+    sock.on("end", () => resolve({ status: Number(data.split(" ")[1]), text: data }));
+    sock.on("error", reject);
+  });
+}
+
+// Asserts the status and returns the response, showing the body when it differs.
+function expectStatus(res, status) {
+  assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text.slice(0, 400)}`);
+  return res;
+}
+
+// Asserts the documented error shape {"error":{code,message,field?,request_id}}.
+function expectError(res, status, code, field) {
+  expectStatus(res, status);
+  assert.ok(res.json && res.json.error, `no error object in ${res.text}`);
+  const e = res.json.error;
+  assert.equal(e.code, code);
+  assert.equal(typeof e.message, "string");
+  assert.ok(e.message.length > 0, "error message is empty");
+  assert.match(e.request_id, /^[0-9a-f]{16}$/);
+  assert.equal(res.headers.get("x-request-id"), e.request_id);
+  if (field !== undefined) assert.equal(e.field, field);
+  return e;
+}
+
+module.exports = { BIN, ROOT, cli, tmpdir, startServer, rawGet, expectStatus, expectError };

@@ -1,0 +1,127 @@
+/* json_test.c: field-spec decoding: types, lengths, dates, enums, unknown keys, depth, the
+ * zh-CN messages and field paths a client sees. */
+#include "tap.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/json.h"
+
+struct person_in {
+    char *name;
+    int64_t age;
+    int64_t org_id;
+    bool active;
+    char *born;
+    char *gender;
+};
+
+static const char *const GENDERS[] = { "M", "F", NULL };
+static const struct field SPEC[] = {
+    FIELD_STR(struct person_in, name, "name", "姓名", FIELD_REQUIRED, 1, 4),
+    FIELD_INT(struct person_in, age, "age", "年龄", FIELD_OPTIONAL, 18, 120),
+    FIELD_ID(struct person_in, org_id, "org_id", "所在党组织", FIELD_OPTIONAL),
+    FIELD_BOOL(struct person_in, active, "active", "在册", FIELD_OPTIONAL),
+    FIELD_DATE(struct person_in, born, "born", "出生日期", FIELD_OPTIONAL),
+    FIELD_ENUM(struct person_in, gender, "gender", "性别", FIELD_OPTIONAL, GENDERS),
+    FIELD_END,
+};
+
+static int decode(const char *body, struct person_in *out, uint64_t *present, struct err *e)
+{
+    static struct arena a;
+    arena_init(&a, 1024);
+    memset(out, 0, sizeof(*out));
+    err_clear(e);
+    return json_decode(body, strlen(body), 8, SPEC, out, present, &a, e);
+}
+
+static void test_valid_input_decodes(void)
+{
+    struct person_in p;
+    struct err e;
+    uint64_t present = 0;
+
+    CHECK_EQ(decode("{\"name\":\" 张三丰 \",\"age\":45,\"org_id\":7,\"active\":true,"
+                    "\"born\":\"2000-02-29\",\"gender\":\"M\"}",
+                    &p, &present, &e),
+             0);
+    CHECK_STR(p.name, "张三丰"); /* trimmed; 3 characters although 9 bytes */
+    CHECK_EQ(p.age, 45);
+    CHECK_EQ(p.org_id, 7);
+    CHECK(p.active);
+    CHECK_STR(p.born, "2000-02-29");
+    CHECK_EQ(present, 0x3f);
+}
+
+static void test_errors_name_field_and_say_what_to_fix(void)
+{
+    struct person_in p;
+    struct err e;
+    static const struct {
+        const char *body, *field, *msg;
+        enum err_code code;
+    } cases[] = {
+        { "{}", "/name", "姓名不能为空", E_INVALID },
+        { "{\"name\":\"  \"}", "/name", "姓名不能为空", E_INVALID },
+        { "{\"name\":\"欧阳娜娜娜\"}", "/name", "姓名不能超过 4 个字", E_INVALID },
+        { "{\"name\":1}", "/name", "姓名应为文本", E_INVALID },
+        { "{\"name\":\"李\",\"age\":12}", "/age", "年龄应在 18 到 120 之间", E_INVALID },
+        { "{\"name\":\"李\",\"age\":\"12\"}", "/age", "年龄应为整数", E_INVALID },
+        { "{\"name\":\"李\",\"org_id\":0}", "/org_id", "所在党组织应为正整数编号", E_INVALID },
+        { "{\"name\":\"李\",\"born\":\"1999-02-29\"}", "/born",
+          "出生日期应为有效日期，格式 YYYY-MM-DD", E_INVALID },
+        { "{\"name\":\"李\",\"gender\":\"X\"}", "/gender", "性别的取值无效：X", E_INVALID },
+        { "{\"name\":\"李\",\"salary\":1}", "/salary", "不认识的字段：salary", E_INVALID },
+        { "{\"name\":\"李\",\"name\":\"王\"}", "", NULL, E_INVALID },
+        { "{\"name\":", "", NULL, E_INVALID },
+        { "[1,2]", "", "请求内容应为 JSON 对象", E_INVALID },
+        { "{\"name\":\"李\",\"a\":[[[[[[[[[1]]]]]]]]]}", "", "JSON 嵌套超过 8 层", E_LIMIT },
+    };
+
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        CHECK_EQ(decode(cases[i].body, &p, NULL, &e), -1);
+        CHECK_EQ(e.code, cases[i].code);
+        CHECK_STR(e.field, cases[i].field);
+        if (cases[i].msg)
+            CHECK_STR(e.msg, cases[i].msg);
+    }
+}
+
+static void test_null_optional_is_absent(void)
+{
+    struct person_in p;
+    struct err e;
+    uint64_t present = 0;
+
+    CHECK_EQ(decode("{\"name\":\"李\",\"age\":null}", &p, &present, &e), 0);
+    CHECK_EQ(present, 1);
+    CHECK_EQ(decode("{\"name\":null}", &p, &present, &e), -1);
+    CHECK_STR(e.msg, "姓名不能为空");
+}
+
+static void test_text_decoding_for_queries(void)
+{
+    struct person_in p = { 0 };
+    struct err e = { 0 };
+    struct arena a;
+
+    arena_init(&a, 512);
+    CHECK_EQ(field_decode_text(&SPEC[1], "30", &p, &a, &e), 0);
+    CHECK_EQ(p.age, 30);
+    CHECK_EQ(field_decode_text(&SPEC[1], "30x", &p, &a, &e), -1);
+    CHECK_STR(e.field, "/age");
+    err_clear(&e);
+    CHECK_EQ(field_decode_text(&SPEC[3], "1", &p, &a, &e), 0);
+    CHECK(p.active);
+    arena_release(&a);
+}
+
+static void test_depth_scanner_ignores_brackets_in_strings(void)
+{
+    const char *s = "{\"a\":\"[[[[[[[[[[\"}";
+    CHECK(json_depth_ok(s, strlen(s), 2));
+    CHECK(!json_depth_ok("[[[", 3, 2));
+}
+
+TAP_MAIN("core/json", TEST(test_valid_input_decodes),
+         TEST(test_errors_name_field_and_say_what_to_fix), TEST(test_null_optional_is_absent),
+         TEST(test_text_decoding_for_queries), TEST(test_depth_scanner_ignores_brackets_in_strings))
