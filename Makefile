@@ -73,11 +73,11 @@ unit: $(UNIT_BINS)
 	tools/run-unit.sh $(UNIT_BINS)
 
 api: $(O)/dangjian
-	DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=spec tests/api/ 2>&1 | tools/tap-summary.sh api
+	DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap tests/api/ 2>&1 | tools/tap-summary.sh api
 
 browser: $(O)/dangjian
 	@if ls tests/browser/*.test.js >/dev/null 2>&1; then \
-		DANGJIAN_BIN=$(O)/dangjian node --test --test-concurrency=1 tests/browser/ 2>&1 | tools/tap-summary.sh browser; \
+		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=1 tests/browser/ 2>&1 | tools/tap-summary.sh browser; \
 	else echo "# browser: 0 passed, 0 failed (no browser tests yet)"; fi
 
 quick: unit api

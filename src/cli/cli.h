@@ -57,3 +57,5 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a);

@@ -17,6 +17,14 @@ int cli_fail(const struct err *e)
     return 1;
 }
 
+/* Command-line flags that set a configuration key (the highest precedence). */
+static const char *const FLAG_KEYS[][2] = {
+    { "db", "db.path" },
+    { "host", "http.host" },
+    { "port", "http.port" },
+    { "web-root", "http.web_root" },
+};
+
 int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
                  struct cli_env *env)
 {
@@ -28,8 +36,13 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
     memset(env, 0, sizeof(*env));
     if (cfg_load(&env->cfg, cli_get(cmd, a, "config"), &err) < 0)
         return cli_fail(&err);
-    if (dbp && cfg_set(&env->cfg, "db.path", dbp, &err) < 0)
-        return cli_fail(&err);
+    for (size_t i = 0; i < ARRAY_LEN(FLAG_KEYS); i++) {
+        const char *v = cli_get(cmd, a, FLAG_KEYS[i][0]);
+        if (v && cfg_set(&env->cfg, FLAG_KEYS[i][1], v, &err) < 0) {
+            cli_fail(&err);
+            return 2;
+        }
+    }
     if (log_level_parse(env->cfg.log_level, &lvl) < 0) {
         fprintf(stderr, "错误 error: log.level 应为 debug/info/warn/error/off\n");
         return 2;

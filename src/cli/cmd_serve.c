@@ -13,21 +13,12 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     struct cli_env env;
     struct err err = { 0 };
     struct http_server *srv = NULL;
-    const char *host = cli_get(cmd, a, "host"), *port = cli_get(cmd, a, "port"),
-               *web = cli_get(cmd, a, "web-root");
     sigset_t set;
     int sig = 0, rc;
 
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
-    if ((host && cfg_set(&env.cfg, "http.host", host, &err) < 0) ||
-        (port && cfg_set(&env.cfg, "http.port", port, &err) < 0) ||
-        (web && cfg_set(&env.cfg, "http.web_root", web, &err) < 0)) {
-        cli_env_close(&env);
-        cli_fail(&err);
-        return 2;
-    }
     if (db_schema_check(env.db, &err) < 0) {
         rc = cli_fail(&err);
         goto out;

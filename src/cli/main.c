@@ -36,6 +36,19 @@ static const struct cli_opt OPTS_CONFIG[] = {
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { NULL, NULL, NULL, NULL },
 };
+static const struct cli_opt OPTS_USER[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "username", "U", "用户名（字母、数字、_ . -）", "username (letters, digits, _ . -)" },
+    { "password", "P", "密码（至少 10 个字符）", "password (at least 10 characters)" },
+    { "role", "R", "角色：admin org_admin branch_secretary branch_committee grid_worker member resident unit_liaison",
+      "role (one of the above)" },
+    { "org", "ORG_ID", "授权的党组织编号（含下级）", "org id the grant covers (with its subtree)" },
+    { "display-name", "NAME", "显示的姓名", "display name" },
+    { "person", "PERSON_ID", "关联的人员编号", "linked person id" },
+    { "keep-password", NULL, "不要求首次登录修改密码", "do not force a change at first login" },
+    { NULL, NULL, NULL, NULL },
+};
 static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
 
 static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
@@ -54,6 +67,12 @@ static const struct cli_cmd COMMANDS[] = {
     { "config", cmd_config, "显示生效的配置（密钥已隐藏）",
       "show the effective configuration (secrets redacted)", "show [--config FILE]", OPTS_CONFIG,
       1, 1 },
+    { "user", cmd_user, "账号管理：add 新建、list 列出、passwd 设置密码",
+      "accounts: add, list, passwd",
+      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]", OPTS_USER,
+      1, 1 },
+    { "audit", cmd_audit, "审计：verify 校验审计链是否被篡改",
+      "audit: verify checks the audit chain for tampering", "verify --db FILE", OPTS_DB, 1, 1 },
     { "routes", cmd_routes, "以 JSON 列出全部接口及其权限", "list every API route and its permission as JSON",
       "", OPTS_NONE, 0, 0 },
     { "version", cmd_version, "显示版本", "print the version", "", OPTS_NONE, 0, 0 },

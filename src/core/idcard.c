@@ -65,7 +65,7 @@ static int collect(const char *in, char raw[RAW_MAX + 1], size_t *len_out, struc
         if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) { /* ０-９ */
             c = (char)('0' + (p[2] - 0x90));
             adv = 3;
-        } else if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] == 0xB8) ||   /* Ｘ */
+        } else if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] == 0xB8) ||  /* Ｘ */
                                     (p[1] == 0xBD && p[2] == 0x98))) { /* ｘ */
             c = 'X';
             adv = 3;
@@ -147,8 +147,8 @@ int idcard_normalize(const char *in, char out[19], struct err *err)
                        "身份证号应为 18 位（旧证 15 位），当前为 %zu 位，请核对是否多填或漏填", n);
     for (size_t i = 0; i + 1 < n; i++) {
         if (raw[i] == 'X')
-            return err_set(err, E_INVALID, ID_FIELD,
-                           "身份证号只有第18位可以是 X，第%zu位应为数字", i + 1);
+            return err_set(err, E_INVALID, ID_FIELD, "身份证号只有第18位可以是 X，第%zu位应为数字",
+                           i + 1);
     }
     if (n == 15) {
         if (raw[14] == 'X')
@@ -166,13 +166,12 @@ int idcard_normalize(const char *in, char out[19], struct err *err)
 
     snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
     if (date_parse(date, &y, &m, &d) < 0)
-        return err_set(err, E_INVALID, ID_FIELD,
-                       "身份证号中的出生日期 %s 不是有效日期，请核对%s", date,
-                       n == 18 ? "第7–14位" : "第7–12位");
+        return err_set(err, E_INVALID, ID_FIELD, "身份证号中的出生日期 %s 不是有效日期，请核对%s",
+                       date, n == 18 ? "第7–14位" : "第7–12位");
     clock_today(today);
     if (strcmp(date, today) > 0)
-        return err_set(err, E_INVALID, ID_FIELD, "身份证号中的出生日期 %s 晚于今天，请核对%s",
-                       date, n == 18 ? "第7–14位" : "第7–12位");
+        return err_set(err, E_INVALID, ID_FIELD, "身份证号中的出生日期 %s 晚于今天，请核对%s", date,
+                       n == 18 ? "第7–14位" : "第7–12位");
 
     check = idcard_check_char(id);
     if (id[17] != check) {
@@ -193,8 +192,8 @@ int idcard_check_region(const char id[19], bool demo_instance, struct err *err)
 {
     /* Province-level codes of GB/T 2260 plus 83 (Taiwan residents' residence permits). */
     static const unsigned char ranges[][2] = {
-        { 11, 15 }, { 21, 23 }, { 31, 37 }, { 41, 46 }, { 50, 54 },
-        { 61, 65 }, { 71, 71 }, { 81, 83 },
+        { 11, 15 }, { 21, 23 }, { 31, 37 }, { 41, 46 },
+        { 50, 54 }, { 61, 65 }, { 71, 71 }, { 81, 83 },
     };
     int prefix;
 

@@ -2,9 +2,13 @@
 #include "core/compat.h"
 #include "http/http.h"
 #include "domain/modules.h"
+#include "domain/audit/audit_http.h"
+#include "domain/auth/auth_http.h"
 #include "domain/system/system.h"
 
 const struct module MODULES[] = {
     { "system", SYSTEM_ROUTES },
+    { "auth", AUTH_ROUTES },
+    { "audit", AUDIT_ROUTES },
 };
 const size_t MODULES_LEN = ARRAY_LEN(MODULES);

@@ -11,6 +11,8 @@ struct app;
 struct arena;
 struct err;
 struct field;
+struct auth_user;
+struct auth_actor;
 
 enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 
@@ -32,6 +34,7 @@ struct http_req {
     char request_id[17];
     char client_ip[48];
     const struct route *route;
+    struct auth_user *user; /* the signed-in caller; NULL on public routes */
 };
 
 struct http_res {
@@ -79,6 +82,31 @@ const char *http_method_name(enum http_method m);
 int http_status_for(enum err_code c);
 /* The error body {"error":{code,message,field,request_id}}. */
 json_t *http_error_json(const struct err *e, const char *request_id);
+
+/* List paging in query strings: ?page= (from 1) &size= (1–200, default 20). Put
+ * `int64_t page, size;` in the query struct and these rows in its spec; http_page_defaults
+ * fills what was not given. */
+#define HTTP_PAGE_FIELDS(T)                                                                        \
+    FIELD_INT(T, page, "page", "页码", FIELD_OPTIONAL, 1, 1000000),                              \
+        FIELD_INT(T, size, "size", "每页条数", FIELD_OPTIONAL, 1, 200)
+void http_page_defaults(int64_t *page, int64_t *size);
+/* {items, total, page, size}; steals items. */
+json_t *http_list_json(json_t *items, int64_t total, int64_t page, int64_t size);
+
+/* ---- authorization helpers for handlers (authz.c) ---- */
+
+/* Checks the caller holds the route's permission at org_id (SCOPE_RECORD routes). A missing
+ * org and an org outside the scope both read as E_NOT_FOUND, so ids reveal nothing. */
+int http_require_org(struct http_req *req, int64_t org_id, struct err *err);
+/* The subtree a SCOPE_CALLER list covers: org_id when given (and in scope), else the widest
+ * grant carrying the route's permission. */
+int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
+                    struct err *err);
+/* Who is acting, for audit rows. */
+void http_actor(struct http_req *req, struct auth_actor *out);
+/* Runs the route's permission check: session cookie, CSRF on writes, forced password
+ * change, permission, path-org scope. Sets req->user. */
+int http_authorize(struct http_req *req, struct err *err);
 
 /* The route table, flattened from every module at start-up. */
 struct route_table {

@@ -7,7 +7,6 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "domain/app.h"
-#include "domain/auth/auth.h"
 #include "domain/modules.h"
 #include "http/http.h"
 
@@ -147,7 +146,7 @@ void router_dispatch(struct http_req *req, struct http_res *res)
 {
     struct err err = { 0 };
 
-    if (auth_authorize(req, &err) == 0 && req->route->handler(req, res, &err) == 0)
+    if (http_authorize(req, &err) == 0 && req->route->handler(req, res, &err) == 0)
         return;
     if (err.code == E_OK)
         err_set(&err, E_INTERNAL, "", "服务器内部错误");
@@ -161,4 +160,18 @@ void router_dispatch(struct http_req *req, struct http_res *res)
     if (err.code == E_INTERNAL || err.code == E_UNAVAILABLE)
         log_error("request_error", "rid=%s route=%s code=%s detail=\"%s\"", req->request_id,
                   req->route->pattern, err_code_name(err.code), err.detail);
+}
+
+void http_page_defaults(int64_t *page, int64_t *size)
+{
+    if (*page <= 0)
+        *page = 1;
+    if (*size <= 0)
+        *size = 20;
+}
+
+json_t *http_list_json(json_t *items, int64_t total, int64_t page, int64_t size)
+{
+    return json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)total, "page",
+                     (json_int_t)page, "size", (json_int_t)size);
 }

@@ -1,27 +1,408 @@
-/* auth.c: permission names and the per-request check. Sessions, roles and scopes arrive with
- * the accounts module; until then only public routes are reachable. */
+/* auth.c: login with throttling, sessions, password hashing and rules, and the pure
+ * permission checks. Throttling is keyed by username and by client address, and unknown
+ * usernames are throttled and answered exactly like known ones, so neither the message nor
+ * the timing tells whether an account exists. */
 #include "core/compat.h"
+#include <sodium.h>
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/clock.h"
 #include "core/err.h"
-#include "domain/auth/auth.h"
-#include "domain/auth/perm.h"
-#include "http/http.h"
+#include "core/idcard.h"
+#include "core/json.h"
+#include "db/db.h"
+#include "domain/app.h"
+#include "domain/audit/audit.h"
+#include "domain/auth/auth_int.h"
+#include "domain/orgpath.h"
 
-const char *perm_name(enum perm p)
+/* Back-off: after USER_FREE failures for a username (IP_FREE for an address, which may be
+ * a whole office behind one NAT) each further failure blocks that key for BASE_S doubling
+ * per failure, at most MAX_S (the temporary lockout). Counters older than RESET_S restart. */
+enum {
+    THROTTLE_USER_FREE = 5,
+    THROTTLE_IP_FREE = 20,
+    THROTTLE_BASE_S = 15,
+    THROTTLE_MAX_S = 900,
+    THROTTLE_RESET_S = 3600,
+    SESSION_TOUCH_S = 60,
+};
+
+/* ---------- passwords ---------- */
+
+static sem_t hash_slots;
+static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+static void hash_init(void)
 {
-    switch (p) {
-    case PERM_PUBLIC:
-        return "public";
-    case PERM_SESSION:
-        return "session";
-    case PERM_NONE:
-        break;
-    }
-    return "none";
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    char pw[33];
+
+    if (sodium_init() < 0)
+        abort();
+    /* argon2id takes 64 MiB per hash: at most one per core at a time. */
+    sem_init(&hash_slots, 0, (unsigned)(cores > 0 ? cores : 1));
+    randombytes_buf(pw, 16);
+    sodium_bin2hex(pw, sizeof(pw), (const unsigned char *)pw, 16);
+    if (crypto_pwhash_str(dummy_hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        abort();
 }
 
-int auth_authorize(struct http_req *req, struct err *err)
+int auth_password_hash(const char *password, char *out, struct err *err)
 {
-    if (req->route->perm == PERM_PUBLIC)
-        return 0;
-    return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
+    int rc;
+
+    pthread_once(&hash_once, hash_init);
+    sem_wait(&hash_slots);
+    rc = crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                           crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    sem_post(&hash_slots);
+    if (rc != 0)
+        return err_set(err, E_UNAVAILABLE, "", "服务器繁忙，请稍后重试");
+    return 0;
+}
+
+bool auth_password_matches(const char *hash, const char *password)
+{
+    int rc;
+
+    pthread_once(&hash_once, hash_init);
+    sem_wait(&hash_slots);
+    rc = crypto_pwhash_str_verify(hash ? hash : dummy_hash, password, strlen(password));
+    sem_post(&hash_slots);
+    return hash && rc == 0;
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    if (n == 0)
+        return false;
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return true;
+    return false;
+}
+
+int auth_password_check(const char *password, const char *username, const char *id_number,
+                        struct err *err)
+{
+    size_t n = utf8_len(password);
+    char norm[19];
+    struct err ignored = { 0 };
+
+    if (n < 10)
+        return err_set(err, E_INVALID, "/new_password", "密码至少 10 个字符");
+    if (n > 128)
+        return err_set(err, E_INVALID, "/new_password", "密码不能超过 128 个字符");
+    if (username && contains_ci(password, username))
+        return err_set(err, E_INVALID, "/new_password", "密码不能包含用户名");
+    if (idcard_normalize(password, norm, &ignored) == 0)
+        return err_set(err, E_INVALID, "/new_password", "密码不能是身份证号");
+    if (id_number) {
+        /* Any run of 6 or more digits that also appears in the person's ID number (the
+         * classic "last six digits of the ID card" default) is refused. */
+        for (const char *p = password; *p;) {
+            const char *s = p;
+            while (*p >= '0' && *p <= '9')
+                p++;
+            if (p - s >= 6) {
+                char run[129];
+                size_t len = (size_t)(p - s) < sizeof(run) ? (size_t)(p - s) : sizeof(run) - 1;
+                memcpy(run, s, len);
+                run[len] = '\0';
+                for (size_t k = 0; k + 6 <= len; k++) {
+                    char six[7];
+                    memcpy(six, run + k, 6);
+                    six[6] = '\0';
+                    if (strstr(id_number, six))
+                        return err_set(err, E_INVALID, "/new_password",
+                                       "密码不能包含身份证号中的数字");
+                }
+            }
+            if (*p)
+                p++;
+        }
+    }
+    return 0;
+}
+
+/* ---------- tokens ---------- */
+
+static char *random_token(struct arena *a)
+{
+    unsigned char raw[32];
+    char *out = arena_alloc(a, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING));
+
+    randombytes_buf(raw, sizeof(raw));
+    sodium_bin2base64(out, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                      raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return out;
+}
+
+void auth_token_hash(const char *token, char out[65])
+{
+    audit_digest(token, strlen(token), out);
+}
+
+static bool token_shape_ok(const char *t)
+{
+    size_t n = t ? strlen(t) : 0;
+
+    if (n < 32 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)t[i]) && t[i] != '-' && t[i] != '_')
+            return false;
+    return true;
+}
+
+/* ---------- throttling ---------- */
+
+static int64_t throttle_wait(const struct throttle_row *t, int64_t now)
+{
+    return t->blocked_until > now ? t->blocked_until - now : 0;
+}
+
+static int throttle_fail(struct db_conn *c, const char *key, int free_failures, int64_t now,
+                         struct err *err)
+{
+    struct throttle_row t;
+    int64_t over, wait;
+
+    if (auth_store_throttle_get(c, key, &t, err) < 0)
+        return -1;
+    if (now - t.last_failure_at > THROTTLE_RESET_S)
+        t.failures = 0;
+    t.failures++;
+    t.last_failure_at = now;
+    over = t.failures - free_failures + 1; /* the free_failures-th failure blocks */
+    if (over > 0) {
+        wait = over > 6 ? THROTTLE_MAX_S : THROTTLE_BASE_S << (over - 1);
+        t.blocked_until = now + (wait > THROTTLE_MAX_S ? THROTTLE_MAX_S : wait);
+    }
+    return auth_store_throttle_put(c, key, &t, err);
+}
+
+/* ---------- login, sessions ---------- */
+
+static int audit_login(struct db_conn *c, const struct auth_actor *actor, const struct user_row *u,
+                       const char *action, const char *result, int64_t org_id, struct err *err)
+{
+    struct audit_entry e = {
+        .user_id = u ? u->id : 0,
+        .username = u ? u->username : NULL,
+        .source = actor->source,
+        .action = action,
+        .target_type = u ? "user" : NULL,
+        .target_id = u ? u->id : 0,
+        .org_id = org_id,
+        .result = result,
+        .request_id = actor->request_id,
+    };
+    return audit_append(c, &e, err);
+}
+
+static int load_user(struct db_conn *c, int64_t user_id, struct arena *a, struct auth_user **out,
+                     struct err *err)
+{
+    struct user_row u;
+    struct auth_user *au = arena_alloc(a, sizeof(*au));
+
+    if (auth_store_user_by_id(c, user_id, a, &u, err) < 0)
+        return -1;
+    au->id = u.id;
+    au->username = u.username;
+    au->display_name = u.display_name;
+    au->person_id = u.person_id;
+    au->must_change_password = u.must_change_password;
+    if (strcmp(u.status, "active") != 0)
+        return err_set(err, E_UNAUTHENTICATED, "", "账号已停用");
+    if (auth_store_grants(c, user_id, a, &au->grants, &au->ngrants, err) < 0)
+        return -1;
+    *out = au;
+    return 0;
+}
+
+int auth_login(struct app *app, const char *username, const char *password,
+               const char *old_token, const struct auth_actor *actor, struct arena *a,
+               struct login_result *out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct user_row u = { 0 };
+    struct throttle_row tu, tip;
+    struct err lookup = { 0 };
+    char *name = arena_strdup(a, username), *ukey, *ipkey, hash[65];
+    int64_t now = clock_now(), wait, sid;
+    bool found, ok;
+    int rc = -1;
+
+    for (char *p = name; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    ukey = arena_printf(a, "user:%s", name);
+    ipkey = arena_printf(a, "ip:%s", actor->client_ip ? actor->client_ip : "-");
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (auth_store_throttle_get(c, ukey, &tu, err) < 0 ||
+        auth_store_throttle_get(c, ipkey, &tip, err) < 0)
+        goto out;
+    wait = throttle_wait(&tu, now) > throttle_wait(&tip, now) ? throttle_wait(&tu, now)
+                                                              : throttle_wait(&tip, now);
+    if (wait > 0) {
+        out->retry_after_s = wait;
+        err_set(err, E_THROTTLED, "", "尝试次数过多，请 %" PRId64 " 秒后再试", wait);
+        goto out;
+    }
+    found = auth_store_user_by_name(c, name, a, &u, &lookup) == 0;
+    if (!found && lookup.code != E_NOT_FOUND) {
+        *err = lookup;
+        goto out;
+    }
+    /* Verify even for unknown names (against a dummy hash) so timing reveals nothing. */
+    ok = auth_password_matches(found ? u.password_hash : NULL, password) &&
+         strcmp(u.status, "active") == 0;
+
+    if (db_tx_begin(c, err) < 0)
+        goto out;
+    if (!ok) {
+        if (throttle_fail(c, ukey, THROTTLE_USER_FREE, now, err) < 0 ||
+            throttle_fail(c, ipkey, THROTTLE_IP_FREE, now, err) < 0 ||
+            (found && auth_store_user_login(c, u.id, false, now, err) < 0) ||
+            audit_login(c, actor, found ? &u : NULL, "session.login", "failed", 0, err) < 0 ||
+            db_tx_commit(c, err) < 0)
+            goto out;
+        err_set(err, E_UNAUTHENTICATED, "/password", "用户名或密码错误");
+        goto out;
+    }
+    if (old_token && token_shape_ok(old_token)) {
+        struct session_row old;
+        struct err none = { 0 };
+        auth_token_hash(old_token, hash);
+        if (auth_store_session_find(c, hash, a, &old, &none) == 0 &&
+            auth_store_session_delete(c, old.id, err) < 0)
+            goto out;
+    }
+    out->token = random_token(a);
+    out->csrf_token = random_token(a);
+    auth_token_hash(out->token, hash);
+    if (auth_store_throttle_clear(c, ukey, err) < 0 ||
+        auth_store_user_login(c, u.id, true, now, err) < 0 ||
+        auth_store_session_insert(c, hash, u.id, out->csrf_token, now,
+                                  now + app->cfg->session_ttl_s, actor->client_ip, &sid,
+                                  err) < 0 ||
+        load_user(c, u.id, a, &out->user, err) < 0 ||
+        audit_login(c, actor, &u, "session.login", "ok",
+                    out->user->ngrants ? out->user->grants[0].org_id : 0, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto out;
+    out->user->session_id = sid;
+    out->user->csrf_token = out->csrf_token;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int auth_session_load(struct app *app, const char *token, struct arena *a,
+                      struct auth_user **out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct session_row s;
+    char hash[65];
+    int64_t now = clock_now();
+    int rc = -1;
+
+    if (!token_shape_ok(token))
+        return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
+    auth_token_hash(token, hash);
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (auth_store_session_find(c, hash, a, &s, err) < 0)
+        goto out;
+    if (s.expires_at <= now) {
+        err_set(err, E_UNAUTHENTICATED, "", "登录已过期，请重新登录");
+        goto out;
+    }
+    if (load_user(c, s.user_id, a, out, err) < 0)
+        goto out;
+    (*out)->session_id = s.id;
+    (*out)->csrf_token = s.csrf_token;
+    /* Sliding expiry, written at most once a minute so reads stay reads. */
+    if (now - s.last_seen_at >= SESSION_TOUCH_S &&
+        auth_store_session_touch(c, s.id, now, now + app->cfg->session_ttl_s, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct user_row u = { .id = actor->user->id, .username = actor->user->username };
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (db_tx_begin(c, err) < 0)
+        goto out;
+    if (auth_store_session_delete(c, actor->user->session_id, err) < 0 ||
+        audit_login(c, actor, &u, "session.logout", "ok", 0, err) < 0 || db_tx_commit(c, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+/* ---------- permission checks ---------- */
+
+bool auth_can(const struct auth_user *u, enum perm p, const char *org_path)
+{
+    if (!u || !org_path)
+        return false;
+    for (int i = 0; i < u->ngrants; i++)
+        if (role_has(u->grants[i].role, p) && orgpath_within(org_path, u->grants[i].org_path))
+            return true;
+    return false;
+}
+
+bool auth_can_any(const struct auth_user *u, enum perm p)
+{
+    if (!u)
+        return false;
+    for (int i = 0; i < u->ngrants; i++)
+        if (role_has(u->grants[i].role, p))
+            return true;
+    return false;
+}
+
+const char *auth_scope_root(const struct auth_user *u, enum perm p)
+{
+    const char *best = NULL;
+
+    if (!u)
+        return NULL;
+    for (int i = 0; i < u->ngrants; i++)
+        if (role_has(u->grants[i].role, p) &&
+            (!best || strlen(u->grants[i].org_path) < strlen(best)))
+            best = u->grants[i].org_path;
+    return best;
+}
+
+int auth_org_path(struct app *app, int64_t org_id, struct arena *a, const char **path_out,
+                  struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = auth_store_org_path(c, org_id, a, path_out, err);
+    db_release(app->db, &c);
+    return rc;
 }

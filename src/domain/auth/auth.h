@@ -1,8 +1,135 @@
-/* auth.h: the permission check every routed request passes before its handler runs. */
+/* auth.h: accounts, grants, sessions, login throttling and the permission check. Nothing
+ * here knows about HTTP: the router turns cookies into auth_session_load calls and route
+ * rows into auth_can checks. Passwords are argon2id (libsodium); session tokens are 256
+ * random bits, stored only as SHA-256. */
 #pragma once
 
-struct http_req;
+#include "domain/auth/perm.h"
+
+struct app;
+struct arena;
+struct db_conn;
 struct err;
 
-/* Allows the request or fails with E_UNAUTHENTICATED / E_FORBIDDEN. */
-int auth_authorize(struct http_req *req, struct err *err);
+struct auth_grant {
+    int64_t id;
+    enum role role;
+    int64_t org_id;
+    const char *org_path;
+    const char *org_name;
+};
+
+/* The signed-in caller, loaded per request into the request arena. */
+struct auth_user {
+    int64_t id;
+    const char *username;
+    const char *display_name;
+    int64_t person_id; /* 0: none */
+    bool must_change_password;
+    struct auth_grant *grants;
+    int ngrants;
+    int64_t session_id;
+    const char *csrf_token;
+};
+
+/* Who is acting and from where, for audit rows. */
+struct auth_actor {
+    const struct auth_user *user; /* NULL: the command line */
+    const char *source;           /* "POST /api/users" or "cli:user add" */
+    const char *request_id;       /* NULL for the CLI */
+    const char *client_ip;
+};
+
+/* ---- sessions ---- */
+
+struct login_result {
+    const char *token;      /* goes into the cookie; never stored */
+    const char *csrf_token; /* the client sends it back as X-CSRF-Token */
+    int64_t retry_after_s;  /* set with E_THROTTLED */
+    struct auth_user *user;
+};
+
+/* Checks the password and opens a session; an old session token presented at login is
+ * ended (no fixation). Wrong username and wrong password fail alike (E_UNAUTHENTICATED);
+ * too many failures per username or client address fail with E_THROTTLED and
+ * retry_after_s. */
+int auth_login(struct app *app, const char *username, const char *password,
+               const char *old_token, const struct auth_actor *actor, struct arena *a,
+               struct login_result *out, struct err *err);
+/* Finds the live session for a cookie token and slides its expiry (written at most once a
+ * minute). E_UNAUTHENTICATED when missing or expired. */
+int auth_session_load(struct app *app, const char *token, struct arena *a,
+                      struct auth_user **out, struct err *err);
+int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err);
+
+/* ---- permission checks (pure) ---- */
+
+/* Whether u holds p for the org at org_path (a grant at or above it carries p). */
+bool auth_can(const struct auth_user *u, enum perm p, const char *org_path);
+/* Whether u holds p anywhere. */
+bool auth_can_any(const struct auth_user *u, enum perm p);
+/* The path of the widest grant carrying p (for default list scope); NULL when none. A
+ * platform admin's grant at the root covers everything. */
+const char *auth_scope_root(const struct auth_user *u, enum perm p);
+/* Looks up an org's path (E_NOT_FOUND). */
+int auth_org_path(struct app *app, int64_t org_id, struct arena *a, const char **path_out,
+                  struct err *err);
+
+/* ---- passwords and accounts ---- */
+
+/* Password rules: 10–128 characters, not containing the username, not an ID number or a
+ * 6+ digit run of the person's ID number. id_number may be NULL. */
+int auth_password_check(const char *password, const char *username, const char *id_number,
+                        struct err *err);
+/* argon2id hash (interactive limits); at most a few run at once so logins cannot exhaust
+ * memory. out holds crypto_pwhash_STRBYTES. */
+int auth_password_hash(const char *password, char *out, struct err *err);
+
+struct user_new {
+    char *username;
+    char *display_name;
+    char *password;
+    int64_t person_id;
+    bool must_change_password;
+    char *role;
+    int64_t org_id;
+};
+
+/* Creates an account with one grant. actor->user NULL (CLI) may create any role; otherwise
+ * the caller must hold users.manage at org_id and may not hand out admin unless admin. */
+int auth_user_create(struct app *app, const struct user_new *in, const struct auth_actor *actor,
+                     int64_t *id_out, struct err *err);
+/* Sets a new password (admin reset when actor differs; must_change decides the flag).
+ * For a user changing their own password, old_password must match. */
+int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
+                         const char *new_password, bool must_change,
+                         const struct auth_actor *actor, struct err *err);
+int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out,
+                           struct err *err);
+
+struct user_view {
+    int64_t id;
+    const char *username, *display_name, *status;
+    int64_t person_id, last_login_at, created_at;
+    bool must_change_password;
+    struct auth_grant *grants;
+    int ngrants;
+};
+struct user_query {
+    const char *org_path; /* NULL: all (admin) */
+    int64_t page, size;
+};
+int auth_user_list(struct app *app, const struct user_query *q, struct arena *a,
+                   struct user_view **out, int64_t *n_out, int64_t *total_out, struct err *err);
+/* One user, if the caller may see them (a grant of theirs lies in the caller's
+ * users.manage scope); otherwise E_NOT_FOUND. */
+int auth_user_get(struct app *app, const struct auth_actor *actor, int64_t id, struct arena *a,
+                  struct user_view *out, struct err *err);
+/* Enables or disables an account (ends its sessions when disabled) and/or renames it. Every
+ * grant of the target must lie in the caller's scope. */
+int auth_user_update(struct app *app, const struct auth_actor *actor, int64_t id,
+                     const char *display_name, const char *status, struct err *err);
+int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user_id,
+                   const char *role, int64_t org_id, int64_t *grant_id_out, struct err *err);
+int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t user_id,
+                      int64_t grant_id, struct err *err);

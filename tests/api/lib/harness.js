@@ -7,6 +7,7 @@ const os = require("node:os");
 const path = require("node:path");
 const assert = require("node:assert/strict");
 
+const DEMO_PASSWORD = "Demo-Passw0rd";
 const BIN = path.resolve(process.env.DANGJIAN_BIN || "build/dangjian");
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -31,7 +32,7 @@ async function startServer(opts = {}) {
   const db = path.join(dir, "test.db");
   const init = opts.demo
     ? cli(["demo", "--db", db, "--members", String(opts.demo.members || 3000),
-           "--password", opts.demo.password || "Demo-Passw0rd"])
+           "--password", opts.demo.password || DEMO_PASSWORD])
     : cli(["init", "--db", db]);
   assert.equal(init.status, 0, `setting up the database failed: ${init.stderr}`);
   const proc = spawn(BIN, ["serve", "--db", db, "--port", "0", ...(opts.args || [])], {
@@ -97,6 +98,29 @@ function rawGet(url, target) {
   });
 }
 
+// A signed-in client: keeps the session cookie and sends the CSRF token on writes.
+async function login(srv, username, password = DEMO_PASSWORD) {
+  const res = await srv.request("POST", "/api/session", { body: { username, password } });
+  expectStatus(res, 200);
+  const cookie = res.headers.get("set-cookie").split(";")[0];
+  const csrf = res.json.csrf_token;
+  return {
+    username, cookie, csrf, session: res.json,
+    request(method, p, opts = {}) {
+      const headers = { Cookie: cookie, ...(opts.headers || {}) };
+      if (method !== "GET" && !opts.noCsrf) headers["X-CSRF-Token"] = csrf;
+      return srv.request(method, p, { ...opts, headers });
+    },
+  };
+}
+
+// Runs a query on the test database with the sqlite3 CLI; returns rows as arrays of strings.
+function sql(db, query) {
+  const r = spawnSync("sqlite3", ["-separator", "\t", db, query], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  return r.stdout.split("\n").filter((l) => l.length).map((l) => l.split("\t"));
+}
+
 // Asserts the status and returns the response, showing the body when it differs.
 function expectStatus(res, status) {
   assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text.slice(0, 400)}`);
@@ -117,4 +141,4 @@ function expectError(res, status, code, field) {
   return e;
 }
 
-module.exports = { BIN, ROOT, cli, tmpdir, startServer, rawGet, expectStatus, expectError };
+module.exports = { BIN, ROOT, DEMO_PASSWORD, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };

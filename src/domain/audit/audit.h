@@ -1,0 +1,53 @@
+/* audit.h: the append-only, hash-chained audit log. Every write and every reveal of masked
+ * personal data appends one row inside the same transaction as the change it records, so a
+ * change and its audit row commit or vanish together. Each row stores the previous row's
+ * hash; audit_verify walks the chain and names the first row that does not fit. */
+#pragma once
+
+struct arena;
+struct db;
+struct db_conn;
+struct err;
+
+struct audit_entry {
+    int64_t user_id;         /* 0: none (CLI, anonymous login attempt) */
+    const char *username;    /* NULL: none */
+    const char *source;      /* route pattern ("POST /api/users") or "cli:user add" */
+    const char *action;      /* "user.create", "session.login", "member.reveal" ... */
+    const char *target_type; /* "user", "member" ...; NULL */
+    int64_t target_id;       /* 0: none */
+    int64_t org_id;          /* 0: none; scopes who may read the row */
+    const char *result;      /* "ok", "failed", "denied" */
+    const char *request_id;  /* NULL for CLI */
+    const char *digest;      /* hex SHA-256 of before/after data; NULL */
+};
+
+/* Appends e on c. The caller holds a write transaction on c. */
+int audit_append(struct db_conn *c, const struct audit_entry *e, struct err *err);
+
+/* Hex SHA-256 of data (65 bytes with NUL), for before/after digests. */
+void audit_digest(const void *data, size_t len, char out[65]);
+
+struct audit_verify_result {
+    int64_t rows;       /* rows checked */
+    int64_t bad_id;     /* 0 when intact; else the first row that breaks the chain */
+    char reason[160];   /* zh-CN: why that row does not fit */
+    char head_hash[65]; /* hash of the last row: record it elsewhere to detect truncation */
+};
+int audit_verify(struct db *db, struct audit_verify_result *out, struct err *err);
+
+struct audit_row {
+    int64_t id, at;
+    struct audit_entry e;
+    char prev_hash[65];
+    char hash[65];
+};
+
+/* One page of audit rows, newest first. org_path limits them to rows about orgs in that
+ * subtree; NULL means every row (platform admins only). Rows come from a. */
+struct audit_query {
+    const char *org_path;
+    int64_t page, size;
+};
+int audit_list(struct db *db, const struct audit_query *q, struct arena *a,
+               struct audit_row **rows_out, int64_t *n_out, int64_t *total_out, struct err *err);

@@ -1,0 +1,182 @@
+/* audit_store.c: SQL for the audit chain: the last row, appending, paging by org subtree and
+ * walking every row in order for verification. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/audit/audit_int.h"
+#include "domain/orgpath.h"
+
+#define AUDIT_COLS                                                                                 \
+    "a.id, a.at, a.user_id, a.username, a.source, a.action, a.target_type, a.target_id, "       \
+    "a.org_id, a.result, a.request_id, a.digest, a.prev_hash, a.hash"
+
+static const struct db_sql SQL_LAST = {
+    .name = "audit.last",
+    .sql = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+};
+static const struct db_sql SQL_INSERT = {
+    .name = "audit.insert",
+    .sql = "INSERT INTO audit (id, at, user_id, username, source, action, target_type, "
+           "target_id, org_id, result, request_id, digest, prev_hash, hash) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+};
+static const struct db_sql SQL_WALK = {
+    .name = "audit.walk",
+    .sql = "SELECT " AUDIT_COLS " FROM audit a ORDER BY a.id",
+};
+static const struct db_sql SQL_PAGE_ALL = {
+    .name = "audit.page_all",
+    .sql = "SELECT " AUDIT_COLS " FROM audit a ORDER BY a.id DESC LIMIT ? OFFSET ?",
+};
+static const struct db_sql SQL_COUNT_ALL = {
+    .name = "audit.count_all",
+    .sql = "SELECT COUNT(*) FROM audit",
+};
+static const struct db_sql SQL_PAGE_SCOPE = {
+    .name = "audit.page_scope",
+    .sql = "SELECT " AUDIT_COLS " FROM audit a JOIN org o ON o.id = a.org_id "
+           "WHERE o.path >= ? AND o.path < ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+};
+static const struct db_sql SQL_COUNT_SCOPE = {
+    .name = "audit.count_scope",
+    .sql = "SELECT COUNT(*) FROM audit a JOIN org o ON o.id = a.org_id "
+           "WHERE o.path >= ? AND o.path < ?",
+};
+
+static void bind_opt_int(struct db_stmt *st, int i, int64_t v)
+{
+    if (v)
+        db_bind_int(st, i, v);
+    else
+        db_bind_null(st, i);
+}
+
+int audit_store_last(struct db_conn *c, int64_t *id_out, char hash_out[65], struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_LAST, &st, err) < 0)
+        return -1;
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        *id_out = db_col_int(st, 0);
+        snprintf(hash_out, 65, "%s", db_col_text(st, 1));
+    } else if (rc == DB_DONE) {
+        *id_out = 0;
+    }
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}
+
+int audit_store_insert(struct db_conn *c, const struct audit_row *r, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->id);
+    db_bind_int(st, 2, r->at);
+    bind_opt_int(st, 3, r->e.user_id);
+    db_bind_text(st, 4, r->e.username);
+    db_bind_text(st, 5, r->e.source);
+    db_bind_text(st, 6, r->e.action);
+    db_bind_text(st, 7, r->e.target_type);
+    bind_opt_int(st, 8, r->e.target_id);
+    bind_opt_int(st, 9, r->e.org_id);
+    db_bind_text(st, 10, r->e.result);
+    db_bind_text(st, 11, r->e.request_id);
+    db_bind_text(st, 12, r->e.digest);
+    db_bind_text(st, 13, r->prev_hash);
+    db_bind_text(st, 14, r->hash);
+    rc = db_exec_stmt(st, err);
+    db_stmt_free(&st);
+    return rc;
+}
+
+/* Reads the current row; text comes from a (NULL a: the row borrows the statement's text,
+ * valid until the next step). */
+static void read_row(struct db_stmt *st, struct arena *a, struct audit_row *r)
+{
+#define TXT(i) (a ? db_col_dup(st, i, a) : db_col_text(st, i))
+    r->id = db_col_int(st, 0);
+    r->at = db_col_int(st, 1);
+    r->e.user_id = db_col_int(st, 2);
+    r->e.username = TXT(3);
+    r->e.source = TXT(4);
+    r->e.action = TXT(5);
+    r->e.target_type = TXT(6);
+    r->e.target_id = db_col_int(st, 7);
+    r->e.org_id = db_col_int(st, 8);
+    r->e.result = TXT(9);
+    r->e.request_id = TXT(10);
+    r->e.digest = TXT(11);
+#undef TXT
+    snprintf(r->prev_hash, sizeof(r->prev_hash), "%s", db_col_text(st, 12) ? db_col_text(st, 12) : "");
+    snprintf(r->hash, sizeof(r->hash), "%s", db_col_text(st, 13) ? db_col_text(st, 13) : "");
+}
+
+int audit_store_walk(struct db *db, int (*fn)(void *cls, const struct audit_row *r), void *cls,
+                     struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    int rc = -1, step;
+
+    if (db_acquire(db, &c, err) < 0)
+        return -1;
+    if (db_prepare(c, &SQL_WALK, &st, err) < 0)
+        goto out;
+    while ((step = db_step(st, err)) == DB_ROW) {
+        struct audit_row r = { 0 };
+        read_row(st, NULL, &r);
+        if (fn(cls, &r))
+            break;
+    }
+    rc = step < 0 ? -1 : 0;
+out:
+    db_stmt_free(&st);
+    db_release(db, &c);
+    return rc;
+}
+
+int audit_store_page(struct db_conn *c, const struct audit_query *q, struct arena *a,
+                     struct audit_row **rows_out, int64_t *n_out, int64_t *total_out,
+                     struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct audit_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
+    char upper[ORG_PATH_MAX];
+    int64_t n = 0;
+    int step, k = 1;
+
+    if (q->org_path)
+        orgpath_upper(q->org_path, upper);
+    if (db_prepare(c, q->org_path ? &SQL_COUNT_SCOPE : &SQL_COUNT_ALL, &st, err) < 0)
+        return -1;
+    if (q->org_path) {
+        db_bind_text(st, 1, q->org_path);
+        db_bind_text(st, 2, upper);
+    }
+    step = db_step(st, err);
+    *total_out = step == DB_ROW ? db_col_int(st, 0) : 0;
+    db_stmt_free(&st);
+    if (step < 0 || db_prepare(c, q->org_path ? &SQL_PAGE_SCOPE : &SQL_PAGE_ALL, &st, err) < 0)
+        return -1;
+    if (q->org_path) {
+        db_bind_text(st, k++, q->org_path);
+        db_bind_text(st, k++, upper);
+    }
+    db_bind_int(st, k++, q->size);
+    db_bind_int(st, k, (q->page - 1) * q->size);
+    while (n < q->size && (step = db_step(st, err)) == DB_ROW)
+        read_row(st, a, &rows[n++]);
+    db_stmt_free(&st);
+    if (step < 0)
+        return -1;
+    *rows_out = rows;
+    *n_out = n;
+    return 0;
+}

@@ -1,0 +1,69 @@
+/* auth_int.h: rows and store functions of the auth area (auth_store.c), shared by auth.c
+ * and auth_users.c only. */
+#pragma once
+
+#include "domain/auth/auth.h"
+
+struct user_row {
+    int64_t id;
+    const char *username, *display_name, *password_hash, *status;
+    int64_t person_id, failed_logins, last_login_at, created_at;
+    bool must_change_password;
+};
+
+struct session_row {
+    int64_t id, user_id, last_seen_at, expires_at;
+    const char *csrf_token;
+};
+
+struct throttle_row {
+    int64_t failures, last_failure_at, blocked_until;
+};
+
+int auth_store_user_by_name(struct db_conn *c, const char *username, struct arena *a,
+                            struct user_row *out, struct err *err);
+int auth_store_user_by_id(struct db_conn *c, int64_t id, struct arena *a, struct user_row *out,
+                          struct err *err);
+int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a,
+                      struct auth_grant **out, int *n_out, struct err *err);
+int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
+                           int64_t now, int64_t *id_out, struct err *err);
+int auth_store_user_login(struct db_conn *c, int64_t id, bool ok, int64_t now, struct err *err);
+int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bool must_change,
+                             int64_t now, struct err *err);
+int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_name,
+                           const char *status, int64_t now, struct err *err);
+int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
+                         struct user_row **out, int64_t *n_out, int64_t *total_out,
+                         struct err *err);
+
+int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role, int64_t org_id,
+                            int64_t now, int64_t *id_out, struct err *err);
+int auth_store_grant_delete(struct db_conn *c, int64_t user_id, int64_t grant_id,
+                            struct err *err);
+
+int auth_store_session_insert(struct db_conn *c, const char *token_hash, int64_t user_id,
+                              const char *csrf, int64_t now, int64_t expires, const char *ip,
+                              int64_t *id_out, struct err *err);
+int auth_store_session_find(struct db_conn *c, const char *token_hash, struct arena *a,
+                            struct session_row *out, struct err *err);
+int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t expires,
+                             struct err *err);
+int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err);
+int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err);
+
+int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,
+                            struct err *err);
+int auth_store_throttle_put(struct db_conn *c, const char *key, const struct throttle_row *t,
+                            struct err *err);
+int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *err);
+
+int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
+                        struct err *err);
+int auth_store_person_id_number(struct db_conn *c, int64_t person_id, struct arena *a,
+                                const char **out, struct err *err);
+
+/* Shared helpers of auth.c and auth_users.c. */
+void auth_token_hash(const char *token, char out[65]);
+/* argon2id verification, bounded like hashing; a NULL hash verifies a dummy and fails. */
+bool auth_password_matches(const char *hash, const char *password);

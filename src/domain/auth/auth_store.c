@@ -1,0 +1,523 @@
+/* auth_store.c: SQL of the auth area: accounts, grants, sessions, throttling counters and the
+ * org-path and ID-number look-ups the permission and password checks need. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/auth/auth_int.h"
+#include "domain/orgpath.h"
+
+#define USER_COLS                                                                                  \
+    "id, username, display_name, password_hash, status, person_id, failed_logins, "            \
+    "last_login_at, created_at, must_change_password"
+
+static const struct db_sql SQL_USER_BY_NAME = {
+    .name = "auth.user_by_name",
+    .sql = "SELECT " USER_COLS " FROM user_account WHERE username = ?",
+};
+static const struct db_sql SQL_USER_BY_ID = {
+    .name = "auth.user_by_id",
+    .sql = "SELECT " USER_COLS " FROM user_account WHERE id = ?",
+};
+static const struct db_sql SQL_GRANTS = {
+    .name = "auth.grants",
+    .sql = "SELECT g.id, g.role, g.org_id, o.path, o.name FROM user_grant g "
+           "JOIN org o ON o.id = g.org_id WHERE g.user_id = ? ORDER BY length(o.path), g.id",
+};
+static const struct db_sql SQL_USER_INSERT = {
+    .name = "auth.user_insert",
+    .sql = "INSERT INTO user_account (username, display_name, password_hash, person_id, "
+           "must_change_password, password_changed_at, created_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_USER_LOGIN_OK = {
+    .name = "auth.user_login_ok",
+    .sql = "UPDATE user_account SET failed_logins = 0, last_login_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_USER_LOGIN_FAILED = {
+    .name = "auth.user_login_failed",
+    .sql = "UPDATE user_account SET failed_logins = failed_logins + 1 WHERE id = ?",
+};
+static const struct db_sql SQL_USER_PASSWORD = {
+    .name = "auth.user_password",
+    .sql = "UPDATE user_account SET password_hash = ?, must_change_password = ?, "
+           "password_changed_at = ?, updated_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_USER_UPDATE = {
+    .name = "auth.user_update",
+    .sql = "UPDATE user_account SET display_name = COALESCE(?, display_name), "
+           "status = COALESCE(?, status), updated_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_USER_PAGE_ALL = {
+    .name = "auth.user_page_all",
+    .sql = "SELECT " USER_COLS " FROM user_account ORDER BY id LIMIT ? OFFSET ?",
+};
+static const struct db_sql SQL_USER_COUNT_ALL = {
+    .name = "auth.user_count_all",
+    .sql = "SELECT COUNT(*) FROM user_account",
+};
+#define IN_SCOPE                                                                                   \
+    "EXISTS (SELECT 1 FROM user_grant g JOIN org o ON o.id = g.org_id "                         \
+    "WHERE g.user_id = user_account.id AND o.path >= ? AND o.path < ?)"
+static const struct db_sql SQL_USER_PAGE_SCOPE = {
+    .name = "auth.user_page_scope",
+    .sql = "SELECT " USER_COLS " FROM user_account WHERE " IN_SCOPE " ORDER BY id LIMIT ? OFFSET ?",
+};
+static const struct db_sql SQL_USER_COUNT_SCOPE = {
+    .name = "auth.user_count_scope",
+    .sql = "SELECT COUNT(*) FROM user_account WHERE " IN_SCOPE,
+};
+static const struct db_sql SQL_GRANT_INSERT = {
+    .name = "auth.grant_insert",
+    .sql = "INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (?, ?, ?, ?) "
+           "RETURNING id",
+};
+static const struct db_sql SQL_GRANT_DELETE = {
+    .name = "auth.grant_delete",
+    .sql = "DELETE FROM user_grant WHERE id = ? AND user_id = ?",
+};
+static const struct db_sql SQL_SESSION_INSERT = {
+    .name = "auth.session_insert",
+    .sql = "INSERT INTO session (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+           "expires_at, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_SESSION_FIND = {
+    .name = "auth.session_find",
+    .sql = "SELECT id, user_id, last_seen_at, expires_at, csrf_token FROM session "
+           "WHERE token_hash = ?",
+};
+static const struct db_sql SQL_SESSION_TOUCH = {
+    .name = "auth.session_touch",
+    .sql = "UPDATE session SET last_seen_at = ?, expires_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_SESSION_DELETE = {
+    .name = "auth.session_delete",
+    .sql = "DELETE FROM session WHERE id = ?",
+};
+static const struct db_sql SQL_SESSION_DELETE_USER = {
+    .name = "auth.session_delete_user",
+    .sql = "DELETE FROM session WHERE user_id = ?",
+};
+static const struct db_sql SQL_THROTTLE_GET = {
+    .name = "auth.throttle_get",
+    .sql = "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE key = ?",
+};
+static const struct db_sql SQL_THROTTLE_PUT = {
+    .name = "auth.throttle_put",
+    .sql = "INSERT INTO login_throttle (key, failures, last_failure_at, blocked_until) "
+           "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+           "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
+};
+static const struct db_sql SQL_THROTTLE_CLEAR = {
+    .name = "auth.throttle_clear",
+    .sql = "DELETE FROM login_throttle WHERE key = ?",
+};
+static const struct db_sql SQL_ORG_PATH = {
+    .name = "auth.org_path",
+    .sql = "SELECT path FROM org WHERE id = ?",
+};
+static const struct db_sql SQL_PERSON_ID_NUMBER = {
+    .name = "auth.person_id_number",
+    .sql = "SELECT id_number FROM person WHERE id = ?",
+};
+
+/* Runs a statement that binds nothing more and returns no rows. */
+static int exec_done(struct db_stmt **st, struct err *err)
+{
+    int rc = db_exec_stmt(*st, err);
+    db_stmt_free(st);
+    return rc;
+}
+
+static void read_user(struct db_stmt *st, struct arena *a, struct user_row *u)
+{
+    u->id = db_col_int(st, 0);
+    u->username = db_col_dup(st, 1, a);
+    u->display_name = db_col_dup(st, 2, a);
+    u->password_hash = db_col_dup(st, 3, a);
+    u->status = db_col_dup(st, 4, a);
+    u->person_id = db_col_int(st, 5);
+    u->failed_logins = db_col_int(st, 6);
+    u->last_login_at = db_col_int(st, 7);
+    u->created_at = db_col_int(st, 8);
+    u->must_change_password = db_col_int(st, 9) != 0;
+}
+
+static int user_one(struct db_conn *c, const struct db_sql *sql, const char *name, int64_t id,
+                    struct arena *a, struct user_row *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    if (name)
+        db_bind_text(st, 1, name);
+    else
+        db_bind_int(st, 1, id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW)
+        read_user(st, a, out);
+    db_stmt_free(&st);
+    if (rc == DB_DONE)
+        return err_set(err, E_NOT_FOUND, "", "账号不存在");
+    return rc < 0 ? -1 : 0;
+}
+
+int auth_store_user_by_name(struct db_conn *c, const char *username, struct arena *a,
+                            struct user_row *out, struct err *err)
+{
+    return user_one(c, &SQL_USER_BY_NAME, username, 0, a, out, err);
+}
+
+int auth_store_user_by_id(struct db_conn *c, int64_t id, struct arena *a, struct user_row *out,
+                          struct err *err)
+{
+    return user_one(c, &SQL_USER_BY_ID, NULL, id, a, out, err);
+}
+
+int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a,
+                      struct auth_grant **out, int *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct auth_grant *g = NULL;
+    int n = 0, cap = 0, rc;
+
+    if (db_prepare(c, &SQL_GRANTS, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, user_id);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        if (n == cap) {
+            struct auth_grant *ng;
+            cap = cap ? cap * 2 : 4;
+            ng = arena_alloc(a, sizeof(*ng) * (size_t)cap);
+            if (n)
+                memcpy(ng, g, sizeof(*g) * (size_t)n);
+            g = ng;
+        }
+        g[n].id = db_col_int(st, 0);
+        if (role_parse(db_col_text(st, 1), &g[n].role) < 0)
+            continue; /* the CHECK constraint makes this unreachable */
+        g[n].org_id = db_col_int(st, 2);
+        g[n].org_path = db_col_dup(st, 3, a);
+        g[n].org_name = db_col_dup(st, 4, a);
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = g;
+    *n_out = n;
+    return 0;
+}
+
+static int insert_returning(struct db_stmt **st, int64_t *id_out, struct err *err)
+{
+    int rc = db_step(*st, err);
+
+    if (rc == DB_ROW)
+        *id_out = db_col_int(*st, 0);
+    db_stmt_free(st);
+    return rc == DB_ROW ? 0 : -1;
+}
+
+int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
+                           int64_t now, int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_USER_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, in->username);
+    db_bind_text(st, 2, in->display_name);
+    db_bind_text(st, 3, hash);
+    if (in->person_id)
+        db_bind_int(st, 4, in->person_id);
+    else
+        db_bind_null(st, 4);
+    db_bind_int(st, 5, in->must_change_password);
+    db_bind_int(st, 6, now);
+    db_bind_int(st, 7, now);
+    db_bind_int(st, 8, now);
+    if (insert_returning(&st, id_out, err) < 0) {
+        if (err->code == E_CONFLICT) {
+            err->code = E_OK;
+            err_set(err, E_CONFLICT, "/username", "用户名 %s 已被使用", in->username);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+int auth_store_user_login(struct db_conn *c, int64_t id, bool ok, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, ok ? &SQL_USER_LOGIN_OK : &SQL_USER_LOGIN_FAILED, &st, err) < 0)
+        return -1;
+    if (ok) {
+        db_bind_int(st, 1, now);
+        db_bind_int(st, 2, id);
+    } else {
+        db_bind_int(st, 1, id);
+    }
+    return exec_done(&st, err);
+}
+
+int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bool must_change,
+                             int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_USER_PASSWORD, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, hash);
+    db_bind_int(st, 2, must_change);
+    db_bind_int(st, 3, now);
+    db_bind_int(st, 4, now);
+    db_bind_int(st, 5, id);
+    return exec_done(&st, err);
+}
+
+int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_name,
+                           const char *status, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_USER_UPDATE, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, display_name);
+    db_bind_text(st, 2, status);
+    db_bind_int(st, 3, now);
+    db_bind_int(st, 4, id);
+    return exec_done(&st, err);
+}
+
+int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
+                         struct user_row **out, int64_t *n_out, int64_t *total_out,
+                         struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct user_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
+    char upper[ORG_PATH_MAX];
+    int64_t n = 0;
+    int rc, k = 1;
+
+    if (q->org_path)
+        orgpath_upper(q->org_path, upper);
+    if (db_prepare(c, q->org_path ? &SQL_USER_COUNT_SCOPE : &SQL_USER_COUNT_ALL, &st, err) < 0)
+        return -1;
+    if (q->org_path) {
+        db_bind_text(st, 1, q->org_path);
+        db_bind_text(st, 2, upper);
+    }
+    rc = db_step(st, err);
+    *total_out = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    db_stmt_free(&st);
+    if (rc < 0 ||
+        db_prepare(c, q->org_path ? &SQL_USER_PAGE_SCOPE : &SQL_USER_PAGE_ALL, &st, err) < 0)
+        return -1;
+    if (q->org_path) {
+        db_bind_text(st, k++, q->org_path);
+        db_bind_text(st, k++, upper);
+    }
+    db_bind_int(st, k++, q->size);
+    db_bind_int(st, k, (q->page - 1) * q->size);
+    while (n < q->size && (rc = db_step(st, err)) == DB_ROW)
+        read_user(st, a, &rows[n++]);
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role, int64_t org_id,
+                            int64_t now, int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_GRANT_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, user_id);
+    db_bind_text(st, 2, role);
+    db_bind_int(st, 3, org_id);
+    db_bind_int(st, 4, now);
+    if (insert_returning(&st, id_out, err) < 0) {
+        if (err->code == E_CONFLICT) {
+            err->code = E_OK;
+            err_set(err, E_CONFLICT, "/role", "该账号在此组织已有这个角色");
+        }
+        return -1;
+    }
+    return 0;
+}
+
+int auth_store_grant_delete(struct db_conn *c, int64_t user_id, int64_t grant_id, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_GRANT_DELETE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, grant_id);
+    db_bind_int(st, 2, user_id);
+    if (exec_done(&st, err) < 0)
+        return -1;
+    if (db_changes(c) == 0)
+        return err_set(err, E_NOT_FOUND, "", "授权不存在");
+    return 0;
+}
+
+int auth_store_session_insert(struct db_conn *c, const char *token_hash, int64_t user_id,
+                              const char *csrf, int64_t now, int64_t expires, const char *ip,
+                              int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SESSION_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, token_hash);
+    db_bind_int(st, 2, user_id);
+    db_bind_text(st, 3, csrf);
+    db_bind_int(st, 4, now);
+    db_bind_int(st, 5, now);
+    db_bind_int(st, 6, expires);
+    db_bind_text(st, 7, ip);
+    return insert_returning(&st, id_out, err);
+}
+
+int auth_store_session_find(struct db_conn *c, const char *token_hash, struct arena *a,
+                            struct session_row *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_SESSION_FIND, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, token_hash);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        out->id = db_col_int(st, 0);
+        out->user_id = db_col_int(st, 1);
+        out->last_seen_at = db_col_int(st, 2);
+        out->expires_at = db_col_int(st, 3);
+        out->csrf_token = db_col_dup(st, 4, a);
+    }
+    db_stmt_free(&st);
+    if (rc == DB_DONE)
+        return err_set(err, E_UNAUTHENTICATED, "", "登录已失效，请重新登录");
+    return rc < 0 ? -1 : 0;
+}
+
+int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t expires,
+                             struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SESSION_TOUCH, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, now);
+    db_bind_int(st, 2, expires);
+    db_bind_int(st, 3, id);
+    return exec_done(&st, err);
+}
+
+static int delete_by(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    return exec_done(&st, err);
+}
+
+int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
+{
+    return delete_by(c, &SQL_SESSION_DELETE, id, err);
+}
+
+int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err)
+{
+    return delete_by(c, &SQL_SESSION_DELETE_USER, user_id, err);
+}
+
+int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,
+                            struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (db_prepare(c, &SQL_THROTTLE_GET, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, key);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        out->failures = db_col_int(st, 0);
+        out->last_failure_at = db_col_int(st, 1);
+        out->blocked_until = db_col_int(st, 2);
+    }
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}
+
+int auth_store_throttle_put(struct db_conn *c, const char *key, const struct throttle_row *t,
+                            struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_THROTTLE_PUT, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, key);
+    db_bind_int(st, 2, t->failures);
+    db_bind_int(st, 3, t->last_failure_at);
+    db_bind_int(st, 4, t->blocked_until);
+    return exec_done(&st, err);
+}
+
+int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_THROTTLE_CLEAR, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, key);
+    return exec_done(&st, err);
+}
+
+static int text_one(struct db_conn *c, const struct db_sql *sql, int64_t id, struct arena *a,
+                    const char **out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW)
+        *out = db_col_dup(st, 0, a);
+    db_stmt_free(&st);
+    if (rc == DB_DONE)
+        return err_set(err, E_NOT_FOUND, "", "记录不存在");
+    return rc < 0 ? -1 : 0;
+}
+
+int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
+                        struct err *err)
+{
+    if (text_one(c, &SQL_ORG_PATH, org_id, a, out, err) < 0) {
+        if (err->code == E_NOT_FOUND)
+            snprintf(err->msg, sizeof(err->msg), "党组织不存在");
+        return -1;
+    }
+    return 0;
+}
+
+int auth_store_person_id_number(struct db_conn *c, int64_t person_id, struct arena *a,
+                                const char **out, struct err *err)
+{
+    return text_one(c, &SQL_PERSON_ID_NUMBER, person_id, a, out, err);
+}

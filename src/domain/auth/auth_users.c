@@ -1,0 +1,369 @@
+/* auth_users.c: account and grant management inside the caller's scope. A caller may see a
+ * user when one of the user's grants lies in the caller's users.manage scope, and may change
+ * the user only when all of them do; a role can be handed out only by someone who holds
+ * every permission of that role at that org (and `admin` only by an admin). Every change is
+ * audited in its own transaction. */
+#include "core/compat.h"
+#include <sodium.h>
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/app.h"
+#include "domain/audit/audit.h"
+#include "domain/auth/auth_int.h"
+
+static int audit_user(struct db_conn *c, const struct auth_actor *actor, const char *action,
+                      int64_t target, int64_t org_id, const char *digest_of, struct err *err)
+{
+    char digest[65];
+    struct audit_entry e = {
+        .user_id = actor->user ? actor->user->id : 0,
+        .username = actor->user ? actor->user->username : NULL,
+        .source = actor->source,
+        .action = action,
+        .target_type = "user",
+        .target_id = target,
+        .org_id = org_id,
+        .result = "ok",
+        .request_id = actor->request_id,
+    };
+    if (digest_of) {
+        audit_digest(digest_of, strlen(digest_of), digest);
+        e.digest = digest;
+    }
+    return audit_append(c, &e, err);
+}
+
+/* Whether the actor may hand out role at org_path. The CLI (no user) may do anything. */
+static bool may_grant(const struct auth_actor *actor, enum role role, const char *org_path)
+{
+    const struct auth_user *u = actor->user;
+
+    if (!u)
+        return true;
+    if (!auth_can(u, PERM_USERS_MANAGE, org_path))
+        return false;
+    if (role == ROLE_ADMIN) {
+        for (int i = 0; i < u->ngrants; i++)
+            if (u->grants[i].role == ROLE_ADMIN && auth_can(u, PERM_USERS_MANAGE, org_path))
+                return true;
+        return false;
+    }
+    for (int p = PERM_ORGS_READ; p < PERM_COUNT; p++)
+        if (role_has(role, (enum perm)p) && !auth_can(u, (enum perm)p, org_path))
+            return false;
+    return true;
+}
+
+/* Loads the target's grants and checks the actor may see (all=false) or change (all=true)
+ * the target. Out of scope reads as not found, so ids outside the scope reveal nothing. */
+static int target_in_scope(struct db_conn *c, const struct auth_actor *actor, int64_t user_id,
+                           bool all, struct arena *a, struct auth_grant **g_out, int *n_out,
+                           struct err *err)
+{
+    struct auth_grant *g;
+    int n, inside = 0;
+
+    if (auth_store_grants(c, user_id, a, &g, &n, err) < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        inside += !actor->user || auth_can(actor->user, PERM_USERS_MANAGE, g[i].org_path);
+    if (actor->user && inside == 0)
+        return err_set(err, E_NOT_FOUND, "", "账号不存在");
+    if (all && inside < n)
+        return err_set(err, E_FORBIDDEN, "", "该账号在您的管辖范围之外也有授权，不能由您修改");
+    *g_out = g;
+    *n_out = n;
+    return 0;
+}
+
+int auth_user_create(struct app *app, const struct user_new *in, const struct auth_actor *actor,
+                     int64_t *id_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    const char *path = NULL, *idn = NULL;
+    char hash[crypto_pwhash_STRBYTES];
+    enum role role;
+    int64_t now = clock_now(), gid;
+    int rc = -1;
+
+    arena_init(&a, 1024);
+    for (char *p = in->username; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    if (role_parse(in->role, &role) < 0) {
+        err_set(err, E_INVALID, "/role", "角色无效：%s", in->role);
+        goto done;
+    }
+    if (db_acquire(app->db, &c, err) < 0)
+        goto done;
+    if (auth_store_org_path(c, in->org_id, &a, &path, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/org_id");
+        goto done;
+    }
+    if (!may_grant(actor, role, path)) {
+        err_set(err, E_FORBIDDEN, "/org_id", "您不能在该组织授予“%s”角色", role_label(role));
+        goto done;
+    }
+    if (in->person_id && auth_store_person_id_number(c, in->person_id, &a, &idn, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/person_id");
+        goto done;
+    }
+    if (auth_password_check(in->password, in->username, idn, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/password");
+        goto done;
+    }
+    if (auth_password_hash(in->password, hash, err) < 0 || db_tx_begin(c, err) < 0)
+        goto done;
+    if (auth_store_user_insert(c, in, hash, now, id_out, err) < 0 ||
+        auth_store_grant_insert(c, *id_out, in->role, in->org_id, now, &gid, err) < 0 ||
+        audit_user(c, actor, "user.create", *id_out, in->org_id, in->username, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto done;
+    rc = 0;
+done:
+    db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}
+
+int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
+                         const char *new_password, bool must_change,
+                         const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct user_row u;
+    struct auth_grant *g;
+    const char *idn = NULL;
+    char hash[crypto_pwhash_STRBYTES];
+    bool self = actor->user && actor->user->id == user_id;
+    int n, rc = -1;
+
+    arena_init(&a, 1024);
+    if (db_acquire(app->db, &c, err) < 0)
+        goto done;
+    if (auth_store_user_by_id(c, user_id, &a, &u, err) < 0)
+        goto done;
+    if (!self && target_in_scope(c, actor, user_id, true, &a, &g, &n, err) < 0)
+        goto done;
+    if (self) {
+        if (!old_password || !auth_password_matches(u.password_hash, old_password)) {
+            err_set(err, E_INVALID, "/old_password", "原密码不正确");
+            goto done;
+        }
+        if (strcmp(old_password, new_password) == 0) {
+            err_set(err, E_INVALID, "/new_password", "新密码不能与原密码相同");
+            goto done;
+        }
+    }
+    if (u.person_id && auth_store_person_id_number(c, u.person_id, &a, &idn, err) < 0)
+        goto done;
+    if (auth_password_check(new_password, u.username, idn, err) < 0 ||
+        auth_password_hash(new_password, hash, err) < 0 || db_tx_begin(c, err) < 0)
+        goto done;
+    if (auth_store_user_password(c, user_id, hash, self ? false : must_change, clock_now(), err) < 0 ||
+        (!self && auth_store_session_delete_user(c, user_id, err) < 0) ||
+        audit_user(c, actor, self ? "user.password_change" : "user.password_reset", user_id, 0,
+                   NULL, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto done;
+    rc = 0;
+done:
+    db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}
+
+int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out,
+                           struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct user_row u;
+    int rc;
+
+    arena_init(&a, 512);
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = auth_store_user_by_name(c, username, &a, &u, err);
+    if (rc == 0)
+        *id_out = u.id;
+    db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}
+
+static void to_view(const struct user_row *u, struct user_view *v)
+{
+    v->id = u->id;
+    v->username = u->username;
+    v->display_name = u->display_name;
+    v->status = u->status;
+    v->person_id = u->person_id;
+    v->last_login_at = u->last_login_at;
+    v->created_at = u->created_at;
+    v->must_change_password = u->must_change_password;
+}
+
+int auth_user_list(struct app *app, const struct user_query *q, struct arena *a,
+                   struct user_view **out, int64_t *n_out, int64_t *total_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct user_row *rows;
+    struct user_view *views;
+    int64_t n;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (auth_store_user_page(c, q, a, &rows, &n, total_out, err) < 0)
+        goto out;
+    views = arena_alloc(a, sizeof(*views) * (size_t)(n ? n : 1));
+    for (int64_t i = 0; i < n; i++) {
+        to_view(&rows[i], &views[i]);
+        if (auth_store_grants(c, rows[i].id, a, &views[i].grants, &views[i].ngrants, err) < 0)
+            goto out;
+    }
+    *out = views;
+    *n_out = n;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int auth_user_get(struct app *app, const struct auth_actor *actor, int64_t id, struct arena *a,
+                  struct user_view *out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct user_row u;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (auth_store_user_by_id(c, id, a, &u, err) < 0 ||
+        target_in_scope(c, actor, id, false, a, &out->grants, &out->ngrants, err) < 0)
+        goto out;
+    to_view(&u, out);
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int auth_user_update(struct app *app, const struct auth_actor *actor, int64_t id,
+                     const char *display_name, const char *status, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct user_row u;
+    struct auth_grant *g;
+    int n, rc = -1;
+
+    arena_init(&a, 1024);
+    if (db_acquire(app->db, &c, err) < 0)
+        goto done;
+    if (auth_store_user_by_id(c, id, &a, &u, err) < 0 ||
+        target_in_scope(c, actor, id, true, &a, &g, &n, err) < 0)
+        goto done;
+    if (status && actor->user && actor->user->id == id && strcmp(status, "active") != 0) {
+        err_set(err, E_CONFLICT, "/status", "不能停用自己的账号");
+        goto done;
+    }
+    if (db_tx_begin(c, err) < 0)
+        goto done;
+    if (auth_store_user_update(c, id, display_name, status, clock_now(), err) < 0 ||
+        (status && strcmp(status, "disabled") == 0 &&
+         auth_store_session_delete_user(c, id, err) < 0) ||
+        audit_user(c, actor,
+                   status ? (strcmp(status, "disabled") == 0 ? "user.disable" : "user.enable")
+                          : "user.update",
+                   id, n ? g[0].org_id : 0, display_name, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto done;
+    rc = 0;
+done:
+    db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}
+
+int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user_id,
+                   const char *role_s, int64_t org_id, int64_t *grant_id_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct user_row u;
+    struct auth_grant *g;
+    const char *path;
+    enum role role;
+    int n, rc = -1;
+
+    arena_init(&a, 1024);
+    if (role_parse(role_s, &role) < 0)
+        return err_set(err, E_INVALID, "/role", "角色无效：%s", role_s);
+    if (db_acquire(app->db, &c, err) < 0)
+        goto done;
+    if (auth_store_user_by_id(c, user_id, &a, &u, err) < 0 ||
+        target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
+        goto done;
+    if (auth_store_org_path(c, org_id, &a, &path, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/org_id");
+        goto done;
+    }
+    if (!may_grant(actor, role, path)) {
+        err_set(err, E_FORBIDDEN, "/org_id", "您不能在该组织授予“%s”角色", role_label(role));
+        goto done;
+    }
+    if (db_tx_begin(c, err) < 0)
+        goto done;
+    if (auth_store_grant_insert(c, user_id, role_s, org_id, clock_now(), grant_id_out, err) < 0 ||
+        audit_user(c, actor, "grant.add", user_id, org_id, role_s, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto done;
+    rc = 0;
+done:
+    db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}
+
+int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t user_id,
+                      int64_t grant_id, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct auth_grant *g, *target = NULL;
+    int n, rc = -1;
+
+    arena_init(&a, 1024);
+    if (db_acquire(app->db, &c, err) < 0)
+        goto done;
+    if (target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
+        goto done;
+    for (int i = 0; i < n; i++)
+        if (g[i].id == grant_id)
+            target = &g[i];
+    if (!target || (actor->user && !auth_can(actor->user, PERM_USERS_MANAGE, target->org_path))) {
+        err_set(err, E_NOT_FOUND, "", "授权不存在");
+        goto done;
+    }
+    if (n == 1) {
+        err_set(err, E_CONFLICT, "", "这是该账号的最后一个授权；如不再使用请停用账号");
+        goto done;
+    }
+    if (db_tx_begin(c, err) < 0)
+        goto done;
+    if (auth_store_grant_delete(c, user_id, grant_id, err) < 0 ||
+        audit_user(c, actor, "grant.remove", user_id, target->org_id, role_name(target->role),
+                   err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto done;
+    rc = 0;
+done:
+    db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}

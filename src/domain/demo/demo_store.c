@@ -1,0 +1,235 @@
+/* demo_store.c: all SQL of the demo generator: one emptiness check and one parameterized
+ * INSERT per table, each a named constant. Functions bind a row, run the cached statement and
+ * hand it back; they never begin or commit (demo.c owns the transaction) and never read rows
+ * back, so a bulk load costs one statement execution per row. */
+#include "core/compat.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/demo/demo_int.h"
+
+static const struct db_sql SQL_COUNT_EXISTING = {
+    .name = "demo.count_existing",
+    .sql = "SELECT (SELECT count(*) FROM org) + (SELECT count(*) FROM person)"
+           " + (SELECT count(*) FROM household)",
+};
+
+static const struct db_sql SQL_ORG_INSERT = {
+    .name = "demo.org_insert",
+    .sql = "INSERT INTO org (id, tenant_id, parent_id, path, depth, type, name, short_name, "
+           "code, founded_on, contact_name, contact_phone, address, area, is_synthetic, "
+           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+};
+
+static const struct db_sql SQL_PERSON_INSERT = {
+    .name = "demo.person_insert",
+    .sql = "INSERT INTO person (id, tenant_id, name, gender, ethnicity, birth_date, id_number, "
+           "phone, address, hukou, education, name_initials, is_synthetic, created_at, "
+           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+};
+
+static const struct db_sql SQL_MEMBER_INSERT = {
+    .name = "demo.member_insert",
+    .sql = "INSERT INTO member (id, tenant_id, person_id, org_id, org_path, status, category, "
+           "joined_on, full_member_on, work_unit, post, is_synthetic, created_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+};
+
+static const struct db_sql SQL_MEMBER_TAG_INSERT = {
+    .name = "demo.member_tag_insert",
+    .sql = "INSERT INTO member_tag (member_id, tag) VALUES (?, ?)",
+};
+
+static const struct db_sql SQL_HOUSEHOLD_INSERT = {
+    .name = "demo.household_insert",
+    .sql = "INSERT INTO household (id, tenant_id, org_id, grid, building, unit, room, address, "
+           "is_synthetic, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+};
+
+static const struct db_sql SQL_RESIDENT_INSERT = {
+    .name = "demo.resident_insert",
+    .sql = "INSERT INTO resident (id, tenant_id, person_id, household_id, relation, "
+           "moved_in_on, is_synthetic, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
+};
+
+/* A bigger page cache keeps the person indexes (random keys) in memory during the load, so
+ * SQLite does not spill and re-read pages inside the one big transaction. PostgreSQL has no
+ * per-connection equivalent that matters here, so its text is a harmless query. */
+static const struct db_sql SQL_BULK_BEGIN = {
+    .name = "demo.bulk_begin",
+    .sql = "PRAGMA cache_size = -1048576",
+    .pg = "SELECT 1",
+};
+
+static const struct db_sql SQL_BULK_END = {
+    .name = "demo.bulk_end",
+    .sql = "PRAGMA cache_size = -2000",
+    .pg = "SELECT 1",
+};
+
+/* Runs a bound statement to completion and returns it to the cache. */
+static int run(struct db_stmt **st, struct err *err)
+{
+    int rc = db_exec_stmt(*st, err);
+    db_stmt_free(st);
+    return rc;
+}
+
+int demo_store_count_existing(struct db_conn *c, int64_t *rows_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc = -1, step;
+
+    if (db_prepare(c, &SQL_COUNT_EXISTING, &st, err) < 0)
+        goto out;
+    step = db_step(st, err);
+    if (step < 0)
+        goto out;
+    *rows_out = step == DB_ROW ? db_col_int(st, 0) : 0;
+    rc = 0;
+out:
+    db_stmt_free(&st);
+    return rc;
+}
+
+int demo_store_org_insert(struct db_conn *c, const struct demo_org_row *r, int64_t now,
+                          struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_ORG_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->id);
+    db_bind_int(st, 2, r->tenant_id);
+    if (r->parent_id > 0)
+        db_bind_int(st, 3, r->parent_id);
+    else
+        db_bind_null(st, 3);
+    db_bind_text(st, 4, r->path);
+    db_bind_int(st, 5, r->depth);
+    db_bind_text(st, 6, r->type);
+    db_bind_text(st, 7, r->name);
+    db_bind_text(st, 8, r->short_name);
+    db_bind_text(st, 9, r->code);
+    db_bind_text(st, 10, r->founded_on);
+    db_bind_text(st, 11, r->contact_name);
+    db_bind_text(st, 12, r->contact_phone);
+    db_bind_text(st, 13, r->address);
+    db_bind_text(st, 14, r->area);
+    db_bind_int(st, 15, now);
+    db_bind_int(st, 16, now);
+    return run(&st, err);
+}
+
+int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r, int64_t now,
+                             struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->id);
+    db_bind_int(st, 2, r->tenant_id);
+    db_bind_text(st, 3, r->name);
+    db_bind_text(st, 4, r->gender);
+    db_bind_text(st, 5, r->ethnicity);
+    db_bind_text(st, 6, r->birth_date);
+    db_bind_text(st, 7, r->id_number);
+    db_bind_text(st, 8, r->phone);
+    db_bind_text(st, 9, r->address);
+    db_bind_text(st, 10, r->hukou);
+    db_bind_text(st, 11, r->education);
+    db_bind_text(st, 12, r->name_initials);
+    db_bind_int(st, 13, now);
+    db_bind_int(st, 14, now);
+    return run(&st, err);
+}
+
+int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r, int64_t now,
+                             struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_MEMBER_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->id);
+    db_bind_int(st, 2, r->tenant_id);
+    db_bind_int(st, 3, r->person_id);
+    db_bind_int(st, 4, r->org_id);
+    db_bind_text(st, 5, r->org_path);
+    db_bind_text(st, 6, r->status);
+    db_bind_text(st, 7, r->category);
+    db_bind_text(st, 8, r->joined_on);
+    db_bind_text(st, 9, r->full_member_on);
+    db_bind_text(st, 10, r->work_unit);
+    db_bind_text(st, 11, r->post);
+    db_bind_int(st, 12, now);
+    db_bind_int(st, 13, now);
+    return run(&st, err);
+}
+
+int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const char *tag,
+                                 struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_MEMBER_TAG_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, member_id);
+    db_bind_text(st, 2, tag);
+    return run(&st, err);
+}
+
+int demo_store_household_insert(struct db_conn *c, const struct demo_household_row *r, int64_t now,
+                                struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_HOUSEHOLD_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->id);
+    db_bind_int(st, 2, r->tenant_id);
+    db_bind_int(st, 3, r->org_id);
+    db_bind_text(st, 4, r->grid);
+    db_bind_text(st, 5, r->building);
+    db_bind_text(st, 6, r->unit);
+    db_bind_text(st, 7, r->room);
+    db_bind_text(st, 8, r->address);
+    db_bind_int(st, 9, now);
+    return run(&st, err);
+}
+
+int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row *r, int64_t now,
+                               struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_RESIDENT_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->id);
+    db_bind_int(st, 2, r->tenant_id);
+    db_bind_int(st, 3, r->person_id);
+    db_bind_int(st, 4, r->household_id);
+    db_bind_text(st, 5, r->relation);
+    db_bind_text(st, 6, r->moved_in_on);
+    db_bind_int(st, 7, now);
+    return run(&st, err);
+}
+
+int demo_store_bulk_begin(struct db_conn *c, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_BULK_BEGIN, &st, err) < 0)
+        return -1;
+    return run(&st, err);
+}
+
+void demo_store_bulk_end(struct db_conn *c)
+{
+    struct db_stmt *st = NULL;
+    struct err ignored = { 0 };
+
+    if (db_prepare(c, &SQL_BULK_END, &st, &ignored) < 0)
+        return;
+    run(&st, &ignored);
+}

@@ -1,0 +1,85 @@
+/* authz.c: the permission check the router runs before every handler, and the scope helpers
+ * handlers use. Sessions come from the HttpOnly cookie; every non-GET also needs the
+ * session's CSRF token in X-CSRF-Token (compared in constant time). */
+#include "core/compat.h"
+#include <sodium.h>
+#include "core/arena.h"
+#include "core/err.h"
+#include "domain/app.h"
+#include "domain/auth/auth.h"
+#include "http/http.h"
+
+static bool same_secret(const char *a, const char *b)
+{
+    size_t n = a ? strlen(a) : 0;
+    return a && b && n == strlen(b) && n > 0 && sodium_memcmp(a, b, n) == 0;
+}
+
+int http_authorize(struct http_req *req, struct err *err)
+{
+    const struct route *r = req->route;
+    const char *token, *path;
+    int64_t org_id;
+
+    if (r->perm == PERM_PUBLIC)
+        return 0;
+    token = http_cookie(req, "dj_session");
+    if (!token)
+        return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
+    if (auth_session_load(req->app, token, req->arena, &req->user, err) < 0)
+        return -1;
+    if (req->method != HTTP_GET &&
+        !same_secret(http_header(req, "X-CSRF-Token"), req->user->csrf_token))
+        return err_set(err, E_FORBIDDEN, "", "安全令牌（CSRF）无效，请刷新页面后重试");
+    if (r->perm == PERM_SESSION)
+        return 0;
+    if (req->user->must_change_password)
+        return err_set(err, E_FORBIDDEN, "", "请先修改初始密码");
+    if (!auth_can_any(req->user, r->perm))
+        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name(r->perm));
+    if (r->scope != SCOPE_PATH_ORG)
+        return 0;
+    if (http_param_id(req, 0, &org_id, err) < 0 ||
+        auth_org_path(req->app, org_id, req->arena, &path, err) < 0)
+        return -1;
+    if (!auth_can(req->user, r->perm, path))
+        return err_set(err, E_NOT_FOUND, "", "党组织不存在");
+    return 0;
+}
+
+int http_require_org(struct http_req *req, int64_t org_id, struct err *err)
+{
+    const char *path;
+
+    if (auth_org_path(req->app, org_id, req->arena, &path, err) < 0)
+        return -1;
+    if (!auth_can(req->user, req->route->perm, path))
+        return err_set(err, E_NOT_FOUND, "", "记录不存在");
+    return 0;
+}
+
+int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
+                    struct err *err)
+{
+    if (org_id) {
+        if (auth_org_path(req->app, org_id, req->arena, path_out, err) < 0 ||
+            !auth_can(req->user, req->route->perm, *path_out)) {
+            err_clear(err);
+            return err_set(err, E_NOT_FOUND, "/org", "党组织不存在或不在您的管辖范围");
+        }
+        return 0;
+    }
+    *path_out = auth_scope_root(req->user, req->route->perm);
+    if (!*path_out)
+        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name(req->route->perm));
+    return 0;
+}
+
+void http_actor(struct http_req *req, struct auth_actor *out)
+{
+    out->user = req->user;
+    out->source = arena_printf(req->arena, "%s %s", http_method_name(req->route->method),
+                               req->route->pattern);
+    out->request_id = req->request_id;
+    out->client_ip = req->client_ip;
+}

@@ -1,0 +1,227 @@
+// auth.test.js: logging in and out, cookies, CSRF, session fixation, throttling and lockout
+// without revealing which usernames exist, forced password change, password rules, user
+// management inside the scope, and the audit chain with its tamper detection.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD } = require("./lib/harness");
+
+let srv, admin, shequ, community, branch, otherCommunity;
+before(async () => {
+  srv = await startServer({ demo: { members: 500 } });
+  admin = await login(srv, "admin");
+  shequ = await login(srv, "shequ");
+  community = shequ.session.grants[0].org_id;
+  branch = (await login(srv, "shuji")).session.grants[0].org_id;
+  otherCommunity = Number(sql(srv.db, `SELECT id FROM org WHERE type IN ('community_committee','general_branch') AND id <> ${community} LIMIT 1`)[0][0]);
+});
+after(async () => { await srv.stop(); });
+
+test("login sets an HttpOnly SameSite=Strict cookie and returns the CSRF token, grants and permissions", async () => {
+  const res = expectStatus(await srv.request("POST", "/api/session", { body: { username: "shuji", password: DEMO_PASSWORD } }), 200);
+  const cookie = res.headers.get("set-cookie");
+  assert.match(cookie, /^dj_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+  assert.match(res.json.csrf_token, /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(res.json.user.username, "shuji");
+  assert.deepEqual(res.json.grants.map((g) => g.role), ["branch_secretary"]);
+  assert.deepEqual(res.json.permissions.sort(), ["members.read", "members.reveal_pii", "members.write", "orgs.read"]);
+  const me = expectStatus(await srv.request("GET", "/api/session", { headers: { Cookie: cookie.split(";")[0] } }), 200);
+  assert.equal(me.json.user.username, "shuji");
+  assert.equal(me.json.csrf_token, undefined, "the CSRF token is only handed out at login");
+});
+
+test("usernames are case-insensitive", async () => {
+  expectStatus(await srv.request("POST", "/api/session", { body: { username: "ShuJi", password: DEMO_PASSWORD } }), 200);
+});
+
+test("API calls without a session are 401 in the error shape", async () => {
+  expectError(await srv.request("GET", "/api/session"), 401, "unauthenticated");
+  expectError(await srv.request("GET", "/api/users"), 401, "unauthenticated");
+  expectError(await srv.request("GET", "/api/users", { headers: { Cookie: "dj_session=forged-token-forged-token-forged-token-xx" } }), 401, "unauthenticated");
+});
+
+test("malformed login bodies give field errors", async () => {
+  expectError(await srv.request("POST", "/api/session", { raw: "{nope", headers: { "Content-Type": "application/json" } }), 400, "invalid");
+  expectError(await srv.request("POST", "/api/session", { body: { username: "a" } }), 400, "invalid", "/password");
+  expectError(await srv.request("POST", "/api/session", { body: { username: "a", password: "b", extra: 1 } }), 400, "invalid", "/extra");
+});
+
+test("writes need the session's CSRF token", async () => {
+  const c = await login(srv, "weiyuan");
+  const body = { old_password: "wrong-wrong-wrong", new_password: "Another-Pass-2026" };
+  expectError(await c.request("POST", "/api/session/password", { body, noCsrf: true }), 403, "forbidden");
+  expectError(await c.request("POST", "/api/session/password", { body, headers: { "X-CSRF-Token": c.csrf.replace(/^./, (ch) => (ch === "A" ? "B" : "A")) }, noCsrf: true }), 403, "forbidden");
+  // With the right token the request reaches the handler (and fails on the old password).
+  expectError(await c.request("POST", "/api/session/password", { body }), 400, "invalid", "/old_password");
+});
+
+test("logging in again rotates the token and ends the session presented (no fixation)", async () => {
+  const first = await login(srv, "wangge");
+  const res = expectStatus(await srv.request("POST", "/api/session", { body: { username: "wangge", password: DEMO_PASSWORD }, headers: { Cookie: first.cookie } }), 200);
+  const second = res.headers.get("set-cookie").split(";")[0];
+  assert.notEqual(second, first.cookie);
+  expectError(await first.request("GET", "/api/session"), 401, "unauthenticated");
+  expectStatus(await srv.request("GET", "/api/session", { headers: { Cookie: second } }), 200);
+});
+
+test("logout ends the session and clears the cookie", async () => {
+  const c = await login(srv, "lianluo");
+  const res = expectStatus(await c.request("DELETE", "/api/session"), 200);
+  assert.match(res.headers.get("set-cookie"), /^dj_session=; .*Max-Age=0/);
+  expectError(await c.request("GET", "/api/session"), 401, "unauthenticated");
+});
+
+test("wrong password and unknown user are answered identically", async () => {
+  const a = await srv.request("POST", "/api/session", { body: { username: "jumin", password: "not-the-password" } });
+  const b = await srv.request("POST", "/api/session", { body: { username: "nobody-here", password: "not-the-password" } });
+  expectError(a, 401, "unauthenticated");
+  expectError(b, 401, "unauthenticated");
+  const strip = (r) => JSON.stringify({ ...r.json.error, request_id: "" });
+  assert.equal(strip(a), strip(b));
+});
+
+test("an org admin creates accounts only inside the scope, and cannot hand out admin", async () => {
+  const mk = (username, org_id, role = "member") => ({ username, display_name: "测试账号", password: "Init-Passw0rd-1", role, org_id });
+  const ok = expectStatus(await shequ.request("POST", "/api/users", { body: mk("t_inside", branch, "branch_committee") }), 201);
+  assert.equal(ok.json.must_change_password, true);
+  assert.equal(ok.json.grants[0].org_id, branch);
+  expectError(await shequ.request("POST", "/api/users", { body: mk("t_outside", otherCommunity) }), 403, "forbidden", "/org_id");
+  expectError(await shequ.request("POST", "/api/users", { body: mk("t_admin", branch, "admin") }), 403, "forbidden", "/org_id");
+  expectError(await shequ.request("POST", "/api/users", { body: mk("t_inside", branch) }), 409, "conflict", "/username");
+  expectError(await shequ.request("POST", "/api/users", { body: { ...mk("t_bad", branch), role: "king" } }), 400, "invalid", "/role");
+  expectError(await shequ.request("POST", "/api/users", { body: mk("t b", branch) }), 400, "invalid", "/username");
+  assert.equal(sql(srv.db, "SELECT COUNT(*) FROM user_account WHERE username IN ('t_outside','t_admin','t_bad')")[0][0], "0");
+});
+
+test("password rules: length, username, ID-number digits", async () => {
+  const person = Number(sql(srv.db, "SELECT person_id FROM user_account WHERE username = 'dangyuan'")[0][0]);
+  const idn = sql(srv.db, `SELECT id_number FROM person WHERE id = ${person}`)[0][0];
+  const body = (password) => ({ username: "t_rules", display_name: "规则", password, role: "member", org_id: branch });
+  expectError(await shequ.request("POST", "/api/users", { body: body("short1") }), 400, "invalid", "/password");
+  expectError(await shequ.request("POST", "/api/users", { body: body("xx-t_rules-2026") }), 400, "invalid", "/password");
+  expectError(await shequ.request("POST", "/api/users", { body: body(idn) }), 400, "invalid", "/password");
+  const c = await login(srv, "dangyuan");
+  const r = await c.request("POST", "/api/session/password", { body: { old_password: DEMO_PASSWORD, new_password: "abc" + idn.slice(-6) + "xyz!" } });
+  const e = expectError(r, 400, "invalid", "/new_password");
+  assert.match(e.message, /身份证号/);
+});
+
+test("a new account must change its initial password before doing anything else", async () => {
+  expectStatus(await shequ.request("POST", "/api/users", { body: { username: "t_fresh", display_name: "新账号", password: "Init-Passw0rd-2", role: "org_admin", org_id: branch } }), 201);
+  const c = await login(srv, "t_fresh", "Init-Passw0rd-2");
+  assert.equal(c.session.user.must_change_password, true);
+  const e = expectError(await c.request("GET", "/api/users"), 403, "forbidden");
+  assert.match(e.message, /修改初始密码/);
+  expectStatus(await c.request("POST", "/api/session/password", { body: { old_password: "Init-Passw0rd-2", new_password: "Fresh-Passw0rd-9" } }), 200);
+  const again = await login(srv, "t_fresh", "Fresh-Passw0rd-9");
+  assert.equal(again.session.user.must_change_password, false);
+  expectStatus(await again.request("GET", "/api/users"), 200);
+});
+
+test("user lists and look-ups stay inside the scope, totals included", async () => {
+  const path = sql(srv.db, `SELECT path FROM org WHERE id = ${community}`)[0][0];
+  const expected = Number(sql(srv.db, `SELECT COUNT(DISTINCT g.user_id) FROM user_grant g JOIN org o ON o.id = g.org_id WHERE o.path LIKE '${path}%'`)[0][0]);
+  const res = expectStatus(await shequ.request("GET", "/api/users?size=200"), 200);
+  assert.equal(res.json.total, expected);
+  assert.equal(res.json.items.length, expected);
+  for (const u of res.json.items) assert.ok(u.grants.some((g) => g.org_path.startsWith(path)), `${u.username} is outside ${path}`);
+  assert.ok(!res.json.items.some((u) => u.username === "jiedao" || u.username === "admin"));
+  const adminId = Number(sql(srv.db, "SELECT id FROM user_account WHERE username = 'admin'")[0][0]);
+  expectError(await shequ.request("GET", `/api/users/${adminId}`), 404, "not_found");
+  expectError(await shequ.request("GET", `/api/users?org=${otherCommunity}`), 404, "not_found", "/org");
+  const all = expectStatus(await admin.request("GET", "/api/users?size=200"), 200);
+  assert.ok(all.json.total > res.json.total);
+});
+
+test("disabling an account ends its sessions; an admin reset forces a new password", async () => {
+  const c = await login(srv, "t_inside", "Init-Passw0rd-1");
+  const id = c.session.user.id;
+  expectStatus(await shequ.request("PATCH", `/api/users/${id}`, { body: { status: "disabled" } }), 200);
+  expectError(await c.request("GET", "/api/session"), 401, "unauthenticated");
+  expectError(await srv.request("POST", "/api/session", { body: { username: "t_inside", password: "Init-Passw0rd-1" } }), 401, "unauthenticated");
+  expectStatus(await shequ.request("PATCH", `/api/users/${id}`, { body: { status: "active" } }), 200);
+  expectStatus(await shequ.request("POST", `/api/users/${id}/password`, { body: { new_password: "Reset-Passw0rd-3" } }), 200);
+  const d = await login(srv, "t_inside", "Reset-Passw0rd-3");
+  assert.equal(d.session.user.must_change_password, true);
+  const self = expectError(await shequ.request("PATCH", `/api/users/${shequ.session.user.id}`, { body: { status: "disabled" } }), 409, "conflict");
+  assert.match(self.message, /自己/);
+});
+
+test("grants: add inside the scope, never remove the last one", async () => {
+  const id = Number(sql(srv.db, "SELECT id FROM user_account WHERE username = 't_inside'")[0][0]);
+  const added = expectStatus(await shequ.request("POST", `/api/users/${id}/grants`, { body: { role: "grid_worker", org_id: community } }), 201);
+  assert.equal(added.json.grants.length, 2);
+  expectError(await shequ.request("POST", `/api/users/${id}/grants`, { body: { role: "grid_worker", org_id: otherCommunity } }), 403, "forbidden");
+  const g = added.json.grants.find((x) => x.role === "grid_worker");
+  expectStatus(await shequ.request("DELETE", `/api/users/${id}/grants/${g.id}`), 200);
+  const last = added.json.grants.find((x) => x.role !== "grid_worker");
+  expectError(await shequ.request("DELETE", `/api/users/${id}/grants/${last.id}`), 409, "conflict");
+});
+
+test("the audit API shows rows of the caller's scope only; admins see everything", async () => {
+  const path = sql(srv.db, `SELECT path FROM org WHERE id = ${community}`)[0][0];
+  const mine = expectStatus(await shequ.request("GET", "/api/audit?size=200"), 200);
+  assert.ok(mine.json.total > 0);
+  const orgs = new Map(sql(srv.db, "SELECT id, path FROM org").map(([id, p]) => [Number(id), p]));
+  for (const r of mine.json.items) assert.ok(orgs.get(r.org_id).startsWith(path), `audit row ${r.id} outside the scope`);
+  assert.ok(mine.json.items.some((r) => r.action === "user.create"));
+  const all = expectStatus(await admin.request("GET", "/api/audit?size=200"), 200);
+  assert.ok(all.json.total > mine.json.total);
+  assert.ok(all.json.items.some((r) => r.action === "session.login" && r.result === "failed"));
+  expectError(await (await login(srv, "shuji")).request("GET", "/api/audit"), 403, "forbidden");
+});
+
+test("audit verify passes on the untouched chain and names the first tampered row", () => {
+  const ok = cli(["audit", "verify", "--db", srv.db]);
+  assert.equal(ok.status, 0, ok.stderr + ok.stdout);
+  assert.match(ok.stdout, /audit chain intact: \d+ rows, head [0-9a-f]{64}/);
+  const n = Number(sql(srv.db, "SELECT COUNT(*) FROM audit")[0][0]);
+  assert.ok(n >= 10);
+  // The triggers refuse changes through SQL; an attacker with the file drops them first.
+  assert.throws(() => sql(srv.db, "UPDATE audit SET result = 'ok' WHERE id = 3"), /append-only/);
+  const copy = (name) => {
+    const f = `${srv.dir}/${name}.db`;
+    sql(srv.db, `VACUUM INTO '${f}'`);
+    sql(f, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;");
+    return f;
+  };
+  const edited = copy("edited");
+  sql(edited, "UPDATE audit SET action = 'nothing.happened' WHERE id = 5");
+  let r = cli(["audit", "verify", "--db", edited]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /BROKEN at row 5: .*本行被改动/);
+  const deleted = copy("deleted");
+  sql(deleted, "DELETE FROM audit WHERE id = 4");
+  r = cli(["audit", "verify", "--db", deleted]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /BROKEN at row 5: .*缺少 1 行/);
+  const reordered = copy("reordered");
+  sql(reordered, "UPDATE audit SET id = -6 WHERE id = 6; UPDATE audit SET id = 6 WHERE id = 7; UPDATE audit SET id = 7 WHERE id = -6;");
+  r = cli(["audit", "verify", "--db", reordered]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /BROKEN at row 6/);
+  const rehashed = copy("rehashed");
+  // Editing a row and recomputing its own hash still breaks the link to the next row.
+  sql(rehashed, "UPDATE audit SET hash = 'f'||substr(hash,2) WHERE id = 2");
+  r = cli(["audit", "verify", "--db", rehashed]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /BROKEN at row 2/);
+});
+
+test("CLI user add / list / passwd", () => {
+  const add = cli(["user", "add", "--db", srv.db, "--username", "cli_user", "--password", "Cli-Passw0rd-1", "--role", "grid_worker", "--org", String(community)]);
+  assert.equal(add.status, 0, add.stderr);
+  assert.match(add.stdout, /must change password/);
+  const list = cli(["user", "list", "--db", srv.db]);
+  assert.match(list.stdout, new RegExp(`cli_user .*grid_worker@${community}`));
+  const bad = cli(["user", "add", "--db", srv.db, "--username", "x1", "--password", "short", "--role", "member", "--org", String(community)]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /密码至少 10 个字符/);
+  const missing = cli(["user", "add", "--db", srv.db, "--username", "x2"]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /缺少 --password/);
+  const pw = cli(["user", "passwd", "--db", srv.db, "--username", "cli_user", "--password", "Cli-Passw0rd-2"]);
+  assert.equal(pw.status, 0, pw.stderr);
+  const audit = sql(srv.db, "SELECT source FROM audit WHERE source LIKE 'cli:user%'").map((r) => r[0]);
+  assert.deepEqual(audit, ["cli:user add", "cli:user passwd"]);
+});

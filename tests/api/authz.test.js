@@ -1,0 +1,125 @@
+// authz.test.js: the authorization matrix, generated from the route table: every route ×
+// every demo role × (in-scope, out-of-scope). Allowed calls must pass the permission check;
+// everything else must be 403/404 in the error shape and leak nothing. Each route needs a
+// recipe below (how to call it in and out of scope), so a new route without one fails here.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, cli, expectError, DEMO_PASSWORD } = require("./lib/harness");
+
+// The role → permission table, written out independently of the server's as the oracle.
+const POLICY = {
+  admin: ["orgs.read", "orgs.write", "members.read", "members.write", "members.reveal_pii", "residents.read", "residents.write", "users.manage", "audit.read"],
+  org_admin: ["orgs.read", "orgs.write", "members.read", "members.write", "members.reveal_pii", "residents.read", "residents.write", "users.manage", "audit.read"],
+  branch_secretary: ["orgs.read", "members.read", "members.write", "members.reveal_pii"],
+  branch_committee: ["orgs.read", "members.read"],
+  grid_worker: ["orgs.read", "residents.read", "residents.write"],
+  member: [], resident: [], unit_liaison: [],
+};
+const LOGINS = ["admin", "jiedao", "shequ", "shuji", "weiyuan", "wangge", "dangyuan", "jumin", "lianluo"];
+
+let srv, ctx;
+let counter = 0;
+const uniq = () => `mx${++counter}`;
+
+// A user whose only grant is at org (created through the CLI so the matrix does not depend
+// on the routes it tests).
+function fixtureUser(org) {
+  const name = uniq();
+  const r = cli(["user", "add", "--db", srv.db, "--username", name, "--password", "Matrix-Passw0rd", "--role", "member", "--org", String(org), "--keep-password"]);
+  assert.equal(r.status, 0, r.stderr);
+  return Number(sql(srv.db, `SELECT id FROM user_account WHERE username = '${name}'`)[0][0]);
+}
+function fixtureGrant(user, org) {
+  sql(srv.db, `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${user}, 'grid_worker', ${org}, 0)`);
+  return Number(sql(srv.db, "SELECT MAX(id) FROM user_grant")[0][0]);
+}
+
+// How to call each route for a caller: `org` is an org inside (or outside) the caller's
+// scope. Returns {path, body}; write bodies are valid so only the permission decides.
+const RECIPES = {
+  "GET /api/health": () => ({ path: "/api/health" }),
+  "POST /api/session": () => ({ path: "/api/session", body: { username: "jumin", password: DEMO_PASSWORD } }),
+  "GET /api/session": () => ({ path: "/api/session" }),
+  "DELETE /api/session": () => ({ path: "/api/session", fresh: true }),
+  "POST /api/session/password": () => ({ path: "/api/session/password", body: { old_password: "not-my-password", new_password: "Whatever-Passw0rd" } }),
+  "GET /api/users": (org) => ({ path: `/api/users?org=${org}` }),
+  "POST /api/users": (org) => ({ path: "/api/users", body: { username: uniq(), display_name: "矩阵", password: "Matrix-Passw0rd-2", role: "member", org_id: org } }),
+  "GET /api/users/{id}": (org) => ({ path: `/api/users/${fixtureUser(org)}` }),
+  "PATCH /api/users/{id}": (org) => ({ path: `/api/users/${fixtureUser(org)}`, body: { display_name: "改名" } }),
+  "POST /api/users/{id}/password": (org) => ({ path: `/api/users/${fixtureUser(org)}/password`, body: { new_password: "Matrix-Reset-2026" } }),
+  "POST /api/users/{id}/grants": (org) => ({ path: `/api/users/${fixtureUser(org)}/grants`, body: { role: "member", org_id: org } }),
+  "DELETE /api/users/{id}/grants/{grant_id}": (org) => { const u = fixtureUser(org); return { path: `/api/users/${u}/grants/${fixtureGrant(u, org)}` }; },
+  "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
+};
+
+before(async () => {
+  srv = await startServer({ demo: { members: 300 } });
+  ctx = { roles: {} };
+  const orgs = sql(srv.db, "SELECT id, path, parent_id FROM org").map(([id, path, parent]) => ({ id: Number(id), path, parent: Number(parent || 0) }));
+  for (const name of LOGINS) {
+    const c = await login(srv, name);
+    const g = c.session.grants[0];
+    // Out of scope: the org's sibling subtree, or (for a street-wide grant) the root above it.
+    const parent = orgs.find((o) => o.id === (orgs.find((x) => x.id === g.org_id).parent));
+    let out = null;
+    if (parent) {
+      const sibling = orgs.find((o) => o.path.startsWith(parent.path) && o.id !== parent.id && !o.path.startsWith(g.org_path) && !g.org_path.startsWith(o.path));
+      out = sibling ? sibling.id : parent.id;
+    }
+    ctx.roles[name] = { client: c, role: g.role, inOrg: g.org_id, outOrg: out };
+  }
+});
+after(async () => { await srv.stop(); });
+
+test("every route has a matrix recipe", () => {
+  const routes = JSON.parse(cli(["routes"]).stdout);
+  for (const r of routes) assert.ok(RECIPES[`${r.method} ${r.path}`], `no authz recipe for ${r.method} ${r.path}`);
+});
+
+test("matrix: routes × roles × (in scope, out of scope)", async () => {
+  const routes = JSON.parse(cli(["routes"]).stdout);
+  let cells = 0;
+  for (const r of routes) {
+    for (const name of LOGINS) {
+      const who = ctx.roles[name];
+      for (const scope of ["in", "out"]) {
+        const org = scope === "in" ? who.inOrg : who.outOrg;
+        if (org === null) continue; // nothing lies outside a root grant
+        if (scope === "out" && ["public", "session"].includes(r.permission)) continue;
+        const recipe = RECIPES[`${r.method} ${r.path}`](org);
+        const client = recipe.fresh ? await login(srv, name) : who.client;
+        const res = await client.request(r.method, recipe.path, { body: recipe.body });
+        const allowed = ["public", "session"].includes(r.permission) ||
+          (POLICY[who.role].includes(r.permission) && scope === "in");
+        const label = `${r.method} ${r.path} as ${name} (${who.role}) ${scope} scope -> ${res.status} ${res.text.slice(0, 160)}`;
+        if (allowed) {
+          assert.ok(![401, 403, 404].includes(res.status), label);
+        } else {
+          assert.ok([403, 404].includes(res.status), label);
+          assert.ok(res.json && res.json.error && !res.json.items, label);
+        }
+        cells++;
+      }
+    }
+  }
+  console.log(`# authz matrix: ${routes.length} routes × ${LOGINS.length} logins × 2 scopes = ${cells} cells checked`);
+  assert.ok(cells > routes.length * LOGINS.length);
+});
+
+test("every non-public route refuses anonymous callers with 401", async () => {
+  const routes = JSON.parse(cli(["routes"]).stdout);
+  for (const r of routes.filter((x) => x.permission !== "public")) {
+    const recipe = RECIPES[`${r.method} ${r.path}`](ctx.roles.shequ.inOrg);
+    expectError(await srv.request(r.method, recipe.path, { body: recipe.body }), 401, "unauthenticated");
+  }
+});
+
+test("every write refuses a missing CSRF token, whatever the role", async () => {
+  const routes = JSON.parse(cli(["routes"]).stdout);
+  for (const r of routes.filter((x) => x.method !== "GET" && x.permission !== "public")) {
+    const recipe = RECIPES[`${r.method} ${r.path}`](ctx.roles.admin.inOrg);
+    const res = await ctx.roles.admin.client.request(r.method, recipe.path, { body: recipe.body, noCsrf: true });
+    expectError(res, 403, "forbidden");
+  }
+});

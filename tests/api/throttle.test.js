@@ -1,0 +1,60 @@
+// throttle.test.js: login back-off per username and per client address, the temporary
+// lockout, Retry-After, and that unknown usernames are throttled exactly like real ones.
+// A server of its own: the per-address counter would disturb other test files.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, sql, expectStatus, expectError, DEMO_PASSWORD } = require("./lib/harness");
+
+let srv;
+before(async () => { srv = await startServer({ demo: { members: 200 } }); });
+after(async () => { await srv.stop(); });
+
+const attempt = (username, password) => srv.request("POST", "/api/session", { body: { username, password } });
+
+test("after 5 failures a username is blocked with 429 and Retry-After, even with the right password", async () => {
+  for (let i = 0; i < 5; i++) expectError(await attempt("shuji", "wrong-password-" + i), 401, "unauthenticated");
+  const blocked = await attempt("shuji", DEMO_PASSWORD);
+  const e = expectError(blocked, 429, "throttled");
+  assert.match(e.message, /秒后再试/);
+  const wait = Number(blocked.headers.get("retry-after"));
+  assert.ok(wait >= 1 && wait <= 15, `Retry-After ${wait}`);
+  // Other accounts are not affected by one account's failures.
+  expectStatus(await attempt("weiyuan", DEMO_PASSWORD), 200);
+});
+
+test("an unknown username is throttled the same way, so 429 reveals nothing", async () => {
+  for (let i = 0; i < 5; i++) expectError(await attempt("no-such-user", "wrong-password-" + i), 401, "unauthenticated");
+  const e = expectError(await attempt("no-such-user", "whatever-it-is"), 429, "throttled");
+  const f = expectError(await attempt("shuji", "whatever-it-is"), 429, "throttled");
+  assert.equal(e.message.replace(/\d+/, "N"), f.message.replace(/\d+/, "N"));
+});
+
+test("the block doubles with each further failure up to a 15-minute lockout", async () => {
+  // Pretend the first block has passed, then fail again: the next block is longer.
+  sql(srv.db, "UPDATE login_throttle SET blocked_until = 0 WHERE key = 'user:shuji'");
+  expectError(await attempt("shuji", "wrong-again"), 401, "unauthenticated");
+  const t = sql(srv.db, "SELECT failures, blocked_until - last_failure_at FROM login_throttle WHERE key = 'user:shuji'")[0].map(Number);
+  assert.deepEqual(t, [6, 30]);
+  sql(srv.db, "UPDATE login_throttle SET failures = 20, blocked_until = 0 WHERE key = 'user:shuji'");
+  expectError(await attempt("shuji", "wrong-again"), 401, "unauthenticated");
+  const lock = Number(sql(srv.db, "SELECT blocked_until - last_failure_at FROM login_throttle WHERE key = 'user:shuji'")[0][0]);
+  assert.equal(lock, 900);
+  const blocked = await attempt("shuji", DEMO_PASSWORD);
+  expectError(blocked, 429, "throttled");
+  assert.ok(Number(blocked.headers.get("retry-after")) > 800);
+});
+
+test("a successful login clears the username's counter", async () => {
+  sql(srv.db, "DELETE FROM login_throttle WHERE key = 'user:shuji'");
+  for (let i = 0; i < 3; i++) await attempt("shuji", "wrong-" + i);
+  expectStatus(await attempt("shuji", DEMO_PASSWORD), 200);
+  assert.equal(sql(srv.db, "SELECT COUNT(*) FROM login_throttle WHERE key = 'user:shuji'")[0][0], "0");
+});
+
+test("one client address trying many usernames is blocked after 20 failures", async () => {
+  sql(srv.db, "DELETE FROM login_throttle");
+  for (let i = 0; i < 20; i++) expectError(await attempt(`spray-${i}`, "Password123!"), 401, "unauthenticated");
+  expectError(await attempt("weiyuan", DEMO_PASSWORD), 429, "throttled");
+  assert.equal(sql(srv.db, "SELECT failures FROM login_throttle WHERE key = 'ip:127.0.0.1'")[0][0], "20");
+});

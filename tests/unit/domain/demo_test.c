@@ -1,0 +1,489 @@
+/* demo_test.c: the demo street generator against a temporary SQLite file: org structure and
+ * sizes (RULES.md §3), demo ID numbers (DATA.md §4.4), member dates, paths, the synthetic
+ * flag and determinism. The invariant queries live here, as test-only SQL constants; they use
+ * SQLite's date() and are not meant for the pg driver. */
+#include "core/compat.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/idcard.h"
+#include "db/db.h"
+#include "domain/demo/demo.h"
+#include "tap.h"
+
+#define TODAY "2026-11-23"
+
+static const struct db_sql Q_COMMUNITIES = {
+    .name = "t.communities",
+    .sql = "SELECT count(*) FROM org WHERE type IN ('community_committee', 'general_branch')",
+};
+static const struct db_sql Q_BRANCHES = {
+    .name = "t.branches",
+    .sql = "SELECT count(*) FROM org WHERE type IN ('branch', 'joint_branch', 'mobile_branch')",
+};
+static const struct db_sql Q_GROUPS = {
+    .name = "t.groups",
+    .sql = "SELECT count(*) FROM org WHERE type = 'group'",
+};
+static const struct db_sql Q_BRANCH_MAX = {
+    .name = "t.branch_max",
+    .sql = "SELECT max(n) FROM (SELECT count(*) AS n FROM member GROUP BY org_id)",
+};
+static const struct db_sql Q_BRANCH_MIN = {
+    .name = "t.branch_min",
+    .sql = "SELECT min(n) FROM (SELECT count(*) AS n FROM member GROUP BY org_id)",
+};
+static const struct db_sql Q_EMPTY_BRANCHES = {
+    .name = "t.empty_branches",
+    .sql = "SELECT count(*) FROM org o WHERE o.type IN ('branch', 'joint_branch', "
+           "'mobile_branch') AND NOT EXISTS (SELECT 1 FROM member m WHERE m.org_id = o.id)",
+};
+static const struct db_sql Q_MEMBERS = {
+    .name = "t.members",
+    .sql = "SELECT count(*) FROM member",
+};
+static const struct db_sql Q_PERSONS = {
+    .name = "t.persons",
+    .sql = "SELECT count(*) FROM person",
+};
+static const struct db_sql Q_RESIDENTS = {
+    .name = "t.residents",
+    .sql = "SELECT count(*) FROM resident",
+};
+static const struct db_sql Q_HOUSEHOLDS = {
+    .name = "t.households",
+    .sql = "SELECT count(*) FROM household",
+};
+static const struct db_sql Q_ORGS = {
+    .name = "t.orgs",
+    .sql = "SELECT count(*) FROM org",
+};
+static const struct db_sql Q_PERSON_IDS = {
+    .name = "t.person_ids",
+    .sql = "SELECT id_number, gender, birth_date FROM person",
+};
+static const struct db_sql Q_UNDER_18_AT_JOIN = {
+    .name = "t.under_18_at_join",
+    .sql = "SELECT count(*) FROM member m JOIN person p ON p.id = m.person_id "
+           "WHERE m.joined_on IS NULL OR m.joined_on < date(p.birth_date, '+18 years')",
+};
+static const struct db_sql Q_BAD_FULL_DATE = {
+    .name = "t.bad_full_date",
+    .sql = "SELECT count(*) FROM member WHERE (full_member_on IS NOT NULL AND "
+           "full_member_on <= joined_on) OR (status = 'full') <> (full_member_on IS NOT NULL)",
+};
+static const struct db_sql Q_BAD_PROBATIONARY = {
+    .name = "t.bad_probationary",
+    .sql = "SELECT count(*) FROM member WHERE status = 'probationary' AND "
+           "joined_on < date(?, '-1 year')",
+};
+static const struct db_sql Q_PROBATIONARY = {
+    .name = "t.probationary",
+    .sql = "SELECT count(*) FROM member WHERE status = 'probationary'",
+};
+static const struct db_sql Q_FUTURE_DATES = {
+    .name = "t.future_dates",
+    .sql = "SELECT (SELECT count(*) FROM member WHERE joined_on > ? OR full_member_on > ?) + "
+           "(SELECT count(*) FROM person WHERE birth_date > ?) + "
+           "(SELECT count(*) FROM resident WHERE moved_in_on > ?) + "
+           "(SELECT count(*) FROM org WHERE founded_on > ?)",
+};
+static const struct db_sql Q_BAD_ORG_PATH = {
+    .name = "t.bad_org_path",
+    .sql = "SELECT count(*) FROM member m JOIN org o ON o.id = m.org_id "
+           "WHERE m.org_path <> o.path OR o.type NOT IN ('branch', 'joint_branch', "
+           "'mobile_branch')",
+};
+static const struct db_sql Q_BAD_TREE = {
+    .name = "t.bad_tree",
+    .sql = "SELECT count(*) FROM org c JOIN org p ON p.id = c.parent_id "
+           "WHERE c.path <> p.path || c.id || '/' OR c.depth <> p.depth + 1 "
+           "OR c.tenant_id <> (SELECT min(id) FROM org)",
+};
+static const struct db_sql Q_NOT_SYNTHETIC = {
+    .name = "t.not_synthetic",
+    .sql = "SELECT (SELECT count(*) FROM org WHERE is_synthetic <> 1) + "
+           "(SELECT count(*) FROM person WHERE is_synthetic <> 1) + "
+           "(SELECT count(*) FROM member WHERE is_synthetic <> 1) + "
+           "(SELECT count(*) FROM household WHERE is_synthetic <> 1) + "
+           "(SELECT count(*) FROM resident WHERE is_synthetic <> 1)",
+};
+static const struct db_sql Q_MEMBERS_NOT_RESIDENT = {
+    .name = "t.members_not_resident",
+    .sql = "SELECT count(*) FROM member m WHERE NOT EXISTS "
+           "(SELECT 1 FROM resident r WHERE r.person_id = m.person_id)",
+};
+static const struct db_sql Q_COMMON_NAMES = {
+    .name = "t.common_names",
+    .sql = "SELECT count(*) FROM person WHERE name IN ('张伟', '王伟', '李娜', '王芳', '李伟', "
+           "'王静', '李静', '张敏', '刘伟', '张静')",
+};
+static const struct db_sql Q_RETIRED_BRANCH = {
+    .name = "t.retired_branch",
+    .sql = "SELECT count(*) FROM member m JOIN org o ON o.id = m.org_id WHERE "
+           "(o.short_name LIKE '%离退休%' AND m.category <> 'retired') OR "
+           "(o.type = 'mobile_branch' AND m.category <> 'mobile_out')",
+};
+static const struct db_sql Q_VETERAN = {
+    .name = "t.veteran",
+    .sql = "SELECT count(*) FROM member_tag t JOIN member m ON m.id = t.member_id "
+           "WHERE t.tag = '老党员' AND date(m.full_member_on, '+50 years') > ?",
+};
+static const struct db_sql Q_TAGS = {
+    .name = "t.tags",
+    .sql = "SELECT count(*) FROM member_tag",
+};
+static const struct db_sql Q_ORG_TYPE = {
+    .name = "t.org_type",
+    .sql = "SELECT type || ':' || coalesce(parent_id, 0) FROM org WHERE id = ?",
+};
+static const struct db_sql Q_DEMO_MEMBER = {
+    .name = "t.demo_member",
+    .sql = "SELECT count(*) FROM member WHERE person_id = ? AND org_id = ? AND status = 'full'",
+};
+static const struct db_sql Q_DEMO_RESIDENT = {
+    .name = "t.demo_resident",
+    .sql = "SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id "
+           "JOIN person p ON p.id = r.person_id WHERE r.person_id = ? AND h.org_id = ? "
+           "AND p.birth_date <= date(?, '-18 years') "
+           "AND NOT EXISTS (SELECT 1 FROM member m WHERE m.person_id = r.person_id)",
+};
+static const struct db_sql Q_FIRST_NAMES = {
+    .name = "t.first_names",
+    .sql = "SELECT group_concat(name, ',') FROM (SELECT name FROM person ORDER BY id LIMIT 30)",
+};
+static const struct db_sql Q_ORG_NAMES = {
+    .name = "t.org_names",
+    .sql = "SELECT group_concat(name, ',') FROM (SELECT name FROM org ORDER BY id LIMIT 20)",
+};
+
+struct fixture {
+    char path[256];
+    struct db *db;
+};
+
+static void remove_files(const char *path)
+{
+    char p[300];
+
+    remove(path);
+    snprintf(p, sizeof(p), "%s-wal", path);
+    remove(p);
+    snprintf(p, sizeof(p), "%s-shm", path);
+    remove(p);
+}
+
+static int fixture_open(struct fixture *f, const char *tag)
+{
+    struct err e = { 0 };
+    struct db_cfg cfg = { .driver = "sqlite", .busy_timeout_ms = 5000, .pool_max = 2 };
+
+    snprintf(f->path, sizeof(f->path), "/tmp/dangjian_demo_test_%" PRId64 "_%s.db", clock_mono_us(),
+             tag);
+    remove_files(f->path);
+    cfg.path = f->path;
+    cfg.create = true;
+    f->db = NULL;
+    if (db_open(&cfg, &f->db, &e) < 0 || db_migrate(f->db, NULL, &e) < 0) {
+        printf("#   cannot open %s: %s (%s)\n", f->path, e.msg, e.detail);
+        tap_failed_checks++;
+        return -1;
+    }
+    return 0;
+}
+
+static void fixture_close(struct fixture *f)
+{
+    db_free(&f->db);
+    remove_files(f->path);
+}
+
+/* Binds every parameter to s1 when it is given, else the first two to i1 and i2, and returns the
+ * first column of the first row as an integer, or a copy of it as text into txt when txt is not
+ * NULL. */
+static int64_t q(struct db *db, const struct db_sql *sql, const char *s1, int64_t i1, int64_t i2,
+                 char *txt, size_t txtsz)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    int64_t v = -1;
+    int nparam = 0;
+
+    if (db_acquire(db, &c, &e) < 0 || db_prepare(c, sql, &st, &e) < 0)
+        goto out;
+    for (const char *p = sql->sql; *p; p++)
+        nparam += *p == '?';
+    for (int i = 1; i <= nparam; i++) {
+        if (s1)
+            db_bind_text(st, i, s1);
+        else
+            db_bind_int(st, i, i == 1 ? i1 : i2);
+    }
+    if (db_step(st, &e) == DB_ROW) {
+        v = db_col_int(st, 0);
+        if (txt)
+            snprintf(txt, txtsz, "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+    }
+out:
+    if (e.code != E_OK) {
+        printf("#   query %s failed: %s (%s)\n", sql->name, e.msg, e.detail);
+        tap_failed_checks++;
+    }
+    db_stmt_free(&st);
+    db_release(db, &c);
+    return v;
+}
+
+static int64_t qi(struct db *db, const struct db_sql *sql)
+{
+    return q(db, sql, NULL, 0, 0, NULL, 0);
+}
+
+static int64_t qs(struct db *db, const struct db_sql *sql, const char *s)
+{
+    return q(db, sql, s, 0, 0, NULL, 0);
+}
+
+static void pin_today(void)
+{
+    setenv("DANGJIAN_TEST_NOW", TODAY, 1);
+    clock_reload();
+}
+
+static int generate(struct fixture *f, int64_t members, uint64_t seed, struct demo_result *res)
+{
+    struct demo_opts o = { .members = members, .seed = seed };
+    struct err e = { 0 };
+    int64_t t0 = clock_mono_us();
+
+    if (demo_generate(f->db, &o, res, &e) < 0) {
+        printf("#   demo_generate failed: %s (%s)\n", e.msg, e.detail);
+        tap_failed_checks++;
+        return -1;
+    }
+    printf("# generated %" PRId64 " members in %.3f s: %" PRId64 " orgs, %" PRId64
+           " persons, %" PRId64 " households, %" PRId64 " residents\n",
+           members, (double)(clock_mono_us() - t0) / 1e6, res->orgs, res->persons, res->households,
+           res->residents);
+    return 0;
+}
+
+static void test_default_street(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 };
+    int64_t members, residents;
+
+    pin_today();
+    if (fixture_open(&f, "default") < 0)
+        return;
+    if (generate(&f, 3000, 20261123, &res) < 0)
+        goto out;
+
+    members = qi(f.db, &Q_MEMBERS);
+    residents = qi(f.db, &Q_RESIDENTS);
+    CHECK(qi(f.db, &Q_COMMUNITIES) >= 6);
+    CHECK(qi(f.db, &Q_BRANCHES) >= 40);
+    CHECK(qi(f.db, &Q_GROUPS) > 0);
+    CHECK(qi(f.db, &Q_BRANCH_MAX) <= 50);
+    CHECK(qi(f.db, &Q_BRANCH_MIN) >= 10);
+    CHECK_EQ(qi(f.db, &Q_EMPTY_BRANCHES), 0);
+    CHECK(members >= 3000);
+    CHECK_EQ(members, res.members);
+    CHECK_EQ(qi(f.db, &Q_PERSONS), res.persons);
+    CHECK_EQ(residents, res.residents);
+    CHECK_EQ(qi(f.db, &Q_HOUSEHOLDS), res.households);
+    CHECK_EQ(qi(f.db, &Q_ORGS), res.orgs);
+    CHECK(residents >= 3 * members && residents <= 4 * members);
+    CHECK_EQ(qi(f.db, &Q_MEMBERS_NOT_RESIDENT), 0);
+    printf("# %" PRId64 " communities, %" PRId64 " branches, %" PRId64 " groups, %" PRId64
+           " probationary, %" PRId64 " tags, residents/members %.2f\n",
+           qi(f.db, &Q_COMMUNITIES), qi(f.db, &Q_BRANCHES), qi(f.db, &Q_GROUPS),
+           qi(f.db, &Q_PROBATIONARY), qi(f.db, &Q_TAGS), (double)residents / (double)members);
+out:
+    fixture_close(&f);
+}
+
+static void test_id_numbers(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 };
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    int64_t rows = 0, bad = 0;
+
+    pin_today();
+    if (fixture_open(&f, "ids") < 0)
+        return;
+    if (generate(&f, 3000, 7, &res) < 0)
+        goto out;
+    if (db_acquire(f.db, &c, &e) < 0 || db_prepare(c, &Q_PERSON_IDS, &st, &e) < 0)
+        goto out;
+    while (db_step(st, &e) == DB_ROW) {
+        const char *id = db_col_text(st, 0), *gender = db_col_text(st, 1),
+                   *birth = db_col_text(st, 2);
+        char norm[19], derived[11];
+        struct err ie = { 0 };
+        bool ok = id && strlen(id) == 18 && id[0] == '9' && id[1] == '9' &&
+                  idcard_check_char(id) == id[17] && gender && idcard_gender(id) == gender[0] &&
+                  idcard_birth_date(id, derived) == 0 && birth && strcmp(derived, birth) == 0 &&
+                  idcard_normalize(id, norm, &ie) == 0 && strcmp(norm, id) == 0 &&
+                  idcard_check_region(id, true, &ie) == 0;
+        rows++;
+        if (!ok && bad++ < 5)
+            printf("#   bad person row: %s %s %s (%s)\n", id ? id : "NULL",
+                   gender ? gender : "NULL", birth ? birth : "NULL", ie.msg);
+    }
+    CHECK_EQ(e.code, E_OK);
+    CHECK_EQ(bad, 0);
+    CHECK_EQ(rows, res.persons);
+out:
+    db_stmt_free(&st);
+    db_release(f.db, &c);
+    fixture_close(&f);
+}
+
+static void test_member_dates_and_paths(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 };
+
+    pin_today();
+    if (fixture_open(&f, "dates") < 0)
+        return;
+    if (generate(&f, 3000, 11, &res) < 0)
+        goto out;
+    CHECK_EQ(qi(f.db, &Q_UNDER_18_AT_JOIN), 0);
+    CHECK_EQ(qi(f.db, &Q_BAD_FULL_DATE), 0);
+    CHECK_EQ(qs(f.db, &Q_BAD_PROBATIONARY, TODAY), 0);
+    CHECK(qi(f.db, &Q_PROBATIONARY) > 0);
+    CHECK_EQ(qs(f.db, &Q_FUTURE_DATES, TODAY), 0);
+    CHECK_EQ(qi(f.db, &Q_BAD_ORG_PATH), 0);
+    CHECK_EQ(qi(f.db, &Q_BAD_TREE), 0);
+    CHECK_EQ(qi(f.db, &Q_NOT_SYNTHETIC), 0);
+    CHECK_EQ(qi(f.db, &Q_COMMON_NAMES), 0);
+    CHECK_EQ(qi(f.db, &Q_RETIRED_BRANCH), 0);
+    CHECK_EQ(qs(f.db, &Q_VETERAN, TODAY), 0);
+out:
+    fixture_close(&f);
+}
+
+static void test_demo_logins(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 };
+    char txt[64];
+
+    pin_today();
+    if (fixture_open(&f, "logins") < 0)
+        return;
+    if (generate(&f, 3000, 20261123, &res) < 0)
+        goto out;
+    q(f.db, &Q_ORG_TYPE, NULL, res.street_org_id, 0, txt, sizeof(txt));
+    CHECK_STR(txt, "street:1");
+    q(f.db, &Q_ORG_TYPE, NULL, res.community_org_id, 0, txt, sizeof(txt));
+    CHECK(strncmp(txt, "community_committee:", 20) == 0);
+    CHECK_EQ(strtoll(txt + 20, NULL, 10), res.street_org_id);
+    q(f.db, &Q_ORG_TYPE, NULL, res.branch_org_id, 0, txt, sizeof(txt));
+    CHECK(strncmp(txt, "branch:", 7) == 0);
+    CHECK_EQ(strtoll(txt + 7, NULL, 10), res.community_org_id);
+    CHECK_EQ(q(f.db, &Q_DEMO_MEMBER, NULL, res.member_person_id, res.branch_org_id, NULL, 0), 1);
+    {
+        struct db_conn *c = NULL;
+        struct db_stmt *st = NULL;
+        struct err e = { 0 };
+        int64_t n = -1;
+        if (db_acquire(f.db, &c, &e) == 0 && db_prepare(c, &Q_DEMO_RESIDENT, &st, &e) == 0) {
+            db_bind_int(st, 1, res.resident_person_id);
+            db_bind_int(st, 2, res.community_org_id);
+            db_bind_text(st, 3, TODAY);
+            if (db_step(st, &e) == DB_ROW)
+                n = db_col_int(st, 0);
+        }
+        CHECK_EQ(n, 1);
+        db_stmt_free(&st);
+        db_release(f.db, &c);
+    }
+out:
+    fixture_close(&f);
+}
+
+static void test_deterministic(void)
+{
+    struct fixture a, b;
+    struct demo_result ra = { 0 }, rb = { 0 }, rc = { 0 };
+    char names_a[1024] = "", names_b[1024] = "", orgs_a[2048] = "", orgs_b[2048] = "";
+
+    pin_today();
+    if (fixture_open(&a, "det_a") < 0)
+        return;
+    if (fixture_open(&b, "det_b") < 0) {
+        fixture_close(&a);
+        return;
+    }
+    if (generate(&a, 3000, 99, &ra) < 0 || generate(&b, 3000, 99, &rb) < 0)
+        goto out;
+    CHECK_EQ(ra.orgs, rb.orgs);
+    CHECK_EQ(ra.persons, rb.persons);
+    CHECK_EQ(ra.members, rb.members);
+    CHECK_EQ(ra.households, rb.households);
+    CHECK_EQ(ra.residents, rb.residents);
+    CHECK_EQ(ra.member_person_id, rb.member_person_id);
+    q(a.db, &Q_FIRST_NAMES, NULL, 0, 0, names_a, sizeof(names_a));
+    q(b.db, &Q_FIRST_NAMES, NULL, 0, 0, names_b, sizeof(names_b));
+    CHECK(names_a[0] != '\0');
+    CHECK_STR(names_a, names_b);
+    q(a.db, &Q_ORG_NAMES, NULL, 0, 0, orgs_a, sizeof(orgs_a));
+    q(b.db, &Q_ORG_NAMES, NULL, 0, 0, orgs_b, sizeof(orgs_b));
+    CHECK_STR(orgs_a, orgs_b);
+    printf("# first names: %.120s\n# first orgs: %.200s\n", names_a, orgs_a);
+
+    /* Another seed gives another street. */
+    fixture_close(&b);
+    if (fixture_open(&b, "det_c") < 0)
+        goto out;
+    if (generate(&b, 3000, 100, &rc) < 0)
+        goto out;
+    q(b.db, &Q_FIRST_NAMES, NULL, 0, 0, names_b, sizeof(names_b));
+    CHECK(strcmp(names_a, names_b) != 0);
+out:
+    fixture_close(&a);
+    fixture_close(&b);
+}
+
+static void test_refuses_bad_input(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 }, untouched = { .orgs = -7 };
+    struct demo_opts small = { .members = 99, .seed = 1 }, ok = { .members = 100, .seed = 1 };
+    struct err e = { 0 };
+
+    pin_today();
+    if (fixture_open(&f, "refuse") < 0)
+        return;
+    CHECK_EQ(demo_generate(f.db, &small, &untouched, &e), -1);
+    CHECK_EQ(e.code, E_INVALID);
+    CHECK_STR(e.field, "/members");
+    CHECK_EQ(untouched.orgs, -7);
+
+    /* The smallest run still makes a consistent tree. */
+    err_clear(&e);
+    CHECK_EQ(demo_generate(f.db, &ok, &res, &e), 0);
+    CHECK_EQ(res.members, 100);
+    CHECK(res.branch_org_id > 0 && res.member_person_id > 0 && res.resident_person_id > 0);
+    CHECK(qi(f.db, &Q_BRANCH_MAX) <= 50);
+    CHECK_EQ(qi(f.db, &Q_BAD_ORG_PATH), 0);
+
+    /* A database that already holds data is left alone. */
+    err_clear(&e);
+    CHECK_EQ(demo_generate(f.db, &ok, &untouched, &e), -1);
+    CHECK_EQ(e.code, E_CONFLICT);
+    CHECK_EQ(untouched.orgs, -7);
+    CHECK_EQ(qi(f.db, &Q_MEMBERS), 100);
+    fixture_close(&f);
+}
+
+TAP_MAIN("domain/demo", TEST(test_default_street), TEST(test_id_numbers),
+         TEST(test_member_dates_and_paths), TEST(test_demo_logins), TEST(test_deterministic),
+         TEST(test_refuses_bad_input))
