@@ -13,8 +13,8 @@ PKGS := libmicrohttpd sqlite3 libsodium jansson xlsxwriter libzip expat
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wwrite-strings -Wvla -Wformat=2 -Wcast-qual
-CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) -Isrc -I$(O)/gen \
+OPT ?= -O2 -g
+CFLAGS += $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) -Isrc -I$(O)/gen \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread -lm
 ifeq ($(SAN),1)
@@ -83,7 +83,8 @@ browser: $(O)/dangjian
 quick: unit api
 
 sanitize:
-	$(MAKE) O=build/asan SAN=1 CFLAGS='-O1 -g' quick
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(MAKE) O=build/asan SAN=1 OPT='-O1 -g' quick
 
 lint:
 	tools/lint.sh

@@ -15,7 +15,7 @@ struct cli_opt {
 };
 
 #define CLI_MAX_OPTS 16
-#define CLI_MAX_POS 8
+#define CLI_MAX_POS  8
 
 struct cli_args {
     const char *val[CLI_MAX_OPTS]; /* by option index; "1" for flags; NULL when absent */

@@ -62,8 +62,8 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
     };
     if (!strcmp(cmd->name, "serve") && !env->cfg.db_pool) {
         /* One connection per worker thread, plus one for the odd concurrent background job. */
-        long threads = env->cfg.http_threads ? env->cfg.http_threads
-                                             : sysconf(_SC_NPROCESSORS_ONLN);
+        long threads =
+            env->cfg.http_threads ? env->cfg.http_threads : sysconf(_SC_NPROCESSORS_ONLN);
         dc.pool_max = (int)(threads > 0 ? threads : 1) + 1;
     }
     if (db_open(&dc, &env->db, &err) < 0)

@@ -32,9 +32,9 @@ static int user_add(const struct cli_cmd *cmd, const struct cli_args *a, struct 
     arena_init(&ar, 1024);
     u = (struct user_new){
         .username = arena_strdup(&ar, cli_get(cmd, a, "username")),
-        .display_name = arena_strdup(&ar, cli_get(cmd, a, "display-name")
-                                              ? cli_get(cmd, a, "display-name")
-                                              : cli_get(cmd, a, "username")),
+        .display_name =
+            arena_strdup(&ar, cli_get(cmd, a, "display-name") ? cli_get(cmd, a, "display-name")
+                                                              : cli_get(cmd, a, "username")),
         .password = arena_strdup(&ar, cli_get(cmd, a, "password")),
         .role = arena_strdup(&ar, cli_get(cmd, a, "role")),
         .must_change_password = !cli_get(cmd, a, "keep-password"),
@@ -113,7 +113,8 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
     else if (strcmp(sub, "passwd") == 0)
         needs = passwd_needs;
     else if (strcmp(sub, "list") != 0) {
-        fprintf(stderr, "dangjian user: 未知子命令 unknown subcommand: %s（可用 add、list、passwd）\n",
+        fprintf(stderr,
+                "dangjian user: 未知子命令 unknown subcommand: %s（可用 add、list、passwd）\n",
                 sub);
         return 2;
     }

@@ -41,7 +41,9 @@ static const struct cli_opt OPTS_USER[] = {
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "username", "U", "用户名（字母、数字、_ . -）", "username (letters, digits, _ . -)" },
     { "password", "P", "密码（至少 10 个字符）", "password (at least 10 characters)" },
-    { "role", "R", "角色：admin org_admin branch_secretary branch_committee grid_worker member resident unit_liaison",
+    { "role", "R",
+      "角色：admin org_admin branch_secretary branch_committee grid_worker member resident "
+      "unit_liaison",
       "role (one of the above)" },
     { "org", "ORG_ID", "授权的党组织编号（含下级）", "org id the grant covers (with its subtree)" },
     { "display-name", "NAME", "显示的姓名", "display name" },
@@ -54,27 +56,28 @@ static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
 static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
 
 static const struct cli_cmd COMMANDS[] = {
-    { "init", cmd_init, "创建数据库并建立表结构", "create a database and its schema",
-      "--db FILE", OPTS_DB, 0, 0 },
+    { "init", cmd_init, "创建数据库并建立表结构", "create a database and its schema", "--db FILE",
+      OPTS_DB, 0, 0 },
     { "migrate", cmd_migrate, "把数据库升级到本程序的表结构版本",
       "upgrade a database to this program's schema", "--db FILE", OPTS_DB, 0, 0 },
     { "serve", cmd_serve, "启动网页与接口服务", "run the web and API server",
       "--db FILE [--host ADDR] [--port N]", OPTS_SERVE, 0, 0 },
-    { "demo", cmd_demo, "生成一个虚构街道的演示数据库", "create a demo database of a fictional street",
+    { "demo", cmd_demo, "生成一个虚构街道的演示数据库",
+      "create a demo database of a fictional street",
       "--db FILE [--password P] [--members N] [--seed N] [--force]", OPTS_DEMO, 0, 0 },
     { "backup", cmd_backup, "在线备份数据库", "back up a database while it is in use",
       "--db FILE --to FILE", OPTS_BACKUP, 0, 0 },
     { "config", cmd_config, "显示生效的配置（密钥已隐藏）",
-      "show the effective configuration (secrets redacted)", "show [--config FILE]", OPTS_CONFIG,
-      1, 1 },
+      "show the effective configuration (secrets redacted)", "show [--config FILE]", OPTS_CONFIG, 1,
+      1 },
     { "user", cmd_user, "账号管理：add 新建、list 列出、passwd 设置密码",
       "accounts: add, list, passwd",
-      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]", OPTS_USER,
-      1, 1 },
+      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]", OPTS_USER, 1,
+      1 },
     { "audit", cmd_audit, "审计：verify 校验审计链是否被篡改",
       "audit: verify checks the audit chain for tampering", "verify --db FILE", OPTS_DB, 1, 1 },
-    { "routes", cmd_routes, "以 JSON 列出全部接口及其权限", "list every API route and its permission as JSON",
-      "", OPTS_NONE, 0, 0 },
+    { "routes", cmd_routes, "以 JSON 列出全部接口及其权限",
+      "list every API route and its permission as JSON", "", OPTS_NONE, 0, 0 },
     { "version", cmd_version, "显示版本", "print the version", "", OPTS_NONE, 0, 0 },
 };
 
@@ -88,8 +91,9 @@ static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a)
 
 static void usage_all(FILE *f)
 {
-    fprintf(f, "dangjian %s — 社区党建与基层治理平台 / community Party-building platform\n\n"
-               "用法 Usage: dangjian <命令 command> [选项 options]\n\n",
+    fprintf(f,
+            "dangjian %s — 社区党建与基层治理平台 / community Party-building platform\n\n"
+            "用法 Usage: dangjian <命令 command> [选项 options]\n\n",
             DANGJIAN_VERSION);
     for (size_t i = 0; i < ARRAY_LEN(COMMANDS); i++)
         fprintf(f, "  %-8s %s / %s\n", COMMANDS[i].name, COMMANDS[i].summary_zh,

@@ -9,7 +9,7 @@ struct arena_block {
     max_align_t data[]; /* aligned start of the usable bytes */
 };
 
-#define ALIGN _Alignof(max_align_t)
+#define ALIGN       _Alignof(max_align_t)
 #define ALIGN_UP(n) (((n) + ALIGN - 1) & ~(ALIGN - 1))
 
 void arena_init(struct arena *a, size_t block_size)

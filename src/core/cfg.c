@@ -6,12 +6,22 @@
 #include "core/err.h"
 
 #define ROW_STR(k, field, d, h)                                                                    \
-    { k, CFG_STR, offsetof(struct cfg, field), sizeof(((struct cfg *)0)->field), d, 0, 0, false, h }
+    {                                                                                              \
+        k, CFG_STR, offsetof(struct cfg, field), sizeof(((struct cfg *)0)->field), d, 0, 0, false, \
+            h                                                                                      \
+    }
 #define ROW_INT(k, field, d, lo, hi, h)                                                            \
-    { k, CFG_INT, offsetof(struct cfg, field), 0, d, lo, hi, false, h }
+    {                                                                                              \
+        k, CFG_INT, offsetof(struct cfg, field), 0, d, lo, hi, false, h                            \
+    }
 #define ROW_SIZE(k, field, d, lo, hi, h)                                                           \
-    { k, CFG_SIZE, offsetof(struct cfg, field), 0, d, lo, hi, false, h }
-#define ROW_BOOL(k, field, d, h) { k, CFG_BOOL, offsetof(struct cfg, field), 0, d, 0, 1, false, h }
+    {                                                                                              \
+        k, CFG_SIZE, offsetof(struct cfg, field), 0, d, lo, hi, false, h                           \
+    }
+#define ROW_BOOL(k, field, d, h)                                                                   \
+    {                                                                                              \
+        k, CFG_BOOL, offsetof(struct cfg, field), 0, d, 0, 1, false, h                             \
+    }
 
 const struct cfg_row CFG_ROWS[] = {
     ROW_STR("db.path", db_path, "data/dangjian.db", "SQLite database file"),

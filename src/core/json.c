@@ -80,9 +80,9 @@ static int decode_string(const struct field *f, const char *path, const char *v,
     case FIELD_T_STR:
         n = utf8_len(s);
         if ((int64_t)n < f->min)
-            return f->min <= 1 ? err_set(err, E_INVALID, path, "%s不能为空", f->label)
-                               : err_set(err, E_INVALID, path, "%s至少 %" PRId64 " 个字",
-                                         f->label, f->min);
+            return f->min <= 1
+                       ? err_set(err, E_INVALID, path, "%s不能为空", f->label)
+                       : err_set(err, E_INVALID, path, "%s至少 %" PRId64 " 个字", f->label, f->min);
         if ((int64_t)n > f->max)
             return err_set(err, E_INVALID, path, "%s不能超过 %" PRId64 " 个字", f->label, f->max);
         break;
@@ -105,8 +105,7 @@ static int decode_string(const struct field *f, const char *path, const char *v,
     return 0;
 }
 
-static int check_int(const struct field *f, const char *path, int64_t v, void *dst,
-                     struct err *err)
+static int check_int(const struct field *f, const char *path, int64_t v, void *dst, struct err *err)
 {
     if (v < f->min || v > f->max) {
         if (f->type == FIELD_T_ID)

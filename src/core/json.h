@@ -33,16 +33,33 @@ struct field {
 };
 
 #define FIELD_STR(T, m, name, label, flags, lo, hi)                                                \
-    { name, label, FIELD_T_STR, offsetof(T, m), flags, lo, hi, NULL }
+    {                                                                                              \
+        name, label, FIELD_T_STR, offsetof(T, m), flags, lo, hi, NULL                              \
+    }
 #define FIELD_INT(T, m, name, label, flags, lo, hi)                                                \
-    { name, label, FIELD_T_INT, offsetof(T, m), flags, lo, hi, NULL }
+    {                                                                                              \
+        name, label, FIELD_T_INT, offsetof(T, m), flags, lo, hi, NULL                              \
+    }
 #define FIELD_ID(T, m, name, label, flags)                                                         \
-    { name, label, FIELD_T_ID, offsetof(T, m), flags, 1, INT64_MAX, NULL }
-#define FIELD_BOOL(T, m, name, label, flags) { name, label, FIELD_T_BOOL, offsetof(T, m), flags, 0, 1, NULL }
-#define FIELD_DATE(T, m, name, label, flags) { name, label, FIELD_T_DATE, offsetof(T, m), flags, 0, 0, NULL }
+    {                                                                                              \
+        name, label, FIELD_T_ID, offsetof(T, m), flags, 1, INT64_MAX, NULL                         \
+    }
+#define FIELD_BOOL(T, m, name, label, flags)                                                       \
+    {                                                                                              \
+        name, label, FIELD_T_BOOL, offsetof(T, m), flags, 0, 1, NULL                               \
+    }
+#define FIELD_DATE(T, m, name, label, flags)                                                       \
+    {                                                                                              \
+        name, label, FIELD_T_DATE, offsetof(T, m), flags, 0, 0, NULL                               \
+    }
 #define FIELD_ENUM(T, m, name, label, flags, choices)                                              \
-    { name, label, FIELD_T_ENUM, offsetof(T, m), flags, 0, 0, choices }
-#define FIELD_END { NULL, NULL, FIELD_T_STR, 0, 0, 0, 0, NULL }
+    {                                                                                              \
+        name, label, FIELD_T_ENUM, offsetof(T, m), flags, 0, 0, choices                            \
+    }
+#define FIELD_END                                                                                  \
+    {                                                                                              \
+        NULL, NULL, FIELD_T_STR, 0, 0, 0, 0, NULL                                                  \
+    }
 
 /* Bit i of *present_out is set when spec[i] was present in the input (null counts when the
  * field is FIELD_NULLABLE). Specs have at most 64 fields. */

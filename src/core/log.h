@@ -19,6 +19,6 @@ int log_level_parse(const char *s, enum log_level *out);
             log_write((lvl), (event), __VA_ARGS__);                                                \
     } while (0)
 #define log_debug(event, ...) LOG_AT(LOG_DEBUG, event, __VA_ARGS__)
-#define log_info(event, ...) LOG_AT(LOG_INFO, event, __VA_ARGS__)
-#define log_warn(event, ...) LOG_AT(LOG_WARN, event, __VA_ARGS__)
+#define log_info(event, ...)  LOG_AT(LOG_INFO, event, __VA_ARGS__)
+#define log_warn(event, ...)  LOG_AT(LOG_WARN, event, __VA_ARGS__)
 #define log_error(event, ...) LOG_AT(LOG_ERROR, event, __VA_ARGS__)

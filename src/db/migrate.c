@@ -128,8 +128,8 @@ int db_migrate(struct db *db, int *applied_out, struct err *err)
     if (conn_version(c, &cur, err) < 0)
         goto out;
     if (cur > latest) {
-        err_set(err, E_CONFLICT, "",
-                "数据库结构版本 %d 比本程序支持的版本 %d 新，请升级 dangjian", cur, latest);
+        err_set(err, E_CONFLICT, "", "数据库结构版本 %d 比本程序支持的版本 %d 新，请升级 dangjian",
+                cur, latest);
         goto out;
     }
     for (int v = cur + 1; v <= latest; v++) {

@@ -53,7 +53,8 @@ static int sq_exec(void *native, const char *script, struct err *err)
 static int sq_open(const struct db_cfg *cfg, void **native_out, struct err *err)
 {
     sqlite3 *h = NULL;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (cfg->create ? SQLITE_OPEN_CREATE : 0);
+    int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (cfg->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(cfg->path, &h, flags, NULL);
 
     if (rc != SQLITE_OK) {

@@ -58,8 +58,7 @@ int http_require_org(struct http_req *req, int64_t org_id, struct err *err)
     return 0;
 }
 
-int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
-                    struct err *err)
+int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out, struct err *err)
 {
     if (org_id) {
         if (auth_org_path(req->app, org_id, req->arena, path_out, err) < 0 ||

@@ -16,7 +16,7 @@ struct auth_actor;
 
 enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 
-#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_PARAMS  4
 #define HTTP_MAX_HEADERS 8
 
 struct route;
@@ -39,8 +39,8 @@ struct http_req {
 
 struct http_res {
     int status;
-    json_t *json;         /* owned: the body, dumped once; NULL for raw bodies */
-    const char *body;     /* raw body from the arena (exports), with content_type */
+    json_t *json;     /* owned: the body, dumped once; NULL for raw bodies */
+    const char *body; /* raw body from the arena (exports), with content_type */
     size_t body_len;
     const char *content_type;
     const char *headers[HTTP_MAX_HEADERS][2];
@@ -87,7 +87,7 @@ json_t *http_error_json(const struct err *e, const char *request_id);
  * `int64_t page, size;` in the query struct and these rows in its spec; http_page_defaults
  * fills what was not given. */
 #define HTTP_PAGE_FIELDS(T)                                                                        \
-    FIELD_INT(T, page, "page", "页码", FIELD_OPTIONAL, 1, 1000000),                              \
+    FIELD_INT(T, page, "page", "页码", FIELD_OPTIONAL, 1, 1000000),                                \
         FIELD_INT(T, size, "size", "每页条数", FIELD_OPTIONAL, 1, 200)
 void http_page_defaults(int64_t *page, int64_t *size);
 /* {items, total, page, size}; steals items. */
@@ -100,8 +100,7 @@ json_t *http_list_json(json_t *items, int64_t total, int64_t page, int64_t size)
 int http_require_org(struct http_req *req, int64_t org_id, struct err *err);
 /* The subtree a SCOPE_CALLER list covers: org_id when given (and in scope), else the widest
  * grant carrying the route's permission. */
-int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
-                    struct err *err);
+int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out, struct err *err);
 /* Who is acting, for audit rows. */
 void http_actor(struct http_req *req, struct auth_actor *out);
 /* Runs the route's permission check: session cookie, CSRF on writes, forced password

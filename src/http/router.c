@@ -13,17 +13,9 @@
 int http_status_for(enum err_code c)
 {
     static const int status[] = {
-        [E_OK] = 200,
-        [E_INVALID] = 400,
-        [E_UNAUTHENTICATED] = 401,
-        [E_FORBIDDEN] = 403,
-        [E_NOT_FOUND] = 404,
-        [E_CONFLICT] = 409,
-        [E_LIMIT] = 413,
-        [E_UNAVAILABLE] = 503,
-        [E_INTERNAL] = 500,
-        [E_METHOD] = 405,
-        [E_THROTTLED] = 429,
+        [E_OK] = 200,        [E_INVALID] = 400,  [E_UNAUTHENTICATED] = 401, [E_FORBIDDEN] = 403,
+        [E_NOT_FOUND] = 404, [E_CONFLICT] = 409, [E_LIMIT] = 413,           [E_UNAVAILABLE] = 503,
+        [E_INTERNAL] = 500,  [E_METHOD] = 405,   [E_THROTTLED] = 429,
     };
     if ((unsigned)c < ARRAY_LEN(status) && status[c])
         return status[c];

@@ -248,8 +248,8 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
     MHD_add_response_header(r, "X-Request-Id", req->request_id);
     ret = MHD_queue_response(conn, (unsigned)res.status, r);
     MHD_destroy_response(r);
-    log_info("access", "rid=%s method=%s route=%s status=%d bytes=%zu dur_ms=%.2f",
-             req->request_id, method, label, res.status, bytes,
+    log_info("access", "rid=%s method=%s route=%s status=%d bytes=%zu dur_ms=%.2f", req->request_id,
+             method, label, res.status, bytes,
              (double)(clock_mono_us() - ctx->started_us) / 1000.0);
     return ret;
 }
@@ -285,9 +285,8 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
     struct http_server *s = cls;
     struct req_ctx *ctx = *con_cls;
@@ -385,13 +384,13 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
     seed = (uint32_t)(clock_mono_us() ^ (uint64_t)getpid() << 16);
     rid_prefix = seed;
     MHD_set_panic_func(on_panic, NULL);
-    s->d = MHD_start_daemon(
-        flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->http_timeout_s,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->http_header_max,
-        MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_END);
+    s->d =
+        MHD_start_daemon(flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s,
+                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE,
+                         (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_CONNECTION_TIMEOUT,
+                         (unsigned)cfg->http_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                         (size_t)cfg->http_header_max, MHD_OPTION_CONNECTION_LIMIT, 4096u,
+                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
     if (!s->d) {
         router_release(&s->routes);
         free(s);

@@ -8,7 +8,7 @@ const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD }
 
 let srv, admin, shequ, community, branch, otherCommunity;
 before(async () => {
-  srv = await startServer({ demo: { members: 500 } });
+  srv = await startServer({ demo: {} });
   admin = await login(srv, "admin");
   shequ = await login(srv, "shequ");
   community = shequ.session.grants[0].org_id;

@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const { startServer, sql, expectStatus, expectError, DEMO_PASSWORD } = require("./lib/harness");
 
 let srv;
-before(async () => { srv = await startServer({ demo: { members: 200 } }); });
+before(async () => { srv = await startServer({ demo: {} }); });
 after(async () => { await srv.stop(); });
 
 const attempt = (username, password) => srv.request("POST", "/api/session", { body: { username, password } });

@@ -31,8 +31,12 @@ static struct db *open_db(const char *name, int64_t busy_ms)
     char path[128];
     struct db *db = NULL;
     struct err e = { 0 };
-    struct db_cfg cfg = { .driver = "sqlite", .path = path, .busy_timeout_ms = busy_ms,
-                          .slow_ms = 0, .pool_max = 3, .create = true };
+    struct db_cfg cfg = { .driver = "sqlite",
+                          .path = path,
+                          .busy_timeout_ms = busy_ms,
+                          .slow_ms = 0,
+                          .pool_max = 3,
+                          .create = true };
 
     snprintf(path, sizeof(path), "%s/%s", dir, name);
     CHECK_EQ(db_open(&cfg, &db, &e), 0);

@@ -49,4 +49,7 @@ int tap_run(const char *suite, const struct tap_test *tests, size_t n);
         static const struct tap_test tests_[] = { __VA_ARGS__ };                                   \
         return tap_run(suite, tests_, sizeof(tests_) / sizeof(tests_[0]));                         \
     }
-#define TEST(fn) { #fn, fn }
+#define TEST(fn)                                                                                   \
+    {                                                                                              \
+#fn, fn                                                                                    \
+    }

@@ -8,7 +8,7 @@
 #include "domain/orgpath.h"
 
 #define AUDIT_COLS                                                                                 \
-    "a.id, a.at, a.user_id, a.username, a.source, a.action, a.target_type, a.target_id, "       \
+    "a.id, a.at, a.user_id, a.username, a.source, a.action, a.target_type, a.target_id, "          \
     "a.org_id, a.result, a.request_id, a.digest, a.prev_hash, a.hash"
 
 static const struct db_sql SQL_LAST = {
@@ -114,7 +114,8 @@ static void read_row(struct db_stmt *st, struct arena *a, struct audit_row *r)
     r->e.request_id = TXT(10);
     r->e.digest = TXT(11);
 #undef TXT
-    snprintf(r->prev_hash, sizeof(r->prev_hash), "%s", db_col_text(st, 12) ? db_col_text(st, 12) : "");
+    snprintf(r->prev_hash, sizeof(r->prev_hash), "%s",
+             db_col_text(st, 12) ? db_col_text(st, 12) : "");
     snprintf(r->hash, sizeof(r->hash), "%s", db_col_text(st, 13) ? db_col_text(st, 13) : "");
 }
 

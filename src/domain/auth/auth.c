@@ -135,7 +135,8 @@ int auth_password_check(const char *password, const char *username, const char *
 static char *random_token(struct arena *a)
 {
     unsigned char raw[32];
-    char *out = arena_alloc(a, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING));
+    char *out =
+        arena_alloc(a, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING));
 
     randombytes_buf(raw, sizeof(raw));
     sodium_bin2base64(out, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
@@ -227,9 +228,9 @@ static int load_user(struct db_conn *c, int64_t user_id, struct arena *a, struct
     return 0;
 }
 
-int auth_login(struct app *app, const char *username, const char *password,
-               const char *old_token, const struct auth_actor *actor, struct arena *a,
-               struct login_result *out, struct err *err)
+int auth_login(struct app *app, const char *username, const char *password, const char *old_token,
+               const struct auth_actor *actor, struct arena *a, struct login_result *out,
+               struct err *err)
 {
     struct db_conn *c = NULL;
     struct user_row u = { 0 };
@@ -291,8 +292,7 @@ int auth_login(struct app *app, const char *username, const char *password,
     if (auth_store_throttle_clear(c, ukey, err) < 0 ||
         auth_store_user_login(c, u.id, true, now, err) < 0 ||
         auth_store_session_insert(c, hash, u.id, out->csrf_token, now,
-                                  now + app->cfg->session_ttl_s, actor->client_ip, &sid,
-                                  err) < 0 ||
+                                  now + app->cfg->session_ttl_s, actor->client_ip, &sid, err) < 0 ||
         load_user(c, u.id, a, &out->user, err) < 0 ||
         audit_login(c, actor, &u, "session.login", "ok",
                     out->user->ngrants ? out->user->grants[0].org_id : 0, err) < 0 ||
@@ -306,8 +306,8 @@ out:
     return rc;
 }
 
-int auth_session_load(struct app *app, const char *token, struct arena *a,
-                      struct auth_user **out, struct err *err)
+int auth_session_load(struct app *app, const char *token, struct arena *a, struct auth_user **out,
+                      struct err *err)
 {
     struct db_conn *c = NULL;
     struct session_row s;

@@ -53,13 +53,13 @@ struct login_result {
  * ended (no fixation). Wrong username and wrong password fail alike (E_UNAUTHENTICATED);
  * too many failures per username or client address fail with E_THROTTLED and
  * retry_after_s. */
-int auth_login(struct app *app, const char *username, const char *password,
-               const char *old_token, const struct auth_actor *actor, struct arena *a,
-               struct login_result *out, struct err *err);
+int auth_login(struct app *app, const char *username, const char *password, const char *old_token,
+               const struct auth_actor *actor, struct arena *a, struct login_result *out,
+               struct err *err);
 /* Finds the live session for a cookie token and slides its expiry (written at most once a
  * minute). E_UNAUTHENTICATED when missing or expired. */
-int auth_session_load(struct app *app, const char *token, struct arena *a,
-                      struct auth_user **out, struct err *err);
+int auth_session_load(struct app *app, const char *token, struct arena *a, struct auth_user **out,
+                      struct err *err);
 int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err);
 
 /* ---- permission checks (pure) ---- */
@@ -102,10 +102,9 @@ int auth_user_create(struct app *app, const struct user_new *in, const struct au
 /* Sets a new password (admin reset when actor differs; must_change decides the flag).
  * For a user changing their own password, old_password must match. */
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
-                         const char *new_password, bool must_change,
-                         const struct auth_actor *actor, struct err *err);
-int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out,
-                           struct err *err);
+                         const char *new_password, bool must_change, const struct auth_actor *actor,
+                         struct err *err);
+int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out, struct err *err);
 
 struct user_view {
     int64_t id;

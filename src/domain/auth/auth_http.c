@@ -15,11 +15,11 @@ static json_t *grants_json(const struct auth_grant *g, int n)
     json_t *arr = json_array();
 
     for (int i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "id",
-                                             (json_int_t)g[i].id, "role", role_name(g[i].role),
-                                             "role_label", role_label(g[i].role), "org_id",
-                                             (json_int_t)g[i].org_id, "org_name", g[i].org_name,
-                                             "org_path", g[i].org_path));
+        json_array_append_new(arr,
+                              json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "id", (json_int_t)g[i].id,
+                                        "role", role_name(g[i].role), "role_label",
+                                        role_label(g[i].role), "org_id", (json_int_t)g[i].org_id,
+                                        "org_name", g[i].org_name, "org_path", g[i].org_path));
     return arr;
 }
 
@@ -39,7 +39,8 @@ static json_t *session_json(const struct auth_user *u)
 
 static const char *cookie(struct http_req *req, const char *token, int64_t max_age)
 {
-    return arena_printf(req->arena, "dj_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%" PRId64 "%s",
+    return arena_printf(req->arena,
+                        "dj_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%" PRId64 "%s",
                         token, max_age, req->app->cfg->http_secure_cookie ? "; Secure" : "");
 }
 
@@ -65,7 +66,8 @@ static int session_create(struct http_req *req, struct http_res *res, struct err
     if (auth_login(req->app, in.username, in.password, http_cookie(req, "dj_session"), &actor,
                    req->arena, &out, err) < 0) {
         if (err->code == E_THROTTLED)
-            http_res_header(res, "Retry-After", arena_printf(req->arena, "%" PRId64, out.retry_after_s));
+            http_res_header(res, "Retry-After",
+                            arena_printf(req->arena, "%" PRId64, out.retry_after_s));
         return -1;
     }
     body = session_json(out.user);
@@ -125,8 +127,8 @@ static int session_password(struct http_req *req, struct http_res *res, struct e
 static json_t *user_json(const struct user_view *v)
 {
     return json_pack("{s:I, s:s, s:s, s:s, s:b, s:o, s:o, s:I, s:o}", "id", (json_int_t)v->id,
-                     "username", v->username, "display_name", v->display_name, "status",
-                     v->status, "must_change_password", v->must_change_password, "person_id",
+                     "username", v->username, "display_name", v->display_name, "status", v->status,
+                     "must_change_password", v->must_change_password, "person_id",
                      v->person_id ? jint(v->person_id) : json_null(), "last_login_at",
                      v->last_login_at ? jint(v->last_login_at) : json_null(), "created_at",
                      (json_int_t)v->created_at, "grants", grants_json(v->grants, v->ngrants));
@@ -235,7 +237,8 @@ static int users_patch(struct http_req *req, struct http_res *res, struct err *e
     struct auth_actor actor;
     int64_t id;
 
-    if (http_param_id(req, 0, &id, err) < 0 || http_body_decode(req, USER_PATCH, &in, NULL, err) < 0)
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        http_body_decode(req, USER_PATCH, &in, NULL, err) < 0)
         return -1;
     http_actor(req, &actor);
     if (auth_user_update(req->app, &actor, id, in.display_name, in.status, err) < 0)
@@ -305,8 +308,8 @@ const struct route AUTH_ROUTES[] = {
     { HTTP_GET, "/api/users/{id}", users_get, PERM_USERS_MANAGE, SCOPE_RECORD, "账号详情" },
     { HTTP_PATCH, "/api/users/{id}", users_patch, PERM_USERS_MANAGE, SCOPE_RECORD,
       "修改姓名、停用或启用账号" },
-    { HTTP_POST, "/api/users/{id}/password", users_password_reset, PERM_USERS_MANAGE,
-      SCOPE_RECORD, "重置密码（下次登录须修改）" },
+    { HTTP_POST, "/api/users/{id}/password", users_password_reset, PERM_USERS_MANAGE, SCOPE_RECORD,
+      "重置密码（下次登录须修改）" },
     { HTTP_POST, "/api/users/{id}/grants", grants_add, PERM_USERS_MANAGE, SCOPE_RECORD,
       "增加授权" },
     { HTTP_DELETE, "/api/users/{id}/grants/{grant_id}", grants_remove, PERM_USERS_MANAGE,

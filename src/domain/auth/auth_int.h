@@ -24,8 +24,8 @@ int auth_store_user_by_name(struct db_conn *c, const char *username, struct aren
                             struct user_row *out, struct err *err);
 int auth_store_user_by_id(struct db_conn *c, int64_t id, struct arena *a, struct user_row *out,
                           struct err *err);
-int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a,
-                      struct auth_grant **out, int *n_out, struct err *err);
+int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struct auth_grant **out,
+                      int *n_out, struct err *err);
 int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
                            int64_t now, int64_t *id_out, struct err *err);
 int auth_store_user_login(struct db_conn *c, int64_t id, bool ok, int64_t now, struct err *err);
@@ -39,8 +39,7 @@ int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct a
 
 int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role, int64_t org_id,
                             int64_t now, int64_t *id_out, struct err *err);
-int auth_store_grant_delete(struct db_conn *c, int64_t user_id, int64_t grant_id,
-                            struct err *err);
+int auth_store_grant_delete(struct db_conn *c, int64_t user_id, int64_t grant_id, struct err *err);
 
 int auth_store_session_insert(struct db_conn *c, const char *token_hash, int64_t user_id,
                               const char *csrf, int64_t now, int64_t expires, const char *ip,

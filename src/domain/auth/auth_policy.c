@@ -18,9 +18,11 @@ static const char *const PERM_NAMES[PERM_COUNT] = {
     [PERM_AUDIT_READ] = "audit.read",
 };
 
-const char *const ROLE_NAMES[] = { "admin",       "org_admin", "branch_secretary",
-                                   "branch_committee", "grid_worker", "member",
-                                   "resident",    "unit_liaison", NULL };
+const char *const ROLE_NAMES[] = {
+    "admin",       "org_admin", "branch_secretary", "branch_committee",
+    "grid_worker", "member",    "resident",         "unit_liaison",
+    NULL
+};
 
 static const char *const ROLE_LABELS[ROLE_COUNT] = {
     "平台管理员", "组织管理员", "支部书记", "支部委员", "网格员", "党员", "居民", "共建单位联络人",
@@ -30,9 +32,8 @@ static const char *const ROLE_LABELS[ROLE_COUNT] = {
 static const unsigned ROLE_PERMS[ROLE_COUNT] = {
     [ROLE_ADMIN] = ~0u,
     [ROLE_ORG_ADMIN] = P(PERM_ORGS_READ) | P(PERM_ORGS_WRITE) | P(PERM_MEMBERS_READ) |
-                       P(PERM_MEMBERS_WRITE) | P(PERM_MEMBERS_REVEAL_PII) |
-                       P(PERM_RESIDENTS_READ) | P(PERM_RESIDENTS_WRITE) | P(PERM_USERS_MANAGE) |
-                       P(PERM_AUDIT_READ),
+                       P(PERM_MEMBERS_WRITE) | P(PERM_MEMBERS_REVEAL_PII) | P(PERM_RESIDENTS_READ) |
+                       P(PERM_RESIDENTS_WRITE) | P(PERM_USERS_MANAGE) | P(PERM_AUDIT_READ),
     [ROLE_BRANCH_SECRETARY] = P(PERM_ORGS_READ) | P(PERM_MEMBERS_READ) | P(PERM_MEMBERS_WRITE) |
                               P(PERM_MEMBERS_REVEAL_PII),
     [ROLE_BRANCH_COMMITTEE] = P(PERM_ORGS_READ) | P(PERM_MEMBERS_READ),

@@ -8,7 +8,7 @@
 #include "domain/orgpath.h"
 
 #define USER_COLS                                                                                  \
-    "id, username, display_name, password_hash, status, person_id, failed_logins, "            \
+    "id, username, display_name, password_hash, status, person_id, failed_logins, "                \
     "last_login_at, created_at, must_change_password"
 
 static const struct db_sql SQL_USER_BY_NAME = {
@@ -57,7 +57,7 @@ static const struct db_sql SQL_USER_COUNT_ALL = {
     .sql = "SELECT COUNT(*) FROM user_account",
 };
 #define IN_SCOPE                                                                                   \
-    "EXISTS (SELECT 1 FROM user_grant g JOIN org o ON o.id = g.org_id "                         \
+    "EXISTS (SELECT 1 FROM user_grant g JOIN org o ON o.id = g.org_id "                            \
     "WHERE g.user_id = user_account.id AND o.path >= ? AND o.path < ?)"
 static const struct db_sql SQL_USER_PAGE_SCOPE = {
     .name = "auth.user_page_scope",
@@ -176,8 +176,8 @@ int auth_store_user_by_id(struct db_conn *c, int64_t id, struct arena *a, struct
     return user_one(c, &SQL_USER_BY_ID, NULL, id, a, out, err);
 }
 
-int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a,
-                      struct auth_grant **out, int *n_out, struct err *err)
+int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struct auth_grant **out,
+                      int *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
     struct auth_grant *g = NULL;
@@ -294,8 +294,7 @@ int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_na
 }
 
 int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
-                         struct user_row **out, int64_t *n_out, int64_t *total_out,
-                         struct err *err)
+                         struct user_row **out, int64_t *n_out, int64_t *total_out, struct err *err)
 {
     struct db_stmt *st = NULL;
     struct user_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);

@@ -129,8 +129,8 @@ done:
 }
 
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
-                         const char *new_password, bool must_change,
-                         const struct auth_actor *actor, struct err *err)
+                         const char *new_password, bool must_change, const struct auth_actor *actor,
+                         struct err *err)
 {
     struct db_conn *c = NULL;
     struct arena a;
@@ -163,7 +163,8 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
     if (auth_password_check(new_password, u.username, idn, err) < 0 ||
         auth_password_hash(new_password, hash, err) < 0 || db_tx_begin(c, err) < 0)
         goto done;
-    if (auth_store_user_password(c, user_id, hash, self ? false : must_change, clock_now(), err) < 0 ||
+    if (auth_store_user_password(c, user_id, hash, self ? false : must_change, clock_now(), err) <
+            0 ||
         (!self && auth_store_session_delete_user(c, user_id, err) < 0) ||
         audit_user(c, actor, self ? "user.password_change" : "user.password_reset", user_id, 0,
                    NULL, err) < 0 ||
@@ -176,8 +177,7 @@ done:
     return rc;
 }
 
-int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out,
-                           struct err *err)
+int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct arena a;

@@ -4,13 +4,13 @@
 #pragma once
 
 enum perm {
-    PERM_NONE = 0,      /* not declared: router_init fails on it */
-    PERM_PUBLIC,        /* anyone, no session (health, login) */
-    PERM_SESSION,       /* any signed-in user (own session, own password) */
-    PERM_ORGS_READ,     /* see the org tree in scope */
-    PERM_ORGS_WRITE,    /* create and change orgs, terms, posts */
-    PERM_MEMBERS_READ,  /* list and view members (personal data masked) */
-    PERM_MEMBERS_WRITE, /* create, change, import members */
+    PERM_NONE = 0,           /* not declared: router_init fails on it */
+    PERM_PUBLIC,             /* anyone, no session (health, login) */
+    PERM_SESSION,            /* any signed-in user (own session, own password) */
+    PERM_ORGS_READ,          /* see the org tree in scope */
+    PERM_ORGS_WRITE,         /* create and change orgs, terms, posts */
+    PERM_MEMBERS_READ,       /* list and view members (personal data masked) */
+    PERM_MEMBERS_WRITE,      /* create, change, import members */
     PERM_MEMBERS_REVEAL_PII, /* see full ID number, phone, address (audited) */
     PERM_RESIDENTS_READ,
     PERM_RESIDENTS_WRITE,

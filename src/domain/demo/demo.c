@@ -275,7 +275,7 @@ struct branch {
 };
 
 struct street {
-    int64_t id;
+    int64_t id, founded_days;
     char path[64], code[16];
     char name[48]; /* "青枫街道" */
     char road[32]; /* its main road, "青枫路" */
@@ -533,10 +533,10 @@ static void member_dates(struct gen *g, struct mplan *mp)
     {
         double u = rng_unit(&g->rng);
         int64_t j = days_add_years(adult, (int)(27.0 * u * u)) + rng_below(&g->rng, 365);
+        /* Too young for that join age: any day between the 18th birthday and the latest
+         * admission that is already 转正 today. */
         if (j > latest_full_join)
-            j = latest_full_join - rng_below(&g->rng, 200);
-        if (j < adult)
-            j = adult;
+            j = adult + rng_below(&g->rng, (int)(latest_full_join - adult + 1));
         mp->joined_days = j;
         mp->full_days = days_add_years(j, 1) + rng_below(&g->rng, 15);
     }
@@ -626,18 +626,24 @@ static const char *ordinal(int i, char out[16])
     return out;
 }
 
-/* Founding date between two years (not after today). */
-static void founded(struct gen *g, int from_year, int to_year, char out[11])
+/* Founding date between two years, not before `after` (the parent's founding day, or 0)
+ * and not after today. Returns the day. */
+static int64_t founded(struct gen *g, int from_year, int to_year, int64_t after, char out[11])
 {
     int64_t lo = date_to_days(from_year, 1, 1), hi = date_to_days(to_year, 12, 31);
     int64_t d;
 
+    if (lo <= after)
+        lo = after + 1;
+    if (hi < lo + 30)
+        hi = lo + 365;
     if (hi > g->today_days)
         hi = g->today_days;
     if (lo > hi)
         lo = hi;
     d = lo + rng_below(&g->rng, (int)(hi - lo + 1));
     days_fmt(d, out);
+    return d;
 }
 
 static int org_insert(struct gen *g, const struct demo_org_row *r)
@@ -874,10 +880,10 @@ static void plan_estates(struct gen *g, struct comm *cc)
             sfmt(es->road, sizeof(es->road), "%s", cc->street_road);
             es->road_no = 101 + 14 * (e / 2) + rng_below(&g->rng, 12);
         }
-        /* Non-member households: about 0.32 per member household, so residents come to
+        /* Non-member households: about 0.45 per member household, so residents come to
          * roughly 3.5 per member. */
         es->households =
-            es->anchors + (int)((double)es->anchors * (0.26 + 0.12 * rng_unit(&g->rng)) + 0.5);
+            es->anchors + (int)((double)es->anchors * (0.38 + 0.14 * rng_unit(&g->rng)) + 0.5);
         if (es->households < 4)
             es->households = 4;
         es->units = rng_range(&g->rng, 2, 4);
@@ -894,6 +900,7 @@ static int insert_community_orgs(struct gen *g, struct comm *cc, const struct st
                                  int comm_index, bool big)
 {
     char code[24], founded_on[11], short_name[96], full[160], addr[160], area[64], ord[16];
+    int64_t comm_founded, br_founded;
     struct demo_org_row r = { 0 };
     int ngrids = 0, contact = -1;
 
@@ -919,7 +926,7 @@ static int insert_community_orgs(struct gen *g, struct comm *cc, const struct st
     sfmt(addr, sizeof(addr), "%s%s%d号 社区党群服务中心", cc->addr_prefix, cc->road,
          rng_range(&g->rng, 1, 5));
     sfmt(area, sizeof(area), "第1–%d网格", ngrids);
-    founded(g, 2000, 2012, founded_on);
+    comm_founded = founded(g, 2000, 2012, street->founded_days, founded_on);
     r = (struct demo_org_row){
         .id = cc->id,
         .tenant_id = g->tenant,
@@ -993,7 +1000,7 @@ static int insert_community_orgs(struct gen *g, struct comm *cc, const struct st
         br->id = g->next_org++;
         sfmt(br->path, sizeof(br->path), "%s%" PRId64 "/", cc->path, br->id);
         sfmt(br->code, sizeof(br->code), "%s%03d", code, b + 1);
-        founded(g, from, to, founded_on);
+        br_founded = founded(g, from, to, comm_founded, founded_on);
         r = (struct demo_org_row){
             .id = br->id,
             .tenant_id = g->tenant,
@@ -1041,7 +1048,7 @@ static int insert_community_orgs(struct gen *g, struct comm *cc, const struct st
                 sfmt(gname, sizeof(gname), "%s%s", br->name, gshort);
                 sfmt(gpath, sizeof(gpath), "%s%" PRId64 "/", br->path, gid);
                 sfmt(gcode, sizeof(gcode), "%s%02d", br->code, k + 1);
-                founded(g, 2012, 2024, founded_on);
+                founded(g, 2005, 2024, br_founded, founded_on);
                 r = (struct demo_org_row){
                     .id = gid,
                     .tenant_id = g->tenant,
@@ -1488,7 +1495,7 @@ static int gen_district(struct gen *g, int64_t members)
         sfmt(addr, sizeof(addr), "%s区%s%d号", DEMO_DISTRICT, st->road, rng_range(&g->rng, 1, 200));
         make_name(g, rng_chance(&g->rng, 400), 1972 + rng_below(&g->rng, 12), contact, ini);
         make_phone(g, phone);
-        founded(g, 1990, 2005, founded_on);
+        st->founded_days = founded(g, 1990, 2005, 0, founded_on);
         r = (struct demo_org_row){
             .id = st->id,
             .tenant_id = g->tenant,

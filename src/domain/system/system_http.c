@@ -21,10 +21,9 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
         if (n)
             json_object_set_new(errors, err_code_name((enum err_code)c), jint(n));
     }
-    body = json_pack("{s:s, s:s, s:s, s:i, s:I, s:o}", "status", "ok", "version",
-                     DANGJIAN_VERSION, "db", db_driver_name(req->app->db), "schema_version",
-                     version, "requests", (json_int_t)atomic_load(&req->app->requests), "errors",
-                     errors);
+    body = json_pack("{s:s, s:s, s:s, s:i, s:I, s:o}", "status", "ok", "version", DANGJIAN_VERSION,
+                     "db", db_driver_name(req->app->db), "schema_version", version, "requests",
+                     (json_int_t)atomic_load(&req->app->requests), "errors", errors);
     http_res_json(res, 200, body);
     return 0;
 }

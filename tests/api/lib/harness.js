@@ -61,6 +61,8 @@ async function startServer(opts = {}) {
       proc.kill("SIGTERM");
       const code = await done;
       fs.rmSync(dir, { recursive: true, force: true });
+      // A clean stop exits 0; the sanitizer build exits non-zero on leaks or errors.
+      assert.equal(code, 0, `server exited with ${code}: ${stderr.slice(-2000)}`);
       return code;
     },
     // Sends one request; body objects are sent as JSON. Returns {status, headers, json, text}.
