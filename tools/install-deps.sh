@@ -5,10 +5,15 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PKGS="gcc make pkg-config clang-format cppcheck sqlite3 nodejs npm
+PKGS="gcc make pkg-config clang-format cppcheck sqlite3
 libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libxlsxwriter-dev libzip-dev
 libexpat1-dev"
 [ "${1:-}" = bench ] && PKGS="$PKGS nginx-light wrk"
+
+# Node.js may come from Debian or from NodeSource (whose nodejs bundles npm and conflicts
+# with Debian's npm package): ask for the packages only when the commands are missing.
+command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
 
 missing=""
 for p in $PKGS; do

@@ -167,11 +167,11 @@ int idcard_normalize(const char *in, char out[19], struct err *err)
     snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
     if (date_parse(date, &y, &m, &d) < 0)
         return err_set(err, E_INVALID, ID_FIELD, "身份证号中的出生日期 %s 不是有效日期，请核对%s",
-                       date, n == 18 ? "第7–14位" : "第7–12位");
+                       date, n == 18 ? "第7至14位" : "第7至12位");
     clock_today(today);
     if (strcmp(date, today) > 0)
         return err_set(err, E_INVALID, ID_FIELD, "身份证号中的出生日期 %s 晚于今天，请核对%s", date,
-                       n == 18 ? "第7–14位" : "第7–12位");
+                       n == 18 ? "第7至14位" : "第7至12位");
 
     check = idcard_check_char(id);
     if (id[17] != check) {
@@ -214,7 +214,7 @@ int idcard_check_region(const char id[19], bool demo_instance, struct err *err)
             return 0;
     }
     return err_set(err, E_INVALID, ID_FIELD,
-                   "身份证号前两位 %.2s 不是有效的省级行政区划代码，请核对第1–2位", id);
+                   "身份证号前两位 %.2s 不是有效的省级行政区划代码，请核对第1至2位", id);
 }
 
 int idcard_birth_date(const char id[19], char out[11])

@@ -300,7 +300,7 @@ struct gen {
     int surname_w[128], eth_w[32];
     struct words street_a, street_b, comm_a, comm_b, comm_suffix, estate_words, estate_suffix,
         road_suffix, company, cities, counties, units, posts_service, posts_neworg;
-    /* name sequences (see namer_next) */
+    /* name sequences (see street_stem_next and comm_name_next) */
     int street_pos, comm_pos;
     int street_start, street_stride, comm_start, comm_stride;
     struct demo_result res;
@@ -925,7 +925,7 @@ static int insert_community_orgs(struct gen *g, struct comm *cc, const struct st
     sfmt(full, sizeof(full), "中共%s%s", cc->name, big ? "委员会" : "总支部委员会");
     sfmt(addr, sizeof(addr), "%s%s%d号 社区党群服务中心", cc->addr_prefix, cc->road,
          rng_range(&g->rng, 1, 5));
-    sfmt(area, sizeof(area), "第1–%d网格", ngrids);
+    sfmt(area, sizeof(area), "第1至%d网格", ngrids);
     comm_founded = founded(g, 2000, 2012, street->founded_days, founded_on);
     r = (struct demo_org_row){
         .id = cc->id,
@@ -1538,6 +1538,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     struct db_conn *c = NULL;
     struct gen *g = NULL;
     int64_t existing = 0;
+    bool bulk = false;
     int rc = -1;
 
     if (o->members < MEMBERS_MIN || o->members > MEMBERS_MAX)
@@ -1557,7 +1558,10 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
                 "数据库中已有组织或人员数据，演示数据只能生成到新建的空数据库");
         goto out;
     }
-    if (demo_store_bulk_begin(c, err) < 0 || db_tx_begin(c, err) < 0)
+    if (demo_store_bulk_begin(c, err) < 0)
+        goto out;
+    bulk = true;
+    if (db_tx_begin(c, err) < 0)
         goto out;
     if (gen_district(g, o->members) < 0) {
         db_tx_rollback(c);
@@ -1568,7 +1572,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     *out = g->res;
     rc = 0;
 out:
-    if (c)
+    if (bulk)
         demo_store_bulk_end(c);
     db_release(db, &c);
     if (g)

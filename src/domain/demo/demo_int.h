@@ -52,8 +52,10 @@ int demo_store_household_insert(struct db_conn *c, const struct demo_household_r
                                 struct err *err);
 int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row *r, int64_t now,
                                struct err *err);
-/* Bulk-load tuning for the generator's connection (SQLite page cache); a no-op elsewhere.
- * demo_store_bulk_end restores the default. */
+/* Bulk-load settings for the generator's connection, outside any transaction: a large page
+ * cache, foreign-key checks off, an in-memory rollback journal (SQLite only; a no-op on
+ * PostgreSQL). demo_store_bulk_end restores the connection defaults (WAL, foreign keys on,
+ * default cache) and is called whether or not the load succeeded. */
 int demo_store_bulk_begin(struct db_conn *c, struct err *err);
 void demo_store_bulk_end(struct db_conn *c);
 

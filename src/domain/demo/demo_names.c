@@ -128,7 +128,7 @@ const char *const DEMO_GIVEN_M[DEMO_ERAS] = {
     "建j国g军j华h明m伟w卫w东d勇y平p强q庆q新x文w志z利l民m红h兵b忠z"
     "林l胜s光g学x跃y进j援y洪h春c永y海h斌b刚g保b",
     "伟w磊l涛t斌b鹏p杰j勇y军j刚g超c浩h峰f波b辉h强q明m宇y亮l俊j健j"
-    "飞f鑫x凯k龙l海h林l东d晓x志z剑j锋f雷l鸣m永y",
+    "飞f毅y凯k龙l海h林l东d晓x志z剑j锋f雷l鸣m永y",
     "浩h宇y旭x杰j磊l鹏p博b晨c思s航h帅s凯k俊j家j豪h文w天t明m泽z阳y"
     "子z嘉j轩x帆f然r锐r一y瑞r佳j铭m",
     "子z宇y沐m轩x浩h辰c恒h泽z铭m朗l航h一y博b俊j皓h晨c墨m然r豪h哲z"

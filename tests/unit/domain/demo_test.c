@@ -132,6 +132,18 @@ static const struct db_sql Q_TAGS = {
     .name = "t.tags",
     .sql = "SELECT count(*) FROM member_tag",
 };
+static const struct db_sql Q_FK_CHECK = {
+    .name = "t.fk_check",
+    .sql = "PRAGMA foreign_key_check",
+};
+static const struct db_sql Q_FK_ON = {
+    .name = "t.fk_on",
+    .sql = "PRAGMA foreign_keys",
+};
+static const struct db_sql Q_JOURNAL = {
+    .name = "t.journal",
+    .sql = "PRAGMA journal_mode",
+};
 static const struct db_sql Q_ORG_TYPE = {
     .name = "t.org_type",
     .sql = "SELECT type || ':' || coalesce(parent_id, 0) FROM org WHERE id = ?",
@@ -365,6 +377,15 @@ static void test_member_dates_and_paths(void)
     CHECK_EQ(qi(f.db, &Q_COMMON_NAMES), 0);
     CHECK_EQ(qi(f.db, &Q_RETIRED_BRANCH), 0);
     CHECK_EQ(qs(f.db, &Q_VETERAN, TODAY), 0);
+    /* The load runs with foreign keys off: every reference must still resolve, and the
+     * connection must be back to its defaults. */
+    {
+        char txt[32] = "";
+        CHECK_EQ(q(f.db, &Q_FK_CHECK, NULL, 0, 0, NULL, 0), -1); /* no violation rows */
+        CHECK_EQ(qi(f.db, &Q_FK_ON), 1);
+        q(f.db, &Q_JOURNAL, NULL, 0, 0, txt, sizeof(txt));
+        CHECK_STR(txt, "wal");
+    }
 out:
     fixture_close(&f);
 }
@@ -437,7 +458,7 @@ static void test_deterministic(void)
     q(a.db, &Q_ORG_NAMES, NULL, 0, 0, orgs_a, sizeof(orgs_a));
     q(b.db, &Q_ORG_NAMES, NULL, 0, 0, orgs_b, sizeof(orgs_b));
     CHECK_STR(orgs_a, orgs_b);
-    printf("# first names: %.120s\n# first orgs: %.200s\n", names_a, orgs_a);
+    printf("# first names: %s\n# first orgs: %s\n", names_a, orgs_a);
 
     /* Another seed gives another street. */
     fixture_close(&b);
