@@ -52,13 +52,13 @@ static void random_password(char out[13])
     out[12] = '\0';
 }
 
-/* Creates the logins and prints them with the org each is scoped to. */
+/* Creates the logins and prints each with the org its grant covers. */
 static int create_logins(struct cli_env *env, const struct demo_result *res, const char *password,
                          struct err *err)
 {
     struct auth_actor actor = { .user = NULL, .source = "cli:demo" };
     int64_t org[4], person[3] = { 0, res->member_person_id, res->resident_person_id }, id;
-    const char *path[4];
+    const char *street_path;
     struct arena a;
     int rc = -1;
 
@@ -66,12 +66,9 @@ static int create_logins(struct cli_env *env, const struct demo_result *res, con
     org[AT_STREET] = res->street_org_id;
     org[AT_COMMUNITY] = res->community_org_id;
     org[AT_BRANCH] = res->branch_org_id;
-    if (auth_org_path(&env->app, org[AT_STREET], &a, &path[AT_STREET], err) < 0)
+    if (auth_org_path(&env->app, org[AT_STREET], &a, &street_path, err) < 0)
         goto out;
-    org[AT_ROOT] = strtoll(path[AT_STREET] + 1, NULL, 10); /* "/<root>/<street>/" */
-    for (int i = AT_ROOT; i <= AT_BRANCH; i++)
-        if (auth_org_path(&env->app, org[i], &a, &path[i], err) < 0)
-            goto out;
+    org[AT_ROOT] = strtoll(street_path + 1, NULL, 10); /* "/<root>/<street>/" */
     printf("\n演示账号 Demo logins — 密码 password: %s\n", password);
     for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++) {
         struct user_new u = {
@@ -83,12 +80,12 @@ static int create_logins(struct cli_env *env, const struct demo_result *res, con
             .role = arena_strdup(&a, LOGINS[i].role),
             .org_id = org[LOGINS[i].at],
         };
-        enum role r = ROLE_ADMIN;
-        if (auth_user_create(&env->app, &u, &actor, &id, err) < 0)
+        struct user_view v;
+        if (auth_user_create(&env->app, &u, &actor, &id, err) < 0 ||
+            auth_user_get(&env->app, &actor, id, &a, &v, err) < 0)
             goto out;
-        role_parse(LOGINS[i].role, &r);
-        printf("  %-9s %s（组织 org %" PRId64 "）\n", LOGINS[i].username, role_label(r),
-               org[LOGINS[i].at]);
+        printf("  %-9s %-8s %s（org %" PRId64 "）\n", v.username, role_label(v.grants[0].role),
+               v.grants[0].org_name, v.grants[0].org_id);
     }
     rc = 0;
 out:

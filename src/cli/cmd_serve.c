@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "http/http.h"
+#include "io/import_http.h"
 #include "cli/cli.h"
 
 int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
@@ -41,6 +42,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     sigwait(&set, &sig);
     log_info("serve_stop", "signal=%d", sig);
     http_server_stop(&srv);
+    import_jobs_drain();
 out:
     cli_env_close(&env);
     return rc;

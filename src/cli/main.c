@@ -51,6 +51,21 @@ static const struct cli_opt OPTS_USER[] = {
     { "keep-password", NULL, "不要求首次登录修改密码", "do not force a change at first login" },
     { NULL, NULL, NULL, NULL },
 };
+static const struct cli_opt OPTS_IMPORT[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "dry-run", NULL, "只校验不写入", "validate only, write nothing" },
+    { "skip-invalid", NULL, "跳过错误行，导入正确的行", "import the good rows, skip the bad ones" },
+    { "org", "ORG_ID", "党组织编号：在其下查找“所在党组织”名称，未填写时归入该组织",
+      "org id: 所在党组织 names are looked up under it; rows without one go there" },
+    { NULL, NULL, NULL, NULL },
+};
+static const struct cli_opt OPTS_EXPORT[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "org", "ORG_ID", "导出该党组织（含下级）的党员", "org id whose subtree is exported" },
+    { NULL, NULL, NULL, NULL },
+};
 static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
 
 static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
@@ -76,6 +91,13 @@ static const struct cli_cmd COMMANDS[] = {
       1 },
     { "audit", cmd_audit, "审计：verify 校验审计链是否被篡改",
       "audit: verify checks the audit chain for tampering", "verify --db FILE", OPTS_DB, 1, 1 },
+    { "import", cmd_import, "从 Excel（.xlsx）或 CSV 导入党员名册",
+      "import the member roster from .xlsx or .csv",
+      "members --db FILE [--dry-run] [--skip-invalid] [--org ORG_ID] FILE.xlsx", OPTS_IMPORT, 2,
+      2 },
+    { "export", cmd_export, "把党员名册导出为 Excel（.xlsx，个人信息脱敏）",
+      "export the member roster as .xlsx (personal data masked)",
+      "members --db FILE --org ORG_ID OUT.xlsx", OPTS_EXPORT, 2, 2 },
     { "routes", cmd_routes, "以 JSON 列出全部接口及其权限",
       "list every API route and its permission as JSON", "", OPTS_NONE, 0, 0 },
     { "version", cmd_version, "显示版本", "print the version", "", OPTS_NONE, 0, 0 },

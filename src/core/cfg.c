@@ -48,6 +48,10 @@ const struct cfg_row CFG_ROWS[] = {
              "demo instance: accept only ID numbers with the fictional prefix 99"),
     ROW_INT("session.ttl_s", session_ttl_s, "28800", 300, 2592000,
             "idle time after which a session expires (sliding)"),
+    ROW_SIZE("import.max_bytes", import_max_bytes, "32m", 1024, 1LL << 30,
+             "largest upload accepted by POST /api/members/import (that route only)"),
+    ROW_INT("import.max_rows", import_max_rows, "200000", 1, 10000000,
+            "most data rows one import may have"),
 };
 const size_t CFG_ROWS_LEN = ARRAY_LEN(CFG_ROWS);
 

@@ -26,6 +26,8 @@ struct cfg {
     char log_level[8];
     bool id_demo_prefix;
     int64_t session_ttl_s;
+    int64_t import_max_bytes;
+    int64_t import_max_rows;
 };
 
 enum cfg_type { CFG_STR, CFG_INT, CFG_SIZE, CFG_BOOL };

@@ -5,10 +5,16 @@
 #include "domain/audit/audit_http.h"
 #include "domain/auth/auth_http.h"
 #include "domain/system/system.h"
+#include "domain/members/members_http.h"
+#include "domain/orgs/orgs_http.h"
+#include "io/import_http.h"
 
 const struct module MODULES[] = {
     { "system", SYSTEM_ROUTES },
     { "auth", AUTH_ROUTES },
     { "audit", AUDIT_ROUTES },
+    { "orgs", ORGS_ROUTES },
+    { "import", IMPORT_ROUTES },
+    { "members", MEMBERS_ROUTES }, /* last: /api/members/{id} would shadow /members/<word> */
 };
 const size_t MODULES_LEN = ARRAY_LEN(MODULES);

@@ -225,7 +225,7 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
     enum MHD_Result ret;
 
     if (ctx->too_large) {
-        err_set(&err, E_LIMIT, "", "请求内容超过 %" PRId64 " 字节上限", s->app->cfg->http_body_max);
+        err_set(&err, E_LIMIT, "", "请求内容超过 %zu 字节上限", ctx->body.max);
     } else if (req->method == 0) {
         err_set(&err, E_METHOD, "", "不支持的请求方法 %s", method);
     } else if (router_match(&s->routes, req->method, req->path, req, &req->route, &err) == 0) {
@@ -284,6 +284,15 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
     return ret;
 }
 
+/* The body ceiling of a request: http.body_max, except for file uploads, which have their
+ * own (import.max_bytes for POST /api/members/import). */
+static int64_t body_ceiling(const struct cfg *cfg, const char *url)
+{
+    if (strcmp(url, "/api/members/import") == 0)
+        return cfg->import_max_bytes;
+    return cfg->http_body_max;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -300,7 +309,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ASSERT(ctx);
         arena_init(&ctx->arena, 8192);
         ctx->started_us = clock_mono_us();
-        buf_init(&ctx->body, &ctx->arena, (size_t)s->app->cfg->http_body_max);
+        buf_init(&ctx->body, &ctx->arena, (size_t)body_ceiling(s->app->cfg, url));
         ctx->req.app = s->app;
         ctx->req.arena = &ctx->arena;
         ctx->req.conn = conn;
@@ -310,7 +319,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                  rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
         client_ip(conn, ctx->req.client_ip);
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > s->app->cfg->http_body_max)
+        if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > (int64_t)ctx->body.max)
             ctx->too_large = true;
         atomic_fetch_add(&s->app->requests, 1);
         *con_cls = ctx;

@@ -201,8 +201,8 @@ test("audit verify passes on the untouched chain and names the first tampered ro
   assert.equal(r.status, 1);
   assert.match(r.stdout, /BROKEN at row 6/);
   const rehashed = copy("rehashed");
-  // Editing a row and recomputing its own hash still breaks the link to the next row.
-  sql(rehashed, "UPDATE audit SET hash = 'f'||substr(hash,2) WHERE id = 2");
+  // A row whose stored hash was altered no longer matches its content.
+  sql(rehashed, "UPDATE audit SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 2");
   r = cli(["audit", "verify", "--db", rehashed]);
   assert.equal(r.status, 1);
   assert.match(r.stdout, /BROKEN at row 2/);

@@ -35,6 +35,32 @@ function fixtureGrant(user, org) {
   return Number(sql(srv.db, "SELECT MAX(id) FROM user_grant")[0][0]);
 }
 
+// A member placed exactly at org (rows written directly, so the matrix does not depend on
+// the routes it tests).
+function fixtureMember(org) {
+  sql(srv.db, `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '矩阵', 'M', 0, 0);
+    INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
+    SELECT 1, last_insert_rowid(), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${org}`);
+  return Number(sql(srv.db, "SELECT MAX(id) FROM member")[0][0]);
+}
+// A fresh valid demo ID number (prefix 99, DATA.md §4.4) for member creation.
+let idSeq = 100 + Math.floor(Math.random() * 500);
+function demoId() {
+  const first = `99010119800101${String(++idSeq % 1000).padStart(3, "0")}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first].reduce((t, d, i) => t + Number(d) * w[i], 0);
+  return first + "10X98765432"[sum % 11];
+}
+const CHILD_TYPE = { district: "street", street: "community_committee", community_committee: "branch", general_branch: "branch", branch: "group", joint_branch: "group", mobile_branch: "group", group: "group" };
+const childType = (org) => CHILD_TYPE[sql(srv.db, `SELECT type FROM org WHERE id = ${org}`)[0][0]];
+const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+// A finished import job scoped to org, with an error workbook (written directly).
+function fixtureImportJob(org) {
+  sql(srv.db, `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${org}, 'done', X'504B0304', 0)`);
+  return Number(sql(srv.db, "SELECT MAX(id) FROM import_job")[0][0]);
+}
+
 // How to call each route for a caller: `org` is an org inside (or outside) the caller's
 // scope. Returns {path, body}; write bodies are valid so only the permission decides.
 const RECIPES = {
@@ -52,6 +78,29 @@ const RECIPES = {
   "POST /api/users/{id}/grants": (org) => ({ path: `/api/users/${fixtureUser(org)}/grants`, body: { role: "member", org_id: org } }),
   "DELETE /api/users/{id}/grants/{grant_id}": (org) => { const u = fixtureUser(org); return { path: `/api/users/${u}/grants/${fixtureGrant(u, org)}` }; },
   "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
+  // A JSON body (no file): in scope the handler answers 400 after the scope check.
+  "POST /api/members/import": (org) => ({ path: `/api/members/import?org=${org}&dry_run=1`, body: {} }),
+  "GET /api/members/export": (org) => ({ path: `/api/members/export?org=${org}` }),
+  "GET /api/members/import-template": (org) => ({ path: `/api/members/import-template?org=${org}` }),
+  "GET /api/import-jobs/{id}": (org) => ({ path: `/api/import-jobs/${fixtureImportJob(org)}` }),
+  "GET /api/import-jobs/{id}/errors.xlsx": (org) => ({ path: `/api/import-jobs/${fixtureImportJob(org)}/errors.xlsx` }),
+  "GET /api/orgs": (org) => ({ path: `/api/orgs?org=${org}` }),
+  "POST /api/orgs": (org) => ({ path: "/api/orgs", body: { parent_id: org, type: childType(org), name: `矩阵${uniq()}` } }),
+  "GET /api/orgs/{id}": (org) => ({ path: `/api/orgs/${org}` }),
+  "PATCH /api/orgs/{id}": (org) => ({ path: `/api/orgs/${org}`, body: { contact_name: "矩阵" } }),
+  "GET /api/orgs/{id}/children": (org) => ({ path: `/api/orgs/${org}/children` }),
+  "GET /api/orgs/{id}/tree": (org) => ({ path: `/api/orgs/${org}/tree?depth=1` }),
+  "GET /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events` }),
+  "POST /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events`, body: { kind: "rename", effective_on: today(), new_name: `矩阵${uniq()}` } }),
+  "GET /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms` }),
+  "POST /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms`, body: { elected_on: "2024-01-01" } }),
+  "GET /api/orgs/{id}/advisories": (org) => ({ path: `/api/orgs/${org}/advisories` }),
+  "GET /api/orgs/{id}/stats": (org) => ({ path: `/api/orgs/${org}/stats` }),
+  "GET /api/members": (org) => ({ path: `/api/members?org=${org}` }),
+  "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: demoId(), org_id: org } }),
+  "GET /api/members/{id}": (org) => ({ path: `/api/members/${fixtureMember(org)}` }),
+  "PATCH /api/members/{id}": (org) => ({ path: `/api/members/${fixtureMember(org)}`, body: { work_unit: "矩阵单位" } }),
+  "GET /api/members/{id}/events": (org) => ({ path: `/api/members/${fixtureMember(org)}/events` }),
 };
 
 before(async () => {

@@ -1538,6 +1538,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     struct db_conn *c = NULL;
     struct gen *g = NULL;
     int64_t existing = 0;
+    char today[11];
     bool bulk = false;
     int rc = -1;
 
@@ -1563,7 +1564,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     bulk = true;
     if (db_tx_begin(c, err) < 0)
         goto out;
-    if (gen_district(g, o->members) < 0) {
+    days_fmt(g->today_days, today);
+    if (gen_district(g, o->members) < 0 || demo_store_roster_extras(c, today, g->now, err) < 0) {
         db_tx_rollback(c);
         goto out;
     }

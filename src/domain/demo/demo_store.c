@@ -61,6 +61,57 @@ static const struct db_sql SQL_RESIDENT_INSERT = {
  *   than to the WAL and again at checkpoint. The database is new and empty, so the journal
  *   stays tiny; when another connection holds the file, SQLite keeps WAL and says so by
  *   returning "wal", which is fine. */
+/* Roster extras (0003_roster): the instance flag, a 成立 event per org, a current term per
+ * committee-bearing org (elected on a spread of dates, about one in ten past its end) with
+ * its 书记 (the org's contact) and, for most branches of 7+ full members, two 委员. */
+static const struct db_sql SQL_SETTING_DEMO = {
+    .name = "demo.setting_demo",
+    .sql = "INSERT INTO setting (key, value, updated_at) VALUES ('instance.demo', '1', ?) "
+           "ON CONFLICT (key) DO UPDATE SET value = '1', updated_at = excluded.updated_at",
+};
+static const struct db_sql SQL_ORG_FOUND_EVENTS = {
+    .name = "demo.org_found_events",
+    .sql = "INSERT INTO org_event (tenant_id, org_id, kind, effective_on, doc_no, new_name, "
+           "new_short_name, new_parent_id, is_synthetic, created_at) "
+           "SELECT tenant_id, id, 'found', founded_on, "
+           "'澜组〔' || substr(founded_on, 1, 4) || '〕' || (id % 90 + 10) || '号', name, "
+           "short_name, parent_id, 1, ? FROM org WHERE founded_on IS NOT NULL",
+};
+static const struct db_sql SQL_ORG_TERMS = {
+    .name = "demo.org_terms",
+    .sql = "INSERT INTO org_term (tenant_id, org_id, elected_on, term_years, ends_on, rule_id, "
+           "is_synthetic, created_at) "
+           "SELECT tenant_id, id, e, y, date(e, '+' || y || ' years'), rid, 1, ? FROM ("
+           "SELECT o.tenant_id, o.id, r.term_years AS y, r.id AS rid, max(o.founded_on, "
+           "date(?, '-' || ((o.id * 7919) % (r.term_years * 365 + 200)) || ' days')) AS e "
+           "FROM org o JOIN org_rule r ON r.org_type = o.type "
+           "AND r.in_community = (o.type NOT IN ('district', 'street')) "
+           "WHERE o.founded_on IS NOT NULL)",
+};
+static const struct db_sql SQL_ORG_SECRETARIES = {
+    .name = "demo.org_secretaries",
+    .sql = "INSERT INTO org_post (term_id, org_id, member_id, post, started_on, is_synthetic, "
+           "created_at) SELECT tid, oid, mid, '书记', e, 1, ? FROM ("
+           "SELECT t.id AS tid, t.org_id AS oid, t.elected_on AS e, (SELECT m.id FROM member m "
+           "JOIN person p ON p.id = m.person_id WHERE m.org_path >= o.path "
+           "AND m.org_path < substr(o.path, 1, length(o.path) - 1) || '0' "
+           "AND p.name = o.contact_name ORDER BY m.id LIMIT 1) AS mid "
+           "FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.contact_name IS NOT NULL "
+           "AND o.type NOT IN ('district', 'street')) WHERE mid IS NOT NULL",
+};
+static const struct db_sql SQL_ORG_COMMITTEES = {
+    .name = "demo.org_committees",
+    .sql = "INSERT INTO org_post (term_id, org_id, member_id, post, started_on, is_synthetic, "
+           "created_at) SELECT t.id, t.org_id, m.id, CASE WHEN m.rn = 1 THEN '组织委员' "
+           "ELSE '宣传委员' END, t.elected_on, 1, ? FROM org_term t JOIN org o ON o.id = t.org_id "
+           "JOIN (SELECT id, org_id, row_number() OVER (PARTITION BY org_id ORDER BY id) AS rn, "
+           "count(*) OVER (PARTITION BY org_id) AS n FROM member WHERE status = 'full') m "
+           "ON m.org_id = o.id AND m.rn <= 2 AND m.n >= 7 "
+           "WHERE o.type IN ('branch', 'joint_branch', 'mobile_branch') AND o.id % 5 <> 0 "
+           "AND NOT EXISTS (SELECT 1 FROM org_post x WHERE x.term_id = t.id "
+           "AND x.member_id = m.id)",
+};
+
 static const struct db_sql SQL_BULK_CACHE = {
     .name = "demo.bulk_cache",
     .sql = "PRAGMA cache_size = -524288",
@@ -269,4 +320,25 @@ void demo_store_bulk_end(struct db_conn *c)
     exec_one(c, &SQL_BULK_END_JOURNAL, &ignored);
     exec_one(c, &SQL_BULK_END_FK, &ignored);
     exec_one(c, &SQL_BULK_END_CACHE, &ignored);
+}
+
+int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, struct err *err)
+{
+    const struct db_sql *steps[] = { &SQL_SETTING_DEMO, &SQL_ORG_FOUND_EVENTS, &SQL_ORG_TERMS,
+                                     &SQL_ORG_SECRETARIES, &SQL_ORG_COMMITTEES };
+    struct db_stmt *st = NULL;
+
+    for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
+        int rc;
+        if (db_prepare(c, steps[i], &st, err) < 0)
+            return -1;
+        db_bind_int(st, 1, now);
+        if (steps[i] == &SQL_ORG_TERMS)
+            db_bind_text(st, 2, today);
+        rc = db_exec_stmt(st, err);
+        db_stmt_free(&st);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
 }

@@ -56,10 +56,9 @@ async function startServer(opts = {}) {
     url, db, dir, proc,
     stderr: () => stderr,
     async stop() {
-      if (proc.exitCode !== null) return proc.exitCode;
-      const done = new Promise((r) => proc.on("exit", (code, sig) => r(code ?? sig)));
-      proc.kill("SIGTERM");
-      const code = await done;
+      const code = proc.exitCode !== null || proc.signalCode !== null
+        ? (proc.exitCode ?? proc.signalCode)
+        : await new Promise((r) => { proc.on("exit", (c, sig) => r(c ?? sig)); proc.kill("SIGTERM"); });
       fs.rmSync(dir, { recursive: true, force: true });
       // A clean stop exits 0; the sanitizer build exits non-zero on leaks or errors.
       assert.equal(code, 0, `server exited with ${code}: ${stderr.slice(-2000)}`);

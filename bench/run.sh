@@ -1,0 +1,14 @@
+#!/bin/bash
+# run.sh: `make bench`: every benchmark in one run, each next to its reference measured in
+# the same run. Results are printed as markdown table rows for docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh bench
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo
+echo "| benchmark | dangjian req/s | p50 ms | p99 ms | reference (same run) | ratio |"
+echo "|---|---|---|---|---|---|"
+bench/health.sh
+bench/members.sh
+echo
+bench/coldstart.sh

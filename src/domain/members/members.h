@@ -1,0 +1,150 @@
+/* members.h: the member roster service: a natural person (person) with Party data (member),
+ * tags and status history. Validation of business rules (ID number, dates, phone), create /
+ * update by ID number, the one list query used by GET /api/members and the export, and
+ * masking of personal data. Org lookups (org_find_by_name …) live in domain/orgs/orgs.h.
+ * Syntax is checked by MEMBER_FIELDS before anything here runs; HTTP lives in members_http.c. */
+#pragma once
+
+#include "core/json.h"
+
+struct app;
+struct arena;
+struct auth_actor;
+struct db_conn;
+struct err;
+
+/* One member as entered: HTTP body, CLI, import row. Strings are arena-owned; NULL = absent.
+ * Dates are YYYY-MM-DD; gender is "M"/"F" (member_normalize also accepts 男/女); status and
+ * category are the codes below (member_normalize also accepts their zh-CN labels). */
+struct member_in {
+    char *name, *former_name, *gender, *ethnicity, *birth_date, *id_number, *phone, *address,
+        *hukou, *education;
+    int64_t org_id;
+    char *status, *category, *joined_on, *full_member_on, *work_unit, *post;
+    char *tags; /* comma-separated tag names (，、 also accepted); "" clears on update */
+};
+
+/* The one field spec of struct member_in (JSON keys are the contract names: "name",
+ * "id_number", "org_id", "tags" …). Labels are the zh-CN column names (姓名, 身份证号 …).
+ * status/category/gender are plain strings here so import cells may carry zh-CN labels;
+ * member_normalize maps and checks them. */
+extern const struct field MEMBER_FIELDS[];
+
+/* Codes and zh-CN labels. NULL-terminated, same order. */
+extern const char *const MEMBER_STATUSES[]; /* probationary full suspended left deceased */
+extern const char *const MEMBER_STATUS_LABELS[]; /* 预备党员 正式党员 停止党籍 出党 死亡 */
+extern const char *const MEMBER_CATEGORIES[]; /* community mobile_out in_service retired … */
+extern const char *const MEMBER_CATEGORY_LABELS[]; /* 组织关系在社区 外出流动 在职党员报到 … */
+/* The label for a code, or the code itself when unknown. */
+const char *member_status_label(const char *code);
+const char *member_category_label(const char *code);
+
+/* Normalizes m in place (strings re-allocated from a): ID number 15→18, full-width digits,
+ * spaces, x→X; gender 男/女→M/F; status/category labels→codes; phone digits only; fills
+ * birth_date and gender from the ID when absent. Then checks business rules: ID check digit
+ * and region (demo instance: only "99…"), birth date and gender agree with the ID, mobile
+ * number (PHONE-LOOSE), dates not in the future and ordered (birth < joined_on <=
+ * full_member_on), age >= 18 at joining, full status needs full_member_on only when given…
+ * Absent fields are left absent (a PATCH changes only what it names). Errors are E_INVALID
+ * with the field's JSON pointer ("/id_number") and a zh-CN message saying what to fix. */
+int member_normalize(struct app *app, struct member_in *m, struct arena *a, struct err *err);
+
+/* Inserts, or updates the member with the same ID number (m->id_number must be set and
+ * normalized; on update only non-NULL fields change), inside the caller's transaction on c,
+ * and appends the audit row ("member.create" / "member.update", target member). The caller
+ * checks the actor may write at m->org_id (and at the existing member's org on update: use
+ * member_org_of_id_number). New members need name, org_id, status (default "full"),
+ * category (default "community"). E_NOT_FOUND for an unknown org_id; E_INVALID for missing
+ * required fields. */
+int member_upsert(struct db_conn *c, const struct member_in *m, const struct auth_actor *actor,
+                  int64_t *id_out, bool *created_out, struct err *err);
+
+/* The org path of the member whose person has this (normalized) ID number; E_NOT_FOUND when
+ * there is none. Returns memory from a. */
+int member_org_of_id_number(struct db_conn *c, const char *id_number, struct arena *a,
+                            int64_t *org_id_out, const char **org_path_out, struct err *err);
+
+/* The list query shared by GET /api/members and the export. org_path is required (the
+ * caller's scope, from http_scope_path); NULL/0 fields mean "no filter". q matches a name
+ * substring (FTS5 trigram for >= 3 characters, LIKE below) or pinyin initials ("zs").
+ * sort: "name", "-name", "joined_on", "-joined_on", "birth_date", "-birth_date", "id"
+ * (default "id"). page from 1; size 1..10000 (the export pages through with large sizes). */
+struct member_query {
+    const char *org_path;
+    const char *q, *category, *status, *tag;
+    int64_t age_min, age_max; /* 0: no bound */
+    const char *sort;
+    int64_t page, size;
+};
+
+/* Every display field of one member. Strings come from the arena given to the call; NULL
+ * when unknown. Personal data is unmasked until member_mask runs. */
+struct member_view {
+    int64_t id, person_id, org_id;
+    const char *org_name, *org_path;
+    const char *name, *former_name, *gender, *ethnicity, *birth_date, *id_number, *phone, *address,
+        *hukou, *education;
+    int64_t age; /* years; -1 when birth_date is unknown */
+    const char *status, *status_label, *category, *category_label;
+    const char *joined_on, *full_member_on;
+    int64_t party_age; /* 党龄 in whole years from joined_on; -1 when unknown */
+    const char *work_unit, *post;
+    const char *tags; /* comma-separated, "" when none */
+    int64_t created_at, updated_at;
+};
+
+/* One page of members in q->org_path's subtree, with the total. *out holds *n_out views from
+ * a. E_INVALID (field "/sort" …) for a bad sort or filter. */
+int member_search(struct app *app, const struct member_query *q, struct arena *a,
+                  struct member_view **out, int64_t *n_out, int64_t *total_out, struct err *err);
+/* One member by id (unmasked; the caller checks scope with v->org_path / org_id and masks).
+ * E_NOT_FOUND when missing. */
+int member_get(struct app *app, int64_t id, struct arena *a, struct member_view *out,
+               struct err *err);
+
+/* Masking used by the API and the export: ID number keeps the first 6 and last 4
+ * characters (990101********0014), phone the first 3 and last 4 (138****5678), the address
+ * its first 6 characters then "****". reveal bits leave those fields as they are. */
+#define MEMBER_REVEAL_ID      (1u << 0)
+#define MEMBER_REVEAL_PHONE   (1u << 1)
+#define MEMBER_REVEAL_ADDRESS (1u << 2)
+void member_mask(struct member_view *v, unsigned reveal, struct arena *a);
+
+/* ---- the service used by the HTTP routes (each call is one transaction with its audit) ---- */
+
+/* Normalizes m and creates person + member (name, id_number, org_id required). The caller
+ * checks the actor may write at m->org_id. E_CONFLICT ("/id_number") when the ID number is
+ * already registered as a member. */
+int member_create(struct app *app, struct member_in *m, const struct auth_actor *actor,
+                  int64_t *id_out, struct err *err);
+/* How a change is recorded in member_event (status, category and org changes): the date it
+ * took effect (default today), the decision's document number and a note; all optional. */
+struct member_change_note {
+    char *effective_on, *doc_no, *note;
+};
+/* Applies the non-NULL fields of patch ("" clears an optional text field) to member id,
+ * re-checking every rule on the merged record. The caller checks the actor may write at the
+ * member's org and, for a move, at patch->org_id. */
+int member_update(struct app *app, int64_t id, struct member_in *patch,
+                  const struct member_change_note *note, const struct auth_actor *actor,
+                  struct err *err);
+/* Appends the "member.reveal" audit row for a full view of fields (MEMBER_REVEAL_* bits) of
+ * member v. The caller has checked members.reveal_pii at v->org_path. */
+int member_reveal_audit(struct app *app, const struct member_view *v, unsigned fields,
+                        const struct auth_actor *actor, struct err *err);
+
+struct member_event_view {
+    int64_t id;
+    const char *kind, *effective_on, *old_value, *new_value, *doc_no, *note;
+    int64_t created_at;
+};
+/* The member's history, newest first. */
+int member_events(struct app *app, int64_t id, struct arena *a, struct member_event_view **out,
+                  int64_t *n_out, struct err *err);
+
+/* Whether this is a demo instance: config id.demo_prefix, or the database's setting row
+ * "instance.demo" = "1" written by `dangjian demo`. Read once per database and cached. */
+int member_demo_instance(struct app *app, bool *demo_out, struct err *err);
+
+/* Whole years between date from and date to (both YYYY-MM-DD); -1 when either is bad. */
+int64_t member_years_between(const char *from, const char *to);

@@ -1,0 +1,330 @@
+/* members_http.c: HTTP handlers of the member roster: decode with MEMBER_FIELDS and query
+ * specs, check the record's org scope, call one service function, encode. Personal data is
+ * masked here unless the caller holds members.reveal_pii for the member's org and asked for
+ * ?reveal=; each reveal is audited by the service. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/cfg.h"
+#include "core/json.h"
+#include "domain/app.h"
+#include "domain/auth/auth.h"
+#include "domain/members/members.h"
+#include "domain/members/members_http.h"
+#include "http/http.h"
+
+static json_t *opt_int(int64_t v)
+{
+    return v >= 0 ? jint(v) : json_null();
+}
+
+json_t *member_view_json(const struct member_view *v)
+{
+    json_t *o = json_object(), *tags = json_array();
+    const char *p = v->tags;
+
+    while (p && *p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n)
+            json_array_append_new(tags, json_stringn(p, n));
+        p = end ? end + 1 : p + n;
+    }
+    json_object_set_new(o, "id", jint(v->id));
+    json_object_set_new(o, "person_id", jint(v->person_id));
+    json_object_set_new(o, "org_id", jint(v->org_id));
+    json_object_set_new(o, "org_name", jstr(v->org_name));
+    json_object_set_new(o, "name", jstr(v->name));
+    json_object_set_new(o, "former_name", jstr(v->former_name));
+    json_object_set_new(o, "gender", jstr(v->gender));
+    json_object_set_new(o, "gender_label",
+                        jstr(!v->gender                    ? NULL
+                             : strcmp(v->gender, "M") == 0 ? "男"
+                                                           : "女"));
+    json_object_set_new(o, "ethnicity", jstr(v->ethnicity));
+    json_object_set_new(o, "birth_date", jstr(v->birth_date));
+    json_object_set_new(o, "age", opt_int(v->age));
+    json_object_set_new(o, "id_number", jstr(v->id_number));
+    json_object_set_new(o, "phone", jstr(v->phone));
+    json_object_set_new(o, "address", jstr(v->address));
+    json_object_set_new(o, "hukou", jstr(v->hukou));
+    json_object_set_new(o, "education", jstr(v->education));
+    json_object_set_new(o, "category", jstr(v->category));
+    json_object_set_new(o, "category_label", jstr(v->category_label));
+    json_object_set_new(o, "status", jstr(v->status));
+    json_object_set_new(o, "status_label", jstr(v->status_label));
+    json_object_set_new(o, "joined_on", jstr(v->joined_on));
+    json_object_set_new(o, "full_member_on", jstr(v->full_member_on));
+    json_object_set_new(o, "party_age", opt_int(v->party_age));
+    json_object_set_new(o, "work_unit", jstr(v->work_unit));
+    json_object_set_new(o, "post", jstr(v->post));
+    json_object_set_new(o, "tags", tags);
+    json_object_set_new(o, "created_at", jint(v->created_at));
+    json_object_set_new(o, "updated_at", jint(v->updated_at));
+    return o;
+}
+
+struct list_query {
+    int64_t org;
+    char *q, *category, *status, *tag, *sort;
+    int64_t age_min, age_max, page, size;
+};
+static const struct field LIST_QUERY[] = {
+    FIELD_ID(struct list_query, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_STR(struct list_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
+    FIELD_ENUM(struct list_query, category, "category", "党员类别", FIELD_OPTIONAL,
+               MEMBER_CATEGORIES),
+    FIELD_ENUM(struct list_query, status, "status", "党员状态", FIELD_OPTIONAL, MEMBER_STATUSES),
+    FIELD_STR(struct list_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
+    FIELD_INT(struct list_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
+    FIELD_INT(struct list_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),
+    FIELD_STR(struct list_query, sort, "sort", "排序", FIELD_OPTIONAL, 1, 20),
+    HTTP_PAGE_FIELDS(struct list_query),
+    FIELD_END,
+};
+
+static int members_list(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct list_query in = { 0 };
+    struct member_query q = { 0 };
+    struct member_view *v;
+    int64_t n, total;
+    json_t *items;
+
+    if (http_query_decode(req, LIST_QUERY, &in, NULL, err) < 0)
+        return -1;
+    http_page_defaults(&in.page, &in.size);
+    if (http_scope_path(req, in.org, &q.org_path, err) < 0)
+        return -1;
+    q.q = in.q;
+    q.category = in.category;
+    q.status = in.status;
+    q.tag = in.tag;
+    q.age_min = in.age_min;
+    q.age_max = in.age_max;
+    q.sort = in.sort;
+    q.page = in.page;
+    q.size = in.size;
+    if (member_search(req->app, &q, req->arena, &v, &n, &total, err) < 0)
+        return -1;
+    items = json_array();
+    for (int64_t i = 0; i < n; i++) {
+        member_mask(&v[i], 0, req->arena);
+        json_array_append_new(items, member_view_json(&v[i]));
+    }
+    http_res_json(res, 200, http_list_json(items, total, in.page, in.size));
+    return 0;
+}
+
+/* Loads member id and checks the caller's route permission covers its org (else 404). */
+static int member_load(struct http_req *req, int64_t id, struct member_view *v, struct err *err)
+{
+    if (member_get(req->app, id, req->arena, v, err) < 0) {
+        if (err->code == E_NOT_FOUND) {
+            err_clear(err);
+            return err_set(err, E_NOT_FOUND, "", "党员不存在");
+        }
+        return -1;
+    }
+    return http_require_org(req, v->org_id, err);
+}
+
+static int respond_member(struct http_req *req, struct http_res *res, int64_t id, int status,
+                          struct err *err)
+{
+    struct member_view v;
+
+    if (member_get(req->app, id, req->arena, &v, err) < 0)
+        return -1;
+    member_mask(&v, 0, req->arena);
+    http_res_json(res, status, member_view_json(&v));
+    return 0;
+}
+
+static int members_create(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_in in = { 0 };
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_body_decode(req, MEMBER_FIELDS, &in, NULL, err) < 0)
+        return -1;
+    if (!in.org_id)
+        return err_set(err, E_INVALID, "/org_id", "请选择所在党组织");
+    if (http_require_org(req, in.org_id, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/org_id");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (member_create(req->app, &in, &actor, &id, err) < 0)
+        return -1;
+    return respond_member(req, res, id, 201, err);
+}
+
+struct get_query {
+    char *reveal;
+};
+static const struct field GET_QUERY[] = {
+    FIELD_STR(struct get_query, reveal, "reveal", "查看完整信息", FIELD_OPTIONAL, 1, 60),
+    FIELD_END,
+};
+
+static int reveal_parse(const char *s, unsigned *out, struct err *err)
+{
+    *out = 0;
+    while (s && *s) {
+        const char *end = strchr(s, ',');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        if (n == 9 && !strncmp(s, "id_number", n))
+            *out |= MEMBER_REVEAL_ID;
+        else if (n == 5 && !strncmp(s, "phone", n))
+            *out |= MEMBER_REVEAL_PHONE;
+        else if (n == 7 && !strncmp(s, "address", n))
+            *out |= MEMBER_REVEAL_ADDRESS;
+        else if (n > 0)
+            return err_set(err, E_INVALID, "/reveal",
+                           "reveal 只能是 id_number、phone、address（用逗号分隔）");
+        s = end ? end + 1 : s + n;
+    }
+    return 0;
+}
+
+static int members_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct get_query in = { 0 };
+    struct member_view v;
+    struct auth_actor actor;
+    unsigned reveal = 0;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        http_query_decode(req, GET_QUERY, &in, NULL, err) < 0 ||
+        reveal_parse(in.reveal, &reveal, err) < 0 || member_load(req, id, &v, err) < 0)
+        return -1;
+    if (reveal) {
+        if (!auth_can(req->user, PERM_MEMBERS_REVEAL_PII, v.org_path))
+            return err_set(err, E_FORBIDDEN, "/reveal",
+                           "您没有查看完整个人信息的权限（members.reveal_pii）");
+        http_actor(req, &actor);
+        if (member_reveal_audit(req->app, &v, reveal, &actor, err) < 0)
+            return -1;
+    }
+    member_mask(&v, reveal, req->arena);
+    http_res_json(res, 200, member_view_json(&v));
+    return 0;
+}
+
+/* PATCH body: the member fields plus how the change is recorded in the history. */
+struct member_patch {
+    struct member_in m;
+    struct member_change_note note;
+};
+static const struct field NOTE_FIELDS[] = {
+    FIELD_DATE(struct member_change_note, effective_on, "effective_on", "生效日期", FIELD_OPTIONAL),
+    FIELD_STR(struct member_change_note, doc_no, "doc_no", "文号", FIELD_OPTIONAL, 0, 100),
+    FIELD_STR(struct member_change_note, note, "note", "说明", FIELD_OPTIONAL, 0, 500),
+    FIELD_END,
+};
+
+static int members_patch(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_in in = { 0 };
+    struct member_change_note note = { 0 };
+    struct member_view v;
+    struct auth_actor actor;
+    json_t *body, *extra;
+    json_error_t jerr;
+    int64_t id;
+    int rc;
+
+    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0)
+        return -1;
+    if (!req->body || !json_depth_ok(req->body, req->body_len, (int)req->app->cfg->http_json_depth))
+        return err_set(err, E_INVALID, "", "请求体应为 JSON 对象");
+    body = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!json_is_object(body)) {
+        json_decref(body);
+        return err_set(err, E_INVALID, "", "请求体应为 JSON 对象");
+    }
+    /* The change note's keys are decoded apart; everything else must be a member field. */
+    extra = json_object();
+    for (size_t i = 0; NOTE_FIELDS[i].name; i++) {
+        json_t *x = json_object_get(body, NOTE_FIELDS[i].name);
+        if (x) {
+            json_object_set(extra, NOTE_FIELDS[i].name, x);
+            json_object_del(body, NOTE_FIELDS[i].name);
+        }
+    }
+    rc = json_decode_obj(body, "", MEMBER_FIELDS, &in, NULL, req->arena, err);
+    if (rc == 0)
+        rc = json_decode_obj(extra, "", NOTE_FIELDS, &note, NULL, req->arena, err);
+    json_decref(body);
+    json_decref(extra);
+    if (rc < 0)
+        return -1;
+    if (in.org_id && in.org_id != v.org_id && http_require_org(req, in.org_id, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/org_id");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (member_update(req->app, id, &in, &note, &actor, err) < 0)
+        return -1;
+    return respond_member(req, res, id, 200, err);
+}
+
+static const char *event_label(const char *kind)
+{
+    if (!strcmp(kind, "create"))
+        return "登记";
+    if (!strcmp(kind, "status"))
+        return "党员状态变更";
+    if (!strcmp(kind, "category"))
+        return "党员类别变更";
+    return "组织关系变更";
+}
+
+static int members_events(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_view v;
+    struct member_event_view *ev;
+    int64_t id, n;
+    json_t *items;
+
+    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0 ||
+        member_events(req->app, id, req->arena, &ev, &n, err) < 0)
+        return -1;
+    items = json_array();
+    for (int64_t i = 0; i < n; i++) {
+        const char *ov = ev[i].old_value, *nv = ev[i].new_value;
+        if (!strcmp(ev[i].kind, "status") || !strcmp(ev[i].kind, "create")) {
+            ov = ov ? member_status_label(ov) : NULL;
+            nv = nv ? member_status_label(nv) : NULL;
+        } else if (!strcmp(ev[i].kind, "category")) {
+            ov = member_category_label(ov);
+            nv = member_category_label(nv);
+        }
+        json_array_append_new(
+            items,
+            json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id",
+                      (json_int_t)ev[i].id, "kind", ev[i].kind, "kind_label",
+                      event_label(ev[i].kind), "effective_on", ev[i].effective_on, "old_value",
+                      jstr(ev[i].old_value), "new_value", jstr(ev[i].new_value), "old_label",
+                      jstr(ov), "new_label", jstr(nv), "doc_no", jstr(ev[i].doc_no), "note",
+                      jstr(ev[i].note), "created_at", (json_int_t)ev[i].created_at));
+    }
+    http_res_json(res, 200, http_list_json(items, n, 1, n));
+    return 0;
+}
+
+const struct route MEMBERS_ROUTES[] = {
+    { HTTP_GET, "/api/members", members_list, PERM_MEMBERS_READ, SCOPE_CALLER,
+      "党员名册：搜索（姓名、拼音首字母）、筛选、分页（个人信息已脱敏）" },
+    { HTTP_POST, "/api/members", members_create, PERM_MEMBERS_WRITE, SCOPE_RECORD, "登记党员" },
+    { HTTP_GET, "/api/members/{id}", members_get, PERM_MEMBERS_READ, SCOPE_RECORD,
+      "党员详情（?reveal=id_number,phone,address 查看完整信息，需授权并记录审计）" },
+    { HTTP_PATCH, "/api/members/{id}", members_patch, PERM_MEMBERS_WRITE, SCOPE_RECORD,
+      "修改党员信息（状态、类别、组织关系变更记入历史）" },
+    { HTTP_GET, "/api/members/{id}/events", members_events, PERM_MEMBERS_READ, SCOPE_RECORD,
+      "党员状态变更历史" },
+    { 0 },
+};

@@ -1,0 +1,14 @@
+/* members_http.h: the routes of the members area (list, create, view with audited reveal,
+ * change, history). Import and export routes live with src/io's module and must be listed
+ * before MEMBERS_ROUTES in MODULES[] so /api/members/export is not read as an id. */
+#pragma once
+
+#include "http/http.h"
+
+struct member_view;
+
+extern const struct route MEMBERS_ROUTES[]; /* ends with a row whose pattern is NULL */
+
+/* The member JSON of the contract (id, org_id, org_name, name, gender, …, tags[]); shared
+ * with other areas that show members. v should be masked already. */
+json_t *member_view_json(const struct member_view *v);

@@ -1,0 +1,66 @@
+/* members_int.h: rows and store functions of the members area (members_store.c), shared by
+ * members.c only. Store functions take a connection; the service owns the transaction. */
+#pragma once
+
+#include "domain/members/members.h"
+
+struct db_stmt;
+
+/* The member (if any) of the person with an ID number. */
+struct member_key {
+    int64_t person_id, member_id, org_id;
+    const char *org_path, *status, *category;
+};
+/* The org a member row is written against. */
+struct member_org {
+    int64_t id, tenant_id;
+    const char *path, *name, *dissolved_on;
+};
+
+int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct member_org *out,
+                     struct err *err);
+/* E_NOT_FOUND when no person has this ID number (member_id 0 when the person is no member). */
+int member_store_key_by_id_number(struct db_conn *c, const char *id_number, struct arena *a,
+                                  struct member_key *out, struct err *err);
+int member_store_person_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
+                               const char *initials, int64_t now, int64_t *id_out, struct err *err);
+/* Sets the non-NULL fields of m on the person ("" clears). initials NULL: unchanged. */
+int member_store_person_update(struct db_conn *c, int64_t person_id, const struct member_in *m,
+                               const char *initials, int64_t now, struct err *err);
+int member_store_member_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
+                               int64_t person_id, const char *org_path, int64_t now,
+                               int64_t *id_out, struct err *err);
+int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,
+                               const char *org_path, int64_t now, struct err *err);
+/* Replaces the member's tags with the comma-separated list (may be ""). */
+int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags, struct err *err);
+int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
+                              const char *kind, const char *effective_on, const char *old_value,
+                              const char *new_value, const char *doc_no, const char *note,
+                              int64_t user_id, int64_t now, struct err *err);
+
+int member_store_get(struct db_conn *c, int64_t id, struct arena *a, struct member_view *out,
+                     struct err *err);
+
+/* The search: prepared parameters of struct member_query (members.c fills them). */
+struct member_search_args {
+    const struct member_query *q;
+    const char *upper;         /* orgpath_upper(q->org_path) */
+    const char *born_before;   /* age_min: birth_date <= this */
+    const char *born_after;    /* age_max: birth_date > this */
+    const char *fts;           /* FTS5 phrase for q of >= 3 characters; NULL otherwise */
+    const char *like_name;     /* "%q%" for short q; NULL otherwise */
+    const char *like_initials; /* "% q%" for ASCII-letter q; NULL otherwise */
+    int sort;                  /* index into MEMBER_SORTS */
+};
+extern const char *const MEMBER_SORTS[]; /* "id", "-id", "joined_on" … NULL-terminated */
+int member_store_search(struct db_conn *c, const struct member_search_args *s, struct arena *a,
+                        struct member_view **out, int64_t *n_out, int64_t *total_out,
+                        struct err *err);
+
+int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
+                        struct member_event_view **out, int64_t *n_out, struct err *err);
+
+/* The value of a setting row; *out NULL when absent. */
+int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,
+                         struct err *err);

@@ -1,0 +1,590 @@
+/* members_store.c: SQL of the members area: persons, members, tags, member events, the
+ * paged search (one statement per filter shape and sort, tags folded in with group_concat so
+ * a page costs one query) and the settings look-up. No transactions are begun here. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/members/members_int.h"
+
+static const struct db_sql SQL_ORG = {
+    .name = "members.org",
+    .sql = "SELECT id, tenant_id, path, name, dissolved_on FROM org WHERE id = ?",
+};
+static const struct db_sql SQL_KEY_BY_ID_NUMBER = {
+    .name = "members.key_by_id_number",
+    .sql = "SELECT p.id, m.id, m.org_id, m.org_path, m.status, m.category FROM person p "
+           "LEFT JOIN member m ON m.person_id = p.id WHERE p.id_number = ?",
+};
+static const struct db_sql SQL_PERSON_INSERT = {
+    .name = "members.person_insert",
+    .sql = "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "
+           "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+/* COALESCE keeps a column when the input is absent (NULL); NULLIF turns "" into a clear. */
+#define KEEP(col) col " = NULLIF(COALESCE(?, " col "), '')"
+static const struct db_sql SQL_PERSON_UPDATE = {
+    .name = "members.person_update",
+    .sql = "UPDATE person SET name = COALESCE(?, name), " KEEP(
+        "former_name") ", "
+                       "gender = COALESCE(?, gender), " KEEP("ethnicity") ", " KEEP("birth_date") ", " KEEP("id_number") ", " KEEP(
+                           "phone") ", " KEEP("address") ", " KEEP("hukou") ", " KEEP("education") ", name_initials = COALESCE(?, name_initials), updated_at = ? "
+                                                                                                   "WHERE id = ?",
+};
+static const struct db_sql SQL_MEMBER_INSERT = {
+    .name = "members.member_insert",
+    .sql = "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "
+           "joined_on, full_member_on, work_unit, post, created_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_MEMBER_UPDATE = {
+    .name = "members.member_update",
+    .sql =
+        "UPDATE member SET org_id = COALESCE(?, org_id), org_path = COALESCE(?, org_path), "
+        "status = COALESCE(?, status), category = COALESCE(?, category), " KEEP(
+            "joined_on") ", " KEEP("full_member_on") ", " KEEP("work_unit") ", " KEEP("post") ", "
+                                                                                              "upda"
+                                                                                              "ted_"
+                                                                                              "at "
+                                                                                              "= ? "
+                                                                                              "WHER"
+                                                                                              "E "
+                                                                                              "id "
+                                                                                              "= ?",
+};
+static const struct db_sql SQL_TAGS_CLEAR = {
+    .name = "members.tags_clear",
+    .sql = "DELETE FROM member_tag WHERE member_id = ?",
+};
+static const struct db_sql SQL_TAG_INSERT = {
+    .name = "members.tag_insert",
+    .sql = "INSERT INTO member_tag (member_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
+};
+static const struct db_sql SQL_EVENT_INSERT = {
+    .name = "members.event_insert",
+    .sql = "INSERT INTO member_event (tenant_id, member_id, kind, effective_on, old_value, "
+           "new_value, doc_no, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+};
+static const struct db_sql SQL_EVENTS = {
+    .name = "members.events",
+    .sql = "SELECT id, kind, effective_on, old_value, new_value, doc_no, note, created_at "
+           "FROM member_event WHERE member_id = ? ORDER BY effective_on DESC, id DESC",
+};
+static const struct db_sql SQL_SETTING = {
+    .name = "members.setting",
+    .sql = "SELECT value FROM setting WHERE key = ?",
+};
+
+#define VIEW_COLS                                                                                  \
+    "m.id, m.person_id, m.org_id, o.name, m.org_path, p.name, p.former_name, p.gender, "           \
+    "p.ethnicity, p.birth_date, p.id_number, p.phone, p.address, p.hukou, p.education, "           \
+    "m.status, m.category, m.joined_on, m.full_member_on, m.work_unit, m.post, "                   \
+    "(SELECT group_concat(t.tag, ',') FROM member_tag t WHERE t.member_id = m.id), "               \
+    "m.created_at, m.updated_at"
+#define VIEW_JOINS "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id"
+
+static const struct db_sql SQL_GET = {
+    .name = "members.get",
+    .sql = "SELECT " VIEW_COLS " FROM member m " VIEW_JOINS " WHERE m.id = ?",
+    .pg = NULL,
+};
+
+/* ---- the search: one statement per (shape, sort) ---- */
+
+const char *const MEMBER_SORTS[] = {
+    "id", "-id", "joined_on", "-joined_on", "name", "-name", "birth_date", "-birth_date", NULL,
+};
+#define ORDER_ID       "m.id"
+#define ORDER_ID_D     "m.id DESC"
+#define ORDER_JOINED   "m.joined_on, m.id"
+#define ORDER_JOINED_D "m.joined_on DESC, m.id DESC"
+#define ORDER_NAME     "p.name_initials, p.name, m.id"
+#define ORDER_NAME_D   "p.name_initials DESC, p.name DESC, m.id DESC"
+#define ORDER_BIRTH    "p.birth_date, m.id"
+#define ORDER_BIRTH_D  "p.birth_date DESC, m.id DESC"
+
+/* Binds (in order): path, upper, category ×2, status ×2, tag ×2. */
+#define WHERE_BASE                                                                                 \
+    "m.org_path >= ? AND m.org_path < ? AND (? IS NULL OR m.category = ?) "                        \
+    "AND (? IS NULL OR m.status = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM member_tag t "        \
+    "WHERE t.member_id = m.id AND t.tag = ?))"
+/* Then: born_before ×2, born_after ×2, like_name ×2, like_initials. */
+#define WHERE_PERSON                                                                               \
+    " AND (? IS NULL OR p.birth_date <= ?) AND (? IS NULL OR p.birth_date > ?) "                   \
+    "AND (? IS NULL OR p.name LIKE ? ESCAPE '\\' OR (' ' || p.name_initials) LIKE ? ESCAPE '\\')"
+/* Members only: the count and id order use the member(org_path, status, category) index. */
+#define FROM_SIMPLE " FROM member m WHERE " WHERE_BASE
+/* With the person: age, short name queries, pinyin initials, sorts by name or birth date. */
+#define FROM_FULL                                                                                  \
+    " FROM member m JOIN person p ON p.id = m.person_id WHERE " WHERE_BASE WHERE_PERSON
+/* Name substring of 3+ characters: the trigram index drives (first bind: the phrase). */
+#define FROM_FTS                                                                                   \
+    " FROM person_fts f JOIN person p ON p.id = f.rowid JOIN member m ON m.person_id = p.id "      \
+    "WHERE person_fts MATCH ? AND " WHERE_BASE WHERE_PERSON
+
+#define PAGE(from, order)                                                                          \
+    "WITH pg AS (SELECT m.id AS id" from " ORDER BY " order " LIMIT ? OFFSET ?) SELECT " VIEW_COLS \
+    " FROM pg JOIN member m ON m.id = pg.id " VIEW_JOINS " ORDER BY " order
+
+#define SQL_ROW(nm, from, order)                                                                   \
+    {                                                                                              \
+        .name = nm, .sql = PAGE(from, order), .pg = NULL                                           \
+    }
+
+enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS };
+
+static const struct db_sql SQL_PAGE[3][8] = {
+    {
+        SQL_ROW("members.page_simple_id", FROM_SIMPLE, ORDER_ID),
+        SQL_ROW("members.page_simple_id_d", FROM_SIMPLE, ORDER_ID_D),
+        SQL_ROW("members.page_simple_joined", FROM_SIMPLE, ORDER_JOINED),
+        SQL_ROW("members.page_simple_joined_d", FROM_SIMPLE, ORDER_JOINED_D),
+        { 0 }, /* name and birth-date sorts need the person: SHAPE_FULL */
+        { 0 },
+        { 0 },
+        { 0 },
+    },
+    {
+        SQL_ROW("members.page_full_id", FROM_FULL, ORDER_ID),
+        SQL_ROW("members.page_full_id_d", FROM_FULL, ORDER_ID_D),
+        SQL_ROW("members.page_full_joined", FROM_FULL, ORDER_JOINED),
+        SQL_ROW("members.page_full_joined_d", FROM_FULL, ORDER_JOINED_D),
+        SQL_ROW("members.page_full_name", FROM_FULL, ORDER_NAME),
+        SQL_ROW("members.page_full_name_d", FROM_FULL, ORDER_NAME_D),
+        SQL_ROW("members.page_full_birth", FROM_FULL, ORDER_BIRTH),
+        SQL_ROW("members.page_full_birth_d", FROM_FULL, ORDER_BIRTH_D),
+    },
+    {
+        SQL_ROW("members.page_fts_id", FROM_FTS, ORDER_ID),
+        SQL_ROW("members.page_fts_id_d", FROM_FTS, ORDER_ID_D),
+        SQL_ROW("members.page_fts_joined", FROM_FTS, ORDER_JOINED),
+        SQL_ROW("members.page_fts_joined_d", FROM_FTS, ORDER_JOINED_D),
+        SQL_ROW("members.page_fts_name", FROM_FTS, ORDER_NAME),
+        SQL_ROW("members.page_fts_name_d", FROM_FTS, ORDER_NAME_D),
+        SQL_ROW("members.page_fts_birth", FROM_FTS, ORDER_BIRTH),
+        SQL_ROW("members.page_fts_birth_d", FROM_FTS, ORDER_BIRTH_D),
+    },
+};
+static const struct db_sql SQL_COUNT[3] = {
+    { .name = "members.count_simple", .sql = "SELECT count(*)" FROM_SIMPLE },
+    { .name = "members.count_full", .sql = "SELECT count(*)" FROM_FULL },
+    { .name = "members.count_fts", .sql = "SELECT count(*)" FROM_FTS },
+};
+
+static const char *dup_or_null(const char *s, struct arena *a)
+{
+    return s ? arena_strdup(a, s) : NULL;
+}
+
+int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct member_org *out,
+                     struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_ORG, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        out->id = db_col_int(st, 0);
+        out->tenant_id = db_col_int(st, 1);
+        out->path = db_col_dup(st, 2, a);
+        out->name = db_col_dup(st, 3, a);
+        out->dissolved_on = db_col_dup(st, 4, a);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(err, E_NOT_FOUND, "/org_id", "党组织不存在");
+    }
+    db_stmt_free(&st);
+    return rc;
+}
+
+int member_store_key_by_id_number(struct db_conn *c, const char *id_number, struct arena *a,
+                                  struct member_key *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_KEY_BY_ID_NUMBER, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, id_number);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        out->person_id = db_col_int(st, 0);
+        out->member_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
+        out->org_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
+        out->org_path = db_col_dup(st, 3, a);
+        out->status = db_col_dup(st, 4, a);
+        out->category = db_col_dup(st, 5, a);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(err, E_NOT_FOUND, "/id_number", "没有该身份证号的人员");
+    }
+    db_stmt_free(&st);
+    return rc;
+}
+
+/* Binds s, turning "" into SQL NULL (an insert never stores empty text). */
+static void bind_opt(struct db_stmt *st, int i, const char *s)
+{
+    db_bind_text(st, i, s && *s ? s : NULL);
+}
+
+int member_store_person_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
+                               const char *initials, int64_t now, int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1;
+
+    if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, k++, tenant_id);
+    db_bind_text(st, k++, m->name);
+    bind_opt(st, k++, m->former_name);
+    db_bind_text(st, k++, m->gender);
+    bind_opt(st, k++, m->ethnicity);
+    bind_opt(st, k++, m->birth_date);
+    bind_opt(st, k++, m->id_number);
+    bind_opt(st, k++, m->phone);
+    bind_opt(st, k++, m->address);
+    bind_opt(st, k++, m->hukou);
+    bind_opt(st, k++, m->education);
+    bind_opt(st, k++, initials);
+    db_bind_int(st, k++, now);
+    db_bind_int(st, k++, now);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        *id_out = db_col_int(st, 0);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(err, E_INTERNAL, "", "保存人员失败");
+    }
+    db_stmt_free(&st);
+    return rc;
+}
+
+int member_store_person_update(struct db_conn *c, int64_t person_id, const struct member_in *m,
+                               const char *initials, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1;
+
+    if (db_prepare(c, &SQL_PERSON_UPDATE, &st, err) < 0)
+        return -1;
+    db_bind_text(st, k++, m->name);
+    db_bind_text(st, k++, m->former_name);
+    db_bind_text(st, k++, m->gender);
+    db_bind_text(st, k++, m->ethnicity);
+    db_bind_text(st, k++, m->birth_date);
+    db_bind_text(st, k++, m->id_number);
+    db_bind_text(st, k++, m->phone);
+    db_bind_text(st, k++, m->address);
+    db_bind_text(st, k++, m->hukou);
+    db_bind_text(st, k++, m->education);
+    db_bind_text(st, k++, initials);
+    db_bind_int(st, k++, now);
+    db_bind_int(st, k++, person_id);
+    rc = db_exec_stmt(st, err);
+    db_stmt_free(&st);
+    if (rc < 0 && err->code == E_CONFLICT)
+        snprintf(err->field, sizeof(err->field), "/id_number");
+    return rc;
+}
+
+int member_store_member_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
+                               int64_t person_id, const char *org_path, int64_t now,
+                               int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1;
+
+    if (db_prepare(c, &SQL_MEMBER_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, k++, tenant_id);
+    db_bind_int(st, k++, person_id);
+    db_bind_int(st, k++, m->org_id);
+    db_bind_text(st, k++, org_path);
+    db_bind_text(st, k++, m->status);
+    db_bind_text(st, k++, m->category);
+    bind_opt(st, k++, m->joined_on);
+    bind_opt(st, k++, m->full_member_on);
+    bind_opt(st, k++, m->work_unit);
+    bind_opt(st, k++, m->post);
+    db_bind_int(st, k++, now);
+    db_bind_int(st, k++, now);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        *id_out = db_col_int(st, 0);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(err, E_INTERNAL, "", "保存党员失败");
+    }
+    db_stmt_free(&st);
+    return rc;
+}
+
+int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,
+                               const char *org_path, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1;
+
+    if (db_prepare(c, &SQL_MEMBER_UPDATE, &st, err) < 0)
+        return -1;
+    if (m->org_id)
+        db_bind_int(st, k++, m->org_id);
+    else
+        db_bind_null(st, k++);
+    db_bind_text(st, k++, org_path);
+    db_bind_text(st, k++, m->status);
+    db_bind_text(st, k++, m->category);
+    db_bind_text(st, k++, m->joined_on);
+    db_bind_text(st, k++, m->full_member_on);
+    db_bind_text(st, k++, m->work_unit);
+    db_bind_text(st, k++, m->post);
+    db_bind_int(st, k++, now);
+    db_bind_int(st, k++, member_id);
+    rc = db_exec_stmt(st, err);
+    db_stmt_free(&st);
+    return rc;
+}
+
+int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    const char *p = tags;
+
+    if (db_prepare(c, &SQL_TAGS_CLEAR, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, member_id);
+    if (db_exec_stmt(st, err) < 0) {
+        db_stmt_free(&st);
+        return -1;
+    }
+    db_stmt_free(&st);
+    while (p && *p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0) {
+            if (db_prepare(c, &SQL_TAG_INSERT, &st, err) < 0)
+                return -1;
+            db_bind_int(st, 1, member_id);
+            db_bind_textn(st, 2, p, n);
+            if (db_exec_stmt(st, err) < 0) {
+                db_stmt_free(&st);
+                return -1;
+            }
+            db_stmt_free(&st);
+        }
+        p = end ? end + 1 : p + n;
+    }
+    return 0;
+}
+
+int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
+                              const char *kind, const char *effective_on, const char *old_value,
+                              const char *new_value, const char *doc_no, const char *note,
+                              int64_t user_id, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1;
+
+    if (db_prepare(c, &SQL_EVENT_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, k++, tenant_id);
+    db_bind_int(st, k++, member_id);
+    db_bind_text(st, k++, kind);
+    db_bind_text(st, k++, effective_on);
+    db_bind_text(st, k++, old_value);
+    db_bind_text(st, k++, new_value);
+    bind_opt(st, k++, doc_no);
+    bind_opt(st, k++, note);
+    if (user_id)
+        db_bind_int(st, k++, user_id);
+    else
+        db_bind_null(st, k++);
+    db_bind_int(st, k++, now);
+    rc = db_exec_stmt(st, err);
+    db_stmt_free(&st);
+    return rc;
+}
+
+static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v)
+{
+    int k = 0;
+
+    v->id = db_col_int(st, k++);
+    v->person_id = db_col_int(st, k++);
+    v->org_id = db_col_int(st, k++);
+    v->org_name = db_col_dup(st, k++, a);
+    v->org_path = db_col_dup(st, k++, a);
+    v->name = db_col_dup(st, k++, a);
+    v->former_name = db_col_dup(st, k++, a);
+    v->gender = db_col_dup(st, k++, a);
+    v->ethnicity = db_col_dup(st, k++, a);
+    v->birth_date = db_col_dup(st, k++, a);
+    v->id_number = db_col_dup(st, k++, a);
+    v->phone = db_col_dup(st, k++, a);
+    v->address = db_col_dup(st, k++, a);
+    v->hukou = db_col_dup(st, k++, a);
+    v->education = db_col_dup(st, k++, a);
+    v->status = db_col_dup(st, k++, a);
+    v->category = db_col_dup(st, k++, a);
+    v->joined_on = db_col_dup(st, k++, a);
+    v->full_member_on = db_col_dup(st, k++, a);
+    v->work_unit = db_col_dup(st, k++, a);
+    v->post = db_col_dup(st, k++, a);
+    v->tags = db_col_dup(st, k++, a);
+    if (!v->tags)
+        v->tags = "";
+    v->created_at = db_col_int(st, k++);
+    v->updated_at = db_col_int(st, k++);
+}
+
+int member_store_get(struct db_conn *c, int64_t id, struct arena *a, struct member_view *out,
+                     struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_GET, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        read_view(st, a, out);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(err, E_NOT_FOUND, "", "党员不存在");
+    }
+    db_stmt_free(&st);
+    return rc;
+}
+
+static void bind_twice(struct db_stmt *st, int *k, const char *s)
+{
+    db_bind_text(st, (*k)++, s);
+    db_bind_text(st, (*k)++, s);
+}
+
+static int bind_search(struct db_stmt *st, const struct member_search_args *s, enum shape shape)
+{
+    int k = 1;
+
+    if (shape == SHAPE_FTS)
+        db_bind_text(st, k++, s->fts);
+    db_bind_text(st, k++, s->q->org_path);
+    db_bind_text(st, k++, s->upper);
+    bind_twice(st, &k, s->q->category);
+    bind_twice(st, &k, s->q->status);
+    bind_twice(st, &k, s->q->tag);
+    if (shape != SHAPE_SIMPLE) {
+        bind_twice(st, &k, s->born_before);
+        bind_twice(st, &k, s->born_after);
+        /* The name test is on when either pattern is given. */
+        db_bind_text(st, k++, s->like_name || s->like_initials ? "x" : NULL);
+        db_bind_text(st, k++, s->like_name);
+        db_bind_text(st, k++, s->like_initials);
+    }
+    return k;
+}
+
+int member_store_search(struct db_conn *c, const struct member_search_args *s, struct arena *a,
+                        struct member_view **out, int64_t *n_out, int64_t *total_out,
+                        struct err *err)
+{
+    struct db_stmt *st = NULL;
+    enum shape shape = SHAPE_SIMPLE;
+    struct member_view *rows;
+    int64_t n = 0, total = 0;
+    int rc, k;
+
+    if (s->fts)
+        shape = SHAPE_FTS;
+    else if (s->born_before || s->born_after || s->like_name || s->like_initials || s->sort >= 4)
+        shape = SHAPE_FULL;
+    ASSERT(s->sort >= 0 && s->sort < 8 && SQL_PAGE[shape][s->sort].sql);
+
+    if (db_prepare(c, &SQL_COUNT[shape], &st, err) < 0)
+        return -1;
+    bind_search(st, s, shape);
+    rc = db_step(st, err);
+    if (rc == DB_ROW)
+        total = db_col_int(st, 0);
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+
+    rows = arena_alloc(a, sizeof(*rows) * (size_t)(s->q->size > 0 ? s->q->size : 1));
+    if (total > (s->q->page - 1) * s->q->size) {
+        if (db_prepare(c, &SQL_PAGE[shape][s->sort], &st, err) < 0)
+            return -1;
+        k = bind_search(st, s, shape);
+        db_bind_int(st, k++, s->q->size);
+        db_bind_int(st, k++, (s->q->page - 1) * s->q->size);
+        while ((rc = db_step(st, err)) == DB_ROW && n < s->q->size)
+            read_view(st, a, &rows[n++]);
+        db_stmt_free(&st);
+        if (rc < 0)
+            return -1;
+    }
+    *out = rows;
+    *n_out = n;
+    *total_out = total;
+    return 0;
+}
+
+int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
+                        struct member_event_view **out, int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct member_event_view *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, member_id);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        if (n == cap) {
+            struct member_event_view *grown;
+            cap = cap ? cap * 2 : 16;
+            grown = arena_alloc(a, sizeof(*grown) * (size_t)cap);
+            if (n)
+                memcpy(grown, rows, sizeof(*grown) * (size_t)n);
+            rows = grown;
+        }
+        rows[n].id = db_col_int(st, 0);
+        rows[n].kind = db_col_dup(st, 1, a);
+        rows[n].effective_on = db_col_dup(st, 2, a);
+        rows[n].old_value = db_col_dup(st, 3, a);
+        rows[n].new_value = db_col_dup(st, 4, a);
+        rows[n].doc_no = db_col_dup(st, 5, a);
+        rows[n].note = db_col_dup(st, 6, a);
+        rows[n].created_at = db_col_int(st, 7);
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,
+                         struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_SETTING, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, key);
+    rc = db_step(st, err);
+    *out = rc == DB_ROW ? dup_or_null(db_col_text(st, 0), a) : NULL;
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}

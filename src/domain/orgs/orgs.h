@@ -1,0 +1,164 @@
+/* orgs.h: the organization network: the org tree (materialized paths), change history
+ * events (成立, 更名, 隶属调整, 撤销) and the tree as of a past date, terms and posts with term
+ * lengths from versioned rule rows, RULES.md §3.1 advisories and subtree statistics.
+ * Nothing here knows about HTTP (orgs_http.c) or checks permissions: callers pass an org the
+ * caller may see and check writes with auth_can. */
+#pragma once
+
+struct app;
+struct arena;
+struct auth_actor;
+struct db_conn;
+struct err;
+
+/* Org types (codes) and their zh-CN labels, NULL-terminated, same order. */
+extern const char *const ORG_TYPES[]; /* district street community_committee … group */
+extern const char *const ORG_TYPE_LABELS[]; /* 区委组织部 街道党工委 社区党委 … 党小组 */
+const char *org_type_label(const char *type);
+
+struct org_view {
+    int64_t id, parent_id; /* parent_id 0: a root */
+    const char *path;
+    int64_t depth;
+    const char *type, *type_label, *name, *short_name, *code, *founded_on, *dissolved_on;
+    const char *contact_name, *contact_phone, *address, *area;
+    int64_t children; /* direct children not dissolved */
+    int64_t members;  /* members whose org_id is this org (not the subtree) */
+    int64_t created_at, updated_at;
+};
+
+/* One org (dissolved ones too). E_NOT_FOUND when missing. Memory from a. */
+int org_get(struct app *app, int64_t id, struct arena *a, struct org_view *out, struct err *err);
+
+/* Finds an org by exact name or short name inside the subtree at scope_path (NULL: any), for
+ * the importer's 所在党组织 column. Dissolved orgs are skipped. E_NOT_FOUND when none,
+ * E_CONFLICT when the name is ambiguous (field "" – the importer names its column). */
+int org_find_by_name(struct db_conn *c, const char *scope_path, const char *name, int64_t *id_out,
+                     struct err *err);
+
+/* The path of an org, from a (E_NOT_FOUND). Usable inside a caller's transaction. */
+int org_path_of(struct db_conn *c, int64_t id, struct arena *a, const char **path_out,
+                struct err *err);
+
+/* Input for create and change; strings arena-owned, NULL = absent / unchanged. */
+struct org_in {
+    int64_t parent_id;
+    char *type, *name, *short_name, *code, *founded_on, *contact_name, *contact_phone, *address,
+        *area;
+    char *doc_no; /* 文号 of the founding document, recorded on the 成立 event */
+};
+
+/* Creates a child of in->parent_id (or a root when 0: platform admin only, checked by the
+ * caller) and records its 成立 event; audited. Type must fit under the parent's type. */
+int org_create(struct app *app, const struct org_in *in, const struct auth_actor *actor,
+               int64_t *id_out, struct err *err);
+/* Changes plain fields (short name, code, contact, address, area, founded_on, type). A name
+ * change or a move goes through org_event_add so the history stays complete; E_INVALID
+ * ("/name", "/parent_id") if asked here. Audited. */
+int org_update(struct app *app, int64_t id, const struct org_in *in, const struct auth_actor *actor,
+               struct err *err);
+
+/* Lists: the orgs in the subtree at path (search by q in name, type filter), paged. */
+struct org_query {
+    const char *path;
+    const char *q, *type;
+    bool include_dissolved;
+    int64_t page, size;
+};
+int org_list(struct app *app, const struct org_query *q, struct arena *a, struct org_view **out,
+             int64_t *n_out, int64_t *total_out, struct err *err);
+/* Direct children of id (not dissolved, unless include_dissolved), by name. */
+int org_children(struct app *app, int64_t id, bool include_dissolved, struct arena *a,
+                 struct org_view **out, int64_t *n_out, struct err *err);
+
+/* A node of the tree; children in name order. */
+struct org_node {
+    int64_t id, parent_id;
+    const char *type, *type_label, *name, *short_name;
+    int64_t members; /* in this org's own roster (today's tree only; 0 for past dates) */
+    struct org_node **children;
+    int64_t nchildren;
+};
+/* The subtree under root as it was at the end of as_of (YYYY-MM-DD; NULL: today): names
+ * and parents replayed from org_event, orgs founded later or dissolved by then left out.
+ * max_depth limits the levels below root (0: all). E_NOT_FOUND when root did not exist on
+ * that date. */
+int org_tree(struct app *app, int64_t root, const char *as_of, int64_t max_depth, struct arena *a,
+             struct org_node **out, struct err *err);
+
+/* Change events. kind: "found" 成立, "rename" 更名, "move" 隶属调整, "dissolve" 撤销. */
+extern const char *const ORG_EVENT_KINDS[];
+struct org_event_in {
+    char *kind, *effective_on, *doc_no, *note;
+    char *new_name, *new_short_name; /* rename */
+    int64_t new_parent_id;           /* move; the caller checks write access at the target */
+};
+/* Applies the event to the org (rename / move with its subtree and members' org_path /
+ * dissolve when no active member or child remains) and records it; audited. */
+int org_event_add(struct app *app, int64_t org_id, const struct org_event_in *in,
+                  const struct auth_actor *actor, int64_t *event_id_out, struct err *err);
+struct org_event_view {
+    int64_t id, org_id;
+    const char *kind, *kind_label, *effective_on, *doc_no, *note;
+    const char *old_name, *new_name;
+    int64_t old_parent_id, new_parent_id;
+    int64_t created_at;
+};
+int org_events(struct app *app, int64_t org_id, struct arena *a, struct org_event_view **out,
+               int64_t *n_out, struct err *err);
+
+/* Terms (换届) and posts. The term length comes from the org_rule row in force on the
+ * election date for the org's type (RULES.md §3.2: 5 years community orgs, 3 other). */
+struct org_post_view {
+    int64_t id, term_id, member_id;
+    const char *post, *person_name; /* post: 书记 副书记 组织委员 宣传委员 纪检委员 … */
+    const char *started_on, *ended_on;
+};
+struct org_term_view {
+    int64_t id, org_id;
+    const char *elected_on, *ends_on, *doc_no, *note;
+    int64_t years;
+    bool current, expired;
+    struct org_post_view *posts;
+    int64_t nposts;
+};
+struct org_post_in {
+    char *post;
+    int64_t member_id;
+};
+struct org_term_in {
+    char *elected_on, *doc_no, *note;
+    struct org_post_in *posts;
+    int64_t nposts;
+};
+/* Records a new term (ending the current one) with its posts; members must belong to the
+ * org's subtree. Audited. */
+int org_term_add(struct app *app, int64_t org_id, const struct org_term_in *in,
+                 const struct auth_actor *actor, int64_t *term_id_out, struct err *err);
+/* Terms of the org, newest first, each with its posts. */
+int org_terms(struct app *app, int64_t org_id, struct arena *a, struct org_term_view **out,
+              int64_t *n_out, struct err *err);
+
+/* RULES.md §3.1 advisories for the subtree at path (warnings, never errors). */
+struct org_advisory {
+    int64_t org_id;
+    const char *org_name;
+    const char *code;    /* "BRANCH-TOO-SMALL", "BRANCH-NEEDS-COMMITTEE", "BRANCH-TOO-LARGE",
+                            "TERM-EXPIRED" */
+    const char *message; /* zh-CN */
+};
+int org_advisories(struct app *app, const char *path, struct arena *a, struct org_advisory **out,
+                   int64_t *n_out, struct err *err);
+
+/* Dashboard numbers for the subtree at path. Each breakdown is (key, label, count). */
+struct org_count {
+    const char *key, *label;
+    int64_t n;
+};
+struct org_stats {
+    int64_t members, probationary, new_this_year, terms_expiring, advisories;
+    struct org_count *by_category, *by_status, *by_gender, *by_age, *by_education, *orgs_by_type;
+    int64_t n_category, n_status, n_gender, n_age, n_education, n_orgs_by_type;
+};
+int org_stats(struct app *app, const char *path, struct arena *a, struct org_stats *out,
+              struct err *err);

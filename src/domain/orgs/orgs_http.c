@@ -1,0 +1,499 @@
+/* orgs_http.c: HTTP handlers of the org network: decode with field specs, check scope (the
+ * router checks the path org; creation checks the parent, a move the new parent), call one
+ * service function, encode. Org JSON: id, parent_id, name, type, path (+ the rest). */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "domain/app.h"
+#include "domain/auth/auth.h"
+#include "domain/orgs/orgs.h"
+#include "domain/orgs/orgs_http.h"
+#include "http/http.h"
+
+static json_t *opt_id(int64_t v)
+{
+    return v ? jint(v) : json_null();
+}
+
+static json_t *org_json(const struct org_view *v)
+{
+    json_t *o = json_object();
+
+    json_object_set_new(o, "id", jint(v->id));
+    json_object_set_new(o, "parent_id", opt_id(v->parent_id));
+    json_object_set_new(o, "path", jstr(v->path));
+    json_object_set_new(o, "depth", jint(v->depth));
+    json_object_set_new(o, "type", jstr(v->type));
+    json_object_set_new(o, "type_label", jstr(v->type_label));
+    json_object_set_new(o, "name", jstr(v->name));
+    json_object_set_new(o, "short_name", jstr(v->short_name));
+    json_object_set_new(o, "code", jstr(v->code));
+    json_object_set_new(o, "founded_on", jstr(v->founded_on));
+    json_object_set_new(o, "dissolved_on", jstr(v->dissolved_on));
+    json_object_set_new(o, "contact_name", jstr(v->contact_name));
+    json_object_set_new(o, "contact_phone", jstr(v->contact_phone));
+    json_object_set_new(o, "address", jstr(v->address));
+    json_object_set_new(o, "area", jstr(v->area));
+    json_object_set_new(o, "children", jint(v->children));
+    json_object_set_new(o, "members", jint(v->members));
+    json_object_set_new(o, "created_at", jint(v->created_at));
+    json_object_set_new(o, "updated_at", jint(v->updated_at));
+    return o;
+}
+
+static json_t *advisories_json(const struct org_advisory *v, int64_t n)
+{
+    json_t *arr = json_array();
+
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr,
+                              json_pack("{s:I, s:s, s:s, s:s, s:s}", "org_id",
+                                        (json_int_t)v[i].org_id, "org_name", v[i].org_name, "code",
+                                        v[i].code, "severity", "warning", "message", v[i].message));
+    return arr;
+}
+
+static int respond_org(struct http_req *req, struct http_res *res, int64_t id, int status,
+                       struct err *err)
+{
+    struct org_view v;
+
+    if (org_get(req->app, id, req->arena, &v, err) < 0)
+        return -1;
+    http_res_json(res, status, org_json(&v));
+    return 0;
+}
+
+struct list_query {
+    int64_t org;
+    char *q, *type;
+    bool include_dissolved;
+    int64_t page, size;
+};
+static const struct field LIST_QUERY[] = {
+    FIELD_ID(struct list_query, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_STR(struct list_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
+    FIELD_ENUM(struct list_query, type, "type", "组织类型", FIELD_OPTIONAL, ORG_TYPES),
+    FIELD_BOOL(struct list_query, include_dissolved, "include_dissolved", "含已撤销",
+               FIELD_OPTIONAL),
+    HTTP_PAGE_FIELDS(struct list_query),
+    FIELD_END,
+};
+
+static int orgs_list(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct list_query in = { 0 };
+    struct org_query q = { 0 };
+    struct org_view *v;
+    int64_t n, total;
+    json_t *items;
+
+    if (http_query_decode(req, LIST_QUERY, &in, NULL, err) < 0)
+        return -1;
+    http_page_defaults(&in.page, &in.size);
+    if (http_scope_path(req, in.org, &q.path, err) < 0)
+        return -1;
+    q.q = in.q;
+    q.type = in.type;
+    q.include_dissolved = in.include_dissolved;
+    q.page = in.page;
+    q.size = in.size;
+    if (org_list(req->app, &q, req->arena, &v, &n, &total, err) < 0)
+        return -1;
+    items = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(items, org_json(&v[i]));
+    http_res_json(res, 200, http_list_json(items, total, in.page, in.size));
+    return 0;
+}
+
+#define ORG_TEXT_FIELDS(req_name)                                                                  \
+    FIELD_STR(struct org_in, short_name, "short_name", "简称", FIELD_OPTIONAL, 0, 50),             \
+        FIELD_STR(struct org_in, code, "code", "组织编码", FIELD_OPTIONAL, 0, 40),                 \
+        FIELD_DATE(struct org_in, founded_on, "founded_on", "成立日期", FIELD_OPTIONAL),           \
+        FIELD_STR(struct org_in, contact_name, "contact_name", "联系人", FIELD_OPTIONAL, 0, 50),   \
+        FIELD_STR(struct org_in, contact_phone, "contact_phone", "联系电话", FIELD_OPTIONAL, 0,    \
+                  30),                                                                             \
+        FIELD_STR(struct org_in, address, "address", "地址", FIELD_OPTIONAL, 0, 200),              \
+        FIELD_STR(struct org_in, area, "area", "覆盖网格/区域", FIELD_OPTIONAL, 0, 200)
+
+static const struct field ORG_NEW[] = {
+    FIELD_ID(struct org_in, parent_id, "parent_id", "上级党组织", FIELD_REQUIRED),
+    FIELD_ENUM(struct org_in, type, "type", "组织类型", FIELD_REQUIRED, ORG_TYPES),
+    FIELD_STR(struct org_in, name, "name", "名称", FIELD_REQUIRED, 2, 100),
+    ORG_TEXT_FIELDS(1),
+    FIELD_STR(struct org_in, doc_no, "doc_no", "成立文号", FIELD_OPTIONAL, 0, 100),
+    FIELD_END,
+};
+
+static int orgs_create(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_in in = { 0 };
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_body_decode(req, ORG_NEW, &in, NULL, err) < 0)
+        return -1;
+    if (http_require_org(req, in.parent_id, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/parent_id");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (org_create(req->app, &in, &actor, &id, err) < 0)
+        return -1;
+    return respond_org(req, res, id, 201, err);
+}
+
+static int orgs_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_view v;
+    struct org_advisory *adv;
+    int64_t id, n, k = 0;
+    json_t *o;
+
+    if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
+        org_advisories(req->app, v.path, req->arena, &adv, &n, err) < 0)
+        return -1;
+    /* The org's own advisories (the subtree's are at /advisories). */
+    for (int64_t i = 0; i < n; i++)
+        if (adv[i].org_id == id)
+            adv[k++] = adv[i];
+    o = org_json(&v);
+    json_object_set_new(o, "advisories", advisories_json(adv, k));
+    http_res_json(res, 200, o);
+    return 0;
+}
+
+static const struct field ORG_PATCH[] = {
+    FIELD_ID(struct org_in, parent_id, "parent_id", "上级党组织", FIELD_OPTIONAL),
+    FIELD_ENUM(struct org_in, type, "type", "组织类型", FIELD_OPTIONAL, ORG_TYPES),
+    FIELD_STR(struct org_in, name, "name", "名称", FIELD_OPTIONAL, 2, 100),
+    ORG_TEXT_FIELDS(0),
+    FIELD_END,
+};
+
+static int orgs_patch(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_in in = { 0 };
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 || http_body_decode(req, ORG_PATCH, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (org_update(req->app, id, &in, &actor, err) < 0)
+        return -1;
+    return respond_org(req, res, id, 200, err);
+}
+
+struct children_query {
+    bool include_dissolved;
+};
+static const struct field CHILDREN_QUERY[] = {
+    FIELD_BOOL(struct children_query, include_dissolved, "include_dissolved", "含已撤销",
+               FIELD_OPTIONAL),
+    FIELD_END,
+};
+
+static int orgs_children(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct children_query in = { 0 };
+    struct org_view *v;
+    int64_t id, n;
+    json_t *items;
+
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        http_query_decode(req, CHILDREN_QUERY, &in, NULL, err) < 0 ||
+        org_children(req->app, id, in.include_dissolved, req->arena, &v, &n, err) < 0)
+        return -1;
+    items = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(items, org_json(&v[i]));
+    http_res_json(res, 200, http_list_json(items, n, 1, n));
+    return 0;
+}
+
+static json_t *node_json(const struct org_node *x, bool with_members)
+{
+    json_t *o = json_object(), *kids = json_array();
+
+    json_object_set_new(o, "id", jint(x->id));
+    json_object_set_new(o, "parent_id", opt_id(x->parent_id));
+    json_object_set_new(o, "type", jstr(x->type));
+    json_object_set_new(o, "type_label", jstr(x->type_label));
+    json_object_set_new(o, "name", jstr(x->name));
+    json_object_set_new(o, "short_name", jstr(x->short_name));
+    if (with_members)
+        json_object_set_new(o, "members", jint(x->members));
+    for (int64_t i = 0; i < x->nchildren; i++)
+        json_array_append_new(kids, node_json(x->children[i], with_members));
+    json_object_set_new(o, "children", kids);
+    return o;
+}
+
+struct tree_query {
+    char *as_of;
+    int64_t depth;
+};
+static const struct field TREE_QUERY[] = {
+    FIELD_DATE(struct tree_query, as_of, "as_of", "查询日期", FIELD_OPTIONAL),
+    FIELD_INT(struct tree_query, depth, "depth", "层数", FIELD_OPTIONAL, 1, 20),
+    FIELD_END,
+};
+
+static int orgs_tree(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct tree_query in = { 0 };
+    struct org_node *root;
+    int64_t id;
+    json_t *o;
+
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        http_query_decode(req, TREE_QUERY, &in, NULL, err) < 0 ||
+        org_tree(req->app, id, in.as_of, in.depth, req->arena, &root, err) < 0)
+        return -1;
+    o = node_json(root, in.as_of == NULL);
+    json_object_set_new(o, "as_of", jstr(in.as_of));
+    http_res_json(res, 200, o);
+    return 0;
+}
+
+static const struct field EVENT_IN[] = {
+    FIELD_ENUM(struct org_event_in, kind, "kind", "变更类型", FIELD_REQUIRED, ORG_EVENT_KINDS),
+    FIELD_DATE(struct org_event_in, effective_on, "effective_on", "生效日期", FIELD_REQUIRED),
+    FIELD_STR(struct org_event_in, doc_no, "doc_no", "文号", FIELD_OPTIONAL, 0, 100),
+    FIELD_STR(struct org_event_in, note, "note", "说明", FIELD_OPTIONAL, 0, 500),
+    FIELD_STR(struct org_event_in, new_name, "new_name", "新名称", FIELD_OPTIONAL, 2, 100),
+    FIELD_STR(struct org_event_in, new_short_name, "new_short_name", "新简称", FIELD_OPTIONAL, 0,
+              50),
+    FIELD_ID(struct org_event_in, new_parent_id, "new_parent_id", "新的上级党组织", FIELD_OPTIONAL),
+    FIELD_END,
+};
+
+static json_t *events_json(const struct org_event_view *v, int64_t n)
+{
+    json_t *items = json_array();
+
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(
+            items,
+            json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id",
+                      (json_int_t)v[i].id, "org_id", (json_int_t)v[i].org_id, "kind", v[i].kind,
+                      "kind_label", v[i].kind_label, "effective_on", v[i].effective_on, "doc_no",
+                      jstr(v[i].doc_no), "note", jstr(v[i].note), "old_name", jstr(v[i].old_name),
+                      "new_name", jstr(v[i].new_name), "old_parent_id", opt_id(v[i].old_parent_id),
+                      "new_parent_id", opt_id(v[i].new_parent_id), "created_at",
+                      (json_int_t)v[i].created_at));
+    return items;
+}
+
+static int orgs_events_add(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_event_in in = { 0 };
+    struct org_event_view *v;
+    struct auth_actor actor;
+    int64_t id, eid, n;
+
+    if (http_param_id(req, 0, &id, err) < 0 || http_body_decode(req, EVENT_IN, &in, NULL, err) < 0)
+        return -1;
+    if (!strcmp(in.kind, "move") && in.new_parent_id &&
+        http_require_org(req, in.new_parent_id, err) < 0) {
+        snprintf(err->field, sizeof(err->field), "/new_parent_id");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (org_event_add(req->app, id, &in, &actor, &eid, err) < 0 ||
+        org_events(req->app, id, req->arena, &v, &n, err) < 0)
+        return -1;
+    http_res_json(res, 201, http_list_json(events_json(v, n), n, 1, n));
+    return 0;
+}
+
+static int orgs_events_list(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_event_view *v;
+    int64_t id, n;
+
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        org_events(req->app, id, req->arena, &v, &n, err) < 0)
+        return -1;
+    http_res_json(res, 200, http_list_json(events_json(v, n), n, 1, n));
+    return 0;
+}
+
+static json_t *terms_json(const struct org_term_view *t, int64_t n)
+{
+    json_t *items = json_array();
+
+    for (int64_t i = 0; i < n; i++) {
+        json_t *posts = json_array();
+        for (int64_t k = 0; k < t[i].nposts; k++) {
+            const struct org_post_view *p = &t[i].posts[k];
+            json_array_append_new(posts, json_pack("{s:I, s:I, s:s, s:s, s:s, s:o}", "id",
+                                                   (json_int_t)p->id, "member_id",
+                                                   (json_int_t)p->member_id, "post", p->post,
+                                                   "name", p->person_name, "started_on",
+                                                   p->started_on, "ended_on", jstr(p->ended_on)));
+        }
+        json_array_append_new(items,
+                              json_pack("{s:I, s:I, s:s, s:s, s:I, s:b, s:b, s:o, s:o, s:o}", "id",
+                                        (json_int_t)t[i].id, "org_id", (json_int_t)t[i].org_id,
+                                        "elected_on", t[i].elected_on, "ends_on", t[i].ends_on,
+                                        "years", (json_int_t)t[i].years, "current", t[i].current,
+                                        "expired", t[i].expired, "doc_no", jstr(t[i].doc_no),
+                                        "note", jstr(t[i].note), "posts", posts));
+    }
+    return items;
+}
+
+static int orgs_terms_list(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_term_view *t;
+    int64_t id, n;
+
+    if (http_param_id(req, 0, &id, err) < 0 || org_terms(req->app, id, req->arena, &t, &n, err) < 0)
+        return -1;
+    http_res_json(res, 200, http_list_json(terms_json(t, n), n, 1, n));
+    return 0;
+}
+
+static const struct field TERM_IN[] = {
+    FIELD_DATE(struct org_term_in, elected_on, "elected_on", "选举日期", FIELD_REQUIRED),
+    FIELD_STR(struct org_term_in, doc_no, "doc_no", "批复文号", FIELD_OPTIONAL, 0, 100),
+    FIELD_STR(struct org_term_in, note, "note", "说明", FIELD_OPTIONAL, 0, 500),
+    FIELD_END,
+};
+static const struct field POST_IN[] = {
+    FIELD_STR(struct org_post_in, post, "post", "职务", FIELD_REQUIRED, 1, 20),
+    FIELD_ID(struct org_post_in, member_id, "member_id", "任职党员", FIELD_REQUIRED),
+    FIELD_END,
+};
+
+static int orgs_terms_add(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_term_in in = { 0 };
+    struct org_term_view *t;
+    struct auth_actor actor;
+    json_error_t jerr;
+    json_t *body, *posts;
+    int64_t id, tid, n;
+    int rc = -1;
+
+    if (http_param_id(req, 0, &id, err) < 0)
+        return -1;
+    body = req->body ? json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
+    if (!json_is_object(body)) {
+        json_decref(body);
+        return err_set(err, E_INVALID, "", "请求体应为 JSON 对象");
+    }
+    posts = json_incref(json_object_get(body, "posts"));
+    json_object_del(body, "posts");
+    if (json_decode_obj(body, "", TERM_IN, &in, NULL, req->arena, err) < 0)
+        goto out;
+    if (posts && !json_is_array(posts)) {
+        err_set(err, E_INVALID, "/posts", "posts 应为数组");
+        goto out;
+    }
+    in.nposts = posts ? (int64_t)json_array_size(posts) : 0;
+    if (in.nposts > 20) {
+        err_set(err, E_INVALID, "/posts", "一届最多登记 20 个职务");
+        goto out;
+    }
+    in.posts = arena_alloc(req->arena, sizeof(*in.posts) * (size_t)(in.nposts + 1));
+    for (int64_t i = 0; i < in.nposts; i++) {
+        json_t *p = json_array_get(posts, (size_t)i);
+        if (!json_is_object(p)) {
+            err_set(err, E_INVALID, arena_printf(req->arena, "/posts/%" PRId64, i),
+                    "职务应为对象 {post, member_id}");
+            goto out;
+        }
+        if (json_decode_obj(p, arena_printf(req->arena, "/posts/%" PRId64, i), POST_IN,
+                            &in.posts[i], NULL, req->arena, err) < 0)
+            goto out;
+    }
+    http_actor(req, &actor);
+    if (org_term_add(req->app, id, &in, &actor, &tid, err) < 0 ||
+        org_terms(req->app, id, req->arena, &t, &n, err) < 0)
+        goto out;
+    http_res_json(res, 201, http_list_json(terms_json(t, n), n, 1, n));
+    rc = 0;
+out:
+    json_decref(posts);
+    json_decref(body);
+    return rc;
+}
+
+static int orgs_advisories(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_view v;
+    struct org_advisory *adv;
+    int64_t id, n;
+
+    if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
+        org_advisories(req->app, v.path, req->arena, &adv, &n, err) < 0)
+        return -1;
+    http_res_json(res, 200, http_list_json(advisories_json(adv, n), n, 1, n));
+    return 0;
+}
+
+static json_t *counts_json(const struct org_count *v, int64_t n)
+{
+    json_t *arr = json_array();
+
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:I}", "key", v[i].key, "label",
+                                             v[i].label, "count", (json_int_t)v[i].n));
+    return arr;
+}
+
+static int orgs_stats(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct org_view v;
+    struct org_stats s;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
+        org_stats(req->app, v.path, req->arena, &s, err) < 0)
+        return -1;
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}",
+                            "org_id", (json_int_t)id, "org_name", v.name, "members",
+                            (json_int_t)s.members, "probationary", (json_int_t)s.probationary,
+                            "new_this_year", (json_int_t)s.new_this_year, "terms_expiring",
+                            (json_int_t)s.terms_expiring, "advisories", (json_int_t)s.advisories,
+                            "by_category", counts_json(s.by_category, s.n_category), "by_status",
+                            counts_json(s.by_status, s.n_status), "by_gender",
+                            counts_json(s.by_gender, s.n_gender), "by_age",
+                            counts_json(s.by_age, s.n_age), "by_education",
+                            counts_json(s.by_education, s.n_education), "orgs_by_type",
+                            counts_json(s.orgs_by_type, s.n_orgs_by_type)));
+    return 0;
+}
+
+const struct route ORGS_ROUTES[] = {
+    { HTTP_GET, "/api/orgs", orgs_list, PERM_ORGS_READ, SCOPE_CALLER, "管辖范围内的党组织" },
+    { HTTP_POST, "/api/orgs", orgs_create, PERM_ORGS_WRITE, SCOPE_RECORD,
+      "新建下级党组织（记录“成立”事件）" },
+    { HTTP_GET, "/api/orgs/{id}", orgs_get, PERM_ORGS_READ, SCOPE_PATH_ORG,
+      "党组织详情（含本组织提醒）" },
+    { HTTP_PATCH, "/api/orgs/{id}", orgs_patch, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
+      "修改党组织信息（更名、隶属调整须登记事件）" },
+    { HTTP_GET, "/api/orgs/{id}/children", orgs_children, PERM_ORGS_READ, SCOPE_PATH_ORG,
+      "直属下级党组织" },
+    { HTTP_GET, "/api/orgs/{id}/tree", orgs_tree, PERM_ORGS_READ, SCOPE_PATH_ORG,
+      "组织树（?as_of=YYYY-MM-DD 查看历史某日的组织树）" },
+    { HTTP_GET, "/api/orgs/{id}/events", orgs_events_list, PERM_ORGS_READ, SCOPE_PATH_ORG,
+      "党组织变更历史" },
+    { HTTP_POST, "/api/orgs/{id}/events", orgs_events_add, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
+      "登记更名、隶属调整、撤销" },
+    { HTTP_GET, "/api/orgs/{id}/terms", orgs_terms_list, PERM_ORGS_READ, SCOPE_PATH_ORG,
+      "历届班子与职务" },
+    { HTTP_POST, "/api/orgs/{id}/terms", orgs_terms_add, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
+      "登记换届（任期按规则自动计算）" },
+    { HTTP_GET, "/api/orgs/{id}/advisories", orgs_advisories, PERM_ORGS_READ, SCOPE_PATH_ORG,
+      "组织设置提醒（支部人数、支委会、任期届满）" },
+    { HTTP_GET, "/api/orgs/{id}/stats", orgs_stats, PERM_MEMBERS_READ, SCOPE_PATH_ORG,
+      "党员统计看板（本组织及下级）" },
+    { 0 },
+};

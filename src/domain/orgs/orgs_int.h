@@ -1,0 +1,106 @@
+/* orgs_int.h: rows and store functions of the orgs area (orgs_store.c), shared by orgs.c
+ * only. Store functions take a connection; the service owns the transaction. */
+#pragma once
+
+#include "domain/orgs/orgs.h"
+
+struct org_row {
+    int64_t id, tenant_id, parent_id, depth;
+    const char *path, *type, *name, *short_name, *founded_on, *dissolved_on;
+};
+
+int org_store_get(struct db_conn *c, int64_t id, struct arena *a, struct org_view *out,
+                  struct err *err);
+int org_store_row(struct db_conn *c, int64_t id, struct arena *a, struct org_row *out,
+                  struct err *err);
+int org_store_insert(struct db_conn *c, const struct org_in *in, const struct org_row *parent,
+                     int64_t now, int64_t *id_out, struct err *err);
+/* Sets path (and depth) of a freshly inserted org. */
+int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
+                       struct err *err);
+int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
+                     struct err *err);
+int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,
+                     int64_t now, struct err *err);
+/* Moves the subtree at old_path under new_parent: paths and depths of orgs and members. */
+int org_store_move(struct db_conn *c, int64_t id, int64_t new_parent, const char *old_path,
+                   const char *new_path, int64_t depth_delta, int64_t now, struct err *err);
+int org_store_dissolve(struct db_conn *c, int64_t id, const char *on, int64_t now, struct err *err);
+/* Active members (probationary, full) and undissolved descendants in the subtree at path. */
+int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, int64_t *members_out,
+                           int64_t *orgs_out, struct err *err);
+int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
+                           const struct org_event_in *in, const char *old_name,
+                           const char *old_short, int64_t old_parent, int64_t user_id, int64_t now,
+                           struct err *err);
+int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
+                              struct err *err);
+int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
+                     struct org_event_view **out, int64_t *n_out, struct err *err);
+
+int org_store_page(struct db_conn *c, const struct org_query *q, const char *upper,
+                   const char *like, struct arena *a, struct org_view **out, int64_t *n_out,
+                   int64_t *total_out, struct err *err);
+int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, struct arena *a,
+                       struct org_view **out, int64_t *n_out, struct err *err);
+int org_store_find_by_name(struct db_conn *c, const char *path, const char *upper, const char *name,
+                           int64_t *ids_out, int *n_out, struct err *err);
+
+/* Every org of a tenant (for the tree replay), and events after a date. */
+struct org_tree_row {
+    int64_t id, parent_id;
+    const char *type, *name, *short_name, *founded_on, *dissolved_on;
+    int64_t members;
+};
+int org_store_tenant_orgs(struct db_conn *c, int64_t tenant_id, bool with_members, struct arena *a,
+                          struct org_tree_row **out, int64_t *n_out, struct err *err);
+struct org_undo {
+    int64_t org_id;
+    const char *kind, *old_name, *old_short_name;
+    int64_t old_parent_id;
+};
+/* Events of the tenant effective after date, newest first (to undo in order). */
+int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *date, struct arena *a,
+                           struct org_undo **out, int64_t *n_out, struct err *err);
+
+/* Terms. */
+int org_store_in_community(struct db_conn *c, const char *path, bool *out, struct err *err);
+int org_store_rule(struct db_conn *c, const char *type, bool in_community, const char *on,
+                   int64_t *rule_id_out, int64_t *years_out, struct err *err);
+int org_store_term_close(struct db_conn *c, int64_t org_id, const char *on, struct err *err);
+int org_store_term_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
+                          const struct org_term_in *in, int64_t years, const char *ends_on,
+                          int64_t rule_id, int64_t now, int64_t *id_out, struct err *err);
+int org_store_post_insert(struct db_conn *c, int64_t term_id, int64_t org_id, int64_t member_id,
+                          const char *post, const char *started_on, int64_t now, struct err *err);
+/* The org path of an active member; E_NOT_FOUND otherwise. */
+int org_store_member_path(struct db_conn *c, int64_t member_id, struct arena *a, const char **out,
+                          struct err *err);
+int org_store_terms(struct db_conn *c, int64_t org_id, struct arena *a, struct org_term_view **out,
+                    int64_t *n_out, struct err *err);
+
+/* Advisories and statistics. */
+struct org_branch_size {
+    int64_t id;
+    const char *name;
+    int64_t full, active;
+    bool committee;
+};
+int org_store_branch_sizes(struct db_conn *c, const char *path, const char *upper, struct arena *a,
+                           struct org_branch_size **out, int64_t *n_out, struct err *err);
+struct org_term_due {
+    int64_t org_id;
+    const char *org_name, *ends_on;
+};
+/* Current terms in the subtree ending before `before`. */
+int org_store_terms_ending(struct db_conn *c, const char *path, const char *upper,
+                           const char *before, struct arena *a, struct org_term_due **out,
+                           int64_t *n_out, struct err *err);
+/* Group counts: kind "category", "status", "gender", "education", "age", "org_type". */
+int org_store_counts(struct db_conn *c, const char *kind, const char *path, const char *upper,
+                     const char *const *bounds, struct arena *a, struct org_count **out,
+                     int64_t *n_out, struct err *err);
+/* Active members joined on or after since; probationary members. */
+int org_store_member_totals(struct db_conn *c, const char *path, const char *upper,
+                            const char *since, int64_t *active_out, int64_t *new_out,
+                            int64_t *probationary_out, struct err *err);

@@ -1,0 +1,174 @@
+/* import_store.c: SQL for import_job. Plain statements with ? placeholders; each function
+ * takes its own connection and, for writes, its own short transaction. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/app.h"
+#include "io/import_store.h"
+
+static const struct db_sql SQL_JOB_INSERT = {
+    .name = "import.job_insert",
+    .sql = "INSERT INTO import_job (user_id, org_id, filename, state, dry_run, skip_invalid, "
+           "created_at) VALUES (?, ?, ?, 'running', ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_JOB_FINISH = {
+    .name = "import.job_finish",
+    .sql = "UPDATE import_job SET state = ?, total = ?, done = ?, accepted = ?, rejected = ?, "
+           "created = ?, updated = ?, committed = ?, message = ?, result = ?, error_file = ?, "
+           "finished_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_JOB_GET = {
+    .name = "import.job_get",
+    .sql = "SELECT id, user_id, org_id, filename, state, dry_run, skip_invalid, total, done, "
+           "accepted, rejected, created, updated, committed, message, result, "
+           "error_file IS NOT NULL, created_at, finished_at FROM import_job WHERE id = ?",
+};
+static const struct db_sql SQL_JOB_FILE = {
+    .name = "import.job_file",
+    .sql = "SELECT error_file FROM import_job WHERE id = ? AND error_file IS NOT NULL",
+};
+
+int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const char *filename,
+                      bool dry_run, bool skip_invalid, int64_t *id_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        db_prepare(c, &SQL_JOB_INSERT, &st, err) < 0)
+        goto out;
+    if (user_id)
+        db_bind_int(st, 1, user_id);
+    else
+        db_bind_null(st, 1);
+    db_bind_int(st, 2, org_id);
+    db_bind_text(st, 3, filename);
+    db_bind_int(st, 4, dry_run);
+    db_bind_int(st, 5, skip_invalid);
+    db_bind_int(st, 6, clock_now());
+    if (db_step(st, err) != DB_ROW)
+        goto out;
+    *id_out = db_col_int(st, 0);
+    db_stmt_free(&st);
+    rc = db_tx_commit(c, err);
+out:
+    db_stmt_free(&st);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int import_job_finish(struct app *app, const struct import_job_view *v, const void *error_file,
+                      size_t error_file_len, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        db_prepare(c, &SQL_JOB_FINISH, &st, err) < 0)
+        goto out;
+    db_bind_text(st, 1, v->state);
+    db_bind_int(st, 2, v->total);
+    db_bind_int(st, 3, v->done);
+    db_bind_int(st, 4, v->accepted);
+    db_bind_int(st, 5, v->rejected);
+    db_bind_int(st, 6, v->created);
+    db_bind_int(st, 7, v->updated);
+    db_bind_int(st, 8, v->committed);
+    db_bind_text(st, 9, v->message);
+    db_bind_text(st, 10, v->result);
+    if (error_file)
+        db_bind_blob(st, 11, error_file, error_file_len);
+    else
+        db_bind_null(st, 11);
+    db_bind_int(st, 12, clock_now());
+    db_bind_int(st, 13, v->id);
+    if (db_exec_stmt(st, err) < 0)
+        goto out;
+    db_stmt_free(&st);
+    rc = db_tx_commit(c, err);
+out:
+    db_stmt_free(&st);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int import_job_get(struct app *app, int64_t id, struct arena *a, struct import_job_view *out,
+                   struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    int rc = -1, step;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_prepare(c, &SQL_JOB_GET, &st, err) < 0)
+        goto out;
+    db_bind_int(st, 1, id);
+    step = db_step(st, err);
+    if (step < 0)
+        goto out;
+    if (step != DB_ROW) {
+        err_set(err, E_NOT_FOUND, "", "导入任务不存在");
+        goto out;
+    }
+    *out = (struct import_job_view){
+        .id = db_col_int(st, 0),
+        .user_id = db_col_int(st, 1),
+        .org_id = db_col_int(st, 2),
+        .filename = db_col_dup(st, 3, a),
+        .state = db_col_dup(st, 4, a),
+        .dry_run = db_col_int(st, 5) != 0,
+        .skip_invalid = db_col_int(st, 6) != 0,
+        .total = db_col_int(st, 7),
+        .done = db_col_int(st, 8),
+        .accepted = db_col_int(st, 9),
+        .rejected = db_col_int(st, 10),
+        .created = db_col_int(st, 11),
+        .updated = db_col_int(st, 12),
+        .committed = db_col_int(st, 13) != 0,
+        .message = db_col_dup(st, 14, a),
+        .result = db_col_dup(st, 15, a),
+        .has_error_file = db_col_int(st, 16) != 0,
+        .created_at = db_col_int(st, 17),
+        .finished_at = db_col_int(st, 18),
+    };
+    rc = 0;
+out:
+    db_stmt_free(&st);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int import_job_error_file(struct app *app, int64_t id, struct arena *a, const void **p_out,
+                          size_t *len_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    int rc = -1, step;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_prepare(c, &SQL_JOB_FILE, &st, err) < 0)
+        goto out;
+    db_bind_int(st, 1, id);
+    step = db_step(st, err);
+    if (step < 0)
+        goto out;
+    if (step != DB_ROW) {
+        err_set(err, E_NOT_FOUND, "", "该导入任务没有错误文件");
+        goto out;
+    }
+    {
+        size_t n;
+        const void *p = db_col_blob(st, 0, &n);
+        void *copy = arena_alloc(a, n ? n : 1);
+        memcpy(copy, p, n);
+        *p_out = copy;
+        *len_out = n;
+    }
+    rc = 0;
+out:
+    db_stmt_free(&st);
+    db_release(app->db, &c);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* import_store.h: the import_job table (migration 0004): create a job, record its end,
+ * read it back. Each call is its own short transaction on a connection from app's pool;
+ * the importer's own transaction is on a different connection. */
+#pragma once
+
+struct app;
+struct arena;
+struct err;
+
+struct import_job_view {
+    int64_t id, user_id, org_id;
+    const char *filename, *state, *message, *result; /* result: JSON text or NULL */
+    bool dry_run, skip_invalid, committed, has_error_file;
+    int64_t total, done, accepted, rejected, created, updated;
+    int64_t created_at, finished_at;
+};
+
+int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const char *filename,
+                      bool dry_run, bool skip_invalid, int64_t *id_out, struct err *err);
+/* Final state: "done" or "failed"; result JSON and error workbook may be NULL. */
+int import_job_finish(struct app *app, const struct import_job_view *v, const void *error_file,
+                      size_t error_file_len, struct err *err);
+/* E_NOT_FOUND when missing. Memory from a. */
+int import_job_get(struct app *app, int64_t id, struct arena *a, struct import_job_view *out,
+                   struct err *err);
+/* The error workbook (E_NOT_FOUND when the job has none). Memory from a. */
+int import_job_error_file(struct app *app, int64_t id, struct arena *a, const void **p_out,
+                          size_t *len_out, struct err *err);

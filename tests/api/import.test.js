@@ -1,0 +1,273 @@
+// import.test.js: member import and export over HTTP on the demo street. Fixtures are built
+// here (lib/xlsx.js) with demo ID numbers only: a roster under a title row with mixed errors,
+// all-or-nothing vs skip_invalid vs dry_run, idempotent re-import, duplicate IDs, orgs out of
+// scope, the export round trip (masked), the template, progress jobs and the body ceiling.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
+const { buildXlsx, readXlsx, demoId } = require("./lib/xlsx");
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+let srv, shequ, shuji, community, branch, sibling;
+
+before(async () => {
+  srv = await startServer({ demo: { members: 400 } });
+  shequ = await login(srv, "shequ");
+  shuji = await login(srv, "shuji");
+  community = shequ.session.grants[0].org_id;
+  branch = shuji.session.grants[0].org_id;
+  const [[bname]] = sql(srv.db, `SELECT name FROM org WHERE id = ${branch}`);
+  branch = { id: branch, name: bname };
+  const [[sid, sname]] = sql(srv.db, `SELECT id, name FROM org WHERE parent_id = ${community} AND id <> ${branch.id} AND type = 'branch' LIMIT 1`);
+  sibling = { id: Number(sid), name: sname };
+});
+after(async () => { await srv.stop(); });
+
+function upload(client, path, buf, filename = "roster.xlsx") {
+  const form = new FormData();
+  form.append("file", new Blob([buf]), filename);
+  return client.request("POST", path, { raw: form });
+}
+const count = (id) => Number(sql(srv.db, `SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${id}'`)[0][0]);
+const members = () => Number(sql(srv.db, "SELECT COUNT(*) FROM member")[0][0]);
+
+// Title row (merged), header on row 2, then: 3 good, 4 bad date, 5 ID as a number,
+// 6 unknown org, 7 duplicate of row 3, 8 bad gender.
+function mixedFile(seq) {
+  const good = demoId("19850312", seq);
+  return {
+    good,
+    buf: buildXlsx([
+      ["XX社区党员花名册", null, null, null, null, null, null],
+      ["序号", "姓名", "身份证号码", "性别", "出生日期", "所属支部", "入党时间"],
+      [{ n: 1 }, "张示例", good, "男", { date: 31118 }, branch.name, "2008.7.1"],
+      [{ n: 2 }, "李示例", demoId("19860101", "202"), "女", "1986-1-1", branch.name, "2008年13月1日"],
+      [{ n: 3 }, "王示例", { n: 9.90105198701011e17 }, "男", null, branch.name, null],
+      [{ n: 4 }, "赵示例", demoId("19870101", "013"), "男", null, "没有这个支部", null],
+      [{ n: 5 }, "张重复", good, "男", null, branch.name, null],
+      [{ n: 6 }, "钱示例", demoId("19880101", "023"), "未知", null, branch.name, null],
+    ], { merges: ["A1:G1"] }),
+  };
+}
+
+test("mixed errors: Excel row, column as in the file, zh-CN message; nothing committed", async () => {
+  const f = mixedFile("101");
+  const before = members();
+  const res = expectStatus(await upload(shequ, "/api/members/import", f.buf), 200);
+  const r = res.json;
+  assert.equal(r.accepted, 1);
+  assert.equal(r.rejected, 5);
+  assert.equal(r.created, 0);
+  assert.equal(r.committed, false);
+  assert.equal(r.header_row, 2);
+  assert.deepEqual(r.ignored_columns, ["序号"]);
+  const by = Object.fromEntries(r.errors.map((e) => [e.row, e]));
+  assert.deepEqual(Object.keys(by).map(Number), [4, 5, 6, 7, 8]);
+  assert.equal(by[4].column, "入党时间");
+  assert.match(by[4].message, /无法识别的日期/);
+  assert.equal(by[5].column, "身份证号码");
+  assert.match(by[5].message, /Excel 存成了数字.*文本/);
+  assert.equal(by[6].column, "所属支部");
+  assert.match(by[6].message, /找不到党组织“没有这个支部”/);
+  assert.equal(by[7].column, "身份证号码");
+  assert.match(by[7].message, /与第 3 行重复/);
+  assert.equal(by[8].column, "性别");
+  assert.equal(count(f.good), 0);
+  assert.equal(members(), before);
+  // The error workbook lists the rejected rows with 错误原因.
+  assert.equal(r.error_file, `/api/import-jobs/${r.job_id}/errors.xlsx`);
+  const xf = await shequ.request("GET", r.error_file);
+  expectStatus(xf, 200);
+  assert.equal(xf.headers.get("content-type"), XLSX);
+  const wb = readXlsx(Buffer.from(await (await fetch(srv.url + r.error_file, { headers: { Cookie: shequ.cookie } })).arrayBuffer()));
+  assert.deepEqual(wb.rows[1].slice(-1), ["错误原因"]);
+  assert.equal(wb.rows[1][0], "原行号");
+  assert.equal(Object.keys(wb.rows).length, 6);
+  assert.ok(wb.frozen);
+});
+
+test("skip_invalid commits the good rows only", async () => {
+  const f = mixedFile("111");
+  const res = expectStatus(await upload(shequ, "/api/members/import?skip_invalid=1", f.buf), 200);
+  assert.equal(res.json.accepted, 1);
+  assert.equal(res.json.rejected, 5);
+  assert.equal(res.json.created, 1);
+  assert.equal(res.json.committed, true);
+  assert.equal(count(f.good), 1);
+  const [[org]] = sql(srv.db, `SELECT m.org_id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${f.good}'`);
+  assert.equal(Number(org), branch.id);
+});
+
+function cleanFile(seqs, extra = {}, birth = "19800101") {
+  return buildXlsx([
+    ["姓名", "公民身份号码", "手机号码", "所在党组织", "入党日期", "转正日期", "人员类别", "党员状态", "学历"],
+    ...seqs.map((s, i) => [`示例${i}`, demoId(birth, s), null, branch.name, { date: 36000 + i }, "2000.7.1", "在职党员报到", "正式党员", extra.education || "本科"]),
+  ]);
+}
+
+test("dry_run validates and previews without writing", async () => {
+  const buf = cleanFile(["301", "311", "321"]);
+  const before = members();
+  const res = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", buf), 200);
+  assert.equal(res.json.accepted, 3);
+  assert.equal(res.json.created, 3);
+  assert.equal(res.json.dry_run, true);
+  assert.equal(res.json.committed, false);
+  assert.equal(members(), before);
+  assert.equal(count(demoId("19800101", "301")), 0);
+});
+
+test("re-import is idempotent: matched by ID number, updated, never duplicated", async () => {
+  const seqs = ["401", "411", "421", "431"];
+  const first = expectStatus(await upload(shequ, "/api/members/import", cleanFile(seqs)), 200).json;
+  assert.deepEqual([first.accepted, first.rejected, first.created, first.updated, first.committed], [4, 0, 4, 0, true]);
+  const after1 = members();
+  const again = expectStatus(await upload(shequ, "/api/members/import", cleanFile(seqs, { education: "硕士" })), 200).json;
+  assert.deepEqual([again.accepted, again.created, again.updated], [4, 0, 4]);
+  assert.equal(members(), after1);
+  for (const s of seqs) assert.equal(count(demoId("19800101", s)), 1);
+  const [[edu]] = sql(srv.db, `SELECT p.education FROM person p WHERE p.id_number = '${demoId("19800101", "401")}'`);
+  assert.equal(edu, "硕士");
+});
+
+test("duplicate ID within a CSV file (UTF-8 with BOM, quoted fields)", async () => {
+  const id = demoId("19790101", "501");
+  const csv = `\uFEFF姓名,身份证号,所在党组织\r\n"甲,示例",${id},${branch.name}\r\n乙示例,${id},"${branch.name}"\r\n`;
+  const res = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", Buffer.from(csv), "r.csv"), 200);
+  assert.equal(res.json.format, "csv");
+  assert.equal(res.json.encoding, "UTF-8 (BOM)");
+  assert.equal(res.json.rejected, 1);
+  assert.deepEqual(res.json.errors.map((e) => [e.row, e.column]), [[3, "身份证号"]]);
+  assert.match(res.json.errors[0].message, /与第 2 行重复/);
+});
+
+test("org names outside the caller's scope are rejected; ?org outside scope is 404", async () => {
+  const buf = buildXlsx([
+    ["姓名", "身份证号", "党支部"],
+    ["本支部", demoId("19750101", "601"), branch.name],
+    ["外支部", demoId("19750101", "611"), sibling.name],
+  ]);
+  const res = expectStatus(await upload(shuji, "/api/members/import?dry_run=1", buf), 200);
+  assert.equal(res.json.accepted, 1);
+  assert.deepEqual(res.json.errors.map((e) => [e.row, e.column]), [[3, "党支部"]]);
+  assert.match(res.json.errors[0].message, /管辖范围内找不到/);
+  expectError(await upload(shuji, `/api/members/import?org=${sibling.id}`, buf), 404, "not_found");
+  // A member already registered in another branch cannot be changed through an import.
+  const [[otherId]] = sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${sibling.id} LIMIT 1`);
+  const steal = buildXlsx([["姓名", "身份证号", "党支部"], ["冒名", otherId, branch.name]]);
+  const r2 = expectStatus(await upload(shuji, "/api/members/import?dry_run=1", steal), 200);
+  assert.equal(r2.json.rejected, 1);
+  assert.match(r2.json.errors[0].message, /不在您的管辖范围/);
+});
+
+test("file-level problems: not a spreadsheet, no header, no upload", async () => {
+  let e = expectError(await upload(shequ, "/api/members/import", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "old.xls"), 400, "invalid", "/file");
+  assert.match(e.message, /\.xls/);
+  e = expectError(await upload(shequ, "/api/members/import", buildXlsx([["a", "b"], ["1", "2"]])), 400, "invalid", "/file");
+  assert.match(e.message, /找不到表头行/);
+  e = expectError(await shequ.request("POST", "/api/members/import", { body: {} }), 400, "invalid", "/file");
+  assert.match(e.message, /multipart/);
+});
+
+test("uploads above http.body_max are accepted on the import route only", async () => {
+  const pad = "备".repeat(500000); // 1.5 MB in one ignored column
+  const csv = `姓名,身份证号,所在党组织,备注\n示例,${demoId("19700101", "701")},${branch.name},${pad}\n`;
+  const res = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", Buffer.from(csv), "big.csv"), 200);
+  assert.equal(res.json.accepted, 1);
+  const big = await shequ.request("POST", "/api/members", { body: { name: pad } });
+  expectError(big, 413, "limit");
+});
+
+test("export: xlsx, Chinese headers, frozen, masked, demo watermark, RFC 5987 filename", async () => {
+  const res = await fetch(`${srv.url}/api/members/export?org=${branch.id}`, { headers: { Cookie: shequ.cookie } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), XLSX);
+  assert.match(res.headers.get("content-disposition"), /^attachment; filename="members-\d{8}\.xlsx"; filename\*=UTF-8''%E5%85%9A%E5%91%98%E5%90%8D%E5%86%8C-\d{8}\.xlsx$/);
+  const wb = readXlsx(Buffer.from(await res.arrayBuffer()));
+  assert.match(wb.rows[1][0], /演示数据/);
+  assert.deepEqual(wb.rows[2].slice(0, 7), ["姓名", "性别", "民族", "出生日期", "身份证号", "手机号码", "所在党组织"]);
+  assert.ok(wb.frozen && wb.widths);
+  const expected = Number(sql(srv.db, `SELECT COUNT(*) FROM member m JOIN org o ON o.id = m.org_id WHERE o.path LIKE (SELECT path FROM org WHERE id = ${branch.id}) || '%'`)[0][0]);
+  const data = Object.entries(wb.rows).filter(([n]) => Number(n) > 2).map(([, r]) => r);
+  assert.equal(data.length, expected);
+  for (const r of data) {
+    assert.match(r[4], /^99\d{4}\*{8}\d{3}[\dX]$/);
+    if (r[5]) assert.match(r[5], /^1\d{2}\*{4}\d{4}$/);
+  }
+  const names = new Set(sql(srv.db, `SELECT p.name FROM member m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id WHERE o.path LIKE (SELECT path FROM org WHERE id = ${branch.id}) || '%'`).map((x) => x[0]));
+  assert.deepEqual(new Set(data.map((r) => r[0])), names);
+});
+
+test("export round trip: a revealed export re-imports as updates of the same members", async () => {
+  const auditBefore = Number(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'member.export_reveal'")[0][0]);
+  const res = await fetch(`${srv.url}/api/members/export?org=${branch.id}&reveal=id_number,phone`, { headers: { Cookie: shequ.cookie } });
+  assert.equal(res.status, 200);
+  assert.equal(Number(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'member.export_reveal'")[0][0]), auditBefore + 1);
+  const buf = Buffer.from(await res.arrayBuffer());
+  const n = Object.keys(readXlsx(buf).rows).length - 2;
+  const before = members();
+  const r = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", buf, "export.xlsx"), 200).json;
+  assert.equal(r.rejected, 0, JSON.stringify(r.errors.slice(0, 3)));
+  assert.deepEqual([r.accepted, r.created, r.updated], [n, 0, n]);
+  assert.equal(members(), before);
+  // weiyuan (branch_committee) reads but may not reveal.
+  const weiyuan = await login(srv, "weiyuan");
+  expectError(await weiyuan.request("GET", `/api/members/export?reveal=id_number`), 403, "forbidden");
+});
+
+test("the template downloads and re-imports cleanly", async () => {
+  const res = await fetch(`${srv.url}/api/members/import-template?org=${branch.id}`, { headers: { Cookie: shequ.cookie } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), XLSX);
+  const buf = Buffer.from(await res.arrayBuffer());
+  const wb = readXlsx(buf);
+  assert.ok(wb.rows[2].includes("身份证号") && wb.rows[2].includes("所在党组织"));
+  assert.match(wb.rows[3][4], /^99\d{16}$/);
+  const r = expectStatus(await upload(shequ, "/api/members/import", buf, "template.xlsx"), 200).json;
+  assert.equal(r.rejected, 0, JSON.stringify(r.errors));
+  assert.equal(r.accepted, 1);
+  assert.equal(r.committed, true);
+});
+
+test("progress: an async import returns a job that reaches done", async () => {
+  const seqs = Array.from({ length: 30 }, (_, i) => String(i * 10 + 1).padStart(3, "0"));
+  const res = expectStatus(await upload(shequ, "/api/members/import?async=1&skip_invalid=1", cleanFile(seqs, {}, "19780101")), 202);
+  assert.equal(res.json.state, "running");
+  let job;
+  for (let i = 0; i < 100; i++) {
+    job = expectStatus(await shequ.request("GET", `/api/import-jobs/${res.json.job_id}`), 200).json;
+    if (job.state !== "running") break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(job.state, "done");
+  assert.deepEqual([job.total, job.done, job.accepted, job.rejected, job.created], [30, 30, 30, 0, 30]);
+  assert.equal(job.error_file, null);
+  expectError(await shequ.request("GET", `/api/import-jobs/${res.json.job_id}/errors.xlsx`), 404, "not_found");
+  // Another org's caller does not see the job.
+  const other = await login(srv, "shuji");
+  expectError(await other.request("GET", `/api/import-jobs/${res.json.job_id}`), 404, "not_found");
+});
+
+test("CLI: import writes FILE.errors.xlsx beside the input and exits 1; export writes the roster", () => {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const { cli } = require("./lib/harness");
+  const file = path.join(srv.dir, "cli-roster.xlsx");
+  fs.writeFileSync(file, mixedFile("901").buf);
+  let r = cli(["import", "members", "--db", srv.db, file]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /通过 1，错误 5/);
+  assert.match(r.stdout, /第 5 行 身份证号码：身份证号被 Excel 存成了数字/);
+  assert.ok(fs.existsSync(`${file}.errors.xlsx`));
+  assert.equal(Object.keys(readXlsx(fs.readFileSync(`${file}.errors.xlsx`)).rows).length, 6);
+  r = cli(["import", "members", "--db", srv.db, "--skip-invalid", file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /新增 1/);
+  const [[source]] = sql(srv.db, "SELECT source FROM audit WHERE action = 'member.create' ORDER BY id DESC LIMIT 1");
+  assert.equal(source, "cli:import members");
+  const out = path.join(srv.dir, "export.xlsx");
+  r = cli(["export", "members", "--db", srv.db, "--org", String(branch.id), out]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readXlsx(fs.readFileSync(out)).rows[2][0], /姓名/);
+});

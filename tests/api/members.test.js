@@ -1,0 +1,141 @@
+// members.test.js: the member roster API on the demo street: validation with field paths,
+// ID normalization, search (FTS for 3+ characters, LIKE for 2, pinyin initials), filters,
+// paging totals, masking, audited reveal, and scope (a branch secretary sees only their
+// branch, by id and in search results).
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
+
+let srv, shequ, shuji, weiyuan, community, branch;
+
+before(async () => {
+  srv = await startServer({ demo: {} });
+  shequ = await login(srv, "shequ");
+  shuji = await login(srv, "shuji");
+  weiyuan = await login(srv, "weiyuan");
+  community = shequ.session.grants[0].org_id;
+  branch = shuji.session.grants[0].org_id;
+});
+after(async () => { await srv.stop(); });
+
+const orgPath = (id) => sql(srv.db, `SELECT path FROM org WHERE id = ${id}`)[0][0];
+const countIn = (path, where = "1") => Number(sql(srv.db,
+  `SELECT count(*) FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path >= '${path}' AND m.org_path < '${path.slice(0, -1)}0' AND ${where}`)[0][0]);
+
+test("create: bad ID number is 400 on /id_number with a useful message", async () => {
+  const e = expectError(await shequ.request("POST", "/api/members", { body: { name: "测试", id_number: "990101198001010015", org_id: branch } }), 400, "invalid", "/id_number");
+  assert.match(e.message, /校验/);
+  expectError(await shequ.request("POST", "/api/members", { body: { name: "测试", id_number: "11010519491231002X", org_id: branch } }), 400, "invalid", "/id_number");
+});
+
+test("create: 15-digit ID converted, lower-case x, birth and gender filled; history and audit", async () => {
+  const r = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "单田芳", id_number: "990103621001004", org_id: branch, phone: "139 0000 1111", tags: "志愿者，老党员", joined_on: "1990-07-01", full_member_on: "1991-07-01" } }), 201);
+  const m = r.json;
+  assert.equal(m.birth_date, "1962-10-01");
+  assert.equal(m.gender, "F");
+  assert.equal(m.id_number.length, 18);
+  assert.match(m.id_number, /^990103\*{8}\d{3}[\dX]$/);
+  assert.equal(m.phone, "139****1111");
+  assert.deepEqual(m.tags.sort(), ["志愿者", "老党员"].sort());
+  assert.equal(m.status_label, "正式党员");
+  const full = sql(srv.db, `SELECT p.id_number, p.name_initials FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${m.id}`)[0];
+  assert.match(full[0], /^99010319621001004[\dX]$/);
+  assert.equal(full[1], "stf");
+  assert.equal(sql(srv.db, `SELECT count(*) FROM audit WHERE action = 'member.create' AND target_id = ${m.id}`)[0][0], "1");
+  assert.equal(sql(srv.db, `SELECT kind FROM member_event WHERE member_id = ${m.id}`)[0][0], "create");
+  const x = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "张晓", id_number: "99010119850312007x", org_id: branch } }), 201);
+  assert.equal(sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${x.json.id}`)[0][0], "99010119850312007X");
+  expectError(await shequ.request("POST", "/api/members", { body: { name: "张晓", id_number: "99010119850312007X", org_id: branch } }), 409, "conflict", "/id_number");
+});
+
+test("create: birth date or gender that contradict the ID; bad phone; too young at joining", async () => {
+  const base = { name: "测试", id_number: "990101198001010014", org_id: branch };
+  expectError(await shequ.request("POST", "/api/members", { body: { ...base, birth_date: "1980-01-02" } }), 400, "invalid", "/birth_date");
+  expectError(await shequ.request("POST", "/api/members", { body: { ...base, gender: "F" } }), 400, "invalid", "/gender");
+  expectError(await shequ.request("POST", "/api/members", { body: { ...base, phone: "12345678901" } }), 400, "invalid", "/phone");
+  expectError(await shequ.request("POST", "/api/members", { body: { ...base, joined_on: "1997-01-01" } }), 400, "invalid", "/joined_on");
+  expectError(await shequ.request("POST", "/api/members", { body: { ...base, joined_on: "2005-01-01", full_member_on: "2004-01-01" } }), 400, "invalid", "/full_member_on");
+});
+
+test("search: 3+ character substring (FTS), 2 characters (LIKE), pinyin initials", async () => {
+  const path = orgPath(community);
+  const [name, ini] = sql(srv.db, `SELECT p.name, p.name_initials FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path >= '${path}' AND length(p.name) = 3 ORDER BY m.id LIMIT 1`)[0];
+  let r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&q=${encodeURIComponent(name)}`), 200);
+  assert.equal(r.json.total, countIn(path, `p.name LIKE '%${name}%'`));
+  assert.ok(r.json.items.every((m) => m.name.includes(name)));
+  const two = name.slice(1);
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&q=${encodeURIComponent(two)}&size=200`), 200);
+  assert.equal(r.json.total, countIn(path, `p.name LIKE '%${two}%'`));
+  assert.ok(r.json.total >= 1);
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&q=${ini.toUpperCase()}&size=200`), 200);
+  assert.equal(r.json.total, countIn(path, `(' ' || p.name_initials) LIKE '% ${ini}%'`));
+  assert.ok(r.json.items.some((m) => m.name === name));
+  r = expectStatus(await shequ.request("GET", `/api/members?q=stf`), 200);
+  assert.ok(r.json.items.some((m) => m.name === "单田芳"), "zs-style initials find API-entered names (单 read shàn)");
+});
+
+test("filters and paging totals match SQL counts", async () => {
+  const path = orgPath(community);
+  let r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&category=retired&size=7&page=2`), 200);
+  assert.equal(r.json.total, countIn(path, "m.category = 'retired'"));
+  assert.equal(r.json.items.length, 7);
+  assert.equal(r.json.page, 2);
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&status=probationary`), 200);
+  assert.equal(r.json.total, countIn(path, "m.status = 'probationary'"));
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&tag=${encodeURIComponent("老党员")}`), 200);
+  assert.equal(r.json.total, countIn(path, "EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = '老党员')"));
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&age_min=60&age_max=69&sort=-birth_date`), 200);
+  assert.ok(r.json.items.every((m) => m.age >= 60 && m.age <= 69));
+  for (let i = 1; i < r.json.items.length; i++) assert.ok(r.json.items[i - 1].birth_date >= r.json.items[i].birth_date);
+  assert.equal(r.json.total, countIn(path, "p.birth_date <= date('now', '+8 hours', '-60 years') AND p.birth_date > date('now', '+8 hours', '-70 years')"));
+  expectError(await shequ.request("GET", `/api/members?sort=shoe`), 400, "invalid", "/sort");
+});
+
+test("masking in list and detail; reveal needs permission and is audited", async () => {
+  const r = expectStatus(await shequ.request("GET", `/api/members?org=${branch}&size=5`), 200);
+  for (const m of r.json.items) {
+    assert.match(m.id_number, /^\d{6}\*{8}\d{3}[\dX]$/);
+    assert.match(m.phone, /^\d{3}\*{4}\d{4}$/);
+  }
+  const id = r.json.items[0].id;
+  const full = sql(srv.db, `SELECT p.id_number, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${id}`)[0];
+  let d = expectStatus(await shequ.request("GET", `/api/members/${id}`), 200);
+  assert.notEqual(d.json.id_number, full[0]);
+  const before = Number(sql(srv.db, `SELECT count(*) FROM audit WHERE action = 'member.reveal' AND target_id = ${id}`)[0][0]);
+  d = expectStatus(await shuji.request("GET", `/api/members/${id}?reveal=id_number,phone`), 200);
+  assert.equal(d.json.id_number, full[0]);
+  assert.equal(d.json.phone, full[1]);
+  const rows = sql(srv.db, `SELECT username, target_type, org_id FROM audit WHERE action = 'member.reveal' AND target_id = ${id} ORDER BY id`);
+  assert.equal(rows.length, before + 1);
+  assert.deepEqual(rows.at(-1), ["shuji", "member", String(d.json.org_id)]);
+  // A branch committee member may read, not reveal.
+  expectError(await weiyuan.request("GET", `/api/members/${id}?reveal=id_number`), 403, "forbidden");
+  assert.equal(Number(sql(srv.db, `SELECT count(*) FROM audit WHERE action = 'member.reveal' AND target_id = ${id}`)[0][0]), before + 1);
+});
+
+test("a branch secretary cannot read another branch's member, nor see it in search or totals", async () => {
+  const bpath = orgPath(branch);
+  const [otherId, otherName] = sql(srv.db, `SELECT m.id, p.name FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path NOT LIKE '${bpath}%' ORDER BY m.id LIMIT 1`)[0];
+  expectError(await shuji.request("GET", `/api/members/${otherId}`), 404, "not_found");
+  expectError(await shuji.request("PATCH", `/api/members/${otherId}`, { body: { post: "x" } }), 404, "not_found");
+  const r = expectStatus(await shuji.request("GET", `/api/members?q=${encodeURIComponent(otherName)}&size=200`), 200);
+  assert.ok(r.json.items.every((m) => m.org_id === branch || bpath !== null));
+  assert.ok(!r.json.items.some((m) => m.id === Number(otherId)));
+  const all = expectStatus(await shuji.request("GET", `/api/members?size=1`), 200);
+  assert.equal(all.json.total, countIn(bpath));
+  expectError(await shuji.request("GET", `/api/members?org=${community}`), 404, "not_found");
+});
+
+test("patch: status change recorded with its decision; out-of-scope move refused", async () => {
+  const id = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id DESC LIMIT 1`)[0][0]);
+  const r = expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: "2026-01-10", doc_no: "盛委〔2026〕3号" } }), 200);
+  assert.equal(r.json.status, "suspended");
+  const ev = expectStatus(await shequ.request("GET", `/api/members/${id}/events`), 200);
+  const st = ev.json.items.find((e) => e.kind === "status");
+  assert.equal(st.new_label, "停止党籍");
+  assert.equal(st.effective_on, "2026-01-10");
+  assert.equal(st.doc_no, "盛委〔2026〕3号");
+  const other = sql(srv.db, `SELECT id FROM org WHERE path NOT LIKE '${orgPath(branch)}%' AND type = 'branch' LIMIT 1`)[0][0];
+  expectError(await shuji.request("PATCH", `/api/members/${id}`, { body: { org_id: Number(other) } }), 404, "not_found", "/org_id");
+});

@@ -1,0 +1,115 @@
+// orgs.test.js: the org network API on the demo street: tree today and as of a past date
+// after 更名 and 隶属调整 events, creation under type rules, terms with rule-derived length,
+// RULES.md §3.1 advisories and the stats dashboard against counts computed with sqlite3.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
+
+let srv, jiedao, shequ, shuji, community, street;
+
+before(async () => {
+  srv = await startServer({ demo: {} });
+  jiedao = await login(srv, "jiedao");
+  shequ = await login(srv, "shequ");
+  shuji = await login(srv, "shuji");
+  street = jiedao.session.grants[0].org_id;
+  community = shequ.session.grants[0].org_id;
+});
+after(async () => { await srv.stop(); });
+
+const path = (id) => sql(srv.db, `SELECT path FROM org WHERE id = ${id}`)[0][0];
+const up = (p) => `${p.slice(0, -1)}0`;
+const find = (node, id) => node.id === id ? node : node.children.map((c) => find(c, id)).find(Boolean);
+
+test("org JSON contract and children", async () => {
+  const r = expectStatus(await shequ.request("GET", `/api/orgs/${community}`), 200);
+  for (const k of ["id", "parent_id", "name", "type", "path"]) assert.ok(k in r.json, k);
+  const kids = expectStatus(await shequ.request("GET", `/api/orgs/${community}/children`), 200);
+  assert.equal(kids.json.total, Number(sql(srv.db, `SELECT count(*) FROM org WHERE parent_id = ${community} AND dissolved_on IS NULL`)[0][0]));
+});
+
+test("tree as of a past date after 更名 and 隶属调整", async () => {
+  const [a, b] = sql(srv.db, `SELECT id FROM org WHERE parent_id = ${community} AND type = 'branch' ORDER BY id LIMIT 2`).map((x) => Number(x[0]));
+  const oldName = sql(srv.db, `SELECT name FROM org WHERE id = ${a}`)[0][0];
+  const group = Number(sql(srv.db, `SELECT id FROM org WHERE parent_id = ${a} AND type = 'group' LIMIT 1`)[0][0]);
+  expectStatus(await shequ.request("POST", `/api/orgs/${a}/events`, { body: { kind: "rename", effective_on: "2026-02-01", new_name: "改名后的党支部", doc_no: "盛委〔2026〕5号" } }), 201);
+  expectStatus(await shequ.request("POST", `/api/orgs/${group}/events`, { body: { kind: "move", effective_on: "2026-03-01", new_parent_id: b } }), 201);
+  assert.ok(path(group).startsWith(path(b)));
+  let t = expectStatus(await shequ.request("GET", `/api/orgs/${community}/tree`), 200).json;
+  assert.equal(find(t, a).name, "改名后的党支部");
+  assert.ok(find(find(t, b), group));
+  t = expectStatus(await shequ.request("GET", `/api/orgs/${community}/tree?as_of=2026-01-15`), 200).json;
+  assert.equal(find(t, a).name, oldName);
+  assert.ok(find(find(t, a), group), "the group sat under its old branch then");
+  assert.ok(!find(find(t, b), group));
+  t = expectStatus(await shequ.request("GET", `/api/orgs/${community}/tree?as_of=2026-02-15`), 200).json;
+  assert.equal(find(t, a).name, "改名后的党支部");
+  assert.ok(find(find(t, a), group));
+  expectError(await shequ.request("GET", `/api/orgs/${community}/tree?as_of=1990-01-01`), 404, "not_found");
+  // Members of the moved group follow its path.
+  assert.equal(sql(srv.db, `SELECT count(*) FROM member WHERE org_id = ${group} AND org_path <> '${path(group)}'`)[0][0], "0");
+  const ev = expectStatus(await shequ.request("GET", `/api/orgs/${a}/events`), 200);
+  assert.deepEqual(ev.json.items.map((e) => e.kind), ["rename", "found"]);
+  expectError(await shequ.request("PATCH", `/api/orgs/${a}`, { body: { name: "直接改名" } }), 400, "invalid", "/name");
+});
+
+test("create under type rules; dissolve refuses an org with members", async () => {
+  const r = expectStatus(await shequ.request("POST", "/api/orgs", { body: { parent_id: community, type: "branch", name: "新建第九党支部", founded_on: "2026-05-01", doc_no: "盛委〔2026〕9号" } }), 201);
+  assert.equal(r.json.path, `${path(community)}${r.json.id}/`);
+  expectError(await shequ.request("POST", "/api/orgs", { body: { parent_id: r.json.id, type: "street", name: "不合规" } }), 400, "invalid", "/type");
+  const busy = sql(srv.db, `SELECT org_id FROM member WHERE org_path >= '${path(community)}' AND org_path < '${up(path(community))}' LIMIT 1`)[0][0];
+  expectError(await shequ.request("POST", `/api/orgs/${busy}/events`, { body: { kind: "dissolve", effective_on: "2026-06-01" } }), 409, "conflict");
+  expectStatus(await shequ.request("POST", `/api/orgs/${r.json.id}/events`, { body: { kind: "dissolve", effective_on: "2026-06-01" } }), 201);
+  const t = expectStatus(await shequ.request("GET", `/api/orgs/${community}/tree?as_of=2026-05-15`), 200).json;
+  assert.ok(find(t, r.json.id));
+  const now = expectStatus(await shequ.request("GET", `/api/orgs/${community}/tree`), 200).json;
+  assert.ok(!find(now, r.json.id));
+});
+
+test("terms: length from the rule rows; posts; expired term is an advisory", async () => {
+  const branch = shuji.session.grants[0].org_id;
+  const mid = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' LIMIT 1`)[0][0]);
+  const r = expectStatus(await shequ.request("POST", `/api/orgs/${branch}/terms`, { body: { elected_on: "2020-03-01", posts: [{ post: "书记", member_id: mid }] } }), 201);
+  const cur = r.json.items.find((t) => t.current);
+  assert.equal(cur.years, 5); // a community branch: TERM-COMMUNITY
+  assert.equal(cur.ends_on, "2025-03-01");
+  assert.equal(cur.expired, true);
+  assert.equal(cur.posts[0].post, "书记");
+  const adv = expectStatus(await shequ.request("GET", `/api/orgs/${community}/advisories`), 200);
+  assert.ok(adv.json.items.some((x) => x.org_id === branch && x.code === "TERM-EXPIRED"));
+  expectError(await shequ.request("POST", `/api/orgs/${branch}/terms`, { body: { elected_on: "2020-03-01", posts: [{ post: "队长", member_id: mid }] } }), 400, "invalid", "/posts/0/post");
+  expectError(await shuji.request("POST", `/api/orgs/${branch}/terms`, { body: { elected_on: "2021-03-01" } }), 403, "forbidden");
+});
+
+test("advisories follow RULES.md §3.1 against sqlite3 counts", async () => {
+  const p = path(street);
+  const adv = expectStatus(await jiedao.request("GET", `/api/orgs/${street}/advisories`), 200).json.items;
+  const sizes = sql(srv.db, `SELECT o.id, (SELECT count(*) FROM member m WHERE m.org_path >= o.path AND m.org_path < substr(o.path, 1, length(o.path) - 1) || '0' AND m.status = 'full') FROM org o WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND o.type IN ('branch', 'joint_branch', 'mobile_branch') AND o.dissolved_on IS NULL`);
+  const small = sizes.filter(([, n]) => Number(n) < 3).map(([id]) => Number(id)).sort();
+  assert.deepEqual(adv.filter((a) => a.code === "BRANCH-TOO-SMALL").map((a) => a.org_id).sort(), small);
+  const expired = Number(sql(srv.db, `SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND t.ended_on IS NULL AND t.ends_on < date('now', '+8 hours') AND o.dissolved_on IS NULL`)[0][0]);
+  assert.equal(adv.filter((a) => a.code === "TERM-EXPIRED").length, expired);
+  assert.ok(adv.every((a) => a.message.length > 0));
+});
+
+test("stats equal counts computed with sqlite3", async () => {
+  const p = path(community), u = up(p);
+  const s = expectStatus(await shequ.request("GET", `/api/orgs/${community}/stats`), 200).json;
+  const active = `m.org_path >= '${p}' AND m.org_path < '${u}' AND m.status IN ('probationary', 'full')`;
+  const q = (x) => Number(sql(srv.db, x)[0][0]);
+  assert.equal(s.members, q(`SELECT count(*) FROM member m WHERE ${active}`));
+  assert.equal(s.probationary, q(`SELECT count(*) FROM member m WHERE ${active} AND m.status = 'probationary'`));
+  assert.equal(s.new_this_year, q(`SELECT count(*) FROM member m WHERE ${active} AND m.joined_on >= strftime('%Y', 'now', '+8 hours') || '-01-01'`));
+  const byCat = Object.fromEntries(sql(srv.db, `SELECT category, count(*) FROM member m WHERE ${active} GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
+  assert.deepEqual(Object.fromEntries(s.by_category.map((c) => [c.key, c.count])), byCat);
+  const byGender = Object.fromEntries(sql(srv.db, `SELECT p.gender, count(*) FROM member m JOIN person p ON p.id = m.person_id WHERE ${active} GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
+  assert.deepEqual(Object.fromEntries(s.by_gender.map((c) => [c.key, c.count])), byGender);
+  assert.equal(s.by_age.reduce((t, c) => t + c.count, 0), s.members);
+  assert.equal(s.by_education.reduce((t, c) => t + c.count, 0), s.members);
+  const byType = Object.fromEntries(sql(srv.db, `SELECT type, count(*) FROM org WHERE path >= '${p}' AND path < '${u}' AND dissolved_on IS NULL GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
+  assert.deepEqual(Object.fromEntries(s.orgs_by_type.map((c) => [c.key, c.count])), byType);
+  const adv = expectStatus(await shequ.request("GET", `/api/orgs/${community}/advisories`), 200);
+  assert.equal(s.advisories, adv.json.total);
+  expectError(await shuji.request("GET", `/api/orgs/${community}/stats`), 404, "not_found");
+});

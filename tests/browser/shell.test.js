@@ -1,0 +1,161 @@
+// shell.test.js: the app shell in a real browser: each demo role sees exactly the menu its
+// permissions allow, throttled sign-in says how long to wait, the forced first-login password
+// change, the user menu (change password, log out), 账号管理, 审计日志 and 我的 at 360 px.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { setup, signIn, menuTitles, shot, noErrors, login } = require("./lib/browser.js");
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { if (env) await env.close(); });
+
+// The menu each demo login must see (their grants' permissions, src/domain/auth/auth_policy.c).
+const MENUS = {
+  admin: ["首页", "党员", "账号管理", "审计日志", "我的"],
+  jiedao: ["首页", "党员", "账号管理", "审计日志", "我的"],
+  shequ: ["首页", "党员", "账号管理", "审计日志", "我的"],
+  shuji: ["首页", "党员", "我的"],
+  weiyuan: ["首页", "党员", "我的"],
+  wangge: ["我的"],
+  dangyuan: ["我的"],
+  jumin: ["我的"],
+  lianluo: ["我的"],
+};
+
+test("the login page is zh-CN and signs each demo role in to its own menu", async () => {
+  const page = await env.newPage();
+  await page.goto(env.srv.url + "/");
+  await page.waitForSelector("button.login-submit");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  assert.match(page.url(), /\/login$/);
+  await shot(page, "login");
+  await page.context().close();
+  for (const [user, menu] of Object.entries(MENUS)) {
+    const p = await env.newPage();
+    await signIn(env, p, user);
+    assert.deepEqual(await menuTitles(p), menu, `menu of ${user}`);
+    // A page outside the role's permissions sends it back to its first page.
+    await p.goto(env.srv.url + "/audit");
+    await p.waitForSelector(".layout .page");
+    if (!menu.includes("审计日志")) assert.doesNotMatch(p.url(), /\/audit$/, `${user} reached /audit`);
+    await p.context().close();
+  }
+  noErrors(env);
+});
+
+test("a wrong password shows on the field; throttling shows the wait time", async () => {
+  const page = await env.newPage({ width: 360, height: 740 });
+  await page.goto(env.srv.url + "/login");
+  await page.fill("input[name=username]", "lianluo");
+  await page.fill("input[name=password]", "wrong-password");
+  await page.click("button.login-submit");
+  await page.waitForSelector(".el-form-item__error");
+  assert.match(await page.textContent(".el-form-item__error"), /用户名或密码错误/);
+  for (let i = 0; i < 6; i++) {
+    if (await page.isDisabled("button.login-submit")) break;
+    await page.click("button.login-submit");
+    await page.waitForTimeout(200);
+  }
+  await page.waitForSelector(".login-alert");
+  assert.match(await page.textContent(".login-alert"), /请 \d+ 秒后再试/);
+  assert.ok(await page.isDisabled("button.login-submit"), "the button waits out the throttle");
+  await shot(page, "login-throttled-360");
+  await page.context().close();
+});
+
+test("a new account must change its initial password before anything else", async () => {
+  const admin = await login(env.srv, "shequ");
+  const grants = admin.session.grants;
+  const res = await admin.request("POST", "/api/users", {
+    body: { username: "xinzhanghao", display_name: "新账号", password: "Chushi-Mima-2026",
+            role: "branch_committee", org_id: grants[0].org_id },
+  });
+  assert.equal(res.status, 201, res.text);
+  const page = await env.newPage();
+  await signIn(env, page, "xinzhanghao", "Chushi-Mima-2026");
+  await page.waitForSelector(".password-form");
+  assert.match(page.url(), /\/password$/);
+  await shot(page, "password-forced");
+  // Any other address comes back here.
+  await page.goto(env.srv.url + "/me");
+  await page.waitForSelector(".password-form");
+  assert.match(page.url(), /\/password$/);
+  await page.fill("input[name=old_password]", "Chushi-Mima-2026");
+  await page.fill("input[name=new_password]", "short");
+  await page.fill("input[name=confirm]", "short");
+  await page.click(".password-form button[type=submit]");
+  await page.waitForSelector(".el-form-item__error");
+  assert.match(await page.textContent(".el-form-item__error"), /至少 10 个字符/);
+  await page.fill("input[name=new_password]", "Xin-Mima-2026-ok");
+  await page.fill("input[name=confirm]", "Xin-Mima-2026-ok");
+  await page.click(".password-form button[type=submit]");
+  await page.waitForSelector(".layout");
+  assert.doesNotMatch(page.url(), /\/password$/);
+  await page.context().close();
+});
+
+test("账号管理: list, create with a field error, detail with grants", async () => {
+  const page = await env.newPage();
+  await signIn(env, page, "shequ");
+  await page.click(".side-menu .el-menu-item:has-text('账号管理')");
+  await page.waitForSelector(".el-table__row");
+  assert.match(page.url(), /\/users$/);
+  await shot(page, "users");
+  await page.click("button:has-text('新建账号')");
+  const dlg = page.locator(".el-dialog");
+  await dlg.locator("input[name=username]").fill("wangxiaoming");
+  await dlg.locator("input[name=display_name]").fill("王小明");
+  await dlg.locator("input[name=password]").fill("short");
+  await dlg.locator("button[type=submit]").click();
+  await page.waitForSelector(".el-dialog .el-form-item__error");
+  assert.match(await dlg.locator(".el-form-item__error").first().textContent(), /至少 10 个字符/);
+  await shot(page, "users-create-error", { fullPage: false });
+  await dlg.locator("input[name=password]").fill("Chushi-Mima-2026");
+  await dlg.locator("button[type=submit]").click();
+  await page.waitForSelector(".el-table__row:has-text('wangxiaoming')");
+  await page.click(".el-table__row:has-text('wangxiaoming')");
+  await page.waitForSelector(".el-drawer .el-descriptions");
+  await shot(page, "users-detail", { fullPage: false });
+  await page.context().close();
+  noErrors(env);
+});
+
+test("审计日志 lists the sign-ins and account changes", async () => {
+  const page = await env.newPage();
+  await signIn(env, page, "shequ");
+  await page.click(".side-menu .el-menu-item:has-text('审计日志')");
+  await page.waitForSelector(".el-table__row");
+  const text = await page.textContent(".el-table");
+  assert.match(text, /登录/);
+  assert.match(text, /创建账号/);
+  await shot(page, "audit");
+  await page.context().close();
+});
+
+test("我的 at 360 px, the user menu changes the password and logs out", async () => {
+  const page = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, page, "dangyuan");
+  await page.waitForSelector(".me-page");
+  assert.match(await page.textContent(".me-page"), /党支部/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await shot(page, "me-360");
+  await page.click(".menu-toggle");
+  await page.waitForSelector(".menu-drawer .el-menu-item");
+  await shot(page, "menu-drawer-360", { fullPage: false });
+  await page.keyboard.press("Escape");
+  await page.click(".user-chip");
+  await page.click(".el-dropdown-menu__item:has-text('修改密码')");
+  await page.waitForSelector(".el-dialog .password-form");
+  await shot(page, "password-dialog-360", { fullPage: false });
+  await page.click(".el-dialog button:has-text('取消')");
+  await page.click(".user-chip");
+  await page.click(".el-dropdown-menu__item:has-text('退出登录')");
+  await page.waitForSelector("button.login-submit");
+  await page.goto(env.srv.url + "/me");
+  await page.waitForSelector("button.login-submit");
+  assert.match(page.url(), /\/login\?next=%2Fme$/);
+  await page.context().close();
+  noErrors(env);
+});

@@ -1,0 +1,70 @@
+// chart-card.js: one dashboard chart (pie or bar, ECharts) with the same numbers in a table
+// beside it, for screen readers and for reading exact values. rows: [{label, n}].
+import { loadEcharts } from "../lib/echarts.js";
+import { fmtNumber, fmtPercent } from "../lib/format.js";
+const { ref, computed, watch, onMounted, onBeforeUnmount, nextTick } = Vue;
+
+const COLORS = ["#c8161d", "#e6692e", "#f2b233", "#5b8ff9", "#5ad8a6", "#9270ca", "#ff9d4d", "#269a99", "#6dc8ec", "#945fb9"];
+
+export default {
+  name: "ChartCard",
+  props: {
+    title: { type: String, required: true },
+    rows: { type: Array, default: () => [] },
+    type: { type: String, default: "bar" },
+    unit: { type: String, default: "人" },
+  },
+  setup(props) {
+    const el = ref(null);
+    let chart = null;
+    const total = computed(() => props.rows.reduce((s, r) => s + r.n, 0));
+    function option() {
+      const data = props.rows.map((r) => ({ name: r.label, value: r.n }));
+      const base = { color: COLORS, animation: false, textStyle: { fontFamily: "Noto Sans CJK SC, sans-serif" },
+                     tooltip: { trigger: props.type === "pie" ? "item" : "axis" } };
+      if (props.type === "pie") {
+        // No legend: the table beside the chart names each slice with its colour swatch.
+        return { ...base, series: [{ type: "pie", radius: ["40%", "72%"], center: ["50%", "50%"], data,
+                                     label: { show: data.length <= 4, formatter: "{d}%", fontSize: 11 } }] };
+      }
+      return { ...base, grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+               xAxis: { type: "category", data: data.map((d) => d.name), axisLabel: { interval: 0, fontSize: 11, hideOverlap: true, rotate: data.length > 3 ? 30 : 0 } },
+               yAxis: { type: "value", minInterval: 1 },
+               series: [{ type: "bar", data: data.map((d) => d.value), barMaxWidth: 32, itemStyle: { borderRadius: [3, 3, 0, 0] } }] };
+    }
+    async function draw() {
+      const echarts = await loadEcharts();
+      await nextTick();
+      if (!el.value) return;
+      if (!chart) chart = echarts.init(el.value, null, { renderer: "canvas" });
+      chart.setOption(option(), true);
+    }
+    const onResize = () => chart && chart.resize();
+    onMounted(() => {
+      draw();
+      window.addEventListener("resize", onResize);
+    });
+    onBeforeUnmount(() => {
+      window.removeEventListener("resize", onResize);
+      if (chart) chart.dispose();
+    });
+    watch(() => props.rows, draw, { deep: true });
+    return { el, total, fmtNumber, fmtPercent, colors: COLORS };
+  },
+  template: `
+    <el-card shadow="never" class="chart-card">
+      <template #header><span class="card-title">{{ title }}</span></template>
+      <div class="chart-body">
+        <div ref="el" class="chart" role="img" :aria-label="title + '图表，数据见旁边的表格'"></div>
+        <table class="chart-table">
+          <caption class="sr-only">{{ title }}</caption>
+          <thead><tr><th scope="col">类别</th><th scope="col" class="num">{{ unit === '人' ? '人数' : '数量' }}</th><th scope="col" class="num">占比</th></tr></thead>
+          <tbody>
+            <tr v-for="(r, i) in rows" :key="r.label"><td><span v-if="type === 'pie'" class="swatch" :style="{ background: colors[i % colors.length] }"></span>{{ r.label }}</td><td class="num">{{ fmtNumber(r.n) }}</td><td class="num">{{ fmtPercent(r.n, total) }}</td></tr>
+            <tr v-if="!rows.length"><td colspan="3" class="empty">暂无数据</td></tr>
+          </tbody>
+          <tfoot v-if="rows.length"><tr><th scope="row">合计</th><td class="num">{{ fmtNumber(total) }}</td><td></td></tr></tfoot>
+        </table>
+      </div>
+    </el-card>`,
+};

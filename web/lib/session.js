@@ -1,0 +1,73 @@
+// session.js: who is signed in (user, grants, permissions) and the org scope every page
+// works in. The scope defaults to the first grant's org and is kept per user in the browser.
+// It does not check permissions for the server: the server decides; this only hides menus.
+import { api, setCsrf } from "./api.js";
+const { reactive } = Vue;
+
+export const session = reactive({ loaded: false, user: null, grants: [], permissions: [] });
+export const scope = reactive({ orgId: null, orgName: "", orgPath: "" });
+
+export function can(perm) {
+  if (!perm || perm === "session") return !!session.user;
+  return session.permissions.includes(perm);
+}
+
+function scopeKey() {
+  return session.user ? `dj.scope.${session.user.id}` : "";
+}
+
+export function setScope(org) {
+  scope.orgId = org.id;
+  scope.orgName = org.name;
+  scope.orgPath = org.path || "";
+  if (scopeKey()) localStorage.setItem(scopeKey(), JSON.stringify(org));
+}
+
+function apply(s) {
+  session.user = s ? s.user : null;
+  session.grants = s ? s.grants : [];
+  session.permissions = s ? s.permissions : [];
+  session.loaded = true;
+  if (s && s.csrf_token) setCsrf(s.csrf_token);
+  if (!s) {
+    scope.orgId = null;
+    return;
+  }
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(scopeKey()) || "null");
+  } catch {
+    saved = null;
+  }
+  // A saved scope is kept only while it is inside one of the user's grants.
+  const inGrant = saved && session.grants.some((g) => (saved.path || "").startsWith(g.org_path));
+  const g = session.grants[0];
+  if (inGrant) setScope(saved);
+  else if (g) setScope({ id: g.org_id, name: g.org_name, path: g.org_path });
+}
+
+export async function loadSession() {
+  try {
+    apply(await api("GET", "/api/session"));
+  } catch (e) {
+    if (e.status !== 401) throw e;
+    apply(null);
+  }
+}
+
+export async function login(username, password) {
+  apply(await api("POST", "/api/session", { username, password }));
+}
+
+export async function logout() {
+  try {
+    await api("DELETE", "/api/session");
+  } finally {
+    setCsrf("");
+    apply(null);
+  }
+}
+
+export function forget() {
+  apply(null);
+}

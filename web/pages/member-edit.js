@@ -1,0 +1,126 @@
+// member-edit.js: the create (/members/new) and edit (/members/:id/edit) form of a member.
+// The server checks every rule (ID number check digit and region, dates, phone); its field
+// error shows under that field. Edit sends only the fields that changed, so masked personal
+// data is never written back.
+import { api } from "../lib/api.js";
+import { scope } from "../lib/session.js";
+import { navigate } from "../lib/router.js";
+import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
+import { STATUSES, CATEGORIES, EDUCATIONS, GENDERS } from "../lib/codes.js";
+import { isMobile } from "../lib/viewport.js";
+import OrgSelect from "../components/org-select.js";
+const { ref, reactive, computed, onMounted } = Vue;
+
+const FIELDS = ["name", "former_name", "gender", "ethnicity", "birth_date", "id_number", "phone", "address",
+                "hukou", "education", "org_id", "status", "category", "joined_on", "full_member_on",
+                "work_unit", "post", "tags"];
+
+export default {
+  name: "MemberEditPage",
+  components: { OrgSelect },
+  props: { id: String },
+  setup(props) {
+    const editing = computed(() => !!props.id);
+    const form = reactive(Object.fromEntries(FIELDS.map((f) => [f, ""])));
+    Object.assign(form, { org_id: scope.orgId, status: "full", category: "community", ethnicity: "汉族" });
+    let original = null;
+    const errs = fieldErrors();
+    const busy = ref(false);
+    const loaded = ref(!props.id);
+    onMounted(async () => {
+      if (!props.id) return;
+      try {
+        const m = await api("GET", `/api/members/${props.id}`);
+        for (const f of FIELDS) form[f] = m[f] === null || m[f] === undefined ? "" : m[f];
+        form.tags = (m.tags || []).join(",");
+        original = { ...form };
+        loaded.value = true;
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+        navigate("/members", { replace: true });
+      }
+    });
+    function body() {
+      const out = {};
+      for (const f of FIELDS) {
+        const v = typeof form[f] === "string" ? form[f].trim() : form[f];
+        if (original) {
+          if (v !== original[f]) out[f] = v;
+        } else if (v !== "" && v !== null) out[f] = v;
+      }
+      return out;
+    }
+    async function submit() {
+      clearErrors(errs);
+      const b = body();
+      if (editing.value && !Object.keys(b).length) {
+        ElementPlus.ElMessage.info("没有修改");
+        return;
+      }
+      busy.value = true;
+      try {
+        const r = editing.value ? await api("PATCH", `/api/members/${props.id}`, b) : await api("POST", "/api/members", b);
+        ElementPlus.ElMessage.success(editing.value ? "已保存" : "党员已新增");
+        navigate(`/members/${editing.value ? props.id : r.id}`, { replace: true });
+      } catch (e) {
+        showError(e, errs, FIELDS);
+        if (e.field) {
+          const el = document.querySelector(`[name="${e.field.replace(/^\//, "")}"]`);
+          if (el) el.scrollIntoView({ block: "center" });
+        }
+      } finally {
+        busy.value = false;
+      }
+    }
+    const back = () => navigate(props.id ? `/members/${props.id}` : "/members");
+    return { form, errs, busy, loaded, editing, submit, back, STATUSES, CATEGORIES, EDUCATIONS, GENDERS, isMobile };
+  },
+  template: `
+    <div class="page member-edit-page">
+      <div class="page-head"><h1 class="page-title">{{ editing ? '编辑党员信息' : '新增党员' }}</h1></div>
+      <p class="page-desc">带 * 的为必填项。出生日期和性别可由身份证号自动得出。</p>
+      <el-card shadow="never" v-if="loaded">
+        <el-form :label-position="isMobile ? 'top' : 'right'" label-width="110px" @submit.prevent="submit" class="member-form">
+          <h3 class="section-title">基本信息</h3>
+          <el-row :gutter="16">
+            <el-col :xs="24" :md="12"><el-form-item label="姓名" :error="errs.name" required><el-input v-model="form.name" name="name" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="身份证号" :error="errs.id_number" :required="!editing"><el-input v-model="form.id_number" name="id_number" maxlength="18" placeholder="18 位" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="性别" :error="errs.gender">
+              <el-radio-group v-model="form.gender"><el-radio v-for="g in GENDERS" :key="g.value" :value="g.value">{{ g.label }}</el-radio></el-radio-group>
+            </el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="出生日期" :error="errs.birth_date"><el-date-picker v-model="form.birth_date" type="date" value-format="YYYY-MM-DD" name="birth_date" style="width: 100%" placeholder="选择日期" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="民族" :error="errs.ethnicity"><el-input v-model="form.ethnicity" name="ethnicity" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="学历" :error="errs.education">
+              <el-select v-model="form.education" clearable style="width: 100%" placeholder="请选择"><el-option v-for="e in EDUCATIONS" :key="e" :label="e" :value="e" /></el-select>
+            </el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="曾用名" :error="errs.former_name"><el-input v-model="form.former_name" name="former_name" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="户籍所在地" :error="errs.hukou"><el-input v-model="form.hukou" name="hukou" /></el-form-item></el-col>
+          </el-row>
+          <h3 class="section-title">党籍信息</h3>
+          <el-row :gutter="16">
+            <el-col :xs="24" :md="12"><el-form-item label="所在党组织" :error="errs.org_id" required><org-select v-model="form.org_id" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="党籍状态" :error="errs.status" required>
+              <el-select v-model="form.status" style="width: 100%"><el-option v-for="s in STATUSES" :key="s.value" :label="s.label" :value="s.value" /></el-select>
+            </el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="党员类别" :error="errs.category" required>
+              <el-select v-model="form.category" style="width: 100%"><el-option v-for="c in CATEGORIES" :key="c.value" :label="c.label" :value="c.value" /></el-select>
+            </el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="入党日期" :error="errs.joined_on"><el-date-picker v-model="form.joined_on" type="date" value-format="YYYY-MM-DD" name="joined_on" style="width: 100%" placeholder="选择日期" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="转正日期" :error="errs.full_member_on"><el-date-picker v-model="form.full_member_on" type="date" value-format="YYYY-MM-DD" name="full_member_on" style="width: 100%" placeholder="选择日期" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="标签" :error="errs.tags"><el-input v-model="form.tags" name="tags" placeholder="多个用逗号分隔" /></el-form-item></el-col>
+          </el-row>
+          <h3 class="section-title">联系方式与工作</h3>
+          <el-row :gutter="16">
+            <el-col :xs="24" :md="12"><el-form-item label="联系电话" :error="errs.phone"><el-input v-model="form.phone" name="phone" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="现居住地址" :error="errs.address"><el-input v-model="form.address" name="address" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="工作单位" :error="errs.work_unit"><el-input v-model="form.work_unit" name="work_unit" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="职务" :error="errs.post"><el-input v-model="form.post" name="post" /></el-form-item></el-col>
+          </el-row>
+          <div class="form-actions">
+            <el-button @click="back">取消</el-button>
+            <el-button type="primary" native-type="submit" :loading="busy">{{ editing ? '保存' : '新增' }}</el-button>
+          </div>
+        </el-form>
+      </el-card>
+    </div>`,
+};

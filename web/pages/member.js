@@ -1,0 +1,118 @@
+// member.js: one member's page with tabs 基本信息, 党籍信息, 联系卡 (ID number, phone and address
+// masked; 显示 asks the server for the full value, which it audits, for permitted users) and
+// 历史 (status, category and org changes). 编辑 opens the edit form.
+import { api } from "../lib/api.js";
+import { can } from "../lib/session.js";
+import { navigate } from "../lib/router.js";
+import { fmtDateTime } from "../lib/format.js";
+import { genderLabel } from "../lib/codes.js";
+import { isMobile } from "../lib/viewport.js";
+const { ref, reactive, computed, onMounted } = Vue;
+
+export default {
+  name: "MemberPage",
+  props: { id: { type: String, required: true } },
+  setup(props) {
+    const m = ref(null);
+    const events = ref([]);
+    const error = ref("");
+    const tab = ref("basic");
+    const revealed = reactive({});
+    async function load() {
+      try {
+        m.value = await api("GET", `/api/members/${props.id}`);
+      } catch (e) {
+        error.value = e.status === 404 ? "没有找到这名党员，或您无权查看。" : e.message;
+      }
+    }
+    async function loadEvents() {
+      try {
+        const r = await api("GET", `/api/members/${props.id}/events`);
+        events.value = r.items || [];
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
+    async function reveal(field) {
+      try {
+        const r = await api("GET", `/api/members/${props.id}?reveal=${field}`);
+        revealed[field] = r[field];
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
+    onMounted(load);
+    const onTab = (name) => { if (name === "history" && !events.value.length) loadEvents(); };
+    const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
+    return { m, events, error, tab, revealed, reveal, onTab, show, genderLabel, fmtDateTime, isMobile,
+             canWrite: computed(() => can("members.write")), canReveal: computed(() => can("members.reveal_pii")), navigate };
+  },
+  template: `
+    <div class="page member-page">
+      <el-result v-if="error" icon="warning" title="无法查看" :sub-title="error">
+        <template #extra><app-link to="/members"><el-button type="primary">返回党员列表</el-button></app-link></template>
+      </el-result>
+      <template v-else-if="m">
+        <div class="page-head">
+          <div>
+            <app-link to="/members" class="back-link"><el-icon><ArrowLeft /></el-icon> 党员</app-link>
+            <h1 class="page-title">{{ m.name }} <el-tag size="small" :type="m.status === 'full' ? 'danger' : m.status === 'probationary' ? 'warning' : 'info'">{{ m.status_label }}</el-tag></h1>
+          </div>
+          <el-button v-if="canWrite" type="primary" icon="Edit" @click="navigate('/members/' + m.id + '/edit')">编辑</el-button>
+        </div>
+        <p class="page-desc">{{ m.org_name }} · {{ m.category_label }}</p>
+        <el-card shadow="never">
+          <el-tabs v-model="tab" @tab-change="onTab" :stretch="isMobile" class="member-tabs">
+            <el-tab-pane label="基本信息" name="basic">
+              <el-descriptions :column="isMobile ? 1 : 2" border>
+                <el-descriptions-item label="姓名">{{ m.name }}</el-descriptions-item>
+                <el-descriptions-item label="曾用名">{{ show(m.former_name) }}</el-descriptions-item>
+                <el-descriptions-item label="性别">{{ m.gender_label || genderLabel(m.gender) }}</el-descriptions-item>
+                <el-descriptions-item label="民族">{{ show(m.ethnicity) }}</el-descriptions-item>
+                <el-descriptions-item label="出生日期">{{ show(m.birth_date) }}</el-descriptions-item>
+                <el-descriptions-item label="年龄">{{ m.age !== null && m.age >= 0 ? m.age + ' 岁' : '—' }}</el-descriptions-item>
+                <el-descriptions-item label="学历">{{ show(m.education) }}</el-descriptions-item>
+                <el-descriptions-item label="户籍所在地">{{ show(m.hukou) }}</el-descriptions-item>
+                <el-descriptions-item label="工作单位">{{ show(m.work_unit) }}</el-descriptions-item>
+                <el-descriptions-item label="职务">{{ show(m.post) }}</el-descriptions-item>
+              </el-descriptions>
+            </el-tab-pane>
+            <el-tab-pane label="党籍信息" name="party">
+              <el-descriptions :column="isMobile ? 1 : 2" border>
+                <el-descriptions-item label="所在党组织">{{ m.org_name }}</el-descriptions-item>
+                <el-descriptions-item label="党籍状态">{{ m.status_label }}</el-descriptions-item>
+                <el-descriptions-item label="党员类别">{{ m.category_label }}</el-descriptions-item>
+                <el-descriptions-item label="入党日期">{{ show(m.joined_on) }}</el-descriptions-item>
+                <el-descriptions-item label="转正日期">{{ show(m.full_member_on) }}</el-descriptions-item>
+                <el-descriptions-item label="党龄">{{ m.party_age !== null && m.party_age >= 0 ? m.party_age + ' 年' : '—' }}</el-descriptions-item>
+                <el-descriptions-item label="标签">
+                  <template v-if="m.tags && m.tags.length"><el-tag v-for="t in m.tags" :key="t" size="small" class="grant-tag">{{ t }}</el-tag></template>
+                  <template v-else>—</template>
+                </el-descriptions-item>
+              </el-descriptions>
+            </el-tab-pane>
+            <el-tab-pane label="联系卡" name="contact">
+              <el-descriptions :column="1" border class="contact-card">
+                <el-descriptions-item v-for="f in [['id_number', '身份证号'], ['phone', '联系电话'], ['address', '现居住地址']]" :key="f[0]" :label="f[1]">
+                  <span class="pii" :data-field="f[0]">{{ revealed[f[0]] || show(m[f[0]]) }}</span>
+                  <el-button v-if="canReveal && m[f[0]] && !revealed[f[0]]" link type="primary" class="reveal-btn" @click="reveal(f[0])">显示</el-button>
+                </el-descriptions-item>
+              </el-descriptions>
+              <p class="form-hint">为保护个人信息，身份证号、电话和地址默认部分隐藏；点击“显示”会记入审计日志。</p>
+            </el-tab-pane>
+            <el-tab-pane label="历史" name="history">
+              <el-timeline v-if="events.length">
+                <el-timeline-item v-for="e in events" :key="e.id" :timestamp="e.effective_on || fmtDateTime(e.created_at)" placement="top">
+                  <div class="event-title">{{ e.kind_label || e.kind }}</div>
+                  <div v-if="e.old_value || e.new_value" class="event-body">{{ e.old_label || e.old_value || '—' }} → {{ e.new_label || e.new_value || '—' }}</div>
+                  <div v-if="e.doc_no || e.note" class="form-hint">{{ [e.doc_no, e.note].filter(Boolean).join('；') }}</div>
+                </el-timeline-item>
+              </el-timeline>
+              <el-empty v-else description="暂无变更记录" />
+            </el-tab-pane>
+          </el-tabs>
+        </el-card>
+      </template>
+      <div v-else class="page-loading">正在加载…</div>
+    </div>`,
+};
