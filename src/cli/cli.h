@@ -59,5 +59,6 @@ int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_import(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_export(const struct cli_cmd *cmd, const struct cli_args *a);

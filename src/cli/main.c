@@ -66,6 +66,20 @@ static const struct cli_opt OPTS_EXPORT[] = {
     { "org", "ORG_ID", "导出该党组织（含下级）的党员", "org id whose subtree is exported" },
     { NULL, NULL, NULL, NULL },
 };
+static const struct cli_opt OPTS_ORG[] = {
+    { "db", "FILE", "数据库文件", "database file" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { "name", "NAME", "全称，如 中共某某街道工作委员会", "full name" },
+    { "type", "TYPE",
+      "类型：district street community_committee general_branch branch joint_branch "
+      "mobile_branch group",
+      "org type (one of the above)" },
+    { "parent", "ORG_ID", "上级党组织编号（不给则建立根组织）",
+      "parent org id (none: a root org)" },
+    { "short-name", "NAME", "简称", "short name" },
+    { "code", "CODE", "组织编码", "org code" },
+    { NULL, NULL, NULL, NULL },
+};
 static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
 
 static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
@@ -89,6 +103,9 @@ static const struct cli_cmd COMMANDS[] = {
       "accounts: add, list, passwd",
       "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]", OPTS_USER, 1,
       1 },
+    { "org", cmd_org, "党组织：add 新建（新安装时先建根组织）",
+      "orgs: add (a new installation starts with its root org)",
+      "add --db FILE --name NAME --type TYPE [--parent ORG_ID]", OPTS_ORG, 1, 1 },
     { "audit", cmd_audit, "审计：verify 校验审计链是否被篡改",
       "audit: verify checks the audit chain for tampering", "verify --db FILE", OPTS_DB, 1, 1 },
     { "import", cmd_import, "从 Excel（.xlsx）或 CSV 导入党员名册",

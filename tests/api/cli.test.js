@@ -11,7 +11,7 @@ const { cli, tmpdir } = require("./lib/harness");
 test("top-level and per-command help are bilingual and exit 0", () => {
   const top = cli(["--help"]);
   assert.equal(top.status, 0);
-  for (const c of ["init", "migrate", "serve", "demo", "backup", "config", "version"]) {
+  for (const c of ["init", "migrate", "serve", "demo", "backup", "config", "version", "user", "org", "audit", "import", "export"]) {
     assert.ok(top.stdout.includes(c), `help lists ${c}`);
     const h = cli([c, "--help"]);
     assert.equal(h.status, 0, `${c} --help`);
@@ -98,5 +98,27 @@ test("config show: defaults < file < environment; bad values stop with the key n
   assert.match(bad.stderr, /http\.port 应为整数（.*第 1 行）/);
   fs.writeFileSync(file, "http.nope = 1\n");
   assert.match(cli(["config", "show", "--config", file]).stderr, /未知的配置项 http\.nope/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("a new installation: init, the root org and the first admin from the command line", () => {
+  const dir = tmpdir();
+  const db = path.join(dir, "new.db");
+  assert.equal(cli(["init", "--db", db]).status, 0);
+  const notRoot = cli(["org", "add", "--db", db, "--name", "某支部", "--type", "branch"]);
+  assert.equal(notRoot.status, 1);
+  assert.match(notRoot.stderr, /根组织只能是区委组织部/);
+  const root = cli(["org", "add", "--db", db, "--name", "中共某某区委组织部", "--type", "district"]);
+  assert.equal(root.status, 0, root.stderr);
+  assert.match(root.stdout, /created org 中共某某区委组织部 \(id 1\)/);
+  const street = cli(["org", "add", "--db", db, "--name", "中共某某街道工作委员会", "--type", "street", "--parent", "1"]);
+  assert.equal(street.status, 0, street.stderr);
+  const rows = spawnSync("sqlite3", [db, "SELECT id, tenant_id, IFNULL(parent_id, '-'), path, depth FROM org ORDER BY id"], { encoding: "utf8" }).stdout;
+  assert.equal(rows, "1|1|-|/1/|0\n2|1|1|/1/2/|1\n");
+  const admin = cli(["user", "add", "--db", db, "--username", "chief", "--password", "First-Passw0rd-1", "--role", "admin", "--org", "1"]);
+  assert.equal(admin.status, 0, admin.stderr);
+  const verify = cli(["audit", "verify", "--db", db]);
+  assert.equal(verify.status, 0);
+  assert.match(verify.stdout, /intact: 3 rows/);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -12,12 +12,12 @@ after(async () => { if (env) await env.close(); });
 
 // The menu each demo login must see (their grants' permissions, src/domain/auth/auth_policy.c).
 const MENUS = {
-  admin: ["首页", "党员", "账号管理", "审计日志", "我的"],
-  jiedao: ["首页", "党员", "账号管理", "审计日志", "我的"],
-  shequ: ["首页", "党员", "账号管理", "审计日志", "我的"],
-  shuji: ["首页", "党员", "我的"],
-  weiyuan: ["首页", "党员", "我的"],
-  wangge: ["我的"],
+  admin: ["首页", "党员", "组织", "账号管理", "审计日志", "我的"],
+  jiedao: ["首页", "党员", "组织", "账号管理", "审计日志", "我的"],
+  shequ: ["首页", "党员", "组织", "账号管理", "审计日志", "我的"],
+  shuji: ["首页", "党员", "组织", "我的"],
+  weiyuan: ["首页", "党员", "组织", "我的"],
+  wangge: ["组织", "我的"],
   dangyuan: ["我的"],
   jumin: ["我的"],
   lianluo: ["我的"],

@@ -56,11 +56,11 @@ export default {
       const o = known.get(id);
       if (o) emit("pick", { id: o.id, name: o.name, path: o.path });
     }
-    const treeProps = { label: "name", isLeaf: "leaf" };
+    const treeProps = { label: "name", value: "id", isLeaf: "leaf" };
     return { load, change, cache, treeProps };
   },
   template: `
     <el-tree-select :model-value="modelValue" @update:model-value="change" lazy :load="load" :props="treeProps"
       node-key="id" :cache-data="cache" check-strictly :render-after-expand="false" :placeholder="placeholder"
-      :size="size" :aria-label="ariaLabel" popper-class="org-tree-popper" style="width: 100%" />`,
+      :size="size" :aria-label="ariaLabel" popper-class="org-tree-popper" class="org-tree-select" />`,
 };

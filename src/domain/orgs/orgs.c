@@ -396,7 +396,16 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
     }
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0)
         goto out;
-    if (org_store_row(c, in->parent_id, &a, &parent, err) < 0) {
+    if (!in->parent_id) {
+        /* A root (a district's 区委组织部): its own tenant, path "/<id>/", depth 0. */
+        if (strcmp(in->type, "district") != 0) {
+            err_set(err, E_INVALID, "/type", "没有上级的根组织只能是区委组织部（district）");
+            goto out;
+        }
+        memset(&parent, 0, sizeof(parent));
+        parent.path = "/";
+        parent.depth = -1;
+    } else if (org_store_row(c, in->parent_id, &a, &parent, err) < 0) {
         snprintf(err->field, sizeof(err->field), "/parent_id");
         goto out;
     }
@@ -404,7 +413,7 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
         err_set(err, E_INVALID, "/parent_id", "上级党组织已撤销");
         goto out;
     }
-    if (!type_fits(parent.type, in->type)) {
+    if (in->parent_id && !type_fits(parent.type, in->type)) {
         err_set(err, E_INVALID, "/type", "%s下不能设立%s", org_type_label(parent.type),
                 org_type_label(in->type));
         goto out;
@@ -422,9 +431,10 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
     ev.new_name = in->name;
     ev.new_short_name = in->short_name;
     ev.new_parent_id = parent.id;
-    if (org_store_set_path(c, *id_out, path, parent.depth + 1, err) < 0 ||
-        org_store_event_insert(c, parent.tenant_id, *id_out, &ev, NULL, NULL, 0,
-                               actor_user_id(actor), now, err) < 0 ||
+    if (org_store_set_path(c, *id_out, path, parent.depth + 1,
+                           parent.tenant_id ? parent.tenant_id : *id_out, err) < 0 ||
+        org_store_event_insert(c, parent.tenant_id ? parent.tenant_id : *id_out, *id_out, &ev, NULL,
+                               NULL, 0, actor_user_id(actor), now, err) < 0 ||
         audit_org(c, actor, "org.create", "org", *id_out, *id_out, err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;

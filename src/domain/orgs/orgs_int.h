@@ -16,8 +16,9 @@ int org_store_row(struct db_conn *c, int64_t id, struct arena *a, struct org_row
 int org_store_insert(struct db_conn *c, const struct org_in *in, const struct org_row *parent,
                      int64_t now, int64_t *id_out, struct err *err);
 /* Sets path (and depth) of a freshly inserted org. */
+/* Sets the path, depth and tenant of a freshly inserted org. */
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
-                       struct err *err);
+                       int64_t tenant_id, struct err *err);
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
                      struct err *err);
 int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,

@@ -32,7 +32,7 @@ static const struct db_sql SQL_INSERT = {
 };
 static const struct db_sql SQL_SET_PATH = {
     .name = "orgs.set_path",
-    .sql = "UPDATE org SET path = ?, depth = ? WHERE id = ?",
+    .sql = "UPDATE org SET path = ?, depth = ?, tenant_id = ? WHERE id = ?",
 };
 #define KEEP(col) col " = NULLIF(COALESCE(?, " col "), '')"
 static const struct db_sql SQL_UPDATE = {
@@ -354,8 +354,11 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
 
     if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
         return -1;
-    db_bind_int(st, k++, parent->tenant_id);
-    db_bind_int(st, k++, parent->id);
+    db_bind_int(st, k++, parent->tenant_id); /* a root's is set with its path */
+    if (parent->id)
+        db_bind_int(st, k++, parent->id);
+    else
+        db_bind_null(st, k++);
     /* A placeholder path until the id is known (org_store_set_path follows at once). */
     db_bind_text(st, k++, "pending");
     db_bind_int(st, k++, parent->depth + 1);
@@ -385,7 +388,7 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
 }
 
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
-                       struct err *err)
+                       int64_t tenant_id, struct err *err)
 {
     struct db_stmt *st = NULL;
     int rc;
@@ -394,7 +397,8 @@ int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t 
         return -1;
     db_bind_text(st, 1, path);
     db_bind_int(st, 2, depth);
-    db_bind_int(st, 3, id);
+    db_bind_int(st, 3, tenant_id);
+    db_bind_int(st, 4, id);
     rc = db_exec_stmt(st, err);
     db_stmt_free(&st);
     return rc;
