@@ -271,7 +271,7 @@ export default {
                 </el-timeline-item>
               </el-timeline>
               <el-empty v-else-if="events" description="暂无沿革记录" />
-              <div v-else class="page-loading">正在加载…</div>
+              <div v-else class="tab-loading">正在加载…</div>
             </el-tab-pane>
             <el-tab-pane label="班子与任期" name="terms">
               <div v-if="canWrite && active" class="form-actions left"><el-button type="primary" icon="Plus" @click="openTerm" class="term-btn">登记换届</el-button></div>
@@ -281,7 +281,7 @@ export default {
                             :title="'本届任期已于 ' + t.ends_on + ' 届满，应按期换届'" />
                   <div class="term-head">
                     <el-tag :type="termState(t).type" size="small">{{ termState(t).text }}</el-tag>
-                    <span class="term-dates">{{ t.elected_on }} 选举 · 任期 {{ t.years }} 年 · 至 {{ t.ends_on }} 届满</span>
+                    <span class="term-dates"><span>{{ t.elected_on }} 选举</span> · <span>任期 {{ t.years }} 年</span> · <span>至 {{ t.ends_on }} 届满</span></span>
                     <span v-if="t.doc_no" class="form-hint">文号：{{ t.doc_no }}</span>
                   </div>
                   <el-table :data="t.posts" size="small" class="term-posts" empty-text="本届未登记班子成员">
@@ -296,7 +296,7 @@ export default {
                 </div>
               </template>
               <el-empty v-else-if="terms" description="暂无换届记录" />
-              <div v-else class="page-loading">正在加载…</div>
+              <div v-else class="tab-loading">正在加载…</div>
             </el-tab-pane>
             <el-tab-pane name="advisories">
               <template #label>提示<el-badge v-if="advisories && advisories.length" :value="advisories.length" type="warning" class="tab-badge" /></template>

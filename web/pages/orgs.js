@@ -58,8 +58,8 @@ export default {
     }
     watch(() => scope.orgId, refresh);
     onMounted(refresh);
-    // The as-of tree opens its first two levels.
-    const opened = (root) => (root ? [root.id, ...root.children.map((c) => c.id)] : []);
+    // The as-of tree opens its first level, as today's tree does.
+    const opened = (root) => (root ? [root.id] : []);
     const open = (o) => navigate(`/orgs/${o.id}`);
     return { q, asOf, results, history, error, loading, treeKey, load, refresh, clearAsOf, opened, open, scope, fmtNumber, isMobile,
              treeProps: { label: "name", isLeaf: "leaf", children: "kids" }, histProps: { label: "name", children: "children" } };
@@ -100,7 +100,7 @@ export default {
           <el-tree v-else-if="history" :data="history" :props="histProps" node-key="id" :default-expanded-keys="opened(history[0])"
                    class="org-tree" :expand-on-click-node="false" @node-click="open">
             <template #default="{ data }">
-              <span class="org-node"><span class="org-node-name">{{ data.name }}</span><el-tag size="small" type="info" class="org-type">{{ data.type_label }}</el-tag></span>
+              <span class="org-node"><span class="org-node-name">{{ data.name }}</span><span class="org-node-meta"><el-tag size="small" type="info" class="org-type">{{ data.type_label }}</el-tag></span></span>
             </template>
           </el-tree>
           <el-tree v-else :key="treeKey" lazy :load="load" :props="treeProps" node-key="id" :default-expanded-keys="[scope.orgId]"
@@ -108,8 +108,7 @@ export default {
             <template #default="{ data }">
               <span class="org-node">
                 <span class="org-node-name">{{ data.name }}</span>
-                <el-tag size="small" type="info" class="org-type">{{ data.type_label }}</el-tag>
-                <span v-if="data.members" class="org-node-count">{{ fmtNumber(data.members) }} 人</span>
+                <span class="org-node-meta"><el-tag size="small" type="info" class="org-type">{{ data.type_label }}</el-tag><span v-if="data.members" class="org-node-count">{{ fmtNumber(data.members) }} 人</span></span>
               </span>
             </template>
           </el-tree>
