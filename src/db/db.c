@@ -275,6 +275,19 @@ void db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t len)
         st->bind_failed = true;
 }
 
+void db_bind_opt_id(struct db_stmt *st, int idx, int64_t v)
+{
+    if (v)
+        db_bind_int(st, idx, v);
+    else
+        db_bind_null(st, idx);
+}
+
+void db_bind_opt_text(struct db_stmt *st, int idx, const char *s)
+{
+    db_bind_text(st, idx, s && *s ? s : NULL);
+}
+
 int db_step(struct db_stmt *st, struct err *err)
 {
     int rc;
@@ -302,6 +315,26 @@ int db_exec_stmt(struct db_stmt *st, struct err *err)
     while ((rc = db_step(st, err)) == DB_ROW)
         ;
     return rc < 0 ? -1 : 0;
+}
+
+int db_run(struct db_stmt **st, struct err *err)
+{
+    int rc = db_exec_stmt(*st, err);
+
+    db_stmt_free(st);
+    return rc;
+}
+
+int db_run_id(struct db_stmt **st, int64_t *id_out, struct err *err)
+{
+    int rc = db_step(*st, err);
+
+    if (rc == DB_ROW)
+        *id_out = db_col_int(*st, 0);
+    else if (rc == DB_DONE)
+        err_set(err, E_INTERNAL, "", "保存失败：没有返回编号");
+    db_stmt_free(st);
+    return rc == DB_ROW ? 0 : -1;
 }
 
 int64_t db_col_int(struct db_stmt *st, int col)

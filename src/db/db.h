@@ -58,10 +58,19 @@ void db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t len);
 void db_bind_null(struct db_stmt *st, int idx);
 void db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t len);
 
+/* Optional values: an id of 0 and NULL or "" text bind SQL NULL. */
+void db_bind_opt_id(struct db_stmt *st, int idx, int64_t v);
+void db_bind_opt_text(struct db_stmt *st, int idx, const char *s);
+
 /* Returns DB_ROW, DB_DONE or -1. */
 int db_step(struct db_stmt *st, struct err *err);
 /* Steps a statement that returns no rows (or ignores them) to completion. */
 int db_exec_stmt(struct db_stmt *st, struct err *err);
+
+/* Runs a statement that returns no rows to completion and frees it. */
+int db_run(struct db_stmt **st, struct err *err);
+/* Steps an INSERT ... RETURNING id, reads the id and frees the statement. No row is an error. */
+int db_run_id(struct db_stmt **st, int64_t *id_out, struct err *err);
 
 /* Columns are 0-based; valid until the next step. NULL text reads as NULL. */
 int64_t db_col_int(struct db_stmt *st, int col);

@@ -117,6 +117,45 @@ static void test_bind_step_columns_and_cache(void)
     arena_release(&a);
 }
 
+static const struct db_sql SQL_T_NULLS = {
+    .name = "t.nulls",
+    .sql = "SELECT count(*) FROM t WHERE k IS NULL AND p IS NULL",
+};
+
+static void test_optional_binds_and_run_helpers(void)
+{
+    struct db *db = open_db("g.db", 1000);
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    int64_t id = 0;
+
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(db_exec_script(c, SQL_T_CREATE.sql, &e), 0);
+    /* "" and 0 bind NULL; db_run_id returns the RETURNING id and frees the statement. */
+    CHECK_EQ(db_prepare(c, &SQL_T_INSERT, &st, &e), 0);
+    db_bind_opt_text(st, 1, "");
+    db_bind_int(st, 2, 1);
+    db_bind_opt_id(st, 3, 0);
+    CHECK_EQ(db_run_id(&st, &id, &e), 0);
+    CHECK(st == NULL);
+    CHECK(id > 0);
+    CHECK_EQ(db_prepare(c, &SQL_T_NULLS, &st, &e), 0);
+    CHECK_EQ(db_step(st, &e), DB_ROW);
+    CHECK_EQ(db_col_int(st, 0), 1);
+    db_stmt_free(&st);
+    /* db_run reports the statement's error and still frees it. */
+    CHECK_EQ(db_prepare(c, &SQL_T_INSERT, &st, &e), 0);
+    db_bind_text(st, 1, "x");
+    db_bind_int(st, 2, 1);
+    db_bind_opt_id(st, 3, 999); /* no such org: foreign key */
+    CHECK_EQ(db_run(&st, &e), -1);
+    CHECK(st == NULL);
+    CHECK_EQ(e.code, E_CONFLICT);
+    db_release(db, &c);
+    db_free(&db);
+}
+
 static void test_native_errors_map_to_codes(void)
 {
     struct db *db = open_db("b.db", 1000);
@@ -263,7 +302,7 @@ static void teardown(void)
 }
 
 TAP_MAIN("db/sqlite", TEST(setup), TEST(test_bind_step_columns_and_cache),
-         TEST(test_native_errors_map_to_codes), TEST(test_busy_writer_is_unavailable),
-         TEST(test_rollback_and_release_inside_tx), TEST(test_migrations_and_schema_check),
-         TEST(test_open_missing_without_create_fails), TEST(test_backup_copies_committed_data),
-         TEST(teardown))
+         TEST(test_optional_binds_and_run_helpers), TEST(test_native_errors_map_to_codes),
+         TEST(test_busy_writer_is_unavailable), TEST(test_rollback_and_release_inside_tx),
+         TEST(test_migrations_and_schema_check), TEST(test_open_missing_without_create_fails),
+         TEST(test_backup_copies_committed_data), TEST(teardown))

@@ -44,14 +44,6 @@ static const struct db_sql SQL_COUNT_SCOPE = {
            "WHERE o.path >= ? AND o.path < ?",
 };
 
-static void bind_opt_int(struct db_stmt *st, int i, int64_t v)
-{
-    if (v)
-        db_bind_int(st, i, v);
-    else
-        db_bind_null(st, i);
-}
-
 int audit_store_last(struct db_conn *c, int64_t *id_out, char hash_out[65], struct err *err)
 {
     struct db_stmt *st = NULL;
@@ -73,27 +65,24 @@ int audit_store_last(struct db_conn *c, int64_t *id_out, char hash_out[65], stru
 int audit_store_insert(struct db_conn *c, const struct audit_row *r, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, r->id);
     db_bind_int(st, 2, r->at);
-    bind_opt_int(st, 3, r->e.user_id);
+    db_bind_opt_id(st, 3, r->e.user_id);
     db_bind_text(st, 4, r->e.username);
     db_bind_text(st, 5, r->e.source);
     db_bind_text(st, 6, r->e.action);
     db_bind_text(st, 7, r->e.target_type);
-    bind_opt_int(st, 8, r->e.target_id);
-    bind_opt_int(st, 9, r->e.org_id);
+    db_bind_opt_id(st, 8, r->e.target_id);
+    db_bind_opt_id(st, 9, r->e.org_id);
     db_bind_text(st, 10, r->e.result);
     db_bind_text(st, 11, r->e.request_id);
     db_bind_text(st, 12, r->e.digest);
     db_bind_text(st, 13, r->prev_hash);
     db_bind_text(st, 14, r->hash);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 /* Reads the current row; text comes from a (NULL a: the row borrows the statement's text,

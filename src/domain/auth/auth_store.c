@@ -120,15 +120,6 @@ static const struct db_sql SQL_PERSON_ID_NUMBER = {
     .name = "auth.person_id_number",
     .sql = "SELECT id_number FROM person WHERE id = ?",
 };
-
-/* Runs a statement that binds nothing more and returns no rows. */
-static int exec_done(struct db_stmt **st, struct err *err)
-{
-    int rc = db_exec_stmt(*st, err);
-    db_stmt_free(st);
-    return rc;
-}
-
 static void read_user(struct db_stmt *st, struct arena *a, struct user_row *u)
 {
     u->id = db_col_int(st, 0);
@@ -211,16 +202,6 @@ int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struc
     return 0;
 }
 
-static int insert_returning(struct db_stmt **st, int64_t *id_out, struct err *err)
-{
-    int rc = db_step(*st, err);
-
-    if (rc == DB_ROW)
-        *id_out = db_col_int(*st, 0);
-    db_stmt_free(st);
-    return rc == DB_ROW ? 0 : -1;
-}
-
 int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
                            int64_t now, int64_t *id_out, struct err *err)
 {
@@ -239,7 +220,7 @@ int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const c
     db_bind_int(st, 6, now);
     db_bind_int(st, 7, now);
     db_bind_int(st, 8, now);
-    if (insert_returning(&st, id_out, err) < 0) {
+    if (db_run_id(&st, id_out, err) < 0) {
         if (err->code == E_CONFLICT) {
             err->code = E_OK;
             err_set(err, E_CONFLICT, "/username", "用户名 %s 已被使用", in->username);
@@ -261,7 +242,7 @@ int auth_store_user_login(struct db_conn *c, int64_t id, bool ok, int64_t now, s
     } else {
         db_bind_int(st, 1, id);
     }
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bool must_change,
@@ -276,7 +257,7 @@ int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bo
     db_bind_int(st, 3, now);
     db_bind_int(st, 4, now);
     db_bind_int(st, 5, id);
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_name,
@@ -290,7 +271,7 @@ int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_na
     db_bind_text(st, 2, status);
     db_bind_int(st, 3, now);
     db_bind_int(st, 4, id);
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
@@ -343,7 +324,7 @@ int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role
     db_bind_text(st, 2, role);
     db_bind_int(st, 3, org_id);
     db_bind_int(st, 4, now);
-    if (insert_returning(&st, id_out, err) < 0) {
+    if (db_run_id(&st, id_out, err) < 0) {
         if (err->code == E_CONFLICT) {
             err->code = E_OK;
             err_set(err, E_CONFLICT, "/role", "该账号在此组织已有这个角色");
@@ -361,7 +342,7 @@ int auth_store_grant_delete(struct db_conn *c, int64_t user_id, int64_t grant_id
         return -1;
     db_bind_int(st, 1, grant_id);
     db_bind_int(st, 2, user_id);
-    if (exec_done(&st, err) < 0)
+    if (db_run(&st, err) < 0)
         return -1;
     if (db_changes(c) == 0)
         return err_set(err, E_NOT_FOUND, "", "授权不存在");
@@ -383,7 +364,7 @@ int auth_store_session_insert(struct db_conn *c, const char *token_hash, int64_t
     db_bind_int(st, 5, now);
     db_bind_int(st, 6, expires);
     db_bind_text(st, 7, ip);
-    return insert_returning(&st, id_out, err);
+    return db_run_id(&st, id_out, err);
 }
 
 int auth_store_session_find(struct db_conn *c, const char *token_hash, struct arena *a,
@@ -419,7 +400,7 @@ int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t
     db_bind_int(st, 1, now);
     db_bind_int(st, 2, expires);
     db_bind_int(st, 3, id);
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 static int delete_by(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err)
@@ -429,7 +410,7 @@ static int delete_by(struct db_conn *c, const struct db_sql *sql, int64_t id, st
     if (db_prepare(c, sql, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, id);
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
@@ -473,7 +454,7 @@ int auth_store_throttle_put(struct db_conn *c, const char *key, const struct thr
     db_bind_int(st, 2, t->failures);
     db_bind_int(st, 3, t->last_failure_at);
     db_bind_int(st, 4, t->blocked_until);
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *err)
@@ -483,7 +464,7 @@ int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *er
     if (db_prepare(c, &SQL_THROTTLE_CLEAR, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, key);
-    return exec_done(&st, err);
+    return db_run(&st, err);
 }
 
 static int text_one(struct db_conn *c, const struct db_sql *sql, int64_t id, struct arena *a,

@@ -225,13 +225,6 @@ int member_store_key_by_id_number(struct db_conn *c, const char *id_number, stru
     db_stmt_free(&st);
     return rc;
 }
-
-/* Binds s, turning "" into SQL NULL (an insert never stores empty text). */
-static void bind_opt(struct db_stmt *st, int i, const char *s)
-{
-    db_bind_text(st, i, s && *s ? s : NULL);
-}
-
 int member_store_person_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
                                const char *initials, int64_t now, int64_t *id_out, struct err *err)
 {
@@ -242,16 +235,16 @@ int member_store_person_insert(struct db_conn *c, const struct member_in *m, int
         return -1;
     db_bind_int(st, k++, tenant_id);
     db_bind_text(st, k++, m->name);
-    bind_opt(st, k++, m->former_name);
+    db_bind_opt_text(st, k++, m->former_name);
     db_bind_text(st, k++, m->gender);
-    bind_opt(st, k++, m->ethnicity);
-    bind_opt(st, k++, m->birth_date);
-    bind_opt(st, k++, m->id_number);
-    bind_opt(st, k++, m->phone);
-    bind_opt(st, k++, m->address);
-    bind_opt(st, k++, m->hukou);
-    bind_opt(st, k++, m->education);
-    bind_opt(st, k++, initials);
+    db_bind_opt_text(st, k++, m->ethnicity);
+    db_bind_opt_text(st, k++, m->birth_date);
+    db_bind_opt_text(st, k++, m->id_number);
+    db_bind_opt_text(st, k++, m->phone);
+    db_bind_opt_text(st, k++, m->address);
+    db_bind_opt_text(st, k++, m->hukou);
+    db_bind_opt_text(st, k++, m->education);
+    db_bind_opt_text(st, k++, initials);
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
     rc = db_step(st, err);
@@ -308,10 +301,10 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
     db_bind_text(st, k++, org_path);
     db_bind_text(st, k++, m->status);
     db_bind_text(st, k++, m->category);
-    bind_opt(st, k++, m->joined_on);
-    bind_opt(st, k++, m->full_member_on);
-    bind_opt(st, k++, m->work_unit);
-    bind_opt(st, k++, m->post);
+    db_bind_opt_text(st, k++, m->joined_on);
+    db_bind_opt_text(st, k++, m->full_member_on);
+    db_bind_opt_text(st, k++, m->work_unit);
+    db_bind_opt_text(st, k++, m->post);
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
     rc = db_step(st, err);
@@ -329,7 +322,7 @@ int member_store_member_update(struct db_conn *c, int64_t member_id, const struc
                                const char *org_path, int64_t now, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_MEMBER_UPDATE, &st, err) < 0)
         return -1;
@@ -346,9 +339,7 @@ int member_store_member_update(struct db_conn *c, int64_t member_id, const struc
     db_bind_text(st, k++, m->post);
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, member_id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags, struct err *err)
@@ -389,7 +380,7 @@ int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t memb
                               int64_t user_id, int64_t now, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_EVENT_INSERT, &st, err) < 0)
         return -1;
@@ -399,16 +390,14 @@ int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t memb
     db_bind_text(st, k++, effective_on);
     db_bind_text(st, k++, old_value);
     db_bind_text(st, k++, new_value);
-    bind_opt(st, k++, doc_no);
-    bind_opt(st, k++, note);
+    db_bind_opt_text(st, k++, doc_no);
+    db_bind_opt_text(st, k++, note);
     if (user_id)
         db_bind_int(st, k++, user_id);
     else
         db_bind_null(st, k++);
     db_bind_int(st, k++, now);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v)

@@ -241,19 +241,6 @@ static const struct db_sql SQL_MEMBER_TOTALS = {
            "coalesce(sum(m.status = 'probationary'), 0) FROM member m WHERE " ACTIVE_IN,
 };
 
-static void bind_opt_id(struct db_stmt *st, int i, int64_t v)
-{
-    if (v)
-        db_bind_int(st, i, v);
-    else
-        db_bind_null(st, i);
-}
-
-static void bind_opt(struct db_stmt *st, int i, const char *s)
-{
-    db_bind_text(st, i, s && *s ? s : NULL);
-}
-
 /* Grows an arena array by doubling. */
 static void *grow(void *p, int64_t n, int64_t *cap, size_t size, struct arena *a)
 {
@@ -364,13 +351,13 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     db_bind_int(st, k++, parent->depth + 1);
     db_bind_text(st, k++, in->type);
     db_bind_text(st, k++, in->name);
-    bind_opt(st, k++, in->short_name);
-    bind_opt(st, k++, in->code);
-    bind_opt(st, k++, in->founded_on);
-    bind_opt(st, k++, in->contact_name);
-    bind_opt(st, k++, in->contact_phone);
-    bind_opt(st, k++, in->address);
-    bind_opt(st, k++, in->area);
+    db_bind_opt_text(st, k++, in->short_name);
+    db_bind_opt_text(st, k++, in->code);
+    db_bind_opt_text(st, k++, in->founded_on);
+    db_bind_opt_text(st, k++, in->contact_name);
+    db_bind_opt_text(st, k++, in->contact_phone);
+    db_bind_opt_text(st, k++, in->address);
+    db_bind_opt_text(st, k++, in->area);
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
     rc = db_step(st, err);
@@ -391,7 +378,6 @@ int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t 
                        int64_t tenant_id, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     if (db_prepare(c, &SQL_SET_PATH, &st, err) < 0)
         return -1;
@@ -399,9 +385,7 @@ int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t 
     db_bind_int(st, 2, depth);
     db_bind_int(st, 3, tenant_id);
     db_bind_int(st, 4, id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
@@ -435,7 +419,6 @@ int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char
                      int64_t now, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     if (db_prepare(c, &SQL_RENAME, &st, err) < 0)
         return -1;
@@ -443,9 +426,7 @@ int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char
     db_bind_text(st, 2, short_name);
     db_bind_int(st, 3, now);
     db_bind_int(st, 4, id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int org_store_move(struct db_conn *c, int64_t id, int64_t new_parent, const char *old_path,
@@ -482,24 +463,19 @@ int org_store_move(struct db_conn *c, int64_t id, int64_t new_parent, const char
     db_bind_int(st, 3, now);
     db_bind_text(st, 4, old_path);
     db_bind_text(st, 5, upper);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int org_store_dissolve(struct db_conn *c, int64_t id, const char *on, int64_t now, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     if (db_prepare(c, &SQL_DISSOLVE, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, on);
     db_bind_int(st, 2, now);
     db_bind_int(st, 3, id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, int64_t *members_out,
@@ -535,7 +511,7 @@ int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
                            struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_EVENT_INSERT, &st, err) < 0)
         return -1;
@@ -543,19 +519,17 @@ int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
     db_bind_int(st, k++, org_id);
     db_bind_text(st, k++, in->kind);
     db_bind_text(st, k++, in->effective_on);
-    bind_opt(st, k++, in->doc_no);
-    bind_opt(st, k++, in->note);
+    db_bind_opt_text(st, k++, in->doc_no);
+    db_bind_opt_text(st, k++, in->note);
     db_bind_text(st, k++, old_name);
-    bind_opt(st, k++, in->new_name);
+    db_bind_opt_text(st, k++, in->new_name);
     db_bind_text(st, k++, old_short);
-    bind_opt(st, k++, in->new_short_name);
-    bind_opt_id(st, k++, old_parent);
-    bind_opt_id(st, k++, in->new_parent_id);
-    bind_opt_id(st, k++, user_id);
+    db_bind_opt_text(st, k++, in->new_short_name);
+    db_bind_opt_id(st, k++, old_parent);
+    db_bind_opt_id(st, k++, in->new_parent_id);
+    db_bind_opt_id(st, k++, user_id);
     db_bind_int(st, k++, now);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
@@ -828,8 +802,8 @@ int org_store_term_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
     db_bind_int(st, k++, years);
     db_bind_text(st, k++, ends_on);
     db_bind_int(st, k++, rule_id);
-    bind_opt(st, k++, in->doc_no);
-    bind_opt(st, k++, in->note);
+    db_bind_opt_text(st, k++, in->doc_no);
+    db_bind_opt_text(st, k++, in->note);
     db_bind_int(st, k++, now);
     rc = step_one(st, "保存任期失败", err);
     if (rc == 0)
@@ -842,7 +816,6 @@ int org_store_post_insert(struct db_conn *c, int64_t term_id, int64_t org_id, in
                           const char *post, const char *started_on, int64_t now, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     if (db_prepare(c, &SQL_POST_INSERT, &st, err) < 0)
         return -1;
@@ -852,9 +825,7 @@ int org_store_post_insert(struct db_conn *c, int64_t term_id, int64_t org_id, in
     db_bind_text(st, 4, post);
     db_bind_text(st, 5, started_on);
     db_bind_int(st, 6, now);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    return rc;
+    return db_run(&st, err);
 }
 
 int org_store_member_path(struct db_conn *c, int64_t member_id, struct arena *a, const char **out,
