@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "domain/cache/cache.h"
 #include "http/http.h"
 #include "io/import_http.h"
 #include "cli/cli.h"
@@ -31,6 +32,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
+    env.app.cache = cache_new((size_t)env.cfg.cache_max_bytes);
     if (http_server_start(&env.app, &srv, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
@@ -43,6 +45,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     log_info("serve_stop", "signal=%d", sig);
     http_server_stop(&srv);
     import_jobs_drain();
+    cache_free(&env.app.cache);
 out:
     cli_env_close(&env);
     return rc;

@@ -52,6 +52,8 @@ const struct cfg_row CFG_ROWS[] = {
              "largest upload accepted by POST /api/members/import (that route only)"),
     ROW_INT("import.max_rows", import_max_rows, "200000", 1, 10000000,
             "most data rows one import may have"),
+    ROW_SIZE("cache.max_bytes", cache_max_bytes, "8m", 0, 1LL << 30,
+             "memory for cached member-list pages and statistics; 0 turns the cache off"),
 };
 const size_t CFG_ROWS_LEN = ARRAY_LEN(CFG_ROWS);
 

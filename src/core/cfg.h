@@ -28,6 +28,7 @@ struct cfg {
     int64_t session_ttl_s;
     int64_t import_max_bytes;
     int64_t import_max_rows;
+    int64_t cache_max_bytes;
 };
 
 enum cfg_type { CFG_STR, CFG_INT, CFG_SIZE, CFG_BOOL };

@@ -6,12 +6,14 @@
 #include <stdatomic.h>
 #include "core/err.h"
 
+struct cache;
 struct cfg;
 struct db;
 
 struct app {
     const struct cfg *cfg;
     struct db *db;
+    struct cache *cache; /* answers derived from the roster; NULL in one-shot CLI commands */
     int64_t started_at;
     atomic_llong requests;
     atomic_llong errors[E_THROTTLED + 1]; /* by error code, exposed at /api/health */

@@ -13,11 +13,14 @@ struct err;
 struct field;
 struct auth_user;
 struct auth_actor;
+struct buf;
+struct json_writer;
 
 enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 
-#define HTTP_MAX_PARAMS  4
-#define HTTP_MAX_HEADERS 8
+#define HTTP_MAX_PARAMS   4
+#define HTTP_MAX_HEADERS  8
+#define JSON_CONTENT_TYPE "application/json; charset=utf-8"
 
 struct route;
 
@@ -60,6 +63,14 @@ struct route {
 
 /* Sets the JSON answer (steals the reference). */
 void http_res_json(struct http_res *res, int status, json_t *body);
+/* Sets a body that is already encoded (JSON text from a json_writer, an .xlsx file); body must
+ * live as long as the request (arena or static). */
+void http_res_body(struct http_res *res, int status, const char *content_type, const char *body,
+                   size_t len);
+/* Starts a JSON answer written with a json_writer into a buffer in the request arena. */
+void http_res_writer_begin(struct http_req *req, struct json_writer *w, struct buf *b);
+/* Ends it: sets the buffer as the JSON body; E_LIMIT when it outgrew http.res_max. */
+int http_res_writer_end(struct http_res *res, int status, struct buf *b, struct err *err);
 /* Adds a response header; name and value must live as long as the request (arena/static). */
 void http_res_header(struct http_res *res, const char *name, const char *value);
 
@@ -92,6 +103,10 @@ json_t *http_error_json(const struct err *e, const char *request_id);
 void http_page_defaults(int64_t *page, int64_t *size);
 /* {items, total, page, size}; steals items. */
 json_t *http_list_json(json_t *items, int64_t total, int64_t page, int64_t size);
+/* The same shape written with a json_writer: begin opens {"items":[ for the caller's items,
+ * end closes the array and adds total, page and size. */
+void http_list_write_begin(struct json_writer *w);
+void http_list_write_end(struct json_writer *w, int64_t total, int64_t page, int64_t size);
 
 /* ---- authorization helpers for handlers (authz.c) ---- */
 

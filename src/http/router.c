@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/json_write.h"
 #include "core/log.h"
 #include "domain/app.h"
 #include "domain/modules.h"
@@ -166,4 +167,20 @@ json_t *http_list_json(json_t *items, int64_t total, int64_t page, int64_t size)
 {
     return json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)total, "page",
                      (json_int_t)page, "size", (json_int_t)size);
+}
+
+void http_list_write_begin(struct json_writer *w)
+{
+    json_write_object_begin(w);
+    json_write_key(w, "items");
+    json_write_array_begin(w);
+}
+
+void http_list_write_end(struct json_writer *w, int64_t total, int64_t page, int64_t size)
+{
+    json_write_array_end(w);
+    json_write_kint(w, "total", total);
+    json_write_kint(w, "page", page);
+    json_write_kint(w, "size", size);
+    json_write_object_end(w);
 }

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/json_write.h"
 #include "core/log.h"
 #include "domain/app.h"
 #include "http/http_int.h"
@@ -50,6 +51,32 @@ void http_res_json(struct http_res *res, int status, json_t *body)
         json_decref(res->json);
     res->status = status;
     res->json = body;
+}
+
+void http_res_body(struct http_res *res, int status, const char *content_type, const char *body,
+                   size_t len)
+{
+    if (res->json)
+        json_decref(res->json);
+    res->json = NULL;
+    res->status = status;
+    res->content_type = content_type;
+    res->body = body;
+    res->body_len = len;
+}
+
+void http_res_writer_begin(struct http_req *req, struct json_writer *w, struct buf *b)
+{
+    buf_init(b, req->arena, (size_t)req->app->cfg->http_res_max);
+    json_write_init(w, b);
+}
+
+int http_res_writer_end(struct http_res *res, int status, struct buf *b, struct err *err)
+{
+    if (buf_failed(b))
+        return err_set(err, E_LIMIT, "", "结果过大，请缩小查询范围");
+    http_res_body(res, status, JSON_CONTENT_TYPE, buf_cstr(b), b->len);
+    return 0;
 }
 
 void http_res_header(struct http_res *res, const char *name, const char *value)
@@ -193,11 +220,13 @@ static struct MHD_Response *make_response(struct http_res *res, size_t *bytes)
         ASSERT(s);
         *bytes = strlen(s);
         r = MHD_create_response_from_buffer(*bytes, s, MHD_RESPMEM_MUST_FREE);
-        MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+        MHD_add_response_header(r, "Content-Type", JSON_CONTENT_TYPE);
     } else {
+        /* Raw bodies live in the request arena, which on_completed releases only after the
+         * response has been sent: MHD may send straight from it. */
         *bytes = res->body_len;
         r = MHD_create_response_from_buffer(res->body_len, (void *)(uintptr_t)res->body,
-                                            MHD_RESPMEM_MUST_COPY);
+                                            MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "Content-Type",
                                 res->content_type ? res->content_type : "application/octet-stream");
     }

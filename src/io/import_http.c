@@ -512,10 +512,7 @@ static void xlsx_body(struct http_req *req, struct http_res *res, const void *p,
     char *copy = arena_alloc(req->arena, n ? n : 1);
 
     memcpy(copy, p, n);
-    res->status = 200;
-    res->body = copy;
-    res->body_len = n;
-    res->content_type = XLSX_TYPE;
+    http_res_body(res, 200, XLSX_TYPE, copy, n);
     http_res_header(res, "Content-Disposition", disposition(req->arena, ascii, utf8));
 }
 

@@ -6,62 +6,85 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/cfg.h"
+#include "core/clock.h"
+#include "core/buf.h"
 #include "core/json.h"
+#include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/cache/cache.h"
 #include "domain/members/members.h"
 #include "domain/members/members_http.h"
 #include "http/http.h"
 
-static json_t *opt_int(int64_t v)
+/* A number that is -1 when unknown (age, party age): written as null then. */
+static void write_opt_int(struct json_writer *w, const char *key, int64_t v)
 {
-    return v >= 0 ? jint(v) : json_null();
+    json_write_key(w, key);
+    if (v >= 0)
+        json_write_int(w, v);
+    else
+        json_write_null(w);
 }
 
-json_t *member_view_json(const struct member_view *v)
+void member_view_write(struct json_writer *w, const struct member_view *v)
 {
-    json_t *o = json_object(), *tags = json_array();
     const char *p = v->tags;
 
+    json_write_object_begin(w);
+    json_write_kint(w, "id", v->id);
+    json_write_kint(w, "person_id", v->person_id);
+    json_write_kint(w, "org_id", v->org_id);
+    json_write_kstr(w, "org_name", v->org_name);
+    json_write_kstr(w, "name", v->name);
+    json_write_kstr(w, "former_name", v->former_name);
+    json_write_kstr(w, "gender", v->gender);
+    json_write_kstr(w, "gender_label",
+                    !v->gender                    ? NULL
+                    : strcmp(v->gender, "M") == 0 ? "男"
+                                                  : "女");
+    json_write_kstr(w, "ethnicity", v->ethnicity);
+    json_write_kstr(w, "birth_date", v->birth_date);
+    write_opt_int(w, "age", v->age);
+    json_write_kstr(w, "id_number", v->id_number);
+    json_write_kstr(w, "phone", v->phone);
+    json_write_kstr(w, "address", v->address);
+    json_write_kstr(w, "hukou", v->hukou);
+    json_write_kstr(w, "education", v->education);
+    json_write_kstr(w, "category", v->category);
+    json_write_kstr(w, "category_label", v->category_label);
+    json_write_kstr(w, "status", v->status);
+    json_write_kstr(w, "status_label", v->status_label);
+    json_write_kstr(w, "joined_on", v->joined_on);
+    json_write_kstr(w, "full_member_on", v->full_member_on);
+    write_opt_int(w, "party_age", v->party_age);
+    json_write_kstr(w, "work_unit", v->work_unit);
+    json_write_kstr(w, "post", v->post);
+    json_write_key(w, "tags");
+    json_write_array_begin(w);
     while (p && *p) {
         const char *end = strchr(p, ',');
         size_t n = end ? (size_t)(end - p) : strlen(p);
         if (n)
-            json_array_append_new(tags, json_stringn(p, n));
+            json_write_strn(w, p, n);
         p = end ? end + 1 : p + n;
     }
-    json_object_set_new(o, "id", jint(v->id));
-    json_object_set_new(o, "person_id", jint(v->person_id));
-    json_object_set_new(o, "org_id", jint(v->org_id));
-    json_object_set_new(o, "org_name", jstr(v->org_name));
-    json_object_set_new(o, "name", jstr(v->name));
-    json_object_set_new(o, "former_name", jstr(v->former_name));
-    json_object_set_new(o, "gender", jstr(v->gender));
-    json_object_set_new(o, "gender_label",
-                        jstr(!v->gender                    ? NULL
-                             : strcmp(v->gender, "M") == 0 ? "男"
-                                                           : "女"));
-    json_object_set_new(o, "ethnicity", jstr(v->ethnicity));
-    json_object_set_new(o, "birth_date", jstr(v->birth_date));
-    json_object_set_new(o, "age", opt_int(v->age));
-    json_object_set_new(o, "id_number", jstr(v->id_number));
-    json_object_set_new(o, "phone", jstr(v->phone));
-    json_object_set_new(o, "address", jstr(v->address));
-    json_object_set_new(o, "hukou", jstr(v->hukou));
-    json_object_set_new(o, "education", jstr(v->education));
-    json_object_set_new(o, "category", jstr(v->category));
-    json_object_set_new(o, "category_label", jstr(v->category_label));
-    json_object_set_new(o, "status", jstr(v->status));
-    json_object_set_new(o, "status_label", jstr(v->status_label));
-    json_object_set_new(o, "joined_on", jstr(v->joined_on));
-    json_object_set_new(o, "full_member_on", jstr(v->full_member_on));
-    json_object_set_new(o, "party_age", opt_int(v->party_age));
-    json_object_set_new(o, "work_unit", jstr(v->work_unit));
-    json_object_set_new(o, "post", jstr(v->post));
-    json_object_set_new(o, "tags", tags);
-    json_object_set_new(o, "created_at", jint(v->created_at));
-    json_object_set_new(o, "updated_at", jint(v->updated_at));
-    return o;
+    json_write_array_end(w);
+    json_write_kint(w, "created_at", v->created_at);
+    json_write_kint(w, "updated_at", v->updated_at);
+    json_write_object_end(w);
+}
+
+/* Answers with one member (already masked). */
+static int member_res(struct http_req *req, struct http_res *res, int status,
+                      const struct member_view *v, struct err *err)
+{
+    struct json_writer w;
+    struct buf b;
+
+    http_res_writer_begin(req, &w, &b);
+    member_view_write(&w, v);
+    return http_res_writer_end(res, status, &b, err);
 }
 
 struct list_query {
@@ -88,8 +111,12 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     struct list_query in = { 0 };
     struct member_query q = { 0 };
     struct member_view *v;
-    int64_t n, total;
-    json_t *items;
+    struct json_writer w;
+    struct buf b;
+    int64_t n, total, gen;
+    const char *key, *body;
+    char today[11];
+    size_t len;
 
     if (http_query_decode(req, LIST_QUERY, &in, NULL, err) < 0)
         return -1;
@@ -105,14 +132,34 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     q.sort = in.sort;
     q.page = in.page;
     q.size = in.size;
+    /* List pages are always masked, so one answer serves every caller whose scope covers
+     * the path; the key holds everything else the page depends on (ages: today's date). */
+    clock_today(today);
+    /* Free text (q, tag) is length-prefixed so no value can imitate the separators. */
+    key = arena_printf(req->arena,
+                       "members|%s|%zu:%s|%zu:%s|%s|%s|%" PRId64 "|%" PRId64 "|%s|%" PRId64
+                       "|%" PRId64 "|%s",
+                       q.org_path, q.q ? strlen(q.q) : 0, q.q ? q.q : "", q.tag ? strlen(q.tag) : 0,
+                       q.tag ? q.tag : "", q.category ? q.category : "", q.status ? q.status : "",
+                       q.age_min, q.age_max, q.sort ? q.sort : "", q.page, q.size, today);
+    if (cache_generation(req->app, &gen, err) < 0)
+        return -1;
+    if (cache_get(req->app->cache, key, gen, req->arena, &body, &len)) {
+        http_res_body(res, 200, JSON_CONTENT_TYPE, body, len);
+        return 0;
+    }
     if (member_search(req->app, &q, req->arena, &v, &n, &total, err) < 0)
         return -1;
-    items = json_array();
+    http_res_writer_begin(req, &w, &b);
+    http_list_write_begin(&w);
     for (int64_t i = 0; i < n; i++) {
         member_mask(&v[i], 0, req->arena);
-        json_array_append_new(items, member_view_json(&v[i]));
+        member_view_write(&w, &v[i]);
     }
-    http_res_json(res, 200, http_list_json(items, total, in.page, in.size));
+    http_list_write_end(&w, total, in.page, in.size);
+    if (http_res_writer_end(res, 200, &b, err) < 0)
+        return -1;
+    cache_put(req->app->cache, key, gen, b.p, b.len);
     return 0;
 }
 
@@ -137,8 +184,7 @@ static int respond_member(struct http_req *req, struct http_res *res, int64_t id
     if (member_get(req->app, id, req->arena, &v, err) < 0)
         return -1;
     member_mask(&v, 0, req->arena);
-    http_res_json(res, status, member_view_json(&v));
-    return 0;
+    return member_res(req, res, status, &v, err);
 }
 
 static int members_create(struct http_req *req, struct http_res *res, struct err *err)
@@ -210,8 +256,7 @@ static int members_get(struct http_req *req, struct http_res *res, struct err *e
             return -1;
     }
     member_mask(&v, reveal, req->arena);
-    http_res_json(res, 200, member_view_json(&v));
-    return 0;
+    return member_res(req, res, 200, &v, err);
 }
 
 /* PATCH body: the member fields plus how the change is recorded in the history. */

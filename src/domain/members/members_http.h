@@ -5,10 +5,11 @@
 
 #include "http/http.h"
 
+struct json_writer;
 struct member_view;
 
 extern const struct route MEMBERS_ROUTES[]; /* ends with a row whose pattern is NULL */
 
 /* The member JSON of the contract (id, org_id, org_name, name, gender, …, tags[]); shared
  * with other areas that show members. v should be masked already. */
-json_t *member_view_json(const struct member_view *v);
+void member_view_write(struct json_writer *w, const struct member_view *v);

@@ -3,10 +3,14 @@
  * service function, encode. Org JSON: id, parent_id, name, type, path (+ the rest). */
 #include "core/compat.h"
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/cache/cache.h"
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
@@ -437,37 +441,64 @@ static int orgs_advisories(struct http_req *req, struct http_res *res, struct er
     return 0;
 }
 
-static json_t *counts_json(const struct org_count *v, int64_t n)
+static void write_counts(struct json_writer *w, const char *key, const struct org_count *v,
+                         int64_t n)
 {
-    json_t *arr = json_array();
-
-    for (int64_t i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:s, s:s, s:I}", "key", v[i].key, "label",
-                                             v[i].label, "count", (json_int_t)v[i].n));
-    return arr;
+    json_write_key(w, key);
+    json_write_array_begin(w);
+    for (int64_t i = 0; i < n; i++) {
+        json_write_object_begin(w);
+        json_write_kstr(w, "key", v[i].key);
+        json_write_kstr(w, "label", v[i].label);
+        json_write_kint(w, "count", v[i].n);
+        json_write_object_end(w);
+    }
+    json_write_array_end(w);
 }
 
+/* The dashboard of a subtree. On a large district the queries take most of a second, so the
+ * answer is cached until the roster changes (or the day does: ages, terms expiring). */
 static int orgs_stats(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct org_view v;
     struct org_stats s;
-    int64_t id;
+    struct json_writer w;
+    struct buf b;
+    const char *key, *body;
+    char today[11];
+    int64_t id, gen;
+    size_t len;
 
-    if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
+    if (http_param_id(req, 0, &id, err) < 0 || cache_generation(req->app, &gen, err) < 0)
+        return -1;
+    clock_today(today);
+    key = arena_printf(req->arena, "stats|%" PRId64 "|%s", id, today);
+    if (cache_get(req->app->cache, key, gen, req->arena, &body, &len)) {
+        http_res_body(res, 200, JSON_CONTENT_TYPE, body, len);
+        return 0;
+    }
+    if (org_get(req->app, id, req->arena, &v, err) < 0 ||
         org_stats(req->app, v.path, req->arena, &s, err) < 0)
         return -1;
-    http_res_json(res, 200,
-                  json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}",
-                            "org_id", (json_int_t)id, "org_name", v.name, "members",
-                            (json_int_t)s.members, "probationary", (json_int_t)s.probationary,
-                            "new_this_year", (json_int_t)s.new_this_year, "terms_expiring",
-                            (json_int_t)s.terms_expiring, "advisories", (json_int_t)s.advisories,
-                            "by_category", counts_json(s.by_category, s.n_category), "by_status",
-                            counts_json(s.by_status, s.n_status), "by_gender",
-                            counts_json(s.by_gender, s.n_gender), "by_age",
-                            counts_json(s.by_age, s.n_age), "by_education",
-                            counts_json(s.by_education, s.n_education), "orgs_by_type",
-                            counts_json(s.orgs_by_type, s.n_orgs_by_type)));
+    http_res_writer_begin(req, &w, &b);
+    json_write_object_begin(&w);
+    json_write_kint(&w, "org_id", id);
+    json_write_kstr(&w, "org_name", v.name);
+    json_write_kint(&w, "members", s.members);
+    json_write_kint(&w, "probationary", s.probationary);
+    json_write_kint(&w, "new_this_year", s.new_this_year);
+    json_write_kint(&w, "terms_expiring", s.terms_expiring);
+    json_write_kint(&w, "advisories", s.advisories);
+    write_counts(&w, "by_category", s.by_category, s.n_category);
+    write_counts(&w, "by_status", s.by_status, s.n_status);
+    write_counts(&w, "by_gender", s.by_gender, s.n_gender);
+    write_counts(&w, "by_age", s.by_age, s.n_age);
+    write_counts(&w, "by_education", s.by_education, s.n_education);
+    write_counts(&w, "orgs_by_type", s.orgs_by_type, s.n_orgs_by_type);
+    json_write_object_end(&w);
+    if (http_res_writer_end(res, 200, &b, err) < 0)
+        return -1;
+    cache_put(req->app->cache, key, gen, b.p, b.len);
     return 0;
 }
 

@@ -1,16 +1,19 @@
 /* system_http.c: GET /api/health — liveness, version, storage driver, schema version and the
- * count of errors by code since start. It reveals no data and needs no session. */
+ * count of errors by code and the answer cache's hits and misses since start. It reveals no data
+ * and needs no session. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "domain/app.h"
+#include "domain/cache/cache.h"
 #include "domain/system/system.h"
 #include "http/http.h"
 
 static int health_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     int version = 0;
+    int64_t hits, misses;
     json_t *body, *errors;
 
     if (db_schema_version(req->app->db, &version, err) < 0)
@@ -21,9 +24,11 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
         if (n)
             json_object_set_new(errors, err_code_name((enum err_code)c), jint(n));
     }
-    body = json_pack("{s:s, s:s, s:s, s:i, s:I, s:o}", "status", "ok", "version", DANGJIAN_VERSION,
-                     "db", db_driver_name(req->app->db), "schema_version", version, "requests",
-                     (json_int_t)atomic_load(&req->app->requests), "errors", errors);
+    cache_counts(req->app->cache, &hits, &misses);
+    body = json_pack("{s:s, s:s, s:s, s:i, s:I, s:o, s:{s:I, s:I}}", "status", "ok", "version",
+                     DANGJIAN_VERSION, "db", db_driver_name(req->app->db), "schema_version",
+                     version, "requests", (json_int_t)atomic_load(&req->app->requests), "errors",
+                     errors, "cache", "hits", (json_int_t)hits, "misses", (json_int_t)misses);
     http_res_json(res, 200, body);
     return 0;
 }

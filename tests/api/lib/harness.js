@@ -26,11 +26,13 @@ function cli(args, opts = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Starts a server on a new database. demo: {members, password} generates the demo street.
+// Starts a server on a new database. demo: {members, password} generates the demo street;
+// db: serve this existing database instead (a second server on another's file), which the
+// caller removes.
 async function startServer(opts = {}) {
-  const dir = tmpdir();
-  const db = path.join(dir, "test.db");
-  const init = opts.demo
+  const dir = opts.db ? null : tmpdir();
+  const db = opts.db || path.join(dir, "test.db");
+  const init = opts.db ? { status: 0 } : opts.demo
     ? cli(["demo", "--db", db, "--members", String(opts.demo.members || 3000),
            "--password", opts.demo.password || DEMO_PASSWORD])
     : cli(["init", "--db", db]);
@@ -59,7 +61,7 @@ async function startServer(opts = {}) {
       const code = proc.exitCode !== null || proc.signalCode !== null
         ? (proc.exitCode ?? proc.signalCode)
         : await new Promise((r) => { proc.on("exit", (c, sig) => r(c ?? sig)); proc.kill("SIGTERM"); });
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
       // A clean stop exits 0; the sanitizer build exits non-zero on leaks or errors.
       assert.equal(code, 0, `server exited with ${code}: ${stderr.slice(-2000)}`);
       return code;
