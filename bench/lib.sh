@@ -87,7 +87,7 @@ stop_nginx() {
 run_wrk() {
     local url=$1 cookie=${2:-} out
     if [ -n "$cookie" ]; then
-        out=$(wrk -t2 -c64 -d"$DURATION" --latency -H "Cookie: $cookie" "$url")
+        out=$(BENCH_COOKIE=$cookie wrk -t2 -c64 -d"$DURATION" --latency -s "$ROOT/bench/cookie.lua" "$url")
     else
         out=$(wrk -t2 -c64 -d"$DURATION" --latency "$url")
     fi

@@ -68,6 +68,7 @@ const RECIPES = {
   // Sent without the caller's cookie: logging in ends the session presented (no fixation).
   "POST /api/session": () => ({ path: "/api/session", body: { username: "jumin", password: DEMO_PASSWORD }, anonymous: true }),
   "GET /api/session": () => ({ path: "/api/session" }),
+  "GET /api/me/member": () => ({ path: "/api/me/member" }),
   "DELETE /api/session": () => ({ path: "/api/session", fresh: true }),
   "POST /api/session/password": () => ({ path: "/api/session/password", body: { old_password: "not-my-password", new_password: "Whatever-Passw0rd" } }),
   "GET /api/users": (org) => ({ path: `/api/users?org=${org}` }),

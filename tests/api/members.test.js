@@ -139,3 +139,17 @@ test("patch: status change recorded with its decision; out-of-scope move refused
   const other = sql(srv.db, `SELECT id FROM org WHERE path NOT LIKE '${orgPath(branch)}%' AND type = 'branch' LIMIT 1`)[0][0];
   expectError(await shuji.request("PATCH", `/api/members/${id}`, { body: { org_id: Number(other) } }), 404, "not_found", "/org_id");
 });
+
+test("我的: a member sees their own record, masked; an account without one gets null", async () => {
+  const dangyuan = await login(srv, "dangyuan");
+  const me = expectStatus(await dangyuan.request("GET", "/api/me/member"), 200).json.member;
+  const [id, name, org] = sql(srv.db, `SELECT m.id, p.name, o.name FROM user_account u JOIN member m ON m.person_id = u.person_id JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id WHERE u.username = 'dangyuan'`)[0];
+  assert.equal(me.id, Number(id));
+  assert.equal(me.name, name);
+  assert.equal(me.org_name, org);
+  assert.match(me.id_number, /\*{8}/);
+  // The member role may not read the roster, yet sees its own record here.
+  expectError(await dangyuan.request("GET", `/api/members/${id}`), 403, "forbidden");
+  const jiedao = await login(srv, "jiedao");
+  assert.equal(expectStatus(await jiedao.request("GET", "/api/me/member"), 200).json.member, null);
+});

@@ -5,6 +5,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { setup, signIn, menuTitles, shot, noErrors, login } = require("./lib/browser.js");
+const { sql } = require("../api/lib/harness.js");
 
 let env;
 before(async () => { env = await setup(); });
@@ -136,8 +137,12 @@ test("审计日志 lists the sign-ins and account changes", async () => {
 test("我的 at 360 px, the user menu changes the password and logs out", async () => {
   const page = await env.newPage({ width: 360, height: 740 });
   await signIn(env, page, "dangyuan");
-  await page.waitForSelector(".me-page");
-  assert.match(await page.textContent(".me-page"), /党支部/);
+  await page.waitForSelector(".me-page .me-member");
+  const [org] = sql(env.srv.db, "SELECT o.name FROM user_account u JOIN member m ON m.person_id = u.person_id JOIN org o ON o.id = m.org_id WHERE u.username = 'dangyuan'")[0];
+  const card = await page.textContent(".me-member");
+  assert.ok(card.includes(org), `我的党员信息 shows the member's org ${org}: ${card}`);
+  assert.match(card, /入党日期/);
+  assert.match(card, /\*{4}/, "phone and ID number are masked");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await shot(page, "me-360");

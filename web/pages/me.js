@@ -1,25 +1,59 @@
-// me.js: 我的: the member's own page, mobile first: who I am, my roles and orgs, and a way to
-// change my password. My meetings, dues and activities are added as those areas arrive.
+// me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
+// status, 党龄, category), my roles and orgs, and a way to change my password. My meetings,
+// dues and activities are added as those areas arrive.
+import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
-const { ref } = Vue;
+const { ref, computed, onMounted } = Vue;
 
 export default {
   name: "MePage",
   components: { PasswordForm },
   setup() {
     const pwd = ref(false);
-    return { session, pwd };
+    const member = ref(null);
+    const error = ref("");
+    onMounted(async () => {
+      try {
+        member.value = (await api("GET", "/api/me/member")).member;
+      } catch (e) {
+        error.value = e.message;
+      }
+    });
+    const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
+    // The member's own name once the record is known; the account's display name otherwise.
+    const displayName = computed(() => (member.value && member.value.name) || session.user.display_name || session.user.username);
+    return { session, pwd, member, error, show, displayName };
   },
   template: `
     <div class="page me-page">
       <div class="me-hero">
-        <el-avatar :size="56" class="me-avatar">{{ (session.user.display_name || session.user.username).slice(0, 1) }}</el-avatar>
+        <el-avatar :size="56" class="me-avatar">{{ displayName.slice(0, 1) }}</el-avatar>
         <div>
-          <div class="me-name">{{ session.user.display_name }}</div>
+          <div class="me-name">{{ displayName }}</div>
           <div class="me-sub">用户名：{{ session.user.username }}</div>
         </div>
       </div>
+      <el-card v-if="member" shadow="never" class="me-card me-member">
+        <template #header>
+          <span class="card-title">我的党员信息</span>
+          <el-tag size="small" class="me-status" :type="member.status === 'full' ? 'danger' : member.status === 'probationary' ? 'warning' : 'info'">{{ member.status_label }}</el-tag>
+        </template>
+        <el-descriptions :column="1" size="small" border>
+          <el-descriptions-item label="所在党组织">{{ member.org_name }}</el-descriptions-item>
+          <el-descriptions-item label="党员类别">{{ member.category_label }}</el-descriptions-item>
+          <el-descriptions-item label="入党日期">{{ show(member.joined_on) }}</el-descriptions-item>
+          <el-descriptions-item label="转正日期">{{ show(member.full_member_on) }}</el-descriptions-item>
+          <el-descriptions-item label="党龄">{{ member.party_age >= 0 ? member.party_age + ' 年' : '—' }}</el-descriptions-item>
+          <el-descriptions-item label="手机">{{ show(member.phone) }}</el-descriptions-item>
+          <el-descriptions-item label="身份证号">{{ show(member.id_number) }}</el-descriptions-item>
+          <el-descriptions-item v-if="member.tags.length" label="标签">
+            <el-tag v-for="t in member.tags" :key="t" size="small" class="tag-gap">{{ t }}</el-tag>
+          </el-descriptions-item>
+        </el-descriptions>
+        <div class="me-note">信息有误请联系所在支部更正；个人信息已脱敏显示。</div>
+      </el-card>
+      <el-alert v-else-if="error" type="error" :title="error" :closable="false" class="me-card" />
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>
         <div v-for="g in session.grants" :key="g.id" class="me-grant">

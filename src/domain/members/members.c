@@ -640,7 +640,7 @@ int member_upsert(struct db_conn *c, const struct member_in *m, const struct aut
         rc = 0;
         goto out;
     }
-    if (member_store_get(c, key.member_id, &a, &cur, err) < 0)
+    if (member_store_get(c, key.member_id, false, &a, &cur, err) < 0)
         goto out;
     memset(&merged, 0, sizeof(merged));
     view_to_in(&cur, &merged, &a);
@@ -649,6 +649,116 @@ int member_upsert(struct db_conn *c, const struct member_in *m, const struct aut
         goto out;
     *id_out = cur.id;
     *created_out = false;
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
+/* One new person and member of member_upsert_many, checked as insert_member checks it. */
+struct new_row {
+    size_t at; /* index in the caller's rows */
+    struct member_in in;
+    int64_t tenant_id, person_id, member_id;
+    const char *org_path, *initials;
+};
+
+/* insert_member's checks and defaults for a person not yet known (pid 0), without writing. */
+static int new_row_prepare(struct db_conn *c, const struct member_in *m, struct member_org *org,
+                           struct arena *a, struct new_row *out, struct err *err)
+{
+    out->in = *m;
+    if (blank(m->name))
+        return err_set(err, E_INVALID, "/name", "请填写姓名");
+    if (!m->org_id)
+        return err_set(err, E_INVALID, "/org_id", "请选择所在党组织");
+    if (blank(m->gender))
+        return err_set(err, E_INVALID, "/gender", "请填写性别");
+    if (!m->status)
+        out->in.status = arena_strdup(a, "full");
+    if (!m->category)
+        out->in.category = arena_strdup(a, "community");
+    if (org->id != m->org_id && member_store_org(c, m->org_id, a, org, err) < 0)
+        return -1;
+    if (org->dissolved_on)
+        return err_set(err, E_INVALID, "/org_id", "该党组织已撤销，不能再登记党员");
+    out->tenant_id = org->tenant_id;
+    out->org_path = org->path;
+    out->initials = initials_of(m->name, a);
+    return 0;
+}
+
+int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, size_t n,
+                       const struct auth_actor *actor, bool *created_out, struct err *err)
+{
+    struct arena a;
+    struct member_org org = { 0 };
+    struct new_row *nr;
+    size_t nnew = 0, k;
+    char today[11];
+    int64_t now = clock_now(), uid = actor_user_id(actor);
+    int rc = -1;
+
+    arena_init(&a, 64 * 1024);
+    clock_today(today);
+    nr = arena_alloc(&a, (n ? n : 1) * sizeof(*nr));
+    /* Known people (members to update, persons to make members) go through member_upsert;
+     * new people are collected and written in chunks. */
+    for (size_t i = 0; i < n; i++) {
+        struct member_key key;
+        int64_t id;
+        if (blank(rows[i]->id_number)) {
+            err_set(err, E_INVALID, "/id_number", "请填写身份证号");
+            goto out;
+        }
+        if (member_store_key_by_id_number(c, rows[i]->id_number, &a, &key, err) == 0) {
+            if (member_upsert(c, rows[i], actor, &id, &created_out[i], err) < 0)
+                goto out;
+            continue;
+        }
+        if (err->code != E_NOT_FOUND)
+            goto out;
+        err_clear(err);
+        if (new_row_prepare(c, rows[i], &org, &a, &nr[nnew], err) < 0)
+            goto out;
+        nr[nnew++].at = i;
+    }
+    for (k = 0; k + MEMBER_STORE_CHUNK <= nnew; k += MEMBER_STORE_CHUNK) {
+        const struct member_in *m[MEMBER_STORE_CHUNK];
+        const char *initials[MEMBER_STORE_CHUNK], *paths[MEMBER_STORE_CHUNK];
+        int64_t tenants[MEMBER_STORE_CHUNK], pids[MEMBER_STORE_CHUNK], mids[MEMBER_STORE_CHUNK];
+        for (int j = 0; j < MEMBER_STORE_CHUNK; j++) {
+            m[j] = &nr[k + j].in;
+            initials[j] = nr[k + j].initials;
+            paths[j] = nr[k + j].org_path;
+            tenants[j] = nr[k + j].tenant_id;
+        }
+        if (member_store_person_insert_chunk(c, m, tenants, initials, now, pids, err) < 0 ||
+            member_store_member_insert_chunk(c, m, tenants, pids, paths, now, mids, err) < 0)
+            goto out;
+        for (int j = 0; j < MEMBER_STORE_CHUNK; j++) {
+            nr[k + j].person_id = pids[j];
+            nr[k + j].member_id = mids[j];
+        }
+    }
+    for (; k < nnew; k++) {
+        struct new_row *r = &nr[k];
+        if (member_store_person_insert(c, &r->in, r->tenant_id, r->initials, now, &r->person_id,
+                                       err) < 0 ||
+            member_store_member_insert(c, &r->in, r->tenant_id, r->person_id, r->org_path, now,
+                                       &r->member_id, err) < 0)
+            goto out;
+    }
+    /* Then what insert_member writes after the rows: tags, the 'create' event, the audit row. */
+    for (k = 0; k < nnew; k++) {
+        struct new_row *r = &nr[k];
+        if ((r->in.tags && member_store_tags_set(c, r->member_id, r->in.tags, err) < 0) ||
+            member_store_event_insert(c, r->tenant_id, r->member_id, "create", today, NULL,
+                                      r->in.status, NULL, NULL, uid, now, err) < 0 ||
+            audit_member(c, actor, "member.create", r->member_id, r->in.org_id, NULL, err) < 0)
+            goto out;
+        created_out[r->at] = true;
+    }
     rc = 0;
 out:
     arena_release(&a);
@@ -721,7 +831,7 @@ int member_update(struct app *app, int64_t id, struct member_in *patch,
         goto out;
     }
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        member_store_get(c, id, &a, &cur, err) < 0)
+        member_store_get(c, id, false, &a, &cur, err) < 0)
         goto out;
     view_to_in(&cur, &merged, &a);
     merge(&merged, patch);
@@ -741,8 +851,8 @@ out:
     return rc;
 }
 
-int member_get(struct app *app, int64_t id, struct arena *a, struct member_view *out,
-               struct err *err)
+static int get_view(struct app *app, int64_t id, bool by_person, struct arena *a,
+                    struct member_view *out, struct err *err)
 {
     struct db_conn *c = NULL;
     char today[11];
@@ -750,13 +860,25 @@ int member_get(struct app *app, int64_t id, struct arena *a, struct member_view 
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    rc = member_store_get(c, id, a, out, err);
+    rc = member_store_get(c, id, by_person, a, out, err);
     db_release(app->db, &c);
     if (rc == 0) {
         clock_today(today);
         view_finish(out, today);
     }
     return rc;
+}
+
+int member_get(struct app *app, int64_t id, struct arena *a, struct member_view *out,
+               struct err *err)
+{
+    return get_view(app, id, false, a, out, err);
+}
+
+int member_of_person(struct app *app, int64_t person_id, struct arena *a, struct member_view *out,
+                     struct err *err)
+{
+    return get_view(app, person_id, true, a, out, err);
 }
 
 int member_events(struct app *app, int64_t id, struct arena *a, struct member_event_view **out,

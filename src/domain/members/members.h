@@ -59,6 +59,14 @@ int member_normalize(struct app *app, struct member_in *m, struct arena *a, stru
 int member_upsert(struct db_conn *c, const struct member_in *m, const struct auth_actor *actor,
                   int64_t *id_out, bool *created_out, struct err *err);
 
+/* member_upsert for n rows with distinct ID numbers (the importer's batches), with the same
+ * checks, history and one audit row per member; created_out[i] says whether rows[i] was
+ * created. New people are written MEMBER_STORE_CHUNK rows per statement. On failure the
+ * caller's transaction holds part of the batch and err does not say which row failed: roll
+ * back, and use member_upsert row by row to find it. */
+int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, size_t n,
+                       const struct auth_actor *actor, bool *created_out, struct err *err);
+
 /* The org path of the member whose person has this (normalized) ID number; E_NOT_FOUND when
  * there is none. Returns memory from a. */
 int member_org_of_id_number(struct db_conn *c, const char *id_number, struct arena *a,
@@ -101,6 +109,10 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
  * E_NOT_FOUND when missing. */
 int member_get(struct app *app, int64_t id, struct arena *a, struct member_view *out,
                struct err *err);
+/* The member record of a person (a user's own, for 我的): the current one when there are
+ * several. E_NOT_FOUND when the person is not a member. Unmasked, like member_get. */
+int member_of_person(struct app *app, int64_t person_id, struct arena *a, struct member_view *out,
+                     struct err *err);
 
 /* Masking used by the API and the export: ID number keeps the first 6 and last 4
  * characters (990101********0014), phone the first 3 and last 4 (138****5678), the address

@@ -361,7 +361,39 @@ static int members_events(struct http_req *req, struct http_res *res, struct err
     return 0;
 }
 
+/* 我的: the caller's own member record, {"member": …} or {"member": null} for an account
+ * without one (a resident, a cadre whose account is not linked to a person). Masked like
+ * every view; the member sees their own org without needing members.read. */
+static int me_member(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_view v;
+    struct json_writer w;
+    struct buf b;
+    bool found = false;
+
+    if (req->user->person_id) {
+        if (member_of_person(req->app, req->user->person_id, req->arena, &v, err) == 0)
+            found = true;
+        else if (err->code == E_NOT_FOUND)
+            err_clear(err);
+        else
+            return -1;
+    }
+    http_res_writer_begin(req, &w, &b);
+    json_write_object_begin(&w);
+    json_write_key(&w, "member");
+    if (found) {
+        member_mask(&v, 0, req->arena);
+        member_view_write(&w, &v);
+    } else
+        json_write_null(&w);
+    json_write_object_end(&w);
+    return http_res_writer_end(res, 200, &b, err);
+}
+
 const struct route MEMBERS_ROUTES[] = {
+    { HTTP_GET, "/api/me/member", me_member, PERM_SESSION, SCOPE_NONE,
+      "我的党员信息（本人账号关联的党员档案，已脱敏）" },
     { HTTP_GET, "/api/members", members_list, PERM_MEMBERS_READ, SCOPE_CALLER,
       "党员名册：搜索（姓名、拼音首字母）、筛选、分页（个人信息已脱敏）" },
     { HTTP_POST, "/api/members", members_create, PERM_MEMBERS_WRITE, SCOPE_RECORD, "登记党员" },

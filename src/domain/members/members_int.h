@@ -32,6 +32,18 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
                                int64_t *id_out, struct err *err);
 int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,
                                const char *org_path, int64_t now, struct err *err);
+/* Bulk inserts for member_upsert_many: exactly MEMBER_STORE_CHUNK rows in one statement.
+ * m[i] is inserted with tenant_ids[i] (and initials[i] / person_ids[i], org_paths[i]);
+ * ids_out[i] receives its new id. Persons need distinct ID numbers, members distinct
+ * persons. A constraint failure fails the whole statement (E_CONFLICT "/id_number" …). */
+#define MEMBER_STORE_CHUNK 32
+int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *const *m,
+                                     const int64_t *tenant_ids, const char *const *initials,
+                                     int64_t now, int64_t *ids_out, struct err *err);
+int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *const *m,
+                                     const int64_t *tenant_ids, const int64_t *person_ids,
+                                     const char *const *org_paths, int64_t now, int64_t *ids_out,
+                                     struct err *err);
 /* Replaces the member's tags with the comma-separated list (may be ""). */
 int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags, struct err *err);
 int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
@@ -39,8 +51,9 @@ int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t memb
                               const char *new_value, const char *doc_no, const char *note,
                               int64_t user_id, int64_t now, struct err *err);
 
-int member_store_get(struct db_conn *c, int64_t id, struct arena *a, struct member_view *out,
-                     struct err *err);
+/* The member with this id, or (by_person) the member record of person id. */
+int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
+                     struct member_view *out, struct err *err);
 
 /* The search: prepared parameters of struct member_query (members.c fills them). */
 struct member_search_args {

@@ -32,6 +32,28 @@ static const struct db_sql SQL_PERSON_UPDATE = {
                            "phone") ", " KEEP("address") ", " KEEP("hukou") ", " KEEP("education") ", name_initials = COALESCE(?, name_initials), updated_at = ? "
                                                                                                    "WHERE id = ?",
 };
+/* The importer's chunks: MEMBER_STORE_CHUNK rows per statement, so the statement-level work
+ * (a savepoint per statement, which makes the FTS5 index flush its pending terms, and the
+ * RETURNING buffer) is paid once per chunk, not once per row. RETURNING names each row's
+ * key so ids are matched by value, not by the order rows come back in. */
+#define ROWS2(r)  r ", " r
+#define ROWS4(r)  ROWS2(r) ", " ROWS2(r)
+#define ROWS8(r)  ROWS4(r) ", " ROWS4(r)
+#define ROWS16(r) ROWS8(r) ", " ROWS8(r)
+#define ROWS32(r) ROWS16(r) ", " ROWS16(r)
+static const struct db_sql SQL_PERSON_INSERT_CHUNK = {
+    .name = "members.person_insert_chunk",
+    .sql =
+        "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "
+        "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) "
+        "VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") " RETURNING id, id_number",
+};
+static const struct db_sql SQL_MEMBER_INSERT_CHUNK = {
+    .name = "members.member_insert_chunk",
+    .sql = "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "
+           "joined_on, full_member_on, work_unit, post, created_at, updated_at) "
+           "VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") " RETURNING id, person_id",
+};
 static const struct db_sql SQL_MEMBER_INSERT = {
     .name = "members.member_insert",
     .sql = "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "
@@ -87,6 +109,13 @@ static const struct db_sql SQL_SETTING = {
 static const struct db_sql SQL_GET = {
     .name = "members.get",
     .sql = "SELECT " VIEW_COLS " FROM member m " VIEW_JOINS " WHERE m.id = ?",
+    .pg = NULL,
+};
+/* A person's member record: the current one when an older one ended (出党, then re-admitted). */
+static const struct db_sql SQL_GET_BY_PERSON = {
+    .name = "members.get_by_person",
+    .sql = "SELECT " VIEW_COLS " FROM member m " VIEW_JOINS " WHERE m.person_id = ? "
+           "ORDER BY m.status IN ('probationary', 'full') DESC, m.id DESC LIMIT 1",
     .pg = NULL,
 };
 
@@ -432,13 +461,13 @@ static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v
     v->updated_at = db_col_int(st, k++);
 }
 
-int member_store_get(struct db_conn *c, int64_t id, struct arena *a, struct member_view *out,
-                     struct err *err)
+int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
+                     struct member_view *out, struct err *err)
 {
     struct db_stmt *st = NULL;
     int rc;
 
-    if (db_prepare(c, &SQL_GET, &st, err) < 0)
+    if (db_prepare(c, by_person ? &SQL_GET_BY_PERSON : &SQL_GET, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, id);
     rc = db_step(st, err);
@@ -576,4 +605,95 @@ int member_store_setting(struct db_conn *c, const char *key, struct arena *a, co
     *out = rc == DB_ROW ? dup_or_null(db_col_text(st, 0), a) : NULL;
     db_stmt_free(&st);
     return rc < 0 ? -1 : 0;
+}
+
+int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *const *m,
+                                     const int64_t *tenant_ids, const char *const *initials,
+                                     int64_t now, int64_t *ids_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1, got = 0;
+
+    if (db_prepare(c, &SQL_PERSON_INSERT_CHUNK, &st, err) < 0)
+        return -1;
+    for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
+        ASSERT(m[i]->id_number && *m[i]->id_number);
+        ids_out[i] = 0;
+        db_bind_int(st, k++, tenant_ids[i]);
+        db_bind_text(st, k++, m[i]->name);
+        db_bind_opt_text(st, k++, m[i]->former_name);
+        db_bind_text(st, k++, m[i]->gender);
+        db_bind_opt_text(st, k++, m[i]->ethnicity);
+        db_bind_opt_text(st, k++, m[i]->birth_date);
+        db_bind_opt_text(st, k++, m[i]->id_number);
+        db_bind_opt_text(st, k++, m[i]->phone);
+        db_bind_opt_text(st, k++, m[i]->address);
+        db_bind_opt_text(st, k++, m[i]->hukou);
+        db_bind_opt_text(st, k++, m[i]->education);
+        db_bind_opt_text(st, k++, initials[i]);
+        db_bind_int(st, k++, now);
+        db_bind_int(st, k++, now);
+    }
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        const char *idn = db_col_text(st, 1);
+        for (int i = 0; idn && i < MEMBER_STORE_CHUNK; i++) {
+            if (!ids_out[i] && !strcmp(m[i]->id_number, idn)) {
+                ids_out[i] = db_col_int(st, 0);
+                got++;
+                break;
+            }
+        }
+    }
+    db_stmt_free(&st);
+    if (rc < 0) {
+        if (err->code == E_CONFLICT)
+            snprintf(err->field, sizeof(err->field), "/id_number");
+        return -1;
+    }
+    if (got != MEMBER_STORE_CHUNK)
+        return err_set(err, E_INTERNAL, "", "保存人员失败");
+    return 0;
+}
+
+int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *const *m,
+                                     const int64_t *tenant_ids, const int64_t *person_ids,
+                                     const char *const *org_paths, int64_t now, int64_t *ids_out,
+                                     struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc, k = 1, got = 0;
+
+    if (db_prepare(c, &SQL_MEMBER_INSERT_CHUNK, &st, err) < 0)
+        return -1;
+    for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
+        ids_out[i] = 0;
+        db_bind_int(st, k++, tenant_ids[i]);
+        db_bind_int(st, k++, person_ids[i]);
+        db_bind_int(st, k++, m[i]->org_id);
+        db_bind_text(st, k++, org_paths[i]);
+        db_bind_text(st, k++, m[i]->status);
+        db_bind_text(st, k++, m[i]->category);
+        db_bind_opt_text(st, k++, m[i]->joined_on);
+        db_bind_opt_text(st, k++, m[i]->full_member_on);
+        db_bind_opt_text(st, k++, m[i]->work_unit);
+        db_bind_opt_text(st, k++, m[i]->post);
+        db_bind_int(st, k++, now);
+        db_bind_int(st, k++, now);
+    }
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        int64_t pid = db_col_int(st, 1);
+        for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
+            if (!ids_out[i] && person_ids[i] == pid) {
+                ids_out[i] = db_col_int(st, 0);
+                got++;
+                break;
+            }
+        }
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    if (got != MEMBER_STORE_CHUNK)
+        return err_set(err, E_INTERNAL, "", "保存党员失败");
+    return 0;
 }
