@@ -1,7 +1,8 @@
 // orgs.test.js: the 组织 pages in a real browser: the lazy org tree, the org page's tabs
 // (沿革, 班子与任期 with the overdue warning, 提示), a 更名 by the street admin that the
 // historical tree before its date does not show, a branch secretary's read-only view and
-// out-of-scope URL, the header's scope switcher picking a branch from the tree, and 360 px.
+// out-of-scope URL, the header's scope switcher picking a branch from the tree, 360 px, and
+// a community admin founding a branch, recording its first term and dissolving it.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -186,6 +187,75 @@ test("the org pages work at 360 px", async () => {
   await page.waitForSelector(".term-block");
   assert.ok(await overflow(page) <= 0, `班子与任期 is ${await overflow(page)}px wider than the phone`);
   await shot(page, "org-terms-360");
+  await page.context().close();
+  noErrors(env);
+});
+
+test("a community admin founds a branch, records its first term with a secretary, then dissolves it", async () => {
+  const page = await env.newPage();
+  await signIn(env, page, "shequ");
+  const community = await page.evaluate(async () => (await (await fetch("/api/session")).json()).grants[0].org_id);
+  const [memberName] = one(`SELECT p.name FROM member m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = ${community}
+    WHERE m.org_path >= o.path AND m.org_path < substr(o.path, 1, length(o.path) - 1) || '0' AND m.status = 'full'
+    AND length(p.name) = 3 AND (SELECT count(*) FROM person q WHERE q.name = p.name) = 1 ORDER BY m.id LIMIT 1`);
+  await page.goto(`${env.srv.url}/orgs/${community}`);
+  await page.click(".org-page button:has-text('新建下级组织')");
+  await page.waitForSelector(".child-form input[name=name]");
+  // Without a name the server's field error shows under 名称.
+  await page.fill(".child-form input[name=founded_on]", "2026-03-01");
+  await page.keyboard.press("Enter");
+  await page.click(".child-form button[type=submit]");
+  const nameItem = page.locator(".child-form .el-form-item:has(input[name=name])");
+  await nameItem.locator(".el-form-item__error").waitFor();
+  assert.match(await nameItem.locator(".el-form-item__error").textContent(), /名称/);
+  await page.fill(".child-form input[name=name]", "测试新建第九党支部");
+  await page.fill(".child-form input[name=doc_no]", "盛委〔2026〕21号");
+  await shot(page, "org-child-form", { fullPage: false });
+  await page.click(".child-form button[type=submit]");
+  await page.waitForFunction(() => document.querySelector(".org-page .page-title")?.textContent.includes("测试新建第九党支部"));
+  const [id, type] = one("SELECT id, type FROM org WHERE name = '测试新建第九党支部'");
+  assert.equal(type, "branch");
+  assert.match(page.url(), new RegExp(`/orgs/${id}$`));
+
+  // Those who serve must be members of the branch: move one in first, as the 党员 page would.
+  const [memberId] = one(`SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.name = '${memberName}' ORDER BY m.id LIMIT 1`);
+  const [homeOrg] = one(`SELECT org_id FROM member WHERE id = ${memberId}`);
+  const move = (org) => page.evaluate(async ([mid, to]) => (await fetch(`/api/members/${mid}`, {
+    method: "PATCH", headers: { "Content-Type": "application/json", "X-CSRF-Token": localStorage.getItem("dj.csrf") },
+    body: JSON.stringify({ org_id: to }) })).status, [Number(memberId), Number(org)]);
+  assert.equal(await move(id), 200);
+  await page.click(".el-tabs__item:has-text('班子与任期')");
+  await page.click(".term-btn");
+  await page.waitForSelector(".term-form");
+  await page.fill(".term-form input[name=elected_on]", "2026-03-15");
+  await page.keyboard.press("Enter");
+  await page.click(".term-form .post-person");
+  await page.keyboard.type(memberName);
+  await page.click(`.el-select-dropdown__item:visible:has-text('${memberName}')`);
+  await shot(page, "org-term-form", { fullPage: false });
+  await page.click(".term-form button[type=submit]");
+  await page.waitForSelector(".term-block .term-posts");
+  const terms = await page.textContent(".term-block");
+  assert.ok(terms.includes(memberName) && terms.includes("书记"), terms);
+  // The term length comes from the versioned rules (a branch inside a community: 5 years).
+  const [years] = one("SELECT term_years FROM org_rule WHERE org_type = 'branch' AND in_community = 1 AND valid_from <= '2026-03-15' ORDER BY valid_from DESC LIMIT 1");
+  assert.ok(terms.includes(`至 ${2026 + Number(years)}-03-15 届满`), terms);
+
+  await page.click(".event-btn");
+  await page.click(".el-dropdown-menu__item:has-text('撤销')");
+  await page.waitForSelector(".event-form input[name=effective_on]");
+  await page.fill(".event-form input[name=effective_on]", "2026-06-30");
+  await page.keyboard.press("Enter");
+  await page.fill(".event-form input[name=doc_no]", "盛委〔2026〕30号");
+  // Refused while a member is still in the branch, with what to do about it.
+  await page.click(".event-form button[type=submit]");
+  await page.waitForSelector(".el-message--error:has-text('请先转出党员')");
+  assert.equal(one(`SELECT dissolved_on IS NULL FROM org WHERE id = ${id}`)[0], "1");
+  assert.equal(await move(homeOrg), 200);
+  await page.click(".event-form button[type=submit]");
+  await page.waitForSelector(".org-events .event-title:has-text('撤销')");
+  assert.equal(one(`SELECT dissolved_on FROM org WHERE id = ${id}`)[0], "2026-06-30");
+  await shot(page, "org-dissolved");
   await page.context().close();
   noErrors(env);
 });

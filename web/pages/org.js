@@ -379,6 +379,7 @@ export default {
                 <el-button icon="Delete" text aria-label="删除此行" @click="term.posts.splice(i, 1)" />
               </div>
               <el-button icon="Plus" text type="primary" @click="term.posts.push({ post: '委员', member_id: null })">添加职务</el-button>
+              <div class="form-hint">任职党员须是本组织（含下级组织）的在册党员；新建的组织请先转入党员的组织关系。</div>
             </el-form-item>
             <el-form-item label="批复文号" :error="termErrs.doc_no"><el-input v-model="term.doc_no" name="doc_no" /></el-form-item>
             <el-form-item label="备注" :error="termErrs.note"><el-input v-model="term.note" name="note" type="textarea" :rows="2" /></el-form-item>
