@@ -36,11 +36,17 @@ UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 
 .SECONDARY:
 .PHONY: all demo quick check unit api browser lint sanitize bench clean deps
-all: $(O)/dangjian web/vendor/.stamp
+all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 # The web UI's npm packages, copied as prebuilt browser files into the served web/vendor/.
 web/vendor/.stamp: package-lock.json tools/web-vendor.sh web/index.html
 	@tools/web-vendor.sh
+
+# The app's modules mirrored into the served web/gen/ with their Vue templates precompiled,
+# so the page runs without eval (see the CSP in src/http/server.c).
+WEB_SRCS := $(shell find web -name '*.js' -not -path 'web/vendor/*' -not -path 'web/gen/*' -not -path 'web/.*')
+web/gen/.stamp: $(WEB_SRCS) tools/web-compile.js web/vendor/.stamp
+	@node tools/web-compile.js
 
 $(O)/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations.sh
 	@mkdir -p $(dir $@)
@@ -79,7 +85,7 @@ unit: $(UNIT_BINS)
 api: $(O)/dangjian
 	DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap tests/api/ 2>&1 | tools/tap-summary.sh api
 
-browser: $(O)/dangjian web/vendor/.stamp
+browser: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 	@if ls tests/browser/*.test.js >/dev/null 2>&1; then \
 		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=1 tests/browser/ 2>&1 | tools/tap-summary.sh browser; \
 	else echo "# browser: 0 passed, 0 failed (no browser tests yet)"; fi

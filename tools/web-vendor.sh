@@ -1,7 +1,8 @@
 #!/bin/sh
 # web-vendor.sh: copies the web UI's npm packages' prebuilt browser files (vue, element-plus and
 # its zh-CN locale, the icons, echarts) with their licences into web/vendor/<name>@<version>/,
-# the served folder (gitignored, cached 7 days, so the version is in the path). It runs
+# the served folder (gitignored, cached 7 days, so the version is in the path). Vue is its
+# runtime-only build: tools/web-compile.js precompiles the templates. It runs
 # `npm ci` first when node_modules is older than package-lock.json. It does not bundle anything.
 set -eu
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ copy() {
         cp "node_modules/$pkg/$f" "$dir/$f"
     done
 }
-copy vue vue dist/vue.global.prod.js LICENSE
+copy vue vue dist/vue.runtime.global.prod.js LICENSE
 copy element-plus element-plus dist/index.full.min.js dist/index.css dist/locale/zh-cn.min.js LICENSE
 copy @element-plus/icons-vue icons-vue dist/index.iife.min.js LICENSE
 copy echarts echarts dist/echarts.min.js LICENSE NOTICE

@@ -39,7 +39,7 @@ void http_security_headers(struct MHD_Response *r, bool api)
     MHD_add_response_header(
         r, "Content-Security-Policy",
         api ? "default-src 'none'; frame-ancestors 'none'"
-            : "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' "
+            : "default-src 'self'; script-src 'self'; style-src 'self' "
               "'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
               "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 }
