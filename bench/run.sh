@@ -12,3 +12,9 @@ bench/health.sh
 bench/members.sh
 echo
 bench/coldstart.sh
+echo
+bench/import.sh
+echo
+echo "| benchmark | dangjian | reference (same run) | ratio |"
+echo "|---|---|---|---|"
+bench/stats.sh

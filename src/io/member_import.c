@@ -1,9 +1,10 @@
 /* member_import.c: the roster importer and the workbooks around it. Rows stream from the
  * reader: the first rows are held until the header row is found, then each row is decoded
  * (aliases, dates, numbers-as-IDs), checked (duplicates in the file, org in scope, existing
- * member in scope) and written through member_upsert. All-or-nothing imports run in one
- * transaction; skip_invalid commits batches and replays a batch without a row that fails
- * late. Dry runs write nothing. SQL lives in the members and orgs stores, not here. */
+ * member in scope) and written in batches through member_upsert_many. All-or-nothing
+ * imports run in one transaction; skip_invalid commits each batch and replays a batch
+ * without a row that fails late. Dry runs write nothing. SQL lives in the members and orgs stores,
+ * not here. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -14,15 +15,16 @@
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/members/members.h"
+#include "domain/orgpath.h"
 #include "domain/orgs/orgs.h"
+#include "io/import_store.h"
 #include "io/csv_read.h"
 #include "io/member_import.h"
 #include "io/xlsx_read.h"
 #include "io/xlsx_write.h"
 
 #define HEADER_SCAN_ROWS 30
-#define BATCH_ROWS       500
-#define ORG_CACHE_MAX    10000
+#define BATCH_ROWS       512 /* a multiple of MEMBER_STORE_CHUNK */
 
 /* ---- headers ---- */
 
@@ -289,9 +291,13 @@ static const char *category_word(const char *s)
 
 /* ---- the import state ---- */
 
+/* A name or short name 所在党组织 may hold, resolved against the orgs in scope. */
 struct org_entry {
-    const char *name;
+    const char *key; /* NULL: an empty slot */
     int64_t id;
+    const char *path;
+    int n;               /* orgs in scope with this name: 0, 1, or 2 (ambiguous) */
+    bool checked;        /* message is final */
     const char *message; /* NULL: usable */
 };
 
@@ -316,8 +322,9 @@ struct imp {
     struct err *err;
     struct db_conn *c;
     bool in_tx;
-    bool writing; /* all-or-nothing: no rejection yet, rows are written */
-    bool fatal;   /* a database failure: stop */
+    bool writing;    /* all-or-nothing: no rejection yet, rows are written */
+    bool fatal;      /* a database failure: stop */
+    bool bulk_cache; /* the connection's page cache is raised for this import */
     struct sheet_info info;
 
     /* header search */
@@ -334,8 +341,9 @@ struct imp {
 
     /* caches */
     struct arena cache_arena;
-    struct org_entry *orgs;
+    struct org_entry *orgs; /* open addressing on key */
     size_t norgs, orgs_cap;
+    bool orgs_loaded;
     struct id_seen *seen;
     size_t seen_cap, seen_n;
     int64_t default_org_id;
@@ -419,45 +427,92 @@ static int org_usable(struct imp *s, int64_t id, const char *name, const char **
     return 0;
 }
 
+/* The slot of key: its entry, or the empty slot where it belongs. Invalidated by the next
+ * call (the table may grow). */
+static struct org_entry *org_slot(struct imp *s, const char *key)
+{
+    if ((s->norgs + 1) * 2 > s->orgs_cap) {
+        size_t cap = s->orgs_cap ? s->orgs_cap * 2 : 1024;
+        struct org_entry *t = calloc(cap, sizeof(*t));
+        ASSERT(t);
+        for (size_t i = 0; i < s->orgs_cap; i++) {
+            if (!s->orgs[i].key)
+                continue;
+            size_t k = id_hash(s->orgs[i].key) & (cap - 1);
+            while (t[k].key)
+                k = (k + 1) & (cap - 1);
+            t[k] = s->orgs[i];
+        }
+        free(s->orgs);
+        s->orgs = t;
+        s->orgs_cap = cap;
+    }
+    size_t k = id_hash(key) & (s->orgs_cap - 1);
+    while (s->orgs[k].key && strcmp(s->orgs[k].key, key))
+        k = (k + 1) & (s->orgs_cap - 1);
+    return &s->orgs[k];
+}
+
+static void org_add(struct imp *s, const char *key, int64_t id, const char *path)
+{
+    struct org_entry *e = org_slot(s, key);
+
+    if (!e->key) {
+        *e = (struct org_entry){ .key = key, .id = id, .path = path, .n = 1 };
+        s->norgs++;
+    } else if (e->id != id) {
+        e->n = 2;
+    }
+}
+
+/* Loads every org in scope once: names resolve as org_find_by_name does (exact name or
+ * short name, not dissolved, in scope; two orgs with the name: ambiguous), without a query
+ * per name. */
+static int orgs_load(struct imp *s)
+{
+    const char *scope = s->o->scope_path ? s->o->scope_path : "/";
+    char upper[ORG_PATH_MAX];
+    struct import_org *rows;
+    size_t n;
+
+    orgpath_upper(scope, upper);
+    if (import_store_orgs(s->c, scope, upper, &s->cache_arena, &rows, &n, s->err) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        org_add(s, rows[i].name, rows[i].id, rows[i].path);
+        if (rows[i].short_name)
+            org_add(s, rows[i].short_name, rows[i].id, rows[i].path);
+    }
+    s->orgs_loaded = true;
+    return 0;
+}
+
 static int org_lookup(struct imp *s, const char *name, int64_t *id_out, const char **msg_out)
 {
-    struct org_entry e = { 0 };
-    struct err e2 = { 0 };
+    struct org_entry *e;
 
-    for (size_t i = 0; i < s->norgs; i++) {
-        if (!strcmp(s->orgs[i].name, name)) {
-            *id_out = s->orgs[i].id;
-            *msg_out = s->orgs[i].message;
-            return 0;
-        }
-    }
-    e.name = arena_strdup(&s->cache_arena, name);
-    if (org_find_by_name(s->c, s->o->scope_path, name, &e.id, &e2) < 0) {
-        if (e2.code == E_NOT_FOUND)
-            e.message = arena_printf(&s->cache_arena,
-                                     "在您的管辖范围内找不到党组织“%s”，请填写系统中的党组织全称"
-                                     "或简称",
-                                     name);
-        else if (e2.code == E_CONFLICT)
-            e.message =
-                arena_printf(&s->cache_arena, "管辖范围内有多个名为“%s”的党组织，请填写全称", name);
-        else {
-            *s->err = e2;
-            return -1;
-        }
-    } else if (org_usable(s, e.id, name, &e.message) < 0) {
+    if (!s->orgs_loaded && orgs_load(s) < 0)
         return -1;
+    e = org_slot(s, name);
+    if (!e->key) {
+        *e = (struct org_entry){ .key = arena_strdup(&s->cache_arena, name), .checked = true };
+        s->norgs++;
     }
-    if (s->norgs < ORG_CACHE_MAX) {
-        if (s->norgs == s->orgs_cap) {
-            s->orgs_cap = s->orgs_cap ? s->orgs_cap * 2 : 16;
-            s->orgs = realloc(s->orgs, s->orgs_cap * sizeof(*s->orgs));
-            ASSERT(s->orgs);
-        }
-        s->orgs[s->norgs++] = e;
+    if (!e->checked) {
+        if (e->n > 1)
+            e->message =
+                arena_printf(&s->cache_arena, "管辖范围内有多个名为“%s”的党组织，请填写全称", name);
+        else if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, e->path))
+            e->message = arena_printf(&s->cache_arena, "您没有在党组织“%s”登记党员的权限", name);
+        e->checked = true;
     }
-    *id_out = e.id;
-    *msg_out = e.message;
+    if (e->n == 0 && !e->message)
+        e->message = arena_printf(&s->cache_arena,
+                                  "在您的管辖范围内找不到党组织“%s”，请填写系统中的党组织全称"
+                                  "或简称",
+                                  name);
+    *id_out = e->n == 1 ? e->id : 0;
+    *msg_out = e->message;
     return 0;
 }
 
@@ -559,10 +614,55 @@ static int tx_begin(struct imp *s)
     return 0;
 }
 
-/* Writes the pending batch in one transaction (skip_invalid). A row that fails inside is
- * rejected and the batch is written again without it. */
+/* Writes the pending rows with member_upsert_many on c; counts them on success. */
+static int pend_write(struct imp *s, struct err *e)
+{
+    const struct member_in **rows = calloc(s->npend, sizeof(*rows));
+    bool *created = calloc(s->npend, sizeof(*created));
+    int rc;
+
+    ASSERT(rows && created);
+    for (size_t i = 0; i < s->npend; i++)
+        rows[i] = &s->pend[i].m;
+    rc = member_upsert_many(s->c, rows, s->npend, s->o->actor, created, e);
+    if (rc == 0) {
+        for (size_t i = 0; i < s->npend; i++) {
+            s->r->created += created[i];
+            s->r->updated += !created[i];
+        }
+    }
+    free(rows);
+    free(created);
+    return rc;
+}
+
+/* The batch is written (or rejected). Its memory is released by on_row before the next row:
+ * the row being processed may have its cells in it. */
+static void pend_done(struct imp *s)
+{
+    s->npend = 0;
+}
+
+/* Writes the pending batch in one transaction (skip_invalid). When the batch fails, it is
+ * written again row by row; a row that fails then is rejected and the batch is written
+ * again without it. */
 static int batch_flush(struct imp *s)
 {
+    struct err fast = { 0 };
+
+    if (s->npend == 0)
+        return 0;
+    if (tx_begin(s) < 0)
+        return -1;
+    if (pend_write(s, &fast) == 0) {
+        if (db_tx_commit(s->c, s->err) < 0)
+            return -1;
+        s->in_tx = false;
+        pend_done(s);
+        return 0;
+    }
+    db_tx_rollback(s->c);
+    s->in_tx = false;
     for (;;) {
         int64_t created = 0, updated = 0;
         size_t failed = s->npend;
@@ -588,9 +688,7 @@ static int batch_flush(struct imp *s)
             s->in_tx = false;
             s->r->created += created;
             s->r->updated += updated;
-            s->npend = 0;
-            arena_release(&s->batch_arena);
-            arena_init(&s->batch_arena, 64 * 1024);
+            pend_done(s);
             return 0;
         }
         db_tx_rollback(s->c);
@@ -609,11 +707,64 @@ static int batch_flush(struct imp *s)
     }
 }
 
+/* Writes the pending batch inside the one transaction (all-or-nothing). When the batch
+ * fails on a row, nothing will be committed: the transaction is rolled back and begun
+ * again, and the batch is written row by row to find the first row that fails, which is
+ * rejected as member_upsert of that row alone would reject it. */
+static int batch_write(struct imp *s)
+{
+    struct err e = { 0 };
+    size_t failed = 0;
+
+    if (s->npend == 0)
+        return 0;
+    if (pend_write(s, &e) == 0) {
+        pend_done(s);
+        return 0;
+    }
+    if (!row_level(e.code)) {
+        *s->err = e;
+        return -1;
+    }
+    db_tx_rollback(s->c);
+    s->in_tx = false;
+    if (tx_begin(s) < 0)
+        return -1;
+    for (size_t i = 0; i < s->npend; i++) {
+        struct err e2 = { 0 };
+        int64_t id;
+        bool created;
+        if (member_upsert(s->c, &s->pend[i].m, s->o->actor, &id, &created, &e2) == 0)
+            continue;
+        if (!row_level(e2.code)) {
+            *s->err = e2;
+            return -1;
+        }
+        e = e2;
+        failed = i;
+        break;
+    }
+    /* The failing row (the batch's first row, should every row pass on its own). */
+    struct row_errs re = { 0 };
+    struct pending *p = &s->pend[failed];
+    row_err(s, &re, column_of(s, e.field), e.msg);
+    reject(s, p->row, p->cells, p->ncells, &re);
+    s->r->accepted--;
+    pend_done(s);
+    return 0;
+}
+
 /* ---- one data row ---- */
+
+static bool pending_mode(const struct imp *s)
+{
+    return !s->o->dry_run && (s->o->skip_invalid || s->writing);
+}
 
 static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cells, size_t n)
 {
-    struct arena *ra = s->o->skip_invalid && !s->o->dry_run ? &s->batch_arena : &s->row_arena;
+    /* Rows that will be written wait in the batch; the others live until the next row. */
+    struct arena *ra = pending_mode(s) ? &s->batch_arena : &s->row_arena;
     struct member_in m = { 0 };
     struct row_errs re = { 0 };
     struct err e = { 0 };
@@ -724,6 +875,10 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
             row_err(s, &re, column_of(s, "name"), "新登记的党员必须填写姓名");
     }
     if (re.n > 0) {
+        /* All-or-nothing: the rows before this one are written first, as they would have
+         * been one by one, so a row failing in the database is still reported. */
+        if (!s->o->dry_run && !s->o->skip_invalid && s->writing && batch_write(s) < 0)
+            goto fatal;
         reject(s, row, texts, n, &re);
         return 0;
     }
@@ -733,35 +888,16 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
         s->r->updated += exists;
         return 0;
     }
-    if (s->o->skip_invalid) {
-        if (s->npend == s->pend_cap) {
-            s->pend_cap = s->pend_cap ? s->pend_cap * 2 : BATCH_ROWS;
-            s->pend = realloc(s->pend, s->pend_cap * sizeof(*s->pend));
-            ASSERT(s->pend);
-        }
-        s->pend[s->npend++] = (struct pending){ m, row, texts, n, !exists };
-        if (s->npend >= BATCH_ROWS && batch_flush(s) < 0)
-            goto fatal;
+    if (!s->o->skip_invalid && !s->writing)
         return 0;
+    if (s->npend == s->pend_cap) {
+        s->pend_cap = s->pend_cap ? s->pend_cap * 2 : BATCH_ROWS;
+        s->pend = realloc(s->pend, s->pend_cap * sizeof(*s->pend));
+        ASSERT(s->pend);
     }
-    if (!s->writing)
-        return 0;
-    {
-        int64_t id;
-        bool created;
-        if (member_upsert(s->c, &m, s->o->actor, &id, &created, &e) < 0) {
-            if (!row_level(e.code)) {
-                *s->err = e;
-                goto fatal;
-            }
-            row_err(s, &re, column_of(s, e.field), e.msg);
-            s->r->accepted--;
-            reject(s, row, texts, n, &re);
-            return 0;
-        }
-        s->r->created += created;
-        s->r->updated += !created;
-    }
+    s->pend[s->npend++] = (struct pending){ m, row, texts, n, !exists };
+    if (s->npend >= BATCH_ROWS && (s->o->skip_invalid ? batch_flush(s) : batch_write(s)) < 0)
+        goto fatal;
     return 0;
 fatal:
     s->fatal = true;
@@ -877,11 +1013,10 @@ static int on_row(void *ctx, int64_t row, const struct sheet_cell *cells, size_t
             return header_choose(s);
         return 0;
     }
-    if (!(s->o->skip_invalid && !s->o->dry_run)) {
-        arena_release(&s->row_arena);
-        arena_init(&s->row_arena, 4096);
-    } else if (s->npend == 0 && s->batch_arena.total > (1u << 20)) {
-        /* Only rejected rows since the last batch: their copies are in the result arena. */
+    arena_release(&s->row_arena);
+    arena_init(&s->row_arena, 4096);
+    if (s->npend == 0 && s->batch_arena.total > (1u << 20)) {
+        /* No row waits: rejected rows have their copies in the result arena. */
         arena_release(&s->batch_arena);
         arena_init(&s->batch_arena, 64 * 1024);
     }
@@ -932,6 +1067,11 @@ int member_import(struct app *app, const void *data, size_t len, const struct im
     }
     if (db_acquire(app->db, &s.c, err) < 0)
         goto out;
+    if (!o->dry_run) {
+        if (import_store_bulk_cache(s.c, true, err) < 0)
+            goto out;
+        s.bulk_cache = true;
+    }
     if (o->default_org_id) {
         s.default_org_id = o->default_org_id;
         if (org_usable(&s, o->default_org_id, "（导入时选择的党组织）", &s.default_org_msg) < 0)
@@ -948,6 +1088,8 @@ int member_import(struct app *app, const void *data, size_t len, const struct im
     if (!s.have_header && header_choose(&s) < 0)
         goto out;
     if (o->skip_invalid && !o->dry_run && batch_flush(&s) < 0)
+        goto out;
+    if (!o->skip_invalid && !o->dry_run && s.writing && batch_write(&s) < 0)
         goto out;
     out->format = s.info.format;
     out->encoding = s.info.encoding;
@@ -972,6 +1114,10 @@ out:
         db_tx_rollback(s.c);
     if (rc < 0 && o->skip_invalid)
         out->committed = out->created + out->updated > 0;
+    if (s.bulk_cache) {
+        struct err ignored = { 0 }; /* a failure leaves only a larger cache on the connection */
+        import_store_bulk_cache(s.c, false, &ignored);
+    }
     db_release(app->db, &s.c);
     arena_release(&s.hold_arena);
     arena_release(&s.cache_arena);

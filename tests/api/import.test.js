@@ -131,6 +131,32 @@ test("re-import is idempotent: matched by ID number, updated, never duplicated",
   assert.equal(edu, "硕士");
 });
 
+test("a large import is written in batches: every row once, with tags, history, audit and search", async () => {
+  // 700 rows: a full batch of 512 and a rest, chunks of 32 and single rows; one row is a
+  // resident already on file (a person, not yet a member).
+  const [[rid, rname]] = sql(srv.db, "SELECT p.id_number, p.name FROM person p JOIN resident r ON r.person_id = p.id WHERE p.id NOT IN (SELECT person_id FROM member) AND p.id_number IS NOT NULL LIMIT 1");
+  const rows = [["姓名", "身份证号", "所在党组织", "入党日期", "标签"]];
+  for (let i = 0; i < 699; i++) rows.push([`批量导入${i}`, demoId(`${1950 + (i % 40)}0317`, String(100 + Math.floor(i / 40)).padStart(3, "0")), branch.name, "2010-07-01", "志愿者,楼栋长"]);
+  rows.push([rname, rid, branch.name, "2010-07-01", null]);
+  const before = members();
+  const audits = Number(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'member.create'")[0][0]);
+  const r = expectStatus(await upload(shequ, "/api/members/import", buildXlsx(rows)), 200).json;
+  assert.deepEqual([r.accepted, r.rejected, r.created, r.updated, r.committed], [700, 0, 700, 0, true]);
+  assert.equal(members(), before + 700);
+  assert.equal(Number(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'member.create'")[0][0]), audits + 700);
+  const [[tags, events]] = sql(srv.db, "SELECT (SELECT COUNT(*) FROM member_tag t JOIN member m ON m.id = t.member_id JOIN person p ON p.id = m.person_id WHERE p.name LIKE '批量导入%'), (SELECT COUNT(*) FROM member_event e JOIN member m ON m.id = e.member_id JOIN person p ON p.id = m.person_id WHERE p.name LIKE '批量导入%' AND e.kind = 'create')");
+  assert.deepEqual([Number(tags), Number(events)], [1398, 699]);
+  assert.equal(count(rid), 1);
+  const found = expectStatus(await shequ.request("GET", `/api/members?org=${community}&q=${encodeURIComponent("批量导入")}&size=20`), 200).json;
+  assert.equal(found.total, 699);
+  const { cli } = require("./lib/harness");
+  const v = cli(["audit", "verify", "--db", srv.db]);
+  assert.equal(v.status, 0, v.stdout + v.stderr);
+  const again = expectStatus(await upload(shequ, "/api/members/import", buildXlsx(rows)), 200).json;
+  assert.deepEqual([again.created, again.updated], [0, 700]);
+  assert.equal(members(), before + 700);
+});
+
 test("duplicate ID within a CSV file (UTF-8 with BOM, quoted fields)", async () => {
   const id = demoId("19790101", "501");
   const csv = `\uFEFF姓名,身份证号,所在党组织\r\n"甲,示例",${id},${branch.name}\r\n乙示例,${id},"${branch.name}"\r\n`;

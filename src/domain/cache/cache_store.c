@@ -7,7 +7,7 @@
 
 static const struct db_sql SQL_GENERATION = {
     .name = "cache.generation",
-    .sql = "SELECT n FROM generation WHERE name = 'roster'",
+    .sql = "SELECT n FROM generation WHERE id = 1",
 };
 
 int cache_generation(struct app *app, int64_t *gen_out, struct err *err)
