@@ -1,6 +1,6 @@
-/* cmd_serve.c: `serve`: checks the schema, starts the HTTP server, prints the address it
- * listens on (stdout, flushed, for scripts and tests using --port 0) and stops on SIGINT or
- * SIGTERM. */
+/* cmd_serve.c: `serve`: checks the schema, closes import jobs a stopped server left running,
+ * starts the HTTP server, prints the address it listens on (stdout, flushed, for scripts and
+ * tests using --port 0) and stops on SIGINT or SIGTERM. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/log.h"
@@ -8,6 +8,7 @@
 #include "domain/cache/cache.h"
 #include "http/http.h"
 #include "io/import_http.h"
+#include "io/import_store.h"
 #include "cli/cli.h"
 
 int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
@@ -16,15 +17,18 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     struct err err = { 0 };
     struct http_server *srv = NULL;
     sigset_t set;
+    int64_t abandoned = 0;
     int sig = 0, rc;
 
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
-    if (db_schema_check(env.db, &err) < 0) {
+    if (db_schema_check(env.db, &err) < 0 || import_jobs_abandon(&env.app, &abandoned, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }
+    if (abandoned)
+        log_warn("import_jobs_abandoned", "count=%" PRId64, abandoned);
     /* Block the stop signals before the server's threads start so they inherit the mask and
      * only sigwait below receives them. */
     sigemptyset(&set);

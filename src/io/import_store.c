@@ -53,6 +53,11 @@ static const struct db_sql SQL_CACHE_DEFAULT = {
     .sql = "PRAGMA cache_size = -2000",
     .pg = "SELECT 0",
 };
+static const struct db_sql SQL_JOBS_ABANDON = {
+    .name = "import.jobs_abandon",
+    .sql = "UPDATE import_job SET state = 'failed', message = ?, finished_at = ? "
+           "WHERE state = 'running'",
+};
 static const struct db_sql SQL_JOB_FILE = {
     .name = "import.job_file",
     .sql = "SELECT error_file FROM import_job WHERE id = ? AND error_file IS NOT NULL",
@@ -82,6 +87,28 @@ int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const ch
     *id_out = db_col_int(st, 0);
     db_stmt_free(&st);
     rc = db_tx_commit(c, err);
+out:
+    db_stmt_free(&st);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int import_jobs_abandon(struct app *app, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_prepare(c, &SQL_JOBS_ABANDON, &st, err) < 0)
+        goto out;
+    db_bind_text(st, 1,
+                 "导入在服务停止时中断。“全部成功才导入”的任务没有写入任何数据；“跳过错误行”的"
+                 "任务可能已导入部分行。请重新导入同一文件（按身份证号匹配，不会重复登记）。");
+    db_bind_int(st, 2, clock_now());
+    if (db_exec_stmt(st, err) < 0)
+        goto out;
+    *n_out = db_changes(c);
+    rc = 0;
 out:
     db_stmt_free(&st);
     db_release(app->db, &c);

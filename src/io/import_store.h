@@ -20,6 +20,10 @@ struct import_job_view {
 int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const char *filename,
                       bool dry_run, bool skip_invalid, int64_t *id_out, struct err *err);
 /* Final state: "done" or "failed"; result JSON and error workbook may be NULL. */
+/* Marks every job still 'running' as failed, with a message that says what was kept. Run
+ * by `serve` before it takes requests: jobs run only inside a server process (the CLI import
+ * keeps no job), so at start any running job belongs to a server that stopped mid-import. */
+int import_jobs_abandon(struct app *app, int64_t *n_out, struct err *err);
 int import_job_finish(struct app *app, const struct import_job_view *v, const void *error_file,
                       size_t error_file_len, struct err *err);
 /* E_NOT_FOUND when missing. Memory from a. */

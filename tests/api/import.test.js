@@ -297,3 +297,20 @@ test("CLI: import writes FILE.errors.xlsx beside the input and exits 1; export w
   assert.equal(r.status, 0, r.stderr);
   assert.match(readXlsx(fs.readFileSync(out)).rows[2][0], /姓名/);
 });
+
+test("a job left running by a stopped server is closed as failed, saying what was kept", async () => {
+  const [[uid]] = sql(srv.db, "SELECT id FROM user_account WHERE username = 'shequ'");
+  const [[id]] = sql(srv.db, `INSERT INTO import_job (user_id, org_id, filename, state, skip_invalid, created_at)
+    VALUES (${uid}, ${community}, '中断.xlsx', 'running', 1, 1700000000) RETURNING id`);
+  // A server starting on this database finds it: no process runs it any more.
+  const next = await startServer({ db: srv.db });
+  try {
+    const client = await login(next, "shequ");
+    const job = expectStatus(await client.request("GET", `/api/import-jobs/${id}`), 200).json;
+    assert.equal(job.state, "failed");
+    assert.match(job.message, /中断/);
+    assert.match(job.message, /重新导入/);
+  } finally {
+    await next.stop();
+  }
+});
