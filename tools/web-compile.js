@@ -12,14 +12,15 @@ const { compile } = require("@vue/compiler-dom");
 const ROOT = path.resolve(__dirname, "..");
 const WEB = path.join(ROOT, "web");
 const OUT = path.join(WEB, "gen");
-const TMP = path.join(WEB, ".gen.tmp");
+// Per process: two builds (say make and make O=build/asan) may run this at once.
+const TMP = path.join(WEB, `.gen.tmp-${process.pid}`);
 
 function sources(dir) {
   const out = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!["vendor", "gen", ".gen.tmp", ".vendor.tmp"].includes(e.name)) out.push(...sources(p));
+      if (!["vendor", "gen", ".vendor.tmp"].includes(e.name) && !e.name.startsWith(".gen.tmp")) out.push(...sources(p));
     } else if (e.name.endsWith(".js")) out.push(p);
   }
   return out;
@@ -74,6 +75,14 @@ for (const file of sources(WEB)) {
   fs.writeFileSync(path.join(TMP, rel), `// Generated from web/${rel} by tools/web-compile.js; edit that file.\n${out}`);
 }
 fs.writeFileSync(path.join(TMP, ".stamp"), "");
-fs.rmSync(OUT, { recursive: true, force: true });
-fs.renameSync(TMP, OUT);
+// Swap the new tree in; should another build swap its own in between, retry once.
+for (let attempt = 0; ; attempt++) {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  try {
+    fs.renameSync(TMP, OUT);
+    break;
+  } catch (e) {
+    if (attempt > 0 || !["ENOTEMPTY", "EEXIST"].includes(e.code)) throw e;
+  }
+}
 console.log(`web-compile: ${templates} files with templates compiled into web/gen`);

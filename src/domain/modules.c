@@ -10,11 +10,8 @@
 #include "io/import_http.h"
 
 const struct module MODULES[] = {
-    { "system", SYSTEM_ROUTES },
-    { "auth", AUTH_ROUTES },
-    { "audit", AUDIT_ROUTES },
-    { "orgs", ORGS_ROUTES },
-    { "import", IMPORT_ROUTES },
+    { "system", SYSTEM_ROUTES },   { "auth", AUTH_ROUTES },           { "audit", AUDIT_ROUTES },
+    { "orgs", ORGS_ROUTES },       { "org_units", ORG_UNITS_ROUTES }, { "import", IMPORT_ROUTES },
     { "members", MEMBERS_ROUTES }, /* last: /api/members/{id} would shadow /members/<word> */
 };
 const size_t MODULES_LEN = ARRAY_LEN(MODULES);

@@ -30,6 +30,9 @@ function fixtureUser(org) {
   assert.equal(r.status, 0, r.stderr);
   return Number(sql(srv.db, `SELECT id FROM user_account WHERE username = '${name}'`)[0][0]);
 }
+function fixtureUnit(org) {
+  return Number(sql(srv.db, `INSERT INTO org_unit_link (org_id, unit_name, kind, created_at) VALUES (${org}, '${uniq()}', 'co_building', 0) RETURNING id`)[0][0]);
+}
 function fixtureGrant(user, org) {
   sql(srv.db, `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${user}, 'grid_worker', ${org}, 0)`);
   return Number(sql(srv.db, "SELECT MAX(id) FROM user_grant")[0][0]);
@@ -95,6 +98,9 @@ const RECIPES = {
   "POST /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events`, body: { kind: "rename", effective_on: today(), new_name: `矩阵${uniq()}` } }),
   "GET /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms` }),
   "POST /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms`, body: { elected_on: "2024-01-01" } }),
+  "GET /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units` }),
+  "POST /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units`, body: { unit_name: uniq(), kind: "co_building" } }),
+  "PATCH /api/orgs/{id}/units/{unit}": (org) => ({ path: `/api/orgs/${org}/units/${fixtureUnit(org)}`, body: { left_on: "2026-01-01" } }),
   "GET /api/orgs/{id}/advisories": (org) => ({ path: `/api/orgs/${org}/advisories` }),
   "GET /api/orgs/{id}/stats": (org) => ({ path: `/api/orgs/${org}/stats` }),
   "GET /api/members": (org) => ({ path: `/api/members?org=${org}` }),

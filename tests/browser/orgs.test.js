@@ -259,3 +259,29 @@ test("a community admin founds a branch, records its first term with a secretary
   await page.context().close();
   noErrors(env);
 });
+
+test("成员单位: the community admin links a 大党委 member unit and records a withdrawal", async () => {
+  const page = await env.newPage();
+  await signIn(env, page, "shequ");
+  const community = await page.evaluate(async () => (await (await fetch("/api/session")).json()).grants[0].org_id);
+  await page.goto(`${env.srv.url}/orgs/${community}`);
+  await page.click(".el-tabs__item:has-text('成员单位')");
+  await page.click(".unit-add-btn");
+  await page.waitForSelector(".unit-form input[name=unit_name]");
+  await page.click(".unit-form button[type=submit]");
+  const item = page.locator(".unit-form .el-form-item:has(input[name=unit_name])");
+  await item.locator(".el-form-item__error").waitFor();
+  assert.match(await item.locator(".el-form-item__error").textContent(), /单位名称/);
+  await page.fill(".unit-form input[name=unit_name]", "澜川区第二小学");
+  await page.click(".unit-form button[type=submit]");
+  await page.waitForSelector(".unit-table .el-table__row:has-text('澜川区第二小学')");
+  assert.match(await page.textContent(".unit-table"), /大党委成员单位/);
+  await page.click(".unit-table .el-table__row:has-text('澜川区第二小学') button:has-text('登记退出')");
+  await page.fill(".el-message-box input", "2026-06-30");
+  await page.click(".el-message-box button:has-text('确认退出')");
+  await page.waitForSelector(".unit-table .el-table__row:has-text('2026-06-30 退出')");
+  assert.equal(one("SELECT left_on FROM org_unit_link WHERE unit_name = '澜川区第二小学'")[0], "2026-06-30");
+  await shot(page, "org-units");
+  await page.context().close();
+  noErrors(env);
+});

@@ -1,6 +1,7 @@
 // org.js: one org's page with tabs 基本信息 (and its direct sub-orgs), 沿革 (found, rename, move
 // and dissolve events with document numbers), 班子与任期 (terms, posts, term end, a warning
-// when the term is overdue) and 提示 (the server's advisories for the org and its subtree).
+// when the term is overdue), 成员单位 (components/org-units.js) and 提示 (the server's
+// advisories for the org and its subtree).
 // Users holding orgs.write also get 登记变更, 新建下级组织 and 登记换届; the server checks.
 import { api, withQuery } from "../lib/api.js";
 import { session, scope, setScope, can } from "../lib/session.js";
@@ -9,6 +10,7 @@ import { fmtNumber } from "../lib/format.js";
 import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
 import { isMobile } from "../lib/viewport.js";
 import OrgTreeSelect from "../components/org-tree-select.js";
+import OrgUnits from "../components/org-units.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
 const TYPES = [
@@ -24,7 +26,7 @@ const POSTS = ["书记", "副书记", "组织委员", "宣传委员", "纪检委
 
 export default {
   name: "OrgPage",
-  components: { OrgTreeSelect },
+  components: { OrgTreeSelect, OrgUnits },
   props: { id: { type: String, required: true } },
   setup(props) {
     const org = ref(null);
@@ -297,6 +299,9 @@ export default {
               </template>
               <el-empty v-else-if="terms" description="暂无换届记录" />
               <div v-else class="tab-loading">正在加载…</div>
+            </el-tab-pane>
+            <el-tab-pane label="成员单位" name="units" lazy>
+              <org-units :org-id="org.id" :writable="canWrite && active" />
             </el-tab-pane>
             <el-tab-pane name="advisories">
               <template #label>提示<el-badge v-if="advisories && advisories.length" :value="advisories.length" type="warning" class="tab-badge" /></template>

@@ -79,8 +79,8 @@ static int64_t actor_user_id(const struct auth_actor *actor)
     return actor && actor->user ? actor->user->id : 0;
 }
 
-static int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                     const char *target_type, int64_t target, int64_t org_id, struct err *err)
+int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,
+              const char *target_type, int64_t target, int64_t org_id, struct err *err)
 {
     struct audit_entry e = {
         .user_id = actor_user_id(actor),

@@ -162,3 +162,27 @@ struct org_stats {
 };
 int org_stats(struct app *app, const char *path, struct arena *a, struct org_stats *out,
               struct err *err);
+
+/* Units linked to an org: the street/community 大党委's member units and the co-building
+ * (共建) units of the "1+N" model. unit_name is free text until the unit registry exists;
+ * a link is never deleted: a unit that withdraws gets left_on. */
+extern const char *const ORG_UNIT_KINDS[];       /* committee_member_unit, co_building */
+extern const char *const ORG_UNIT_KIND_LABELS[]; /* 大党委成员单位, 共建单位 */
+struct org_unit_in {
+    char *unit_name, *kind, *joined_on;
+};
+struct org_unit_view {
+    int64_t id, org_id;
+    const char *unit_name, *kind, *kind_label, *joined_on, *left_on;
+    int64_t created_at;
+};
+int org_units(struct app *app, int64_t org_id, struct arena *a, struct org_unit_view **out,
+              int64_t *n_out, struct err *err);
+/* Links a unit (E_CONFLICT when the same unit is already a current one of that kind; the
+ * org must not be dissolved); audited. */
+int org_unit_add(struct app *app, int64_t org_id, const struct org_unit_in *in,
+                 const struct auth_actor *actor, int64_t *id_out, struct err *err);
+/* Records that a linked unit withdrew on left_on (not before it joined, not in the future,
+ * only once); audited. */
+int org_unit_leave(struct app *app, int64_t org_id, int64_t id, const char *left_on,
+                   const struct auth_actor *actor, struct err *err);

@@ -15,7 +15,6 @@ int org_store_row(struct db_conn *c, int64_t id, struct arena *a, struct org_row
                   struct err *err);
 int org_store_insert(struct db_conn *c, const struct org_in *in, const struct org_row *parent,
                      int64_t now, int64_t *id_out, struct err *err);
-/* Sets path (and depth) of a freshly inserted org. */
 /* Sets the path, depth and tenant of a freshly inserted org. */
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
                        int64_t tenant_id, struct err *err);
@@ -105,3 +104,20 @@ int org_store_counts(struct db_conn *c, const char *kind, const char *path, cons
 int org_store_member_totals(struct db_conn *c, const char *path, const char *upper,
                             const char *since, int64_t *active_out, int64_t *new_out,
                             int64_t *probationary_out, struct err *err);
+
+/* One audit row for a change in the orgs area (orgs.c), in the caller's transaction. */
+int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,
+              const char *target_type, int64_t target, int64_t org_id, struct err *err);
+
+/* Unit links (orgs_units_store.c). */
+int org_store_units(struct db_conn *c, int64_t org_id, struct arena *a, struct org_unit_view **out,
+                    int64_t *n_out, struct err *err);
+/* E_NOT_FOUND unless link id belongs to org_id. */
+int org_store_unit_get(struct db_conn *c, int64_t org_id, int64_t id, struct arena *a,
+                       struct org_unit_view *out, struct err *err);
+/* Whether org_id already has a current (not left) link of this kind to a unit of this name. */
+int org_store_unit_active(struct db_conn *c, int64_t org_id, const char *kind, const char *name,
+                          bool *out, struct err *err);
+int org_store_unit_insert(struct db_conn *c, int64_t org_id, const struct org_unit_in *in,
+                          int64_t now, int64_t *id_out, struct err *err);
+int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, struct err *err);

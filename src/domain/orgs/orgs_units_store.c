@@ -1,0 +1,138 @@
+/* orgs_units_store.c: SQL of org_unit_link (migration 0003): the units linked to an org as
+ * 大党委成员单位 or 共建单位, with the dates they joined and left. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/orgs/orgs_int.h"
+
+#define UNIT_COLS "id, org_id, unit_name, kind, joined_on, left_on, created_at"
+
+static const struct db_sql SQL_LIST = {
+    .name = "orgs.units",
+    .sql = "SELECT " UNIT_COLS " FROM org_unit_link WHERE org_id = ? "
+           "ORDER BY left_on IS NOT NULL, kind, joined_on, id",
+};
+static const struct db_sql SQL_GET = {
+    .name = "orgs.unit_get",
+    .sql = "SELECT " UNIT_COLS " FROM org_unit_link WHERE id = ? AND org_id = ?",
+};
+static const struct db_sql SQL_ACTIVE_SAME = {
+    .name = "orgs.unit_active_same",
+    .sql = "SELECT EXISTS (SELECT 1 FROM org_unit_link WHERE org_id = ? AND kind = ? "
+           "AND unit_name = ? AND left_on IS NULL)",
+};
+static const struct db_sql SQL_INSERT = {
+    .name = "orgs.unit_insert",
+    .sql = "INSERT INTO org_unit_link (org_id, unit_name, kind, joined_on, created_at) "
+           "VALUES (?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_LEAVE = {
+    .name = "orgs.unit_leave",
+    .sql = "UPDATE org_unit_link SET left_on = ? WHERE id = ?",
+};
+
+static void read_unit(struct db_stmt *st, struct arena *a, struct org_unit_view *u)
+{
+    u->id = db_col_int(st, 0);
+    u->org_id = db_col_int(st, 1);
+    u->unit_name = db_col_dup(st, 2, a);
+    u->kind = db_col_dup(st, 3, a);
+    u->joined_on = db_col_is_null(st, 4) ? NULL : db_col_dup(st, 4, a);
+    u->left_on = db_col_is_null(st, 5) ? NULL : db_col_dup(st, 5, a);
+    u->created_at = db_col_int(st, 6);
+}
+
+int org_store_units(struct db_conn *c, int64_t org_id, struct arena *a, struct org_unit_view **out,
+                    int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct org_unit_view *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_LIST, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        if (n == cap) {
+            struct org_unit_view *t;
+            cap = cap ? cap * 2 : 16;
+            t = arena_alloc(a, (size_t)cap * sizeof(*t));
+            if (n)
+                memcpy(t, rows, (size_t)n * sizeof(*t));
+            rows = t;
+        }
+        read_unit(st, a, &rows[n++]);
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int org_store_unit_get(struct db_conn *c, int64_t org_id, int64_t id, struct arena *a,
+                       struct org_unit_view *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_GET, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, org_id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        read_unit(st, a, out);
+        rc = 0;
+    } else if (rc == DB_DONE)
+        rc = err_set(err, E_NOT_FOUND, "", "该单位不在本组织的成员单位中");
+    db_stmt_free(&st);
+    return rc;
+}
+
+int org_store_unit_active(struct db_conn *c, int64_t org_id, const char *kind, const char *name,
+                          bool *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_ACTIVE_SAME, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    db_bind_text(st, 2, kind);
+    db_bind_text(st, 3, name);
+    rc = db_step(st, err);
+    if (rc == DB_ROW)
+        *out = db_col_int(st, 0) != 0, rc = 0;
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}
+
+int org_store_unit_insert(struct db_conn *c, int64_t org_id, const struct org_unit_in *in,
+                          int64_t now, int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    db_bind_text(st, 2, in->unit_name);
+    db_bind_text(st, 3, in->kind);
+    db_bind_text(st, 4, in->joined_on);
+    db_bind_int(st, 5, now);
+    return db_run_id(&st, id_out, err);
+}
+
+int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_LEAVE, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, left_on);
+    db_bind_int(st, 2, id);
+    return db_run(&st, err);
+}

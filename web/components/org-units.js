@@ -1,0 +1,108 @@
+// org-units.js: the 成员单位 tab of an org: the street/community 大党委's member units and the
+// 共建单位 (current first, then those that left, kept as history), a dialog to link one and a
+// button to record a unit's withdrawal. Props: orgId, writable (orgs.write here and the org
+// not dissolved).
+import { api } from "../lib/api.js";
+import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
+import { isMobile } from "../lib/viewport.js";
+const { ref, reactive, onMounted } = Vue;
+
+const KINDS = [{ value: "committee_member_unit", label: "大党委成员单位" }, { value: "co_building", label: "共建单位" }];
+
+export default {
+  name: "OrgUnits",
+  props: { orgId: { type: Number, required: true }, writable: Boolean },
+  setup(props) {
+    const units = ref(null);
+    const open = ref(false);
+    const busy = ref(false);
+    const form = reactive({ unit_name: "", kind: "committee_member_unit", joined_on: "" });
+    const errs = fieldErrors();
+    const path = () => `/api/orgs/${props.orgId}/units`;
+
+    async function load() {
+      try {
+        units.value = (await api("GET", path())).items;
+      } catch (e) {
+        units.value = [];
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
+    function openAdd() {
+      clearErrors(errs);
+      Object.assign(form, { unit_name: "", kind: "committee_member_unit", joined_on: "" });
+      open.value = true;
+    }
+    async function submit() {
+      const body = { unit_name: form.unit_name.trim(), kind: form.kind };
+      if (form.joined_on) body.joined_on = form.joined_on;
+      busy.value = true;
+      clearErrors(errs);
+      try {
+        units.value = (await api("POST", path(), body)).items;
+        ElementPlus.ElMessage.success("单位已登记");
+        open.value = false;
+      } catch (e) {
+        showError(e, errs, ["unit_name", "kind", "joined_on"]);
+      } finally {
+        busy.value = false;
+      }
+    }
+    async function leave(u) {
+      let value;
+      try {
+        ({ value } = await ElementPlus.ElMessageBox.prompt(`“${u.unit_name}”退出${u.kind_label}的日期（年-月-日）`, "登记退出", {
+          confirmButtonText: "确认退出", cancelButtonText: "取消",
+          inputValue: new Date().toISOString().slice(0, 10),
+          inputPattern: /^\d{4}-\d{2}-\d{2}$/, inputErrorMessage: "请按 2026-06-30 的格式填写日期",
+        }));
+      } catch {
+        return; // cancelled
+      }
+      try {
+        units.value = (await api("PATCH", `${path()}/${u.id}`, { left_on: value })).items;
+        ElementPlus.ElMessage.success("已登记退出");
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
+    onMounted(load);
+    return { units, open, busy, form, errs, KINDS, openAdd, submit, leave, isMobile };
+  },
+  template: `
+    <div class="org-units">
+      <div v-if="writable" class="form-actions left"><el-button type="primary" icon="Plus" @click="openAdd" class="unit-add-btn">登记单位</el-button></div>
+      <el-table v-if="units && units.length" :data="units" size="small" class="unit-table" :row-class-name="({ row }) => row.left_on ? 'unit-left' : ''">
+        <el-table-column label="单位名称" prop="unit_name" min-width="160" />
+        <el-table-column label="类型" prop="kind_label" min-width="110" />
+        <el-table-column label="加入日期" min-width="100"><template #default="{ row }">{{ row.joined_on || '—' }}</template></el-table-column>
+        <el-table-column label="状态" min-width="120">
+          <template #default="{ row }">
+            <el-tag v-if="row.left_on" size="small" type="info">{{ row.left_on }} 退出</el-tag>
+            <el-tag v-else size="small" type="success">在册</el-tag>
+          </template>
+        </el-table-column>
+        <el-table-column v-if="writable" label="操作" width="90">
+          <template #default="{ row }"><el-button v-if="!row.left_on" link type="primary" @click="leave(row)">登记退出</el-button></template>
+        </el-table-column>
+      </el-table>
+      <el-empty v-else-if="units" description="尚未登记成员单位或共建单位" />
+      <div v-else class="tab-loading">正在加载…</div>
+
+      <el-dialog v-model="open" title="登记单位" :width="isMobile ? '94%' : '480px'" destroy-on-close append-to-body>
+        <el-form label-position="top" @submit.prevent="submit" class="unit-form">
+          <el-form-item label="类型" :error="errs.kind" required>
+            <el-radio-group v-model="form.kind"><el-radio-button v-for="k in KINDS" :key="k.value" :value="k.value">{{ k.label }}</el-radio-button></el-radio-group>
+          </el-form-item>
+          <el-form-item label="单位名称" :error="errs.unit_name" required><el-input v-model="form.unit_name" name="unit_name" placeholder="如：澜川区第二小学" /></el-form-item>
+          <el-form-item label="加入日期" :error="errs.joined_on">
+            <el-date-picker v-model="form.joined_on" type="date" value-format="YYYY-MM-DD" name="joined_on" placeholder="选择日期" style="width: 100%" />
+          </el-form-item>
+          <div class="form-actions">
+            <el-button @click="open = false">取消</el-button>
+            <el-button type="primary" native-type="submit" :loading="busy">登记</el-button>
+          </div>
+        </el-form>
+      </el-dialog>
+    </div>`,
+};
