@@ -83,7 +83,8 @@ char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 int64_t db_changes(struct db_conn *c);
 
-/* Runs a multi-statement script (migrations only; no parameters). */
+/* Runs a multi-statement script with no parameters: DDL only (migrations, and the demo
+ * generator re-running index and trigger DDL it saved from the schema). */
 int db_exec_script(struct db_conn *c, const char *script, struct err *err);
 
 /* Online backup of the whole database into a new file `to` (SQLite backup API). */

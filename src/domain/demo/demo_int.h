@@ -3,6 +3,8 @@
  * demo_names.c. Nothing here is part of the module's public interface (demo.h). */
 #pragma once
 
+#include "core/buf.h"
+
 struct db_conn;
 struct err;
 
@@ -56,11 +58,29 @@ int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row
  * current terms with their 书记 and committee posts. Set-based; after the orgs and members. */
 int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, struct err *err);
 /* Bulk-load settings for the generator's connection, outside any transaction: a large page
- * cache, foreign-key checks off, an in-memory rollback journal (SQLite only; a no-op on
- * PostgreSQL). demo_store_bulk_end restores the connection defaults (WAL, foreign keys on,
- * default cache) and is called whether or not the load succeeded. */
+ * cache, foreign-key and CHECK constraints not evaluated, an in-memory rollback journal
+ * (SQLite only; a no-op on PostgreSQL). demo_store_bulk_end restores the connection defaults
+ * (WAL, foreign keys and CHECK constraints on, default cache) and is called whether or not the
+ * load succeeded. */
 int demo_store_bulk_begin(struct db_conn *c, struct err *err);
 void demo_store_bulk_end(struct db_conn *c);
+
+/* Bulk mode for the fresh database, inside the generator's transaction. _drop reads the
+ * CREATE INDEX and CREATE TRIGGER text of the tables the generator fills from the schema into
+ * *s and drops them. After the rows are in, _indexes_restore creates the indexes again and
+ * rebuilds the person_fts index; after the set-based roster extras, _triggers_restore creates
+ * the triggers again and moves the generation counter once. A failure leaves the schema to
+ * the caller's rollback. The struct owns heap memory: _init before use, _release after. */
+struct demo_bulk_schema {
+    struct buf indexes, triggers; /* SQL scripts, one statement per line */
+};
+void demo_bulk_schema_init(struct demo_bulk_schema *s);
+void demo_bulk_schema_release(struct demo_bulk_schema *s);
+int demo_store_bulk_schema_drop(struct db_conn *c, struct demo_bulk_schema *s, struct err *err);
+int demo_store_bulk_indexes_restore(struct db_conn *c, const struct demo_bulk_schema *s,
+                                    struct err *err);
+int demo_store_bulk_triggers_restore(struct db_conn *c, const struct demo_bulk_schema *s,
+                                     struct err *err);
 
 /* ---- demo_names.c: invented, fictional name material (DATA.md §2 recipe). ---- */
 
