@@ -23,14 +23,17 @@ test("link units, refuse a duplicate, list current ones first", async () => {
   assert.match(bad.message, /类型/);
   expectError(await shequ.request("POST", path, { body: { kind: "co_building" } }), 400, "invalid", "/unit_name");
   expectError(await shequ.request("POST", path, { body: { unit_name: "澜川区第二小学", kind: "co_building", joined_on: "2099-01-01" } }), 400, "invalid", "/joined_on");
+  // The demo community already has units; the answer is the whole list after the change.
+  const before = expectStatus(await shequ.request("GET", path), 200).json.total;
+  assert.ok(before > 0, "the demo links units to its communities");
   let r = expectStatus(await shequ.request("POST", path, { body: { unit_name: "澜川区第二小学", kind: "committee_member_unit", joined_on: "2024-03-01" } }), 201).json;
-  assert.equal(r.total, 1);
-  assert.equal(r.items[0].kind_label, "大党委成员单位");
+  assert.equal(r.total, before + 1);
+  assert.equal(r.items.find((u) => u.unit_name === "澜川区第二小学").kind_label, "大党委成员单位");
   const dup = expectError(await shequ.request("POST", path, { body: { unit_name: "澜川区第二小学", kind: "committee_member_unit" } }), 409, "conflict", "/unit_name");
   assert.match(dup.message, /已是本组织的大党委成员单位/);
   // The same unit may also co-build: a different kind of link.
   r = expectStatus(await shequ.request("POST", path, { body: { unit_name: "澜川区第二小学", kind: "co_building" } }), 201).json;
-  assert.equal(r.total, 2);
+  assert.equal(r.total, before + 2);
   assert.equal(sql(srv.db, `SELECT count(*) FROM audit WHERE action = 'org.unit_add' AND org_id = ${community}`)[0][0], "2");
 });
 

@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 
+struct arena;
 struct db_conn;
 struct err;
 
@@ -48,6 +49,17 @@ int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r,
                              struct err *err);
 int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r, int64_t now,
                              struct err *err);
+/* The orgs that get linked units (streets and communities): id, type, short name, founded. */
+struct demo_unit_org {
+    int64_t id;
+    const char *type, *short_name, *founded_on;
+};
+int demo_store_unit_orgs(struct db_conn *c, struct arena *a, struct demo_unit_org **out,
+                         int64_t *n_out, struct err *err);
+/* One org_unit_link row (left_on NULL: still linked). */
+int demo_store_unit_insert(struct db_conn *c, int64_t org_id, const char *unit_name,
+                           const char *kind, const char *joined_on, const char *left_on,
+                           int64_t now, struct err *err);
 int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const char *tag,
                                  struct err *err);
 int demo_store_household_insert(struct db_conn *c, const struct demo_household_row *r, int64_t now,

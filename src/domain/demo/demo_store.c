@@ -4,6 +4,7 @@
  * begin or commit (demo.c owns the transaction) and never read rows back, so a bulk load
  * costs one statement execution per row. */
 #include "core/compat.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "db/db.h"
@@ -36,6 +37,16 @@ static const struct db_sql SQL_MEMBER_INSERT = {
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
 };
 
+static const struct db_sql SQL_UNIT_ORGS = {
+    .name = "demo.unit_orgs",
+    .sql = "SELECT id, type, short_name, founded_on FROM org WHERE type IN ('street', "
+           "'community_committee', 'general_branch') ORDER BY id",
+};
+static const struct db_sql SQL_UNIT_INSERT = {
+    .name = "demo.unit_insert",
+    .sql = "INSERT INTO org_unit_link (org_id, unit_name, kind, joined_on, left_on, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?)",
+};
 static const struct db_sql SQL_MEMBER_TAG_INSERT = {
     .name = "demo.member_tag_insert",
     .sql = "INSERT INTO member_tag (member_id, tag) VALUES (?, ?)",
@@ -200,13 +211,6 @@ static const struct db_sql SQL_BULK_END_JOURNAL = {
 };
 
 /* Runs a bound statement to completion and returns it to the cache. */
-static int run(struct db_stmt **st, struct err *err)
-{
-    int rc = db_exec_stmt(*st, err);
-    db_stmt_free(st);
-    return rc;
-}
-
 int demo_store_count_existing(struct db_conn *c, int64_t *rows_out, struct err *err)
 {
     struct db_stmt *st = NULL;
@@ -250,7 +254,7 @@ int demo_store_org_insert(struct db_conn *c, const struct demo_org_row *r, int64
     db_bind_text(st, 14, r->area);
     db_bind_int(st, 15, now);
     db_bind_int(st, 16, now);
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r, int64_t now,
@@ -274,7 +278,7 @@ int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r,
     db_bind_text(st, 12, r->name_initials);
     db_bind_int(st, 13, now);
     db_bind_int(st, 14, now);
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r, int64_t now,
@@ -297,7 +301,7 @@ int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r,
     db_bind_text(st, 11, r->post);
     db_bind_int(st, 12, now);
     db_bind_int(st, 13, now);
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const char *tag,
@@ -309,7 +313,7 @@ int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const cha
         return -1;
     db_bind_int(st, 1, member_id);
     db_bind_text(st, 2, tag);
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 int demo_store_household_insert(struct db_conn *c, const struct demo_household_row *r, int64_t now,
@@ -328,7 +332,7 @@ int demo_store_household_insert(struct db_conn *c, const struct demo_household_r
     db_bind_text(st, 7, r->room);
     db_bind_text(st, 8, r->address);
     db_bind_int(st, 9, now);
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row *r, int64_t now,
@@ -345,7 +349,7 @@ int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row
     db_bind_text(st, 5, r->relation);
     db_bind_text(st, 6, r->moved_in_on);
     db_bind_int(st, 7, now);
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 static int exec_one(struct db_conn *c, const struct db_sql *sql, struct err *err)
@@ -354,7 +358,7 @@ static int exec_one(struct db_conn *c, const struct db_sql *sql, struct err *err
 
     if (db_prepare(c, sql, &st, err) < 0)
         return -1;
-    return run(&st, err);
+    return db_run(&st, err);
 }
 
 int demo_store_bulk_begin(struct db_conn *c, struct err *err)
@@ -478,4 +482,54 @@ int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, 
             return -1;
     }
     return 0;
+}
+
+int demo_store_unit_orgs(struct db_conn *c, struct arena *a, struct demo_unit_org **out,
+                         int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct demo_unit_org *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_UNIT_ORGS, &st, err) < 0)
+        return -1;
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        if (n == cap) {
+            struct demo_unit_org *t;
+            cap = cap ? cap * 2 : 64;
+            t = arena_alloc(a, (size_t)cap * sizeof(*t));
+            if (n)
+                memcpy(t, rows, (size_t)n * sizeof(*t));
+            rows = t;
+        }
+        rows[n].id = db_col_int(st, 0);
+        rows[n].type = db_col_dup(st, 1, a);
+        rows[n].short_name = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
+        rows[n].founded_on = db_col_dup(st, 3, a);
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int demo_store_unit_insert(struct db_conn *c, int64_t org_id, const char *unit_name,
+                           const char *kind, const char *joined_on, const char *left_on,
+                           int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_UNIT_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    db_bind_text(st, 2, unit_name);
+    db_bind_text(st, 3, kind);
+    db_bind_text(st, 4, joined_on);
+    db_bind_opt_text(st, 5, left_on);
+    db_bind_int(st, 6, now);
+    return db_run(&st, err);
 }

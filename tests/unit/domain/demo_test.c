@@ -16,6 +16,19 @@ static const struct db_sql Q_COMMUNITIES = {
     .name = "t.communities",
     .sql = "SELECT count(*) FROM org WHERE type IN ('community_committee', 'general_branch')",
 };
+/* Streets and communities without a current 大党委 member unit. */
+static const struct db_sql Q_ORGS_WITHOUT_UNITS = {
+    .name = "t.orgs_without_units",
+    .sql = "SELECT count(*) FROM org o WHERE o.type IN ('street', 'community_committee', "
+           "'general_branch') AND NOT EXISTS (SELECT 1 FROM org_unit_link u WHERE u.org_id = o.id "
+           "AND u.kind = 'committee_member_unit' AND u.left_on IS NULL)",
+};
+/* Links with dates out of order: joined in the future, left before joining. */
+static const struct db_sql Q_UNIT_BAD_DATES = {
+    .name = "t.unit_bad_dates",
+    .sql = "SELECT count(*) FROM org_unit_link WHERE joined_on > date('now') OR "
+           "left_on <= joined_on",
+};
 static const struct db_sql Q_BRANCHES = {
     .name = "t.branches",
     .sql = "SELECT count(*) FROM org WHERE type IN ('branch', 'joint_branch', 'mobile_branch')",
@@ -347,6 +360,8 @@ static void test_default_street(void)
     CHECK_EQ(qi(f.db, &Q_ORGS), res.orgs);
     CHECK(residents >= 3 * members && residents <= 4 * members);
     CHECK_EQ(qi(f.db, &Q_MEMBERS_NOT_RESIDENT), 0);
+    CHECK_EQ(qi(f.db, &Q_ORGS_WITHOUT_UNITS), 0);
+    CHECK_EQ(qi(f.db, &Q_UNIT_BAD_DATES), 0);
     printf("# %" PRId64 " communities, %" PRId64 " branches, %" PRId64 " groups, %" PRId64
            " probationary, %" PRId64 " tags, residents/members %.2f\n",
            qi(f.db, &Q_COMMUNITIES), qi(f.db, &Q_BRANCHES), qi(f.db, &Q_GROUPS),
