@@ -35,11 +35,17 @@ for level in street district; do
     uncached=$(calls "$SERVER_URL/api/orgs/$id/stats")
     stop_server
 
-    sed -e "s|:lo|$path|g" -e "s|:hi|$hi|g" -e "s|:since|$(date +%Y)-01-01|g" "$ROOT/bench/stats.sql" >"$WORK/stats-$level.sql"
-    # One sqlite3 process runs the 7 statements 21 times with .timer on; the first round warms
+    # The age bands' birth-date bounds as the server computes them: today minus 31 … 81 years.
+    bounds=()
+    for i in 0 1 2 3 4 5; do bounds+=(-e "s|:b$i|$(date -d "-$((31 + 10 * i)) years" +%F)|g"); done
+    sed -e "s|:lo|$path|g" -e "s|:hi|$hi|g" -e "s|:since|$(date +%Y)-01-01|g" "${bounds[@]}" \
+        -e "s|:today|$(date +%F)|g" -e "s|:horizon|$(date -d '+6 months' +%F)|g" \
+        "$ROOT/bench/stats.sql" | grep -v '^--' >"$WORK/stats-$level.sql"
+    nstmt=$(grep -c '^SELECT' "$WORK/stats-$level.sql")
+    # One sqlite3 process runs the statements 21 times with .timer on; the first round warms
     # the cache, and each later round's "Run Time: real" values are summed.
-    { echo ".timer on"; for _ in $(seq 1 21); do cat "$WORK/stats-$level.sql"; done; } >"$WORK/stats-$level.run"
-    raw=$(sqlite3 "$db" <"$WORK/stats-$level.run" 2>&1 | awk '/^Run Time: real/ { t += $4 * 1000; if (++n % 7 == 0) { if (n > 7) print t; t = 0 } }' | median)
+    { echo ".output /dev/null"; echo ".timer on"; for _ in $(seq 1 21); do cat "$WORK/stats-$level.sql"; done; } >"$WORK/stats-$level.run"
+    raw=$(sqlite3 "$db" <"$WORK/stats-$level.run" 2>&1 | awk -v k="$nstmt" '/^Run Time: real/ { t += $4 * 1000; if (++n % k == 0) { if (n > k) print t; t = 0 } }' | median)
     printf "| stats of the %s (%s members, %s orgs in the database) | first call %.1f ms; warm p50 %.1f ms (cached), %.1f ms (cache off) | sqlite3 CLI p50 %.1f ms | cached %s×, cache off %s× |\n" \
         "$level" "$members" "$orgs" "$first" "$warm" "$uncached" "$raw" "$(ratio "$warm" "$raw")" "$(ratio "$uncached" "$raw")"
     echo "| server RSS after the $level's stats ($members members) | $rss KiB | | |"

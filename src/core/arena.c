@@ -87,6 +87,19 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
     return p;
 }
 
+void *arena_grow(struct arena *a, void *p, int64_t n, int64_t *cap, size_t size)
+{
+    void *q;
+
+    if (n < *cap)
+        return p;
+    *cap = *cap ? *cap * 2 : 16;
+    q = arena_alloc(a, size * (size_t)*cap);
+    if (n)
+        memcpy(q, p, size * (size_t)n);
+    return q;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
     return arena_strndup(a, s, strlen(s));

@@ -24,5 +24,10 @@ void *arena_alloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
+/* For arrays that grow while rows are read: returns p when it has room for element n (n <
+ * *cap), else a copy of its n elements of size bytes in a new array with twice the room
+ * (16 at first), updating *cap. The old array stays in the arena until it is released. */
+void *arena_grow(struct arena *a, void *p, int64_t n, int64_t *cap, size_t size);
+
 /* printf into the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

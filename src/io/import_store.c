@@ -233,7 +233,7 @@ int import_store_orgs(struct db_conn *c, const char *path, const char *upper, st
 {
     struct db_stmt *st = NULL;
     struct import_org *rows = NULL;
-    size_t n = 0, cap = 0;
+    int64_t n = 0, cap = 0;
     int step;
 
     if (db_prepare(c, &SQL_ORGS, &st, err) < 0)
@@ -241,14 +241,7 @@ int import_store_orgs(struct db_conn *c, const char *path, const char *upper, st
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
     while ((step = db_step(st, err)) == DB_ROW) {
-        if (n == cap) {
-            struct import_org *t;
-            cap = cap ? cap * 2 : 256;
-            t = arena_alloc(a, cap * sizeof(*t));
-            if (n)
-                memcpy(t, rows, n * sizeof(*t));
-            rows = t;
-        }
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         rows[n].id = db_col_int(st, 0);
         rows[n].name = db_col_dup(st, 1, a);
         rows[n].short_name = db_col_is_null(st, 2) ? NULL : db_col_dup(st, 2, a);
@@ -259,7 +252,7 @@ int import_store_orgs(struct db_conn *c, const char *path, const char *upper, st
     if (step < 0)
         return -1;
     *out = rows;
-    *n_out = n;
+    *n_out = (size_t)n;
     return 0;
 }
 

@@ -172,20 +172,14 @@ int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struc
 {
     struct db_stmt *st = NULL;
     struct auth_grant *g = NULL;
-    int n = 0, cap = 0, rc;
+    int64_t n = 0, cap = 0;
+    int rc;
 
     if (db_prepare(c, &SQL_GRANTS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, user_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
-        if (n == cap) {
-            struct auth_grant *ng;
-            cap = cap ? cap * 2 : 4;
-            ng = arena_alloc(a, sizeof(*ng) * (size_t)cap);
-            if (n)
-                memcpy(ng, g, sizeof(*g) * (size_t)n);
-            g = ng;
-        }
+        g = arena_grow(a, g, n, &cap, sizeof(*g));
         g[n].id = db_col_int(st, 0);
         if (role_parse(db_col_text(st, 1), &g[n].role) < 0)
             continue; /* the CHECK constraint makes this unreachable */
@@ -198,7 +192,7 @@ int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struc
     if (rc < 0)
         return -1;
     *out = g;
-    *n_out = n;
+    *n_out = (int)n;
     return 0;
 }
 

@@ -495,14 +495,7 @@ int demo_store_unit_orgs(struct db_conn *c, struct arena *a, struct demo_unit_or
     if (db_prepare(c, &SQL_UNIT_ORGS, &st, err) < 0)
         return -1;
     while ((rc = db_step(st, err)) == DB_ROW) {
-        if (n == cap) {
-            struct demo_unit_org *t;
-            cap = cap ? cap * 2 : 64;
-            t = arena_alloc(a, (size_t)cap * sizeof(*t));
-            if (n)
-                memcpy(t, rows, (size_t)n * sizeof(*t));
-            rows = t;
-        }
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         rows[n].id = db_col_int(st, 0);
         rows[n].type = db_col_dup(st, 1, a);
         rows[n].short_name = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);

@@ -566,14 +566,7 @@ int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
         return -1;
     db_bind_int(st, 1, member_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
-        if (n == cap) {
-            struct member_event_view *grown;
-            cap = cap ? cap * 2 : 16;
-            grown = arena_alloc(a, sizeof(*grown) * (size_t)cap);
-            if (n)
-                memcpy(grown, rows, sizeof(*grown) * (size_t)n);
-            rows = grown;
-        }
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         rows[n].id = db_col_int(st, 0);
         rows[n].kind = db_col_dup(st, 1, a);
         rows[n].effective_on = db_col_dup(st, 2, a);

@@ -686,14 +686,7 @@ int org_terms(struct app *app, int64_t org_id, struct arena *a, struct org_term_
 static void advise(struct org_advisory **v, int64_t *n, int64_t *cap, struct arena *a,
                    int64_t org_id, const char *name, const char *code, char *msg)
 {
-    if (*n == *cap) {
-        struct org_advisory *g;
-        *cap = *cap ? *cap * 2 : 16;
-        g = arena_alloc(a, sizeof(*g) * (size_t)*cap);
-        if (*n)
-            memcpy(g, *v, sizeof(*g) * (size_t)*n);
-        *v = g;
-    }
+    *v = arena_grow(a, *v, *n, cap, sizeof(**v));
     (*v)[*n] = (struct org_advisory){ org_id, name, code, msg };
     (*n)++;
 }
@@ -751,6 +744,64 @@ int org_advisories(struct app *app, const char *path, struct arena *a, struct or
     return rc;
 }
 
+/* Adds k to key's count in the breakdown v (a handful of keys: a linear search). */
+static void tally(struct org_count **v, int64_t *n, int64_t *cap, struct arena *a, const char *key,
+                  int64_t k)
+{
+    for (int64_t i = 0; i < *n; i++) {
+        if (!strcmp((*v)[i].key, key)) {
+            (*v)[i].n += k;
+            return;
+        }
+    }
+    *v = arena_grow(a, *v, *n, cap, sizeof(**v));
+    (*v)[(*n)++] = (struct org_count){ key, key, k };
+}
+
+static int by_key(const void *x, const void *y)
+{
+    return strcmp(((const struct org_count *)x)->key, ((const struct org_count *)y)->key);
+}
+
+/* Most common first, then by key. */
+static int by_count(const void *x, const void *y)
+{
+    const struct org_count *a = x, *b = y;
+    return a->n != b->n ? (a->n < b->n ? 1 : -1) : strcmp(a->key, b->key);
+}
+
+static void sort_counts(struct org_count *v, int64_t n, int (*cmp)(const void *, const void *))
+{
+    if (n > 1) /* an empty breakdown has no array at all */
+        qsort(v, (size_t)n, sizeof(*v), cmp);
+}
+
+/* The dashboard's breakdowns from the member cube: status over every member; the totals
+ * and the other breakdowns over active members (预备 and 正式) only. */
+static void tally_cube(const struct org_cube_row *r, int64_t n, struct arena *a,
+                       struct org_stats *s)
+{
+    int64_t cap[5] = { 0 };
+
+    for (int64_t i = 0; i < n; i++) {
+        tally(&s->by_status, &s->n_status, &cap[0], a, r[i].status, r[i].n);
+        if (strcmp(r[i].status, "probationary") && strcmp(r[i].status, "full"))
+            continue;
+        s->members += r[i].n;
+        s->probationary += strcmp(r[i].status, "probationary") ? 0 : r[i].n;
+        s->new_this_year += r[i].joined_since ? r[i].n : 0;
+        tally(&s->by_category, &s->n_category, &cap[1], a, r[i].category, r[i].n);
+        tally(&s->by_gender, &s->n_gender, &cap[2], a, r[i].gender, r[i].n);
+        tally(&s->by_age, &s->n_age, &cap[3], a, r[i].age, r[i].n);
+        tally(&s->by_education, &s->n_education, &cap[4], a, r[i].education, r[i].n);
+    }
+    sort_counts(s->by_status, s->n_status, by_key);
+    sort_counts(s->by_category, s->n_category, by_key);
+    sort_counts(s->by_gender, s->n_gender, by_key);
+    sort_counts(s->by_age, s->n_age, by_key);
+    sort_counts(s->by_education, s->n_education, by_count);
+}
+
 static void label_counts(struct org_count *v, int64_t n, const char *kind)
 {
     static const char *const AGE_KEYS[] = { "a0", "a1", "a2", "a3", "a4", "a5", "a6", "unknown" };
@@ -794,7 +845,8 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
     struct org_term_due *due;
     char upper[ORG_PATH_MAX], today[11], since[11], horizon[11], bounds[6][11];
     const char *bp[6];
-    int64_t nadv, ndue;
+    struct org_cube_row *cube;
+    int64_t nadv, ndue, ncube;
     int rc = -1;
 
     memset(out, 0, sizeof(*out));
@@ -815,22 +867,13 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
     orgpath_upper(path, upper);
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    if (org_store_member_totals(c, path, upper, since, &out->members, &out->new_this_year,
-                                &out->probationary, err) < 0 ||
-        org_store_counts(c, "category", path, upper, bp, a, &out->by_category, &out->n_category,
-                         err) < 0 ||
-        org_store_counts(c, "status", path, upper, bp, a, &out->by_status, &out->n_status, err) <
+    if (org_store_member_cube(c, path, upper, since, bp, a, &cube, &ncube, err) < 0 ||
+        org_store_type_counts(c, path, upper, a, &out->orgs_by_type, &out->n_orgs_by_type, err) <
             0 ||
-        org_store_counts(c, "gender", path, upper, bp, a, &out->by_gender, &out->n_gender, err) <
-            0 ||
-        org_store_counts(c, "age", path, upper, bp, a, &out->by_age, &out->n_age, err) < 0 ||
-        org_store_counts(c, "education", path, upper, bp, a, &out->by_education, &out->n_education,
-                         err) < 0 ||
-        org_store_counts(c, "org_type", path, upper, bp, a, &out->orgs_by_type,
-                         &out->n_orgs_by_type, err) < 0 ||
         org_store_terms_ending(c, path, upper, horizon, a, &due, &ndue, err) < 0 ||
         advisories_on(c, path, a, &adv, &nadv, err) < 0)
         goto out;
+    tally_cube(cube, ncube, a, out);
     label_counts(out->by_category, out->n_category, "category");
     label_counts(out->by_status, out->n_status, "status");
     label_counts(out->by_gender, out->n_gender, "gender");

@@ -96,14 +96,20 @@ struct org_term_due {
 int org_store_terms_ending(struct db_conn *c, const char *path, const char *upper,
                            const char *before, struct arena *a, struct org_term_due **out,
                            int64_t *n_out, struct err *err);
-/* Group counts: kind "category", "status", "gender", "education", "age", "org_type". */
-int org_store_counts(struct db_conn *c, const char *kind, const char *path, const char *upper,
-                     const char *const *bounds, struct arena *a, struct org_count **out,
-                     int64_t *n_out, struct err *err);
-/* Active members joined on or after since; probationary members. */
-int org_store_member_totals(struct db_conn *c, const char *path, const char *upper,
-                            const char *since, int64_t *active_out, int64_t *new_out,
-                            int64_t *probationary_out, struct err *err);
+/* Members of the subtree counted by (status, category, gender, education, age band,
+ * joined on or after since): one row per combination that occurs. Age bands are the keys
+ * a0 … a6 by the six birth-date bounds (newest first), or "unknown". */
+struct org_cube_row {
+    const char *status, *category, *gender, *education, *age;
+    bool joined_since;
+    int64_t n;
+};
+int org_store_member_cube(struct db_conn *c, const char *path, const char *upper, const char *since,
+                          const char *const *bounds, struct arena *a, struct org_cube_row **out,
+                          int64_t *n_out, struct err *err);
+/* Undissolved orgs of the subtree by type (key = type, label = type until labelled). */
+int org_store_type_counts(struct db_conn *c, const char *path, const char *upper, struct arena *a,
+                          struct org_count **out, int64_t *n_out, struct err *err);
 
 /* One audit row for a change in the orgs area (orgs.c), in the caller's transaction. */
 int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,

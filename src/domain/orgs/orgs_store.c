@@ -178,22 +178,20 @@ static const struct db_sql SQL_POSTS = {
 };
 #define BRANCH_TYPES "('branch', 'joint_branch', 'mobile_branch')"
 #define UPPER(p)     "substr(" p ", 1, length(" p ") - 1) || '0'"
+/* Members of the branch's subtree (the branch and its 党小组) meeting cond. */
+#define BRANCH_MEMBERS(cond)                                                                       \
+    "(SELECT count(*) FROM member m WHERE m.org_path >= o.path "                                   \
+    "AND m.org_path < " UPPER("o.path") " AND " cond ")"
+#define BRANCH_FULL   BRANCH_MEMBERS("m.status = 'full'")
+#define BRANCH_ACTIVE BRANCH_MEMBERS("m.status IN ('probationary', 'full')")
+#define BRANCH_HAS_COMMITTEE                                                                       \
+    "EXISTS (SELECT 1 FROM org_term t JOIN org_post x ON x.term_id = t.id WHERE t.org_id = o.id "  \
+    "AND t.ended_on IS NULL AND x.ended_on IS NULL AND x.post LIKE '%委员')"
 static const struct db_sql SQL_BRANCH_SIZES = {
     .name = "orgs.branch_sizes",
-    .sql = "SELECT o.id, o.name, (SELECT count(*) FROM member m WHERE m.org_path >= o.path "
-           "AND m.org_path < " UPPER(
-               "o.path") " AND m.status = 'full'), (SELECT count(*) "
-                         "FROM member m WHERE m.org_path >= o.path AND m.org_path < " UPPER(
-                             "o.path") " "
-                                       "AND m.status IN ('probationary', 'full')), EXISTS (SELECT "
-                                       "1 FROM org_term t JOIN "
-                                       "org_post x ON x.term_id = t.id WHERE t.org_id = o.id AND "
-                                       "t.ended_on IS NULL "
-                                       "AND x.ended_on IS NULL AND x.post LIKE '%委员') FROM org o "
-                                       "WHERE o.path >= ? "
-                                       "AND o.path < ? AND o.type IN " BRANCH_TYPES
-                                       " AND o.dissolved_on IS NULL "
-                                       "ORDER BY o.path",
+    .sql = "SELECT o.id, o.name, " BRANCH_FULL ", " BRANCH_ACTIVE ", " BRANCH_HAS_COMMITTEE
+           " FROM org o WHERE o.path >= ? AND o.path < ? AND o.type IN " BRANCH_TYPES
+           " AND o.dissolved_on IS NULL ORDER BY o.path",
 };
 static const struct db_sql SQL_TERMS_ENDING = {
     .name = "orgs.terms_ending",
@@ -201,59 +199,25 @@ static const struct db_sql SQL_TERMS_ENDING = {
            "WHERE o.path >= ? AND o.path < ? AND t.ended_on IS NULL AND t.ends_on < ? "
            "AND o.dissolved_on IS NULL ORDER BY t.ends_on, o.id",
 };
-#define ACTIVE_IN "m.org_path >= ? AND m.org_path < ? AND m.status IN ('probationary', 'full')"
-static const struct db_sql SQL_COUNT_CATEGORY = {
-    .name = "orgs.count_category",
-    .sql = "SELECT m.category, count(*) FROM member m WHERE " ACTIVE_IN " GROUP BY 1 ORDER BY 1",
-};
-static const struct db_sql SQL_COUNT_STATUS = {
-    .name = "orgs.count_status",
-    .sql = "SELECT m.status, count(*) FROM member m WHERE m.org_path >= ? AND m.org_path < ? "
-           "GROUP BY 1 ORDER BY 1",
-};
-static const struct db_sql SQL_COUNT_GENDER = {
-    .name = "orgs.count_gender",
-    .sql = "SELECT p.gender, count(*) FROM member m JOIN person p ON p.id = m.person_id "
-           "WHERE " ACTIVE_IN " GROUP BY 1 ORDER BY 1",
-};
-static const struct db_sql SQL_COUNT_EDUCATION = {
-    .name = "orgs.count_education",
-    .sql = "SELECT coalesce(p.education, ''), count(*) FROM member m JOIN person p "
-           "ON p.id = m.person_id WHERE " ACTIVE_IN " GROUP BY 1 ORDER BY 2 DESC, 1",
-};
-/* Age bands by birth date bounds b1 > b2 > … (bound i = today minus 30, 40 … 80 years). */
-static const struct db_sql SQL_COUNT_AGE = {
-    .name = "orgs.count_age",
-    .sql = "SELECT CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > ? THEN "
+/* The members of a subtree counted once by every dimension the dashboard shows (status,
+ * category, gender, education, age band by the birth-date bounds b1 > b2 > … — today minus
+ * 31, 41 … 81 years — and joined since the given day): one scan and one person join instead
+ * of one per dimension. The service sums the rows into each breakdown. */
+static const struct db_sql SQL_MEMBER_CUBE = {
+    .name = "orgs.member_cube",
+    .sql = "SELECT m.status, m.category, p.gender, coalesce(p.education, ''), "
+           "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > ? THEN "
            "'a0' WHEN p.birth_date > ? THEN 'a1' WHEN p.birth_date > ? THEN 'a2' WHEN "
            "p.birth_date > ? THEN 'a3' WHEN p.birth_date > ? THEN 'a4' WHEN p.birth_date > ? "
-           "THEN 'a5' ELSE 'a6' END, count(*) FROM member m JOIN person p ON p.id = m.person_id "
-           "WHERE " ACTIVE_IN " GROUP BY 1 ORDER BY 1",
+           "THEN 'a5' ELSE 'a6' END, m.joined_on >= ?, count(*) "
+           "FROM member m JOIN person p ON p.id = m.person_id "
+           "WHERE m.org_path >= ? AND m.org_path < ? GROUP BY 1, 2, 3, 4, 5, 6",
 };
 static const struct db_sql SQL_COUNT_ORG_TYPE = {
     .name = "orgs.count_org_type",
     .sql = "SELECT o.type, count(*) FROM org o WHERE o.path >= ? AND o.path < ? "
            "AND o.dissolved_on IS NULL GROUP BY 1 ORDER BY 1",
 };
-static const struct db_sql SQL_MEMBER_TOTALS = {
-    .name = "orgs.member_totals",
-    .sql = "SELECT count(*), coalesce(sum(m.joined_on >= ?), 0), "
-           "coalesce(sum(m.status = 'probationary'), 0) FROM member m WHERE " ACTIVE_IN,
-};
-
-/* Grows an arena array by doubling. */
-static void *grow(void *p, int64_t n, int64_t *cap, size_t size, struct arena *a)
-{
-    void *q;
-
-    if (n < *cap)
-        return p;
-    *cap = *cap ? *cap * 2 : 32;
-    q = arena_alloc(a, size * (size_t)*cap);
-    if (n)
-        memcpy(q, p, size * (size_t)n);
-    return q;
-}
 
 static void read_view(struct db_stmt *st, struct arena *a, struct org_view *v)
 {
@@ -560,7 +524,7 @@ int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
         struct org_event_view *e;
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         e = &rows[n++];
         e->id = db_col_int(st, 0);
         e->org_id = db_col_int(st, 1);
@@ -636,7 +600,7 @@ int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, st
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, include_dissolved ? 1 : 0);
     while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         read_view(st, a, &rows[n++]);
     }
     db_stmt_free(&st);
@@ -683,7 +647,7 @@ int org_store_tenant_orgs(struct db_conn *c, int64_t tenant_id, bool with_member
         db_bind_int(st, 2, tenant_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
         struct org_tree_row *r;
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         r = &rows[n++];
         r->id = db_col_int(st, 0);
         r->parent_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
@@ -716,7 +680,7 @@ int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *dat
     db_bind_text(st, 2, date);
     while ((rc = db_step(st, err)) == DB_ROW) {
         struct org_undo *u;
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         u = &rows[n++];
         u->org_id = db_col_int(st, 0);
         u->kind = db_col_dup(st, 1, a);
@@ -857,7 +821,7 @@ int org_store_terms(struct db_conn *c, int64_t org_id, struct arena *a, struct o
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
         struct org_term_view *t;
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         t = &rows[n++];
         memset(t, 0, sizeof(*t));
         t->id = db_col_int(st, 0);
@@ -919,7 +883,7 @@ int org_store_branch_sizes(struct db_conn *c, const char *path, const char *uppe
     db_bind_text(st, 2, upper);
     while ((rc = db_step(st, err)) == DB_ROW) {
         struct org_branch_size *b;
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         b = &rows[n++];
         b->id = db_col_int(st, 0);
         b->name = db_col_dup(st, 1, a);
@@ -950,7 +914,7 @@ int org_store_terms_ending(struct db_conn *c, const char *path, const char *uppe
     db_bind_text(st, 2, upper);
     db_bind_text(st, 3, before);
     while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         rows[n].org_id = db_col_int(st, 0);
         rows[n].org_name = db_col_dup(st, 1, a);
         rows[n].ends_on = db_col_dup(st, 2, a);
@@ -964,37 +928,55 @@ int org_store_terms_ending(struct db_conn *c, const char *path, const char *uppe
     return 0;
 }
 
-int org_store_counts(struct db_conn *c, const char *kind, const char *path, const char *upper,
-                     const char *const *bounds, struct arena *a, struct org_count **out,
-                     int64_t *n_out, struct err *err)
+int org_store_member_cube(struct db_conn *c, const char *path, const char *upper, const char *since,
+                          const char *const *bounds, struct arena *a, struct org_cube_row **out,
+                          int64_t *n_out, struct err *err)
 {
-    static const struct {
-        const char *kind;
-        const struct db_sql *sql;
-    } kinds[] = {
-        { "category", &SQL_COUNT_CATEGORY }, { "status", &SQL_COUNT_STATUS },
-        { "gender", &SQL_COUNT_GENDER },     { "education", &SQL_COUNT_EDUCATION },
-        { "age", &SQL_COUNT_AGE },           { "org_type", &SQL_COUNT_ORG_TYPE },
-    };
-    const struct db_sql *sql = NULL;
     struct db_stmt *st = NULL;
-    struct org_count *rows = NULL;
+    struct org_cube_row *rows = NULL;
     int64_t n = 0, cap = 0;
     int rc, k = 1;
 
-    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
-        if (!strcmp(kinds[i].kind, kind))
-            sql = kinds[i].sql;
-    ASSERT(sql);
-    if (db_prepare(c, sql, &st, err) < 0)
+    if (db_prepare(c, &SQL_MEMBER_CUBE, &st, err) < 0)
         return -1;
-    if (sql == &SQL_COUNT_AGE)
-        for (int i = 0; i < 6; i++)
-            db_bind_text(st, k++, bounds[i]);
+    for (int i = 0; i < 6; i++)
+        db_bind_text(st, k++, bounds[i]);
+    db_bind_text(st, k++, since);
     db_bind_text(st, k++, path);
     db_bind_text(st, k++, upper);
     while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = grow(rows, n, &cap, sizeof(*rows), a);
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+        rows[n].status = db_col_dup(st, 0, a);
+        rows[n].category = db_col_dup(st, 1, a);
+        rows[n].gender = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
+        rows[n].education = db_col_dup(st, 3, a);
+        rows[n].age = db_col_dup(st, 4, a);
+        rows[n].joined_since = db_col_int(st, 5) != 0;
+        rows[n].n = db_col_int(st, 6);
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int org_store_type_counts(struct db_conn *c, const char *path, const char *upper, struct arena *a,
+                          struct org_count **out, int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct org_count *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_COUNT_ORG_TYPE, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, path);
+    db_bind_text(st, 2, upper);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         rows[n].key = db_col_dup(st, 0, a);
         rows[n].label = rows[n].key;
         rows[n].n = db_col_int(st, 1);
@@ -1006,26 +988,4 @@ int org_store_counts(struct db_conn *c, const char *kind, const char *path, cons
     *out = rows;
     *n_out = n;
     return 0;
-}
-
-int org_store_member_totals(struct db_conn *c, const char *path, const char *upper,
-                            const char *since, int64_t *active_out, int64_t *new_out,
-                            int64_t *probationary_out, struct err *err)
-{
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_MEMBER_TOTALS, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, since);
-    db_bind_text(st, 2, path);
-    db_bind_text(st, 3, upper);
-    rc = step_one(st, "", err);
-    if (rc == 0) {
-        *active_out = db_col_int(st, 0);
-        *new_out = db_col_int(st, 1);
-        *probationary_out = db_col_int(st, 2);
-    }
-    db_stmt_free(&st);
-    return rc;
 }

@@ -55,14 +55,7 @@ int org_store_units(struct db_conn *c, int64_t org_id, struct arena *a, struct o
         return -1;
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
-        if (n == cap) {
-            struct org_unit_view *t;
-            cap = cap ? cap * 2 : 16;
-            t = arena_alloc(a, (size_t)cap * sizeof(*t));
-            if (n)
-                memcpy(t, rows, (size_t)n * sizeof(*t));
-            rows = t;
-        }
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
         read_unit(st, a, &rows[n++]);
     }
     db_stmt_free(&st);
