@@ -15,6 +15,10 @@ bench/coldstart.sh
 echo
 bench/import.sh
 echo
+echo "| member list and search (cache off) | matches | latency |"
+echo "|---|---|---|"
+bench/search.sh
+echo
 echo "| benchmark | dangjian | reference (same run) | ratio |"
 echo "|---|---|---|---|"
 bench/stats.sh
