@@ -18,9 +18,9 @@ struct json_writer;
 
 enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 
-#define HTTP_MAX_PARAMS   4
-#define HTTP_MAX_HEADERS  8
-#define JSON_CONTENT_TYPE "application/json; charset=utf-8"
+#define HTTP_MAX_PARAMS  4
+#define HTTP_MAX_HEADERS 8
+#define HTTP_JSON_TYPE   "application/json; charset=utf-8"
 
 struct route;
 

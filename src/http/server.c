@@ -75,7 +75,7 @@ int http_res_writer_end(struct http_res *res, int status, struct buf *b, struct 
 {
     if (buf_failed(b))
         return err_set(err, E_LIMIT, "", "结果过大，请缩小查询范围");
-    http_res_body(res, status, JSON_CONTENT_TYPE, buf_cstr(b), b->len);
+    http_res_body(res, status, HTTP_JSON_TYPE, buf_cstr(b), b->len);
     return 0;
 }
 
@@ -220,7 +220,7 @@ static struct MHD_Response *make_response(struct http_res *res, size_t *bytes)
         ASSERT(s);
         *bytes = strlen(s);
         r = MHD_create_response_from_buffer(*bytes, s, MHD_RESPMEM_MUST_FREE);
-        MHD_add_response_header(r, "Content-Type", JSON_CONTENT_TYPE);
+        MHD_add_response_header(r, "Content-Type", HTTP_JSON_TYPE);
     } else {
         /* Raw bodies live in the request arena, which on_completed releases only after the
          * response has been sent: MHD may send straight from it. */

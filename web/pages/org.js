@@ -235,7 +235,7 @@ export default {
         <p class="page-desc">{{ [org.short_name, org.code].filter(Boolean).join(' · ') }}</p>
         <el-card shadow="never">
           <el-tabs v-model="tab" @tab-change="onTab" :stretch="isMobile" class="org-tabs">
-            <el-tab-pane label="基本信息" name="basic">
+            <el-tab-pane :label="isMobile ? '基本' : '基本信息'" name="basic">
               <el-descriptions :column="isMobile ? 1 : 2" border>
                 <el-descriptions-item label="名称">{{ org.name }}</el-descriptions-item>
                 <el-descriptions-item label="简称">{{ show(org.short_name) }}</el-descriptions-item>
@@ -275,7 +275,7 @@ export default {
               <el-empty v-else-if="events" description="暂无沿革记录" />
               <div v-else class="tab-loading">正在加载…</div>
             </el-tab-pane>
-            <el-tab-pane label="班子与任期" name="terms">
+            <el-tab-pane :label="isMobile ? '班子' : '班子与任期'" name="terms">
               <div v-if="canWrite && active" class="form-actions left"><el-button type="primary" icon="Plus" @click="openTerm" class="term-btn">登记换届</el-button></div>
               <template v-if="terms && terms.length">
                 <div v-for="t in terms" :key="t.id" class="term-block">
@@ -300,7 +300,7 @@ export default {
               <el-empty v-else-if="terms" description="暂无换届记录" />
               <div v-else class="tab-loading">正在加载…</div>
             </el-tab-pane>
-            <el-tab-pane label="成员单位" name="units" lazy>
+            <el-tab-pane :label="isMobile ? '单位' : '成员单位'" name="units" lazy>
               <org-units :org-id="org.id" :writable="canWrite && active" />
             </el-tab-pane>
             <el-tab-pane name="advisories">

@@ -145,7 +145,7 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     if (cache_generation(req->app, &gen, err) < 0)
         return -1;
     if (cache_get(req->app->cache, key, gen, req->arena, &body, &len)) {
-        http_res_body(res, 200, JSON_CONTENT_TYPE, body, len);
+        http_res_body(res, 200, HTTP_JSON_TYPE, body, len);
         return 0;
     }
     if (member_search(req->app, &q, req->arena, &v, &n, &total, err) < 0)

@@ -474,7 +474,7 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     clock_today(today);
     key = arena_printf(req->arena, "stats|%" PRId64 "|%s", id, today);
     if (cache_get(req->app->cache, key, gen, req->arena, &body, &len)) {
-        http_res_body(res, 200, JSON_CONTENT_TYPE, body, len);
+        http_res_body(res, 200, HTTP_JSON_TYPE, body, len);
         return 0;
     }
     if (org_get(req->app, id, req->arena, &v, err) < 0 ||
