@@ -75,6 +75,16 @@ test("search: 3+ character substring (FTS), 2 characters (LIKE), pinyin initials
   assert.ok(r.json.items.some((m) => m.name === "单田芳"), "zs-style initials find API-entered names (单 read shàn)");
 });
 
+test("search: a renamed member is found by the new name's pieces and initials, not the old", async () => {
+  const [[id, old]] = sql(srv.db, `SELECT m.id, p.name FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch} AND length(p.name) = 3 ORDER BY m.id DESC LIMIT 1`);
+  expectStatus(await shuji.request("PATCH", `/api/members/${id}`, { body: { name: "欧阳旻" } }), 200);
+  const find = async (q) => expectStatus(await shuji.request("GET", `/api/members?q=${encodeURIComponent(q)}&size=200`), 200).json.items.map((m) => m.id);
+  assert.ok((await find("欧阳")).includes(Number(id)), "a two-character piece of the new name");
+  assert.ok((await find("阳旻")).includes(Number(id)));
+  assert.ok((await find("oym")).includes(Number(id)), "the new name's initials (欧阳 as a surname: oy)");
+  assert.ok(!(await find(old.slice(0, 2))).includes(Number(id)), "the old name's piece no longer finds it");
+});
+
 test("filters and paging totals match SQL counts", async () => {
   const path = orgPath(community);
   let r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&category=retired&size=7&page=2`), 200);

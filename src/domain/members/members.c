@@ -972,11 +972,17 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
         for (const char *p = q->q; *p; p++)
             letters &= isalpha((unsigned char)*p) != 0;
         if (letters) {
+            /* Pinyin initials (and Latin names, whose keys are their letters): a prefix of
+             * any of the name's keys; '{' sorts right after 'z'. */
             char *low = arena_strdup(a, q->q);
             for (char *p = low; *p; p++)
                 *p = (char)tolower((unsigned char)*p);
-            s.like_initials = like_pattern("% ", low, a);
-            s.like_name = like_pattern("%", q->q, a);
+            s.term_lo = arena_printf(a, "i:%s", low);
+            s.term_hi = arena_printf(a, "i:%s{", low);
+        } else if (utf8_len(q->q) == 2) {
+            /* A two-character piece of the name: exactly one term; "\x01" bounds it. */
+            s.term_lo = arena_printf(a, "b:%s", q->q);
+            s.term_hi = arena_printf(a, "b:%s\x01", q->q);
         } else if (utf8_len(q->q) >= 3) {
             struct buf b;
             buf_init(&b, a, 512);

@@ -58,13 +58,14 @@ int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena
 /* The search: prepared parameters of struct member_query (members.c fills them). */
 struct member_search_args {
     const struct member_query *q;
-    const char *upper;         /* orgpath_upper(q->org_path) */
-    const char *born_before;   /* age_min: birth_date <= this */
-    const char *born_after;    /* age_max: birth_date > this */
-    const char *fts;           /* FTS5 phrase for q of >= 3 characters; NULL otherwise */
-    const char *like_name;     /* "%q%" for short q; NULL otherwise */
-    const char *like_initials; /* "% q%" for ASCII-letter q; NULL otherwise */
-    int sort;                  /* index into MEMBER_SORTS */
+    const char *upper;       /* orgpath_upper(q->org_path) */
+    const char *born_before; /* age_min: birth_date <= this */
+    const char *born_after;  /* age_max: birth_date > this */
+    const char *fts;         /* FTS5 phrase for q of >= 3 characters; NULL otherwise */
+    const char *term_lo;     /* person_term range [term_lo, term_hi) for 2-character and */
+    const char *term_hi;     /* ASCII-letter q (pinyin initials); NULL otherwise */
+    const char *like_name;   /* "%q%" for a one-character q; NULL otherwise */
+    int sort;                /* index into MEMBER_SORTS */
 };
 extern const char *const MEMBER_SORTS[]; /* "id", "-id", "joined_on" … NULL-terminated */
 int member_store_search(struct db_conn *c, const struct member_search_args *s, struct arena *a,

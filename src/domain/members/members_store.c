@@ -138,16 +138,21 @@ const char *const MEMBER_SORTS[] = {
     "m.org_path >= ? AND m.org_path < ? AND (? IS NULL OR m.category = ?) "                        \
     "AND (? IS NULL OR m.status = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM member_tag t "        \
     "WHERE t.member_id = m.id AND t.tag = ?))"
-/* Then: born_before ×2, born_after ×2, like_name ×2, like_initials. */
+/* Then: born_before ×2, born_after ×2, like_name ×2. */
 #define WHERE_PERSON                                                                               \
     " AND (? IS NULL OR p.birth_date <= ?) AND (? IS NULL OR p.birth_date > ?) "                   \
-    "AND (? IS NULL OR p.name LIKE ? ESCAPE '\\' OR (' ' || p.name_initials) LIKE ? ESCAPE '\\')"
+    "AND (? IS NULL OR p.name LIKE ? ESCAPE '\\')"
 /* Members only: the count and id order use the member(org_path, status, category) index. */
 #define FROM_SIMPLE " FROM member m WHERE " WHERE_BASE
-/* With the person: age, short name queries, pinyin initials, sorts by name or birth date. */
+/* With the person: age, one-character name queries, sorts by name or birth date. */
 #define FROM_FULL                                                                                  \
     " FROM member m JOIN person p ON p.id = m.person_id WHERE " WHERE_BASE WHERE_PERSON
 /* Name substring of 3+ characters: the trigram index drives (first bind: the phrase). */
+/* Two-character names and pinyin initials: the person_term index drives (first binds: the
+ * term range). */
+#define FROM_TERM                                                                                  \
+    " FROM member m JOIN person p ON p.id = m.person_id WHERE m.person_id IN (SELECT person_id "   \
+    "FROM person_term WHERE term >= ? AND term < ?) AND " WHERE_BASE WHERE_PERSON
 #define FROM_FTS                                                                                   \
     " FROM person_fts f JOIN person p ON p.id = f.rowid JOIN member m ON m.person_id = p.id "      \
     "WHERE person_fts MATCH ? AND " WHERE_BASE WHERE_PERSON
@@ -161,9 +166,9 @@ const char *const MEMBER_SORTS[] = {
         .name = nm, .sql = PAGE(from, order), .pg = NULL                                           \
     }
 
-enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS };
+enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS, SHAPE_TERM };
 
-static const struct db_sql SQL_PAGE[3][8] = {
+static const struct db_sql SQL_PAGE[4][8] = {
     {
         SQL_ROW("members.page_simple_id", FROM_SIMPLE, ORDER_ID),
         SQL_ROW("members.page_simple_id_d", FROM_SIMPLE, ORDER_ID_D),
@@ -194,11 +199,22 @@ static const struct db_sql SQL_PAGE[3][8] = {
         SQL_ROW("members.page_fts_birth", FROM_FTS, ORDER_BIRTH),
         SQL_ROW("members.page_fts_birth_d", FROM_FTS, ORDER_BIRTH_D),
     },
+    {
+        SQL_ROW("members.page_term_id", FROM_TERM, ORDER_ID),
+        SQL_ROW("members.page_term_id_d", FROM_TERM, ORDER_ID_D),
+        SQL_ROW("members.page_term_joined", FROM_TERM, ORDER_JOINED),
+        SQL_ROW("members.page_term_joined_d", FROM_TERM, ORDER_JOINED_D),
+        SQL_ROW("members.page_term_name", FROM_TERM, ORDER_NAME),
+        SQL_ROW("members.page_term_name_d", FROM_TERM, ORDER_NAME_D),
+        SQL_ROW("members.page_term_birth", FROM_TERM, ORDER_BIRTH),
+        SQL_ROW("members.page_term_birth_d", FROM_TERM, ORDER_BIRTH_D),
+    },
 };
-static const struct db_sql SQL_COUNT[3] = {
+static const struct db_sql SQL_COUNT[4] = {
     { .name = "members.count_simple", .sql = "SELECT count(*)" FROM_SIMPLE },
     { .name = "members.count_full", .sql = "SELECT count(*)" FROM_FULL },
     { .name = "members.count_fts", .sql = "SELECT count(*)" FROM_FTS },
+    { .name = "members.count_term", .sql = "SELECT count(*)" FROM_TERM },
 };
 
 static const char *dup_or_null(const char *s, struct arena *a)
@@ -493,6 +509,10 @@ static int bind_search(struct db_stmt *st, const struct member_search_args *s, e
 
     if (shape == SHAPE_FTS)
         db_bind_text(st, k++, s->fts);
+    if (shape == SHAPE_TERM) {
+        db_bind_text(st, k++, s->term_lo);
+        db_bind_text(st, k++, s->term_hi);
+    }
     db_bind_text(st, k++, s->q->org_path);
     db_bind_text(st, k++, s->upper);
     bind_twice(st, &k, s->q->category);
@@ -501,10 +521,7 @@ static int bind_search(struct db_stmt *st, const struct member_search_args *s, e
     if (shape != SHAPE_SIMPLE) {
         bind_twice(st, &k, s->born_before);
         bind_twice(st, &k, s->born_after);
-        /* The name test is on when either pattern is given. */
-        db_bind_text(st, k++, s->like_name || s->like_initials ? "x" : NULL);
-        db_bind_text(st, k++, s->like_name);
-        db_bind_text(st, k++, s->like_initials);
+        bind_twice(st, &k, s->like_name);
     }
     return k;
 }
@@ -521,7 +538,9 @@ int member_store_search(struct db_conn *c, const struct member_search_args *s, s
 
     if (s->fts)
         shape = SHAPE_FTS;
-    else if (s->born_before || s->born_after || s->like_name || s->like_initials || s->sort >= 4)
+    else if (s->term_lo)
+        shape = SHAPE_TERM;
+    else if (s->born_before || s->born_after || s->like_name || s->sort >= 4)
         shape = SHAPE_FULL;
     ASSERT(s->sort >= 0 && s->sort < 8 && SQL_PAGE[shape][s->sort].sql);
 

@@ -23,6 +23,15 @@ static const struct db_sql Q_ORGS_WITHOUT_UNITS = {
            "'general_branch') AND NOT EXISTS (SELECT 1 FROM org_unit_link u WHERE u.org_id = o.id "
            "AND u.kind = 'committee_member_unit' AND u.left_on IS NULL)",
 };
+/* Persons whose name has no search term (two-character pieces, migration 0006), although
+ * the bulk load rebuilt them. */
+static const struct db_sql Q_NAMES_WITHOUT_TERMS = {
+    .name = "t.names_without_terms",
+    .sql = "SELECT count(*) FROM person p WHERE length(p.name) >= 2 AND NOT EXISTS (SELECT 1 "
+           "FROM person_term t WHERE t.person_id = p.id AND t.term = 'b:' || substr(p.name, 1, 2)) "
+           "OR p.name_initials <> '' AND NOT EXISTS (SELECT 1 FROM person_term t WHERE "
+           "t.person_id = p.id AND t.term >= 'i:' AND t.term < 'i:{')",
+};
 /* Links with dates out of order: joined in the future, left before joining. */
 static const struct db_sql Q_UNIT_BAD_DATES = {
     .name = "t.unit_bad_dates",
@@ -362,6 +371,7 @@ static void test_default_street(void)
     CHECK_EQ(qi(f.db, &Q_MEMBERS_NOT_RESIDENT), 0);
     CHECK_EQ(qi(f.db, &Q_ORGS_WITHOUT_UNITS), 0);
     CHECK_EQ(qi(f.db, &Q_UNIT_BAD_DATES), 0);
+    CHECK_EQ(qi(f.db, &Q_NAMES_WITHOUT_TERMS), 0);
     printf("# %" PRId64 " communities, %" PRId64 " branches, %" PRId64 " groups, %" PRId64
            " probationary, %" PRId64 " tags, residents/members %.2f\n",
            qi(f.db, &Q_COMMUNITIES), qi(f.db, &Q_BRANCHES), qi(f.db, &Q_GROUPS),
