@@ -71,6 +71,19 @@ void http_res_body(struct http_res *res, int status, const char *content_type, c
 void http_res_writer_begin(struct http_req *req, struct json_writer *w, struct buf *b);
 /* Ends it: sets the buffer as the JSON body; E_LIMIT when it outgrew http.res_max. */
 int http_res_writer_end(struct http_res *res, int status, struct buf *b, struct err *err);
+/* Answers derived from the roster, kept in the app's cache (domain/cache/cache.h). A handler
+ * names the answer by a key holding everything it depends on but the roster and the day
+ * (scope, filters, page); http_cache_answer then either answers from the cache (returns 1) or
+ * returns 0 with the slot to fill, after computing, by http_res_writer_end_cached. */
+struct http_cache_slot {
+    const char *key; /* the handler's key with today's date appended */
+    int64_t gen;     /* the roster generation read before computing */
+};
+int http_cache_answer(struct http_req *req, struct http_res *res, const char *key,
+                      struct http_cache_slot *slot, struct err *err);
+/* http_res_writer_end with status 200, then stores the answer in the slot. */
+int http_res_writer_end_cached(struct http_req *req, struct http_res *res, struct buf *b,
+                               const struct http_cache_slot *slot, struct err *err);
 /* Adds a response header; name and value must live as long as the request (arena/static). */
 void http_res_header(struct http_res *res, const char *name, const char *value);
 

@@ -3,11 +3,14 @@
  * It does not know about sockets; server.c feeds it requests. */
 #include "core/compat.h"
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/json_write.h"
 #include "core/log.h"
 #include "domain/app.h"
+#include "domain/cache/cache.h"
 #include "domain/modules.h"
 #include "http/http.h"
 
@@ -183,4 +186,30 @@ void http_list_write_end(struct json_writer *w, int64_t total, int64_t page, int
     json_write_kint(w, "page", page);
     json_write_kint(w, "size", size);
     json_write_object_end(w);
+}
+
+int http_cache_answer(struct http_req *req, struct http_res *res, const char *key,
+                      struct http_cache_slot *slot, struct err *err)
+{
+    const char *body;
+    char today[11];
+    size_t len;
+
+    clock_today(today);
+    slot->key = arena_printf(req->arena, "%s|%s", key, today);
+    if (cache_generation(req->app, &slot->gen, err) < 0)
+        return -1;
+    if (!cache_get(req->app->cache, slot->key, slot->gen, req->arena, &body, &len))
+        return 0;
+    http_res_body(res, 200, HTTP_JSON_TYPE, body, len);
+    return 1;
+}
+
+int http_res_writer_end_cached(struct http_req *req, struct http_res *res, struct buf *b,
+                               const struct http_cache_slot *slot, struct err *err)
+{
+    if (http_res_writer_end(res, 200, b, err) < 0)
+        return -1;
+    cache_put(req->app->cache, slot->key, slot->gen, b->p, b->len);
+    return 0;
 }

@@ -1,6 +1,6 @@
 /* import_store.c: SQL for import_job. Plain statements with ? placeholders; each job
  * function takes its own connection and, for writes, its own short transaction. The
- * importer's org preload and page-cache setting run on the connection they are given. */
+ * importer's page-cache setting runs on the connection it is given. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -25,11 +25,6 @@ static const struct db_sql SQL_JOB_GET = {
     .sql = "SELECT id, user_id, org_id, filename, state, dry_run, skip_invalid, total, done, "
            "accepted, rejected, created, updated, committed, message, result, "
            "error_file IS NOT NULL, created_at, finished_at FROM import_job WHERE id = ?",
-};
-static const struct db_sql SQL_ORGS = {
-    .name = "import.orgs",
-    .sql = "SELECT id, name, short_name, path FROM org WHERE path >= ? AND path < ? "
-           "AND dissolved_on IS NULL ORDER BY id",
 };
 /* PRAGMA takes no parameters: one statement per setting. pg has no per-connection page
  * cache to size. */
@@ -226,34 +221,6 @@ out:
     db_stmt_free(&st);
     db_release(app->db, &c);
     return rc;
-}
-
-int import_store_orgs(struct db_conn *c, const char *path, const char *upper, struct arena *a,
-                      struct import_org **out, size_t *n_out, struct err *err)
-{
-    struct db_stmt *st = NULL;
-    struct import_org *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int step;
-
-    if (db_prepare(c, &SQL_ORGS, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    while ((step = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].id = db_col_int(st, 0);
-        rows[n].name = db_col_dup(st, 1, a);
-        rows[n].short_name = db_col_is_null(st, 2) ? NULL : db_col_dup(st, 2, a);
-        rows[n].path = db_col_dup(st, 3, a);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (step < 0)
-        return -1;
-    *out = rows;
-    *n_out = (size_t)n;
-    return 0;
 }
 
 int import_store_bulk_cache(struct db_conn *c, bool on, struct err *err)

@@ -1,7 +1,7 @@
 /* import_store.h: the import_job table (migration 0004): create a job, record its end,
  * read it back. Each call is its own short transaction on a connection from app's pool;
  * the importer's own transaction is on a different connection. Also the importer's bulk
- * reads and settings on its own connection (import_store_orgs, import_store_bulk_cache). */
+ * setting on its own connection (import_store_bulk_cache). */
 #pragma once
 
 struct app;
@@ -35,15 +35,6 @@ int import_job_error_file(struct app *app, int64_t id, struct arena *a, const vo
 
 /* ---- on the importer's connection, inside or outside its transaction ---- */
 
-/* An org that 所在党组织 may name: not dissolved, in the import's scope. */
-struct import_org {
-    int64_t id;
-    const char *name, *short_name, *path; /* short_name NULL when none */
-};
-/* Every org not dissolved in the subtree [path, upper) (orgpath.h), by id, so the importer
- * resolves names with one query instead of one per name. *out holds *n_out rows from a. */
-int import_store_orgs(struct db_conn *c, const char *path, const char *upper, struct arena *a,
-                      struct import_org **out, size_t *n_out, struct err *err);
 /* Sets the connection's page cache for a bulk import (on: 128 MiB, so a transaction of
  * 100k rows does not spill pages to the WAL and read them back) or back to the size every
  * connection opens with (off: SQLite's default 2000 KiB). The cache grows only as pages are

@@ -15,7 +15,6 @@
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/members/members.h"
-#include "domain/orgpath.h"
 #include "domain/orgs/orgs.h"
 #include "io/import_store.h"
 #include "io/csv_read.h"
@@ -465,20 +464,16 @@ static void org_add(struct imp *s, const char *key, int64_t id, const char *path
     }
 }
 
-/* Loads every org in scope once: names resolve as org_find_by_name does (exact name or
- * short name, not dissolved, in scope; two orgs with the name: ambiguous), without a query
- * per name. */
+/* Loads every org in scope once: a name resolves when exactly one org not dissolved in scope
+ * has it as its name or short name (two: ambiguous), without a query per name. */
 static int orgs_load(struct imp *s)
 {
-    const char *scope = s->o->scope_path ? s->o->scope_path : "/";
-    char upper[ORG_PATH_MAX];
-    struct import_org *rows;
-    size_t n;
+    struct org_name *rows;
+    int64_t n;
 
-    orgpath_upper(scope, upper);
-    if (import_store_orgs(s->c, scope, upper, &s->cache_arena, &rows, &n, s->err) < 0)
+    if (org_names_in_scope(s->c, s->o->scope_path, &s->cache_arena, &rows, &n, s->err) < 0)
         return -1;
-    for (size_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < n; i++) {
         org_add(s, rows[i].name, rows[i].id, rows[i].path);
         if (rows[i].short_name)
             org_add(s, rows[i].short_name, rows[i].id, rows[i].path);

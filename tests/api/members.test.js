@@ -163,3 +163,15 @@ test("我的: a member sees their own record, masked; an account without one get
   const jiedao = await login(srv, "jiedao");
   assert.equal(expectStatus(await jiedao.request("GET", "/api/me/member"), 200).json.member, null);
 });
+
+test("a list page larger than http.res_max is refused with limit, not cut short", async () => {
+  const small = await startServer({ demo: { members: 300 }, env: { DANGJIAN_HTTP_RES_MAX: "4096" } });
+  try {
+    const client = await login(small, "shequ");
+    expectStatus(await client.request("GET", "/api/members?size=2"), 200);
+    const e = expectError(await client.request("GET", "/api/members?size=200"), 413, "limit");
+    assert.match(e.message, /缩小/);
+  } finally {
+    await small.stop();
+  }
+});

@@ -62,3 +62,11 @@ test("a branch secretary reads its own units but cannot link units to the commun
   assert.ok([403, 404].includes(e.status), e.text);
   assert.equal(sql(srv.db, "SELECT count(*) FROM org_unit_link WHERE unit_name = '越权单位'")[0][0], "0");
 });
+
+test("a dissolved org takes no new units", async () => {
+  const org = expectStatus(await shequ.request("POST", "/api/orgs", { body: { parent_id: community, name: "待撤销测试党支部", type: "branch", founded_on: "2025-01-01" } }), 201).json;
+  expectStatus(await shequ.request("POST", `/api/orgs/${org.id}/events`, { body: { kind: "dissolve", effective_on: "2026-01-31" } }), 201);
+  const e = expectError(await shequ.request("POST", `/api/orgs/${org.id}/units`, { body: { unit_name: "澜川区图书馆", kind: "co_building" } }), 409, "conflict");
+  assert.match(e.message, /撤销/);
+  assert.equal(sql(srv.db, `SELECT count(*) FROM org_unit_link WHERE org_id = ${org.id}`)[0][0], "0");
+});

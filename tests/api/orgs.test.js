@@ -95,6 +95,8 @@ test("advisories follow RULES.md §3.1 against sqlite3 counts", async () => {
 
 test("stats equal counts computed with sqlite3", async () => {
   const p = path(community), u = up(p);
+  // One member who has left: counted by status, not among the active members.
+  sql(srv.db, `UPDATE member SET status = 'left' WHERE id = (SELECT max(id) FROM member m WHERE m.org_path >= '${p}' AND m.org_path < '${up(p)}')`);
   const s = expectStatus(await shequ.request("GET", `/api/orgs/${community}/stats`), 200).json;
   const active = `m.org_path >= '${p}' AND m.org_path < '${u}' AND m.status IN ('probationary', 'full')`;
   const q = (x) => Number(sql(srv.db, x)[0][0]);
@@ -111,5 +113,19 @@ test("stats equal counts computed with sqlite3", async () => {
   assert.deepEqual(Object.fromEntries(s.orgs_by_type.map((c) => [c.key, c.count])), byType);
   const adv = expectStatus(await shequ.request("GET", `/api/orgs/${community}/advisories`), 200);
   assert.equal(s.advisories, adv.json.total);
+  // Status counts every member, not only the active ones.
+  const byStatus = Object.fromEntries(sql(srv.db, `SELECT status, count(*) FROM member m WHERE m.org_path >= '${p}' AND m.org_path < '${u}' GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
+  assert.deepEqual(Object.fromEntries(s.by_status.map((c) => [c.key, c.count])), byStatus);
+  assert.equal(s.by_status.find((c) => c.key === "left").count, byStatus.left);
+  // Education: most common first.
+  assert.deepEqual(s.by_education.map((c) => c.count), s.by_education.map((c) => c.count).sort((x, y) => y - x));
+  // Terms expiring: current terms of live orgs ending from today to six months ahead (the day
+  // clamped to the month's end, as the server does).
+  const [today] = sql(srv.db, "SELECT date('now', '+8 hours')")[0];
+  const [y, m, d] = today.split("-").map(Number);
+  const hy = y + Math.floor((m + 5) / 12), hm = (m + 5) % 12 + 1;
+  const horizon = `${hy}-${String(hm).padStart(2, "0")}-${String(Math.min(d, new Date(Date.UTC(hy, hm, 0)).getUTCDate())).padStart(2, "0")}`;
+  assert.ok(s.terms_expiring > 0, "the demo has terms ending within six months");
+  assert.equal(s.terms_expiring, q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on >= '${today}' AND t.ends_on < '${horizon}'`));
   expectError(await shuji.request("GET", `/api/orgs/${community}/stats`), 404, "not_found");
 });

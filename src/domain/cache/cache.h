@@ -2,7 +2,8 @@
  * statistics), kept in memory until those tables change. Validity is exact, not timed: each
  * entry carries the value of the database's 'roster' generation counter (moved by triggers on
  * every change, see migration 0005) and is used only while the counter still has that value.
- * Keys must contain everything else the answer depends on (scope, filters, today's date). */
+ * Keys must contain everything else the answer depends on (scope, filters, today's date);
+ * handlers go through http_cache_answer (http/http.h), which adds the date. */
 #pragma once
 
 struct app;

@@ -1,7 +1,7 @@
 /* members.h: the member roster service: a natural person (person) with Party data (member),
  * tags and status history. Validation of business rules (ID number, dates, phone), create /
  * update by ID number, the one list query used by GET /api/members and the export, and
- * masking of personal data. Org lookups (org_find_by_name …) live in domain/orgs/orgs.h.
+ * masking of personal data. Org lookups (org_names_in_scope …) live in domain/orgs/orgs.h.
  * Syntax is checked by MEMBER_FIELDS before anything here runs; HTTP lives in members_http.c. */
 #pragma once
 

@@ -6,13 +6,11 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/cfg.h"
-#include "core/clock.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
-#include "domain/cache/cache.h"
 #include "domain/members/members.h"
 #include "domain/members/members_http.h"
 #include "http/http.h"
@@ -113,10 +111,10 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     struct member_view *v;
     struct json_writer w;
     struct buf b;
-    int64_t n, total, gen;
-    const char *key, *body;
-    char today[11];
-    size_t len;
+    struct http_cache_slot slot;
+    int64_t n, total;
+    const char *key;
+    int rc;
 
     if (http_query_decode(req, LIST_QUERY, &in, NULL, err) < 0)
         return -1;
@@ -133,21 +131,17 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     q.page = in.page;
     q.size = in.size;
     /* List pages are always masked, so one answer serves every caller whose scope covers
-     * the path; the key holds everything else the page depends on (ages: today's date). */
-    clock_today(today);
-    /* Free text (q, tag) is length-prefixed so no value can imitate the separators. */
+     * the path; the key holds everything else the page depends on. Free text (q, tag) is
+     * length-prefixed so no value can imitate the separators. */
     key = arena_printf(req->arena,
                        "members|%s|%zu:%s|%zu:%s|%s|%s|%" PRId64 "|%" PRId64 "|%s|%" PRId64
-                       "|%" PRId64 "|%s",
+                       "|%" PRId64,
                        q.org_path, q.q ? strlen(q.q) : 0, q.q ? q.q : "", q.tag ? strlen(q.tag) : 0,
                        q.tag ? q.tag : "", q.category ? q.category : "", q.status ? q.status : "",
-                       q.age_min, q.age_max, q.sort ? q.sort : "", q.page, q.size, today);
-    if (cache_generation(req->app, &gen, err) < 0)
-        return -1;
-    if (cache_get(req->app->cache, key, gen, req->arena, &body, &len)) {
-        http_res_body(res, 200, HTTP_JSON_TYPE, body, len);
-        return 0;
-    }
+                       q.age_min, q.age_max, q.sort ? q.sort : "", q.page, q.size);
+    rc = http_cache_answer(req, res, key, &slot, err);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
     if (member_search(req->app, &q, req->arena, &v, &n, &total, err) < 0)
         return -1;
     http_res_writer_begin(req, &w, &b);
@@ -157,10 +151,7 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
         member_view_write(&w, &v[i]);
     }
     http_list_write_end(&w, total, in.page, in.size);
-    if (http_res_writer_end(res, 200, &b, err) < 0)
-        return -1;
-    cache_put(req->app->cache, key, gen, b.p, b.len);
-    return 0;
+    return http_res_writer_end_cached(req, res, &b, &slot, err);
 }
 
 /* Loads member id and checks the caller's route permission covers its org (else 404). */

@@ -16,11 +16,19 @@ static const struct db_sql SQL_KEY_BY_ID_NUMBER = {
     .sql = "SELECT p.id, m.id, m.org_id, m.org_path, m.status, m.category FROM person p "
            "LEFT JOIN member m ON m.person_id = p.id WHERE p.id_number = ?",
 };
+/* One insert of a person or a member binds these columns in this order (bind_person,
+ * bind_member); the chunk statements repeat the row 32 times. */
+#define PERSON_INSERT                                                                              \
+    "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "            \
+    "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) VALUES "
+#define PERSON_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define MEMBER_INSERT                                                                              \
+    "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "               \
+    "joined_on, full_member_on, work_unit, post, created_at, updated_at) VALUES "
+#define MEMBER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 static const struct db_sql SQL_PERSON_INSERT = {
     .name = "members.person_insert",
-    .sql = "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "
-           "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    .sql = PERSON_INSERT PERSON_ROW " RETURNING id",
 };
 /* COALESCE keeps a column when the input is absent (NULL); NULLIF turns "" into a clear. */
 #define KEEP(col) col " = NULLIF(COALESCE(?, " col "), '')"
@@ -43,22 +51,15 @@ static const struct db_sql SQL_PERSON_UPDATE = {
 #define ROWS32(r) ROWS16(r) ", " ROWS16(r)
 static const struct db_sql SQL_PERSON_INSERT_CHUNK = {
     .name = "members.person_insert_chunk",
-    .sql =
-        "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "
-        "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) "
-        "VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") " RETURNING id, id_number",
+    .sql = PERSON_INSERT ROWS32(PERSON_ROW) " RETURNING id, id_number",
 };
 static const struct db_sql SQL_MEMBER_INSERT_CHUNK = {
     .name = "members.member_insert_chunk",
-    .sql = "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "
-           "joined_on, full_member_on, work_unit, post, created_at, updated_at) "
-           "VALUES " ROWS32("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") " RETURNING id, person_id",
+    .sql = MEMBER_INSERT ROWS32(MEMBER_ROW) " RETURNING id, person_id",
 };
 static const struct db_sql SQL_MEMBER_INSERT = {
     .name = "members.member_insert",
-    .sql = "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "
-           "joined_on, full_member_on, work_unit, post, created_at, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    .sql = MEMBER_INSERT MEMBER_ROW " RETURNING id",
 };
 static const struct db_sql SQL_MEMBER_UPDATE = {
     .name = "members.member_update",
@@ -270,6 +271,43 @@ int member_store_key_by_id_number(struct db_conn *c, const char *id_number, stru
     db_stmt_free(&st);
     return rc;
 }
+/* The PERSON_ROW and MEMBER_ROW binds of one row, from *k on. */
+static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
+                        const char *initials, int64_t now)
+{
+    db_bind_int(st, (*k)++, tenant_id);
+    db_bind_text(st, (*k)++, m->name);
+    db_bind_opt_text(st, (*k)++, m->former_name);
+    db_bind_text(st, (*k)++, m->gender);
+    db_bind_opt_text(st, (*k)++, m->ethnicity);
+    db_bind_opt_text(st, (*k)++, m->birth_date);
+    db_bind_opt_text(st, (*k)++, m->id_number);
+    db_bind_opt_text(st, (*k)++, m->phone);
+    db_bind_opt_text(st, (*k)++, m->address);
+    db_bind_opt_text(st, (*k)++, m->hukou);
+    db_bind_opt_text(st, (*k)++, m->education);
+    db_bind_opt_text(st, (*k)++, initials);
+    db_bind_int(st, (*k)++, now);
+    db_bind_int(st, (*k)++, now);
+}
+
+static void bind_member(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
+                        int64_t person_id, const char *org_path, int64_t now)
+{
+    db_bind_int(st, (*k)++, tenant_id);
+    db_bind_int(st, (*k)++, person_id);
+    db_bind_int(st, (*k)++, m->org_id);
+    db_bind_text(st, (*k)++, org_path);
+    db_bind_text(st, (*k)++, m->status);
+    db_bind_text(st, (*k)++, m->category);
+    db_bind_opt_text(st, (*k)++, m->joined_on);
+    db_bind_opt_text(st, (*k)++, m->full_member_on);
+    db_bind_opt_text(st, (*k)++, m->work_unit);
+    db_bind_opt_text(st, (*k)++, m->post);
+    db_bind_int(st, (*k)++, now);
+    db_bind_int(st, (*k)++, now);
+}
+
 int member_store_person_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
                                const char *initials, int64_t now, int64_t *id_out, struct err *err)
 {
@@ -278,20 +316,7 @@ int member_store_person_insert(struct db_conn *c, const struct member_in *m, int
 
     if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) < 0)
         return -1;
-    db_bind_int(st, k++, tenant_id);
-    db_bind_text(st, k++, m->name);
-    db_bind_opt_text(st, k++, m->former_name);
-    db_bind_text(st, k++, m->gender);
-    db_bind_opt_text(st, k++, m->ethnicity);
-    db_bind_opt_text(st, k++, m->birth_date);
-    db_bind_opt_text(st, k++, m->id_number);
-    db_bind_opt_text(st, k++, m->phone);
-    db_bind_opt_text(st, k++, m->address);
-    db_bind_opt_text(st, k++, m->hukou);
-    db_bind_opt_text(st, k++, m->education);
-    db_bind_opt_text(st, k++, initials);
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, now);
+    bind_person(st, &k, m, tenant_id, initials, now);
     rc = db_step(st, err);
     if (rc == DB_ROW) {
         *id_out = db_col_int(st, 0);
@@ -340,18 +365,7 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
 
     if (db_prepare(c, &SQL_MEMBER_INSERT, &st, err) < 0)
         return -1;
-    db_bind_int(st, k++, tenant_id);
-    db_bind_int(st, k++, person_id);
-    db_bind_int(st, k++, m->org_id);
-    db_bind_text(st, k++, org_path);
-    db_bind_text(st, k++, m->status);
-    db_bind_text(st, k++, m->category);
-    db_bind_opt_text(st, k++, m->joined_on);
-    db_bind_opt_text(st, k++, m->full_member_on);
-    db_bind_opt_text(st, k++, m->work_unit);
-    db_bind_opt_text(st, k++, m->post);
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, now);
+    bind_member(st, &k, m, tenant_id, person_id, org_path, now);
     rc = db_step(st, err);
     if (rc == DB_ROW) {
         *id_out = db_col_int(st, 0);
@@ -631,20 +645,7 @@ int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *
     for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
         ASSERT(m[i]->id_number && *m[i]->id_number);
         ids_out[i] = 0;
-        db_bind_int(st, k++, tenant_ids[i]);
-        db_bind_text(st, k++, m[i]->name);
-        db_bind_opt_text(st, k++, m[i]->former_name);
-        db_bind_text(st, k++, m[i]->gender);
-        db_bind_opt_text(st, k++, m[i]->ethnicity);
-        db_bind_opt_text(st, k++, m[i]->birth_date);
-        db_bind_opt_text(st, k++, m[i]->id_number);
-        db_bind_opt_text(st, k++, m[i]->phone);
-        db_bind_opt_text(st, k++, m[i]->address);
-        db_bind_opt_text(st, k++, m[i]->hukou);
-        db_bind_opt_text(st, k++, m[i]->education);
-        db_bind_opt_text(st, k++, initials[i]);
-        db_bind_int(st, k++, now);
-        db_bind_int(st, k++, now);
+        bind_person(st, &k, m[i], tenant_ids[i], initials[i], now);
     }
     while ((rc = db_step(st, err)) == DB_ROW) {
         const char *idn = db_col_text(st, 1);
@@ -679,18 +680,7 @@ int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *
         return -1;
     for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
         ids_out[i] = 0;
-        db_bind_int(st, k++, tenant_ids[i]);
-        db_bind_int(st, k++, person_ids[i]);
-        db_bind_int(st, k++, m[i]->org_id);
-        db_bind_text(st, k++, org_paths[i]);
-        db_bind_text(st, k++, m[i]->status);
-        db_bind_text(st, k++, m[i]->category);
-        db_bind_opt_text(st, k++, m[i]->joined_on);
-        db_bind_opt_text(st, k++, m[i]->full_member_on);
-        db_bind_opt_text(st, k++, m[i]->work_unit);
-        db_bind_opt_text(st, k++, m[i]->post);
-        db_bind_int(st, k++, now);
-        db_bind_int(st, k++, now);
+        bind_member(st, &k, m[i], tenant_ids[i], person_ids[i], org_paths[i], now);
     }
     while ((rc = db_step(st, err)) == DB_ROW) {
         int64_t pid = db_col_int(st, 1);

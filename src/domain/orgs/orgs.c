@@ -154,26 +154,15 @@ int org_path_of(struct db_conn *c, int64_t id, struct arena *a, const char **pat
     return 0;
 }
 
-int org_find_by_name(struct db_conn *c, const char *scope_path, const char *name, int64_t *id_out,
-                     struct err *err)
+int org_names_in_scope(struct db_conn *c, const char *scope_path, struct arena *a,
+                       struct org_name **out, int64_t *n_out, struct err *err)
 {
     char upper[ORG_PATH_MAX];
-    int64_t ids[2];
-    int n;
 
-    if (!name || !*name)
-        return err_set(err, E_INVALID, "", "请填写党组织名称");
     if (!scope_path)
         scope_path = "/";
     orgpath_upper(scope_path, upper);
-    if (org_store_find_by_name(c, scope_path, upper, name, ids, &n, err) < 0)
-        return -1;
-    if (n == 0)
-        return err_set(err, E_NOT_FOUND, "", "找不到党组织“%s”（请填写全称或简称）", name);
-    if (n > 1)
-        return err_set(err, E_CONFLICT, "", "有多个党组织叫“%s”，请填写全称", name);
-    *id_out = ids[0];
-    return 0;
+    return org_store_names(c, scope_path, upper, a, out, n_out, err);
 }
 
 int org_list(struct app *app, const struct org_query *q, struct arena *a, struct org_view **out,
@@ -691,8 +680,12 @@ static void advise(struct org_advisory **v, int64_t *n, int64_t *cap, struct are
     (*n)++;
 }
 
-static int advisories_on(struct db_conn *c, const char *path, struct arena *a,
-                         struct org_advisory **out, int64_t *n_out, struct err *err)
+/* The advisories of the subtree at path. Terms are read up to horizon (today or later) in one
+ * query: those already past their end are advised, and with expiring_out non-NULL the others
+ * (ending between today and horizon) are counted for the dashboard. */
+static int advisories_on(struct db_conn *c, const char *path, const char *horizon, struct arena *a,
+                         struct org_advisory **out, int64_t *n_out, int64_t *expiring_out,
+                         struct err *err)
 {
     struct org_branch_size *b;
     struct org_term_due *t;
@@ -703,7 +696,7 @@ static int advisories_on(struct db_conn *c, const char *path, struct arena *a,
     clock_today(today);
     orgpath_upper(path, upper);
     if (org_store_branch_sizes(c, path, upper, a, &b, &nb, err) < 0 ||
-        org_store_terms_ending(c, path, upper, today, a, &t, &nt, err) < 0)
+        org_store_terms_ending(c, path, upper, horizon, a, &t, &nt, err) < 0)
         return -1;
     for (int64_t i = 0; i < nb; i++) {
         if (b[i].full < 3)
@@ -723,9 +716,15 @@ static int advisories_on(struct db_conn *c, const char *path, struct arena *a,
                        a, "党员 %" PRId64 " 名，超过 50 名（ORG-SIZE）：可考虑分设支部或成立党总支",
                        b[i].active));
     }
-    for (int64_t i = 0; i < nt; i++)
-        advise(&v, &n, &cap, a, t[i].org_id, t[i].org_name, "TERM-EXPIRED",
-               arena_printf(a, "本届任期已于 %s 届满，应按期换届（TERM-SHIFT）", t[i].ends_on));
+    if (expiring_out)
+        *expiring_out = 0;
+    for (int64_t i = 0; i < nt; i++) {
+        if (strcmp(t[i].ends_on, today) < 0)
+            advise(&v, &n, &cap, a, t[i].org_id, t[i].org_name, "TERM-EXPIRED",
+                   arena_printf(a, "本届任期已于 %s 届满，应按期换届（TERM-SHIFT）", t[i].ends_on));
+        else if (expiring_out)
+            (*expiring_out)++;
+    }
     *out = v;
     *n_out = n;
     return 0;
@@ -735,11 +734,13 @@ int org_advisories(struct app *app, const char *path, struct arena *a, struct or
                    int64_t *n_out, struct err *err)
 {
     struct db_conn *c = NULL;
+    char today[11];
     int rc;
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    rc = advisories_on(c, path, a, out, n_out, err);
+    clock_today(today);
+    rc = advisories_on(c, path, today, a, out, n_out, NULL, err);
     db_release(app->db, &c);
     return rc;
 }
@@ -842,11 +843,10 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
 {
     struct db_conn *c = NULL;
     struct org_advisory *adv;
-    struct org_term_due *due;
     char upper[ORG_PATH_MAX], today[11], since[11], horizon[11], bounds[6][11];
     const char *bp[6];
     struct org_cube_row *cube;
-    int64_t nadv, ndue, ncube;
+    int64_t nadv, ncube;
     int rc = -1;
 
     memset(out, 0, sizeof(*out));
@@ -870,8 +870,7 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
     if (org_store_member_cube(c, path, upper, since, bp, a, &cube, &ncube, err) < 0 ||
         org_store_type_counts(c, path, upper, a, &out->orgs_by_type, &out->n_orgs_by_type, err) <
             0 ||
-        org_store_terms_ending(c, path, upper, horizon, a, &due, &ndue, err) < 0 ||
-        advisories_on(c, path, a, &adv, &nadv, err) < 0)
+        advisories_on(c, path, horizon, a, &adv, &nadv, &out->terms_expiring, err) < 0)
         goto out;
     tally_cube(cube, ncube, a, out);
     label_counts(out->by_category, out->n_category, "category");
@@ -880,9 +879,6 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
     label_counts(out->by_age, out->n_age, "age");
     label_counts(out->by_education, out->n_education, "education");
     label_counts(out->orgs_by_type, out->n_orgs_by_type, "org_type");
-    /* Terms expiring within six months: not yet past their end. */
-    for (int64_t i = 0; i < ndue; i++)
-        out->terms_expiring += strcmp(due[i].ends_on, today) >= 0;
     out->advisories = nadv;
     rc = 0;
 out:

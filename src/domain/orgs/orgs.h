@@ -30,11 +30,15 @@ struct org_view {
 /* One org (dissolved ones too). E_NOT_FOUND when missing. Memory from a. */
 int org_get(struct app *app, int64_t id, struct arena *a, struct org_view *out, struct err *err);
 
-/* Finds an org by exact name or short name inside the subtree at scope_path (NULL: any), for
- * the importer's 所在党组织 column. Dissolved orgs are skipped. E_NOT_FOUND when none,
- * E_CONFLICT when the name is ambiguous (field "" – the importer names its column). */
-int org_find_by_name(struct db_conn *c, const char *scope_path, const char *name, int64_t *id_out,
-                     struct err *err);
+/* Every org not dissolved in the subtree at scope_path (NULL: all), by id, with the names a
+ * 所在党组织 cell may use (name or short name), for callers resolving many names at once (the
+ * importer, one query instead of one per name). *out holds *n_out rows from a. */
+struct org_name {
+    int64_t id;
+    const char *name, *short_name, *path; /* short_name NULL when none */
+};
+int org_names_in_scope(struct db_conn *c, const char *scope_path, struct arena *a,
+                       struct org_name **out, int64_t *n_out, struct err *err);
 
 /* The path of an org, from a (E_NOT_FOUND). Usable inside a caller's transaction. */
 int org_path_of(struct db_conn *c, int64_t id, struct arena *a, const char **path_out,

@@ -4,13 +4,11 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
-#include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
-#include "domain/cache/cache.h"
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
@@ -456,7 +454,7 @@ static void write_counts(struct json_writer *w, const char *key, const struct or
     json_write_array_end(w);
 }
 
-/* The dashboard of a subtree. On a large district the queries take most of a second, so the
+/* The dashboard of a subtree. On a large district the queries take seconds, so the
  * answer is cached until the roster changes (or the day does: ages, terms expiring). */
 static int orgs_stats(struct http_req *req, struct http_res *res, struct err *err)
 {
@@ -464,19 +462,15 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     struct org_stats s;
     struct json_writer w;
     struct buf b;
-    const char *key, *body;
-    char today[11];
-    int64_t id, gen;
-    size_t len;
+    struct http_cache_slot slot;
+    int64_t id;
+    int rc;
 
-    if (http_param_id(req, 0, &id, err) < 0 || cache_generation(req->app, &gen, err) < 0)
+    if (http_param_id(req, 0, &id, err) < 0)
         return -1;
-    clock_today(today);
-    key = arena_printf(req->arena, "stats|%" PRId64 "|%s", id, today);
-    if (cache_get(req->app->cache, key, gen, req->arena, &body, &len)) {
-        http_res_body(res, 200, HTTP_JSON_TYPE, body, len);
-        return 0;
-    }
+    rc = http_cache_answer(req, res, arena_printf(req->arena, "stats|%" PRId64, id), &slot, err);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
     if (org_get(req->app, id, req->arena, &v, err) < 0 ||
         org_stats(req->app, v.path, req->arena, &s, err) < 0)
         return -1;
@@ -496,10 +490,7 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     write_counts(&w, "by_education", s.by_education, s.n_education);
     write_counts(&w, "orgs_by_type", s.orgs_by_type, s.n_orgs_by_type);
     json_write_object_end(&w);
-    if (http_res_writer_end(res, 200, &b, err) < 0)
-        return -1;
-    cache_put(req->app->cache, key, gen, b.p, b.len);
-    return 0;
+    return http_res_writer_end_cached(req, res, &b, &slot, err);
 }
 
 const struct route ORGS_ROUTES[] = {

@@ -43,8 +43,8 @@ int org_store_page(struct db_conn *c, const struct org_query *q, const char *upp
                    int64_t *total_out, struct err *err);
 int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, struct arena *a,
                        struct org_view **out, int64_t *n_out, struct err *err);
-int org_store_find_by_name(struct db_conn *c, const char *path, const char *upper, const char *name,
-                           int64_t *ids_out, int *n_out, struct err *err);
+int org_store_names(struct db_conn *c, const char *path, const char *upper, struct arena *a,
+                    struct org_name **out, int64_t *n_out, struct err *err);
 
 /* Every org of a tenant (for the tree replay), and events after a date. */
 struct org_tree_row {

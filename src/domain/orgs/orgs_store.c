@@ -111,10 +111,10 @@ static const struct db_sql SQL_CHILDREN = {
     .sql = "SELECT " ORG_COLS " FROM org o WHERE o.parent_id = ? "
            "AND (? = 1 OR o.dissolved_on IS NULL) ORDER BY o.code, o.id",
 };
-static const struct db_sql SQL_FIND_BY_NAME = {
-    .name = "orgs.find_by_name",
-    .sql = "SELECT id FROM org WHERE path >= ? AND path < ? AND (name = ? OR short_name = ?) "
-           "AND dissolved_on IS NULL ORDER BY id LIMIT 2",
+static const struct db_sql SQL_NAMES = {
+    .name = "orgs.names",
+    .sql = "SELECT id, name, short_name, path FROM org WHERE path >= ? AND path < ? "
+           "AND dissolved_on IS NULL ORDER BY id",
 };
 static const struct db_sql SQL_TENANT_ORGS = {
     .name = "orgs.tenant_orgs",
@@ -611,23 +611,30 @@ int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, st
     return 0;
 }
 
-int org_store_find_by_name(struct db_conn *c, const char *path, const char *upper, const char *name,
-                           int64_t *ids_out, int *n_out, struct err *err)
+int org_store_names(struct db_conn *c, const char *path, const char *upper, struct arena *a,
+                    struct org_name **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc, n = 0;
+    struct org_name *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
 
-    if (db_prepare(c, &SQL_FIND_BY_NAME, &st, err) < 0)
+    if (db_prepare(c, &SQL_NAMES, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
-    db_bind_text(st, 3, name);
-    db_bind_text(st, 4, name);
-    while ((rc = db_step(st, err)) == DB_ROW && n < 2)
-        ids_out[n++] = db_col_int(st, 0);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+        rows[n].id = db_col_int(st, 0);
+        rows[n].name = db_col_dup(st, 1, a);
+        rows[n].short_name = db_col_is_null(st, 2) ? NULL : db_col_dup(st, 2, a);
+        rows[n].path = db_col_dup(st, 3, a);
+        n++;
+    }
     db_stmt_free(&st);
     if (rc < 0)
         return -1;
+    *out = rows;
     *n_out = n;
     return 0;
 }
