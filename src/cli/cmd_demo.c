@@ -52,6 +52,15 @@ static void random_password(char out[13])
     out[12] = '\0';
 }
 
+/* The password rules against every demo login, since all of them share the password. */
+static int password_check(const char *password, struct err *err)
+{
+    for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++)
+        if (auth_password_check(password, LOGINS[i].username, NULL, err) < 0)
+            return -1;
+    return 0;
+}
+
 /* Creates the logins and prints each with the org its grant covers. */
 static int create_logins(struct cli_env *env, const struct demo_result *res, const char *password,
                          struct err *err)
@@ -122,13 +131,16 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
     }
     if (seed)
         opts.seed = (uint64_t)v;
-    if (password && auth_password_check(password, NULL, NULL, &err) < 0) {
-        fprintf(stderr, "dangjian demo: --password 不符合密码规则：%s\n", err.msg);
+    if (password && password_check(password, &err) < 0) {
+        fprintf(stderr, "dangjian demo: --password 不符合密码规则 does not meet the rules：%s\n",
+                err.msg);
         return 2;
     }
-    if (!password) {
+    while (!password) {
         random_password(generated);
-        password = generated;
+        err_clear(&err);
+        if (password_check(generated, &err) == 0)
+            password = generated;
     }
     if (stat(dbp, &st) == 0) {
         if (!cli_get(cmd, a, "force")) {

@@ -10,6 +10,14 @@
 #include "domain/orgs/orgs.h"
 #include "cli/cli.h"
 
+static bool type_known(const char *type)
+{
+    for (const char *const *t = ORG_TYPES; *t; t++)
+        if (strcmp(*t, type) == 0)
+            return true;
+    return false;
+}
+
 int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a)
 {
     struct cli_env env;
@@ -27,6 +35,14 @@ int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a)
     }
     if (!cli_get(cmd, a, "name") || !cli_get(cmd, a, "type")) {
         fprintf(stderr, "dangjian org add: 缺少 --name 或 --type / missing --name or --type\n");
+        return 2;
+    }
+    if (!type_known(cli_get(cmd, a, "type"))) {
+        fprintf(stderr,
+                "dangjian org add: --type 无效 invalid: %s（可用 valid:", cli_get(cmd, a, "type"));
+        for (const char *const *t = ORG_TYPES; *t; t++)
+            fprintf(stderr, " %s", *t);
+        fprintf(stderr, "）\n");
         return 2;
     }
     if (parent && (parse_i64(parent, strlen(parent), &in.parent_id) < 0 || in.parent_id <= 0)) {

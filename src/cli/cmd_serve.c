@@ -1,10 +1,12 @@
 /* cmd_serve.c: `serve`: checks the schema, closes import jobs a stopped server left running,
- * starts the HTTP server, prints the address it listens on (stdout, flushed, for scripts and
- * tests using --port 0) and stops on SIGINT or SIGTERM. */
+ * purges expired sessions and stale login throttle rows, starts the HTTP server, prints the
+ * address it listens on (stdout, flushed, for scripts and tests using --port 0) and stops on
+ * SIGINT or SIGTERM. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "domain/auth/auth.h"
 #include "domain/cache/cache.h"
 #include "http/http.h"
 #include "io/import_http.h"
@@ -23,7 +25,8 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
-    if (db_schema_check(env.db, &err) < 0 || import_jobs_abandon(&env.app, &abandoned, &err) < 0) {
+    if (db_schema_check(env.db, &err) < 0 || import_jobs_abandon(&env.app, &abandoned, &err) < 0 ||
+        auth_purge(&env.app, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }
@@ -37,6 +40,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
     env.app.cache = cache_new((size_t)env.cfg.cache_max_bytes);
+    env.app.sessions = auth_sessions_new();
     if (http_server_start(&env.app, &srv, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
@@ -50,6 +54,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     http_server_stop(&srv);
     import_jobs_drain();
     cache_free(&env.app.cache);
+    auth_sessions_free(&env.app.sessions);
 out:
     cli_env_close(&env);
     return rc;

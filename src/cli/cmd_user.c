@@ -102,6 +102,7 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
 {
     struct cli_env env;
     const char *sub = a->pos[0];
+    enum role role;
     int rc;
 
     static const char *const add_needs[] = { "username", "password", "role", "org", NULL };
@@ -122,6 +123,14 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
         rc = need(cmd, a, *needs);
     if (rc)
         return rc;
+    if (strcmp(sub, "add") == 0 && role_parse(cli_get(cmd, a, "role"), &role) < 0) {
+        fprintf(stderr,
+                "dangjian user add: --role 无效 invalid: %s（可用 valid:", cli_get(cmd, a, "role"));
+        for (const char *const *r = ROLE_NAMES; *r; r++)
+            fprintf(stderr, " %s", *r);
+        fprintf(stderr, "）\n");
+        return 2;
+    }
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;

@@ -43,6 +43,8 @@ const struct cfg_row CFG_ROWS[] = {
     ROW_STR("http.web_root", http_web_root, "web", "folder with the web UI's static files"),
     ROW_BOOL("http.secure_cookie", http_secure_cookie, "false",
              "mark the session cookie Secure (set when served over https)"),
+    ROW_STR("http.trusted_proxies", http_trusted_proxies, "",
+            "reverse proxies (comma-separated addresses) whose X-Forwarded-For is believed"),
     ROW_STR("log.level", log_level, "info", "debug, info, warn, error or off"),
     ROW_BOOL("id.demo_prefix", id_demo_prefix, "false",
              "demo instance: accept only ID numbers with the fictional prefix 99"),

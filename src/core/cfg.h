@@ -23,6 +23,7 @@ struct cfg {
     int64_t http_res_max;
     char http_web_root[512];
     bool http_secure_cookie;
+    char http_trusted_proxies[512];
     char log_level[8];
     bool id_demo_prefix;
     int64_t session_ttl_s;

@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 #include "core/err.h"
 
+struct auth_sessions;
 struct cache;
 struct cfg;
 struct db;
@@ -13,7 +14,8 @@ struct db;
 struct app {
     const struct cfg *cfg;
     struct db *db;
-    struct cache *cache; /* answers derived from the roster; NULL in one-shot CLI commands */
+    struct cache *cache;            /* answers derived from the roster; NULL in CLI commands */
+    struct auth_sessions *sessions; /* live sessions in memory; NULL in CLI commands */
     int64_t started_at;
     atomic_llong requests;
     atomic_llong errors[E_THROTTLED + 1]; /* by error code, exposed at /api/health */

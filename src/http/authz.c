@@ -1,12 +1,16 @@
 /* authz.c: the permission check the router runs before every handler, and the scope helpers
  * handlers use. Sessions come from the HttpOnly cookie; every non-GET also needs the
- * session's CSRF token in X-CSRF-Token (compared in constant time). */
+ * session's CSRF token in X-CSRF-Token (compared in constant time). A signed-in request
+ * first reads the database's change counters (one row each); while they stand still its
+ * session and the paths of the orgs it names come from memory. */
 #include "core/compat.h"
 #include <sodium.h>
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/err.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/cache/cache.h"
 #include "http/http.h"
 
 static bool same_secret(const char *a, const char *b)
@@ -15,9 +19,46 @@ static bool same_secret(const char *a, const char *b)
     return a && b && n == strlen(b) && n > 0 && sodium_memcmp(a, b, n) == 0;
 }
 
-int http_authorize(struct http_req *req, struct err *err)
+int http_generations(struct http_req *req, const struct generations **out, struct err *err)
+{
+    if (!req->gens_read) {
+        if (cache_generations(req->app, &req->gens, err) < 0)
+            return -1;
+        req->gens_read = true;
+    }
+    *out = &req->gens;
+    return 0;
+}
+
+const char *http_session_cookie(struct http_req *req, const char *token, int64_t max_age)
+{
+    return arena_printf(req->arena,
+                        "dj_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%" PRId64 "%s",
+                        token, max_age, req->app->cfg->http_secure_cookie ? "; Secure" : "");
+}
+
+/* An org's path, kept in the answer cache while the roster (which holds the org network)
+ * stands still. */
+static int org_path(struct http_req *req, int64_t org_id, const char **path_out, struct err *err)
+{
+    const struct generations *g;
+    const char *key = arena_printf(req->arena, "orgpath|%" PRId64, org_id);
+    size_t len;
+
+    if (http_generations(req, &g, err) < 0)
+        return -1;
+    if (cache_get(req->app->cache, key, g->roster, req->arena, path_out, &len))
+        return 0;
+    if (auth_org_path(req->app, org_id, req->arena, path_out, err) < 0)
+        return -1;
+    cache_put(req->app->cache, key, g->roster, *path_out, strlen(*path_out));
+    return 0;
+}
+
+int http_authorize(struct http_req *req, struct http_res *res, struct err *err)
 {
     const struct route *r = req->route;
+    const struct generations *g;
     const char *token, *path;
     int64_t org_id;
 
@@ -26,8 +67,12 @@ int http_authorize(struct http_req *req, struct err *err)
     token = http_cookie(req, "dj_session");
     if (!token)
         return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
-    if (auth_session_load(req->app, token, req->arena, &req->user, err) < 0)
+    if (http_generations(req, &g, err) < 0 ||
+        auth_session_load(req->app, token, g->auth, req->arena, &req->user, err) < 0)
         return -1;
+    if (req->user->session_renewed)
+        http_res_header(res, "Set-Cookie",
+                        http_session_cookie(req, token, req->app->cfg->session_ttl_s));
     if (req->method != HTTP_GET &&
         !same_secret(http_header(req, "X-CSRF-Token"), req->user->csrf_token))
         return err_set(err, E_FORBIDDEN, "", "安全令牌（CSRF）无效，请刷新页面后重试");
@@ -39,8 +84,7 @@ int http_authorize(struct http_req *req, struct err *err)
         return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name(r->perm));
     if (r->scope != SCOPE_PATH_ORG)
         return 0;
-    if (http_param_id(req, 0, &org_id, err) < 0 ||
-        auth_org_path(req->app, org_id, req->arena, &path, err) < 0)
+    if (http_param_id(req, 0, &org_id, err) < 0 || org_path(req, org_id, &path, err) < 0)
         return -1;
     if (!auth_can(req->user, r->perm, path))
         return err_set(err, E_NOT_FOUND, "", "党组织不存在");
@@ -51,7 +95,7 @@ int http_require_org(struct http_req *req, int64_t org_id, struct err *err)
 {
     const char *path;
 
-    if (auth_org_path(req->app, org_id, req->arena, &path, err) < 0)
+    if (org_path(req, org_id, &path, err) < 0)
         return -1;
     if (!auth_can(req->user, req->route->perm, path))
         return err_set(err, E_NOT_FOUND, "", "记录不存在");
@@ -61,7 +105,7 @@ int http_require_org(struct http_req *req, int64_t org_id, struct err *err)
 int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out, struct err *err)
 {
     if (org_id) {
-        if (auth_org_path(req->app, org_id, req->arena, path_out, err) < 0 ||
+        if (org_path(req, org_id, path_out, err) < 0 ||
             !auth_can(req->user, req->route->perm, *path_out)) {
             err_clear(err);
             return err_set(err, E_NOT_FOUND, "/org", "党组织不存在或不在您的管辖范围");

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include "core/err.h"
 #include "domain/auth/perm.h"
+#include "domain/cache/cache.h"
 
 struct app;
 struct arena;
@@ -37,7 +38,9 @@ struct http_req {
     char request_id[17];
     char client_ip[48];
     const struct route *route;
-    struct auth_user *user; /* the signed-in caller; NULL on public routes */
+    struct auth_user *user;  /* the signed-in caller; NULL on public routes */
+    struct generations gens; /* the database's change counters, read once (http_generations) */
+    bool gens_read;
 };
 
 struct http_res {
@@ -132,8 +135,14 @@ int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
 /* Who is acting, for audit rows. */
 void http_actor(struct http_req *req, struct auth_actor *out);
 /* Runs the route's permission check: session cookie, CSRF on writes, forced password
- * change, permission, path-org scope. Sets req->user. */
-int http_authorize(struct http_req *req, struct err *err);
+ * change, permission, path-org scope. Sets req->user, and the cookie again on res when the
+ * session's expiry slid. */
+int http_authorize(struct http_req *req, struct http_res *res, struct err *err);
+/* The session cookie carrying token for max_age seconds (0 ends it). */
+const char *http_session_cookie(struct http_req *req, const char *token, int64_t max_age);
+/* The database's change counters as of this request: read on first use, then the same for
+ * the rest of the request. */
+int http_generations(struct http_req *req, const struct generations **out, struct err *err);
 
 /* The route table, flattened from every module at start-up. */
 struct route_table {

@@ -142,7 +142,7 @@ void router_dispatch(struct http_req *req, struct http_res *res)
 {
     struct err err = { 0 };
 
-    if (http_authorize(req, &err) == 0 && req->route->handler(req, res, &err) == 0)
+    if (http_authorize(req, res, &err) == 0 && req->route->handler(req, res, &err) == 0)
         return;
     if (err.code == E_OK)
         err_set(&err, E_INTERNAL, "", "服务器内部错误");
@@ -191,14 +191,16 @@ void http_list_write_end(struct json_writer *w, int64_t total, int64_t page, int
 int http_cache_answer(struct http_req *req, struct http_res *res, const char *key,
                       struct http_cache_slot *slot, struct err *err)
 {
+    const struct generations *g;
     const char *body;
     char today[11];
     size_t len;
 
     clock_today(today);
     slot->key = arena_printf(req->arena, "%s|%s", key, today);
-    if (cache_generation(req->app, &slot->gen, err) < 0)
+    if (http_generations(req, &g, err) < 0)
         return -1;
+    slot->gen = g->roster;
     if (!cache_get(req->app->cache, slot->key, slot->gen, req->arena, &body, &len))
         return 0;
     http_res_body(res, 200, HTTP_JSON_TYPE, body, len);

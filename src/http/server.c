@@ -13,11 +13,16 @@
 #include "domain/app.h"
 #include "http/http_int.h"
 
+#define TRUSTED_PROXIES_MAX 16
+
 struct http_server {
     struct MHD_Daemon *d;
     struct app *app;
     struct route_table routes;
     int port;
+    /* http.trusted_proxies in canonical text form (inet_ntop of inet_pton). */
+    char trusted[TRUSTED_PROXIES_MAX][INET6_ADDRSTRLEN];
+    int ntrusted;
 };
 
 struct req_ctx {
@@ -197,17 +202,102 @@ static enum http_method method_of(const char *m)
     return 0;
 }
 
-static void client_ip(struct MHD_Connection *conn, char out[48])
+/* Writes the canonical text of the IPv4 or IPv6 address in s[0..n) (spaces around it
+ * ignored) to out; -1 when it is not an address. */
+static int addr_canon(const char *s, size_t n, char out[INET6_ADDRSTRLEN])
+{
+    char tmp[INET6_ADDRSTRLEN];
+    unsigned char bin[sizeof(struct in6_addr)];
+
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (n == 0 || n >= sizeof(tmp))
+        return -1;
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    if (inet_pton(AF_INET, tmp, bin) == 1)
+        return inet_ntop(AF_INET, bin, out, INET6_ADDRSTRLEN) ? 0 : -1;
+    if (inet_pton(AF_INET6, tmp, bin) == 1)
+        return inet_ntop(AF_INET6, bin, out, INET6_ADDRSTRLEN) ? 0 : -1;
+    return -1;
+}
+
+static bool is_trusted(const struct http_server *s, const char *addr)
+{
+    for (int i = 0; i < s->ntrusted; i++)
+        if (strcmp(s->trusted[i], addr) == 0)
+            return true;
+    return false;
+}
+
+/* Parses http.trusted_proxies (comma-separated addresses; empty: none). */
+static int trusted_parse(struct http_server *s, const char *list, struct err *err)
+{
+    const char *p = list;
+
+    s->ntrusted = 0;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char addr[INET6_ADDRSTRLEN];
+        bool blank = strspn(p, " \t") >= n;
+
+        if (!blank) {
+            if (addr_canon(p, n, addr) < 0)
+                return err_set(err, E_INVALID, "http.trusted_proxies",
+                               "配置项 http.trusted_proxies 中的地址无效：%.*s", (int)n, p);
+            if (s->ntrusted == TRUSTED_PROXIES_MAX)
+                return err_set(err, E_INVALID, "http.trusted_proxies",
+                               "配置项 http.trusted_proxies 最多 %d 个地址", TRUSTED_PROXIES_MAX);
+            memcpy(s->trusted[s->ntrusted++], addr, sizeof(addr));
+        }
+        p += n + (end ? 1 : 0);
+    }
+    return 0;
+}
+
+/* The client's address: the socket peer, unless the peer is a trusted reverse proxy. Then it
+ * is the right-most X-Forwarded-For entry that is not itself a trusted proxy (each proxy
+ * appends the address it received from, so entries further left are the client's own
+ * claims), or X-Real-IP when there is no X-Forwarded-For. A header that is missing or holds
+ * no usable address leaves the peer. Headers from untrusted peers are never read. */
+static void client_ip(const struct http_server *s, struct MHD_Connection *conn, char out[48])
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    const char *xff, *xri;
+    char addr[INET6_ADDRSTRLEN];
 
     out[0] = '\0';
     if (sa && sa->sa_family == AF_INET)
         inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 48);
     else if (sa && sa->sa_family == AF_INET6)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 48);
+    if (!out[0] || !is_trusted(s, out))
+        return;
+    xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (xff) {
+        size_t end = strlen(xff);
+        while (end > 0) {
+            size_t start = end;
+            while (start > 0 && xff[start - 1] != ',')
+                start--;
+            if (addr_canon(xff + start, end - start, addr) < 0)
+                return; /* garbage: stop rather than skip to a client-written entry */
+            if (!is_trusted(s, addr)) {
+                snprintf(out, 48, "%s", addr);
+                return;
+            }
+            end = start ? start - 1 : 0;
+        }
+        return;
+    }
+    xri = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Real-IP");
+    if (xri && addr_canon(xri, strlen(xri), addr) == 0)
+        snprintf(out, 48, "%s", addr);
 }
 
 /* Turns a handler's result into a MHD response. Returns the body size for the access log. */
@@ -346,7 +436,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ctx->req.path = arena_strdup(&ctx->arena, url);
         snprintf(ctx->req.request_id, sizeof(ctx->req.request_id), "%08" PRIx64 "%08llx",
                  rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
-        client_ip(conn, ctx->req.client_ip);
+        client_ip(s, conn, ctx->req.client_ip);
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > (int64_t)ctx->body.max)
             ctx->too_large = true;
@@ -401,6 +491,10 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
 
     ASSERT(s);
     s->app = app;
+    if (trusted_parse(s, cfg->http_trusted_proxies, err) < 0) {
+        free(s);
+        return -1;
+    }
     if (router_init(&s->routes, err) < 0) {
         free(s);
         return -1;

@@ -169,6 +169,23 @@ static int multipart_file(struct http_req *req, struct upload *out, struct err *
 
 /* ---- results as JSON ---- */
 
+/* The rows that change a registered member: {row, member_id, name, fields:[labels]}. */
+static json_t *updates_json(const struct import_result *r)
+{
+    json_t *a = json_array();
+
+    for (int64_t i = 0; i < r->nupdates && i < ERRORS_IN_JSON; i++) {
+        const struct import_update *u = &r->updates[i];
+        json_t *f = json_array();
+        for (size_t k = 0; k < u->nfields; k++)
+            json_array_append_new(f, jstr(u->fields[k]));
+        json_array_append_new(a, json_pack("{s:I, s:I, s:s, s:o}", "row", (json_int_t)u->row,
+                                           "member_id", (json_int_t)u->member_id, "name", u->name,
+                                           "fields", f));
+    }
+    return a;
+}
+
 static json_t *result_json(const struct import_result *r, bool dry_run, int64_t job_id)
 {
     json_t *o = json_object(), *errs = json_array(), *ign = json_array();
@@ -183,6 +200,9 @@ static json_t *result_json(const struct import_result *r, bool dry_run, int64_t 
     json_object_set_new(o, "rejected", jint(r->rejected));
     json_object_set_new(o, "created", jint(r->created));
     json_object_set_new(o, "updated", jint(r->updated));
+    json_object_set_new(o, "unchanged", jint(r->unchanged));
+    json_object_set_new(o, "updated_rows", updates_json(r));
+    json_object_set_new(o, "updated_rows_total", jint(r->nupdates));
     json_object_set_new(o, "rows", jint(r->rows));
     json_object_set_new(o, "committed", json_boolean(r->committed));
     json_object_set_new(o, "dry_run", json_boolean(dry_run));
@@ -480,11 +500,17 @@ static int job_get(struct http_req *req, struct http_res *res, struct err *err)
     if (v.result) {
         json_t *r = json_loads(v.result, 0, NULL);
         json_t *errs = r ? json_object_get(r, "errors") : NULL;
-        json_object_set(o, "errors", errs ? errs : json_array());
+        json_t *upd = r ? json_object_get(r, "updated_rows") : NULL;
+        json_t *same = r ? json_object_get(r, "unchanged") : NULL;
+        json_object_set_new(o, "errors", errs ? json_incref(errs) : json_array());
+        json_object_set_new(o, "updated_rows", upd ? json_incref(upd) : json_array());
+        json_object_set_new(o, "unchanged", same ? json_incref(same) : jint(0));
         if (r)
             json_decref(r);
     } else {
         json_object_set_new(o, "errors", json_array());
+        json_object_set_new(o, "updated_rows", json_array());
+        json_object_set_new(o, "unchanged", jint(0));
     }
     http_res_json(res, 200, o);
     return 0;

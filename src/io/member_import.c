@@ -236,8 +236,11 @@ bool import_id_mangled(const struct sheet_cell *c)
 {
     const char *s = c->text;
 
+    /* A 15-digit integer is a legacy ID (ID-15) that a double holds exactly (< 2^53): Excel
+     * lost nothing, and member_normalize converts it to 18 digits. Longer numbers lost their
+     * last digits (Excel keeps 15 significant ones). */
     if (c->kind == SHEET_NUMBER)
-        return true;
+        return !(c->num >= 1e14 && c->num < 1e15 && c->num == (double)(int64_t)c->num);
     /* Text that shows scientific notation: a CSV saved after Excel displayed 1.10105E+17. */
     while (*s == ' ')
         s++;
@@ -597,6 +600,68 @@ static bool row_level(enum err_code c)
     return c == E_INVALID || c == E_CONFLICT || c == E_NOT_FOUND || c == E_FORBIDDEN;
 }
 
+/* ---- matched members ---- */
+
+/* Whether two names are the same once spaces (ASCII and U+3000) are dropped. */
+static bool same_name(const char *x, const char *y)
+{
+    for (;;) {
+        while (*x == ' ' || *x == '\t' || !strncmp(x, "\xE3\x80\x80", 3))
+            x += *x == ' ' || *x == '\t' ? 1 : 3;
+        while (*y == ' ' || *y == '\t' || !strncmp(y, "\xE3\x80\x80", 3))
+            y += *y == ' ' || *y == '\t' ? 1 : 3;
+        if (*x != *y)
+            return false;
+        if (!*x)
+            return true;
+        x++;
+        y++;
+    }
+}
+
+/* Records what an accepted row does to the member it matched (in the result arena). */
+static void note_update(struct imp *s, int64_t row, const struct member_match *mt)
+{
+    struct import_result *r = s->r;
+    struct import_update *u;
+
+    if (mt->nchanged == 0) {
+        r->unchanged++;
+        return;
+    }
+    if (r->nupdates % 256 == 0) {
+        struct import_update *n = arena_alloc(s->a, (size_t)(r->nupdates + 256) * sizeof(*n));
+        if (r->nupdates)
+            memcpy(n, r->updates, (size_t)r->nupdates * sizeof(*n));
+        r->updates = n;
+    }
+    u = &r->updates[r->nupdates++];
+    u->row = row;
+    u->member_id = mt->member_id;
+    u->name = arena_strdup(s->a, mt->name);
+    u->nfields = mt->nchanged;
+    u->fields = arena_alloc(s->a, mt->nchanged * sizeof(*u->fields));
+    for (size_t i = 0; i < mt->nchanged; i++)
+        u->fields[i] = mt->changed[i]; /* MEMBER_FIELDS labels: static */
+}
+
+/* A row accepted and then rejected when written: it updates nothing after all. Returns
+ * whether it was listed (false: it was counted as unchanged). */
+static bool forget_update(struct imp *s, int64_t row)
+{
+    struct import_result *r = s->r;
+
+    for (int64_t i = r->nupdates - 1; i >= 0; i--) {
+        if (r->updates[i].row == row) {
+            memmove(&r->updates[i], &r->updates[i + 1],
+                    (size_t)(r->nupdates - i - 1) * sizeof(*r->updates));
+            r->nupdates--;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- writing ---- */
 
 static int tx_begin(struct imp *s)
@@ -697,6 +762,8 @@ static int batch_flush(struct imp *s)
         row_err(s, &re, column_of(s, e.field), e.msg);
         reject(s, p->row, p->cells, p->ncells, &re);
         s->r->accepted--;
+        if (!p->created_guess && !forget_update(s, p->row))
+            s->r->unchanged--;
         memmove(p, p + 1, (s->npend - failed - 1) * sizeof(*p));
         s->npend--;
     }
@@ -852,15 +919,33 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
                                  first));
     }
     bool exists = false;
+    struct member_match match;
     if (re.n == 0) {
-        int64_t org_id;
-        const char *path;
-        if (member_org_of_id_number(s->c, m.id_number, ra, &org_id, &path, &e) == 0) {
+        if (member_match_id_number(s->c, &m, ra, &match, &e) == 0) {
             exists = true;
-            if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, path))
+            if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, match.org_path)) {
                 row_err(s, &re, column_of(s, "id_number"),
                         "该身份证号已登记为其他党组织（不在您的管辖范围）的党员，不能通过导入"
                         "修改；如需转入，请办理组织关系转接");
+            } else if (m.name && !same_name(m.name, match.name)) {
+                row_err(s, &re, column_of(s, "name"),
+                        arena_printf(ra,
+                                     "身份证号已登记为“%s”，姓名不一致。请核对身份证号；如确已"
+                                     "更名，请在党员详情中修改姓名",
+                                     match.name));
+            } else if (m.org_id != match.org_id) {
+                row_err(s, &re, column_of(s, "org"),
+                        arena_printf(ra,
+                                     "该党员的组织关系在“%s”，导入不能转移组织关系；如需转入，"
+                                     "请办理组织关系转接",
+                                     match.org_name ? match.org_name : ""));
+            } else if (m.name && strcmp(m.name, match.name)) {
+                m.name = NULL; /* the same name but for spaces: the registered one stays */
+                if (member_match_id_number(s->c, &m, ra, &match, &e) < 0) {
+                    *s->err = e;
+                    goto fatal;
+                }
+            }
         } else if (e.code != E_NOT_FOUND) {
             *s->err = e;
             goto fatal;
@@ -878,6 +963,8 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
         return 0;
     }
     s->r->accepted++;
+    if (exists)
+        note_update(s, row, &match);
     if (s->o->dry_run) {
         s->r->created += !exists;
         s->r->updated += exists;
@@ -1096,6 +1183,7 @@ int member_import(struct app *app, const void *data, size_t len, const struct im
         } else {
             db_tx_rollback(s.c);
             out->created = out->updated = 0;
+            out->nupdates = out->unchanged = 0;
         }
         s.in_tx = false;
     } else {
@@ -1165,18 +1253,19 @@ int member_import_errors_xlsx(const struct import_result *r, char **data_out, si
     return xw_finish(&w, data_out, len_out, err);
 }
 
-/* The columns of the template and the export, in order. */
+/* The columns of the template and the export, in order. Every header is one the importer
+ * reads back (HEADER_ALIASES), so an export re-imports as it is. */
 static const struct {
     const char *header;
     double width;
     bool text;
 } ROSTER_COLS[] = {
-    { "姓名", 10, false },       { "性别", 6, false },      { "民族", 8, false },
-    { "出生日期", 12, true },    { "身份证号", 21, true },  { "手机号码", 14, true },
-    { "所在党组织", 24, false }, { "党员状态", 10, false }, { "人员类别", 14, false },
-    { "入党日期", 12, true },    { "转正日期", 12, true },  { "学历", 10, false },
-    { "工作单位", 20, false },   { "职务", 10, false },     { "家庭住址", 30, false },
-    { "户籍地", 20, false },     { "标签", 16, false },
+    { "姓名", 10, false },     { "曾用名", 10, false },     { "性别", 6, false },
+    { "民族", 8, false },      { "出生日期", 12, true },    { "身份证号", 21, true },
+    { "手机号码", 14, true },  { "所在党组织", 24, false }, { "党员状态", 10, false },
+    { "人员类别", 14, false }, { "入党日期", 12, true },    { "转正日期", 12, true },
+    { "学历", 10, false },     { "工作单位", 20, false },   { "职务", 10, false },
+    { "家庭住址", 30, false }, { "户籍地", 20, false },     { "标签", 16, false },
 };
 #define NCOLS ARRAY_LEN(ROSTER_COLS)
 
@@ -1205,10 +1294,10 @@ int member_import_template_xlsx(const char *org_name, char **data_out, size_t *l
 {
     /* A fictional person with a demo ID (prefix 99, DATA.md DEMO-ID); delete before use. */
     static const char *const example[NCOLS] = {
-        "张示例",     "男",     "汉族",     "1985-03-12",     NULL,
-        NULL,         NULL,     "正式党员", "组织关系在社区", "2008-07-01",
-        "2009-07-01", "本科",   "示例单位", "职员",           NULL,
-        NULL,         "志愿者",
+        "张示例",     "",           "男",     "汉族",     "1985-03-12",
+        NULL,         NULL,         NULL,     "正式党员", "组织关系在社区",
+        "2008-07-01", "2009-07-01", "本科",   "示例单位", "职员",
+        NULL,         NULL,         "志愿者",
     };
     const char *row[NCOLS];
     char id[19] = "99010519850312001";
@@ -1222,8 +1311,8 @@ int member_import_template_xlsx(const char *org_name, char **data_out, size_t *l
     id[17] = idcard_check_char(id);
     id[18] = '\0';
     memcpy(row, example, sizeof(row));
-    row[4] = id;
-    row[6] = org_name;
+    row[5] = id;
+    row[7] = org_name;
     xw_row(w, row, NCOLS);
     return xw_finish(&w, data_out, len_out, err);
 }
@@ -1253,6 +1342,7 @@ int member_export_xlsx(struct app *app, const struct member_query *q, unsigned r
             member_mask(m, reveal, &a);
             const char *row[NCOLS] = {
                 m->name,
+                m->former_name,
                 m->gender ? (!strcmp(m->gender, "M")   ? "男"
                              : !strcmp(m->gender, "F") ? "女"
                                                        : m->gender)

@@ -3,8 +3,10 @@
  * the header row (under title rows, through merged cells), maps header aliases to member
  * fields, parses Excel dates and serials, rejects IDs Excel turned into numbers, finds
  * duplicates in the file and checks scope, then creates or updates members by ID number
- * through the members service. It also writes the error workbook, the import template and
- * the roster export. It does not know about HTTP or the terminal. */
+ * through the members service. A row matching a registered member may not rename them
+ * (姓名 differs) nor move them to another org (that is a 组织关系转接); the fields it
+ * changes are reported (import_result.updates). It also writes the error workbook, the import
+ * template and the roster export. It does not know about HTTP or the terminal. */
 #pragma once
 
 #include "io/sheet.h"
@@ -46,6 +48,16 @@ struct import_bad_row {
     const char *reason; /* all of the row's messages joined */
 };
 
+/* An accepted row that matched a member already registered (by ID number) and changes some
+ * of their fields. */
+struct import_update {
+    int64_t row; /* as Excel shows it */
+    int64_t member_id;
+    const char *name;    /* the member's name as registered */
+    const char **fields; /* zh-CN labels of the changed fields (学历, 手机号码 …) */
+    size_t nfields;
+};
+
 struct import_result {
     const char *format, *encoding; /* "xlsx"/"csv"; "UTF-8", "GB18030" … */
     int64_t header_row;
@@ -53,8 +65,12 @@ struct import_result {
     size_t nheaders;
     const char **ignored_columns; /* headers not recognized */
     size_t nignored;
-    int64_t rows; /* data rows read */
-    int64_t accepted, rejected, created, updated;
+    int64_t rows;                                 /* data rows read */
+    int64_t accepted, rejected, created, updated; /* updated: rows matching a member */
+    /* Of the updated rows: those that change something (updates), and the count that
+     * change nothing (unchanged). Cleared, like created/updated, when nothing is kept. */
+    struct import_update *updates;
+    int64_t nupdates, unchanged;
     bool committed; /* false for dry runs and for all-or-nothing imports with rejections */
     struct import_error *errors;
     int64_t nerrors;
@@ -96,5 +112,7 @@ int import_serial_date(double serial, bool date1904, char out[11]);
 int import_parse_date(const struct sheet_cell *c, bool date1904, char out[11]);
 /* The member field a header names ("name", "id_number", "org" …), or NULL. */
 const char *import_header_field(const char *header);
-/* Whether a cell holds an ID number Excel turned into a number. */
+/* Whether a cell holds an ID number Excel turned into a number and so lost digits: any
+ * number except a 15-digit integer (a legacy ID, held exactly), and text in scientific
+ * notation. */
 bool import_id_mangled(const struct sheet_cell *c);

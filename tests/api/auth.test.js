@@ -106,6 +106,37 @@ test("password rules: length, username, ID-number digits", async () => {
   assert.match(e.message, /身份证号/);
 });
 
+test("password rules: an ID number's check character X counts as part of its digits", async () => {
+  const [person, idn] = sql(srv.db, "SELECT id, id_number FROM person WHERE id_number LIKE '%X' AND id NOT IN (SELECT person_id FROM user_account WHERE person_id IS NOT NULL) ORDER BY id LIMIT 1")[0];
+  const body = (password) => ({ username: "t_idx", display_name: "校验位", password, person_id: Number(person), role: "member", org_id: branch });
+  const tail = idn.slice(-6); // e.g. 30231X
+  for (const pw of [`Zq-pass-${tail}`, `Zq-pass-${tail.toLowerCase()}`, `${idn.slice(-9, -3)}-Zq-pass`]) {
+    const e = expectError(await shequ.request("POST", "/api/users", { body: body(pw) }), 400, "invalid", "/password");
+    assert.match(e.message, /身份证号/, pw);
+  }
+  // Five of its characters plus something else are fine.
+  const ok = expectStatus(await shequ.request("POST", "/api/users", { body: body(`Zq-pass-${tail.slice(1)}-q`) }), 201);
+  assert.equal(ok.json.person_id, Number(person));
+});
+
+test("a user's grants outside the caller's scope are not shown", async () => {
+  const made = expectStatus(await admin.request("POST", "/api/users", { body: { username: "t_twoscope", display_name: "两处授权", password: "Init-Passw0rd-7", role: "member", org_id: branch } }), 201);
+  const id = made.json.id;
+  expectStatus(await admin.request("POST", `/api/users/${id}/grants`, { body: { role: "org_admin", org_id: otherCommunity } }), 201);
+  const full = expectStatus(await admin.request("GET", `/api/users/${id}`), 200);
+  assert.deepEqual(full.json.grants.map((g) => g.org_id).sort(), [branch, otherCommunity].sort());
+  const path = sql(srv.db, `SELECT path FROM org WHERE id = ${community}`)[0][0];
+  const seen = expectStatus(await shequ.request("GET", `/api/users/${id}`), 200);
+  assert.deepEqual(seen.json.grants.map((g) => [g.role, g.org_id]), [["member", branch]]);
+  const list = expectStatus(await shequ.request("GET", "/api/users?size=200"), 200);
+  const row = list.json.items.find((u) => u.id === id);
+  assert.ok(row, "the user is listed (one grant is inside the scope)");
+  assert.deepEqual(row.grants.map((g) => g.org_id), [branch]);
+  for (const u of list.json.items)
+    for (const g of u.grants) assert.ok(g.org_path.startsWith(path), `${u.username}: grant at ${g.org_path} outside ${path}`);
+  assert.ok(!JSON.stringify(list.json).includes(`"org_id":${otherCommunity},`));
+});
+
 test("a new account must change its initial password before doing anything else", async () => {
   expectStatus(await shequ.request("POST", "/api/users", { body: { username: "t_fresh", display_name: "新账号", password: "Init-Passw0rd-2", role: "org_admin", org_id: branch } }), 201);
   const c = await login(srv, "t_fresh", "Init-Passw0rd-2");

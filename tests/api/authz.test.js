@@ -1,11 +1,14 @@
 // authz.test.js: the authorization matrix, generated from the route table: every route ×
-// every demo role × (in-scope, out-of-scope). Allowed calls must pass the permission check;
-// everything else must be 403/404 in the error shape and leak nothing. Each route needs a
-// recipe below (how to call it in and out of scope), so a new route without one fails here.
+// every demo login × (the grant's org, an org below it, an org outside). An allowed call must
+// give exactly the status its recipe is built for (the success, or the one validation error
+// the recipe provokes on purpose), never 5xx; everything else must be 403/404 in the error
+// shape and leak nothing (no items, totals or names). Each route needs a recipe below, so a
+// new route without one fails here. Default-scope lists (orgs, audit, users) must count
+// exactly the rows inside the caller's scope.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectError, DEMO_PASSWORD } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD } = require("./lib/harness");
 
 // The role → permission table, written out independently of the server's as the oracle.
 const POLICY = {
@@ -40,8 +43,8 @@ function fixtureGrant(user, org) {
 
 // A member placed exactly at org (rows written directly, so the matrix does not depend on
 // the routes it tests).
-function fixtureMember(org) {
-  sql(srv.db, `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '矩阵', 'M', 0, 0);
+function fixtureMember(org, name) {
+  sql(srv.db, `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${name}', 'M', 0, 0);
     INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
     SELECT 1, last_insert_rowid(), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${org}`);
   return Number(sql(srv.db, "SELECT MAX(id) FROM member")[0][0]);
@@ -65,7 +68,10 @@ function fixtureImportJob(org) {
 }
 
 // How to call each route for a caller: `org` is an org inside (or outside) the caller's
-// scope. Returns {path, body}; write bodies are valid so only the permission decides.
+// scope. Returns {path, body, ok, secrets}: ok is the status an allowed call must get (200
+// unless given; write bodies are valid, so only the permission decides, except where a
+// recipe provokes one validation error on purpose); secrets are names of the records the
+// call touches, which a refused call must not echo (the org's name is always one).
 const RECIPES = {
   "GET /api/health": () => ({ path: "/api/health" }),
   // Sent without the caller's cookie: logging in ends the session presented (no fixation).
@@ -73,42 +79,57 @@ const RECIPES = {
   "GET /api/session": () => ({ path: "/api/session" }),
   "GET /api/me/member": () => ({ path: "/api/me/member" }),
   "DELETE /api/session": () => ({ path: "/api/session", fresh: true }),
-  "POST /api/session/password": () => ({ path: "/api/session/password", body: { old_password: "not-my-password", new_password: "Whatever-Passw0rd" } }),
+  // On purpose the wrong old password: reaches the handler, changes nothing.
+  "POST /api/session/password": () => ({ path: "/api/session/password", body: { old_password: "not-my-password", new_password: "Whatever-Passw0rd" }, ok: 400 }),
   "GET /api/users": (org) => ({ path: `/api/users?org=${org}` }),
-  "POST /api/users": (org) => ({ path: "/api/users", body: { username: uniq(), display_name: "矩阵", password: "Matrix-Passw0rd-2", role: "member", org_id: org } }),
-  "GET /api/users/{id}": (org) => ({ path: `/api/users/${fixtureUser(org)}` }),
-  "PATCH /api/users/{id}": (org) => ({ path: `/api/users/${fixtureUser(org)}`, body: { display_name: "改名" } }),
-  "POST /api/users/{id}/password": (org) => ({ path: `/api/users/${fixtureUser(org)}/password`, body: { new_password: "Matrix-Reset-2026" } }),
-  "POST /api/users/{id}/grants": (org) => ({ path: `/api/users/${fixtureUser(org)}/grants`, body: { role: "member", org_id: org } }),
-  "DELETE /api/users/{id}/grants/{grant_id}": (org) => { const u = fixtureUser(org); return { path: `/api/users/${u}/grants/${fixtureGrant(u, org)}` }; },
+  "POST /api/users": (org) => { const u = uniq(); return { path: "/api/users", body: { username: u, display_name: "矩阵", password: "Matrix-Passw0rd-2", role: "member", org_id: org }, ok: 201, secrets: [u] }; },
+  "GET /api/users/{id}": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}` })),
+  "PATCH /api/users/{id}": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}`, body: { display_name: "改名" } })),
+  "POST /api/users/{id}/password": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}/password`, body: { new_password: "Matrix-Reset-2026" } })),
+  // The fixture user holds `member` there already: add `resident` (which needs no permission).
+  "POST /api/users/{id}/grants": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}/grants`, body: { role: "resident", org_id: org }, ok: 201 })),
+  "DELETE /api/users/{id}/grants/{grant_id}": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}/grants/${fixtureGrant(id, org)}` })),
   "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
   // A JSON body (no file): in scope the handler answers 400 after the scope check.
-  "POST /api/members/import": (org) => ({ path: `/api/members/import?org=${org}&dry_run=1`, body: {} }),
+  "POST /api/members/import": (org) => ({ path: `/api/members/import?org=${org}&dry_run=1`, body: {}, ok: 400 }),
   "GET /api/members/export": (org) => ({ path: `/api/members/export?org=${org}` }),
   "GET /api/members/import-template": (org) => ({ path: `/api/members/import-template?org=${org}` }),
   "GET /api/import-jobs/{id}": (org) => ({ path: `/api/import-jobs/${fixtureImportJob(org)}` }),
   "GET /api/import-jobs/{id}/errors.xlsx": (org) => ({ path: `/api/import-jobs/${fixtureImportJob(org)}/errors.xlsx` }),
   "GET /api/orgs": (org) => ({ path: `/api/orgs?org=${org}` }),
-  "POST /api/orgs": (org) => ({ path: "/api/orgs", body: { parent_id: org, type: childType(org), name: `矩阵${uniq()}` } }),
+  "POST /api/orgs": (org) => ({ path: "/api/orgs", body: { parent_id: org, type: childType(org), name: `矩阵${uniq()}` }, ok: 201 }),
   "GET /api/orgs/{id}": (org) => ({ path: `/api/orgs/${org}` }),
   "PATCH /api/orgs/{id}": (org) => ({ path: `/api/orgs/${org}`, body: { contact_name: "矩阵" } }),
   "GET /api/orgs/{id}/children": (org) => ({ path: `/api/orgs/${org}/children` }),
   "GET /api/orgs/{id}/tree": (org) => ({ path: `/api/orgs/${org}/tree?depth=1` }),
   "GET /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events` }),
-  "POST /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events`, body: { kind: "rename", effective_on: today(), new_name: `矩阵${uniq()}` } }),
+  "POST /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events`, body: { kind: "rename", effective_on: today(), new_name: `矩阵${uniq()}` }, ok: 201 }),
   "GET /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms` }),
-  "POST /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms`, body: { elected_on: "2024-01-01" } }),
+  "POST /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms`, body: { elected_on: "2024-01-01" }, ok: 201 }),
   "GET /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units` }),
-  "POST /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units`, body: { unit_name: uniq(), kind: "co_building" } }),
+  "POST /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units`, body: { unit_name: uniq(), kind: "co_building" }, ok: 201 }),
   "PATCH /api/orgs/{id}/units/{unit}": (org) => ({ path: `/api/orgs/${org}/units/${fixtureUnit(org)}`, body: { left_on: "2026-01-01" } }),
   "GET /api/orgs/{id}/advisories": (org) => ({ path: `/api/orgs/${org}/advisories` }),
   "GET /api/orgs/{id}/stats": (org) => ({ path: `/api/orgs/${org}/stats` }),
   "GET /api/members": (org) => ({ path: `/api/members?org=${org}` }),
-  "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: demoId(), org_id: org } }),
-  "GET /api/members/{id}": (org) => ({ path: `/api/members/${fixtureMember(org)}` }),
-  "PATCH /api/members/{id}": (org) => ({ path: `/api/members/${fixtureMember(org)}`, body: { work_unit: "矩阵单位" } }),
-  "GET /api/members/{id}/events": (org) => ({ path: `/api/members/${fixtureMember(org)}/events` }),
+  "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: demoId(), org_id: org }, ok: 201 }),
+  "GET /api/members/{id}": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}` })),
+  "PATCH /api/members/{id}": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}`, body: { work_unit: "矩阵单位" } })),
+  "GET /api/members/{id}/events": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/events` })),
 };
+// Recipes on a fixture user or member at org, whose name a refused call must not echo.
+function userRecipe(org, make) {
+  const id = fixtureUser(org);
+  const name = sql(srv.db, `SELECT username FROM user_account WHERE id = ${id}`)[0][0];
+  const r = make(id);
+  return { ...r, secrets: [name, ...(r.secrets || [])] };
+}
+function memberRecipe(org, make) {
+  const name = `矩阵成员${uniq()}`;
+  return { ...make(fixtureMember(org, name)), secrets: [name] };
+}
+const orgName = (org) => sql(srv.db, `SELECT name FROM org WHERE id = ${org}`)[0][0];
+const ERROR_CODE = { 403: "forbidden", 404: "not_found" };
 
 before(async () => {
   srv = await startServer({ demo: {} });
@@ -124,7 +145,17 @@ before(async () => {
       const sibling = orgs.find((o) => o.path.startsWith(parent.path) && o.id !== parent.id && !o.path.startsWith(g.org_path) && !g.org_path.startsWith(o.path));
       out = sibling ? sibling.id : parent.id;
     }
-    ctx.roles[name] = { client: c, role: g.role, inOrg: g.org_id, outOrg: out };
+    ctx.roles[name] = { client: c, role: g.role, inOrg: g.org_id, inPath: g.org_path, outOrg: out };
+  }
+  // Below the grant: an org strictly inside the grant's subtree that is no login's own grant
+  // org (so writes there do not collide with that login's cells), not a Party group when
+  // anything else is there (groups take no child orgs).
+  const grantOrgs = new Set(Object.values(ctx.roles).map((r) => r.inOrg));
+  const types = new Map(sql(srv.db, "SELECT id, type FROM org").map(([id, t]) => [Number(id), t]));
+  for (const who of Object.values(ctx.roles)) {
+    const below = orgs.filter((o) => o.path.startsWith(who.inPath) && o.id !== who.inOrg && !grantOrgs.has(o.id))
+      .sort((a, b) => (types.get(a.id) === "group") - (types.get(b.id) === "group") || a.path.length - b.path.length || a.id - b.id);
+    who.subOrg = below.length ? below[0].id : null;
   }
 });
 after(async () => { await srv.stop(); });
@@ -134,36 +165,113 @@ test("every route has a matrix recipe", () => {
   for (const r of routes) assert.ok(RECIPES[`${r.method} ${r.path}`], `no authz recipe for ${r.method} ${r.path}`);
 });
 
-test("matrix: routes × roles × (in scope, out of scope)", async () => {
+// Asserts a refused call: 403/404 in the error shape, nothing but the error, no names.
+function assertRefused(res, secrets, label) {
+  assert.ok([403, 404].includes(res.status), label);
+  assert.ok(res.json && res.json.error, label);
+  assert.deepEqual(Object.keys(res.json), ["error"], label);
+  assert.equal(res.json.error.code, ERROR_CODE[res.status], label);
+  for (const k of Object.keys(res.json.error)) assert.ok(["code", "message", "field", "request_id"].includes(k), `${label}: error.${k}`);
+  for (const secret of secrets) assert.ok(!res.text.includes(secret), `${label}: leaks ${secret}`);
+}
+
+test("matrix: routes × logins × (grant org, below it, out of scope)", async () => {
   const routes = JSON.parse(cli(["routes"]).stdout);
+  const tally = { allowed: 0, refused: 0, below: 0 };
   let cells = 0;
   for (const r of routes) {
+    const anyScope = ["public", "session"].includes(r.permission);
     for (const name of LOGINS) {
       const who = ctx.roles[name];
-      for (const scope of ["in", "out"]) {
-        const org = scope === "in" ? who.inOrg : who.outOrg;
-        if (org === null) continue; // nothing lies outside a root grant
-        if (scope === "out" && ["public", "session"].includes(r.permission)) continue;
+      for (const scope of ["in", "below", "out"]) {
+        const org = { in: who.inOrg, below: who.subOrg, out: who.outOrg }[scope];
+        if (org === null) continue; // nothing lies outside a root grant / below a leaf
+        if (scope !== "in" && anyScope) continue; // no org involved
         const recipe = RECIPES[`${r.method} ${r.path}`](org);
         const client = recipe.fresh ? await login(srv, name) : who.client;
         const res = recipe.anonymous
           ? await srv.request(r.method, recipe.path, { body: recipe.body })
           : await client.request(r.method, recipe.path, { body: recipe.body });
-        const allowed = ["public", "session"].includes(r.permission) ||
-          (POLICY[who.role].includes(r.permission) && scope === "in");
-        const label = `${r.method} ${r.path} as ${name} (${who.role}) ${scope} scope -> ${res.status} ${res.text.slice(0, 160)}`;
+        const allowed = anyScope || (POLICY[who.role].includes(r.permission) && scope !== "out");
+        const label = `${r.method} ${r.path} as ${name} (${who.role}) ${scope} scope (org ${org}) -> ${res.status} ${res.text.slice(0, 160)}`;
+        assert.ok(res.status < 500, label);
         if (allowed) {
-          assert.ok(![401, 403, 404].includes(res.status), label);
+          assert.equal(res.status, recipe.ok || 200, label);
+          if (res.status >= 400) assert.ok(res.json && res.json.error && res.json.error.code === "invalid", label);
+          tally.allowed++;
         } else {
-          assert.ok([403, 404].includes(res.status), label);
-          assert.ok(res.json && res.json.error && !res.json.items, label);
+          assertRefused(res, [...(recipe.secrets || []), ...(anyScope ? [] : [orgName(org)])], label);
+          tally.refused++;
         }
+        if (scope === "below") tally.below++;
         cells++;
       }
     }
   }
-  console.log(`# authz matrix: ${routes.length} routes × ${LOGINS.length} logins × 2 scopes = ${cells} cells checked`);
-  assert.ok(cells > routes.length * LOGINS.length);
+  console.log(`# authz matrix: ${routes.length} routes × ${LOGINS.length} logins × 3 scopes (grant org, below, outside) = ${cells} cells checked ` +
+    `(${tally.allowed} allowed, ${tally.refused} refused, ${tally.below} below the grant org)`);
+  assert.ok(tally.below > routes.length, "cells below the grant org were checked");
+  assert.ok(tally.allowed > 100 && tally.refused > 100);
+});
+
+// The oracle of a default (no ?org=) list: rows whose org lies under one of the caller's
+// grants carrying perm; a platform admin (admin at the root) sees every row.
+function scopeWhere(who, perm, col) {
+  return POLICY[who.role].includes(perm) ? `${col} LIKE '${who.inPath}%'` : null;
+}
+
+test("default-scope lists count only rows inside the caller's scope (orgs, audit, users)", async () => {
+  const allOrgs = Number(sql(srv.db, "SELECT COUNT(*) FROM org WHERE dissolved_on IS NULL")[0][0]);
+  let checked = 0;
+  for (const name of LOGINS) {
+    const who = ctx.roles[name];
+    const c = who.client;
+    // Orgs.
+    const ow = scopeWhere(who, "orgs.read", "path");
+    const orgsRes = await c.request("GET", "/api/orgs?size=200");
+    if (!ow) {
+      assertRefused(orgsRes, [], `GET /api/orgs as ${name}`);
+    } else {
+      expectStatus(orgsRes, 200);
+      const expected = Number(sql(srv.db, `SELECT COUNT(*) FROM org WHERE dissolved_on IS NULL AND ${ow}`)[0][0]);
+      assert.equal(orgsRes.json.total, expected, `GET /api/orgs total as ${name}`);
+      for (const o of orgsRes.json.items) assert.ok(o.path.startsWith(who.inPath), `${name} sees org ${o.path}`);
+      if (who.role !== "admin") assert.ok(expected < allOrgs, `${name}: some orgs lie outside the scope`);
+      checked++;
+    }
+    // Audit.
+    const aw = scopeWhere(who, "audit.read", "o.path");
+    const auditRes = await c.request("GET", "/api/audit?size=200");
+    if (!aw) {
+      assertRefused(auditRes, [], `GET /api/audit as ${name}`);
+    } else {
+      expectStatus(auditRes, 200);
+      const all = Number(sql(srv.db, "SELECT COUNT(*) FROM audit")[0][0]);
+      const inside = Number(sql(srv.db, `SELECT COUNT(*) FROM audit a JOIN org o ON o.id = a.org_id WHERE ${aw}`)[0][0]);
+      const expected = who.role === "admin" ? all : inside;
+      assert.equal(auditRes.json.total, expected, `GET /api/audit total as ${name}`);
+      if (who.role !== "admin") {
+        assert.ok(inside < all, `${name}: some audit rows lie outside the scope`);
+        const paths = new Map(sql(srv.db, "SELECT id, path FROM org").map(([id, p]) => [Number(id), p]));
+        for (const row of auditRes.json.items) assert.ok(paths.get(row.org_id).startsWith(who.inPath), `${name} sees audit row ${row.id}`);
+      }
+      checked++;
+    }
+    // Users: every user with a grant inside the scope, and only grants inside it.
+    const uw = scopeWhere(who, "users.manage", "o.path");
+    const usersRes = await c.request("GET", "/api/users?size=200");
+    if (!uw) {
+      assertRefused(usersRes, [], `GET /api/users as ${name}`);
+    } else {
+      expectStatus(usersRes, 200);
+      const expected = Number(sql(srv.db, `SELECT COUNT(DISTINCT g.user_id) FROM user_grant g JOIN org o ON o.id = g.org_id WHERE ${uw}`)[0][0]);
+      assert.equal(usersRes.json.total, expected, `GET /api/users total as ${name}`);
+      for (const u of usersRes.json.items)
+        for (const g of u.grants) assert.ok(g.org_path.startsWith(who.inPath), `${name} sees ${u.username}'s grant at ${g.org_path}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 9, `${checked} default-scope lists checked`);
 });
 
 test("every non-public route refuses anonymous callers with 401", async () => {

@@ -31,6 +31,13 @@ test("bad arguments give a clear message and exit code 2", () => {
     [["config", "list"], /未知子命令/],
     [["demo", "--db", "x.db", "--members", "abc"], /--members 应为/],
     [["serve", "--db", "x.db", "--port", "99999"], /http.port 超出范围/],
+    // Enum values are checked before the database is opened (x.db does not exist).
+    [["user", "add", "--db", "x.db", "--username", "u1", "--password", "Some-Passw0rd-1", "--role", "king", "--org", "1"],
+      /--role 无效 invalid: king（可用 valid: admin org_admin .*unit_liaison）/],
+    [["org", "add", "--db", "x.db", "--name", "某支部", "--type", "nope"], /--type 无效 invalid: nope（可用 valid: district street .*group）/],
+    // All demo logins share the password, so it may contain none of their names.
+    [["demo", "--db", "x.db", "--password", "admin12345"], /--password 不符合密码规则.*用户名/],
+    [["demo", "--db", "x.db", "--password", "My-SHEQU-pass-1"], /--password 不符合密码规则.*用户名/],
   ];
   for (const [args, re] of cases) {
     const r = cli(args);

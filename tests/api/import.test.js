@@ -123,8 +123,16 @@ test("re-import is idempotent: matched by ID number, updated, never duplicated",
   const first = expectStatus(await upload(shequ, "/api/members/import", cleanFile(seqs)), 200).json;
   assert.deepEqual([first.accepted, first.rejected, first.created, first.updated, first.committed], [4, 0, 4, 0, true]);
   const after1 = members();
+  // The same file again changes nothing, and says so.
+  const same = expectStatus(await upload(shequ, "/api/members/import", cleanFile(seqs)), 200).json;
+  assert.deepEqual([same.accepted, same.created, same.updated, same.unchanged], [4, 0, 4, 4]);
+  assert.deepEqual(same.updated_rows, []);
   const again = expectStatus(await upload(shequ, "/api/members/import", cleanFile(seqs, { education: "硕士" })), 200).json;
-  assert.deepEqual([again.accepted, again.created, again.updated], [4, 0, 4]);
+  assert.deepEqual([again.accepted, again.created, again.updated, again.unchanged], [4, 0, 4, 0]);
+  // Every matched row that changes something is listed with the changed fields.
+  assert.deepEqual(again.updated_rows.map((u) => [u.row, u.name, u.fields]), seqs.map((s, i) => [i + 2, `示例${i}`, ["学历"]]));
+  const [[mid]] = sql(srv.db, `SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${demoId("19800101", "401")}'`);
+  assert.equal(again.updated_rows[0].member_id, Number(mid));
   assert.equal(members(), after1);
   for (const s of seqs) assert.equal(count(demoId("19800101", s)), 1);
   const [[edu]] = sql(srv.db, `SELECT p.education FROM person p WHERE p.id_number = '${demoId("19800101", "401")}'`);
@@ -212,14 +220,14 @@ test("export: xlsx, Chinese headers, frozen, masked, demo watermark, RFC 5987 fi
   assert.match(res.headers.get("content-disposition"), /^attachment; filename="members-\d{8}\.xlsx"; filename\*=UTF-8''%E5%85%9A%E5%91%98%E5%90%8D%E5%86%8C-\d{8}\.xlsx$/);
   const wb = readXlsx(Buffer.from(await res.arrayBuffer()));
   assert.match(wb.rows[1][0], /演示数据/);
-  assert.deepEqual(wb.rows[2].slice(0, 7), ["姓名", "性别", "民族", "出生日期", "身份证号", "手机号码", "所在党组织"]);
+  assert.deepEqual(wb.rows[2].slice(0, 8), ["姓名", "曾用名", "性别", "民族", "出生日期", "身份证号", "手机号码", "所在党组织"]);
   assert.ok(wb.frozen && wb.widths);
   const expected = Number(sql(srv.db, `SELECT COUNT(*) FROM member m JOIN org o ON o.id = m.org_id WHERE o.path LIKE (SELECT path FROM org WHERE id = ${branch.id}) || '%'`)[0][0]);
   const data = Object.entries(wb.rows).filter(([n]) => Number(n) > 2).map(([, r]) => r);
   assert.equal(data.length, expected);
   for (const r of data) {
-    assert.match(r[4], /^99\d{4}\*{8}\d{3}[\dX]$/);
-    if (r[5]) assert.match(r[5], /^1\d{2}\*{4}\d{4}$/);
+    assert.match(r[5], /^99\d{4}\*{8}\d{3}[\dX]$/);
+    if (r[6]) assert.match(r[6], /^1\d{2}\*{4}\d{4}$/);
   }
   const names = new Set(sql(srv.db, `SELECT p.name FROM member m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id WHERE o.path LIKE (SELECT path FROM org WHERE id = ${branch.id}) || '%'`).map((x) => x[0]));
   assert.deepEqual(new Set(data.map((r) => r[0])), names);
@@ -249,7 +257,8 @@ test("the template downloads and re-imports cleanly", async () => {
   const buf = Buffer.from(await res.arrayBuffer());
   const wb = readXlsx(buf);
   assert.ok(wb.rows[2].includes("身份证号") && wb.rows[2].includes("所在党组织"));
-  assert.match(wb.rows[3][4], /^99\d{16}$/);
+  assert.match(wb.rows[3][5], /^99\d{16}$/);
+  assert.ok(wb.rows[2].includes("曾用名"));
   const r = expectStatus(await upload(shequ, "/api/members/import", buf, "template.xlsx"), 200).json;
   assert.equal(r.rejected, 0, JSON.stringify(r.errors));
   assert.equal(r.accepted, 1);
@@ -268,6 +277,7 @@ test("progress: an async import returns a job that reaches done", async () => {
   }
   assert.equal(job.state, "done");
   assert.deepEqual([job.total, job.done, job.accepted, job.rejected, job.created], [30, 30, 30, 0, 30]);
+  assert.deepEqual([job.unchanged, job.updated_rows], [0, []]);
   assert.equal(job.error_file, null);
   expectError(await shequ.request("GET", `/api/import-jobs/${res.json.job_id}/errors.xlsx`), 404, "not_found");
   // Another org's caller does not see the job.
@@ -313,4 +323,71 @@ test("a job left running by a stopped server is closed as failed, saying what wa
   } finally {
     await next.stop();
   }
+});
+
+test("a row matching a member may not rename nor move them; dry run and real import list the changes", async () => {
+  // A member of the branch with an ID number, and the name the roster has.
+  const [[id, name, mid]] = sql(srv.db, `SELECT p.id_number, p.name, m.id FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch.id} AND p.id_number IS NOT NULL AND m.status = 'full' ORDER BY m.id LIMIT 1`);
+  const before = sql(srv.db, `SELECT p.name, m.org_id, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`);
+  const file = buildXlsx([
+    ["姓名", "身份证号", "所在党组织"],
+    ["李四", id, sibling.name],
+  ]);
+  for (const q of ["?dry_run=1", "", "?skip_invalid=1"]) {
+    const r = expectStatus(await upload(shequ, `/api/members/import${q}`, file), 200).json;
+    assert.equal(r.rejected, 1, q);
+    assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "姓名"]]);
+    assert.match(r.errors[0].message, new RegExp(`身份证号已登记为“${name}”，姓名不一致`));
+  }
+  // The right name in another branch: a move, which is a 组织关系转接.
+  const move = buildXlsx([["姓名", "身份证号", "所在党组织"], [name, id, sibling.name]]);
+  let r = expectStatus(await upload(shequ, "/api/members/import?skip_invalid=1", move), 200).json;
+  assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "所在党组织"]]);
+  assert.match(r.errors[0].message, /组织关系转接/);
+  assert.deepEqual(sql(srv.db, `SELECT p.name, m.org_id, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`), before);
+  // Spaces in the name are no rename; a new phone is an update, reported in dry run and import.
+  const spaced = `${name.slice(0, 1)} ${name.slice(1)}`;
+  const upd = buildXlsx([["姓名", "身份证号", "所在党组织", "手机号码"], [spaced, id, branch.name, "13912345678"]]);
+  for (const q of ["?dry_run=1", ""]) {
+    r = expectStatus(await upload(shequ, `/api/members/import${q}`, upd), 200).json;
+    assert.equal(r.rejected, 0, JSON.stringify(r.errors));
+    assert.deepEqual(r.updated_rows, [{ row: 2, member_id: Number(mid), name, fields: ["手机号码"] }], q);
+  }
+  assert.deepEqual(sql(srv.db, `SELECT p.name, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`), [[name, "13912345678"]]);
+  r = expectStatus(await upload(shequ, "/api/members/import", upd), 200).json;
+  assert.deepEqual([r.updated, r.unchanged, r.updated_rows.length], [1, 1, 0]);
+});
+
+test("a 15-digit legacy ID stored as a number is accepted and converted; 16+ digits are not", async () => {
+  const id18 = demoId("19620415", "017");
+  const legacy = id18.slice(0, 6) + id18.slice(8, 17); // 15 digits: YYMMDD, no check digit
+  const file = buildXlsx([
+    ["姓名", "身份证号", "所在党组织"],
+    ["旧证示例", { n: Number(legacy) }, branch.name],
+    ["长数字", { n: 9901051962041501 }, branch.name],
+  ]);
+  const r = expectStatus(await upload(shequ, "/api/members/import?skip_invalid=1", file), 200).json;
+  assert.equal(r.accepted, 1, JSON.stringify(r.errors));
+  assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[3, "身份证号"]]);
+  assert.match(r.errors[0].message, /超过 15 位的部分已丢失/);
+  assert.equal(count(id18), 1);
+});
+
+test("曾用名 round trip: imported, exported in its own column, re-imported without change", async () => {
+  const id = demoId("19660606", "027");
+  const file = buildXlsx([["姓名", "曾用名", "身份证号", "所在党组织"], ["今名示例", "旧名示例", id, branch.name]]);
+  let r = expectStatus(await upload(shequ, "/api/members/import", file), 200).json;
+  assert.equal(r.created, 1, JSON.stringify(r.errors));
+  assert.equal(sql(srv.db, `SELECT former_name FROM person WHERE id_number = '${id}'`)[0][0], "旧名示例");
+  const res = await fetch(`${srv.url}/api/members/export?org=${branch.id}&reveal=id_number,phone`, { headers: { Cookie: shequ.cookie } });
+  const buf = Buffer.from(await res.arrayBuffer());
+  const wb = readXlsx(buf);
+  const col = wb.rows[2].indexOf("曾用名");
+  assert.ok(col > 0);
+  const row = Object.values(wb.rows).find((x) => x[0] === "今名示例");
+  assert.equal(row[col], "旧名示例");
+  r = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", buf, "export.xlsx"), 200).json;
+  assert.equal(r.rejected, 0, JSON.stringify(r.errors.slice(0, 3)));
+  assert.equal(r.created, 0);
+  assert.ok(!r.updated_rows.some((u) => u.name === "今名示例"), JSON.stringify(r.updated_rows.slice(0, 3)));
 });

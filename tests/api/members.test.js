@@ -130,7 +130,7 @@ test("a branch secretary cannot read another branch's member, nor see it in sear
   expectError(await shuji.request("GET", `/api/members/${otherId}`), 404, "not_found");
   expectError(await shuji.request("PATCH", `/api/members/${otherId}`, { body: { post: "x" } }), 404, "not_found");
   const r = expectStatus(await shuji.request("GET", `/api/members?q=${encodeURIComponent(otherName)}&size=200`), 200);
-  assert.ok(r.json.items.every((m) => m.org_id === branch || bpath !== null));
+  for (const m of r.json.items) assert.ok(orgPath(m.org_id).startsWith(bpath), `${m.id} at ${orgPath(m.org_id)} is outside ${bpath}`);
   assert.ok(!r.json.items.some((m) => m.id === Number(otherId)));
   const all = expectStatus(await shuji.request("GET", `/api/members?size=1`), 200);
   assert.equal(all.json.total, countIn(bpath));
@@ -174,4 +174,76 @@ test("a list page larger than http.res_max is refused with limit, not cut short"
   } finally {
     await small.stop();
   }
+});
+
+test("status changes follow RULES.md: 死亡 is final, 停止党籍→正式 is 恢复党籍, effective_on bounded", async () => {
+  const pick = (status) => Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = '${status}' AND joined_on IS NOT NULL ORDER BY id LIMIT 1`)[0][0]);
+  const id = pick("full");
+  const [[joined]] = sql(srv.db, `SELECT joined_on FROM member WHERE id = ${id}`);
+  const today = sql(srv.db, "SELECT date('now', '+8 hours')")[0][0];
+  // effective_on: not in the future, not before the member joined.
+  let e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: "2031-05-05" } }), 400, "invalid", "/effective_on");
+  assert.match(e.message, /不能晚于今天/);
+  const dayBefore = new Date(Date.parse(joined) - 86400000).toISOString().slice(0, 10);
+  e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: dayBefore } }), 400, "invalid", "/effective_on");
+  assert.match(e.message, /入党日期/);
+  assert.equal(sql(srv.db, `SELECT status FROM member WHERE id = ${id}`)[0][0], "full");
+  // 正式 → 预备 is no change RULES.md knows.
+  e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "probationary" } }), 400, "invalid", "/status");
+  assert.match(e.message, /正式党员.*预备党员/);
+  // 正式 → 停止党籍 → 正式: the second is 恢复党籍 in the history.
+  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: today } }), 200);
+  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "full", effective_on: today, doc_no: "恢复〔2026〕1号" } }), 200);
+  const ev = expectStatus(await shequ.request("GET", `/api/members/${id}/events`), 200).json.items.filter((x) => x.kind === "status");
+  assert.deepEqual(ev.slice(0, 2).map((x) => x.kind_label), ["恢复党籍", "停止党籍"]);
+  // 死亡 is final: 死亡 → 正式 is refused, naming both statuses.
+  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "deceased", effective_on: today } }), 200);
+  e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "full" } }), 400, "invalid", "/status");
+  assert.match(e.message, /死亡/);
+  assert.match(e.message, /正式党员/);
+  assert.equal(sql(srv.db, `SELECT status FROM member WHERE id = ${id}`)[0][0], "deceased");
+  // A 预备党员 is 转正, never 停止党籍 (LOST-PROBATION).
+  const p = Number(sql(srv.db, `SELECT id FROM member WHERE org_path LIKE '${orgPath(community)}%' AND status = 'probationary' ORDER BY id LIMIT 1`)[0][0]);
+  expectError(await shequ.request("PATCH", `/api/members/${p}`, { body: { status: "suspended" } }), 400, "invalid", "/status");
+});
+
+// The digest documented in docs/api.md: SHA-256 hex of
+// json_dumps({"after":…,"before":…}, JSON_SORT_KEYS|JSON_COMPACT) over the MEMBER_FIELDS keys.
+const MEMBER_KEYS = ["name", "former_name", "gender", "ethnicity", "birth_date", "id_number", "phone", "address", "hukou", "education", "org_id", "status", "category", "joined_on", "full_member_on", "work_unit", "post", "tags"];
+function canonical(v) {
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+}
+function memberRecord(m) {
+  const o = {};
+  for (const k of MEMBER_KEYS) {
+    let v = m[k];
+    if (k === "tags") v = Array.isArray(v) ? v.join(",") : v;
+    o[k] = v === "" || v === undefined ? null : v;
+  }
+  return o;
+}
+
+test("audit digest of member.update is the SHA-256 of the documented before/after serialization", async () => {
+  const crypto = require("node:crypto");
+  const id = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id LIMIT 1 OFFSET 3`)[0][0]);
+  const get = async () => memberRecord(expectStatus(await shequ.request("GET", `/api/members/${id}?reveal=id_number,phone,address`), 200).json);
+  const digestOf = async (body) => {
+    const before = await get();
+    expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body }), 200);
+    const after = await get();
+    const [[digest]] = sql(srv.db, `SELECT digest FROM audit WHERE action = 'member.update' AND target_id = ${id} ORDER BY id DESC LIMIT 1`);
+    const want = crypto.createHash("sha256").update(canonical({ after, before })).digest("hex");
+    return [digest, want];
+  };
+  const [d1, w1] = await digestOf({ work_unit: "审计测试单位" });
+  assert.match(d1, /^[0-9a-f]{64}$/);
+  assert.equal(d1, w1);
+  const [d2, w2] = await digestOf({ post: "审计测试职务", tags: "志愿者,楼栋长" });
+  assert.equal(d2, w2);
+  assert.notEqual(d1, d2);
+  // member.create carries one too ({"before":null, "after":…}).
+  const [[cd]] = sql(srv.db, "SELECT digest FROM audit WHERE action = 'member.create' ORDER BY id DESC LIMIT 1");
+  assert.match(cd, /^[0-9a-f]{64}$/);
 });

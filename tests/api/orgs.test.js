@@ -33,8 +33,13 @@ test("tree as of a past date after 更名 and 隶属调整", async () => {
   const [a, b] = sql(srv.db, `SELECT id FROM org WHERE parent_id = ${community} AND type = 'branch' ORDER BY id LIMIT 2`).map((x) => Number(x[0]));
   const oldName = sql(srv.db, `SELECT name FROM org WHERE id = ${a}`)[0][0];
   const group = Number(sql(srv.db, `SELECT id FROM org WHERE parent_id = ${a} AND type = 'group' LIMIT 1`)[0][0]);
-  expectStatus(await shequ.request("POST", `/api/orgs/${a}/events`, { body: { kind: "rename", effective_on: "2026-02-01", new_name: "改名后的党支部", doc_no: "盛委〔2026〕5号" } }), 201);
-  expectStatus(await shequ.request("POST", `/api/orgs/${group}/events`, { body: { kind: "move", effective_on: "2026-03-01", new_parent_id: b } }), 201);
+  const e1 = expectStatus(await shequ.request("POST", `/api/orgs/${a}/events`, { body: { kind: "rename", effective_on: "2026-02-01", new_name: "改名后的党支部", doc_no: "盛委〔2026〕5号" } }), 201);
+  const e2 = expectStatus(await shequ.request("POST", `/api/orgs/${group}/events`, { body: { kind: "move", effective_on: "2026-03-01", new_parent_id: b } }), 201);
+  // event_id is the new row's id (not a constant).
+  assert.equal(e1.json.event_id, Number(sql(srv.db, `SELECT max(id) FROM org_event WHERE org_id = ${a}`)[0][0]));
+  assert.equal(e2.json.event_id, Number(sql(srv.db, `SELECT max(id) FROM org_event WHERE org_id = ${group}`)[0][0]));
+  assert.ok(e2.json.event_id > e1.json.event_id);
+  assert.equal(e1.json.items.find((e) => e.id === e1.json.event_id).kind, "rename");
   assert.ok(path(group).startsWith(path(b)));
   let t = expectStatus(await shequ.request("GET", `/api/orgs/${community}/tree`), 200).json;
   assert.equal(find(t, a).name, "改名后的党支部");
@@ -127,5 +132,23 @@ test("stats equal counts computed with sqlite3", async () => {
   const horizon = `${hy}-${String(hm).padStart(2, "0")}-${String(Math.min(d, new Date(Date.UTC(hy, hm, 0)).getUTCDate())).padStart(2, "0")}`;
   assert.ok(s.terms_expiring > 0, "the demo has terms ending within six months");
   assert.equal(s.terms_expiring, q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on >= '${today}' AND t.ends_on < '${horizon}'`));
+  // Expired current terms are counted too (the KPI 即将或已到期换届 is terms_due).
+  const expired = q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on < '${today}'`);
+  assert.ok(expired > 0, "the demo has expired current terms");
+  assert.equal(s.terms_expired, expired);
+  assert.equal(s.terms_due, s.terms_expiring + expired);
   expectError(await shuji.request("GET", `/api/orgs/${community}/stats`), 404, "not_found");
+});
+
+test("org writes carry an audit digest (SHA-256 hex of before/after), different per change", async () => {
+  const hex = (action) => sql(srv.db, `SELECT digest FROM audit WHERE action = '${action}' ORDER BY id DESC LIMIT 1`)[0][0];
+  const branch = shuji.session.grants[0].org_id;
+  expectStatus(await shequ.request("PATCH", `/api/orgs/${branch}`, { body: { contact_phone: "13800000001" } }), 200);
+  const d1 = hex("org.update");
+  expectStatus(await shequ.request("PATCH", `/api/orgs/${branch}`, { body: { contact_phone: "13800000002" } }), 200);
+  const d2 = hex("org.update");
+  assert.match(d1, /^[0-9a-f]{64}$/);
+  assert.match(d2, /^[0-9a-f]{64}$/);
+  assert.notEqual(d1, d2);
+  for (const a of ["org.create", "org.event", "org.term"]) assert.match(hex(a) || "", /^[0-9a-f]{64}$/, a);
 });

@@ -31,6 +31,13 @@ test("首页 shows the scope's charts, each with its table", async () => {
   const total = await page.textContent(".kpi:first-child .kpi-value");
   const [n] = sql(env.srv.db, "SELECT count(*) FROM member WHERE org_path LIKE '/1/2/3/%' AND status IN ('full','probationary')")[0];
   assert.equal(total.replace(/[^\d]/g, ""), n);
+  // Terms due: expiring within six months plus those already past their end (the server's
+  // count is checked against SQL in the API tests).
+  const stats = await page.evaluate(async () => (await fetch("/api/orgs/3/stats")).json());
+  const due = page.locator(".kpi", { hasText: "即将或已到期换届" });
+  assert.equal((await due.locator(".kpi-value").textContent()).replace(/[^\d]/g, ""), String(stats.terms_due));
+  assert.equal(stats.terms_due, stats.terms_expiring + stats.terms_expired);
+  if (stats.terms_expired) assert.match(await due.locator(".kpi-note").textContent(), new RegExp(`已届满 ${stats.terms_expired} 个`));
   await shot(page, "home");
   await page.context().close();
   const phone = await env.newPage({ width: 360, height: 740 });

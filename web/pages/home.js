@@ -60,7 +60,7 @@ export default {
           <div class="kpi"><div class="kpi-label">党员总数</div><div class="kpi-value">{{ fmtNumber(stats.members) }}<small>人</small></div></div>
           <div class="kpi"><div class="kpi-label">预备党员</div><div class="kpi-value">{{ fmtNumber(stats.probationary) }}<small>人</small></div></div>
           <div class="kpi"><div class="kpi-label">今年新发展</div><div class="kpi-value">{{ fmtNumber(stats.new_this_year) }}<small>人</small></div></div>
-          <div class="kpi" :class="{ warn: stats.terms_expiring > 0 }"><div class="kpi-label">即将或已到期换届</div><div class="kpi-value">{{ fmtNumber(stats.terms_expiring) }}<small>个</small></div></div>
+          <div class="kpi" :class="{ warn: stats.terms_due > 0 }"><div class="kpi-label">即将或已到期换届</div><div class="kpi-value">{{ fmtNumber(stats.terms_due) }}<small>个</small></div><div class="kpi-note" v-if="stats.terms_expired">其中已届满 {{ fmtNumber(stats.terms_expired) }} 个</div></div>
           <div class="kpi" :class="{ warn: stats.advisories > 0 }"><div class="kpi-label">组织设置提示</div><div class="kpi-value">{{ fmtNumber(stats.advisories) }}<small>条</small></div></div>
         </div>
         <div class="charts">

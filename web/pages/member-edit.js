@@ -1,7 +1,9 @@
 // member-edit.js: the create (/members/new) and edit (/members/:id/edit) form of a member.
 // The server checks every rule (ID number check digit and region, dates, phone); its field
 // error shows under that field. Edit sends only the fields that changed, so masked personal
-// data is never written back.
+// data is never written back. A change of 党籍状态 (or 类别, or 所在党组织) is recorded in the
+// member's history: the form then asks for the decision's date (required for a status change),
+// its document number and a note, sent as effective_on, doc_no and note.
 import { api } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
@@ -14,6 +16,8 @@ const { ref, reactive, computed, onMounted } = Vue;
 const FIELDS = ["name", "former_name", "gender", "ethnicity", "birth_date", "id_number", "phone", "address",
                 "hukou", "education", "org_id", "status", "category", "joined_on", "full_member_on",
                 "work_unit", "post", "tags"];
+const NOTE_FIELDS = ["effective_on", "doc_no", "note"]; // how a change is recorded (PATCH only)
+const statusLabel = (v) => (STATUSES.find((s) => s.value === v) || {}).label || v;
 
 export default {
   name: "MemberEditPage",
@@ -23,7 +27,20 @@ export default {
     const editing = computed(() => !!props.id);
     const form = reactive(Object.fromEntries(FIELDS.map((f) => [f, ""])));
     Object.assign(form, { org_id: scope.orgId, status: "full", category: "community", ethnicity: "汉族" });
-    let original = null;
+    const change = reactive({ effective_on: "", doc_no: "", note: "" });
+    const original = ref(null);
+    // A status, category or org change is an event in the member's history.
+    const statusChanged = computed(() => !!original.value && form.status !== original.value.status);
+    const recorded = computed(() => !!original.value &&
+      (statusChanged.value || form.category !== original.value.category || form.org_id !== original.value.org_id));
+    const changeTitle = computed(() => statusChanged.value
+      ? `党籍状态由“${statusLabel(original.value.status)}”变为“${statusLabel(form.status)}”，请填写组织决定的日期和文号。`
+      : "党员类别或所在党组织有变更，将记入党员的历史。");
+    const futureDate = (d) => {
+      const t = new Date();
+      t.setHours(23, 59, 59, 999);
+      return d.getTime() > t.getTime();
+    };
     const errs = fieldErrors();
     const busy = ref(false);
     const loaded = ref(!props.id);
@@ -33,7 +50,7 @@ export default {
         const m = await api("GET", `/api/members/${props.id}`);
         for (const f of FIELDS) form[f] = m[f] === null || m[f] === undefined ? "" : m[f];
         form.tags = (m.tags || []).join(",");
-        original = { ...form };
+        original.value = { ...form };
         loaded.value = true;
       } catch (e) {
         ElementPlus.ElMessage.error(e.message);
@@ -44,9 +61,15 @@ export default {
       const out = {};
       for (const f of FIELDS) {
         const v = typeof form[f] === "string" ? form[f].trim() : form[f];
-        if (original) {
-          if (v !== original[f]) out[f] = v;
+        if (original.value) {
+          if (v !== original.value[f]) out[f] = v;
         } else if (v !== "" && v !== null) out[f] = v;
+      }
+      if (recorded.value) {
+        for (const f of NOTE_FIELDS) {
+          const v = change[f].trim();
+          if (v) out[f] = v;
+        }
       }
       return out;
     }
@@ -57,13 +80,19 @@ export default {
         ElementPlus.ElMessage.info("没有修改");
         return;
       }
+      if (statusChanged.value && !b.effective_on) {
+        errs.effective_on = "党籍状态变更须填写决定日期";
+        const el = document.querySelector('[name="effective_on"]');
+        if (el) el.scrollIntoView({ block: "center" });
+        return;
+      }
       busy.value = true;
       try {
         const r = editing.value ? await api("PATCH", `/api/members/${props.id}`, b) : await api("POST", "/api/members", b);
         ElementPlus.ElMessage.success(editing.value ? "已保存" : "党员已新增");
         navigate(`/members/${editing.value ? props.id : r.id}`, { replace: true });
       } catch (e) {
-        showError(e, errs, FIELDS);
+        showError(e, errs, [...FIELDS, ...NOTE_FIELDS]);
         if (e.field) {
           const el = document.querySelector(`[name="${e.field.replace(/^\//, "")}"]`);
           if (el) el.scrollIntoView({ block: "center" });
@@ -73,7 +102,8 @@ export default {
       }
     }
     const back = () => navigate(props.id ? `/members/${props.id}` : "/members");
-    return { form, errs, busy, loaded, editing, submit, back, STATUSES, CATEGORIES, EDUCATIONS, GENDERS, isMobile };
+    return { form, change, errs, busy, loaded, editing, submit, back, statusChanged, recorded, changeTitle, futureDate,
+             STATUSES, CATEGORIES, EDUCATIONS, GENDERS, isMobile };
   },
   template: `
     <div class="page member-edit-page">
@@ -109,6 +139,17 @@ export default {
             <el-col :xs="24" :md="12"><el-form-item label="转正日期" :error="errs.full_member_on"><el-date-picker v-model="form.full_member_on" type="date" value-format="YYYY-MM-DD" name="full_member_on" style="width: 100%" placeholder="选择日期" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="标签" :error="errs.tags"><el-input v-model="form.tags" name="tags" placeholder="多个用逗号分隔" /></el-form-item></el-col>
           </el-row>
+          <div v-if="recorded" class="status-change">
+            <el-alert type="warning" :closable="false" show-icon :title="changeTitle" class="status-change-hint" />
+            <el-row :gutter="16">
+              <el-col :xs="24" :md="12"><el-form-item label="决定日期" :error="errs.effective_on" :required="statusChanged">
+                <el-date-picker v-model="change.effective_on" type="date" value-format="YYYY-MM-DD" name="effective_on" style="width: 100%"
+                                placeholder="组织作出决定的日期" :disabled-date="futureDate" />
+              </el-form-item></el-col>
+              <el-col :xs="24" :md="12"><el-form-item label="文号" :error="errs.doc_no"><el-input v-model="change.doc_no" name="doc_no" maxlength="100" placeholder="如 社党委〔2026〕3号" /></el-form-item></el-col>
+              <el-col :span="24"><el-form-item label="说明" :error="errs.note"><el-input v-model="change.note" name="note" type="textarea" :rows="2" maxlength="500" show-word-limit /></el-form-item></el-col>
+            </el-row>
+          </div>
           <h3 class="section-title">联系方式与工作</h3>
           <el-row :gutter="16">
             <el-col :xs="24" :md="12"><el-form-item label="联系电话" :error="errs.phone"><el-input v-model="form.phone" name="phone" /></el-form-item></el-col>

@@ -1,6 +1,8 @@
 // member-import.js: the import wizard: 1 choose an .xlsx/.csv file (template download) → 2
 // dry run: the server checks every row and lists per-row errors → 3 confirm (optionally
-// skipping invalid rows) → 4 result with counts and the error file to download.
+// skipping invalid rows; the preview's error file can be downloaded) → 4 progress: the import
+// runs as a background job (?async=1) polled at /api/import-jobs/{id} for rows done/total →
+// 5 result with counts and the error file to download.
 import { api, download, withQuery } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
@@ -17,20 +19,30 @@ export default {
     const result = ref(null);
     const busy = ref(false);
     const skipInvalid = ref(false);
+    const progress = ref({ done: 0, total: 0 });
+    const percent = computed(() => {
+      const p = progress.value;
+      return p.total > 0 ? Math.min(100, Math.floor((p.done * 100) / p.total)) : 0;
+    });
     function pick(uploadFile) {
       file.value = uploadFile.raw;
       preview.value = null;
       return false;
     }
+    // The check answers in the request; the import itself runs as a job (async=1) whose
+    // rows done/total are polled until it ends. A large file may become a job either way.
     async function send(dryRun) {
       const fd = new FormData();
       fd.append("file", file.value, file.value.name);
-      let r = await api("POST", withQuery("/api/members/import", { org: scope.orgId, dry_run: dryRun, skip_invalid: skipInvalid.value }), fd);
-      // A long import runs as a job: poll it until it is done.
-      while (r.job_id && r.state && r.state !== "done" && r.state !== "failed") {
-        await new Promise((ok) => setTimeout(ok, 800));
-        r = await api("GET", `/api/import-jobs/${r.job_id}`);
+      let r = await api("POST", withQuery("/api/members/import", { org: scope.orgId, dry_run: dryRun, skip_invalid: skipInvalid.value, async: dryRun ? "" : 1 }), fd);
+      progress.value = { done: 0, total: 0 };
+      const id = r.job_id;
+      while (id && r.state === "running") {
+        await new Promise((ok) => setTimeout(ok, 500));
+        r = await api("GET", `/api/import-jobs/${id}`);
+        progress.value = { done: r.done || 0, total: r.total || 0 };
       }
+      if (r.state === "failed") throw new Error(r.message || "导入失败");
       return r;
     }
     async function check() {
@@ -40,7 +52,9 @@ export default {
       }
       busy.value = true;
       try {
-        preview.value = await send(true);
+        const r = await send(true);
+        // A dry run that became a job answers with the job's fields (total, errors).
+        preview.value = { ...r, rows: r.rows ?? r.total, errors_total: r.errors_total ?? (r.errors || []).length };
         step.value = 1;
       } catch (e) {
         ElementPlus.ElMessage.error(e.message);
@@ -69,8 +83,8 @@ export default {
     }
     const canImport = computed(() => preview.value && preview.value.accepted > 0 && (preview.value.rejected === 0 || skipInvalid.value));
     const template = () => download("/api/members/import-template", "党员导入模板.xlsx").catch((e) => ElementPlus.ElMessage.error(e.message));
-    const errorFile = () => download(result.value.error_file, "导入错误.xlsx").catch((e) => ElementPlus.ElMessage.error(e.message));
-    return { step, file, preview, result, busy, skipInvalid, pick, check, confirm, restart, canImport, template, errorFile, fmtNumber, isMobile, navigate };
+    const errorFile = (r) => download(r.error_file, "导入错误清单.xlsx").catch((e) => ElementPlus.ElMessage.error(e.message));
+    return { step, file, preview, result, busy, skipInvalid, progress, percent, pick, check, confirm, restart, canImport, template, errorFile, fmtNumber, isMobile, navigate };
   },
   template: `
     <div class="page import-page">
@@ -85,7 +99,7 @@ export default {
           <el-step title="选择文件" /><el-step title="检查" /><el-step title="导入" /><el-step title="完成" />
         </el-steps>
         <div v-if="step === 0" class="import-body">
-          <p>请使用导入模板填写，每行一名党员。已登记的身份证号会更新原有信息。支持 .xlsx 和 .csv 文件。</p>
+          <p>请使用导入模板填写，每行一名党员。已登记的身份证号会更新原有信息（姓名须一致；转到其他党组织请办理组织关系转接）。支持 .xlsx 和 .csv 文件。</p>
           <el-button icon="Download" @click="template">下载导入模板</el-button>
           <el-upload class="import-upload" drag :auto-upload="false" :show-file-list="false" accept=".xlsx,.csv" :on-change="pick">
             <el-icon class="el-icon--upload"><UploadFilled /></el-icon>
@@ -98,7 +112,10 @@ export default {
           <el-alert :type="preview.rejected ? 'warning' : 'success'" show-icon :closable="false"
             :title="'检查完成：共 ' + fmtNumber(preview.rows) + ' 行，' + fmtNumber(preview.accepted) + ' 行可以导入，' + fmtNumber(preview.rejected) + ' 行有错误'" class="import-summary" />
           <template v-if="preview.errors && preview.errors.length">
-            <h3 class="section-title">错误明细（共 {{ fmtNumber(preview.errors_total) }} 处；请修改文件后重新上传，或跳过这些行）</h3>
+            <div class="import-errors-head">
+              <h3 class="section-title">错误明细（共 {{ fmtNumber(preview.errors_total) }} 处；请修改文件后重新上传，或跳过这些行）</h3>
+              <el-button v-if="preview.error_file" icon="Download" size="small" class="preview-error-file" @click="errorFile(preview)">下载错误清单</el-button>
+            </div>
             <el-table :data="preview.errors" size="small" max-height="360" class="import-errors">
               <el-table-column prop="row" label="行号" width="70" />
               <el-table-column prop="column" label="列" width="120" />
@@ -106,19 +123,29 @@ export default {
             </el-table>
             <el-checkbox v-model="skipInvalid" class="skip-invalid">跳过有错误的行，只导入正确的 {{ fmtNumber(preview.accepted) }} 行</el-checkbox>
           </template>
+          <template v-if="preview.updated_rows && preview.updated_rows.length">
+            <h3 class="section-title">将更新已登记的党员（共 {{ fmtNumber(preview.updated_rows_total) }} 人<template v-if="preview.unchanged">；另有 {{ fmtNumber(preview.unchanged) }} 人信息无变化</template>）</h3>
+            <el-table :data="preview.updated_rows" size="small" max-height="240" class="import-updates">
+              <el-table-column prop="row" label="行号" width="70" />
+              <el-table-column prop="name" label="姓名" width="110" />
+              <el-table-column label="将更新的项目" min-width="200"><template #default="{ row }">{{ row.fields.join('、') }}</template></el-table-column>
+            </el-table>
+          </template>
           <div class="form-actions">
             <el-button @click="restart">重新选择文件</el-button>
             <el-button type="primary" :disabled="!canImport" :loading="busy" @click="confirm">确认导入</el-button>
           </div>
         </div>
         <div v-else-if="step === 2" class="import-body import-progress">
-          <el-progress :percentage="100" :indeterminate="true" :show-text="false" />
+          <el-progress :percentage="percent" :stroke-width="18" text-inside class="import-bar" :status="percent >= 100 ? 'success' : ''" />
+          <p class="import-count" v-if="progress.total">已处理 {{ fmtNumber(progress.done) }} / {{ fmtNumber(progress.total) }} 行</p>
+          <p class="import-count" v-else>正在读取文件…</p>
           <p>正在导入，请不要关闭页面…</p>
         </div>
         <div v-else-if="step === 3 && result" class="import-body">
-          <el-result icon="success" title="导入完成" :sub-title="'成功导入 ' + fmtNumber(result.accepted) + ' 行（新增 ' + fmtNumber(result.created) + '，更新 ' + fmtNumber(result.updated) + '）' + (result.rejected ? '，跳过 ' + fmtNumber(result.rejected) + ' 行' : '')">
+          <el-result icon="success" title="导入完成" :sub-title="'成功导入 ' + fmtNumber(result.accepted) + ' 行（新增 ' + fmtNumber(result.created) + '，更新 ' + fmtNumber(result.updated - (result.unchanged || 0)) + (result.unchanged ? '，无变化 ' + fmtNumber(result.unchanged) : '') + '）' + (result.rejected ? '，跳过 ' + fmtNumber(result.rejected) + ' 行' : '')">
             <template #extra>
-              <el-button v-if="result.error_file" icon="Download" @click="errorFile">下载错误行</el-button>
+              <el-button v-if="result.error_file" icon="Download" @click="errorFile(result)">下载错误行</el-button>
               <el-button type="primary" @click="navigate('/members')">查看党员列表</el-button>
             </template>
           </el-result>

@@ -1,6 +1,8 @@
 // members.js: 党员 list of the current scope: search by name or pinyin initials ("zs" finds
-// 张三), filters (category, status), paging, column settings kept in the browser, and the
-// buttons for 新增, 导入 and 导出 (xlsx of the same filters). Rows open the member's page.
+// 张三), filters (category, status, tag, age range), columns sorted by the server (?sort=),
+// paging, column settings kept in the browser, and the buttons for 新增, 导入 and 导出 (xlsx of
+// the same filters and order). On a phone the filters other than the name fold under 筛选.
+// Rows open the member's page.
 import { api, withQuery, download } from "../lib/api.js";
 import { scope, can } from "../lib/session.js";
 import { route, navigate, setQuery } from "../lib/router.js";
@@ -9,26 +11,50 @@ import { STATUSES, CATEGORIES, genderLabel } from "../lib/codes.js";
 import { isMobile } from "../lib/viewport.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
+// sort: the API's sort value for {ascending, descending} of a sortable column.
 const COLUMNS = [
   { key: "gender", label: "性别", width: 64 },
-  { key: "age", label: "年龄", width: 64 },
+  { key: "age", label: "年龄", width: 80, sort: { ascending: "-birth_date", descending: "birth_date" } },
   { key: "org_name", label: "所在党组织", min: 200 },
   { key: "category_label", label: "党员类别", width: 130 },
   { key: "status_label", label: "党籍状态", width: 100 },
-  { key: "joined_on", label: "入党日期", width: 110 },
-  { key: "party_age", label: "党龄", width: 64 },
+  { key: "joined_on", label: "入党日期", width: 116, sort: { ascending: "joined_on", descending: "-joined_on" } },
+  { key: "party_age", label: "党龄", width: 80, sort: { ascending: "-joined_on", descending: "joined_on" } },
   { key: "phone", label: "联系电话", width: 130 },
   { key: "education", label: "学历", width: 100 },
   { key: "tags", label: "标签", min: 120 },
 ];
 const DEFAULT_COLS = ["gender", "age", "org_name", "category_label", "status_label", "joined_on", "phone"];
 const COLS_KEY = "dj.members.columns";
+const NAME_SORT = { ascending: "name", descending: "-name" };
+const SORTS = [ // the same orders for the phone, where headers are few
+  { value: "name", label: "姓名" },
+  { value: "-birth_date", label: "年龄从小到大" },
+  { value: "birth_date", label: "年龄从大到小" },
+  { value: "joined_on", label: "入党日期从早到晚" },
+  { value: "-joined_on", label: "入党日期从晚到早" },
+];
+const num = (v) => (v === undefined || v === null || v === "" || Number.isNaN(Number(v)) ? null : Number(v));
 
 export default {
   name: "MembersPage",
   setup() {
     const q = route.query;
-    const filters = reactive({ q: q.q || "", category: q.category || "", status: q.status || "" });
+    const filters = reactive({ q: q.q || "", category: q.category || "", status: q.status || "", tag: q.tag || "",
+                               age_min: num(q.age_min), age_max: num(q.age_max) });
+    const sort = ref(q.sort || "");
+    const more = ref(false); // the phone's folded filters
+    // The header showing the current order (el-table's default-sort).
+    const sortedBy = computed(() => {
+      if (!sort.value) return {};
+      if (NAME_SORT.ascending === sort.value) return { prop: "name", order: "ascending" };
+      if (NAME_SORT.descending === sort.value) return { prop: "name", order: "descending" };
+      for (const c of COLUMNS) {
+        if (!c.sort) continue;
+        for (const order of ["ascending", "descending"]) if (c.sort[order] === sort.value) return { prop: c.key, order };
+      }
+      return {};
+    });
     const page = ref(Number(q.page) || 1);
     const size = ref(Number(q.size) || 20);
     const rows = ref([]);
@@ -43,11 +69,14 @@ export default {
     const cols = ref(Array.isArray(saved) ? saved : DEFAULT_COLS);
     watch(cols, (v) => localStorage.setItem(COLS_KEY, JSON.stringify(v)));
     const shown = computed(() => COLUMNS.filter((c) => cols.value.includes(c.key) && (!isMobile.value || c.key === "status_label")));
-    const query = () => ({ org: scope.orgId, q: filters.q.trim(), category: filters.category, status: filters.status });
+    const query = () => ({ org: scope.orgId, q: filters.q.trim(), category: filters.category, status: filters.status,
+                           tag: filters.tag.trim(), age_min: filters.age_min, age_max: filters.age_max, sort: sort.value });
+    const active = computed(() => [filters.category, filters.status, filters.tag.trim(), filters.age_min, filters.age_max, sort.value]
+      .filter((v) => v !== "" && v !== null).length);
     async function load() {
       loading.value = true;
-      setQuery({ q: filters.q.trim(), category: filters.category, status: filters.status,
-                 page: page.value > 1 ? page.value : "", size: size.value !== 20 ? size.value : "" });
+      const { org, ...shown } = query();
+      setQuery({ ...shown, page: page.value > 1 ? page.value : "", size: size.value !== 20 ? size.value : "" });
       try {
         const r = await api("GET", withQuery("/api/members", { ...query(), page: page.value, size: size.value }));
         rows.value = r.items;
@@ -63,7 +92,13 @@ export default {
       load();
     }
     function reset() {
-      Object.assign(filters, { q: "", category: "", status: "" });
+      Object.assign(filters, { q: "", category: "", status: "", tag: "", age_min: null, age_max: null });
+      sort.value = "";
+      search();
+    }
+    function onSort({ prop, order }) {
+      const c = prop === "name" ? { sort: NAME_SORT } : COLUMNS.find((x) => x.key === prop);
+      sort.value = order && c && c.sort ? c.sort[order] : "";
       search();
     }
     watch(() => scope.orgId, search);
@@ -86,7 +121,7 @@ export default {
       if (key === "tags") return v && v.length ? v.join("、") : "—";
       return v === null || v === undefined || v === "" ? "—" : v;
     };
-    return { filters, page, size, rows, total, loading, load, search, reset, cols, shown, COLUMNS,
+    return { filters, sort, sortedBy, onSort, more, active, SORTS, page, size, rows, total, loading, load, search, reset, cols, shown, COLUMNS,
              STATUSES, CATEGORIES, exporting, exportXlsx, open, cell, fmtNumber, isMobile, scope,
              canWrite: computed(() => can("members.write")), navigate };
   },
@@ -102,10 +137,16 @@ export default {
       </div>
       <p class="page-desc">{{ scope.orgName }}及下级组织的党员，共 {{ fmtNumber(total) }} 人。</p>
       <el-card shadow="never">
-        <el-form :inline="!isMobile" class="filters" @submit.prevent="search">
-          <el-form-item label="姓名">
-            <el-input v-model="filters.q" name="q" placeholder="姓名或拼音首字母，如 zs" clearable prefix-icon="Search" @clear="search" />
+        <el-form :inline="!isMobile" class="filters" :class="{ 'filters-phone': isMobile }" @submit.prevent="search">
+          <el-form-item label="姓名" class="filter-q">
+            <div class="filter-q-row">
+              <el-input v-model="filters.q" name="q" :placeholder="isMobile ? '姓名或拼音首字母' : '姓名或拼音首字母，如 zs'" clearable prefix-icon="Search" @clear="search" />
+              <el-button v-if="isMobile" class="more-filters" :type="active ? 'primary' : ''" plain icon="Filter" @click="more = !more">
+                筛选<template v-if="active">（{{ active }}）</template>
+              </el-button>
+            </div>
           </el-form-item>
+          <template v-if="!isMobile || more">
           <el-form-item label="党员类别">
             <el-select v-model="filters.category" placeholder="全部" clearable style="width: 160px" @change="search">
               <el-option v-for="c in CATEGORIES" :key="c.value" :label="c.label" :value="c.value" />
@@ -116,7 +157,24 @@ export default {
               <el-option v-for="s in STATUSES" :key="s.value" :label="s.label" :value="s.value" />
             </el-select>
           </el-form-item>
-          <el-form-item>
+          <el-form-item label="标签">
+            <el-input v-model="filters.tag" name="tag" placeholder="如 退役军人" clearable style="width: 140px" maxlength="20" @clear="search" />
+          </el-form-item>
+          <el-form-item label="年龄" class="filter-age">
+            <div class="age-range">
+              <el-input-number v-model="filters.age_min" name="age_min" :min="0" :max="150" :controls="false" placeholder="最小" aria-label="最小年龄" />
+              <span class="age-sep">至</span>
+              <el-input-number v-model="filters.age_max" name="age_max" :min="0" :max="150" :controls="false" placeholder="最大" aria-label="最大年龄" />
+              <span class="age-sep">岁</span>
+            </div>
+          </el-form-item>
+          <el-form-item v-if="isMobile" label="排序">
+            <el-select v-model="sort" placeholder="默认（登记顺序）" clearable @change="search" class="sort-select">
+              <el-option v-for="o in SORTS" :key="o.value" :label="o.label" :value="o.value" />
+            </el-select>
+          </el-form-item>
+          </template>
+          <el-form-item class="filter-actions">
             <el-button type="primary" native-type="submit" icon="Search">查询</el-button>
             <el-button @click="reset">重置</el-button>
             <el-popover v-if="!isMobile" placement="bottom-end" :width="200" trigger="click">
@@ -127,14 +185,16 @@ export default {
             </el-popover>
           </el-form-item>
         </el-form>
-        <el-table :data="rows" v-loading="loading" stripe @row-click="open" class="click-rows" empty-text="没有符合条件的党员">
-          <el-table-column label="姓名" min-width="90" fixed>
+        <el-table :data="rows" v-loading="loading" stripe @row-click="open" class="click-rows" empty-text="没有符合条件的党员"
+                  :default-sort="sortedBy" @sort-change="onSort">
+          <el-table-column label="姓名" prop="name" min-width="90" fixed sortable="custom" :sort-orders="['ascending', 'descending', null]">
             <template #default="{ row }">
               <app-link :to="'/members/' + row.id" class="link">{{ row.name }}</app-link>
               <div v-if="isMobile" class="row-sub">{{ [row.gender_label, row.age !== null ? row.age + '岁' : '', row.category_label].filter(Boolean).join(' · ') }}</div>
             </template>
           </el-table-column>
-          <el-table-column v-for="c in shown" :key="c.key" :label="c.label" :width="c.width" :min-width="c.min">
+          <el-table-column v-for="c in shown" :key="c.key" :prop="c.key" :label="c.label" :width="c.width" :min-width="c.min"
+                           :sortable="c.sort ? 'custom' : false" :class-name="c.sort ? 'col-' + c.key : ''">
             <template #default="{ row }">{{ cell(row, c.key) }}</template>
           </el-table-column>
         </el-table>

@@ -2,7 +2,9 @@
 // and dissolve events with document numbers), 班子与任期 (terms, posts, term end, a warning
 // when the term is overdue), 成员单位 (components/org-units.js) and 提示 (the server's
 // advisories for the org and its subtree).
-// Users holding orgs.write also get 登记变更, 新建下级组织 and 登记换届; the server checks.
+// Users holding orgs.write also get 编辑 (PATCH: type, short name, code, founding date,
+// contact, address, area; name and parent change only by an event), 登记变更, 新建下级组织 and
+// 登记换届; the server checks.
 import { api, withQuery } from "../lib/api.js";
 import { session, scope, setScope, can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
@@ -154,6 +156,40 @@ export default {
       }
     }
 
+    // 编辑: the fields PATCH /api/orgs/{id} accepts; only the changed ones are sent ("" clears).
+    const EDIT_FIELDS = ["type", "short_name", "code", "founded_on", "contact_name", "contact_phone", "address", "area"];
+    const editOpen = ref(false);
+    const edit = reactive({});
+    const editErrs = fieldErrors();
+    function openEdit() {
+      clearErrors(editErrs);
+      for (const f of EDIT_FIELDS) edit[f] = org.value[f] || "";
+      editOpen.value = true;
+    }
+    async function submitEdit() {
+      const body = {};
+      for (const f of EDIT_FIELDS) {
+        const v = String(edit[f] || "").trim();
+        if (v !== (org.value[f] || "")) body[f] = v;
+      }
+      if (!Object.keys(body).length) {
+        editOpen.value = false;
+        ElementPlus.ElMessage.info("没有修改");
+        return;
+      }
+      busy.value = true;
+      clearErrors(editErrs);
+      try {
+        org.value = await api("PATCH", `/api/orgs/${props.id}`, body);
+        ElementPlus.ElMessage.success("组织信息已保存");
+        editOpen.value = false;
+      } catch (e) {
+        showError(e, editErrs, EDIT_FIELDS);
+      } finally {
+        busy.value = false;
+      }
+    }
+
     // 登记换届: the election date, the document number and who holds which post.
     const termOpen = ref(false);
     const term = reactive({ elected_on: "", doc_no: "", note: "", posts: [] });
@@ -203,7 +239,7 @@ export default {
     const termState = (t) => (t.current ? (t.expired ? { text: "已届满未换届", type: "danger" } : { text: "本届", type: "success" }) : { text: "往届", type: "info" });
     return { org, parent, kids, events, terms, advisories, error, tab, onTab, canWrite, active, show, eventText, termState, fmtNumber, isMobile,
              evOpen, ev, evErrs, openEvent, submitEvent, grantRoots, busy, KINDS, TYPES, POSTS,
-             childOpen, child, childErrs, openChild, submitChild,
+             childOpen, child, childErrs, openChild, submitChild, editOpen, edit, editErrs, openEdit, submitEdit,
              termOpen, term, termErrs, people, findPeople, openTerm, submitTerm };
   },
   template: `
@@ -221,6 +257,7 @@ export default {
             </h1>
           </div>
           <div v-if="canWrite && active" class="head-actions org-actions">
+            <el-button icon="Edit" class="edit-org-btn" @click="openEdit">编辑</el-button>
             <el-button type="primary" icon="Plus" @click="openChild">新建下级组织</el-button>
             <el-dropdown trigger="click" @command="openEvent">
               <el-button icon="EditPen" class="event-btn">登记变更 <el-icon class="el-icon--right"><ArrowDown /></el-icon></el-button>
@@ -365,6 +402,30 @@ export default {
             <div class="form-actions">
               <el-button @click="childOpen = false">取消</el-button>
               <el-button type="primary" native-type="submit" :loading="busy">新建</el-button>
+            </div>
+          </el-form>
+        </el-dialog>
+
+        <el-dialog v-model="editOpen" title="编辑组织信息" :width="isMobile ? '94%' : '560px'" destroy-on-close>
+          <el-form label-position="top" @submit.prevent="submitEdit" class="org-edit-form">
+            <p class="form-hint">名称：{{ org.name }}（更名、调整隶属关系请用“登记变更”，以便保留沿革）</p>
+            <el-form-item label="组织类型" :error="editErrs.type" required>
+              <el-select v-model="edit.type" style="width: 100%"><el-option v-for="t in TYPES" :key="t.value" :label="t.label" :value="t.value" /></el-select>
+            </el-form-item>
+            <el-row :gutter="12">
+              <el-col :xs="24" :sm="12"><el-form-item label="简称" :error="editErrs.short_name"><el-input v-model="edit.short_name" name="short_name" maxlength="50" /></el-form-item></el-col>
+              <el-col :xs="24" :sm="12"><el-form-item label="组织代码" :error="editErrs.code"><el-input v-model="edit.code" name="code" maxlength="40" /></el-form-item></el-col>
+              <el-col :xs="24" :sm="12"><el-form-item label="成立日期" :error="editErrs.founded_on">
+                <el-date-picker v-model="edit.founded_on" type="date" value-format="YYYY-MM-DD" name="founded_on" placeholder="选择日期" style="width: 100%" />
+              </el-form-item></el-col>
+              <el-col :xs="24" :sm="12"><el-form-item label="联系人" :error="editErrs.contact_name"><el-input v-model="edit.contact_name" name="contact_name" maxlength="50" /></el-form-item></el-col>
+              <el-col :xs="24" :sm="12"><el-form-item label="联系电话" :error="editErrs.contact_phone"><el-input v-model="edit.contact_phone" name="contact_phone" maxlength="30" /></el-form-item></el-col>
+            </el-row>
+            <el-form-item label="地址" :error="editErrs.address"><el-input v-model="edit.address" name="address" maxlength="200" /></el-form-item>
+            <el-form-item label="所辖区域" :error="editErrs.area"><el-input v-model="edit.area" name="area" maxlength="200" /></el-form-item>
+            <div class="form-actions">
+              <el-button @click="editOpen = false">取消</el-button>
+              <el-button type="primary" native-type="submit" :loading="busy">保存</el-button>
             </div>
           </el-form>
         </el-dialog>

@@ -4,6 +4,7 @@
  * operator can keep it elsewhere. */
 #include "core/compat.h"
 #include <sodium.h>
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
@@ -17,6 +18,37 @@ void audit_digest(const void *data, size_t len, char out[65])
 
     crypto_hash_sha256(h, data, len);
     sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* The canonical {"after":…,"before":…} text, malloc'd (free()). */
+static char *change_dumps(json_t *before, json_t *after)
+{
+    json_t *o = json_object();
+    char *s;
+
+    ASSERT(o);
+    json_object_set_new(o, "before", before ? before : json_null());
+    json_object_set_new(o, "after", after ? after : json_null());
+    s = json_dumps(o, JSON_SORT_KEYS | JSON_COMPACT);
+    json_decref(o);
+    ASSERT(s);
+    return s;
+}
+
+char *audit_change_text(json_t *before, json_t *after, struct arena *a)
+{
+    char *s = change_dumps(before, after), *out = arena_strdup(a, s);
+
+    free(s);
+    return out;
+}
+
+void audit_change_digest(json_t *before, json_t *after, char out[65])
+{
+    char *s = change_dumps(before, after);
+
+    audit_digest(s, strlen(s), out);
+    free(s);
 }
 
 static void put_int(struct buf *b, int64_t v)

@@ -4,6 +4,8 @@
  * hash; audit_verify walks the chain and names the first row that does not fit. */
 #pragma once
 
+#include "core/json.h"
+
 struct arena;
 struct db;
 struct db_conn;
@@ -27,6 +29,17 @@ int audit_append(struct db_conn *c, const struct audit_entry *e, struct err *err
 
 /* Hex SHA-256 of data (65 bytes with NUL), for before/after digests. */
 void audit_digest(const void *data, size_t len, char out[65]);
+
+/* The before/after digest of a write (audit.digest). The canonical serialization is
+ *   json_dumps({"after": after, "before": before}, JSON_SORT_KEYS | JSON_COMPACT)
+ * (jansson: keys sorted bytewise at every level, no spaces, UTF-8 unescaped, "/" not
+ * escaped), with NULL as null; the digest is the lower-case hex SHA-256 of those bytes.
+ * What before/after hold is the writer's (members.c: the member's MEMBER_FIELDS keys;
+ * orgs.c, auth_users.c: the fields the write has at hand) and is listed in docs/api.md.
+ * Both functions steal the references to before and after (NULL allowed), so a call can
+ * take json_pack(...) results directly. audit_change_text returns memory from a. */
+char *audit_change_text(json_t *before, json_t *after, struct arena *a);
+void audit_change_digest(json_t *before, json_t *after, char out[65]);
 
 struct audit_verify_result {
     int64_t rows;       /* rows checked */

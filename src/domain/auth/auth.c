@@ -26,6 +26,7 @@ enum {
     THROTTLE_MAX_S = 900,
     THROTTLE_RESET_S = 3600,
     SESSION_TOUCH_S = 60,
+    PURGE_EVERY_S = 3600, /* expired sessions and stale throttle rows */
 };
 
 /* ---------- passwords ---------- */
@@ -87,6 +88,30 @@ static bool contains_ci(const char *hay, const char *needle)
     return false;
 }
 
+/* Whether any 6 characters in a row of password, each a digit or X (case-insensitive), also
+ * appear in a row in id_number: the classic "last six of the ID card" default, including
+ * IDs whose check character is X. */
+static bool id_fragment_in(const char *password, const char *id_number)
+{
+    char id[64], six[7];
+    size_t n = strlen(id_number);
+
+    if (n >= sizeof(id))
+        n = sizeof(id) - 1;
+    for (size_t i = 0; i < n; i++)
+        id[i] = (char)toupper((unsigned char)id_number[i]);
+    id[n] = '\0';
+    for (const char *p = password; *p; p++) {
+        size_t k = 0;
+        for (; k < 6 && (isdigit((unsigned char)p[k]) || p[k] == 'x' || p[k] == 'X'); k++)
+            six[k] = (char)toupper((unsigned char)p[k]);
+        six[k] = '\0';
+        if (k == 6 && strstr(id, six))
+            return true;
+    }
+    return false;
+}
+
 int auth_password_check(const char *password, const char *username, const char *id_number,
                         struct err *err)
 {
@@ -102,31 +127,8 @@ int auth_password_check(const char *password, const char *username, const char *
         return err_set(err, E_INVALID, "/new_password", "密码不能包含用户名");
     if (idcard_normalize(password, norm, &ignored) == 0)
         return err_set(err, E_INVALID, "/new_password", "密码不能是身份证号");
-    if (id_number) {
-        /* Any run of 6 or more digits that also appears in the person's ID number (the
-         * classic "last six digits of the ID card" default) is refused. */
-        for (const char *p = password; *p;) {
-            const char *s = p;
-            while (*p >= '0' && *p <= '9')
-                p++;
-            if (p - s >= 6) {
-                char run[129];
-                size_t len = (size_t)(p - s) < sizeof(run) ? (size_t)(p - s) : sizeof(run) - 1;
-                memcpy(run, s, len);
-                run[len] = '\0';
-                for (size_t k = 0; k + 6 <= len; k++) {
-                    char six[7];
-                    memcpy(six, run + k, 6);
-                    six[6] = '\0';
-                    if (strstr(id_number, six))
-                        return err_set(err, E_INVALID, "/new_password",
-                                       "密码不能包含身份证号中的数字");
-                }
-            }
-            if (*p)
-                p++;
-        }
-    }
+    if (id_number && id_fragment_in(password, id_number))
+        return err_set(err, E_INVALID, "/new_password", "密码不能包含身份证号中的数字");
     return 0;
 }
 
@@ -188,6 +190,43 @@ static int throttle_fail(struct db_conn *c, const char *key, int free_failures, 
     return auth_store_throttle_put(c, key, &t, err);
 }
 
+/* ---------- purge ---------- */
+
+/* When logins last purged (clock_now seconds); 0: not yet in this process, so the first
+ * login after start purges too. */
+static atomic_llong last_login_purge;
+
+static int purge(struct db_conn *c, int64_t now, struct err *err)
+{
+    return auth_store_purge(c, now, now - THROTTLE_RESET_S, err);
+}
+
+int auth_purge(struct app *app, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = purge(c, clock_now(), err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+/* At most once per PURGE_EVERY_S per process, on a login attempt: whoever wins the exchange
+ * purges. A failed purge (a busy database) does not fail the login; the next hour retries. */
+static void purge_on_login(struct db_conn *c, int64_t now)
+{
+    long long last = atomic_load(&last_login_purge);
+    struct err ignored = { 0 };
+
+    if (last && now - last < PURGE_EVERY_S)
+        return;
+    if (!atomic_compare_exchange_strong(&last_login_purge, &last, (long long)now))
+        return;
+    (void)purge(c, now, &ignored);
+}
+
 /* ---------- login, sessions ---------- */
 
 static int audit_login(struct db_conn *c, const struct auth_actor *actor, const struct user_row *u,
@@ -247,6 +286,7 @@ int auth_login(struct app *app, const char *username, const char *password, cons
     ipkey = arena_printf(a, "ip:%s", actor->client_ip ? actor->client_ip : "-");
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
+    purge_on_login(c, now);
     if (auth_store_throttle_get(c, ukey, &tu, err) < 0 ||
         auth_store_throttle_get(c, ipkey, &tip, err) < 0)
         goto out;
@@ -306,10 +346,11 @@ out:
     return rc;
 }
 
-int auth_session_load(struct app *app, const char *token, struct arena *a, struct auth_user **out,
-                      struct err *err)
+int auth_session_load(struct app *app, const char *token, int64_t auth_gen, struct arena *a,
+                      struct auth_user **out, struct err *err)
 {
     struct db_conn *c = NULL;
+    struct session_entry e;
     struct session_row s;
     char hash[65];
     int64_t now = clock_now();
@@ -318,25 +359,38 @@ int auth_session_load(struct app *app, const char *token, struct arena *a, struc
     if (!token_shape_ok(token))
         return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
     auth_token_hash(token, hash);
-    if (db_acquire(app->db, &c, err) < 0)
-        return -1;
-    if (auth_store_session_find(c, hash, a, &s, err) < 0)
-        goto out;
-    if (s.expires_at <= now) {
+    if (!auth_sessions_get(app->sessions, hash, auth_gen, a, &e)) {
+        if (db_acquire(app->db, &c, err) < 0)
+            return -1;
+        if (auth_store_session_find(c, hash, a, &s, err) < 0 ||
+            load_user(c, s.user_id, a, &e.user, err) < 0)
+            goto out;
+        e.user->session_id = s.id;
+        e.user->csrf_token = s.csrf_token;
+        e.last_seen_at = s.last_seen_at;
+        e.expires_at = s.expires_at;
+        auth_sessions_put(app->sessions, hash, auth_gen, &e);
+    }
+    if (e.expires_at <= now) {
         err_set(err, E_UNAUTHENTICATED, "", "登录已过期，请重新登录");
         goto out;
     }
-    if (load_user(c, s.user_id, a, out, err) < 0)
-        goto out;
-    (*out)->session_id = s.id;
-    (*out)->csrf_token = s.csrf_token;
     /* Sliding expiry, written at most once a minute so reads stay reads. */
-    if (now - s.last_seen_at >= SESSION_TOUCH_S &&
-        auth_store_session_touch(c, s.id, now, now + app->cfg->session_ttl_s, err) < 0)
-        goto out;
+    if (now - e.last_seen_at >= SESSION_TOUCH_S) {
+        if (!c && db_acquire(app->db, &c, err) < 0)
+            return -1;
+        e.last_seen_at = now;
+        e.expires_at = now + app->cfg->session_ttl_s;
+        if (auth_store_session_touch(c, e.user->session_id, e.last_seen_at, e.expires_at, err) < 0)
+            goto out;
+        auth_sessions_put(app->sessions, hash, auth_gen, &e);
+        e.user->session_renewed = true;
+    }
+    *out = e.user;
     rc = 0;
 out:
-    db_release(app->db, &c);
+    if (c)
+        db_release(app->db, &c);
     return rc;
 }
 

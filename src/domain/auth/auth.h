@@ -8,6 +8,7 @@
 
 struct app;
 struct arena;
+struct auth_sessions;
 struct db_conn;
 struct err;
 
@@ -30,6 +31,7 @@ struct auth_user {
     int ngrants;
     int64_t session_id;
     const char *csrf_token;
+    bool session_renewed; /* this request slid the session's expiry: send the cookie again */
 };
 
 /* Who is acting and from where, for audit rows. */
@@ -41,6 +43,10 @@ struct auth_actor {
 };
 
 /* ---- sessions ---- */
+
+/* The server's live sessions in memory (see auth_sessions.c); NULL in CLI commands. */
+struct auth_sessions *auth_sessions_new(void);
+void auth_sessions_free(struct auth_sessions **s);
 
 struct login_result {
     const char *token;      /* goes into the cookie; never stored */
@@ -57,10 +63,15 @@ int auth_login(struct app *app, const char *username, const char *password, cons
                const struct auth_actor *actor, struct arena *a, struct login_result *out,
                struct err *err);
 /* Finds the live session for a cookie token and slides its expiry (written at most once a
- * minute). E_UNAUTHENTICATED when missing or expired. */
-int auth_session_load(struct app *app, const char *token, struct arena *a, struct auth_user **out,
-                      struct err *err);
+ * minute, then session_renewed is set). auth_gen is the database's 'auth' generation read for
+ * this request: sessions loaded at that generation are answered from memory (app->sessions).
+ * E_UNAUTHENTICATED when missing or expired. */
+int auth_session_load(struct app *app, const char *token, int64_t auth_gen, struct arena *a,
+                      struct auth_user **out, struct err *err);
 int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err);
+/* Deletes expired sessions and login_throttle rows older than the throttle reset window (one
+ * DELETE each). `serve` calls it at start; auth_login also does, at most once an hour. */
+int auth_purge(struct app *app, struct err *err);
 
 /* ---- permission checks (pure) ---- */
 
@@ -78,7 +89,8 @@ int auth_org_path(struct app *app, int64_t org_id, struct arena *a, const char *
 /* ---- passwords and accounts ---- */
 
 /* Password rules: 10–128 characters, not containing the username, not an ID number or a
- * 6+ digit run of the person's ID number. id_number may be NULL. */
+ * 6-character run of the person's ID number (digits and the check character X, any case).
+ * id_number may be NULL. */
 int auth_password_check(const char *password, const char *username, const char *id_number,
                         struct err *err);
 /* argon2id hash (interactive limits); at most a few run at once so logins cannot exhaust
@@ -117,11 +129,12 @@ struct user_view {
 struct user_query {
     const char *org_path; /* NULL: all (admin) */
     int64_t page, size;
+    const struct auth_user *viewer; /* only grants in its users.manage scope; NULL: all (CLI) */
 };
 int auth_user_list(struct app *app, const struct user_query *q, struct arena *a,
                    struct user_view **out, int64_t *n_out, int64_t *total_out, struct err *err);
 /* One user, if the caller may see them (a grant of theirs lies in the caller's
- * users.manage scope); otherwise E_NOT_FOUND. */
+ * users.manage scope); otherwise E_NOT_FOUND. Only grants inside that scope are returned. */
 int auth_user_get(struct app *app, const struct auth_actor *actor, int64_t id, struct arena *a,
                   struct user_view *out, struct err *err);
 /* Enables or disables an account (ends its sessions when disabled) and/or renames it. Every

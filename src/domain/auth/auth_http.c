@@ -37,13 +37,6 @@ static json_t *session_json(const struct auth_user *u)
                      grants_json(u->grants, u->ngrants), "permissions", perms);
 }
 
-static const char *cookie(struct http_req *req, const char *token, int64_t max_age)
-{
-    return arena_printf(req->arena,
-                        "dj_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%" PRId64 "%s",
-                        token, max_age, req->app->cfg->http_secure_cookie ? "; Secure" : "");
-}
-
 struct login_in {
     char *username, *password;
 };
@@ -72,7 +65,8 @@ static int session_create(struct http_req *req, struct http_res *res, struct err
     }
     body = session_json(out.user);
     json_object_set_new(body, "csrf_token", jstr(out.csrf_token));
-    http_res_header(res, "Set-Cookie", cookie(req, out.token, req->app->cfg->session_ttl_s));
+    http_res_header(res, "Set-Cookie",
+                    http_session_cookie(req, out.token, req->app->cfg->session_ttl_s));
     http_res_json(res, 200, body);
     return 0;
 }
@@ -91,7 +85,7 @@ static int session_delete(struct http_req *req, struct http_res *res, struct err
     http_actor(req, &actor);
     if (auth_logout(req->app, &actor, err) < 0)
         return -1;
-    http_res_header(res, "Set-Cookie", cookie(req, "", 0));
+    http_res_header(res, "Set-Cookie", http_session_cookie(req, "", 0));
     http_res_json(res, 200, json_object());
     return 0;
 }
@@ -156,6 +150,7 @@ static int users_list(struct http_req *req, struct http_res *res, struct err *er
     http_page_defaults(&q.page, &q.size);
     uq.page = q.page;
     uq.size = q.size;
+    uq.viewer = req->user;
     if (http_scope_path(req, q.org, &uq.org_path, err) < 0 ||
         auth_user_list(req->app, &uq, req->arena, &v, &n, &total, err) < 0)
         return -1;

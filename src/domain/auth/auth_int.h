@@ -56,6 +56,9 @@ int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_
 int auth_store_throttle_put(struct db_conn *c, const char *key, const struct throttle_row *t,
                             struct err *err);
 int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *err);
+/* Deletes sessions expired at now and throttle rows whose last failure is before
+ * throttle_before (one statement each, outside any transaction the caller holds or not). */
+int auth_store_purge(struct db_conn *c, int64_t now, int64_t throttle_before, struct err *err);
 
 int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
                         struct err *err);
@@ -66,3 +69,21 @@ int auth_store_person_id_number(struct db_conn *c, int64_t person_id, struct are
 void auth_token_hash(const char *token, char out[65]);
 /* argon2id verification, bounded like hashing; a NULL hash verifies a dummy and fails. */
 bool auth_password_matches(const char *hash, const char *password);
+
+/* ---- live sessions in memory (auth_sessions.c) ---- */
+
+struct session_entry {
+    struct auth_user *user; /* with session_id and csrf_token */
+    int64_t last_seen_at, expires_at;
+};
+
+/* A copy of u (strings and grants) in a. */
+struct auth_user *auth_user_copy(const struct auth_user *u, struct arena *a);
+/* The entry for token_hash loaded at auth generation gen, its user copied into a; false when
+ * there is none (and always when s is NULL). */
+bool auth_sessions_get(struct auth_sessions *s, const char *token_hash, int64_t gen,
+                       struct arena *a, struct session_entry *out);
+/* Keeps e (copied) as loaded at generation gen, replacing whatever shared its slot unless that
+ * is newer. */
+void auth_sessions_put(struct auth_sessions *s, const char *token_hash, int64_t gen,
+                       const struct session_entry *e);

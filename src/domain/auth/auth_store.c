@@ -112,6 +112,14 @@ static const struct db_sql SQL_THROTTLE_CLEAR = {
     .name = "auth.throttle_clear",
     .sql = "DELETE FROM login_throttle WHERE key = ?",
 };
+static const struct db_sql SQL_SESSION_PURGE = {
+    .name = "auth.session_purge",
+    .sql = "DELETE FROM session WHERE expires_at <= ?",
+};
+static const struct db_sql SQL_THROTTLE_PURGE = {
+    .name = "auth.throttle_purge",
+    .sql = "DELETE FROM login_throttle WHERE last_failure_at < ?",
+};
 static const struct db_sql SQL_ORG_PATH = {
     .name = "auth.org_path",
     .sql = "SELECT path FROM org WHERE id = ?",
@@ -458,6 +466,19 @@ int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *er
     if (db_prepare(c, &SQL_THROTTLE_CLEAR, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, key);
+    return db_run(&st, err);
+}
+
+int auth_store_purge(struct db_conn *c, int64_t now, int64_t throttle_before, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SESSION_PURGE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, now);
+    if (db_run(&st, err) < 0 || db_prepare(c, &SQL_THROTTLE_PURGE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, throttle_before);
     return db_run(&st, err);
 }
 

@@ -118,7 +118,15 @@ int auth_user_create(struct app *app, const struct user_new *in, const struct au
         goto done;
     if (auth_store_user_insert(c, in, hash, now, id_out, err) < 0 ||
         auth_store_grant_insert(c, *id_out, in->role, in->org_id, now, &gid, err) < 0 ||
-        audit_user(c, actor, "user.create", *id_out, in->org_id, in->username, err) < 0 ||
+        audit_user(c, actor, "user.create", *id_out, in->org_id,
+                   audit_change_text(NULL,
+                                     json_pack("{s:s, s:s?, s:s, s:I, s:I, s:b}", "username",
+                                               in->username, "display_name", in->display_name,
+                                               "role", in->role, "org_id", (json_int_t)in->org_id,
+                                               "person_id", (json_int_t)in->person_id,
+                                               "must_change_password", in->must_change_password),
+                                     &a),
+                   err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto done;
     rc = 0;
@@ -195,6 +203,21 @@ int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_ou
     return rc;
 }
 
+/* Keeps only the grants whose org lies in viewer's users.manage scope, in order: a grant
+ * elsewhere (another community's org_admin, say) is not the viewer's business. A NULL viewer
+ * (the CLI) sees all. */
+static void visible_grants(const struct auth_user *viewer, struct auth_grant *g, int *n)
+{
+    int kept = 0;
+
+    if (!viewer)
+        return;
+    for (int i = 0; i < *n; i++)
+        if (auth_can(viewer, PERM_USERS_MANAGE, g[i].org_path))
+            g[kept++] = g[i];
+    *n = kept;
+}
+
 static void to_view(const struct user_row *u, struct user_view *v)
 {
     v->id = u->id;
@@ -225,6 +248,7 @@ int auth_user_list(struct app *app, const struct user_query *q, struct arena *a,
         to_view(&rows[i], &views[i]);
         if (auth_store_grants(c, rows[i].id, a, &views[i].grants, &views[i].ngrants, err) < 0)
             goto out;
+        visible_grants(q->viewer, views[i].grants, &views[i].ngrants);
     }
     *out = views;
     *n_out = n;
@@ -246,6 +270,7 @@ int auth_user_get(struct app *app, const struct auth_actor *actor, int64_t id, s
     if (auth_store_user_by_id(c, id, a, &u, err) < 0 ||
         target_in_scope(c, actor, id, false, a, &out->grants, &out->ngrants, err) < 0)
         goto out;
+    visible_grants(actor->user, out->grants, &out->ngrants);
     to_view(&u, out);
     rc = 0;
 out:
@@ -280,7 +305,14 @@ int auth_user_update(struct app *app, const struct auth_actor *actor, int64_t id
         audit_user(c, actor,
                    status ? (strcmp(status, "disabled") == 0 ? "user.disable" : "user.enable")
                           : "user.update",
-                   id, n ? g[0].org_id : 0, display_name, err) < 0 ||
+                   id, n ? g[0].org_id : 0,
+                   audit_change_text(json_pack("{s:s?, s:s?}", "display_name", u.display_name,
+                                               "status", u.status),
+                                     json_pack("{s:s?, s:s?}", "display_name",
+                                               display_name ? display_name : u.display_name,
+                                               "status", status ? status : u.status),
+                                     &a),
+                   err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto done;
     rc = 0;

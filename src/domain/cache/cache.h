@@ -16,10 +16,16 @@ struct cache;
 struct cache *cache_new(size_t max_bytes);
 void cache_free(struct cache **c);
 
-/* The current value of the roster generation counter (one indexed read). Read it before
- * computing an answer to store: the answer then reflects that generation or a newer one, and
- * an entry labelled older than its data is merely never hit. */
-int cache_generation(struct app *app, int64_t *gen_out, struct err *err);
+/* The database's change counters: 'roster' (migration 0005) for answers derived from the
+ * roster and the org network, 'auth' (0007) for live sessions. */
+struct generations {
+    int64_t roster, auth;
+};
+
+/* Reads both counters (one statement). Read them before computing what is to be kept: it then
+ * reflects those generations or newer ones, and an entry labelled older than its data is
+ * merely never hit. */
+int cache_generations(struct app *app, struct generations *out, struct err *err);
 
 /* Copies the answer stored under key for generation gen into the arena. False on a miss, and
  * always when c is NULL. */

@@ -60,6 +60,57 @@ static const struct {
     { "病故", "deceased" },
 };
 
+/* The status changes RULES.md allows, each with the name of the act in the history (the one
+ * table of them: member_status_change_label reads it, apply_update enforces it).
+ * 预备→正式 转正 (DEV-23); 正式→停止党籍 (LOST-SHILIAN, LOST-ABROAD); 停止党籍→正式 恢复党籍
+ * (LOST-AFTER-STOP); any live status → 出党 (a 预备党员's 取消预备党员资格 is recorded as 出党,
+ * the schema has no separate status; 停止党籍 → 出党 is LOST-AFTER-STOP's 除名) or 死亡.
+ * 出党 and 死亡 are final; a 预备党员 is never 停止党籍 (LOST-PROBATION). */
+static const struct {
+    const char *from, *to, *label;
+} STATUS_CHANGES[] = {
+    { "probationary", "full", "转正" },
+    { "probationary", "left", "取消预备党员资格（出党）" },
+    { "probationary", "deceased", "死亡" },
+    { "full", "suspended", "停止党籍" },
+    { "full", "left", "出党" },
+    { "full", "deceased", "死亡" },
+    { "suspended", "full", "恢复党籍" },
+    { "suspended", "left", "出党（除名）" },
+    { "suspended", "deceased", "死亡" },
+};
+
+const char *member_status_change_label(const char *from, const char *to)
+{
+    for (size_t i = 0; from && to && i < ARRAY_LEN(STATUS_CHANGES); i++)
+        if (!strcmp(STATUS_CHANGES[i].from, from) && !strcmp(STATUS_CHANGES[i].to, to))
+            return STATUS_CHANGES[i].label;
+    return NULL;
+}
+
+/* E_INVALID "/status" unless from → to is in STATUS_CHANGES (or no change). */
+static int status_change_check(const char *from, const char *to, struct err *err)
+{
+    char allowed[200] = "";
+    size_t n = 0;
+
+    if (!from || !to || !strcmp(from, to) || member_status_change_label(from, to))
+        return 0;
+    for (size_t i = 0; i < ARRAY_LEN(STATUS_CHANGES); i++)
+        if (!strcmp(STATUS_CHANGES[i].from, from))
+            n += (size_t)snprintf(allowed + n, n < sizeof(allowed) ? sizeof(allowed) - n : 0,
+                                  "%s%s", n ? "、" : "", member_status_label(STATUS_CHANGES[i].to));
+    if (!allowed[0])
+        return err_set(err, E_INVALID, "/status",
+                       "党员状态“%s”不能再变更为“%s”：%s是最终状态，如系登记错误，请联系上级党组织"
+                       "核实更正",
+                       member_status_label(from), member_status_label(to),
+                       member_status_label(from));
+    return err_set(err, E_INVALID, "/status", "党员状态不能从“%s”改为“%s”；“%s”只能改为 %s",
+                   member_status_label(from), member_status_label(to), member_status_label(from),
+                   allowed);
+}
+
 #define TAGS_MAX    20
 #define TAG_LEN_MAX 20
 
@@ -314,6 +365,17 @@ static int member_check(const struct member_in *m, struct err *err)
     return 0;
 }
 
+/* The status code for a code, label or alias; NULL when it is none. */
+static const char *status_code(const char *s)
+{
+    const char *code = code_of(MEMBER_STATUSES, MEMBER_STATUS_LABELS, s);
+
+    for (size_t i = 0; !code && i < ARRAY_LEN(STATUS_ALIASES); i++)
+        if (!strcmp(STATUS_ALIASES[i].word, s))
+            code = STATUS_ALIASES[i].code;
+    return code;
+}
+
 int member_normalize(struct app *app, struct member_in *m, struct arena *a, struct err *err)
 {
     bool demo = false;
@@ -327,10 +389,7 @@ int member_normalize(struct app *app, struct member_in *m, struct arena *a, stru
             return err_set(err, E_INVALID, "/gender", "性别应为“男”或“女”");
     }
     if (m->status) {
-        const char *code = code_of(MEMBER_STATUSES, MEMBER_STATUS_LABELS, m->status);
-        for (size_t i = 0; !code && i < ARRAY_LEN(STATUS_ALIASES); i++)
-            if (!strcmp(STATUS_ALIASES[i].word, m->status))
-                code = STATUS_ALIASES[i].code;
+        const char *code = status_code(m->status);
         if (!code)
             return err_set(err, E_INVALID, "/status",
                            "党员状态应为 预备党员、正式党员、停止党籍、出党 或 死亡");
@@ -461,10 +520,33 @@ static void merge(struct member_in *m, const struct member_in *patch)
 #undef OVER
 }
 
-static int audit_member(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                        int64_t member_id, int64_t org_id, const char *digest_of, struct err *err)
+/* A member record as the audit digest sees it (audit_change_digest): an object with every
+ * MEMBER_FIELDS key, text as strings ("" and NULL as null), org_id as an integer; tags is
+ * the comma-separated list as stored. */
+static json_t *member_json(const struct member_in *m)
 {
-    char digest[65];
+    json_t *o = json_object();
+
+    ASSERT(o);
+    for (const struct field *f = MEMBER_FIELDS; f->name; f++) {
+        const char *at = (const char *)m + f->offset;
+        if (f->type == FIELD_T_ID) {
+            int64_t v;
+            memcpy(&v, at, sizeof(v));
+            json_object_set_new(o, f->name, v ? jint(v) : json_null());
+        } else {
+            const char *v;
+            memcpy(&v, at, sizeof(v));
+            json_object_set_new(o, f->name, v && *v ? jstr(v) : json_null());
+        }
+    }
+    return o;
+}
+
+/* Appends the member's audit row; digest is hex (audit_change_digest) or NULL. */
+static int audit_member(struct db_conn *c, const struct auth_actor *actor, const char *action,
+                        int64_t member_id, int64_t org_id, const char *digest, struct err *err)
+{
     struct audit_entry e = {
         .user_id = actor && actor->user ? actor->user->id : 0,
         .username = actor && actor->user ? actor->user->username : NULL,
@@ -475,11 +557,8 @@ static int audit_member(struct db_conn *c, const struct auth_actor *actor, const
         .org_id = org_id,
         .result = "ok",
         .request_id = actor ? actor->request_id : NULL,
+        .digest = digest,
     };
-    if (digest_of) {
-        audit_digest(digest_of, strlen(digest_of), digest);
-        e.digest = digest;
-    }
     return audit_append(c, &e, err);
 }
 
@@ -505,7 +584,7 @@ static int insert_member(struct db_conn *c, const struct member_in *m, int64_t p
     struct arena a;
     struct member_org org;
     struct member_in in = *m;
-    char today[11];
+    char today[11], digest[65];
     int64_t now = clock_now(), pid = person_id;
     int rc = -1;
 
@@ -540,11 +619,12 @@ static int insert_member(struct db_conn *c, const struct member_in *m, int64_t p
     } else if (member_store_person_update(c, pid, &in, initials_of(in.name, &a), now, err) < 0) {
         goto out;
     }
+    audit_change_digest(NULL, member_json(&in), digest);
     if (member_store_member_insert(c, &in, org.tenant_id, pid, org.path, now, id_out, err) < 0 ||
         (in.tags && member_store_tags_set(c, *id_out, in.tags, err) < 0) ||
         member_store_event_insert(c, org.tenant_id, *id_out, "create", today, NULL, in.status, NULL,
                                   NULL, actor_user_id(actor), now, err) < 0 ||
-        audit_member(c, actor, "member.create", *id_out, in.org_id, NULL, err) < 0)
+        audit_member(c, actor, "member.create", *id_out, in.org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
@@ -560,8 +640,9 @@ static int apply_update(struct db_conn *c, const struct member_view *cur,
     struct arena a;
     struct member_org org;
     const char *path = NULL;
-    char today[11], old_org[24], new_org[24];
+    char today[11], old_org[24], new_org[24], digest[65];
     const char *on = note && note->effective_on ? note->effective_on : NULL;
+    struct member_in before = { 0 }, after = *merged;
     const char *doc = note ? note->doc_no : NULL, *txt = note ? note->note : NULL;
     int64_t now = clock_now(), uid = actor_user_id(actor);
     int rc = -1;
@@ -577,6 +658,18 @@ static int apply_update(struct db_conn *c, const struct member_view *cur,
     }
     if (cur->id_number && merged->id_number && !*merged->id_number) {
         err_set(err, E_INVALID, "/id_number", "身份证号不能清空");
+        goto out;
+    }
+    if (status_change_check(cur->status, merged->status, err) < 0)
+        goto out;
+    /* The date a change took effect: not ahead of today, not before the member joined. */
+    if (strcmp(on, today) > 0) {
+        err_set(err, E_INVALID, "/effective_on", "生效日期（%s）不能晚于今天（%s）", on, today);
+        goto out;
+    }
+    if (!blank(merged->joined_on) && strcmp(on, merged->joined_on) < 0) {
+        err_set(err, E_INVALID, "/effective_on", "生效日期（%s）不能早于入党日期（%s）", on,
+                merged->joined_on);
         goto out;
     }
     if (member_store_org(c, merged->org_id, &a, &org, err) < 0)
@@ -607,7 +700,12 @@ static int apply_update(struct db_conn *c, const struct member_view *cur,
     if (path && member_store_event_insert(c, org.tenant_id, cur->id, "org", on, old_org, new_org,
                                           doc, txt, uid, now, err) < 0)
         goto out;
-    if (audit_member(c, actor, "member.update", cur->id, merged->org_id, NULL, err) < 0)
+    view_to_in(cur, &before, &a);
+    before.tags = cur->tags ? arena_strdup(&a, cur->tags) : NULL;
+    if (!after.tags)
+        after.tags = before.tags;
+    audit_change_digest(member_json(&before), member_json(&after), digest);
+    if (audit_member(c, actor, "member.update", cur->id, merged->org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
@@ -695,7 +793,7 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
     struct member_org org = { 0 };
     struct new_row *nr;
     size_t nnew = 0, k;
-    char today[11];
+    char today[11], digest[65];
     int64_t now = clock_now(), uid = actor_user_id(actor);
     int rc = -1;
 
@@ -754,8 +852,10 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
         struct new_row *r = &nr[k];
         if ((r->in.tags && member_store_tags_set(c, r->member_id, r->in.tags, err) < 0) ||
             member_store_event_insert(c, r->tenant_id, r->member_id, "create", today, NULL,
-                                      r->in.status, NULL, NULL, uid, now, err) < 0 ||
-            audit_member(c, actor, "member.create", r->member_id, r->in.org_id, NULL, err) < 0)
+                                      r->in.status, NULL, NULL, uid, now, err) < 0)
+            goto out;
+        audit_change_digest(NULL, member_json(&r->in), digest);
+        if (audit_member(c, actor, "member.create", r->member_id, r->in.org_id, digest, err) < 0)
             goto out;
         created_out[r->at] = true;
     }
@@ -776,6 +876,81 @@ int member_org_of_id_number(struct db_conn *c, const char *id_number, struct are
         return err_set(err, E_NOT_FOUND, "/id_number", "该身份证号尚未登记为党员");
     *org_id_out = key.org_id;
     *org_path_out = key.org_path;
+    return 0;
+}
+
+/* Whether two comma-separated tag lists hold the same tags (in any order): each list's tags
+ * are all in the other. */
+static bool tags_same(const char *x, const char *y)
+{
+    const char *p;
+
+    x = x ? x : "";
+    y = y ? y : "";
+    for (int pass = 0; pass < 2; pass++) {
+        const char *from = pass ? y : x, *in = pass ? x : y;
+        for (p = from; *p;) {
+            const char *end = strchr(p, ',');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            bool found = false;
+            for (const char *q = in; *q && !found;) {
+                const char *qe = strchr(q, ',');
+                size_t ql = qe ? (size_t)(qe - q) : strlen(q);
+                found = ql == len && !memcmp(p, q, len);
+                q += ql + (qe ? 1 : 0);
+            }
+            if (len && !found)
+                return false;
+            p += len + (end ? 1 : 0);
+        }
+    }
+    return true;
+}
+
+int member_match_id_number(struct db_conn *c, const struct member_in *m, struct arena *a,
+                           struct member_match *out, struct err *err)
+{
+    struct member_key key;
+    struct member_view cur;
+    struct member_in was = { 0 };
+
+    if (member_store_key_by_id_number(c, m->id_number, a, &key, err) < 0)
+        return -1;
+    if (!key.member_id)
+        return err_set(err, E_NOT_FOUND, "/id_number", "该身份证号尚未登记为党员");
+    if (member_store_get(c, key.member_id, false, a, &cur, err) < 0)
+        return -1;
+    view_to_in(&cur, &was, a);
+    was.tags = cur.tags ? arena_strdup(a, cur.tags) : NULL;
+    memset(out, 0, sizeof(*out));
+    out->member_id = cur.id;
+    out->org_id = cur.org_id;
+    out->org_path = cur.org_path;
+    out->org_name = cur.org_name;
+    out->name = cur.name;
+    out->changed = arena_alloc(a, ARRAY_LEN(MEMBER_FIELDS) * sizeof(*out->changed));
+    for (const struct field *f = MEMBER_FIELDS; f->name; f++) {
+        const char *now_at = (const char *)m + f->offset, *was_at = (const char *)&was + f->offset;
+        bool changed;
+        if (f->type == FIELD_T_ID) {
+            int64_t nv, wv;
+            memcpy(&nv, now_at, sizeof(nv));
+            memcpy(&wv, was_at, sizeof(wv));
+            changed = nv && nv != wv;
+        } else {
+            const char *nv, *wv;
+            memcpy(&nv, now_at, sizeof(nv));
+            memcpy(&wv, was_at, sizeof(wv));
+            if (!nv)
+                continue; /* absent: unchanged */
+            if (!strcmp(f->name, "tags"))
+                changed = !tags_same(nv, wv);
+            else
+                changed = strcmp(nv, wv ? wv : "") != 0;
+        }
+        if (changed)
+            out->changed[out->nchanged++] = f->label;
+    }
     return 0;
 }
 
@@ -832,6 +1007,10 @@ int member_update(struct app *app, int64_t id, struct member_in *patch,
     }
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         member_store_get(c, id, false, &a, &cur, err) < 0)
+        goto out;
+    /* The status change first: its message says more than the rules of the new status. */
+    if (patch->status && status_code(patch->status) &&
+        status_change_check(cur.status, status_code(patch->status), err) < 0)
         goto out;
     view_to_in(&cur, &merged, &a);
     merge(&merged, patch);
@@ -898,14 +1077,15 @@ int member_reveal_audit(struct app *app, const struct member_view *v, unsigned f
                         const struct auth_actor *actor, struct err *err)
 {
     struct db_conn *c = NULL;
-    char what[64];
+    char what[64], digest[65];
     int rc = -1;
 
     snprintf(what, sizeof(what), "%s%s%s", fields & MEMBER_REVEAL_ID ? "id_number," : "",
              fields & MEMBER_REVEAL_PHONE ? "phone," : "",
              fields & MEMBER_REVEAL_ADDRESS ? "address," : "");
+    audit_digest(what, strlen(what), digest);
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        audit_member(c, actor, "member.reveal", v->id, v->org_id, what, err) < 0 ||
+        audit_member(c, actor, "member.reveal", v->id, v->org_id, digest, err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;
     rc = 0;

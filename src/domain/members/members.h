@@ -135,8 +135,10 @@ struct member_change_note {
     char *effective_on, *doc_no, *note;
 };
 /* Applies the non-NULL fields of patch ("" clears an optional text field) to member id,
- * re-checking every rule on the merged record. The caller checks the actor may write at the
- * member's org and, for a move, at patch->org_id. */
+ * re-checking every rule on the merged record. A status change must be one RULES.md allows
+ * (member_status_change_label; else E_INVALID "/status"), and note->effective_on may be
+ * neither after today nor before the member's joined_on (E_INVALID "/effective_on"). The caller
+ * checks the actor may write at the member's org and, for a move, at patch->org_id. */
 int member_update(struct app *app, int64_t id, struct member_in *patch,
                   const struct member_change_note *note, const struct auth_actor *actor,
                   struct err *err);
@@ -157,6 +159,25 @@ int member_events(struct app *app, int64_t id, struct arena *a, struct member_ev
 /* Whether this is a demo instance: config id.demo_prefix, or the database's setting row
  * "instance.demo" = "1" written by `dangjian demo`. Read once per database and cached. */
 int member_demo_instance(struct app *app, bool *demo_out, struct err *err);
+
+/* The member registered under m->id_number (m normalized), and what writing m over it
+ * (member_upsert) would change: the zh-CN labels (MEMBER_FIELDS, e.g. "学历") of the
+ * non-NULL fields of m that differ from the stored record (tags compared as a set). Used by
+ * the importer to refuse renames and moves and to report updates. Memory from a. E_NOT_FOUND
+ * when the ID number is no member's. */
+struct member_match {
+    int64_t member_id, org_id;
+    const char *org_path, *org_name, *name;
+    const char **changed;
+    size_t nchanged;
+};
+int member_match_id_number(struct db_conn *c, const struct member_in *m, struct arena *a,
+                           struct member_match *out, struct err *err);
+
+/* The name RULES.md gives a status change (from → to codes): 转正, 停止党籍, 恢复党籍 …; NULL
+ * when the change is not allowed (出党 and 死亡 are final). member_update and the importer
+ * refuse the others with E_INVALID "/status". */
+const char *member_status_change_label(const char *from, const char *to);
 
 /* Whole years between date from and date to (both YYYY-MM-DD); -1 when either is bad. */
 int64_t member_years_between(const char *from, const char *to);

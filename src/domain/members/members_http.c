@@ -308,12 +308,16 @@ static int members_patch(struct http_req *req, struct http_res *res, struct err 
     return respond_member(req, res, id, 200, err);
 }
 
-static const char *event_label(const char *kind)
+/* The history's name for an event: a status change is named for its act (转正, 停止党籍,
+ * 恢复党籍 …; member_status_change_label), other changes by their kind. */
+static const char *event_label(const char *kind, const char *old_value, const char *new_value)
 {
     if (!strcmp(kind, "create"))
         return "登记";
-    if (!strcmp(kind, "status"))
-        return "党员状态变更";
+    if (!strcmp(kind, "status")) {
+        const char *l = member_status_change_label(old_value, new_value);
+        return l ? l : "党员状态变更";
+    }
     if (!strcmp(kind, "category"))
         return "党员类别变更";
     return "组织关系变更";
@@ -340,13 +344,13 @@ static int members_events(struct http_req *req, struct http_res *res, struct err
             nv = member_category_label(nv);
         }
         json_array_append_new(
-            items,
-            json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id",
-                      (json_int_t)ev[i].id, "kind", ev[i].kind, "kind_label",
-                      event_label(ev[i].kind), "effective_on", ev[i].effective_on, "old_value",
-                      jstr(ev[i].old_value), "new_value", jstr(ev[i].new_value), "old_label",
-                      jstr(ov), "new_label", jstr(nv), "doc_no", jstr(ev[i].doc_no), "note",
-                      jstr(ev[i].note), "created_at", (json_int_t)ev[i].created_at));
+            items, json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id",
+                             (json_int_t)ev[i].id, "kind", ev[i].kind, "kind_label",
+                             event_label(ev[i].kind, ev[i].old_value, ev[i].new_value),
+                             "effective_on", ev[i].effective_on, "old_value", jstr(ev[i].old_value),
+                             "new_value", jstr(ev[i].new_value), "old_label", jstr(ov), "new_label",
+                             jstr(nv), "doc_no", jstr(ev[i].doc_no), "note", jstr(ev[i].note),
+                             "created_at", (json_int_t)ev[i].created_at));
     }
     http_res_json(res, 200, http_list_json(items, n, 1, n));
     return 0;

@@ -80,8 +80,10 @@ static int64_t actor_user_id(const struct auth_actor *actor)
 }
 
 int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,
-              const char *target_type, int64_t target, int64_t org_id, struct err *err)
+              const char *target_type, int64_t target, int64_t org_id, json_t *before,
+              json_t *after, struct err *err)
 {
+    char digest[65];
     struct audit_entry e = {
         .user_id = actor_user_id(actor),
         .username = actor && actor->user ? actor->user->username : NULL,
@@ -93,7 +95,48 @@ int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *act
         .result = "ok",
         .request_id = actor ? actor->request_id : NULL,
     };
+    if (before || after) {
+        audit_change_digest(before, after, digest);
+        e.digest = digest;
+    }
     return audit_append(c, &e, err);
+}
+
+/* "" as NULL: a cleared field reads as null in a digest. */
+static const char *nz(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+/* An org's plain fields as the audit digest sees them (org.create, org.update). */
+static json_t *org_fields_json(int64_t parent_id, const char *type, const char *name,
+                               const char *short_name, const char *code, const char *founded_on,
+                               const char *contact_name, const char *contact_phone,
+                               const char *address, const char *area)
+{
+    return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "parent_id",
+                     (json_int_t)parent_id, "type", nz(type), "name", nz(name), "short_name",
+                     nz(short_name), "code", nz(code), "founded_on", nz(founded_on), "contact_name",
+                     nz(contact_name), "contact_phone", nz(contact_phone), "address", nz(address),
+                     "area", nz(area));
+}
+
+/* org_fields_json of an org as read, with the non-NULL fields of patch laid over it. */
+static json_t *org_view_json(const struct org_view *v, const struct org_in *patch)
+{
+#define OVER(f) (patch && patch->f ? patch->f : v->f)
+    return org_fields_json(v->parent_id, OVER(type), v->name, OVER(short_name), OVER(code),
+                           OVER(founded_on), OVER(contact_name), OVER(contact_phone), OVER(address),
+                           OVER(area));
+#undef OVER
+}
+
+/* The fields an org event changes, as the audit digest sees them (org.event). */
+static json_t *org_state_json(const char *name, const char *short_name, int64_t parent_id,
+                              const char *dissolved_on)
+{
+    return json_pack("{s:s?, s:s?, s:I, s:s?}", "name", nz(name), "short_name", nz(short_name),
+                     "parent_id", (json_int_t)parent_id, "dissolved_on", nz(dissolved_on));
 }
 
 /* Date d plus n years (29 Feb → 28 Feb), into out[11]. */
@@ -423,8 +466,12 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
     if (org_store_set_path(c, *id_out, path, parent.depth + 1,
                            parent.tenant_id ? parent.tenant_id : *id_out, err) < 0 ||
         org_store_event_insert(c, parent.tenant_id ? parent.tenant_id : *id_out, *id_out, &ev, NULL,
-                               NULL, 0, actor_user_id(actor), now, err) < 0 ||
-        audit_org(c, actor, "org.create", "org", *id_out, *id_out, err) < 0 ||
+                               NULL, 0, actor_user_id(actor), now, NULL, err) < 0 ||
+        audit_org(c, actor, "org.create", "org", *id_out, *id_out, NULL,
+                  org_fields_json(parent.id, in->type, in->name, in->short_name, in->code,
+                                  ev.effective_on, in->contact_name, in->contact_phone, in->address,
+                                  in->area),
+                  err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;
     rc = 0;
@@ -440,6 +487,7 @@ int org_update(struct app *app, int64_t id, const struct org_in *in, const struc
     struct db_conn *c = NULL;
     struct arena a;
     struct org_row cur, parent;
+    struct org_view was;
     char today[11];
     int rc = -1;
 
@@ -458,7 +506,7 @@ int org_update(struct app *app, int64_t id, const struct org_in *in, const struc
     if (in->founded_on && *in->founded_on && strcmp(in->founded_on, today) > 0)
         return arena_release(&a), err_set(err, E_INVALID, "/founded_on", "成立日期不能晚于今天");
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        org_store_row(c, id, &a, &cur, err) < 0)
+        org_store_row(c, id, &a, &cur, err) < 0 || org_store_get(c, id, &a, &was, err) < 0)
         goto out;
     if (in->type && cur.parent_id) {
         if (org_store_row(c, cur.parent_id, &a, &parent, err) < 0)
@@ -470,7 +518,9 @@ int org_update(struct app *app, int64_t id, const struct org_in *in, const struc
         }
     }
     if (org_store_update(c, id, in, clock_now(), err) < 0 ||
-        audit_org(c, actor, "org.update", "org", id, id, err) < 0 || db_tx_commit(c, err) < 0)
+        audit_org(c, actor, "org.update", "org", id, id, org_view_json(&was, NULL),
+                  org_view_json(&was, in), err) < 0 ||
+        db_tx_commit(c, err) < 0)
         goto out;
     rc = 0;
 out:
@@ -487,7 +537,7 @@ int org_event_add(struct app *app, int64_t org_id, const struct org_event_in *in
     struct org_row cur, np;
     const char *last = NULL;
     char today[11];
-    int64_t now = clock_now();
+    int64_t now = clock_now(), eid = 0;
     int rc = -1;
 
     arena_init(&a, 1024);
@@ -569,11 +619,19 @@ int org_event_add(struct app *app, int64_t org_id, const struct org_event_in *in
     }
     if (org_store_event_insert(c, cur.tenant_id, org_id, in, cur.name, cur.short_name,
                                !strcmp(in->kind, "move") ? cur.parent_id : 0, actor_user_id(actor),
-                               now, err) < 0 ||
-        audit_org(c, actor, "org.event", "org", org_id, org_id, err) < 0 ||
+                               now, &eid, err) < 0 ||
+        audit_org(
+            c, actor, "org.event", "org", org_id, org_id,
+            org_state_json(cur.name, cur.short_name, cur.parent_id, cur.dissolved_on),
+            org_state_json(!strcmp(in->kind, "rename") ? in->new_name : cur.name,
+                           !strcmp(in->kind, "rename") && in->new_short_name ? in->new_short_name
+                                                                             : cur.short_name,
+                           !strcmp(in->kind, "move") ? in->new_parent_id : cur.parent_id,
+                           !strcmp(in->kind, "dissolve") ? in->effective_on : cur.dissolved_on),
+            err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;
-    *event_id_out = 1;
+    *event_id_out = eid;
     rc = 0;
 out:
     db_release(app->db, &c);
@@ -590,6 +648,7 @@ int org_term_add(struct app *app, int64_t org_id, const struct org_term_in *in,
     struct arena a;
     struct org_row cur;
     char today[11], ends[11];
+    json_t *posts;
     bool community;
     int64_t rule_id, years, now = clock_now();
     int rc = -1;
@@ -642,7 +701,17 @@ int org_term_add(struct app *app, int64_t org_id, const struct org_term_in *in,
                                   in->posts[i].post, in->elected_on, now, err) < 0)
             goto out;
     }
-    if (audit_org(c, actor, "org.term", "org_term", *term_id_out, org_id, err) < 0 ||
+    posts = json_array();
+    for (int64_t i = 0; i < in->nposts; i++)
+        json_array_append_new(posts, json_pack("{s:I, s:s}", "member_id",
+                                               (json_int_t)in->posts[i].member_id, "post",
+                                               in->posts[i].post));
+    if (audit_org(c, actor, "org.term", "org_term", *term_id_out, org_id, NULL,
+                  json_pack("{s:I, s:s, s:I, s:s, s:s?, s:s?, s:o}", "org_id", (json_int_t)org_id,
+                            "elected_on", in->elected_on, "term_years", (json_int_t)years,
+                            "ends_on", ends, "doc_no", nz(in->doc_no), "note", nz(in->note),
+                            "posts", posts),
+                  err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;
     rc = 0;
@@ -682,10 +751,11 @@ static void advise(struct org_advisory **v, int64_t *n, int64_t *cap, struct are
 
 /* The advisories of the subtree at path. Terms are read up to horizon (today or later) in one
  * query: those already past their end are advised, and with expiring_out non-NULL the others
- * (ending between today and horizon) are counted for the dashboard. */
+ * (ending between today and horizon) are counted for the dashboard, and the expired ones in
+ * *expired_out. */
 static int advisories_on(struct db_conn *c, const char *path, const char *horizon, struct arena *a,
                          struct org_advisory **out, int64_t *n_out, int64_t *expiring_out,
-                         struct err *err)
+                         int64_t *expired_out, struct err *err)
 {
     struct org_branch_size *b;
     struct org_term_due *t;
@@ -718,11 +788,15 @@ static int advisories_on(struct db_conn *c, const char *path, const char *horizo
     }
     if (expiring_out)
         *expiring_out = 0;
+    if (expired_out)
+        *expired_out = 0;
     for (int64_t i = 0; i < nt; i++) {
-        if (strcmp(t[i].ends_on, today) < 0)
+        if (strcmp(t[i].ends_on, today) < 0) {
             advise(&v, &n, &cap, a, t[i].org_id, t[i].org_name, "TERM-EXPIRED",
                    arena_printf(a, "本届任期已于 %s 届满，应按期换届（TERM-SHIFT）", t[i].ends_on));
-        else if (expiring_out)
+            if (expired_out)
+                (*expired_out)++;
+        } else if (expiring_out)
             (*expiring_out)++;
     }
     *out = v;
@@ -740,7 +814,7 @@ int org_advisories(struct app *app, const char *path, struct arena *a, struct or
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     clock_today(today);
-    rc = advisories_on(c, path, today, a, out, n_out, NULL, err);
+    rc = advisories_on(c, path, today, a, out, n_out, NULL, NULL, err);
     db_release(app->db, &c);
     return rc;
 }
@@ -870,8 +944,10 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
     if (org_store_member_cube(c, path, upper, since, bp, a, &cube, &ncube, err) < 0 ||
         org_store_type_counts(c, path, upper, a, &out->orgs_by_type, &out->n_orgs_by_type, err) <
             0 ||
-        advisories_on(c, path, horizon, a, &adv, &nadv, &out->terms_expiring, err) < 0)
+        advisories_on(c, path, horizon, a, &adv, &nadv, &out->terms_expiring, &out->terms_expired,
+                      err) < 0)
         goto out;
+    out->terms_due = out->terms_expiring + out->terms_expired;
     tally_cube(cube, ncube, a, out);
     label_counts(out->by_category, out->n_category, "category");
     label_counts(out->by_status, out->n_status, "status");

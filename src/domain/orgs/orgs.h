@@ -159,8 +159,12 @@ struct org_count {
     const char *key, *label;
     int64_t n;
 };
+/* terms_expiring: current terms of live orgs ending from today to six months ahead;
+ * terms_expired: current terms already past their end (TERM-EXPIRED advisories);
+ * terms_due: both together (the dashboard's 即将或已到期换届). */
 struct org_stats {
-    int64_t members, probationary, new_this_year, terms_expiring, advisories;
+    int64_t members, probationary, new_this_year, terms_expiring, terms_expired, terms_due,
+        advisories;
     struct org_count *by_category, *by_status, *by_gender, *by_age, *by_education, *orgs_by_type;
     int64_t n_category, n_status, n_gender, n_age, n_education, n_orgs_by_type;
 };

@@ -308,7 +308,12 @@ static int orgs_events_add(struct http_req *req, struct http_res *res, struct er
     if (org_event_add(req->app, id, &in, &actor, &eid, err) < 0 ||
         org_events(req->app, id, req->arena, &v, &n, err) < 0)
         return -1;
-    http_res_json(res, 201, http_list_json(events_json(v, n), n, 1, n));
+    {
+        /* The org's history as the list shows it, plus the id of the event just added. */
+        json_t *o = http_list_json(events_json(v, n), n, 1, n);
+        json_object_set_new(o, "event_id", jint(eid));
+        http_res_json(res, 201, o);
+    }
     return 0;
 }
 
@@ -482,6 +487,8 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     json_write_kint(&w, "probationary", s.probationary);
     json_write_kint(&w, "new_this_year", s.new_this_year);
     json_write_kint(&w, "terms_expiring", s.terms_expiring);
+    json_write_kint(&w, "terms_expired", s.terms_expired);
+    json_write_kint(&w, "terms_due", s.terms_due);
     json_write_kint(&w, "advisories", s.advisories);
     write_counts(&w, "by_category", s.by_category, s.n_category);
     write_counts(&w, "by_status", s.by_status, s.n_status);

@@ -2,6 +2,8 @@
  * only. Store functions take a connection; the service owns the transaction. */
 #pragma once
 
+#include "core/json.h"
+
 #include "domain/orgs/orgs.h"
 
 struct org_row {
@@ -29,10 +31,11 @@ int org_store_dissolve(struct db_conn *c, int64_t id, const char *on, int64_t no
 /* Active members (probationary, full) and undissolved descendants in the subtree at path. */
 int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, int64_t *members_out,
                            int64_t *orgs_out, struct err *err);
+/* *id_out (may be NULL) receives the new event's id. */
 int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
                            const struct org_event_in *in, const char *old_name,
                            const char *old_short, int64_t old_parent, int64_t user_id, int64_t now,
-                           struct err *err);
+                           int64_t *id_out, struct err *err);
 int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
                               struct err *err);
 int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
@@ -111,9 +114,12 @@ int org_store_member_cube(struct db_conn *c, const char *path, const char *upper
 int org_store_type_counts(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                           struct org_count **out, int64_t *n_out, struct err *err);
 
-/* One audit row for a change in the orgs area (orgs.c), in the caller's transaction. */
+/* One audit row for a change in the orgs area (orgs.c), in the caller's transaction, with
+ * the digest of before and after (audit_change_digest; it takes both references; both NULL:
+ * no digest). */
 int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,
-              const char *target_type, int64_t target, int64_t org_id, struct err *err);
+              const char *target_type, int64_t target, int64_t org_id, json_t *before,
+              json_t *after, struct err *err);
 
 /* Unit links (orgs_units_store.c). */
 int org_store_units(struct db_conn *c, int64_t org_id, struct arena *a, struct org_unit_view **out,

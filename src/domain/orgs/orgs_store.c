@@ -83,7 +83,8 @@ static const struct db_sql SQL_EVENT_INSERT = {
     .name = "orgs.event_insert",
     .sql = "INSERT INTO org_event (tenant_id, org_id, kind, effective_on, doc_no, note, "
            "old_name, new_name, old_short_name, new_short_name, old_parent_id, new_parent_id, "
-           "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "RETURNING id",
 };
 static const struct db_sql SQL_LAST_EVENT = {
     .name = "orgs.last_event",
@@ -472,9 +473,10 @@ int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, in
 int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
                            const struct org_event_in *in, const char *old_name,
                            const char *old_short, int64_t old_parent, int64_t user_id, int64_t now,
-                           struct err *err)
+                           int64_t *id_out, struct err *err)
 {
     struct db_stmt *st = NULL;
+    int64_t id;
     int k = 1;
 
     if (db_prepare(c, &SQL_EVENT_INSERT, &st, err) < 0)
@@ -493,7 +495,11 @@ int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
     db_bind_opt_id(st, k++, in->new_parent_id);
     db_bind_opt_id(st, k++, user_id);
     db_bind_int(st, k++, now);
-    return db_run(&st, err);
+    if (db_run_id(&st, &id, err) < 0)
+        return -1;
+    if (id_out)
+        *id_out = id;
+    return 0;
 }
 
 int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,

@@ -66,7 +66,10 @@ int org_unit_add(struct app *app, int64_t org_id, const struct org_unit_in *in,
         goto out;
     }
     if (org_store_unit_insert(c, org_id, in, clock_now(), id_out, err) < 0 ||
-        audit_org(c, actor, "org.unit_add", "org_unit_link", *id_out, org_id, err) < 0 ||
+        audit_org(c, actor, "org.unit_add", "org_unit_link", *id_out, org_id, NULL,
+                  json_pack("{s:s, s:s, s:s?, s:n}", "unit_name", in->unit_name, "kind", in->kind,
+                            "joined_on", in->joined_on, "left_on"),
+                  err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;
     rc = 0;
@@ -103,7 +106,12 @@ int org_unit_leave(struct app *app, int64_t org_id, int64_t id, const char *left
         goto out;
     }
     if (org_store_unit_leave(c, id, left_on, err) < 0 ||
-        audit_org(c, actor, "org.unit_leave", "org_unit_link", id, org_id, err) < 0 ||
+        audit_org(c, actor, "org.unit_leave", "org_unit_link", id, org_id,
+                  json_pack("{s:s, s:s, s:s?, s:n}", "unit_name", u.unit_name, "kind", u.kind,
+                            "joined_on", u.joined_on, "left_on"),
+                  json_pack("{s:s, s:s, s:s?, s:s}", "unit_name", u.unit_name, "kind", u.kind,
+                            "joined_on", u.joined_on, "left_on", left_on),
+                  err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;
     rc = 0;

@@ -1,6 +1,6 @@
-/* system_http.c: GET /api/health — liveness, version, storage driver, schema version and the
- * count of errors by code and the answer cache's hits and misses since start. It reveals no data
- * and needs no session. */
+/* system_http.c: GET /api/health — liveness, version, storage driver, schema version, the
+ * count of errors by code and the cache's hits and misses (answers and org paths) since start.
+ * It reveals no data and needs no session. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/json.h"

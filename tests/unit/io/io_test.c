@@ -438,6 +438,16 @@ static void test_mangled_ids(void)
     CHECK(import_id_mangled(&sci2));
     CHECK(!import_id_mangled(&ok));
     CHECK(!import_id_mangled(&x));
+    /* A 15-digit legacy ID stored as a number is exact (< 2^53): kept, converted to 18 later.
+     * 16 digits or more, a fraction, or a 14-digit number are not an ID Excel kept whole. */
+    struct sheet_cell l15 = { SHEET_NUMBER, "990105850312001", 990105850312001.0, false };
+    struct sheet_cell l16 = { SHEET_NUMBER, "9901058503120010", 9901058503120010.0, false };
+    struct sheet_cell frac = { SHEET_NUMBER, "99010585031200.5", 99010585031200.5, false };
+    struct sheet_cell l14 = { SHEET_NUMBER, "99010585031200", 99010585031200.0, false };
+    CHECK(!import_id_mangled(&l15));
+    CHECK(import_id_mangled(&l16));
+    CHECK(import_id_mangled(&frac));
+    CHECK(import_id_mangled(&l14));
 }
 
 static void test_col_names(void)
