@@ -93,6 +93,14 @@ test("filters and paging totals match SQL counts", async () => {
   assert.equal(r.json.page, 2);
   r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&status=probationary`), 200);
   assert.equal(r.json.total, countIn(path, "m.status = 'probationary'"));
+  // 在册: the members on the roll, as the dashboard counts them; the demo has members who died
+  // or left, so this differs from the unfiltered total.
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&status=current&category=retired`), 200);
+  assert.equal(r.json.total, countIn(path, "m.status IN ('probationary', 'full') AND m.category = 'retired'"));
+  assert.ok(r.json.items.every((m) => m.status === "probationary" || m.status === "full"));
+  r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&status=deceased`), 200);
+  assert.equal(r.json.total, countIn(path, "m.status = 'deceased'"));
+  assert.ok(r.json.total > 0, "the demo community has members who died");
   r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&tag=${encodeURIComponent("老党员")}`), 200);
   assert.equal(r.json.total, countIn(path, "EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = '老党员')"));
   r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&age_min=60&age_max=69&sort=-birth_date`), 200);

@@ -205,3 +205,22 @@ test("the preview lists the registered members a re-import would change, and wha
   await page.context().close();
   noErrors(env);
 });
+
+test("the list shows the members on the roll unless 全部 is chosen", async () => {
+  const path = sql(env.srv.db, "SELECT path FROM org WHERE id = 3")[0][0];
+  const count = (where) => Number(sql(env.srv.db, `SELECT count(*) FROM member m WHERE m.org_path >= '${path}' AND m.org_path < '${path}~' AND ${where}`)[0][0]);
+  const onRoll = count("m.status IN ('probationary', 'full')");
+  const all = count("1");
+  assert.ok(all > onRoll, "the demo community has members who died, left or are suspended");
+  const page = await env.newPage();
+  await signIn(env, page, "shequ");
+  await page.goto(`${env.srv.url}/members`);
+  await page.waitForSelector(".members-page .el-table__row");
+  assert.match(await page.textContent(".page-desc"), new RegExp(`在册党员，共 ${onRoll.toLocaleString("zh-CN")} 人`));
+  await page.click(".el-form-item:has-text('党籍状态') .el-select");
+  await page.click(".el-select-dropdown__item:has-text('全部（含已故等）')");
+  await page.waitForFunction((n) => document.querySelector(".page-desc").textContent.includes(`共 ${n} 人`), all.toLocaleString("zh-CN"));
+  assert.match(page.url(), /status=all/);
+  await page.context().close();
+  noErrors(env);
+});

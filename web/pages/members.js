@@ -40,7 +40,9 @@ export default {
   name: "MembersPage",
   setup() {
     const q = route.query;
-    const filters = reactive({ q: q.q || "", category: q.category || "", status: q.status || "", tag: q.tag || "",
+    // 党籍状态 defaults to 在册 (预备+正式, as the dashboard counts); "all" includes members who
+    // died, left or are suspended. The address bar keeps only a choice other than the default.
+    const filters = reactive({ q: q.q || "", category: q.category || "", status: q.status || "current", tag: q.tag || "",
                                age_min: num(q.age_min), age_max: num(q.age_max) });
     const sort = ref(q.sort || "");
     const more = ref(false); // the phone's folded filters
@@ -69,13 +71,18 @@ export default {
     const cols = ref(Array.isArray(saved) ? saved : DEFAULT_COLS);
     watch(cols, (v) => localStorage.setItem(COLS_KEY, JSON.stringify(v)));
     const shown = computed(() => COLUMNS.filter((c) => cols.value.includes(c.key) && (!isMobile.value || c.key === "status_label")));
-    const query = () => ({ org: scope.orgId, q: filters.q.trim(), category: filters.category, status: filters.status,
+    const query = () => ({ org: scope.orgId, q: filters.q.trim(), category: filters.category,
+                           status: filters.status === "all" ? "" : filters.status,
                            tag: filters.tag.trim(), age_min: filters.age_min, age_max: filters.age_max, sort: sort.value });
-    const active = computed(() => [filters.category, filters.status, filters.tag.trim(), filters.age_min, filters.age_max, sort.value]
+    const statusText = computed(() => ({ current: "在册党员", all: "全部党员（含已故、出党等）" }[filters.status]
+      || ((STATUSES.find((x) => x.value === filters.status) || {}).label || "党员")));
+    const active = computed(() => [filters.category, filters.status === "current" ? "" : filters.status, filters.tag.trim(),
+                                   filters.age_min, filters.age_max, sort.value]
       .filter((v) => v !== "" && v !== null).length);
     async function load() {
       loading.value = true;
       const { org, ...shown } = query();
+      shown.status = filters.status === "current" ? "" : filters.status;
       setQuery({ ...shown, page: page.value > 1 ? page.value : "", size: size.value !== 20 ? size.value : "" });
       try {
         const r = await api("GET", withQuery("/api/members", { ...query(), page: page.value, size: size.value }));
@@ -92,7 +99,7 @@ export default {
       load();
     }
     function reset() {
-      Object.assign(filters, { q: "", category: "", status: "", tag: "", age_min: null, age_max: null });
+      Object.assign(filters, { q: "", category: "", status: "current", tag: "", age_min: null, age_max: null });
       sort.value = "";
       search();
     }
@@ -121,7 +128,7 @@ export default {
       if (key === "tags") return v && v.length ? v.join("、") : "—";
       return v === null || v === undefined || v === "" ? "—" : v;
     };
-    return { filters, sort, sortedBy, onSort, more, active, SORTS, page, size, rows, total, loading, load, search, reset, cols, shown, COLUMNS,
+    return { filters, statusText, sort, sortedBy, onSort, more, active, SORTS, page, size, rows, total, loading, load, search, reset, cols, shown, COLUMNS,
              STATUSES, CATEGORIES, exporting, exportXlsx, open, cell, fmtNumber, isMobile, scope,
              canWrite: computed(() => can("members.write")), navigate };
   },
@@ -135,7 +142,7 @@ export default {
           <el-button icon="Download" :loading="exporting" @click="exportXlsx" class="export-btn">导出</el-button>
         </div>
       </div>
-      <p class="page-desc">{{ scope.orgName }}及下级组织的党员，共 {{ fmtNumber(total) }} 人。</p>
+      <p class="page-desc">{{ scope.orgName }}及下级组织的{{ statusText }}，共 {{ fmtNumber(total) }} 人。</p>
       <el-card shadow="never">
         <el-form :inline="!isMobile" class="filters" :class="{ 'filters-phone': isMobile }" @submit.prevent="search">
           <el-form-item label="姓名" class="filter-q">
@@ -153,7 +160,9 @@ export default {
             </el-select>
           </el-form-item>
           <el-form-item label="党籍状态">
-            <el-select v-model="filters.status" placeholder="全部" clearable style="width: 130px" @change="search">
+            <el-select v-model="filters.status" style="width: 150px" @change="search">
+              <el-option value="current" label="在册党员" />
+              <el-option value="all" label="全部（含已故等）" />
               <el-option v-for="s in STATUSES" :key="s.value" :label="s.label" :value="s.value" />
             </el-select>
           </el-form-item>

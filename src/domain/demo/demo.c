@@ -1,8 +1,10 @@
 /* demo.c: generates a fictional district for demos and load tests: streets, communities,
  * branches and Party groups sized by RULES.md §3 and §12, members with realistic categories,
- * ages and dates, and the households and residents around them (DATA.md §0, §2, §4, §5).
- * The same seed, date and member count give the same rows. It writes through demo_store.c
- * only and never reads rows back; it does not create logins (the caller does). */
+ * ages and dates and their status history (RULES.md §2, §10), the households and residents
+ * around them (DATA.md §0, §2, §4, §5), some with a former name, and the orgs' history of
+ * renames, moves and mergers. The same seed, date and member count give the same rows. It
+ * writes through demo_store.c only and reads back nothing but the orgs (for their units and
+ * history); it does not create logins (the caller does). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -319,6 +321,7 @@ struct pgen {
     char gender[2]; /* "M" or "F" */
     int64_t birth_days;
     int by, age;
+    int surname_bytes; /* the surname's length in name */
     const char *ethnicity, *education, *hukou;
 };
 
@@ -340,6 +343,7 @@ struct branch {
 struct street {
     int64_t id, founded_days;
     char path[64], code[16];
+    char abbr[4];  /* its first character, for document numbers ("青街党工〔2019〕3号") */
     char name[48]; /* "青枫街道" */
     char road[32]; /* its main road, "青枫路" */
 };
@@ -354,6 +358,10 @@ struct estate {
 struct gen {
     struct db_conn *c;
     struct rng rng;
+    /* Streams of their own for the data added later (former names, status history, org
+     * history), so that drawing them leaves every name, ID number and date drawn from rng
+     * as it was. */
+    struct rng r_former, r_event, r_org;
     struct err *err;
     int64_t now, today_days, tenant;
     int ty;
@@ -372,7 +380,10 @@ struct gen {
 
 /* The community being generated. */
 struct comm {
-    int64_t id;
+    int64_t id, founded_days;
+    const struct street *street;
+    bool big;     /* a 社区党委 (else a 社区党总支) */
+    char abbr[4]; /* the first character of its name, for document numbers */
     int street_index, county;
     char path[64], name[64], road[32], street_name[48], street_road[32], hukou[128];
     char addr_prefix[96]; /* "澜川区青枫街道" */
@@ -445,12 +456,20 @@ static bool is_common_name(const char *name)
     return false;
 }
 
-static void make_name(struct gen *g, bool female, int by, char name[32], char ini[16])
+static int name_era(int by)
 {
-    /* Share of one-character given names by era (per 1000). */
-    static const int single_pm[DEMO_ERAS] = { 200, 300, 400, 300, 100 };
-    int era = by < 1950 ? 0 : by < 1970 ? 1 : by < 1990 ? 2 : by < 2005 ? 3 : 4;
-    const struct pool *p = &g->given[female][era];
+    return by < 1950 ? 0 : by < 1970 ? 1 : by < 1990 ? 2 : by < 2005 ? 3 : 4;
+}
+
+/* Share of one-character given names by era (per 1000). */
+static const int SINGLE_PM[DEMO_ERAS] = { 200, 300, 400, 300, 100 };
+
+/* A name for someone born in year by; *surname_bytes_out (when not NULL) gets the length of
+ * the surname in it. */
+static void make_name(struct gen *g, bool female, int by, char name[32], char ini[16],
+                      int *surname_bytes_out)
+{
+    const struct pool *p = &g->given[female][name_era(by)];
 
     for (;;) {
         const struct demo_surname *sn =
@@ -464,7 +483,7 @@ static void make_name(struct gen *g, bool female, int by, char name[32], char in
         sb_str(&ib, sn->ini);
         sb_mem(&nb, p->c[a].ch, 3);
         sb_mem(&ib, &p->c[a].ini, 1);
-        if (!rng_chance(&g->rng, single_pm[era])) {
+        if (!rng_chance(&g->rng, SINGLE_PM[name_era(by)])) {
             int b = rng_below(&g->rng, p->n);
             /* Doubled characters (婷婷-style) only for some women's names. */
             if (b == a && !(female && rng_chance(&g->rng, 150)))
@@ -472,9 +491,41 @@ static void make_name(struct gen *g, bool female, int by, char name[32], char in
             sb_mem(&nb, p->c[b].ch, 3);
             sb_mem(&ib, &p->c[b].ini, 1);
         }
-        if (!is_common_name(name))
+        if (!is_common_name(name)) {
+            if (surname_bytes_out)
+                *surname_bytes_out = (int)strlen(sn->s);
+            return;
+        }
+    }
+}
+
+/* A 曾用名 (a field of the member record, ANCHORS.md; the caller gives one to about 2-3 % of
+ * people, more of the old than the young): usually the same surname with another given name
+ * of the same era and gender (a childhood name given up, a name changed at school or at
+ * registration), sometimes another surname too (taken from a stepfather or the mother).
+ * Drawn from g->r_former; out is "" when no different name came up. */
+static void make_former_name(struct gen *g, const struct pgen *p, char out[32])
+{
+    struct rng *r = &g->r_former;
+    const struct pool *pl = &g->given[p->gender[0] == 'F'][name_era(p->by)];
+
+    for (int attempt = 0; attempt < 8; attempt++) {
+        int a = rng_below(r, pl->n);
+        struct sb b;
+
+        sb_init(&b, out, 32);
+        if (rng_chance(r, 120))
+            sb_str(&b,
+                   DEMO_SURNAMES[rng_weighted_cum(r, g->surname_cum, (int)DEMO_SURNAMES_LEN)].s);
+        else
+            sb_mem(&b, p->name, (size_t)p->surname_bytes);
+        sb_mem(&b, pl->c[a].ch, 3);
+        if (!rng_chance(r, SINGLE_PM[name_era(p->by)]))
+            sb_mem(&b, pl->c[rng_below(r, pl->n)].ch, 3);
+        if (strcmp(out, p->name) != 0 && !is_common_name(out))
             return;
     }
+    out[0] = '\0';
 }
 
 /* Mobile prefixes that look most realistic (DATA.md §5): 13x, 15x but 154, 18x, 19x but 194. */
@@ -568,7 +619,7 @@ static void make_person(struct gen *g, const struct comm *cc, bool female, int64
     p->gender[0] = female ? 'F' : 'M';
     p->gender[1] = '\0';
     days_fmt(birth_days, p->birth);
-    make_name(g, female, p->by, p->name, p->ini);
+    make_name(g, female, p->by, p->name, p->ini, &p->surname_bytes);
     make_id(g, local, cc->county, female, birth_days, p->id);
     p->hukou = local ? cc->hukou : g->counties.w[rng_below(&g->rng, g->counties.n)];
     if (p->age < 14 || (p->age >= 85 && rng_chance(&g->rng, 400)))
@@ -1024,6 +1075,7 @@ static int insert_community_orgs(struct gen *g, struct comm *cc, const struct st
          rng_range(&g->rng, 1, 5));
     sfmt(area, sizeof(area), "第1至%d网格", ngrids);
     comm_founded = founded(g, 2000, 2012, street->founded_days, founded_on);
+    cc->founded_days = comm_founded;
     r = (struct demo_org_row){
         .id = cc->id,
         .tenant_id = g->tenant,
@@ -1232,6 +1284,184 @@ static void make_family(struct gen *g, const struct comm *cc, struct fam *f, int
     }
 }
 
+/* ---------------------------------------------------------------------------------------
+ * Status history (member_event): every member's admission and, for a full member, 转正 on the
+ * record's dates; for a few full members a later 停止党籍 (RULES.md LOST-SHILIAN), 恢复党籍 or
+ * 除名 two years on (LOST-AFTER-STOP), an expulsion, or death. All of it is drawn from
+ * g->r_event, and the member's status today is the last event's.
+ */
+
+enum { MEV_MAX = 4, DOC_BYTES = 64 };
+
+struct mev {
+    const char *kind, *old_value, *new_value, *note;
+    int64_t day;
+    char doc[DOC_BYTES]; /* "" when the record has none */
+};
+
+struct mhist {
+    const char *status;
+    int n;
+    struct mev ev[MEV_MAX];
+};
+
+/* Losing contact, per 1000 full members under 70, by category: mostly those working away,
+ * out of work or without a fixed tie to the community. */
+static const int LOST_PM[CAT_N] = {
+    [CAT_COMMUNITY] = 5,   [CAT_MOBILE_OUT] = 30, [CAT_IN_SERVICE] = 2, [CAT_RETIRED] = 2,
+    [CAT_UNEMPLOYED] = 20, [CAT_NEW_ORG] = 8,     [CAT_STUDENT] = 0,    [CAT_OTHER] = 12,
+};
+
+static const char *const DEATH_NOTES[] = { "因病去世", "病故", "因病医治无效去世", "逝世" };
+
+/* An invented document number "<abbr><issuer>〔<year of day>〕<n>号", e.g. "桂社党〔2019〕12号". */
+static void doc_no(struct rng *r, const char *abbr, const char *issuer, int64_t day,
+                   char out[DOC_BYTES])
+{
+    int y, m, d;
+    struct sb b;
+
+    date_from_days(day, &y, &m, &d);
+    sb_init(&b, out, DOC_BYTES);
+    sb_str(&b, abbr);
+    sb_str(&b, issuer);
+    sb_str(&b, "〔");
+    sb_uint(&b, y, 4);
+    sb_str(&b, "〕");
+    sb_uint(&b, rng_range(r, 1, 48), 0);
+    sb_str(&b, "号");
+}
+
+/* A day in [lo, hi] into *out; false when the window is empty. */
+static bool day_in(struct rng *r, int64_t lo, int64_t hi, int64_t *out)
+{
+    if (lo > hi)
+        return false;
+    *out = lo + rng_below(r, (int)(hi - lo + 1));
+    return true;
+}
+
+static int64_t max64(int64_t a, int64_t b)
+{
+    return a > b ? a : b;
+}
+
+static int64_t min64(int64_t a, int64_t b)
+{
+    return a < b ? a : b;
+}
+
+static struct mev *mev_add(struct mhist *h, const char *kind, int64_t day, const char *old_value,
+                           const char *new_value, const char *note)
+{
+    struct mev *e;
+
+    ASSERT(h->n < MEV_MAX);
+    e = &h->ev[h->n++];
+    *e = (struct mev){
+        .kind = kind, .old_value = old_value, .new_value = new_value, .note = note, .day = day
+    };
+    h->status = new_value;
+    return e;
+}
+
+/* The org whose decisions a branch's admissions, 转正 and 停止党籍 rest on: a 社区党委 is a
+ * 基层党委 itself; a 社区党总支's branches go up to the street 党工委. Before that org was
+ * founded the decision was another org's (the number is in the member's file), so the event
+ * carries none. */
+static void approval_doc(struct gen *g, const struct comm *cc, int64_t day, char out[DOC_BYTES])
+{
+    const char *abbr = cc->big ? cc->abbr : cc->street->abbr;
+    int64_t since = cc->big ? cc->founded_days : cc->street->founded_days;
+
+    if (day >= since)
+        doc_no(&g->r_event, abbr, cc->big ? "社党" : "街党工", day, out);
+    else
+        out[0] = '\0';
+}
+
+/* District decisions: 恢复党籍 needs county-level approval (LOST-AFTER-STOP), an expulsion is
+ * the district discipline commission's. */
+static void district_doc(struct gen *g, const char *issuer, int64_t day, char out[DOC_BYTES])
+{
+    char abbr[4];
+
+    memcpy(abbr, DEMO_DISTRICT, 3);
+    abbr[3] = '\0';
+    doc_no(&g->r_event, abbr, issuer, day, out);
+}
+
+/* The events of mp's record. keep: the member stays a current member whatever is drawn (a
+ * secretary, a group leader or contact, the demo member login). */
+static void plan_history(struct gen *g, const struct comm *cc, const struct mplan *mp, bool keep,
+                         struct mhist *h)
+{
+    struct rng *r = &g->r_event;
+    int64_t t = g->today_days, full = mp->full_days, d1, d2;
+    int age = mp->p.age, pm;
+    struct mev *e;
+
+    h->n = 0;
+    /* Routine entries carry short notes: there is one of each per member. */
+    e = mev_add(h, "create", mp->joined_days, NULL, "probationary", "接收为预备党员");
+    approval_doc(g, cc, e->day, e->doc);
+    if (mp->probationary)
+        return;
+    e = mev_add(h, "status", full, "probationary", "full", "预备期满，按期转正");
+    approval_doc(g, cc, e->day, e->doc);
+    if (!keep)
+        return;
+
+    /* Death in the last three years (the roster keeps those records), mostly the oldest. */
+    pm = age >= 90 ? 150 : age >= 80 ? 80 : age >= 70 ? 30 : age >= 60 ? 8 : 0;
+    if (rng_chance(r, pm) && day_in(r, max64(full + 1, t - 3 * 365), t - 1, &d1)) {
+        mev_add(h, "status", d1, "full", "deceased",
+                DEATH_NOTES[rng_below(r, (int)ARRAY_LEN(DEATH_NOTES))]);
+        return;
+    }
+    if (age >= 70)
+        return;
+    /* Lost contact: 停止党籍 at least a year after 转正; then either still suspended (for
+     * less than two years), restored on a written application within two years, or struck
+     * off as 自行脱党 once two years have passed. */
+    if (rng_chance(r, LOST_PM[mp->cat])) {
+        int path = rng_below(r, 100);
+        int64_t lo = full + 365;
+
+        if (path < 40) {
+            if (day_in(r, max64(lo, t - 700), t - 30, &d1)) {
+                e = mev_add(h, "status", d1, "full", "suspended",
+                            "失去联系超过六个月，经多方寻找仍无法取得联系，停止党籍");
+                approval_doc(g, cc, d1, e->doc);
+            }
+        } else if (path < 75) {
+            if (day_in(r, max64(lo, t - 6 * 365), t - 120, &d1) &&
+                day_in(r, d1 + 60, min64(d1 + 700, t - 1), &d2)) {
+                e = mev_add(h, "status", d1, "full", "suspended",
+                            "失去联系超过六个月，经多方寻找仍无法取得联系，停止党籍");
+                approval_doc(g, cc, d1, e->doc);
+                e = mev_add(h, "status", d2, "suspended", "full",
+                            "本人与党组织取得联系并书面申请，经区委组织部批准恢复党籍");
+                district_doc(g, "组", d2, e->doc);
+            }
+        } else if (day_in(r, max64(lo, t - 8 * 365), t - 761, &d1)) {
+            e = mev_add(h, "status", d1, "full", "suspended",
+                        "失去联系超过六个月，经多方寻找仍无法取得联系，停止党籍");
+            approval_doc(g, cc, d1, e->doc);
+            d2 = min64(d1 + 731 + rng_below(r, 60), t - 1);
+            e = mev_add(h, "status", d2, "suspended", "left",
+                        "停止党籍满两年仍无法取得联系，按自行脱党予以除名");
+            approval_doc(g, cc, d2, e->doc);
+        }
+        return;
+    }
+    /* Expulsion for a grave breach of discipline: very rare. */
+    if (rng_chance(r, 1) && day_in(r, max64(full + 365, t - 10 * 365), t - 30, &d1)) {
+        e = mev_add(h, "status", d1, "full", "left", "因严重违纪受到开除党籍处分");
+        district_doc(g, "纪", d1, e->doc);
+    }
+}
+
 static int insert_member(struct gen *g, struct comm *cc, struct mplan *mp, int64_t person_id)
 {
     static const struct {
@@ -1247,8 +1477,17 @@ static int insert_member(struct gen *g, struct comm *cc, struct mplan *mp, int64
     char joined[11], full[11], unit[96];
     const char *post;
     struct demo_member_row r;
+    struct mhist h;
     int64_t id = g->next_member++;
+    /* The demo member login: the first full member of the demo branch who is not its
+     * secretary. It stays a full member, as do the org workers (DEMO logins and 书记 posts
+     * rely on them). */
+    bool login = cc->is_demo_target && g->want_member && br->id == g->res.branch_org_id &&
+                 !mp->probationary && !mp->secretary;
+    bool ended;
 
+    plan_history(g, cc, mp, !login && !mp->secretary && !(mp->tags & TAG_WORKER), &h);
+    ended = !strcmp(h.status, "deceased") || !strcmp(h.status, "left");
     days_fmt(mp->joined_days, joined);
     if (!mp->probationary)
         days_fmt(mp->full_days, full);
@@ -1259,7 +1498,7 @@ static int insert_member(struct gen *g, struct comm *cc, struct mplan *mp, int64
         .person_id = person_id,
         .org_id = br->id,
         .org_path = br->path,
-        .status = mp->probationary ? "probationary" : "full",
+        .status = h.status,
         .category = CAT_NAME[mp->cat],
         .joined_on = joined,
         .full_member_on = mp->probationary ? NULL : full,
@@ -1269,13 +1508,31 @@ static int insert_member(struct gen *g, struct comm *cc, struct mplan *mp, int64
     if (demo_store_member_insert(g->c, &r, g->now, g->err) < 0)
         return -1;
     g->res.members++;
+    for (int k = 0; k < h.n; k++) {
+        char on[11];
+        struct demo_member_event_row er = {
+            .tenant_id = g->tenant,
+            .member_id = id,
+            .kind = h.ev[k].kind,
+            .effective_on = on,
+            .old_value = h.ev[k].old_value,
+            .new_value = h.ev[k].new_value,
+            .doc_no = h.ev[k].doc,
+            .note = h.ev[k].note,
+        };
+        days_fmt(h.ev[k].day, on);
+        if (demo_store_member_event_insert(g->c, &er, g->now, g->err) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < ARRAY_LEN(tags); i++) {
+        /* Someone who died or left is no longer listed as a volunteer or in hardship. */
+        if (ended && (tags[i].bit & (TAG_VOLUNTEER | TAG_HARDSHIP)))
+            continue;
         if ((mp->tags & tags[i].bit) &&
             demo_store_member_tag_insert(g->c, id, tags[i].tag, g->err) < 0)
             return -1;
     }
-    if (cc->is_demo_target && g->want_member && br->id == g->res.branch_org_id &&
-        !mp->probationary && !mp->secretary) {
+    if (login) {
         g->res.member_person_id = person_id;
         g->want_member = false;
     }
@@ -1362,11 +1619,19 @@ static int insert_household(struct gen *g, struct comm *cc, int e, int k, struct
 
     for (int i = 0; i < n; i++) {
         int64_t pid = g->next_person++, moved = head_moved;
-        char moved_on[11];
-        struct demo_person_row pr = {
+        char moved_on[11], former[32] = "";
+        struct demo_person_row pr;
+        struct demo_resident_row rr;
+        /* 曾用名: more common among older people (per 1000, about 2.5 % overall). */
+        int former_pm = f[i].p.age >= 60 ? 40 : f[i].p.age >= 40 ? 25 : f[i].p.age >= 18 ? 12 : 3;
+
+        if (rng_chance(&g->r_former, former_pm))
+            make_former_name(g, &f[i].p, former);
+        pr = (struct demo_person_row){
             .id = pid,
             .tenant_id = g->tenant,
             .name = f[i].p.name,
+            .former_name = former[0] ? former : NULL,
             .gender = f[i].p.gender,
             .ethnicity = f[i].p.ethnicity,
             .birth_date = f[i].p.birth,
@@ -1377,7 +1642,6 @@ static int insert_household(struct gen *g, struct comm *cc, int e, int k, struct
             .education = f[i].p.education,
             .name_initials = f[i].p.ini,
         };
-        struct demo_resident_row rr;
 
         if (demo_store_person_insert(g->c, &pr, g->now, g->err) < 0)
             return -1;
@@ -1417,6 +1681,8 @@ static int gen_community(struct gen *g, const struct street *street, int street_
     memset(&cc, 0, sizeof(cc));
     arena_init(&a, 1u << 16);
     cc.m = members;
+    cc.street = street;
+    cc.big = big;
     cc.street_index = street_index;
     cc.county = street_index % 6 + 1;
     cc.is_demo_target = demo_target;
@@ -1425,6 +1691,8 @@ static int gen_community(struct gen *g, const struct street *street, int street_
         goto out;
     }
     sfmt(cc.name, sizeof(cc.name), "%s社区", full);
+    memcpy(cc.abbr, full, 3); /* names are CJK: three bytes a character */
+    cc.abbr[3] = '\0';
     sfmt(cc.road, sizeof(cc.road), "%s%s", stem,
          g->road_suffix.w[rng_below(&g->rng, g->road_suffix.n)]);
     sfmt(cc.street_name, sizeof(cc.street_name), "%s", street->name);
@@ -1478,6 +1746,9 @@ static void gen_init(struct gen *g, const struct demo_opts *o)
     int m, d;
 
     rng_seed(&g->rng, o->seed);
+    rng_seed(&g->r_former, o->seed ^ 0x666f726d65724eULL);
+    rng_seed(&g->r_event, o->seed ^ 0x6d656d6265724eULL);
+    rng_seed(&g->r_org, o->seed ^ 0x6f7267686973ULL);
     g->now = clock_now();
     clock_today(today);
     ASSERT(date_parse(today, &g->ty, &m, &d) == 0);
@@ -1574,7 +1845,7 @@ static int gen_district(struct gen *g, int64_t members)
     sfmt(name, sizeof(name), "中共%s区委组织部", DEMO_DISTRICT);
     sfmt(short_name, sizeof(short_name), "%s区委组织部", DEMO_DISTRICT);
     sfmt(addr, sizeof(addr), "%s区%s大道1号", DEMO_DISTRICT, DEMO_DISTRICT);
-    make_name(g, rng_chance(&g->rng, 400), 1975, contact, ini);
+    make_name(g, rng_chance(&g->rng, 400), 1975, contact, ini, NULL);
     make_phone(g, phone);
     r = (struct demo_org_row){
         .id = district.id,
@@ -1602,6 +1873,8 @@ static int gen_district(struct gen *g, int64_t members)
             goto out;
         }
         st->id = g->next_org++;
+        memcpy(st->abbr, stem, 3);
+        st->abbr[3] = '\0';
         sfmt(st->path, sizeof(st->path), "%s%" PRId64 "/", district.path, st->id);
         sfmt(st->code, sizeof(st->code), "D99%04d", s + 1);
         sfmt(st->name, sizeof(st->name), "%s街道", stem);
@@ -1609,7 +1882,7 @@ static int gen_district(struct gen *g, int64_t members)
         sfmt(name, sizeof(name), "中共%s街道工作委员会", stem);
         sfmt(short_name, sizeof(short_name), "%s街道党工委", stem);
         sfmt(addr, sizeof(addr), "%s区%s%d号", DEMO_DISTRICT, st->road, rng_range(&g->rng, 1, 200));
-        make_name(g, rng_chance(&g->rng, 400), 1972 + rng_below(&g->rng, 12), contact, ini);
+        make_name(g, rng_chance(&g->rng, 400), 1972 + rng_below(&g->rng, 12), contact, ini, NULL);
         make_phone(g, phone);
         st->founded_days = founded(g, 1990, 2005, 0, founded_on);
         r = (struct demo_org_row){
@@ -1758,6 +2031,545 @@ out:
     return rc;
 }
 
+/* ---------------------------------------------------------------------------------------
+ * Org history (org_event): streets renamed when a town became a street (撤镇设街), communities
+ * renamed when a village became a community (撤村建居) or merged (the merged-in community
+ * dissolved, its branches moved over and renamed), a branch moved to the neighbouring
+ * community when the boundary was redrawn, and 非公企业 joint branches renamed 两新组织. The
+ * orgs stay as generated (today's tree); the events carry the names and parents they had
+ * before (the as-of tree puts those back), and every name below a renamed org is renamed
+ * with it on the same day under the same document. Drawn from g->r_org after every other
+ * row, so nothing else moves; a merged-in community takes the next free org id.
+ */
+
+enum hscen { H_NONE, H_VILLAGE, H_MERGE, H_MOVE };
+
+struct hist {
+    struct gen *g;
+    struct arena *a;
+    const struct demo_hist_org *o;
+    int64_t n;
+    int64_t *day;         /* founding day of each org, -1 when unknown */
+    bool *renamed;        /* renamed by this pass already: one rename per org */
+    bool *keep;           /* never renamed or moved: the demo branch and its sibling, which the
+                             logins and their users' first views rely on */
+    const char *gone[16]; /* place names of the communities merged away in this street (a
+                             street has at most 15 communities, each merges once) */
+    int ngone;
+};
+
+static bool has_prefix(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+static bool has_suffix(const char *s, const char *x)
+{
+    size_t n = strlen(s), k = strlen(x);
+    return n >= k && strcmp(s + n - k, x) == 0;
+}
+
+static bool is_community(const char *type)
+{
+    return !strcmp(type, "community_committee") || !strcmp(type, "general_branch");
+}
+
+/* The index just past i's subtree, for a community or below: the generator writes a
+ * community's orgs one after another (not a street's: all streets come first). */
+static int64_t hist_end(const struct hist *h, int64_t i)
+{
+    size_t n = strlen(h->o[i].path);
+    int64_t j = i + 1;
+
+    while (j < h->n && strncmp(h->o[j].path, h->o[i].path, n) == 0)
+        j++;
+    return j;
+}
+
+/* s with its leading pn (or "中共" pn) replaced by po, from h->a; NULL when s starts with
+ * neither. */
+static const char *swap_prefix(struct hist *h, const char *s, const char *pn, const char *po)
+{
+    if (has_prefix(s, "中共") && has_prefix(s + strlen("中共"), pn))
+        return arena_printf(h->a, "中共%s%s", po, s + strlen("中共") + strlen(pn));
+    if (has_prefix(s, pn))
+        return arena_printf(h->a, "%s%s", po, s + strlen(pn));
+    return NULL;
+}
+
+/* A community's place name ("桂香苑社区") from its short name ("桂香苑社区党委"). */
+static bool place_of(const struct demo_hist_org *o, char out[64])
+{
+    size_t n = strlen(o->short_name);
+
+    if (has_suffix(o->short_name, "党总支"))
+        n -= strlen("党总支");
+    else if (has_suffix(o->short_name, "党委"))
+        n -= strlen("党委");
+    else
+        return false;
+    if (n == 0 || n >= 64)
+        return false;
+    memcpy(out, o->short_name, n);
+    out[n] = '\0';
+    return true;
+}
+
+/* The stem of a place name: "东桂香苑社区" -> "东桂香" and its suffix "苑" (the longest
+ * community suffix it ends with). */
+static bool place_stem(const struct gen *g, const char *place, char stem[64], const char **suffix)
+{
+    size_t n = strlen(place), best = 0;
+
+    if (!has_suffix(place, "社区") || n - strlen("社区") >= 64)
+        return false;
+    n -= strlen("社区");
+    memcpy(stem, place, n);
+    stem[n] = '\0';
+    *suffix = NULL;
+    for (int i = 0; i < g->comm_suffix.n; i++) {
+        size_t k = strlen(g->comm_suffix.w[i]);
+        if (k > best && k < n && has_suffix(stem, g->comm_suffix.w[i])) {
+            best = k;
+            *suffix = g->comm_suffix.w[i];
+        }
+    }
+    if (!best)
+        return false;
+    stem[n - best] = '\0';
+    return true;
+}
+
+static int hist_event(struct hist *h, int64_t org_id, const char *kind, int64_t day,
+                      const char *doc, const char *note, const char *old_name, const char *new_name,
+                      const char *old_short, const char *new_short, int64_t old_parent,
+                      int64_t new_parent)
+{
+    char on[11];
+    struct demo_org_event_row r = {
+        .tenant_id = h->g->tenant,
+        .org_id = org_id,
+        .old_parent_id = old_parent,
+        .new_parent_id = new_parent,
+        .kind = kind,
+        .effective_on = on,
+        .doc_no = doc,
+        .note = note,
+        .old_name = old_name,
+        .new_name = new_name,
+        .old_short_name = old_short,
+        .new_short_name = new_short,
+    };
+
+    days_fmt(day, on);
+    return demo_store_org_event_insert(h->g->c, &r, h->g->now, h->g->err);
+}
+
+/* Renames on day every org in root's subtree founded before it whose name starts with pn (or
+ * "中共" pn) to begin with po instead: the old names go into the events, today's stay.
+ * root_short, when given, is root's old short name. */
+static int rename_subtree(struct hist *h, int64_t root, int64_t day, const char *pn, const char *po,
+                          const char *root_short, const char *doc, const char *note_root,
+                          const char *note_rest)
+{
+    for (int64_t j = root, end = hist_end(h, root); j < end; j++) {
+        const struct demo_hist_org *o = &h->o[j];
+        const char *old_name, *old_short;
+
+        if (h->renamed[j] || h->keep[j] || h->day[j] < 0 || h->day[j] >= day)
+            continue;
+        old_name = swap_prefix(h, o->name, pn, po);
+        old_short = j == root && root_short ? root_short : swap_prefix(h, o->short_name, pn, po);
+        if (!old_name && !old_short)
+            continue;
+        if (!old_name)
+            old_name = o->name;
+        if (!old_short)
+            old_short = o->short_name;
+        if (hist_event(h, o->id, "rename", day, doc, j == root ? note_root : note_rest, old_name,
+                       o->name, old_short, strcmp(old_short, o->short_name) ? o->short_name : NULL,
+                       0, 0) < 0)
+            return -1;
+        h->renamed[j] = true;
+    }
+    return 0;
+}
+
+/* Direct children of community c that are 小区支部 (a branch covering an estate), first or
+ * last. */
+static int64_t estate_branch(const struct hist *h, int64_t c, bool last)
+{
+    int64_t found = -1;
+
+    for (int64_t j = c + 1, end = hist_end(h, c); j < end; j++) {
+        if (h->o[j].parent_id == h->o[c].id && !strcmp(h->o[j].type, "branch") && h->o[j].area[0]) {
+            found = j;
+            if (!last)
+                break;
+        }
+    }
+    return found;
+}
+
+/* The last 小区支部 of c that may move and was founded after prev. */
+static int64_t movable_branch(const struct hist *h, int64_t c, int64_t prev)
+{
+    for (int64_t j = hist_end(h, c) - 1; j > c; j--) {
+        if (h->o[j].parent_id == h->o[c].id && !strcmp(h->o[j].type, "branch") && h->o[j].area[0] &&
+            !h->keep[j] && h->day[j] > h->day[prev])
+            return j;
+    }
+    return -1;
+}
+
+/* A merger needs an estate other than the first branch's, whose branches came with it. */
+static bool can_merge(const struct hist *h, int64_t c)
+{
+    int64_t first = estate_branch(h, c, false), last = estate_branch(h, c, true);
+    return first >= 0 && last >= 0 && strcmp(h->o[first].area, h->o[last].area) != 0 &&
+           !h->keep[last];
+}
+
+static bool can_village(const struct hist *h, int64_t c)
+{
+    char place[64], stem[64];
+    const char *suffix;
+    return place_of(&h->o[c], place) && place_stem(h->g, place, stem, &suffix);
+}
+
+/* Does another community of the street (cm[0..nc-1], or one merged away) have this place
+ * name? */
+static bool place_taken(const struct hist *h, const int64_t *cm, int nc, const char *place)
+{
+    char p[64];
+
+    for (int k = 0; k < h->ngone; k++) {
+        if (!strcmp(h->gone[k], place))
+            return true;
+    }
+    for (int k = 0; k < nc; k++) {
+        if (place_of(&h->o[cm[k]], p) && !strcmp(p, place))
+            return true;
+    }
+    return false;
+}
+
+/* 撤村建居: the community was a village's Party organization until a day in its first years. */
+static int apply_village(struct hist *h, int64_t c, const char *sabbr)
+{
+    struct rng *r = &h->g->r_org;
+    char place[64], stem[64], old[80], doc[DOC_BYTES];
+    const char *suffix;
+    int64_t d;
+
+    if (!place_of(&h->o[c], place) || !place_stem(h->g, place, stem, &suffix) ||
+        !day_in(r, h->day[c] + 365, min64(h->day[c] + 8 * 365, h->g->today_days - 30), &d))
+        return 0;
+    sfmt(old, sizeof(old), "%s村", stem);
+    doc_no(r, sabbr, "街党工", d, doc);
+    return rename_subtree(h, c, d, place, old, NULL, doc,
+                          arena_printf(h->a, "撤村建居，%s党组织更名为%s党组织", old, place),
+                          arena_printf(h->a, "随%s撤村建居更名", place));
+}
+
+/* A community merged into c on a day: named after c's estate whose branches it held, founded
+ * after the street, dissolved on the merger day, its branches moved to c and renamed; c itself
+ * took a new name at the merger about half the time. */
+static int apply_merge(struct hist *h, int64_t s, int64_t c, const int64_t *cm, int nc,
+                       const char *sabbr)
+{
+    struct gen *g = h->g;
+    struct rng *r = &g->r_org;
+    const struct demo_hist_org *st = &h->o[s], *cc = &h->o[c];
+    int64_t last = estate_branch(h, c, true), first = INT64_MAX, m, dfound, id;
+    char place[64], dplace[80], dname[128], dshort[96], path[96], founded_on[11], gone_on[11];
+    char doc[DOC_BYTES];
+    struct demo_org_row row;
+
+    if (last < 0 || !place_of(cc, place))
+        return 0;
+    for (int64_t j = c + 1, end = hist_end(h, c); j < end; j++) {
+        if (h->o[j].parent_id == cc->id && !strcmp(h->o[j].type, "branch") &&
+            !strcmp(h->o[j].area, h->o[last].area) && h->day[j] >= 0 && h->day[j] < first)
+            first = h->day[j];
+    }
+    /* Named after the estate, as communities often are ("星河小区" -> "星河社区"). */
+    {
+        const char *area = h->o[last].area;
+        int n = (int)strlen(area);
+        if (has_suffix(area, "小区") && n > (int)strlen("小区"))
+            n -= (int)strlen("小区");
+        sfmt(dplace, sizeof(dplace), "%.*s社区", n, area);
+    }
+    if (first == INT64_MAX || place_taken(h, cm, nc, dplace) ||
+        !day_in(r, first + 365, g->today_days - 30, &m) ||
+        !day_in(r, h->day[s] + 1, first - 1, &dfound))
+        return 0;
+    doc_no(r, sabbr, "街党工", m, doc);
+    if (h->ngone < (int)ARRAY_LEN(h->gone))
+        h->gone[h->ngone++] = arena_strdup(h->a, dplace);
+
+    /* The merged-in community, as it was. */
+    id = g->next_org++;
+    sfmt(path, sizeof(path), "%s%" PRId64 "/", st->path, id);
+    sfmt(dname, sizeof(dname), "中共%s总支部委员会", dplace);
+    sfmt(dshort, sizeof(dshort), "%s党总支", dplace);
+    days_fmt(dfound, founded_on);
+    row = (struct demo_org_row){
+        .id = id,
+        .tenant_id = g->tenant,
+        .parent_id = st->id,
+        .path = path,
+        .depth = st->depth + 1,
+        .type = "general_branch",
+        .name = dname,
+        .short_name = dshort,
+        .founded_on = founded_on,
+    };
+    if (org_insert(g, &row) < 0)
+        return -1;
+
+    /* Its branches move over, renamed after c, with their 党小组. */
+    for (int64_t j = c + 1, end = hist_end(h, c); j < end; j++) {
+        const struct demo_hist_org *b = &h->o[j];
+        const char *old_name;
+        if (b->parent_id != cc->id || strcmp(b->type, "branch") ||
+            strcmp(b->area, h->o[last].area) || h->day[j] < 0 || h->day[j] >= m || h->keep[j])
+            continue;
+        old_name = swap_prefix(h, b->name, place, dplace);
+        if (hist_event(
+                h, b->id, "move", m, doc,
+                arena_printf(h->a, "%s并入%s，%s划归%s党组织", dplace, place, b->short_name, place),
+                old_name ? old_name : b->name, NULL, b->short_name, NULL, id, cc->id) < 0 ||
+            rename_subtree(h, j, m, place, dplace, NULL, doc,
+                           arena_printf(h->a, "随%s并入%s更名", dplace, place),
+                           arena_printf(h->a, "随%s并入%s更名", dplace, place)) < 0)
+            return -1;
+    }
+
+    /* c's own new name. */
+    if (rng_chance(r, 500)) {
+        char stem[64], old[80];
+        const char *suffix, *alt = g->comm_suffix.w[rng_below(r, g->comm_suffix.n)];
+        if (place_stem(g, place, stem, &suffix) && strcmp(alt, suffix) != 0) {
+            sfmt(old, sizeof(old), "%s%s社区", stem, alt);
+            if (!place_taken(h, cm, nc, old) && strcmp(old, dplace) != 0 &&
+                rename_subtree(h, c, m, place, old, NULL, doc,
+                               arena_printf(h->a, "%s与%s合并，更名为%s", old, dplace, place),
+                               arena_printf(h->a, "随%s与%s合并更名", old, dplace)) < 0)
+                return -1;
+        }
+    }
+
+    days_fmt(m, gone_on);
+    if (demo_store_org_dissolve(g->c, id, gone_on, g->err) < 0 ||
+        hist_event(h, id, "dissolve", m, doc, arena_printf(h->a, "与%s合并，撤销%s", place, dshort),
+                   dname, NULL, dshort, NULL, 0, 0) < 0)
+        return -1;
+    return 0;
+}
+
+/* 区划调整: c's last 小区支部 belonged to the neighbouring community prev until a day. */
+static int apply_move(struct hist *h, int64_t c, int64_t prev, const char *sabbr)
+{
+    struct rng *r = &h->g->r_org;
+    const struct demo_hist_org *cc = &h->o[c], *b;
+    int64_t j = movable_branch(h, c, prev), m;
+    char place[64], pplace[64], doc[DOC_BYTES];
+    const char *old_name;
+
+    if (j < 0 || !place_of(cc, place) || !place_of(&h->o[prev], pplace) ||
+        !day_in(r, max64(h->day[j], h->day[prev]) + 365, h->g->today_days - 30, &m))
+        return 0;
+    b = &h->o[j];
+    doc_no(r, sabbr, "街党工", m, doc);
+    old_name = swap_prefix(h, b->name, place, pplace);
+    if (hist_event(h, b->id, "move", m, doc,
+                   arena_printf(h->a, "社区区划调整，%s由%s划归%s", b->short_name, pplace, place),
+                   old_name ? old_name : b->name, NULL, b->short_name, NULL, h->o[prev].id,
+                   cc->id) < 0)
+        return -1;
+    return rename_subtree(h, j, m, place, pplace, NULL, doc, "随社区区划调整更名",
+                          "随社区区划调整更名");
+}
+
+/* 非公企业联合党支部 renamed 两新组织联合党支部 a few years after their founding. */
+static int apply_joint(struct hist *h, int64_t c, const char *sabbr)
+{
+    struct rng *r = &h->g->r_org;
+    const struct demo_hist_org *cc = &h->o[c];
+    char place[64], cabbr[4], doc[DOC_BYTES];
+    bool big = !strcmp(cc->type, "community_committee");
+
+    if (!place_of(cc, place))
+        return 0;
+    memcpy(cabbr, place, 3);
+    cabbr[3] = '\0';
+    for (int64_t j = c + 1, end = hist_end(h, c); j < end; j++) {
+        const struct demo_hist_org *b = &h->o[j];
+        const char *old_short, *old_name;
+        int64_t d;
+        if (b->parent_id != cc->id || strcmp(b->type, "joint_branch") ||
+            !has_prefix(b->short_name, "两新组织") || !rng_chance(r, 400) ||
+            !day_in(r, h->day[j] + 180, min64(h->day[j] + 6 * 365, h->g->today_days - 30), &d))
+            continue;
+        old_short = arena_printf(h->a, "非公企业%s", b->short_name + strlen("两新组织"));
+        old_name = arena_printf(h->a, "%s%s", place, old_short);
+        doc_no(r, big ? cabbr : sabbr, big ? "社党" : "街党工", d, doc);
+        if (rename_subtree(h, j, d, b->name, old_name, old_short, doc,
+                           "非公企业联合党支部更名为两新组织联合党支部", "随所在支部更名") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static bool place_changing(enum hscen s)
+{
+    return s == H_VILLAGE || s == H_MERGE;
+}
+
+/* One street: its own rename, then a scenario per community (at least one place change and
+ * one move per street when any community allows it), then the joint branches. */
+static int hist_street(struct hist *h, int64_t s)
+{
+    struct gen *g = h->g;
+    struct rng *r = &g->r_org;
+    const struct demo_hist_org *st = &h->o[s];
+    int64_t *cm, d;
+    enum hscen *sc;
+    char stem[64], sabbr[4], dabbr[4], doc[DOC_BYTES];
+    int nc = 0;
+    bool changed = false, moved = false;
+    size_t n = strlen(st->short_name);
+
+    if (!has_suffix(st->short_name, "街道党工委") || n - strlen("街道党工委") >= sizeof(stem) ||
+        n == strlen("街道党工委"))
+        return 0;
+    n -= strlen("街道党工委");
+    memcpy(stem, st->short_name, n);
+    stem[n] = '\0';
+    memcpy(sabbr, stem, 3);
+    sabbr[3] = '\0';
+    memcpy(dabbr, DEMO_DISTRICT, 3);
+    dabbr[3] = '\0';
+
+    /* 撤镇设街: the first street always, others often. */
+    if ((st->id == g->res.street_org_id || rng_chance(r, 400)) &&
+        day_in(r, h->day[s] + 3 * 365, min64(h->day[s] + 12 * 365, g->today_days - 30), &d)) {
+        doc_no(r, dabbr, "委", d, doc);
+        if (hist_event(h, st->id, "rename", d, doc,
+                       arena_printf(h->a, "撤镇设街道，%s镇党委更名为%s", stem, st->short_name),
+                       arena_printf(h->a, "中共%s镇委员会", stem), st->name,
+                       arena_printf(h->a, "%s镇党委", stem), st->short_name, 0, 0) < 0)
+            return -1;
+        h->renamed[s] = true;
+    }
+
+    /* Its communities, in id order. The streets come before all communities (a street's
+     * subtree is not one run of ids, a community's is), so every org is looked at. */
+    for (int64_t j = s + 1; j < h->n; j++)
+        nc += h->o[j].parent_id == st->id && is_community(h->o[j].type);
+    h->ngone = 0;
+    cm = arena_alloc(h->a, sizeof(*cm) * (size_t)(nc ? nc : 1));
+    sc = arena_alloc(h->a, sizeof(*sc) * (size_t)(nc ? nc : 1));
+    nc = 0;
+    for (int64_t j = s + 1; j < h->n; j++) {
+        if (h->o[j].parent_id == st->id && is_community(h->o[j].type))
+            cm[nc++] = j;
+    }
+    for (int k = 0; k < nc; k++) {
+        bool target = h->o[cm[k]].id == g->res.community_org_id;
+        int u = rng_below(r, 1000);
+        sc[k] = H_NONE;
+        if (!target && u < 100 && can_merge(h, cm[k]))
+            sc[k] = H_MERGE;
+        else if (!target && u >= 100 && u < 220 && can_village(h, cm[k]))
+            sc[k] = H_VILLAGE;
+        else if (u >= 220 && u < 370 && k > 0 && !place_changing(sc[k - 1]) &&
+                 movable_branch(h, cm[k], cm[k - 1]) >= 0)
+            sc[k] = H_MOVE;
+        changed |= place_changing(sc[k]);
+        moved |= sc[k] == H_MOVE;
+    }
+    /* A street whose draw had no merger, rename or move still shows one of each where it
+     * can. */
+    for (int k = 0; !changed && k < nc; k++) {
+        if (h->o[cm[k]].id != g->res.community_org_id && sc[k] == H_NONE &&
+            (k + 1 >= nc || sc[k + 1] != H_MOVE) && can_merge(h, cm[k])) {
+            sc[k] = H_MERGE;
+            changed = true;
+        }
+    }
+    for (int k = 1; !moved && k < nc; k++) {
+        if (sc[k] == H_NONE && !place_changing(sc[k - 1]) &&
+            movable_branch(h, cm[k], cm[k - 1]) >= 0) {
+            sc[k] = H_MOVE;
+            moved = true;
+        }
+    }
+
+    for (int k = 0; k < nc; k++) {
+        int rc = 0;
+        switch (sc[k]) {
+        case H_VILLAGE:
+            rc = apply_village(h, cm[k], sabbr);
+            break;
+        case H_MERGE:
+            rc = apply_merge(h, s, cm[k], cm, nc, sabbr);
+            break;
+        case H_MOVE:
+            rc = apply_move(h, cm[k], cm[k - 1], sabbr);
+            break;
+        default:
+            break;
+        }
+        if (rc < 0 || (!place_changing(sc[k]) && apply_joint(h, cm[k], sabbr) < 0))
+            return -1;
+    }
+    return 0;
+}
+
+static int gen_org_history(struct gen *g)
+{
+    struct arena a;
+    struct demo_hist_org *o;
+    struct hist h = { .g = g, .a = &a };
+    int64_t n;
+    int rc = -1;
+
+    arena_init(&a, 1u << 16);
+    if (demo_store_hist_orgs(g->c, &a, &o, &n, g->err) < 0)
+        goto out;
+    h.o = o;
+    h.n = n;
+    h.day = arena_alloc(&a, sizeof(*h.day) * (size_t)(n ? n : 1));
+    h.renamed = arena_alloc(&a, sizeof(*h.renamed) * (size_t)(n ? n : 1));
+    h.keep = arena_alloc(&a, sizeof(*h.keep) * (size_t)(n ? n : 1));
+    for (int64_t i = 0; i < n; i++) {
+        int y, m, d;
+        h.day[i] = o[i].founded_on && date_parse(o[i].founded_on, &y, &m, &d) == 0
+                       ? date_to_days(y, m, d)
+                       : -1;
+    }
+    /* The demo community's first two branches (the demo branch among them) with their
+     * 党小组 keep their names and places. */
+    for (int64_t i = 0, kept = 0; i < n && kept < 2; i++) {
+        if (o[i].parent_id == g->res.community_org_id && !strcmp(o[i].type, "branch")) {
+            for (int64_t j = i, end = hist_end(&h, i); j < end; j++)
+                h.keep[j] = true;
+            kept++;
+        }
+    }
+    for (int64_t i = 0; i < n; i++) {
+        if (!strcmp(o[i].type, "street") && hist_street(&h, i) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *out,
                   struct err *err)
 {
@@ -1796,7 +2608,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     /* The rows go in without secondary indexes and triggers, which come back before the
      * set-based roster extras (they need the indexes) and the commit. */
     if (demo_store_bulk_schema_drop(c, &schema, err) < 0 || gen_district(g, o->members) < 0 ||
-        gen_units(g, o->seed) < 0 || demo_store_bulk_indexes_restore(c, &schema, err) < 0 ||
+        gen_units(g, o->seed) < 0 || gen_org_history(g) < 0 ||
+        demo_store_bulk_indexes_restore(c, &schema, err) < 0 ||
         demo_store_roster_extras(c, today, g->now, err) < 0 ||
         demo_store_bulk_triggers_restore(c, &schema, err) < 0) {
         db_tx_rollback(c);

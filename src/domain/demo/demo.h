@@ -1,7 +1,8 @@
 /* demo.h: the demo street generator. Fills an empty, migrated database with a fictional
- * district, street(s), communities, branches and Party groups, with members, households and
- * residents (all is_synthetic = 1, ID numbers with the demo prefix 99, DATA.md §0).
- * It never touches a database that already holds orgs, persons or households. */
+ * district, street(s), communities, branches and Party groups, with members (and their status
+ * history), households and residents, and the orgs' change history (all is_synthetic = 1, ID
+ * numbers with the demo prefix 99, DATA.md §0). It never touches a database that already
+ * holds orgs, persons or households. */
 #pragma once
 
 struct db;

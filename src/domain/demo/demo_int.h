@@ -21,7 +21,8 @@ struct demo_org_row {
 
 struct demo_person_row {
     int64_t id, tenant_id;
-    const char *name, *gender, *ethnicity, *birth_date, *id_number, *phone, *address, *hukou;
+    const char *name, *former_name, *gender, *ethnicity, *birth_date, *id_number, *phone, *address,
+        *hukou;
     const char *education, *name_initials;
 };
 
@@ -38,6 +39,29 @@ struct demo_household_row {
 struct demo_resident_row {
     int64_t id, tenant_id, person_id, household_id;
     const char *relation, *moved_in_on;
+};
+
+/* A status history row (member_event): kind "create" (admission, new_value "probationary")
+ * or "status" (old_value -> new_value), with the decision's document number (NULL: none). */
+struct demo_member_event_row {
+    int64_t tenant_id, member_id;
+    const char *kind, *effective_on, *old_value, *new_value, *doc_no, *note;
+};
+
+/* An org_event row as org_event_add writes it: old_name and old_short_name are the org's
+ * names before the event (the as-of tree puts them back), new_short_name is NULL when the
+ * short name did not change; parents are 0 (NULL) unless kind is "move". */
+struct demo_org_event_row {
+    int64_t tenant_id, org_id, old_parent_id, new_parent_id;
+    const char *kind, *effective_on, *doc_no, *note;
+    const char *old_name, *new_name, *old_short_name, *new_short_name;
+};
+
+/* An org as the history pass reads it back (text copied into the caller's arena; a missing
+ * short name or area is "", a missing founding date NULL). */
+struct demo_hist_org {
+    int64_t id, parent_id, depth; /* parent_id 0: the root */
+    const char *path, *type, *name, *short_name, *area, *founded_on;
 };
 
 /* Sets *rows_out to the number of orgs, persons and households already stored. */
@@ -60,14 +84,26 @@ int demo_store_unit_orgs(struct db_conn *c, struct arena *a, struct demo_unit_or
 int demo_store_unit_insert(struct db_conn *c, int64_t org_id, const char *unit_name,
                            const char *kind, const char *joined_on, const char *left_on,
                            int64_t now, struct err *err);
+int demo_store_member_event_insert(struct db_conn *c, const struct demo_member_event_row *r,
+                                   int64_t now, struct err *err);
+int demo_store_org_event_insert(struct db_conn *c, const struct demo_org_event_row *r, int64_t now,
+                                struct err *err);
+/* Marks an org inserted by demo_store_org_insert as dissolved on the given day. */
+int demo_store_org_dissolve(struct db_conn *c, int64_t id, const char *dissolved_on,
+                            struct err *err);
+/* Every org in id order, into a (for the history pass, after all orgs are in). */
+int demo_store_hist_orgs(struct db_conn *c, struct arena *a, struct demo_hist_org **out,
+                         int64_t *n_out, struct err *err);
 int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const char *tag,
                                  struct err *err);
 int demo_store_household_insert(struct db_conn *c, const struct demo_household_row *r, int64_t now,
                                 struct err *err);
 int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row *r, int64_t now,
                                struct err *err);
-/* The rows of 0003_roster a believable demo needs: the "instance.demo" setting, 成立 events,
- * current terms with their 书记 and committee posts. Set-based; after the orgs and members. */
+/* The rows of 0003_roster a believable demo needs: the "instance.demo" setting, 成立 events
+ * (carrying the name and parent an org was founded with, taken from the oldest 更名 and
+ * 隶属调整 events already stored), current terms of the orgs not dissolved with their 书记
+ * and committee posts. Set-based; after the orgs, members and history events. */
 int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, struct err *err);
 /* Bulk-load settings for the generator's connection, outside any transaction: a large page
  * cache, foreign-key and CHECK constraints not evaluated, an in-memory rollback journal

@@ -25,9 +25,9 @@ static const struct db_sql SQL_ORG_INSERT = {
 
 static const struct db_sql SQL_PERSON_INSERT = {
     .name = "demo.person_insert",
-    .sql = "INSERT INTO person (id, tenant_id, name, gender, ethnicity, birth_date, id_number, "
-           "phone, address, hukou, education, name_initials, is_synthetic, created_at, "
-           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+    .sql = "INSERT INTO person (id, tenant_id, name, former_name, gender, ethnicity, birth_date, "
+           "id_number, phone, address, hukou, education, name_initials, is_synthetic, created_at, "
+           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
 };
 
 static const struct db_sql SQL_MEMBER_INSERT = {
@@ -35,6 +35,30 @@ static const struct db_sql SQL_MEMBER_INSERT = {
     .sql = "INSERT INTO member (id, tenant_id, person_id, org_id, org_path, status, category, "
            "joined_on, full_member_on, work_unit, post, is_synthetic, created_at, updated_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+};
+
+/* The status history and the org history (0003_roster), written row by row as org_event_add
+ * and member_update write them, flagged synthetic. */
+static const struct db_sql SQL_MEMBER_EVENT_INSERT = {
+    .name = "demo.member_event_insert",
+    .sql =
+        "INSERT INTO member_event (tenant_id, member_id, kind, effective_on, old_value, "
+        "new_value, doc_no, note, is_synthetic, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+};
+static const struct db_sql SQL_ORG_EVENT_INSERT = {
+    .name = "demo.org_event_insert",
+    .sql = "INSERT INTO org_event (tenant_id, org_id, kind, effective_on, doc_no, note, old_name, "
+           "new_name, old_short_name, new_short_name, old_parent_id, new_parent_id, is_synthetic, "
+           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+};
+static const struct db_sql SQL_ORG_DISSOLVE = {
+    .name = "demo.org_dissolve",
+    .sql = "UPDATE org SET dissolved_on = ? WHERE id = ?",
+};
+static const struct db_sql SQL_HIST_ORGS = {
+    .name = "demo.hist_orgs",
+    .sql = "SELECT id, coalesce(parent_id, 0), depth, path, type, name, coalesce(short_name, ''), "
+           "coalesce(area, ''), founded_on FROM org ORDER BY id",
 };
 
 static const struct db_sql SQL_UNIT_ORGS = {
@@ -79,8 +103,10 @@ static const struct db_sql SQL_RESIDENT_INSERT = {
  *   (type, gender, status, category), and the unit test runs PRAGMA integrity_check, which
  *   checks them all. */
 /* Roster extras (0003_roster): the instance flag, a 成立 event per org, a current term per
- * committee-bearing org (elected on a spread of dates, about one in ten past its end) with
- * its 书记 (the org's contact) and, for most branches of 7+ full members, two 委员. */
+ * committee-bearing org still in being (elected on a spread of dates, about one in ten past
+ * its end) with its 书记 (the org's contact) and, for most branches of 7+ full members, two
+ * 委员. An org renamed or moved since its founding was founded under the old name of its
+ * first 更名 and below the old parent of its first 隶属调整, and its 成立 event says so. */
 static const struct db_sql SQL_SETTING_DEMO = {
     .name = "demo.setting_demo",
     .sql = "INSERT INTO setting (key, value, updated_at) VALUES ('instance.demo', '1', ?) "
@@ -90,9 +116,15 @@ static const struct db_sql SQL_ORG_FOUND_EVENTS = {
     .name = "demo.org_found_events",
     .sql = "INSERT INTO org_event (tenant_id, org_id, kind, effective_on, doc_no, new_name, "
            "new_short_name, new_parent_id, is_synthetic, created_at) "
-           "SELECT tenant_id, id, 'found', founded_on, "
-           "'澜组〔' || substr(founded_on, 1, 4) || '〕' || (id % 90 + 10) || '号', name, "
-           "short_name, parent_id, 1, ? FROM org WHERE founded_on IS NOT NULL",
+           "SELECT o.tenant_id, o.id, 'found', o.founded_on, "
+           "'澜组〔' || substr(o.founded_on, 1, 4) || '〕' || (o.id % 90 + 10) || '号', "
+           "coalesce((SELECT e.old_name FROM org_event e WHERE e.org_id = o.id "
+           "AND e.kind = 'rename' ORDER BY e.effective_on, e.id LIMIT 1), o.name), "
+           "coalesce((SELECT e.old_short_name FROM org_event e WHERE e.org_id = o.id "
+           "AND e.kind = 'rename' ORDER BY e.effective_on, e.id LIMIT 1), o.short_name), "
+           "coalesce((SELECT e.old_parent_id FROM org_event e WHERE e.org_id = o.id "
+           "AND e.kind = 'move' ORDER BY e.effective_on, e.id LIMIT 1), o.parent_id), 1, ? "
+           "FROM org o WHERE o.founded_on IS NOT NULL ORDER BY o.id",
 };
 static const struct db_sql SQL_ORG_TERMS = {
     .name = "demo.org_terms",
@@ -103,9 +135,10 @@ static const struct db_sql SQL_ORG_TERMS = {
            "date(?, '-' || ((o.id * 7919) % (r.term_years * 365 + 200)) || ' days')) AS e "
            "FROM org o JOIN org_rule r ON r.org_type = o.type "
            "AND r.in_community = (o.type NOT IN ('district', 'street')) "
-           "WHERE o.founded_on IS NOT NULL)",
+           "WHERE o.founded_on IS NOT NULL AND o.dissolved_on IS NULL)",
 };
-/* The 书记 of a term: the first member (lowest id) in the org's subtree named like its contact.
+/* The 书记 of a term: the first current member (lowest id) in the org's subtree named like its
+ * contact (a namesake who has died or left is passed over).
  * The subtree's members are walked by the org_path index and their persons fetched by id
  * (`|| ''` keeps the planner off the person_name index: on a large street a common name has
  * hundreds of namesakes, a branch some twenty members); MATERIALIZED evaluates the search
@@ -115,7 +148,8 @@ static const struct db_sql SQL_ORG_SECRETARIES = {
     .sql = "WITH s AS MATERIALIZED (SELECT t.id AS tid, t.org_id AS oid, t.elected_on AS e, "
            "(SELECT min(m.id) FROM member m JOIN person p ON p.id = m.person_id "
            "WHERE m.org_path >= o.path AND m.org_path < substr(o.path, 1, length(o.path) - 1) "
-           "|| '0' AND p.name || '' = o.contact_name) AS mid "
+           "|| '0' AND m.status IN ('probationary', 'full') AND p.name || '' = o.contact_name) "
+           "AS mid "
            "FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.contact_name IS NOT NULL "
            "AND o.type NOT IN ('district', 'street')) "
            "INSERT INTO org_post (term_id, org_id, member_id, post, started_on, is_synthetic, "
@@ -146,7 +180,8 @@ static const struct db_sql SQL_BULK_SCHEMA = {
     .name = "demo.bulk_schema",
     .sql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
            "AND sql IS NOT NULL AND tbl_name IN ('org', 'person', 'member', 'member_tag', "
-           "'household', 'resident', 'org_term', 'org_post', 'person_term') ORDER BY rowid",
+           "'member_event', 'household', 'resident', 'org_term', 'org_post', 'person_term') "
+           "ORDER BY rowid",
     .pg = "SELECT '', '', '' WHERE false",
 };
 static const struct db_sql SQL_BULK_FTS_REBUILD = {
@@ -284,17 +319,18 @@ int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r,
     db_bind_int(st, 1, r->id);
     db_bind_int(st, 2, r->tenant_id);
     db_bind_text(st, 3, r->name);
-    db_bind_text(st, 4, r->gender);
-    db_bind_text(st, 5, r->ethnicity);
-    db_bind_text(st, 6, r->birth_date);
-    db_bind_text(st, 7, r->id_number);
-    db_bind_text(st, 8, r->phone);
-    db_bind_text(st, 9, r->address);
-    db_bind_text(st, 10, r->hukou);
-    db_bind_text(st, 11, r->education);
-    db_bind_text(st, 12, r->name_initials);
-    db_bind_int(st, 13, now);
+    db_bind_text(st, 4, r->former_name);
+    db_bind_text(st, 5, r->gender);
+    db_bind_text(st, 6, r->ethnicity);
+    db_bind_text(st, 7, r->birth_date);
+    db_bind_text(st, 8, r->id_number);
+    db_bind_text(st, 9, r->phone);
+    db_bind_text(st, 10, r->address);
+    db_bind_text(st, 11, r->hukou);
+    db_bind_text(st, 12, r->education);
+    db_bind_text(st, 13, r->name_initials);
     db_bind_int(st, 14, now);
+    db_bind_int(st, 15, now);
     return db_run(&st, err);
 }
 
@@ -319,6 +355,92 @@ int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r,
     db_bind_int(st, 12, now);
     db_bind_int(st, 13, now);
     return db_run(&st, err);
+}
+
+int demo_store_member_event_insert(struct db_conn *c, const struct demo_member_event_row *r,
+                                   int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_MEMBER_EVENT_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->tenant_id);
+    db_bind_int(st, 2, r->member_id);
+    db_bind_text(st, 3, r->kind);
+    db_bind_text(st, 4, r->effective_on);
+    db_bind_text(st, 5, r->old_value);
+    db_bind_text(st, 6, r->new_value);
+    db_bind_opt_text(st, 7, r->doc_no);
+    db_bind_text(st, 8, r->note);
+    db_bind_int(st, 9, now);
+    return db_run(&st, err);
+}
+
+int demo_store_org_event_insert(struct db_conn *c, const struct demo_org_event_row *r, int64_t now,
+                                struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_ORG_EVENT_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, r->tenant_id);
+    db_bind_int(st, 2, r->org_id);
+    db_bind_text(st, 3, r->kind);
+    db_bind_text(st, 4, r->effective_on);
+    db_bind_opt_text(st, 5, r->doc_no);
+    db_bind_opt_text(st, 6, r->note);
+    db_bind_text(st, 7, r->old_name);
+    db_bind_text(st, 8, r->new_name);
+    db_bind_text(st, 9, r->old_short_name);
+    db_bind_text(st, 10, r->new_short_name);
+    db_bind_opt_id(st, 11, r->old_parent_id);
+    db_bind_opt_id(st, 12, r->new_parent_id);
+    db_bind_int(st, 13, now);
+    return db_run(&st, err);
+}
+
+int demo_store_org_dissolve(struct db_conn *c, int64_t id, const char *dissolved_on,
+                            struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_ORG_DISSOLVE, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, dissolved_on);
+    db_bind_int(st, 2, id);
+    return db_run(&st, err);
+}
+
+int demo_store_hist_orgs(struct db_conn *c, struct arena *a, struct demo_hist_org **out,
+                         int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct demo_hist_org *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_HIST_ORGS, &st, err) < 0)
+        return -1;
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        struct demo_hist_org *o;
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+        o = &rows[n++];
+        o->id = db_col_int(st, 0);
+        o->parent_id = db_col_int(st, 1);
+        o->depth = db_col_int(st, 2);
+        o->path = db_col_dup(st, 3, a);
+        o->type = db_col_dup(st, 4, a);
+        o->name = db_col_dup(st, 5, a);
+        o->short_name = db_col_dup(st, 6, a);
+        o->area = db_col_dup(st, 7, a);
+        o->founded_on = db_col_is_null(st, 8) ? NULL : db_col_dup(st, 8, a);
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
 }
 
 int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const char *tag,

@@ -44,6 +44,10 @@ const char *const MEMBER_STATUSES[] = { "probationary", "full",     "suspended",
                                         "left",         "deceased", NULL };
 const char *const MEMBER_STATUS_LABELS[] = { "预备党员", "正式党员", "停止党籍",
                                              "出党",     "死亡",     NULL };
+/* List filters: one status, or "current" — the members on the roll (预备 and 正式), as the
+ * statistics count them. */
+const char *const MEMBER_STATUS_FILTERS[] = { "probationary", "full",    "suspended", "left",
+                                              "deceased",     "current", NULL };
 const char *const MEMBER_CATEGORIES[] = { "community", "mobile_out", "in_service",
                                           "retired",   "unemployed", "new_org",
                                           "student",   "other",      NULL };
@@ -1133,8 +1137,11 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
     }
     if (q->category && !code_of(MEMBER_CATEGORIES, MEMBER_CATEGORIES, q->category))
         return err_set(err, E_INVALID, "/category", "党员类别无效：%s", q->category);
-    if (q->status && !code_of(MEMBER_STATUSES, MEMBER_STATUSES, q->status))
+    if (q->status && !code_of(MEMBER_STATUS_FILTERS, MEMBER_STATUS_FILTERS, q->status))
         return err_set(err, E_INVALID, "/status", "党员状态无效：%s", q->status);
+    if (q->status)
+        s.statuses = !strcmp(q->status, "current") ? ",probationary,full,"
+                                                   : arena_printf(a, ",%s,", q->status);
     if (q->age_min > 0 && q->age_max > 0 && q->age_min > q->age_max)
         return err_set(err, E_INVALID, "/age_min", "最小年龄不能大于最大年龄");
     orgpath_upper(q->org_path, upper);

@@ -31,7 +31,8 @@ struct member_in {
 extern const struct field MEMBER_FIELDS[];
 
 /* Codes and zh-CN labels. NULL-terminated, same order. */
-extern const char *const MEMBER_STATUSES[]; /* probationary full suspended left deceased */
+extern const char *const MEMBER_STATUSES[];       /* probationary full suspended left deceased */
+extern const char *const MEMBER_STATUS_FILTERS[]; /* the statuses and "current" (预备+正式) */
 extern const char *const MEMBER_STATUS_LABELS[]; /* 预备党员 正式党员 停止党籍 出党 死亡 */
 extern const char *const MEMBER_CATEGORIES[]; /* community mobile_out in_service retired … */
 extern const char *const MEMBER_CATEGORY_LABELS[]; /* 组织关系在社区 外出流动 在职党员报到 … */

@@ -95,7 +95,7 @@ static const struct field LIST_QUERY[] = {
     FIELD_STR(struct list_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
     FIELD_ENUM(struct list_query, category, "category", "党员类别", FIELD_OPTIONAL,
                MEMBER_CATEGORIES),
-    FIELD_ENUM(struct list_query, status, "status", "党员状态", FIELD_OPTIONAL, MEMBER_STATUSES),
+    FIELD_ENUM(struct list_query, status, "status", "党员状态", FIELD_OPTIONAL, MEMBER_STATUS_FILTERS),
     FIELD_STR(struct list_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
     FIELD_INT(struct list_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
     FIELD_INT(struct list_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),

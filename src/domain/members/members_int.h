@@ -59,6 +59,7 @@ int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena
 struct member_search_args {
     const struct member_query *q;
     const char *upper;       /* orgpath_upper(q->org_path) */
+    const char *statuses;    /* ",full," or ",probationary,full," for the status filter */
     const char *born_before; /* age_min: birth_date <= this */
     const char *born_after;  /* age_max: birth_date > this */
     const char *fts;         /* FTS5 phrase for q of >= 3 characters; NULL otherwise */

@@ -134,10 +134,11 @@ const char *const MEMBER_SORTS[] = {
 #define ORDER_BIRTH    "p.birth_date, m.id"
 #define ORDER_BIRTH_D  "p.birth_date DESC, m.id DESC"
 
-/* Binds (in order): path, upper, category ×2, status ×2, tag ×2. */
+/* Binds (in order): path, upper, category ×2, statuses ×2 (",full,"), tag ×2. */
 #define WHERE_BASE                                                                                 \
     "m.org_path >= ? AND m.org_path < ? AND (? IS NULL OR m.category = ?) "                        \
-    "AND (? IS NULL OR m.status = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM member_tag t "        \
+    "AND (? IS NULL OR instr(?, ',' || m.status || ',') > 0) AND (? IS NULL OR EXISTS (SELECT 1 "  \
+    "FROM member_tag t "                                                                           \
     "WHERE t.member_id = m.id AND t.tag = ?))"
 /* Then: born_before ×2, born_after ×2, like_name ×2. */
 #define WHERE_PERSON                                                                               \
@@ -530,7 +531,7 @@ static int bind_search(struct db_stmt *st, const struct member_search_args *s, e
     db_bind_text(st, k++, s->q->org_path);
     db_bind_text(st, k++, s->upper);
     bind_twice(st, &k, s->q->category);
-    bind_twice(st, &k, s->q->status);
+    bind_twice(st, &k, s->statuses);
     bind_twice(st, &k, s->q->tag);
     if (shape != SHAPE_SIMPLE) {
         bind_twice(st, &k, s->born_before);

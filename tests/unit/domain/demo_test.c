@@ -1,13 +1,17 @@
 /* demo_test.c: the demo street generator against a temporary SQLite file: org structure and
  * sizes (RULES.md §3), demo ID numbers (DATA.md §4.4), member dates, paths, the synthetic
- * flag and determinism. The invariant queries live here, as test-only SQL constants; they use
- * SQLite's date() and are not meant for the pg driver. */
+ * flag and determinism, members' status history (RULES.md §2, §10) and former names, and the
+ * org history as the as-of tree (domain/orgs) replays it. The invariant queries live here, as
+ * test-only SQL constants; they use SQLite's date() and are not meant for the pg driver. */
 #include "core/compat.h"
+#include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/idcard.h"
 #include "db/db.h"
+#include "domain/app.h"
 #include "domain/demo/demo.h"
+#include "domain/orgs/orgs.h"
 #include "tap.h"
 
 #define TODAY "2026-11-23"
@@ -16,12 +20,13 @@ static const struct db_sql Q_COMMUNITIES = {
     .name = "t.communities",
     .sql = "SELECT count(*) FROM org WHERE type IN ('community_committee', 'general_branch')",
 };
-/* Streets and communities without a current 大党委 member unit. */
+/* Streets and communities in being without a current 大党委 member unit. */
 static const struct db_sql Q_ORGS_WITHOUT_UNITS = {
     .name = "t.orgs_without_units",
     .sql = "SELECT count(*) FROM org o WHERE o.type IN ('street', 'community_committee', "
-           "'general_branch') AND NOT EXISTS (SELECT 1 FROM org_unit_link u WHERE u.org_id = o.id "
-           "AND u.kind = 'committee_member_unit' AND u.left_on IS NULL)",
+           "'general_branch') AND o.dissolved_on IS NULL AND NOT EXISTS (SELECT 1 FROM "
+           "org_unit_link u WHERE u.org_id = o.id AND u.kind = 'committee_member_unit' AND "
+           "u.left_on IS NULL)",
 };
 /* Persons whose name has no search term (two-character pieces, migration 0006), although
  * the bulk load rebuilt them. */
@@ -90,8 +95,9 @@ static const struct db_sql Q_UNDER_18_AT_JOIN = {
 };
 static const struct db_sql Q_BAD_FULL_DATE = {
     .name = "t.bad_full_date",
-    .sql = "SELECT count(*) FROM member WHERE (full_member_on IS NOT NULL AND "
-           "full_member_on <= joined_on) OR (status = 'full') <> (full_member_on IS NOT NULL)",
+    .sql =
+        "SELECT count(*) FROM member WHERE (full_member_on IS NOT NULL AND "
+        "full_member_on <= joined_on) OR (status = 'probationary') = (full_member_on IS NOT NULL)",
 };
 static const struct db_sql Q_BAD_PROBATIONARY = {
     .name = "t.bad_probationary",
@@ -188,6 +194,163 @@ static const struct db_sql Q_FIRST_NAMES = {
 static const struct db_sql Q_ORG_NAMES = {
     .name = "t.org_names",
     .sql = "SELECT group_concat(name, ',') FROM (SELECT name FROM org ORDER BY id LIMIT 20)",
+};
+
+/* ---- status history ---- */
+
+/* Members without their admission event on the join date, or whose 转正 event is missing or
+ * not on the full-member date (or present for a probationary member). */
+static const struct db_sql Q_NO_ADMISSION = {
+    .name = "t.no_admission",
+    .sql = "SELECT count(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM member_event e WHERE "
+           "e.member_id = m.id AND e.kind = 'create' AND e.old_value IS NULL AND e.new_value = "
+           "'probationary' AND e.effective_on = m.joined_on) OR (m.full_member_on IS NOT NULL) <> "
+           "EXISTS (SELECT 1 FROM member_event e WHERE e.member_id = m.id AND e.kind = 'status' "
+           "AND e.old_value = 'probationary' AND e.new_value = 'full' AND e.effective_on = "
+           "m.full_member_on)",
+};
+/* Members whose status is not the new value of their last event. */
+static const struct db_sql Q_STATUS_NOT_LAST = {
+    .name = "t.status_not_last",
+    .sql =
+        "SELECT count(*) FROM member m WHERE m.status IS NOT (SELECT e.new_value FROM "
+        "member_event e WHERE e.member_id = m.id ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)",
+};
+/* Breaks in a member's chain of events: the first is not the admission, a later one starts
+ * from another status than the one before ended in, or does not come after it. */
+static const struct db_sql Q_EVENT_CHAIN = {
+    .name = "t.event_chain",
+    .sql = "SELECT count(*) FROM (SELECT kind, old_value, effective_on, row_number() OVER w AS k, "
+           "lag(new_value) OVER w AS prev_value, lag(effective_on) OVER w AS prev_on FROM "
+           "member_event WINDOW w AS (PARTITION BY member_id ORDER BY effective_on, id)) WHERE "
+           "(k = 1) <> (kind = 'create') OR (k > 1 AND (old_value IS NOT prev_value OR "
+           "effective_on <= prev_on))",
+};
+/* Events out of the record's order: birth < join <= events, later events after 转正, none
+ * after today (the one parameter). */
+static const struct db_sql Q_EVENT_DATES = {
+    .name = "t.event_dates",
+    .sql = "SELECT count(*) FROM member_event e JOIN member m ON m.id = e.member_id JOIN person p "
+           "ON p.id = m.person_id WHERE e.effective_on <= p.birth_date OR e.effective_on > ? OR "
+           "e.effective_on < m.joined_on OR (e.old_value IN ('full', 'suspended') AND "
+           "e.effective_on <= m.full_member_on)",
+};
+static const struct db_sql Q_STATUS_COUNT = {
+    .name = "t.status_count",
+    .sql = "SELECT count(*) FROM member WHERE status = ?",
+};
+static const struct db_sql Q_RESTORED = {
+    .name = "t.restored",
+    .sql = "SELECT count(*) FROM member_event WHERE old_value = 'suspended' AND new_value = 'full'",
+};
+/* RULES.md LOST-AFTER-STOP: 除名 only after two years of 停止党籍; a suspension still open after
+ * two years would be due for it (the parameter: today). */
+static const struct db_sql Q_SUSPENSION_LENGTH = {
+    .name = "t.suspension_length",
+    .sql = "SELECT (SELECT count(*) FROM (SELECT old_value, new_value, effective_on, "
+           "lag(effective_on) OVER (PARTITION BY member_id ORDER BY effective_on, id) AS prev_on "
+           "FROM member_event) WHERE old_value = 'suspended' AND new_value = 'left' AND "
+           "effective_on < date(prev_on, '+2 years')) + (SELECT count(*) FROM member m WHERE "
+           "m.status = 'suspended' AND (SELECT max(effective_on) FROM member_event e WHERE "
+           "e.member_id = m.id) < date(?, '-2 years'))",
+};
+static const struct db_sql Q_YOUNG_DEATHS = {
+    .name = "t.young_deaths",
+    .sql = "SELECT count(*) FROM member_event e JOIN member m ON m.id = e.member_id JOIN person p "
+           "ON p.id = m.person_id WHERE e.new_value = 'deceased' AND e.effective_on < "
+           "date(p.birth_date, '+55 years')",
+};
+/* Document numbers whose year is not the event's ("桂社党〔2019〕12号"), or malformed. */
+static const struct db_sql Q_BAD_DOC_NO = {
+    .name = "t.bad_doc_no",
+    .sql = "SELECT (SELECT count(*) FROM member_event WHERE doc_no IS NOT NULL AND (instr(doc_no, "
+           "'〔' || substr(effective_on, 1, 4) || '〕') = 0 OR doc_no NOT LIKE '%号')) + "
+           "(SELECT count(*) FROM org_event WHERE kind <> 'found' AND (doc_no IS NULL OR "
+           "instr(doc_no, '〔' || substr(effective_on, 1, 4) || '〕') = 0))",
+};
+static const struct db_sql Q_DOC_NOS = {
+    .name = "t.doc_nos",
+    .sql = "SELECT count(*) FROM member_event WHERE doc_no IS NOT NULL",
+};
+/* Posts held by members who died, left or are suspended; tags of those who died or left that
+ * only make sense for the living. */
+static const struct db_sql Q_ENDED_IN_ROLES = {
+    .name = "t.ended_in_roles",
+    .sql = "SELECT (SELECT count(*) FROM org_post x JOIN member m ON m.id = x.member_id WHERE "
+           "m.status NOT IN ('probationary', 'full')) + (SELECT count(*) FROM member_tag t JOIN "
+           "member m ON m.id = t.member_id WHERE m.status IN ('deceased', 'left') AND t.tag IN "
+           "('志愿者', '困难党员'))",
+};
+static const struct db_sql Q_FORMER_NAMES = {
+    .name = "t.former_names",
+    .sql = "SELECT count(*) FROM person WHERE former_name IS NOT NULL",
+};
+static const struct db_sql Q_BAD_FORMER_NAMES = {
+    .name = "t.bad_former_names",
+    .sql = "SELECT count(*) FROM person WHERE former_name = name OR length(former_name) NOT "
+           "BETWEEN 2 AND 4",
+};
+
+/* ---- org history ---- */
+
+static const struct db_sql Q_ORG_EVENTS = {
+    .name = "t.org_events",
+    .sql = "SELECT count(*) FROM org_event WHERE kind = ?",
+};
+/* Every event in org and date order with the org as it is today, for the replay. */
+static const struct db_sql Q_ORG_REPLAY = {
+    .name = "t.org_replay",
+    .sql = "SELECT e.org_id, e.kind, e.effective_on, e.old_name, e.new_name, e.old_short_name, "
+           "e.new_short_name, coalesce(e.old_parent_id, 0), coalesce(e.new_parent_id, 0), o.name, "
+           "o.short_name, coalesce(o.parent_id, 0), o.founded_on, o.dissolved_on FROM org_event e "
+           "JOIN org o ON o.id = e.org_id ORDER BY e.org_id, e.effective_on, e.id",
+};
+/* An org founded under a parent not yet founded, or moved away from a parent that was gone. */
+static const struct db_sql Q_ORG_PARENT_DATES = {
+    .name = "t.org_parent_dates",
+    .sql = "SELECT (SELECT count(*) FROM org_event e JOIN org p ON p.id = e.new_parent_id WHERE "
+           "e.kind = 'found' AND p.founded_on > e.effective_on) + (SELECT count(*) FROM org_event "
+           "e JOIN org p ON p.id = e.old_parent_id WHERE e.kind = 'move' AND (p.founded_on > "
+           "e.effective_on OR p.dissolved_on < e.effective_on))",
+};
+/* The newest move and rename, and a dissolved org, each with the day before. */
+static const struct db_sql Q_LAST_MOVE = {
+    .name = "t.last_move",
+    .sql = "SELECT org_id, old_parent_id, new_parent_id, date(effective_on, '-1 day') FROM "
+           "org_event WHERE kind = 'move' ORDER BY effective_on DESC, id DESC LIMIT 1",
+};
+static const struct db_sql Q_LAST_RENAME = {
+    .name = "t.last_rename",
+    .sql = "SELECT org_id, old_name, new_name, date(effective_on, '-1 day') FROM org_event WHERE "
+           "kind = 'rename' ORDER BY effective_on DESC, id DESC LIMIT 1",
+};
+static const struct db_sql Q_DISSOLVED = {
+    .name = "t.dissolved",
+    .sql = "SELECT id, name, date(dissolved_on, '-1 day'), '' FROM org WHERE dissolved_on IS NOT "
+           "NULL ORDER BY id LIMIT 1",
+};
+/* Dissolved orgs holding members, terms or units still linked. */
+static const struct db_sql Q_DISSOLVED_BUSY = {
+    .name = "t.dissolved_busy",
+    .sql = "SELECT (SELECT count(*) FROM org o WHERE o.dissolved_on IS NOT NULL AND (EXISTS "
+           "(SELECT 1 FROM member m WHERE m.org_id = o.id) OR EXISTS (SELECT 1 FROM org k WHERE "
+           "k.parent_id = o.id) OR EXISTS (SELECT 1 FROM org_term t WHERE t.org_id = o.id) OR "
+           "EXISTS (SELECT 1 FROM org_unit_link u WHERE u.org_id = o.id)))",
+};
+
+/* Streets without a branch moved between their communities, or without a community renamed
+ * or merged. */
+static const struct db_sql Q_STREETS_WITHOUT_HISTORY = {
+    .name = "t.streets_without_history",
+    .sql = "SELECT count(*) FROM org s WHERE s.type = 'street' AND (NOT EXISTS (SELECT 1 FROM "
+           "org_event e JOIN org o ON o.id = e.org_id WHERE e.kind = 'move' AND o.path > s.path "
+           "AND o.path < substr(s.path, 1, length(s.path) - 1) || '0') OR NOT EXISTS (SELECT 1 "
+           "FROM org_event e JOIN org o ON o.id = e.org_id WHERE e.kind IN ('rename', "
+           "'dissolve') AND o.parent_id = s.id))",
+};
+static const struct db_sql Q_STREETS = {
+    .name = "t.streets",
+    .sql = "SELECT count(*) FROM org WHERE type = 'street'",
 };
 
 static const struct db_sql Q_SCHEMA = {
@@ -621,6 +784,249 @@ static void test_refuses_bad_input(void)
     fixture_close(&f);
 }
 
+/* Every member's record has its admission and 转正 on the record's dates, its status is the
+ * last event's, the events follow each other in the order the rules allow, and a few members
+ * died, were suspended, restored or struck off; a few persons have a former name. */
+static void test_member_history(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 };
+    int64_t members, deceased, left, suspended, restored, former;
+
+    pin_today();
+    if (fixture_open(&f, "history") < 0)
+        return;
+    if (generate(&f, 3000, 20261123, &res) < 0)
+        goto out;
+    members = qi(f.db, &Q_MEMBERS);
+    CHECK_EQ(qi(f.db, &Q_NO_ADMISSION), 0);
+    CHECK_EQ(qi(f.db, &Q_STATUS_NOT_LAST), 0);
+    CHECK_EQ(qi(f.db, &Q_EVENT_CHAIN), 0);
+    CHECK_EQ(qs(f.db, &Q_EVENT_DATES, TODAY), 0);
+    CHECK_EQ(qs(f.db, &Q_SUSPENSION_LENGTH, TODAY), 0);
+    CHECK_EQ(qi(f.db, &Q_YOUNG_DEATHS), 0);
+    CHECK_EQ(qi(f.db, &Q_BAD_DOC_NO), 0);
+    CHECK(qi(f.db, &Q_DOC_NOS) > members / 10);
+    CHECK_EQ(qi(f.db, &Q_ENDED_IN_ROLES), 0);
+
+    /* Small realistic shares: deaths 0.5-5 %, 停止党籍 and 出党 a few per thousand. */
+    deceased = qs(f.db, &Q_STATUS_COUNT, "deceased");
+    left = qs(f.db, &Q_STATUS_COUNT, "left");
+    suspended = qs(f.db, &Q_STATUS_COUNT, "suspended");
+    restored = qi(f.db, &Q_RESTORED);
+    CHECK(deceased * 200 >= members && deceased * 20 <= members);
+    CHECK(left >= 1 && left * 100 <= members);
+    CHECK(suspended >= 1 && suspended * 100 <= members);
+    CHECK(restored >= 1 && restored * 100 <= members);
+    CHECK_EQ(qs(f.db, &Q_STATUS_COUNT, "probationary") + qs(f.db, &Q_STATUS_COUNT, "full") +
+                 deceased + left + suspended,
+             members);
+
+    /* 曾用名: about 2-3 % of persons (1.5-4 % allowed), never the name itself. */
+    former = qi(f.db, &Q_FORMER_NAMES);
+    CHECK(former * 1000 >= res.persons * 15 && former * 1000 <= res.persons * 40);
+    CHECK_EQ(qi(f.db, &Q_BAD_FORMER_NAMES), 0);
+    printf("# %" PRId64 " deceased, %" PRId64 " left, %" PRId64 " suspended, %" PRId64
+           " restored of %" PRId64 " members; %" PRId64 " former names of %" PRId64 " persons\n",
+           deceased, left, suspended, restored, members, former, res.persons);
+out:
+    fixture_close(&f);
+}
+
+static bool same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The first row of sql (no parameters) as four text columns. */
+static bool row4(struct db *db, const struct db_sql *sql, char out[4][256])
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    bool ok = false;
+
+    if (db_acquire(db, &c, &e) == 0 && db_prepare(c, sql, &st, &e) == 0 &&
+        db_step(st, &e) == DB_ROW) {
+        for (int i = 0; i < 4; i++)
+            snprintf(out[i], 256, "%s", db_col_text(st, i) ? db_col_text(st, i) : "");
+        ok = true;
+    }
+    if (!ok)
+        printf("#   no row from %s (%s)\n", sql->name, e.msg);
+    db_stmt_free(&st);
+    db_release(db, &c);
+    return ok;
+}
+
+static const struct org_node *find_node(const struct org_node *n, int64_t id)
+{
+    if (n->id == id)
+        return n;
+    for (int64_t i = 0; i < n->nchildren; i++) {
+        const struct org_node *x = find_node(n->children[i], id);
+        if (x)
+            return x;
+    }
+    return NULL;
+}
+
+/* Replays every org's events from its founding: each 更名 starts from the name the org had,
+ * each 隶属调整 from the parent it had, a 撤销 is on the dissolution date, and the replay ends
+ * in today's row. Returns the number of breaks. */
+static int64_t replay_org_events(struct db *db)
+{
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    char name[256] = "", sname[256] = "", want_name[256] = "", want_short[256] = "";
+    int64_t org = 0, parent = 0, want_parent = 0, bad = 0, rows = 0;
+
+    if (db_acquire(db, &c, &e) < 0 || db_prepare(c, &Q_ORG_REPLAY, &st, &e) < 0)
+        goto out;
+    for (;;) {
+        int step = db_step(st, &e);
+        int64_t id = step == DB_ROW ? db_col_int(st, 0) : 0;
+        const char *kind, *on, *why = NULL;
+
+        if (id != org && org) { /* the end of an org's events: today's row */
+            if (strcmp(name, want_name) || strcmp(sname, want_short) || parent != want_parent)
+                why = "replay does not end in today's row";
+            if (why && bad++ < 5)
+                printf("#   org %" PRId64 ": %s (%s/%s/%" PRId64 ")\n", org, why, name, sname,
+                       parent);
+            why = NULL;
+        }
+        if (step != DB_ROW)
+            break;
+        rows++;
+        kind = db_col_text(st, 1);
+        on = db_col_text(st, 2);
+        if (id != org) {
+            org = id;
+            snprintf(want_name, sizeof(want_name), "%s", db_col_text(st, 9));
+            snprintf(want_short, sizeof(want_short), "%s", db_col_text(st, 10));
+            want_parent = db_col_int(st, 11);
+            if (strcmp(kind, "found") || !same(on, db_col_text(st, 12)))
+                why = "the first event is not the founding";
+            snprintf(name, sizeof(name), "%s", db_col_text(st, 4));
+            snprintf(sname, sizeof(sname), "%s", db_col_text(st, 6));
+            parent = db_col_int(st, 8);
+        } else if (!strcmp(kind, "rename")) {
+            if (!same(db_col_text(st, 3), name) || !same(db_col_text(st, 5), sname))
+                why = "a rename does not start from the name the org had";
+            snprintf(name, sizeof(name), "%s", db_col_text(st, 4));
+            if (!db_col_is_null(st, 6))
+                snprintf(sname, sizeof(sname), "%s", db_col_text(st, 6));
+        } else if (!strcmp(kind, "move")) {
+            if (db_col_int(st, 7) != parent)
+                why = "a move does not start from the parent the org had";
+            parent = db_col_int(st, 8);
+        } else if (!strcmp(kind, "dissolve")) {
+            if (!same(on, db_col_text(st, 13)))
+                why = "a dissolution is not on the dissolution date";
+        } else {
+            why = "a second founding";
+        }
+        if (strcmp(on, TODAY) > 0)
+            why = "an event after today";
+        if (why && bad++ < 5)
+            printf("#   org %" PRId64 " %s %s: %s\n", id, kind, on, why);
+    }
+    if (rows == 0)
+        bad++;
+out:
+    if (e.code != E_OK) {
+        printf("#   replay failed: %s (%s)\n", e.msg, e.detail);
+        bad++;
+    }
+    db_stmt_free(&st);
+    db_release(db, &c);
+    return bad;
+}
+
+/* The org history holds renames, moves and a merger (with its dissolved community), replays
+ * to today's tree, and the as-of tree before the newest of them is not today's. */
+static void test_org_history(void)
+{
+    struct fixture f;
+    struct demo_result res = { 0 };
+    struct app app = { 0 };
+    struct arena a;
+    struct err e = { 0 };
+    struct org_node *now = NULL, *then = NULL;
+    const struct org_node *x;
+    char row[4][256];
+    int64_t root = 1;
+
+    pin_today();
+    arena_init(&a, 0);
+    if (fixture_open(&f, "org_history") < 0)
+        return;
+    if (generate(&f, 3000, 20261123, &res) < 0)
+        goto out;
+    app.db = f.db;
+    CHECK(qs(f.db, &Q_ORG_EVENTS, "rename") >= 3);
+    CHECK(qs(f.db, &Q_ORG_EVENTS, "move") >= 1);
+    CHECK(qs(f.db, &Q_ORG_EVENTS, "dissolve") >= 1);
+    CHECK_EQ(qs(f.db, &Q_ORG_EVENTS, "found"), res.orgs);
+    CHECK_EQ(replay_org_events(f.db), 0);
+    CHECK_EQ(qi(f.db, &Q_ORG_PARENT_DATES), 0);
+    CHECK_EQ(qi(f.db, &Q_DISSOLVED_BUSY), 0);
+
+    CHECK_EQ(org_tree(&app, root, NULL, 0, &a, &now, &e), 0);
+    /* The day before the newest move: the org sat under its old parent. */
+    if (now && row4(f.db, &Q_LAST_MOVE, row)) {
+        int64_t id = strtoll(row[0], NULL, 10), old_parent = strtoll(row[1], NULL, 10),
+                new_parent = strtoll(row[2], NULL, 10);
+        CHECK(old_parent != new_parent);
+        CHECK_EQ(org_tree(&app, root, row[3], 0, &a, &then, &e), 0);
+        x = find_node(now, id);
+        CHECK(x && x->parent_id == new_parent);
+        CHECK(find_node(find_node(now, new_parent), id) != NULL);
+        x = then ? find_node(then, id) : NULL;
+        CHECK(x && x->parent_id == old_parent);
+        CHECK(then && find_node(then, old_parent) && find_node(find_node(then, old_parent), id));
+    }
+    /* The day before the newest rename: the old name. */
+    if (now && row4(f.db, &Q_LAST_RENAME, row)) {
+        int64_t id = strtoll(row[0], NULL, 10);
+        CHECK(strcmp(row[1], row[2]) != 0);
+        CHECK_EQ(org_tree(&app, root, row[3], 0, &a, &then, &e), 0);
+        x = find_node(now, id);
+        CHECK(x && !strcmp(x->name, row[2]));
+        x = then ? find_node(then, id) : NULL;
+        CHECK(x && !strcmp(x->name, row[1]));
+        if (x)
+            printf("# as of %s: %s (today %s)\n", row[3], x->name, row[2]);
+    }
+    /* A merged-in community: gone today, in the tree the day before it was dissolved. */
+    if (now && row4(f.db, &Q_DISSOLVED, row)) {
+        int64_t id = strtoll(row[0], NULL, 10);
+        CHECK(find_node(now, id) == NULL);
+        CHECK_EQ(org_tree(&app, root, row[2], 0, &a, &then, &e), 0);
+        x = then ? find_node(then, id) : NULL;
+        CHECK(x && !strcmp(x->name, row[1]) && x->nchildren > 0);
+    }
+    if (e.code != E_OK)
+        printf("#   org_tree: %s\n", e.msg);
+
+    /* A district of several streets: each has its own history. */
+    fixture_close(&f);
+    if (fixture_open(&f, "org_history_streets") < 0)
+        goto out;
+    if (generate(&f, 9000, 7, &res) < 0)
+        goto out;
+    CHECK(qi(f.db, &Q_STREETS) >= 2);
+    CHECK_EQ(qi(f.db, &Q_STREETS_WITHOUT_HISTORY), 0);
+    CHECK_EQ(replay_org_events(f.db), 0);
+    CHECK_EQ(qi(f.db, &Q_ORG_PARENT_DATES), 0);
+out:
+    arena_release(&a);
+    fixture_close(&f);
+}
+
 TAP_MAIN("domain/demo", TEST(test_default_street), TEST(test_id_numbers),
-         TEST(test_member_dates_and_paths), TEST(test_bulk_schema), TEST(test_demo_logins),
-         TEST(test_deterministic), TEST(test_refuses_bad_input))
+         TEST(test_member_dates_and_paths), TEST(test_member_history), TEST(test_org_history),
+         TEST(test_bulk_schema), TEST(test_demo_logins), TEST(test_deterministic),
+         TEST(test_refuses_bad_input))
