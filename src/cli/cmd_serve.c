@@ -53,9 +53,9 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     log_info("serve_stop", "signal=%d", sig);
     http_server_stop(&srv);
     import_jobs_drain();
+out:
     cache_free(&env.app.cache);
     auth_sessions_free(&env.app.sessions);
-out:
     cli_env_close(&env);
     return rc;
 }
