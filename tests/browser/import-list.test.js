@@ -95,7 +95,7 @@ function listRequest(page, params) {
     if (r.method() !== "GET" || !r.url().includes("/api/members?")) return false;
     const q = new URL(r.url()).searchParams;
     return Object.entries(params).every(([k, v]) => (v === null ? !q.has(k) : q.get(k) === String(v)));
-  });
+  }, { timeout: 30000 });
 }
 
 test("the list filters by 标签 and 年龄 and sorts by the column headers", async () => {
