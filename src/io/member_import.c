@@ -293,6 +293,9 @@ static const char *category_word(const char *s)
 
 /* ---- the import state ---- */
 
+/* How row_process reads a column, decided once from its header (header_choose). */
+enum { COL_FIELD, COL_ORG, COL_ID_NUMBER, COL_DATE, COL_CATEGORY };
+
 /* A name or short name 所在党组织 may hold, resolved against the orgs in scope. */
 struct org_entry {
     const char *key; /* NULL: an empty slot */
@@ -314,6 +317,7 @@ struct pending {
     const char **cells;
     size_t ncells;
     bool created_guess;
+    bool absent; /* no person had the ID number when the row was checked */
 };
 
 struct imp {
@@ -338,7 +342,9 @@ struct imp {
     } held[HEADER_SCAN_ROWS];
     int nheld;
     struct arena hold_arena;
-    const char **col_field; /* per column of the file */
+    const char **col_field;        /* per column of the file */
+    const struct field **col_spec; /* per column: its MEMBER_FIELDS entry, or NULL */
+    unsigned char *col_kind;       /* per column: COL_* (how row_process treats it) */
     size_t ncols;
 
     /* caches */
@@ -679,12 +685,15 @@ static int pend_write(struct imp *s, struct err *e)
 {
     const struct member_in **rows = calloc(s->npend, sizeof(*rows));
     bool *created = calloc(s->npend, sizeof(*created));
+    bool *absent = calloc(s->npend, sizeof(*absent));
     int rc;
 
-    ASSERT(rows && created);
-    for (size_t i = 0; i < s->npend; i++)
+    ASSERT(rows && created && absent);
+    for (size_t i = 0; i < s->npend; i++) {
         rows[i] = &s->pend[i].m;
-    rc = member_upsert_many(s->c, rows, s->npend, s->o->actor, created, e);
+        absent[i] = s->pend[i].absent;
+    }
+    rc = member_upsert_many(s->c, rows, s->npend, absent, s->o->actor, created, e);
     if (rc == 0) {
         for (size_t i = 0; i < s->npend; i++) {
             s->r->created += created[i];
@@ -693,6 +702,7 @@ static int pend_write(struct imp *s, struct err *e)
     }
     free(rows);
     free(created);
+    free(absent);
     return rc;
 }
 
@@ -840,13 +850,14 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
     for (size_t i = 0; i < n && i < s->ncols; i++) {
         const char *f = s->col_field[i], *text = texts[i];
         const struct sheet_cell *c = &cells[i];
+        unsigned kind = s->col_kind[i];
         if (!f || c->kind == SHEET_EMPTY || !text[0])
             continue;
-        if (!strcmp(f, "org")) {
+        if (kind == COL_ORG) {
             org_name = text;
             continue;
         }
-        if (!strcmp(f, "id_number") && import_id_mangled(c)) {
+        if (kind == COL_ID_NUMBER && import_id_mangled(c)) {
             row_err(s, &re, s->r->headers[i],
                     c->kind == SHEET_NUMBER
                         ? "身份证号被 Excel 存成了数字，超过 15 位的部分已丢失（显示为 "
@@ -857,13 +868,10 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
             id_bad = true;
             continue;
         }
-        const struct field *spec = NULL;
-        for (const struct field *sp = MEMBER_FIELDS; sp->name; sp++)
-            if (!strcmp(sp->name, f))
-                spec = sp;
+        const struct field *spec = s->col_spec[i];
         if (!spec)
             continue;
-        if (is_date_field(f)) {
+        if (kind == COL_DATE) {
             char date[11];
             int dr = import_parse_date(c, s->info.date1904, date);
             if (dr == 1 && !strcmp(f, "birth_date"))
@@ -881,7 +889,7 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
                 continue;
             }
             text = arena_strdup(ra, date);
-        } else if (!strcmp(f, "category")) {
+        } else if (kind == COL_CATEGORY) {
             text = category_word(text);
         }
         if (field_decode_text(spec, text, &m, ra, &e) < 0) {
@@ -918,11 +926,16 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
                                  "身份证号与第 %" PRId64 " 行重复（同一文件中每人只能出现一次）",
                                  first));
     }
-    bool exists = false;
+    bool exists = false, absent = false;
     struct member_match match;
     if (re.n == 0) {
-        if (member_match_id_number(s->c, &m, ra, &match, &e) == 0) {
-            exists = true;
+        if (member_match_id_number(s->c, &m, ra, &match, &e) < 0) {
+            *s->err = e;
+            goto fatal;
+        }
+        exists = match.member_id != 0;
+        absent = match.person_id == 0; /* the write need not look the ID number up again */
+        if (exists) {
             if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, match.org_path)) {
                 row_err(s, &re, column_of(s, "id_number"),
                         "该身份证号已登记为其他党组织（不在您的管辖范围）的党员，不能通过导入"
@@ -946,11 +959,7 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
                     goto fatal;
                 }
             }
-        } else if (e.code != E_NOT_FOUND) {
-            *s->err = e;
-            goto fatal;
         }
-        err_clear(&e);
         if (re.n == 0 && !exists && !m.name)
             row_err(s, &re, column_of(s, "name"), "新登记的党员必须填写姓名");
     }
@@ -977,7 +986,7 @@ static int row_process(struct imp *s, int64_t row, const struct sheet_cell *cell
         s->pend = realloc(s->pend, s->pend_cap * sizeof(*s->pend));
         ASSERT(s->pend);
     }
-    s->pend[s->npend++] = (struct pending){ m, row, texts, n, !exists };
+    s->pend[s->npend++] = (struct pending){ m, row, texts, n, !exists, absent };
     if (s->npend >= BATCH_ROWS && (s->o->skip_invalid ? batch_flush(s) : batch_write(s)) < 0)
         goto fatal;
     return 0;
@@ -1036,6 +1045,8 @@ static int header_choose(struct imp *s)
     r->ignored_columns = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*r->ignored_columns));
     s->ncols = h->n;
     s->col_field = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*s->col_field));
+    s->col_spec = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*s->col_spec));
+    s->col_kind = arena_alloc(s->a, h->n ? h->n : 1);
     for (size_t i = 0; i < h->n; i++) {
         char key[256];
         const char *f =
@@ -1046,6 +1057,16 @@ static int header_choose(struct imp *s)
             if (s->col_field[k] == f)
                 f = NULL; /* a repeated column: the first one counts */
         s->col_field[i] = f;
+        s->col_spec[i] = NULL;
+        for (const struct field *sp = MEMBER_FIELDS; f && sp->name; sp++)
+            if (!strcmp(sp->name, f))
+                s->col_spec[i] = sp;
+        s->col_kind[i] = !f                        ? COL_FIELD
+                         : !strcmp(f, "org")       ? COL_ORG
+                         : !strcmp(f, "id_number") ? COL_ID_NUMBER
+                         : is_date_field(f)        ? COL_DATE
+                         : !strcmp(f, "category")  ? COL_CATEGORY
+                                                   : COL_FIELD;
         if (!f && h->cells[i].text[0])
             r->ignored_columns[r->nignored++] = r->headers[i];
         has_id = has_id || (f && !strcmp(f, "id_number"));

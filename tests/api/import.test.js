@@ -140,7 +140,7 @@ test("re-import is idempotent: matched by ID number, updated, never duplicated",
 });
 
 test("a large import is written in batches: every row once, with tags, history, audit and search", async () => {
-  // 700 rows: a full batch of 512 and a rest, chunks of 32 and single rows; one row is a
+  // 700 rows: a full batch of 512 and a rest, chunks of 128 and single rows; one row is a
   // resident already on file (a person, not yet a member).
   const [[rid, rname]] = sql(srv.db, "SELECT p.id_number, p.name FROM person p JOIN resident r ON r.person_id = p.id WHERE p.id NOT IN (SELECT person_id FROM member) AND p.id_number IS NOT NULL LIMIT 1");
   const rows = [["姓名", "身份证号", "所在党组织", "入党日期", "标签"]];

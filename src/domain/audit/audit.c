@@ -51,6 +51,95 @@ void audit_change_digest(json_t *before, json_t *after, char out[65])
     free(s);
 }
 
+/* Appends s as a JSON string the way jansson's dump_string writes it without
+ * JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH: '"' and '\\' and the C0 controls escaped (the five
+ * short forms, else \u00XX in upper-case hex), every other byte as it is. Control characters
+ * are single bytes in UTF-8, so escaping byte by byte equals jansson's code-point walk. */
+static void put_json_string(struct buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const char *run = s;
+
+    buf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        const char *esc;
+        char u[7];
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        buf_append(b, run, (size_t)(s - run));
+        run = s + 1;
+        switch (ch) {
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        default:
+            memcpy(u, "\\u00", 4);
+            u[4] = hex[ch >> 4];
+            u[5] = hex[ch & 15];
+            u[6] = '\0';
+            esc = u;
+        }
+        buf_puts(b, esc);
+    }
+    buf_append(b, run, (size_t)(s - run));
+    buf_putc(b, '"');
+}
+
+void audit_create_digest(const struct audit_field *f, size_t n, char out[65])
+{
+    const struct audit_field *sorted[64];
+    struct buf b;
+
+    ASSERT(n <= ARRAY_LEN(sorted));
+    /* JSON_SORT_KEYS: keys in bytewise order (insertion sort; n is small). */
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = &f[i];
+    for (size_t i = 1; i < n; i++) {
+        for (size_t k = i; k > 0 && strcmp(sorted[k - 1]->key, sorted[k]->key) > 0; k--) {
+            const struct audit_field *t = sorted[k - 1];
+            sorted[k - 1] = sorted[k];
+            sorted[k] = t;
+        }
+    }
+    buf_init(&b, NULL, 1 << 20);
+    buf_puts(&b, "{\"after\":{");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_putc(&b, ',');
+        put_json_string(&b, sorted[i]->key);
+        buf_putc(&b, ':');
+        if (sorted[i]->is_int)
+            buf_printf(&b, "%" PRId64, sorted[i]->num);
+        else if (sorted[i]->text)
+            put_json_string(&b, sorted[i]->text);
+        else
+            buf_puts(&b, "null");
+    }
+    buf_puts(&b, "},\"before\":null}");
+    ASSERT(!buf_failed(&b));
+    audit_digest(b.p, b.len, out);
+    buf_release(&b);
+}
+
 static void put_int(struct buf *b, int64_t v)
 {
     if (v)
@@ -101,6 +190,40 @@ int audit_append(struct db_conn *c, const struct audit_entry *e, struct err *err
     memcpy(r.prev_hash, last_id ? last_hash : AUDIT_GENESIS, 65);
     audit_row_hash(&r, r.hash);
     return audit_store_insert(c, &r, err);
+}
+
+int audit_append_many(struct db_conn *c, const struct audit_entry *e, size_t n, struct err *err)
+{
+    struct audit_row r[AUDIT_STORE_CHUNK];
+    char prev[65];
+    int64_t last_id = 0, now = clock_now();
+    size_t done = 0;
+
+    if (n == 0)
+        return 0;
+    if (audit_store_last(c, &last_id, prev, err) < 0)
+        return -1;
+    if (!last_id)
+        memcpy(prev, AUDIT_GENESIS, 65);
+    /* Each full chunk goes in one statement, the rest one row at a time; every row chains on
+     * the one before it, as audit_append would have chained it. */
+    while (done < n) {
+        size_t k = n - done >= AUDIT_STORE_CHUNK ? AUDIT_STORE_CHUNK : 1;
+        for (size_t i = 0; i < k; i++) {
+            memset(&r[i], 0, sizeof(r[i]));
+            r[i].id = last_id + (int64_t)(done + i) + 1;
+            r[i].at = now;
+            r[i].e = e[done + i];
+            memcpy(r[i].prev_hash, prev, 65);
+            audit_row_hash(&r[i], r[i].hash);
+            memcpy(prev, r[i].hash, 65);
+        }
+        if ((k == AUDIT_STORE_CHUNK ? audit_store_insert_chunk(c, r, err)
+                                    : audit_store_insert(c, &r[0], err)) < 0)
+            return -1;
+        done += k;
+    }
+    return 0;
 }
 
 struct verify_state {

@@ -1,5 +1,6 @@
-/* audit_store.c: SQL for the audit chain: the last row, appending, paging by org subtree and
- * walking every row in order for verification. */
+/* audit_store.c: SQL for the audit chain: the last row, appending (one row, or a chunk of
+ * rows per statement), paging by org subtree and walking every row in order for
+ * verification. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -15,12 +16,25 @@ static const struct db_sql SQL_LAST = {
     .name = "audit.last",
     .sql = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
 };
+/* One row binds these columns in this order (bind_row); the chunk repeats the row. */
+#define AUDIT_INSERT                                                                               \
+    "INSERT INTO audit (id, at, user_id, username, source, action, target_type, "                  \
+    "target_id, org_id, result, request_id, digest, prev_hash, hash) VALUES "
+#define AUDIT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define ROWS2(r)  r ", " r
+#define ROWS4(r)  ROWS2(r) ", " ROWS2(r)
+#define ROWS8(r)  ROWS4(r) ", " ROWS4(r)
+#define ROWS16(r) ROWS8(r) ", " ROWS8(r)
+#define ROWS32(r) ROWS16(r) ", " ROWS16(r)
 static const struct db_sql SQL_INSERT = {
     .name = "audit.insert",
-    .sql = "INSERT INTO audit (id, at, user_id, username, source, action, target_type, "
-           "target_id, org_id, result, request_id, digest, prev_hash, hash) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    .sql = AUDIT_INSERT AUDIT_ROW,
 };
+static const struct db_sql SQL_INSERT_CHUNK = {
+    .name = "audit.insert_chunk",
+    .sql = AUDIT_INSERT ROWS32(AUDIT_ROW),
+};
+_Static_assert(AUDIT_STORE_CHUNK == 32, "SQL_INSERT_CHUNK holds 32 rows");
 static const struct db_sql SQL_WALK = {
     .name = "audit.walk",
     .sql = "SELECT " AUDIT_COLS " FROM audit a ORDER BY a.id",
@@ -62,26 +76,45 @@ int audit_store_last(struct db_conn *c, int64_t *id_out, char hash_out[65], stru
     return rc < 0 ? -1 : 0;
 }
 
+/* The AUDIT_ROW binds of r, from *k on. */
+static void bind_row(struct db_stmt *st, int *k, const struct audit_row *r)
+{
+    db_bind_int(st, (*k)++, r->id);
+    db_bind_int(st, (*k)++, r->at);
+    db_bind_opt_id(st, (*k)++, r->e.user_id);
+    db_bind_text(st, (*k)++, r->e.username);
+    db_bind_text(st, (*k)++, r->e.source);
+    db_bind_text(st, (*k)++, r->e.action);
+    db_bind_text(st, (*k)++, r->e.target_type);
+    db_bind_opt_id(st, (*k)++, r->e.target_id);
+    db_bind_opt_id(st, (*k)++, r->e.org_id);
+    db_bind_text(st, (*k)++, r->e.result);
+    db_bind_text(st, (*k)++, r->e.request_id);
+    db_bind_text(st, (*k)++, r->e.digest);
+    db_bind_text(st, (*k)++, r->prev_hash);
+    db_bind_text(st, (*k)++, r->hash);
+}
+
 int audit_store_insert(struct db_conn *c, const struct audit_row *r, struct err *err)
 {
     struct db_stmt *st = NULL;
+    int k = 1;
 
     if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
         return -1;
-    db_bind_int(st, 1, r->id);
-    db_bind_int(st, 2, r->at);
-    db_bind_opt_id(st, 3, r->e.user_id);
-    db_bind_text(st, 4, r->e.username);
-    db_bind_text(st, 5, r->e.source);
-    db_bind_text(st, 6, r->e.action);
-    db_bind_text(st, 7, r->e.target_type);
-    db_bind_opt_id(st, 8, r->e.target_id);
-    db_bind_opt_id(st, 9, r->e.org_id);
-    db_bind_text(st, 10, r->e.result);
-    db_bind_text(st, 11, r->e.request_id);
-    db_bind_text(st, 12, r->e.digest);
-    db_bind_text(st, 13, r->prev_hash);
-    db_bind_text(st, 14, r->hash);
+    bind_row(st, &k, r);
+    return db_run(&st, err);
+}
+
+int audit_store_insert_chunk(struct db_conn *c, const struct audit_row *r, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int k = 1;
+
+    if (db_prepare(c, &SQL_INSERT_CHUNK, &st, err) < 0)
+        return -1;
+    for (int i = 0; i < AUDIT_STORE_CHUNK; i++)
+        bind_row(st, &k, &r[i]);
     return db_run(&st, err);
 }
 

@@ -547,11 +547,33 @@ static json_t *member_json(const struct member_in *m)
     return o;
 }
 
-/* Appends the member's audit row; digest is hex (audit_change_digest) or NULL. */
-static int audit_member(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                        int64_t member_id, int64_t org_id, const char *digest, struct err *err)
+/* audit_change_digest(NULL, member_json(m)), the digest of "member.create", written without
+ * the jansson tree (audit_create_digest): the importer makes one per new member. */
+static void member_create_digest(const struct member_in *m, char out[65])
 {
-    struct audit_entry e = {
+    struct audit_field f[ARRAY_LEN(MEMBER_FIELDS)];
+    size_t n = 0;
+
+    for (const struct field *sp = MEMBER_FIELDS; sp->name; sp++, n++) {
+        const char *at = (const char *)m + sp->offset;
+        f[n] = (struct audit_field){ .key = sp->name };
+        if (sp->type == FIELD_T_ID) {
+            memcpy(&f[n].num, at, sizeof(f[n].num));
+            f[n].is_int = f[n].num != 0;
+        } else {
+            const char *v;
+            memcpy(&v, at, sizeof(v));
+            f[n].text = v && *v ? v : NULL;
+        }
+    }
+    audit_create_digest(f, n, out);
+}
+
+/* The member's audit row; digest is hex (audit_change_digest) or NULL. */
+static struct audit_entry member_audit_entry(const struct auth_actor *actor, const char *action,
+                                             int64_t member_id, int64_t org_id, const char *digest)
+{
+    return (struct audit_entry){
         .user_id = actor && actor->user ? actor->user->id : 0,
         .username = actor && actor->user ? actor->user->username : NULL,
         .source = actor && actor->source ? actor->source : "internal",
@@ -563,6 +585,14 @@ static int audit_member(struct db_conn *c, const struct auth_actor *actor, const
         .request_id = actor ? actor->request_id : NULL,
         .digest = digest,
     };
+}
+
+/* Appends the member's audit row. */
+static int audit_member(struct db_conn *c, const struct auth_actor *actor, const char *action,
+                        int64_t member_id, int64_t org_id, const char *digest, struct err *err)
+{
+    struct audit_entry e = member_audit_entry(actor, action, member_id, org_id, digest);
+
     return audit_append(c, &e, err);
 }
 
@@ -790,15 +820,58 @@ static int new_row_prepare(struct db_conn *c, const struct member_in *m, struct 
     return 0;
 }
 
+/* What insert_member writes after the person and member rows, for the new rows nr[0..n) of
+ * member_upsert_many: their tags, 'create' events and audit rows, several rows per statement. */
+static int new_rows_finish(struct db_conn *c, const struct new_row *nr, size_t n,
+                           const struct auth_actor *actor, const char *today, int64_t now,
+                           struct arena *a, struct err *err)
+{
+    struct member_tag_row *tags;
+    struct audit_entry *audit = arena_alloc(a, (n ? n : 1) * sizeof(*audit));
+    int64_t *tenants = arena_alloc(a, (n ? n : 1) * sizeof(*tenants));
+    int64_t *mids = arena_alloc(a, (n ? n : 1) * sizeof(*mids));
+    const char **statuses = arena_alloc(a, (n ? n : 1) * sizeof(*statuses));
+    size_t ntags = 0, cap = 0;
+
+    for (size_t k = 0; k < n; k++)
+        for (const char *p = nr[k].in.tags; p && *p; p++)
+            cap += *p == ',';
+    cap += n;
+    tags = arena_alloc(a, cap * sizeof(*tags));
+    for (size_t k = 0; k < n; k++) {
+        const struct new_row *r = &nr[k];
+        char *digest = arena_alloc(a, 65);
+        /* The tags as member_store_tags_set splits them: empty pieces are skipped. */
+        for (const char *p = r->in.tags; p && *p;) {
+            const char *end = strchr(p, ',');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            if (len > 0)
+                tags[ntags++] = (struct member_tag_row){ r->member_id, p, len };
+            p = end ? end + 1 : p + len;
+        }
+        tenants[k] = r->tenant_id;
+        mids[k] = r->member_id;
+        statuses[k] = r->in.status;
+        member_create_digest(&r->in, digest);
+        audit[k] = member_audit_entry(actor, "member.create", r->member_id, r->in.org_id, digest);
+    }
+    if (member_store_tags_insert_many(c, tags, ntags, err) < 0 ||
+        member_store_create_events(c, tenants, mids, statuses, n, today, actor_user_id(actor), now,
+                                   err) < 0)
+        return -1;
+    return audit_append_many(c, audit, n, err);
+}
+
 int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, size_t n,
-                       const struct auth_actor *actor, bool *created_out, struct err *err)
+                       const bool *absent, const struct auth_actor *actor, bool *created_out,
+                       struct err *err)
 {
     struct arena a;
     struct member_org org = { 0 };
     struct new_row *nr;
     size_t nnew = 0, k;
-    char today[11], digest[65];
-    int64_t now = clock_now(), uid = actor_user_id(actor);
+    char today[11];
+    int64_t now = clock_now();
     int rc = -1;
 
     arena_init(&a, 64 * 1024);
@@ -813,14 +886,16 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
             err_set(err, E_INVALID, "/id_number", "请填写身份证号");
             goto out;
         }
-        if (member_store_key_by_id_number(c, rows[i]->id_number, &a, &key, err) == 0) {
-            if (member_upsert(c, rows[i], actor, &id, &created_out[i], err) < 0)
+        if (!absent || !absent[i]) {
+            if (member_store_key_by_id_number(c, rows[i]->id_number, &a, &key, err) == 0) {
+                if (member_upsert(c, rows[i], actor, &id, &created_out[i], err) < 0)
+                    goto out;
+                continue;
+            }
+            if (err->code != E_NOT_FOUND)
                 goto out;
-            continue;
+            err_clear(err);
         }
-        if (err->code != E_NOT_FOUND)
-            goto out;
-        err_clear(err);
         if (new_row_prepare(c, rows[i], &org, &a, &nr[nnew], err) < 0)
             goto out;
         nr[nnew++].at = i;
@@ -851,18 +926,10 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
                                        &r->member_id, err) < 0)
             goto out;
     }
-    /* Then what insert_member writes after the rows: tags, the 'create' event, the audit row. */
-    for (k = 0; k < nnew; k++) {
-        struct new_row *r = &nr[k];
-        if ((r->in.tags && member_store_tags_set(c, r->member_id, r->in.tags, err) < 0) ||
-            member_store_event_insert(c, r->tenant_id, r->member_id, "create", today, NULL,
-                                      r->in.status, NULL, NULL, uid, now, err) < 0)
-            goto out;
-        audit_change_digest(NULL, member_json(&r->in), digest);
-        if (audit_member(c, actor, "member.create", r->member_id, r->in.org_id, digest, err) < 0)
-            goto out;
-        created_out[r->at] = true;
-    }
+    if (new_rows_finish(c, nr, nnew, actor, today, now, &a, err) < 0)
+        goto out;
+    for (k = 0; k < nnew; k++)
+        created_out[nr[k].at] = true;
     rc = 0;
 out:
     arena_release(&a);
@@ -918,16 +985,24 @@ int member_match_id_number(struct db_conn *c, const struct member_in *m, struct 
     struct member_view cur;
     struct member_in was = { 0 };
 
-    if (member_store_key_by_id_number(c, m->id_number, a, &key, err) < 0)
-        return -1;
-    if (!key.member_id)
-        return err_set(err, E_NOT_FOUND, "/id_number", "该身份证号尚未登记为党员");
+    if (member_store_key_by_id_number(c, m->id_number, a, &key, err) < 0) {
+        if (err->code != E_NOT_FOUND)
+            return -1;
+        err_clear(err);
+        key.person_id = key.member_id = 0;
+    }
+    if (!key.member_id) {
+        memset(out, 0, sizeof(*out));
+        out->person_id = key.person_id;
+        return 0;
+    }
     if (member_store_get(c, key.member_id, false, a, &cur, err) < 0)
         return -1;
     view_to_in(&cur, &was, a);
     was.tags = cur.tags ? arena_strdup(a, cur.tags) : NULL;
     memset(out, 0, sizeof(*out));
     out->member_id = cur.id;
+    out->person_id = cur.person_id;
     out->org_id = cur.org_id;
     out->org_path = cur.org_path;
     out->org_name = cur.org_name;

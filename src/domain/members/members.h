@@ -62,11 +62,15 @@ int member_upsert(struct db_conn *c, const struct member_in *m, const struct aut
 
 /* member_upsert for n rows with distinct ID numbers (the importer's batches), with the same
  * checks, history and one audit row per member; created_out[i] says whether rows[i] was
- * created. New people are written MEMBER_STORE_CHUNK rows per statement. On failure the
- * caller's transaction holds part of the batch and err does not say which row failed: roll
- * back, and use member_upsert row by row to find it. */
+ * created. New people are written MEMBER_STORE_CHUNK rows per statement, with their tags,
+ * events and audit rows. absent (NULL: every row is looked up) lets a caller that has just
+ * looked an ID number up skip the second look-up: absent[i] says no person had rows[i]'s ID
+ * number; should one have it by now, its insert fails with E_CONFLICT like a duplicate. On
+ * failure the caller's transaction holds part of the batch and err does not say which row
+ * failed: roll back, and use member_upsert row by row to find it. */
 int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, size_t n,
-                       const struct auth_actor *actor, bool *created_out, struct err *err);
+                       const bool *absent, const struct auth_actor *actor, bool *created_out,
+                       struct err *err);
 
 /* The org path of the member whose person has this (normalized) ID number; E_NOT_FOUND when
  * there is none. Returns memory from a. */
@@ -164,10 +168,11 @@ int member_demo_instance(struct app *app, bool *demo_out, struct err *err);
 /* The member registered under m->id_number (m normalized), and what writing m over it
  * (member_upsert) would change: the zh-CN labels (MEMBER_FIELDS, e.g. "学历") of the
  * non-NULL fields of m that differ from the stored record (tags compared as a set). Used by
- * the importer to refuse renames and moves and to report updates. Memory from a. E_NOT_FOUND
- * when the ID number is no member's. */
+ * the importer to refuse renames and moves and to report updates. Memory from a. When the ID
+ * number is no member's, returns 0 with member_id 0 and person_id the person who has it (0:
+ * nobody; member_upsert_many's absent). */
 struct member_match {
-    int64_t member_id, org_id;
+    int64_t member_id, person_id, org_id;
     const char *org_path, *org_name, *name;
     const char **changed;
     size_t nchanged;

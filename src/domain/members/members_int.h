@@ -36,7 +36,7 @@ int member_store_member_update(struct db_conn *c, int64_t member_id, const struc
  * m[i] is inserted with tenant_ids[i] (and initials[i] / person_ids[i], org_paths[i]);
  * ids_out[i] receives its new id. Persons need distinct ID numbers, members distinct
  * persons. A constraint failure fails the whole statement (E_CONFLICT "/id_number" …). */
-#define MEMBER_STORE_CHUNK 32
+#define MEMBER_STORE_CHUNK 128
 int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *const *m,
                                      const int64_t *tenant_ids, const char *const *initials,
                                      int64_t now, int64_t *ids_out, struct err *err);
@@ -46,6 +46,22 @@ int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *
                                      struct err *err);
 /* Replaces the member's tags with the comma-separated list (may be ""). */
 int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags, struct err *err);
+/* Inserts the (member_id, tag) pairs t[0..n), MEMBER_STORE_CHUNK per statement; a pair
+ * already stored is skipped. tag is t[i].len bytes (not NUL-terminated). */
+struct member_tag_row {
+    int64_t member_id;
+    const char *tag;
+    size_t len;
+};
+int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row *t, size_t n,
+                                  struct err *err);
+/* The 'create' events of n new members (new value statuses[i]), MEMBER_STORE_CHUNK per
+ * statement, as n member_store_event_insert(..., "create", effective_on, NULL, statuses[i],
+ * NULL, NULL, user_id, now) calls would write them. */
+int member_store_create_events(struct db_conn *c, const int64_t *tenant_ids,
+                               const int64_t *member_ids, const char *const *statuses, size_t n,
+                               const char *effective_on, int64_t user_id, int64_t now,
+                               struct err *err);
 int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
                               const char *kind, const char *effective_on, const char *old_value,
                               const char *new_value, const char *doc_no, const char *note,

@@ -17,7 +17,7 @@ static const struct db_sql SQL_KEY_BY_ID_NUMBER = {
            "LEFT JOIN member m ON m.person_id = p.id WHERE p.id_number = ?",
 };
 /* One insert of a person or a member binds these columns in this order (bind_person,
- * bind_member); the chunk statements repeat the row 32 times. */
+ * bind_member); the chunk statements repeat the row MEMBER_STORE_CHUNK times. */
 #define PERSON_INSERT                                                                              \
     "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "            \
     "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) VALUES "
@@ -44,18 +44,24 @@ static const struct db_sql SQL_PERSON_UPDATE = {
  * (a savepoint per statement, which makes the FTS5 index flush its pending terms, and the
  * RETURNING buffer) is paid once per chunk, not once per row. RETURNING names each row's
  * key so ids are matched by value, not by the order rows come back in. */
-#define ROWS2(r)  r ", " r
-#define ROWS4(r)  ROWS2(r) ", " ROWS2(r)
-#define ROWS8(r)  ROWS4(r) ", " ROWS4(r)
-#define ROWS16(r) ROWS8(r) ", " ROWS8(r)
-#define ROWS32(r) ROWS16(r) ", " ROWS16(r)
+#define ROWS2(r)   r ", " r
+#define ROWS4(r)   ROWS2(r) ", " ROWS2(r)
+#define ROWS8(r)   ROWS4(r) ", " ROWS4(r)
+#define ROWS16(r)  ROWS8(r) ", " ROWS8(r)
+#define ROWS32(r)  ROWS16(r) ", " ROWS16(r)
+#define ROWS64(r)  ROWS32(r) ", " ROWS32(r)
+#define ROWS128(r) ROWS64(r) ", " ROWS64(r)
+#define ROWS_CHUNK ROWS128
+_Static_assert(MEMBER_STORE_CHUNK == 128, "ROWS_CHUNK repeats a row MEMBER_STORE_CHUNK times");
+/* Tags and events: SMALL_CHUNK rows per statement (ROWS32), the rest one by one. */
+#define SMALL_CHUNK 32
 static const struct db_sql SQL_PERSON_INSERT_CHUNK = {
     .name = "members.person_insert_chunk",
-    .sql = PERSON_INSERT ROWS32(PERSON_ROW) " RETURNING id, id_number",
+    .sql = PERSON_INSERT ROWS_CHUNK(PERSON_ROW) " RETURNING id, id_number",
 };
 static const struct db_sql SQL_MEMBER_INSERT_CHUNK = {
     .name = "members.member_insert_chunk",
-    .sql = MEMBER_INSERT ROWS32(MEMBER_ROW) " RETURNING id, person_id",
+    .sql = MEMBER_INSERT ROWS_CHUNK(MEMBER_ROW) " RETURNING id, person_id",
 };
 static const struct db_sql SQL_MEMBER_INSERT = {
     .name = "members.member_insert",
@@ -84,10 +90,23 @@ static const struct db_sql SQL_TAG_INSERT = {
     .name = "members.tag_insert",
     .sql = "INSERT INTO member_tag (member_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
 };
+#define TAG_ROW "(?, ?)"
+static const struct db_sql SQL_TAG_INSERT_CHUNK = {
+    .name = "members.tag_insert_chunk",
+    .sql =
+        "INSERT INTO member_tag (member_id, tag) VALUES " ROWS32(TAG_ROW) " ON CONFLICT DO NOTHING",
+};
+#define EVENT_INSERT                                                                               \
+    "INSERT INTO member_event (tenant_id, member_id, kind, effective_on, old_value, "              \
+    "new_value, doc_no, note, created_by, created_at) VALUES "
+#define EVENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 static const struct db_sql SQL_EVENT_INSERT = {
     .name = "members.event_insert",
-    .sql = "INSERT INTO member_event (tenant_id, member_id, kind, effective_on, old_value, "
-           "new_value, doc_no, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    .sql = EVENT_INSERT EVENT_ROW,
+};
+static const struct db_sql SQL_EVENT_INSERT_CHUNK = {
+    .name = "members.event_insert_chunk",
+    .sql = EVENT_INSERT ROWS32(EVENT_ROW),
 };
 static const struct db_sql SQL_EVENTS = {
     .name = "members.events",
@@ -434,6 +453,69 @@ int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags
     return 0;
 }
 
+int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row *t, size_t n,
+                                  struct err *err)
+{
+    struct db_stmt *st = NULL;
+    size_t i = 0;
+
+    while (i < n) {
+        bool chunk = n - i >= SMALL_CHUNK;
+        int k = 1;
+        if (db_prepare(c, chunk ? &SQL_TAG_INSERT_CHUNK : &SQL_TAG_INSERT, &st, err) < 0)
+            return -1;
+        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++) {
+            db_bind_int(st, k++, t[i].member_id);
+            db_bind_textn(st, k++, t[i].tag, t[i].len);
+        }
+        if (db_run(&st, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The EVENT_ROW binds of a 'create' event, from *k on. */
+static void bind_create_event(struct db_stmt *st, int *k, int64_t tenant_id, int64_t member_id,
+                              const char *effective_on, const char *status, int64_t user_id,
+                              int64_t now)
+{
+    db_bind_int(st, (*k)++, tenant_id);
+    db_bind_int(st, (*k)++, member_id);
+    db_bind_text(st, (*k)++, "create");
+    db_bind_text(st, (*k)++, effective_on);
+    db_bind_null(st, (*k)++);
+    db_bind_text(st, (*k)++, status);
+    db_bind_null(st, (*k)++);
+    db_bind_null(st, (*k)++);
+    if (user_id)
+        db_bind_int(st, (*k)++, user_id);
+    else
+        db_bind_null(st, (*k)++);
+    db_bind_int(st, (*k)++, now);
+}
+
+int member_store_create_events(struct db_conn *c, const int64_t *tenant_ids,
+                               const int64_t *member_ids, const char *const *statuses, size_t n,
+                               const char *effective_on, int64_t user_id, int64_t now,
+                               struct err *err)
+{
+    struct db_stmt *st = NULL;
+    size_t i = 0;
+
+    while (i < n) {
+        bool chunk = n - i >= SMALL_CHUNK;
+        int k = 1;
+        if (db_prepare(c, chunk ? &SQL_EVENT_INSERT_CHUNK : &SQL_EVENT_INSERT, &st, err) < 0)
+            return -1;
+        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++)
+            bind_create_event(st, &k, tenant_ids[i], member_ids[i], effective_on, statuses[i],
+                              user_id, now);
+        if (db_run(&st, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
                               const char *kind, const char *effective_on, const char *old_value,
                               const char *new_value, const char *doc_no, const char *note,
@@ -648,9 +730,11 @@ int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *
         ids_out[i] = 0;
         bind_person(st, &k, m[i], tenant_ids[i], initials[i], now);
     }
+    /* Rows come back in the order they were given in practice; look there first. */
     while ((rc = db_step(st, err)) == DB_ROW) {
         const char *idn = db_col_text(st, 1);
-        for (int i = 0; idn && i < MEMBER_STORE_CHUNK; i++) {
+        for (int j = 0; idn && j < MEMBER_STORE_CHUNK; j++) {
+            int i = (got + j) % MEMBER_STORE_CHUNK;
             if (!ids_out[i] && !strcmp(m[i]->id_number, idn)) {
                 ids_out[i] = db_col_int(st, 0);
                 got++;
@@ -685,7 +769,8 @@ int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *
     }
     while ((rc = db_step(st, err)) == DB_ROW) {
         int64_t pid = db_col_int(st, 1);
-        for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
+        for (int j = 0; j < MEMBER_STORE_CHUNK; j++) {
+            int i = (got + j) % MEMBER_STORE_CHUNK;
             if (!ids_out[i] && person_ids[i] == pid) {
                 ids_out[i] = db_col_int(st, 0);
                 got++;
