@@ -136,12 +136,16 @@ function readXlsx(buf) {
 }
 
 // A valid demo ID number (prefix 99, DATA.md DEMO-ID) for a birth date and sequence.
-function demoId(birth = "19850312", seq = "001", region = "990105") {
-  const first = region + birth + seq;
+// The 17 digits followed by their GB 11643 check character.
+function withCheckDigit(body17) {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   let s = 0;
-  for (let i = 0; i < 17; i++) s += Number(first[i]) * w[i];
-  return first + "10X98765432"[s % 11];
+  for (let i = 0; i < 17; i++) s += Number(body17[i]) * w[i];
+  return body17 + "10X98765432"[s % 11];
 }
 
-module.exports = { zip, unzip, buildXlsx, readXlsx, demoId };
+function demoId(birth = "19850312", seq = "001", region = "990105") {
+  return withCheckDigit(region + birth + seq);
+}
+
+module.exports = { zip, unzip, buildXlsx, readXlsx, demoId, withCheckDigit };
