@@ -116,6 +116,8 @@ const RECIPES = {
   "GET /api/members/{id}": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}` })),
   "PATCH /api/members/{id}": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}`, body: { work_unit: "矩阵单位" } })),
   "GET /api/members/{id}/events": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/events` })),
+  "GET /api/members/{id}/card": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/card` })),
+  "PATCH /api/members/{id}/card": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/card`, body: { skills: "矩阵专长" } })),
 };
 // Recipes on a fixture user or member at org, whose name a refused call must not echo.
 function userRecipe(org, make) {

@@ -235,7 +235,7 @@ function memberRecord(m) {
 
 test("audit digest of member.update is the SHA-256 of the documented before/after serialization", async () => {
   const crypto = require("node:crypto");
-  const id = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id LIMIT 1 OFFSET 3`)[0][0]);
+  const id = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' AND id NOT IN (SELECT member_id FROM member_card) ORDER BY id LIMIT 1 OFFSET 3`)[0][0]);
   const get = async () => memberRecord(expectStatus(await shequ.request("GET", `/api/members/${id}?reveal=id_number,phone,address`), 200).json);
   const digestOf = async (body) => {
     const before = await get();
@@ -254,4 +254,24 @@ test("audit digest of member.update is the SHA-256 of the documented before/afte
   // member.create carries one too ({"before":null, "after":…}).
   const [[cd]] = sql(srv.db, "SELECT digest FROM audit WHERE action = 'member.create' ORDER BY id DESC LIMIT 1");
   assert.match(cd, /^[0-9a-f]{64}$/);
+});
+
+test("党员联系卡: empty until filled, changed field by field, validated and audited", async () => {
+  const id = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' AND id NOT IN (SELECT member_id FROM member_card) ORDER BY id LIMIT 1`)[0][0]);
+  const empty = expectStatus(await shuji.request("GET", `/api/members/${id}/card`), 200).json;
+  assert.deepEqual(empty, { skills: "", pledge: "", households: "", service_time: "", updated_at: null });
+  let card = expectStatus(await shuji.request("PATCH", `/api/members/${id}/card`, { body: { skills: "水电维修", pledge: "随叫随到" } }), 200).json;
+  assert.equal(card.skills, "水电维修");
+  assert.equal(card.pledge, "随叫随到");
+  assert.ok(card.updated_at > 0);
+  card = expectStatus(await shuji.request("PATCH", `/api/members/${id}/card`, { body: { households: "3号楼 2 单元 6 户" } }), 200).json;
+  assert.equal(card.skills, "水电维修", "fields not named stay as they were");
+  assert.equal(card.households, "3号楼 2 单元 6 户");
+  assert.deepEqual(expectStatus(await weiyuan.request("GET", `/api/members/${id}/card`), 200).json, card);
+  expectError(await shuji.request("PATCH", `/api/members/${id}/card`, { body: { pledge: "承".repeat(501) } }), 400, "invalid", "/pledge");
+  expectError(await shuji.request("PATCH", `/api/members/${id}/card`, { body: { hobby: "x" } }), 400, "invalid", "/hobby");
+  expectError(await weiyuan.request("PATCH", `/api/members/${id}/card`, { body: { skills: "x" } }), 403, "forbidden");
+  const rows = sql(srv.db, `SELECT action, target_id, length(digest) FROM audit WHERE action = 'member.card' ORDER BY id`);
+  assert.deepEqual(rows.slice(-2).map((r) => r.slice(0, 2)), [["member.card", String(id)], ["member.card", String(id)]]);
+  assert.ok(rows.slice(-2).every((r) => r[2] === "64"));
 });

@@ -183,3 +183,32 @@ test("an unknown address shows the not-found page", async () => {
   }
   noErrors(env);
 });
+
+test("党员联系卡: a secretary fills the card's own fields; a committee member only reads them", async () => {
+  const [id] = sql(env.srv.db, "SELECT id FROM member WHERE org_id = 4 AND status = 'full' AND id NOT IN (SELECT member_id FROM member_card) ORDER BY id DESC LIMIT 1")[0];
+  const page = await env.newPage();
+  await signIn(env, page, "shuji");
+  await page.goto(`${env.srv.url}/members/${id}`);
+  await page.click(".el-tabs__item:has-text('联系卡')");
+  await page.click(".card-edit");
+  await page.fill(".card-form textarea[name=skills]", "水电维修、家电清洗");
+  await page.fill(".card-form textarea[name=households]", "5号楼1单元 8 户");
+  await page.click(".card-save");
+  await page.waitForFunction(() => document.querySelector(".card-field[data-field=skills]").textContent.includes("水电维修"));
+  assert.equal((await page.textContent(".card-field[data-field=households]")).trim(), "5号楼1单元 8 户");
+  assert.equal((await page.textContent(".card-field[data-field=pledge]")).trim(), "—", "an unfilled field shows a dash");
+  assert.deepEqual(sql(env.srv.db, `SELECT skills, households, pledge FROM member_card WHERE member_id = ${id}`)[0], ["水电维修、家电清洗", "5号楼1单元 8 户", ""]);
+  await shot(page, "member-card");
+  await page.context().close();
+  const reader = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, reader, "weiyuan");
+  await reader.goto(`${env.srv.url}/members/${id}`);
+  await reader.click(".el-tabs__item:has-text('联系卡')");
+  await reader.waitForFunction(() => document.querySelector(".card-field[data-field=skills]").textContent.includes("水电维修"));
+  assert.equal(await reader.$(".card-edit"), null, "no 编辑联系卡 without members.write");
+  const overflow = await reader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the card is ${overflow}px wider than the phone`);
+  await shot(reader, "member-card-360");
+  await reader.context().close();
+  noErrors(env);
+});

@@ -1,12 +1,21 @@
 // member.js: one member's page with tabs 基本信息, 党籍信息, 联系卡 (ID number, phone and address
-// masked; 显示 asks the server for the full value, which it audits, for permitted users) and
-// 历史 (status, category and org changes). 编辑 opens the edit form.
+// masked; 显示 asks the server for the full value, which it audits, for permitted users; the
+// card's own fields 服务专长, 服务承诺, 联系户, 服务时间 edited in a dialog) and 历史 (status,
+// category and org changes). 编辑 opens the edit form.
 import { api } from "../lib/api.js";
 import { can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fmtDateTime } from "../lib/format.js";
 import { genderLabel } from "../lib/codes.js";
 import { isMobile } from "../lib/viewport.js";
+import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
+
+const CARD_FIELDS = [
+  { key: "skills", label: "服务专长", max: 200, hint: "如 水电维修、法律咨询、书法" },
+  { key: "pledge", label: "服务承诺", max: 500, hint: "面向群众的公开承诺" },
+  { key: "households", label: "联系户", max: 500, hint: "如 3号楼2单元 6 户" },
+  { key: "service_time", label: "服务时间", max: 100, hint: "如 工作日晚上、周末" },
+];
 const { ref, reactive, computed, onMounted } = Vue;
 
 export default {
@@ -41,10 +50,50 @@ export default {
         ElementPlus.ElMessage.error(e.message);
       }
     }
+    // 党员联系卡: loaded with its tab; 编辑联系卡 sends only the changed fields.
+    const card = ref(null);
+    const cardOpen = ref(false);
+    const cardForm = reactive({});
+    const cardErrs = fieldErrors();
+    const busy = ref(false);
+    async function loadCard() {
+      try {
+        card.value = await api("GET", `/api/members/${props.id}/card`);
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
+    function openCard() {
+      clearErrors(cardErrs);
+      for (const f of CARD_FIELDS) cardForm[f.key] = card.value[f.key];
+      cardOpen.value = true;
+    }
+    async function submitCard() {
+      const body = {};
+      for (const f of CARD_FIELDS) if (cardForm[f.key].trim() !== card.value[f.key]) body[f.key] = cardForm[f.key].trim();
+      if (!Object.keys(body).length) {
+        cardOpen.value = false;
+        return;
+      }
+      busy.value = true;
+      try {
+        card.value = await api("PATCH", `/api/members/${props.id}/card`, body);
+        ElementPlus.ElMessage.success("联系卡已保存");
+        cardOpen.value = false;
+      } catch (e) {
+        showError(e, cardErrs, CARD_FIELDS.map((f) => f.key));
+      } finally {
+        busy.value = false;
+      }
+    }
     onMounted(load);
-    const onTab = (name) => { if (name === "history" && !events.value.length) loadEvents(); };
+    const onTab = (name) => {
+      if (name === "history" && !events.value.length) loadEvents();
+      if (name === "contact" && !card.value) loadCard();
+    };
     const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
-    return { m, events, error, tab, revealed, reveal, onTab, show, genderLabel, fmtDateTime, isMobile,
+    return { m, events, error, tab, revealed, reveal, onTab, show, CARD_FIELDS, card, cardOpen, cardForm, cardErrs, busy,
+             openCard, submitCard, genderLabel, fmtDateTime, isMobile,
              canWrite: computed(() => can("members.write")), canReveal: computed(() => can("members.reveal_pii")), navigate };
   },
   template: `
@@ -97,8 +146,23 @@ export default {
                   <span class="pii" :data-field="f[0]">{{ revealed[f[0]] || show(m[f[0]]) }}</span>
                   <el-button v-if="canReveal && m[f[0]] && !revealed[f[0]]" link type="primary" class="reveal-btn" @click="reveal(f[0])">显示</el-button>
                 </el-descriptions-item>
+                <el-descriptions-item v-for="f in CARD_FIELDS" :key="f.key" :label="f.label">
+                  <span class="card-field" :data-field="f.key">{{ card ? show(card[f.key]) : '…' }}</span>
+                </el-descriptions-item>
               </el-descriptions>
+              <div v-if="canWrite && card" class="form-actions left"><el-button icon="Edit" class="card-edit" @click="openCard">编辑联系卡</el-button></div>
               <p class="form-hint">为保护个人信息，身份证号、电话和地址默认部分隐藏；点击“显示”会记入审计日志。</p>
+              <el-dialog v-model="cardOpen" title="编辑党员联系卡" :width="isMobile ? '94%' : '560px'" destroy-on-close>
+                <el-form :label-position="isMobile ? 'top' : 'right'" label-width="90px" class="card-form" @submit.prevent>
+                  <el-form-item v-for="f in CARD_FIELDS" :key="f.key" :label="f.label" :error="cardErrs[f.key]">
+                    <el-input v-model="cardForm[f.key]" :name="f.key" type="textarea" :autosize="{ minRows: 1, maxRows: 4 }" :maxlength="f.max" show-word-limit :placeholder="f.hint" />
+                  </el-form-item>
+                </el-form>
+                <template #footer>
+                  <el-button @click="cardOpen = false">取消</el-button>
+                  <el-button type="primary" :loading="busy" class="card-save" @click="submitCard">保存</el-button>
+                </template>
+              </el-dialog>
             </el-tab-pane>
             <el-tab-pane label="历史" name="history">
               <el-timeline v-if="events.length">

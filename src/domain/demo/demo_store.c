@@ -169,6 +169,21 @@ static const struct db_sql SQL_ORG_COMMITTEES = {
            "AND x.member_id = m.id)",
 };
 
+/* 党员联系卡 for the volunteers on the roll: skills, a pledge, the households they keep in
+ * touch with and when they serve, picked by member id from short invented lists. */
+static const struct db_sql SQL_MEMBER_CARDS = {
+    .name = "demo.member_cards",
+    .sql = "INSERT INTO member_card (member_id, skills, pledge, households, service_time, "
+           "updated_at) SELECT m.id, CASE m.id % 6 WHEN 0 THEN '水电维修' WHEN 1 THEN '法律咨询' "
+           "WHEN 2 THEN '理发、义剪' WHEN 3 THEN '政策宣讲' WHEN 4 THEN '心理疏导' ELSE "
+           "'电脑、手机使用辅导' END, CASE m.id % 3 WHEN 0 THEN '亮身份、作表率，群众有事找我' "
+           "WHEN 1 THEN '每月至少参加一次志愿服务' ELSE '联系户有困难，第一时间上门' END, "
+           "(m.id % 9 + 1) || '号楼 ' || (m.id % 4 + 3) || ' 户', CASE m.id % 2 WHEN 0 THEN "
+           "'工作日晚上' ELSE '周末全天' END, ? FROM member m WHERE m.status IN ('probationary', "
+           "'full') AND EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id "
+           "AND t.tag = '志愿者')",
+};
+
 /* Bulk mode on a fresh database (SQLite): the secondary indexes and the triggers of the tables
  * the generator fills are read from the schema itself (so no DDL is repeated here), dropped
  * for the load and created again from that text before the commit. Unique constraints stay:
@@ -606,8 +621,10 @@ int demo_store_bulk_triggers_restore(struct db_conn *c, const struct demo_bulk_s
 
 int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, struct err *err)
 {
-    const struct db_sql *steps[] = { &SQL_SETTING_DEMO, &SQL_ORG_FOUND_EVENTS, &SQL_ORG_TERMS,
-                                     &SQL_ORG_SECRETARIES, &SQL_ORG_COMMITTEES };
+    const struct db_sql *steps[] = {
+        &SQL_SETTING_DEMO,    &SQL_ORG_FOUND_EVENTS, &SQL_ORG_TERMS,
+        &SQL_ORG_SECRETARIES, &SQL_ORG_COMMITTEES,   &SQL_MEMBER_CARDS
+    };
     struct db_stmt *st = NULL;
 
     for (size_t i = 0; i < ARRAY_LEN(steps); i++) {

@@ -1152,6 +1152,65 @@ int member_events(struct app *app, int64_t id, struct arena *a, struct member_ev
     return rc;
 }
 
+const struct field MEMBER_CARD_FIELDS[] = {
+    FIELD_STR(struct member_card, skills, "skills", "服务专长", FIELD_OPTIONAL, 0, 200),
+    FIELD_STR(struct member_card, pledge, "pledge", "服务承诺", FIELD_OPTIONAL, 0, 500),
+    FIELD_STR(struct member_card, households, "households", "联系户", FIELD_OPTIONAL, 0, 500),
+    FIELD_STR(struct member_card, service_time, "service_time", "服务时间", FIELD_OPTIONAL, 0, 100),
+    FIELD_END,
+};
+
+int member_card_get(struct app *app, int64_t id, struct arena *a, struct member_card *out,
+                    struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = member_store_card_get(c, id, a, out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+static json_t *card_json(const struct member_card *k)
+{
+    return json_pack("{s:s, s:s, s:s, s:s}", "skills", k->skills, "pledge", k->pledge, "households",
+                     k->households, "service_time", k->service_time);
+}
+
+int member_card_update(struct app *app, int64_t id, int64_t org_id, const struct member_card *in,
+                       const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct member_card cur, next;
+    char digest[65];
+    int rc = -1;
+
+    arena_init(&a, 0);
+    if (db_acquire(app->db, &c, err) < 0)
+        goto out;
+    if (db_tx_begin(c, err) < 0 || member_store_card_get(c, id, &a, &cur, err) < 0)
+        goto out;
+    next = cur;
+    next.skills = in->skills ? in->skills : cur.skills;
+    next.pledge = in->pledge ? in->pledge : cur.pledge;
+    next.households = in->households ? in->households : cur.households;
+    next.service_time = in->service_time ? in->service_time : cur.service_time;
+    audit_change_digest(cur.updated_at ? card_json(&cur) : NULL, card_json(&next), digest);
+    if (member_store_card_put(c, id, &next, actor_user_id(actor), clock_now(), err) < 0 ||
+        audit_member(c, actor, "member.card", id, org_id, digest, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    if (c)
+        db_release(app->db, &c);
+    arena_release(&a);
+    return rc;
+}
+
 int member_reveal_audit(struct app *app, const struct member_view *v, unsigned fields,
                         const struct auth_actor *actor, struct err *err)
 {

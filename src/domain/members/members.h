@@ -161,6 +161,20 @@ struct member_event_view {
 int member_events(struct app *app, int64_t id, struct arena *a, struct member_event_view **out,
                   int64_t *n_out, struct err *err);
 
+/* 党员联系卡 (migration 0008). On input NULL = unchanged; on output "" when never filled
+ * (updated_at 0). */
+struct member_card {
+    char *skills, *pledge, *households, *service_time;
+    int64_t updated_at;
+};
+extern const struct field MEMBER_CARD_FIELDS[];
+int member_card_get(struct app *app, int64_t id, struct arena *a, struct member_card *out,
+                    struct err *err);
+/* Changes the fields given (creating the card on first use) and appends the audit row
+ * "member.card" with the before/after digest. The caller checks the member is in scope. */
+int member_card_update(struct app *app, int64_t id, int64_t org_id, const struct member_card *in,
+                       const struct auth_actor *actor, struct err *err);
+
 /* Whether this is a demo instance: config id.demo_prefix, or the database's setting row
  * "instance.demo" = "1" written by `dangjian demo`. Read once per database and cached. */
 int member_demo_instance(struct app *app, bool *demo_out, struct err *err);

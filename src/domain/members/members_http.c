@@ -357,6 +357,46 @@ static int members_events(struct http_req *req, struct http_res *res, struct err
     return 0;
 }
 
+static int card_res(struct http_req *req, struct http_res *res, int64_t id, struct err *err)
+{
+    struct member_card k;
+
+    if (member_card_get(req->app, id, req->arena, &k, err) < 0)
+        return -1;
+    http_res_json(res, 200,
+                  json_pack("{s:s, s:s, s:s, s:s, s:o}", "skills", k.skills, "pledge", k.pledge,
+                            "households", k.households, "service_time", k.service_time,
+                            "updated_at", k.updated_at ? jint(k.updated_at) : json_null()));
+    return 0;
+}
+
+/* 党员联系卡: GET shows it (empty fields until first filled), PATCH changes what it names. */
+static int members_card_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_view v;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0)
+        return -1;
+    return card_res(req, res, id, err);
+}
+
+static int members_card_patch(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_view v;
+    struct member_card in = { 0 };
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0 ||
+        http_body_decode(req, MEMBER_CARD_FIELDS, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (member_card_update(req->app, id, v.org_id, &in, &actor, err) < 0)
+        return -1;
+    return card_res(req, res, id, err);
+}
+
 /* 我的: the caller's own member record, {"member": …} or {"member": null} for an account
  * without one (a resident, a cadre whose account is not linked to a person). Masked like
  * every view; the member sees their own org without needing members.read. */
@@ -399,5 +439,9 @@ const struct route MEMBERS_ROUTES[] = {
       "修改党员信息（状态、类别、组织关系变更记入历史）" },
     { HTTP_GET, "/api/members/{id}/events", members_events, PERM_MEMBERS_READ, SCOPE_RECORD,
       "党员状态变更历史" },
+    { HTTP_GET, "/api/members/{id}/card", members_card_get, PERM_MEMBERS_READ, SCOPE_RECORD,
+      "党员联系卡" },
+    { HTTP_PATCH, "/api/members/{id}/card", members_card_patch, PERM_MEMBERS_WRITE, SCOPE_RECORD,
+      "修改党员联系卡（服务专长、服务承诺、联系户、服务时间）" },
     { 0 },
 };

@@ -89,6 +89,10 @@ int member_store_search(struct db_conn *c, const struct member_search_args *s, s
                         struct member_view **out, int64_t *n_out, int64_t *total_out,
                         struct err *err);
 
+int member_store_card_get(struct db_conn *c, int64_t member_id, struct arena *a,
+                          struct member_card *out, struct err *err);
+int member_store_card_put(struct db_conn *c, int64_t member_id, const struct member_card *card,
+                          int64_t user_id, int64_t now, struct err *err);
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
                         struct member_event_view **out, int64_t *n_out, struct err *err);
 

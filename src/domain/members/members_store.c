@@ -113,6 +113,19 @@ static const struct db_sql SQL_EVENTS = {
     .sql = "SELECT id, kind, effective_on, old_value, new_value, doc_no, note, created_at "
            "FROM member_event WHERE member_id = ? ORDER BY effective_on DESC, id DESC",
 };
+static const struct db_sql SQL_CARD_GET = {
+    .name = "members.card_get",
+    .sql = "SELECT skills, pledge, households, service_time, updated_at FROM member_card "
+           "WHERE member_id = ?",
+};
+static const struct db_sql SQL_CARD_PUT = {
+    .name = "members.card_put",
+    .sql = "INSERT INTO member_card (member_id, skills, pledge, households, service_time, "
+           "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO "
+           "UPDATE SET skills = excluded.skills, pledge = excluded.pledge, "
+           "households = excluded.households, service_time = excluded.service_time, "
+           "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+};
 static const struct db_sql SQL_SETTING = {
     .name = "members.setting",
     .sql = "SELECT value FROM setting WHERE key = ?",
@@ -668,6 +681,50 @@ int member_store_search(struct db_conn *c, const struct member_search_args *s, s
     *n_out = n;
     *total_out = total;
     return 0;
+}
+
+int member_store_card_get(struct db_conn *c, int64_t member_id, struct arena *a,
+                          struct member_card *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_CARD_GET, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, member_id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        out->skills = db_col_dup(st, 0, a);
+        out->pledge = db_col_dup(st, 1, a);
+        out->households = db_col_dup(st, 2, a);
+        out->service_time = db_col_dup(st, 3, a);
+        out->updated_at = db_col_int(st, 4);
+    } else if (rc == DB_DONE) {
+        out->skills = out->pledge = out->households = out->service_time = arena_strdup(a, "");
+        out->updated_at = 0;
+    }
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}
+
+int member_store_card_put(struct db_conn *c, int64_t member_id, const struct member_card *card,
+                          int64_t user_id, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_CARD_PUT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, member_id);
+    db_bind_text(st, 2, card->skills);
+    db_bind_text(st, 3, card->pledge);
+    db_bind_text(st, 4, card->households);
+    db_bind_text(st, 5, card->service_time);
+    db_bind_int(st, 6, now);
+    if (user_id)
+        db_bind_int(st, 7, user_id);
+    else
+        db_bind_null(st, 7);
+    return db_run(&st, err);
 }
 
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
