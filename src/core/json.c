@@ -234,3 +234,11 @@ int json_decode(const char *body, size_t len, int max_depth, const struct field 
     json_decref(root);
     return rc;
 }
+
+const char *enum_label(const char *const *codes, const char *const *labels, const char *code)
+{
+    for (size_t i = 0; code && codes[i]; i++)
+        if (strcmp(codes[i], code) == 0)
+            return labels[i];
+    return code;
+}

@@ -61,6 +61,10 @@ struct field {
         NULL, NULL, FIELD_T_STR, 0, 0, 0, 0, NULL                                                  \
     }
 
+/* The label of code in a FIELD_ENUM choice list: labels[i] for codes[i] (both NULL-terminated,
+ * same order); code itself when it is not in the list (or NULL). */
+const char *enum_label(const char *const *codes, const char *const *labels, const char *code);
+
 /* Bit i of *present_out is set when spec[i] was present in the input (null counts when the
  * field is FIELD_NULLABLE). Specs have at most 64 fields. */
 

@@ -354,12 +354,14 @@ int auth_session_load(struct app *app, const char *token, int64_t auth_gen, stru
     struct session_row s;
     char hash[65];
     int64_t now = clock_now();
+    bool hit, renew;
     int rc = -1;
 
     if (!token_shape_ok(token))
         return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
     auth_token_hash(token, hash);
-    if (!auth_sessions_get(app->sessions, hash, auth_gen, a, &e)) {
+    hit = auth_sessions_get(app->sessions, hash, auth_gen, a, &e);
+    if (!hit) {
         if (db_acquire(app->db, &c, err) < 0)
             return -1;
         if (auth_store_session_find(c, hash, a, &s, err) < 0 ||
@@ -369,23 +371,24 @@ int auth_session_load(struct app *app, const char *token, int64_t auth_gen, stru
         e.user->csrf_token = s.csrf_token;
         e.last_seen_at = s.last_seen_at;
         e.expires_at = s.expires_at;
-        auth_sessions_put(app->sessions, hash, auth_gen, &e);
     }
     if (e.expires_at <= now) {
         err_set(err, E_UNAUTHENTICATED, "", "登录已过期，请重新登录");
         goto out;
     }
     /* Sliding expiry, written at most once a minute so reads stay reads. */
-    if (now - e.last_seen_at >= SESSION_TOUCH_S) {
+    renew = now - e.last_seen_at >= SESSION_TOUCH_S;
+    if (renew) {
         if (!c && db_acquire(app->db, &c, err) < 0)
             return -1;
         e.last_seen_at = now;
         e.expires_at = now + app->cfg->session_ttl_s;
         if (auth_store_session_touch(c, e.user->session_id, e.last_seen_at, e.expires_at, err) < 0)
             goto out;
-        auth_sessions_put(app->sessions, hash, auth_gen, &e);
-        e.user->session_renewed = true;
     }
+    if (!hit || renew)
+        auth_sessions_put(app->sessions, hash, auth_gen, &e);
+    e.user->session_renewed = renew; /* after the put: the kept copy never asks for a cookie */
     *out = e.user;
     rc = 0;
 out:

@@ -118,22 +118,14 @@ static int status_change_check(const char *from, const char *to, struct err *err
 #define TAGS_MAX    20
 #define TAG_LEN_MAX 20
 
-static const char *label_of(const char *const *codes, const char *const *labels, const char *code)
-{
-    for (size_t i = 0; code && codes[i]; i++)
-        if (strcmp(codes[i], code) == 0)
-            return labels[i];
-    return code;
-}
-
 const char *member_status_label(const char *code)
 {
-    return label_of(MEMBER_STATUSES, MEMBER_STATUS_LABELS, code);
+    return enum_label(MEMBER_STATUSES, MEMBER_STATUS_LABELS, code);
 }
 
 const char *member_category_label(const char *code)
 {
-    return label_of(MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, code);
+    return enum_label(MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, code);
 }
 
 /* Maps a code or its label to the code; NULL when it is neither. */

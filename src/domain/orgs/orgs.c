@@ -6,6 +6,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/audit/audit.h"
@@ -36,16 +37,12 @@ static int type_index(const char *type)
 
 const char *org_type_label(const char *type)
 {
-    int i = type_index(type);
-    return i < 0 ? type : ORG_TYPE_LABELS[i];
+    return enum_label(ORG_TYPES, ORG_TYPE_LABELS, type);
 }
 
 static const char *event_label(const char *kind)
 {
-    for (int i = 0; ORG_EVENT_KINDS[i]; i++)
-        if (!strcmp(ORG_EVENT_KINDS[i], kind))
-            return EVENT_LABELS[i];
-    return kind;
+    return enum_label(ORG_EVENT_KINDS, EVENT_LABELS, kind);
 }
 
 /* Whether a child of type child fits under a parent of type parent. */

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/orgs/orgs_int.h"
@@ -14,10 +15,7 @@ const char *const ORG_UNIT_KIND_LABELS[] = { "大党委成员单位", "共建单
 
 static const char *kind_label(const char *kind)
 {
-    for (int i = 0; ORG_UNIT_KINDS[i]; i++)
-        if (!strcmp(kind, ORG_UNIT_KINDS[i]))
-            return ORG_UNIT_KIND_LABELS[i];
-    return kind;
+    return enum_label(ORG_UNIT_KINDS, ORG_UNIT_KIND_LABELS, kind);
 }
 
 int org_units(struct app *app, int64_t org_id, struct arena *a, struct org_unit_view **out,

@@ -200,6 +200,21 @@ static const struct db_sql Q_ORG_NAMES = {
 
 /* Members without their admission event on the join date, or whose 转正 event is missing or
  * not on the full-member date (or present for a probationary member). */
+/* 党员联系卡: volunteers on the roll have one, nobody else. */
+static const struct db_sql Q_CARDS = {
+    .name = "t.cards",
+    .sql = "SELECT count(*) FROM member_card",
+};
+static const struct db_sql Q_CARD_MISPLACED = {
+    .name = "t.card_misplaced",
+    .sql = "SELECT (SELECT count(*) FROM member_card c JOIN member m ON m.id = c.member_id "
+           "WHERE m.status NOT IN ('probationary', 'full') OR c.skills = '' OR NOT EXISTS "
+           "(SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = '志愿者')) + "
+           "(SELECT count(*) FROM member m WHERE m.status IN ('probationary', 'full') AND EXISTS "
+           "(SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = '志愿者') AND NOT "
+           "EXISTS (SELECT 1 FROM member_card c WHERE c.member_id = m.id))",
+};
+
 static const struct db_sql Q_NO_ADMISSION = {
     .name = "t.no_admission",
     .sql = "SELECT count(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM member_event e WHERE "
@@ -808,6 +823,8 @@ static void test_member_history(void)
     CHECK_EQ(qi(f.db, &Q_BAD_DOC_NO), 0);
     CHECK(qi(f.db, &Q_DOC_NOS) > members / 10);
     CHECK_EQ(qi(f.db, &Q_ENDED_IN_ROLES), 0);
+    CHECK(qi(f.db, &Q_CARDS) > members / 20);
+    CHECK_EQ(qi(f.db, &Q_CARD_MISPLACED), 0);
 
     /* Small realistic shares: deaths 0.5-5 %, 停止党籍 and 出党 a few per thousand. */
     deceased = qs(f.db, &Q_STATUS_COUNT, "deceased");
