@@ -2,14 +2,15 @@
 #   make          build $(O)/dangjian
 #   make demo     install what is missing, build, create data/demo.db, serve on :8080
 #   make quick    unit + db + api tests (the edit loop)
-#   make check    every tier CI runs: lint + quick + ASan/UBSan build of the suite + browser
+#   make check    every tier CI runs: lint + quick + check-pg + ASan/UBSan build + browser
+#   make check-pg the driver conformance and API suites again on a throwaway PostgreSQL cluster
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
 #   make bench    benchmarks (not part of check)
 
 O ?= build
 SAN ?= 0
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 libsodium jansson xlsxwriter libzip expat
+PKGS := libmicrohttpd sqlite3 libpq libsodium jansson xlsxwriter libzip expat
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wwrite-strings -Wvla -Wformat=2 -Wcast-qual
@@ -35,7 +36,7 @@ UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 
 .SECONDARY:
-.PHONY: all demo quick check unit api browser lint sanitize bench clean deps
+.PHONY: all demo quick check check-pg unit api browser lint sanitize bench clean deps
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 # The web UI's npm packages, copied as prebuilt browser files into the served web/vendor/.
@@ -92,6 +93,10 @@ browser: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 quick: unit api
 
+check-pg: $(O)/dangjian $(O)/tests/db/driver_test
+	tools/with-pg.sh sh -c 'tools/run-unit.sh $(O)/tests/db/driver_test && \
+		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap tests/api/ 2>&1 | tools/tap-summary.sh api-pg'
+
 sanitize:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		$(MAKE) O=build/asan SAN=1 OPT='-O1 -g' quick
@@ -99,7 +104,7 @@ sanitize:
 lint:
 	tools/lint.sh
 
-check: lint quick sanitize browser
+check: lint quick check-pg sanitize browser
 
 bench: $(O)/dangjian
 	bench/run.sh

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PKGS="gcc make pkg-config clang-format cppcheck sqlite3
 libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libxlsxwriter-dev libzip-dev
-libexpat1-dev libpq-dev
+libexpat1-dev libpq-dev postgresql
 chromium fonts-noto-cjk"
 [ "${1:-}" = bench ] && PKGS="$PKGS nginx-light wrk"
 

@@ -40,6 +40,7 @@ struct cli_env {
     struct cfg cfg;
     struct app app;
     struct db *db;
+    char db_label[1024]; /* the file, or the URL without its password: for messages */
 };
 
 /* Loads configuration (--config, environment, then --db and other flags given in a) and
@@ -47,6 +48,8 @@ struct cli_env {
 int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
                  struct cli_env *env);
 void cli_env_close(struct cli_env *env);
+/* Whether a --db value is a PostgreSQL URL rather than a file. */
+bool cli_is_db_url(const char *s);
 /* Prints an error for the user (zh-CN message, field, detail) on stderr; returns 1. */
 int cli_fail(const struct err *e);
 

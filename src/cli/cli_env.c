@@ -17,12 +17,15 @@ int cli_fail(const struct err *e)
     return 1;
 }
 
+bool cli_is_db_url(const char *s)
+{
+    return !strncmp(s, "postgresql://", 13) || !strncmp(s, "postgres://", 11);
+}
+
 /* Command-line flags that set a configuration key (the highest precedence). */
 static const char *const FLAG_KEYS[][2] = {
-    { "db", "db.path" },
-    { "host", "http.host" },
-    { "port", "http.port" },
-    { "web-root", "http.web_root" },
+    { "db", "db.path" },     { "db-url", "db.url" },          { "host", "http.host" },
+    { "port", "http.port" }, { "web-root", "http.web_root" },
 };
 
 int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
@@ -43,18 +46,34 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
             return 2;
         }
     }
+    /* --db takes a PostgreSQL URL too, so scripts can pass whatever database they were given. */
+    if (dbp && cli_is_db_url(dbp) &&
+        (cfg_set(&env->cfg, "db.url", dbp, &err) < 0 ||
+         cfg_set(&env->cfg, "db.path", "", &err) < 0)) {
+        cli_fail(&err);
+        return 2;
+    }
     if (log_level_parse(env->cfg.log_level, &lvl) < 0) {
         fprintf(stderr, "错误 error: log.level 应为 debug/info/warn/error/off\n");
         return 2;
     }
     log_min_level = lvl;
-    if (!dbp && !getenv("DANGJIAN_DB_PATH") && !cli_get(cmd, a, "config")) {
-        fprintf(stderr, "dangjian %s: 缺少 --db FILE / missing --db FILE\n", cmd->name);
+    if (!dbp && !env->cfg.db_url[0] && !getenv("DANGJIAN_DB_PATH") && !cli_get(cmd, a, "config")) {
+        fprintf(stderr,
+                "dangjian %s: 缺少 --db FILE 或 --db-url URL / missing --db FILE or --db-url URL\n",
+                cmd->name);
+        return 2;
+    }
+    if (!strcmp(env->cfg.db_driver, "postgres") && !env->cfg.db_url[0]) {
+        fprintf(stderr, "dangjian %s: db.driver = postgres 需要 db.url / needs db.url\n",
+                cmd->name);
         return 2;
     }
     dc = (struct db_cfg){
-        .driver = env->cfg.db_driver,
+        /* A URL means PostgreSQL, whatever db.driver says. */
+        .driver = env->cfg.db_url[0] ? "postgres" : env->cfg.db_driver,
         .path = env->cfg.db_path,
+        .url = env->cfg.db_url,
         .busy_timeout_ms = env->cfg.db_busy_timeout_ms,
         .slow_ms = env->cfg.db_slow_ms,
         .pool_max = (int)(env->cfg.db_pool ? env->cfg.db_pool : 4),
@@ -66,6 +85,10 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
             env->cfg.http_threads ? env->cfg.http_threads : sysconf(_SC_NPROCESSORS_ONLN);
         dc.pool_max = (int)(threads > 0 ? threads : 1) + 1;
     }
+    if (dc.url[0])
+        cfg_redact_url(dc.url, env->db_label, sizeof(env->db_label));
+    else
+        snprintf(env->db_label, sizeof(env->db_label), "%s", dc.path);
     if (db_open(&dc, &env->db, &err) < 0)
         return cli_fail(&err);
     env->app.cfg = &env->cfg;

@@ -11,7 +11,7 @@ static int migrate(struct cli_env *env, const char *verb)
 
     if (db_migrate(env->db, &applied, &err) < 0 || db_schema_version(env->db, &version, &err) < 0)
         return cli_fail(&err);
-    printf("%s %s: 表结构版本 schema version %d（本次应用 applied %d）\n", verb, env->cfg.db_path,
+    printf("%s %s: 表结构版本 schema version %d（本次应用 applied %d）\n", verb, env->db_label,
            version, applied);
     return 0;
 }
@@ -63,7 +63,7 @@ int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a)
     if (db_schema_check(env.db, &err) < 0 || db_backup(env.db, to, &err) < 0) {
         rc = cli_fail(&err);
     } else {
-        printf("已备份 backed up %s → %s\n", env.cfg.db_path, to);
+        printf("已备份 backed up %s → %s\n", env.db_label, to);
     }
     cli_env_close(&env);
     return rc;

@@ -43,6 +43,22 @@ static void remove_db_files(const char *path)
 }
 
 /* A random password of letters and digits that are hard to confuse (no 0/O, 1/l/I). */
+/* A PostgreSQL database is not a file to overwrite: the demo goes only into an empty one. */
+static int empty_check(struct cli_env *env, struct err *err)
+{
+    int version = 0;
+
+    if (db_schema_version(env->db, &version, err) < 0)
+        return -1;
+    if (version > 0)
+        return err_set(
+            err, E_CONFLICT, "db.url",
+            "数据库 %s 已有数据（表结构版本 %d），演示数据只写入空数据库 / the database is "
+            "not empty",
+            env->db_label, version);
+    return 0;
+}
+
 static void random_password(char out[13])
 {
     static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -109,14 +125,18 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
     struct demo_opts opts = { .members = 3000, .seed = 20261123 };
     struct demo_result res = { 0 };
     const char *dbp = cli_get(cmd, a, "db"), *n = cli_get(cmd, a, "members"),
-               *seed = cli_get(cmd, a, "seed"), *password = cli_get(cmd, a, "password");
+               *seed = cli_get(cmd, a, "seed"), *password = cli_get(cmd, a, "password"),
+               *url = cli_get(cmd, a, "db-url");
     char generated[13];
     struct stat st;
     int64_t t0, v;
     int rc;
 
-    if (!dbp) {
-        fprintf(stderr, "dangjian demo: 缺少 --db FILE / missing --db FILE\n");
+    if (dbp && cli_is_db_url(dbp))
+        url = dbp;
+    if (!dbp && !url) {
+        fprintf(stderr,
+                "dangjian demo: 缺少 --db FILE 或 --db-url URL / missing --db or --db-url\n");
         return 2;
     }
     if (n && (parse_i64(n, strlen(n), &v) < 0 || v < 100 || v > 10000000)) {
@@ -142,7 +162,7 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
         if (password_check(generated, &err) == 0)
             password = generated;
     }
-    if (stat(dbp, &st) == 0) {
+    if (!url && stat(dbp, &st) == 0) {
         if (!cli_get(cmd, a, "force")) {
             fprintf(stderr, "dangjian demo: %s 已存在；加 --force 覆盖 / exists; add --force\n",
                     dbp);
@@ -154,11 +174,15 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
     if (rc)
         return rc;
     t0 = clock_mono_us();
+    if (url && empty_check(&env, &err) < 0) {
+        rc = cli_fail(&err);
+        goto out;
+    }
     if (db_migrate(env.db, NULL, &err) < 0 || demo_generate(env.db, &opts, &res, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }
-    printf("演示数据已生成 demo data created: %s（%.1f 秒）\n", dbp,
+    printf("演示数据已生成 demo data created: %s（%.1f 秒）\n", env.db_label,
            (double)(clock_mono_us() - t0) / 1e6);
     printf("  组织 orgs %" PRId64 " · 党员 members %" PRId64 " · 居民 residents %" PRId64
            " · 户 households %" PRId64 "\n",

@@ -3,13 +3,22 @@
 #include "core/compat.h"
 #include "cli/cli.h"
 
+/* Every command that takes --db FILE also takes --db-url URL (PostgreSQL). */
+#define OPT_DB_URL                                                                                 \
+    {                                                                                              \
+        "db-url", "URL", "PostgreSQL 连接串 postgresql://…（代替 --db）",                          \
+            "PostgreSQL URL postgresql://… (instead of --db)"                                    \
+    }
+
 static const struct cli_opt OPTS_DB[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_SERVE[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "host", "ADDR", "监听地址（默认 127.0.0.1）", "address to listen on (default 127.0.0.1)" },
     { "port", "N", "端口；0 表示自动选择空闲端口并打印", "port; 0 picks a free one and prints it" },
@@ -18,6 +27,7 @@ static const struct cli_opt OPTS_SERVE[] = {
 };
 static const struct cli_opt OPTS_DEMO[] = {
     { "db", "FILE", "要生成的数据库文件", "database file to create" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "password", "P", "演示账号的密码（不给则随机生成并打印）",
       "password of the demo logins (random and printed when not given)" },
@@ -28,6 +38,7 @@ static const struct cli_opt OPTS_DEMO[] = {
 };
 static const struct cli_opt OPTS_BACKUP[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "to", "FILE", "备份文件（不能已存在）", "backup file (must not exist)" },
     { NULL, NULL, NULL, NULL },
@@ -38,6 +49,7 @@ static const struct cli_opt OPTS_CONFIG[] = {
 };
 static const struct cli_opt OPTS_USER[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "username", "U", "用户名（字母、数字、_ . -）", "username (letters, digits, _ . -)" },
     { "password", "P", "密码（至少 10 个字符）", "password (at least 10 characters)" },
@@ -53,6 +65,7 @@ static const struct cli_opt OPTS_USER[] = {
 };
 static const struct cli_opt OPTS_IMPORT[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "dry-run", NULL, "只校验不写入", "validate only, write nothing" },
     { "skip-invalid", NULL, "跳过错误行，导入正确的行", "import the good rows, skip the bad ones" },
@@ -62,12 +75,14 @@ static const struct cli_opt OPTS_IMPORT[] = {
 };
 static const struct cli_opt OPTS_EXPORT[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "org", "ORG_ID", "导出该党组织（含下级）的党员", "org id whose subtree is exported" },
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_ORG[] = {
     { "db", "FILE", "数据库文件", "database file" },
+    OPT_DB_URL,
     { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
     { "name", "NAME", "全称，如 中共某某街道工作委员会", "full name" },
     { "type", "TYPE",

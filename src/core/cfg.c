@@ -8,24 +8,28 @@
 #define ROW_STR(k, field, d, h)                                                                    \
     {                                                                                              \
         k, CFG_STR, offsetof(struct cfg, field), sizeof(((struct cfg *)0)->field), d, 0, 0, false, \
-            h                                                                                      \
+            h, false                                                                               \
     }
 #define ROW_INT(k, field, d, lo, hi, h)                                                            \
     {                                                                                              \
-        k, CFG_INT, offsetof(struct cfg, field), 0, d, lo, hi, false, h                            \
+        k, CFG_INT, offsetof(struct cfg, field), 0, d, lo, hi, false, h, false                     \
     }
 #define ROW_SIZE(k, field, d, lo, hi, h)                                                           \
     {                                                                                              \
-        k, CFG_SIZE, offsetof(struct cfg, field), 0, d, lo, hi, false, h                           \
+        k, CFG_SIZE, offsetof(struct cfg, field), 0, d, lo, hi, false, h, false                    \
     }
 #define ROW_BOOL(k, field, d, h)                                                                   \
     {                                                                                              \
-        k, CFG_BOOL, offsetof(struct cfg, field), 0, d, 0, 1, false, h                             \
+        k, CFG_BOOL, offsetof(struct cfg, field), 0, d, 0, 1, false, h, false                      \
     }
 
 const struct cfg_row CFG_ROWS[] = {
     ROW_STR("db.path", db_path, "data/dangjian.db", "SQLite database file"),
-    ROW_STR("db.driver", db_driver, "sqlite", "storage driver: sqlite"),
+    ROW_STR("db.driver", db_driver, "sqlite",
+            "storage driver: sqlite or postgres (postgres whenever db.url is set)"),
+    { "db.url", CFG_STR, offsetof(struct cfg, db_url), sizeof(((struct cfg *)0)->db_url), "", 0, 0,
+      false, "PostgreSQL URL postgresql://user:password@host:port/db (password never shown)",
+      true },
     ROW_INT("db.busy_timeout_ms", db_busy_timeout_ms, "5000", 0, 600000,
             "how long a writer waits for a lock before the request fails as unavailable"),
     ROW_INT("db.slow_ms", db_slow_ms, "200", 0, 600000, "log statements slower than this"),
@@ -191,6 +195,23 @@ int cfg_load(struct cfg *c, const char *file, struct err *err)
     return 0;
 }
 
+void cfg_redact_url(const char *url, char *out, size_t n)
+{
+    const char *scheme = strstr(url, "://"), *at, *colon, *pw;
+    size_t len;
+
+    snprintf(out, n, "%s", url);
+    if (scheme && (at = strchr(scheme + 3, '@')) &&
+        (colon = memchr(scheme + 3, ':', (size_t)(at - scheme - 3)))) {
+        snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
+        return;
+    }
+    if ((pw = strstr(url, "password=")) && (pw == url || pw[-1] == ' ')) {
+        len = strcspn(pw + 9, " ");
+        snprintf(out, n, "%.*spassword=***%s", (int)(pw - url), url, pw + 9 + len);
+    }
+}
+
 void cfg_show(const struct cfg *c, struct buf *out)
 {
     for (size_t i = 0; i < CFG_ROWS_LEN; i++) {
@@ -198,9 +219,13 @@ void cfg_show(const struct cfg *c, struct buf *out)
         const char *base = (const char *)c + r->offset;
 
         buf_printf(out, "%s = ", r->key);
-        if (r->secret)
+        if (r->secret) {
             buf_puts(out, "(redacted)");
-        else if (r->type == CFG_STR)
+        } else if (r->url) {
+            char shown[1024];
+            cfg_redact_url(base, shown, sizeof(shown));
+            buf_puts(out, shown);
+        } else if (r->type == CFG_STR)
             buf_puts(out, base);
         else if (r->type == CFG_BOOL)
             buf_puts(out, *(const bool *)base ? "true" : "false");

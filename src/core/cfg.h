@@ -10,6 +10,7 @@ struct buf;
 struct cfg {
     char db_path[512];
     char db_driver[16];
+    char db_url[1024];
     int64_t db_busy_timeout_ms;
     int64_t db_slow_ms;
     int64_t db_pool;
@@ -43,6 +44,7 @@ struct cfg_row {
     int64_t min, max; /* CFG_INT/CFG_SIZE bounds */
     bool secret;      /* redacted by `config show` */
     const char *help;
+    bool url; /* a URL whose password `config show` hides */
 };
 
 extern const struct cfg_row CFG_ROWS[];
@@ -52,5 +54,8 @@ extern const size_t CFG_ROWS_LEN;
 int cfg_load(struct cfg *c, const char *file, struct err *err);
 /* Sets one key from text (used for flags). Errors name the key. */
 int cfg_set(struct cfg *c, const char *key, const char *value, struct err *err);
+/* Copies a database URL into out with its password replaced by "***" (postgresql://u:p@h/db
+ * and key=value forms alike), for logs and `config show`. */
+void cfg_redact_url(const char *url, char *out, size_t n);
 /* Writes "key = value" lines, secrets redacted. */
 void cfg_show(const struct cfg *c, struct buf *out);

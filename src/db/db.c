@@ -10,17 +10,22 @@
 struct db {
     const struct db_driver *drv;
     struct db_cfg cfg;
-    char path[512], driver[16];
+    char path[512], url[1024], driver[16];
     pthread_mutex_t mu;
     pthread_cond_t cv;
     struct db_conn *free_list;
     int open_count;
 };
 
+static const struct db_driver *const DRIVERS[] = { &DB_DRIVER_SQLITE, &DB_DRIVER_PG };
+
 static const struct db_driver *driver_find(const char *name)
 {
-    if (!name || strcmp(name, "sqlite") == 0)
+    if (!name || !*name)
         return &DB_DRIVER_SQLITE;
+    for (size_t i = 0; i < ARRAY_LEN(DRIVERS); i++)
+        if (strcmp(name, DRIVERS[i]->name) == 0)
+            return DRIVERS[i];
     return NULL;
 }
 
@@ -58,6 +63,8 @@ int db_open(const struct db_cfg *cfg, struct db **out, struct err *err)
     db->drv = driver_find(cfg->driver);
     db->cfg = *cfg;
     snprintf(db->path, sizeof(db->path), "%s", cfg->path ? cfg->path : "");
+    snprintf(db->url, sizeof(db->url), "%s", cfg->url ? cfg->url : "");
+    db->cfg.url = db->url;
     snprintf(db->driver, sizeof(db->driver), "%s", db->drv->name);
     db->cfg.path = db->path;
     db->cfg.driver = db->driver;
@@ -97,6 +104,11 @@ const char *db_driver_name(const struct db *db)
     return db->drv->name;
 }
 
+enum db_dialect db_dialect(const struct db *db)
+{
+    return db->drv->dialect;
+}
+
 int db_acquire(struct db *db, struct db_conn **out, struct err *err)
 {
     struct db_conn *c = NULL;
@@ -121,6 +133,10 @@ int db_acquire(struct db *db, struct db_conn **out, struct err *err)
         return -1;
     }
     c->next_free = NULL;
+    if (c->db->drv->revive && c->db->drv->revive(c->native, err) < 0) {
+        db_release(db, &c);
+        return -1;
+    }
     *out = c;
     return 0;
 }
@@ -149,8 +165,11 @@ static int exec_simple(struct db_conn *c, const char *sql, struct err *err)
 int db_tx_begin(struct db_conn *c, struct err *err)
 {
     ASSERT(!c->in_tx);
-    if (exec_simple(c, c->db->drv->begin_sql, err) < 0)
+    if (exec_simple(c, c->db->drv->begin_sql, err) < 0) {
+        struct err ignored = { 0 };
+        exec_simple(c, "ROLLBACK", &ignored); /* BEGIN may have run before the lock failed */
         return -1;
+    }
     c->in_tx = true;
     return 0;
 }
@@ -178,7 +197,7 @@ void db_tx_rollback(struct db_conn *c)
 
 static const char *sql_text(const struct db_conn *c, const struct db_sql *sql)
 {
-    if (sql->pg && strcmp(c->db->drv->name, "pg") == 0)
+    if (sql->pg && c->db->drv->dialect == DB_DIALECT_PG)
         return sql->pg;
     return sql->sql;
 }
@@ -248,10 +267,16 @@ void db_bind_int(struct db_stmt *st, int idx, int64_t v)
         st->bind_failed = true;
 }
 
+static void bind_null_typed(struct db_stmt *st, int idx, enum db_type t)
+{
+    if (st->conn->db->drv->bind_null(st->native, idx, t) < 0)
+        st->bind_failed = true;
+}
+
 void db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t len)
 {
     if (!s) {
-        db_bind_null(st, idx);
+        bind_null_typed(st, idx, DB_T_TEXT);
         return;
     }
     if (st->conn->db->drv->bind_text(st->native, idx, s, len) < 0)
@@ -265,8 +290,7 @@ void db_bind_text(struct db_stmt *st, int idx, const char *s)
 
 void db_bind_null(struct db_stmt *st, int idx)
 {
-    if (st->conn->db->drv->bind_null(st->native, idx) < 0)
-        st->bind_failed = true;
+    bind_null_typed(st, idx, DB_T_ANY);
 }
 
 void db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t len)
@@ -280,7 +304,7 @@ void db_bind_opt_id(struct db_stmt *st, int idx, int64_t v)
     if (v)
         db_bind_int(st, idx, v);
     else
-        db_bind_null(st, idx);
+        bind_null_typed(st, idx, DB_T_INT);
 }
 
 void db_bind_opt_text(struct db_stmt *st, int idx, const char *s)

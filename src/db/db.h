@@ -19,9 +19,14 @@ struct db_sql {
     const char *pg; /* PostgreSQL text when it differs; NULL otherwise */
 };
 
+/* The SQL dialect of a driver, for the few places that need more than a `pg` text (bulk
+ * loads, copy-db). */
+enum db_dialect { DB_DIALECT_SQLITE, DB_DIALECT_PG };
+
 struct db_cfg {
-    const char *driver; /* "sqlite" */
+    const char *driver; /* "sqlite" or "postgres" */
     const char *path;   /* database file (sqlite) */
+    const char *url;    /* postgresql://user:password@host/db or a libpq key=value string */
     int64_t busy_timeout_ms;
     int64_t slow_ms;
     int pool_max; /* connections kept open at most */
@@ -34,6 +39,7 @@ enum { DB_ROW = 1, DB_DONE = 2 };
 int db_open(const struct db_cfg *cfg, struct db **out, struct err *err);
 void db_free(struct db **db);
 const char *db_driver_name(const struct db *db);
+enum db_dialect db_dialect(const struct db *db);
 
 /* Takes a connection from the pool (waits when all are in use) and gives it back.
  * A connection returned inside an open transaction is rolled back. */

@@ -4,14 +4,21 @@
 
 #include "db/db.h"
 
+/* What a NULL stands for, for drivers whose parameters are typed (PostgreSQL). */
+enum db_type { DB_T_ANY, DB_T_INT, DB_T_TEXT };
+
 struct db_driver {
-    const char *name;
+    const char *name; /* "sqlite", "postgres": db.driver and /api/health */
+    enum db_dialect dialect;
     int (*open)(const struct db_cfg *cfg, void **native_out, struct err *err);
     void (*close)(void *native);
+    /* Re-opens a connection the server dropped before it is handed out again; NULL when a
+     * connection cannot be lost (an embedded file). */
+    int (*revive)(void *native, struct err *err);
     int (*prepare)(void *native, const char *sql, void **stmt_out, struct err *err);
     int (*bind_int)(void *stmt, int idx, int64_t v);
     int (*bind_text)(void *stmt, int idx, const char *s, size_t len);
-    int (*bind_null)(void *stmt, int idx);
+    int (*bind_null)(void *stmt, int idx, enum db_type t);
     int (*bind_blob)(void *stmt, int idx, const void *p, size_t len);
     int (*step)(void *stmt, struct err *err); /* DB_ROW, DB_DONE or -1 */
     int64_t (*col_int)(void *stmt, int col);
@@ -23,10 +30,11 @@ struct db_driver {
     int64_t (*changes)(void *native);
     int (*exec)(void *native, const char *script, struct err *err);
     int (*backup)(void *native, const char *to, struct err *err);
-    const char *begin_sql; /* "BEGIN IMMEDIATE" */
+    const char *begin_sql; /* takes the write lock: "BEGIN IMMEDIATE" */
 };
 
 extern const struct db_driver DB_DRIVER_SQLITE;
+extern const struct db_driver DB_DRIVER_PG;
 
 #define DB_STMT_CACHE 64
 

@@ -133,7 +133,7 @@ int db_migrate(struct db *db, int *applied_out, struct err *err)
         goto out;
     }
     for (int v = cur + 1; v <= latest; v++) {
-        const struct migration *m = pick(v, db_driver_name(db));
+        const struct migration *m = pick(v, db_dialect(db) == DB_DIALECT_PG ? "pg" : "sqlite");
         if (!m) {
             err_set(err, E_INTERNAL, "", "缺少第 %d 号数据库迁移", v);
             goto out;

@@ -105,8 +105,9 @@ static int sq_bind_text(void *st, int idx, const char *s, size_t len)
     return sqlite3_bind_text(st, idx, s, (int)len, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
 }
 
-static int sq_bind_null(void *st, int idx)
+static int sq_bind_null(void *st, int idx, enum db_type t)
 {
+    UNUSED(t);
     return sqlite3_bind_null(st, idx) == SQLITE_OK ? 0 : -1;
 }
 
@@ -200,6 +201,7 @@ static int sq_backup(void *native, const char *to, struct err *err)
 
 const struct db_driver DB_DRIVER_SQLITE = {
     .name = "sqlite",
+    .dialect = DB_DIALECT_SQLITE,
     .open = sq_open,
     .close = sq_close,
     .prepare = sq_prepare,

@@ -4,7 +4,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
 
 let srv, admin, shequ, community, branch, otherCommunity;
 before(async () => {
@@ -210,7 +210,15 @@ test("audit verify passes on the untouched chain and names the first tampered ro
   assert.ok(n >= 10);
   // The triggers refuse changes through SQL; an attacker with the file drops them first.
   assert.throws(() => sql(srv.db, "UPDATE audit SET result = 'ok' WHERE id = 3"), /append-only/);
+  // A database to tamper with: a copy of the file (SQLite), or the live one with the rows
+  // restored from a saved copy and the triggers disabled (PostgreSQL, where the server's own
+  // connections keep a database from being copied).
+  if (PG) sql(srv.db, "CREATE TABLE audit_saved AS SELECT * FROM audit; ALTER TABLE audit DISABLE TRIGGER USER");
   const copy = (name) => {
+    if (PG) {
+      sql(srv.db, "DELETE FROM audit; INSERT INTO audit SELECT * FROM audit_saved");
+      return srv.db;
+    }
     const f = `${srv.dir}/${name}.db`;
     sql(srv.db, `VACUUM INTO '${f}'`);
     sql(f, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;");
@@ -237,6 +245,11 @@ test("audit verify passes on the untouched chain and names the first tampered ro
   r = cli(["audit", "verify", "--db", rehashed]);
   assert.equal(r.status, 1);
   assert.match(r.stdout, /BROKEN at row 2/);
+  if (PG) {
+    copy("restored");
+    sql(srv.db, "ALTER TABLE audit ENABLE TRIGGER USER; DROP TABLE audit_saved");
+    assert.equal(cli(["audit", "verify", "--db", srv.db]).status, 0);
+  }
 });
 
 test("CLI user add / list / passwd", () => {

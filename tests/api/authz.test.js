@@ -8,7 +8,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
 
 // The role → permission table, written out independently of the server's as the oracle.
 const POLICY = {
@@ -46,7 +46,7 @@ function fixtureGrant(user, org) {
 function fixtureMember(org, name) {
   sql(srv.db, `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${name}', 'M', 0, 0);
     INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
-    SELECT 1, last_insert_rowid(), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${org}`);
+    SELECT 1, (SELECT MAX(id) FROM person), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${org}`);
   return Number(sql(srv.db, "SELECT MAX(id) FROM member")[0][0]);
 }
 // A fresh valid demo ID number (prefix 99, DATA.md §4.4) for member creation.
@@ -63,7 +63,7 @@ const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0
 
 // A finished import job scoped to org, with an error workbook (written directly).
 function fixtureImportJob(org) {
-  sql(srv.db, `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${org}, 'done', X'504B0304', 0)`);
+  sql(srv.db, `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0)`);
   return Number(sql(srv.db, "SELECT MAX(id) FROM import_job")[0][0]);
 }
 

@@ -3,7 +3,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, rawGet, expectStatus, expectError, cli } = require("./lib/harness");
+const { startServer, rawGet, expectStatus, expectError, cli, PG } = require("./lib/harness");
 
 let srv;
 before(async () => { srv = await startServer({ args: ["--web-root", "web"] }); });
@@ -12,7 +12,7 @@ after(async () => { await srv.stop(); });
 test("health reports status, version, driver and the latest schema version", async () => {
   const res = expectStatus(await srv.request("GET", "/api/health"), 200);
   assert.equal(res.json.status, "ok");
-  assert.equal(res.json.db, "sqlite");
+  assert.equal(res.json.db, PG ? "postgres" : "sqlite");
   assert.match(res.json.version, /^\d+\.\d+\.\d+$/);
   const routesOut = cli(["version"]);
   assert.ok(routesOut.stdout.includes(res.json.version));

@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
 
 let srv, shequ, shuji, weiyuan, community, branch;
 
@@ -20,7 +20,7 @@ before(async () => {
 after(async () => { await srv.stop(); });
 
 const orgPath = (id) => sql(srv.db, `SELECT path FROM org WHERE id = ${id}`)[0][0];
-const countIn = (path, where = "1") => Number(sql(srv.db,
+const countIn = (path, where = "1 = 1") => Number(sql(srv.db,
   `SELECT count(*) FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path >= '${path}' AND m.org_path < '${path.slice(0, -1)}0' AND ${where}`)[0][0]);
 
 test("create: bad ID number is 400 on /id_number with a useful message", async () => {
@@ -106,7 +106,7 @@ test("filters and paging totals match SQL counts", async () => {
   r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&age_min=60&age_max=69&sort=-birth_date`), 200);
   assert.ok(r.json.items.every((m) => m.age >= 60 && m.age <= 69));
   for (let i = 1; i < r.json.items.length; i++) assert.ok(r.json.items[i - 1].birth_date >= r.json.items[i].birth_date);
-  assert.equal(r.json.total, countIn(path, "p.birth_date <= date('now', '+8 hours', '-60 years') AND p.birth_date > date('now', '+8 hours', '-70 years')"));
+  assert.equal(r.json.total, countIn(path, `p.birth_date <= '${shiftYears(today(), -60)}' AND p.birth_date > '${shiftYears(today(), -70)}'`));
   expectError(await shequ.request("GET", `/api/members?sort=shoe`), 400, "invalid", "/sort");
 });
 
@@ -188,7 +188,7 @@ test("status changes follow RULES.md: 死亡 is final, 停止党籍→正式 is 
   const pick = (status) => Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = '${status}' AND joined_on IS NOT NULL ORDER BY id LIMIT 1`)[0][0]);
   const id = pick("full");
   const [[joined]] = sql(srv.db, `SELECT joined_on FROM member WHERE id = ${id}`);
-  const today = sql(srv.db, "SELECT date('now', '+8 hours')")[0][0];
+  const todayCN = today();
   // effective_on: not in the future, not before the member joined.
   let e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: "2031-05-05" } }), 400, "invalid", "/effective_on");
   assert.match(e.message, /不能晚于今天/);
@@ -200,12 +200,12 @@ test("status changes follow RULES.md: 死亡 is final, 停止党籍→正式 is 
   e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "probationary" } }), 400, "invalid", "/status");
   assert.match(e.message, /正式党员.*预备党员/);
   // 正式 → 停止党籍 → 正式: the second is 恢复党籍 in the history.
-  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: today } }), 200);
-  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "full", effective_on: today, doc_no: "恢复〔2026〕1号" } }), 200);
+  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "suspended", effective_on: todayCN } }), 200);
+  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "full", effective_on: todayCN, doc_no: "恢复〔2026〕1号" } }), 200);
   const ev = expectStatus(await shequ.request("GET", `/api/members/${id}/events`), 200).json.items.filter((x) => x.kind === "status");
   assert.deepEqual(ev.slice(0, 2).map((x) => x.kind_label), ["恢复党籍", "停止党籍"]);
   // 死亡 is final: 死亡 → 正式 is refused, naming both statuses.
-  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "deceased", effective_on: today } }), 200);
+  expectStatus(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "deceased", effective_on: todayCN } }), 200);
   e = expectError(await shequ.request("PATCH", `/api/members/${id}`, { body: { status: "full" } }), 400, "invalid", "/status");
   assert.match(e.message, /死亡/);
   assert.match(e.message, /正式党员/);

@@ -4,7 +4,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, today } = require("./lib/harness");
 
 let srv, jiedao, shequ, shuji, community, street;
 
@@ -93,7 +93,7 @@ test("advisories follow RULES.md §3.1 against sqlite3 counts", async () => {
   const sizes = sql(srv.db, `SELECT o.id, (SELECT count(*) FROM member m WHERE m.org_path >= o.path AND m.org_path < substr(o.path, 1, length(o.path) - 1) || '0' AND m.status = 'full') FROM org o WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND o.type IN ('branch', 'joint_branch', 'mobile_branch') AND o.dissolved_on IS NULL`);
   const small = sizes.filter(([, n]) => Number(n) < 3).map(([id]) => Number(id)).sort();
   assert.deepEqual(adv.filter((a) => a.code === "BRANCH-TOO-SMALL").map((a) => a.org_id).sort(), small);
-  const expired = Number(sql(srv.db, `SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND t.ended_on IS NULL AND t.ends_on < date('now', '+8 hours') AND o.dissolved_on IS NULL`)[0][0]);
+  const expired = Number(sql(srv.db, `SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND t.ended_on IS NULL AND t.ends_on < '${today()}' AND o.dissolved_on IS NULL`)[0][0]);
   assert.equal(adv.filter((a) => a.code === "TERM-EXPIRED").length, expired);
   assert.ok(adv.every((a) => a.message.length > 0));
 });
@@ -107,7 +107,7 @@ test("stats equal counts computed with sqlite3", async () => {
   const q = (x) => Number(sql(srv.db, x)[0][0]);
   assert.equal(s.members, q(`SELECT count(*) FROM member m WHERE ${active}`));
   assert.equal(s.probationary, q(`SELECT count(*) FROM member m WHERE ${active} AND m.status = 'probationary'`));
-  assert.equal(s.new_this_year, q(`SELECT count(*) FROM member m WHERE ${active} AND m.joined_on >= strftime('%Y', 'now', '+8 hours') || '-01-01'`));
+  assert.equal(s.new_this_year, q(`SELECT count(*) FROM member m WHERE ${active} AND m.joined_on >= '${today().slice(0, 4)}-01-01'`));
   const byCat = Object.fromEntries(sql(srv.db, `SELECT category, count(*) FROM member m WHERE ${active} GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
   assert.deepEqual(Object.fromEntries(s.by_category.map((c) => [c.key, c.count])), byCat);
   const byGender = Object.fromEntries(sql(srv.db, `SELECT p.gender, count(*) FROM member m JOIN person p ON p.id = m.person_id WHERE ${active} GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
@@ -126,14 +126,13 @@ test("stats equal counts computed with sqlite3", async () => {
   assert.deepEqual(s.by_education.map((c) => c.count), s.by_education.map((c) => c.count).sort((x, y) => y - x));
   // Terms expiring: current terms of live orgs ending from today to six months ahead (the day
   // clamped to the month's end, as the server does).
-  const [today] = sql(srv.db, "SELECT date('now', '+8 hours')")[0];
-  const [y, m, d] = today.split("-").map(Number);
+  const [y, m, d] = today().split("-").map(Number);
   const hy = y + Math.floor((m + 5) / 12), hm = (m + 5) % 12 + 1;
   const horizon = `${hy}-${String(hm).padStart(2, "0")}-${String(Math.min(d, new Date(Date.UTC(hy, hm, 0)).getUTCDate())).padStart(2, "0")}`;
   assert.ok(s.terms_expiring > 0, "the demo has terms ending within six months");
-  assert.equal(s.terms_expiring, q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on >= '${today}' AND t.ends_on < '${horizon}'`));
+  assert.equal(s.terms_expiring, q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on >= '${today()}' AND t.ends_on < '${horizon}'`));
   // Expired current terms are counted too (the KPI 即将或已到期换届 is terms_due).
-  const expired = q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on < '${today}'`);
+  const expired = q(`SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${u}' AND t.ended_on IS NULL AND o.dissolved_on IS NULL AND t.ends_on < '${today()}'`);
   assert.ok(expired > 0, "the demo has expired current terms");
   assert.equal(s.terms_expired, expired);
   assert.equal(s.terms_due, s.terms_expiring + expired);

@@ -136,6 +136,16 @@ static const struct db_sql SQL_ORG_TERMS = {
            "FROM org o JOIN org_rule r ON r.org_type = o.type "
            "AND r.in_community = (o.type NOT IN ('district', 'street')) "
            "WHERE o.founded_on IS NOT NULL AND o.dissolved_on IS NULL)",
+    .pg = "INSERT INTO org_term (tenant_id, org_id, elected_on, term_years, ends_on, rule_id, "
+          "is_synthetic, created_at) "
+          "SELECT tenant_id, id, e, y, to_char(e::date + make_interval(years => y::int), "
+          "'YYYY-MM-DD'), rid, 1, ? FROM ("
+          "SELECT o.tenant_id, o.id, r.term_years AS y, r.id AS rid, greatest(o.founded_on, "
+          "to_char(CAST(? AS date) - ((o.id * 7919) % (r.term_years * 365 + 200))::int, "
+          "'YYYY-MM-DD')) AS e "
+          "FROM org o JOIN org_rule r ON r.org_type = o.type "
+          "AND r.in_community = (o.type NOT IN ('district', 'street'))::int "
+          "WHERE o.founded_on IS NOT NULL AND o.dissolved_on IS NULL) x",
 };
 /* The 书记 of a term: the first current member (lowest id) in the org's subtree named like its
  * contact (a namesake who has died or left is passed over).
@@ -224,6 +234,13 @@ static const struct db_sql SQL_BULK_TERMS_INITIALS = {
 static const struct db_sql SQL_BULK_GENERATION = {
     .name = "demo.bulk_generation",
     .sql = "UPDATE generation SET n = n + 1 WHERE name = 'roster'",
+};
+/* The generator writes its own ids; PostgreSQL's identity columns then start past them (SQLite
+ * takes max(rowid) + 1 by itself). */
+static const struct db_sql SQL_BULK_IDENTITIES = {
+    .name = "demo.bulk_identities",
+    .sql = "SELECT 0",
+    .pg = "SELECT dj_sync_identities()",
 };
 
 static const struct db_sql SQL_BULK_CACHE = {
@@ -615,6 +632,8 @@ int demo_store_bulk_triggers_restore(struct db_conn *c, const struct demo_bulk_s
                                      struct err *err)
 {
     if (s->triggers.len > 0 && db_exec_script(c, buf_cstr(&s->triggers), err) < 0)
+        return -1;
+    if (exec_one(c, &SQL_BULK_IDENTITIES, err) < 0)
         return -1;
     return exec_one(c, &SQL_BULK_GENERATION, err);
 }

@@ -1297,16 +1297,7 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
             s.term_lo = arena_printf(a, "b:%s", q->q);
             s.term_hi = arena_printf(a, "b:%s\x01", q->q);
         } else if (utf8_len(q->q) >= 3) {
-            struct buf b;
-            buf_init(&b, a, 512);
-            buf_putc(&b, '"');
-            for (const char *p = q->q; *p; p++) {
-                if (*p == '"')
-                    buf_putc(&b, '"');
-                buf_putc(&b, *p);
-            }
-            buf_putc(&b, '"');
-            s.fts = buf_cstr(&b);
+            s.fts = q->q; /* the store quotes it for the trigram index */
         } else {
             s.like_name = like_pattern("%", q->q, a);
         }

@@ -78,7 +78,7 @@ struct member_search_args {
     const char *statuses;    /* ",full," or ",probationary,full," for the status filter */
     const char *born_before; /* age_min: birth_date <= this */
     const char *born_after;  /* age_max: birth_date > this */
-    const char *fts;         /* FTS5 phrase for q of >= 3 characters; NULL otherwise */
+    const char *fts;         /* q of >= 3 characters (a name substring); NULL otherwise */
     const char *term_lo;     /* person_term range [term_lo, term_hi) for 2-character and */
     const char *term_hi;     /* ASCII-letter q (pinyin initials); NULL otherwise */
     const char *like_name;   /* "%q%" for a one-character q; NULL otherwise */

@@ -189,7 +189,12 @@ const char *const MEMBER_SORTS[] = {
     "FROM person_term WHERE term >= ? AND term < ?) AND " WHERE_BASE WHERE_PERSON
 #define FROM_FTS                                                                                   \
     " FROM person_fts f JOIN person p ON p.id = f.rowid JOIN member m ON m.person_id = p.id "      \
-    "WHERE person_fts MATCH ? AND " WHERE_BASE WHERE_PERSON
+    "WHERE person_fts MATCH '\"' || replace(?, '\"', '\"\"') || '\"' AND " WHERE_BASE WHERE_PERSON
+/* PostgreSQL: the pg_trgm index on person.name serves the same substring as a LIKE. */
+#define FROM_FTS_PG                                                                                \
+    " FROM person p JOIN member m ON m.person_id = p.id WHERE p.name LIKE '%' || "                 \
+    "replace(replace(replace(?, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AND " WHERE_BASE    \
+        WHERE_PERSON
 
 #define PAGE(from, order)                                                                          \
     "WITH pg AS (SELECT m.id AS id" from " ORDER BY " order " LIMIT ? OFFSET ?) SELECT " VIEW_COLS \
@@ -198,6 +203,10 @@ const char *const MEMBER_SORTS[] = {
 #define SQL_ROW(nm, from, order)                                                                   \
     {                                                                                              \
         .name = nm, .sql = PAGE(from, order), .pg = NULL                                           \
+    }
+#define SQL_ROW_FTS(nm, order)                                                                     \
+    {                                                                                              \
+        .name = nm, .sql = PAGE(FROM_FTS, order), .pg = PAGE(FROM_FTS_PG, order)                   \
     }
 
 enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS, SHAPE_TERM };
@@ -224,14 +233,14 @@ static const struct db_sql SQL_PAGE[4][8] = {
         SQL_ROW("members.page_full_birth_d", FROM_FULL, ORDER_BIRTH_D),
     },
     {
-        SQL_ROW("members.page_fts_id", FROM_FTS, ORDER_ID),
-        SQL_ROW("members.page_fts_id_d", FROM_FTS, ORDER_ID_D),
-        SQL_ROW("members.page_fts_joined", FROM_FTS, ORDER_JOINED),
-        SQL_ROW("members.page_fts_joined_d", FROM_FTS, ORDER_JOINED_D),
-        SQL_ROW("members.page_fts_name", FROM_FTS, ORDER_NAME),
-        SQL_ROW("members.page_fts_name_d", FROM_FTS, ORDER_NAME_D),
-        SQL_ROW("members.page_fts_birth", FROM_FTS, ORDER_BIRTH),
-        SQL_ROW("members.page_fts_birth_d", FROM_FTS, ORDER_BIRTH_D),
+        SQL_ROW_FTS("members.page_fts_id", ORDER_ID),
+        SQL_ROW_FTS("members.page_fts_id_d", ORDER_ID_D),
+        SQL_ROW_FTS("members.page_fts_joined", ORDER_JOINED),
+        SQL_ROW_FTS("members.page_fts_joined_d", ORDER_JOINED_D),
+        SQL_ROW_FTS("members.page_fts_name", ORDER_NAME),
+        SQL_ROW_FTS("members.page_fts_name_d", ORDER_NAME_D),
+        SQL_ROW_FTS("members.page_fts_birth", ORDER_BIRTH),
+        SQL_ROW_FTS("members.page_fts_birth_d", ORDER_BIRTH_D),
     },
     {
         SQL_ROW("members.page_term_id", FROM_TERM, ORDER_ID),
@@ -247,7 +256,9 @@ static const struct db_sql SQL_PAGE[4][8] = {
 static const struct db_sql SQL_COUNT[4] = {
     { .name = "members.count_simple", .sql = "SELECT count(*)" FROM_SIMPLE },
     { .name = "members.count_full", .sql = "SELECT count(*)" FROM_FULL },
-    { .name = "members.count_fts", .sql = "SELECT count(*)" FROM_FTS },
+    { .name = "members.count_fts",
+      .sql = "SELECT count(*)" FROM_FTS,
+      .pg = "SELECT count(*)" FROM_FTS_PG },
     { .name = "members.count_term", .sql = "SELECT count(*)" FROM_TERM },
 };
 

@@ -1,5 +1,7 @@
 // harness.js: starts `dangjian serve --port 0` on a fresh database for one test file and
-// gives small request helpers (expectStatus / expectError) over real HTTP.
+// gives small request helpers (expectStatus / expectError) over real HTTP. With DANGJIAN_TEST_PG
+// set to a PostgreSQL URL (tools/pg-cluster.sh), each server gets a new database in that cluster
+// instead of a SQLite file, and sql() runs psql instead of sqlite3.
 "use strict";
 const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -10,6 +12,22 @@ const assert = require("node:assert/strict");
 const DEMO_PASSWORD = "Demo-Passw0rd";
 const BIN = path.resolve(process.env.DANGJIAN_BIN || "build/dangjian");
 const ROOT = path.resolve(__dirname, "../../..");
+
+const PG = process.env.DANGJIAN_TEST_PG || "";
+let pgSeq = 0;
+
+// Creates an empty database in the test cluster; returns its URL.
+function pgCreate() {
+  const name = `t_${process.pid}_${++pgSeq}`;
+  const r = spawnSync("psql", ["-q", "-v", "ON_ERROR_STOP=1", PG, "-c", `CREATE DATABASE ${name}`], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+  return PG.replace(/^postgresql:\/\/\/[^?]*/, `postgresql:///${name}`);
+}
+
+// A new empty database for the CLI: a file in dir, or a database in the test cluster.
+function newDb(dir, name = "test.db") {
+  return PG ? pgCreate() : path.join(dir, name);
+}
 
 function tmpdir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), "dangjian-api-"));
@@ -31,7 +49,7 @@ function cli(args, opts = {}) {
 // caller removes.
 async function startServer(opts = {}) {
   const dir = opts.db ? null : tmpdir();
-  const db = opts.db || path.join(dir, "test.db");
+  const db = opts.db || newDb(dir);
   const init = opts.db ? { status: 0 } : opts.demo
     ? cli(["demo", "--db", db, "--members", String(opts.demo.members || 3000),
            "--password", opts.demo.password || DEMO_PASSWORD])
@@ -62,6 +80,8 @@ async function startServer(opts = {}) {
         ? (proc.exitCode ?? proc.signalCode)
         : await new Promise((r) => { proc.on("exit", (c, sig) => r(c ?? sig)); proc.kill("SIGTERM"); });
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      // DANGJIAN_TEST_LOG=FILE keeps every server's log lines for debugging a failed run.
+      if (process.env.DANGJIAN_TEST_LOG) fs.appendFileSync(process.env.DANGJIAN_TEST_LOG, stderr);
       // A clean stop exits 0; the sanitizer build exits non-zero on leaks or errors.
       assert.equal(code, 0, `server exited with ${code}: ${stderr.slice(-2000)}`);
       return code;
@@ -117,12 +137,21 @@ async function login(srv, username, password = DEMO_PASSWORD) {
   };
 }
 
-// Runs a query on the test database with the sqlite3 CLI; returns rows as arrays of strings.
+// Runs a query on the test database with the sqlite3 or psql CLI; returns rows as arrays of
+// strings (booleans as 1/0 on both).
 function sql(db, query) {
-  const r = spawnSync("sqlite3", ["-separator", "\t", db, query], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
-  return r.stdout.split("\n").filter((l) => l.length).map((l) => l.split("\t"));
+  const pg = db.startsWith("postgresql:");
+  const r = pg
+    ? spawnSync("psql", ["-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", db, "-c", query], { encoding: "utf8" })
+    : spawnSync("sqlite3", ["-separator", "\t", db, query], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${pg ? "psql" : "sqlite3"}: ${r.stderr}`);
+  return r.stdout.split("\n").filter((l) => l.length)
+    .map((l) => l.split("\t").map((v) => (pg && v === "t" ? "1" : pg && v === "f" ? "0" : v)));
 }
+
+// Today in Asia/Shanghai (YYYY-MM-DD), as the server counts days; n years earlier or later.
+const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const shiftYears = (date, n) => `${Number(date.slice(0, 4)) + n}${date.slice(4)}`;
 
 // Asserts the status and returns the response, showing the body when it differs.
 function expectStatus(res, status) {
@@ -144,4 +173,4 @@ function expectError(res, status, code, field) {
   return e;
 }
 
-module.exports = { BIN, ROOT, DEMO_PASSWORD, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };
+module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, newDb, today, shiftYears, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };
