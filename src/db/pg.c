@@ -326,14 +326,36 @@ static int prepared_find(struct pg_stmt *st, const struct pg_prepared **out, str
     return 0;
 }
 
+/* A statement outside a transaction that failed because the server went away (a restart, a
+ * failover) is run once more on a fresh connection: nothing of it can have been applied. */
+static bool retry_after_loss(struct pg_stmt *st, bool was_idle)
+{
+    struct err ignored = { 0 };
+
+    if (!was_idle || PQstatus(st->c->h) == CONNECTION_OK)
+        return false;
+    PQclear(st->res);
+    st->res = NULL;
+    return pg_revive(st->c, &ignored) == 0;
+}
+
 static int execute(struct pg_stmt *st, struct err *err)
 {
+    bool idle = PQtransactionStatus(st->c->h) == PQTRANS_IDLE;
+    bool retried = false;
     const struct pg_prepared *pp;
     ExecStatusType s;
     const char *n;
 
-    if (prepared_find(st, &pp, err) < 0)
+again:
+    if (prepared_find(st, &pp, err) < 0) {
+        if (!retried && retry_after_loss(st, idle)) {
+            retried = true;
+            err_clear(err);
+            goto again;
+        }
         return -1;
+    }
     for (int i = 0; i < st->nparams; i++) {
         st->vals[i] = st->p[i].val;
         st->lens[i] = st->p[i].val ? st->p[i].len : 0;
@@ -341,8 +363,13 @@ static int execute(struct pg_stmt *st, struct err *err)
     }
     st->res = PQexecPrepared(st->c->h, pp->name, st->nparams, st->vals, st->lens, st->fmts, 0);
     s = PQresultStatus(st->res);
-    if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK)
+    if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
+        if (!retried && retry_after_loss(st, idle)) {
+            retried = true;
+            goto again;
+        }
         return map_error(st->c, st->res, err);
+    }
     st->executed = true;
     st->nrows = PQntuples(st->res);
     st->cur = -1;

@@ -1,0 +1,72 @@
+// processes.test.js: state that must not live in one process. Two servers on one database
+// (a SQLite file, or a PostgreSQL database as several app servers behind a load balancer)
+// share sign-ins and sign-outs; on PostgreSQL a database restart mid-run costs at most a 503
+// with the JSON error shape, and the next request reconnects. Cached answers across servers
+// are covered by cache.test.js.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { spawnSync } = require("node:child_process");
+const { startServer, login, expectStatus, expectError, PG, ROOT } = require("./lib/harness");
+
+let a, b;
+before(async () => {
+  a = await startServer({ demo: {} });
+  b = await startServer({ db: a.db });
+});
+after(async () => {
+  await b.stop();
+  await a.stop();
+});
+
+// The same signed-in client (cookie and CSRF token) talking to another server.
+function on(srv, client) {
+  return {
+    ...client,
+    request(method, p, opts = {}) {
+      const headers = { Cookie: client.cookie, ...(opts.headers || {}) };
+      if (method !== "GET") headers["X-CSRF-Token"] = client.csrf;
+      return srv.request(method, p, { ...opts, headers });
+    },
+  };
+}
+
+test("a session opened on one server works on the other, and signing out on either ends it on both", async () => {
+  const onA = await login(a, "shequ");
+  const onB = on(b, onA);
+  assert.equal(expectStatus(await onB.request("GET", "/api/session"), 200).json.user.username, "shequ");
+  expectStatus(await onA.request("GET", "/api/members?size=1"), 200);
+  expectStatus(await onB.request("GET", "/api/members?size=1"), 200);
+  expectStatus(await onB.request("DELETE", "/api/session"), 200);
+  expectError(await onA.request("GET", "/api/session"), 401, "unauthenticated");
+  expectError(await onB.request("GET", "/api/session"), 401, "unauthenticated");
+});
+
+test("an account disabled through one server is signed out of the other at its next request", async () => {
+  const admin = await login(a, "shequ");
+  const user = await login(b, "wangge");
+  expectStatus(await user.request("GET", "/api/session"), 200);
+  const id = user.session.user.id;
+  expectStatus(await admin.request("PATCH", `/api/users/${id}`, { body: { status: "disabled" } }), 200);
+  expectError(await user.request("GET", "/api/session"), 401, "unauthenticated");
+  expectStatus(await admin.request("PATCH", `/api/users/${id}`, { body: { status: "active" } }), 200);
+});
+
+test("a database restart costs at most one 503 per request, then the servers reconnect",
+  { skip: !PG && "PostgreSQL only: an embedded SQLite file cannot be restarted" }, async () => {
+    const client = await login(a, "shequ");
+    expectStatus(await client.request("GET", "/api/members?size=5"), 200);
+    const r = spawnSync(`${ROOT}/tools/pg-cluster.sh`, ["restart", process.env.DANGJIAN_TEST_PG_DIR], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    for (const srv of [a, b]) {
+      const c = on(srv, client);
+      for (let i = 0; i < 6; i++) {
+        const res = await c.request("GET", `/api/members?size=5&page=${i + 2}`);
+        if (res.status === 503) expectError(res, 503, "unavailable");
+        else expectStatus(res, 200);
+      }
+      // Every pooled connection has met the restart by now; all answer again.
+      for (let i = 0; i < 6; i++) expectStatus(await c.request("GET", `/api/members?size=5&page=${i + 10}`), 200);
+    }
+    expectStatus(await client.request("POST", "/api/members", { body: {} }), 400);
+  });
