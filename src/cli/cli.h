@@ -6,6 +6,7 @@
 #include "core/cfg.h"
 #include "domain/app.h"
 
+struct db;
 struct err;
 
 struct cli_opt {
@@ -48,6 +49,9 @@ struct cli_env {
 int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
                  struct cli_env *env);
 void cli_env_close(struct cli_env *env);
+/* Opens a second database named by a file or a PostgreSQL URL (copy-db), with cfg's timeouts. */
+int cli_db_open(const struct cfg *cfg, const char *target, bool create, struct db **out,
+                struct err *err);
 /* Whether a --db value is a PostgreSQL URL rather than a file. */
 bool cli_is_db_url(const char *s);
 /* Prints an error for the user (zh-CN message, field, detail) on stderr; returns 1. */
@@ -65,3 +69,4 @@ int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_import(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_export(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_copy_db(const struct cli_cmd *cmd, const struct cli_args *a);

@@ -97,6 +97,22 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
     return 0;
 }
 
+int cli_db_open(const struct cfg *cfg, const char *target, bool create, struct db **out,
+                struct err *err)
+{
+    bool url = cli_is_db_url(target);
+    struct db_cfg dc = {
+        .driver = url ? "postgres" : "sqlite",
+        .path = url ? "" : target,
+        .url = url ? target : "",
+        .busy_timeout_ms = cfg->db_busy_timeout_ms,
+        .slow_ms = cfg->db_slow_ms,
+        .pool_max = 2,
+        .create = create,
+    };
+    return db_open(&dc, out, err);
+}
+
 void cli_env_close(struct cli_env *env)
 {
     db_free(&env->db);

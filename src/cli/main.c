@@ -95,6 +95,13 @@ static const struct cli_opt OPTS_ORG[] = {
     { "code", "CODE", "组织编码", "org code" },
     { NULL, NULL, NULL, NULL },
 };
+static const struct cli_opt OPTS_COPY[] = {
+    { "from", "DB", "源数据库：文件或 postgresql://… URL",
+      "source: a file or a postgresql://… URL" },
+    { "to", "DB", "目标数据库（必须为空）：文件或 URL", "target (must be empty): a file or a URL" },
+    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    { NULL, NULL, NULL, NULL },
+};
 static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
 
 static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
@@ -109,6 +116,9 @@ static const struct cli_cmd COMMANDS[] = {
     { "demo", cmd_demo, "生成一个虚构街道的演示数据库",
       "create a demo database of a fictional street",
       "--db FILE [--password P] [--members N] [--seed N] [--force]", OPTS_DEMO, 0, 0 },
+    { "copy-db", cmd_copy_db, "把整个数据库复制到另一个（如 SQLite 升级到 PostgreSQL）",
+      "copy a whole database into an empty one (e.g. SQLite up to PostgreSQL)",
+      "--from FILE|URL --to FILE|URL", OPTS_COPY, 0, 0 },
     { "backup", cmd_backup, "在线备份数据库", "back up a database while it is in use",
       "--db FILE --to FILE", OPTS_BACKUP, 0, 0 },
     { "config", cmd_config, "显示生效的配置（密钥已隐藏）",

@@ -207,7 +207,7 @@ int db_prepare(struct db_conn *c, const struct db_sql *sql, struct db_stmt **out
     struct db_stmt *st = NULL;
     void *native;
 
-    for (size_t i = 0; i < c->ncache; i++) {
+    for (size_t i = 0; i < c->ncache && !sql->uncached; i++) {
         if (c->cache[i].sql == sql) {
             if (c->cache[i].busy)
                 break; /* nested use of the same statement: prepare a private copy */
@@ -221,7 +221,7 @@ int db_prepare(struct db_conn *c, const struct db_sql *sql, struct db_stmt **out
     }
     if (c->db->drv->prepare(c->native, sql_text(c, sql), &native, err) < 0)
         return err_detail(err, "statement %s", sql->name);
-    if (c->ncache < DB_STMT_CACHE) {
+    if (c->ncache < DB_STMT_CACHE && !sql->uncached) {
         bool already = false;
         for (size_t i = 0; i < c->ncache; i++)
             already = already || c->cache[i].sql == sql;
@@ -379,6 +379,21 @@ bool db_col_is_null(struct db_stmt *st, int col)
 const void *db_col_blob(struct db_stmt *st, int col, size_t *len_out)
 {
     return st->conn->db->drv->col_blob(st->native, col, len_out);
+}
+
+int db_col_count(struct db_stmt *st)
+{
+    return st->conn->db->drv->col_count(st->native);
+}
+
+const char *db_col_name(struct db_stmt *st, int col)
+{
+    return st->conn->db->drv->col_name(st->native, col);
+}
+
+enum db_col_kind db_col_kind(struct db_stmt *st, int col)
+{
+    return st->conn->db->drv->col_kind(st->native, col);
 }
 
 char *db_col_dup(struct db_stmt *st, int col, struct arena *a)

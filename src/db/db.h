@@ -17,6 +17,7 @@ struct db_sql {
     const char *name; /* "orgs.subtree": used in slow-statement logs, never the values */
     const char *sql;
     const char *pg; /* PostgreSQL text when it differs; NULL otherwise */
+    bool uncached;  /* built at run time (copy-db): prepared for one use, never cached */
 };
 
 /* The SQL dialect of a driver, for the few places that need more than a `pg` text (bulk
@@ -83,6 +84,12 @@ int64_t db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col);
 bool db_col_is_null(struct db_stmt *st, int col);
 const void *db_col_blob(struct db_stmt *st, int col, size_t *len_out);
+/* The result's shape, valid after the first db_step (for copy-db, which reads any table). */
+enum db_col_kind { DB_COL_NULL, DB_COL_INT, DB_COL_TEXT, DB_COL_BLOB };
+int db_col_count(struct db_stmt *st);
+const char *db_col_name(struct db_stmt *st, int col);
+/* The kind of the current row's value in col (a NULL reads as DB_COL_NULL). */
+enum db_col_kind db_col_kind(struct db_stmt *st, int col);
 /* Copies text into a (NULL stays NULL). */
 char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
 
@@ -92,6 +99,13 @@ int64_t db_changes(struct db_conn *c);
 /* Runs a multi-statement script with no parameters: DDL only (migrations, and the demo
  * generator re-running index and trigger DDL it saved from the schema). */
 int db_exec_script(struct db_conn *c, const char *script, struct err *err);
+
+/* Copies every row of every table of from into to, which must be empty (schema version 0):
+ * migrates to, copies tables parents first in one transaction each, moves identity counters
+ * past the copied ids and checks each table's row count. progress (may be NULL) is called
+ * after each table. Indexes kept by triggers (name search terms) are rebuilt by them. */
+int db_copy(struct db *from, struct db *to, void (*progress)(const char *table, int64_t rows),
+            struct err *err);
 
 /* Online backup of the whole database into a new file `to` (SQLite backup API). */
 int db_backup(struct db *db, const char *to, struct err *err);

@@ -25,6 +25,9 @@ struct db_driver {
     const char *(*col_text)(void *stmt, int col);
     bool (*col_is_null)(void *stmt, int col);
     const void *(*col_blob)(void *stmt, int col, size_t *len_out);
+    int (*col_count)(void *stmt);
+    const char *(*col_name)(void *stmt, int col);
+    enum db_col_kind (*col_kind)(void *stmt, int col);
     void (*reset)(void *stmt);
     void (*finalize)(void *stmt);
     int64_t (*changes)(void *native);

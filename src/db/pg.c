@@ -15,7 +15,7 @@
 #define PG_WRITE_LOCK "7020250811"
 
 enum { PG_MAX_PARAMS = 65535 }; /* the protocol's limit */
-enum { OID_INT8 = 20, OID_TEXT = 25, OID_BYTEA = 17 };
+enum { OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_BYTEA = 17 };
 
 /* A statement prepared on the server: the SQL it came from and the parameter types. */
 struct pg_prepared {
@@ -435,6 +435,28 @@ static const void *pg_col_blob(void *stmt, int col, size_t *len_out)
     return st->blob;
 }
 
+static int pg_col_count(void *stmt)
+{
+    return PQnfields(((struct pg_stmt *)stmt)->res);
+}
+
+static const char *pg_col_name(void *stmt, int col)
+{
+    return PQfname(((struct pg_stmt *)stmt)->res, col);
+}
+
+static enum db_col_kind pg_col_kind(void *stmt, int col)
+{
+    struct pg_stmt *st = stmt;
+    Oid t = PQftype(st->res, col);
+
+    if (PQgetisnull(st->res, st->cur, col))
+        return DB_COL_NULL;
+    if (t == OID_INT8 || t == OID_INT4 || t == OID_INT2)
+        return DB_COL_INT;
+    return t == OID_BYTEA ? DB_COL_BLOB : DB_COL_TEXT;
+}
+
 static void pg_reset(void *stmt)
 {
     struct pg_stmt *st = stmt;
@@ -488,6 +510,9 @@ const struct db_driver DB_DRIVER_PG = {
     .col_text = pg_col_text,
     .col_is_null = pg_col_is_null,
     .col_blob = pg_col_blob,
+    .col_count = pg_col_count,
+    .col_name = pg_col_name,
+    .col_kind = pg_col_kind,
     .reset = pg_reset,
     .finalize = pg_finalize,
     .changes = pg_changes,

@@ -149,6 +149,30 @@ static const void *sq_col_blob(void *st, int col, size_t *len_out)
     return p;
 }
 
+static int sq_col_count(void *st)
+{
+    return sqlite3_column_count(st);
+}
+
+static const char *sq_col_name(void *st, int col)
+{
+    return sqlite3_column_name(st, col);
+}
+
+static enum db_col_kind sq_col_kind(void *st, int col)
+{
+    switch (sqlite3_column_type(st, col)) {
+    case SQLITE_INTEGER:
+        return DB_COL_INT;
+    case SQLITE_BLOB:
+        return DB_COL_BLOB;
+    case SQLITE_NULL:
+        return DB_COL_NULL;
+    default:
+        return DB_COL_TEXT;
+    }
+}
+
 static void sq_reset(void *st)
 {
     sqlite3_reset(st);
@@ -214,6 +238,9 @@ const struct db_driver DB_DRIVER_SQLITE = {
     .col_text = sq_col_text,
     .col_is_null = sq_col_is_null,
     .col_blob = sq_col_blob,
+    .col_count = sq_col_count,
+    .col_name = sq_col_name,
+    .col_kind = sq_col_kind,
     .reset = sq_reset,
     .finalize = sq_finalize,
     .changes = sq_changes,
