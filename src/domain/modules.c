@@ -12,6 +12,6 @@
 const struct module MODULES[] = {
     { "system", SYSTEM_ROUTES },   { "auth", AUTH_ROUTES },           { "audit", AUDIT_ROUTES },
     { "orgs", ORGS_ROUTES },       { "org_units", ORG_UNITS_ROUTES }, { "import", IMPORT_ROUTES },
-    { "members", MEMBERS_ROUTES }, /* last: /api/members/{id} would shadow /members/<word> */
+    { "members", MEMBERS_ROUTES },
 };
 const size_t MODULES_LEN = ARRAY_LEN(MODULES);

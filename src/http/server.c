@@ -11,6 +11,7 @@
 #include "core/json_write.h"
 #include "core/log.h"
 #include "domain/app.h"
+#include "domain/modules.h"
 #include "http/http_int.h"
 
 #define TRUSTED_PROXIES_MAX 16
@@ -495,7 +496,7 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
         free(s);
         return -1;
     }
-    if (router_init(&s->routes, err) < 0) {
+    if (router_init(&s->routes, MODULES, MODULES_LEN, err) < 0) {
         free(s);
         return -1;
     }

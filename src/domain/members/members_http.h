@@ -1,6 +1,6 @@
 /* members_http.h: the routes of the members area (list, create, view with audited reveal,
- * change, history). Import and export routes live with src/io's module and must be listed
- * before MEMBERS_ROUTES in MODULES[] so /api/members/export is not read as an id. */
+ * change, history). Import and export routes live with src/io's module; the router prefers
+ * their literal /api/members/export over /api/members/{id} whatever the order. */
 #pragma once
 
 #include "http/http.h"
