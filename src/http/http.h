@@ -10,6 +10,7 @@
 
 struct app;
 struct arena;
+struct cfg;
 struct err;
 struct field;
 struct auth_user;
@@ -62,6 +63,9 @@ struct route {
     enum perm perm;
     enum scope_from scope;
     const char *summary; /* zh-CN, one line; also in docs/openapi.json */
+    /* The request body ceiling for uploads, read from the configuration (import.max_bytes);
+     * NULL for the default, http.body_max. */
+    int64_t (*body_max)(const struct cfg *cfg);
 };
 
 /* Sets the JSON answer (steals the reference). */

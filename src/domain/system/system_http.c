@@ -34,6 +34,6 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
 }
 
 const struct route SYSTEM_ROUTES[] = {
-    { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态" },
+    { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态", NULL },
     { 0 },
 };
