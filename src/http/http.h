@@ -159,7 +159,7 @@ struct module;
  * can match the same path where neither is narrower (/a/{x} and /a/{y}; /a/{x}/c and
  * /a/b/{y}); /a/b and /a/{x} are fine, the literal wins. A row without a permission is
  * E_INTERNAL. Leaves t empty on failure. */
-int router_init(struct route_table *t, const struct module *modules, size_t nmodules,
+int router_init(struct route_table *t, const struct module *const *modules, size_t nmodules,
                 struct err *err);
 void router_release(struct route_table *t);
 /* Finds the narrowest route for method+path and fills req's captures (req may be NULL).

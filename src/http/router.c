@@ -151,19 +151,19 @@ static int route_check(const struct route *const *rows, size_t k, struct err *er
     return 0;
 }
 
-int router_init(struct route_table *t, const struct module *modules, size_t nmodules,
+int router_init(struct route_table *t, const struct module *const *modules, size_t nmodules,
                 struct err *err)
 {
     size_t n = 0;
 
     for (size_t m = 0; m < nmodules; m++)
-        for (const struct route *r = modules[m].routes; r->pattern; r++)
+        for (const struct route *r = modules[m]->routes; r->pattern; r++)
             n++;
     t->rows = calloc(n ? n : 1, sizeof(*t->rows));
     ASSERT(t->rows);
     t->len = 0;
     for (size_t m = 0; m < nmodules; m++) {
-        for (const struct route *r = modules[m].routes; r->pattern; r++) {
+        for (const struct route *r = modules[m]->routes; r->pattern; r++) {
             t->rows[t->len] = r;
             if (route_check(t->rows, t->len, err) < 0) {
                 router_release(t);

@@ -18,6 +18,7 @@
 #include "domain/members/members.h"
 #include "domain/orgs/orgs.h"
 #include "http/http.h"
+#include "domain/modules.h"
 #include "io/import_http.h"
 #include "io/import_store.h"
 #include "io/member_import.h"
@@ -703,7 +704,7 @@ static int64_t import_body_max(const struct cfg *cfg)
     return cfg->import_max_bytes;
 }
 
-const struct route IMPORT_ROUTES[] = {
+static const struct route IMPORT_ROUTES[] = {
     { HTTP_POST, "/api/members/import", import_post, PERM_MEMBERS_WRITE, SCOPE_CALLER,
       "从 Excel（.xlsx）或 CSV 导入党员名册（?dry_run=1 仅校验，?skip_invalid=1 跳过错误行）",
       import_body_max },
@@ -716,4 +717,17 @@ const struct route IMPORT_ROUTES[] = {
     { HTTP_GET, "/api/import-jobs/{id}/errors.xlsx", job_errors, PERM_MEMBERS_WRITE, SCOPE_RECORD,
       "下载导入任务的错误行（.xlsx，含错误原因）", NULL },
     { 0 },
+};
+
+static const struct audit_action IMPORT_AUDIT[] = {
+    { "member.export_reveal", "导出党员完整个人信息", "org" },
+    { NULL, NULL, NULL },
+};
+
+const struct module IMPORT_MODULE = {
+    .name = "import",
+    .routes = IMPORT_ROUTES,
+    .perms = NULL,
+    .audit_actions = IMPORT_AUDIT,
+    .codes = NULL,
 };

@@ -9,6 +9,7 @@
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_http.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 static json_t *grants_json(const struct auth_grant *g, int n)
 {
@@ -292,7 +293,7 @@ static int grants_remove(struct http_req *req, struct http_res *res, struct err 
     return user_fetch(req, id, res, 200, err);
 }
 
-const struct route AUTH_ROUTES[] = {
+static const struct route AUTH_ROUTES[] = {
     { HTTP_POST, "/api/session", session_create, PERM_PUBLIC, SCOPE_NONE, "登录", NULL },
     { HTTP_GET, "/api/session", session_get, PERM_SESSION, SCOPE_NONE, "当前用户、授权与权限",
       NULL },
@@ -312,4 +313,35 @@ const struct route AUTH_ROUTES[] = {
     { HTTP_DELETE, "/api/users/{id}/grants/{grant_id}", grants_remove, PERM_USERS_MANAGE,
       SCOPE_RECORD, "撤销授权", NULL },
     { 0 },
+};
+
+/* residents.* have no area of their own yet; the grid worker role carries them. */
+static const enum perm AUTH_PERMS[] = { PERM_USERS_MANAGE, PERM_RESIDENTS_READ,
+                                        PERM_RESIDENTS_WRITE, PERM_NONE };
+
+static const struct audit_action AUTH_AUDIT[] = {
+    { "session.login", "登录", "user" },
+    { "session.logout", "退出登录", "user" },
+    { "user.create", "创建账号", "user" },
+    { "user.update", "修改账号", "user" },
+    { "user.disable", "停用账号", "user" },
+    { "user.enable", "启用账号", "user" },
+    { "user.password_change", "修改密码", "user" },
+    { "user.password_reset", "重置密码", "user" },
+    { "grant.add", "增加授权", "user" },
+    { "grant.remove", "撤销授权", "user" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table AUTH_CODES[] = {
+    { "role", ROLE_NAMES, ROLE_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module AUTH_MODULE = {
+    .name = "auth",
+    .routes = AUTH_ROUTES,
+    .perms = AUTH_PERMS,
+    .audit_actions = AUTH_AUDIT,
+    .codes = AUTH_CODES,
 };

@@ -35,8 +35,9 @@ const char *const ROLE_NAMES[] = {
     NULL
 };
 
-static const char *const ROLE_LABELS[ROLE_COUNT] = {
-    "平台管理员", "组织管理员", "支部书记", "支部委员", "网格员", "党员", "居民", "共建单位联络人",
+const char *const ROLE_LABELS[ROLE_COUNT + 1] = {
+    "平台管理员", "组织管理员", "支部书记",       "支部委员", "网格员",
+    "党员",       "居民",       "共建单位联络人", NULL,
 };
 
 const struct perm_row *perm_row(enum perm p)

@@ -65,5 +65,6 @@ int role_parse(const char *s, enum role *out);
 bool role_has(enum role r, enum perm p);
 /* The permissions role r holds, PERM_PUBLIC and PERM_SESSION aside; 0 for an unknown role. */
 uint64_t role_perms(enum role r);
-/* NULL-terminated list of role names, for field specs. */
+/* NULL-terminated lists of role names (for field specs) and their zh-CN labels. */
 extern const char *const ROLE_NAMES[];
+extern const char *const ROLE_LABELS[];

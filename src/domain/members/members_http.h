@@ -8,7 +8,8 @@
 struct json_writer;
 struct member_view;
 
-extern const struct route MEMBERS_ROUTES[]; /* ends with a row whose pattern is NULL */
+struct module;
+extern const struct module MEMBERS_MODULE;
 
 /* The member JSON of the contract (id, org_id, org_name, name, gender, …, tags[]); shared
  * with other areas that show members. v should be masked already. */

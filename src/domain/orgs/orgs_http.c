@@ -12,6 +12,7 @@
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 static json_t *opt_id(int64_t v)
 {
@@ -500,7 +501,7 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     return http_res_writer_end_cached(req, res, &b, &slot, err);
 }
 
-const struct route ORGS_ROUTES[] = {
+static const struct route ORGS_ROUTES[] = {
     { HTTP_GET, "/api/orgs", orgs_list, PERM_ORGS_READ, SCOPE_CALLER, "管辖范围内的党组织", NULL },
     { HTTP_POST, "/api/orgs", orgs_create, PERM_ORGS_WRITE, SCOPE_RECORD,
       "新建下级党组织（记录“成立”事件）", NULL },
@@ -525,4 +526,28 @@ const struct route ORGS_ROUTES[] = {
     { HTTP_GET, "/api/orgs/{id}/stats", orgs_stats, PERM_MEMBERS_READ, SCOPE_PATH_ORG,
       "党员统计看板（本组织及下级）", NULL },
     { 0 },
+};
+
+static const enum perm ORGS_PERMS[] = { PERM_ORGS_READ, PERM_ORGS_WRITE, PERM_NONE };
+
+static const struct audit_action ORGS_AUDIT[] = {
+    { "org.create", "新建组织", "org" },
+    { "org.update", "修改组织信息", "org" },
+    { "org.event", "登记组织沿革", "org" },
+    { "org.term", "登记班子任期", "org_term" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table ORGS_CODES[] = {
+    { "org_type", ORG_TYPES, ORG_TYPE_LABELS },
+    { "org_event_kind", ORG_EVENT_KINDS, ORG_EVENT_KIND_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module ORGS_MODULE = {
+    .name = "orgs",
+    .routes = ORGS_ROUTES,
+    .perms = ORGS_PERMS,
+    .audit_actions = ORGS_AUDIT,
+    .codes = ORGS_CODES,
 };

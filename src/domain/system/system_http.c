@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/cache/cache.h"
+#include "domain/modules.h"
 #include "domain/system/system.h"
 #include "http/http.h"
 
@@ -33,7 +34,12 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
     return 0;
 }
 
-const struct route SYSTEM_ROUTES[] = {
+static const struct route SYSTEM_ROUTES[] = {
     { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态", NULL },
     { 0 },
+};
+
+const struct module SYSTEM_MODULE = {
+    .name = "system",
+    .routes = SYSTEM_ROUTES,
 };

@@ -39,8 +39,11 @@ static const struct route EXPORT_ROWS[] = {
     { 0 },
 };
 
+static const struct module ITEMS = { .name = "items", .routes = ITEM_FIRST };
+static const struct module EXPORTS = { .name = "exports", .routes = EXPORT_ROWS };
+
 /* Matches m+path in a table built from mods; returns the handler or NULL, code the error. */
-static http_handler_fn *match(const struct module *mods, size_t n, enum http_method m,
+static http_handler_fn *match(const struct module *const *mods, size_t n, enum http_method m,
                               const char *path, struct http_req *req, enum err_code *code)
 {
     struct route_table t;
@@ -60,8 +63,8 @@ static http_handler_fn *match(const struct module *mods, size_t n, enum http_met
 
 static void test_literal_beats_capture_in_either_order(void)
 {
-    const struct module before[] = { { "a", ITEM_FIRST }, { "b", EXPORT_ROWS } };
-    const struct module after[] = { { "b", EXPORT_ROWS }, { "a", ITEM_FIRST } };
+    const struct module *const before[] = { &ITEMS, &EXPORTS };
+    const struct module *const after[] = { &EXPORTS, &ITEMS };
     struct arena a;
     struct http_req req = { 0 };
     enum err_code code;
@@ -89,7 +92,7 @@ static void test_literal_beats_capture_in_either_order(void)
 
 static void test_method_mismatch_and_not_found(void)
 {
-    const struct module mods[] = { { "a", ITEM_FIRST }, { "b", EXPORT_ROWS } };
+    const struct module *const mods[] = { &ITEMS, &EXPORTS };
     enum err_code code;
 
     CHECK(match(mods, 2, HTTP_DELETE, "/api/things/42", NULL, &code) == NULL);
@@ -112,7 +115,8 @@ static enum err_code pair(const char *p1, enum http_method m2, const char *p2, c
                           size_t msg_len)
 {
     const struct route rows[] = { ROW(HTTP_GET, p1, h_item), ROW(m2, p2, h_item), { 0 } };
-    const struct module mods[] = { { "x", rows } };
+    const struct module mod = { .name = "x", .routes = rows };
+    const struct module *const mods[] = { &mod };
     struct route_table t;
     struct err err = { 0 };
 
