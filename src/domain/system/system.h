@@ -1,4 +1,4 @@
-/* system.h: server-level routes (health).
+/* system.h: server-level routes (health, the codes and labels of every module at /api/meta).
  * No business data. */
 #pragma once
 
