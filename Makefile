@@ -30,7 +30,6 @@ SRCS := $(shell find src -name '*.c' | sort)
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o
-HDRS := $(shell find src tests -name '*.h')
 
 UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
@@ -53,13 +52,18 @@ $(O)/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	@tools/embed-migrations.sh $@ $(MIGRATIONS)
 
-$(O)/%.o: %.c $(HDRS)
+# Each compile also writes the headers it read into a .d file beside its output (-MMD), with an
+# empty rule per header (-MP) so a deleted header does not stop the build; make includes
+# them, so an object is rebuilt when a header it includes changes, and only then.
+DEPFLAGS = -MMD -MP -MT $@ -MF $@.d
+
+$(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(O)/gen/migrations.o: $(O)/gen/migrations.c src/db/db_int.h
-	@$(CC) $(CFLAGS) -c -o $@ $<
+$(O)/gen/migrations.o: $(O)/gen/migrations.c
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(O)/libdangjian.a: $(LIB_OBJS)
 	@rm -f $@
@@ -71,7 +75,9 @@ $(O)/dangjian: $(O)/src/cli/main.o $(O)/libdangjian.a
 $(O)/tests/%_test: tests/%_test.c $(O)/tests/unit/tap.o $(O)/libdangjian.a
 	@mkdir -p $(dir $@)
 	@echo "LINK $@"
-	@$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/tests/unit/tap.o $(O)/libdangjian.a $(LDLIBS)
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/tests/unit/tap.o $(O)/libdangjian.a $(LDLIBS)
+
+-include $(addsuffix .d,$(LIB_OBJS) $(O)/src/cli/main.o $(O)/tests/unit/tap.o $(UNIT_BINS))
 
 deps:
 	tools/install-deps.sh

@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "domain/modules.h"
 #include "http/http.h"
 #include "cli/cli.h"
 
@@ -36,7 +37,7 @@ int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a)
 
     UNUSED(cmd);
     UNUSED(a);
-    if (router_init(&t, &err) < 0)
+    if (router_init(&t, MODULES, MODULES_LEN, &err) < 0)
         return cli_fail(&err);
     for (size_t i = 0; i < t.len; i++) {
         const struct route *r = t.rows[i];

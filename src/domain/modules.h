@@ -1,12 +1,37 @@
-/* modules.h: the list of domain areas. Adding an area is one row in MODULES[] (modules.c). */
+/* modules.h: what one domain area contributes, as one row exported from its own folder: its
+ * routes, the permissions it declares, the audit actions it writes and the code/label tables
+ * the UI shows. MODULES[] (modules.c) lists the rows; the router, `dangjian routes` and
+ * GET /api/meta read them. */
 #pragma once
 
+#include "domain/auth/perm.h"
+
 struct route;
+
+/* An enum the UI shows: codes[i] is labelled labels[i] (zh-CN); both NULL-terminated, in the
+ * order the UI lists them. */
+struct code_table {
+    const char *name; /* "member_status"; unique over all modules */
+    const char *const *codes;
+    const char *const *labels;
+};
+
+/* One kind of audit row the area writes. */
+struct audit_action {
+    const char *code;        /* "member.create"; unique over all modules */
+    const char *label;       /* zh-CN, shown in the audit log */
+    const char *target_type; /* "member"; NULL when the row has no target */
+};
 
 struct module {
     const char *name;
     const struct route *routes; /* ends with a row whose pattern is NULL */
+    /* The permissions the area declares, ending with PERM_NONE (NULL for none); their code,
+     * label and roles are rows of the one permission table (auth_policy.c). */
+    const enum perm *perms;
+    const struct audit_action *audit_actions; /* ends with a NULL code; NULL for none */
+    const struct code_table *codes;           /* ends with a NULL name; NULL for none */
 };
 
-extern const struct module MODULES[];
+extern const struct module *const MODULES[];
 extern const size_t MODULES_LEN;

@@ -10,6 +10,7 @@
 
 struct app;
 struct arena;
+struct cfg;
 struct err;
 struct field;
 struct auth_user;
@@ -62,6 +63,9 @@ struct route {
     enum perm perm;
     enum scope_from scope;
     const char *summary; /* zh-CN, one line; also in docs/openapi.json */
+    /* The request body ceiling for uploads, read from the configuration (import.max_bytes);
+     * NULL for the default, http.body_max. */
+    int64_t (*body_max)(const struct cfg *cfg);
 };
 
 /* Sets the JSON answer (steals the reference). */
@@ -149,9 +153,17 @@ struct route_table {
     const struct route **rows;
     size_t len;
 };
-int router_init(struct route_table *t, struct err *err);
+struct module;
+/* Builds the table from the modules' route rows (kept by pointer: they must outlive it). Fails
+ * with E_INVALID, naming the rows, on a malformed pattern or on two rows of one method that
+ * can match the same path where neither is narrower (/a/{x} and /a/{y}; /a/{x}/c and
+ * /a/b/{y}); /a/b and /a/{x} are fine, the literal wins. A row without a permission is
+ * E_INTERNAL. Leaves t empty on failure. */
+int router_init(struct route_table *t, const struct module *const *modules, size_t nmodules,
+                struct err *err);
 void router_release(struct route_table *t);
-/* Finds the route for method+path, filling params. E_NOT_FOUND or E_METHOD when none. */
+/* Finds the narrowest route for method+path and fills req's captures (req may be NULL).
+ * E_METHOD when only other methods match the path, else E_NOT_FOUND. */
 int router_match(const struct route_table *t, enum http_method m, const char *path,
                  struct http_req *req, const struct route **out, struct err *err);
 /* Runs a matched request through permission check, handler and error encoding. */

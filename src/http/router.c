@@ -1,6 +1,7 @@
-/* router.c: the route table (flattened from MODULES[] at start-up), path matching with {name}
- * captures, the permission check, the code → HTTP status table and the error body shape.
- * It does not know about sockets; server.c feeds it requests. */
+/* router.c: the route table (flattened from the modules at start-up), path matching with {name}
+ * captures, the permission check, the code → HTTP status table and the error body shape. The
+ * narrowest matching pattern wins whatever the order of rows; pairs of patterns no order could
+ * tell apart are refused at start-up. It does not know about sockets; server.c feeds it. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -54,26 +55,123 @@ json_t *http_error_json(const struct err *e, const char *request_id)
     return json_pack("{s:o}", "error", inner);
 }
 
-int router_init(struct route_table *t, struct err *err)
+/* The segment after the '/' at *p: its start and length; *p moves to the next '/' or the end.
+ * False when *p is not at a '/'. */
+static bool segment_next(const char **p, const char **seg, size_t *len)
 {
-    size_t n = 0, k = 0;
+    const char *s, *end;
 
-    for (size_t m = 0; m < MODULES_LEN; m++)
-        for (const struct route *r = MODULES[m].routes; r->pattern; r++)
+    if (**p != '/')
+        return false;
+    s = *p + 1;
+    end = strchr(s, '/');
+    *len = end ? (size_t)(end - s) : strlen(s);
+    *seg = s;
+    *p = s + *len;
+    return true;
+}
+
+static bool segment_is_capture(const char *s, size_t len)
+{
+    return len >= 2 && s[0] == '{' && s[len - 1] == '}';
+}
+
+/* A pattern the matcher can hold: /api/..., no empty segment, each {name} a whole segment,
+ * at most HTTP_MAX_PARAMS captures. */
+static bool pattern_valid(const char *pat)
+{
+    const char *seg = NULL;
+    size_t len = 0;
+    int captures = 0;
+
+    if (strncmp(pat, "/api/", 5) != 0)
+        return false;
+    while (*pat) {
+        if (!segment_next(&pat, &seg, &len) || len == 0)
+            return false;
+        if (segment_is_capture(seg, len)) {
+            if (len == 2 || memchr(seg + 1, '{', len - 2) || memchr(seg + 1, '}', len - 2))
+                return false;
+            captures++;
+        } else if (memchr(seg, '{', len) || memchr(seg, '}', len)) {
+            return false;
+        }
+    }
+    return captures <= HTTP_MAX_PARAMS;
+}
+
+/* How two valid patterns relate: PAT_DISJOINT when no path matches both; PAT_A_NARROWER when
+ * every path a matches also matches b (a has a literal wherever b has one, and more);
+ * PAT_AMBIGUOUS when some path matches both and neither is narrower, which the table refuses. */
+enum pat_relation { PAT_DISJOINT, PAT_A_NARROWER, PAT_B_NARROWER, PAT_AMBIGUOUS };
+
+static enum pat_relation pattern_relation(const char *a, const char *b)
+{
+    bool a_in_b = true, b_in_a = true;
+    const char *sa = NULL, *sb = NULL;
+    size_t la = 0, lb = 0;
+
+    while (*a && *b) {
+        segment_next(&a, &sa, &la);
+        segment_next(&b, &sb, &lb);
+        bool ca = segment_is_capture(sa, la), cb = segment_is_capture(sb, lb);
+        if (!ca && !cb && (la != lb || memcmp(sa, sb, la) != 0))
+            return PAT_DISJOINT;
+        if (ca && !cb)
+            a_in_b = false;
+        if (cb && !ca)
+            b_in_a = false;
+    }
+    if (*a || *b)
+        return PAT_DISJOINT; /* a capture matches one segment, so lengths must agree */
+    if (a_in_b != b_in_a)
+        return a_in_b ? PAT_A_NARROWER : PAT_B_NARROWER;
+    return PAT_AMBIGUOUS;
+}
+
+/* Checks one row on its own and against the rows before it. */
+static int route_check(const struct route *const *rows, size_t k, struct err *err)
+{
+    const struct route *r = rows[k];
+
+    if (r->perm == PERM_NONE)
+        return err_set(err, E_INTERNAL, "", "路由 %s %s 未声明权限", http_method_name(r->method),
+                       r->pattern);
+    if (!pattern_valid(r->pattern))
+        return err_set(err, E_INVALID, "",
+                       "路由 %s %s 格式不对：须在 /api/ 下，段不为空，{名称} 占整段，至多 %d 个",
+                       http_method_name(r->method), r->pattern, HTTP_MAX_PARAMS);
+    for (size_t i = 0; i < k; i++) {
+        if (rows[i]->method == r->method &&
+            pattern_relation(rows[i]->pattern, r->pattern) == PAT_AMBIGUOUS)
+            return err_set(err, E_INVALID, "", "路由 %s %s 与 %s %s 可匹配同一地址，无法区分",
+                           http_method_name(rows[i]->method), rows[i]->pattern,
+                           http_method_name(r->method), r->pattern);
+    }
+    return 0;
+}
+
+int router_init(struct route_table *t, const struct module *const *modules, size_t nmodules,
+                struct err *err)
+{
+    size_t n = 0;
+
+    for (size_t m = 0; m < nmodules; m++)
+        for (const struct route *r = modules[m]->routes; r->pattern; r++)
             n++;
     t->rows = calloc(n ? n : 1, sizeof(*t->rows));
     ASSERT(t->rows);
-    for (size_t m = 0; m < MODULES_LEN; m++) {
-        for (const struct route *r = MODULES[m].routes; r->pattern; r++) {
-            if (r->perm == PERM_NONE || strncmp(r->pattern, "/api/", 5) != 0) {
+    t->len = 0;
+    for (size_t m = 0; m < nmodules; m++) {
+        for (const struct route *r = modules[m]->routes; r->pattern; r++) {
+            t->rows[t->len] = r;
+            if (route_check(t->rows, t->len, err) < 0) {
                 router_release(t);
-                return err_set(err, E_INTERNAL, "", "路由 %s %s 未声明权限或不在 /api/ 下",
-                               http_method_name(r->method), r->pattern);
+                return -1;
             }
-            t->rows[k++] = r;
+            t->len++;
         }
     }
-    t->len = k;
     return 0;
 }
 
@@ -84,31 +182,32 @@ void router_release(struct route_table *t)
     t->len = 0;
 }
 
-/* Matches path against pattern segment by segment; {x} matches one non-empty segment. */
-static bool pattern_match(const char *pat, const char *path, struct http_req *req)
+/* Matches path against a valid pattern segment by segment; {x} matches one non-empty segment.
+ * Counts the literal segments in *literals; fills req's captures when req is not NULL. */
+static bool pattern_match(const char *pat, const char *path, struct http_req *req, int *literals)
 {
     int nparams = 0;
     const char *params[HTTP_MAX_PARAMS];
+    const char *sp = NULL, *sq = NULL;
+    size_t lp = 0, lq = 0;
 
-    while (*pat && *path) {
-        if (*pat == '{') {
-            const char *end = strchr(path, '/');
-            size_t len = end ? (size_t)(end - path) : strlen(path);
-            if (len == 0 || nparams == HTTP_MAX_PARAMS)
-                return false;
-            params[nparams++] = req ? arena_strndup(req->arena, path, len) : NULL;
-            path += len;
-            pat = strchr(pat, '}');
-            ASSERT(pat);
-            pat++;
-            continue;
-        }
-        if (*pat != *path)
+    *literals = 0;
+    while (*pat) {
+        segment_next(&pat, &sp, &lp);
+        if (!segment_next(&path, &sq, &lq))
             return false;
-        pat++;
-        path++;
+        if (segment_is_capture(sp, lp)) {
+            if (lq == 0)
+                return false;
+            ASSERT(nparams < HTTP_MAX_PARAMS); /* router_init refuses more */
+            params[nparams++] = req ? arena_strndup(req->arena, sq, lq) : NULL;
+        } else if (lp != lq || memcmp(sp, sq, lp) != 0) {
+            return false;
+        } else {
+            (*literals)++;
+        }
     }
-    if (*pat || *path)
+    if (*path)
         return false;
     if (req) {
         memcpy(req->params, params, sizeof(params[0]) * (size_t)nparams);
@@ -117,24 +216,30 @@ static bool pattern_match(const char *pat, const char *path, struct http_req *re
     return true;
 }
 
+/* The matching rows for one method form a chain (router_init refused the rest), so the one
+ * with the most literal segments is the narrowest: a literal beats {x} whatever the order. */
 int router_match(const struct route_table *t, enum http_method m, const char *path,
                  struct http_req *req, const struct route **out, struct err *err)
 {
-    bool path_known = false;
+    const struct route *best = NULL;
+    int best_literals = -1, literals;
 
     for (size_t i = 0; i < t->len; i++) {
         const struct route *r = t->rows[i];
-        if (r->method != m) {
-            path_known = path_known || pattern_match(r->pattern, path, NULL);
-            continue;
-        }
-        if (pattern_match(r->pattern, path, req)) {
-            *out = r;
-            return 0;
+        if (r->method == m && pattern_match(r->pattern, path, NULL, &literals) &&
+            literals > best_literals) {
+            best = r;
+            best_literals = literals;
         }
     }
-    if (path_known)
-        return err_set(err, E_METHOD, "", "该地址不支持 %s 方法", http_method_name(m));
+    if (best) {
+        pattern_match(best->pattern, path, req, &literals);
+        *out = best;
+        return 0;
+    }
+    for (size_t i = 0; i < t->len; i++)
+        if (pattern_match(t->rows[i]->pattern, path, NULL, &literals))
+            return err_set(err, E_METHOD, "", "该地址不支持 %s 方法", http_method_name(m));
     return err_set(err, E_NOT_FOUND, "", "接口不存在：%s", path);
 }
 

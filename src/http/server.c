@@ -11,6 +11,7 @@
 #include "core/json_write.h"
 #include "core/log.h"
 #include "domain/app.h"
+#include "domain/modules.h"
 #include "http/http_int.h"
 
 #define TRUSTED_PROXIES_MAX 16
@@ -29,6 +30,7 @@ struct req_ctx {
     struct arena arena;
     struct buf body;
     bool too_large;
+    struct err route_err; /* why no route matched an /api/ request (matched before the body) */
     int64_t started_us;
     struct http_req req;
 };
@@ -347,7 +349,9 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
         err_set(&err, E_LIMIT, "", "请求内容超过 %zu 字节上限", ctx->body.max);
     } else if (req->method == 0) {
         err_set(&err, E_METHOD, "", "不支持的请求方法 %s", method);
-    } else if (router_match(&s->routes, req->method, req->path, req, &req->route, &err) == 0) {
+    } else if (ctx->route_err.code != E_OK) {
+        err = ctx->route_err;
+    } else {
         label = req->route->pattern;
         if (ctx->body.len) {
             req->body = buf_cstr(&ctx->body);
@@ -403,13 +407,22 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
     return ret;
 }
 
-/* The body ceiling of a request: http.body_max, except for file uploads, which have their
- * own (import.max_bytes for POST /api/members/import). */
-static int64_t body_ceiling(const struct cfg *cfg, const char *url)
+static bool is_api(const char *url)
 {
-    if (strcmp(url, "/api/members/import") == 0)
-        return cfg->import_max_bytes;
-    return cfg->http_body_max;
+    return strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0;
+}
+
+/* Matches an /api/ request's route once, before its body arrives, and returns its body
+ * ceiling: the route's own (file uploads) or http.body_max. */
+static int64_t route_and_ceiling(struct http_server *s, struct req_ctx *ctx, const char *url)
+{
+    struct http_req *req = &ctx->req;
+
+    if (is_api(url) && req->method &&
+        router_match(&s->routes, req->method, req->path, req, &req->route, &ctx->route_err) == 0 &&
+        req->route->body_max)
+        return req->route->body_max(s->app->cfg);
+    return s->app->cfg->http_body_max;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -428,12 +441,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ASSERT(ctx);
         arena_init(&ctx->arena, 8192);
         ctx->started_us = clock_mono_us();
-        buf_init(&ctx->body, &ctx->arena, (size_t)body_ceiling(s->app->cfg, url));
         ctx->req.app = s->app;
         ctx->req.arena = &ctx->arena;
         ctx->req.conn = conn;
         ctx->req.method = method_of(method);
         ctx->req.path = arena_strdup(&ctx->arena, url);
+        buf_init(&ctx->body, &ctx->arena, (size_t)route_and_ceiling(s, ctx, url));
         snprintf(ctx->req.request_id, sizeof(ctx->req.request_id), "%08" PRIx64 "%08llx",
                  rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
         client_ip(s, conn, ctx->req.client_ip);
@@ -452,7 +465,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0)
+    if (is_api(url))
         return handle_api(s, conn, ctx, method);
     return handle_static(s, conn, ctx, method);
 }
@@ -495,7 +508,7 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
         free(s);
         return -1;
     }
-    if (router_init(&s->routes, err) < 0) {
+    if (router_init(&s->routes, MODULES, MODULES_LEN, err) < 0) {
         free(s);
         return -1;
     }

@@ -18,6 +18,7 @@
 #include "domain/members/members.h"
 #include "domain/orgs/orgs.h"
 #include "http/http.h"
+#include "domain/modules.h"
 #include "io/import_http.h"
 #include "io/import_store.h"
 #include "io/member_import.h"
@@ -697,16 +698,36 @@ static int template_get(struct http_req *req, struct http_res *res, struct err *
 
 /* Registered before the members module's routes so these fixed paths win over
  * /api/members/{id}. */
-const struct route IMPORT_ROUTES[] = {
+/* Uploads are files, bounded by import.max_bytes rather than http.body_max. */
+static int64_t import_body_max(const struct cfg *cfg)
+{
+    return cfg->import_max_bytes;
+}
+
+static const struct route IMPORT_ROUTES[] = {
     { HTTP_POST, "/api/members/import", import_post, PERM_MEMBERS_WRITE, SCOPE_CALLER,
-      "从 Excel（.xlsx）或 CSV 导入党员名册（?dry_run=1 仅校验，?skip_invalid=1 跳过错误行）" },
+      "从 Excel（.xlsx）或 CSV 导入党员名册（?dry_run=1 仅校验，?skip_invalid=1 跳过错误行）",
+      import_body_max },
     { HTTP_GET, "/api/members/export", export_get, PERM_MEMBERS_READ, SCOPE_CALLER,
-      "导出党员名册为 Excel（筛选条件同列表，个人信息脱敏）" },
+      "导出党员名册为 Excel（筛选条件同列表，个人信息脱敏）", NULL },
     { HTTP_GET, "/api/members/import-template", template_get, PERM_MEMBERS_WRITE, SCOPE_CALLER,
-      "下载党员名册导入模板（.xlsx）" },
+      "下载党员名册导入模板（.xlsx）", NULL },
     { HTTP_GET, "/api/import-jobs/{id}", job_get, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "导入任务的进度与结果" },
+      "导入任务的进度与结果", NULL },
     { HTTP_GET, "/api/import-jobs/{id}/errors.xlsx", job_errors, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "下载导入任务的错误行（.xlsx，含错误原因）" },
+      "下载导入任务的错误行（.xlsx，含错误原因）", NULL },
     { 0 },
+};
+
+static const struct audit_action IMPORT_AUDIT[] = {
+    { "member.export_reveal", "导出党员完整个人信息", "org" },
+    { NULL, NULL, NULL },
+};
+
+const struct module IMPORT_MODULE = {
+    .name = "import",
+    .routes = IMPORT_ROUTES,
+    .perms = NULL,
+    .audit_actions = IMPORT_AUDIT,
+    .codes = NULL,
 };

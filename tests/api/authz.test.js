@@ -74,6 +74,7 @@ function fixtureImportJob(org) {
 // call touches, which a refused call must not echo (the org's name is always one).
 const RECIPES = {
   "GET /api/health": () => ({ path: "/api/health" }),
+  "GET /api/meta": () => ({ path: "/api/meta" }),
   // Sent without the caller's cookie: logging in ends the session presented (no fixation).
   "POST /api/session": () => ({ path: "/api/session", body: { username: "jumin", password: DEMO_PASSWORD }, anonymous: true }),
   "GET /api/session": () => ({ path: "/api/session" }),

@@ -9,6 +9,7 @@
 #include "domain/audit/audit_http.h"
 #include "domain/auth/auth.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 struct audit_q {
     int64_t org, page, size;
@@ -68,7 +69,28 @@ static int audit_get(struct http_req *req, struct http_res *res, struct err *err
     return 0;
 }
 
-const struct route AUDIT_ROUTES[] = {
-    { HTTP_GET, "/api/audit", audit_get, PERM_AUDIT_READ, SCOPE_CALLER, "管辖范围内的审计记录" },
+static const struct route AUDIT_ROUTES[] = {
+    { HTTP_GET, "/api/audit", audit_get, PERM_AUDIT_READ, SCOPE_CALLER, "管辖范围内的审计记录",
+      NULL },
     { 0 },
+};
+
+static const enum perm AUDIT_PERMS[] = { PERM_AUDIT_READ, PERM_NONE };
+
+/* What an audit row is about (target_type). */
+static const char *const TARGET_TYPES[] = { "user",          "member", "org", "org_term",
+                                            "org_unit_link", "person", NULL };
+static const char *const TARGET_TYPE_LABELS[] = { "账号",     "党员", "组织", "班子任期",
+                                                  "成员单位", "人员", NULL };
+static const struct code_table AUDIT_CODES[] = {
+    { "audit_target_type", TARGET_TYPES, TARGET_TYPE_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module AUDIT_MODULE = {
+    .name = "audit",
+    .routes = AUDIT_ROUTES,
+    .perms = AUDIT_PERMS,
+    .audit_actions = NULL,
+    .codes = AUDIT_CODES,
 };

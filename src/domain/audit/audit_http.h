@@ -3,4 +3,5 @@
 
 #include "http/http.h"
 
-extern const struct route AUDIT_ROUTES[]; /* ends with a row whose pattern is NULL */
+struct module;
+extern const struct module AUDIT_MODULE;

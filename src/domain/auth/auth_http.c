@@ -9,6 +9,7 @@
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_http.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 static json_t *grants_json(const struct auth_grant *g, int n)
 {
@@ -292,22 +293,55 @@ static int grants_remove(struct http_req *req, struct http_res *res, struct err 
     return user_fetch(req, id, res, 200, err);
 }
 
-const struct route AUTH_ROUTES[] = {
-    { HTTP_POST, "/api/session", session_create, PERM_PUBLIC, SCOPE_NONE, "登录" },
-    { HTTP_GET, "/api/session", session_get, PERM_SESSION, SCOPE_NONE, "当前用户、授权与权限" },
-    { HTTP_DELETE, "/api/session", session_delete, PERM_SESSION, SCOPE_NONE, "退出登录" },
+static const struct route AUTH_ROUTES[] = {
+    { HTTP_POST, "/api/session", session_create, PERM_PUBLIC, SCOPE_NONE, "登录", NULL },
+    { HTTP_GET, "/api/session", session_get, PERM_SESSION, SCOPE_NONE, "当前用户、授权与权限",
+      NULL },
+    { HTTP_DELETE, "/api/session", session_delete, PERM_SESSION, SCOPE_NONE, "退出登录", NULL },
     { HTTP_POST, "/api/session/password", session_password, PERM_SESSION, SCOPE_NONE,
-      "修改自己的密码" },
-    { HTTP_GET, "/api/users", users_list, PERM_USERS_MANAGE, SCOPE_CALLER, "管辖范围内的账号" },
-    { HTTP_POST, "/api/users", users_create, PERM_USERS_MANAGE, SCOPE_RECORD, "创建账号" },
-    { HTTP_GET, "/api/users/{id}", users_get, PERM_USERS_MANAGE, SCOPE_RECORD, "账号详情" },
+      "修改自己的密码", NULL },
+    { HTTP_GET, "/api/users", users_list, PERM_USERS_MANAGE, SCOPE_CALLER, "管辖范围内的账号",
+      NULL },
+    { HTTP_POST, "/api/users", users_create, PERM_USERS_MANAGE, SCOPE_RECORD, "创建账号", NULL },
+    { HTTP_GET, "/api/users/{id}", users_get, PERM_USERS_MANAGE, SCOPE_RECORD, "账号详情", NULL },
     { HTTP_PATCH, "/api/users/{id}", users_patch, PERM_USERS_MANAGE, SCOPE_RECORD,
-      "修改姓名、停用或启用账号" },
+      "修改姓名、停用或启用账号", NULL },
     { HTTP_POST, "/api/users/{id}/password", users_password_reset, PERM_USERS_MANAGE, SCOPE_RECORD,
-      "重置密码（下次登录须修改）" },
-    { HTTP_POST, "/api/users/{id}/grants", grants_add, PERM_USERS_MANAGE, SCOPE_RECORD,
-      "增加授权" },
+      "重置密码（下次登录须修改）", NULL },
+    { HTTP_POST, "/api/users/{id}/grants", grants_add, PERM_USERS_MANAGE, SCOPE_RECORD, "增加授权",
+      NULL },
     { HTTP_DELETE, "/api/users/{id}/grants/{grant_id}", grants_remove, PERM_USERS_MANAGE,
-      SCOPE_RECORD, "撤销授权" },
+      SCOPE_RECORD, "撤销授权", NULL },
     { 0 },
+};
+
+/* residents.* have no area of their own yet; the grid worker role carries them. */
+static const enum perm AUTH_PERMS[] = { PERM_USERS_MANAGE, PERM_RESIDENTS_READ,
+                                        PERM_RESIDENTS_WRITE, PERM_NONE };
+
+static const struct audit_action AUTH_AUDIT[] = {
+    { "session.login", "登录", "user" },
+    { "session.logout", "退出登录", "user" },
+    { "user.create", "创建账号", "user" },
+    { "user.update", "修改账号", "user" },
+    { "user.disable", "停用账号", "user" },
+    { "user.enable", "启用账号", "user" },
+    { "user.password_change", "修改密码", "user" },
+    { "user.password_reset", "重置密码", "user" },
+    { "grant.add", "增加授权", "user" },
+    { "grant.remove", "撤销授权", "user" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table AUTH_CODES[] = {
+    { "role", ROLE_NAMES, ROLE_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module AUTH_MODULE = {
+    .name = "auth",
+    .routes = AUTH_ROUTES,
+    .perms = AUTH_PERMS,
+    .audit_actions = AUTH_AUDIT,
+    .codes = AUTH_CODES,
 };

@@ -3,4 +3,5 @@
 
 #include "http/http.h"
 
-extern const struct route AUTH_ROUTES[]; /* ends with a row whose pattern is NULL */
+struct module;
+extern const struct module AUTH_MODULE;

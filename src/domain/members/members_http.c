@@ -14,6 +14,7 @@
 #include "domain/members/members.h"
 #include "domain/members/members_http.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 /* A number that is -1 when unknown (age, party age): written as null then. */
 static void write_opt_int(struct json_writer *w, const char *key, int64_t v)
@@ -427,21 +428,47 @@ static int me_member(struct http_req *req, struct http_res *res, struct err *err
     return http_res_writer_end(res, 200, &b, err);
 }
 
-const struct route MEMBERS_ROUTES[] = {
+static const struct route MEMBERS_ROUTES[] = {
     { HTTP_GET, "/api/me/member", me_member, PERM_SESSION, SCOPE_NONE,
-      "我的党员信息（本人账号关联的党员档案，已脱敏）" },
+      "我的党员信息（本人账号关联的党员档案，已脱敏）", NULL },
     { HTTP_GET, "/api/members", members_list, PERM_MEMBERS_READ, SCOPE_CALLER,
-      "党员名册：搜索（姓名、拼音首字母）、筛选、分页（个人信息已脱敏）" },
-    { HTTP_POST, "/api/members", members_create, PERM_MEMBERS_WRITE, SCOPE_RECORD, "登记党员" },
+      "党员名册：搜索（姓名、拼音首字母）、筛选、分页（个人信息已脱敏）", NULL },
+    { HTTP_POST, "/api/members", members_create, PERM_MEMBERS_WRITE, SCOPE_RECORD, "登记党员",
+      NULL },
     { HTTP_GET, "/api/members/{id}", members_get, PERM_MEMBERS_READ, SCOPE_RECORD,
-      "党员详情（?reveal=id_number,phone,address 查看完整信息，需授权并记录审计）" },
+      "党员详情（?reveal=id_number,phone,address 查看完整信息，需授权并记录审计）", NULL },
     { HTTP_PATCH, "/api/members/{id}", members_patch, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "修改党员信息（状态、类别、组织关系变更记入历史）" },
+      "修改党员信息（状态、类别、组织关系变更记入历史）", NULL },
     { HTTP_GET, "/api/members/{id}/events", members_events, PERM_MEMBERS_READ, SCOPE_RECORD,
-      "党员状态变更历史" },
+      "党员状态变更历史", NULL },
     { HTTP_GET, "/api/members/{id}/card", members_card_get, PERM_MEMBERS_READ, SCOPE_RECORD,
-      "党员联系卡" },
+      "党员联系卡", NULL },
     { HTTP_PATCH, "/api/members/{id}/card", members_card_patch, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "修改党员联系卡（服务专长、服务承诺、联系户、服务时间）" },
+      "修改党员联系卡（服务专长、服务承诺、联系户、服务时间）", NULL },
     { 0 },
+};
+
+static const enum perm MEMBERS_PERMS[] = { PERM_MEMBERS_READ, PERM_MEMBERS_WRITE,
+                                           PERM_MEMBERS_REVEAL_PII, PERM_NONE };
+
+static const struct audit_action MEMBERS_AUDIT[] = {
+    { "member.create", "新增党员", "member" },
+    { "member.update", "修改党员信息", "member" },
+    { "member.reveal", "查看完整个人信息", "member" },
+    { "member.card", "修改党员联系卡", "member" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table MEMBERS_CODES[] = {
+    { "member_status", MEMBER_STATUSES, MEMBER_STATUS_LABELS },
+    { "member_category", MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module MEMBERS_MODULE = {
+    .name = "members",
+    .routes = MEMBERS_ROUTES,
+    .perms = MEMBERS_PERMS,
+    .audit_actions = MEMBERS_AUDIT,
+    .codes = MEMBERS_CODES,
 };

@@ -1,6 +1,6 @@
 /* members_http.h: the routes of the members area (list, create, view with audited reveal,
- * change, history). Import and export routes live with src/io's module and must be listed
- * before MEMBERS_ROUTES in MODULES[] so /api/members/export is not read as an id. */
+ * change, history). Import and export routes live with src/io's module; the router prefers
+ * their literal /api/members/export over /api/members/{id} whatever the order. */
 #pragma once
 
 #include "http/http.h"
@@ -8,7 +8,8 @@
 struct json_writer;
 struct member_view;
 
-extern const struct route MEMBERS_ROUTES[]; /* ends with a row whose pattern is NULL */
+struct module;
+extern const struct module MEMBERS_MODULE;
 
 /* The member JSON of the contract (id, org_id, org_name, name, gender, …, tags[]); shared
  * with other areas that show members. v should be masked already. */

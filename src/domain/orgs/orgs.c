@@ -21,7 +21,7 @@ const char *const ORG_TYPE_LABELS[] = { "区委组织部",     "街道党工委"
                                         "社区党总支",     "党支部",     "联合党支部",
                                         "流动党员党支部", "党小组",     NULL };
 const char *const ORG_EVENT_KINDS[] = { "found", "rename", "move", "dissolve", NULL };
-static const char *const EVENT_LABELS[] = { "成立", "更名", "隶属调整", "撤销", NULL };
+const char *const ORG_EVENT_KIND_LABELS[] = { "成立", "更名", "隶属调整", "撤销", NULL };
 
 /* Posts a term may name. */
 static const char *const POSTS[] = { "书记",     "副书记",   "组织委员", "宣传委员", "纪检委员",
@@ -42,7 +42,7 @@ const char *org_type_label(const char *type)
 
 static const char *event_label(const char *kind)
 {
-    return enum_label(ORG_EVENT_KINDS, EVENT_LABELS, kind);
+    return enum_label(ORG_EVENT_KINDS, ORG_EVENT_KIND_LABELS, kind);
 }
 
 /* Whether a child of type child fits under a parent of type parent. */

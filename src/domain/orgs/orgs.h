@@ -92,6 +92,7 @@ int org_tree(struct app *app, int64_t root, const char *as_of, int64_t max_depth
 
 /* Change events. kind: "found" 成立, "rename" 更名, "move" 隶属调整, "dissolve" 撤销. */
 extern const char *const ORG_EVENT_KINDS[];
+extern const char *const ORG_EVENT_KIND_LABELS[]; /* zh-CN, same order */
 struct org_event_in {
     char *kind, *effective_on, *doc_no, *note;
     char *new_name, *new_short_name; /* rename */

@@ -12,6 +12,7 @@
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 static json_t *opt_id(int64_t v)
 {
@@ -500,29 +501,53 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     return http_res_writer_end_cached(req, res, &b, &slot, err);
 }
 
-const struct route ORGS_ROUTES[] = {
-    { HTTP_GET, "/api/orgs", orgs_list, PERM_ORGS_READ, SCOPE_CALLER, "管辖范围内的党组织" },
+static const struct route ORGS_ROUTES[] = {
+    { HTTP_GET, "/api/orgs", orgs_list, PERM_ORGS_READ, SCOPE_CALLER, "管辖范围内的党组织", NULL },
     { HTTP_POST, "/api/orgs", orgs_create, PERM_ORGS_WRITE, SCOPE_RECORD,
-      "新建下级党组织（记录“成立”事件）" },
+      "新建下级党组织（记录“成立”事件）", NULL },
     { HTTP_GET, "/api/orgs/{id}", orgs_get, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "党组织详情（含本组织提醒）" },
+      "党组织详情（含本组织提醒）", NULL },
     { HTTP_PATCH, "/api/orgs/{id}", orgs_patch, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "修改党组织信息（更名、隶属调整须登记事件）" },
+      "修改党组织信息（更名、隶属调整须登记事件）", NULL },
     { HTTP_GET, "/api/orgs/{id}/children", orgs_children, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "直属下级党组织" },
+      "直属下级党组织", NULL },
     { HTTP_GET, "/api/orgs/{id}/tree", orgs_tree, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "组织树（?as_of=YYYY-MM-DD 查看历史某日的组织树）" },
+      "组织树（?as_of=YYYY-MM-DD 查看历史某日的组织树）", NULL },
     { HTTP_GET, "/api/orgs/{id}/events", orgs_events_list, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "党组织变更历史" },
+      "党组织变更历史", NULL },
     { HTTP_POST, "/api/orgs/{id}/events", orgs_events_add, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "登记更名、隶属调整、撤销" },
+      "登记更名、隶属调整、撤销", NULL },
     { HTTP_GET, "/api/orgs/{id}/terms", orgs_terms_list, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "历届班子与职务" },
+      "历届班子与职务", NULL },
     { HTTP_POST, "/api/orgs/{id}/terms", orgs_terms_add, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "登记换届（任期按规则自动计算）" },
+      "登记换届（任期按规则自动计算）", NULL },
     { HTTP_GET, "/api/orgs/{id}/advisories", orgs_advisories, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "组织设置提醒（支部人数、支委会、任期届满）" },
+      "组织设置提醒（支部人数、支委会、任期届满）", NULL },
     { HTTP_GET, "/api/orgs/{id}/stats", orgs_stats, PERM_MEMBERS_READ, SCOPE_PATH_ORG,
-      "党员统计看板（本组织及下级）" },
+      "党员统计看板（本组织及下级）", NULL },
     { 0 },
+};
+
+static const enum perm ORGS_PERMS[] = { PERM_ORGS_READ, PERM_ORGS_WRITE, PERM_NONE };
+
+static const struct audit_action ORGS_AUDIT[] = {
+    { "org.create", "新建组织", "org" },
+    { "org.update", "修改组织信息", "org" },
+    { "org.event", "登记组织沿革", "org" },
+    { "org.term", "登记班子任期", "org_term" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table ORGS_CODES[] = {
+    { "org_type", ORG_TYPES, ORG_TYPE_LABELS },
+    { "org_event_kind", ORG_EVENT_KINDS, ORG_EVENT_KIND_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module ORGS_MODULE = {
+    .name = "orgs",
+    .routes = ORGS_ROUTES,
+    .perms = ORGS_PERMS,
+    .audit_actions = ORGS_AUDIT,
+    .codes = ORGS_CODES,
 };

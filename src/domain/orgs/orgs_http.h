@@ -4,6 +4,7 @@
 
 #include "http/http.h"
 
-extern const struct route ORGS_ROUTES[]; /* ends with a row whose pattern is NULL */
+struct module;
+extern const struct module ORGS_MODULE;
 /* The units linked to an org (orgs_units_http.c). */
-extern const struct route ORG_UNITS_ROUTES[];
+extern const struct module ORG_UNITS_MODULE;

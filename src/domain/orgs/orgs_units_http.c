@@ -9,6 +9,7 @@
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
+#include "domain/modules.h"
 
 static void write_unit(struct json_writer *w, const struct org_unit_view *u)
 {
@@ -96,12 +97,31 @@ static int units_leave(struct http_req *req, struct http_res *res, struct err *e
     return units_res(req, res, id, 200, err);
 }
 
-const struct route ORG_UNITS_ROUTES[] = {
+static const struct route ORG_UNITS_ROUTES[] = {
     { HTTP_GET, "/api/orgs/{id}/units", units_list, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "大党委成员单位与共建单位（含已退出的）" },
+      "大党委成员单位与共建单位（含已退出的）", NULL },
     { HTTP_POST, "/api/orgs/{id}/units", units_add, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "登记成员单位或共建单位" },
+      "登记成员单位或共建单位", NULL },
     { HTTP_PATCH, "/api/orgs/{id}/units/{unit}", units_leave, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "登记单位退出（保留记录）" },
+      "登记单位退出（保留记录）", NULL },
     { 0 },
+};
+
+static const struct audit_action ORG_UNITS_AUDIT[] = {
+    { "org.unit_add", "增加成员单位", "org_unit_link" },
+    { "org.unit_leave", "成员单位退出", "org_unit_link" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table ORG_UNITS_CODES[] = {
+    { "org_unit_kind", ORG_UNIT_KINDS, ORG_UNIT_KIND_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct module ORG_UNITS_MODULE = {
+    .name = "org_units",
+    .routes = ORG_UNITS_ROUTES,
+    .perms = NULL,
+    .audit_actions = ORG_UNITS_AUDIT,
+    .codes = ORG_UNITS_CODES,
 };

@@ -1,6 +1,8 @@
-/* system.h: server-level routes (health). No business data. */
+/* system.h: server-level routes (health, the codes and labels of every module at /api/meta).
+ * No business data. */
 #pragma once
 
 #include "http/http.h"
 
-extern const struct route SYSTEM_ROUTES[]; /* ends with a row whose pattern is NULL */
+struct module;
+extern const struct module SYSTEM_MODULE;

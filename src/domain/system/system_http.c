@@ -1,12 +1,14 @@
 /* system_http.c: GET /api/health — liveness, version, storage driver, schema version, the
- * count of errors by code and the cache's hits and misses (answers and org paths) since start.
- * It reveals no data and needs no session. */
+ * count of errors by code and the cache's hits and misses (answers and org paths) since start;
+ * it reveals no data and needs no session. GET /api/meta — every module's code/label tables,
+ * permission labels and audit-action labels, for the web app; static, needs a session. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/cache/cache.h"
+#include "domain/modules.h"
 #include "domain/system/system.h"
 #include "http/http.h"
 
@@ -33,7 +35,48 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
     return 0;
 }
 
-const struct route SYSTEM_ROUTES[] = {
-    { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态" },
+/* Adds one module's tables to the three parts of the meta answer. */
+static void meta_add_module(const struct module *m, json_t *codes, json_t *perms, json_t *actions)
+{
+    for (const enum perm *p = m->perms; p && *p != PERM_NONE; p++)
+        json_array_append_new(perms, json_pack("{s:s, s:s, s:s}", "code", perm_name(*p), "label",
+                                               perm_label(*p), "module", m->name));
+    for (const struct audit_action *a = m->audit_actions; a && a->code; a++)
+        json_array_append_new(
+            actions,
+            json_pack("{s:s, s:s, s:o, s:s}", "code", a->code, "label", a->label, "target_type",
+                      a->target_type ? jstr(a->target_type) : json_null(), "module", m->name));
+    for (const struct code_table *t = m->codes; t && t->name; t++) {
+        json_t *rows = json_array();
+        for (size_t i = 0; t->codes[i]; i++)
+            json_array_append_new(
+                rows, json_pack("{s:s, s:s}", "code", t->codes[i], "label", t->labels[i]));
+        json_object_set_new(codes, t->name, rows);
+    }
+}
+
+static int meta_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    json_t *codes = json_object(), *perms = json_array(), *actions = json_array();
+
+    UNUSED(req);
+    UNUSED(err);
+    for (size_t i = 0; i < MODULES_LEN; i++)
+        meta_add_module(MODULES[i], codes, perms, actions);
+    http_res_json(res, 200,
+                  json_pack("{s:o, s:o, s:o}", "codes", codes, "permissions", perms,
+                            "audit_actions", actions));
+    return 0;
+}
+
+static const struct route SYSTEM_ROUTES[] = {
+    { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态", NULL },
+    { HTTP_GET, "/api/meta", meta_get, PERM_SESSION, SCOPE_NONE,
+      "各模块的代码与名称：代码表、权限名称、审计操作名称", NULL },
     { 0 },
+};
+
+const struct module SYSTEM_MODULE = {
+    .name = "system",
+    .routes = SYSTEM_ROUTES,
 };
