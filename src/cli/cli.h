@@ -69,4 +69,5 @@ int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_import(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_export(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_stats(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_copy_db(const struct cli_cmd *cmd, const struct cli_args *a);

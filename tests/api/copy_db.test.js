@@ -23,6 +23,10 @@ test("copy-db: every table's rows, the audit chain and the same answers; a non-e
   assert.deepEqual(sql(to, "SELECT id, path, name FROM org ORDER BY id"), sql(from, "SELECT id, path, name FROM org ORDER BY id"));
   const verify = cli(["audit", "verify", "--db", to]);
   assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+  const stats = cli(["stats", "verify", "--db", to]);
+  assert.equal(stats.status, 0, stats.stdout + stats.stderr);
+  assert.deepEqual(sql(to, "SELECT org_id, dim, key, n FROM member_stat WHERE n > 0 ORDER BY 1, 2, 3"),
+    sql(from, "SELECT org_id, dim, key, n FROM member_stat WHERE n > 0 ORDER BY 1, 2, 3"));
 
   // A server on the copy answers as one on the original, and new rows get new ids.
   const a = await startServer({ db: from });

@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, cli } = require("./lib/harness");
 const { buildXlsx, readXlsx, demoId } = require("./lib/xlsx");
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -157,7 +157,6 @@ test("a large import is written in batches: every row once, with tags, history, 
   assert.equal(count(rid), 1);
   const found = expectStatus(await shequ.request("GET", `/api/members?org=${community}&q=${encodeURIComponent("批量导入")}&size=20`), 200).json;
   assert.equal(found.total, 699);
-  const { cli } = require("./lib/harness");
   const v = cli(["audit", "verify", "--db", srv.db]);
   assert.equal(v.status, 0, v.stdout + v.stderr);
   const again = expectStatus(await upload(shequ, "/api/members/import", buildXlsx(rows)), 200).json;
@@ -288,7 +287,6 @@ test("progress: an async import returns a job that reaches done", async () => {
 test("CLI: import writes FILE.errors.xlsx beside the input and exits 1; export writes the roster", () => {
   const fs = require("node:fs");
   const path = require("node:path");
-  const { cli } = require("./lib/harness");
   const file = path.join(srv.dir, "cli-roster.xlsx");
   fs.writeFileSync(file, mixedFile("901").buf);
   let r = cli(["import", "members", "--db", srv.db, file]);
@@ -390,4 +388,10 @@ test("曾用名 round trip: imported, exported in its own column, re-imported wi
   assert.equal(r.rejected, 0, JSON.stringify(r.errors.slice(0, 3)));
   assert.equal(r.created, 0);
   assert.ok(!r.updated_rows.some((u) => u.name === "今名示例"), JSON.stringify(r.updated_rows.slice(0, 3)));
+});
+
+test("the subtree counters behind the statistics equal a recount after this file's writes", () => {
+  const r = cli(["stats", "verify", "--db", srv.db]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /stats match a recount/);
 });

@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, today, shiftYears, cli } = require("./lib/harness");
 
 let srv, shequ, shuji, weiyuan, community, branch;
 
@@ -274,4 +274,10 @@ test("党员联系卡: empty until filled, changed field by field, validated and
   const rows = sql(srv.db, `SELECT action, target_id, length(digest) FROM audit WHERE action = 'member.card' ORDER BY id`);
   assert.deepEqual(rows.slice(-2).map((r) => r.slice(0, 2)), [["member.card", String(id)], ["member.card", String(id)]]);
   assert.ok(rows.slice(-2).every((r) => r[2] === "64"));
+});
+
+test("the subtree counters behind the statistics equal a recount after this file's writes", () => {
+  const r = cli(["stats", "verify", "--db", srv.db]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /stats match a recount/);
 });

@@ -4,7 +4,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, today } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, today, cli } = require("./lib/harness");
 
 let srv, jiedao, shequ, shuji, community, street;
 
@@ -150,4 +150,16 @@ test("org writes carry an audit digest (SHA-256 hex of before/after), different 
   assert.match(d2, /^[0-9a-f]{64}$/);
   assert.notEqual(d1, d2);
   for (const a of ["org.create", "org.event", "org.term"]) assert.match(hex(a) || "", /^[0-9a-f]{64}$/, a);
+});
+
+test("the subtree counters behind the statistics equal a recount after this file's writes", () => {
+  const r = cli(["stats", "verify", "--db", srv.db]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /stats match a recount/);
+  // A counter changed behind the triggers' back is found and named.
+  sql(srv.db, "UPDATE member_stat SET n = n + 1 WHERE org_id = (SELECT min(org_id) FROM member_stat) AND dim = 'status' AND key = 'full'");
+  const bad = cli(["stats", "verify", "--db", srv.db]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /org \d+ status=full: 存储 stored \d+，重新计数 recount \d+/);
+  sql(srv.db, "UPDATE member_stat SET n = n - 1 WHERE org_id = (SELECT min(org_id) FROM member_stat) AND dim = 'status' AND key = 'full'");
 });

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "domain/demo/demo.h"
 #include "domain/demo/demo_int.h"
+#include "domain/orgs/orgs.h"
 
 enum {
     MEMBERS_MIN = 100,
@@ -2611,7 +2612,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
         gen_units(g, o->seed) < 0 || gen_org_history(g) < 0 ||
         demo_store_bulk_indexes_restore(c, &schema, err) < 0 ||
         demo_store_roster_extras(c, today, g->now, err) < 0 ||
-        demo_store_bulk_triggers_restore(c, &schema, err) < 0) {
+        demo_store_bulk_triggers_restore(c, &schema, err) < 0 || org_stats_rebuild(c, err) < 0) {
         db_tx_rollback(c);
         goto out;
     }

@@ -848,24 +848,47 @@ static void sort_counts(struct org_count *v, int64_t n, int (*cmp)(const void *,
         qsort(v, (size_t)n, sizeof(*v), cmp);
 }
 
-/* The dashboard's breakdowns from the member cube: status over every member; the totals
- * and the other breakdowns over active members (预备 and 正式) only. */
-static void tally_cube(const struct org_cube_row *r, int64_t n, struct arena *a,
-                       struct org_stats *s)
+/* The age band ("a0" 30 or under … "a6" 81 and over, "unknown") of a birth date, by the
+ * bounds b[i] = today minus (31 + 10 i) years: born after b[i] is aged 30 + 10 i or less. */
+static const char *age_band(const char *birth, char bounds[6][11])
+{
+    static const char *const BANDS[] = { "a0", "a1", "a2", "a3", "a4", "a5", "a6" };
+    int i = 0;
+
+    if (!*birth)
+        return "unknown";
+    while (i < 6 && strcmp(birth, bounds[i]) <= 0)
+        i++;
+    return BANDS[i];
+}
+
+/* The dashboard's breakdowns from the subtree counters: status over every member; the totals
+ * and the other breakdowns over active members (预备 and 正式) only, as the counters are. */
+static void tally_stats(const struct org_stat_row *r, int64_t n, const char *since,
+                        char bounds[6][11], struct arena *a, struct org_stats *s)
 {
     int64_t cap[5] = { 0 };
 
     for (int64_t i = 0; i < n; i++) {
-        tally(&s->by_status, &s->n_status, &cap[0], a, r[i].status, r[i].n);
-        if (strcmp(r[i].status, "probationary") && strcmp(r[i].status, "full"))
-            continue;
-        s->members += r[i].n;
-        s->probationary += strcmp(r[i].status, "probationary") ? 0 : r[i].n;
-        s->new_this_year += r[i].joined_since ? r[i].n : 0;
-        tally(&s->by_category, &s->n_category, &cap[1], a, r[i].category, r[i].n);
-        tally(&s->by_gender, &s->n_gender, &cap[2], a, r[i].gender, r[i].n);
-        tally(&s->by_age, &s->n_age, &cap[3], a, r[i].age, r[i].n);
-        tally(&s->by_education, &s->n_education, &cap[4], a, r[i].education, r[i].n);
+        const char *d = r[i].dim, *k = r[i].key;
+
+        if (!strcmp(d, "status")) {
+            tally(&s->by_status, &s->n_status, &cap[0], a, k, r[i].n);
+            if (!strcmp(k, "probationary") || !strcmp(k, "full"))
+                s->members += r[i].n;
+            if (!strcmp(k, "probationary"))
+                s->probationary += r[i].n;
+        } else if (!strcmp(d, "category")) {
+            tally(&s->by_category, &s->n_category, &cap[1], a, k, r[i].n);
+        } else if (!strcmp(d, "gender")) {
+            tally(&s->by_gender, &s->n_gender, &cap[2], a, k, r[i].n);
+        } else if (!strcmp(d, "birth")) {
+            tally(&s->by_age, &s->n_age, &cap[3], a, age_band(k, bounds), r[i].n);
+        } else if (!strcmp(d, "education")) {
+            tally(&s->by_education, &s->n_education, &cap[4], a, k, r[i].n);
+        } else if (!strcmp(d, "joined") && *k && strncmp(k, since, 4) >= 0) {
+            s->new_this_year += r[i].n;
+        }
     }
     sort_counts(s->by_status, s->n_status, by_key);
     sort_counts(s->by_category, s->n_category, by_key);
@@ -909,15 +932,14 @@ static void label_counts(struct org_count *v, int64_t n, const char *kind)
     }
 }
 
-int org_stats(struct app *app, const char *path, struct arena *a, struct org_stats *out,
-              struct err *err)
+int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a,
+              struct org_stats *out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct org_advisory *adv;
     char upper[ORG_PATH_MAX], today[11], since[11], horizon[11], bounds[6][11];
-    const char *bp[6];
-    struct org_cube_row *cube;
-    int64_t nadv, ncube;
+    struct org_stat_row *rows;
+    int64_t nadv, nrows;
     int rc = -1;
 
     memset(out, 0, sizeof(*out));
@@ -933,19 +955,18 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
                 d = 28;
             snprintf(bounds[i], sizeof(bounds[i]), "%04d-%02d-%02d", y, m, d);
         }
-        bp[i] = bounds[i];
     }
     orgpath_upper(path, upper);
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    if (org_store_member_cube(c, path, upper, since, bp, a, &cube, &ncube, err) < 0 ||
+    if (org_store_stat_read(c, org_id, a, &rows, &nrows, err) < 0 ||
         org_store_type_counts(c, path, upper, a, &out->orgs_by_type, &out->n_orgs_by_type, err) <
             0 ||
         advisories_on(c, path, horizon, a, &adv, &nadv, &out->terms_expiring, &out->terms_expired,
                       err) < 0)
         goto out;
     out->terms_due = out->terms_expiring + out->terms_expired;
-    tally_cube(cube, ncube, a, out);
+    tally_stats(rows, nrows, since, bounds, a, out);
     label_counts(out->by_category, out->n_category, "category");
     label_counts(out->by_status, out->n_status, "status");
     label_counts(out->by_gender, out->n_gender, "gender");
@@ -955,6 +976,24 @@ int org_stats(struct app *app, const char *path, struct arena *a, struct org_sta
     out->advisories = nadv;
     rc = 0;
 out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int org_stats_rebuild(struct db_conn *c, struct err *err)
+{
+    return org_store_stat_rebuild(c, err);
+}
+
+int org_stats_verify(struct app *app, int64_t limit, struct arena *a, struct org_stat_diff **out,
+                     int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = org_store_stat_diff(c, limit, a, out, n_out, err);
     db_release(app->db, &c);
     return rc;
 }

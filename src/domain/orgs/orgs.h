@@ -169,8 +169,20 @@ struct org_stats {
     struct org_count *by_category, *by_status, *by_gender, *by_age, *by_education, *orgs_by_type;
     int64_t n_category, n_status, n_gender, n_age, n_education, n_orgs_by_type;
 };
-int org_stats(struct app *app, const char *path, struct arena *a, struct org_stats *out,
-              struct err *err);
+int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a,
+              struct org_stats *out, struct err *err);
+
+/* The subtree counters behind org_stats (member_stat, kept by triggers). rebuild recomputes
+ * them all in the caller's transaction (the demo generator's bulk load, which runs without
+ * triggers); verify recounts and lists up to limit counters that differ (none: *n_out = 0). */
+struct org_stat_diff {
+    int64_t org_id;
+    const char *dim, *key;
+    int64_t recount, stored;
+};
+int org_stats_rebuild(struct db_conn *c, struct err *err);
+int org_stats_verify(struct app *app, int64_t limit, struct arena *a, struct org_stat_diff **out,
+                     int64_t *n_out, struct err *err);
 
 /* Units linked to an org: the street/community 大党委's member units and the co-building
  * (共建) units of the "1+N" model. unit_name is free text until the unit registry exists;

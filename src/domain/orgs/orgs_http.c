@@ -460,8 +460,8 @@ static void write_counts(struct json_writer *w, const char *key, const struct or
     json_write_array_end(w);
 }
 
-/* The dashboard of a subtree. On a large district the queries take seconds, so the
- * answer is cached until the roster changes (or the day does: ages, terms expiring). */
+/* The dashboard of a subtree, from its counters; the answer is still cached until the roster
+ * changes (or the day does: ages, terms expiring), as advisories read the org network. */
 static int orgs_stats(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct org_view v;
@@ -478,7 +478,7 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     if (org_get(req->app, id, req->arena, &v, err) < 0 ||
-        org_stats(req->app, v.path, req->arena, &s, err) < 0)
+        org_stats(req->app, id, v.path, req->arena, &s, err) < 0)
         return -1;
     http_res_writer_begin(req, &w, &b);
     json_write_object_begin(&w);

@@ -102,14 +102,18 @@ int org_store_terms_ending(struct db_conn *c, const char *path, const char *uppe
 /* Members of the subtree counted by (status, category, gender, education, age band,
  * joined on or after since): one row per combination that occurs. Age bands are the keys
  * a0 … a6 by the six birth-date bounds (newest first), or "unknown". */
-struct org_cube_row {
-    const char *status, *category, *gender, *education, *age;
-    bool joined_since;
+struct org_stat_row {
+    const char *dim, *key;
     int64_t n;
 };
-int org_store_member_cube(struct db_conn *c, const char *path, const char *upper, const char *since,
-                          const char *const *bounds, struct arena *a, struct org_cube_row **out,
-                          int64_t *n_out, struct err *err);
+/* The subtree counters of org_id (rows with n > 0). */
+int org_store_stat_read(struct db_conn *c, int64_t org_id, struct arena *a,
+                        struct org_stat_row **out, int64_t *n_out, struct err *err);
+/* Recomputes every counter from the members (in the caller's transaction). */
+int org_store_stat_rebuild(struct db_conn *c, struct err *err);
+/* Up to limit counters whose stored value differs from a recount. */
+int org_store_stat_diff(struct db_conn *c, int64_t limit, struct arena *a,
+                        struct org_stat_diff **out, int64_t *n_out, struct err *err);
 /* Undissolved orgs of the subtree by type (key = type, label = type until labelled). */
 int org_store_type_counts(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                           struct org_count **out, int64_t *n_out, struct err *err);

@@ -178,13 +178,12 @@ static const struct db_sql SQL_POSTS = {
            "ON p.id = m.person_id WHERE x.org_id = ? ORDER BY x.term_id, x.id",
 };
 #define BRANCH_TYPES "('branch', 'joint_branch', 'mobile_branch')"
-#define UPPER(p)     "substr(" p ", 1, length(" p ") - 1) || '0'"
-/* Members of the branch's subtree (the branch and its 党小组) meeting cond. */
-#define BRANCH_MEMBERS(cond)                                                                       \
-    "(SELECT count(*) FROM member m WHERE m.org_path >= o.path "                                   \
-    "AND m.org_path < " UPPER("o.path") " AND " cond ")"
-#define BRANCH_FULL   BRANCH_MEMBERS("m.status = 'full'")
-#define BRANCH_ACTIVE BRANCH_MEMBERS("m.status IN ('probationary', 'full')")
+/* Members of the branch's subtree (the branch and its 党小组) by status, from its counters. */
+#define BRANCH_MEMBERS(statuses)                                                                   \
+    "coalesce((SELECT sum(s.n) FROM member_stat s WHERE s.org_id = o.id AND s.dim = 'status' "     \
+    "AND s.key IN " statuses "), 0)"
+#define BRANCH_FULL   BRANCH_MEMBERS("('full')")
+#define BRANCH_ACTIVE BRANCH_MEMBERS("('probationary', 'full')")
 #define BRANCH_HAS_COMMITTEE                                                                       \
     "EXISTS (SELECT 1 FROM org_term t JOIN org_post x ON x.term_id = t.id WHERE t.org_id = o.id "  \
     "AND t.ended_on IS NULL AND x.ended_on IS NULL AND x.post LIKE '%委员')"
@@ -200,19 +199,28 @@ static const struct db_sql SQL_TERMS_ENDING = {
            "WHERE o.path >= ? AND o.path < ? AND t.ended_on IS NULL AND t.ends_on < ? "
            "AND o.dissolved_on IS NULL ORDER BY t.ends_on, o.id",
 };
-/* The members of a subtree counted once by every dimension the dashboard shows (status,
- * category, gender, education, age band by the birth-date bounds b1 > b2 > … — today minus
- * 31, 41 … 81 years — and joined since the given day): one scan and one person join instead
- * of one per dimension. The service sums the rows into each breakdown. */
-static const struct db_sql SQL_MEMBER_CUBE = {
-    .name = "orgs.member_cube",
-    .sql = "SELECT m.status, m.category, p.gender, coalesce(p.education, ''), "
-           "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > ? THEN "
-           "'a0' WHEN p.birth_date > ? THEN 'a1' WHEN p.birth_date > ? THEN 'a2' WHEN "
-           "p.birth_date > ? THEN 'a3' WHEN p.birth_date > ? THEN 'a4' WHEN p.birth_date > ? "
-           "THEN 'a5' ELSE 'a6' END, m.joined_on >= ?, count(*) "
-           "FROM member m JOIN person p ON p.id = m.person_id "
-           "WHERE m.org_path >= ? AND m.org_path < ? GROUP BY 1, 2, 3, 4, 5, 6",
+/* The subtree counters of one org (migration 0009: kept by triggers in every writing
+ * transaction), instead of a scan of the subtree's members. */
+static const struct db_sql SQL_STAT_READ = {
+    .name = "orgs.stat_read",
+    .sql = "SELECT dim, key, n FROM member_stat WHERE org_id = ? AND n > 0",
+};
+/* Rebuilding the counters from the members, and recounting them to compare (stats verify):
+ * rows where the stored count differs from the recount. */
+static const struct db_sql SQL_STAT_CLEAR = {
+    .name = "orgs.stat_clear",
+    .sql = "DELETE FROM member_stat",
+};
+static const struct db_sql SQL_STAT_REBUILD = {
+    .name = "orgs.stat_rebuild",
+    .sql = "INSERT INTO member_stat (org_id, dim, key, n) SELECT org_id, dim, key, count(*) "
+           "FROM member_fact WHERE true GROUP BY 1, 2, 3",
+};
+static const struct db_sql SQL_STAT_DIFF = {
+    .name = "orgs.stat_diff",
+    .sql = "SELECT org_id, dim, key, sum(a), sum(b) FROM (SELECT org_id, dim, key, 1 AS a, 0 AS b "
+           "FROM member_fact UNION ALL SELECT org_id, dim, key, 0, n FROM member_stat) x "
+           "GROUP BY 1, 2, 3 HAVING sum(a) <> sum(b) ORDER BY 1, 2, 3 LIMIT ?",
 };
 static const struct db_sql SQL_COUNT_ORG_TYPE = {
     .name = "orgs.count_org_type",
@@ -941,31 +949,60 @@ int org_store_terms_ending(struct db_conn *c, const char *path, const char *uppe
     return 0;
 }
 
-int org_store_member_cube(struct db_conn *c, const char *path, const char *upper, const char *since,
-                          const char *const *bounds, struct arena *a, struct org_cube_row **out,
-                          int64_t *n_out, struct err *err)
+int org_store_stat_read(struct db_conn *c, int64_t org_id, struct arena *a,
+                        struct org_stat_row **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_cube_row *rows = NULL;
+    struct org_stat_row *rows = NULL;
     int64_t n = 0, cap = 0;
-    int rc, k = 1;
+    int rc;
 
-    if (db_prepare(c, &SQL_MEMBER_CUBE, &st, err) < 0)
+    if (db_prepare(c, &SQL_STAT_READ, &st, err) < 0)
         return -1;
-    for (int i = 0; i < 6; i++)
-        db_bind_text(st, k++, bounds[i]);
-    db_bind_text(st, k++, since);
-    db_bind_text(st, k++, path);
-    db_bind_text(st, k++, upper);
+    db_bind_int(st, 1, org_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
         rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].status = db_col_dup(st, 0, a);
-        rows[n].category = db_col_dup(st, 1, a);
-        rows[n].gender = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
-        rows[n].education = db_col_dup(st, 3, a);
-        rows[n].age = db_col_dup(st, 4, a);
-        rows[n].joined_since = db_col_int(st, 5) != 0;
-        rows[n].n = db_col_int(st, 6);
+        rows[n].dim = db_col_dup(st, 0, a);
+        rows[n].key = db_col_dup(st, 1, a);
+        rows[n].n = db_col_int(st, 2);
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int org_store_stat_rebuild(struct db_conn *c, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_STAT_CLEAR, &st, err) < 0 || db_run(&st, err) < 0 ||
+        db_prepare(c, &SQL_STAT_REBUILD, &st, err) < 0)
+        return -1;
+    return db_run(&st, err);
+}
+
+int org_store_stat_diff(struct db_conn *c, int64_t limit, struct arena *a,
+                        struct org_stat_diff **out, int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct org_stat_diff *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_STAT_DIFF, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, limit);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+        rows[n].org_id = db_col_int(st, 0);
+        rows[n].dim = db_col_dup(st, 1, a);
+        rows[n].key = db_col_dup(st, 2, a);
+        rows[n].recount = db_col_int(st, 3);
+        rows[n].stored = db_col_int(st, 4);
         n++;
     }
     db_stmt_free(&st);
