@@ -200,14 +200,25 @@ static const struct db_sql SQL_MEMBER_CARDS = {
  * they are part of the tables. The trigger-kept FTS index is rebuilt in one pass, and the
  * generation counter, which the triggers would have moved once per row, moves once. All of it
  * runs inside the generator's transaction, so a failure rolls the schema back with the rows.
- * PostgreSQL gets no rows and harmless queries. */
+ * PostgreSQL reads the same from its catalog. */
+#define BULK_TABLES                                                                                \
+    "('org', 'person', 'member', 'member_tag', 'member_event', 'household', 'resident', "          \
+    "'org_term', 'org_post', 'person_term')"
+/* (type, the DROP statement, the CREATE statement) of each secondary index and trigger. */
 static const struct db_sql SQL_BULK_SCHEMA = {
     .name = "demo.bulk_schema",
-    .sql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-           "AND sql IS NOT NULL AND tbl_name IN ('org', 'person', 'member', 'member_tag', "
-           "'member_event', 'household', 'resident', 'org_term', 'org_post', 'person_term') "
-           "ORDER BY rowid",
-    .pg = "SELECT '', '', '' WHERE false",
+    .sql = "SELECT type, 'DROP ' || upper(type) || ' \"' || replace(name, '\"', '\"\"') || '\"', "
+           "sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+           "AND tbl_name IN " BULK_TABLES " ORDER BY rowid",
+    .pg = "SELECT 'index', 'DROP INDEX ' || quote_ident(i.relname), pg_get_indexdef(x.indexrelid) "
+          "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t "
+          "ON t.oid = x.indrelid WHERE t.relname IN " BULK_TABLES " AND t.relnamespace = "
+          "current_schema()::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+          "WHERE k.conindid = x.indexrelid) UNION ALL "
+          "SELECT 'trigger', 'DROP TRIGGER ' || quote_ident(g.tgname) || ' ON ' || "
+          "quote_ident(t.relname), pg_get_triggerdef(g.oid) FROM pg_trigger g JOIN pg_class t "
+          "ON t.oid = g.tgrelid WHERE NOT g.tgisinternal AND t.relname IN " BULK_TABLES
+          " AND t.relnamespace = current_schema()::regnamespace",
 };
 static const struct db_sql SQL_BULK_FTS_REBUILD = {
     .name = "demo.bulk_fts_rebuild",
@@ -220,7 +231,9 @@ static const struct db_sql SQL_BULK_TERMS_BIGRAM = {
     .name = "demo.bulk_terms_bigram",
     .sql = "INSERT OR IGNORE INTO person_term (term, person_id) SELECT 'b:' || substr(p.name, "
            "n.k, 2), p.id FROM person p JOIN name_position n ON n.k < length(p.name) ORDER BY 1, 2",
-    .pg = "SELECT 1",
+    .pg = "INSERT INTO person_term (term, person_id) SELECT DISTINCT 'b:' || substr(p.name, n.k, "
+          "2), p.id FROM person p JOIN name_position n ON n.k < length(p.name) "
+          "ON CONFLICT DO NOTHING",
 };
 static const struct db_sql SQL_BULK_TERMS_INITIALS = {
     .name = "demo.bulk_terms_initials",
@@ -229,7 +242,8 @@ static const struct db_sql SQL_BULK_TERMS_INITIALS = {
            "p.id FROM person p JOIN name_position n ON n.k <= length(p.name_initials) AND (n.k = "
            "1 OR substr(p.name_initials, n.k - 1, 1) = ' ') AND substr(p.name_initials, n.k, 1) "
            "<> ' ' ORDER BY 1, 2",
-    .pg = "SELECT 1",
+    .pg = "INSERT INTO person_term (term, person_id) SELECT DISTINCT 'i:' || w, p.id FROM person p, "
+          "unnest(string_to_array(p.name_initials, ' ')) w WHERE w <> '' ON CONFLICT DO NOTHING",
 };
 static const struct db_sql SQL_BULK_GENERATION = {
     .name = "demo.bulk_generation",
@@ -567,18 +581,6 @@ void demo_bulk_schema_release(struct demo_bulk_schema *s)
     buf_release(&s->triggers);
 }
 
-/* Appends "DROP <what> "<name>";" with the name quoted as an SQL identifier. */
-static void drop_stmt(struct buf *b, const char *what, const char *name)
-{
-    buf_printf(b, "DROP %s \"", what);
-    for (const char *p = name; *p; p++) {
-        if (*p == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *p);
-    }
-    buf_puts(b, "\";\n");
-}
-
 int demo_store_bulk_schema_drop(struct db_conn *c, struct demo_bulk_schema *s, struct err *err)
 {
     struct db_stmt *st = NULL;
@@ -589,11 +591,11 @@ int demo_store_bulk_schema_drop(struct db_conn *c, struct demo_bulk_schema *s, s
     if (db_prepare(c, &SQL_BULK_SCHEMA, &st, err) < 0)
         goto out;
     while ((step = db_step(st, err)) == DB_ROW) {
-        const char *type = db_col_text(st, 0), *name = db_col_text(st, 1);
-        bool index = strcmp(type, "index") == 0;
+        bool index = strcmp(db_col_text(st, 0), "index") == 0;
         struct buf *keep = index ? &s->indexes : &s->triggers;
 
-        drop_stmt(&drop, index ? "INDEX" : "TRIGGER", name);
+        buf_puts(&drop, db_col_text(st, 1));
+        buf_puts(&drop, ";\n");
         buf_puts(keep, db_col_text(st, 2));
         buf_puts(keep, ";\n");
     }
