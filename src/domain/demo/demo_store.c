@@ -242,8 +242,9 @@ static const struct db_sql SQL_BULK_TERMS_INITIALS = {
            "p.id FROM person p JOIN name_position n ON n.k <= length(p.name_initials) AND (n.k = "
            "1 OR substr(p.name_initials, n.k - 1, 1) = ' ') AND substr(p.name_initials, n.k, 1) "
            "<> ' ' ORDER BY 1, 2",
-    .pg = "INSERT INTO person_term (term, person_id) SELECT DISTINCT 'i:' || w, p.id FROM person p, "
-          "unnest(string_to_array(p.name_initials, ' ')) w WHERE w <> '' ON CONFLICT DO NOTHING",
+    .pg =
+        "INSERT INTO person_term (term, person_id) SELECT DISTINCT 'i:' || w, p.id FROM person p, "
+        "unnest(string_to_array(p.name_initials, ' ')) w WHERE w <> '' ON CONFLICT DO NOTHING",
 };
 static const struct db_sql SQL_BULK_GENERATION = {
     .name = "demo.bulk_generation",
