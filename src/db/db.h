@@ -96,6 +96,16 @@ char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 int64_t db_changes(struct db_conn *c);
 
+/* Bulk loading on one connection: a page cache of cache_kib and in-memory temporary storage;
+ * with DB_BULK_UNCHECKED also no foreign-key or CHECK enforcement and an in-memory journal, only
+ * for a database being filled from empty (the demo generator). db_bulk_cache resizes the cache
+ * during the load; db_bulk_end puts the connection's defaults back and cannot fail visibly.
+ * Drivers with nothing to tune per connection (PostgreSQL) do nothing. */
+enum { DB_BULK_UNCHECKED = 1u << 0 };
+int db_bulk_begin(struct db_conn *c, unsigned flags, int64_t cache_kib, struct err *err);
+int db_bulk_cache(struct db_conn *c, int64_t cache_kib, struct err *err);
+void db_bulk_end(struct db_conn *c);
+
 /* Runs a multi-statement script with no parameters: DDL only (migrations, and the demo
  * generator re-running index and trigger DDL it saved from the schema). */
 int db_exec_script(struct db_conn *c, const char *script, struct err *err);

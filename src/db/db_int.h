@@ -33,6 +33,8 @@ struct db_driver {
     int64_t (*changes)(void *native);
     int (*exec)(void *native, const char *script, struct err *err);
     int (*backup)(void *native, const char *to, struct err *err);
+    /* Bulk-load settings (db_bulk_*): phase 0 begin, 1 cache only, 2 end; NULL: nothing to do. */
+    int (*bulk)(void *native, int phase, unsigned flags, int64_t cache_kib, struct err *err);
     const char *begin_sql; /* takes the write lock: "BEGIN IMMEDIATE" */
 };
 

@@ -145,9 +145,13 @@ static int pg_open(const struct db_cfg *cfg, void **native_out, struct err *err)
     if (PQstatus(c->h) != CONNECTION_OK) {
         const char *why = PQerrorMessage(c->h);
         err_set(err, E_UNAVAILABLE, "db.url",
-                "无法连接 PostgreSQL 数据库，请检查 db.url 与数据库状态");
-        /* libpq's message names host and user, never the password. */
+                "无法连接 PostgreSQL 数据库，请检查 db.url 与数据库状态 / cannot connect to "
+                "PostgreSQL: check db.url and that the server is up");
+        /* libpq's message names host and user, never the password; one line for the log. */
         err_detail(err, "%.180s", why ? why : "");
+        for (char *p = err->detail; *p; p++)
+            if (*p == '\n' || *p == '\t')
+                *p = ' ';
         PQfinish(c->h);
         free(c);
         return -1;

@@ -223,6 +223,35 @@ static int sq_backup(void *native, const char *to, struct err *err)
     return 0;
 }
 
+/* PRAGMA takes no parameters; the values are our own integers. The defaults at the end are
+ * those sq_open sets (and SQLite's). Each end setting is attempted even when another fails. */
+static int sq_bulk(void *native, int phase, unsigned flags, int64_t cache_kib, struct err *err)
+{
+    char sql[256];
+
+    if (phase == 2) {
+        struct err ignored = { 0 };
+        sq_exec(native, "PRAGMA journal_mode = WAL", &ignored);
+        sq_exec(native, "PRAGMA foreign_keys = ON", &ignored);
+        sq_exec(native, "PRAGMA ignore_check_constraints = OFF", &ignored);
+        sq_exec(native, "PRAGMA temp_store = DEFAULT", &ignored);
+        return sq_exec(native, "PRAGMA cache_size = -2000", err);
+    }
+    snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%" PRId64, cache_kib);
+    if (sq_exec(native, sql, err) < 0)
+        return -1;
+    if (phase == 1)
+        return 0;
+    if (sq_exec(native, "PRAGMA temp_store = MEMORY", err) < 0)
+        return -1;
+    if (!(flags & DB_BULK_UNCHECKED))
+        return 0;
+    if (sq_exec(native, "PRAGMA foreign_keys = OFF", err) < 0 ||
+        sq_exec(native, "PRAGMA journal_mode = MEMORY", err) < 0)
+        return -1;
+    return sq_exec(native, "PRAGMA ignore_check_constraints = ON", err);
+}
+
 const struct db_driver DB_DRIVER_SQLITE = {
     .name = "sqlite",
     .dialect = DB_DIALECT_SQLITE,
@@ -246,5 +275,6 @@ const struct db_driver DB_DRIVER_SQLITE = {
     .changes = sq_changes,
     .exec = sq_exec,
     .backup = sq_backup,
+    .bulk = sq_bulk,
     .begin_sql = "BEGIN IMMEDIATE",
 };

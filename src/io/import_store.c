@@ -26,28 +26,6 @@ static const struct db_sql SQL_JOB_GET = {
            "accepted, rejected, created, updated, committed, message, result, "
            "error_file IS NOT NULL, created_at, finished_at FROM import_job WHERE id = ?",
 };
-/* PRAGMA takes no parameters: one statement per setting. pg has no per-connection page
- * cache to size. */
-static const struct db_sql SQL_CACHE_BULK = {
-    .name = "import.cache_bulk",
-    .sql = "PRAGMA cache_size = -131072",
-    .pg = "SELECT 0",
-};
-static const struct db_sql SQL_TEMP_MEMORY = {
-    .name = "import.temp_memory",
-    .sql = "PRAGMA temp_store = MEMORY",
-    .pg = "SELECT 0",
-};
-static const struct db_sql SQL_TEMP_DEFAULT = {
-    .name = "import.temp_default",
-    .sql = "PRAGMA temp_store = DEFAULT",
-    .pg = "SELECT 0",
-};
-static const struct db_sql SQL_CACHE_DEFAULT = {
-    .name = "import.cache_default",
-    .sql = "PRAGMA cache_size = -2000",
-    .pg = "SELECT 0",
-};
 static const struct db_sql SQL_JOBS_ABANDON = {
     .name = "import.jobs_abandon",
     .sql = "UPDATE import_job SET state = 'failed', message = ?, finished_at = ? "
@@ -221,15 +199,4 @@ out:
     db_stmt_free(&st);
     db_release(app->db, &c);
     return rc;
-}
-
-int import_store_bulk_cache(struct db_conn *c, bool on, struct err *err)
-{
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, on ? &SQL_CACHE_BULK : &SQL_CACHE_DEFAULT, &st, err) < 0 ||
-        db_run(&st, err) < 0 ||
-        db_prepare(c, on ? &SQL_TEMP_MEMORY : &SQL_TEMP_DEFAULT, &st, err) < 0)
-        return -1;
-    return db_run(&st, err);
 }

@@ -1,7 +1,6 @@
 /* import_store.h: the import_job table (migration 0004): create a job, record its end,
  * read it back. Each call is its own short transaction on a connection from app's pool;
- * the importer's own transaction is on a different connection. Also the importer's bulk
- * setting on its own connection (import_store_bulk_cache). */
+ * the importer's own transaction is on a different connection. */
 #pragma once
 
 struct app;
@@ -32,11 +31,3 @@ int import_job_get(struct app *app, int64_t id, struct arena *a, struct import_j
 /* The error workbook (E_NOT_FOUND when the job has none). Memory from a. */
 int import_job_error_file(struct app *app, int64_t id, struct arena *a, const void **p_out,
                           size_t *len_out, struct err *err);
-
-/* ---- on the importer's connection, inside or outside its transaction ---- */
-
-/* Sets the connection's page cache for a bulk import (on: 128 MiB, so a transaction of
- * 100k rows does not spill pages to the WAL and read them back) or back to the size every
- * connection opens with (off: SQLite's default 2000 KiB). The cache grows only as pages are
- * used; connections are pooled, so the importer always turns it off again. */
-int import_store_bulk_cache(struct db_conn *c, bool on, struct err *err);

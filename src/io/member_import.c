@@ -1171,7 +1171,9 @@ int member_import(struct app *app, const void *data, size_t len, const struct im
     if (db_acquire(app->db, &s.c, err) < 0)
         goto out;
     if (!o->dry_run) {
-        if (import_store_bulk_cache(s.c, true, err) < 0)
+        /* 128 MiB of page cache, so a transaction of 100k rows does not spill pages to the WAL
+         * and read them back; connections are pooled, so it is always turned off again. */
+        if (db_bulk_begin(s.c, 0, 131072, err) < 0)
             goto out;
         s.bulk_cache = true;
     }
@@ -1218,10 +1220,8 @@ out:
         db_tx_rollback(s.c);
     if (rc < 0 && o->skip_invalid)
         out->committed = out->created + out->updated > 0;
-    if (s.bulk_cache) {
-        struct err ignored = { 0 }; /* a failure leaves only a larger cache on the connection */
-        import_store_bulk_cache(s.c, false, &ignored);
-    }
+    if (s.bulk_cache)
+        db_bulk_end(s.c);
     db_release(app->db, &s.c);
     arena_release(&s.hold_arena);
     arena_release(&s.cache_arena);

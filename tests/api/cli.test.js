@@ -129,3 +129,17 @@ test("a new installation: init, the root org and the first admin from the comman
   assert.match(verify.stdout, /intact: 3 rows/);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("PostgreSQL: an unreachable database is one clear line and exit 1; the password is never shown", () => {
+  for (const args of [["serve", "--db-url", "postgresql://cadre:Secret-Pw-77@127.0.0.1:1/dangjian", "--port", "0"],
+    ["migrate", "--db", "postgresql://cadre:Secret-Pw-77@127.0.0.1:1/dangjian"]]) {
+    const r = cli(args);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /无法连接 PostgreSQL 数据库.*cannot connect to PostgreSQL/);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.doesNotMatch(r.stdout + r.stderr, /Secret-Pw-77/);
+  }
+  const shown = cli(["config", "show"], { env: { DANGJIAN_DB_URL: "postgresql://cadre:Secret-Pw-77@db.example/dangjian" } });
+  assert.match(shown.stdout, /^db\.url = postgresql:\/\/cadre:\*\*\*@db\.example\/dangjian$/m);
+  assert.doesNotMatch(shown.stdout, /Secret-Pw-77/);
+});

@@ -258,57 +258,6 @@ static const struct db_sql SQL_BULK_IDENTITIES = {
     .pg = "SELECT dj_sync_identities()",
 };
 
-static const struct db_sql SQL_BULK_CACHE = {
-    .name = "demo.bulk_cache",
-    .sql = "PRAGMA cache_size = -524288",
-    .pg = "SELECT 1",
-};
-static const struct db_sql SQL_BULK_FK_OFF = {
-    .name = "demo.bulk_fk_off",
-    .sql = "PRAGMA foreign_keys = OFF",
-    .pg = "SELECT 1",
-};
-static const struct db_sql SQL_BULK_JOURNAL = {
-    .name = "demo.bulk_journal",
-    .sql = "PRAGMA journal_mode = MEMORY",
-    .pg = "SELECT 1",
-};
-/* CREATE INDEX sorts in memory up to the page cache size, as one linked list: with the bulk
- * cache that is a single sort of millions of rows and slow (cache misses); small sorted runs
- * merged afterwards are about twice as fast. The bulk cache comes back for the roster extras,
- * which look rows up by id. */
-static const struct db_sql SQL_BULK_SORT_CACHE = {
-    .name = "demo.bulk_sort_cache",
-    .sql = "PRAGMA cache_size = -2000",
-    .pg = "SELECT 1",
-};
-static const struct db_sql SQL_BULK_CHECKS_OFF = {
-    .name = "demo.bulk_checks_off",
-    .sql = "PRAGMA ignore_check_constraints = ON",
-    .pg = "SELECT 1",
-};
-/* The connection defaults set by src/db/sqlite.c on open. */
-static const struct db_sql SQL_BULK_END_CACHE = {
-    .name = "demo.bulk_end_cache",
-    .sql = "PRAGMA cache_size = -2000",
-    .pg = "SELECT 1",
-};
-static const struct db_sql SQL_BULK_END_FK = {
-    .name = "demo.bulk_end_fk",
-    .sql = "PRAGMA foreign_keys = ON",
-    .pg = "SELECT 1",
-};
-static const struct db_sql SQL_BULK_END_CHECKS = {
-    .name = "demo.bulk_end_checks",
-    .sql = "PRAGMA ignore_check_constraints = OFF",
-    .pg = "SELECT 1",
-};
-static const struct db_sql SQL_BULK_END_JOURNAL = {
-    .name = "demo.bulk_end_journal",
-    .sql = "PRAGMA journal_mode = WAL",
-    .pg = "SELECT 1",
-};
-
 /* Runs a bound statement to completion and returns it to the cache. */
 int demo_store_count_existing(struct db_conn *c, int64_t *rows_out, struct err *err)
 {
@@ -547,25 +496,18 @@ static int exec_one(struct db_conn *c, const struct db_sql *sql, struct err *err
     return db_run(&st, err);
 }
 
+/* The load's page cache: 512 MiB; index builds sort in small runs merged afterwards (a single
+ * in-memory sort of millions of rows is about twice as slow, from cache misses). */
+enum { BULK_CACHE_KIB = 524288, BULK_SORT_CACHE_KIB = 2000 };
+
 int demo_store_bulk_begin(struct db_conn *c, struct err *err)
 {
-    if (exec_one(c, &SQL_BULK_CACHE, err) < 0 || exec_one(c, &SQL_BULK_FK_OFF, err) < 0 ||
-        exec_one(c, &SQL_BULK_JOURNAL, err) < 0 || exec_one(c, &SQL_BULK_CHECKS_OFF, err) < 0) {
-        demo_store_bulk_end(c);
-        return -1;
-    }
-    return 0;
+    return db_bulk_begin(c, DB_BULK_UNCHECKED, BULK_CACHE_KIB, err);
 }
 
 void demo_store_bulk_end(struct db_conn *c)
 {
-    struct err ignored = { 0 };
-
-    /* Each one is attempted even when another fails; none can fail on a healthy file. */
-    exec_one(c, &SQL_BULK_END_JOURNAL, &ignored);
-    exec_one(c, &SQL_BULK_END_FK, &ignored);
-    exec_one(c, &SQL_BULK_END_CHECKS, &ignored);
-    exec_one(c, &SQL_BULK_END_CACHE, &ignored);
+    db_bulk_end(c);
 }
 
 enum { BULK_DDL_MAX = 1u << 20 };
@@ -622,13 +564,14 @@ int demo_store_bulk_indexes_restore(struct db_conn *c, const struct demo_bulk_sc
     /* The FTS rebuild first: it reads person through any index that covers the name, and
      * person_name would hand it the rows in name order, and FTS5 flushes its pending terms to
      * a new segment whenever a rowid is lower than the one before (four times slower). */
-    if (exec_one(c, &SQL_BULK_FTS_REBUILD, err) < 0 || exec_one(c, &SQL_BULK_SORT_CACHE, err) < 0 ||
+    if (exec_one(c, &SQL_BULK_FTS_REBUILD, err) < 0 ||
+        db_bulk_cache(c, BULK_SORT_CACHE_KIB, err) < 0 ||
         exec_one(c, &SQL_BULK_TERMS_BIGRAM, err) < 0 ||
         exec_one(c, &SQL_BULK_TERMS_INITIALS, err) < 0)
         return -1;
     if (s->indexes.len > 0 && db_exec_script(c, buf_cstr(&s->indexes), err) < 0)
         return -1;
-    return exec_one(c, &SQL_BULK_CACHE, err);
+    return db_bulk_cache(c, BULK_CACHE_KIB, err);
 }
 
 int demo_store_bulk_triggers_restore(struct db_conn *c, const struct demo_bulk_schema *s,
