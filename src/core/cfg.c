@@ -26,7 +26,7 @@
 const struct cfg_row CFG_ROWS[] = {
     ROW_STR("db.path", db_path, "data/dangjian.db", "SQLite database file"),
     ROW_STR("db.driver", db_driver, "sqlite",
-            "storage driver: sqlite or postgres (postgres whenever db.url is set)"),
+            "storage driver: sqlite or postgres (postgres whenever db.url is set); fake: tests"),
     { "db.url", CFG_STR, offsetof(struct cfg, db_url), sizeof(((struct cfg *)0)->db_url), "", 0, 0,
       false, "PostgreSQL URL postgresql://user:password@host:port/db (password never shown)",
       true },

@@ -17,7 +17,8 @@ struct db {
     int open_count;
 };
 
-static const struct db_driver *const DRIVERS[] = { &DB_DRIVER_SQLITE, &DB_DRIVER_PG };
+static const struct db_driver *const DRIVERS[] = { &DB_DRIVER_SQLITE, &DB_DRIVER_PG,
+                                                   &DB_DRIVER_FAKE };
 
 static const struct db_driver *driver_find(const char *name)
 {

@@ -40,6 +40,7 @@ struct db_driver {
 
 extern const struct db_driver DB_DRIVER_SQLITE;
 extern const struct db_driver DB_DRIVER_PG;
+extern const struct db_driver DB_DRIVER_FAKE; /* fault injection for tests (fake.c) */
 
 #define DB_STMT_CACHE 64
 

@@ -331,12 +331,16 @@ static int prepared_find(struct pg_stmt *st, const struct pg_prepared **out, str
 }
 
 /* A statement outside a transaction that failed because the server went away (a restart, a
- * failover) is run once more on a fresh connection: nothing of it can have been applied. */
+ * failover), or lost a serialization or deadlock race, is run once more (on a fresh connection
+ * after a loss): nothing of it was applied. Inside a transaction the caller's whole transaction
+ * would have to run again, so the error is reported (503 unavailable). */
 static bool retry_after_loss(struct pg_stmt *st, bool was_idle)
 {
     struct err ignored = { 0 };
+    const char *state = state_of(st->res);
+    bool race = !strcmp(state, "40001") || !strcmp(state, "40P01");
 
-    if (!was_idle || PQstatus(st->c->h) == CONNECTION_OK)
+    if (!was_idle || (PQstatus(st->c->h) == CONNECTION_OK && !race))
         return false;
     PQclear(st->res);
     st->res = NULL;
