@@ -227,6 +227,22 @@ static void purge_on_login(struct db_conn *c, int64_t now)
     (void)purge(c, now, &ignored);
 }
 
+struct audit_entry auth_audit_entry(const struct auth_actor *actor, const char *action,
+                                    const char *target_type, int64_t target_id, int64_t org_id)
+{
+    return (struct audit_entry){
+        .user_id = actor && actor->user ? actor->user->id : 0,
+        .username = actor && actor->user ? actor->user->username : NULL,
+        .source = actor && actor->source ? actor->source : "internal",
+        .action = action,
+        .target_type = target_type,
+        .target_id = target_id,
+        .org_id = org_id,
+        .result = "ok",
+        .request_id = actor ? actor->request_id : NULL,
+    };
+}
+
 /* ---------- login, sessions ---------- */
 
 static int audit_login(struct db_conn *c, const struct auth_actor *actor, const struct user_row *u,

@@ -4,6 +4,7 @@
  * random bits, stored only as SHA-256. */
 #pragma once
 
+#include "domain/audit/audit.h"
 #include "domain/auth/perm.h"
 
 struct app;
@@ -41,6 +42,11 @@ struct auth_actor {
     const char *request_id;       /* NULL for the CLI */
     const char *client_ip;
 };
+
+/* The audit row of a change actor makes (result "ok", no digest): who, from where, which
+ * request. The one way areas fill an audit_entry; strings are borrowed from actor. */
+struct audit_entry auth_audit_entry(const struct auth_actor *actor, const char *action,
+                                    const char *target_type, int64_t target_id, int64_t org_id);
 
 /* ---- sessions ---- */
 

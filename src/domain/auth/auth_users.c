@@ -17,17 +17,8 @@ static int audit_user(struct db_conn *c, const struct auth_actor *actor, const c
                       int64_t target, int64_t org_id, const char *digest_of, struct err *err)
 {
     char digest[65];
-    struct audit_entry e = {
-        .user_id = actor->user ? actor->user->id : 0,
-        .username = actor->user ? actor->user->username : NULL,
-        .source = actor->source,
-        .action = action,
-        .target_type = "user",
-        .target_id = target,
-        .org_id = org_id,
-        .result = "ok",
-        .request_id = actor->request_id,
-    };
+    struct audit_entry e = auth_audit_entry(actor, action, "user", target, org_id);
+
     if (digest_of) {
         audit_digest(digest_of, strlen(digest_of), digest);
         e.digest = digest;

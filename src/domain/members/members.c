@@ -565,18 +565,10 @@ static void member_create_digest(const struct member_in *m, char out[65])
 static struct audit_entry member_audit_entry(const struct auth_actor *actor, const char *action,
                                              int64_t member_id, int64_t org_id, const char *digest)
 {
-    return (struct audit_entry){
-        .user_id = actor && actor->user ? actor->user->id : 0,
-        .username = actor && actor->user ? actor->user->username : NULL,
-        .source = actor && actor->source ? actor->source : "internal",
-        .action = action,
-        .target_type = "member",
-        .target_id = member_id,
-        .org_id = org_id,
-        .result = "ok",
-        .request_id = actor ? actor->request_id : NULL,
-        .digest = digest,
-    };
+    struct audit_entry e = auth_audit_entry(actor, action, "member", member_id, org_id);
+
+    e.digest = digest;
+    return e;
 }
 
 /* Appends the member's audit row. */

@@ -81,17 +81,8 @@ int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *act
               json_t *after, struct err *err)
 {
     char digest[65];
-    struct audit_entry e = {
-        .user_id = actor_user_id(actor),
-        .username = actor && actor->user ? actor->user->username : NULL,
-        .source = actor && actor->source ? actor->source : "internal",
-        .action = action,
-        .target_type = target_type,
-        .target_id = target,
-        .org_id = org_id,
-        .result = "ok",
-        .request_id = actor ? actor->request_id : NULL,
-    };
+    struct audit_entry e = auth_audit_entry(actor, action, target_type, target, org_id);
+
     if (before || after) {
         audit_change_digest(before, after, digest);
         e.digest = digest;
