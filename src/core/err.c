@@ -39,6 +39,20 @@ void err_clear(struct err *e)
     memset(e, 0, sizeof(*e));
 }
 
+int err_refine(struct err *e, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (field)
+        snprintf(e->field, sizeof(e->field), "%s", field);
+    if (fmt) {
+        va_start(ap, fmt);
+        vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
 const char *err_code_name(enum err_code c)
 {
     static const char *const names[] = {

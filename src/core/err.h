@@ -32,6 +32,12 @@ int err_set(struct err *e, enum err_code c, const char *field, const char *fmt, 
 /* Adds log-only detail to an error that is already set (or being set). Returns -1. */
 int err_detail(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Refines an error that is already set, keeping its code: field (NULL keeps it) names the
+ * input it is about, and fmt (NULL keeps it) replaces the message — a store turning a unique
+ * conflict into "组织编码已被其他党组织使用" on /code. Returns -1. */
+int err_refine(struct err *e, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Empties *e so it can be reused. */
 void err_clear(struct err *e);
 

@@ -223,10 +223,8 @@ int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const c
     db_bind_int(st, 7, now);
     db_bind_int(st, 8, now);
     if (db_run_id(&st, id_out, err) < 0) {
-        if (err->code == E_CONFLICT) {
-            err->code = E_OK;
-            err_set(err, E_CONFLICT, "/username", "用户名 %s 已被使用", in->username);
-        }
+        if (err->code == E_CONFLICT)
+            err_refine(err, "/username", "用户名 %s 已被使用", in->username);
         return -1;
     }
     return 0;
@@ -327,10 +325,8 @@ int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role
     db_bind_int(st, 3, org_id);
     db_bind_int(st, 4, now);
     if (db_run_id(&st, id_out, err) < 0) {
-        if (err->code == E_CONFLICT) {
-            err->code = E_OK;
-            err_set(err, E_CONFLICT, "/role", "该账号在此组织已有这个角色");
-        }
+        if (err->code == E_CONFLICT)
+            err_refine(err, "/role", "该账号在此组织已有这个角色");
         return -1;
     }
     return 0;
@@ -505,7 +501,7 @@ int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, cons
 {
     if (text_one(c, &SQL_ORG_PATH, org_id, a, out, err) < 0) {
         if (err->code == E_NOT_FOUND)
-            snprintf(err->msg, sizeof(err->msg), "党组织不存在");
+            err_refine(err, NULL, "党组织不存在");
         return -1;
     }
     return 0;

@@ -90,7 +90,7 @@ int auth_user_create(struct app *app, const struct user_new *in, const struct au
     if (db_acquire(app->db, &c, err) < 0)
         goto done;
     if (auth_store_org_path(c, in->org_id, &a, &path, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/org_id");
+        err_refine(err, "/org_id", NULL);
         goto done;
     }
     if (!may_grant(actor, role, path)) {
@@ -98,11 +98,11 @@ int auth_user_create(struct app *app, const struct user_new *in, const struct au
         goto done;
     }
     if (in->person_id && auth_store_person_id_number(c, in->person_id, &a, &idn, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/person_id");
+        err_refine(err, "/person_id", NULL);
         goto done;
     }
     if (auth_password_check(in->password, in->username, idn, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/password");
+        err_refine(err, "/password", NULL);
         goto done;
     }
     if (auth_password_hash(in->password, hash, err) < 0 || db_tx_begin(c, err) < 0)
@@ -333,7 +333,7 @@ int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user
         target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
         goto done;
     if (auth_store_org_path(c, org_id, &a, &path, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/org_id");
+        err_refine(err, "/org_id", NULL);
         goto done;
     }
     if (!may_grant(actor, role, path)) {

@@ -191,7 +191,7 @@ static int members_create(struct http_req *req, struct http_res *res, struct err
     if (!in.org_id)
         return err_set(err, E_INVALID, "/org_id", "请选择所在党组织");
     if (http_require_org(req, in.org_id, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/org_id");
+        err_refine(err, "/org_id", NULL);
         return -1;
     }
     http_actor(req, &actor);
@@ -301,7 +301,7 @@ static int members_patch(struct http_req *req, struct http_res *res, struct err 
     if (rc < 0)
         return -1;
     if (in.org_id && in.org_id != v.org_id && http_require_org(req, in.org_id, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/org_id");
+        err_refine(err, "/org_id", NULL);
         return -1;
     }
     http_actor(req, &actor);

@@ -396,7 +396,7 @@ int member_store_person_update(struct db_conn *c, int64_t person_id, const struc
     rc = db_exec_stmt(st, err);
     db_stmt_free(&st);
     if (rc < 0 && err->code == E_CONFLICT)
-        snprintf(err->field, sizeof(err->field), "/id_number");
+        err_refine(err, "/id_number", NULL);
     return rc;
 }
 
@@ -813,7 +813,7 @@ int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *
     db_stmt_free(&st);
     if (rc < 0) {
         if (err->code == E_CONFLICT)
-            snprintf(err->field, sizeof(err->field), "/id_number");
+            err_refine(err, "/id_number", NULL);
         return -1;
     }
     if (got != MEMBER_STORE_CHUNK)

@@ -426,7 +426,7 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
         parent.path = "/";
         parent.depth = -1;
     } else if (org_store_row(c, in->parent_id, &a, &parent, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/parent_id");
+        err_refine(err, "/parent_id", NULL);
         goto out;
     }
     if (parent.dissolved_on) {
@@ -572,7 +572,7 @@ int org_event_add(struct app *app, int64_t org_id, const struct org_event_in *in
             goto out;
         }
         if (org_store_row(c, in->new_parent_id, &a, &np, err) < 0) {
-            snprintf(err->field, sizeof(err->field), "/new_parent_id");
+            err_refine(err, "/new_parent_id", NULL);
             goto out;
         }
         if (orgpath_within(np.path, cur.path)) {

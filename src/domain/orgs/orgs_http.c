@@ -139,7 +139,7 @@ static int orgs_create(struct http_req *req, struct http_res *res, struct err *e
     if (http_body_decode(req, ORG_NEW, &in, NULL, err) < 0)
         return -1;
     if (http_require_org(req, in.parent_id, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/parent_id");
+        err_refine(err, "/parent_id", NULL);
         return -1;
     }
     http_actor(req, &actor);
@@ -302,7 +302,7 @@ static int orgs_events_add(struct http_req *req, struct http_res *res, struct er
         return -1;
     if (!strcmp(in.kind, "move") && in.new_parent_id &&
         http_require_org(req, in.new_parent_id, err) < 0) {
-        snprintf(err->field, sizeof(err->field), "/new_parent_id");
+        err_refine(err, "/new_parent_id", NULL);
         return -1;
     }
     http_actor(req, &actor);

@@ -340,8 +340,7 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     } else if (rc == DB_DONE) {
         rc = err_set(err, E_INTERNAL, "", "保存党组织失败");
     } else if (err->code == E_CONFLICT) {
-        snprintf(err->field, sizeof(err->field), "/code");
-        snprintf(err->msg, sizeof(err->msg), "组织编码已被其他党组织使用");
+        err_refine(err, "/code", "组织编码已被其他党组织使用");
     }
     db_stmt_free(&st);
     return rc;
@@ -382,8 +381,7 @@ int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int
     rc = db_exec_stmt(st, err);
     db_stmt_free(&st);
     if (rc < 0 && err->code == E_CONFLICT) {
-        snprintf(err->field, sizeof(err->field), "/code");
-        snprintf(err->msg, sizeof(err->msg), "组织编码已被其他党组织使用");
+        err_refine(err, "/code", "组织编码已被其他党组织使用");
     }
     return rc;
 }
