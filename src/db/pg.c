@@ -93,7 +93,9 @@ static const char *state_of(const PGresult *r)
 static int map_error(struct pg_conn *c, const PGresult *r, struct err *err)
 {
     const char *st = state_of(r);
-    const char *native = r ? PQresultErrorMessage(r) : PQerrorMessage(c->h);
+    /* The primary message only: the DETAIL line of a unique violation carries the values
+     * (an ID number), which must not reach the log. */
+    const char *native = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
     if (PQstatus(c->h) != CONNECTION_OK)
         err_set(err, E_UNAVAILABLE, "", "数据库连接中断，请稍后重试");
@@ -108,6 +110,8 @@ static int map_error(struct pg_conn *c, const PGresult *r, struct err *err)
         err_set(err, E_UNAVAILABLE, "", "数据库繁忙，请稍后重试");
     else
         err_set(err, E_INTERNAL, "", "数据库内部错误");
+    if (!native && PQstatus(c->h) != CONNECTION_OK)
+        native = "connection lost";
     return err_detail(err, "pg %s: %.150s", st, native ? native : "");
 }
 
