@@ -10,6 +10,9 @@ import { pagedList } from "../lib/paging.js";
 const { watch, onMounted } = Vue;
 
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/audit", title: "审计日志", perm: "audit.read", menu: { group: "系统", icon: "Tickets", order: 20 } }];
+
 export default {
   name: "AuditPage",
   setup() {

@@ -20,6 +20,12 @@ const FIELDS = ["name", "former_name", "gender", "ethnicity", "birth_date", "id_
 const NOTE_FIELDS = ["effective_on", "doc_no", "note"]; // how a change is recorded (PATCH only)
 const statusLabel = (v) => codeLabel("member_status", v);
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [
+  { path: "/members/new", title: "新增党员", perm: "members.write" },
+  { path: "/members/:id/edit", title: "编辑党员信息", perm: "members.write" },
+];
+
 export default {
   name: "MemberEditPage",
   components: { OrgSelect },

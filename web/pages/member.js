@@ -18,6 +18,9 @@ const CARD_FIELDS = [
 ];
 const { ref, reactive, computed, onMounted } = Vue;
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/members/:id", title: "党员详情", perm: "members.read" }];
+
 export default {
   name: "MemberPage",
   props: { id: { type: String, required: true } },

@@ -38,6 +38,9 @@ const SORTS = [ // the same orders for the phone, where headers are few
 ];
 const num = (v) => (v === undefined || v === null || v === "" || Number.isNaN(Number(v)) ? null : Number(v));
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/members", title: "党员", perm: "members.read", menu: { group: "党员与组织", icon: "User", order: 10 } }];
+
 export default {
   name: "MembersPage",
   setup() {

@@ -19,6 +19,9 @@ const { ref, reactive, computed, watch, onMounted } = Vue;
 // Posts are suggestions (the field takes any text), not a server code table.
 const POSTS = ["书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员", "组长"];
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/orgs/:id", title: "党组织详情", perm: "orgs.read" }];
+
 export default {
   name: "OrgPage",
   components: { OrgTreeSelect, OrgUnits },

@@ -11,6 +11,9 @@ import { pagedList } from "../lib/paging.js";
 import OrgSelect from "../components/org-select.js";
 const { ref, reactive, watch, onMounted } = Vue;
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/users", title: "账号管理", perm: "users.manage", menu: { group: "系统", icon: "UserFilled", order: 10 } }];
+
 export default {
   name: "UsersPage",
   components: { OrgSelect },
