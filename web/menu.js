@@ -1,27 +1,30 @@
-// menu.js: every page of the app, one row each. A row with `menu` shows in the left menu when
-// the user holds `perm` ("session" = anyone signed in). Adding a page = one file in pages/ and
-// one row here. `bare` pages render without the layout; `public` pages need no session.
+// menu.js: the app's pages and its left menu. Each file in pages/ exports its `routes` (path,
+// title, perm, and `menu: {group, icon, order}` when it shows in the menu); the build gathers
+// them into gen/page-index.js (tools/web-compile.js), so adding a page is adding one file.
+// `perm` is a permission code or "session" (anyone signed in); `bare` pages render without
+// the layout; `public` pages need no session. The menu shows the rows the user may open,
+// grouped, a group without such rows hidden.
+import { PAGES } from "./page-index.js";
 import { can } from "./lib/session.js";
 
-export const PAGES = [
-  { path: "/login", title: "登录", public: true, bare: true, page: () => import("./pages/login.js") },
-  { path: "/password", title: "修改初始密码", bare: true, page: () => import("./pages/password.js") },
-  { path: "/", title: "首页", icon: "HomeFilled", perm: "members.read", menu: true, page: () => import("./pages/home.js") },
-  { path: "/members", title: "党员", icon: "User", perm: "members.read", menu: true, page: () => import("./pages/members.js") },
-  { path: "/members/new", title: "新增党员", perm: "members.write", page: () => import("./pages/member-edit.js") },
-  { path: "/members/import", title: "导入党员", perm: "members.write", page: () => import("./pages/member-import.js") },
-  { path: "/members/:id/edit", title: "编辑党员信息", perm: "members.write", page: () => import("./pages/member-edit.js") },
-  { path: "/members/:id", title: "党员详情", perm: "members.read", page: () => import("./pages/member.js") },
-  { path: "/orgs", title: "组织", icon: "OfficeBuilding", perm: "orgs.read", menu: true, page: () => import("./pages/orgs.js") },
-  { path: "/orgs/:id", title: "党组织详情", perm: "orgs.read", page: () => import("./pages/org.js") },
-  { path: "/users", title: "账号管理", icon: "UserFilled", perm: "users.manage", menu: true, page: () => import("./pages/users.js") },
-  { path: "/audit", title: "审计日志", icon: "Tickets", perm: "audit.read", menu: true, page: () => import("./pages/audit.js") },
-  { path: "/me", title: "我的", icon: "Avatar", perm: "session", menu: true, page: () => import("./pages/me.js") },
-  { path: "*", title: "页面不存在", perm: "session", page: () => import("./pages/not-found.js") },
-];
+export { PAGES };
+
+// The menu's groups in order; "" holds the rows shown above every group (首页).
+export const GROUPS = ["", "党员与组织", "组织生活", "服务群众", "系统"];
+
+// [{group, items}] for the signed-in user: each group's rows by `order`, empty groups left out.
+export function menuGroups() {
+  const unknown = PAGES.filter((p) => p.menu && !GROUPS.includes(p.menu.group));
+  if (unknown.length) console.warn(`menu group not in GROUPS: ${unknown.map((p) => p.path).join(", ")}`);
+  return GROUPS.map((group) => ({
+    group,
+    items: PAGES.filter((p) => p.menu && p.menu.group === group && can(p.perm))
+      .sort((a, b) => a.menu.order - b.menu.order),
+  })).filter((g) => g.items.length);
+}
 
 // The first page a user may see: the first menu row they hold the permission for.
 export function homePath() {
-  const row = PAGES.find((p) => p.menu && can(p.perm));
-  return row ? row.path : "/me";
+  const first = menuGroups()[0];
+  return first ? first.items[0].path : "/me";
 }

@@ -54,6 +54,8 @@ test("a wrong password shows on the field; throttling shows the wait time", asyn
   await page.waitForSelector(".el-form-item__error");
   assert.match(await page.textContent(".el-form-item__error"), /用户名或密码错误/);
   for (let i = 0; i < 6; i++) {
+    // A button still waiting for the last answer is disabled too: wait for the answer first.
+    await page.waitForSelector("button.login-submit:not(.is-loading)");
     if (await page.isDisabled("button.login-submit")) break;
     await page.click("button.login-submit");
     await page.waitForTimeout(200);

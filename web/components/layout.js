@@ -1,8 +1,8 @@
-// layout.js: the signed-in frame: left menu (rows from menu.js the user may see), header with
+// layout.js: the signed-in frame: left menu (rows from menu.js the user may see, by group), header with
 // the org scope switcher and the user menu (修改密码, 退出登录). On phones the menu is a drawer.
-import { PAGES } from "../menu.js";
+import { menuGroups } from "../menu.js";
 import { route, navigate } from "../lib/router.js";
-import { session, can, logout } from "../lib/session.js";
+import { session, logout } from "../lib/session.js";
 import { isMobile } from "../lib/viewport.js";
 import ScopePicker from "./scope-picker.js";
 import PasswordForm from "./password-form.js";
@@ -12,7 +12,8 @@ export default {
   name: "AppLayout",
   components: { ScopePicker, PasswordForm },
   setup() {
-    const items = computed(() => PAGES.filter((p) => p.menu && can(p.perm)));
+    const groups = computed(() => menuGroups());
+    const items = computed(() => groups.value.flatMap((g) => g.items));
     // The menu row a page belongs to: the longest menu path that prefixes the current path.
     const active = computed(() => {
       let best = "";
@@ -37,24 +38,42 @@ export default {
       }
     }
     const roleText = computed(() => session.grants.map((g) => g.role_label).filter((v, i, a) => a.indexOf(v) === i).join("、"));
-    return { items, active, drawer, pwd, go, onCommand, session, isMobile, roleText, route };
+    return { groups, active, drawer, pwd, go, onCommand, session, isMobile, roleText, route };
   },
   template: `
     <el-container class="layout">
       <el-aside v-if="!isMobile" width="208px" class="aside">
         <div class="brand"><span class="brand-mark">党</span><span>社区党建</span></div>
         <el-menu :default-active="active" class="side-menu" @select="go" aria-label="主菜单">
-          <el-menu-item v-for="p in items" :key="p.path" :index="p.path">
-            <el-icon><component :is="p.icon" /></el-icon><span>{{ p.title }}</span>
-          </el-menu-item>
+          <template v-for="g in groups" :key="g.group">
+            <el-menu-item-group v-if="g.group" :title="g.group">
+              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
+                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
+              </el-menu-item>
+            </el-menu-item-group>
+            <template v-else>
+              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
+                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
+              </el-menu-item>
+            </template>
+          </template>
         </el-menu>
       </el-aside>
       <el-drawer v-else v-model="drawer" direction="ltr" size="220px" :with-header="false" class="menu-drawer">
         <div class="brand"><span class="brand-mark">党</span><span>社区党建</span></div>
         <el-menu :default-active="active" class="side-menu" @select="go" aria-label="主菜单">
-          <el-menu-item v-for="p in items" :key="p.path" :index="p.path">
-            <el-icon><component :is="p.icon" /></el-icon><span>{{ p.title }}</span>
-          </el-menu-item>
+          <template v-for="g in groups" :key="g.group">
+            <el-menu-item-group v-if="g.group" :title="g.group">
+              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
+                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
+              </el-menu-item>
+            </el-menu-item-group>
+            <template v-else>
+              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
+                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
+              </el-menu-item>
+            </template>
+          </template>
         </el-menu>
       </el-drawer>
       <el-container class="main-col">

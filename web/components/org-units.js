@@ -3,16 +3,16 @@
 // button to record a unit's withdrawal. Props: orgId, writable (orgs.write here and the org
 // not dissolved).
 import { api } from "../lib/api.js";
-import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
+import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
 import { isMobile } from "../lib/viewport.js";
+import { options } from "../lib/meta.js";
 const { ref, reactive, onMounted } = Vue;
-
-const KINDS = [{ value: "committee_member_unit", label: "大党委成员单位" }, { value: "co_building", label: "共建单位" }];
 
 export default {
   name: "OrgUnits",
   props: { orgId: { type: Number, required: true }, writable: Boolean },
   setup(props) {
+    const KINDS = options("org_unit_kind");
     const units = ref(null);
     const open = ref(false);
     const busy = ref(false);
@@ -36,17 +36,11 @@ export default {
     async function submit() {
       const body = { unit_name: form.unit_name.trim(), kind: form.kind };
       if (form.joined_on) body.joined_on = form.joined_on;
-      busy.value = true;
-      clearErrors(errs);
-      try {
+      await submitForm({ busy, errs, fields: ["unit_name", "kind", "joined_on"] }, async () => {
         units.value = (await api("POST", path(), body)).items;
         ElementPlus.ElMessage.success("单位已登记");
         open.value = false;
-      } catch (e) {
-        showError(e, errs, ["unit_name", "kind", "joined_on"]);
-      } finally {
-        busy.value = false;
-      }
+      });
     }
     async function leave(u) {
       let value;

@@ -1,5 +1,6 @@
 // router.js: a small history-API router for the single-page app. Routes come from menu.js;
-// a route's page module is loaded on first visit. It does not nest routes: the layout is
+// a route's page module is loaded on first visit. Their order does not matter: a literal
+// segment beats a :param ("/members/new" before "/members/:id"), and "*" is the fallback. It does not nest routes: the layout is
 // chosen by the app from the matched row (bare pages such as login render without it).
 const { reactive, markRaw, defineAsyncComponent, h } = Vue;
 
@@ -21,8 +22,18 @@ function compile(pattern) {
 const Loading = { render: () => h("div", { class: "page-loading" }, "正在加载…") };
 const Failed = { render: () => h("div", { class: "page-loading" }, "页面加载失败，请刷新重试") };
 
+// Orders patterns so the first match is the most literal one: compared segment by segment.
+function specificity(a, b) {
+  const sa = a.path.split("/"), sb = b.path.split("/");
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const pa = sa[i].startsWith(":"), pb = sb[i].startsWith(":");
+    if (pa !== pb) return pa ? 1 : -1;
+  }
+  return sa.length - sb.length; // patterns of different lengths never match the same path
+}
+
 export function setRoutes(rows) {
-  table = rows.map((r) => ({
+  table = [...rows].sort(specificity).map((r) => ({
     ...r,
     ...compile(r.path),
     component: markRaw(defineAsyncComponent({

@@ -1,7 +1,9 @@
 // session.js: who is signed in (user, grants, permissions) and the org scope every page
 // works in. The scope defaults to the first grant's org and is kept per user in the browser.
 // It does not check permissions for the server: the server decides; this only hides menus.
+// Signing in (or finding a session) also loads the code/label tables of meta.js, once.
 import { api, setCsrf } from "./api.js";
+import { loadMeta } from "./meta.js";
 const { reactive } = Vue;
 
 export const session = reactive({ loaded: false, user: null, grants: [], permissions: [] });
@@ -47,16 +49,22 @@ function apply(s) {
 }
 
 export async function loadSession() {
+  let s;
   try {
-    apply(await api("GET", "/api/session"));
+    s = await api("GET", "/api/session");
   } catch (e) {
     if (e.status !== 401) throw e;
     apply(null);
+    return;
   }
+  await loadMeta();
+  apply(s);
 }
 
 export async function login(username, password) {
-  apply(await api("POST", "/api/session", { username, password }));
+  const s = await api("POST", "/api/session", { username, password });
+  await loadMeta();
+  apply(s);
 }
 
 export async function logout() {

@@ -1,54 +1,27 @@
 // audit.js: 审计日志: the audit rows inside the current scope, newest first, with paging.
-// Known actions are shown by their zh-CN names; a new action shows its code until named here.
+// Actions and object types show the zh-CN labels the server's modules give them (/api/meta);
+// an action no module names shows its code.
 import { api, withQuery } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { fmtDateTime, fmtNumber } from "../lib/format.js";
 import { isMobile } from "../lib/viewport.js";
-const { ref, watch, onMounted } = Vue;
+import { actionLabel, codeLabel } from "../lib/meta.js";
+import { pagedList } from "../lib/paging.js";
+const { watch, onMounted } = Vue;
 
-const ACTIONS = {
-  "session.login": "登录",
-  "session.logout": "退出登录",
-  "user.create": "创建账号",
-  "user.update": "修改账号",
-  "user.disable": "停用账号",
-  "user.enable": "启用账号",
-  "user.password_change": "修改密码",
-  "user.password_reset": "重置密码",
-  "grant.add": "增加授权",
-  "grant.remove": "撤销授权",
-  "member.create": "新增党员",
-  "member.update": "修改党员信息",
-  "member.reveal": "查看完整个人信息",
-  "member.import": "导入党员",
-  "member.export": "导出党员",
-};
-const TARGETS = { user: "账号", member: "党员", org: "组织", person: "人员" };
+
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/audit", title: "审计日志", perm: "audit.read", menu: { group: "系统", icon: "Tickets", order: 20 } }];
 
 export default {
   name: "AuditPage",
   setup() {
-    const rows = ref([]);
-    const total = ref(0);
-    const page = ref(1);
-    const size = ref(20);
-    const loading = ref(false);
-    async function load() {
-      loading.value = true;
-      try {
-        const r = await api("GET", withQuery("/api/audit", { org: scope.orgId, page: page.value, size: size.value }));
-        rows.value = r.items;
-        total.value = r.total;
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
-    watch(() => scope.orgId, () => { page.value = 1; load(); });
+    const list = pagedList((p) => api("GET", withQuery("/api/audit", { org: scope.orgId, ...p })));
+    const { rows, total, page, size, loading, load } = list;
+    watch(() => scope.orgId, list.search);
     onMounted(load);
-    const actionName = (a) => ACTIONS[a] || a;
-    const targetName = (r) => (r.target_type ? `${TARGETS[r.target_type] || r.target_type} #${r.target_id}` : "—");
+    const actionName = actionLabel;
+    const targetName = (r) => (r.target_type ? `${codeLabel("audit_target_type", r.target_type)} #${r.target_id}` : "—");
     return { rows, total, page, size, loading, load, actionName, targetName, fmtDateTime, fmtNumber, isMobile, scope };
   },
   template: `

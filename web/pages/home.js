@@ -9,6 +9,9 @@ const { ref, computed, watch, onMounted } = Vue;
 
 const rowsOf = (list) => (list || []).map((c) => ({ label: c.label, n: c.count }));
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/", title: "首页", perm: "members.read", menu: { group: "", icon: "HomeFilled", order: 0 } }];
+
 export default {
   name: "HomePage",
   components: { ChartCard },

@@ -7,6 +7,9 @@ import { fieldErrors, clearErrors } from "../lib/forms.js";
 import { homePath } from "../menu.js";
 const { reactive, ref, computed, onUnmounted } = Vue;
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/login", title: "登录", public: true, bare: true }];
+
 export default {
   name: "LoginPage",
   setup() {

@@ -6,6 +6,9 @@ import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
 const { ref, computed, onMounted } = Vue;
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { group: "系统", icon: "Avatar", order: 90 } }];
+
 export default {
   name: "MePage",
   components: { PasswordForm },

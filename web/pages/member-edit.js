@@ -8,7 +8,8 @@ import { api } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
-import { STATUSES, CATEGORIES, EDUCATIONS, GENDERS } from "../lib/codes.js";
+import { EDUCATIONS, GENDERS } from "../lib/codes.js";
+import { options, codeLabel } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
 import OrgSelect from "../components/org-select.js";
 const { ref, reactive, computed, onMounted } = Vue;
@@ -17,13 +18,21 @@ const FIELDS = ["name", "former_name", "gender", "ethnicity", "birth_date", "id_
                 "hukou", "education", "org_id", "status", "category", "joined_on", "full_member_on",
                 "work_unit", "post", "tags"];
 const NOTE_FIELDS = ["effective_on", "doc_no", "note"]; // how a change is recorded (PATCH only)
-const statusLabel = (v) => (STATUSES.find((s) => s.value === v) || {}).label || v;
+const statusLabel = (v) => codeLabel("member_status", v);
+
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [
+  { path: "/members/new", title: "新增党员", perm: "members.write" },
+  { path: "/members/:id/edit", title: "编辑党员信息", perm: "members.write" },
+];
 
 export default {
   name: "MemberEditPage",
   components: { OrgSelect },
   props: { id: String },
   setup(props) {
+    const STATUSES = options("member_status");
+    const CATEGORIES = options("member_category");
     const editing = computed(() => !!props.id);
     const form = reactive(Object.fromEntries(FIELDS.map((f) => [f, ""])));
     Object.assign(form, { org_id: scope.orgId, status: "full", category: "community", ethnicity: "汉族" });

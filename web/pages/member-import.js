@@ -10,6 +10,9 @@ import { fmtNumber } from "../lib/format.js";
 import { isMobile } from "../lib/viewport.js";
 const { ref, computed } = Vue;
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/members/import", title: "导入党员", perm: "members.write" }];
+
 export default {
   name: "MemberImportPage",
   setup() {

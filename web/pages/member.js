@@ -8,7 +8,7 @@ import { navigate } from "../lib/router.js";
 import { fmtDateTime } from "../lib/format.js";
 import { genderLabel } from "../lib/codes.js";
 import { isMobile } from "../lib/viewport.js";
-import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
+import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
 
 const CARD_FIELDS = [
   { key: "skills", label: "服务专长", max: 200, hint: "如 水电维修、法律咨询、书法" },
@@ -17,6 +17,9 @@ const CARD_FIELDS = [
   { key: "service_time", label: "服务时间", max: 100, hint: "如 工作日晚上、周末" },
 ];
 const { ref, reactive, computed, onMounted } = Vue;
+
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/members/:id", title: "党员详情", perm: "members.read" }];
 
 export default {
   name: "MemberPage",
@@ -75,16 +78,11 @@ export default {
         cardOpen.value = false;
         return;
       }
-      busy.value = true;
-      try {
+      await submitForm({ busy, errs: cardErrs, fields: CARD_FIELDS.map((f) => f.key) }, async () => {
         card.value = await api("PATCH", `/api/members/${props.id}/card`, body);
         ElementPlus.ElMessage.success("联系卡已保存");
         cardOpen.value = false;
-      } catch (e) {
-        showError(e, cardErrs, CARD_FIELDS.map((f) => f.key));
-      } finally {
-        busy.value = false;
-      }
+      });
     }
     onMounted(load);
     const onTab = (name) => {

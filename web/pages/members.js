@@ -7,8 +7,10 @@ import { api, withQuery, download } from "../lib/api.js";
 import { scope, can } from "../lib/session.js";
 import { route, navigate, setQuery } from "../lib/router.js";
 import { fmtNumber } from "../lib/format.js";
-import { STATUSES, CATEGORIES, genderLabel } from "../lib/codes.js";
+import { genderLabel } from "../lib/codes.js";
+import { options } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
+import { pagedList } from "../lib/paging.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
 // sort: the API's sort value for {ascending, descending} of a sortable column.
@@ -36,10 +38,15 @@ const SORTS = [ // the same orders for the phone, where headers are few
 ];
 const num = (v) => (v === undefined || v === null || v === "" || Number.isNaN(Number(v)) ? null : Number(v));
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/members", title: "党员", perm: "members.read", menu: { group: "党员与组织", icon: "User", order: 10 } }];
+
 export default {
   name: "MembersPage",
   setup() {
     const q = route.query;
+    const STATUSES = options("member_status");
+    const CATEGORIES = options("member_category");
     // 党籍状态 defaults to 在册 (预备+正式, as the dashboard counts); "all" includes members who
     // died, left or are suspended. The address bar keeps only a choice other than the default.
     const filters = reactive({ q: q.q || "", category: q.category || "", status: q.status || "current", tag: q.tag || "",
@@ -57,11 +64,6 @@ export default {
       }
       return {};
     });
-    const page = ref(Number(q.page) || 1);
-    const size = ref(Number(q.size) || 20);
-    const rows = ref([]);
-    const total = ref(0);
-    const loading = ref(false);
     let saved = null;
     try {
       saved = JSON.parse(localStorage.getItem(COLS_KEY) || "null");
@@ -79,25 +81,14 @@ export default {
     const active = computed(() => [filters.category, filters.status === "current" ? "" : filters.status, filters.tag.trim(),
                                    filters.age_min, filters.age_max, sort.value]
       .filter((v) => v !== "" && v !== null).length);
-    async function load() {
-      loading.value = true;
+    // The filters, page and size (other than the defaults) are kept in the address bar.
+    const list = pagedList((p) => {
       const { org, ...shown } = query();
       shown.status = filters.status === "current" ? "" : filters.status;
-      setQuery({ ...shown, page: page.value > 1 ? page.value : "", size: size.value !== 20 ? size.value : "" });
-      try {
-        const r = await api("GET", withQuery("/api/members", { ...query(), page: page.value, size: size.value }));
-        rows.value = r.items;
-        total.value = r.total;
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
-    function search() {
-      page.value = 1;
-      load();
-    }
+      setQuery({ ...shown, page: p.page > 1 ? p.page : "", size: p.size !== 20 ? p.size : "" });
+      return api("GET", withQuery("/api/members", { ...query(), ...p }));
+    }, { page: Number(q.page) || 1, size: Number(q.size) || 20 });
+    const { rows, total, page, size, loading, load, search } = list;
     function reset() {
       Object.assign(filters, { q: "", category: "", status: "current", tag: "", age_min: null, age_max: null });
       sort.value = "";

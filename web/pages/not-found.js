@@ -1,6 +1,9 @@
 // not-found.js: shown for an address no page answers.
 import { homePath } from "../menu.js";
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "*", title: "页面不存在", perm: "session" }];
+
 export default {
   name: "NotFoundPage",
   setup() {

@@ -9,28 +9,28 @@ import { api, withQuery } from "../lib/api.js";
 import { session, scope, setScope, can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fmtNumber } from "../lib/format.js";
-import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
+import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
 import { isMobile } from "../lib/viewport.js";
+import { options } from "../lib/meta.js";
 import OrgTreeSelect from "../components/org-tree-select.js";
 import OrgUnits from "../components/org-units.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
-const TYPES = [
-  { value: "community_committee", label: "社区党委" },
-  { value: "general_branch", label: "社区党总支" },
-  { value: "branch", label: "党支部" },
-  { value: "joint_branch", label: "联合党支部" },
-  { value: "mobile_branch", label: "流动党员党支部" },
-  { value: "group", label: "党小组" },
-];
-const KINDS = [{ value: "rename", label: "更名" }, { value: "move", label: "隶属调整" }, { value: "dissolve", label: "撤销" }];
+// Posts are suggestions (the field takes any text), not a server code table.
 const POSTS = ["书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员", "组长"];
+
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/orgs/:id", title: "党组织详情", perm: "orgs.read" }];
 
 export default {
   name: "OrgPage",
   components: { OrgTreeSelect, OrgUnits },
   props: { id: { type: String, required: true } },
   setup(props) {
+    // Codes and labels from the server (/api/meta). An event of kind 成立 is written when an org
+    // is created, so the 登记变更 dialog offers the others.
+    const TYPES = options("org_type");
+    const KINDS = options("org_event_kind").filter((k) => k.value !== "found");
     const org = ref(null);
     const parent = ref(null);
     const kids = ref([]);
@@ -110,9 +110,7 @@ export default {
       if (ev.kind === "rename") Object.assign(body, { new_name: ev.new_name.trim(), new_short_name: ev.new_short_name.trim() });
       if (ev.kind === "move" && ev.new_parent_id) body.new_parent_id = ev.new_parent_id;
       for (const k of Object.keys(body)) if (body[k] === "") delete body[k];
-      busy.value = true;
-      clearErrors(evErrs);
-      try {
+      await submitForm({ busy, errs: evErrs, fields: ["effective_on", "doc_no", "new_name", "new_short_name", "new_parent_id", "note"] }, async () => {
         await api("POST", `/api/orgs/${props.id}/events`, body);
         ElementPlus.ElMessage.success(`已登记${KINDS.find((k) => k.value === ev.kind).label}`);
         evOpen.value = false;
@@ -121,17 +119,16 @@ export default {
         if (scope.orgId === org.value.id) setScope({ id: org.value.id, name: org.value.name, path: org.value.path });
         tab.value = "history";
         loadEvents();
-      } catch (e) {
-        showError(e, evErrs, ["effective_on", "doc_no", "new_name", "new_short_name", "new_parent_id", "note"]);
-      } finally {
-        busy.value = false;
-      }
+      });
     }
 
     // 新建下级组织.
     const childOpen = ref(false);
     const child = reactive({});
     const childErrs = fieldErrors();
+    // The types listed after the parent's in the server's table (its order is top down); the
+    // server checks which of them may sit under this parent.
+    const childTypes = computed(() => TYPES.slice(TYPES.findIndex((t) => t.value === org.value.type) + 1));
     const CHILD_FIELDS = ["type", "name", "short_name", "code", "founded_on", "contact_name", "contact_phone", "address", "area", "doc_no"];
     function openChild() {
       clearErrors(childErrs);
@@ -142,18 +139,12 @@ export default {
     async function submitChild() {
       const body = { parent_id: org.value.id };
       for (const f of CHILD_FIELDS) if (String(child[f] || "").trim()) body[f] = String(child[f]).trim();
-      busy.value = true;
-      clearErrors(childErrs);
-      try {
+      await submitForm({ busy, errs: childErrs, fields: CHILD_FIELDS }, async () => {
         const r = await api("POST", "/api/orgs", body);
         ElementPlus.ElMessage.success("下级组织已新建");
         childOpen.value = false;
         navigate(`/orgs/${r.id}`);
-      } catch (e) {
-        showError(e, childErrs, CHILD_FIELDS);
-      } finally {
-        busy.value = false;
-      }
+      });
     }
 
     // 编辑: the fields PATCH /api/orgs/{id} accepts; only the changed ones are sent ("" clears).
@@ -177,17 +168,11 @@ export default {
         ElementPlus.ElMessage.info("没有修改");
         return;
       }
-      busy.value = true;
-      clearErrors(editErrs);
-      try {
+      await submitForm({ busy, errs: editErrs, fields: EDIT_FIELDS }, async () => {
         org.value = await api("PATCH", `/api/orgs/${props.id}`, body);
         ElementPlus.ElMessage.success("组织信息已保存");
         editOpen.value = false;
-      } catch (e) {
-        showError(e, editErrs, EDIT_FIELDS);
-      } finally {
-        busy.value = false;
-      }
+      });
     }
 
     // 登记换届: the election date, the document number and who holds which post.
@@ -213,19 +198,13 @@ export default {
       const body = { elected_on: term.elected_on, posts: term.posts.filter((p) => p.member_id).map((p) => ({ post: p.post, member_id: p.member_id })) };
       if (term.doc_no.trim()) body.doc_no = term.doc_no.trim();
       if (term.note.trim()) body.note = term.note.trim();
-      busy.value = true;
-      clearErrors(termErrs);
-      try {
+      await submitForm({ busy, errs: termErrs, fields: ["elected_on", "doc_no", "note", "posts"] }, async () => {
         await api("POST", `/api/orgs/${props.id}/terms`, body);
         ElementPlus.ElMessage.success("换届已登记");
         termOpen.value = false;
         await loadTerms();
         api("GET", `/api/orgs/${props.id}/advisories`).then((r) => { advisories.value = r.items; }).catch(() => {});
-      } catch (e) {
-        showError(e, termErrs, ["elected_on", "doc_no", "note", "posts"]);
-      } finally {
-        busy.value = false;
-      }
+      });
     }
 
     const show = (v) => (v === null || v === undefined || v === "" ? "—" : v);
@@ -239,7 +218,7 @@ export default {
     const termState = (t) => (t.current ? (t.expired ? { text: "已届满未换届", type: "danger" } : { text: "本届", type: "success" }) : { text: "往届", type: "info" });
     return { org, parent, kids, events, terms, advisories, error, tab, onTab, canWrite, active, show, eventText, termState, fmtNumber, isMobile,
              evOpen, ev, evErrs, openEvent, submitEvent, grantRoots, busy, KINDS, TYPES, POSTS,
-             childOpen, child, childErrs, openChild, submitChild, editOpen, edit, editErrs, openEdit, submitEdit,
+             childOpen, child, childErrs, childTypes, openChild, submitChild, editOpen, edit, editErrs, openEdit, submitEdit,
              termOpen, term, termErrs, people, findPeople, openTerm, submitTerm };
   },
   template: `
@@ -384,7 +363,7 @@ export default {
           <el-form label-position="top" @submit.prevent="submitChild" class="child-form">
             <p class="form-hint">上级组织：{{ org.name }}</p>
             <el-form-item label="组织类型" :error="childErrs.type" required>
-              <el-select v-model="child.type" style="width: 100%"><el-option v-for="t in TYPES" :key="t.value" :label="t.label" :value="t.value" /></el-select>
+              <el-select v-model="child.type" style="width: 100%"><el-option v-for="t in childTypes" :key="t.value" :label="t.label" :value="t.value" /></el-select>
             </el-form-item>
             <el-form-item label="名称" :error="childErrs.name" required><el-input v-model="child.name" name="name" /></el-form-item>
             <el-row :gutter="12">

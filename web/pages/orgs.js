@@ -10,6 +10,9 @@ const { ref, watch, onMounted } = Vue;
 
 const leafOf = (o) => ({ ...o, leaf: o.children === 0 });
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/orgs", title: "组织", perm: "orgs.read", menu: { group: "党员与组织", icon: "OfficeBuilding", order: 20 } }];
+
 export default {
   name: "OrgsPage",
   setup() {

@@ -5,6 +5,9 @@ import { session, loadSession, logout } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { homePath } from "../menu.js";
 
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/password", title: "修改初始密码", perm: "session", bare: true }];
+
 export default {
   name: "PasswordPage",
   components: { PasswordForm },

@@ -4,34 +4,24 @@
 import { api, withQuery } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { fmtDateTime, fmtNumber } from "../lib/format.js";
-import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
-import { ROLES } from "../lib/roles.js";
+import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
+import { options } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
+import { pagedList } from "../lib/paging.js";
 import OrgSelect from "../components/org-select.js";
 const { ref, reactive, watch, onMounted } = Vue;
+
+// This page's addresses, title, permission and menu place (menu.js builds the menu from these).
+export const routes = [{ path: "/users", title: "账号管理", perm: "users.manage", menu: { group: "系统", icon: "UserFilled", order: 10 } }];
 
 export default {
   name: "UsersPage",
   components: { OrgSelect },
   setup() {
-    const rows = ref([]);
-    const total = ref(0);
-    const page = ref(1);
-    const size = ref(20);
-    const loading = ref(false);
-    async function load() {
-      loading.value = true;
-      try {
-        const r = await api("GET", withQuery("/api/users", { org: scope.orgId, page: page.value, size: size.value }));
-        rows.value = r.items;
-        total.value = r.total;
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
-    watch(() => scope.orgId, () => { page.value = 1; load(); });
+    const ROLES = options("role");
+    const list = pagedList((p) => api("GET", withQuery("/api/users", { org: scope.orgId, ...p })));
+    const { rows, total, page, size, loading, load } = list;
+    watch(() => scope.orgId, list.search);
     onMounted(load);
 
     // Create
@@ -45,17 +35,12 @@ export default {
       createOpen.value = true;
     }
     async function create() {
-      busy.value = true;
-      try {
+      await submitForm({ busy, errs: nuErrs, fields: ["username", "display_name", "password", "role", "org_id"] }, async () => {
         await api("POST", "/api/users", nu);
         ElementPlus.ElMessage.success(`账号 ${nu.username} 已创建，首次登录须修改密码`);
         createOpen.value = false;
         load();
-      } catch (e) {
-        showError(e, nuErrs, ["username", "display_name", "password", "role", "org_id"]);
-      } finally {
-        busy.value = false;
-      }
+      });
     }
 
     // Detail drawer
@@ -116,14 +101,11 @@ export default {
       }
     }
     async function addGrant() {
-      try {
+      await submitForm({ errs: grantErrs, fields: ["role", "org_id"] }, async () => {
         await api("POST", `/api/users/${cur.value.id}/grants`, grant);
         ElementPlus.ElMessage.success("授权已增加");
-        clearErrors(grantErrs);
         await refresh();
-      } catch (e) {
-        showError(e, grantErrs, ["role", "org_id"]);
-      }
+      });
     }
     async function revoke(g) {
       try {
