@@ -3,6 +3,7 @@
 #   make demo     install what is missing, build, create data/demo.db, serve on :8080
 #   make quick    unit + db + api tests (the edit loop)
 #   make check    every tier CI runs: lint + quick + check-pg + ASan/UBSan build + browser
+#   make new-area-check  tools/new-area.sh demo_area in a /tmp copy, built and tested there
 #   make check-pg the driver conformance and API suites again on a throwaway PostgreSQL cluster
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
 #   make bench    benchmarks (not part of check)
@@ -39,7 +40,7 @@ UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 
 .SECONDARY:
 FORCE:
-.PHONY: FORCE all demo quick check check-pg unit api browser lint sanitize bench clean deps
+.PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 # The web UI's npm packages, copied as prebuilt browser files into the served web/vendor/.
@@ -123,7 +124,11 @@ sanitize:
 lint:
 	tools/lint.sh
 
-check: lint quick check-pg sanitize browser
+# tools/new-area.sh demo_area in a copy of the tree, built and tested there (about a minute).
+new-area-check: $(O)/dangjian
+	O=$(O) tools/new-area-check.sh
+
+check: lint quick new-area-check check-pg sanitize browser
 
 bench: $(O)/dangjian
 	bench/run.sh
