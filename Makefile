@@ -3,6 +3,7 @@
 #   make demo     install what is missing, build, create data/demo.db, serve on :8080
 #   make quick    unit + db + api tests (the edit loop)
 #   make check    every tier CI runs: lint + quick + check-pg + ASan/UBSan build + browser
+#   make new-area-check  tools/new-area.sh demo_area in a /tmp copy, built and tested there
 #   make check-pg the driver conformance and API suites again on a throwaway PostgreSQL cluster
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
 #   make bench    benchmarks (not part of check)
@@ -29,13 +30,17 @@ CFLAGS += -DDANGJIAN_VERSION='"$(VERSION)"'
 SRCS := $(shell find src -name '*.c' | sort)
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
-LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o
+LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o $(O)/gen/modules.o
+# The composition root: MODULES[] lists every module row found in the areas' adapters (see
+# tools/gen-modules.sh and docs/architecture.md), so adding an area edits no shared list.
+MODULE_SRCS := $(sort $(wildcard src/domain/*/*_http.c src/io/*_http.c))
 
 UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 
 .SECONDARY:
-.PHONY: all demo quick check check-pg unit api browser lint sanitize bench clean deps
+FORCE:
+.PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 # The web UI's npm packages, copied as prebuilt browser files into the served web/vendor/.
@@ -63,6 +68,15 @@ $(O)/%.o: %.c
 	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(O)/gen/migrations.o: $(O)/gen/migrations.c
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# Regenerated on every make (one grep), so an area added or removed is seen even when no
+# adapter is newer; the file is rewritten, and modules.o rebuilt, only when the rows change.
+$(O)/gen/modules.c: FORCE
+	@mkdir -p $(dir $@)
+	@tools/gen-modules.sh $@ $(MODULE_SRCS)
+
+$(O)/gen/modules.o: $(O)/gen/modules.c
 	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(O)/libdangjian.a: $(LIB_OBJS)
@@ -110,7 +124,11 @@ sanitize:
 lint:
 	tools/lint.sh
 
-check: lint quick check-pg sanitize browser
+# tools/new-area.sh demo_area in a copy of the tree, built and tested there (about a minute).
+new-area-check: $(O)/dangjian
+	O=$(O) tools/new-area-check.sh
+
+check: lint quick new-area-check check-pg sanitize browser
 
 bench: $(O)/dangjian
 	bench/run.sh

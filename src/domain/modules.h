@@ -1,7 +1,9 @@
 /* modules.h: what one domain area contributes, as one row exported from its own folder: its
  * routes, the permissions it declares, the audit actions it writes and the code/label tables
- * the UI shows. MODULES[] (modules.c) lists the rows; the router, `dangjian routes` and
- * GET /api/meta read them. */
+ * the UI shows. MODULES[] lists the rows; the router, `dangjian routes` and GET /api/meta read
+ * them. It is defined by the composition root, build/gen/modules.c, which tools/gen-modules.sh
+ * writes from every `const struct module NAME_MODULE = {` line in an area adapter
+ * (src/domain/AREA/..._http.c, src/io/..._http.c; docs/architecture.md): no shared list. */
 #pragma once
 
 #include "domain/auth/perm.h"
@@ -33,5 +35,6 @@ struct module {
     const struct code_table *codes;           /* ends with a NULL name; NULL for none */
 };
 
+/* Every module row, in the order of their files' paths (the order carries no meaning). */
 extern const struct module *const MODULES[];
 extern const size_t MODULES_LEN;

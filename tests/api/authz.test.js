@@ -8,6 +8,8 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
 const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
 
 // The role → permission table, written out independently of the server's as the oracle.
@@ -120,6 +122,19 @@ const RECIPES = {
   "GET /api/members/{id}/card": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/card` })),
   "PATCH /api/members/{id}/card": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/card`, body: { skills: "矩阵专长" } })),
 };
+// A new area's recipes live in its own file, tests/api/authz/<area>.js (written by
+// tools/new-area.sh): `module.exports = (fx) => ({ "GET /api/x": (org) => ({...}) })`, fx giving
+// the helpers below. A route with a recipe in two places fails.
+const fx = { DEMO_PASSWORD, uniq, demoId, today, childType };
+const AUTHZ_DIR = path.join(__dirname, "authz");
+if (fs.existsSync(AUTHZ_DIR)) {
+  for (const file of fs.readdirSync(AUTHZ_DIR).filter((f) => f.endsWith(".js")).sort()) {
+    for (const [route, recipe] of Object.entries(require(`./authz/${file}`)(fx))) {
+      if (RECIPES[route]) throw new Error(`authz/${file}: ${route} has a recipe in another place too`);
+      RECIPES[route] = recipe;
+    }
+  }
+}
 // Recipes on a fixture user or member at org, whose name a refused call must not echo.
 function userRecipe(org, make) {
   const id = fixtureUser(org);

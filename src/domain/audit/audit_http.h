@@ -1,7 +1,5 @@
 /* audit_http.h: the routes of the audit area. */
 #pragma once
 
-#include "http/http.h"
-
 struct module;
 extern const struct module AUDIT_MODULE;

@@ -1,7 +1,5 @@
 /* auth_http.h: the routes of the auth area. */
 #pragma once
 
-#include "http/http.h"
-
 struct module;
 extern const struct module AUTH_MODULE;

@@ -3,8 +3,6 @@
  * their literal /api/members/export over /api/members/{id} whatever the order. */
 #pragma once
 
-#include "http/http.h"
-
 struct json_writer;
 struct member_view;
 

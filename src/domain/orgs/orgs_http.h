@@ -2,8 +2,6 @@
  * advisories, the subtree dashboard, and linked units). */
 #pragma once
 
-#include "http/http.h"
-
 struct module;
 extern const struct module ORGS_MODULE;
 /* The units linked to an org (orgs_units_http.c). */

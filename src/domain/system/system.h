@@ -2,7 +2,5 @@
  * No business data. */
 #pragma once
 
-#include "http/http.h"
-
 struct module;
 extern const struct module SYSTEM_MODULE;
