@@ -293,14 +293,13 @@ static void test_migrations_and_schema_check(void)
 
 static void test_open_missing_without_create_fails(void)
 {
-    char path[128];
+    char path[128], url[512];
     struct db *db = NULL;
     struct err e = { 0 };
     struct db_cfg cfg = { .driver = "sqlite", .path = path, .busy_timeout_ms = 10, .pool_max = 1 };
 
     snprintf(path, sizeof(path), "%s/missing.db", dir);
     if (pg) {
-        char url[512];
         pg_url("no_such_database", url, sizeof(url));
         cfg.driver = "postgres";
         cfg.url = url;
