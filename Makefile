@@ -39,6 +39,7 @@ UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
 
 .SECONDARY:
+.DEFAULT_GOAL := all
 FORCE:
 .PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
