@@ -29,7 +29,10 @@ SRCS := $(shell find src -name '*.c' | sort)
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o
+# Each object depends on the headers it includes, as the compiler lists them (-MMD -MP) in a
+# .d file beside it. One without a .d file yet (built before that) depends on every header.
 HDRS := $(shell find src tests -name '*.h')
+DEPFLAGS = -MMD -MP
 
 UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
@@ -52,10 +55,10 @@ $(O)/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	@tools/embed-migrations.sh $@ $(MIGRATIONS)
 
-$(O)/%.o: %.c $(HDRS)
+$(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(O)/gen/migrations.o: $(O)/gen/migrations.c src/db/db_int.h
 	@$(CC) $(CFLAGS) -c -o $@ $<
@@ -70,7 +73,12 @@ $(O)/dangjian: $(O)/src/cli/main.o $(O)/libdangjian.a
 $(O)/tests/%_test: tests/%_test.c $(O)/tests/unit/tap.o $(O)/libdangjian.a
 	@mkdir -p $(dir $@)
 	@echo "LINK $@"
-	@$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/tests/unit/tap.o $(O)/libdangjian.a $(LDLIBS)
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -Itests/unit $(LDFLAGS) -o $@ $< $(O)/tests/unit/tap.o $(O)/libdangjian.a $(LDLIBS)
+
+OBJ_DEPS := $(LIB_SRCS:%.c=$(O)/%.d) $(O)/src/cli/main.d $(O)/tests/unit/tap.d
+include $(wildcard $(OBJ_DEPS) $(UNIT_BINS:=.d))
+$(foreach d,$(filter-out $(wildcard $(OBJ_DEPS)),$(OBJ_DEPS)),$(eval $(d:.d=.o): $(HDRS)))
+$(foreach b,$(filter-out $(wildcard $(UNIT_BINS:=.d)),$(UNIT_BINS:=.d)),$(eval $(b:.d=): $(HDRS)))
 
 deps:
 	tools/install-deps.sh
