@@ -104,8 +104,11 @@ demo: deps
 unit: $(UNIT_BINS)
 	tools/run-unit.sh $(UNIT_BINS)
 
+# Each API test file starts its own server on a fresh database (port 0, its own temp dir), so
+# files run side by side, one per core by default.
+API_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 api: $(O)/dangjian
-	DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap tests/api/ 2>&1 | tools/tap-summary.sh api
+	DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=$(API_JOBS) tests/api/ 2>&1 | tools/tap-summary.sh api
 
 browser: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 	@if ls tests/browser/*.test.js >/dev/null 2>&1; then \

@@ -77,12 +77,15 @@ static int password_check(const char *password, struct err *err)
     return 0;
 }
 
-/* Creates the logins and prints each with the org its grant covers. */
+/* Creates the logins (in one batch: they share the password, which is hashed once) and
+ * prints each with the org its grant covers. */
 static int create_logins(struct cli_env *env, const struct demo_result *res, const char *password,
                          struct err *err)
 {
     struct auth_actor actor = { .user = NULL, .source = "cli:demo" };
-    int64_t org[4], person[3] = { 0, res->member_person_id, res->resident_person_id }, id;
+    int64_t org[4], person[3] = { 0, res->member_person_id, res->resident_person_id };
+    int64_t id[ARRAY_LEN(LOGINS)];
+    struct user_new u[ARRAY_LEN(LOGINS)];
     const char *street_path;
     struct arena a;
     int rc = -1;
@@ -94,9 +97,8 @@ static int create_logins(struct cli_env *env, const struct demo_result *res, con
     if (auth_org_path(&env->app, org[AT_STREET], &a, &street_path, err) < 0)
         goto out;
     org[AT_ROOT] = strtoll(street_path + 1, NULL, 10); /* "/<root>/<street>/" */
-    printf("\n演示账号 Demo logins — 密码 password: %s\n", password);
-    for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++) {
-        struct user_new u = {
+    for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++)
+        u[i] = (struct user_new){
             .username = arena_strdup(&a, LOGINS[i].username),
             .display_name = arena_strdup(&a, LOGINS[i].display_name),
             .password = arena_strdup(&a, password),
@@ -105,9 +107,12 @@ static int create_logins(struct cli_env *env, const struct demo_result *res, con
             .role = arena_strdup(&a, LOGINS[i].role),
             .org_id = org[LOGINS[i].at],
         };
+    if (auth_user_create_many(&env->app, u, ARRAY_LEN(LOGINS), &actor, id, err) < 0)
+        goto out;
+    printf("\n演示账号 Demo logins — 密码 password: %s\n", password);
+    for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++) {
         struct user_view v;
-        if (auth_user_create(&env->app, &u, &actor, &id, err) < 0 ||
-            auth_user_get(&env->app, &actor, id, &a, &v, err) < 0)
+        if (auth_user_get(&env->app, &actor, id[i], &a, &v, err) < 0)
             goto out;
         printf("  %-9s %-8s %s（org %" PRId64 "）\n", v.username, role_label(v.grants[0].role),
                v.grants[0].org_name, v.grants[0].org_id);

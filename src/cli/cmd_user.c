@@ -1,11 +1,14 @@
 /* cmd_user.c: `user add|list|passwd` and `audit verify`: account administration and the
  * audit-chain check from the command line (the operator's own tools; they act as the CLI,
- * not as a signed-in user, and are audited as "cli:..."). */
+ * not as a signed-in user, and are audited as "cli:..."). `user add --batch` creates many
+ * accounts with one initial password in one transaction; it does not read passwords from
+ * the file, so none is ever written into one. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "db/db.h"
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
@@ -52,6 +55,159 @@ static int user_add(const struct cli_cmd *cmd, const struct cli_args *a, struct 
         printf("已创建账号 created user %s (id %" PRId64 ")%s\n", u.username, id,
                u.must_change_password ? "；首次登录须修改密码 / must change password at first login"
                                       : "");
+    arena_release(&ar);
+    return rc;
+}
+
+enum { BATCH_MAX = 10000 };
+
+static int batch_bad(int line, const char *msg)
+{
+    fprintf(stderr, "dangjian user add: --batch 第 %d 行 line %d: %s\n", line, line, msg);
+    return 2;
+}
+
+/* Parses one batch line "USERNAME ROLE ORG_ID [DISPLAY NAME]" (s is modified) into u.
+ * Returns 0, or 2 after printing what is wrong. */
+static int batch_line(char *s, int line, struct arena *ar, struct user_new *u)
+{
+    static const char ws[] = " \t\r\n";
+    char *tok[3], *rest, *end;
+    struct err err = { 0 };
+    enum role role;
+
+    for (int i = 0; i < 3; i++) {
+        s += strspn(s, ws);
+        if (!*s)
+            return batch_bad(line, "应为“用户名 角色 组织编号 [姓名]” / expected USERNAME ROLE "
+                                   "ORG_ID [DISPLAY NAME]");
+        tok[i] = s;
+        s += strcspn(s, ws);
+        if (*s)
+            *s++ = '\0';
+    }
+    rest = s + strspn(s, ws);
+    for (end = rest + strlen(rest); end > rest && strchr(ws, end[-1]); end--)
+        ;
+    *end = '\0';
+    if (auth_username_check(tok[0], &err) < 0)
+        return batch_bad(line, err.msg);
+    if (role_parse(tok[1], &role) < 0)
+        return batch_bad(line, "角色无效 invalid role");
+    if (parse_i64(tok[2], strlen(tok[2]), &u->org_id) < 0 || u->org_id <= 0)
+        return batch_bad(line, "组织编号应为正整数 / ORG_ID must be a positive integer");
+    if (utf8_len(rest) > 50)
+        return batch_bad(line, "姓名最多 50 个字 / display name: at most 50 characters");
+    u->username = arena_strdup(ar, tok[0]);
+    u->role = arena_strdup(ar, tok[1]);
+    u->display_name = arena_strdup(ar, *rest ? rest : tok[0]);
+    return 0;
+}
+
+/* The accounts of one batch, each with the line it came from. */
+struct batch {
+    struct user_new *u;
+    int *line_of;
+    size_t n, cap;
+};
+
+/* Reads every account of f into b (from ar), each with password and must_change. Returns 0,
+ * or an exit code after printing what is wrong. */
+static int batch_read(FILE *f, const char *password, bool must_change, struct arena *ar,
+                      struct batch *b)
+{
+    char *s = NULL;
+    size_t scap = 0;
+    int line = 0, rc = 0;
+
+    while (!rc && getline(&s, &scap, f) >= 0) {
+        char *p = s + strspn(s, " \t\r\n");
+        line++;
+        if (!*p || *p == '#')
+            continue;
+        if (b->n == BATCH_MAX) {
+            rc = batch_bad(line, "一批最多 10000 个账号 / at most 10000 accounts a batch");
+            break;
+        }
+        if (b->n == b->cap) {
+            size_t cap = b->cap ? b->cap * 2 : 64;
+            struct user_new *u = arena_alloc(ar, cap * sizeof(*u));
+            int *l = arena_alloc(ar, cap * sizeof(*l));
+            if (b->n) {
+                memcpy(u, b->u, b->n * sizeof(*u));
+                memcpy(l, b->line_of, b->n * sizeof(*l));
+            }
+            b->u = u;
+            b->line_of = l;
+            b->cap = cap;
+        }
+        b->u[b->n] = (struct user_new){ .password = arena_strdup(ar, password),
+                                        .must_change_password = must_change };
+        rc = batch_line(p, line, ar, &b->u[b->n]);
+        b->line_of[b->n++] = line;
+    }
+    if (!rc && ferror(f)) {
+        fprintf(stderr, "dangjian user add: --batch 读取失败 / read error\n");
+        rc = 1;
+    }
+    free(s);
+    return rc;
+}
+
+/* `user add --batch FILE`: every account of the file, or none. */
+static int user_add_batch(const struct cli_cmd *cmd, const struct cli_args *a, struct cli_env *env)
+{
+    static const char *const single[] = { "username", "role", "org", "display-name", "person" };
+    struct err err = { 0 };
+    struct auth_actor actor = { .source = "cli:user add" };
+    const char *path = cli_get(cmd, a, "batch");
+    struct batch b = { 0 };
+    struct arena ar;
+    int64_t *ids;
+    FILE *f;
+    int rc;
+
+    for (size_t i = 0; i < ARRAY_LEN(single); i++)
+        if (cli_get(cmd, a, single[i])) {
+            fprintf(stderr, "dangjian user add: --batch 不能与 --%s 同用 / --batch excludes --%s\n",
+                    single[i], single[i]);
+            return 2;
+        }
+    f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "dangjian user add: 无法读取 cannot read %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    arena_init(&ar, 8192);
+    rc = batch_read(f, cli_get(cmd, a, "password"), !cli_get(cmd, a, "keep-password"), &ar, &b);
+    if (f != stdin)
+        fclose(f);
+    if (!rc && b.n == 0) {
+        fprintf(stderr, "dangjian user add: --batch %s 中没有账号 / no accounts in %s\n", path,
+                path);
+        rc = 2;
+    }
+    if (rc)
+        goto out;
+    ids = arena_alloc(&ar, b.n * sizeof(*ids));
+    if (auth_user_create_many(&env->app, b.u, b.n, &actor, ids, &err) < 0) {
+        char *end;
+        long long k = strtoll(err.field + (err.field[0] == '/'), &end, 10);
+        if (err.field[0] == '/' && end != err.field + 1 && k >= 0 && (size_t)k < b.n)
+            fprintf(stderr,
+                    "dangjian user add: --batch 第 %d 行 line %d（%s），未新建任何账号 / no "
+                    "account created\n",
+                    b.line_of[k], b.line_of[k], b.u[k].username);
+        rc = cli_fail(&err);
+        goto out;
+    }
+    for (size_t i = 0; i < b.n; i++)
+        printf("已创建账号 created user %s (id %" PRId64 ")\n", b.u[i].username, ids[i]);
+    printf("共新建 %zu 个账号 %zu accounts created%s\n", b.n, b.n,
+           b.u[0].must_change_password
+               ? "；首次登录须修改密码 / must change password at first login"
+               : "");
+out:
     arena_release(&ar);
     return rc;
 }
@@ -106,11 +262,18 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
     int rc;
 
     static const char *const add_needs[] = { "username", "password", "role", "org", NULL };
+    static const char *const batch_needs[] = { "password", NULL };
     static const char *const passwd_needs[] = { "username", "password", NULL };
     const char *const *needs = NULL;
 
+    bool batch = cli_get(cmd, a, "batch") != NULL;
+
+    if (batch && strcmp(sub, "add") != 0) {
+        fprintf(stderr, "dangjian user %s: --batch 只用于 add / --batch is for add only\n", sub);
+        return 2;
+    }
     if (strcmp(sub, "add") == 0)
-        needs = add_needs;
+        needs = batch ? batch_needs : add_needs;
     else if (strcmp(sub, "passwd") == 0)
         needs = passwd_needs;
     else if (strcmp(sub, "list") != 0) {
@@ -123,7 +286,7 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
         rc = need(cmd, a, *needs);
     if (rc)
         return rc;
-    if (strcmp(sub, "add") == 0 && role_parse(cli_get(cmd, a, "role"), &role) < 0) {
+    if (strcmp(sub, "add") == 0 && !batch && role_parse(cli_get(cmd, a, "role"), &role) < 0) {
         fprintf(stderr,
                 "dangjian user add: --role 无效 invalid: %s（可用 valid:", cli_get(cmd, a, "role"));
         for (const char *const *r = ROLE_NAMES; *r; r++)
@@ -141,7 +304,9 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
             return cli_fail(&err);
         }
     }
-    if (strcmp(sub, "add") == 0)
+    if (batch)
+        rc = user_add_batch(cmd, a, &env);
+    else if (strcmp(sub, "add") == 0)
         rc = user_add(cmd, a, &env);
     else if (strcmp(sub, "passwd") == 0)
         rc = user_passwd(cmd, a, &env);

@@ -61,6 +61,12 @@ static const struct cli_opt OPTS_USER[] = {
     { "display-name", "NAME", "显示的姓名", "display name" },
     { "person", "PERSON_ID", "关联的人员编号", "linked person id" },
     { "keep-password", NULL, "不要求首次登录修改密码", "do not force a change at first login" },
+    { "batch", "FILE",
+      "add：从文件（- 为标准输入）批量新建，每行“用户名 角色 组织编号 [姓名]”，# 开头为注释；"
+      "全部账号使用 --password 给出的初始密码（只计算一次哈希），在一个事务中全部成功或全部不建",
+      "add: create the accounts listed in FILE (- for stdin), one \"USERNAME ROLE ORG_ID "
+      "[DISPLAY NAME]\" a line, # starts a comment; all get the --password initial password "
+      "(hashed once), in one transaction: all or none" },
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_IMPORT[] = {
@@ -126,8 +132,9 @@ static const struct cli_cmd COMMANDS[] = {
       1 },
     { "user", cmd_user, "账号管理：add 新建、list 列出、passwd 设置密码",
       "accounts: add, list, passwd",
-      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]", OPTS_USER, 1,
-      1 },
+      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]\n"
+      "       dangjian user add --db FILE --batch FILE --password P [--keep-password]",
+      OPTS_USER, 1, 1 },
     { "org", cmd_org, "党组织：add 新建（新安装时先建根组织）",
       "orgs: add (a new installation starts with its root org)",
       "add --db FILE --name NAME --type TYPE [--parent ORG_ID]", OPTS_ORG, 1, 1 },

@@ -269,3 +269,43 @@ test("CLI user add / list / passwd", () => {
   const audit = sql(srv.db, "SELECT source FROM audit WHERE source LIKE 'cli:user%'").map((r) => r[0]);
   assert.deepEqual(audit, ["cli:user add", "cli:user passwd"]);
 });
+
+test("CLI user add --batch: one initial password hashed once, one transaction, all or none", async () => {
+  const before = Number(sql(srv.db, "SELECT COUNT(*) FROM user_account")[0][0]);
+  // A bad line anywhere (here an org that does not exist on line 4) creates nobody.
+  const lines = `# 网格员批量开通\nbatch_a grid_worker ${community} 网格员 甲\n\nbatch_b member ${branch}\nbatch_c member 999999\n`;
+  const bad = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: lines });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /第 5 行 line 5（batch_c），未新建任何账号/);
+  assert.match(bad.stderr, /\(\/2\/org_id\)/);
+  assert.equal(Number(sql(srv.db, "SELECT COUNT(*) FROM user_account")[0][0]), before);
+  // Syntax is checked per line before anything is written.
+  for (const [input, re] of [["batch_x king 1\n", /第 1 行 line 1: 角色无效/], ["b$d member 1\n", /第 1 行 line 1: 用户名只能包含/],
+    ["batch_x member\n", /第 1 行 line 1: 应为/], ["batch_x member 0\n", /第 1 行 line 1: 组织编号应为正整数/], ["# nothing\n", /没有账号/]]) {
+    const r = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input });
+    assert.equal(r.status, 2, input);
+    assert.match(r.stderr, re, input);
+  }
+  assert.equal(cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1", "--role", "member"], { input: "" }).status, 2);
+  assert.equal(cli(["user", "add", "--db", srv.db, "--batch", "-"], { input: lines }).status, 2, "--password is required");
+  // The password rules hold for every account of the batch.
+  const weak = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "batch_b-1234"], { input: `batch_a member ${branch}\nbatch_b member ${branch}\n` });
+  assert.equal(weak.status, 1);
+  assert.match(weak.stderr, /第 2 行 line 2（batch_b）.*\n.*\(\/1\/password\)/);
+  const ok = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: lines.replace("999999", String(branch)) });
+  assert.equal(ok.status, 0, ok.stderr);
+  const ids = [...ok.stdout.matchAll(/created user (\S+) \(id (\d+)\)/g)].map((m) => [m[1], Number(m[2])]);
+  assert.deepEqual(ids.map((x) => x[0]), ["batch_a", "batch_b", "batch_c"]);
+  assert.match(ok.stdout, /共新建 3 个账号 3 accounts created；首次登录须修改密码/);
+  const rows = sql(srv.db, `SELECT u.id, u.display_name, u.must_change_password, u.password_hash, g.role, g.org_id FROM user_account u
+    JOIN user_grant g ON g.user_id = u.id WHERE u.username LIKE 'batch\\_%' ESCAPE '\\' ORDER BY u.id`);
+  assert.deepEqual(rows.map((r) => [Number(r[0]), r[1], r[2], r[4], Number(r[5])]), [
+    [ids[0][1], "网格员 甲", "1", "grid_worker", community], [ids[1][1], "batch_b", "1", "member", branch], [ids[2][1], "batch_c", "1", "member", branch]]);
+  assert.match(rows[0][3], /^\$argon2id\$/);
+  assert.ok(rows.every((r) => r[3] === rows[0][3]), "the shared initial password is hashed once");
+  const c = await login(srv, "batch_c", "Batch-Passw0rd-1");
+  assert.equal(c.session.user.must_change_password, true);
+  expectError(await srv.request("POST", "/api/session", { body: { username: "batch_a", password: "Batch-Passw0rd-2" } }), 401, "unauthenticated");
+  // Each account is audited on its own, as from the CLI.
+  assert.equal(sql(srv.db, `SELECT COUNT(*) FROM audit WHERE source = 'cli:user add' AND action = 'user.create' AND target_id IN (${ids.map((x) => x[1])})`)[0][0], "3");
+});

@@ -2,9 +2,9 @@
 // every demo login × (the grant's org, an org below it, an org outside). An allowed call must
 // give exactly the status its recipe is built for (the success, or the one validation error
 // the recipe provokes on purpose), never 5xx; everything else must be 403/404 in the error
-// shape and leak nothing (no items, totals or names). Each route needs a recipe below, so a
-// new route without one fails here. Default-scope lists (orgs, audit, users) must count
-// exactly the rows inside the caller's scope.
+// shape and leak nothing (no items, totals or names). Each route needs a recipe in its
+// area's file under authz/ (loaded by glob), so a new route without one fails here. Default-
+// scope lists (orgs, audit, users) must count exactly the rows inside the caller's scope.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -23,34 +23,10 @@ const POLICY = {
 };
 const LOGINS = ["admin", "jiedao", "shequ", "shuji", "weiyuan", "wangge", "dangyuan", "jumin", "lianluo"];
 
-let srv, ctx;
+let srv, ctx, routes;
 let counter = 0;
 const uniq = () => `mx${++counter}`;
 
-// A user whose only grant is at org (created through the CLI so the matrix does not depend
-// on the routes it tests).
-function fixtureUser(org) {
-  const name = uniq();
-  const r = cli(["user", "add", "--db", srv.db, "--username", name, "--password", "Matrix-Passw0rd", "--role", "member", "--org", String(org), "--keep-password"]);
-  assert.equal(r.status, 0, r.stderr);
-  return Number(sql(srv.db, `SELECT id FROM user_account WHERE username = '${name}'`)[0][0]);
-}
-function fixtureUnit(org) {
-  return Number(sql(srv.db, `INSERT INTO org_unit_link (org_id, unit_name, kind, created_at) VALUES (${org}, '${uniq()}', 'co_building', 0) RETURNING id`)[0][0]);
-}
-function fixtureGrant(user, org) {
-  sql(srv.db, `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${user}, 'grid_worker', ${org}, 0)`);
-  return Number(sql(srv.db, "SELECT MAX(id) FROM user_grant")[0][0]);
-}
-
-// A member placed exactly at org (rows written directly, so the matrix does not depend on
-// the routes it tests).
-function fixtureMember(org, name) {
-  sql(srv.db, `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${name}', 'M', 0, 0);
-    INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
-    SELECT 1, (SELECT MAX(id) FROM person), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${org}`);
-  return Number(sql(srv.db, "SELECT MAX(id) FROM member")[0][0]);
-}
 // A fresh valid demo ID number (prefix 99, DATA.md §4.4) for member creation.
 let idSeq = 100 + Math.floor(Math.random() * 500);
 function demoId() {
@@ -60,128 +36,182 @@ function demoId() {
   return first + "10X98765432"[sum % 11];
 }
 const CHILD_TYPE = { district: "street", street: "community_committee", community_committee: "branch", general_branch: "branch", branch: "group", joint_branch: "group", mobile_branch: "group", group: "group" };
-const childType = (org) => CHILD_TYPE[sql(srv.db, `SELECT type FROM org WHERE id = ${org}`)[0][0]];
 const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
-// A finished import job scoped to org, with an error workbook (written directly).
-function fixtureImportJob(org) {
-  sql(srv.db, `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0)`);
-  return Number(sql(srv.db, "SELECT MAX(id) FROM import_job")[0][0]);
+// Every org (id -> {path, parent, type, name}), read once; read again after a successful
+// write to an org (a rename event changes the name a refused call must not echo).
+let orgs = null;
+let orgsStale = true;
+function orgInfo(org) {
+  if (orgsStale) {
+    orgs = new Map(sql(srv.db, "SELECT id, path, COALESCE(parent_id, 0), type, name FROM org")
+      .map(([id, p, parent, type, name]) => [Number(id), { id: Number(id), path: p, parent: Number(parent), type, name }]));
+    orgsStale = false;
+  }
+  return orgs.get(org);
 }
+const orgName = (org) => orgInfo(org).name;
+
+// Fixtures (users, members, units, grants, import jobs) are made in one batch, not per cell.
+// Each test's cells are first walked with recipes that only record, in order, the fixtures
+// they ask for (plan); before() creates all of them at once (one `user add --batch`, one SQL
+// script, rows written directly so the matrix does not depend on the routes it tests); then
+// the test walks the same cells and each recipe gets its own fresh fixture, as before.
+const plans = {};
+let planning = null; // the plan being recorded
+let running = null; // { list, i }: the plan being used
+function want(kind, org, extra = {}) {
+  if (planning) {
+    planning.push({ kind, org, ...extra });
+    return -planning.length; // a placeholder id: -(index + 1)
+  }
+  const f = running.list[running.i++];
+  assert.ok(f && f.kind === kind && f.org === org && (extra.user === undefined || extra.user === f.userId),
+    `fixture ${running.i - 1} is ${f && f.kind} at ${f && f.org}, the recipe wants ${kind} at ${org}`);
+  return f;
+}
+const fx = {
+  DEMO_PASSWORD, uniq, demoId, today,
+  childType: (org) => CHILD_TYPE[orgInfo(org).type],
+  // A user whose only grant is `member` at org: {id, username}.
+  user(org) {
+    const f = want("user", org, planning ? { username: uniq() } : {});
+    return planning ? { id: f, username: "" } : { id: f.id, username: f.username };
+  },
+  // A member placed exactly at org: {id, name}.
+  member(org) {
+    const f = want("member", org, planning ? { name: `矩阵成员${uniq()}` } : {});
+    return planning ? { id: f, name: "" } : { id: f.id, name: f.name };
+  },
+  unit(org) { const f = want("unit", org, planning ? { name: uniq() } : {}); return planning ? f : f.id; },
+  // One more grant (grid_worker at org) of a fixture user.
+  grant(user, org) {
+    const f = want("grant", org, planning ? { userRef: planning[-user - 1] } : { user });
+    return planning ? f : f.id;
+  },
+  // A finished import job scoped to org, with an error workbook.
+  importJob(org) { const f = want("importJob", org); return planning ? f : f.id; },
+};
 
 // How to call each route for a caller: `org` is an org inside (or outside) the caller's
 // scope. Returns {path, body, ok, secrets}: ok is the status an allowed call must get (200
 // unless given; write bodies are valid, so only the permission decides, except where a
 // recipe provokes one validation error on purpose); secrets are names of the records the
-// call touches, which a refused call must not echo (the org's name is always one).
-const RECIPES = {
-  "GET /api/health": () => ({ path: "/api/health" }),
-  "GET /api/meta": () => ({ path: "/api/meta" }),
-  // Sent without the caller's cookie: logging in ends the session presented (no fixation).
-  "POST /api/session": () => ({ path: "/api/session", body: { username: "jumin", password: DEMO_PASSWORD }, anonymous: true }),
-  "GET /api/session": () => ({ path: "/api/session" }),
-  "GET /api/me/member": () => ({ path: "/api/me/member" }),
-  "DELETE /api/session": () => ({ path: "/api/session", fresh: true }),
-  // On purpose the wrong old password: reaches the handler, changes nothing.
-  "POST /api/session/password": () => ({ path: "/api/session/password", body: { old_password: "not-my-password", new_password: "Whatever-Passw0rd" }, ok: 400 }),
-  "GET /api/users": (org) => ({ path: `/api/users?org=${org}` }),
-  "POST /api/users": (org) => { const u = uniq(); return { path: "/api/users", body: { username: u, display_name: "矩阵", password: "Matrix-Passw0rd-2", role: "member", org_id: org }, ok: 201, secrets: [u] }; },
-  "GET /api/users/{id}": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}` })),
-  "PATCH /api/users/{id}": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}`, body: { display_name: "改名" } })),
-  "POST /api/users/{id}/password": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}/password`, body: { new_password: "Matrix-Reset-2026" } })),
-  // The fixture user holds `member` there already: add `resident` (which needs no permission).
-  "POST /api/users/{id}/grants": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}/grants`, body: { role: "resident", org_id: org }, ok: 201 })),
-  "DELETE /api/users/{id}/grants/{grant_id}": (org) => userRecipe(org, (id) => ({ path: `/api/users/${id}/grants/${fixtureGrant(id, org)}` })),
-  "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
-  // A JSON body (no file): in scope the handler answers 400 after the scope check.
-  "POST /api/members/import": (org) => ({ path: `/api/members/import?org=${org}&dry_run=1`, body: {}, ok: 400 }),
-  "GET /api/members/export": (org) => ({ path: `/api/members/export?org=${org}` }),
-  "GET /api/members/import-template": (org) => ({ path: `/api/members/import-template?org=${org}` }),
-  "GET /api/import-jobs/{id}": (org) => ({ path: `/api/import-jobs/${fixtureImportJob(org)}` }),
-  "GET /api/import-jobs/{id}/errors.xlsx": (org) => ({ path: `/api/import-jobs/${fixtureImportJob(org)}/errors.xlsx` }),
-  "GET /api/orgs": (org) => ({ path: `/api/orgs?org=${org}` }),
-  "POST /api/orgs": (org) => ({ path: "/api/orgs", body: { parent_id: org, type: childType(org), name: `矩阵${uniq()}` }, ok: 201 }),
-  "GET /api/orgs/{id}": (org) => ({ path: `/api/orgs/${org}` }),
-  "PATCH /api/orgs/{id}": (org) => ({ path: `/api/orgs/${org}`, body: { contact_name: "矩阵" } }),
-  "GET /api/orgs/{id}/children": (org) => ({ path: `/api/orgs/${org}/children` }),
-  "GET /api/orgs/{id}/tree": (org) => ({ path: `/api/orgs/${org}/tree?depth=1` }),
-  "GET /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events` }),
-  "POST /api/orgs/{id}/events": (org) => ({ path: `/api/orgs/${org}/events`, body: { kind: "rename", effective_on: today(), new_name: `矩阵${uniq()}` }, ok: 201 }),
-  "GET /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms` }),
-  "POST /api/orgs/{id}/terms": (org) => ({ path: `/api/orgs/${org}/terms`, body: { elected_on: "2024-01-01" }, ok: 201 }),
-  "GET /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units` }),
-  "POST /api/orgs/{id}/units": (org) => ({ path: `/api/orgs/${org}/units`, body: { unit_name: uniq(), kind: "co_building" }, ok: 201 }),
-  "PATCH /api/orgs/{id}/units/{unit}": (org) => ({ path: `/api/orgs/${org}/units/${fixtureUnit(org)}`, body: { left_on: "2026-01-01" } }),
-  "GET /api/orgs/{id}/advisories": (org) => ({ path: `/api/orgs/${org}/advisories` }),
-  "GET /api/orgs/{id}/stats": (org) => ({ path: `/api/orgs/${org}/stats` }),
-  "GET /api/members": (org) => ({ path: `/api/members?org=${org}` }),
-  "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: demoId(), org_id: org }, ok: 201 }),
-  "GET /api/members/{id}": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}` })),
-  "PATCH /api/members/{id}": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}`, body: { work_unit: "矩阵单位" } })),
-  "GET /api/members/{id}/events": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/events` })),
-  "GET /api/members/{id}/card": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/card` })),
-  "PATCH /api/members/{id}/card": (org) => memberRecipe(org, (id) => ({ path: `/api/members/${id}/card`, body: { skills: "矩阵专长" } })),
-};
-// A new area's recipes live in its own file, tests/api/authz/<area>.js (written by
-// tools/new-area.sh): `module.exports = (fx) => ({ "GET /api/x": (org) => ({...}) })`, fx giving
-// the helpers below. A route with a recipe in two places fails.
-const fx = { DEMO_PASSWORD, uniq, demoId, today, childType };
-const AUTHZ_DIR = path.join(__dirname, "authz");
-if (fs.existsSync(AUTHZ_DIR)) {
-  for (const file of fs.readdirSync(AUTHZ_DIR).filter((f) => f.endsWith(".js")).sort()) {
-    for (const [route, recipe] of Object.entries(require(`./authz/${file}`)(fx))) {
-      if (RECIPES[route]) throw new Error(`authz/${file}: ${route} has a recipe in another place too`);
-      RECIPES[route] = recipe;
-    }
+// call touches, which a refused call must not echo (the org's name is always one). Flags:
+// anonymous (sent without the caller's cookie), fresh (on a session of its own).
+const RECIPES = {};
+for (const file of fs.readdirSync(path.join(__dirname, "authz")).filter((f) => f.endsWith(".js")).sort()) {
+  for (const [route, recipe] of Object.entries(require(`./authz/${file}`)(fx))) {
+    if (RECIPES[route]) throw new Error(`authz/${file}: ${route} has a recipe in another file too`);
+    RECIPES[route] = recipe;
   }
 }
-// Recipes on a fixture user or member at org, whose name a refused call must not echo.
-function userRecipe(org, make) {
-  const id = fixtureUser(org);
-  const name = sql(srv.db, `SELECT username FROM user_account WHERE id = ${id}`)[0][0];
-  const r = make(id);
-  return { ...r, secrets: [name, ...(r.secrets || [])] };
+
+// The cells of each test, in order: {r: route, org, ...}.
+function matrixCells() {
+  const cells = [];
+  for (const r of routes) {
+    const anyScope = ["public", "session"].includes(r.permission);
+    for (const name of LOGINS) {
+      const who = ctx.roles[name];
+      for (const scope of ["in", "below", "out"]) {
+        const org = { in: who.inOrg, below: who.subOrg, out: who.outOrg }[scope];
+        if (org === null) continue; // nothing lies outside a root grant / below a leaf
+        if (scope !== "in" && anyScope) continue; // no org involved
+        cells.push({ r, name, who, scope, org, anyScope });
+      }
+    }
+  }
+  return cells;
 }
-function memberRecipe(org, make) {
-  const name = `矩阵成员${uniq()}`;
-  return { ...make(fixtureMember(org, name)), secrets: [name] };
+const anonymousCells = () => routes.filter((x) => x.permission !== "public").map((r) => ({ r, org: ctx.roles.shequ.inOrg }));
+const csrfCells = () => routes.filter((x) => x.method !== "GET" && x.permission !== "public").map((r) => ({ r, org: ctx.roles.admin.inOrg }));
+const PHASES = { matrix: matrixCells, anonymous: anonymousCells, csrf: csrfCells };
+
+// Creates every planned fixture: users through the CLI in one batch (they share the
+// password, hashed once), everything else in one SQL script whose RETURNING ids come back
+// in order.
+function createFixtures(list) {
+  const users = list.filter((f) => f.kind === "user");
+  if (users.length) {
+    const r = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Matrix-Passw0rd", "--keep-password"],
+      { input: users.map((u) => `${u.username} member ${u.org}\n`).join("") });
+    assert.equal(r.status, 0, r.stderr);
+    const ids = new Map([...r.stdout.matchAll(/created user (\S+) \(id (\d+)\)/g)].map((m) => [m[1], Number(m[2])]));
+    for (const u of users) u.id = ids.get(u.username);
+    assert.ok(users.every((u) => u.id > 0), "every fixture user was created");
+  }
+  const rest = list.filter((f) => f.kind !== "user");
+  for (const f of rest) if (f.kind === "grant") f.userId = f.userRef.id;
+  const stmt = {
+    member: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'M', 0, 0);
+      INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
+      SELECT 1, (SELECT MAX(id) FROM person), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    unit: (f) => `INSERT INTO org_unit_link (org_id, unit_name, kind, created_at) VALUES (${f.org}, '${f.name}', 'co_building', 0) RETURNING id;`,
+    grant: (f) => `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${f.userId}, 'grid_worker', ${f.org}, 0) RETURNING id;`,
+    importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
+  };
+  if (!rest.length) return;
+  const ids = sql(srv.db, `BEGIN; ${rest.map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`);
+  assert.equal(ids.length, rest.length, "one id per fixture row");
+  rest.forEach((f, i) => { f.id = Number(ids[i][0]); });
 }
-const orgName = (org) => sql(srv.db, `SELECT name FROM org WHERE id = ${org}`)[0][0];
-const ERROR_CODE = { 403: "forbidden", 404: "not_found" };
 
 before(async () => {
   srv = await startServer({ demo: {} });
+  routes = JSON.parse(cli(["routes"]).stdout);
   ctx = { roles: {} };
-  const orgs = sql(srv.db, "SELECT id, path, parent_id FROM org").map(([id, path, parent]) => ({ id: Number(id), path, parent: Number(parent || 0) }));
-  for (const name of LOGINS) {
-    const c = await login(srv, name);
+  orgInfo(0);
+  const all = [...orgs.values()];
+  const clients = await Promise.all(LOGINS.map((name) => login(srv, name)));
+  LOGINS.forEach((name, i) => {
+    const c = clients[i];
     const g = c.session.grants[0];
     // Out of scope: the org's sibling subtree, or (for a street-wide grant) the root above it.
-    const parent = orgs.find((o) => o.id === (orgs.find((x) => x.id === g.org_id).parent));
+    const parent = all.find((o) => o.id === orgs.get(g.org_id).parent);
     let out = null;
     if (parent) {
-      const sibling = orgs.find((o) => o.path.startsWith(parent.path) && o.id !== parent.id && !o.path.startsWith(g.org_path) && !g.org_path.startsWith(o.path));
+      const sibling = all.find((o) => o.path.startsWith(parent.path) && o.id !== parent.id && !o.path.startsWith(g.org_path) && !g.org_path.startsWith(o.path));
       out = sibling ? sibling.id : parent.id;
     }
     ctx.roles[name] = { client: c, role: g.role, inOrg: g.org_id, inPath: g.org_path, outOrg: out };
-  }
+  });
   // Below the grant: an org strictly inside the grant's subtree that is no login's own grant
   // org (so writes there do not collide with that login's cells), not a Party group when
   // anything else is there (groups take no child orgs).
   const grantOrgs = new Set(Object.values(ctx.roles).map((r) => r.inOrg));
-  const types = new Map(sql(srv.db, "SELECT id, type FROM org").map(([id, t]) => [Number(id), t]));
   for (const who of Object.values(ctx.roles)) {
-    const below = orgs.filter((o) => o.path.startsWith(who.inPath) && o.id !== who.inOrg && !grantOrgs.has(o.id))
-      .sort((a, b) => (types.get(a.id) === "group") - (types.get(b.id) === "group") || a.path.length - b.path.length || a.id - b.id);
+    const below = all.filter((o) => o.path.startsWith(who.inPath) && o.id !== who.inOrg && !grantOrgs.has(o.id))
+      .sort((a, b) => (a.type === "group") - (b.type === "group") || a.path.length - b.path.length || a.id - b.id);
     who.subOrg = below.length ? below[0].id : null;
   }
+  // Plan every test's fixtures (routes without a recipe are reported by the first test),
+  // then create them all.
+  for (const [phase, cells] of Object.entries(PHASES)) {
+    planning = plans[phase] = [];
+    for (const c of cells()) {
+      const recipe = RECIPES[`${c.r.method} ${c.r.path}`];
+      if (recipe) recipe(c.org);
+    }
+    planning = null;
+  }
+  createFixtures(Object.values(plans).flat());
 });
 after(async () => { await srv.stop(); });
 
+// Walks a test's cells with the fixtures planned for them; checks every one was used.
+async function walk(phase, each) {
+  running = { list: plans[phase], i: 0 };
+  for (const c of PHASES[phase]()) await each(c, RECIPES[`${c.r.method} ${c.r.path}`](c.org));
+  assert.equal(running.i, running.list.length, `${phase}: every planned fixture was used`);
+  running = null;
+}
+
 test("every route has a matrix recipe", () => {
-  const routes = JSON.parse(cli(["routes"]).stdout);
   for (const r of routes) assert.ok(RECIPES[`${r.method} ${r.path}`], `no authz recipe for ${r.method} ${r.path}`);
 });
+
+const ERROR_CODE = { 403: "forbidden", 404: "not_found" };
 
 // Asserts a refused call: 403/404 in the error shape, nothing but the error, no names.
 function assertRefused(res, secrets, label) {
@@ -194,38 +224,28 @@ function assertRefused(res, secrets, label) {
 }
 
 test("matrix: routes × logins × (grant org, below it, out of scope)", async () => {
-  const routes = JSON.parse(cli(["routes"]).stdout);
   const tally = { allowed: 0, refused: 0, below: 0 };
   let cells = 0;
-  for (const r of routes) {
-    const anyScope = ["public", "session"].includes(r.permission);
-    for (const name of LOGINS) {
-      const who = ctx.roles[name];
-      for (const scope of ["in", "below", "out"]) {
-        const org = { in: who.inOrg, below: who.subOrg, out: who.outOrg }[scope];
-        if (org === null) continue; // nothing lies outside a root grant / below a leaf
-        if (scope !== "in" && anyScope) continue; // no org involved
-        const recipe = RECIPES[`${r.method} ${r.path}`](org);
-        const client = recipe.fresh ? await login(srv, name) : who.client;
-        const res = recipe.anonymous
-          ? await srv.request(r.method, recipe.path, { body: recipe.body })
-          : await client.request(r.method, recipe.path, { body: recipe.body });
-        const allowed = anyScope || (POLICY[who.role].includes(r.permission) && scope !== "out");
-        const label = `${r.method} ${r.path} as ${name} (${who.role}) ${scope} scope (org ${org}) -> ${res.status} ${res.text.slice(0, 160)}`;
-        assert.ok(res.status < 500, label);
-        if (allowed) {
-          assert.equal(res.status, recipe.ok || 200, label);
-          if (res.status >= 400) assert.ok(res.json && res.json.error && res.json.error.code === "invalid", label);
-          tally.allowed++;
-        } else {
-          assertRefused(res, [...(recipe.secrets || []), ...(anyScope ? [] : [orgName(org)])], label);
-          tally.refused++;
-        }
-        if (scope === "below") tally.below++;
-        cells++;
-      }
+  await walk("matrix", async ({ r, name, who, scope, org, anyScope }, recipe) => {
+    const client = recipe.fresh ? await login(srv, name) : who.client;
+    const res = recipe.anonymous
+      ? await srv.request(r.method, recipe.path, { body: recipe.body })
+      : await client.request(r.method, recipe.path, { body: recipe.body });
+    const allowed = anyScope || (POLICY[who.role].includes(r.permission) && scope !== "out");
+    const label = `${r.method} ${r.path} as ${name} (${who.role}) ${scope} scope (org ${org}) -> ${res.status} ${res.text.slice(0, 160)}`;
+    assert.ok(res.status < 500, label);
+    if (allowed) {
+      assert.equal(res.status, recipe.ok || 200, label);
+      if (res.status >= 400) assert.ok(res.json && res.json.error && res.json.error.code === "invalid", label);
+      if (res.status < 300 && r.method !== "GET" && r.path.startsWith("/api/orgs")) orgsStale = true;
+      tally.allowed++;
+    } else {
+      assertRefused(res, [...(recipe.secrets || []), ...(anyScope ? [] : [orgName(org)])], label);
+      tally.refused++;
     }
-  }
+    if (scope === "below") tally.below++;
+    cells++;
+  });
   console.log(`# authz matrix: ${routes.length} routes × ${LOGINS.length} logins × 3 scopes (grant org, below, outside) = ${cells} cells checked ` +
     `(${tally.allowed} allowed, ${tally.refused} refused, ${tally.below} below the grant org)`);
   assert.ok(tally.below > routes.length, "cells below the grant org were checked");
@@ -293,19 +313,15 @@ test("default-scope lists count only rows inside the caller's scope (orgs, audit
 });
 
 test("every non-public route refuses anonymous callers with 401", async () => {
-  const routes = JSON.parse(cli(["routes"]).stdout);
-  for (const r of routes.filter((x) => x.permission !== "public")) {
-    const recipe = RECIPES[`${r.method} ${r.path}`](ctx.roles.shequ.inOrg);
+  await walk("anonymous", async ({ r }, recipe) => {
     expectError(await srv.request(r.method, recipe.path, { body: recipe.body }), 401, "unauthenticated");
-  }
+  });
 });
 
 test("every write refuses a missing CSRF token, whatever the role", async () => {
-  const routes = JSON.parse(cli(["routes"]).stdout);
-  for (const r of routes.filter((x) => x.method !== "GET" && x.permission !== "public")) {
-    // Reached with a valid session but no token: refused before the handler runs.
-    const recipe = RECIPES[`${r.method} ${r.path}`](ctx.roles.admin.inOrg);
+  // Reached with a valid session but no token: refused before the handler runs.
+  await walk("csrf", async ({ r }, recipe) => {
     const res = await ctx.roles.admin.client.request(r.method, recipe.path, { body: recipe.body, noCsrf: true });
     expectError(res, 403, "forbidden");
-  }
+  });
 });

@@ -53,12 +53,17 @@ test("a wrong password shows on the field; throttling shows the wait time", asyn
   await page.click("button.login-submit");
   await page.waitForSelector(".el-form-item__error");
   assert.match(await page.textContent(".el-form-item__error"), /用户名或密码错误/);
+  // Each attempt waits for its answer (the button is also disabled while one is on its way),
+  // so only the throttle's wait can leave the button disabled.
   for (let i = 0; i < 6; i++) {
     // A button still waiting for the last answer is disabled too: wait for the answer first.
     await page.waitForSelector("button.login-submit:not(.is-loading)");
     if (await page.isDisabled("button.login-submit")) break;
-    await page.click("button.login-submit");
-    await page.waitForTimeout(200);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/session"),
+      page.click("button.login-submit"),
+    ]);
+    await page.waitForSelector("button.login-submit:not(.is-loading)");
   }
   await page.waitForSelector(".login-alert");
   assert.match(await page.textContent(".login-alert"), /请 \d+ 秒后再试/);

@@ -117,6 +117,14 @@ struct user_new {
  * the caller must hold users.manage at org_id and may not hand out admin unless admin. */
 int auth_user_create(struct app *app, const struct user_new *in, const struct auth_actor *actor,
                      int64_t *id_out, struct err *err);
+/* Creates n accounts (in[0..n-1], each checked as by auth_user_create) in one transaction:
+ * all of them or none. A password several of them share (an initial password handed out to
+ * a batch) is hashed once and that hash stored for each. ids_out receives n ids. On failure
+ * err->field is "/<i>/<field>" for the i-th account, e.g. "/3/password". */
+int auth_user_create_many(struct app *app, const struct user_new *in, size_t n,
+                          const struct auth_actor *actor, int64_t *ids_out, struct err *err);
+/* Username syntax: 3–64 bytes of ASCII letters, digits and _ . - (E_INVALID at /username). */
+int auth_username_check(const char *username, struct err *err);
 /* Sets a new password (admin reset when actor differs; must_change decides the flag).
  * For a user changing their own password, old_password must match. */
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,

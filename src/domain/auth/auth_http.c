@@ -185,21 +185,14 @@ static int user_fetch(struct http_req *req, int64_t id, struct http_res *res, in
     return 0;
 }
 
-static int username_ok(const char *u, struct err *err)
-{
-    for (const char *p = u; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '_' && *p != '.' && *p != '-')
-            return err_set(err, E_INVALID, "/username", "用户名只能包含字母、数字和 _ . -");
-    return 0;
-}
-
 static int users_create(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct user_new in = { 0 };
     struct auth_actor actor;
     int64_t id;
 
-    if (http_body_decode(req, USER_NEW, &in, NULL, err) < 0 || username_ok(in.username, err) < 0)
+    if (http_body_decode(req, USER_NEW, &in, NULL, err) < 0 ||
+        auth_username_check(in.username, err) < 0)
         return -1;
     in.must_change_password = true;
     http_actor(req, &actor);

@@ -69,62 +69,129 @@ static int target_in_scope(struct db_conn *c, const struct auth_actor *actor, in
     return 0;
 }
 
-int auth_user_create(struct app *app, const struct user_new *in, const struct auth_actor *actor,
-                     int64_t *id_out, struct err *err)
+int auth_username_check(const char *username, struct err *err)
+{
+    size_t n = strlen(username);
+
+    if (n < 3 || n > 64)
+        return err_set(err, E_INVALID, "/username", "用户名应为 3 到 64 个字符");
+    for (const char *p = username; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_' && *p != '.' && *p != '-')
+            return err_set(err, E_INVALID, "/username", "用户名只能包含字母、数字和 _ . -");
+    return 0;
+}
+
+/* Prefixes the field of the error just set with "/<i>" when the input is a batch. */
+static int at_index(struct err *err, bool indexed, size_t i)
+{
+    char f[sizeof(err->field) + 24];
+
+    if (indexed) {
+        snprintf(f, sizeof(f), "/%zu%s", i, err->field);
+        err_refine(err, f, NULL);
+    }
+    return -1;
+}
+
+/* Checks one new account against the actor's rights and the password rules. */
+static int user_new_check(struct db_conn *c, const struct user_new *in,
+                          const struct auth_actor *actor, struct arena *a, struct err *err)
+{
+    const char *path = NULL, *idn = NULL;
+    enum role role;
+
+    for (char *p = in->username; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    if (role_parse(in->role, &role) < 0)
+        return err_set(err, E_INVALID, "/role", "角色无效：%s", in->role);
+    if (auth_store_org_path(c, in->org_id, a, &path, err) < 0)
+        return err_refine(err, "/org_id", NULL);
+    if (!may_grant(actor, role, path))
+        return err_set(err, E_FORBIDDEN, "/org_id", "您不能在该组织授予“%s”角色", role_label(role));
+    if (in->person_id && auth_store_person_id_number(c, in->person_id, a, &idn, err) < 0)
+        return err_refine(err, "/person_id", NULL);
+    if (auth_password_check(in->password, in->username, idn, err) < 0)
+        return err_refine(err, "/password", NULL);
+    return 0;
+}
+
+static int user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
+                       const struct auth_actor *actor, int64_t now, struct arena *a,
+                       int64_t *id_out, struct err *err)
+{
+    int64_t gid;
+
+    if (auth_store_user_insert(c, in, hash, now, id_out, err) < 0 ||
+        auth_store_grant_insert(c, *id_out, in->role, in->org_id, now, &gid, err) < 0)
+        return -1;
+    return audit_user(
+        c, actor, "user.create", *id_out, in->org_id,
+        audit_change_text(NULL,
+                          json_pack("{s:s, s:s?, s:s, s:I, s:I, s:b}", "username", in->username,
+                                    "display_name", in->display_name, "role", in->role, "org_id",
+                                    (json_int_t)in->org_id, "person_id", (json_int_t)in->person_id,
+                                    "must_change_password", in->must_change_password),
+                          a),
+        err);
+}
+
+/* Checks all n accounts, hashes each distinct password once, then writes them in one
+ * transaction. indexed: report errors as "/<i>/field" (a batch) rather than "/field". */
+static int users_create(struct app *app, const struct user_new *in, size_t n,
+                        const struct auth_actor *actor, int64_t *ids_out, bool indexed,
+                        struct err *err)
 {
     struct db_conn *c = NULL;
     struct arena a;
-    const char *path = NULL, *idn = NULL;
-    char hash[crypto_pwhash_STRBYTES];
-    enum role role;
-    int64_t now = clock_now(), gid;
+    char(*hash)[crypto_pwhash_STRBYTES];
+    int64_t now = clock_now();
+    size_t i, j;
     int rc = -1;
 
-    arena_init(&a, 1024);
-    for (char *p = in->username; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    if (role_parse(in->role, &role) < 0) {
-        err_set(err, E_INVALID, "/role", "角色无效：%s", in->role);
-        goto done;
-    }
+    arena_init(&a, 4096);
+    hash = arena_alloc(&a, (n ? n : 1) * sizeof(*hash));
     if (db_acquire(app->db, &c, err) < 0)
         goto done;
-    if (auth_store_org_path(c, in->org_id, &a, &path, err) < 0) {
-        err_refine(err, "/org_id", NULL);
-        goto done;
+    for (i = 0; i < n; i++)
+        if (user_new_check(c, &in[i], actor, &a, err) < 0) {
+            at_index(err, indexed, i);
+            goto done;
+        }
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < i && strcmp(in[j].password, in[i].password) != 0; j++)
+            ;
+        if (j < i)
+            memcpy(hash[i], hash[j], sizeof(hash[i]));
+        else if (auth_password_hash(in[i].password, hash[i], err) < 0)
+            goto done;
     }
-    if (!may_grant(actor, role, path)) {
-        err_set(err, E_FORBIDDEN, "/org_id", "您不能在该组织授予“%s”角色", role_label(role));
+    if (db_tx_begin(c, err) < 0)
         goto done;
-    }
-    if (in->person_id && auth_store_person_id_number(c, in->person_id, &a, &idn, err) < 0) {
-        err_refine(err, "/person_id", NULL);
-        goto done;
-    }
-    if (auth_password_check(in->password, in->username, idn, err) < 0) {
-        err_refine(err, "/password", NULL);
-        goto done;
-    }
-    if (auth_password_hash(in->password, hash, err) < 0 || db_tx_begin(c, err) < 0)
-        goto done;
-    if (auth_store_user_insert(c, in, hash, now, id_out, err) < 0 ||
-        auth_store_grant_insert(c, *id_out, in->role, in->org_id, now, &gid, err) < 0 ||
-        audit_user(c, actor, "user.create", *id_out, in->org_id,
-                   audit_change_text(NULL,
-                                     json_pack("{s:s, s:s?, s:s, s:I, s:I, s:b}", "username",
-                                               in->username, "display_name", in->display_name,
-                                               "role", in->role, "org_id", (json_int_t)in->org_id,
-                                               "person_id", (json_int_t)in->person_id,
-                                               "must_change_password", in->must_change_password),
-                                     &a),
-                   err) < 0 ||
-        db_tx_commit(c, err) < 0)
+    for (i = 0; i < n; i++)
+        if (user_insert(c, &in[i], hash[i], actor, now, &a, &ids_out[i], err) < 0) {
+            at_index(err, indexed, i);
+            goto done; /* db_release rolls the batch back */
+        }
+    if (db_tx_commit(c, err) < 0)
         goto done;
     rc = 0;
 done:
+    sodium_memzero(hash, (n ? n : 1) * sizeof(*hash));
     db_release(app->db, &c);
     arena_release(&a);
     return rc;
+}
+
+int auth_user_create(struct app *app, const struct user_new *in, const struct auth_actor *actor,
+                     int64_t *id_out, struct err *err)
+{
+    return users_create(app, in, 1, actor, id_out, false, err);
+}
+
+int auth_user_create_many(struct app *app, const struct user_new *in, size_t n,
+                          const struct auth_actor *actor, int64_t *ids_out, struct err *err)
+{
+    return users_create(app, in, n, actor, ids_out, true, err);
 }
 
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,

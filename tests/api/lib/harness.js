@@ -39,6 +39,7 @@ function cli(args, opts = {}) {
     encoding: "utf8",
     cwd: ROOT,
     env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", ...(opts.env || {}) },
+    input: opts.input, // stdin text (e.g. `user add --batch -`)
     timeout: 120000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

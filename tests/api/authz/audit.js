@@ -1,0 +1,5 @@
+// authz/audit.js: authorization-matrix recipes for the audit area.
+"use strict";
+module.exports = () => ({
+  "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
+});

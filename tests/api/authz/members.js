@@ -1,0 +1,20 @@
+// authz/members.js: authorization-matrix recipes for the members area: the roster, one
+// member (a fixture member placed exactly at the cell's org), its events and its card.
+"use strict";
+module.exports = (fx) => {
+  // A recipe on a fresh fixture member at org, whose name a refused call must not echo.
+  const onMember = (org, make) => {
+    const m = fx.member(org);
+    return { ...make(m.id), secrets: [m.name] };
+  };
+  return {
+    "GET /api/me/member": () => ({ path: "/api/me/member" }),
+    "GET /api/members": (org) => ({ path: `/api/members?org=${org}` }),
+    "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: fx.demoId(), org_id: org }, ok: 201 }),
+    "GET /api/members/{id}": (org) => onMember(org, (id) => ({ path: `/api/members/${id}` })),
+    "PATCH /api/members/{id}": (org) => onMember(org, (id) => ({ path: `/api/members/${id}`, body: { work_unit: "矩阵单位" } })),
+    "GET /api/members/{id}/events": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/events` })),
+    "GET /api/members/{id}/card": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/card` })),
+    "PATCH /api/members/{id}/card": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/card`, body: { skills: "矩阵专长" } })),
+  };
+};
