@@ -119,7 +119,7 @@ quick: unit api
 
 check-pg: $(O)/dangjian $(O)/tests/db/driver_test
 	tools/with-pg.sh sh -c 'tools/run-unit.sh $(O)/tests/db/driver_test && \
-		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap tests/api/ 2>&1 | tools/tap-summary.sh api-pg'
+		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=$(API_JOBS) tests/api/ 2>&1 | tools/tap-summary.sh api-pg'
 
 sanitize:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
