@@ -2,7 +2,8 @@
 #   make          build $(O)/dangjian
 #   make demo     install what is missing, build, create data/demo.db, serve on :8080
 #   make quick    unit + db + api tests (the edit loop)
-#   make check    every tier CI runs: lint + quick + check-pg + ASan/UBSan build + browser
+#   make check    every tier CI runs: lint + quick + new-area-check + ASan/UBSan build of quick
+#                 and check-pg + browser
 #   make new-area-check  tools/new-area.sh demo_area in a /tmp copy, built and tested there
 #   make check-pg the driver conformance and API suites again on a throwaway PostgreSQL cluster
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
@@ -123,7 +124,7 @@ check-pg: $(O)/dangjian $(O)/tests/db/driver_test
 
 sanitize:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		$(MAKE) O=build/asan SAN=1 OPT='-O1 -g' quick
+		$(MAKE) O=build/asan SAN=1 OPT='-O1 -g' quick check-pg
 
 lint:
 	tools/lint.sh
@@ -132,7 +133,8 @@ lint:
 new-area-check: $(O)/dangjian
 	O=$(O) tools/new-area-check.sh
 
-check: lint quick new-area-check check-pg sanitize browser
+# check-pg runs inside sanitize, on the ASan/UBSan build (the PostgreSQL driver included).
+check: lint quick new-area-check sanitize browser
 
 bench: $(O)/dangjian
 	bench/run.sh
