@@ -204,21 +204,29 @@ static const struct db_sql SQL_MEMBER_CARDS = {
 #define BULK_TABLES                                                                                \
     "('org', 'person', 'member', 'member_tag', 'member_event', 'household', 'resident', "          \
     "'org_term', 'org_post', 'person_term')"
-/* (type, the DROP statement, the CREATE statement) of each secondary index and trigger. */
+/* (type, the DROP statement, the CREATE statement) of each secondary index and trigger, and on
+ * PostgreSQL of each foreign key (SQLite switches them off instead), re-added and so checked in
+ * one pass with the indexes. */
 static const struct db_sql SQL_BULK_SCHEMA = {
     .name = "demo.bulk_schema",
     .sql = "SELECT type, 'DROP ' || upper(type) || ' \"' || replace(name, '\"', '\"\"') || '\"', "
            "sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
            "AND tbl_name IN " BULK_TABLES " ORDER BY rowid",
-    .pg = "SELECT 'index', 'DROP INDEX ' || quote_ident(i.relname), pg_get_indexdef(x.indexrelid) "
-          "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t "
-          "ON t.oid = x.indrelid WHERE t.relname IN " BULK_TABLES " AND t.relnamespace = "
-          "current_schema()::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
-          "WHERE k.conindid = x.indexrelid) UNION ALL "
-          "SELECT 'trigger', 'DROP TRIGGER ' || quote_ident(g.tgname) || ' ON ' || "
-          "quote_ident(t.relname), pg_get_triggerdef(g.oid) FROM pg_trigger g JOIN pg_class t "
-          "ON t.oid = g.tgrelid WHERE NOT g.tgisinternal AND t.relname IN " BULK_TABLES
-          " AND t.relnamespace = current_schema()::regnamespace",
+    .pg =
+        "SELECT 'index', 'DROP INDEX ' || quote_ident(i.relname), pg_get_indexdef(x.indexrelid) "
+        "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t "
+        "ON t.oid = x.indrelid WHERE t.relname IN " BULK_TABLES " AND t.relnamespace = "
+        "current_schema()::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+        "WHERE k.conindid = x.indexrelid) UNION ALL "
+        "SELECT 'index', 'ALTER TABLE ' || quote_ident(t.relname) || ' DROP CONSTRAINT ' || "
+        "quote_ident(k.conname), 'ALTER TABLE ' || quote_ident(t.relname) || ' ADD CONSTRAINT ' "
+        "|| quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k "
+        "JOIN pg_class t ON t.oid = k.conrelid WHERE k.contype = 'f' AND t.relname IN " BULK_TABLES
+        " AND t.relnamespace = current_schema()::regnamespace UNION ALL "
+        "SELECT 'trigger', 'DROP TRIGGER ' || quote_ident(g.tgname) || ' ON ' || "
+        "quote_ident(t.relname), pg_get_triggerdef(g.oid) FROM pg_trigger g JOIN pg_class t "
+        "ON t.oid = g.tgrelid WHERE NOT g.tgisinternal AND t.relname IN " BULK_TABLES
+        " AND t.relnamespace = current_schema()::regnamespace",
 };
 static const struct db_sql SQL_BULK_FTS_REBUILD = {
     .name = "demo.bulk_fts_rebuild",
