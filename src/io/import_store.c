@@ -55,10 +55,8 @@ int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const ch
     db_bind_int(st, 4, dry_run);
     db_bind_int(st, 5, skip_invalid);
     db_bind_int(st, 6, clock_now());
-    if (db_step(st, err) != DB_ROW)
+    if (db_run_id(&st, id_out, err) < 0)
         goto out;
-    *id_out = db_col_int(st, 0);
-    db_stmt_free(&st);
     rc = db_tx_commit(c, err);
 out:
     db_stmt_free(&st);

@@ -356,20 +356,12 @@ int member_store_person_insert(struct db_conn *c, const struct member_in *m, int
                                const char *initials, int64_t now, int64_t *id_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) < 0)
         return -1;
     bind_person(st, &k, m, tenant_id, initials, now);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        *id_out = db_col_int(st, 0);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_INTERNAL, "", "保存人员失败");
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_run_id(&st, id_out, err);
 }
 
 int member_store_person_update(struct db_conn *c, int64_t person_id, const struct member_in *m,
@@ -405,20 +397,12 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
                                int64_t *id_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_MEMBER_INSERT, &st, err) < 0)
         return -1;
     bind_member(st, &k, m, tenant_id, person_id, org_path, now);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        *id_out = db_col_int(st, 0);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_INTERNAL, "", "保存党员失败");
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_run_id(&st, id_out, err);
 }
 
 int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,

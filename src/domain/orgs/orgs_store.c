@@ -333,16 +333,9 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     db_bind_opt_text(st, k++, in->area);
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        *id_out = db_col_int(st, 0);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_INTERNAL, "", "保存党组织失败");
-    } else if (err->code == E_CONFLICT) {
+    rc = db_run_id(&st, id_out, err);
+    if (rc < 0 && err->code == E_CONFLICT)
         err_refine(err, "/code", "组织编码已被其他党组织使用");
-    }
-    db_stmt_free(&st);
     return rc;
 }
 
