@@ -173,7 +173,7 @@ static int @name@_get(struct http_req *req, struct http_res *res, struct err *er
 
 static const struct route @NAME@_ROUTES[] = {
     { HTTP_GET, "/api/@name@", @name@_get, PERM_ORGS_READ, SCOPE_CALLER, "@name@：管辖范围内的记录",
-      NULL },
+      NULL, NULL, NULL },
     { 0 },
 };
 
