@@ -31,10 +31,13 @@ CFLAGS += -DDANGJIAN_VERSION='"$(VERSION)"'
 SRCS := $(shell find src -name '*.c' | sort)
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
-LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o $(O)/gen/modules.o
+LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o $(O)/gen/modules.o \
+	$(O)/gen/openapi_fragments.o
 # The composition root: MODULES[] lists every module row found in the areas' adapters (see
 # tools/gen-modules.sh and docs/architecture.md), so adding an area edits no shared list.
 MODULE_SRCS := $(sort $(wildcard src/domain/*/*_http.c src/io/*_http.c))
+# Each area's OpenAPI fragment (response schemas), embedded for `dangjian openapi`.
+OPENAPI_FRAGS := $(sort $(wildcard src/domain/*/*.openapi.json src/io/*.openapi.json))
 
 UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
@@ -79,6 +82,14 @@ $(O)/gen/modules.c: FORCE
 	@tools/gen-modules.sh $@ $(MODULE_SRCS)
 
 $(O)/gen/modules.o: $(O)/gen/modules.c
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# Like modules.c: rewritten on every make only when a fragment was added, removed or changed.
+$(O)/gen/openapi_fragments.c: FORCE
+	@mkdir -p $(dir $@)
+	@tools/embed-openapi.sh $@ $(OPENAPI_FRAGS)
+
+$(O)/gen/openapi_fragments.o: $(O)/gen/openapi_fragments.c
 	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(O)/libdangjian.a: $(LIB_OBJS)

@@ -22,6 +22,8 @@ shared=$(find . \( -path "./$O" -o -path ./node_modules \) -prune -o -type f -ne
         -e '^\./tests/api/authz/demo_area\.js$' -e '^\./tests/api/demo_area\.test\.js$' || true)
 [ -z "$shared" ] || { echo "new-area-check: new-area.sh changed shared files:"; echo "$shared"; status=1; }
 make -s O="$O" "$O/dangjian" "$O/tests/unit/domain/modules_test" >/dev/null || exit 1
+# docs/openapi.json is generated, not edited: the one step after building, as new-area.sh says.
+"$O/dangjian" openapi >docs/openapi.json
 clang-format --dry-run --Werror src/domain/demo_area/*.c src/domain/demo_area/*.h || status=1
 tools/checksrc.sh || status=1
 "$O/tests/unit/domain/modules_test" >/dev/null || { echo "new-area-check: modules_test failed"; status=1; }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # new-area.sh NAME: writes the skeleton of a domain area that builds and passes `make quick`
 # untouched: src/domain/NAME/ (header, service, store, HTTP adapter with one list route and the
-# module row, an OpenAPI fragment), an empty migration pair with the next free number, an
+# module row, an OpenAPI fragment with its response schema), an empty migration pair with the next free number, an
 # authorization-matrix recipe and an API test. It edits no shared file; see docs/architecture.md.
 set -eu
 cd "$(dirname "$0")/.."
@@ -173,7 +173,7 @@ static int @name@_get(struct http_req *req, struct http_res *res, struct err *er
 
 static const struct route @NAME@_ROUTES[] = {
     { HTTP_GET, "/api/@name@", @name@_get, PERM_ORGS_READ, SCOPE_CALLER, "@name@：管辖范围内的记录",
-      NULL },
+      NULL, @NAME@_Q, NULL },
     { 0 },
 };
 
@@ -186,18 +186,36 @@ EOF
 
 fill "$dir/$name.openapi.json" <<'EOF'
 {
+  "components": {
+    "schemas": {
+      "@NAME@_Item": {
+        "type": "object",
+        "required": ["id", "name"],
+        "properties": { "id": { "type": "integer" }, "name": { "type": "string" } }
+      }
+    }
+  },
   "paths": {
     "/api/@name@": {
       "get": {
-        "summary": "@name@：管辖范围内的记录",
-        "tags": ["@name@"],
-        "parameters": [
-          { "name": "org", "in": "query", "schema": { "type": "integer" } },
-          { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1 } },
-          { "name": "size", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200 } }
-        ],
         "responses": {
-          "200": { "description": "One page of records: {items: [{id, name}], total, page, size}" }
+          "200": {
+            "description": "成功",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": ["items", "total", "page", "size"],
+                  "properties": {
+                    "items": { "type": "array", "items": { "$ref": "#/components/schemas/@NAME@_Item" } },
+                    "total": { "type": "integer" },
+                    "page": { "type": "integer" },
+                    "size": { "type": "integer" }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -245,3 +263,4 @@ if command -v clang-format >/dev/null 2>&1; then
     clang-format -i "$dir"/*.c "$dir"/*.h
 fi
 echo "new-area.sh: wrote $dir/, src/db/migrations/${num}_$name.{sqlite,pg}.sql, tests/api/authz/$name.js, tests/api/$name.test.js"
+echo "new-area.sh: after make, regenerate the API document: build/dangjian openapi > docs/openapi.json"

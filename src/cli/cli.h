@@ -64,6 +64,7 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_openapi(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a);

@@ -1,11 +1,13 @@
-/* cmd_info.c: `config show` (effective configuration, secrets redacted) and `routes` (the
- * route table as JSON, read by the route-documentation and authorization tests). */
+/* cmd_info.c: `config show` (effective configuration, secrets redacted), `routes` (the
+ * route table as JSON, read by the authorization tests) and `openapi` (the OpenAPI document,
+ * committed as docs/openapi.json and compared with it by tests/api/routes.test.js). */
 #include "core/compat.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "domain/modules.h"
 #include "http/http.h"
+#include "http/openapi.h"
 #include "cli/cli.h"
 
 int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a)
@@ -50,6 +52,29 @@ int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a)
     puts(s);
     free(s);
     json_decref(arr);
+    router_release(&t);
+    return 0;
+}
+
+int cmd_openapi(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+    struct route_table t;
+    struct err err = { 0 };
+    json_t *doc;
+    char *s;
+
+    UNUSED(cmd);
+    UNUSED(a);
+    if (router_init(&t, MODULES, MODULES_LEN, &err) < 0)
+        return cli_fail(&err);
+    if (openapi_build(&t, OPENAPI_FRAGMENTS, OPENAPI_FRAGMENTS_LEN, &doc, &err) < 0) {
+        router_release(&t);
+        return cli_fail(&err);
+    }
+    s = json_dumps(doc, JSON_INDENT(2));
+    puts(s);
+    free(s);
+    json_decref(doc);
     router_release(&t);
     return 0;
 }

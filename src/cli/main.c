@@ -152,6 +152,8 @@ static const struct cli_cmd COMMANDS[] = {
       "members --db FILE --org ORG_ID OUT.xlsx", OPTS_EXPORT, 2, 2 },
     { "routes", cmd_routes, "以 JSON 列出全部接口及其权限",
       "list every API route and its permission as JSON", "", OPTS_NONE, 0, 0 },
+    { "openapi", cmd_openapi, "输出接口的 OpenAPI 文档（即 docs/openapi.json）",
+      "print the API's OpenAPI document (docs/openapi.json)", "", OPTS_NONE, 0, 0 },
     { "version", cmd_version, "显示版本", "print the version", "", OPTS_NONE, 0, 0 },
 };
 

@@ -62,10 +62,14 @@ struct route {
     http_handler_fn *handler;
     enum perm perm;
     enum scope_from scope;
-    const char *summary; /* zh-CN, one line; also in docs/openapi.json */
+    const char *summary; /* zh-CN, one line; also in docs/openapi.json (generated) */
     /* The request body ceiling for uploads, read from the configuration (import.max_bytes);
      * NULL for the default, http.body_max. */
     int64_t (*body_max)(const struct cfg *cfg);
+    /* The field specs the handler decodes its query string and JSON body with (NULL when it
+     * takes none); `dangjian openapi` documents the parameters and request body from them. */
+    const struct field *query;
+    const struct field *body;
 };
 
 /* Sets the JSON answer (steals the reference). */

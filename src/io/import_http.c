@@ -707,15 +707,15 @@ static int64_t import_body_max(const struct cfg *cfg)
 static const struct route IMPORT_ROUTES[] = {
     { HTTP_POST, "/api/members/import", import_post, PERM_MEMBERS_WRITE, SCOPE_CALLER,
       "从 Excel（.xlsx）或 CSV 导入党员名册（?dry_run=1 仅校验，?skip_invalid=1 跳过错误行）",
-      import_body_max },
+      import_body_max, IMPORT_QUERY, NULL },
     { HTTP_GET, "/api/members/export", export_get, PERM_MEMBERS_READ, SCOPE_CALLER,
-      "导出党员名册为 Excel（筛选条件同列表，个人信息脱敏）", NULL },
+      "导出党员名册为 Excel（筛选条件同列表，个人信息脱敏）", NULL, EXPORT_QUERY, NULL },
     { HTTP_GET, "/api/members/import-template", template_get, PERM_MEMBERS_WRITE, SCOPE_CALLER,
-      "下载党员名册导入模板（.xlsx）", NULL },
+      "下载党员名册导入模板（.xlsx）", NULL, TEMPLATE_QUERY, NULL },
     { HTTP_GET, "/api/import-jobs/{id}", job_get, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "导入任务的进度与结果", NULL },
+      "导入任务的进度与结果", NULL, NULL, NULL },
     { HTTP_GET, "/api/import-jobs/{id}/errors.xlsx", job_errors, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "下载导入任务的错误行（.xlsx，含错误原因）", NULL },
+      "下载导入任务的错误行（.xlsx，含错误原因）", NULL, NULL, NULL },
     { 0 },
 };
 

@@ -71,7 +71,7 @@ static int audit_get(struct http_req *req, struct http_res *res, struct err *err
 
 static const struct route AUDIT_ROUTES[] = {
     { HTTP_GET, "/api/audit", audit_get, PERM_AUDIT_READ, SCOPE_CALLER, "管辖范围内的审计记录",
-      NULL },
+      NULL, AUDIT_Q, NULL },
     { 0 },
 };
 

@@ -99,11 +99,11 @@ static int units_leave(struct http_req *req, struct http_res *res, struct err *e
 
 static const struct route ORG_UNITS_ROUTES[] = {
     { HTTP_GET, "/api/orgs/{id}/units", units_list, PERM_ORGS_READ, SCOPE_PATH_ORG,
-      "大党委成员单位与共建单位（含已退出的）", NULL },
+      "大党委成员单位与共建单位（含已退出的）", NULL, NULL, NULL },
     { HTTP_POST, "/api/orgs/{id}/units", units_add, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "登记成员单位或共建单位", NULL },
+      "登记成员单位或共建单位", NULL, NULL, UNIT_IN },
     { HTTP_PATCH, "/api/orgs/{id}/units/{unit}", units_leave, PERM_ORGS_WRITE, SCOPE_PATH_ORG,
-      "登记单位退出（保留记录）", NULL },
+      "登记单位退出（保留记录）", NULL, NULL, LEAVE_IN },
     { 0 },
 };
 

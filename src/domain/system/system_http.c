@@ -70,9 +70,10 @@ static int meta_get(struct http_req *req, struct http_res *res, struct err *err)
 }
 
 static const struct route SYSTEM_ROUTES[] = {
-    { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态", NULL },
+    { HTTP_GET, "/api/health", health_get, PERM_PUBLIC, SCOPE_NONE, "服务健康状态", NULL, NULL,
+      NULL },
     { HTTP_GET, "/api/meta", meta_get, PERM_SESSION, SCOPE_NONE,
-      "各模块的代码与名称：代码表、权限名称、审计操作名称", NULL },
+      "各模块的代码与名称：代码表、权限名称、审计操作名称", NULL, NULL, NULL },
     { 0 },
 };
 

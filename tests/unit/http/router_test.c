@@ -24,7 +24,7 @@ static int h_export(struct http_req *req, struct http_res *res, struct err *err)
 
 #define ROW(m, p, h)                                                                               \
     {                                                                                              \
-        m, p, h, PERM_SESSION, SCOPE_NONE, "test", NULL                                            \
+        m, p, h, PERM_SESSION, SCOPE_NONE, "test", NULL, NULL, NULL                                \
     }
 
 static const struct route ITEM_FIRST[] = {
