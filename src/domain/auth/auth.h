@@ -126,7 +126,9 @@ int auth_user_create_many(struct app *app, const struct user_new *in, size_t n,
 /* Username syntax: 3–64 bytes of ASCII letters, digits and _ . - (E_INVALID at /username). */
 int auth_username_check(const char *username, struct err *err);
 /* Sets a new password (admin reset when actor differs; must_change decides the flag).
- * For a user changing their own password, old_password must match. */
+ * For a user changing their own password, old_password must match. Either way the user's
+ * sessions end: all of them on a reset, every one but the caller's own (actor->user's
+ * session_id, which stays valid with the same token) on a change of one's own password. */
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
                          const char *new_password, bool must_change, const struct auth_actor *actor,
                          struct err *err);

@@ -50,6 +50,9 @@ int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t
                              struct err *err);
 int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err);
 int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err);
+/* Deletes every session of user_id except keep_id (a password change ends the others). */
+int auth_store_session_delete_others(struct db_conn *c, int64_t user_id, int64_t keep_id,
+                                     struct err *err);
 
 int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,
                             struct err *err);

@@ -98,6 +98,10 @@ static const struct db_sql SQL_SESSION_DELETE_USER = {
     .name = "auth.session_delete_user",
     .sql = "DELETE FROM session WHERE user_id = ?",
 };
+static const struct db_sql SQL_SESSION_DELETE_OTHERS = {
+    .name = "auth.session_delete_others",
+    .sql = "DELETE FROM session WHERE user_id = ? AND id <> ?",
+};
 static const struct db_sql SQL_THROTTLE_GET = {
     .name = "auth.throttle_get",
     .sql = "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE key = ?",
@@ -419,6 +423,18 @@ int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
 int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err)
 {
     return delete_by(c, &SQL_SESSION_DELETE_USER, user_id, err);
+}
+
+int auth_store_session_delete_others(struct db_conn *c, int64_t user_id, int64_t keep_id,
+                                     struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SESSION_DELETE_OTHERS, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, keep_id);
+    return db_run(&st, err);
 }
 
 int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,

@@ -231,7 +231,8 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
         goto done;
     if (auth_store_user_password(c, user_id, hash, self ? false : must_change, clock_now(), err) <
             0 ||
-        (!self && auth_store_session_delete_user(c, user_id, err) < 0) ||
+        (self ? auth_store_session_delete_others(c, user_id, actor->user->session_id, err)
+              : auth_store_session_delete_user(c, user_id, err)) < 0 ||
         audit_user(c, actor, self ? "user.password_change" : "user.password_reset", user_id, 0,
                    NULL, err) < 0 ||
         db_tx_commit(c, err) < 0)
