@@ -32,6 +32,7 @@ struct req_ctx {
     bool too_large;
     struct err route_err; /* why no route matched an /api/ request (matched before the body) */
     int64_t started_us;
+    bool via_proxy; /* the socket peer is one of http.trusted_proxies */
     struct http_req req;
 };
 
@@ -265,7 +266,7 @@ static int trusted_parse(struct http_server *s, const char *list, struct err *er
  * appends the address it received from, so entries further left are the client's own
  * claims), or X-Real-IP when there is no X-Forwarded-For. A header that is missing or holds
  * no usable address leaves the peer. Headers from untrusted peers are never read. */
-static void client_ip(const struct http_server *s, struct MHD_Connection *conn, char out[48])
+static bool client_ip(const struct http_server *s, struct MHD_Connection *conn, char out[48])
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -279,7 +280,7 @@ static void client_ip(const struct http_server *s, struct MHD_Connection *conn, 
     else if (sa && sa->sa_family == AF_INET6)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 48);
     if (!out[0] || !is_trusted(s, out))
-        return;
+        return false;
     xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
     if (xff) {
         size_t end = strlen(xff);
@@ -288,18 +289,113 @@ static void client_ip(const struct http_server *s, struct MHD_Connection *conn, 
             while (start > 0 && xff[start - 1] != ',')
                 start--;
             if (addr_canon(xff + start, end - start, addr) < 0)
-                return; /* garbage: stop rather than skip to a client-written entry */
+                return true; /* garbage: stop rather than skip to a client-written entry */
             if (!is_trusted(s, addr)) {
                 snprintf(out, 48, "%s", addr);
-                return;
+                return true;
             }
             end = start ? start - 1 : 0;
         }
-        return;
+        return true;
     }
     xri = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Real-IP");
     if (xri && addr_canon(xri, strlen(xri), addr) == 0)
         snprintf(out, 48, "%s", addr);
+    return true;
+}
+
+/* Splits an authority "host[:port]" or "[v6]:port" (n bytes at a) into its host and port;
+ * port is def when absent. False when it is malformed. */
+static bool authority_split(const char *a, size_t n, const char **host, size_t *host_len,
+                            long *port, long def)
+{
+    const char *colon = NULL, *end = a + n;
+    char *stop;
+
+    if (n == 0)
+        return false;
+    if (*a == '[') {
+        const char *close = memchr(a, ']', n);
+        if (!close)
+            return false;
+        *host = a;
+        *host_len = (size_t)(close - a) + 1;
+        if (close + 1 < end && close[1] != ':')
+            return false;
+        colon = close + 1 < end ? close + 1 : NULL;
+    } else {
+        colon = memchr(a, ':', n);
+        *host = a;
+        *host_len = colon ? (size_t)(colon - a) : n;
+    }
+    *port = def;
+    if (colon) {
+        char digits[8];
+        size_t dn = (size_t)(end - colon - 1);
+        if (dn == 0 || dn >= sizeof(digits) || !isdigit((unsigned char)colon[1]))
+            return false;
+        memcpy(digits, colon + 1, dn);
+        digits[dn] = '\0';
+        *port = strtol(digits, &stop, 10);
+        if (*stop || *port <= 0 || *port > 65535)
+            return false;
+    }
+    return *host_len > 0;
+}
+
+/* Whether origin ("scheme://host[:port]", as browsers send it) names the host and port the
+ * request was sent to (host, the Host header's "host[:port]"). The scheme is not compared: TLS
+ * ends at the reverse proxy, so the server sees http either way. "null" and anything
+ * malformed are another site. */
+static bool origin_matches(const char *origin, const char *host)
+{
+    const char *sep = strstr(origin, "://"), *oh, *hh;
+    size_t ohn, hhn;
+    long oport, hport, def;
+
+    if (!sep || !host)
+        return false;
+    if ((size_t)(sep - origin) == 4 && strncasecmp(origin, "http", 4) == 0)
+        def = 80;
+    else if ((size_t)(sep - origin) == 5 && strncasecmp(origin, "https", 5) == 0)
+        def = 443;
+    else
+        return false;
+    if (strchr(sep + 3, '/') ||
+        !authority_split(sep + 3, strlen(sep + 3), &oh, &ohn, &oport, def) ||
+        !authority_split(host, strlen(host), &hh, &hhn, &hport, def))
+        return false;
+    return ohn == hhn && strncasecmp(oh, hh, ohn) == 0 && oport == hport;
+}
+
+/* What every matched /api/ request must pass before authorization and the handler (issue 15,
+ * login CSRF): a state-changing request (anything but GET/HEAD) is refused when the browser
+ * says it comes from another site (Sec-Fetch-Site: cross-site) or its Origin names another
+ * host or port than the request's Host (behind a trusted proxy, its X-Forwarded-Host when
+ * set). Clients that send neither header (curl, scripts) are not affected. The body's
+ * Content-Type is checked after authorization, in router_dispatch. */
+static int request_guard(struct req_ctx *ctx, struct err *err)
+{
+    struct http_req *req = &ctx->req;
+    const char *site, *origin, *host, *fwd;
+
+    if (req->method == HTTP_GET)
+        return 0;
+    site = http_header(req, "Sec-Fetch-Site");
+    if (site && strcasecmp(site, "cross-site") == 0)
+        return err_set(err, E_FORBIDDEN, "", "拒绝来自其他网站的请求，请在本系统页面中操作");
+    origin = http_header(req, "Origin");
+    if (origin) {
+        host = http_header(req, "Host");
+        fwd = ctx->via_proxy ? http_header(req, "X-Forwarded-Host") : NULL;
+        if (fwd && *fwd)
+            host = strrchr(fwd, ',') ? strrchr(fwd, ',') + 1 : fwd;
+        while (host && *host == ' ')
+            host++;
+        if (!origin_matches(origin, host))
+            return err_set(err, E_FORBIDDEN, "", "拒绝来自其他网站的请求，请在本系统页面中操作");
+    }
+    return 0;
 }
 
 /* Turns a handler's result into a MHD response. Returns the body size for the access log. */
@@ -357,7 +453,8 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
             req->body = buf_cstr(&ctx->body);
             req->body_len = ctx->body.len;
         }
-        router_dispatch(req, &res);
+        if (request_guard(ctx, &err) == 0)
+            router_dispatch(req, &res);
     }
     if (err.code != E_OK) {
         atomic_fetch_add(&s->app->errors[err.code], 1);
@@ -449,7 +546,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         buf_init(&ctx->body, &ctx->arena, (size_t)route_and_ceiling(s, ctx, url));
         snprintf(ctx->req.request_id, sizeof(ctx->req.request_id), "%08" PRIx64 "%08llx",
                  rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
-        client_ip(s, conn, ctx->req.client_ip);
+        ctx->via_proxy = client_ip(s, conn, ctx->req.client_ip);
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > (int64_t)ctx->body.max)
             ctx->too_large = true;
