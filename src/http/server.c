@@ -27,6 +27,10 @@ struct http_server {
 };
 
 struct req_ctx {
+    bool started;    /* on_request has set up the rest */
+    bool nul;        /* a NUL byte in the request line, a parameter or a header */
+    const char *uri; /* the raw request target in MHD's buffer (uri_log), not unescaped */
+    size_t uri_len;  /* its length up to the first NUL */
     struct arena arena;
     struct buf body;
     bool too_large;
@@ -179,12 +183,19 @@ int http_query_decode(struct http_req *req, const struct field *spec, void *out,
     return 0;
 }
 
+/* An id in a path is a canonical decimal: 1–18 digits without a sign, spaces or leading zero,
+ * so /api/members/007 or /api/members/+7 is not another name for /api/members/7. */
 int http_param_id(struct http_req *req, int i, int64_t *out, struct err *err)
 {
+    const char *s;
+    size_t n;
     int64_t v;
 
     ASSERT(i < req->nparams);
-    if (parse_i64(req->params[i], strlen(req->params[i]), &v) < 0 || v <= 0)
+    s = req->params[i];
+    n = strlen(s);
+    if (n == 0 || n > 18 || s[0] < '1' || s[0] > '9' || strspn(s, "0123456789") != n ||
+        parse_i64(s, n, &v) < 0 || v <= 0)
         return err_set(err, E_NOT_FOUND, "", "记录不存在");
     *out = v;
     return 0;
@@ -441,7 +452,9 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
     size_t bytes = 0;
     enum MHD_Result ret;
 
-    if (ctx->too_large) {
+    if (ctx->nul) {
+        err_set(&err, E_INVALID, "", "请求中含有空字符（NUL），已拒绝");
+    } else if (ctx->too_large) {
         err_set(&err, E_LIMIT, "", "请求内容超过 %zu 字节上限", ctx->body.max);
     } else if (req->method == 0) {
         err_set(&err, E_METHOD, "", "不支持的请求方法 %s", method);
@@ -481,7 +494,9 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
     int status = 404;
     enum MHD_Result ret;
 
-    if (ctx->req.method == HTTP_GET)
+    if (ctx->nul)
+        status = 400;
+    else if (ctx->req.method == HTTP_GET)
         r = static_response(s->app->cfg->http_web_root, conn, ctx->req.path, &status);
     else
         status = 405;
@@ -489,8 +504,14 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
         struct err err = { 0 };
         struct http_res res = { 0 };
         size_t bytes;
-        err_set(&err, status == 405 ? E_METHOD : E_NOT_FOUND, "",
-                status == 405 ? "静态文件只支持 GET" : "页面不存在");
+        err_set(&err,
+                status == 400   ? E_INVALID
+                : status == 405 ? E_METHOD
+                                : E_NOT_FOUND,
+                "",
+                status == 400   ? "请求中含有空字符（NUL），已拒绝"
+                : status == 405 ? "静态文件只支持 GET"
+                                : "页面不存在");
         set_error(&res, &err, ctx->req.request_id);
         r = make_response(&res, &bytes);
         json_decref(res.json);
@@ -522,6 +543,66 @@ static int64_t route_and_ceiling(struct http_server *s, struct req_ctx *ctx, con
     return s->app->cfg->http_body_max;
 }
 
+/* The first callback of a request (MHD_OPTION_URI_LOG_CALLBACK), with the request target as
+ * received, before MHD decodes it: creates the request's context (MHD hands it to on_request
+ * and on_completed) and notes a NUL written as %00, which decoding would turn into the end of
+ * the path ("/index.html%00.js" would serve index.html). */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    struct req_ctx *ctx = calloc(1, sizeof(*ctx));
+
+    UNUSED(cls);
+    UNUSED(conn);
+    ASSERT(ctx);
+    ctx->started_us = clock_mono_us();
+    ctx->uri = uri;
+    ctx->uri_len = uri ? strlen(uri) : 0;
+    ctx->nul = uri && strstr(uri, "%00") != NULL;
+    return ctx;
+}
+
+struct nul_scan {
+    bool crlf; /* the request line ended with CR LF (MHD wrote "\0\0" over it) */
+    bool nul;
+};
+
+/* MHD 0.9.75 measures header values with strlen, so a NUL inside one cuts it short: the value
+ * then ends at that NUL and the text it hid follows. A CR LF line end becomes "\0\0" in
+ * MHD's buffer, so after an intact value comes one more NUL; anything else there is hidden
+ * text (checked only when the request line ended with CR LF, as every real client sends, so a
+ * bare-LF line end is not mistaken for one). Decoded query parameters keep their real
+ * length, so a %00 in one shows as a length longer than the string. */
+static enum MHD_Result nul_each(void *cls, enum MHD_ValueKind kind, const char *key,
+                                size_t key_size, const char *value, size_t value_size)
+{
+    struct nul_scan *scan = cls;
+
+    if ((key && strlen(key) != key_size) || (value && strlen(value) != value_size) ||
+        (kind == MHD_HEADER_KIND && scan->crlf && value && value[value_size + 1] != '\0'))
+        scan->nul = true;
+    return scan->nul ? MHD_NO : MHD_YES;
+}
+
+/* Whether the request holds a NUL byte that MHD's C strings would silently cut at: in a
+ * header value (when it hides text after it) or a decoded query parameter, or anywhere in the
+ * request target. MHD 0.9.75 parses the request line in place: the target runs up to the
+ * space before the HTTP version, which it overwrites with the NUL that ends the target, so a
+ * target whose string ends before that space holds a NUL. */
+static bool has_nul(struct req_ctx *ctx, struct MHD_Connection *conn, const char *version)
+{
+    struct nul_scan scan = { false, ctx->nul };
+    size_t vlen = version ? strlen(version) : 0;
+
+    if (!scan.nul && ctx->uri && vlen && version > ctx->uri) {
+        size_t span = (size_t)(version - ctx->uri) - 1;
+        scan.nul = span > ctx->uri_len && span <= (size_t)ctx->req.app->cfg->http_header_max;
+    }
+    scan.crlf = vlen && version[vlen + 1] == '\0';
+    if (!scan.nul)
+        MHD_get_connection_values_n(conn, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, nul_each, &scan);
+    return scan.nul;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -529,15 +610,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct http_server *s = cls;
     struct req_ctx *ctx = *con_cls;
 
-    UNUSED(version);
-    if (!ctx) {
+    ASSERT(ctx); /* made by on_uri */
+    if (!ctx->started) {
         const char *cl;
         int64_t n;
 
-        ctx = calloc(1, sizeof(*ctx));
-        ASSERT(ctx);
+        ctx->started = true;
         arena_init(&ctx->arena, 8192);
-        ctx->started_us = clock_mono_us();
         ctx->req.app = s->app;
         ctx->req.arena = &ctx->arena;
         ctx->req.conn = conn;
@@ -547,6 +626,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         snprintf(ctx->req.request_id, sizeof(ctx->req.request_id), "%08" PRIx64 "%08llx",
                  rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
         ctx->via_proxy = client_ip(s, conn, ctx->req.client_ip);
+        ctx->nul = has_nul(ctx, conn, version);
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > (int64_t)ctx->body.max)
             ctx->too_large = true;
@@ -577,7 +657,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     UNUSED(toe);
     if (!ctx)
         return;
-    arena_release(&ctx->arena);
+    if (ctx->started)
+        arena_release(&ctx->arena);
     free(ctx);
     *con_cls = NULL;
 }
@@ -626,13 +707,13 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
     seed = (uint32_t)(clock_mono_us() ^ (uint64_t)getpid() << 16);
     rid_prefix = seed;
     MHD_set_panic_func(on_panic, NULL);
-    s->d =
-        MHD_start_daemon(flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s,
-                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE,
-                         (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_CONNECTION_TIMEOUT,
-                         (unsigned)cfg->http_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-                         (size_t)cfg->http_header_max, MHD_OPTION_CONNECTION_LIMIT, 4096u,
-                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+    s->d = MHD_start_daemon(
+        flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->http_timeout_s,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->http_header_max,
+        MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_END);
     if (!s->d) {
         router_release(&s->routes);
         free(s);

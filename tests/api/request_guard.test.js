@@ -68,3 +68,53 @@ test("the roster upload keeps multipart/form-data (and refuses another site)", a
   const e = expectError(await shequ.request("POST", "/api/members/import?dry_run=1", { body: { file: "x" } }), 400, "invalid");
   assert.match(e.message, /multipart\/form-data/);
 });
+
+// Sends bytes as they are (no URL normalization, NULs kept); returns {status, json}.
+function rawRequest(text) {
+  const net = require("node:net");
+  const { hostname, port } = new URL(srv.url);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(port), hostname, () => sock.write(Buffer.from(text, "latin1")));
+    let data = "";
+    sock.setEncoding("utf8");
+    sock.on("data", (d) => { data += d; });
+    sock.on("end", () => {
+      const body = data.slice(data.indexOf("\r\n\r\n") + 4);
+      let json = null;
+      try { json = JSON.parse(body); } catch { /* not JSON */ }
+      resolve({ status: Number(data.split(" ")[1]), json, text: data });
+    });
+    sock.on("error", reject);
+  });
+}
+const get = (target, headers = "") => rawRequest(`GET ${target} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`);
+function expectRawError(res, status, code, what) {
+  assert.equal(res.status, status, `${what}: ${res.text.slice(0, 300)}`);
+  assert.ok(res.json && res.json.error, `${what}: not the JSON error shape: ${res.text.slice(0, 300)}`);
+  assert.equal(res.json.error.code, code, what);
+  assert.match(res.json.error.request_id, /^[0-9a-f]{16}$/);
+}
+
+test("a NUL byte anywhere in the path, query or headers is 400 in the JSON shape", async () => {
+  const cookie = `Cookie: ${shequ.cookie}\r\n`;
+  const [id] = sql(srv.db, "SELECT id FROM member ORDER BY id LIMIT 1")[0];
+  for (const [target, headers] of [
+    ["/api/health\0x", ""], ["/api/health%00x", ""], ["/api/health?x=%00", ""], [`/api/members/${id}%00`, cookie],
+    ["/api/members?q=%00", cookie], ["/api/members?q=%E5%BC%A0%00", cookie], ["/api/members?%00=1", cookie],
+    ["/index.html%00.js", ""], ["/index.html\0.js", ""], ["/api/health", "X-Probe: a\0b\r\n"], ["/api/health", "Accept: */*\0q=1\r\nX-After: 1\r\n"],
+  ]) expectRawError(await get(target, headers), 400, "invalid", JSON.stringify(target + headers));
+  // Without the NUL the same requests answer.
+  assert.equal((await get("/api/health")).status, 200);
+  assert.equal((await get(`/api/members/${id}`, cookie)).status, 200);
+  assert.equal((await get("/api/members?q=%E5%BC%A0", cookie)).status, 200);
+});
+
+test("ids in paths must be canonical decimals: 007, +7, 7.0, 0x7 and the like are 404", async () => {
+  const [id] = sql(srv.db, "SELECT id FROM member ORDER BY id LIMIT 1")[0];
+  const [org] = sql(srv.db, "SELECT id FROM org ORDER BY id LIMIT 1")[0];
+  expectStatus(await shequ.request("GET", `/api/members/${id}`), 200);
+  for (const bad of [`0${id}`, `00${id}`, `+${id}`, `%2B${id}`, `${id}.0`, ` ${id}`, `%20${id}`, `${id}%20`, `-${id}`, "0", `0x${Number(id).toString(16)}`, "99999999999999999999"])
+    expectError(await shequ.request("GET", `/api/members/${bad}`), 404, "not_found");
+  for (const bad of [`0${org}`, `+${org}`])
+    expectError(await shequ.request("GET", `/api/orgs/${bad}`), 404, "not_found");
+});
