@@ -32,7 +32,7 @@ SRCS := $(shell find src -name '*.c' | sort)
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/migrations.o $(O)/gen/modules.o \
-	$(O)/gen/openapi_fragments.o
+	$(O)/gen/openapi_fragments.o $(O)/gen/common_passwords.o
 # The composition root: MODULES[] lists every module row found in the areas' adapters (see
 # tools/gen-modules.sh and docs/architecture.md), so adding an area edits no shared list.
 MODULE_SRCS := $(sort $(wildcard src/domain/*/*_http.c src/io/*_http.c))
@@ -61,6 +61,15 @@ web/gen/.stamp: $(WEB_SRCS) tools/web-compile.js web/vendor/.stamp
 $(O)/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	@tools/embed-migrations.sh $@ $(MIGRATIONS)
+
+# The common passwords the password rules refuse (src/domain/auth/auth.c), embedded like the
+# migrations so the binary needs no data file at run time.
+$(O)/gen/common_passwords.c: src/domain/auth/common_passwords.txt tools/embed-wordlist.sh
+	@mkdir -p $(dir $@)
+	@tools/embed-wordlist.sh $@ $< AUTH_COMMON_PASSWORDS domain/auth/auth_int.h
+
+$(O)/gen/common_passwords.o: $(O)/gen/common_passwords.c
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Each compile also writes the headers it read into a .d file beside its output (-MMD), with an
 # empty rule per header (-MP) so a deleted header does not stop the build; make includes

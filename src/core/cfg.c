@@ -54,6 +54,8 @@ const struct cfg_row CFG_ROWS[] = {
              "demo instance: accept only ID numbers with the fictional prefix 99"),
     ROW_INT("session.ttl_s", session_ttl_s, "28800", 300, 2592000,
             "idle time after which a session expires (sliding)"),
+    ROW_INT("auth.password_history", auth_password_history, "5", 0, 24,
+            "a new password may not be any of the account's last N passwords (0: off)"),
     ROW_SIZE("import.max_bytes", import_max_bytes, "32m", 1024, 1LL << 30,
              "largest upload accepted by POST /api/members/import (that route only)"),
     ROW_INT("import.max_rows", import_max_rows, "200000", 1, 10000000,

@@ -28,6 +28,7 @@ struct cfg {
     char log_level[8];
     bool id_demo_prefix;
     int64_t session_ttl_s;
+    int64_t auth_password_history;
     int64_t import_max_bytes;
     int64_t import_max_rows;
     int64_t cache_max_bytes;

@@ -64,7 +64,9 @@ struct route {
     enum scope_from scope;
     const char *summary; /* zh-CN, one line; also in docs/openapi.json (generated) */
     /* The request body ceiling for uploads, read from the configuration (import.max_bytes);
-     * NULL for the default, http.body_max. */
+     * NULL for the default, http.body_max. A route with its own ceiling is a file upload and
+     * takes multipart/form-data; every other route takes application/json (server.c refuses
+     * any other Content-Type before the handler runs). */
     int64_t (*body_max)(const struct cfg *cfg);
     /* The field specs the handler decodes its query string and JSON body with (NULL when it
      * takes none); `dangjian openapi` documents the parameters and request body from them. */

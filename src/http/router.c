@@ -243,11 +243,34 @@ int router_match(const struct route_table *t, enum http_method m, const char *pa
     return err_set(err, E_NOT_FOUND, "", "接口不存在：%s", path);
 }
 
+/* A JSON route's body must be declared application/json (parameters such as "; charset=utf-8"
+ * allowed), so a plain HTML form on another site, which can send only text/plain, urlencoded
+ * or multipart bodies, cannot post JSON (issue 15, login CSRF). Upload routes (a route with its
+ * own body_max, http.h) take multipart/form-data, which their handler checks with its own
+ * message. An empty body needs no type. */
+static int body_type_check(struct http_req *req, struct err *err)
+{
+    const char *ct = http_header(req, "Content-Type");
+    static const char want[] = "application/json";
+
+    if (req->body_len == 0 || req->route->body_max)
+        return 0;
+    if (ct && strncasecmp(ct, want, sizeof(want) - 1) == 0) {
+        for (ct += sizeof(want) - 1; *ct == ' ' || *ct == '\t'; ct++)
+            ;
+        if (*ct == '\0' || *ct == ';')
+            return 0;
+    }
+    return err_set(err, E_INVALID, "",
+                   "请求内容须为 JSON，请设置请求头 Content-Type: application/json");
+}
+
 void router_dispatch(struct http_req *req, struct http_res *res)
 {
     struct err err = { 0 };
 
-    if (http_authorize(req, res, &err) == 0 && req->route->handler(req, res, &err) == 0)
+    if (http_authorize(req, res, &err) == 0 && body_type_check(req, &err) == 0 &&
+        req->route->handler(req, res, &err) == 0)
         return;
     if (err.code == E_OK)
         err_set(&err, E_INTERNAL, "", "服务器内部错误");

@@ -27,11 +27,16 @@ struct http_server {
 };
 
 struct req_ctx {
+    bool started;    /* on_request has set up the rest */
+    bool nul;        /* a NUL byte in the request line, a parameter or a header */
+    const char *uri; /* the raw request target in MHD's buffer (uri_log), not unescaped */
+    size_t uri_len;  /* its length up to the first NUL */
     struct arena arena;
     struct buf body;
     bool too_large;
     struct err route_err; /* why no route matched an /api/ request (matched before the body) */
     int64_t started_us;
+    bool via_proxy; /* the socket peer is one of http.trusted_proxies */
     struct http_req req;
 };
 
@@ -178,12 +183,19 @@ int http_query_decode(struct http_req *req, const struct field *spec, void *out,
     return 0;
 }
 
+/* An id in a path is a canonical decimal: 1–18 digits without a sign, spaces or leading zero,
+ * so /api/members/007 or /api/members/+7 is not another name for /api/members/7. */
 int http_param_id(struct http_req *req, int i, int64_t *out, struct err *err)
 {
+    const char *s;
+    size_t n;
     int64_t v;
 
     ASSERT(i < req->nparams);
-    if (parse_i64(req->params[i], strlen(req->params[i]), &v) < 0 || v <= 0)
+    s = req->params[i];
+    n = strlen(s);
+    if (n == 0 || n > 18 || s[0] < '1' || s[0] > '9' || strspn(s, "0123456789") != n ||
+        parse_i64(s, n, &v) < 0 || v <= 0)
         return err_set(err, E_NOT_FOUND, "", "记录不存在");
     *out = v;
     return 0;
@@ -265,7 +277,7 @@ static int trusted_parse(struct http_server *s, const char *list, struct err *er
  * appends the address it received from, so entries further left are the client's own
  * claims), or X-Real-IP when there is no X-Forwarded-For. A header that is missing or holds
  * no usable address leaves the peer. Headers from untrusted peers are never read. */
-static void client_ip(const struct http_server *s, struct MHD_Connection *conn, char out[48])
+static bool client_ip(const struct http_server *s, struct MHD_Connection *conn, char out[48])
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -279,7 +291,7 @@ static void client_ip(const struct http_server *s, struct MHD_Connection *conn, 
     else if (sa && sa->sa_family == AF_INET6)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 48);
     if (!out[0] || !is_trusted(s, out))
-        return;
+        return false;
     xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
     if (xff) {
         size_t end = strlen(xff);
@@ -288,18 +300,113 @@ static void client_ip(const struct http_server *s, struct MHD_Connection *conn, 
             while (start > 0 && xff[start - 1] != ',')
                 start--;
             if (addr_canon(xff + start, end - start, addr) < 0)
-                return; /* garbage: stop rather than skip to a client-written entry */
+                return true; /* garbage: stop rather than skip to a client-written entry */
             if (!is_trusted(s, addr)) {
                 snprintf(out, 48, "%s", addr);
-                return;
+                return true;
             }
             end = start ? start - 1 : 0;
         }
-        return;
+        return true;
     }
     xri = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Real-IP");
     if (xri && addr_canon(xri, strlen(xri), addr) == 0)
         snprintf(out, 48, "%s", addr);
+    return true;
+}
+
+/* Splits an authority "host[:port]" or "[v6]:port" (n bytes at a) into its host and port;
+ * port is def when absent. False when it is malformed. */
+static bool authority_split(const char *a, size_t n, const char **host, size_t *host_len,
+                            long *port, long def)
+{
+    const char *colon = NULL, *end = a + n;
+    char *stop;
+
+    if (n == 0)
+        return false;
+    if (*a == '[') {
+        const char *close = memchr(a, ']', n);
+        if (!close)
+            return false;
+        *host = a;
+        *host_len = (size_t)(close - a) + 1;
+        if (close + 1 < end && close[1] != ':')
+            return false;
+        colon = close + 1 < end ? close + 1 : NULL;
+    } else {
+        colon = memchr(a, ':', n);
+        *host = a;
+        *host_len = colon ? (size_t)(colon - a) : n;
+    }
+    *port = def;
+    if (colon) {
+        char digits[8];
+        size_t dn = (size_t)(end - colon - 1);
+        if (dn == 0 || dn >= sizeof(digits) || !isdigit((unsigned char)colon[1]))
+            return false;
+        memcpy(digits, colon + 1, dn);
+        digits[dn] = '\0';
+        *port = strtol(digits, &stop, 10);
+        if (*stop || *port <= 0 || *port > 65535)
+            return false;
+    }
+    return *host_len > 0;
+}
+
+/* Whether origin ("scheme://host[:port]", as browsers send it) names the host and port the
+ * request was sent to (host, the Host header's "host[:port]"). The scheme is not compared: TLS
+ * ends at the reverse proxy, so the server sees http either way. "null" and anything
+ * malformed are another site. */
+static bool origin_matches(const char *origin, const char *host)
+{
+    const char *sep = strstr(origin, "://"), *oh, *hh;
+    size_t ohn, hhn;
+    long oport, hport, def;
+
+    if (!sep || !host)
+        return false;
+    if ((size_t)(sep - origin) == 4 && strncasecmp(origin, "http", 4) == 0)
+        def = 80;
+    else if ((size_t)(sep - origin) == 5 && strncasecmp(origin, "https", 5) == 0)
+        def = 443;
+    else
+        return false;
+    if (strchr(sep + 3, '/') ||
+        !authority_split(sep + 3, strlen(sep + 3), &oh, &ohn, &oport, def) ||
+        !authority_split(host, strlen(host), &hh, &hhn, &hport, def))
+        return false;
+    return ohn == hhn && strncasecmp(oh, hh, ohn) == 0 && oport == hport;
+}
+
+/* What every matched /api/ request must pass before authorization and the handler (issue 15,
+ * login CSRF): a state-changing request (anything but GET/HEAD) is refused when the browser
+ * says it comes from another site (Sec-Fetch-Site: cross-site) or its Origin names another
+ * host or port than the request's Host (behind a trusted proxy, its X-Forwarded-Host when
+ * set). Clients that send neither header (curl, scripts) are not affected. The body's
+ * Content-Type is checked after authorization, in router_dispatch. */
+static int request_guard(struct req_ctx *ctx, struct err *err)
+{
+    struct http_req *req = &ctx->req;
+    const char *site, *origin, *host, *fwd;
+
+    if (req->method == HTTP_GET)
+        return 0;
+    site = http_header(req, "Sec-Fetch-Site");
+    if (site && strcasecmp(site, "cross-site") == 0)
+        return err_set(err, E_FORBIDDEN, "", "拒绝来自其他网站的请求，请在本系统页面中操作");
+    origin = http_header(req, "Origin");
+    if (origin) {
+        host = http_header(req, "Host");
+        fwd = ctx->via_proxy ? http_header(req, "X-Forwarded-Host") : NULL;
+        if (fwd && *fwd)
+            host = strrchr(fwd, ',') ? strrchr(fwd, ',') + 1 : fwd;
+        while (host && *host == ' ')
+            host++;
+        if (!origin_matches(origin, host))
+            return err_set(err, E_FORBIDDEN, "", "拒绝来自其他网站的请求，请在本系统页面中操作");
+    }
+    return 0;
 }
 
 /* Turns a handler's result into a MHD response. Returns the body size for the access log. */
@@ -345,7 +452,9 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
     size_t bytes = 0;
     enum MHD_Result ret;
 
-    if (ctx->too_large) {
+    if (ctx->nul) {
+        err_set(&err, E_INVALID, "", "请求中含有空字符（NUL），已拒绝");
+    } else if (ctx->too_large) {
         err_set(&err, E_LIMIT, "", "请求内容超过 %zu 字节上限", ctx->body.max);
     } else if (req->method == 0) {
         err_set(&err, E_METHOD, "", "不支持的请求方法 %s", method);
@@ -357,7 +466,8 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
             req->body = buf_cstr(&ctx->body);
             req->body_len = ctx->body.len;
         }
-        router_dispatch(req, &res);
+        if (request_guard(ctx, &err) == 0)
+            router_dispatch(req, &res);
     }
     if (err.code != E_OK) {
         atomic_fetch_add(&s->app->errors[err.code], 1);
@@ -384,7 +494,9 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
     int status = 404;
     enum MHD_Result ret;
 
-    if (ctx->req.method == HTTP_GET)
+    if (ctx->nul)
+        status = 400;
+    else if (ctx->req.method == HTTP_GET)
         r = static_response(s->app->cfg->http_web_root, conn, ctx->req.path, &status);
     else
         status = 405;
@@ -392,8 +504,14 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
         struct err err = { 0 };
         struct http_res res = { 0 };
         size_t bytes;
-        err_set(&err, status == 405 ? E_METHOD : E_NOT_FOUND, "",
-                status == 405 ? "静态文件只支持 GET" : "页面不存在");
+        err_set(&err,
+                status == 400   ? E_INVALID
+                : status == 405 ? E_METHOD
+                                : E_NOT_FOUND,
+                "",
+                status == 400   ? "请求中含有空字符（NUL），已拒绝"
+                : status == 405 ? "静态文件只支持 GET"
+                                : "页面不存在");
         set_error(&res, &err, ctx->req.request_id);
         r = make_response(&res, &bytes);
         json_decref(res.json);
@@ -425,6 +543,66 @@ static int64_t route_and_ceiling(struct http_server *s, struct req_ctx *ctx, con
     return s->app->cfg->http_body_max;
 }
 
+/* The first callback of a request (MHD_OPTION_URI_LOG_CALLBACK), with the request target as
+ * received, before MHD decodes it: creates the request's context (MHD hands it to on_request
+ * and on_completed) and notes a NUL written as %00, which decoding would turn into the end of
+ * the path ("/index.html%00.js" would serve index.html). */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    struct req_ctx *ctx = calloc(1, sizeof(*ctx));
+
+    UNUSED(cls);
+    UNUSED(conn);
+    ASSERT(ctx);
+    ctx->started_us = clock_mono_us();
+    ctx->uri = uri;
+    ctx->uri_len = uri ? strlen(uri) : 0;
+    ctx->nul = uri && strstr(uri, "%00") != NULL;
+    return ctx;
+}
+
+struct nul_scan {
+    bool crlf; /* the request line ended with CR LF (MHD wrote "\0\0" over it) */
+    bool nul;
+};
+
+/* MHD 0.9.75 measures header values with strlen, so a NUL inside one cuts it short: the value
+ * then ends at that NUL and the text it hid follows. A CR LF line end becomes "\0\0" in
+ * MHD's buffer, so after an intact value comes one more NUL; anything else there is hidden
+ * text (checked only when the request line ended with CR LF, as every real client sends, so a
+ * bare-LF line end is not mistaken for one). Decoded query parameters keep their real
+ * length, so a %00 in one shows as a length longer than the string. */
+static enum MHD_Result nul_each(void *cls, enum MHD_ValueKind kind, const char *key,
+                                size_t key_size, const char *value, size_t value_size)
+{
+    struct nul_scan *scan = cls;
+
+    if ((key && strlen(key) != key_size) || (value && strlen(value) != value_size) ||
+        (kind == MHD_HEADER_KIND && scan->crlf && value && value[value_size + 1] != '\0'))
+        scan->nul = true;
+    return scan->nul ? MHD_NO : MHD_YES;
+}
+
+/* Whether the request holds a NUL byte that MHD's C strings would silently cut at: in a
+ * header value (when it hides text after it) or a decoded query parameter, or anywhere in the
+ * request target. MHD 0.9.75 parses the request line in place: the target runs up to the
+ * space before the HTTP version, which it overwrites with the NUL that ends the target, so a
+ * target whose string ends before that space holds a NUL. */
+static bool has_nul(struct req_ctx *ctx, struct MHD_Connection *conn, const char *version)
+{
+    struct nul_scan scan = { false, ctx->nul };
+    size_t vlen = version ? strlen(version) : 0;
+
+    if (!scan.nul && ctx->uri && vlen && version > ctx->uri) {
+        size_t span = (size_t)(version - ctx->uri) - 1;
+        scan.nul = span > ctx->uri_len && span <= (size_t)ctx->req.app->cfg->http_header_max;
+    }
+    scan.crlf = vlen && version[vlen + 1] == '\0';
+    if (!scan.nul)
+        MHD_get_connection_values_n(conn, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, nul_each, &scan);
+    return scan.nul;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -432,15 +610,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct http_server *s = cls;
     struct req_ctx *ctx = *con_cls;
 
-    UNUSED(version);
-    if (!ctx) {
+    ASSERT(ctx); /* made by on_uri */
+    if (!ctx->started) {
         const char *cl;
         int64_t n;
 
-        ctx = calloc(1, sizeof(*ctx));
-        ASSERT(ctx);
+        ctx->started = true;
         arena_init(&ctx->arena, 8192);
-        ctx->started_us = clock_mono_us();
         ctx->req.app = s->app;
         ctx->req.arena = &ctx->arena;
         ctx->req.conn = conn;
@@ -449,7 +625,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         buf_init(&ctx->body, &ctx->arena, (size_t)route_and_ceiling(s, ctx, url));
         snprintf(ctx->req.request_id, sizeof(ctx->req.request_id), "%08" PRIx64 "%08llx",
                  rid_prefix, (unsigned long long)(atomic_fetch_add(&rid_counter, 1) & 0xffffffffu));
-        client_ip(s, conn, ctx->req.client_ip);
+        ctx->via_proxy = client_ip(s, conn, ctx->req.client_ip);
+        ctx->nul = has_nul(ctx, conn, version);
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > (int64_t)ctx->body.max)
             ctx->too_large = true;
@@ -480,7 +657,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     UNUSED(toe);
     if (!ctx)
         return;
-    arena_release(&ctx->arena);
+    if (ctx->started)
+        arena_release(&ctx->arena);
     free(ctx);
     *con_cls = NULL;
 }
@@ -529,13 +707,13 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
     seed = (uint32_t)(clock_mono_us() ^ (uint64_t)getpid() << 16);
     rid_prefix = seed;
     MHD_set_panic_func(on_panic, NULL);
-    s->d =
-        MHD_start_daemon(flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s,
-                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE,
-                         (unsigned)(threads > 0 ? threads : 1), MHD_OPTION_CONNECTION_TIMEOUT,
-                         (unsigned)cfg->http_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-                         (size_t)cfg->http_header_max, MHD_OPTION_CONNECTION_LIMIT, 4096u,
-                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+    s->d = MHD_start_daemon(
+        flags, (uint16_t)cfg->http_port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 0 ? threads : 1),
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->http_timeout_s,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->http_header_max,
+        MHD_OPTION_CONNECTION_LIMIT, 4096u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_END);
     if (!s->d) {
         router_release(&s->routes);
         free(s);

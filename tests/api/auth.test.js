@@ -106,6 +106,40 @@ test("password rules: length, username, ID-number digits", async () => {
   assert.match(e.message, /身份证号/);
 });
 
+test("password rules: three of four character classes or a passphrase, no common passwords (issue 15)", async () => {
+  const body = (password) => ({ username: "t_policy", display_name: "口令策略", password, role: "member", org_id: branch });
+  for (const pw of ["aaaaaaaaaa", "1234567890", "password12", "abcdefghijk", "huoguo-chengdu"]) {
+    const e = expectError(await shequ.request("POST", "/api/users", { body: body(pw) }), 400, "invalid", "/password");
+    assert.match(e.message, /三类/, pw);
+  }
+  for (const pw of ["Password12", "Password123", "P@ssw0rd2024!", "Woaini1314!", "Dangjian@2026", "Qwerty12345", "1qaz2wsx3EDC"]) {
+    const e = expectError(await shequ.request("POST", "/api/users", { body: body(pw) }), 400, "invalid", "/password");
+    assert.match(e.message, /常见/, pw);
+  }
+  expectStatus(await shequ.request("POST", "/api/users", { body: body("chengdu huoguo mala tang") }), 201);
+});
+
+test("password rules: the last auth.password_history passwords of the account are refused (issue 15)", async () => {
+  const made = expectStatus(await shequ.request("POST", "/api/users", { body: { username: "t_hist", display_name: "历史", password: "Hist-Start-0001", role: "member", org_id: branch } }), 201);
+  const c = await login(srv, "t_hist", "Hist-Start-0001");
+  const change = (old_password, new_password) => c.request("POST", "/api/session/password", { body: { old_password, new_password } });
+  expectStatus(await change("Hist-Start-0001", "Hist-Second-002"), 200);
+  expectStatus(await change("Hist-Second-002", "Hist-Third-0003"), 200);
+  // Back to the first or the second: both are among the last 5.
+  for (const pw of ["Hist-Start-0001", "Hist-Second-002"]) {
+    const e = expectError(await change("Hist-Third-0003", pw), 400, "invalid", "/new_password");
+    assert.match(e.message, /最近 5 次/);
+  }
+  // An admin reset may not hand back a recent one either.
+  const e = expectError(await shequ.request("POST", `/api/users/${made.json.id}/password`, { body: { new_password: "Hist-Second-002" } }), 400, "invalid", "/new_password");
+  assert.match(e.message, /最近 5 次/);
+  expectStatus(await shequ.request("POST", `/api/users/${made.json.id}/password`, { body: { new_password: "Hist-Fourth-004" } }), 200);
+  // Only hashes are kept, and only the last five per account.
+  const rows = sql(srv.db, `SELECT password_hash FROM password_history WHERE user_id = ${made.json.id}`);
+  assert.equal(rows.length, 4);
+  assert.ok(rows.every((r) => r[0].startsWith("$argon2id$")));
+});
+
 test("password rules: an ID number's check character X counts as part of its digits", async () => {
   const [person, idn] = sql(srv.db, "SELECT id, id_number FROM person WHERE id_number LIKE '%X' AND id NOT IN (SELECT person_id FROM user_account WHERE person_id IS NOT NULL) ORDER BY id LIMIT 1")[0];
   const body = (password) => ({ username: "t_idx", display_name: "校验位", password, person_id: Number(person), role: "member", org_id: branch });
@@ -261,6 +295,9 @@ test("CLI user add / list / passwd", () => {
   const bad = cli(["user", "add", "--db", srv.db, "--username", "x1", "--password", "short", "--role", "member", "--org", String(community)]);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /密码至少 10 个字符/);
+  const common = cli(["user", "add", "--db", srv.db, "--username", "x3", "--password", "Zhongguo2024", "--role", "member", "--org", String(community)]);
+  assert.equal(common.status, 1);
+  assert.match(common.stderr, /常见/);
   const missing = cli(["user", "add", "--db", srv.db, "--username", "x2"]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /缺少 --password/);
@@ -292,6 +329,9 @@ test("CLI user add --batch: one initial password hashed once, one transaction, a
   const weak = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "batch_b-1234"], { input: `batch_a member ${branch}\nbatch_b member ${branch}\n` });
   assert.equal(weak.status, 1);
   assert.match(weak.stderr, /第 2 行 line 2（batch_b）.*\n.*\(\/1\/password\)/);
+  const common = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Password@2024"], { input: `batch_a member ${branch}\n` });
+  assert.equal(common.status, 1);
+  assert.match(common.stderr, /常见.*\n?.*\(\/0\/password\)/);
   const ok = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: lines.replace("999999", String(branch)) });
   assert.equal(ok.status, 0, ok.stderr);
   const ids = [...ok.stdout.matchAll(/created user (\S+) \(id (\d+)\)/g)].map((m) => [m[1], Number(m[2])]);

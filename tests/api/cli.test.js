@@ -38,6 +38,9 @@ test("bad arguments give a clear message and exit code 2", () => {
     // All demo logins share the password, so it may contain none of their names.
     [["demo", "--db", "x.db", "--password", "admin12345"], /--password 不符合密码规则.*用户名/],
     [["demo", "--db", "x.db", "--password", "My-SHEQU-pass-1"], /--password 不符合密码规则.*用户名/],
+    // And it must meet the rest of the rules (issue 15): three character classes, not a common one.
+    [["demo", "--db", "x.db", "--password", "lowercase-only"], /--password 不符合密码规则.*三类/],
+    [["demo", "--db", "x.db", "--password", "Woaini@1314"], /--password 不符合密码规则.*常见/],
   ];
   for (const [args, re] of cases) {
     const r = cli(args);

@@ -97,3 +97,23 @@ test("sliding a session's expiry does not make other sessions stale", async () =
   sql(srv.db, `UPDATE session SET last_seen_at = last_seen_at - 1, expires_at = expires_at + 1`);
   assert.equal(gen(), g);
 });
+
+test("changing one's own password ends every other session of the user; the current one stays", async () => {
+  const branch = sql(srv.db, `SELECT org_id FROM user_grant WHERE user_id = ${userId("shuji")}`)[0][0];
+  const add = cli(["user", "add", "--db", srv.db, "--username", "t_selfpw", "--password", "Self-Passw0rd-1",
+                   "--role", "member", "--org", String(branch)]);
+  assert.equal(add.status, 0, add.stderr);
+  sql(srv.db, `UPDATE user_account SET must_change_password = 0 WHERE username = 't_selfpw'`);
+  const phone = await login(srv, "t_selfpw", "Self-Passw0rd-1");
+  const laptop = await login(srv, "t_selfpw", "Self-Passw0rd-1");
+  expectStatus(await phone.request("GET", "/api/session"), 200);
+  expectStatus(await laptop.request("GET", "/api/session"), 200); // both now held in memory
+  const other = await signedIn("dangyuan");
+  expectStatus(await laptop.request("POST", "/api/session/password",
+    { body: { old_password: "Self-Passw0rd-1", new_password: "Self-Passw0rd-2" } }), 200);
+  expectError(await phone.request("GET", "/api/session"), 401, "unauthenticated");
+  const kept = expectStatus(await laptop.request("GET", "/api/session"), 200);
+  assert.equal(kept.json.user.username, "t_selfpw", "the session that changed the password stays signed in");
+  expectStatus(await other.request("GET", "/api/session"), 200); // other users are not touched
+  assert.equal(sql(srv.db, `SELECT count(*) FROM session WHERE user_id = ${userId("t_selfpw")}`)[0][0], "1");
+});

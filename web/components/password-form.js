@@ -39,7 +39,7 @@ export default {
       </el-form-item>
       <el-form-item label="新密码" :error="errs.new_password" required>
         <el-input v-model="form.new_password" type="password" show-password autocomplete="new-password" name="new_password" />
-        <div class="form-hint">至少 10 个字符，不能包含用户名，不能是身份证号</div>
+        <div class="form-hint">至少 10 个字符，含大写字母、小写字母、数字、符号中的三类（16 个字符以上的短语不限）；不能是常见密码或最近用过的密码，不能包含用户名或身份证号</div>
       </el-form-item>
       <el-form-item label="确认新密码" :error="errs.confirm" required>
         <el-input v-model="form.confirm" type="password" show-password autocomplete="new-password" name="confirm" />

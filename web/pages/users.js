@@ -85,7 +85,7 @@ export default {
     async function resetPassword() {
       let value;
       try {
-        ({ value } = await ElementPlus.ElMessageBox.prompt(`为 ${cur.value.username} 设置新的初始密码（至少 10 个字符），对方下次登录须修改。`, "重置密码", {
+        ({ value } = await ElementPlus.ElMessageBox.prompt(`为 ${cur.value.username} 设置新的初始密码（至少 10 个字符，含大写字母、小写字母、数字、符号中的三类），对方下次登录须修改。`, "重置密码", {
           confirmButtonText: "重置", cancelButtonText: "取消", inputType: "password",
           inputValidator: (v) => (v && v.length >= 10) || "密码至少 10 个字符",
         }));
@@ -162,7 +162,7 @@ export default {
           <el-form-item label="姓名" :error="nuErrs.display_name" required><el-input v-model="nu.display_name" name="display_name" /></el-form-item>
           <el-form-item label="初始密码" :error="nuErrs.password" required>
             <el-input v-model="nu.password" type="password" show-password name="password" autocomplete="new-password" />
-            <div class="form-hint">至少 10 个字符；对方首次登录时须修改</div>
+            <div class="form-hint">至少 10 个字符，含大写字母、小写字母、数字、符号中的三类，不能是常见密码；对方首次登录时须修改</div>
           </el-form-item>
           <el-form-item label="角色" :error="nuErrs.role" required>
             <el-select v-model="nu.role" style="width: 100%"><el-option v-for="r in ROLES" :key="r.value" :label="r.label" :value="r.value" /></el-select>

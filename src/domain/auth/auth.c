@@ -31,6 +31,17 @@ enum {
 
 /* ---------- passwords ---------- */
 
+/* Password rules (auth.h): length; three of the four character classes below PASSPHRASE_MIN
+ * characters; and at least UNGUESSABLE_MIN characters left once the common words, years,
+ * sequences and repeats are taken out, so "Password123!" and "Woaini1314" fail while
+ * "Demo-Passw0rd" (five characters besides "passw0rd") passes. */
+enum {
+    PASSWORD_MIN = 10,
+    PASSWORD_MAX = 128,
+    PASSPHRASE_MIN = 16,
+    UNGUESSABLE_MIN = 4,
+};
+
 static sem_t hash_slots;
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
 static char dummy_hash[crypto_pwhash_STRBYTES];
@@ -112,6 +123,108 @@ static bool id_fragment_in(const char *password, const char *id_number)
     return false;
 }
 
+/* Whether password character c may stand for list character e: itself, or a look-alike people
+ * type instead (p@ssw0rd, 5hequ). */
+static bool leet_eq(char e, char c)
+{
+    static const char *const alike[] = {
+        ['a'] = "@4", ['b'] = "8", ['e'] = "3",  ['g'] = "9",  ['i'] = "1!|",
+        ['l'] = "1|", ['o'] = "0", ['s'] = "$5", ['t'] = "7+",
+    };
+    unsigned char u = (unsigned char)e;
+
+    return c == e || (c && u < ARRAY_LEN(alike) && alike[u] && strchr(alike[u], c) != NULL);
+}
+
+static bool is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* How b follows a: 0 repeats it, +1 or -1 steps through the digits (9 → 0 too) or the
+ * letters, 2 anything else. */
+static int step_of(char a, char b)
+{
+    bool kin = (is_digit(a) && is_digit(b)) || (is_lower(a) && is_lower(b));
+
+    if (a == b)
+        return 0;
+    if (kin && (b == a + 1 || (a == '9' && b == '0')))
+        return 1;
+    if (kin && b == a - 1)
+        return -1;
+    return 2;
+}
+
+/* The length of the guessable run that starts at s (lower-case): the longest list entry
+ * (look-alikes allowed), a year 1900–2099, or 3+ characters repeating or stepping by one
+ * (aaa, 2345, fedc); 0 when none starts there. */
+static size_t guessable_at(const char *s)
+{
+    size_t best = 0, n;
+    int step;
+
+    for (size_t i = 0; i < AUTH_COMMON_PASSWORDS_LEN; i++) {
+        const char *w = AUTH_COMMON_PASSWORDS[i];
+        for (n = 0; w[n] && leet_eq(w[n], s[n]); n++)
+            ;
+        if (!w[n] && n > best)
+            best = n;
+    }
+    if (((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')) && is_digit(s[2]) &&
+        is_digit(s[3]) && best < 4)
+        best = 4;
+    if (s[0] && s[1] && (step = step_of(s[0], s[1])) != 2) {
+        for (n = 2; s[n] && step_of(s[n - 1], s[n]) == step; n++)
+            ;
+        if (n >= 3 && n > best)
+            best = n;
+    }
+    return best;
+}
+
+/* How many characters of password are left once every guessable run is taken out. */
+static size_t unguessable_chars(const char *password)
+{
+    char low[4 * 128 + 1];
+    size_t n = strlen(password), left = 0, run;
+
+    if (n >= sizeof(low))
+        n = sizeof(low) - 1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)password[i]);
+    low[n] = '\0';
+    for (const char *p = low; *p;) {
+        run = guessable_at(p);
+        if (run) {
+            p += run;
+            continue;
+        }
+        left += ((unsigned char)*p & 0xC0) != 0x80; /* count characters, not UTF-8 bytes */
+        p++;
+    }
+    return left;
+}
+
+/* Of lower-case, upper-case, digit and anything else (symbols, spaces, Chinese), how many
+ * password uses. */
+static int char_classes(const char *password)
+{
+    unsigned seen = 0;
+    int n = 0;
+
+    for (const char *p = password; *p; p++)
+        seen |= is_lower(*p) ? 1u : (*p >= 'A' && *p <= 'Z') ? 2u : is_digit(*p) ? 4u : 8u;
+    for (; seen; seen &= seen - 1)
+        n++;
+    return n;
+}
+
 int auth_password_check(const char *password, const char *username, const char *id_number,
                         struct err *err)
 {
@@ -119,16 +232,25 @@ int auth_password_check(const char *password, const char *username, const char *
     char norm[19];
     struct err ignored = { 0 };
 
-    if (n < 10)
-        return err_set(err, E_INVALID, "/new_password", "密码至少 10 个字符");
-    if (n > 128)
-        return err_set(err, E_INVALID, "/new_password", "密码不能超过 128 个字符");
+    if (n < PASSWORD_MIN)
+        return err_set(err, E_INVALID, "/new_password", "密码至少 %d 个字符", PASSWORD_MIN);
+    if (n > PASSWORD_MAX)
+        return err_set(err, E_INVALID, "/new_password", "密码不能超过 %d 个字符", PASSWORD_MAX);
     if (username && contains_ci(password, username))
         return err_set(err, E_INVALID, "/new_password", "密码不能包含用户名");
     if (idcard_normalize(password, norm, &ignored) == 0)
         return err_set(err, E_INVALID, "/new_password", "密码不能是身份证号");
     if (id_number && id_fragment_in(password, id_number))
         return err_set(err, E_INVALID, "/new_password", "密码不能包含身份证号中的数字");
+    if (n < PASSPHRASE_MIN && char_classes(password) < 3)
+        return err_set(err, E_INVALID, "/new_password",
+                       "密码须包含小写字母、大写字母、数字、其他符号中的至少三类，"
+                       "或使用 %d 个字符以上的短语",
+                       PASSPHRASE_MIN);
+    if (unguessable_chars(password) < UNGUESSABLE_MIN)
+        return err_set(err, E_INVALID, "/new_password",
+                       "密码过于常见、容易被猜到（如 password、123456、woaini、键盘连续键、"
+                       "年份），请换一个");
     return 0;
 }
 

@@ -95,8 +95,13 @@ int auth_org_path(struct app *app, int64_t org_id, struct arena *a, const char *
 /* ---- passwords and accounts ---- */
 
 /* Password rules: 10–128 characters, not containing the username, not an ID number or a
- * 6-character run of the person's ID number (digits and the check character X, any case).
- * id_number may be NULL. */
+ * 6-character run of the person's ID number (digits and the check character X, any case);
+ * below 16 characters at least three of lower-case, upper-case, digits and other characters
+ * (16 or more: a passphrase, any characters); and not common: at least 4 characters must be
+ * left once the words of common_passwords.txt (also written with look-alikes such as @ for
+ * a, 0 for o), years and runs such as 1234, abcd or aaa are taken out. id_number may be NULL.
+ * The account's earlier passwords are checked by auth_password_change, not here. Errors are
+ * E_INVALID at /new_password with a zh-CN message naming the rule. */
 int auth_password_check(const char *password, const char *username, const char *id_number,
                         struct err *err);
 /* argon2id hash (interactive limits); at most a few run at once so logins cannot exhaust
@@ -126,7 +131,9 @@ int auth_user_create_many(struct app *app, const struct user_new *in, size_t n,
 /* Username syntax: 3–64 bytes of ASCII letters, digits and _ . - (E_INVALID at /username). */
 int auth_username_check(const char *username, struct err *err);
 /* Sets a new password (admin reset when actor differs; must_change decides the flag).
- * For a user changing their own password, old_password must match. */
+ * For a user changing their own password, old_password must match. Either way the user's
+ * sessions end: all of them on a reset, every one but the caller's own (actor->user's
+ * session_id, which stays valid with the same token) on a change of one's own password. */
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
                          const char *new_password, bool must_change, const struct auth_actor *actor,
                          struct err *err);

@@ -31,6 +31,13 @@ int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const c
 int auth_store_user_login(struct db_conn *c, int64_t id, bool ok, int64_t now, struct err *err);
 int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bool must_change,
                              int64_t now, struct err *err);
+/* The hashes of the account's last `limit` passwords, newest first, copied into a. */
+int auth_store_password_history(struct db_conn *c, int64_t user_id, int64_t limit, struct arena *a,
+                                const char ***out, int *n_out, struct err *err);
+/* Records hash as the account's newest password and keeps only its `keep` newest (keep 0:
+ * records nothing and deletes them all). */
+int auth_store_password_history_add(struct db_conn *c, int64_t user_id, const char *hash,
+                                    int64_t now, int64_t keep, struct err *err);
 int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_name,
                            const char *status, int64_t now, struct err *err);
 int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
@@ -50,6 +57,9 @@ int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t
                              struct err *err);
 int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err);
 int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err);
+/* Deletes every session of user_id except keep_id (a password change ends the others). */
+int auth_store_session_delete_others(struct db_conn *c, int64_t user_id, int64_t keep_id,
+                                     struct err *err);
 
 int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,
                             struct err *err);
@@ -64,6 +74,11 @@ int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, cons
                         struct err *err);
 int auth_store_person_id_number(struct db_conn *c, int64_t person_id, struct arena *a,
                                 const char **out, struct err *err);
+
+/* The common passwords and password parts the rules refuse: lower-case ASCII, at least 3
+ * characters, sorted; generated from common_passwords.txt (tools/embed-wordlist.sh). */
+extern const char *const AUTH_COMMON_PASSWORDS[];
+extern const size_t AUTH_COMMON_PASSWORDS_LEN;
 
 /* Shared helpers of auth.c and auth_users.c. */
 void auth_token_hash(const char *token, char out[65]);

@@ -43,6 +43,19 @@ static const struct db_sql SQL_USER_PASSWORD = {
     .sql = "UPDATE user_account SET password_hash = ?, must_change_password = ?, "
            "password_changed_at = ?, updated_at = ? WHERE id = ?",
 };
+static const struct db_sql SQL_PASSWORD_HISTORY = {
+    .name = "auth.password_history",
+    .sql = "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+};
+static const struct db_sql SQL_PASSWORD_HISTORY_INSERT = {
+    .name = "auth.password_history_insert",
+    .sql = "INSERT INTO password_history (user_id, password_hash, created_at) VALUES (?, ?, ?)",
+};
+static const struct db_sql SQL_PASSWORD_HISTORY_PRUNE = {
+    .name = "auth.password_history_prune",
+    .sql = "DELETE FROM password_history WHERE user_id = ? AND id NOT IN "
+           "(SELECT id FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
+};
 static const struct db_sql SQL_USER_UPDATE = {
     .name = "auth.user_update",
     .sql = "UPDATE user_account SET display_name = COALESCE(?, display_name), "
@@ -97,6 +110,10 @@ static const struct db_sql SQL_SESSION_DELETE = {
 static const struct db_sql SQL_SESSION_DELETE_USER = {
     .name = "auth.session_delete_user",
     .sql = "DELETE FROM session WHERE user_id = ?",
+};
+static const struct db_sql SQL_SESSION_DELETE_OTHERS = {
+    .name = "auth.session_delete_others",
+    .sql = "DELETE FROM session WHERE user_id = ? AND id <> ?",
 };
 static const struct db_sql SQL_THROTTLE_GET = {
     .name = "auth.throttle_get",
@@ -260,6 +277,52 @@ int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bo
     return db_run(&st, err);
 }
 
+int auth_store_password_history(struct db_conn *c, int64_t user_id, int64_t limit, struct arena *a,
+                                const char ***out, int *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    const char **h = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_PASSWORD_HISTORY, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, limit);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        h = arena_grow(a, h, n, &cap, sizeof(*h));
+        h[n++] = db_col_dup(st, 0, a);
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = h;
+    *n_out = (int)n;
+    return 0;
+}
+
+int auth_store_password_history_add(struct db_conn *c, int64_t user_id, const char *hash,
+                                    int64_t now, int64_t keep, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (keep > 0) {
+        if (db_prepare(c, &SQL_PASSWORD_HISTORY_INSERT, &st, err) < 0)
+            return -1;
+        db_bind_int(st, 1, user_id);
+        db_bind_text(st, 2, hash);
+        db_bind_int(st, 3, now);
+        if (db_run(&st, err) < 0)
+            return -1;
+    }
+    if (db_prepare(c, &SQL_PASSWORD_HISTORY_PRUNE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, user_id);
+    db_bind_int(st, 3, keep);
+    return db_run(&st, err);
+}
+
 int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_name,
                            const char *status, int64_t now, struct err *err)
 {
@@ -419,6 +482,18 @@ int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
 int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err)
 {
     return delete_by(c, &SQL_SESSION_DELETE_USER, user_id, err);
+}
+
+int auth_store_session_delete_others(struct db_conn *c, int64_t user_id, int64_t keep_id,
+                                     struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SESSION_DELETE_OTHERS, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, keep_id);
+    return db_run(&st, err);
 }
 
 int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,

@@ -6,6 +6,7 @@
 #include "core/compat.h"
 #include <sodium.h>
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "db/db.h"
@@ -116,12 +117,13 @@ static int user_new_check(struct db_conn *c, const struct user_new *in,
 }
 
 static int user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
-                       const struct auth_actor *actor, int64_t now, struct arena *a,
-                       int64_t *id_out, struct err *err)
+                       const struct auth_actor *actor, int64_t now, int64_t history,
+                       struct arena *a, int64_t *id_out, struct err *err)
 {
     int64_t gid;
 
     if (auth_store_user_insert(c, in, hash, now, id_out, err) < 0 ||
+        auth_store_password_history_add(c, *id_out, hash, now, history, err) < 0 ||
         auth_store_grant_insert(c, *id_out, in->role, in->org_id, now, &gid, err) < 0)
         return -1;
     return audit_user(
@@ -168,7 +170,8 @@ static int users_create(struct app *app, const struct user_new *in, size_t n,
     if (db_tx_begin(c, err) < 0)
         goto done;
     for (i = 0; i < n; i++)
-        if (user_insert(c, &in[i], hash[i], actor, now, &a, &ids_out[i], err) < 0) {
+        if (user_insert(c, &in[i], hash[i], actor, now, app->cfg->auth_password_history, &a,
+                        &ids_out[i], err) < 0) {
             at_index(err, indexed, i);
             goto done; /* db_release rolls the batch back */
         }
@@ -194,6 +197,29 @@ int auth_user_create_many(struct app *app, const struct user_new *in, size_t n,
     return users_create(app, in, n, actor, ids_out, true, err);
 }
 
+/* Refuses new_password when it is one of u's last `history` passwords: the hashes kept in
+ * password_history, and the one in use (accounts from before that table have no rows). */
+static int history_check(struct db_conn *c, const struct user_row *u, const char *new_password,
+                         int64_t history, struct arena *a, struct err *err)
+{
+    const char **h;
+    int n;
+
+    if (history <= 0)
+        return 0;
+    if (auth_password_matches(u->password_hash, new_password))
+        goto repeated;
+    if (auth_store_password_history(c, u->id, history, a, &h, &n, err) < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (strcmp(h[i], u->password_hash) != 0 && auth_password_matches(h[i], new_password))
+            goto repeated;
+    return 0;
+repeated:
+    return err_set(err, E_INVALID, "/new_password",
+                   "新密码不能与最近 %" PRId64 " 次使用过的密码相同", history);
+}
+
 int auth_password_change(struct app *app, int64_t user_id, const char *old_password,
                          const char *new_password, bool must_change, const struct auth_actor *actor,
                          struct err *err)
@@ -205,6 +231,7 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
     const char *idn = NULL;
     char hash[crypto_pwhash_STRBYTES];
     bool self = actor->user && actor->user->id == user_id;
+    int64_t now = clock_now();
     int n, rc = -1;
 
     arena_init(&a, 1024);
@@ -227,11 +254,14 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
     if (u.person_id && auth_store_person_id_number(c, u.person_id, &a, &idn, err) < 0)
         goto done;
     if (auth_password_check(new_password, u.username, idn, err) < 0 ||
+        history_check(c, &u, new_password, app->cfg->auth_password_history, &a, err) < 0 ||
         auth_password_hash(new_password, hash, err) < 0 || db_tx_begin(c, err) < 0)
         goto done;
-    if (auth_store_user_password(c, user_id, hash, self ? false : must_change, clock_now(), err) <
-            0 ||
-        (!self && auth_store_session_delete_user(c, user_id, err) < 0) ||
+    if (auth_store_user_password(c, user_id, hash, self ? false : must_change, now, err) < 0 ||
+        auth_store_password_history_add(c, user_id, hash, now, app->cfg->auth_password_history,
+                                        err) < 0 ||
+        (self ? auth_store_session_delete_others(c, user_id, actor->user->session_id, err)
+              : auth_store_session_delete_user(c, user_id, err)) < 0 ||
         audit_user(c, actor, self ? "user.password_change" : "user.password_reset", user_id, 0,
                    NULL, err) < 0 ||
         db_tx_commit(c, err) < 0)
