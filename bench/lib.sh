@@ -19,10 +19,12 @@ demo_db() {
     echo "$db"
 }
 
-# start_server DB: starts dangjian on a free port; sets SERVER_PID and SERVER_URL.
+# start_server DB: starts dangjian on a free port on a database file or a postgresql:// URL;
+# sets SERVER_PID and SERVER_URL.
 start_server() {
-    local out="$WORK/serve.out"
-    DANGJIAN_LOG_LEVEL=warn "$BIN" serve --db "$1" --port 0 >"$out" 2>"$WORK/serve.err" &
+    local out="$WORK/serve.out" flag=--db
+    case $1 in postgres://* | postgresql://*) flag=--db-url ;; esac
+    DANGJIAN_LOG_LEVEL=warn "$BIN" serve "$flag" "$1" --port 0 >"$out" 2>"$WORK/serve.err" &
     SERVER_PID=$!
     for _ in $(seq 1 200); do
         SERVER_URL=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$out")

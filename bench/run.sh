@@ -22,3 +22,7 @@ echo
 echo "| benchmark | dangjian | reference (same run) | ratio |"
 echo "|---|---|---|---|"
 bench/stats.sh
+echo
+echo "| PostgreSQL and SQLite, same run: median (range) of the rounds | | | | |"
+echo "|---|---|---|---|---|"
+bench/pg.sh
