@@ -1,7 +1,7 @@
 /* demo_int.h: declarations shared by the files of src/domain/demo only: the row structs and
- * insert functions of demo_store.c (the only place with SQL) and the invented name tables of
- * demo_names.c, and the generator state and helpers the demo_*.c parts share. Nothing here is part
- * of the module's public interface (demo.h). */
+ * insert functions of demo_store.c and demo_bulk_store.c (the only places with SQL) and the
+ * invented name tables of demo_names.c, and the generator state and helpers the demo_*.c parts
+ * share. Nothing here is part of the module's public interface (demo.h). */
 #pragma once
 
 #include "core/buf.h"

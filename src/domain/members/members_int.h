@@ -1,7 +1,7 @@
-/* members_int.h: rows and store functions of the members area (members_store.c), and the
- * helpers its service files (members.c, _codes, _rules, _read, _bulk) share; seen by
- * src/domain/members only. Store functions take a connection; the service owns the
- * transaction. */
+/* members_int.h: rows and store functions of the members area (members_store.c,
+ * members_read_store.c), and the helpers its service files (members.c, _codes, _rules, _read,
+ * _bulk) share; seen by src/domain/members only. Store functions take a connection; the
+ * service owns the transaction. */
 #pragma once
 
 #include "domain/audit/audit.h"
@@ -74,7 +74,7 @@ int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t memb
 int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
                      struct member_view *out, struct err *err);
 
-/* The search: prepared parameters of struct member_query (members.c fills them). */
+/* The search: prepared parameters of struct member_query (members_read.c fills them). */
 struct member_search_args {
     const struct member_query *q;
     const char *upper;       /* orgpath_upper(q->org_path) */

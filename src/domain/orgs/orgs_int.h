@@ -1,6 +1,7 @@
-/* orgs_int.h: rows and store functions of the orgs area (orgs_store.c) and the helpers its
- * service files share (orgs.c, _read, _terms, _stats, orgs_units.c); seen by src/domain/orgs
- * only. Store functions take a connection; the service owns the transaction. */
+/* orgs_int.h: rows and store functions of the orgs area (orgs_store.c, orgs_terms_store.c,
+ * orgs_stats_store.c) and the helpers its service files share (orgs.c, _read, _terms,
+ * _stats, orgs_units.c); seen by src/domain/orgs only. Store functions take a connection;
+ * the service owns the transaction. */
 #pragma once
 
 #include "core/json.h"
