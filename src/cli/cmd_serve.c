@@ -9,7 +9,7 @@
 #include "domain/auth/auth.h"
 #include "domain/cache/cache.h"
 #include "http/http.h"
-#include "io/import_http.h"
+#include "io/import_job.h"
 #include "io/import_store.h"
 #include "cli/cli.h"
 

@@ -180,3 +180,13 @@ struct http_server;
 int http_server_start(struct app *app, struct http_server **out, struct err *err);
 int http_server_port(const struct http_server *s);
 void http_server_stop(struct http_server **s);
+
+/* multipart.c: the part named "file" of a multipart/form-data body (RFC 7578). data and len
+ * point into req->body; filename (NULL when not given) is from req->arena. E_INVALID "/file"
+ * when the body is not multipart or has no such part. */
+struct http_upload {
+    const char *data;
+    size_t len;
+    const char *filename;
+};
+int http_multipart_file(struct http_req *req, struct http_upload *out, struct err *err);

@@ -4,7 +4,3 @@
 struct module;
 
 extern const struct module IMPORT_MODULE;
-
-/* Waits until every background import has finished (the server calls it at shutdown, after
- * it stopped taking requests and before it closes the database). */
-void import_jobs_drain(void);

@@ -1,7 +1,10 @@
-/* members_int.h: rows and store functions of the members area (members_store.c), shared by
- * members.c only. Store functions take a connection; the service owns the transaction. */
+/* members_int.h: rows and store functions of the members area (members_store.c,
+ * members_read_store.c), and the helpers its service files (members.c, _codes, _rules, _read,
+ * _bulk) share; seen by src/domain/members only. Store functions take a connection; the
+ * service owns the transaction. */
 #pragma once
 
+#include "domain/audit/audit.h"
 #include "domain/members/members.h"
 
 struct db_stmt;
@@ -71,7 +74,7 @@ int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t memb
 int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
                      struct member_view *out, struct err *err);
 
-/* The search: prepared parameters of struct member_query (members.c fills them). */
+/* The search: prepared parameters of struct member_query (members_read.c fills them). */
 struct member_search_args {
     const struct member_query *q;
     const char *upper;       /* orgpath_upper(q->org_path) */
@@ -99,3 +102,31 @@ int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
 /* The value of a setting row; *out NULL when absent. */
 int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,
                          struct err *err);
+
+/* ---- Shared by the service files. ---- */
+
+/* MEMBER_FIELDS with its size, FIELD_END included, so the files of this folder can size
+ * arrays by it; members_codes.c's definition fails to compile when the count differs. */
+enum { MEMBER_FIELDS_LEN = 19 };
+extern const struct field MEMBER_FIELDS[MEMBER_FIELDS_LEN];
+
+/* members_codes.c. The code of a code or its label (NULL: neither); the status code of a
+ * code, label or alias (NULL: none); E_INVALID "/status" unless from -> to is an allowed
+ * change (or no change). */
+const char *member_code_of(const char *const *codes, const char *const *labels, const char *s);
+const char *member_status_code(const char *s);
+int member_status_change_check(const char *from, const char *to, struct err *err);
+
+/* members_rules.c. NULL or ""; the rules that need no database (date order and sanity, age at
+ * joining, status and its dates, birth date and gender against the ID number). */
+bool member_blank(const char *s);
+int member_check(const struct member_in *m, struct err *err);
+
+/* members.c. A stored view copied into a member_in (text from a; tags left NULL); the
+ * member's audit row (digest hex or NULL); the actor's user id (0: none); the pinyin keys of
+ * a name (from a; NULL for NULL). */
+void member_view_to_in(const struct member_view *v, struct member_in *m, struct arena *a);
+struct audit_entry member_audit_entry(const struct auth_actor *actor, const char *action,
+                                      int64_t member_id, int64_t org_id, const char *digest);
+int64_t member_actor_user_id(const struct auth_actor *actor);
+char *member_initials_of(const char *name, struct arena *a);

@@ -1,5 +1,7 @@
-/* orgs_int.h: rows and store functions of the orgs area (orgs_store.c), shared by orgs.c
- * only. Store functions take a connection; the service owns the transaction. */
+/* orgs_int.h: rows and store functions of the orgs area (orgs_store.c, orgs_terms_store.c,
+ * orgs_stats_store.c) and the helpers its service files share (orgs.c, _read, _terms,
+ * _stats, orgs_units.c); seen by src/domain/orgs only. Store functions take a connection;
+ * the service owns the transaction. */
 #pragma once
 
 #include "core/json.h"
@@ -137,3 +139,13 @@ int org_store_unit_active(struct db_conn *c, int64_t org_id, const char *kind, c
 int org_store_unit_insert(struct db_conn *c, int64_t org_id, const struct org_unit_in *in,
                           int64_t now, int64_t *id_out, struct err *err);
 int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, struct err *err);
+
+/* orgs.c: the index of a type in ORG_TYPES (-1: none); "" as NULL, so that a cleared field
+ * reads as null in an audit digest. */
+int org_type_index(const char *type);
+const char *org_nz(const char *s);
+
+/* For the *_store.c files only: runs a one-row statement; E_NOT_FOUND with msg when there is
+ * no row. */
+struct db_stmt;
+int org_store_step_one(struct db_stmt *st, const char *msg, struct err *err);

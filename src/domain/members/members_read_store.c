@@ -1,0 +1,267 @@
+/* members_read_store.c: SQL of reading member records: the member view (by id, or a person's
+ * current record) and the paged search, one statement per filter shape and sort, tags folded
+ * in with group_concat so a page costs one query. It writes nothing. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/members/members_int.h"
+
+#define VIEW_COLS                                                                                  \
+    "m.id, m.person_id, m.org_id, o.name, m.org_path, p.name, p.former_name, p.gender, "           \
+    "p.ethnicity, p.birth_date, p.id_number, p.phone, p.address, p.hukou, p.education, "           \
+    "m.status, m.category, m.joined_on, m.full_member_on, m.work_unit, m.post, "                   \
+    "(SELECT group_concat(t.tag, ',') FROM member_tag t WHERE t.member_id = m.id), "               \
+    "m.created_at, m.updated_at"
+#define VIEW_JOINS "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id"
+
+static const struct db_sql SQL_GET = {
+    .name = "members.get",
+    .sql = "SELECT " VIEW_COLS " FROM member m " VIEW_JOINS " WHERE m.id = ?",
+    .pg = NULL,
+};
+/* A person's member record: the current one when an older one ended (出党, then re-admitted). */
+static const struct db_sql SQL_GET_BY_PERSON = {
+    .name = "members.get_by_person",
+    .sql = "SELECT " VIEW_COLS " FROM member m " VIEW_JOINS " WHERE m.person_id = ? "
+           "ORDER BY m.status IN ('probationary', 'full') DESC, m.id DESC LIMIT 1",
+    .pg = NULL,
+};
+
+/* ---- the search: one statement per (shape, sort) ---- */
+
+const char *const MEMBER_SORTS[] = {
+    "id", "-id", "joined_on", "-joined_on", "name", "-name", "birth_date", "-birth_date", NULL,
+};
+#define ORDER_ID       "m.id"
+#define ORDER_ID_D     "m.id DESC"
+#define ORDER_JOINED   "m.joined_on, m.id"
+#define ORDER_JOINED_D "m.joined_on DESC, m.id DESC"
+#define ORDER_NAME     "p.name_initials, p.name, m.id"
+#define ORDER_NAME_D   "p.name_initials DESC, p.name DESC, m.id DESC"
+#define ORDER_BIRTH    "p.birth_date, m.id"
+#define ORDER_BIRTH_D  "p.birth_date DESC, m.id DESC"
+
+/* Binds (in order): path, upper, category ×2, statuses ×2 (",full,"), tag ×2. */
+#define WHERE_BASE                                                                                 \
+    "m.org_path >= ? AND m.org_path < ? AND (? IS NULL OR m.category = ?) "                        \
+    "AND (? IS NULL OR instr(?, ',' || m.status || ',') > 0) AND (? IS NULL OR EXISTS (SELECT 1 "  \
+    "FROM member_tag t "                                                                           \
+    "WHERE t.member_id = m.id AND t.tag = ?))"
+/* Then: born_before ×2, born_after ×2, like_name ×2. */
+#define WHERE_PERSON                                                                               \
+    " AND (? IS NULL OR p.birth_date <= ?) AND (? IS NULL OR p.birth_date > ?) "                   \
+    "AND (? IS NULL OR p.name LIKE ? ESCAPE '\\')"
+/* Members only: the count and id order use the member(org_path, status, category) index. */
+#define FROM_SIMPLE " FROM member m WHERE " WHERE_BASE
+/* With the person: age, one-character name queries, sorts by name or birth date. */
+#define FROM_FULL                                                                                  \
+    " FROM member m JOIN person p ON p.id = m.person_id WHERE " WHERE_BASE WHERE_PERSON
+/* Name substring of 3+ characters: the trigram index drives (first bind: the phrase). */
+/* Two-character names and pinyin initials: the person_term index drives (first binds: the
+ * term range). */
+#define FROM_TERM                                                                                  \
+    " FROM member m JOIN person p ON p.id = m.person_id WHERE m.person_id IN (SELECT person_id "   \
+    "FROM person_term WHERE term >= ? AND term < ?) AND " WHERE_BASE WHERE_PERSON
+#define FROM_FTS                                                                                   \
+    " FROM person_fts f JOIN person p ON p.id = f.rowid JOIN member m ON m.person_id = p.id "      \
+    "WHERE person_fts MATCH '\"' || replace(?, '\"', '\"\"') || '\"' AND " WHERE_BASE WHERE_PERSON
+/* PostgreSQL: the pg_trgm index on person.name serves the same substring as a LIKE. */
+#define FROM_FTS_PG                                                                                \
+    " FROM person p JOIN member m ON m.person_id = p.id WHERE p.name LIKE '%' || "                 \
+    "replace(replace(replace(?, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AND " WHERE_BASE    \
+        WHERE_PERSON
+
+#define PAGE(from, order)                                                                          \
+    "WITH pg AS (SELECT m.id AS id" from " ORDER BY " order " LIMIT ? OFFSET ?) SELECT " VIEW_COLS \
+    " FROM pg JOIN member m ON m.id = pg.id " VIEW_JOINS " ORDER BY " order
+
+#define SQL_ROW(nm, from, order)                                                                   \
+    {                                                                                              \
+        .name = nm, .sql = PAGE(from, order), .pg = NULL                                           \
+    }
+#define SQL_ROW_FTS(nm, order)                                                                     \
+    {                                                                                              \
+        .name = nm, .sql = PAGE(FROM_FTS, order), .pg = PAGE(FROM_FTS_PG, order)                   \
+    }
+
+enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS, SHAPE_TERM };
+
+static const struct db_sql SQL_PAGE[4][8] = {
+    {
+        SQL_ROW("members.page_simple_id", FROM_SIMPLE, ORDER_ID),
+        SQL_ROW("members.page_simple_id_d", FROM_SIMPLE, ORDER_ID_D),
+        SQL_ROW("members.page_simple_joined", FROM_SIMPLE, ORDER_JOINED),
+        SQL_ROW("members.page_simple_joined_d", FROM_SIMPLE, ORDER_JOINED_D),
+        { 0 }, /* name and birth-date sorts need the person: SHAPE_FULL */
+        { 0 },
+        { 0 },
+        { 0 },
+    },
+    {
+        SQL_ROW("members.page_full_id", FROM_FULL, ORDER_ID),
+        SQL_ROW("members.page_full_id_d", FROM_FULL, ORDER_ID_D),
+        SQL_ROW("members.page_full_joined", FROM_FULL, ORDER_JOINED),
+        SQL_ROW("members.page_full_joined_d", FROM_FULL, ORDER_JOINED_D),
+        SQL_ROW("members.page_full_name", FROM_FULL, ORDER_NAME),
+        SQL_ROW("members.page_full_name_d", FROM_FULL, ORDER_NAME_D),
+        SQL_ROW("members.page_full_birth", FROM_FULL, ORDER_BIRTH),
+        SQL_ROW("members.page_full_birth_d", FROM_FULL, ORDER_BIRTH_D),
+    },
+    {
+        SQL_ROW_FTS("members.page_fts_id", ORDER_ID),
+        SQL_ROW_FTS("members.page_fts_id_d", ORDER_ID_D),
+        SQL_ROW_FTS("members.page_fts_joined", ORDER_JOINED),
+        SQL_ROW_FTS("members.page_fts_joined_d", ORDER_JOINED_D),
+        SQL_ROW_FTS("members.page_fts_name", ORDER_NAME),
+        SQL_ROW_FTS("members.page_fts_name_d", ORDER_NAME_D),
+        SQL_ROW_FTS("members.page_fts_birth", ORDER_BIRTH),
+        SQL_ROW_FTS("members.page_fts_birth_d", ORDER_BIRTH_D),
+    },
+    {
+        SQL_ROW("members.page_term_id", FROM_TERM, ORDER_ID),
+        SQL_ROW("members.page_term_id_d", FROM_TERM, ORDER_ID_D),
+        SQL_ROW("members.page_term_joined", FROM_TERM, ORDER_JOINED),
+        SQL_ROW("members.page_term_joined_d", FROM_TERM, ORDER_JOINED_D),
+        SQL_ROW("members.page_term_name", FROM_TERM, ORDER_NAME),
+        SQL_ROW("members.page_term_name_d", FROM_TERM, ORDER_NAME_D),
+        SQL_ROW("members.page_term_birth", FROM_TERM, ORDER_BIRTH),
+        SQL_ROW("members.page_term_birth_d", FROM_TERM, ORDER_BIRTH_D),
+    },
+};
+static const struct db_sql SQL_COUNT[4] = {
+    { .name = "members.count_simple", .sql = "SELECT count(*)" FROM_SIMPLE },
+    { .name = "members.count_full", .sql = "SELECT count(*)" FROM_FULL },
+    { .name = "members.count_fts",
+      .sql = "SELECT count(*)" FROM_FTS,
+      .pg = "SELECT count(*)" FROM_FTS_PG },
+    { .name = "members.count_term", .sql = "SELECT count(*)" FROM_TERM },
+};
+
+static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v)
+{
+    int k = 0;
+
+    v->id = db_col_int(st, k++);
+    v->person_id = db_col_int(st, k++);
+    v->org_id = db_col_int(st, k++);
+    v->org_name = db_col_dup(st, k++, a);
+    v->org_path = db_col_dup(st, k++, a);
+    v->name = db_col_dup(st, k++, a);
+    v->former_name = db_col_dup(st, k++, a);
+    v->gender = db_col_dup(st, k++, a);
+    v->ethnicity = db_col_dup(st, k++, a);
+    v->birth_date = db_col_dup(st, k++, a);
+    v->id_number = db_col_dup(st, k++, a);
+    v->phone = db_col_dup(st, k++, a);
+    v->address = db_col_dup(st, k++, a);
+    v->hukou = db_col_dup(st, k++, a);
+    v->education = db_col_dup(st, k++, a);
+    v->status = db_col_dup(st, k++, a);
+    v->category = db_col_dup(st, k++, a);
+    v->joined_on = db_col_dup(st, k++, a);
+    v->full_member_on = db_col_dup(st, k++, a);
+    v->work_unit = db_col_dup(st, k++, a);
+    v->post = db_col_dup(st, k++, a);
+    v->tags = db_col_dup(st, k++, a);
+    if (!v->tags)
+        v->tags = "";
+    v->created_at = db_col_int(st, k++);
+    v->updated_at = db_col_int(st, k++);
+}
+
+int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
+                     struct member_view *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, by_person ? &SQL_GET_BY_PERSON : &SQL_GET, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW) {
+        read_view(st, a, out);
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(err, E_NOT_FOUND, "", "党员不存在");
+    }
+    db_stmt_free(&st);
+    return rc;
+}
+
+static void bind_twice(struct db_stmt *st, int *k, const char *s)
+{
+    db_bind_text(st, (*k)++, s);
+    db_bind_text(st, (*k)++, s);
+}
+
+static int bind_search(struct db_stmt *st, const struct member_search_args *s, enum shape shape)
+{
+    int k = 1;
+
+    if (shape == SHAPE_FTS)
+        db_bind_text(st, k++, s->fts);
+    if (shape == SHAPE_TERM) {
+        db_bind_text(st, k++, s->term_lo);
+        db_bind_text(st, k++, s->term_hi);
+    }
+    db_bind_text(st, k++, s->q->org_path);
+    db_bind_text(st, k++, s->upper);
+    bind_twice(st, &k, s->q->category);
+    bind_twice(st, &k, s->statuses);
+    bind_twice(st, &k, s->q->tag);
+    if (shape != SHAPE_SIMPLE) {
+        bind_twice(st, &k, s->born_before);
+        bind_twice(st, &k, s->born_after);
+        bind_twice(st, &k, s->like_name);
+    }
+    return k;
+}
+
+int member_store_search(struct db_conn *c, const struct member_search_args *s, struct arena *a,
+                        struct member_view **out, int64_t *n_out, int64_t *total_out,
+                        struct err *err)
+{
+    struct db_stmt *st = NULL;
+    enum shape shape = SHAPE_SIMPLE;
+    struct member_view *rows;
+    int64_t n = 0, total = 0;
+    int rc, k;
+
+    if (s->fts)
+        shape = SHAPE_FTS;
+    else if (s->term_lo)
+        shape = SHAPE_TERM;
+    else if (s->born_before || s->born_after || s->like_name || s->sort >= 4)
+        shape = SHAPE_FULL;
+    ASSERT(s->sort >= 0 && s->sort < 8 && SQL_PAGE[shape][s->sort].sql);
+
+    if (db_prepare(c, &SQL_COUNT[shape], &st, err) < 0)
+        return -1;
+    bind_search(st, s, shape);
+    rc = db_step(st, err);
+    if (rc == DB_ROW)
+        total = db_col_int(st, 0);
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+
+    rows = arena_alloc(a, sizeof(*rows) * (size_t)(s->q->size > 0 ? s->q->size : 1));
+    if (total > (s->q->page - 1) * s->q->size) {
+        if (db_prepare(c, &SQL_PAGE[shape][s->sort], &st, err) < 0)
+            return -1;
+        k = bind_search(st, s, shape);
+        db_bind_int(st, k++, s->q->size);
+        db_bind_int(st, k++, (s->q->page - 1) * s->q->size);
+        while ((rc = db_step(st, err)) == DB_ROW && n < s->q->size)
+            read_view(st, a, &rows[n++]);
+        db_stmt_free(&st);
+        if (rc < 0)
+            return -1;
+    }
+    *out = rows;
+    *n_out = n;
+    *total_out = total;
+    return 0;
+}
