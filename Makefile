@@ -114,6 +114,10 @@ $(O)/tests/%_test: tests/%_test.c $(O)/tests/unit/tap.o $(O)/libdangjian.a
 	@$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/tests/unit/tap.o $(O)/libdangjian.a $(LDLIBS)
 
 -include $(addsuffix .d,$(LIB_OBJS) $(O)/src/cli/main.o $(O)/tests/unit/tap.o $(UNIT_BINS))
+# An object built before it had a .d file (a build directory from before -MMD) cannot know its
+# headers: it depends on all of them, so a changed struct is never linked in two layouts.
+HDRS := $(shell find src tests -name '*.h')
+$(foreach o,$(LIB_OBJS) $(O)/src/cli/main.o $(O)/tests/unit/tap.o $(UNIT_BINS),$(if $(wildcard $(o).d),,$(eval $(o): $(HDRS))))
 
 deps:
 	tools/install-deps.sh

@@ -35,9 +35,10 @@ struct pg_conn {
 };
 
 struct pg_param {
-    char *val; /* owned; NULL: SQL NULL */
+    char *val; /* owned buffer, kept across runs */
     size_t cap;
     int len;
+    bool null; /* SQL NULL (also before the first bind) */
     char type; /* 'i' int8, 't' text, 'b' bytea, '?' untyped NULL */
 };
 
@@ -228,7 +229,7 @@ static int pg_prepare(void *native, const char *sql, void **stmt_out, struct err
         st->oids = calloc(n, sizeof(*st->oids));
         ASSERT(st->p && st->vals && st->lens && st->fmts && st->oids);
         for (int i = 0; i < st->nparams; i++)
-            st->p[i].type = '?';
+            st->p[i] = (struct pg_param){ .null = true, .type = '?' };
     }
     st->types = calloc((size_t)st->nparams + 1, 1);
     ASSERT(st->types);
@@ -248,13 +249,10 @@ static int param_set(struct pg_stmt *st, int idx, char type, const void *v, size
     if (!p || len > INT_MAX - 1)
         return -1;
     p->type = type;
-    if (!v) {
-        free(p->val);
-        p->val = NULL;
-        p->cap = 0;
+    p->null = !v;
+    if (!v)
         return 0;
-    }
-    if (!p->val || p->cap < len + 1) {
+    if (p->cap < len + 1) {
         free(p->val);
         p->cap = len + 1 < 32 ? 32 : len + 1;
         p->val = malloc(p->cap);
@@ -374,8 +372,8 @@ again:
         return -1;
     }
     for (int i = 0; i < st->nparams; i++) {
-        st->vals[i] = st->p[i].val;
-        st->lens[i] = st->p[i].val ? st->p[i].len : 0;
+        st->vals[i] = st->p[i].null ? NULL : st->p[i].val;
+        st->lens[i] = st->p[i].null ? 0 : st->p[i].len;
         st->fmts[i] = st->p[i].type == 'b';
     }
     st->res = PQexecPrepared(st->c->h, pp->name, st->nparams, st->vals, st->lens, st->fmts, 0);
@@ -487,8 +485,8 @@ static void pg_reset(void *stmt)
         PQfreemem(st->blob);
     st->blob = NULL;
     for (int i = 0; i < st->nparams; i++) {
-        free(st->p[i].val);
-        st->p[i] = (struct pg_param){ .type = '?' };
+        st->p[i].null = true;
+        st->p[i].type = '?';
     }
 }
 
@@ -497,6 +495,8 @@ static void pg_finalize(void *stmt)
     struct pg_stmt *st = stmt;
 
     pg_reset(st);
+    for (int i = 0; i < st->nparams; i++)
+        free(st->p[i].val);
     free(st->p);
     free(st->vals);
     free(st->lens);
