@@ -49,6 +49,21 @@ test("create: 15-digit ID converted, lower-case x, birth and gender filled; hist
   expectError(await shequ.request("POST", "/api/members", { body: { name: "张晓", id_number: "99010119850312007X", org_id: branch } }), 409, "conflict", "/id_number");
 });
 
+test("党龄 counts from 转正 (DEV-PARTYAGE); a 预备党员 has none", async () => {
+  const years = (from) => {
+    const t = today();
+    return Number(t.slice(0, 4)) - Number(from.slice(0, 4)) - (t.slice(5) < from.slice(5) ? 1 : 0);
+  };
+  const full = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "党龄测", id_number: "99010119400125001X", org_id: branch, status: "full", joined_on: "1960-01-25", full_member_on: "1961-01-25" } }), 201).json;
+  assert.equal(full.party_age, years("1961-01-25"));
+  assert.notEqual(full.party_age, years("1960-01-25"));
+  const prob = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "预备测", id_number: "990101199601010012", org_id: branch, status: "probationary", joined_on: today() } }), 201).json;
+  assert.equal(prob.party_age, null);
+  const listed = expectStatus(await shequ.request("GET", `/api/members?org=${branch}&size=200`), 200).json.items;
+  assert.equal(listed.find((m) => m.id === full.id).party_age, full.party_age);
+  assert.equal(listed.find((m) => m.id === prob.id).party_age, null);
+});
+
 test("create: birth date or gender that contradict the ID; bad phone; too young at joining", async () => {
   const base = { name: "测试", id_number: "990101198001010014", org_id: branch };
   expectError(await shequ.request("POST", "/api/members", { body: { ...base, birth_date: "1980-01-02" } }), 400, "invalid", "/birth_date");

@@ -47,7 +47,7 @@ export default {
           <el-descriptions-item label="党员类别">{{ member.category_label }}</el-descriptions-item>
           <el-descriptions-item label="入党日期">{{ show(member.joined_on) }}</el-descriptions-item>
           <el-descriptions-item label="转正日期">{{ show(member.full_member_on) }}</el-descriptions-item>
-          <el-descriptions-item label="党龄">{{ member.party_age >= 0 ? member.party_age + ' 年' : '—' }}</el-descriptions-item>
+          <el-descriptions-item label="党龄">{{ member.party_age !== null && member.party_age >= 0 ? member.party_age + ' 年' : '—' }}</el-descriptions-item>
           <el-descriptions-item label="手机">{{ show(member.phone) }}</el-descriptions-item>
           <el-descriptions-item label="身份证号">{{ show(member.id_number) }}</el-descriptions-item>
           <el-descriptions-item v-if="member.tags.length" label="标签">

@@ -100,7 +100,7 @@ struct member_view {
     int64_t age; /* years; -1 when birth_date is unknown */
     const char *status, *status_label, *category, *category_label;
     const char *joined_on, *full_member_on;
-    int64_t party_age; /* 党龄 in whole years from joined_on; -1 when unknown */
+    int64_t party_age; /* 党龄 in whole years from full_member_on (转正); -1: 预备 or unknown */
     const char *work_unit, *post;
     const char *tags; /* comma-separated, "" when none */
     int64_t created_at, updated_at;

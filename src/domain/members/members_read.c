@@ -39,7 +39,11 @@ static void view_finish(struct member_view *v, const char *today)
     v->status_label = member_status_label(v->status);
     v->category_label = member_category_label(v->category);
     v->age = member_years_between(v->birth_date, today);
-    v->party_age = member_years_between(v->joined_on, today);
+    /* 党龄 runs from 转正, the end of the 预备期 (DEV-PARTYAGE): none while probationary, and
+     * unknown when the 转正 date was never recorded. */
+    v->party_age = strcmp(v->status, "probationary") && v->full_member_on
+                       ? member_years_between(v->full_member_on, today)
+                       : -1;
 }
 
 static char *mask_keep(const char *s, size_t head, size_t tail, size_t stars, struct arena *a)
