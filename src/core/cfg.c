@@ -199,19 +199,34 @@ int cfg_load(struct cfg *c, const char *file, struct err *err)
 
 void cfg_redact_url(const char *url, char *out, size_t n)
 {
-    const char *scheme = strstr(url, "://"), *at, *colon, *pw;
-    size_t len;
+    const char *scheme = strstr(url, "://"), *auth, *at = NULL, *colon;
+    size_t o = 0, alen;
 
-    snprintf(out, n, "%s", url);
-    if (scheme && (at = strchr(scheme + 3, '@')) &&
-        (colon = memchr(scheme + 3, ':', (size_t)(at - scheme - 3)))) {
-        snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
-        return;
+    /* postgresql://user:secret@host/...: the userinfo's password (the authority ends at the
+     * first '/' or '?'; its last '@' ends the userinfo). */
+    if (scheme) {
+        auth = scheme + 3;
+        alen = strcspn(auth, "/?");
+        for (const char *p = auth; p < auth + alen; p++)
+            if (*p == '@')
+                at = p;
     }
-    if ((pw = strstr(url, "password=")) && (pw == url || pw[-1] == ' ')) {
-        len = strcspn(pw + 9, " ");
-        snprintf(out, n, "%.*spassword=***%s", (int)(pw - url), url, pw + 9 + len);
+    colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+    /* ... and every password= parameter (key=value strings and URL query alike). */
+    for (const char *p = url; *p && o + 1 < n; p++) {
+        if (colon && p == colon) {
+            o += (size_t)snprintf(out + o, n - o, ":***");
+            p = at - 1;
+            continue;
+        }
+        if (!strncmp(p, "password=", 9) && (p == url || strchr(" ?&", p[-1]))) {
+            o += (size_t)snprintf(out + o, n - o, "password=***");
+            p += 9 + strcspn(p + 9, " &") - 1;
+            continue;
+        }
+        out[o++] = *p;
     }
+    out[o < n ? o : n - 1] = '\0';
 }
 
 void cfg_show(const struct cfg *c, struct buf *out)

@@ -408,14 +408,15 @@ int64_t db_changes(struct db_conn *c)
     return c->db->drv->changes(c->native);
 }
 
-static int bulk(struct db_conn *c, int phase, unsigned flags, int64_t cache_kib, struct err *err)
+static int bulk(struct db_conn *c, enum db_bulk_phase phase, unsigned flags, int64_t cache_kib,
+                struct err *err)
 {
     return c->db->drv->bulk ? c->db->drv->bulk(c->native, phase, flags, cache_kib, err) : 0;
 }
 
 int db_bulk_begin(struct db_conn *c, unsigned flags, int64_t cache_kib, struct err *err)
 {
-    if (bulk(c, 0, flags, cache_kib, err) < 0) {
+    if (bulk(c, DB_BULK_BEGIN, flags, cache_kib, err) < 0) {
         db_bulk_end(c);
         return -1;
     }
@@ -424,13 +425,13 @@ int db_bulk_begin(struct db_conn *c, unsigned flags, int64_t cache_kib, struct e
 
 int db_bulk_cache(struct db_conn *c, int64_t cache_kib, struct err *err)
 {
-    return bulk(c, 1, 0, cache_kib, err);
+    return bulk(c, DB_BULK_RESIZE, 0, cache_kib, err);
 }
 
 void db_bulk_end(struct db_conn *c)
 {
     struct err ignored = { 0 };
-    bulk(c, 2, 0, 0, &ignored);
+    bulk(c, DB_BULK_END, 0, 0, &ignored);
 }
 
 int db_exec_script(struct db_conn *c, const char *script, struct err *err)

@@ -47,7 +47,6 @@ struct table {
 };
 
 struct copy {
-    struct db *from, *to;
     struct db_conn *src, *dst;
     struct arena a;
     struct table *tables;
@@ -148,7 +147,7 @@ static int count_rows(struct copy *cp, struct db_conn *c, const char *table, int
 }
 
 /* SELECT * in id order (depth first where the table has one) and the matching INSERT. */
-static void build_sql(struct copy *cp, struct db_stmt *src, const char *table, struct buf *ins)
+static void build_sql(struct db_stmt *src, const char *table, struct buf *ins)
 {
     int ncol = db_col_count(src);
 
@@ -165,7 +164,6 @@ static void build_sql(struct copy *cp, struct db_stmt *src, const char *table, s
         buf_puts(ins, i ? ", ?" : "?");
     /* Rows a target trigger already wrote (name search terms) are the same rows. */
     buf_puts(ins, ") ON CONFLICT DO NOTHING");
-    UNUSED(cp);
 }
 
 static void bind_value(struct db_stmt *ins, int k, struct db_stmt *src, int col)
@@ -236,7 +234,7 @@ static int copy_rows(struct copy *cp, const char *table, int64_t *rows_out, stru
         return -1;
     while ((rc = db_step(src, err)) == DB_ROW) {
         if (!ins_sql) {
-            build_sql(cp, src, table, &ins_text);
+            build_sql(src, table, &ins_text);
             if (buf_failed(&ins_text)) {
                 err_set(err, E_INTERNAL, "", "表 %s 的列过多", table);
                 rc = -1;
@@ -311,7 +309,7 @@ static int copy_all(struct copy *cp, void (*progress)(const char *, int64_t), st
 int db_copy(struct db *from, struct db *to, void (*progress)(const char *table, int64_t rows),
             struct err *err)
 {
-    struct copy cp = { .from = from, .to = to };
+    struct copy cp = { 0 };
     int version = 0, rc = -1;
 
     if (db_schema_check(from, err) < 0)

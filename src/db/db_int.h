@@ -4,6 +4,9 @@
 
 #include "db/db.h"
 
+/* The steps of a bulk load (db_bulk_begin, db_bulk_cache, db_bulk_end). */
+enum db_bulk_phase { DB_BULK_BEGIN, DB_BULK_RESIZE, DB_BULK_END };
+
 /* What a NULL stands for, for drivers whose parameters are typed (PostgreSQL). */
 enum db_type { DB_T_ANY, DB_T_INT, DB_T_TEXT };
 
@@ -33,8 +36,9 @@ struct db_driver {
     int64_t (*changes)(void *native);
     int (*exec)(void *native, const char *script, struct err *err);
     int (*backup)(void *native, const char *to, struct err *err);
-    /* Bulk-load settings (db_bulk_*): phase 0 begin, 1 cache only, 2 end; NULL: nothing to do. */
-    int (*bulk)(void *native, int phase, unsigned flags, int64_t cache_kib, struct err *err);
+    /* Bulk-load settings (db_bulk_*); NULL: nothing to tune. */
+    int (*bulk)(void *native, enum db_bulk_phase phase, unsigned flags, int64_t cache_kib,
+                struct err *err);
     const char *begin_sql; /* takes the write lock: "BEGIN IMMEDIATE" */
 };
 

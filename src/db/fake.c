@@ -155,7 +155,8 @@ static int fk_exec(void *native, const char *script, struct err *err)
     return DB_DRIVER_SQLITE.exec(native, script, err);
 }
 
-static int fk_bulk(void *native, int phase, unsigned flags, int64_t cache_kib, struct err *err)
+static int fk_bulk(void *native, enum db_bulk_phase phase, unsigned flags, int64_t cache_kib,
+                   struct err *err)
 {
     return DB_DRIVER_SQLITE.bulk(native, phase, flags, cache_kib, err);
 }

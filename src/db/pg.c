@@ -22,7 +22,6 @@ struct pg_prepared {
     char *sql; /* the portable text (key) */
     char *types;
     char name[16];
-    int nparams;
 };
 
 struct pg_conn {
@@ -331,7 +330,6 @@ static int prepared_find(struct pg_stmt *st, const struct pg_prepared **out, str
     pp->sql = strdup(st->sql);
     pp->types = strdup(types);
     ASSERT(pp->sql && pp->types);
-    pp->nparams = st->nparams;
     c->nprep++;
     *out = pp;
     return 0;

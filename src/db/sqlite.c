@@ -225,11 +225,12 @@ static int sq_backup(void *native, const char *to, struct err *err)
 
 /* PRAGMA takes no parameters; the values are our own integers. The defaults at the end are
  * those sq_open sets (and SQLite's). Each end setting is attempted even when another fails. */
-static int sq_bulk(void *native, int phase, unsigned flags, int64_t cache_kib, struct err *err)
+static int sq_bulk(void *native, enum db_bulk_phase phase, unsigned flags, int64_t cache_kib,
+                   struct err *err)
 {
     char sql[256];
 
-    if (phase == 2) {
+    if (phase == DB_BULK_END) {
         struct err ignored = { 0 };
         sq_exec(native, "PRAGMA journal_mode = WAL", &ignored);
         sq_exec(native, "PRAGMA foreign_keys = ON", &ignored);
@@ -240,7 +241,7 @@ static int sq_bulk(void *native, int phase, unsigned flags, int64_t cache_kib, s
     snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%" PRId64, cache_kib);
     if (sq_exec(native, sql, err) < 0)
         return -1;
-    if (phase == 1)
+    if (phase == DB_BULK_RESIZE)
         return 0;
     if (sq_exec(native, "PRAGMA temp_store = MEMORY", err) < 0)
         return -1;

@@ -145,4 +145,13 @@ test("PostgreSQL: an unreachable database is one clear line and exit 1; the pass
   const shown = cli(["config", "show"], { env: { DANGJIAN_DB_URL: "postgresql://cadre:Secret-Pw-77@db.example/dangjian" } });
   assert.match(shown.stdout, /^db\.url = postgresql:\/\/cadre:\*\*\*@db\.example\/dangjian$/m);
   assert.doesNotMatch(shown.stdout, /Secret-Pw-77/);
+  // The password as a URL query parameter and in a libpq key=value string is hidden too.
+  for (const [url, want] of [
+    ["postgresql:///dangjian?host=/run/pg&user=cadre&password=Secret-Pw-77&sslmode=disable", "postgresql:///dangjian?host=/run/pg&user=cadre&password=***&sslmode=disable"],
+    ["host=db.example user=cadre password=Secret-Pw-77 dbname=dangjian", "host=db.example user=cadre password=*** dbname=dangjian"],
+  ]) {
+    const out = cli(["config", "show"], { env: { DANGJIAN_DB_URL: url } }).stdout;
+    assert.ok(out.includes(`db.url = ${want}\n`), out);
+    assert.doesNotMatch(out, /Secret-Pw-77/);
+  }
 });
