@@ -28,6 +28,21 @@ static const char *const FLAG_KEYS[][2] = {
     { "port", "http.port" }, { "web-root", "http.web_root" },
 };
 
+/* The database settings of cfg for one database (a file or a URL); two pooled connections. */
+static struct db_cfg db_cfg_of(const struct cfg *cfg, const char *driver, const char *path,
+                               const char *url, bool create)
+{
+    return (struct db_cfg){
+        .driver = driver,
+        .path = path,
+        .url = url,
+        .busy_timeout_ms = cfg->db_busy_timeout_ms,
+        .slow_ms = cfg->db_slow_ms,
+        .pool_max = 2,
+        .create = create,
+    };
+}
+
 int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
                  struct cli_env *env)
 {
@@ -69,16 +84,10 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
                 cmd->name);
         return 2;
     }
-    dc = (struct db_cfg){
-        /* A URL means PostgreSQL, whatever db.driver says. */
-        .driver = env->cfg.db_url[0] ? "postgres" : env->cfg.db_driver,
-        .path = env->cfg.db_path,
-        .url = env->cfg.db_url,
-        .busy_timeout_ms = env->cfg.db_busy_timeout_ms,
-        .slow_ms = env->cfg.db_slow_ms,
-        .pool_max = (int)(env->cfg.db_pool ? env->cfg.db_pool : 4),
-        .create = create,
-    };
+    /* A URL means PostgreSQL, whatever db.driver says. */
+    dc = db_cfg_of(&env->cfg, env->cfg.db_url[0] ? "postgres" : env->cfg.db_driver,
+                   env->cfg.db_path, env->cfg.db_url, create);
+    dc.pool_max = (int)(env->cfg.db_pool ? env->cfg.db_pool : 4);
     if (!strcmp(cmd->name, "serve") && !env->cfg.db_pool) {
         /* One connection per worker thread, plus one for the odd concurrent background job. */
         long threads =
@@ -101,15 +110,9 @@ int cli_db_open(const struct cfg *cfg, const char *target, bool create, struct d
                 struct err *err)
 {
     bool url = cli_is_db_url(target);
-    struct db_cfg dc = {
-        .driver = url ? "postgres" : "sqlite",
-        .path = url ? "" : target,
-        .url = url ? target : "",
-        .busy_timeout_ms = cfg->db_busy_timeout_ms,
-        .slow_ms = cfg->db_slow_ms,
-        .pool_max = 2,
-        .create = create,
-    };
+    struct db_cfg dc =
+        db_cfg_of(cfg, url ? "postgres" : "sqlite", url ? "" : target, url ? target : "", create);
+
     return db_open(&dc, out, err);
 }
 

@@ -115,9 +115,8 @@ static int map_error(struct pg_conn *c, const PGresult *r, struct err *err)
     return err_detail(err, "pg %s: %.150s", st, native ? native : "");
 }
 
-static int pg_exec(void *native, const char *script, struct err *err)
+static int exec_once(struct pg_conn *c, const char *script, struct err *err)
 {
-    struct pg_conn *c = native;
     PGresult *r = PQexec(c->h, script);
     ExecStatusType s = PQresultStatus(r);
     int rc = 0;
@@ -126,6 +125,25 @@ static int pg_exec(void *native, const char *script, struct err *err)
         rc = map_error(c, r, err);
     PQclear(r);
     return rc;
+}
+
+static int pg_revive(void *native, struct err *err);
+
+/* A script run outside a transaction (BEGIN among them) on a connection the server dropped runs
+ * once more on a revived one: nothing of it was applied. */
+static int pg_exec(void *native, const char *script, struct err *err)
+{
+    struct pg_conn *c = native;
+    bool idle = PQtransactionStatus(c->h) == PQTRANS_IDLE;
+
+    if (exec_once(c, script, err) == 0)
+        return 0;
+    if (!idle || PQstatus(c->h) == CONNECTION_OK)
+        return -1;
+    err_clear(err);
+    if (pg_revive(c, err) < 0)
+        return -1;
+    return exec_once(c, script, err);
 }
 
 /* Session settings every connection runs with: UTC, UTF-8, bounded lock waits, quiet; no JIT
@@ -142,7 +160,7 @@ static int conn_setup(struct pg_conn *c, struct err *err)
              "; SET client_min_messages = warning; SET jit = off; "
              "SET plan_cache_mode = force_generic_plan",
              c->lock_timeout_ms);
-    return pg_exec(c, sql, err);
+    return exec_once(c, sql, err);
 }
 
 static int pg_open(const struct db_cfg *cfg, void **native_out, struct err *err)

@@ -344,6 +344,73 @@ static void test_backup_copies_committed_data(void)
     db_free(&db);
 }
 
+static const struct db_sql SQL_T_PID = {
+    .name = "t.pid",
+    .sql = "SELECT 0",
+    .pg = "SELECT pg_backend_pid()",
+};
+
+static int64_t backend_pid(struct db_conn *c)
+{
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    int64_t pid = 0;
+
+    if (db_prepare(c, &SQL_T_PID, &st, &e) == 0 && db_step(st, &e) == DB_ROW)
+        pid = db_col_int(st, 0);
+    db_stmt_free(&st);
+    return pid;
+}
+
+/* Ends a connection from the server side, as a restart or a failover does. */
+static void terminate(int64_t pid)
+{
+    struct db *admin = NULL;
+    struct db_conn *c = NULL;
+    struct err e = { 0 };
+    char sql[96];
+    struct db_cfg cfg = { .driver = "postgres", .url = pg, .busy_timeout_ms = 5000, .pool_max = 1 };
+
+    snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%" PRId64 ")", pid);
+    CHECK_EQ(db_open(&cfg, &admin, &e), 0);
+    CHECK_EQ(db_acquire(admin, &c, &e), 0);
+    CHECK_EQ(db_exec_script(c, sql, &e), 0);
+    db_release(admin, &c);
+    db_free(&admin);
+}
+
+/* PostgreSQL: a statement or BEGIN outside a transaction survives a dropped connection (run
+ * again on a revived one); inside a transaction the loss is reported and nothing is kept. */
+static void test_lost_connection(void)
+{
+    struct db *db;
+    struct db_conn *c = NULL;
+    struct err e = { 0 };
+    int64_t id;
+
+    if (!pg) {
+        printf("# skip: an embedded SQLite file has no connection to lose\n");
+        return;
+    }
+    db = open_db("h.db", 1000);
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(create_t(c, &e), 0);
+    terminate(backend_pid(c));
+    CHECK_EQ(insert(c, "after loss", 1, 0, &id, &e), 0);
+    CHECK_EQ(count_rows(c), 1);
+    terminate(backend_pid(c));
+    CHECK_EQ(db_tx_begin(c, &e), 0);
+    CHECK_EQ(insert(c, "in tx", 2, 0, &id, &e), 0);
+    terminate(backend_pid(c));
+    CHECK_EQ(insert(c, "lost", 3, 0, &id, &e), -1);
+    CHECK_EQ(e.code, E_UNAVAILABLE);
+    db_release(db, &c);
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(count_rows(c), 1);
+    db_release(db, &c);
+    db_free(&db);
+}
+
 static void setup(void)
 {
     pg = getenv("DANGJIAN_TEST_PG");
@@ -366,4 +433,4 @@ TAP_MAIN("db", TEST(setup), TEST(test_bind_step_columns_and_cache),
          TEST(test_optional_binds_and_run_helpers), TEST(test_native_errors_map_to_codes),
          TEST(test_busy_writer_is_unavailable), TEST(test_rollback_and_release_inside_tx),
          TEST(test_migrations_and_schema_check), TEST(test_open_missing_without_create_fails),
-         TEST(test_backup_copies_committed_data), TEST(teardown))
+         TEST(test_backup_copies_committed_data), TEST(test_lost_connection), TEST(teardown))
