@@ -61,10 +61,13 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
             return 2;
         }
     }
-    /* --db takes a PostgreSQL URL too, so scripts can pass whatever database they were given. */
-    if (dbp && cli_is_db_url(dbp) &&
-        (cfg_set(&env->cfg, "db.url", dbp, &err) < 0 ||
-         cfg_set(&env->cfg, "db.path", "", &err) < 0)) {
+    /* --db names the database, a file or a PostgreSQL URL, above any db.url or db.path from the
+     * environment or the config file (a flag beats both). */
+    if (dbp && cfg_set(&env->cfg, cli_is_db_url(dbp) ? "db.path" : "db.url", "", &err) < 0) {
+        cli_fail(&err);
+        return 2;
+    }
+    if (dbp && cli_is_db_url(dbp) && cfg_set(&env->cfg, "db.url", dbp, &err) < 0) {
         cli_fail(&err);
         return 2;
     }

@@ -12,6 +12,7 @@
 #include "db/db.h"
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
+#include "io/csv_read.h"
 #include "cli/cli.h"
 
 static int need(const struct cli_cmd *cmd, const struct cli_args *a, const char *opt)
@@ -42,6 +43,13 @@ static int user_add(const struct cli_cmd *cmd, const struct cli_args *a, struct 
         .role = arena_strdup(&ar, cli_get(cmd, a, "role")),
         .must_change_password = !cli_get(cmd, a, "keep-password"),
     };
+    if (!utf8_valid(u.username, strlen(u.username)) ||
+        !utf8_valid(u.display_name, strlen(u.display_name))) {
+        fprintf(stderr, "dangjian user add: --username 和 --display-name 须为 UTF-8 文字 / must be "
+                        "UTF-8 text\n");
+        arena_release(&ar);
+        return 2;
+    }
     if (parse_i64(org, strlen(org), &u.org_id) < 0 || u.org_id <= 0 ||
         (person && (parse_i64(person, strlen(person), &u.person_id) < 0 || u.person_id <= 0))) {
         fprintf(stderr, "dangjian user add: --org 和 --person 应为正整数编号\n");
@@ -76,6 +84,10 @@ static int batch_line(char *s, int line, struct arena *ar, struct user_new *u)
     struct err err = { 0 };
     enum role role;
 
+    if (!utf8_valid(s, strlen(s)))
+        return batch_bad(line,
+                         "不是 UTF-8 编码的文字，请把文件另存为 UTF-8 / not UTF-8 text: save the "
+                         "file as UTF-8");
     for (int i = 0; i < 3; i++) {
         s += strspn(s, ws);
         if (!*s)
@@ -121,8 +133,10 @@ static int batch_read(FILE *f, const char *password, bool must_change, struct ar
     int line = 0, rc = 0;
 
     while (!rc && getline(&s, &scap, f) >= 0) {
-        char *p = s + strspn(s, " \t\r\n");
-        line++;
+        char *p = s;
+        if (++line == 1 && !strncmp(p, "\xEF\xBB\xBF", 3))
+            p += 3; /* the byte-order mark Windows editors put before UTF-8 text */
+        p += strspn(p, " \t\r\n");
         if (!*p || *p == '#')
             continue;
         if (b->n == BATCH_MAX) {

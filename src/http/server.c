@@ -354,10 +354,10 @@ static bool authority_split(const char *a, size_t n, const char **host, size_t *
     return *host_len > 0;
 }
 
-/* Whether origin ("scheme://host[:port]", as browsers send it) names the host and port the
- * request was sent to (host, the Host header's "host[:port]"). The scheme is not compared: TLS
- * ends at the reverse proxy, so the server sees http either way. "null" and anything
- * malformed are another site. */
+/* Whether origin ("scheme://host[:port]", as browsers send it) names the host the request was
+ * sent to (host, the Host header's "host[:port]"). Neither the scheme (TLS ends at the reverse
+ * proxy) nor the port is compared: a proxy may pass Host without the port, and cookies are
+ * shared across ports anyway. "null" and anything malformed are another site. */
 static bool origin_matches(const char *origin, const char *host)
 {
     const char *sep = strstr(origin, "://"), *oh, *hh;
@@ -376,15 +376,16 @@ static bool origin_matches(const char *origin, const char *host)
         !authority_split(sep + 3, strlen(sep + 3), &oh, &ohn, &oport, def) ||
         !authority_split(host, strlen(host), &hh, &hhn, &hport, def))
         return false;
-    return ohn == hhn && strncasecmp(oh, hh, ohn) == 0 && oport == hport;
+    return ohn == hhn && strncasecmp(oh, hh, ohn) == 0;
 }
 
 /* What every matched /api/ request must pass before authorization and the handler (issue 15,
  * login CSRF): a state-changing request (anything but GET/HEAD) is refused when the browser
- * says it comes from another site (Sec-Fetch-Site: cross-site) or its Origin names another
- * host or port than the request's Host (behind a trusted proxy, its X-Forwarded-Host when
- * set). Clients that send neither header (curl, scripts) are not affected. The body's
- * Content-Type is checked after authorization, in router_dispatch. */
+ * says it comes from another site (Sec-Fetch-Site: cross-site). A browser that says
+ * same-origin (or none: typed by the user) is believed; otherwise the Origin must name the
+ * request's Host (behind a trusted proxy, its X-Forwarded-Host when set). Clients that send
+ * neither header (curl, scripts) are not affected. The body's Content-Type is checked after
+ * authorization, in router_dispatch. */
 static int request_guard(struct req_ctx *ctx, struct err *err)
 {
     struct http_req *req = &ctx->req;
@@ -395,6 +396,8 @@ static int request_guard(struct req_ctx *ctx, struct err *err)
     site = http_header(req, "Sec-Fetch-Site");
     if (site && strcasecmp(site, "cross-site") == 0)
         return err_set(err, E_FORBIDDEN, "", "拒绝来自其他网站的请求，请在本系统页面中操作");
+    if (site && (strcasecmp(site, "same-origin") == 0 || strcasecmp(site, "none") == 0))
+        return 0;
     origin = http_header(req, "Origin");
     if (origin) {
         host = http_header(req, "Host");

@@ -292,13 +292,13 @@ test("CLI user add / list / passwd", () => {
   assert.match(add.stdout, /must change password/);
   const list = cli(["user", "list", "--db", srv.db]);
   assert.match(list.stdout, new RegExp(`cli_user .*grid_worker@${community}`));
-  const bad = cli(["user", "add", "--db", srv.db, "--username", "x1", "--password", "short", "--role", "member", "--org", String(community)]);
+  const bad = cli(["user", "add", "--db", srv.db, "--username", "cli_x1", "--password", "short", "--role", "member", "--org", String(community)]);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /密码至少 10 个字符/);
-  const common = cli(["user", "add", "--db", srv.db, "--username", "x3", "--password", "Zhongguo2024", "--role", "member", "--org", String(community)]);
+  const common = cli(["user", "add", "--db", srv.db, "--username", "cli_x3", "--password", "Zhongguo2024", "--role", "member", "--org", String(community)]);
   assert.equal(common.status, 1);
   assert.match(common.stderr, /常见/);
-  const missing = cli(["user", "add", "--db", srv.db, "--username", "x2"]);
+  const missing = cli(["user", "add", "--db", srv.db, "--username", "cli_x2"]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /缺少 --password/);
   const pw = cli(["user", "passwd", "--db", srv.db, "--username", "cli_user", "--password", "Cli-Passw0rd-2"]);
@@ -323,6 +323,16 @@ test("CLI user add --batch: one initial password hashed once, one transaction, a
     assert.equal(r.status, 2, input);
     assert.match(r.stderr, re, input);
   }
+  // A file saved by Excel or Notepad as GBK is refused with the fix named, before the server
+  // could ever read the text back.
+  const gbk = Buffer.concat([Buffer.from("batch_gbk member 1 "), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from("\n")]);
+  const enc = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: gbk });
+  assert.equal(enc.status, 2);
+  assert.match(enc.stderr, /第 1 行 line 1: 不是 UTF-8 编码的文字/);
+  // The username rules hold for a single account from the command line too.
+  const short = cli(["user", "add", "--db", srv.db, "--username", "ab", "--password", "Batch-Passw0rd-1", "--role", "member", "--org", String(branch)]);
+  assert.equal(short.status, 1);
+  assert.match(short.stderr, /用户名应为 3 到 64 个字符/);
   assert.equal(cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1", "--role", "member"], { input: "" }).status, 2);
   assert.equal(cli(["user", "add", "--db", srv.db, "--batch", "-"], { input: lines }).status, 2, "--password is required");
   // The password rules hold for every account of the batch.
@@ -332,7 +342,8 @@ test("CLI user add --batch: one initial password hashed once, one transaction, a
   const common = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Password@2024"], { input: `batch_a member ${branch}\n` });
   assert.equal(common.status, 1);
   assert.match(common.stderr, /常见.*\n?.*\(\/0\/password\)/);
-  const ok = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: lines.replace("999999", String(branch)) });
+  // UTF-8 with the byte-order mark Windows editors write is read as it is meant.
+  const ok = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: "\uFEFF" + lines.replace("999999", String(branch)) });
   assert.equal(ok.status, 0, ok.stderr);
   const ids = [...ok.stdout.matchAll(/created user (\S+) \(id (\d+)\)/g)].map((m) => [m[1], Number(m[2])]);
   assert.deepEqual(ids.map((x) => x[0]), ["batch_a", "batch_b", "batch_c"]);

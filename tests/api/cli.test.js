@@ -142,6 +142,13 @@ test("PostgreSQL: an unreachable database is one clear line and exit 1; the pass
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
     assert.doesNotMatch(r.stdout + r.stderr, /Secret-Pw-77/);
   }
+  // --db FILE beats a db.url in the environment: the file is used, the URL never tried.
+  const dir = tmpdir();
+  const file = path.join(dir, "flag.db");
+  assert.equal(cli(["init", "--db", file]).status, 0);
+  const flag = cli(["stats", "verify", "--db", file], { env: { DANGJIAN_DB_URL: "postgresql://cadre:Secret-Pw-77@127.0.0.1:1/dangjian" } });
+  assert.equal(flag.status, 0, flag.stderr);
+  fs.rmSync(dir, { recursive: true, force: true });
   const shown = cli(["config", "show"], { env: { DANGJIAN_DB_URL: "postgresql://cadre:Secret-Pw-77@db.example/dangjian" } });
   assert.match(shown.stdout, /^db\.url = postgresql:\/\/cadre:\*\*\*@db\.example\/dangjian$/m);
   assert.doesNotMatch(shown.stdout, /Secret-Pw-77/);

@@ -191,8 +191,7 @@ static int users_create(struct http_req *req, struct http_res *res, struct err *
     struct auth_actor actor;
     int64_t id;
 
-    if (http_body_decode(req, USER_NEW, &in, NULL, err) < 0 ||
-        auth_username_check(in.username, err) < 0)
+    if (http_body_decode(req, USER_NEW, &in, NULL, err) < 0)
         return -1;
     in.must_change_password = true;
     http_actor(req, &actor);

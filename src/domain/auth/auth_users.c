@@ -103,6 +103,8 @@ static int user_new_check(struct db_conn *c, const struct user_new *in,
 
     for (char *p = in->username; *p; p++)
         *p = (char)tolower((unsigned char)*p);
+    if (auth_username_check(in->username, err) < 0)
+        return -1;
     if (role_parse(in->role, &role) < 0)
         return err_set(err, E_INVALID, "/role", "角色无效：%s", in->role);
     if (auth_store_org_path(c, in->org_id, a, &path, err) < 0)
