@@ -79,7 +79,6 @@ static int batch_bad(int line, const char *msg)
  * Returns 0, or 2 after printing what is wrong. */
 static int batch_line(char *s, int line, struct arena *ar, struct user_new *u)
 {
-    static const char ws[] = " \t\r\n";
     char *tok[3], *rest, *end;
     struct err err = { 0 };
     enum role role;
@@ -88,30 +87,46 @@ static int batch_line(char *s, int line, struct arena *ar, struct user_new *u)
         return batch_bad(line,
                          "不是 UTF-8 编码的文字，请把文件另存为 UTF-8 / not UTF-8 text: save the "
                          "file as UTF-8");
+    /* Blanks include the no-break and ideographic spaces of text pasted from Excel or typed
+     * with a Chinese input method; the three fields are folded to half-width (４ → 4). */
     for (int i = 0; i < 3; i++) {
-        s += strspn(s, ws);
+        while (utf8_blank_at(s) || *s == '\r' || *s == '\n')
+            s += utf8_blank_at(s) ? utf8_blank_at(s) : 1;
         if (!*s)
             return batch_bad(line, "应为“用户名 角色 组织编号 [姓名]” / expected USERNAME ROLE "
                                    "ORG_ID [DISPLAY NAME]");
         tok[i] = s;
-        s += strcspn(s, ws);
-        if (*s)
-            *s++ = '\0';
+        while (*s && !utf8_blank_at(s) && *s != '\r' && *s != '\n')
+            s++;
+        if (*s) {
+            size_t n = utf8_blank_at(s) ? utf8_blank_at(s) : 1;
+            memset(s, 0, n);
+            s += n;
+        }
+        utf8_halfwidth(tok[i]);
     }
-    rest = s + strspn(s, ws);
-    for (end = rest + strlen(rest); end > rest && strchr(ws, end[-1]); end--)
-        ;
+    rest = s;
+    while (utf8_blank_at(rest))
+        rest += utf8_blank_at(rest);
+    end = rest + strlen(rest);
+    while (end > rest && (end[-1] == '\r' || end[-1] == '\n' || utf8_blank_before(rest, end)))
+        end -= end[-1] == '\r' || end[-1] == '\n' ? 1 : utf8_blank_before(rest, end);
     *end = '\0';
     if (auth_username_check(tok[0], &err) < 0)
         return batch_bad(line, err.msg);
-    if (role_parse(tok[1], &role) < 0)
-        return batch_bad(line, "角色无效 invalid role");
+    /* The role by its code or by its Chinese name (支部书记). */
+    for (role = 0; role < ROLE_COUNT && strcmp(tok[1], role_label(role)) != 0; role++)
+        ;
+    if (role == ROLE_COUNT && role_parse(tok[1], &role) < 0)
+        return batch_bad(line,
+                         "角色无效 invalid role（可用 valid: admin org_admin branch_secretary "
+                         "branch_committee grid_worker member resident unit_liaison，或其中文名）");
     if (parse_i64(tok[2], strlen(tok[2]), &u->org_id) < 0 || u->org_id <= 0)
         return batch_bad(line, "组织编号应为正整数 / ORG_ID must be a positive integer");
     if (utf8_len(rest) > 50)
         return batch_bad(line, "姓名最多 50 个字 / display name: at most 50 characters");
     u->username = arena_strdup(ar, tok[0]);
-    u->role = arena_strdup(ar, tok[1]);
+    u->role = arena_strdup(ar, role_name(role));
     u->display_name = arena_strdup(ar, *rest ? rest : tok[0]);
     return 0;
 }

@@ -40,6 +40,48 @@ size_t utf8_len(const char *s)
     return n;
 }
 
+size_t utf8_blank_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (u[0] == ' ' || u[0] == '\t')
+        return 1;
+    if (u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+size_t utf8_blank_before(const char *start, const char *end)
+{
+    for (size_t n = 1; n <= 3 && (size_t)(end - start) >= n; n++)
+        if (utf8_blank_at(end - n) == n)
+            return n;
+    return 0;
+}
+
+void utf8_halfwidth(char *s)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+
+    while (*r) {
+        unsigned cp = 0;
+        if (r[0] == 0xEF && (r[1] == 0xBC || r[1] == 0xBD) && (r[2] & 0xC0) == 0x80)
+            cp = 0xF000u | ((unsigned)(r[1] & 0x3F) << 6) | (r[2] & 0x3F);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            *w++ = (unsigned char)(cp - 0xFF01 + 0x21);
+            r += 3;
+        } else if (r[0] == 0xE3 && r[1] == 0x80 && r[2] == 0x80) {
+            *w++ = ' ';
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 json_t *jstr(const char *s)
 {
     json_t *j = s ? json_string(s) : json_null();
@@ -69,11 +111,11 @@ static int decode_string(const struct field *f, const char *path, const char *v,
     char *s;
     int y, m, d;
 
-    while (*start == ' ' || *start == '\t')
-        start++;
+    while (utf8_blank_at(start))
+        start += utf8_blank_at(start);
     end = start + strlen(start);
-    while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
-        end--;
+    while (utf8_blank_before(start, end))
+        end -= utf8_blank_before(start, end);
     s = arena_strndup(a, start, (size_t)(end - start));
 
     switch (f->type) {

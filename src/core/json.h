@@ -87,6 +87,16 @@ bool json_depth_ok(const char *body, size_t len, int max_depth);
 
 /* Counts UTF-8 characters (code points) in s. */
 size_t utf8_len(const char *s);
+/* Byte length of the blank that starts at p: space, tab, no-break space (U+00A0) or ideographic
+ * space (U+3000); 0 when p starts with anything else. utf8_blank_before: the same for the blank
+ * that ends just before end (start bounds the look-back). Every decoded string is trimmed of
+ * them, as people paste them from Word, Excel and web pages. */
+size_t utf8_blank_at(const char *p);
+size_t utf8_blank_before(const char *start, const char *end);
+/* Rewrites full-width ASCII (U+FF01–U+FF5E, typed with a Chinese input method in full-width
+ * mode) and U+3000 as their ASCII forms, in place (the text only shrinks). For ASCII-only
+ * fields: usernames. */
+void utf8_halfwidth(char *s);
 
 /* json_t constructors that never return NULL for valid input (ASSERT otherwise) and accept
  * NULL strings as JSON null. */

@@ -171,6 +171,17 @@ test("a user's grants outside the caller's scope are not shown", async () => {
   assert.ok(!JSON.stringify(list.json).includes(`"org_id":${otherCommunity},`));
 });
 
+test("what a cadre types: full-width usernames, pasted no-break and ideographic spaces", async () => {
+  // Typed with a Chinese input method in full-width mode, pasted with a no-break space.
+  const made = expectStatus(await shequ.request("POST", "/api/users", { body: { username: "Ｔ＿ｆｕｌｌ１\u00a0", display_name: "\u3000全角　账号\u3000", password: "Init-Passw0rd-3", role: "member", org_id: branch } }), 201).json;
+  assert.equal(made.username, "t_full1");
+  assert.equal(made.display_name, "全角　账号");
+  // Signing in the way it was typed finds the same account.
+  const res = await srv.request("POST", "/api/session", { body: { username: "ｔ＿ｆｕｌｌ１", password: "Init-Passw0rd-3" } });
+  expectStatus(res, 200);
+  assert.equal(res.json.user.username, "t_full1");
+});
+
 test("a new account must change its initial password before doing anything else", async () => {
   expectStatus(await shequ.request("POST", "/api/users", { body: { username: "t_fresh", display_name: "新账号", password: "Init-Passw0rd-2", role: "org_admin", org_id: branch } }), 201);
   const c = await login(srv, "t_fresh", "Init-Passw0rd-2");
@@ -359,4 +370,8 @@ test("CLI user add --batch: one initial password hashed once, one transaction, a
   expectError(await srv.request("POST", "/api/session", { body: { username: "batch_a", password: "Batch-Passw0rd-2" } }), 401, "unauthenticated");
   // Each account is audited on its own, as from the CLI.
   assert.equal(sql(srv.db, `SELECT COUNT(*) FROM audit WHERE source = 'cli:user add' AND action = 'user.create' AND target_id IN (${ids.map((x) => x[1])})`)[0][0], "3");
+  // The command line's batch file: full-width digits, blanks from Excel, the role's Chinese name.
+  const r = cli(["user", "add", "--db", srv.db, "--batch", "-", "--password", "Batch-Passw0rd-1"], { input: `ｔ_batch_fw\u00a0网格员\u3000${String(branch).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} 批量\u3000\n` });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(sql(srv.db, "SELECT u.display_name, g.role, g.org_id FROM user_account u JOIN user_grant g ON g.user_id = u.id WHERE u.username = 't_batch_fw'")[0], ["批量", "grid_worker", String(branch)]);
 });

@@ -418,8 +418,7 @@ int auth_login(struct app *app, const char *username, const char *password, cons
     bool found, ok;
     int rc = -1;
 
-    for (char *p = name; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    auth_username_fold(name);
     ukey = arena_printf(a, "user:%s", name);
     ipkey = arena_printf(a, "ip:%s", actor->client_ip ? actor->client_ip : "-");
     if (db_acquire(app->db, &c, err) < 0)

@@ -102,3 +102,7 @@ bool auth_sessions_get(struct auth_sessions *s, const char *token_hash, int64_t 
  * is newer. */
 void auth_sessions_put(struct auth_sessions *s, const char *token_hash, int64_t gen,
                        const struct session_entry *e);
+
+/* A username as stored and looked up: full-width letters and digits (typed in a Chinese input
+ * method's full-width mode) as ASCII, then lower-case; in place. */
+void auth_username_fold(char *s);

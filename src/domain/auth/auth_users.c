@@ -9,6 +9,7 @@
 #include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/audit/audit.h"
@@ -70,6 +71,13 @@ static int target_in_scope(struct db_conn *c, const struct auth_actor *actor, in
     return 0;
 }
 
+void auth_username_fold(char *s)
+{
+    utf8_halfwidth(s);
+    for (; *s; s++)
+        *s = (char)tolower((unsigned char)*s);
+}
+
 int auth_username_check(const char *username, struct err *err)
 {
     size_t n = strlen(username);
@@ -101,8 +109,7 @@ static int user_new_check(struct db_conn *c, const struct user_new *in,
     const char *path = NULL, *idn = NULL;
     enum role role;
 
-    for (char *p = in->username; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    auth_username_fold(in->username);
     if (auth_username_check(in->username, err) < 0)
         return -1;
     if (role_parse(in->role, &role) < 0)
