@@ -188,10 +188,13 @@ static size_t guessable_at(const char *s)
     return best;
 }
 
-/* How many characters of password are left once every guessable run is taken out. */
+/* How many characters of password are left once every guessable run is taken out. Runs are
+ * looked for at every position, not only after the previous one: a greedy pass that takes
+ * "@123456" (a123456) from "Dj@12345678" would leave "78" and miss the run "12345678". */
 static size_t unguessable_chars(const char *password)
 {
     char low[4 * 128 + 1];
+    bool covered[sizeof(low)] = { false };
     size_t n = strlen(password), left = 0, run;
 
     if (n >= sizeof(low))
@@ -199,15 +202,11 @@ static size_t unguessable_chars(const char *password)
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)password[i]);
     low[n] = '\0';
-    for (const char *p = low; *p;) {
-        run = guessable_at(p);
-        if (run) {
-            p += run;
-            continue;
-        }
-        left += ((unsigned char)*p & 0xC0) != 0x80; /* count characters, not UTF-8 bytes */
-        p++;
-    }
+    for (size_t i = 0; i < n; i++)
+        for (run = guessable_at(low + i); run; run--)
+            covered[i + run - 1] = true;
+    for (size_t i = 0; i < n; i++) /* count characters, not UTF-8 bytes */
+        left += !covered[i] && ((unsigned char)low[i] & 0xC0) != 0x80;
     return left;
 }
 

@@ -59,6 +59,7 @@ static void test_common_passwords(void)
         "Zhongguo2024", "Dangjian@2026", "Admin123456",   "Admin@123456", "Iloveyou520!",
         "Abc123456789", "Aa1234567890",  "12345678Aa",    "Zxcvbnm12345", "!QAZ2wsx3edc",
         "123456789Abc", "Asdfghjkl123",  "Welcome2024!",  "Letmein12345", "Dragon123456",
+        "Dj@12345678", /* "@123456" looks like a123456, but the run 12345678 is guessable too */
     };
     for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
         const char *m = why(common[i]);
