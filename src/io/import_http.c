@@ -1,9 +1,8 @@
 /* import_http.c: the Excel routes of the roster: POST /api/members/import (multipart upload,
  * parsed by http/multipart.c; the job runs in import_job.c), the import jobs (GET
  * /api/import-jobs/{id} and its errors.xlsx), GET /api/members/export and GET
- * /api/members/import-template. Imports run in the request by default; ?async=1 (or a file over
- * import.async_bytes) runs them on a background thread and answers 202 with the job id, which the
- * UI polls. */
+ * /api/members/import-template. Imports run in the request by default; ?async=1 runs them on a
+ * background thread and answers 202 with the job id, which the UI polls. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"

@@ -1,6 +1,5 @@
 /* import_store.c: SQL for import_job. Plain statements with ? placeholders; each job
- * function takes its own connection and, for writes, its own short transaction. The
- * importer's page-cache setting runs on the connection it is given. */
+ * function takes its own connection and, for writes, its own short transaction. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -46,10 +45,7 @@ int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const ch
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         db_prepare(c, &SQL_JOB_INSERT, &st, err) < 0)
         goto out;
-    if (user_id)
-        db_bind_int(st, 1, user_id);
-    else
-        db_bind_null(st, 1);
+    db_bind_opt_id(st, 1, user_id);
     db_bind_int(st, 2, org_id);
     db_bind_text(st, 3, filename);
     db_bind_int(st, 4, dry_run);

@@ -4,7 +4,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, today, cli } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, today, shiftYears, cli } = require("./lib/harness");
 
 let srv, jiedao, shequ, shuji, community, street;
 
@@ -113,6 +113,12 @@ test("stats equal counts computed with sqlite3", async () => {
   const byGender = Object.fromEntries(sql(srv.db, `SELECT p.gender, count(*) FROM member m JOIN person p ON p.id = m.person_id WHERE ${active} GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
   assert.deepEqual(Object.fromEntries(s.by_gender.map((c) => [c.key, c.count])), byGender);
   assert.equal(s.by_age.reduce((t, c) => t + c.count, 0), s.members);
+  // Age bands by the birth date on today's date: born after today minus 31 years is 30 or under.
+  const bounds = [0, 1, 2, 3, 4, 5].map((i) => shiftYears(today(), -(31 + 10 * i)));
+  const band = (b) => (!b ? "unknown" : `a${bounds.filter((x) => b <= x).length}`);
+  const byAge = {};
+  for (const [b] of sql(srv.db, `SELECT p.birth_date FROM member m JOIN person p ON p.id = m.person_id WHERE ${active}`)) byAge[band(b)] = (byAge[band(b)] || 0) + 1;
+  assert.deepEqual(Object.fromEntries(s.by_age.map((c) => [c.key, c.count])), byAge);
   assert.equal(s.by_education.reduce((t, c) => t + c.count, 0), s.members);
   const byType = Object.fromEntries(sql(srv.db, `SELECT type, count(*) FROM org WHERE path >= '${p}' AND path < '${u}' AND dissolved_on IS NULL GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
   assert.deepEqual(Object.fromEntries(s.orgs_by_type.map((c) => [c.key, c.count])), byType);

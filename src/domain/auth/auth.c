@@ -348,11 +348,16 @@ static void purge_on_login(struct db_conn *c, int64_t now)
     (void)purge(c, now, &ignored);
 }
 
+int64_t auth_actor_user_id(const struct auth_actor *actor)
+{
+    return actor && actor->user ? actor->user->id : 0;
+}
+
 struct audit_entry auth_audit_entry(const struct auth_actor *actor, const char *action,
                                     const char *target_type, int64_t target_id, int64_t org_id)
 {
     return (struct audit_entry){
-        .user_id = actor && actor->user ? actor->user->id : 0,
+        .user_id = auth_actor_user_id(actor),
         .username = actor && actor->user ? actor->user->username : NULL,
         .source = actor && actor->source ? actor->source : "internal",
         .action = action,

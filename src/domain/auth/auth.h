@@ -45,6 +45,8 @@ struct auth_actor {
 
 /* The audit row of a change actor makes (result "ok", no digest): who, from where, which
  * request. The one way areas fill an audit_entry; strings are borrowed from actor. */
+/* The account acting (for created_by / updated_by columns); 0 for the command line. */
+int64_t auth_actor_user_id(const struct auth_actor *actor);
 struct audit_entry auth_audit_entry(const struct auth_actor *actor, const char *action,
                                     const char *target_type, int64_t target_id, int64_t org_id);
 

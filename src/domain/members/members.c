@@ -113,11 +113,6 @@ static int audit_member(struct db_conn *c, const struct auth_actor *actor, const
     return audit_append(c, &e, err);
 }
 
-int64_t member_actor_user_id(const struct auth_actor *actor)
-{
-    return actor && actor->user ? actor->user->id : 0;
-}
-
 char *member_initials_of(const char *name, struct arena *a)
 {
     char keys[PINYIN_MAX_KEYS * 34];
@@ -175,7 +170,7 @@ static int insert_member(struct db_conn *c, const struct member_in *m, int64_t p
     if (member_store_member_insert(c, &in, org.tenant_id, pid, org.path, now, id_out, err) < 0 ||
         (in.tags && member_store_tags_set(c, *id_out, in.tags, err) < 0) ||
         member_store_event_insert(c, org.tenant_id, *id_out, "create", today, NULL, in.status, NULL,
-                                  NULL, member_actor_user_id(actor), now, err) < 0 ||
+                                  NULL, auth_actor_user_id(actor), now, err) < 0 ||
         audit_member(c, actor, "member.create", *id_out, in.org_id, digest, err) < 0)
         goto out;
     rc = 0;
@@ -196,7 +191,7 @@ static int apply_update(struct db_conn *c, const struct member_view *cur,
     const char *on = note && note->effective_on ? note->effective_on : NULL;
     struct member_in before = { 0 }, after = *merged;
     const char *doc = note ? note->doc_no : NULL, *txt = note ? note->note : NULL;
-    int64_t now = clock_now(), uid = member_actor_user_id(actor);
+    int64_t now = clock_now(), uid = auth_actor_user_id(actor);
     int rc = -1;
 
     arena_init(&a, 1024);
@@ -408,7 +403,7 @@ int member_card_update(struct app *app, int64_t id, int64_t org_id, const struct
     next.households = in->households ? in->households : cur.households;
     next.service_time = in->service_time ? in->service_time : cur.service_time;
     audit_change_digest(cur.updated_at ? card_json(&cur) : NULL, card_json(&next), digest);
-    if (member_store_card_put(c, id, &next, member_actor_user_id(actor), clock_now(), err) < 0 ||
+    if (member_store_card_put(c, id, &next, auth_actor_user_id(actor), clock_now(), err) < 0 ||
         audit_member(c, actor, "member.card", id, org_id, digest, err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;

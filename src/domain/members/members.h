@@ -53,8 +53,8 @@ int member_normalize(struct app *app, struct member_in *m, struct arena *a, stru
 /* Inserts, or updates the member with the same ID number (m->id_number must be set and
  * normalized; on update only non-NULL fields change), inside the caller's transaction on c,
  * and appends the audit row ("member.create" / "member.update", target member). The caller
- * checks the actor may write at m->org_id (and at the existing member's org on update: use
- * member_org_of_id_number). New members need name, org_id, status (default "full"),
+ * checks the actor may write at m->org_id (and at the existing member's org on update). New
+ * members need name, org_id, status (default "full"),
  * category (default "community"). E_NOT_FOUND for an unknown org_id; E_INVALID for missing
  * required fields. */
 int member_upsert(struct db_conn *c, const struct member_in *m, const struct auth_actor *actor,
@@ -71,11 +71,6 @@ int member_upsert(struct db_conn *c, const struct member_in *m, const struct aut
 int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, size_t n,
                        const bool *absent, const struct auth_actor *actor, bool *created_out,
                        struct err *err);
-
-/* The org path of the member whose person has this (normalized) ID number; E_NOT_FOUND when
- * there is none. Returns memory from a. */
-int member_org_of_id_number(struct db_conn *c, const char *id_number, struct arena *a,
-                            int64_t *org_id_out, const char **org_path_out, struct err *err);
 
 /* The list query shared by GET /api/members and the export. org_path is required (the
  * caller's scope, from http_scope_path); NULL/0 fields mean "no filter". q matches a name

@@ -8,6 +8,7 @@
 #include "core/json.h"
 #include "db/db.h"
 #include "domain/audit/audit.h"
+#include "domain/auth/auth.h"
 #include "domain/members/members_int.h"
 
 /* audit_change_digest(NULL, member_json(m)), the digest of "member.create", written without
@@ -101,8 +102,8 @@ static int new_rows_finish(struct db_conn *c, const struct new_row *nr, size_t n
         audit[k] = member_audit_entry(actor, "member.create", r->member_id, r->in.org_id, digest);
     }
     if (member_store_tags_insert_many(c, tags, ntags, err) < 0 ||
-        member_store_create_events(c, tenants, mids, statuses, n, today,
-                                   member_actor_user_id(actor), now, err) < 0)
+        member_store_create_events(c, tenants, mids, statuses, n, today, auth_actor_user_id(actor),
+                                   now, err) < 0)
         return -1;
     return audit_append_many(c, audit, n, err);
 }
@@ -179,20 +180,6 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
 out:
     arena_release(&a);
     return rc;
-}
-
-int member_org_of_id_number(struct db_conn *c, const char *id_number, struct arena *a,
-                            int64_t *org_id_out, const char **org_path_out, struct err *err)
-{
-    struct member_key key;
-
-    if (member_store_key_by_id_number(c, id_number, a, &key, err) < 0)
-        return -1;
-    if (!key.member_id)
-        return err_set(err, E_NOT_FOUND, "/id_number", "该身份证号尚未登记为党员");
-    *org_id_out = key.org_id;
-    *org_path_out = key.org_path;
-    return 0;
 }
 
 /* Whether two comma-separated tag lists hold the same tags (in any order): each list's tags

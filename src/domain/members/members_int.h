@@ -128,5 +128,4 @@ int member_check(const struct member_in *m, struct err *err);
 void member_view_to_in(const struct member_view *v, struct member_in *m, struct arena *a);
 struct audit_entry member_audit_entry(const struct auth_actor *actor, const char *action,
                                       int64_t member_id, int64_t org_id, const char *digest);
-int64_t member_actor_user_id(const struct auth_actor *actor);
 char *member_initials_of(const char *name, struct arena *a);

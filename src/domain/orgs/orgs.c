@@ -62,11 +62,6 @@ static bool type_fits(const char *parent, const char *child)
     return false;
 }
 
-static int64_t actor_user_id(const struct auth_actor *actor)
-{
-    return actor && actor->user ? actor->user->id : 0;
-}
-
 int audit_org(struct db_conn *c, const struct auth_actor *actor, const char *action,
               const char *target_type, int64_t target, int64_t org_id, json_t *before,
               json_t *after, struct err *err)
@@ -182,7 +177,7 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
     if (org_store_set_path(c, *id_out, path, parent.depth + 1,
                            parent.tenant_id ? parent.tenant_id : *id_out, err) < 0 ||
         org_store_event_insert(c, parent.tenant_id ? parent.tenant_id : *id_out, *id_out, &ev, NULL,
-                               NULL, 0, actor_user_id(actor), now, NULL, err) < 0 ||
+                               NULL, 0, auth_actor_user_id(actor), now, NULL, err) < 0 ||
         audit_org(c, actor, "org.create", "org", *id_out, *id_out, NULL,
                   org_fields_json(parent.id, in->type, in->name, in->short_name, in->code,
                                   ev.effective_on, in->contact_name, in->contact_phone, in->address,
@@ -336,8 +331,8 @@ int org_event_add(struct app *app, int64_t org_id, const struct org_event_in *in
     if (event_apply(c, &a, org_id, in, &cur, now, err) < 0)
         goto out;
     if (org_store_event_insert(c, cur.tenant_id, org_id, in, cur.name, cur.short_name,
-                               !strcmp(in->kind, "move") ? cur.parent_id : 0, actor_user_id(actor),
-                               now, &eid, err) < 0 ||
+                               !strcmp(in->kind, "move") ? cur.parent_id : 0,
+                               auth_actor_user_id(actor), now, &eid, err) < 0 ||
         audit_org(
             c, actor, "org.event", "org", org_id, org_id,
             org_state_json(cur.name, cur.short_name, cur.parent_id, cur.dissolved_on),

@@ -101,16 +101,17 @@ struct org_term_due {
 int org_store_terms_ending(struct db_conn *c, const char *path, const char *upper,
                            const char *before, struct arena *a, struct org_term_due **out,
                            int64_t *n_out, struct err *err);
-/* Members of the subtree counted by (status, category, gender, education, age band,
- * joined on or after since): one row per combination that occurs. Age bands are the keys
- * a0 … a6 by the six birth-date bounds (newest first), or "unknown". */
+/* One subtree counter of member_stat: how many members have key in dimension dim ("status",
+ * "category", "gender", "education", "age" — a0 … a6 by the six birth-date bounds, newest
+ * first, or "unknown" — and "joined", the year). */
 struct org_stat_row {
     const char *dim, *key;
     int64_t n;
 };
 /* The subtree counters of org_id (rows with n > 0). */
-int org_store_stat_read(struct db_conn *c, int64_t org_id, struct arena *a,
-                        struct org_stat_row **out, int64_t *n_out, struct err *err);
+int org_store_stat_read(struct db_conn *c, int64_t org_id, const char *const bounds[6],
+                        struct arena *a, struct org_stat_row **out, int64_t *n_out,
+                        struct err *err);
 /* Recomputes every counter from the members (in the caller's transaction). */
 int org_store_stat_rebuild(struct db_conn *c, struct err *err);
 /* Up to limit counters whose stored value differs from a recount. */

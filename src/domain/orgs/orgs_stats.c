@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/orgpath.h"
+#include "domain/members/members.h"
 #include "domain/orgs/orgs_int.h"
 
 static void date_add_months(const char *d, int n, char out[11])
@@ -140,24 +141,10 @@ static void sort_counts(struct org_count *v, int64_t n, int (*cmp)(const void *,
         qsort(v, (size_t)n, sizeof(*v), cmp);
 }
 
-/* The age band ("a0" 30 or under … "a6" 81 and over, "unknown") of a birth date, by the
- * bounds b[i] = today minus (31 + 10 i) years: born after b[i] is aged 30 + 10 i or less. */
-static const char *age_band(const char *birth, char bounds[6][11])
-{
-    static const char *const BANDS[] = { "a0", "a1", "a2", "a3", "a4", "a5", "a6" };
-    int i = 0;
-
-    if (!*birth)
-        return "unknown";
-    while (i < 6 && strcmp(birth, bounds[i]) <= 0)
-        i++;
-    return BANDS[i];
-}
-
 /* The dashboard's breakdowns from the subtree counters: status over every member; the totals
  * and the other breakdowns over active members (预备 and 正式) only, as the counters are. */
-static void tally_stats(const struct org_stat_row *r, int64_t n, const char *since,
-                        char bounds[6][11], struct arena *a, struct org_stats *s)
+static void tally_stats(const struct org_stat_row *r, int64_t n, const char *since, struct arena *a,
+                        struct org_stats *s)
 {
     int64_t cap[5] = { 0 };
 
@@ -174,8 +161,8 @@ static void tally_stats(const struct org_stat_row *r, int64_t n, const char *sin
             tally(&s->by_category, &s->n_category, &cap[1], a, k, r[i].n);
         } else if (!strcmp(d, "gender")) {
             tally(&s->by_gender, &s->n_gender, &cap[2], a, k, r[i].n);
-        } else if (!strcmp(d, "birth")) {
-            tally(&s->by_age, &s->n_age, &cap[3], a, age_band(k, bounds), r[i].n);
+        } else if (!strcmp(d, "age")) {
+            tally(&s->by_age, &s->n_age, &cap[3], a, k, r[i].n);
         } else if (!strcmp(d, "education")) {
             tally(&s->by_education, &s->n_education, &cap[4], a, k, r[i].n);
         } else if (!strcmp(d, "joined") && *k && strncmp(k, since, 4) >= 0) {
@@ -196,20 +183,9 @@ static void label_counts(struct org_count *v, int64_t n, const char *kind)
                                               "61–70岁",    "71–80岁", "81岁及以上", "未知" };
     for (int64_t i = 0; i < n; i++) {
         if (!strcmp(kind, "category")) {
-            static const char *const k[] = { "community",  "mobile_out", "in_service", "retired",
-                                             "unemployed", "new_org",    "student",    "other" };
-            static const char *const l[] = { "组织关系在社区", "外出流动", "在职党员报到", "离退休",
-                                             "下岗失业",       "两新组织", "学生",         "其他" };
-            for (size_t j = 0; j < ARRAY_LEN(k); j++)
-                if (!strcmp(v[i].key, k[j]))
-                    v[i].label = l[j];
+            v[i].label = member_category_label(v[i].key);
         } else if (!strcmp(kind, "status")) {
-            static const char *const k[] = { "probationary", "full", "suspended", "left",
-                                             "deceased" };
-            static const char *const l[] = { "预备党员", "正式党员", "停止党籍", "出党", "死亡" };
-            for (size_t j = 0; j < ARRAY_LEN(k); j++)
-                if (!strcmp(v[i].key, k[j]))
-                    v[i].label = l[j];
+            v[i].label = member_status_label(v[i].key);
         } else if (!strcmp(kind, "gender")) {
             v[i].label = !strcmp(v[i].key, "M") ? "男" : "女";
         } else if (!strcmp(kind, "age")) {
@@ -230,6 +206,7 @@ int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a
     struct db_conn *c = NULL;
     struct org_advisory *adv;
     char upper[ORG_PATH_MAX], today[11], since[11], horizon[11], bounds[6][11];
+    const char *bp[6];
     struct org_stat_row *rows;
     int64_t nadv, nrows;
     int rc = -1;
@@ -247,18 +224,19 @@ int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a
                 d = 28;
             snprintf(bounds[i], sizeof(bounds[i]), "%04d-%02d-%02d", y, m, d);
         }
+        bp[i] = bounds[i];
     }
     orgpath_upper(path, upper);
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    if (org_store_stat_read(c, org_id, a, &rows, &nrows, err) < 0 ||
+    if (org_store_stat_read(c, org_id, bp, a, &rows, &nrows, err) < 0 ||
         org_store_type_counts(c, path, upper, a, &out->orgs_by_type, &out->n_orgs_by_type, err) <
             0 ||
         advisories_on(c, path, horizon, a, &adv, &nadv, &out->terms_expiring, &out->terms_expired,
                       err) < 0)
         goto out;
     out->terms_due = out->terms_expiring + out->terms_expired;
-    tally_stats(rows, nrows, since, bounds, a, out);
+    tally_stats(rows, nrows, since, a, out);
     label_counts(out->by_category, out->n_category, "category");
     label_counts(out->by_status, out->n_status, "status");
     label_counts(out->by_gender, out->n_gender, "gender");
