@@ -96,6 +96,13 @@ test("advisories follow RULES.md §3.1 against sqlite3 counts", async () => {
   const expired = Number(sql(srv.db, `SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND t.ended_on IS NULL AND t.ends_on < '${today()}' AND o.dissolved_on IS NULL`)[0][0]);
   assert.equal(adv.filter((a) => a.code === "TERM-EXPIRED").length, expired);
   assert.ok(adv.every((a) => a.message.length > 0));
+  // An org's page shows its own advisories, exactly those of the subtree list that are about it.
+  const withAdvice = [...new Set(adv.map((a) => a.org_id))].slice(0, 4);
+  assert.ok(withAdvice.length > 0, "the demo street has advisories");
+  for (const id of [street, ...withAdvice]) {
+    const own = expectStatus(await jiedao.request("GET", `/api/orgs/${id}`), 200).json.advisories;
+    assert.deepEqual(own.map((a) => a.code).sort(), adv.filter((a) => a.org_id === id).map((a) => a.code).sort(), `org ${id}`);
+  }
 });
 
 test("stats equal counts computed with sqlite3", async () => {

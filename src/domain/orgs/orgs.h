@@ -152,8 +152,9 @@ struct org_advisory {
                             "TERM-EXPIRED" */
     const char *message; /* zh-CN */
 };
-int org_advisories(struct app *app, const char *path, struct arena *a, struct org_advisory **out,
-                   int64_t *n_out, struct err *err);
+/* self_only: the org's own advisories only (its page), not its subtree's. */
+int org_advisories(struct app *app, const char *path, bool self_only, struct arena *a,
+                   struct org_advisory **out, int64_t *n_out, struct err *err);
 
 /* Dashboard numbers for the subtree at path. Each breakdown is (key, label, count). */
 struct org_count {

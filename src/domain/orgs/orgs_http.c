@@ -152,18 +152,15 @@ static int orgs_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct org_view v;
     struct org_advisory *adv;
-    int64_t id, n, k = 0;
+    int64_t id, n;
     json_t *o;
 
     if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
-        org_advisories(req->app, v.path, req->arena, &adv, &n, err) < 0)
+        org_advisories(req->app, v.path, true, req->arena, &adv, &n, err) < 0)
         return -1;
     /* The org's own advisories (the subtree's are at /advisories). */
-    for (int64_t i = 0; i < n; i++)
-        if (adv[i].org_id == id)
-            adv[k++] = adv[i];
     o = org_json(&v);
-    json_object_set_new(o, "advisories", advisories_json(adv, k));
+    json_object_set_new(o, "advisories", advisories_json(adv, n));
     http_res_json(res, 200, o);
     return 0;
 }
@@ -439,7 +436,7 @@ static int orgs_advisories(struct http_req *req, struct http_res *res, struct er
     int64_t id, n;
 
     if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
-        org_advisories(req->app, v.path, req->arena, &adv, &n, err) < 0)
+        org_advisories(req->app, v.path, false, req->arena, &adv, &n, err) < 0)
         return -1;
     http_res_json(res, 200, http_list_json(advisories_json(adv, n), n, 1, n));
     return 0;

@@ -43,9 +43,9 @@ static void advise(struct org_advisory **v, int64_t *n, int64_t *cap, struct are
  * query: those already past their end are advised, and with expiring_out non-NULL the others
  * (ending between today and horizon) are counted for the dashboard, and the expired ones in
  * *expired_out. */
-static int advisories_on(struct db_conn *c, const char *path, const char *horizon, struct arena *a,
-                         struct org_advisory **out, int64_t *n_out, int64_t *expiring_out,
-                         int64_t *expired_out, struct err *err)
+static int advisories_on(struct db_conn *c, const char *path, bool self_only, const char *horizon,
+                         struct arena *a, struct org_advisory **out, int64_t *n_out,
+                         int64_t *expiring_out, int64_t *expired_out, struct err *err)
 {
     struct org_branch_size *b;
     struct org_term_due *t;
@@ -54,7 +54,10 @@ static int advisories_on(struct db_conn *c, const char *path, const char *horizo
     int64_t nb, nt, n = 0, cap = 0;
 
     clock_today(today);
-    orgpath_upper(path, upper);
+    if (self_only) /* [path, path + "\x01") holds the org and none of its descendants */
+        snprintf(upper, sizeof(upper), "%s\x01", path);
+    else
+        orgpath_upper(path, upper);
     if (org_store_branch_sizes(c, path, upper, a, &b, &nb, err) < 0 ||
         org_store_terms_ending(c, path, upper, horizon, a, &t, &nt, err) < 0)
         return -1;
@@ -94,8 +97,8 @@ static int advisories_on(struct db_conn *c, const char *path, const char *horizo
     return 0;
 }
 
-int org_advisories(struct app *app, const char *path, struct arena *a, struct org_advisory **out,
-                   int64_t *n_out, struct err *err)
+int org_advisories(struct app *app, const char *path, bool self_only, struct arena *a,
+                   struct org_advisory **out, int64_t *n_out, struct err *err)
 {
     struct db_conn *c = NULL;
     char today[11];
@@ -104,7 +107,7 @@ int org_advisories(struct app *app, const char *path, struct arena *a, struct or
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     clock_today(today);
-    rc = advisories_on(c, path, today, a, out, n_out, NULL, NULL, err);
+    rc = advisories_on(c, path, self_only, today, a, out, n_out, NULL, NULL, err);
     db_release(app->db, &c);
     return rc;
 }
@@ -232,8 +235,8 @@ int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a
     if (org_store_stat_read(c, org_id, bp, a, &rows, &nrows, err) < 0 ||
         org_store_type_counts(c, path, upper, a, &out->orgs_by_type, &out->n_orgs_by_type, err) <
             0 ||
-        advisories_on(c, path, horizon, a, &adv, &nadv, &out->terms_expiring, &out->terms_expired,
-                      err) < 0)
+        advisories_on(c, path, false, horizon, a, &adv, &nadv, &out->terms_expiring,
+                      &out->terms_expired, err) < 0)
         goto out;
     out->terms_due = out->terms_expiring + out->terms_expired;
     tally_stats(rows, nrows, since, a, out);
