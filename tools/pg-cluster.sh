@@ -29,7 +29,7 @@ unix_socket_directories = '$dir'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 200
+max_connections = $((100 + 40 * $(nproc)))
 shared_buffers = 256MB
 EOF
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||

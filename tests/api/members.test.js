@@ -59,6 +59,10 @@ test("党龄 counts from 转正 (DEV-PARTYAGE); a 预备党员 has none", async 
   assert.notEqual(full.party_age, years("1960-01-25"));
   const prob = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "预备测", id_number: "990101199601010012", org_id: branch, status: "probationary", joined_on: today() } }), 201).json;
   assert.equal(prob.party_age, null);
+  // A full member whose 转正 date was never recorded: unknown, not counted from joining.
+  const unknown = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "未知转正", id_number: "990101196001010015", org_id: branch, status: "full", joined_on: "1990-01-01" } }), 201).json;
+  assert.equal(unknown.party_age, null);
+  assert.equal(expectStatus(await shequ.request("GET", `/api/members/${full.id}`), 200).json.party_age, full.party_age);
   const listed = expectStatus(await shequ.request("GET", `/api/members?org=${branch}&size=200`), 200).json.items;
   assert.equal(listed.find((m) => m.id === full.id).party_age, full.party_age);
   assert.equal(listed.find((m) => m.id === prob.id).party_age, null);
