@@ -12,15 +12,20 @@ export { PAGES };
 // The menu's groups in order; "" holds the rows shown above every group (首页).
 export const GROUPS = ["", "党员与组织", "组织生活", "服务群众", "系统"];
 
-// [{group, items}] for the signed-in user: each group's rows by `order`, empty groups left out.
+// [{group, items}] for the signed-in user: each group's rows by `order`, empty groups left out,
+// and no headings at all when only one group would have one.
 export function menuGroups() {
   const unknown = PAGES.filter((p) => p.menu && !GROUPS.includes(p.menu.group));
   if (unknown.length) console.warn(`menu group not in GROUPS: ${unknown.map((p) => p.path).join(", ")}`);
-  return GROUPS.map((group) => ({
+  const groups = GROUPS.map((group) => ({
     group,
     items: PAGES.filter((p) => p.menu && p.menu.group === group && can(p.perm))
       .sort((a, b) => a.menu.order - b.menu.order),
   })).filter((g) => g.items.length);
+  // A heading over the only group a user has (a 党员 or 居民: 首页 and 我的) says nothing.
+  const titled = groups.filter((g) => g.group);
+  if (titled.length !== 1) return groups;
+  return [{ group: "", items: groups.flatMap((g) => g.items) }];
 }
 
 // The first page a user may see: the first menu row they hold the permission for.

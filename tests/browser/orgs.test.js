@@ -207,6 +207,12 @@ test("a community admin founds a branch, records its first term with a secretary
   await page.goto(`${env.srv.url}/orgs/${community}`);
   await page.click(".org-page button:has-text('新建下级组织')");
   await page.waitForSelector(".child-form input[name=name]");
+  // The type choices are the server's rule for a 社区党委 (no 党小组 directly below it).
+  await page.click(".child-form .el-form-item:has-text('组织类型') .el-select");
+  const options = page.locator(".el-select-dropdown:visible .el-select-dropdown__item");
+  await options.first().waitFor();
+  assert.deepEqual(await options.allTextContents(), ["社区党总支", "党支部", "联合党支部", "流动党员党支部"]);
+  await options.filter({ hasText: /^党支部$/ }).click();
   // Without a name the server's field error shows under 名称.
   await page.fill(".child-form input[name=founded_on]", "2026-03-01");
   await page.keyboard.press("Enter");

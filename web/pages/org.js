@@ -126,14 +126,13 @@ export default {
     const childOpen = ref(false);
     const child = reactive({});
     const childErrs = fieldErrors();
-    // The types listed after the parent's in the server's table (its order is top down); the
-    // server checks which of them may sit under this parent.
-    const childTypes = computed(() => TYPES.slice(TYPES.findIndex((t) => t.value === org.value.type) + 1));
+    // The types the server allows directly under this org (child_types, its one rule).
+    const childTypes = computed(() => TYPES.filter((t) => (org.value.child_types || []).includes(t.value)));
     const CHILD_FIELDS = ["type", "name", "short_name", "code", "founded_on", "contact_name", "contact_phone", "address", "area", "doc_no"];
     function openChild() {
       clearErrors(childErrs);
       for (const f of CHILD_FIELDS) child[f] = "";
-      child.type = org.value.type === "branch" || org.value.type === "joint_branch" ? "group" : "branch";
+      child.type = (childTypes.value.find((t) => t.value === "branch") || childTypes.value[0] || {}).value || "";
       childOpen.value = true;
     }
     async function submitChild() {
@@ -237,7 +236,7 @@ export default {
           </div>
           <div v-if="canWrite && active" class="head-actions org-actions">
             <el-button icon="Edit" class="edit-org-btn" @click="openEdit">编辑</el-button>
-            <el-button type="primary" icon="Plus" @click="openChild">新建下级组织</el-button>
+            <el-button v-if="childTypes.length" type="primary" icon="Plus" @click="openChild">新建下级组织</el-button>
             <el-dropdown trigger="click" @command="openEvent">
               <el-button icon="EditPen" class="event-btn">登记变更 <el-icon class="el-icon--right"><ArrowDown /></el-icon></el-button>
               <template #dropdown>

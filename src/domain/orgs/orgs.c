@@ -36,8 +36,7 @@ const char *org_type_label(const char *type)
     return enum_label(ORG_TYPES, ORG_TYPE_LABELS, type);
 }
 
-/* Whether a child of type child fits under a parent of type parent. */
-static bool type_fits(const char *parent, const char *child)
+bool org_type_fits(const char *parent, const char *child)
 {
     static const char *const allowed[][6] = {
         /* district */ { "street", NULL },
@@ -156,7 +155,7 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
         err_set(err, E_INVALID, "/parent_id", "上级党组织已撤销");
         goto out;
     }
-    if (in->parent_id && !type_fits(parent.type, in->type)) {
+    if (in->parent_id && !org_type_fits(parent.type, in->type)) {
         err_set(err, E_INVALID, "/type", "%s下不能设立%s", org_type_label(parent.type),
                 org_type_label(in->type));
         goto out;
@@ -222,7 +221,7 @@ int org_update(struct app *app, int64_t id, const struct org_in *in, const struc
     if (in->type && cur.parent_id) {
         if (org_store_row(c, cur.parent_id, &a, &parent, err) < 0)
             goto out;
-        if (!type_fits(parent.type, in->type)) {
+        if (!org_type_fits(parent.type, in->type)) {
             err_set(err, E_INVALID, "/type", "%s下不能设立%s", org_type_label(parent.type),
                     org_type_label(in->type));
             goto out;
@@ -258,7 +257,7 @@ static int event_move(struct db_conn *c, struct arena *a, int64_t org_id,
     }
     if (orgpath_within(np.path, cur->path))
         return err_set(err, E_INVALID, "/new_parent_id", "不能把党组织调整到它自己的下级组织之下");
-    if (np.dissolved_on || !type_fits(np.type, cur->type))
+    if (np.dissolved_on || !org_type_fits(np.type, cur->type))
         return err_set(err, E_INVALID, "/new_parent_id", "%s下不能设立%s", org_type_label(np.type),
                        org_type_label(cur->type));
     new_path = arena_printf(a, "%s%" PRId64 "/", np.path, org_id);

@@ -15,6 +15,9 @@ struct err;
 extern const char *const ORG_TYPES[]; /* district street community_committee … group */
 extern const char *const ORG_TYPE_LABELS[]; /* 区委组织部 街道党工委 社区党委 … 党小组 */
 const char *org_type_label(const char *type);
+/* Whether an org of type child may sit directly under one of type parent (the one rule that
+ * org creation, moves and the page's 新建下级组织 choices follow). */
+bool org_type_fits(const char *parent, const char *child);
 
 struct org_view {
     int64_t id, parent_id; /* parent_id 0: a root */

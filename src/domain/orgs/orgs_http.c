@@ -19,6 +19,17 @@ static json_t *opt_id(int64_t v)
     return v ? jint(v) : json_null();
 }
 
+/* The types an org of this type may have directly below it, in the table's top-down order. */
+static json_t *child_types_json(const char *type)
+{
+    json_t *a = json_array();
+
+    for (const char *const *t = ORG_TYPES; *t; t++)
+        if (org_type_fits(type, *t))
+            json_array_append_new(a, jstr(*t));
+    return a;
+}
+
 static json_t *org_json(const struct org_view *v)
 {
     json_t *o = json_object();
@@ -29,6 +40,7 @@ static json_t *org_json(const struct org_view *v)
     json_object_set_new(o, "depth", jint(v->depth));
     json_object_set_new(o, "type", jstr(v->type));
     json_object_set_new(o, "type_label", jstr(v->type_label));
+    json_object_set_new(o, "child_types", child_types_json(v->type));
     json_object_set_new(o, "name", jstr(v->name));
     json_object_set_new(o, "short_name", jstr(v->short_name));
     json_object_set_new(o, "code", jstr(v->code));
