@@ -10,7 +10,11 @@ O=${O:-build}
 tmp=$(mktemp -d /tmp/dangjian-new-area.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -C "$tmp" -xf -
-[ ! -d "$O" ] || { mkdir -p "$tmp/$O" && cp -a "$O/." "$tmp/$O/"; }
+# Only what a build reuses (not benchmark databases or the sanitizer build).
+mkdir -p "$tmp/$O"
+for d in src gen tests libdangjian.a dangjian; do
+    [ ! -e "$O/$d" ] || cp -a "$O/$d" "$tmp/$O/"
+done
 [ ! -d node_modules ] || ln -s "$PWD/node_modules" "$tmp/node_modules"
 cd "$tmp"
 touch .marker

@@ -208,15 +208,17 @@ int auth_user_create_many(struct app *app, const struct user_new *in, size_t n,
 
 /* Refuses new_password when it is one of u's last `history` passwords: the hashes kept in
  * password_history, and the one in use (accounts from before that table have no rows). */
+/* current_checked: the caller has already compared new_password with the one in use (a change
+ * of one's own password), which saves an argon2 verification. */
 static int history_check(struct db_conn *c, const struct user_row *u, const char *new_password,
-                         int64_t history, struct arena *a, struct err *err)
+                         int64_t history, bool current_checked, struct arena *a, struct err *err)
 {
     const char **h;
     int n;
 
     if (history <= 0)
         return 0;
-    if (auth_password_matches(u->password_hash, new_password))
+    if (!current_checked && auth_password_matches(u->password_hash, new_password))
         goto repeated;
     if (auth_store_password_history(c, u->id, history, a, &h, &n, err) < 0)
         return -1;
@@ -263,7 +265,7 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
     if (u.person_id && auth_store_person_id_number(c, u.person_id, &a, &idn, err) < 0)
         goto done;
     if (auth_password_check(new_password, u.username, idn, err) < 0 ||
-        history_check(c, &u, new_password, app->cfg->auth_password_history, &a, err) < 0 ||
+        history_check(c, &u, new_password, app->cfg->auth_password_history, self, &a, err) < 0 ||
         auth_password_hash(new_password, hash, err) < 0 || db_tx_begin(c, err) < 0)
         goto done;
     if (auth_store_user_password(c, user_id, hash, self ? false : must_change, now, err) < 0 ||
