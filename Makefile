@@ -93,6 +93,16 @@ $(O)/gen/modules.c: FORCE
 $(O)/gen/modules.o: $(O)/gen/modules.c
 	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# enum perm from the areas' PERM_ROW lines (tools/gen-perms.sh), like modules.c: regenerated
+# on every make, rewritten only when the permissions change. Every object may include perm.h,
+# so the header must exist before the first compile (an order-only prerequisite; afterwards
+# the .d files make the objects that read it depend on it).
+$(O)/gen/perm_ids.h: FORCE
+	@mkdir -p $(dir $@)
+	@tools/gen-perms.sh $@ $(MODULE_SRCS)
+
+$(LIB_OBJS) $(O)/src/cli/main.o $(O)/tests/unit/tap.o $(UNIT_BINS): | $(O)/gen/perm_ids.h
+
 # Like modules.c: rewritten on every make only when a fragment was added, removed or changed.
 $(O)/gen/openapi_fragments.c: FORCE
 	@mkdir -p $(dir $@)

@@ -5,9 +5,9 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
-#include "domain/modules.h"
 #include "http/http.h"
 #include "http/openapi.h"
+#include "app/app_modules.h"
 #include "cli/cli.h"
 
 int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a)
@@ -39,13 +39,13 @@ int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a)
 
     UNUSED(cmd);
     UNUSED(a);
-    if (router_init(&t, MODULES, MODULES_LEN, &err) < 0)
+    if (app_routes_init(&t, &err) < 0)
         return cli_fail(&err);
     for (size_t i = 0; i < t.len; i++) {
         const struct route *r = t.rows[i];
         json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:i, s:s}", "method",
                                              http_method_name(r->method), "path", r->pattern,
-                                             "permission", perm_name(r->perm), "scope",
+                                             "permission", t.guard->perm_name(r->perm), "scope",
                                              (int)r->scope, "summary", r->summary));
     }
     s = json_dumps(arr, JSON_INDENT(2));
@@ -65,7 +65,7 @@ int cmd_openapi(const struct cli_cmd *cmd, const struct cli_args *a)
 
     UNUSED(cmd);
     UNUSED(a);
-    if (router_init(&t, MODULES, MODULES_LEN, &err) < 0)
+    if (app_routes_init(&t, &err) < 0)
         return cli_fail(&err);
     if (openapi_build(&t, OPENAPI_FRAGMENTS, OPENAPI_FRAGMENTS_LEN, &doc, &err) < 0) {
         router_release(&t);

@@ -9,6 +9,7 @@
 #include "domain/auth/auth.h"
 #include "domain/cache/cache.h"
 #include "http/http.h"
+#include "app/app_modules.h"
 #include "io/import_job.h"
 #include "io/import_store.h"
 #include "cli/cli.h"
@@ -18,6 +19,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     struct cli_env env;
     struct err err = { 0 };
     struct http_server *srv = NULL;
+    struct http_server_opts opts;
     sigset_t set;
     int64_t abandoned = 0;
     int sig = 0, rc;
@@ -41,7 +43,8 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     signal(SIGPIPE, SIG_IGN);
     env.app.cache = cache_new((size_t)env.cfg.cache_max_bytes);
     env.app.sessions = auth_sessions_new();
-    if (http_server_start(&env.app, &srv, &err) < 0) {
+    app_server_opts(&env.app, &opts);
+    if (http_server_start(&opts, &srv, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }

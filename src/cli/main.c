@@ -1,6 +1,8 @@
 /* main.c: `dangjian <command>`: the command table, argument parsing and help. Each command
  * lives in cmd_<name>.c; this file only dispatches. */
 #include "core/compat.h"
+#include "core/err.h"
+#include "app/app_modules.h"
 #include "cli/cli.h"
 
 /* Every command that takes --db FILE also takes --db-url URL (PostgreSQL). */
@@ -252,6 +254,7 @@ static int parse(const struct cli_cmd *c, int argc, char **argv, struct cli_args
 int main(int argc, char **argv)
 {
     struct cli_args a;
+    struct err err = { 0 };
     bool help = false;
     int rc;
 
@@ -276,6 +279,8 @@ int main(int argc, char **argv)
             usage_cmd(c, stdout);
             return 0;
         }
+        if (app_modules_init(&err) < 0)
+            return cli_fail(&err);
         return c->run(c, &a);
     }
     fprintf(stderr, "dangjian: 未知命令 unknown command: %s\n\n", argv[1]);

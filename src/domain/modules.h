@@ -1,6 +1,6 @@
 /* modules.h: what one domain area contributes, as one row exported from its own folder: its
- * routes, the permissions it declares, the audit actions it writes and the code/label tables
- * the UI shows. MODULES[] lists the rows; the router, `dangjian routes` and GET /api/meta read
+ * routes, the permissions it declares, the audit actions it writes, the code/label tables
+ * the UI shows and the change counters it owns. MODULES[] lists the rows; the router, `dangjian routes` and GET /api/meta read
  * them. It is defined by the composition root, build/gen/modules.c, which tools/gen-modules.sh
  * writes from every `const struct module NAME_MODULE = {` line in an area adapter
  * (src/domain/AREA/..._http.c, src/io/..._http.c; docs/architecture.md): no shared list. */
@@ -8,6 +8,7 @@
 
 #include "domain/auth/perm.h"
 
+struct change_counter;
 struct route;
 
 /* An enum the UI shows: codes[i] is labelled labels[i] (zh-CN); both NULL-terminated, in the
@@ -28,11 +29,14 @@ struct audit_action {
 struct module {
     const char *name;
     const struct route *routes; /* ends with a row whose pattern is NULL */
-    /* The permissions the area declares, ending with PERM_NONE (NULL for none); their code,
-     * label and roles are rows of the one permission table (auth_policy.c). */
-    const enum perm *perms;
+    /* The permissions the area declares: PERM_ROW lines (perm.h), ending with PERM_ROWS_END;
+     * NULL for none. perm_table_init builds the one permission table from them. */
+    const struct perm_row *perms;
     const struct audit_action *audit_actions; /* ends with a NULL code; NULL for none */
     const struct code_table *codes;           /* ends with a NULL name; NULL for none */
+    /* The change counters the area owns (domain/cache/cache.h), ending with NULL; NULL for
+     * none. Its migrations insert their generation rows and the triggers that move them. */
+    const struct change_counter *const *counters;
 };
 
 /* Every module row, in the order of their files' paths (the order carries no meaning). */

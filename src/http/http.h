@@ -5,8 +5,6 @@
 
 #include <jansson.h>
 #include "core/err.h"
-#include "domain/auth/perm.h"
-#include "domain/cache/cache.h"
 
 struct app;
 struct arena;
@@ -14,7 +12,6 @@ struct cfg;
 struct err;
 struct field;
 struct auth_user;
-struct auth_actor;
 struct buf;
 struct json_writer;
 
@@ -25,9 +22,12 @@ enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 #define HTTP_JSON_TYPE   "application/json; charset=utf-8"
 
 struct route;
+struct http_stats;
 
 struct http_req {
-    struct app *app;
+    struct app *app; /* opaque to http/: the composition root's, handed to handlers */
+    const struct cfg *cfg;
+    struct http_stats *stats; /* the server's counters (read by GET /api/health) */
     struct arena *arena;
     void *conn; /* the server's connection handle, for header and query lookup */
     enum http_method method;
@@ -39,9 +39,8 @@ struct http_req {
     char request_id[17];
     char client_ip[48];
     const struct route *route;
-    struct auth_user *user;  /* the signed-in caller; NULL on public routes */
-    struct generations gens; /* the database's change counters, read once (http_generations) */
-    bool gens_read;
+    struct auth_user *user; /* the signed-in caller, set by the guard; NULL on public routes */
+    void *slot; /* the guard's per-request state (opaque to http/; NULL until it sets it) */
 };
 
 struct http_res {
@@ -60,8 +59,11 @@ struct route {
     enum http_method method;
     const char *pattern; /* "/api/orgs/{id}" */
     http_handler_fn *handler;
-    enum perm perm;
-    enum scope_from scope;
+    /* The permission and scope source, opaque to http/: the guard (struct http_guard) gives
+     * them meaning; areas write them as enum perm and enum scope_from values
+     * (domain/auth/perm.h). perm 0 means "not declared", which router_init refuses. */
+    int perm;
+    int scope;
     const char *summary; /* zh-CN, one line; also in docs/openapi.json (generated) */
     /* The request body ceiling for uploads, read from the configuration (import.max_bytes);
      * NULL for the default, http.body_max. A route with its own ceiling is a file upload and
@@ -84,19 +86,6 @@ void http_res_body(struct http_res *res, int status, const char *content_type, c
 void http_res_writer_begin(struct http_req *req, struct json_writer *w, struct buf *b);
 /* Ends it: sets the buffer as the JSON body; E_LIMIT when it outgrew http.res_max. */
 int http_res_writer_end(struct http_res *res, int status, struct buf *b, struct err *err);
-/* Answers derived from the roster, kept in the app's cache (domain/cache/cache.h). A handler
- * names the answer by a key holding everything it depends on but the roster and the day
- * (scope, filters, page); http_cache_answer then either answers from the cache (returns 1) or
- * returns 0 with the slot to fill, after computing, by http_res_writer_end_cached. */
-struct http_cache_slot {
-    const char *key; /* the handler's key with today's date appended */
-    int64_t gen;     /* the roster generation read before computing */
-};
-int http_cache_answer(struct http_req *req, struct http_res *res, const char *key,
-                      struct http_cache_slot *slot, struct err *err);
-/* http_res_writer_end with status 200, then stores the answer in the slot. */
-int http_res_writer_end_cached(struct http_req *req, struct http_res *res, struct buf *b,
-                               const struct http_cache_slot *slot, struct err *err);
 /* Adds a response header; name and value must live as long as the request (arena/static). */
 void http_res_header(struct http_res *res, const char *name, const char *value);
 
@@ -134,50 +123,63 @@ json_t *http_list_json(json_t *items, int64_t total, int64_t page, int64_t size)
 void http_list_write_begin(struct json_writer *w);
 void http_list_write_end(struct json_writer *w, int64_t total, int64_t page, int64_t size);
 
-/* ---- authorization helpers for handlers (authz.c) ---- */
+/* ---- the server's counters, the guard and the route table ---- */
 
-/* Checks the caller holds the route's permission at org_id (SCOPE_RECORD routes). A missing
- * org and an org outside the scope both read as E_NOT_FOUND, so ids reveal nothing. */
-int http_require_org(struct http_req *req, int64_t org_id, struct err *err);
-/* The subtree a SCOPE_CALLER list covers: org_id when given (and in scope), else the widest
- * grant carrying the route's permission. */
-int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out, struct err *err);
-/* Who is acting, for audit rows. */
-void http_actor(struct http_req *req, struct auth_actor *out);
-/* Runs the route's permission check: session cookie, CSRF on writes, forced password
- * change, permission, path-org scope. Sets req->user, and the cookie again on res when the
- * session's expiry slid. */
-int http_authorize(struct http_req *req, struct http_res *res, struct err *err);
-/* The session cookie carrying token for max_age seconds (0 ends it). */
-const char *http_session_cookie(struct http_req *req, const char *token, int64_t max_age);
-/* The database's change counters as of this request: read on first use, then the same for
- * the rest of the request. */
-int http_generations(struct http_req *req, const struct generations **out, struct err *err);
+/* Requests and errors by code since start, exposed at GET /api/health. */
+struct http_stats {
+    atomic_llong requests;
+    atomic_llong errors[E_THROTTLED + 1];
+};
+
+/* What a route can answer because of the guard, for the OpenAPI error list (openapi.c). */
+#define HTTP_GUARD_SESSION (1u << 0) /* needs a session: 401, and a security requirement */
+#define HTTP_GUARD_REFUSE  (1u << 1) /* may refuse the caller: 403 */
+#define HTTP_GUARD_SCOPED  (1u << 2) /* looks up an org or record in scope: 404 */
+
+/* The authorization the composition root hands the router (src/app/); the auth area's guard
+ * (domain/auth/auth_guard.h) is the one in use. http/ knows a route's perm and scope only as
+ * numbers and asks the guard for everything else. */
+struct http_guard {
+    /* Runs before every handler: may set req->user and req->slot, and headers on res. */
+    int (*authorize)(struct http_req *req, struct http_res *res, struct err *err);
+    const char *(*perm_name)(int perm);   /* "members.read", for `dangjian routes`, OpenAPI */
+    const char *(*scope_name)(int scope); /* "caller", ... */
+    unsigned (*answers)(const struct route *r); /* HTTP_GUARD_* bits */
+};
 
 /* The route table, flattened from every module at start-up. */
 struct route_table {
     const struct route **rows;
     size_t len;
+    const struct http_guard *guard;
 };
-struct module;
-/* Builds the table from the modules' route rows (kept by pointer: they must outlive it). Fails
+/* Builds the table from n lists of route rows, each ending with a row whose pattern is NULL
+ * (kept by pointer, like guard: they must outlive it). Fails
  * with E_INVALID, naming the rows, on a malformed pattern or on two rows of one method that
  * can match the same path where neither is narrower (/a/{x} and /a/{y}; /a/{x}/c and
  * /a/b/{y}); /a/b and /a/{x} are fine, the literal wins. A row without a permission is
  * E_INTERNAL. Leaves t empty on failure. */
-int router_init(struct route_table *t, const struct module *const *modules, size_t nmodules,
-                struct err *err);
+int router_init(struct route_table *t, const struct route *const *lists, size_t n,
+                const struct http_guard *guard, struct err *err);
 void router_release(struct route_table *t);
 /* Finds the narrowest route for method+path and fills req's captures (req may be NULL).
  * E_METHOD when only other methods match the path, else E_NOT_FOUND. */
 int router_match(const struct route_table *t, enum http_method m, const char *path,
                  struct http_req *req, const struct route **out, struct err *err);
-/* Runs a matched request through permission check, handler and error encoding. */
-void router_dispatch(struct http_req *req, struct http_res *res);
+/* Runs a matched request through the guard, the handler and error encoding. */
+void router_dispatch(const struct route_table *t, struct http_req *req, struct http_res *res);
 
 /* The server: listens, serves /api/ through the router and everything else from web_root. */
+struct http_server_opts {
+    const struct cfg *cfg;
+    struct app *app; /* opaque: handed to handlers as req->app */
+    const struct route *const *routes; /* route lists for router_init */
+    size_t nroutes;
+    const struct http_guard *guard;
+};
 struct http_server;
-int http_server_start(struct app *app, struct http_server **out, struct err *err);
+int http_server_start(const struct http_server_opts *o, struct http_server **out,
+                      struct err *err);
 int http_server_port(const struct http_server *s);
 void http_server_stop(struct http_server **s);
 

@@ -5,23 +5,10 @@
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/json.h"
-#include "domain/auth/perm.h"
 #include "http/http.h"
 #include "http/openapi.h"
 
 #define ERROR_REF "#/components/responses/Error"
-
-static const char *scope_name(enum scope_from s)
-{
-    static const char *const names[] = {
-        [SCOPE_NONE] = "none",
-        [SCOPE_CALLER] = "caller",
-        [SCOPE_PATH_ORG] = "path_org",
-        [SCOPE_RECORD] = "record",
-    };
-    ASSERT((unsigned)s < ARRAY_LEN(names) && names[s]);
-    return names[s];
-}
 
 static json_t *type_of(const char *type, bool nullable)
 {
@@ -118,16 +105,15 @@ static json_t *params_json(const struct route *r)
 
 /* The error answers every route of this kind can give (docs/errors.md); a fragment adds the
  * ones only its handler knows (409, 429, 503). */
-static void errors_add(json_t *responses, const struct route *r)
+static void errors_add(json_t *responses, const struct route *r, unsigned guard)
 {
     bool input = r->query || r->body || strchr(r->pattern, '{');
-    bool signed_in = r->perm != PERM_PUBLIC;
     enum err_code codes[] = { E_INVALID, E_UNAUTHENTICATED, E_FORBIDDEN, E_NOT_FOUND, E_LIMIT };
     bool on[] = {
         input,
-        signed_in,
-        signed_in && (r->perm != PERM_SESSION || r->method != HTTP_GET), /* + CSRF on writes */
-        strchr(r->pattern, '{') || r->scope != SCOPE_NONE,
+        guard & HTTP_GUARD_SESSION,
+        guard & HTTP_GUARD_REFUSE,
+        strchr(r->pattern, '{') || (guard & HTTP_GUARD_SCOPED),
         r->body || r->body_max,
     };
 
@@ -140,10 +126,11 @@ static void errors_add(json_t *responses, const struct route *r)
     }
 }
 
-static json_t *operation_json(const struct route *r)
+static json_t *operation_json(const struct route *r, const struct http_guard *g)
 {
+    unsigned guard = g->answers(r);
     json_t *op = json_pack("{s:s, s:s, s:s}", "summary", r->summary, "x-permission",
-                           perm_name(r->perm), "x-scope", scope_name(r->scope));
+                           g->perm_name(r->perm), "x-scope", g->scope_name(r->scope));
     json_t *params = params_json(r), *responses = json_object();
 
     if (json_array_size(params))
@@ -154,9 +141,9 @@ static json_t *operation_json(const struct route *r)
         json_object_set_new(op, "requestBody",
                             json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content",
                                       "application/json", "schema", spec_schema(r->body)));
-    if (r->perm != PERM_PUBLIC)
+    if (guard & HTTP_GUARD_SESSION)
         json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
-    errors_add(responses, r);
+    errors_add(responses, r, guard);
     json_object_set_new(op, "responses", responses);
     return op;
 }
@@ -288,7 +275,7 @@ int openapi_build(const struct route_table *t, const struct openapi_fragment *fr
         for (k = 0; http_method_name(r->method)[k] && k + 1 < sizeof(method); k++)
             method[k] = (char)tolower((unsigned char)http_method_name(r->method)[k]);
         method[k] = '\0';
-        json_object_set_new(item, method, operation_json(r));
+        json_object_set_new(item, method, operation_json(r, t->guard));
     }
     for (size_t i = 0; i < nfrags; i++)
         if (frag_merge(doc, &frags[i], err) < 0) {

@@ -1,18 +1,14 @@
-/* router.c: the route table (flattened from the modules at start-up), path matching with {name}
- * captures, the permission check, the code → HTTP status table and the error body shape. The
- * narrowest matching pattern wins whatever the order of rows; pairs of patterns no order could
- * tell apart are refused at start-up. It does not know about sockets; server.c feeds it. */
+/* router.c: the route table (flattened from the route lists it is handed at start-up), path
+ * matching with {name} captures, the dispatch through the guard, the code → HTTP status table
+ * and the error body shape. The narrowest matching pattern wins whatever the order of rows;
+ * pairs of patterns no order could tell apart are refused at start-up. It does not know about
+ * sockets (server.c feeds it) nor what a permission means (the guard does). */
 #include "core/compat.h"
 #include "core/arena.h"
-#include "core/buf.h"
-#include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/json_write.h"
 #include "core/log.h"
-#include "domain/app.h"
-#include "domain/cache/cache.h"
-#include "domain/modules.h"
 #include "http/http.h"
 
 int http_status_for(enum err_code c)
@@ -134,7 +130,7 @@ static int route_check(const struct route *const *rows, size_t k, struct err *er
 {
     const struct route *r = rows[k];
 
-    if (r->perm == PERM_NONE)
+    if (r->perm == 0)
         return err_set(err, E_INTERNAL, "", "路由 %s %s 未声明权限", http_method_name(r->method),
                        r->pattern);
     if (!pattern_valid(r->pattern))
@@ -151,19 +147,21 @@ static int route_check(const struct route *const *rows, size_t k, struct err *er
     return 0;
 }
 
-int router_init(struct route_table *t, const struct module *const *modules, size_t nmodules,
-                struct err *err)
+int router_init(struct route_table *t, const struct route *const *lists, size_t n,
+                const struct http_guard *guard, struct err *err)
 {
-    size_t n = 0;
+    size_t rows = 0;
 
-    for (size_t m = 0; m < nmodules; m++)
-        for (const struct route *r = modules[m]->routes; r->pattern; r++)
-            n++;
-    t->rows = calloc(n ? n : 1, sizeof(*t->rows));
+    ASSERT(guard && guard->authorize && guard->perm_name && guard->scope_name && guard->answers);
+    for (size_t m = 0; m < n; m++)
+        for (const struct route *r = lists[m]; r && r->pattern; r++)
+            rows++;
+    t->rows = calloc(rows ? rows : 1, sizeof(*t->rows));
     ASSERT(t->rows);
     t->len = 0;
-    for (size_t m = 0; m < nmodules; m++) {
-        for (const struct route *r = modules[m]->routes; r->pattern; r++) {
+    t->guard = guard;
+    for (size_t m = 0; m < n; m++) {
+        for (const struct route *r = lists[m]; r && r->pattern; r++) {
             t->rows[t->len] = r;
             if (route_check(t->rows, t->len, err) < 0) {
                 router_release(t);
@@ -180,6 +178,7 @@ void router_release(struct route_table *t)
     free(t->rows);
     t->rows = NULL;
     t->len = 0;
+    t->guard = NULL;
 }
 
 /* Matches path against a valid pattern segment by segment; {x} matches one non-empty segment.
@@ -250,11 +249,12 @@ int router_match(const struct route_table *t, enum http_method m, const char *pa
  * message. An empty body needs no type. */
 static int body_type_check(struct http_req *req, struct err *err)
 {
-    const char *ct = http_header(req, "Content-Type");
+    const char *ct;
     static const char want[] = "application/json";
 
     if (req->body_len == 0 || req->route->body_max)
         return 0;
+    ct = http_header(req, "Content-Type");
     if (ct && strncasecmp(ct, want, sizeof(want) - 1) == 0) {
         for (ct += sizeof(want) - 1; *ct == ' ' || *ct == '\t'; ct++)
             ;
@@ -265,11 +265,11 @@ static int body_type_check(struct http_req *req, struct err *err)
                    "请求内容须为 JSON，请设置请求头 Content-Type: application/json");
 }
 
-void router_dispatch(struct http_req *req, struct http_res *res)
+void router_dispatch(const struct route_table *t, struct http_req *req, struct http_res *res)
 {
     struct err err = { 0 };
 
-    if (http_authorize(req, res, &err) == 0 && body_type_check(req, &err) == 0 &&
+    if (t->guard->authorize(req, res, &err) == 0 && body_type_check(req, &err) == 0 &&
         req->route->handler(req, res, &err) == 0)
         return;
     if (err.code == E_OK)
@@ -280,7 +280,7 @@ void router_dispatch(struct http_req *req, struct http_res *res)
     }
     res->body = NULL;
     http_res_json(res, http_status_for(err.code), http_error_json(&err, req->request_id));
-    atomic_fetch_add(&req->app->errors[err.code], 1);
+    atomic_fetch_add(&req->stats->errors[err.code], 1);
     if (err.code == E_INTERNAL || err.code == E_UNAVAILABLE)
         log_error("request_error", "rid=%s route=%s code=%s detail=\"%s\"", req->request_id,
                   req->route->pattern, err_code_name(err.code), err.detail);
@@ -314,32 +314,4 @@ void http_list_write_end(struct json_writer *w, int64_t total, int64_t page, int
     json_write_kint(w, "page", page);
     json_write_kint(w, "size", size);
     json_write_object_end(w);
-}
-
-int http_cache_answer(struct http_req *req, struct http_res *res, const char *key,
-                      struct http_cache_slot *slot, struct err *err)
-{
-    const struct generations *g;
-    const char *body;
-    char today[11];
-    size_t len;
-
-    clock_today(today);
-    slot->key = arena_printf(req->arena, "%s|%s", key, today);
-    if (http_generations(req, &g, err) < 0)
-        return -1;
-    slot->gen = g->roster;
-    if (!cache_get(req->app->cache, slot->key, slot->gen, req->arena, &body, &len))
-        return 0;
-    http_res_body(res, 200, HTTP_JSON_TYPE, body, len);
-    return 1;
-}
-
-int http_res_writer_end_cached(struct http_req *req, struct http_res *res, struct buf *b,
-                               const struct http_cache_slot *slot, struct err *err)
-{
-    if (http_res_writer_end(res, 200, b, err) < 0)
-        return -1;
-    cache_put(req->app->cache, slot->key, slot->gen, b->p, b->len);
-    return 0;
 }

@@ -10,8 +10,6 @@
 #include "core/json.h"
 #include "core/json_write.h"
 #include "core/log.h"
-#include "domain/app.h"
-#include "domain/modules.h"
 #include "http/http_int.h"
 
 #define TRUSTED_PROXIES_MAX 16
@@ -19,7 +17,9 @@
 struct http_server {
     struct MHD_Daemon *d;
     struct app *app;
+    const struct cfg *cfg;
     struct route_table routes;
+    struct http_stats stats;
     int port;
     /* http.trusted_proxies in canonical text form (inet_ntop of inet_pton). */
     char trusted[TRUSTED_PROXIES_MAX][INET6_ADDRSTRLEN];
@@ -79,7 +79,7 @@ void http_res_body(struct http_res *res, int status, const char *content_type, c
 
 void http_res_writer_begin(struct http_req *req, struct json_writer *w, struct buf *b)
 {
-    buf_init(b, req->arena, (size_t)req->app->cfg->http_res_max);
+    buf_init(b, req->arena, (size_t)req->cfg->http_res_max);
     json_write_init(w, b);
 }
 
@@ -123,7 +123,7 @@ int http_body_decode(struct http_req *req, const struct field *spec, void *out,
                      uint64_t *present_out, struct err *err)
 {
     return json_decode(req->body ? req->body : "", req->body_len,
-                       (int)req->app->cfg->http_json_depth, spec, out, present_out, req->arena,
+                       (int)req->cfg->http_json_depth, spec, out, present_out, req->arena,
                        err);
 }
 
@@ -470,10 +470,10 @@ static enum MHD_Result handle_api(struct http_server *s, struct MHD_Connection *
             req->body_len = ctx->body.len;
         }
         if (request_guard(ctx, &err) == 0)
-            router_dispatch(req, &res);
+            router_dispatch(&s->routes, req, &res);
     }
     if (err.code != E_OK) {
-        atomic_fetch_add(&s->app->errors[err.code], 1);
+        atomic_fetch_add(&s->stats.errors[err.code], 1);
         set_error(&res, &err, req->request_id);
     }
     r = make_response(&res, &bytes);
@@ -500,7 +500,7 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
     if (ctx->nul)
         status = 400;
     else if (ctx->req.method == HTTP_GET)
-        r = static_response(s->app->cfg->http_web_root, conn, ctx->req.path, &status);
+        r = static_response(s->cfg->http_web_root, conn, ctx->req.path, &status);
     else
         status = 405;
     if (!r) {
@@ -542,8 +542,8 @@ static int64_t route_and_ceiling(struct http_server *s, struct req_ctx *ctx, con
     if (is_api(url) && req->method &&
         router_match(&s->routes, req->method, req->path, req, &req->route, &ctx->route_err) == 0 &&
         req->route->body_max)
-        return req->route->body_max(s->app->cfg);
-    return s->app->cfg->http_body_max;
+        return req->route->body_max(s->cfg);
+    return s->cfg->http_body_max;
 }
 
 /* The first callback of a request (MHD_OPTION_URI_LOG_CALLBACK), with the request target as
@@ -598,7 +598,7 @@ static bool has_nul(struct req_ctx *ctx, struct MHD_Connection *conn, const char
 
     if (!scan.nul && ctx->uri && vlen && version > ctx->uri) {
         size_t span = (size_t)(version - ctx->uri) - 1;
-        scan.nul = span > ctx->uri_len && span <= (size_t)ctx->req.app->cfg->http_header_max;
+        scan.nul = span > ctx->uri_len && span <= (size_t)ctx->req.cfg->http_header_max;
     }
     scan.crlf = vlen && version[vlen + 1] == '\0';
     if (!scan.nul)
@@ -621,6 +621,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ctx->started = true;
         arena_init(&ctx->arena, 8192);
         ctx->req.app = s->app;
+        ctx->req.cfg = s->cfg;
+        ctx->req.stats = &s->stats;
         ctx->req.arena = &ctx->arena;
         ctx->req.conn = conn;
         ctx->req.method = method_of(method);
@@ -633,7 +635,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && parse_i64(cl, strlen(cl), &n) == 0 && n > (int64_t)ctx->body.max)
             ctx->too_large = true;
-        atomic_fetch_add(&s->app->requests, 1);
+        atomic_fetch_add(&s->stats.requests, 1);
         *con_cls = ctx;
         return MHD_YES; /* the response is queued on a later call, keeping keep-alive */
     }
@@ -673,9 +675,10 @@ static void on_panic(void *cls, const char *file, unsigned int line, const char 
     abort();
 }
 
-int http_server_start(struct app *app, struct http_server **out, struct err *err)
+int http_server_start(const struct http_server_opts *o, struct http_server **out,
+                      struct err *err)
 {
-    const struct cfg *cfg = app->cfg;
+    const struct cfg *cfg = o->cfg;
     struct http_server *s = calloc(1, sizeof(*s));
     struct sockaddr_storage ss = { 0 };
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
@@ -684,12 +687,13 @@ int http_server_start(struct app *app, struct http_server **out, struct err *err
     uint32_t seed;
 
     ASSERT(s);
-    s->app = app;
+    s->app = o->app;
+    s->cfg = cfg;
     if (trusted_parse(s, cfg->http_trusted_proxies, err) < 0) {
         free(s);
         return -1;
     }
-    if (router_init(&s->routes, MODULES, MODULES_LEN, err) < 0) {
+    if (router_init(&s->routes, o->routes, o->nroutes, o->guard, err) < 0) {
         free(s);
         return -1;
     }

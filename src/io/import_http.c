@@ -14,6 +14,7 @@
 #include "domain/app.h"
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
 #include "domain/members/members.h"
 #include "domain/orgs/orgs.h"
 #include "http/http.h"

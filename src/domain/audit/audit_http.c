@@ -8,6 +8,7 @@
 #include "domain/audit/audit.h"
 #include "domain/audit/audit_http.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
 #include "http/http.h"
 #include "domain/modules.h"
 
@@ -75,7 +76,10 @@ static const struct route AUDIT_ROUTES[] = {
     { 0 },
 };
 
-static const enum perm AUDIT_PERMS[] = { PERM_AUDIT_READ, PERM_NONE };
+static const struct perm_row AUDIT_PERMS[] = {
+    PERM_ROW(PERM_AUDIT_READ, "audit.read", "查看审计日志", ROLES_MANAGERS),
+    PERM_ROWS_END,
+};
 
 /* What an audit row is about (target_type). */
 static const char *const TARGET_TYPES[] = { "user",          "member", "org", "org_term",

@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
 #include "domain/auth/auth_http.h"
 #include "http/http.h"
 #include "domain/modules.h"
@@ -312,8 +313,14 @@ static const struct route AUTH_ROUTES[] = {
 };
 
 /* residents.* have no area of their own yet; the grid worker role carries them. */
-static const enum perm AUTH_PERMS[] = { PERM_USERS_MANAGE, PERM_RESIDENTS_READ,
-                                        PERM_RESIDENTS_WRITE, PERM_NONE };
+static const struct perm_row AUTH_PERMS[] = {
+    PERM_ROW(PERM_USERS_MANAGE, "users.manage", "管理账号与授权", ROLES_MANAGERS),
+    PERM_ROW(PERM_RESIDENTS_READ, "residents.read", "查看居民信息",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
+    PERM_ROW(PERM_RESIDENTS_WRITE, "residents.write", "管理居民信息",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
+    PERM_ROWS_END,
+};
 
 static const struct audit_action AUTH_AUDIT[] = {
     { "session.login", "登录", "user" },
@@ -334,10 +341,13 @@ static const struct code_table AUTH_CODES[] = {
     { NULL, NULL, NULL },
 };
 
+static const struct change_counter *const AUTH_COUNTERS[] = { &AUTH_COUNTER, NULL };
+
 const struct module AUTH_MODULE = {
     .name = "auth",
     .routes = AUTH_ROUTES,
     .perms = AUTH_PERMS,
     .audit_actions = AUTH_AUDIT,
     .codes = AUTH_CODES,
+    .counters = AUTH_COUNTERS,
 };

@@ -1,33 +1,19 @@
-/* auth_policy.c: the permission table (code, zh-CN label, roles holding it) and the names of
- * roles. This is the only place that says what a role may do; scope (which orgs) comes from
- * the grant. */
+/* auth_policy.c: the permission table (code, zh-CN label, roles holding it), built at start-up
+ * from the rows each area declares, and the names of roles. This is the only place that
+ * answers what a role may do; scope (which orgs) comes from the grant. */
 #include "core/compat.h"
+#include "core/err.h"
 #include "domain/auth/perm.h"
 
-/* Shorthands for the roles column; the platform admin holds every permission. */
-#define ADMIN       ROLE_BIT(ROLE_ADMIN)
-#define ORG_ADMIN   ROLE_BIT(ROLE_ORG_ADMIN)
-#define SECRETARY   ROLE_BIT(ROLE_BRANCH_SECRETARY)
-#define COMMITTEE   ROLE_BIT(ROLE_BRANCH_COMMITTEE)
-#define GRID_WORKER ROLE_BIT(ROLE_GRID_WORKER)
-#define MANAGERS    (ADMIN | ORG_ADMIN)
-
-static const struct perm_row PERM_ROWS[PERM_COUNT] = {
-    [PERM_NONE] = { "none", "未声明", 0 },
-    [PERM_PUBLIC] = { "public", "公开", 0 },
-    [PERM_SESSION] = { "session", "已登录用户", 0 },
-    [PERM_ORGS_READ] = { "orgs.read", "查看党组织",
-                         MANAGERS | SECRETARY | COMMITTEE | GRID_WORKER },
-    [PERM_ORGS_WRITE] = { "orgs.write", "管理党组织", MANAGERS },
-    [PERM_MEMBERS_READ] = { "members.read", "查看党员名册", MANAGERS | SECRETARY | COMMITTEE },
-    [PERM_MEMBERS_WRITE] = { "members.write", "管理党员名册", MANAGERS | SECRETARY },
-    [PERM_MEMBERS_REVEAL_PII] = { "members.reveal_pii", "查看党员完整个人信息",
-                                  MANAGERS | SECRETARY },
-    [PERM_RESIDENTS_READ] = { "residents.read", "查看居民信息", MANAGERS | GRID_WORKER },
-    [PERM_RESIDENTS_WRITE] = { "residents.write", "管理居民信息", MANAGERS | GRID_WORKER },
-    [PERM_USERS_MANAGE] = { "users.manage", "管理账号与授权", MANAGERS },
-    [PERM_AUDIT_READ] = { "audit.read", "查看审计日志", MANAGERS },
+/* The three permissions the auth area fixes; every other row comes from an area's module row
+ * through perm_table_init. */
+static const struct perm_row SPECIAL_ROWS[] = {
+    { PERM_NONE, "none", "未声明", 0 },
+    { PERM_PUBLIC, "public", "公开", 0 },
+    { PERM_SESSION, "session", "已登录用户", 0 },
 };
+static const struct perm_row *rows[PERM_COUNT];
+static bool table_ready;
 
 const char *const ROLE_NAMES[] = {
     "admin",       "org_admin", "branch_secretary", "branch_committee",
@@ -40,9 +26,50 @@ const char *const ROLE_LABELS[ROLE_COUNT + 1] = {
     "党员",       "居民",       "共建单位联络人", NULL,
 };
 
+/* Puts one row in the table; E_INTERNAL when its id is out of range or taken, or its code is. */
+static int table_put(const struct perm_row *r, struct err *err)
+{
+    if ((unsigned)r->id <= PERM_SESSION || r->id >= PERM_COUNT || !r->code || !r->label)
+        return err_set(err, E_INTERNAL, "", "权限 %s 的编号或名称无效", r->code ? r->code : "?");
+    if (rows[r->id])
+        return err_set(err, E_INTERNAL, "", "权限 %s 声明了两次", r->code);
+    for (int p = 0; p < PERM_COUNT; p++)
+        if (rows[p] && strcmp(rows[p]->code, r->code) == 0)
+            return err_set(err, E_INTERNAL, "", "权限代码 %s 重复", r->code);
+    rows[r->id] = r;
+    return 0;
+}
+
+int perm_table_init(const struct perm_row *const *lists, size_t n, struct err *err)
+{
+    memset(rows, 0, sizeof(rows));
+    table_ready = false;
+    for (int p = 0; p <= PERM_SESSION; p++)
+        rows[p] = &SPECIAL_ROWS[p];
+    for (size_t i = 0; i < n; i++)
+        for (const struct perm_row *r = lists[i]; r && r->code; r++)
+            if (table_put(r, err) < 0)
+                goto fail;
+    for (int p = 0; p < PERM_COUNT; p++)
+        if (!rows[p]) {
+            err_set(err, E_INTERNAL, "", "权限编号 %d 没有哪个模块声明（PERM_ROW 不在 .perms 中）",
+                    p);
+            goto fail;
+        }
+    table_ready = true;
+    return 0;
+fail:
+    memset(rows, 0, sizeof(rows));
+    return -1;
+}
+
 const struct perm_row *perm_row(enum perm p)
 {
-    return &PERM_ROWS[(unsigned)p < PERM_COUNT ? p : PERM_NONE];
+    if ((unsigned)p > PERM_SESSION && p < PERM_COUNT) {
+        ASSERT(table_ready); /* perm_table_init runs at start-up (src/app/) */
+        return rows[p];
+    }
+    return &SPECIAL_ROWS[(unsigned)p <= PERM_SESSION ? p : PERM_NONE];
 }
 
 const char *perm_name(enum perm p)
@@ -82,7 +109,7 @@ bool role_has(enum role r, enum perm p)
         return true;
     if ((unsigned)r >= ROLE_COUNT || p <= PERM_SESSION || p >= PERM_COUNT)
         return false;
-    return (PERM_ROWS[p].roles & ROLE_BIT(r)) != 0;
+    return (perm_row(p)->roles & ROLE_BIT(r)) != 0;
 }
 
 uint64_t role_perms(enum role r)

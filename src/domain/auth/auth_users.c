@@ -43,7 +43,7 @@ static bool may_grant(const struct auth_actor *actor, enum role role, const char
                 return true;
         return false;
     }
-    for (int p = PERM_ORGS_READ; p < PERM_COUNT; p++)
+    for (int p = PERM_SESSION + 1; p < PERM_COUNT; p++)
         if (role_has(role, (enum perm)p) && !auth_can(u, (enum perm)p, org_path))
             return false;
     return true;

@@ -1,26 +1,16 @@
 /* perm.h: named permissions, roles, and how a route finds the org its request is about.
  * Every route row declares a permission and a scope source; the router refuses a route
- * without them. Each permission's code, zh-CN label and the roles holding it are one row of
- * one table in auth_policy.c; sets of permissions are uint64_t bits (PERM_BIT). */
+ * without a permission. Each area declares its own permissions as PERM_ROW lines in its
+ * adapter (code, zh-CN label, the roles holding it) and lists them in its module row's
+ * .perms; tools/gen-perms.sh gives each an enum perm id at build time, and the composition
+ * root hands the rows to perm_table_init at start-up. Sets of permissions are uint64_t bits. */
 #pragma once
 
-enum perm {
-    PERM_NONE = 0,           /* not declared: router_init fails on it */
-    PERM_PUBLIC,             /* anyone, no session (health, login) */
-    PERM_SESSION,            /* any signed-in user (own session, own password) */
-    PERM_ORGS_READ,          /* see the org tree in scope */
-    PERM_ORGS_WRITE,         /* create and change orgs, terms, posts */
-    PERM_MEMBERS_READ,       /* list and view members (personal data masked) */
-    PERM_MEMBERS_WRITE,      /* create, change, import members */
-    PERM_MEMBERS_REVEAL_PII, /* see full ID number, phone, address (audited) */
-    PERM_RESIDENTS_READ,
-    PERM_RESIDENTS_WRITE,
-    PERM_USERS_MANAGE, /* accounts and grants inside the scope */
-    PERM_AUDIT_READ,   /* page through audit rows in the scope */
-    PERM_COUNT
-};
+#include "perm_ids.h" /* build/gen: enum perm, PERM_COUNT <= 64 checked at compile time */
+
+struct err;
+
 #define PERM_BIT(p) (UINT64_C(1) << (p))
-_Static_assert(PERM_COUNT <= 64, "a set of permissions is a uint64_t: use a wider bitset");
 
 /* Where the org that scopes a request comes from. */
 enum scope_from {
@@ -43,16 +33,30 @@ enum role {
 };
 #define ROLE_BIT(r) (1u << (r))
 _Static_assert(ROLE_COUNT <= 32, "a set of roles is an unsigned");
+/* The platform admin and the org admins hold every permission an area declares. */
+#define ROLES_MANAGERS (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ORG_ADMIN))
 
 /* One permission: what the API and the UI call it, and which roles hold it. PERM_PUBLIC and
  * PERM_SESSION have no roles: role_has grants them to everyone. */
 struct perm_row {
+    enum perm id;
     const char *code;  /* "members.read"; "public", "session", "none" for the special ones */
     const char *label; /* zh-CN, shown in the UI */
-    unsigned roles;    /* ROLE_BIT(ROLE_ORG_ADMIN) | ... */
+    unsigned roles;    /* ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY) | ... */
 };
+/* A row of an area's permission table; tools/gen-perms.sh reads the name from lines starting
+ * `PERM_ROW(PERM_NAME,` to declare the enum, so a route naming a permission no area declares
+ * does not compile. A table ends with PERM_ROWS_END. */
+#define PERM_ROW(id, code, label, roles) { id, code, label, roles }
+#define PERM_ROWS_END                     { PERM_NONE, NULL, NULL, 0 }
 
-/* The row of p (static); the PERM_NONE row for a value out of range. */
+/* Builds the permission table from n lists of rows (each ending with PERM_ROWS_END; kept by
+ * pointer, static). E_INTERNAL, naming it, when an id has no row or two, or a code is used
+ * twice; the table is then left empty. Called once at start-up, before any thread. */
+int perm_table_init(const struct perm_row *const *lists, size_t n, struct err *err);
+
+/* The row of p (static); the PERM_NONE row for a value out of range. Asserts that
+ * perm_table_init succeeded when p is an area's permission. */
 const struct perm_row *perm_row(enum perm p);
 /* "members.read" etc.; "public" and "session" for the two special ones; "none". */
 const char *perm_name(enum perm p);

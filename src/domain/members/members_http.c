@@ -11,7 +11,10 @@
 #include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
+#include "domain/cache/cache_http.h"
 #include "domain/members/members.h"
+#include "domain/orgs/orgs.h"
 #include "domain/members/members_http.h"
 #include "http/http.h"
 #include "domain/modules.h"
@@ -141,7 +144,7 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
                        q.org_path, q.q ? strlen(q.q) : 0, q.q ? q.q : "", q.tag ? strlen(q.tag) : 0,
                        q.tag ? q.tag : "", q.category ? q.category : "", q.status ? q.status : "",
                        q.age_min, q.age_max, q.sort ? q.sort : "", q.page, q.size);
-    rc = http_cache_answer(req, res, key, &slot, err);
+    rc = http_cache_answer(req, res, &ORGS_ROSTER, key, &slot, err);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     if (member_search(req->app, &q, req->arena, &v, &n, &total, err) < 0)
@@ -449,8 +452,15 @@ static const struct route MEMBERS_ROUTES[] = {
     { 0 },
 };
 
-static const enum perm MEMBERS_PERMS[] = { PERM_MEMBERS_READ, PERM_MEMBERS_WRITE,
-                                           PERM_MEMBERS_REVEAL_PII, PERM_NONE };
+static const struct perm_row MEMBERS_PERMS[] = {
+    PERM_ROW(PERM_MEMBERS_READ, "members.read", "查看党员名册",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY) | ROLE_BIT(ROLE_BRANCH_COMMITTEE)),
+    PERM_ROW(PERM_MEMBERS_WRITE, "members.write", "管理党员名册",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY)),
+    PERM_ROW(PERM_MEMBERS_REVEAL_PII, "members.reveal_pii", "查看党员完整个人信息",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY)),
+    PERM_ROWS_END,
+};
 
 static const struct audit_action MEMBERS_AUDIT[] = {
     { "member.create", "新增党员", "member" },

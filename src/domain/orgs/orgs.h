@@ -8,8 +8,14 @@
 struct app;
 struct arena;
 struct auth_actor;
+struct change_counter;
 struct db_conn;
 struct err;
+
+/* The 'roster' change counter (migration 0005, domain/cache/cache.h): moved by every change to
+ * the org network and the roster (org, org_term, org_post, member, member_tag, a member's
+ * person). Answers derived from them (member lists, statistics, org paths) are kept under it. */
+extern const struct change_counter ORGS_ROSTER;
 
 /* Org types (codes) and their zh-CN labels, NULL-terminated, same order. */
 extern const char *const ORG_TYPES[]; /* district street community_committee … group */

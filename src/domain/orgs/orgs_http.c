@@ -9,6 +9,8 @@
 #include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
+#include "domain/cache/cache_http.h"
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
@@ -483,7 +485,8 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
 
     if (http_param_id(req, 0, &id, err) < 0)
         return -1;
-    rc = http_cache_answer(req, res, arena_printf(req->arena, "stats|%" PRId64, id), &slot, err);
+    rc = http_cache_answer(req, res, &ORGS_ROSTER, arena_printf(req->arena, "stats|%" PRId64, id),
+                           &slot, err);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     if (org_get(req->app, id, req->arena, &v, err) < 0 ||
@@ -538,7 +541,13 @@ static const struct route ORGS_ROUTES[] = {
     { 0 },
 };
 
-static const enum perm ORGS_PERMS[] = { PERM_ORGS_READ, PERM_ORGS_WRITE, PERM_NONE };
+static const struct perm_row ORGS_PERMS[] = {
+    PERM_ROW(PERM_ORGS_READ, "orgs.read", "查看党组织",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY) | ROLE_BIT(ROLE_BRANCH_COMMITTEE) |
+                 ROLE_BIT(ROLE_GRID_WORKER)),
+    PERM_ROW(PERM_ORGS_WRITE, "orgs.write", "管理党组织", ROLES_MANAGERS),
+    PERM_ROWS_END,
+};
 
 static const struct audit_action ORGS_AUDIT[] = {
     { "org.create", "新建组织", "org" },
@@ -554,10 +563,16 @@ static const struct code_table ORGS_CODES[] = {
     { NULL, NULL, NULL },
 };
 
+const struct change_counter ORGS_ROSTER = {
+    "roster", "党员名册与组织网络（组织、班子、职务、党员、标签、党员的个人信息）"
+};
+static const struct change_counter *const ORGS_COUNTERS[] = { &ORGS_ROSTER, NULL };
+
 const struct module ORGS_MODULE = {
     .name = "orgs",
     .routes = ORGS_ROUTES,
     .perms = ORGS_PERMS,
     .audit_actions = ORGS_AUDIT,
     .codes = ORGS_CODES,
+    .counters = ORGS_COUNTERS,
 };

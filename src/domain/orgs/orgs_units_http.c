@@ -6,6 +6,7 @@
 #include "core/json.h"
 #include "core/json_write.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
 #include "domain/orgs/orgs.h"
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"

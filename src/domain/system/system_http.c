@@ -22,14 +22,14 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
         return -1;
     errors = json_object();
     for (int c = E_INVALID; c <= E_THROTTLED; c++) {
-        long long n = atomic_load(&req->app->errors[c]);
+        long long n = atomic_load(&req->stats->errors[c]);
         if (n)
             json_object_set_new(errors, err_code_name((enum err_code)c), jint(n));
     }
     cache_counts(req->app->cache, &hits, &misses);
     body = json_pack("{s:s, s:s, s:s, s:i, s:I, s:o, s:{s:I, s:I}}", "status", "ok", "version",
                      DANGJIAN_VERSION, "db", db_driver_name(req->app->db), "schema_version",
-                     version, "requests", (json_int_t)atomic_load(&req->app->requests), "errors",
+                     version, "requests", (json_int_t)atomic_load(&req->stats->requests), "errors",
                      errors, "cache", "hits", (json_int_t)hits, "misses", (json_int_t)misses);
     http_res_json(res, 200, body);
     return 0;
@@ -38,9 +38,9 @@ static int health_get(struct http_req *req, struct http_res *res, struct err *er
 /* Adds one module's tables to the three parts of the meta answer. */
 static void meta_add_module(const struct module *m, json_t *codes, json_t *perms, json_t *actions)
 {
-    for (const enum perm *p = m->perms; p && *p != PERM_NONE; p++)
-        json_array_append_new(perms, json_pack("{s:s, s:s, s:s}", "code", perm_name(*p), "label",
-                                               perm_label(*p), "module", m->name));
+    for (const struct perm_row *p = m->perms; p && p->code; p++)
+        json_array_append_new(perms, json_pack("{s:s, s:s, s:s}", "code", p->code, "label",
+                                               p->label, "module", m->name));
     for (const struct audit_action *a = m->audit_actions; a && a->code; a++)
         json_array_append_new(
             actions,

@@ -1,11 +1,17 @@
-/* perm_test.c: the permission table: every permission has a distinct code and a zh-CN label,
+/* perm_test.c: the permission table (built from the module rows by the composition root):
+ * every permission has a distinct code and a zh-CN label,
  * PUBLIC and SESSION belong to everyone, and what each role holds (written out here) is what
  * role_perms and role_has answer. */
 #include "tap.h"
+#include "core/err.h"
 #include "domain/auth/perm.h"
+#include "app/app_modules.h"
 
 static void test_every_row_is_filled_and_distinct(void)
 {
+    struct err err = { 0 };
+
+    CHECK_EQ(app_modules_init(&err), 0); /* the table comes from the module rows */
     for (int p = 0; p < PERM_COUNT; p++) {
         const struct perm_row *row = perm_row((enum perm)p);
         CHECK(row->code && row->code[0]);

@@ -1,10 +1,41 @@
-/* router_test.c: the route table without a server: a literal segment beats {x} whatever the
- * order of rows, captures are filled, ambiguous pairs and malformed patterns are refused
- * naming the rows, another method's path is E_METHOD and an unknown one E_NOT_FOUND. */
+/* router_test.c: the route table without a server or any domain area: a literal segment
+ * beats {x} whatever the order of rows, captures are filled, ambiguous pairs, malformed
+ * patterns and rows without a permission are refused naming the rows, another method's path is
+ * E_METHOD and an unknown one E_NOT_FOUND; dispatch runs the guard it was handed before the
+ * handler and turns either one's error into the error body and a count by code. */
 #include "tap.h"
 #include "core/arena.h"
-#include "domain/modules.h"
+#include "core/json.h"
 #include "http/http.h"
+
+/* A guard that refuses perm 2 and counts its calls; perm 1 passes. */
+static int guard_calls;
+
+static int t_authorize(struct http_req *req, struct http_res *res, struct err *err)
+{
+    UNUSED(res);
+    guard_calls++;
+    if (req->route->perm == 2)
+        return err_set(err, E_FORBIDDEN, "", "refused");
+    return 0;
+}
+
+static const char *t_perm_name(int perm)
+{
+    return perm == 1 ? "open" : "closed";
+}
+
+static const char *t_scope_name(int scope)
+{
+    return scope ? "scoped" : "none";
+}
+
+static unsigned t_answers(const struct route *r)
+{
+    return r->perm == 2 ? HTTP_GUARD_SESSION | HTTP_GUARD_REFUSE : 0;
+}
+
+static const struct http_guard GUARD = { t_authorize, t_perm_name, t_scope_name, t_answers };
 
 static int h_item(struct http_req *req, struct http_res *res, struct err *err)
 {
@@ -24,7 +55,7 @@ static int h_export(struct http_req *req, struct http_res *res, struct err *err)
 
 #define ROW(m, p, h)                                                                               \
     {                                                                                              \
-        m, p, h, PERM_SESSION, SCOPE_NONE, "test", NULL, NULL, NULL                                \
+        m, p, h, 1, 0, "test", NULL, NULL, NULL                                                    \
     }
 
 static const struct route ITEM_FIRST[] = {
@@ -39,11 +70,11 @@ static const struct route EXPORT_ROWS[] = {
     { 0 },
 };
 
-static const struct module ITEMS = { .name = "items", .routes = ITEM_FIRST };
-static const struct module EXPORTS = { .name = "exports", .routes = EXPORT_ROWS };
+#define ITEMS   ITEM_FIRST
+#define EXPORTS EXPORT_ROWS
 
 /* Matches m+path in a table built from mods; returns the handler or NULL, code the error. */
-static http_handler_fn *match(const struct module *const *mods, size_t n, enum http_method m,
+static http_handler_fn *match(const struct route *const *mods, size_t n, enum http_method m,
                               const char *path, struct http_req *req, enum err_code *code)
 {
     struct route_table t;
@@ -51,7 +82,7 @@ static http_handler_fn *match(const struct module *const *mods, size_t n, enum h
     struct err err = { 0 };
 
     *code = E_OK;
-    if (router_init(&t, mods, n, &err) < 0) {
+    if (router_init(&t, mods, n, &GUARD, &err) < 0) {
         *code = err.code;
         return NULL;
     }
@@ -63,8 +94,8 @@ static http_handler_fn *match(const struct module *const *mods, size_t n, enum h
 
 static void test_literal_beats_capture_in_either_order(void)
 {
-    const struct module *const before[] = { &ITEMS, &EXPORTS };
-    const struct module *const after[] = { &EXPORTS, &ITEMS };
+    const struct route *const before[] = { ITEMS, EXPORTS };
+    const struct route *const after[] = { EXPORTS, ITEMS };
     struct arena a;
     struct http_req req = { 0 };
     enum err_code code;
@@ -92,7 +123,7 @@ static void test_literal_beats_capture_in_either_order(void)
 
 static void test_method_mismatch_and_not_found(void)
 {
-    const struct module *const mods[] = { &ITEMS, &EXPORTS };
+    const struct route *const mods[] = { ITEMS, EXPORTS };
     enum err_code code;
 
     CHECK(match(mods, 2, HTTP_DELETE, "/api/things/42", NULL, &code) == NULL);
@@ -115,12 +146,11 @@ static enum err_code pair(const char *p1, enum http_method m2, const char *p2, c
                           size_t msg_len)
 {
     const struct route rows[] = { ROW(HTTP_GET, p1, h_item), ROW(m2, p2, h_item), { 0 } };
-    const struct module mod = { .name = "x", .routes = rows };
-    const struct module *const mods[] = { &mod };
+    const struct route *const mods[] = { rows };
     struct route_table t;
     struct err err = { 0 };
 
-    if (router_init(&t, mods, 1, &err) == 0) {
+    if (router_init(&t, mods, 1, &GUARD, &err) == 0) {
         CHECK(t.len == 2);
         router_release(&t);
         return E_OK;
@@ -161,17 +191,110 @@ static void test_malformed_patterns_are_refused(void)
     CHECK_EQ(pair("/api/ok", HTTP_GET, "/api/{a}/{b}/{c}/{d}", msg, sizeof(msg)), E_OK);
 }
 
-static void test_the_real_table_builds(void)
+static void test_a_row_without_permission_is_refused(void)
 {
+    const struct route rows[] = {
+        { HTTP_GET, "/api/open", h_item, 0, 0, "test", NULL, NULL, NULL },
+        { 0 },
+    };
+    const struct route *const lists[] = { ITEMS, rows, NULL };
     struct route_table t;
     struct err err = { 0 };
 
-    CHECK_EQ(router_init(&t, MODULES, MODULES_LEN, &err), 0);
-    CHECK_STR(err.msg, "");
-    CHECK(t.len > 30);
+    CHECK_EQ(router_init(&t, lists, 2, &GUARD, &err), -1);
+    CHECK_EQ(err.code, E_INTERNAL);
+    CHECK(strstr(err.msg, "GET /api/open") != NULL);
+    CHECK(t.rows == NULL && t.len == 0);
+    /* A NULL list (a module without routes) adds nothing. */
+    err_clear(&err);
+    CHECK_EQ(router_init(&t, lists + 2, 1, &GUARD, &err), 0);
+    CHECK_EQ(t.len, 0);
     router_release(&t);
+}
+
+static int h_fail(struct http_req *req, struct http_res *res, struct err *err)
+{
+    UNUSED(req);
+    UNUSED(res);
+    return err_set(err, E_CONFLICT, "/name", "taken");
+}
+
+static int h_silent(struct http_req *req, struct http_res *res, struct err *err)
+{
+    UNUSED(req);
+    UNUSED(res);
+    UNUSED(err);
+    return -1; /* a bug: failed without saying why */
+}
+
+static int h_ok(struct http_req *req, struct http_res *res, struct err *err)
+{
+    UNUSED(req);
+    UNUSED(err);
+    http_res_json(res, 200, json_pack("{s:b}", "ok", 1));
+    return 0;
+}
+
+/* Dispatches GET path through a table of the rows below; returns the status. */
+static int dispatch(const char *path, struct http_stats *stats, json_t **body_out)
+{
+    static const struct route rows[] = {
+        { HTTP_GET, "/api/ok", h_ok, 1, 0, "ok", NULL, NULL, NULL },
+        { HTTP_GET, "/api/closed", h_ok, 2, 0, "closed", NULL, NULL, NULL },
+        { HTTP_GET, "/api/fail", h_fail, 1, 0, "fail", NULL, NULL, NULL },
+        { HTTP_GET, "/api/silent", h_silent, 1, 0, "silent", NULL, NULL, NULL },
+        { 0 },
+    };
+    const struct route *const lists[] = { rows };
+    struct route_table t;
+    struct http_req req = { 0 };
+    struct http_res res = { 0 };
+    struct arena a;
+    struct err err = { 0 };
+
+    arena_init(&a, 1024);
+    req.arena = &a;
+    req.stats = stats;
+    snprintf(req.request_id, sizeof(req.request_id), "rid1");
+    CHECK_EQ(router_init(&t, lists, 1, &GUARD, &err), 0);
+    CHECK_EQ(router_match(&t, HTTP_GET, path, &req, &req.route, &err), 0);
+    router_dispatch(&t, &req, &res);
+    router_release(&t);
+    arena_release(&a);
+    *body_out = res.json;
+    return res.status;
+}
+
+static void test_dispatch_runs_the_guard_then_the_handler(void)
+{
+    struct http_stats stats = { 0 };
+    json_t *body = NULL;
+
+    guard_calls = 0;
+    CHECK_EQ(dispatch("/api/ok", &stats, &body), 200);
+    CHECK(json_is_true(json_object_get(body, "ok")));
+    json_decref(body);
+    CHECK_EQ(guard_calls, 1);
+    CHECK_EQ(dispatch("/api/closed", &stats, &body), 403);
+    CHECK_STR(json_string_value(json_object_get(json_object_get(body, "error"), "code")),
+              "forbidden");
+    json_decref(body);
+    CHECK_EQ(dispatch("/api/fail", &stats, &body), 409);
+    CHECK_STR(json_string_value(json_object_get(json_object_get(body, "error"), "field")),
+              "/name");
+    CHECK_STR(json_string_value(json_object_get(json_object_get(body, "error"), "request_id")),
+              "rid1");
+    json_decref(body);
+    CHECK_EQ(dispatch("/api/silent", &stats, &body), 500);
+    json_decref(body);
+    CHECK_EQ(guard_calls, 4);
+    CHECK_EQ(atomic_load(&stats.errors[E_FORBIDDEN]), 1);
+    CHECK_EQ(atomic_load(&stats.errors[E_CONFLICT]), 1);
+    CHECK_EQ(atomic_load(&stats.errors[E_INTERNAL]), 1);
+    CHECK_EQ(atomic_load(&stats.errors[E_OK]), 0);
 }
 
 TAP_MAIN("http/router", TEST(test_literal_beats_capture_in_either_order),
          TEST(test_method_mismatch_and_not_found), TEST(test_ambiguous_pairs_are_refused),
-         TEST(test_malformed_patterns_are_refused), TEST(test_the_real_table_builds))
+         TEST(test_malformed_patterns_are_refused), TEST(test_a_row_without_permission_is_refused),
+         TEST(test_dispatch_runs_the_guard_then_the_handler))
