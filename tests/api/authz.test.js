@@ -12,18 +12,13 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
 
-// The role → permission table, written out independently of the server's as the oracle.
-const POLICY = {
-  admin: ["orgs.read", "orgs.write", "members.read", "members.write", "members.reveal_pii", "residents.read", "residents.write", "users.manage", "audit.read"],
-  org_admin: ["orgs.read", "orgs.write", "members.read", "members.write", "members.reveal_pii", "residents.read", "residents.write", "users.manage", "audit.read"],
-  branch_secretary: ["orgs.read", "members.read", "members.write", "members.reveal_pii"],
-  branch_committee: ["orgs.read", "members.read"],
-  grid_worker: ["orgs.read", "residents.read", "residents.write"],
-  member: [], resident: [], unit_liaison: [],
-};
+// The role → permission table, written out independently of the server's PERM_ROW rows as the
+// oracle: each area's recipe file under authz/ exports `policy` (permission → roles holding
+// it) for the permissions its area declares; gathered below with the recipes.
+const POLICY = { admin: [], org_admin: [], branch_secretary: [], branch_committee: [], grid_worker: [], member: [], resident: [], unit_liaison: [] };
 const LOGINS = ["admin", "jiedao", "shequ", "shuji", "weiyuan", "wangge", "dangyuan", "jumin", "lianluo"];
 
-let srv, ctx, routes;
+let srv, ctx, routes, adminPermissions;
 let counter = 0;
 const uniq = () => `mx${++counter}`;
 
@@ -100,10 +95,17 @@ const fx = {
 // call touches, which a refused call must not echo (the org's name is always one). Flags:
 // anonymous (sent without the caller's cookie), fresh (on a session of its own).
 const RECIPES = {};
+const POLICY_OWNER = {};
 for (const file of fs.readdirSync(path.join(__dirname, "authz")).filter((f) => f.endsWith(".js")).sort()) {
-  for (const [route, recipe] of Object.entries(require(`./authz/${file}`)(fx))) {
+  const area = require(`./authz/${file}`);
+  for (const [route, recipe] of Object.entries(area(fx))) {
     if (RECIPES[route]) throw new Error(`authz/${file}: ${route} has a recipe in another file too`);
     RECIPES[route] = recipe;
+  }
+  for (const [perm, roles] of Object.entries(area.policy || {})) {
+    if (POLICY_OWNER[perm]) throw new Error(`authz/${file}: ${perm} has a policy in ${POLICY_OWNER[perm]} too`);
+    POLICY_OWNER[perm] = file;
+    for (const role of roles) POLICY[role].push(perm);
   }
 }
 
@@ -164,6 +166,7 @@ before(async () => {
   orgInfo(0);
   const all = [...orgs.values()];
   const clients = await Promise.all(LOGINS.map((name) => login(srv, name)));
+  adminPermissions = clients[LOGINS.indexOf("admin")].session.permissions;
   LOGINS.forEach((name, i) => {
     const c = clients[i];
     const g = c.session.grants[0];
@@ -209,6 +212,15 @@ async function walk(phase, each) {
 
 test("every route has a matrix recipe", () => {
   for (const r of routes) assert.ok(RECIPES[`${r.method} ${r.path}`], `no authz recipe for ${r.method} ${r.path}`);
+});
+
+// The platform admin holds every permission, so its list names them all.
+test("every permission has an oracle policy in its area's authz/ file", () => {
+  assert.ok(adminPermissions.length >= 9);
+  for (const p of new Set([...adminPermissions, ...routes.map((r) => r.permission)])) {
+    if (["public", "session"].includes(p)) continue;
+    assert.ok(POLICY_OWNER[p], `no policy for ${p}: export it from the area's tests/api/authz/*.js`);
+  }
 });
 
 const ERROR_CODE = { 403: "forbidden", 404: "not_found" };

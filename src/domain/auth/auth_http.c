@@ -29,7 +29,7 @@ static json_t *session_json(const struct auth_user *u)
 {
     json_t *perms = json_array();
 
-    for (int p = PERM_ORGS_READ; p < PERM_COUNT; p++)
+    for (int p = PERM_SESSION + 1; p < PERM_COUNT; p++)
         if (auth_can_any(u, (enum perm)p))
             json_array_append_new(perms, jstr(perm_name((enum perm)p)));
     return json_pack("{s:{s:I, s:s, s:s, s:b, s:o}, s:o, s:o}", "user", "id", (json_int_t)u->id,

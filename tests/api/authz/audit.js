@@ -3,3 +3,8 @@
 module.exports = () => ({
   "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
 });
+
+// The roles holding each permission the audit area declares (the oracle).
+module.exports.policy = {
+  "audit.read": ["admin", "org_admin"],
+};

@@ -25,3 +25,10 @@ module.exports = (fx) => {
     "DELETE /api/users/{id}/grants/{grant_id}": (org) => onUser(org, (id) => ({ path: `/api/users/${id}/grants/${fx.grant(id, org)}` })),
   };
 };
+
+// The roles holding each permission the auth area declares (the oracle).
+module.exports.policy = {
+  "users.manage": ["admin", "org_admin"],
+  "residents.read": ["admin", "org_admin", "grid_worker"],
+  "residents.write": ["admin", "org_admin", "grid_worker"],
+};

@@ -18,3 +18,10 @@ module.exports = (fx) => {
     "PATCH /api/members/{id}/card": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/card`, body: { skills: "矩阵专长" } })),
   };
 };
+
+// The roles holding each permission the members area declares (the oracle).
+module.exports.policy = {
+  "members.read": ["admin", "org_admin", "branch_secretary", "branch_committee"],
+  "members.write": ["admin", "org_admin", "branch_secretary"],
+  "members.reveal_pii": ["admin", "org_admin", "branch_secretary"],
+};

@@ -18,3 +18,10 @@ module.exports = (fx) => ({
   "GET /api/orgs/{id}/advisories": (org) => ({ path: `/api/orgs/${org}/advisories` }),
   "GET /api/orgs/{id}/stats": (org) => ({ path: `/api/orgs/${org}/stats` }),
 });
+
+// The roles holding each permission the orgs area declares, written out independently of its
+// PERM_ROW rows (the oracle).
+module.exports.policy = {
+  "orgs.read": ["admin", "org_admin", "branch_secretary", "branch_committee", "grid_worker"],
+  "orgs.write": ["admin", "org_admin"],
+};

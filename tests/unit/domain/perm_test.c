@@ -33,24 +33,33 @@ static void test_public_and_session_belong_to_every_role(void)
     CHECK_EQ(role_perms(ROLE_COUNT), 0);
 }
 
-/* What each role holds, written out here independently of auth_policy.c: both role_perms and
- * role_has must answer it. */
+/* What each role holds of the permissions of main at the time of writing, written out here
+ * independently of the areas' PERM_ROW rows: both role_perms and role_has must answer it. A
+ * permission added later is checked by its area's authorization recipes (tests/api/authz/),
+ * not here, so adding one edits no shared test; the platform admin holds every permission. */
 static void test_grants_are_unchanged(void)
 {
     const uint64_t all = PERM_BIT(PERM_COUNT) - PERM_BIT(PERM_SESSION + 1);
+    const uint64_t known = PERM_BIT(PERM_ORGS_READ) | PERM_BIT(PERM_ORGS_WRITE) |
+                           PERM_BIT(PERM_MEMBERS_READ) | PERM_BIT(PERM_MEMBERS_WRITE) |
+                           PERM_BIT(PERM_MEMBERS_REVEAL_PII) | PERM_BIT(PERM_RESIDENTS_READ) |
+                           PERM_BIT(PERM_RESIDENTS_WRITE) | PERM_BIT(PERM_USERS_MANAGE) |
+                           PERM_BIT(PERM_AUDIT_READ);
     uint64_t want[ROLE_COUNT] = { 0 };
 
-    want[ROLE_ADMIN] = all;
-    want[ROLE_ORG_ADMIN] = all;
+    want[ROLE_ADMIN] = known;
+    want[ROLE_ORG_ADMIN] = known;
     want[ROLE_BRANCH_SECRETARY] = PERM_BIT(PERM_ORGS_READ) | PERM_BIT(PERM_MEMBERS_READ) |
                                   PERM_BIT(PERM_MEMBERS_WRITE) | PERM_BIT(PERM_MEMBERS_REVEAL_PII);
     want[ROLE_BRANCH_COMMITTEE] = PERM_BIT(PERM_ORGS_READ) | PERM_BIT(PERM_MEMBERS_READ);
     want[ROLE_GRID_WORKER] =
         PERM_BIT(PERM_ORGS_READ) | PERM_BIT(PERM_RESIDENTS_READ) | PERM_BIT(PERM_RESIDENTS_WRITE);
+    CHECK_EQ(role_perms(ROLE_ADMIN), all);
     for (int r = 0; r < ROLE_COUNT; r++) {
-        CHECK_EQ(role_perms((enum role)r), want[r]);
+        CHECK_EQ(role_perms((enum role)r) & known, want[r]);
         for (int p = PERM_SESSION + 1; p < PERM_COUNT; p++)
-            CHECK_EQ(role_has((enum role)r, (enum perm)p), (want[r] & PERM_BIT(p)) != 0);
+            if (known & PERM_BIT(p))
+                CHECK_EQ(role_has((enum role)r, (enum perm)p), (want[r] & PERM_BIT(p)) != 0);
     }
 }
 
