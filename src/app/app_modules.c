@@ -1,12 +1,13 @@
 /* app_modules.c: the composition root's wiring (app_modules.h). It only collects what the
- * module rows declare and hands it on; what a permission, counter or route means is decided
- * by the auth area, the cache and the router. */
+ * module rows declare and hands it on; what a permission, counter, route or demo hook means is
+ * decided by the auth area, the cache, the router and the demo generator. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "domain/app.h"
 #include "domain/auth/auth_guard.h"
 #include "domain/auth/perm.h"
 #include "domain/cache/cache.h"
+#include "domain/demo/demo.h"
 #include "domain/modules.h"
 #include "http/http.h"
 #include "app/app_modules.h"
@@ -53,4 +54,18 @@ int app_routes_init(struct route_table *t, struct err *err)
     size_t n = routes_collect();
 
     return router_init(t, route_lists, n, &AUTH_GUARD, err);
+}
+
+size_t app_demo_hooks(const struct demo_hook **out, size_t max)
+{
+    size_t n = 0;
+
+    for (int phase = DEMO_PHASE_ROWS; phase <= DEMO_PHASE_DONE; phase++)
+        for (size_t i = 0; i < MODULES_LEN; i++)
+            for (const struct demo_hook *const *h = MODULES[i]->demo; h && *h; h++)
+                if ((int)(*h)->phase == phase) {
+                    ASSERT(n < max);
+                    out[n++] = *h;
+                }
+    return n;
 }

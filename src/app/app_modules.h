@@ -4,6 +4,7 @@
 #pragma once
 
 struct app;
+struct demo_hook;
 struct err;
 struct http_server_opts;
 struct route_table;
@@ -20,3 +21,7 @@ void app_server_opts(struct app *app, struct http_server_opts *o);
 /* The route table of every module with the auth guard (`dangjian routes`, `openapi`, tests);
  * release it with router_release. */
 int app_routes_init(struct route_table *t, struct err *err);
+
+/* Every module's demo hooks, in phase order and, within a phase, module order; at most max
+ * (asserted). Returns how many were written to out. */
+size_t app_demo_hooks(const struct demo_hook **out, size_t max);

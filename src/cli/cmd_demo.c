@@ -11,6 +11,7 @@
 #include "db/db.h"
 #include "domain/auth/auth.h"
 #include "domain/demo/demo.h"
+#include "app/app_modules.h"
 #include "cli/cli.h"
 
 enum login_org { AT_ROOT, AT_STREET, AT_COMMUNITY, AT_BRANCH };
@@ -128,6 +129,7 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
     struct cli_env env;
     struct err err = { 0 };
     struct demo_opts opts = { .members = 3000, .seed = 20261123 };
+    const struct demo_hook *hooks[64];
     struct demo_result res = { 0 };
     const char *dbp = cli_get(cmd, a, "db"), *n = cli_get(cmd, a, "members"),
                *seed = cli_get(cmd, a, "seed"), *password = cli_get(cmd, a, "password"),
@@ -183,6 +185,8 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
         rc = cli_fail(&err);
         goto out;
     }
+    opts.hooks = hooks;
+    opts.nhooks = app_demo_hooks(hooks, ARRAY_LEN(hooks));
     if (db_migrate(env.db, NULL, &err) < 0 || demo_generate(env.db, &opts, &res, &err) < 0) {
         rc = cli_fail(&err);
         goto out;

@@ -1,6 +1,6 @@
 /* modules.h: what one domain area contributes, as one row exported from its own folder: its
  * routes, the permissions it declares, the audit actions it writes, the code/label tables
- * the UI shows and the change counters it owns. MODULES[] lists the rows; the router, `dangjian routes` and GET /api/meta read
+ * the UI shows, the change counters it owns and its demo hooks. MODULES[] lists the rows; the router, `dangjian routes` and GET /api/meta read
  * them. It is defined by the composition root, build/gen/modules.c, which tools/gen-modules.sh
  * writes from every `const struct module NAME_MODULE = {` line in an area adapter
  * (src/domain/AREA/..._http.c, src/io/..._http.c; docs/architecture.md): no shared list. */
@@ -9,6 +9,7 @@
 #include "domain/auth/perm.h"
 
 struct change_counter;
+struct demo_hook;
 struct route;
 
 /* An enum the UI shows: codes[i] is labelled labels[i] (zh-CN); both NULL-terminated, in the
@@ -37,6 +38,9 @@ struct module {
     /* The change counters the area owns (domain/cache/cache.h), ending with NULL; NULL for
      * none. Its migrations insert their generation rows and the triggers that move them. */
     const struct change_counter *const *counters;
+    /* The area's demo hooks (domain/demo/demo.h), ending with NULL; NULL for none. `dangjian
+     * demo` runs them after the street, in phase order. */
+    const struct demo_hook *const *demo;
 };
 
 /* Every module row, in the order of their files' paths (the order carries no meaning). */

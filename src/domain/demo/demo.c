@@ -9,7 +9,6 @@
 #include "db/db.h"
 #include "domain/demo/demo.h"
 #include "domain/demo/demo_int.h"
-#include "domain/orgs/orgs.h"
 
 enum {
     MEMBERS_MIN = 100,
@@ -287,6 +286,16 @@ out:
     return rc;
 }
 
+/* Runs the hooks of one phase, in the order given. */
+static int hooks_run(const struct demo_opts *o, enum demo_phase phase, const struct demo_ctx *ctx,
+                     struct err *err)
+{
+    for (size_t i = 0; i < o->nhooks; i++)
+        if (o->hooks[i]->phase == phase && o->hooks[i]->run(ctx, err) < 0)
+            return -1;
+    return 0;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *out,
                   struct err *err)
 {
@@ -322,13 +331,18 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     if (db_tx_begin(c, err) < 0)
         goto out;
     demo_days_fmt(g->today_days, today);
+    struct demo_ctx ctx = { .c = c, .seed = o->seed, .today = today, .now = g->now,
+                            .street = &g->res };
     /* The rows go in without secondary indexes and triggers, which come back before the
      * set-based roster extras (they need the indexes) and the commit. */
     if (demo_store_bulk_schema_drop(c, &schema, err) < 0 || gen_district(g, o->members) < 0 ||
         demo_gen_units(g, o->seed) < 0 || demo_gen_org_history(g) < 0 ||
+        hooks_run(o, DEMO_PHASE_ROWS, &ctx, err) < 0 ||
         demo_store_bulk_indexes_restore(c, &schema, err) < 0 ||
         demo_store_roster_extras(c, today, g->now, err) < 0 ||
-        demo_store_bulk_triggers_restore(c, &schema, err) < 0 || org_stats_rebuild(c, err) < 0) {
+        hooks_run(o, DEMO_PHASE_INDEXED, &ctx, err) < 0 ||
+        demo_store_bulk_triggers_restore(c, &schema, err) < 0 ||
+        hooks_run(o, DEMO_PHASE_DONE, &ctx, err) < 0) {
         db_tx_rollback(c);
         goto out;
     }

@@ -16,6 +16,9 @@ struct err;
  * the org network and the roster (org, org_term, org_post, member, member_tag, a member's
  * person). Answers derived from them (member lists, statistics, org paths) are kept under it. */
 extern const struct change_counter ORGS_ROSTER;
+/* The area's demo hook (orgs_demo.c): subtree statistics once the demo street is in. */
+struct demo_hook;
+extern const struct demo_hook ORGS_DEMO_STATS;
 
 /* Org types (codes) and their zh-CN labels, NULL-terminated, same order. */
 extern const char *const ORG_TYPES[]; /* district street community_committee … group */

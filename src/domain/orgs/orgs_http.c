@@ -567,6 +567,7 @@ const struct change_counter ORGS_ROSTER = {
     "roster", "党员名册与组织网络（组织、班子、职务、党员、标签、党员的个人信息）"
 };
 static const struct change_counter *const ORGS_COUNTERS[] = { &ORGS_ROSTER, NULL };
+static const struct demo_hook *const ORGS_DEMOS[] = { &ORGS_DEMO_STATS, NULL };
 
 const struct module ORGS_MODULE = {
     .name = "orgs",
@@ -575,4 +576,5 @@ const struct module ORGS_MODULE = {
     .audit_actions = ORGS_AUDIT,
     .codes = ORGS_CODES,
     .counters = ORGS_COUNTERS,
+    .demo = ORGS_DEMOS,
 };

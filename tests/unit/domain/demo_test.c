@@ -12,6 +12,7 @@
 #include "domain/app.h"
 #include "domain/demo/demo.h"
 #include "domain/orgs/orgs.h"
+#include "app/app_modules.h"
 #include "tap.h"
 
 #define TODAY "2026-11-23"
@@ -501,12 +502,22 @@ static void pin_today(void)
     clock_reload();
 }
 
+/* The demo hooks the module rows contribute, as `dangjian demo` runs them. */
+static const struct demo_hook *hooks[64];
+
+static void hooks_fill(struct demo_opts *o)
+{
+    o->hooks = hooks;
+    o->nhooks = app_demo_hooks(hooks, ARRAY_LEN(hooks));
+}
+
 static int generate(struct fixture *f, int64_t members, uint64_t seed, struct demo_result *res)
 {
     struct demo_opts o = { .members = members, .seed = seed };
     struct err e = { 0 };
     int64_t t0 = clock_mono_us();
 
+    hooks_fill(&o);
     if (demo_generate(f->db, &o, res, &e) < 0) {
         printf("#   demo_generate failed: %s (%s)\n", e.msg, e.detail);
         tap_failed_checks++;
@@ -775,6 +786,7 @@ static void test_refuses_bad_input(void)
     struct err e = { 0 };
 
     pin_today();
+    hooks_fill(&ok);
     if (fixture_open(&f, "refuse") < 0)
         return;
     CHECK_EQ(demo_generate(f.db, &small, &untouched, &e), -1);
