@@ -1,8 +1,10 @@
 #!/bin/sh
 # new-area.sh NAME: writes the skeleton of a domain area that builds and passes `make quick`
-# untouched: src/domain/NAME/ (header, service, store, HTTP adapter with one list route and the
-# module row, an OpenAPI fragment with its response schema), an empty migration pair with the next free number, an
-# authorization-matrix recipe and an API test. It edits no shared file; see docs/architecture.md.
+# untouched: src/domain/NAME/ (header, service, store, demo hook, HTTP adapter with one list
+# route, its own permission and the module row, an OpenAPI fragment with its response schema),
+# a migration pair with the next free number (the area's change counter), an authorization-
+# matrix recipe with the permission's oracle and an API test. It edits no shared file; see
+# docs/architecture.md.
 set -eu
 cd "$(dirname "$0")/.."
 name=${1:-}
@@ -28,8 +30,16 @@ fill "$dir/$name.h" <<'EOF'
 #include "core/compat.h"
 
 struct arena;
+struct change_counter;
 struct db;
+struct demo_hook;
 struct err;
+
+/* The area's change counter (migration @num@_@name@): its tables' triggers move it, so answers
+ * derived from them can be cached under it (domain/cache/cache_http.h). */
+extern const struct change_counter @NAME@_COUNTER;
+/* The area's demo hook (@name@_demo.c), listed in its module row. */
+extern const struct demo_hook @NAME@_DEMO;
 
 struct @name@_item {
     int64_t id;
@@ -128,14 +138,17 @@ int @name@_store_page(struct db_conn *c, const char *org_path, int64_t page, int
 EOF
 
 fill "$dir/${name}_http.c" <<'EOF'
-/* @name@_http.c: the @name@ area's HTTP adapter and its module row, which tools/gen-modules.sh
- * finds by its `const struct module @NAME@_MODULE = {` line. GET /api/@name@ lists records in
- * the caller's scope. Permissions are one central table (domain/auth/auth_policy.c), so the
- * skeleton reuses PERM_ORGS_READ; an area with its own permission adds a row there. */
+/* @name@_http.c: the @name@ area's HTTP adapter, its permissions and its module row, which
+ * tools/gen-modules.sh finds by its `const struct module @NAME@_MODULE = {` line (and
+ * tools/gen-perms.sh the PERM_ROW lines). GET /api/@name@ lists records in the caller's
+ * scope. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "domain/app.h"
+#include "domain/auth/auth_guard.h"
+#include "domain/auth/perm.h"
+#include "domain/cache/cache.h"
 #include "domain/modules.h"
 #include "domain/@name@/@name@.h"
 #include "http/http.h"
@@ -172,16 +185,50 @@ static int @name@_get(struct http_req *req, struct http_res *res, struct err *er
 }
 
 static const struct route @NAME@_ROUTES[] = {
-    { HTTP_GET, "/api/@name@", @name@_get, PERM_ORGS_READ, SCOPE_CALLER, "@name@：管辖范围内的记录",
-      NULL, @NAME@_Q, NULL },
+    { HTTP_GET, "/api/@name@", @name@_get, PERM_@NAME@_READ, SCOPE_CALLER,
+      "@name@：管辖范围内的记录", NULL, @NAME@_Q, NULL },
     { 0 },
 };
+
+/* The area's permissions: code, zh-CN label, the roles holding it (their oracle is the
+ * `policy` of tests/api/authz/@name@.js). */
+static const struct perm_row @NAME@_PERMS[] = {
+    PERM_ROW(PERM_@NAME@_READ, "@name@.read", "查看@name@",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY)),
+    PERM_ROWS_END,
+};
+
+const struct change_counter @NAME@_COUNTER = { "@name@", "@name@ 的记录" };
+static const struct change_counter *const @NAME@_COUNTERS[] = { &@NAME@_COUNTER, NULL };
+static const struct demo_hook *const @NAME@_DEMOS[] = { &@NAME@_DEMO, NULL };
 
 extern const struct module @NAME@_MODULE;
 const struct module @NAME@_MODULE = {
     .name = "@name@",
     .routes = @NAME@_ROUTES,
+    .perms = @NAME@_PERMS,
+    .counters = @NAME@_COUNTERS,
+    .demo = @NAME@_DEMOS,
 };
+EOF
+
+fill "$dir/${name}_demo.c" <<'EOF'
+/* @name@_demo.c: the @name@ area's demo hook: a believable year of the area's data for the
+ * demo street. The skeleton writes nothing; a real hook draws from a random stream seeded from
+ * ctx->seed and inserts through the area's store. */
+#include "core/compat.h"
+#include "core/err.h"
+#include "domain/demo/demo.h"
+#include "domain/@name@/@name@.h"
+
+static int @name@_demo_run(const struct demo_ctx *ctx, struct err *err)
+{
+    UNUSED(ctx);
+    UNUSED(err);
+    return 0;
+}
+
+const struct demo_hook @NAME@_DEMO = { "@name@", DEMO_PHASE_DONE, @name@_demo_run };
 EOF
 
 fill "$dir/$name.openapi.json" <<'EOF'
@@ -225,7 +272,10 @@ EOF
 
 for d in sqlite pg; do
     fill "src/db/migrations/${num}_$name.$d.sql" <<'EOF'
--- @num@_@name@: the @name@ area's tables (none yet). Forward-only: once merged, never edited.
+-- @num@_@name@: the @name@ area's tables (none yet) and its change counter, which their
+-- triggers move (UPDATE generation SET n = n + 1 WHERE name = '@name@'), as 0005 does for
+-- 'roster'. Forward-only: once merged, never edited.
+INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, '@name@', 1 FROM generation;
 EOF
 done
 
@@ -236,6 +286,12 @@ fill "tests/api/authz/$name.js" <<'EOF'
 module.exports = () => ({
   "GET /api/@name@": (org) => ({ path: `/api/@name@?org=${org}` }),
 });
+
+// The roles holding each permission the area declares, written out independently of its
+// PERM_ROW rows (the oracle).
+module.exports.policy = {
+  "@name@.read": ["admin", "org_admin", "branch_secretary"],
+};
 EOF
 
 fill "tests/api/$name.test.js" <<'EOF'

@@ -79,7 +79,7 @@ static void test_counters_are_registered_once(void)
             CHECK((*c)->label && (*c)->label[0]);
             n++;
         }
-    CHECK_EQ(n, 2);
+    CHECK(n >= 2); /* roster (orgs) and auth, and any an added area owns */
     CHECK_EQ(cache_counter_register(&again, &err), -1);
     CHECK_EQ(err.code, E_INTERNAL);
 }
