@@ -1,9 +1,10 @@
 /* modules.h: what one domain area contributes, as one row exported from its own folder: its
  * routes, the permissions it declares, the audit actions it writes, the code/label tables
- * the UI shows, the change counters it owns and its demo hooks. MODULES[] lists the rows; the router, `dangjian routes` and GET /api/meta read
- * them. It is defined by the composition root, build/gen/modules.c, which tools/gen-modules.sh
- * writes from every `const struct module NAME_MODULE = {` line in an area adapter
- * (src/domain/AREA/..._http.c, src/io/..._http.c; docs/architecture.md): no shared list. */
+ * the UI shows, the change counters it owns and its demo hooks. MODULES[] lists the rows; the
+ * router, `dangjian routes` and GET /api/meta read them. It is defined by the composition root,
+ * build/gen/modules.c, which tools/gen-modules.sh writes from every `const struct module
+ * NAME_MODULE = {` line in an area adapter (src/domain/AREA/..._http.c, src/io/..._http.c;
+ * docs/architecture.md): no shared list. */
 #pragma once
 
 #include "domain/auth/perm.h"

@@ -142,8 +142,8 @@ struct http_stats {
 struct http_guard {
     /* Runs before every handler: may set req->user and req->slot, and headers on res. */
     int (*authorize)(struct http_req *req, struct http_res *res, struct err *err);
-    const char *(*perm_name)(int perm);   /* "members.read", for `dangjian routes`, OpenAPI */
-    const char *(*scope_name)(int scope); /* "caller", ... */
+    const char *(*perm_name)(int perm);         /* "members.read", for `dangjian routes`, OpenAPI */
+    const char *(*scope_name)(int scope);       /* "caller", ... */
     unsigned (*answers)(const struct route *r); /* HTTP_GUARD_* bits */
 };
 
@@ -172,14 +172,13 @@ void router_dispatch(const struct route_table *t, struct http_req *req, struct h
 /* The server: listens, serves /api/ through the router and everything else from web_root. */
 struct http_server_opts {
     const struct cfg *cfg;
-    struct app *app; /* opaque: handed to handlers as req->app */
+    struct app *app;                   /* opaque: handed to handlers as req->app */
     const struct route *const *routes; /* route lists for router_init */
     size_t nroutes;
     const struct http_guard *guard;
 };
 struct http_server;
-int http_server_start(const struct http_server_opts *o, struct http_server **out,
-                      struct err *err);
+int http_server_start(const struct http_server_opts *o, struct http_server **out, struct err *err);
 int http_server_port(const struct http_server *s);
 void http_server_stop(struct http_server **s);
 

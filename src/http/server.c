@@ -122,9 +122,8 @@ const char *http_cookie(struct http_req *req, const char *name)
 int http_body_decode(struct http_req *req, const struct field *spec, void *out,
                      uint64_t *present_out, struct err *err)
 {
-    return json_decode(req->body ? req->body : "", req->body_len,
-                       (int)req->cfg->http_json_depth, spec, out, present_out, req->arena,
-                       err);
+    return json_decode(req->body ? req->body : "", req->body_len, (int)req->cfg->http_json_depth,
+                       spec, out, present_out, req->arena, err);
 }
 
 struct query_iter {
@@ -675,8 +674,7 @@ static void on_panic(void *cls, const char *file, unsigned int line, const char 
     abort();
 }
 
-int http_server_start(const struct http_server_opts *o, struct http_server **out,
-                      struct err *err)
+int http_server_start(const struct http_server_opts *o, struct http_server **out, struct err *err)
 {
     const struct cfg *cfg = o->cfg;
     struct http_server *s = calloc(1, sizeof(*s));

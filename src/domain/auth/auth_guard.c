@@ -113,7 +113,8 @@ int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
     }
     *path_out = auth_scope_root(req->user, (enum perm)req->route->perm);
     if (!*path_out)
-        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name((enum perm)req->route->perm));
+        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）",
+                       perm_name((enum perm)req->route->perm));
     return 0;
 }
 

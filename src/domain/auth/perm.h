@@ -47,8 +47,14 @@ struct perm_row {
 /* A row of an area's permission table; tools/gen-perms.sh reads the name from lines starting
  * `PERM_ROW(PERM_NAME,` to declare the enum, so a route naming a permission no area declares
  * does not compile. A table ends with PERM_ROWS_END. */
-#define PERM_ROW(id, code, label, roles) { id, code, label, roles }
-#define PERM_ROWS_END                     { PERM_NONE, NULL, NULL, 0 }
+#define PERM_ROW(id, code, label, roles)                                                           \
+    {                                                                                              \
+        id, code, label, roles                                                                     \
+    }
+#define PERM_ROWS_END                                                                              \
+    {                                                                                              \
+        PERM_NONE, NULL, NULL, 0                                                                   \
+    }
 
 /* Builds the permission table from n lists of rows (each ending with PERM_ROWS_END; kept by
  * pointer, static). E_INTERNAL, naming it, when an id has no row or two, or a code is used

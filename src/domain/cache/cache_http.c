@@ -10,8 +10,7 @@
 #include "domain/cache/cache_http.h"
 #include "http/http.h"
 
-int cache_http_generations(struct http_req *req, const struct generations **out,
-                           struct err *err)
+int cache_http_generations(struct http_req *req, const struct generations **out, struct err *err)
 {
     if (!req->slot) {
         struct generations *g = arena_alloc(req->arena, sizeof(*g));

@@ -10,8 +10,7 @@ struct http_res;
 
 /* The registered change counters as of this request: read on first use, then the same for
  * the rest of the request (req->slot). */
-int cache_http_generations(struct http_req *req, const struct generations **out,
-                           struct err *err);
+int cache_http_generations(struct http_req *req, const struct generations **out, struct err *err);
 
 /* A handler names an answer by a key holding everything it depends on but the counter and
  * the day (scope, filters, page); http_cache_answer then either answers from the cache

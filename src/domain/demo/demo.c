@@ -331,8 +331,9 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     if (db_tx_begin(c, err) < 0)
         goto out;
     demo_days_fmt(g->today_days, today);
-    struct demo_ctx ctx = { .c = c, .seed = o->seed, .today = today, .now = g->now,
-                            .street = &g->res };
+    struct demo_ctx ctx = {
+        .c = c, .seed = o->seed, .today = today, .now = g->now, .street = &g->res
+    };
     /* The rows go in without secondary indexes and triggers, which come back before the
      * set-based roster extras (they need the indexes) and the commit. */
     if (demo_store_bulk_schema_drop(c, &schema, err) < 0 || gen_district(g, o->members) < 0 ||

@@ -40,8 +40,8 @@ struct demo_hook {
 };
 
 struct demo_opts {
-    int64_t members; /* 100 .. 10,000,000; the CLI default is 3000 */
-    uint64_t seed;   /* same seed, same date and same members: the same data */
+    int64_t members;                      /* 100 .. 10,000,000; the CLI default is 3000 */
+    uint64_t seed;                        /* same seed, same date and same members: the same data */
     const struct demo_hook *const *hooks; /* in the order to run them; may be NULL */
     size_t nhooks;
 };

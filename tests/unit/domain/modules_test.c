@@ -124,5 +124,5 @@ static void test_code_tables_are_whole(void)
 TAP_MAIN("domain/modules", TEST(test_each_permission_has_one_area),
          TEST(test_the_composition_root_wires_every_module),
          TEST(test_the_permission_table_refuses_gaps_and_twins),
-         TEST(test_counters_are_registered_once),
-         TEST(test_audit_actions_are_unique_and_labelled), TEST(test_code_tables_are_whole))
+         TEST(test_counters_are_registered_once), TEST(test_audit_actions_are_unique_and_labelled),
+         TEST(test_code_tables_are_whole))

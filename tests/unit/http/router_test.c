@@ -280,8 +280,7 @@ static void test_dispatch_runs_the_guard_then_the_handler(void)
               "forbidden");
     json_decref(body);
     CHECK_EQ(dispatch("/api/fail", &stats, &body), 409);
-    CHECK_STR(json_string_value(json_object_get(json_object_get(body, "error"), "field")),
-              "/name");
+    CHECK_STR(json_string_value(json_object_get(json_object_get(body, "error"), "field")), "/name");
     CHECK_STR(json_string_value(json_object_get(json_object_get(body, "error"), "request_id")),
               "rid1");
     json_decref(body);
