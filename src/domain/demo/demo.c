@@ -1,6 +1,7 @@
 /* demo.c: generates a fictional district for demos and load tests (demo_generate): the district
- * and its streets here; communities, people, members, households, units and the org history in
- * the demo_*.c parts (see demo_int.h). The same seed, date and member count give the same rows.
+ * and its streets here; communities, people, members, households and the org history in the
+ * demo_*.c parts (see demo_int.h); the areas' own data (linked units, statistics) in their demo
+ * hooks, run in phase order. The same seed, date and member count give the same rows.
  * It writes through demo_store.c only and does not create logins (the caller does). */
 #include "core/compat.h"
 #include "core/arena.h"
@@ -331,14 +332,16 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
     if (db_tx_begin(c, err) < 0)
         goto out;
     demo_days_fmt(g->today_days, today);
-    struct demo_ctx ctx = {
-        .c = c, .seed = o->seed, .today = today, .now = g->now, .street = &g->res
-    };
+    struct demo_ctx ctx = { .c = c,
+                            .seed = o->seed,
+                            .today = today,
+                            .today_days = g->today_days,
+                            .now = g->now,
+                            .street = &g->res };
     /* The rows go in without secondary indexes and triggers, which come back before the
      * set-based roster extras (they need the indexes) and the commit. */
     if (demo_store_bulk_schema_drop(c, &schema, err) < 0 || gen_district(g, o->members) < 0 ||
-        demo_gen_units(g, o->seed) < 0 || demo_gen_org_history(g) < 0 ||
-        hooks_run(o, DEMO_PHASE_ROWS, &ctx, err) < 0 ||
+        hooks_run(o, DEMO_PHASE_ROWS, &ctx, err) < 0 || demo_gen_org_history(g) < 0 ||
         demo_store_bulk_indexes_restore(c, &schema, err) < 0 ||
         demo_store_roster_extras(c, today, g->now, err) < 0 ||
         hooks_run(o, DEMO_PHASE_INDEXED, &ctx, err) < 0 ||

@@ -13,8 +13,8 @@ struct demo_result;
 
 /* When a hook runs, inside the generator's one transaction. */
 enum demo_phase {
-    DEMO_PHASE_ROWS = 1, /* after the street, bulk mode: secondary indexes and triggers are off,
-                          * so insert rows only (no lookups by other than primary key) */
+    DEMO_PHASE_ROWS = 1, /* after the street's orgs, people, members and households, before its
+                          * org history; bulk mode: secondary indexes and triggers are off */
     DEMO_PHASE_INDEXED,  /* indexes back, triggers still off: set-based updates */
     DEMO_PHASE_DONE,     /* indexes and triggers back: derived tables (statistics) */
 };
@@ -25,8 +25,9 @@ enum demo_phase {
 struct demo_ctx {
     struct db_conn *c;
     uint64_t seed;
-    const char *today; /* YYYY-MM-DD (clock_today) */
-    int64_t now;       /* epoch seconds, for created_at */
+    const char *today;  /* YYYY-MM-DD (clock_today) */
+    int64_t today_days; /* the same as days since 1970-01-01 */
+    int64_t now;        /* epoch seconds, for created_at */
     const struct demo_result *street;
 };
 

@@ -1,4 +1,5 @@
-/* demo_int.h: declarations shared by the files of src/domain/demo only: the row structs and
+/* demo_int.h: declarations shared by the files of src/domain/demo only (what areas' demo
+ * hooks may use too is in demo_kit.h): the row structs and
  * insert functions of demo_store.c and demo_bulk_store.c (the only places with SQL) and the
  * invented name tables of demo_names.c, and the generator state and helpers the demo_*.c parts
  * share. Nothing here is part of the module's public interface (demo.h). */
@@ -6,6 +7,7 @@
 
 #include "core/buf.h"
 #include "domain/demo/demo.h"
+#include "domain/demo/demo_kit.h"
 
 struct arena;
 struct db_conn;
@@ -75,17 +77,6 @@ int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r,
                              struct err *err);
 int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r, int64_t now,
                              struct err *err);
-/* The orgs that get linked units (streets and communities): id, type, short name, founded. */
-struct demo_unit_org {
-    int64_t id;
-    const char *type, *short_name, *founded_on;
-};
-int demo_store_unit_orgs(struct db_conn *c, struct arena *a, struct demo_unit_org **out,
-                         int64_t *n_out, struct err *err);
-/* One org_unit_link row (left_on NULL: still linked). */
-int demo_store_unit_insert(struct db_conn *c, int64_t org_id, const char *unit_name,
-                           const char *kind, const char *joined_on, const char *left_on,
-                           int64_t now, struct err *err);
 int demo_store_member_event_insert(struct db_conn *c, const struct demo_member_event_row *r,
                                    int64_t now, struct err *err);
 int demo_store_org_event_insert(struct db_conn *c, const struct demo_org_event_row *r, int64_t now,
@@ -157,16 +148,13 @@ extern const size_t DEMO_COMMON_NAMES_LEN;
 
 /* Place-name material: two-character pools joined into street, community, estate and road
  * names, plus suffixes. Entries are separated by spaces. */
-extern const char DEMO_DISTRICT[]; /* the fictional district, e.g. "澜川" */
 extern const char *const DEMO_STREET_A, *const DEMO_STREET_B; /* one character each */
 extern const char *const DEMO_COMM_A, *const DEMO_COMM_B;     /* one character each */
 extern const char *const DEMO_COMM_SUFFIX;                    /* 苑 里 园 ... */
 extern const char *const DEMO_ESTATE_WORDS, *const DEMO_ESTATE_SUFFIX;
 extern const char *const DEMO_ROAD_SUFFIX;
-extern const char *const DEMO_COMPANY_WORDS;  /* invented company name stems */
 extern const char *const DEMO_OUT_CITIES;     /* destination cities of 流动党员 */
 extern const char *const DEMO_OTHER_COUNTIES; /* fictional places of registration */
-extern const char *const DEMO_WORK_UNITS;     /* public-sector employers (district-prefixed) */
 extern const char *const DEMO_POSTS_SERVICE, *const DEMO_POSTS_NEWORG;
 
 /* Ethnic groups with weights in units of 0.01 % (汉族 about 93 %). */
@@ -197,18 +185,6 @@ enum {
  * format parsing. Output stops at the buffer's end, as snprintf's does. */
 struct sb {
     char *p, *end; /* end: the byte kept for the terminating NUL */
-};
-
-/* Deterministic PRNG state (demo_rand.c). */
-struct rng {
-    uint64_t s[4];
-};
-
-enum { WORDS_MAX = 48, WORD_BYTES = 32, POOL_MAX = 48 };
-
-struct words {
-    int n;
-    char w[WORDS_MAX][WORD_BYTES];
 };
 
 struct gchar {
@@ -326,30 +302,22 @@ struct comm {
     bool is_demo_target;
 };
 
-/* demo_rand.c. snprintf into a fixed buffer; every buffer is sized for the longest text the
- * word pools can make (the wrapper keeps GCC's truncation guesses about %s arguments quiet). */
-__attribute__((format(printf, 3, 4))) void demo_sfmt(char *out, size_t size, const char *fmt, ...);
 /* A bounded builder: output stops at the buffer's end, as snprintf's does. */
 void demo_sb_init(struct sb *b, char *out, size_t size);
 void demo_sb_mem(struct sb *b, const char *s, size_t n);
 void demo_sb_str(struct sb *b, const char *s);
 /* v in decimal, zero-padded to width digits. */
 void demo_sb_uint(struct sb *b, int64_t v, int width);
-void demo_rng_seed(struct rng *r, uint64_t seed);
-int demo_rng_below(struct rng *r, int n);          /* 0 .. n-1 */
-int demo_rng_range(struct rng *r, int lo, int hi); /* lo .. hi */
-bool demo_rng_chance(struct rng *r, int per_mille);
 double demo_rng_unit(struct rng *r); /* [0, 1) */
 /* An index drawn by weight w[0..n-1], or by running sums cum[0..n-1]. */
 int demo_rng_weighted(struct rng *r, const int *w, int n);
 int demo_rng_weighted_cum(struct rng *r, const int *cum, int n);
-/* Parse a space-separated word list, or a pool of "<CJK character><initial>" entries. */
-void demo_words_parse(const char *s, struct words *out);
+
+/* Parse a pool of "<CJK character><initial>" entries. */
 void demo_pool_parse(const char *s, struct pool *out);
 /* Adds k; false when it was there already. */
 bool demo_idset_add(struct idset *s, uint64_t k);
-/* Day numbers (days since 1970-01-01): as YYYY-MM-DD, n years on, completed years between. */
-void demo_days_fmt(int64_t days, char out[11]);
+/* Day numbers (days since 1970-01-01): n years on, completed years between. */
 int64_t demo_days_add_years(int64_t days, int n);
 int demo_age_on(int64_t birth_days, int64_t today_days);
 /* An invented document number "<abbr><issuer>〔<year of day>〕<n>号". */
@@ -394,6 +362,5 @@ int demo_insert_member(struct gen *g, struct comm *cc, struct mplan *mp, int64_t
  * it, or NULL). */
 int demo_insert_household(struct gen *g, struct comm *cc, int e, int k, struct mplan *anchor);
 
-/* demo_units.c and demo_org_history.c: after every org is in. */
-int demo_gen_units(struct gen *g, uint64_t seed);
+/* demo_org_history.c: after every org is in. */
 int demo_gen_org_history(struct gen *g);

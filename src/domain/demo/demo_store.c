@@ -61,16 +61,6 @@ static const struct db_sql SQL_HIST_ORGS = {
            "coalesce(area, ''), founded_on FROM org ORDER BY id",
 };
 
-static const struct db_sql SQL_UNIT_ORGS = {
-    .name = "demo.unit_orgs",
-    .sql = "SELECT id, type, short_name, founded_on FROM org WHERE type IN ('street', "
-           "'community_committee', 'general_branch') ORDER BY id",
-};
-static const struct db_sql SQL_UNIT_INSERT = {
-    .name = "demo.unit_insert",
-    .sql = "INSERT INTO org_unit_link (org_id, unit_name, kind, joined_on, left_on, created_at) "
-           "VALUES (?, ?, ?, ?, ?, ?)",
-};
 static const struct db_sql SQL_MEMBER_TAG_INSERT = {
     .name = "demo.member_tag_insert",
     .sql = "INSERT INTO member_tag (member_id, tag) VALUES (?, ?)",
@@ -444,47 +434,4 @@ int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, 
             return -1;
     }
     return 0;
-}
-
-int demo_store_unit_orgs(struct db_conn *c, struct arena *a, struct demo_unit_org **out,
-                         int64_t *n_out, struct err *err)
-{
-    struct db_stmt *st = NULL;
-    struct demo_unit_org *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
-
-    if (db_prepare(c, &SQL_UNIT_ORGS, &st, err) < 0)
-        return -1;
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].id = db_col_int(st, 0);
-        rows[n].type = db_col_dup(st, 1, a);
-        rows[n].short_name = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
-        rows[n].founded_on = db_col_dup(st, 3, a);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
-}
-
-int demo_store_unit_insert(struct db_conn *c, int64_t org_id, const char *unit_name,
-                           const char *kind, const char *joined_on, const char *left_on,
-                           int64_t now, struct err *err)
-{
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_UNIT_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    db_bind_text(st, 2, unit_name);
-    db_bind_text(st, 3, kind);
-    db_bind_text(st, 4, joined_on);
-    db_bind_opt_text(st, 5, left_on);
-    db_bind_int(st, 6, now);
-    return db_run(&st, err);
 }

@@ -140,6 +140,14 @@ int org_store_unit_active(struct db_conn *c, int64_t org_id, const char *kind, c
 int org_store_unit_insert(struct db_conn *c, int64_t org_id, const struct org_unit_in *in,
                           int64_t now, int64_t *id_out, struct err *err);
 int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, struct err *err);
+/* The orgs the demo links units to (streets, community committees, general branches), by id;
+ * short_name "" when unset; from a. */
+struct org_unit_demo_org {
+    int64_t id;
+    const char *type, *short_name, *founded_on;
+};
+int org_store_unit_demo_orgs(struct db_conn *c, struct arena *a, struct org_unit_demo_org **out,
+                             int64_t *n_out, struct err *err);
 
 /* orgs.c: the index of a type in ORG_TYPES (-1: none); "" as NULL, so that a cleared field
  * reads as null in an audit digest. */

@@ -119,10 +119,13 @@ static const struct code_table ORG_UNITS_CODES[] = {
     { NULL, NULL, NULL },
 };
 
+static const struct demo_hook *const ORG_UNITS_DEMOS[] = { &ORG_UNITS_DEMO, NULL };
+
 const struct module ORG_UNITS_MODULE = {
     .name = "org_units",
     .routes = ORG_UNITS_ROUTES,
     .perms = NULL,
     .audit_actions = ORG_UNITS_AUDIT,
     .codes = ORG_UNITS_CODES,
+    .demo = ORG_UNITS_DEMOS,
 };

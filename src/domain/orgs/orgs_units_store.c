@@ -27,6 +27,11 @@ static const struct db_sql SQL_INSERT = {
     .sql = "INSERT INTO org_unit_link (org_id, unit_name, kind, joined_on, created_at) "
            "VALUES (?, ?, ?, ?, ?) RETURNING id",
 };
+static const struct db_sql SQL_DEMO_ORGS = {
+    .name = "orgs.unit_demo_orgs",
+    .sql = "SELECT id, type, short_name, founded_on FROM org WHERE type IN ('street', "
+           "'community_committee', 'general_branch') ORDER BY id",
+};
 static const struct db_sql SQL_LEAVE = {
     .name = "orgs.unit_leave",
     .sql = "UPDATE org_unit_link SET left_on = ? WHERE id = ?",
@@ -128,4 +133,30 @@ int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, str
     db_bind_text(st, 1, left_on);
     db_bind_int(st, 2, id);
     return db_run(&st, err);
+}
+
+int org_store_unit_demo_orgs(struct db_conn *c, struct arena *a, struct org_unit_demo_org **out,
+                             int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct org_unit_demo_org *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_DEMO_ORGS, &st, err) < 0)
+        return -1;
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+        rows[n].id = db_col_int(st, 0);
+        rows[n].type = db_col_dup(st, 1, a);
+        rows[n].short_name = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
+        rows[n].founded_on = db_col_dup(st, 3, a);
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
 }
