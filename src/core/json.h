@@ -25,11 +25,11 @@ enum field_type {
 #define FIELD_OPTIONAL 0u
 #define FIELD_NULLABLE (1u << 1) /* JSON null accepted and reported as present-but-null */
 /* Text people type is normalized before it is checked: blanks (space, tab, NBSP, U+3000) are
- * trimmed, NBSP and U+3000 inside become spaces, and full-width digits and Latin letters
- * (typed with a Chinese input method) become ASCII. DATE, ENUM, numbers and booleans given as
- * text, and STR fields flagged FIELD_ASCII (ID and phone numbers, codes, user names) also get
- * full-width punctuation folded (－ → -); other text keeps its Chinese punctuation （，）.
- * FIELD_VERBATIM (passwords) is only trimmed. */
+ * trimmed and full-width digits and Latin letters (typed with a Chinese input method) become
+ * ASCII. DATE, ENUM, numbers and booleans given as text, and STR fields flagged FIELD_ASCII
+ * (ID and phone numbers, codes, user names) also get full-width punctuation folded (－ → -)
+ * and NBSP and U+3000 inside turned into spaces; other text keeps its Chinese punctuation
+ * （，） and spacing. FIELD_VERBATIM (passwords) is only trimmed. */
 #define FIELD_ASCII    (1u << 2)
 #define FIELD_VERBATIM (1u << 3)
 
@@ -128,10 +128,10 @@ size_t utf8_len(const char *s);
  * them, as people paste them from Word, Excel and web pages. */
 size_t utf8_blank_at(const char *p);
 size_t utf8_blank_before(const char *start, const char *end);
-/* Rewrites full-width ASCII (U+FF01–U+FF5E, typed with a Chinese input method in full-width
- * mode) as ASCII and U+3000 and NBSP as spaces, in place (the text only shrinks). With
- * punctuation false, full-width punctuation is kept (Chinese prose: ，（）) and only digits
- * and Latin letters are folded. */
+/* Rewrites full-width digits and Latin letters (U+FF10–U+FF5A, typed with a Chinese input
+ * method in full-width mode) as ASCII, in place (the text only shrinks). With punctuation,
+ * also the rest of U+FF01–U+FF5E, and U+3000 and NBSP as spaces; without it they are kept
+ * (Chinese prose: ，（）, and names spaced "王　五"). */
 void utf8_halfwidth(char *s, bool punctuation);
 
 /* json_t constructors that never return NULL for valid input (ASSERT otherwise) and accept

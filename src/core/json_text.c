@@ -35,7 +35,8 @@ size_t utf8_blank_before(const char *start, const char *end)
 }
 
 /* Whether the ASCII character c (what a full-width form folds to) is folded: always for
- * digits and Latin letters, for the rest only when punctuation is. */
+ * digits and Latin letters, for the rest only when punctuation is (like NBSP and U+3000,
+ * which a name may hold as a spacer: "王　五"). */
 static bool folds(unsigned c, bool punctuation)
 {
     return punctuation || isalnum((int)c);
@@ -52,7 +53,7 @@ void utf8_halfwidth(char *s, bool punctuation)
         if (cp >= 0xFF01 && cp <= 0xFF5E && folds(cp - 0xFF01 + 0x21, punctuation)) {
             *w++ = (unsigned char)(cp - 0xFF01 + 0x21);
             r += 3;
-        } else if (r[0] != ' ' && r[0] != '\t' && utf8_blank_at((const char *)r)) {
+        } else if (punctuation && r[0] != ' ' && r[0] != '\t' && utf8_blank_at((const char *)r)) {
             r += utf8_blank_at((const char *)r);
             *w++ = ' ';
         } else {

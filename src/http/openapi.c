@@ -205,7 +205,7 @@ static json_t *error_schema(void)
     json_object_set_new(
         props, "fields",
         json_pack("{s:s, s:s, s:{s:s, s:[s, s], s:{s:{s:s}, s:{s:s}}}}", "type", "array",
-                  "description", "every bad input of the request, the first being field/message",
+                  "description", "invalid answers: every bad input, the first being field/message",
                   "items", "type", "object", "required", "field", "message", "properties", "field",
                   "type", "string", "message", "type", "string"));
     return json_pack("{s:s, s:[s], s:{s:{s:s, s:[s, s, s], s:o}}}", "type", "object", "required",

@@ -191,16 +191,16 @@ static void test_error_body_lists_every_field(void)
     CHECK_STR(json_string_value(json_object_get(json_object_get(j, "error"), "field")), "/name");
     json_decref(j);
     err_clear(&e);
-    err_set(&e, E_CONFLICT, "/code", "组织编码已被使用");
+    err_set(&e, E_INVALID, "/code", "组织编码只能包含字母和数字");
     j = http_error_json(&e, "r2");
     text = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
-    CHECK_STR(text, "{\"error\":{\"code\":\"conflict\",\"field\":\"/code\",\"fields\":[{\"field\":"
-                    "\"/code\",\"message\":\"组织编码已被使用\"}],\"message\":\"组织编码已被使用\","
-                    "\"request_id\":\"r2\"}}");
+    CHECK_STR(text, "{\"error\":{\"code\":\"invalid\",\"field\":\"/code\",\"fields\":[{\"field\":"
+                    "\"/code\",\"message\":\"组织编码只能包含字母和数字\"}],\"message\":"
+                    "\"组织编码只能包含字母和数字\",\"request_id\":\"r2\"}}");
     free(text);
     json_decref(j);
     err_clear(&e);
-    err_set(&e, E_NOT_FOUND, "", "没有这个党员");
+    err_set(&e, E_NOT_FOUND, "/org", "党组织不存在");
     j = http_error_json(&e, "r3");
     CHECK(!json_object_get(json_object_get(j, "error"), "fields"));
     json_decref(j);
