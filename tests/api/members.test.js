@@ -42,6 +42,14 @@ test("create: an empty body reports every required field at once (error.fields)"
   assert.deepEqual(one.fields, [{ field: "/id_number", message: one.message }]);
 });
 
+test("list: every bad query parameter at once; full-width digits in a number are read", async () => {
+  const e = expectError(await shequ.request("GET", "/api/members?size=abc&age_min=200&foo=1"), 400, "invalid", "/size");
+  assert.deepEqual(e.fields.map((f) => f.field), ["/size", "/age_min", "/foo"]);
+  assert.equal(e.fields[2].message, "不认识的查询参数：foo");
+  const r = expectStatus(await shequ.request("GET", `/api/members?size=${encodeURIComponent("２")}`), 200).json;
+  assert.equal(r.items.length, 2);
+});
+
 test("create: what a cadre types with a Chinese input method is normalized before the checks", async () => {
   const body = { name: "\u00a0全角\u3000", id_number: "\u3000９９０１０１１９７２０４０５１０９ｘ\u00a0", org_id: branch, phone: "１３９－０００１－２２２２", joined_on: "１９９５－０７－０１" };
   const m = expectStatus(await shequ.request("POST", "/api/members", { body }), 201).json;
