@@ -147,7 +147,7 @@ static void test_typed_text_is_normalized_before_checks(void)
     /* NBSP and U+3000 around, U+3000 inside (kept: a spacer in names); full-width letters,
      * digits and parentheses. */
     CHECK_EQ(norm("{\"name\":\"\\u00a0王\\u3000ＡＢ１２（社区）\\u3000\"}", NORM, &p, &a, &e), 0);
-    CHECK_STR(p.name, "王\xe3\x80\x80" "AB12（社区）");
+    CHECK_STR(p.name, "王　AB12（社区）"); /* an ideographic space inside */
     CHECK_EQ(norm("{\"id\":\"１１０１０５\\u3000－（Ｘ）\"}", NORM, &p, &a, &e), 0);
     CHECK_STR(p.gender, "110105 -(X)");
     CHECK_EQ(norm("{\"born\":\"２０００－０２－２９\"}", NORM, &p, &a, &e), 0);
