@@ -1,6 +1,7 @@
 #!/bin/sh
 # checksrc.sh: project rules clang-format cannot see: banned libc calls, SQL outside
-# *_store.c and src/db, and source files without a header comment. Prints each finding.
+# *_store.c and src/db, http/ including anything but core/ and http/ headers (the layers,
+# docs/architecture.md), and source files without a header comment. Prints each finding.
 cd "$(dirname "$0")/.."
 status=0
 
@@ -17,6 +18,13 @@ sql=$(grep -nE '"[[:space:]]*(SELECT|INSERT INTO|UPDATE|DELETE FROM|WITH RECURSI
 if [ -n "$sql" ]; then
     echo "checksrc: SQL outside *_store.c and src/db:"
     echo "$sql"
+    status=1
+fi
+
+upward=$(grep -nE '^#include "' src/http/*.c src/http/*.h | grep -vE '#include "(core|http)/')
+if [ -n "$upward" ]; then
+    echo "checksrc: src/http includes a layer above it (the guard and route lists come from src/app):"
+    echo "$upward"
     status=1
 fi
 
