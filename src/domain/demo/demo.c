@@ -339,11 +339,11 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct demo_result *
                             .now = g->now,
                             .street = &g->res };
     /* The rows go in without secondary indexes and triggers, which come back before the
-     * set-based roster extras (they need the indexes) and the commit. */
+     * set-based hooks (they need the indexes) and the commit. */
     if (demo_store_bulk_schema_drop(c, &schema, err) < 0 || gen_district(g, o->members) < 0 ||
         hooks_run(o, DEMO_PHASE_ROWS, &ctx, err) < 0 || demo_gen_org_history(g) < 0 ||
         demo_store_bulk_indexes_restore(c, &schema, err) < 0 ||
-        demo_store_roster_extras(c, today, g->now, err) < 0 ||
+        demo_store_setting_demo(c, g->now, err) < 0 ||
         hooks_run(o, DEMO_PHASE_INDEXED, &ctx, err) < 0 ||
         demo_store_bulk_triggers_restore(c, &schema, err) < 0 ||
         hooks_run(o, DEMO_PHASE_DONE, &ctx, err) < 0) {

@@ -15,7 +15,7 @@ struct demo_result;
 enum demo_phase {
     DEMO_PHASE_ROWS = 1, /* after the street's orgs, people, members and households, before its
                           * org history; bulk mode: secondary indexes and triggers are off */
-    DEMO_PHASE_INDEXED,  /* indexes back, triggers still off: set-based updates */
+    DEMO_PHASE_INDEXED,  /* indexes back, triggers still off: set-based inserts */
     DEMO_PHASE_DONE,     /* indexes and triggers back: derived tables (statistics) */
 };
 

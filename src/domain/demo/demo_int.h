@@ -93,11 +93,8 @@ int demo_store_household_insert(struct db_conn *c, const struct demo_household_r
                                 struct err *err);
 int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row *r, int64_t now,
                                struct err *err);
-/* The rows of 0003_roster a believable demo needs: the "instance.demo" setting, 成立 events
- * (carrying the name and parent an org was founded with, taken from the oldest 更名 and
- * 隶属调整 events already stored), current terms of the orgs not dissolved with their 书记
- * and committee posts. Set-based; after the orgs, members and history events. */
-int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, struct err *err);
+/* The "instance.demo" setting (0003_roster): this database holds the demo street. */
+int demo_store_setting_demo(struct db_conn *c, int64_t now, struct err *err);
 /* Bulk-load settings for the generator's connection, outside any transaction: a large page
  * cache, foreign-key and CHECK constraints not evaluated, an in-memory rollback journal
  * (SQLite only; a no-op on PostgreSQL). demo_store_bulk_end restores the connection defaults

@@ -92,96 +92,12 @@ static const struct db_sql SQL_RESIDENT_INSERT = {
  *   of a CHECK on every row. The generator writes only its own constants into those columns
  *   (type, gender, status, category), and the unit test runs PRAGMA integrity_check, which
  *   checks them all. */
-/* Roster extras (0003_roster): the instance flag, a 成立 event per org, a current term per
- * committee-bearing org still in being (elected on a spread of dates, about one in ten past
- * its end) with its 书记 (the org's contact) and, for most branches of 7+ full members, two
- * 委员. An org renamed or moved since its founding was founded under the old name of its
- * first 更名 and below the old parent of its first 隶属调整, and its 成立 event says so. */
+/* The instance flag: this database holds the demo street (its orgs' events and terms and the
+ * members' cards come from the areas' demo hooks). */
 static const struct db_sql SQL_SETTING_DEMO = {
     .name = "demo.setting_demo",
     .sql = "INSERT INTO setting (key, value, updated_at) VALUES ('instance.demo', '1', ?) "
            "ON CONFLICT (key) DO UPDATE SET value = '1', updated_at = excluded.updated_at",
-};
-static const struct db_sql SQL_ORG_FOUND_EVENTS = {
-    .name = "demo.org_found_events",
-    .sql = "INSERT INTO org_event (tenant_id, org_id, kind, effective_on, doc_no, new_name, "
-           "new_short_name, new_parent_id, is_synthetic, created_at) "
-           "SELECT o.tenant_id, o.id, 'found', o.founded_on, "
-           "'澜组〔' || substr(o.founded_on, 1, 4) || '〕' || (o.id % 90 + 10) || '号', "
-           "coalesce((SELECT e.old_name FROM org_event e WHERE e.org_id = o.id "
-           "AND e.kind = 'rename' ORDER BY e.effective_on, e.id LIMIT 1), o.name), "
-           "coalesce((SELECT e.old_short_name FROM org_event e WHERE e.org_id = o.id "
-           "AND e.kind = 'rename' ORDER BY e.effective_on, e.id LIMIT 1), o.short_name), "
-           "coalesce((SELECT e.old_parent_id FROM org_event e WHERE e.org_id = o.id "
-           "AND e.kind = 'move' ORDER BY e.effective_on, e.id LIMIT 1), o.parent_id), 1, ? "
-           "FROM org o WHERE o.founded_on IS NOT NULL ORDER BY o.id",
-};
-static const struct db_sql SQL_ORG_TERMS = {
-    .name = "demo.org_terms",
-    .sql = "INSERT INTO org_term (tenant_id, org_id, elected_on, term_years, ends_on, rule_id, "
-           "is_synthetic, created_at) "
-           "SELECT tenant_id, id, e, y, date(e, '+' || y || ' years'), rid, 1, ? FROM ("
-           "SELECT o.tenant_id, o.id, r.term_years AS y, r.id AS rid, max(o.founded_on, "
-           "date(?, '-' || ((o.id * 7919) % (r.term_years * 365 + 200)) || ' days')) AS e "
-           "FROM org o JOIN org_rule r ON r.org_type = o.type "
-           "AND r.in_community = (o.type NOT IN ('district', 'street')) "
-           "WHERE o.founded_on IS NOT NULL AND o.dissolved_on IS NULL)",
-    .pg = "INSERT INTO org_term (tenant_id, org_id, elected_on, term_years, ends_on, rule_id, "
-          "is_synthetic, created_at) "
-          "SELECT tenant_id, id, e, y, to_char(e::date + make_interval(years => y::int), "
-          "'YYYY-MM-DD'), rid, 1, ? FROM ("
-          "SELECT o.tenant_id, o.id, r.term_years AS y, r.id AS rid, greatest(o.founded_on, "
-          "to_char(CAST(? AS date) - ((o.id * 7919) % (r.term_years * 365 + 200))::int, "
-          "'YYYY-MM-DD')) AS e "
-          "FROM org o JOIN org_rule r ON r.org_type = o.type "
-          "AND r.in_community = (o.type NOT IN ('district', 'street'))::int "
-          "WHERE o.founded_on IS NOT NULL AND o.dissolved_on IS NULL) x",
-};
-/* The 书记 of a term: the first current member (lowest id) in the org's subtree named like its
- * contact (a namesake who has died or left is passed over).
- * The subtree's members are walked by the org_path index and their persons fetched by id
- * (`|| ''` keeps the planner off the person_name index: on a large street a common name has
- * hundreds of namesakes, a branch some twenty members); MATERIALIZED evaluates the search
- * once per term rather than once for the filter and once for the value. */
-static const struct db_sql SQL_ORG_SECRETARIES = {
-    .name = "demo.org_secretaries",
-    .sql = "WITH s AS MATERIALIZED (SELECT t.id AS tid, t.org_id AS oid, t.elected_on AS e, "
-           "(SELECT min(m.id) FROM member m JOIN person p ON p.id = m.person_id "
-           "WHERE m.org_path >= o.path AND m.org_path < substr(o.path, 1, length(o.path) - 1) "
-           "|| '0' AND m.status IN ('probationary', 'full') AND p.name || '' = o.contact_name) "
-           "AS mid "
-           "FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.contact_name IS NOT NULL "
-           "AND o.type NOT IN ('district', 'street')) "
-           "INSERT INTO org_post (term_id, org_id, member_id, post, started_on, is_synthetic, "
-           "created_at) SELECT tid, oid, mid, '书记', e, 1, ? FROM s WHERE mid IS NOT NULL "
-           "ORDER BY tid",
-};
-static const struct db_sql SQL_ORG_COMMITTEES = {
-    .name = "demo.org_committees",
-    .sql = "INSERT INTO org_post (term_id, org_id, member_id, post, started_on, is_synthetic, "
-           "created_at) SELECT t.id, t.org_id, m.id, CASE WHEN m.rn = 1 THEN '组织委员' "
-           "ELSE '宣传委员' END, t.elected_on, 1, ? FROM org_term t JOIN org o ON o.id = t.org_id "
-           "JOIN (SELECT id, org_id, row_number() OVER (PARTITION BY org_id ORDER BY id) AS rn, "
-           "count(*) OVER (PARTITION BY org_id) AS n FROM member WHERE status = 'full') m "
-           "ON m.org_id = o.id AND m.rn <= 2 AND m.n >= 7 "
-           "WHERE o.type IN ('branch', 'joint_branch', 'mobile_branch') AND o.id % 5 <> 0 "
-           "AND NOT EXISTS (SELECT 1 FROM org_post x WHERE x.term_id = t.id "
-           "AND x.member_id = m.id)",
-};
-
-/* 党员联系卡 for the volunteers on the roll: skills, a pledge, the households they keep in
- * touch with and when they serve, picked by member id from short invented lists. */
-static const struct db_sql SQL_MEMBER_CARDS = {
-    .name = "demo.member_cards",
-    .sql = "INSERT INTO member_card (member_id, skills, pledge, households, service_time, "
-           "updated_at) SELECT m.id, CASE m.id % 6 WHEN 0 THEN '水电维修' WHEN 1 THEN '法律咨询' "
-           "WHEN 2 THEN '理发、义剪' WHEN 3 THEN '政策宣讲' WHEN 4 THEN '心理疏导' ELSE "
-           "'电脑、手机使用辅导' END, CASE m.id % 3 WHEN 0 THEN '亮身份、作表率，群众有事找我' "
-           "WHEN 1 THEN '每月至少参加一次志愿服务' ELSE '联系户有困难，第一时间上门' END, "
-           "(m.id % 9 + 1) || '号楼 ' || (m.id % 4 + 3) || ' 户', CASE m.id % 2 WHEN 0 THEN "
-           "'工作日晚上' ELSE '周末全天' END, ? FROM member m WHERE m.status IN ('probationary', "
-           "'full') AND EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id "
-           "AND t.tag = '志愿者')",
 };
 
 /* Runs a bound statement to completion and returns it to the cache. */
@@ -413,25 +329,12 @@ int demo_store_resident_insert(struct db_conn *c, const struct demo_resident_row
     return db_run(&st, err);
 }
 
-int demo_store_roster_extras(struct db_conn *c, const char *today, int64_t now, struct err *err)
+int demo_store_setting_demo(struct db_conn *c, int64_t now, struct err *err)
 {
-    const struct db_sql *steps[] = {
-        &SQL_SETTING_DEMO,    &SQL_ORG_FOUND_EVENTS, &SQL_ORG_TERMS,
-        &SQL_ORG_SECRETARIES, &SQL_ORG_COMMITTEES,   &SQL_MEMBER_CARDS
-    };
     struct db_stmt *st = NULL;
 
-    for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
-        int rc;
-        if (db_prepare(c, steps[i], &st, err) < 0)
-            return -1;
-        db_bind_int(st, 1, now);
-        if (steps[i] == &SQL_ORG_TERMS)
-            db_bind_text(st, 2, today);
-        rc = db_exec_stmt(st, err);
-        db_stmt_free(&st);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    if (db_prepare(c, &SQL_SETTING_DEMO, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, now);
+    return db_run(&st, err);
 }

@@ -454,10 +454,13 @@ static const struct code_table MEMBERS_CODES[] = {
     { NULL, NULL, NULL },
 };
 
+static const struct demo_hook *const MEMBERS_DEMOS[] = { &MEMBERS_DEMO_CARDS, NULL };
+
 const struct module MEMBERS_MODULE = {
     .name = "members",
     .routes = MEMBERS_ROUTES,
     .perms = MEMBERS_PERMS,
     .audit_actions = MEMBERS_AUDIT,
     .codes = MEMBERS_CODES,
+    .demo = MEMBERS_DEMOS,
 };

@@ -9,6 +9,14 @@ struct member_view;
 struct module;
 extern const struct module MEMBERS_MODULE;
 
+/* The area's demo hook (members_demo.c): 党员联系卡 for the street's volunteers; and its SQL
+ * (members_demo_store.c). */
+struct db_conn;
+struct demo_hook;
+struct err;
+extern const struct demo_hook MEMBERS_DEMO_CARDS;
+int members_store_demo_cards(struct db_conn *c, int64_t now, struct err *err);
+
 /* The member JSON of the contract (id, org_id, org_name, name, gender, …, tags[]); shared
  * with other areas that show members. v should be masked already. */
 void member_view_write(struct json_writer *w, const struct member_view *v);

@@ -16,10 +16,11 @@ struct err;
  * the org network and the roster (org, org_term, org_post, member, member_tag, a member's
  * person). Answers derived from them (member lists, statistics, org paths) are kept under it. */
 extern const struct change_counter ORGS_ROSTER;
-/* The area's demo hooks: subtree statistics once the demo street is in (orgs_demo.c), the
- * units linked to its streets and communities (orgs_units_demo.c). */
+/* The area's demo hooks: 成立 events, terms and posts, and subtree statistics once the demo
+ * street is in (orgs_demo.c); the units linked to its streets and communities
+ * (orgs_units_demo.c). */
 struct demo_hook;
-extern const struct demo_hook ORGS_DEMO_STATS;
+extern const struct demo_hook ORGS_DEMO_TERMS, ORGS_DEMO_STATS;
 extern const struct demo_hook ORG_UNITS_DEMO;
 
 /* Org types (codes) and their zh-CN labels, NULL-terminated, same order. */

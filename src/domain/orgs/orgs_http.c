@@ -530,7 +530,7 @@ const struct change_counter ORGS_ROSTER = {
     "roster", "党员名册与组织网络（组织、班子、职务、党员、标签、党员的个人信息）"
 };
 static const struct change_counter *const ORGS_COUNTERS[] = { &ORGS_ROSTER, NULL };
-static const struct demo_hook *const ORGS_DEMOS[] = { &ORGS_DEMO_STATS, NULL };
+static const struct demo_hook *const ORGS_DEMOS[] = { &ORGS_DEMO_TERMS, &ORGS_DEMO_STATS, NULL };
 
 const struct module ORGS_MODULE = {
     .name = "orgs",

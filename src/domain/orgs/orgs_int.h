@@ -148,6 +148,9 @@ struct org_unit_demo_org {
 };
 int org_store_unit_demo_orgs(struct db_conn *c, struct arena *a, struct org_unit_demo_org **out,
                              int64_t *n_out, struct err *err);
+/* The demo street's 成立 events, current terms, their 书记 and committee posts, set-based
+ * (orgs_demo_store.c); terms are elected on a spread of dates up to today. */
+int org_store_demo_terms(struct db_conn *c, const char *today, int64_t now, struct err *err);
 
 /* orgs.c: the index of a type in ORG_TYPES (-1: none); "" as NULL, so that a cleared field
  * reads as null in an audit digest. */
