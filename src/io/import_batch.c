@@ -175,6 +175,12 @@ int import_tx_begin(struct import_run *s)
     return 0;
 }
 
+static void tx_rollback(struct import_run *s)
+{
+    db_tx_rollback(s->c);
+    s->in_tx = false;
+}
+
 int import_tx_commit(struct import_run *s)
 {
     struct import_kept *k = &s->next;
@@ -246,26 +252,14 @@ static int pend_write_each(struct import_run *s, size_t *failed_out, struct err 
  * on_row before the next row: the row being processed may have its cells in it. */
 int import_batch_flush(struct import_run *s)
 {
-    struct err fast = { 0 };
-
-    if (s->npend == 0)
-        return 0;
-    if (import_tx_begin(s) < 0)
-        return -1;
-    if (pend_write(s, &fast) == 0) {
-        if (import_tx_commit(s) < 0)
-            return -1;
-        s->npend = 0;
-        return 0;
-    }
-    db_tx_rollback(s->c);
-    s->in_tx = false;
-    while (s->npend > 0) {
-        size_t failed;
+    for (bool whole = true; s->npend > 0; whole = false) {
+        size_t failed = s->npend;
         struct err e = { 0 };
         if (import_tx_begin(s) < 0)
             return -1;
-        if (pend_write_each(s, &failed, &e) < 0) {
+        if (whole && pend_write(s, &e) < 0) {
+            failed = 0; /* somewhere in the batch: found row by row next */
+        } else if (!whole && pend_write_each(s, &failed, &e) < 0) {
             *s->err = e;
             return -1;
         }
@@ -275,9 +269,9 @@ int import_batch_flush(struct import_run *s)
             s->npend = 0;
             return 0;
         }
-        db_tx_rollback(s->c);
-        s->in_tx = false;
-        reject_late(s, failed, &e);
+        tx_rollback(s);
+        if (!whole)
+            reject_late(s, failed, &e);
     }
     return 0;
 }
@@ -301,8 +295,7 @@ int import_batch_write(struct import_run *s)
         *s->err = e;
         return -1;
     }
-    db_tx_rollback(s->c);
-    s->in_tx = false;
+    tx_rollback(s);
     if (import_tx_begin(s) < 0)
         return -1;
     struct err e2 = { 0 };

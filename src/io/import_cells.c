@@ -36,8 +36,7 @@ void import_header_key(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
-const struct import_column *import_column_find(const struct import_column *cols,
-                                               const char *header)
+const struct import_column *import_column_find(const struct import_column *cols, const char *header)
 {
     char key[256];
 
@@ -212,8 +211,8 @@ const char *import_number_text(const struct sheet_cell *c, struct arena *a)
     return arena_printf(a, "%.15g", c->num);
 }
 
-int import_header_score(const struct import_column *cols, const struct sheet_cell *cells,
-                        size_t n, bool *has_key)
+int import_header_score(const struct import_column *cols, const struct sheet_cell *cells, size_t n,
+                        bool *has_key)
 {
     const struct import_column *seen[64];
     int score = 0;
@@ -257,12 +256,12 @@ static const char *cell_date(struct import_run *s, size_t i, const struct sheet_
     if (dr == 1 && s->col[i]->flags & IMPORT_COL_MONTH_SKIP)
         return NULL;
     import_row_err(s, re, s->col[i]->code,
-                   dr == 1 ? arena_printf(ra, "日期“%s”只有年月，请写出完整日期，如 1985-03-12",
-                                          text)
-                           : arena_printf(ra,
-                                          "无法识别的日期“%s”，请写成 1985-03-12、1985/3/12 或 "
-                                          "1985年3月12日",
-                                          text));
+                   dr == 1
+                       ? arena_printf(ra, "日期“%s”只有年月，请写出完整日期，如 1985-03-12", text)
+                       : arena_printf(ra,
+                                      "无法识别的日期“%s”，请写成 1985-03-12、1985/3/12 或 "
+                                      "1985年3月12日",
+                                      text));
     return NULL;
 }
 

@@ -59,8 +59,8 @@ struct import_range {
     int64_t first, last;
 };
 struct import_kept {
-    int64_t done;    /* data rows read and settled (committed or rejected) when it was kept */
-    int64_t rows;    /* rows committed */
+    int64_t done; /* data rows read and settled (committed or rejected) when it was kept */
+    int64_t rows; /* rows committed */
     int64_t created, updated, rejected;
     struct import_range *ranges; /* the committed rows, in file order (nranges) */
     int64_t nranges, cap;
@@ -72,10 +72,11 @@ typedef int import_commit_fn(void *ctx, struct db_conn *c, const struct import_k
                              int64_t total, struct err *err);
 
 struct import_opts {
-    bool dry_run;      /* validate and count, write nothing */
-    bool skip_invalid; /* import the good rows (committed in chunks); default all-or-nothing */
+    bool dry_run;           /* validate and count, write nothing */
+    bool skip_invalid;      /* import the good rows (committed in chunks); default all-or-nothing */
     const char *scope_path; /* members: 所在党组织 names are looked up in this subtree; NULL: all */
-    int64_t default_org_id; /* members: rows with no 所在党组织 go here; 0: the column is required */
+    int64_t
+        default_org_id; /* members: rows with no 所在党组织 go here; 0: the column is required */
     const struct auth_user *user;   /* members: checked for members.write; NULL: the operator */
     const struct auth_actor *actor; /* for the audit rows */
     struct sheet_limits lim;
@@ -126,7 +127,7 @@ struct import_result {
     int64_t nerrors;
     struct import_bad_row *bad;
     int64_t nbad;
-    int64_t total_hint; /* data rows the file declares (0: unknown) */
+    int64_t total_hint;      /* data rows the file declares (0: unknown) */
     struct import_kept kept; /* what is committed (also after a failure) */
 };
 
@@ -141,7 +142,7 @@ struct import_row {
     void *rec;          /* the area's record (rec_size bytes), cells decoded into it */
     const char **texts; /* the file's cells as text (ncells) */
     size_t ncells;
-    const char **ref;   /* per column of the table: the text of an IMPORT_CELL_REF cell */
+    const char **ref; /* per column of the table: the text of an IMPORT_CELL_REF cell */
     struct arena *arena;
     /* Set by import_note_update: the row updates a registered record. */
     bool matched;
@@ -194,6 +195,8 @@ bool import_row_errs_has(const struct import_row_errs *re, const char *code);
  * fields with these labels (n 0: unchanged). Static or result-arena labels. */
 void import_note_update(struct import_run *run, struct import_row *row, int64_t id,
                         const char *name, const char *const *fields, size_t n);
+/* FNV-1a of key, for the area's own look-up tables. */
+uint64_t import_key_hash(const char *key);
 /* The row where key was first seen in this file (0 when new; then it is recorded). */
 int64_t import_seen(struct import_run *run, const char *key, int64_t row);
 /* The import's connection (for look-ups in the check; never begin or commit on it). */
@@ -208,8 +211,8 @@ int import_errors_xlsx(const struct import_result *r, char **data_out, size_t *l
 
 /* A workbook (xlsx_write.h) with an optional title row and the headers of cols (widths, text
  * columns) frozen; NULL with err set on failure. */
-struct xw *import_sheet_open(const struct import_column *cols, const char *sheet,
-                             const char *title, struct err *err);
+struct xw *import_sheet_open(const struct import_column *cols, const char *sheet, const char *title,
+                             struct err *err);
 
 /* ---- value parsing, public for the unit tests ---- */
 

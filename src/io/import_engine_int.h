@@ -63,15 +63,14 @@ struct import_run {
 void import_cells_decode(struct import_run *s, struct import_row *row,
                          const struct sheet_cell *cells, struct import_row_errs *re);
 /* How many distinct table columns a row's cells name; *has_key: a IMPORT_COL_KEY among them. */
-int import_header_score(const struct import_column *cols, const struct sheet_cell *cells,
-                        size_t n, bool *has_key);
+int import_header_score(const struct import_column *cols, const struct sheet_cell *cells, size_t n,
+                        bool *has_key);
 
 /* ---- import_rows.c ---- */
 
 /* Decodes, checks and accepts (into the batch) or rejects one data row; -1 only when the
  * import must stop (s->err set). */
-int import_row_process(struct import_run *s, int64_t row, const struct sheet_cell *cells,
-                       size_t n);
+int import_row_process(struct import_run *s, int64_t row, const struct sheet_cell *cells, size_t n);
 
 /* ---- import_batch.c ---- */
 

@@ -148,7 +148,8 @@ static int job_load(struct http_req *req, struct import_job_view *v, struct err 
 {
     int64_t id;
 
-    if (http_param_id(req, 0, &id, err) < 0 || import_job_get(req->app->db, id, req->arena, v, err) < 0)
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        import_job_get(req->app->db, id, req->arena, v, err) < 0)
         return -1;
     if (http_require_org(req, v->org_id, err) < 0) {
         err_clear(err);

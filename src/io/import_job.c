@@ -93,8 +93,8 @@ static json_t *ranges_json(const struct import_kept *k)
     json_t *a = json_array();
 
     for (int64_t i = 0; i < k->nranges; i++)
-        json_array_append_new(a, json_pack("[I, I]", (json_int_t)k->ranges[i].first,
-                                           (json_int_t)k->ranges[i].last));
+        json_array_append_new(
+            a, json_pack("[I, I]", (json_int_t)k->ranges[i].first, (json_int_t)k->ranges[i].last));
     return a;
 }
 
@@ -137,37 +137,21 @@ const char *import_job_error_url(struct arena *a, int64_t job_id)
 
 /* ---- running one import (in the request, or on a thread) ---- */
 
-/* import_opts.on_commit: the job row says what the chunk about to commit keeps, in the
- * chunk's own transaction, so it is true after a crash. */
-static int job_commit(void *ctx, struct db_conn *c, const struct import_kept *k, int64_t total,
-                      struct err *err)
+/* The job row as k keeps it: counts, and result JSON text with committed_rows (*text_out,
+ * malloc'd, which v.result points to). */
+static struct import_job_view kept_view(const struct import_job *j, const struct import_kept *k,
+                                        int64_t total, char **text_out)
 {
-    const struct import_job *j = ctx;
     json_t *o = json_pack("{s:o}", "committed_rows", ranges_json(k));
     char *text = json_dumps(o, JSON_COMPACT);
-    int rc;
 
     ASSERT(text);
-    rc = import_job_progress(c, j->id, text, total > k->done ? total : k->done, k->done, k->rows,
-                             k->rejected, k->created, k->updated, err);
-    free(text);
     json_decref(o);
-    return rc;
-}
-
-/* The whole import failed: the job row says so, and what earlier chunks committed. */
-static void job_failed(struct import_job *j, const struct import_result *r, const struct err *err,
-                       struct arena *a)
-{
-    const struct import_kept *k = &r->kept;
-    json_t *o = json_pack("{s:o}", "committed_rows", ranges_json(k));
-    char *text = json_dumps(o, JSON_COMPACT);
-    struct import_job_view v = {
+    *text_out = text;
+    return (struct import_job_view){
         .id = j->id,
-        .state = "failed",
-        .message = err->msg,
-        .result = text ? arena_strdup(a, text) : NULL,
-        .total = r->rows,
+        .result = text,
+        .total = total > k->done ? total : k->done,
         .done = k->done,
         .accepted = k->rows,
         .rejected = k->rejected,
@@ -175,12 +159,33 @@ static void job_failed(struct import_job *j, const struct import_result *r, cons
         .updated = k->updated,
         .committed = k->rows > 0,
     };
-    struct err e2 = { 0 };
+}
+
+/* import_opts.on_commit: the job row says what the chunk about to commit keeps, in the
+ * chunk's own transaction, so it is true after a crash. */
+static int job_commit(void *ctx, struct db_conn *c, const struct import_kept *k, int64_t total,
+                      struct err *err)
+{
+    char *text;
+    struct import_job_view v = kept_view(ctx, k, total, &text);
+    int rc = import_job_progress(c, &v, err);
 
     free(text);
-    json_decref(o);
+    return rc;
+}
+
+/* The whole import failed: the job row says so, and what earlier chunks committed. */
+static void job_failed(struct import_job *j, const struct import_result *r, const struct err *err)
+{
+    char *text;
+    struct import_job_view v = kept_view(j, &r->kept, r->rows, &text);
+    struct err e2 = { 0 };
+
+    v.state = "failed";
+    v.message = err->msg;
     if (import_job_finish(j->db, &v, NULL, 0, &e2) < 0)
         log_error("import_job", "id=%" PRId64 " finish failed: %s", j->id, e2.detail);
+    free(text);
 }
 
 /* Runs the import and records its end in the job row. Returns the result JSON (or NULL with
@@ -199,7 +204,7 @@ json_t *import_job_run(struct import_job *j, struct arena *a, struct err *err)
     j->opts.commit_ctx = j;
     live_set(j->id, 0, 0, 0, 0);
     if (j->run(j->app, j->data, j->len, &j->opts, a, &r, err) < 0) {
-        job_failed(j, &r, err, a);
+        job_failed(j, &r, err);
         live_clear(j->id);
         return NULL;
     }

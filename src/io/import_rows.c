@@ -10,7 +10,7 @@
 
 /* ---- keys seen in the file: open addressing ---- */
 
-static uint64_t key_hash(const char *k)
+uint64_t import_key_hash(const char *k)
 {
     uint64_t h = 1469598103934665603ull;
     for (; *k; k++)
@@ -27,7 +27,7 @@ static void seen_grow(struct import_run *s)
     for (size_t i = 0; i < s->seen_cap; i++) {
         if (!s->seen[i].key)
             continue;
-        size_t k = key_hash(s->seen[i].key) & (cap - 1);
+        size_t k = import_key_hash(s->seen[i].key) & (cap - 1);
         while (t[k].key)
             k = (k + 1) & (cap - 1);
         t[k] = s->seen[i];
@@ -43,7 +43,7 @@ int64_t import_seen(struct import_run *s, const char *key, int64_t row)
 
     if ((s->seen_n + 1) * 2 > s->seen_cap)
         seen_grow(s);
-    k = key_hash(key) & (s->seen_cap - 1);
+    k = import_key_hash(key) & (s->seen_cap - 1);
     while (s->seen[k].key) {
         if (!strcmp(s->seen[k].key, key))
             return s->seen[k].row;

@@ -26,17 +26,18 @@ static const struct db_sql SQL_JOB_GET = {
 };
 static const struct db_sql SQL_JOB_PROGRESS = {
     .name = "import.job_progress",
-    .sql = "UPDATE import_job SET result = ?, total = ?, done = ?, accepted = ?, rejected = ?, "
-           "created = ?, updated = ?, committed = 1 WHERE id = ?",
+    .sql = "UPDATE import_job SET total = ?, done = ?, accepted = ?, rejected = ?, created = ?, "
+           "updated = ?, result = ?, committed = 1 WHERE id = ?",
 };
 /* What was kept is in the row already (import_job_progress commits with each chunk): the
  * message says so, with the counts of a skip-invalid job that committed some chunks. */
 static const struct db_sql SQL_JOBS_ABANDON = {
     .name = "import.jobs_abandon",
-    .sql = "UPDATE import_job SET state = 'failed', finished_at = ?, message = CASE "
-           "WHEN committed = 1 THEN ? || CAST(accepted AS TEXT) || ? || CAST(created AS TEXT) || ? || "
-           "CAST(updated AS TEXT) || ? "
-           "ELSE ? END WHERE state = 'running'",
+    .sql =
+        "UPDATE import_job SET state = 'failed', finished_at = ?, message = CASE "
+        "WHEN committed = 1 THEN ? || CAST(accepted AS TEXT) || ? || CAST(created AS TEXT) || ? || "
+        "CAST(updated AS TEXT) || ? "
+        "ELSE ? END WHERE state = 'running'",
 };
 static const struct db_sql SQL_JOB_FILE = {
     .name = "import.job_file",
@@ -80,8 +81,9 @@ int import_jobs_abandon(struct db *db, int64_t *n_out, struct err *err)
     db_bind_text(st, 2, "导入在服务停止时中断。中断前已提交 ");
     db_bind_text(st, 3, " 行（新增 ");
     db_bind_text(st, 4, "，更新 ");
-    db_bind_text(st, 5, "），已提交的行号见任务的 committed_rows；其余行没有写入。请重新导入同一"
-                        "文件完成导入（按身份证号匹配，已导入的行不会重复登记）。");
+    db_bind_text(st, 5,
+                 "），已提交的行号见任务的 committed_rows；其余行没有写入。请重新导入同一"
+                 "文件完成导入（按身份证号匹配，已导入的行不会重复登记）。");
     db_bind_text(st, 6, "导入在服务停止时中断，没有写入任何数据。请重新导入同一文件。");
     if (db_exec_stmt(st, err) < 0)
         goto out;
@@ -93,23 +95,27 @@ out:
     return rc;
 }
 
-int import_job_progress(struct db_conn *c, int64_t id, const char *committed_rows, int64_t total,
-                        int64_t done, int64_t accepted, int64_t rejected, int64_t created,
-                        int64_t updated, struct err *err)
+/* Binds the counts of v (total, done, accepted, rejected, created, updated) from place at. */
+static void bind_counts(struct db_stmt *st, int at, const struct import_job_view *v)
+{
+    db_bind_int(st, at, v->total);
+    db_bind_int(st, at + 1, v->done);
+    db_bind_int(st, at + 2, v->accepted);
+    db_bind_int(st, at + 3, v->rejected);
+    db_bind_int(st, at + 4, v->created);
+    db_bind_int(st, at + 5, v->updated);
+}
+
+int import_job_progress(struct db_conn *c, const struct import_job_view *v, struct err *err)
 {
     struct db_stmt *st = NULL;
     int rc = -1;
 
     if (db_prepare(c, &SQL_JOB_PROGRESS, &st, err) < 0)
         goto out;
-    db_bind_text(st, 1, committed_rows);
-    db_bind_int(st, 2, total);
-    db_bind_int(st, 3, done);
-    db_bind_int(st, 4, accepted);
-    db_bind_int(st, 5, rejected);
-    db_bind_int(st, 6, created);
-    db_bind_int(st, 7, updated);
-    db_bind_int(st, 8, id);
+    bind_counts(st, 1, v);
+    db_bind_text(st, 7, v->result);
+    db_bind_int(st, 8, v->id);
     rc = db_exec_stmt(st, err);
 out:
     db_stmt_free(&st);
@@ -127,12 +133,7 @@ int import_job_finish(struct db *db, const struct import_job_view *v, const void
         db_prepare(c, &SQL_JOB_FINISH, &st, err) < 0)
         goto out;
     db_bind_text(st, 1, v->state);
-    db_bind_int(st, 2, v->total);
-    db_bind_int(st, 3, v->done);
-    db_bind_int(st, 4, v->accepted);
-    db_bind_int(st, 5, v->rejected);
-    db_bind_int(st, 6, v->created);
-    db_bind_int(st, 7, v->updated);
+    bind_counts(st, 2, v);
     db_bind_int(st, 8, v->committed);
     db_bind_text(st, 9, v->message);
     db_bind_text(st, 10, v->result);

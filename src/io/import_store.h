@@ -22,11 +22,9 @@ int import_job_create(struct db *db, int64_t user_id, int64_t org_id, const char
  * by `serve` before it takes requests: jobs run only inside a server process (the CLI import
  * keeps no job), so at start any running job belongs to a server that stopped mid-import. */
 int import_jobs_abandon(struct db *db, int64_t *n_out, struct err *err);
-/* What a running job has committed so far, on c inside the transaction that commits it
- * (import_opts.on_commit): counts, and committed_rows as JSON ranges in result. */
-int import_job_progress(struct db_conn *c, int64_t id, const char *committed_rows, int64_t total,
-                        int64_t done, int64_t accepted, int64_t rejected, int64_t created,
-                        int64_t updated, struct err *err);
+/* What running job v->id has committed so far, on c inside the transaction that commits it
+ * (import_opts.on_commit): v's counts, and v->result (JSON with committed_rows). */
+int import_job_progress(struct db_conn *c, const struct import_job_view *v, struct err *err);
 /* Final state: "done" or "failed"; result JSON and error workbook may be NULL. */
 int import_job_finish(struct db *db, const struct import_job_view *v, const void *error_file,
                       size_t error_file_len, struct err *err);

@@ -8,7 +8,7 @@
 #include "io/xlsx_write.h"
 
 int import_errors_xlsx(const struct import_result *r, char **data_out, size_t *len_out,
-                              struct err *err)
+                       struct err *err)
 {
     struct xw *w;
     size_t n = r->nheaders + 2;
@@ -46,8 +46,8 @@ int import_errors_xlsx(const struct import_result *r, char **data_out, size_t *l
     return xw_finish(&w, data_out, len_out, err);
 }
 
-struct xw *import_sheet_open(const struct import_column *cols, const char *sheet,
-                             const char *title, struct err *err)
+struct xw *import_sheet_open(const struct import_column *cols, const char *sheet, const char *title,
+                             struct err *err)
 {
     const char *h[64];
     double wd[64];

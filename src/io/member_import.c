@@ -43,51 +43,67 @@ static const char *category_word(const char *s)
     return s;
 }
 
-#define REQ  IMPORT_COL_REQUIRED
-#define KEY  IMPORT_COL_KEY
-#define TEXT IMPORT_COL_TEXT_FORMAT
+/* A column with no message, error field or word map: code, header, cell, flags, width, then
+ * the aliases. */
+#define COL(code, header, cell, flags, width, ...)                                                 \
+    {                                                                                              \
+        code, header, { __VA_ARGS__ }, cell, flags, NULL, NULL, NULL, width                        \
+    }
+#define T        IMPORT_CELL_TEXT
+#define D        IMPORT_CELL_DATE
+#define TEXT_FMT IMPORT_COL_TEXT_FORMAT
 
 /* Each header is the label of the field in MEMBER_FIELDS, which the member form shows too
  * (a unit test holds them equal); the template and the export write these headers. */
 const struct import_column MEMBER_COLUMNS[MEMBER_NCOLUMNS + 1] = {
-    { "name", "姓名", { "党员姓名", "名字" }, IMPORT_CELL_TEXT, REQ | KEY, NULL, NULL, NULL, 10 },
-    { "former_name", "曾用名", { 0 }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 10 },
-    { "gender", "性别", { 0 }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 6 },
-    { "ethnicity", "民族", { 0 }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 8 },
-    { "birth_date", "出生日期", { "出生年月", "出生年月日", "出生时间", "生日" }, IMPORT_CELL_DATE,
-      IMPORT_COL_MONTH_SKIP | TEXT, NULL, NULL, NULL, 12 },
-    { "id_number", "身份证号",
-      { "身份证号码", "公民身份号码", "公民身份证号码", "证件号码", "身份证", "证件号",
-        "身份证件号码" },
-      IMPORT_CELL_ID, REQ | KEY | TEXT,
-      "（也可写作 身份证号码、公民身份号码、证件号码）。导入按身份证号识别党员，请加上这一列", NULL,
-      NULL, 21 },
-    { "phone", "手机号码",
-      { "手机", "手机号", "联系电话", "联系方式", "电话", "电话号码", "移动电话" },
-      IMPORT_CELL_TEXT, TEXT, NULL, NULL, NULL, 14 },
-    { "org", "所在党组织",
-      { "所属支部", "党支部", "所在支部", "所属党组织", "党组织", "所在党支部", "支部", "所属党支部",
-        "党组织名称" },
-      IMPORT_CELL_REF, REQ | IMPORT_COL_DEFAULTABLE,
-      "（也可写作 所属支部、党支部）。请加上这一列，或在导入时选择党组织", "org_id", NULL, 24 },
-    { "status", "党籍状态", { "党员状态", "党员身份", "正式/预备", "状态" }, IMPORT_CELL_TEXT, 0, NULL,
-      NULL, NULL, 10 },
-    { "category", "党员类别", { "人员类别", "党员分类", "类别", "党员类型" }, IMPORT_CELL_TEXT, 0,
-      NULL, NULL, category_word, 14 },
-    { "joined_on", "入党日期", { "入党时间", "入党年月" }, IMPORT_CELL_DATE, TEXT, NULL, NULL, NULL,
-      12 },
-    { "full_member_on", "转正日期", { "转正时间", "转正年月" }, IMPORT_CELL_DATE, TEXT, NULL, NULL,
-      NULL, 12 },
-    { "education", "学历", { "文化程度", "最高学历" }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 10 },
-    { "work_unit", "工作单位", { "单位", "工作单位名称" }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 20 },
-    { "post", "职务", { "岗位", "职务职称" }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 10 },
-    { "address", "现居住地址",
-      { "家庭住址", "现居住地", "现住址", "居住地址", "住址", "家庭地址", "居住地" },
-      IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 30 },
-    { "hukou", "户籍所在地", { "户籍地", "户籍地址", "户口所在地" }, IMPORT_CELL_TEXT, 0, NULL, NULL,
-      NULL, 20 },
-    { "tags", "标签", { "党员标签" }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 16 },
-    { NULL, NULL, { 0 }, IMPORT_CELL_TEXT, 0, NULL, NULL, NULL, 0 },
+    COL("name", "姓名", T, IMPORT_COL_REQUIRED | IMPORT_COL_KEY, 10, "党员姓名", "名字"),
+    COL("former_name", "曾用名", T, 0, 10, NULL),
+    COL("gender", "性别", T, 0, 6, NULL),
+    COL("ethnicity", "民族", T, 0, 8, NULL),
+    COL("birth_date", "出生日期", D, IMPORT_COL_MONTH_SKIP | TEXT_FMT, 12, "出生年月", "出生年月日",
+        "出生时间", "生日"),
+    {
+        .code = "id_number",
+        .header = "身份证号",
+        .aliases = { "身份证号码", "公民身份号码", "公民身份证号码", "证件号码", "身份证", "证件号",
+                     "身份证件号码" },
+        .cell = IMPORT_CELL_ID,
+        .flags = IMPORT_COL_REQUIRED | IMPORT_COL_KEY | TEXT_FMT,
+        .missing = "（也可写作 身份证号码、公民身份号码、证件号码）。导入按身份证号识别党员，"
+                   "请加上这一列",
+        .width = 21,
+    },
+    COL("phone", "手机号码", T, TEXT_FMT, 14, "手机", "手机号", "联系电话", "联系方式", "电话",
+        "电话号码", "移动电话"),
+    {
+        .code = "org",
+        .header = "所在党组织",
+        .aliases = { "所属支部", "党支部", "所在支部", "所属党组织", "党组织", "所在党支部", "支部",
+                     "所属党支部", "党组织名称" },
+        .cell = IMPORT_CELL_REF,
+        .flags = IMPORT_COL_REQUIRED | IMPORT_COL_DEFAULTABLE,
+        .missing = "（也可写作 所属支部、党支部）。请加上这一列，或在导入时选择党组织",
+        .error_field = "org_id",
+        .width = 24,
+    },
+    COL("status", "党籍状态", T, 0, 10, "党员状态", "党员身份", "正式/预备", "状态"),
+    {
+        .code = "category",
+        .header = "党员类别",
+        .aliases = { "人员类别", "党员分类", "类别", "党员类型" },
+        .word = category_word,
+        .width = 14,
+    },
+    COL("joined_on", "入党日期", D, TEXT_FMT, 12, "入党时间", "入党年月"),
+    COL("full_member_on", "转正日期", D, TEXT_FMT, 12, "转正时间", "转正年月"),
+    COL("education", "学历", T, 0, 10, "文化程度", "最高学历"),
+    COL("work_unit", "工作单位", T, 0, 20, "单位", "工作单位名称"),
+    COL("post", "职务", T, 0, 10, "岗位", "职务职称"),
+    COL("address", "现居住地址", T, 0, 30, "家庭住址", "现居住地", "现住址", "居住地址", "住址",
+        "家庭地址", "居住地"),
+    COL("hukou", "户籍所在地", T, 0, 20, "户籍地", "户籍地址", "户口所在地"),
+    COL("tags", "标签", T, 0, 16, "党员标签"),
+    { 0 },
 };
 const size_t MEMBER_COL_ORG = 7;
 

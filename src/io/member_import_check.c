@@ -15,14 +15,6 @@
 #include "io/member_import.h"
 #include "io/member_import_int.h"
 
-static uint64_t name_hash(const char *k)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 1099511628211ull;
-    return h;
-}
-
 /* ---- orgs by name ---- */
 
 /* Checks the org may receive members from this caller; sets *msg (cache memory) if not. */
@@ -55,7 +47,7 @@ static struct org_entry *org_slot(struct mimp *s, const char *key)
         for (size_t i = 0; i < s->orgs_cap; i++) {
             if (!s->orgs[i].key)
                 continue;
-            size_t k = name_hash(s->orgs[i].key) & (cap - 1);
+            size_t k = import_key_hash(s->orgs[i].key) & (cap - 1);
             while (t[k].key)
                 k = (k + 1) & (cap - 1);
             t[k] = s->orgs[i];
@@ -64,7 +56,7 @@ static struct org_entry *org_slot(struct mimp *s, const char *key)
         s->orgs = t;
         s->orgs_cap = cap;
     }
-    size_t k = name_hash(key) & (s->orgs_cap - 1);
+    size_t k = import_key_hash(key) & (s->orgs_cap - 1);
     while (s->orgs[k].key && strcmp(s->orgs[k].key, key))
         k = (k + 1) & (s->orgs_cap - 1);
     return &s->orgs[k];
@@ -146,7 +138,6 @@ static bool same_name(const char *x, const char *y)
         y++;
     }
 }
-
 
 /* ---- one data row ---- */
 
@@ -280,10 +271,10 @@ int member_import_check(void *ctx, struct import_run *run, struct import_row *ro
         return 0;
     first = import_seen(run, m->id_number, row->row);
     if (first) {
-        import_row_err(
-            run, re, "id_number",
-            arena_printf(row->arena, "身份证号与第 %" PRId64 " 行重复（同一文件中每人只能出现一次）",
-                         first));
+        import_row_err(run, re, "id_number",
+                       arena_printf(row->arena,
+                                    "身份证号与第 %" PRId64 " 行重复（同一文件中每人只能出现一次）",
+                                    first));
         return 0;
     }
     return row_match(s, run, row, re, err);

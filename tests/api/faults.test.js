@@ -64,7 +64,7 @@ test("a skip-invalid import killed mid-way: its job says which rows were committ
   // (TEXT@N!), so the process is killed with two chunks (1,024 rows) committed and one written
   // but not committed.
   const fs = require("node:fs");
-  const srv = await startServer({ demo: { members: 300 }, env: { DANGJIAN_DB_DRIVER: "fake", DANGJIAN_FAKE_FAIL: "UPDATE import_job SET result@3!" } });
+  const srv = await startServer({ demo: { members: 300 }, env: { DANGJIAN_DB_DRIVER: "fake", DANGJIAN_FAKE_FAIL: "UPDATE import_job SET total@3!" } });
   let next;
   try {
     const shequ = await login(srv, "shequ");
@@ -116,7 +116,7 @@ test("a skip-invalid import killed mid-way: its job says which rows were committ
 
 test("a skip-invalid import that fails on its second chunk: its job keeps the first chunk's count", { skip }, async () => {
   // The second chunk's job-row update fails as a lost connection would: the chunk rolls back.
-  const srv = await faulty("UPDATE import_job SET result@2");
+  const srv = await faulty("UPDATE import_job SET total@2");
   const shequ = await login(srv, "shequ");
   const [[branchName]] = sql(srv.db, "SELECT name FROM org WHERE type = 'branch' ORDER BY id LIMIT 1");
   const rows = [["姓名", "身份证号码", "所属支部"]];

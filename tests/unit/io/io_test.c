@@ -10,6 +10,7 @@
 #include "domain/members/members.h"
 #include "io/csv_read.h"
 #include "io/member_import.h"
+#include "io/member_import_int.h"
 #include "io/xlsx_read.h"
 #include "tap.h"
 
@@ -450,6 +451,7 @@ static void test_member_labels(void)
     }
     for (size_t i = 0; i < ARRAY_LEN(RENAMED); i++)
         CHECK_STR(import_header_field(RENAMED[i].old), import_header_field(RENAMED[i].now));
+    CHECK_STR(MEMBER_COLUMNS[MEMBER_COL_ORG].code, "org");
 }
 
 static void test_mangled_ids(void)
@@ -500,5 +502,5 @@ static void test_cleanup(void)
 }
 
 TAP_MAIN("io", TEST(test_xlsx_roster), TEST(test_xlsx_inline_merge), TEST(test_xlsx_handmade),
-         TEST(test_xlsx_bad_files), TEST(test_csv), TEST(test_dates), TEST(test_headers), TEST(test_member_labels),
-         TEST(test_mangled_ids), TEST(test_col_names), TEST(test_cleanup))
+         TEST(test_xlsx_bad_files), TEST(test_csv), TEST(test_dates), TEST(test_headers),
+         TEST(test_member_labels), TEST(test_mangled_ids), TEST(test_col_names), TEST(test_cleanup))
