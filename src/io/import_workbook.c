@@ -57,7 +57,7 @@ struct xw *import_sheet_open(const struct import_column *cols, const char *sheet
 
     if (xw_open(&w, sheet, err) < 0)
         return NULL;
-    for (; cols[n].code && n < ARRAY_LEN(h); n++) {
+    for (; n < ARRAY_LEN(h) && cols[n].code; n++) {
         h[n] = cols[n].header;
         wd[n] = cols[n].width;
         tx[n] = (cols[n].flags & IMPORT_COL_TEXT_FORMAT) != 0;
