@@ -38,7 +38,7 @@ void import_row_err(struct import_run *s, struct import_row_errs *re, const char
         if (!strcmp(sp->name, f))
             column = sp->label;
     if (re->n < (int)ARRAY_LEN(re->message)) {
-        re->code[re->n] = c ? c->code : f;
+        re->code[re->n] = c ? c->code : arena_strdup(s->a, f); /* f may be a caller's err */
         re->column[re->n] = arena_strdup(s->a, column);
         re->message[re->n] = arena_strdup(s->a, msg);
         re->n++;
