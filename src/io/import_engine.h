@@ -71,13 +71,14 @@ struct import_kept {
 typedef int import_commit_fn(void *ctx, struct db_conn *c, const struct import_kept *k,
                              int64_t total, struct err *err);
 
+/* Who runs an import and where: every area's rows belong to an org of the caller's scope. The
+ * engine passes scope_path, default_org_id, user and actor on to the area untouched. */
 struct import_opts {
     bool dry_run;           /* validate and count, write nothing */
     bool skip_invalid;      /* import the good rows (committed in chunks); default all-or-nothing */
-    const char *scope_path; /* members: 所在党组织 names are looked up in this subtree; NULL: all */
-    int64_t
-        default_org_id; /* members: rows with no 所在党组织 go here; 0: the column is required */
-    const struct auth_user *user;   /* members: checked for members.write; NULL: the operator */
+    const char *scope_path; /* orgs named in the file are looked up here; NULL: all */
+    int64_t default_org_id; /* rows naming no org go here; 0: the org column is required */
+    const struct auth_user *user;   /* the caller, for per-row permission checks; NULL: operator */
     const struct auth_actor *actor; /* for the audit rows */
     struct sheet_limits lim;
     import_progress_fn *progress; /* may be NULL */
@@ -102,8 +103,8 @@ struct import_bad_row {
 
 /* An accepted row that matched a record already registered and changes some of its fields. */
 struct import_update {
-    int64_t row; /* as Excel shows it */
-    int64_t member_id;
+    int64_t row;         /* as Excel shows it */
+    int64_t id;          /* the record it matched (a member: "member_id" in the answer) */
     const char *name;    /* the record's name as registered */
     const char **fields; /* zh-CN labels of the changed fields (学历, 手机号码 …) */
     size_t nfields;

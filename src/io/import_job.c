@@ -81,7 +81,7 @@ static json_t *updates_json(const struct import_result *r)
         for (size_t k = 0; k < u->nfields; k++)
             json_array_append_new(f, jstr(u->fields[k]));
         json_array_append_new(a, json_pack("{s:I, s:I, s:s, s:o}", "row", (json_int_t)u->row,
-                                           "member_id", (json_int_t)u->member_id, "name", u->name,
+                                           "member_id", (json_int_t)u->id, "name", u->name,
                                            "fields", f));
     }
     return a;

@@ -85,7 +85,7 @@ static void update_record(struct import_run *s, const struct import_row *row)
     }
     u = &r->updates[r->nupdates++];
     u->row = row->row;
-    u->member_id = row->match_id;
+    u->id = row->match_id;
     u->name = arena_strdup(s->a, row->match_name ? row->match_name : "");
     u->nfields = row->match_n;
     u->fields = arena_alloc(s->a, row->match_n * sizeof(*u->fields));
