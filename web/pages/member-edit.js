@@ -8,7 +8,7 @@ import { api } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
-import { EDUCATIONS, GENDERS } from "../lib/codes.js";
+import { GENDERS } from "../lib/codes.js";
 import { options, codeLabel } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
 import OrgSelect from "../components/org-select.js";
@@ -33,6 +33,7 @@ export default {
   setup(props) {
     const STATUSES = options("member_status");
     const CATEGORIES = options("member_category");
+    const EDUCATIONS = options("member_education");
     const editing = computed(() => !!props.id);
     const form = reactive(Object.fromEntries(FIELDS.map((f) => [f, ""])));
     Object.assign(form, { org_id: scope.orgId, status: "full", category: "community", ethnicity: "汉族" });
@@ -123,14 +124,14 @@ export default {
           <h3 class="section-title">基本信息</h3>
           <el-row :gutter="16">
             <el-col :xs="24" :md="12"><el-form-item label="姓名" :error="errs.name" required><el-input v-model="form.name" name="name" /></el-form-item></el-col>
-            <el-col :xs="24" :md="12"><el-form-item label="身份证号" :error="errs.id_number" :required="!editing"><el-input v-model="form.id_number" name="id_number" maxlength="18" placeholder="18 位" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="身份证号" :error="errs.id_number" :required="!editing"><el-input v-model="form.id_number" name="id_number" placeholder="18 位" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="性别" :error="errs.gender">
               <el-radio-group v-model="form.gender"><el-radio v-for="g in GENDERS" :key="g.value" :value="g.value">{{ g.label }}</el-radio></el-radio-group>
             </el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="出生日期" :error="errs.birth_date"><el-date-picker v-model="form.birth_date" type="date" value-format="YYYY-MM-DD" name="birth_date" style="width: 100%" placeholder="选择日期" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="民族" :error="errs.ethnicity"><el-input v-model="form.ethnicity" name="ethnicity" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="学历" :error="errs.education">
-              <el-select v-model="form.education" clearable style="width: 100%" placeholder="请选择"><el-option v-for="e in EDUCATIONS" :key="e" :label="e" :value="e" /></el-select>
+              <el-select v-model="form.education" clearable style="width: 100%" placeholder="请选择"><el-option v-for="e in EDUCATIONS" :key="e.value" :label="e.label" :value="e.value" /></el-select>
             </el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="曾用名" :error="errs.former_name"><el-input v-model="form.former_name" name="former_name" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="户籍所在地" :error="errs.hukou"><el-input v-model="form.hukou" name="hukou" /></el-form-item></el-col>

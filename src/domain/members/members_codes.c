@@ -8,8 +8,8 @@
 #include "domain/members/members_int.h"
 
 const struct field MEMBER_FIELDS[] = {
-    FIELD_STR(struct member_in, name, "name", "姓名", FIELD_OPTIONAL, 1, 50),
-    FIELD_STR(struct member_in, former_name, "former_name", "曾用名", FIELD_OPTIONAL, 0, 50),
+    FIELD_STR(struct member_in, name, "name", "姓名", FIELD_OPTIONAL, 1, 40),
+    FIELD_STR(struct member_in, former_name, "former_name", "曾用名", FIELD_OPTIONAL, 0, 40),
     FIELD_STR(struct member_in, gender, "gender", "性别", FIELD_OPTIONAL, 1, 4),
     FIELD_STR(struct member_in, ethnicity, "ethnicity", "民族", FIELD_OPTIONAL, 0, 20),
     FIELD_DATE(struct member_in, birth_date, "birth_date", "出生日期", FIELD_OPTIONAL),
@@ -43,6 +43,36 @@ const char *const MEMBER_CATEGORIES[] = { "community", "mobile_out", "in_service
 const char *const MEMBER_CATEGORY_LABELS[] = { "组织关系在社区", "外出流动", "在职党员报到",
                                                "离退休",         "下岗失业", "两新组织",
                                                "学生",           "其他",     NULL };
+/* 学历: the one list, in the wording of the national standard (GB/T 4658 学历代码, as the
+ * Party's statistics group it); the code is the wording itself, so stored rows read as text.
+ * The form, the template, the demo and the statistics use these; EDUCATION_ALIASES maps the
+ * other words cadres type (本科, 大专 …) to them on import and in the API. */
+const char *const MEMBER_EDUCATIONS[] = { "研究生", "大学本科", "大学专科", "中专",
+                                          "高中",   "初中",     "小学及以下", NULL };
+static const struct {
+    const char *word, *code;
+} EDUCATION_ALIASES[] = {
+    { "博士", "研究生" },         { "博士研究生", "研究生" },   { "硕士", "研究生" },
+    { "硕士研究生", "研究生" },   { "研究生学历", "研究生" },   { "本科", "大学本科" },
+    { "大本", "大学本科" },       { "大学", "大学本科" },       { "专科", "大学专科" },
+    { "大专", "大学专科" },       { "高职", "大学专科" },       { "中等专科", "中专" },
+    { "中等专业学校", "中专" },   { "中职", "中专" },           { "技校", "中专" },
+    { "技工学校", "中专" },       { "职高", "中专" },           { "职业高中", "中专" },
+    { "普通高中", "高中" },       { "高级中学", "高中" },       { "初级中学", "初中" },
+    { "小学", "小学及以下" },     { "小学以下", "小学及以下" }, { "文盲", "小学及以下" },
+    { "半文盲", "小学及以下" },   { "文盲或半文盲", "小学及以下" },
+};
+
+const char *member_education_code(const char *s)
+{
+    const char *code = member_code_of(MEMBER_EDUCATIONS, MEMBER_EDUCATIONS, s);
+
+    for (size_t i = 0; !code && i < ARRAY_LEN(EDUCATION_ALIASES); i++)
+        if (!strcmp(EDUCATION_ALIASES[i].word, s))
+            code = EDUCATION_ALIASES[i].code;
+    return code;
+}
+
 /* Other words cadres type for a status (import cells, forms). */
 static const struct {
     const char *word, *code;
