@@ -147,15 +147,18 @@ static void sort_counts(struct org_count *v, int64_t n, int (*cmp)(const void *,
 static void tally_stats(const struct org_stat_row *r, int64_t n, const char *since, struct arena *a,
                         struct org_stats *s)
 {
-    int64_t cap[5] = { 0 };
+    int64_t cap[6] = { 0 };
 
     for (int64_t i = 0; i < n; i++) {
         const char *d = r[i].dim, *k = r[i].key;
 
         if (!strcmp(d, "status")) {
+            if (strcmp(k, "probationary") && strcmp(k, "full")) {
+                tally(&s->departures, &s->n_departures, &cap[5], a, k, r[i].n);
+                continue;
+            }
             tally(&s->by_status, &s->n_status, &cap[0], a, k, r[i].n);
-            if (!strcmp(k, "probationary") || !strcmp(k, "full"))
-                s->members += r[i].n;
+            s->members += r[i].n;
             if (!strcmp(k, "probationary"))
                 s->probationary += r[i].n;
         } else if (!strcmp(d, "category")) {
@@ -171,6 +174,7 @@ static void tally_stats(const struct org_stat_row *r, int64_t n, const char *sin
         }
     }
     sort_counts(s->by_status, s->n_status, by_key);
+    sort_counts(s->departures, s->n_departures, by_key);
     sort_counts(s->by_category, s->n_category, by_key);
     sort_counts(s->by_gender, s->n_gender, by_key);
     sort_counts(s->by_age, s->n_age, by_key);
@@ -186,7 +190,8 @@ static void label_counts(struct org_count *v, int64_t n, const char *kind)
         if (!strcmp(kind, "category")) {
             v[i].label = member_category_label(v[i].key);
         } else if (!strcmp(kind, "status")) {
-            v[i].label = member_status_label(v[i].key);
+            /* A member who died left the roll: 去世, as the dashboard says it. */
+            v[i].label = !strcmp(v[i].key, "deceased") ? "去世" : member_status_label(v[i].key);
         } else if (!strcmp(kind, "gender")) {
             v[i].label = !strcmp(v[i].key, "M") ? "男" : "女";
         } else if (!strcmp(kind, "age")) {
@@ -240,6 +245,7 @@ int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a
     tally_stats(rows, nrows, since, a, out);
     label_counts(out->by_category, out->n_category, "category");
     label_counts(out->by_status, out->n_status, "status");
+    label_counts(out->departures, out->n_departures, "status");
     label_counts(out->by_gender, out->n_gender, "gender");
     label_counts(out->by_age, out->n_age, "age");
     label_counts(out->by_education, out->n_education, "education");
