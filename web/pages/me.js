@@ -48,6 +48,7 @@ export default {
         </template>
         <el-descriptions :column="1" size="small" border>
           <el-descriptions-item label="所在党组织">{{ member.org_name }}</el-descriptions-item>
+          <el-descriptions-item v-if="member.group_name" label="党小组">{{ member.group_name }}</el-descriptions-item>
           <el-descriptions-item label="党员类别">{{ member.category_label }}</el-descriptions-item>
           <el-descriptions-item label="入党日期">{{ show(member.joined_on) }}</el-descriptions-item>
           <el-descriptions-item label="转正日期">{{ show(member.full_member_on) }}</el-descriptions-item>
@@ -58,6 +59,7 @@ export default {
             <el-tag v-for="t in member.tags" :key="t" size="small" class="tag-gap">{{ t }}</el-tag>
           </el-descriptions-item>
         </el-descriptions>
+        <el-alert v-for="f in member.findings || []" :key="f.rule_id" type="warning" :closable="false" class="member-finding" :title="f.message" />
         <div class="me-note">信息有误请联系所在支部更正；个人信息已脱敏显示。</div>
       </el-card>
       <el-alert v-else-if="error" type="error" :title="error" :closable="false" class="me-card" />
