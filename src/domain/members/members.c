@@ -479,8 +479,8 @@ int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct
     }
     snprintf(what, sizeof(what), "group:%" PRId64 "->%" PRId64, cur.group_id, group_id);
     audit_digest(what, strlen(what), digest);
-    if (member_store_group_set(c, id, g.tenant_id, group_id, clock_now(), auth_actor_user_id(actor), err) <
-            0 ||
+    if (member_store_group_set(c, id, g.tenant_id, group_id, clock_now(), auth_actor_user_id(actor),
+                               err) < 0 ||
         audit_member(c, actor, "member.group", id, cur.org_id, digest, err) < 0 ||
         db_tx_commit(c, err) < 0)
         goto out;

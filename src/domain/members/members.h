@@ -113,8 +113,8 @@ struct member_view {
     const char *work_unit, *post;
     const char *tags; /* comma-separated, "" when none */
     int64_t created_at, updated_at;
-    int64_t group_id;        /* the 党小组 the member is in (member_group); 0: none */
-    const char *group_name;  /* its name; NULL when none */
+    int64_t group_id;              /* the 党小组 the member is in (member_group); 0: none */
+    const char *group_name;        /* its name; NULL when none */
     const char *probation_ends_on; /* a 预备党员's 预备期 end (DEV-PROB-END); NULL otherwise */
     bool probation_overdue;        /* that day has passed and the member is still 预备 */
 };

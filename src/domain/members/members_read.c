@@ -79,8 +79,8 @@ int member_probation_overdue(struct db_conn *c, const char *path, const char *up
     return 0;
 }
 
-static void view_finish(struct member_view *v, const struct member_rules *rules,
-                        const char *today, struct arena *a)
+static void view_finish(struct member_view *v, const struct member_rules *rules, const char *today,
+                        struct arena *a)
 {
     char end[11];
 

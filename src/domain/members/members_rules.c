@@ -14,8 +14,8 @@
 #include "domain/app.h"
 #include "domain/members/members_int.h"
 
-#define TAGS_MAX    20
-#define TAG_LEN_MAX 20
+#define TAGS_MAX       20
+#define TAG_LEN_MAX    20
 #define NAME_CHARS_MAX 40
 
 /* ---- the demo flag ---- */
@@ -149,8 +149,8 @@ static int tags_normalize(char **tags, struct arena *a, struct err *err)
  * place: katakana and half-width middle dots, bullets, dot operators, a full stop. */
 static bool name_dot(uint32_t cp)
 {
-    static const uint32_t DOTS[] = { 0x00B7, 0x0387, 0x16EB, 0x2022, 0x2027, 0x2219, 0x22C5,
-                                     0x2E31, 0x30FB, 0xFF65, 0xFF0E, '.' };
+    static const uint32_t DOTS[] = { 0x00B7, 0x0387, 0x16EB, 0x2022, 0x2027, 0x2219,
+                                     0x22C5, 0x2E31, 0x30FB, 0xFF65, 0xFF0E, '.' };
     for (size_t i = 0; i < ARRAY_LEN(DOTS); i++)
         if (cp == DOTS[i])
             return true;

@@ -178,8 +178,8 @@ static int orgs_get(struct http_req *req, struct http_res *res, struct err *err)
     /* Its ancestors' names, for holders of a grant here who may not read the orgs above. */
     ups = json_array();
     for (int64_t i = 0; i < nup; i++)
-        json_array_append_new(ups, json_pack("{s:I, s:s}", "id", (json_int_t)up[i].id, "name",
-                                             up[i].name));
+        json_array_append_new(
+            ups, json_pack("{s:I, s:s}", "id", (json_int_t)up[i].id, "name", up[i].name));
     json_object_set_new(o, "ancestors", ups);
     json_object_set_new(o, "parent_name", nup ? jstr(up[nup - 1].name) : json_null());
     http_res_json(res, 200, o);
@@ -299,15 +299,14 @@ static json_t *events_json(const struct org_event_view *v, int64_t n)
     for (int64_t i = 0; i < n; i++)
         json_array_append_new(
             items,
-            json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id",
-                      (json_int_t)v[i].id, "org_id", (json_int_t)v[i].org_id, "kind", v[i].kind,
-                      "kind_label", v[i].kind_label, "effective_on", v[i].effective_on, "doc_no",
-                      jstr(v[i].doc_no), "note", jstr(v[i].note), "old_name", jstr(v[i].old_name),
-                      "new_name", jstr(v[i].new_name), "old_parent_id", opt_id(v[i].old_parent_id),
-                      "new_parent_id", opt_id(v[i].new_parent_id), "old_parent_name",
-                      jstr(v[i].old_parent_name), "new_parent_name", jstr(v[i].new_parent_name),
-                      "created_at",
-                      (json_int_t)v[i].created_at));
+            json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I}",
+                      "id", (json_int_t)v[i].id, "org_id", (json_int_t)v[i].org_id, "kind",
+                      v[i].kind, "kind_label", v[i].kind_label, "effective_on", v[i].effective_on,
+                      "doc_no", jstr(v[i].doc_no), "note", jstr(v[i].note), "old_name",
+                      jstr(v[i].old_name), "new_name", jstr(v[i].new_name), "old_parent_id",
+                      opt_id(v[i].old_parent_id), "new_parent_id", opt_id(v[i].new_parent_id),
+                      "old_parent_name", jstr(v[i].old_parent_name), "new_parent_name",
+                      jstr(v[i].new_parent_name), "created_at", (json_int_t)v[i].created_at));
     return items;
 }
 

@@ -626,8 +626,8 @@ int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *dat
     return 0;
 }
 
-int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a,
-                        struct org_name **out, int64_t *n_out, struct err *err)
+int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a, struct org_name **out,
+                        int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
     struct org_name *rows = NULL;

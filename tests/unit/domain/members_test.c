@@ -224,7 +224,8 @@ static void test_names(void)
     CHECK_STR(f, "/name");
     name_of("甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸", &f);
     CHECK_STR(f, "");
-    name_of("甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子", &f);
+    name_of("甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子",
+            &f);
     CHECK_STR(f, "/name");
 }
 
@@ -267,5 +268,4 @@ static void test_setup(void)
 
 TAP_MAIN("members", TEST(test_setup), TEST(test_check_digit_vectors), TEST(test_demo_ids),
          TEST(test_id15), TEST(test_birth_gender_consistency), TEST(test_phone), TEST(test_dates),
-         TEST(test_tags), TEST(test_mask), TEST(test_years), TEST(test_names),
-         TEST(test_education))
+         TEST(test_tags), TEST(test_mask), TEST(test_years), TEST(test_names), TEST(test_education))
