@@ -49,9 +49,24 @@ const char *const MEMBER_CATEGORY_LABELS[] = { "组织关系在社区", "外出�
  * other words cadres type (本科, 大专 …) to them on import and in the API. */
 const char *const MEMBER_EDUCATIONS[] = { "研究生", "大学本科", "大学专科",   "中专",
                                           "高中",   "初中",     "小学及以下", NULL };
-static const struct {
+/* Another word for a code (import cells, forms). */
+struct code_alias {
     const char *word, *code;
-} EDUCATION_ALIASES[] = {
+};
+
+/* The code for a code, its label or an alias in al[0..n); NULL when it is none. */
+static const char *code_or_alias(const char *const *codes, const char *const *labels,
+                                 const struct code_alias *al, size_t n, const char *s)
+{
+    const char *code = member_code_of(codes, labels, s);
+
+    for (size_t i = 0; !code && i < n; i++)
+        if (!strcmp(al[i].word, s))
+            code = al[i].code;
+    return code;
+}
+
+static const struct code_alias EDUCATION_ALIASES[] = {
     { "博士", "研究生" },         { "博士研究生", "研究生" },
     { "硕士", "研究生" },         { "硕士研究生", "研究生" },
     { "研究生学历", "研究生" },   { "本科", "大学本科" },
@@ -69,18 +84,12 @@ static const struct {
 
 const char *member_education_code(const char *s)
 {
-    const char *code = member_code_of(MEMBER_EDUCATIONS, MEMBER_EDUCATIONS, s);
-
-    for (size_t i = 0; !code && i < ARRAY_LEN(EDUCATION_ALIASES); i++)
-        if (!strcmp(EDUCATION_ALIASES[i].word, s))
-            code = EDUCATION_ALIASES[i].code;
-    return code;
+    return code_or_alias(MEMBER_EDUCATIONS, MEMBER_EDUCATIONS, EDUCATION_ALIASES,
+                         ARRAY_LEN(EDUCATION_ALIASES), s);
 }
 
 /* Other words cadres type for a status (import cells, forms). */
-static const struct {
-    const char *word, *code;
-} STATUS_ALIASES[] = {
+static const struct code_alias STATUS_ALIASES[] = {
     { "预备", "probationary" }, { "正式", "full" },     { "停止", "suspended" },
     { "已出党", "left" },       { "退党", "left" },     { "除名", "left" },
     { "开除", "left" },         { "去世", "deceased" }, { "已故", "deceased" },
@@ -160,12 +169,8 @@ const char *member_code_of(const char *const *codes, const char *const *labels, 
 /* The status code for a code, label or alias; NULL when it is none. */
 const char *member_status_code(const char *s)
 {
-    const char *code = member_code_of(MEMBER_STATUSES, MEMBER_STATUS_LABELS, s);
-
-    for (size_t i = 0; !code && i < ARRAY_LEN(STATUS_ALIASES); i++)
-        if (!strcmp(STATUS_ALIASES[i].word, s))
-            code = STATUS_ALIASES[i].code;
-    return code;
+    return code_or_alias(MEMBER_STATUSES, MEMBER_STATUS_LABELS, STATUS_ALIASES,
+                         ARRAY_LEN(STATUS_ALIASES), s);
 }
 
 int64_t member_years_between(const char *from, const char *to)
