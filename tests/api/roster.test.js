@@ -6,7 +6,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
 const { demoId } = require("./lib/xlsx");
 
 let srv, shequ, shuji, community, branch;
@@ -77,6 +77,24 @@ test("学历: one list in the standard's wording; aliases are stored as it; demo
   for (const e of stats.by_education) assert.ok(e.key === "" || list.includes(e.key), e.key);
 });
 
+test("学历: migration 0011 maps the old words of stored rows, and the counters follow", async () => {
+  const ids = sql(srv.db, `SELECT person_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id LIMIT 3`).map((r) => r[0]);
+  sql(srv.db, `UPDATE person SET education = '本科' WHERE id = ${ids[0]}`);
+  sql(srv.db, `UPDATE person SET education = '大专' WHERE id = ${ids[1]}`);
+  sql(srv.db, `UPDATE person SET education = '硕士研究生' WHERE id = ${ids[2]}`);
+  // Back to version 10, then migrate again: 0011 runs over the old words.
+  sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
+  sql(srv.db, "DROP TABLE member_group");
+  sql(srv.db, "DROP TABLE member_rule");
+  const r = cli(["migrate", "--db", srv.db]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(sql(srv.db, `SELECT education FROM person WHERE id IN (${ids.join(",")}) ORDER BY id`).map((x) => x[0]),
+    ["大学本科", "大学专科", "研究生"]);
+  assert.deepEqual(sql(srv.db, "SELECT count(*) FROM member_stat WHERE dim = 'education' AND key IN ('本科', '大专', '硕士研究生') AND n <> 0"), [["0"]]);
+  const v = cli(["stats", "verify", "--db", srv.db]);
+  assert.equal(v.status, 0, v.stdout + v.stderr);
+});
+
 test("names: CJK, middle dot (look-alikes normalized), Latin and spaces, 1–40; markup refused", async () => {
   const m = await create({ name: "阿依古丽・买买提", id_number: demoId("19870101", "361") });
   assert.equal(m.name, "阿依古丽·买买提");
@@ -111,13 +129,16 @@ test("党小组: membership is an assignment; the relation stays with the branch
 });
 
 test("dashboard: the status chart counts the roll, departures apart, and every chart adds up", async () => {
-  for (const c of [shequ, shuji]) {
-    const org = c === shequ ? community : branch;
+  const jiedao = await login(srv, "jiedao");
+  for (const [c, org] of [[jiedao, jiedao.session.grants[0].org_id], [shequ, community], [shuji, branch]]) {
     const s = expectStatus(await c.request("GET", `/api/orgs/${org}/stats`), 200).json;
     const sum = (v) => v.reduce((t, x) => t + x.count, 0);
     assert.deepEqual(s.by_status.map((x) => x.key).sort(), ["full", "probationary"].filter((k) => s.by_status.some((x) => x.key === k)).sort());
     assert.equal(sum(s.by_status), s.members);
     for (const k of ["by_category", "by_gender", "by_age", "by_education"]) assert.equal(sum(s[k]), s.members, k);
+    // 在册 is what the roster lists as current members.
+    const roll = expectStatus(await c.request("GET", `/api/members?org=${org}&status=current&size=1`), 200).json.total;
+    assert.equal(s.members, roll);
     assert.ok(Array.isArray(s.departures));
     for (const d of s.departures) assert.ok(["left", "suspended", "deceased"].includes(d.key));
     const dead = s.departures.find((d) => d.key === "deceased");
@@ -156,4 +177,20 @@ test("export with full ID numbers (audited) imports back unchanged", async () =>
   assert.ok(r.rows > 0);
   assert.equal(r.unchanged, r.rows);
   assert.deepEqual(roster(), before);
+});
+
+test("accounts: the session lists only the roles its holder may grant; person_id links an account", async () => {
+  assert.ok(!shequ.session.grantable_roles.includes("admin"));
+  assert.ok(shequ.session.grantable_roles.includes("member"));
+  assert.deepEqual(shuji.session.grantable_roles, []);
+  const admin = await login(srv, "admin");
+  assert.ok(admin.session.grantable_roles.includes("admin"));
+  // What is offered is what the server accepts.
+  for (const role of ["admin", ...shequ.session.grantable_roles]) {
+    const r = await shequ.request("POST", "/api/users", { body: { username: `grant_${role}`, display_name: "授权测", password: "Grant-Pass-2026!", role, org_id: community } });
+    assert.equal(r.status, role === "admin" ? 403 : 201, `${role}: ${r.text}`);
+  }
+  const [[pid]] = sql(srv.db, `SELECT person_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id DESC LIMIT 1`);
+  const u = expectStatus(await shequ.request("POST", "/api/users", { body: { username: "linked_one", display_name: "关联测", password: "Grant-Pass-2026!", role: "member", org_id: branch, person_id: Number(pid) } }), 201).json;
+  assert.equal(u.person_id, Number(pid));
 });
