@@ -7,7 +7,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, login, sql, cli, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
-const { demoId } = require("./lib/xlsx");
+const { demoId, buildXlsx } = require("./lib/xlsx");
 
 let srv, shequ, shuji, community, branch;
 
@@ -106,6 +106,19 @@ test("names: CJK, middle dot (look-alikes normalized), Latin and spaces, 1–40;
   assert.match(e.message, /间隔号/);
   expectError(await shequ.request("PATCH", `/api/members/${m.id}`, { body: { name: "张".repeat(41) } }), 400, "invalid", "/name");
   expectError(await shequ.request("PATCH", `/api/members/${m.id}`, { body: { name: "张三3" } }), 400, "invalid", "/name");
+});
+
+test("names: the import refuses markup too, and takes 本科 as 大学本科", async () => {
+  const [[bname]] = sql(srv.db, `SELECT name FROM org WHERE id = ${branch}`);
+  const buf = buildXlsx([["姓名", "身份证号", "所在党组织", "学历"],
+    ["<img src=x onerror=alert(1)>", demoId("19840101", "401"), bname, "本科"],
+    ["热依拉•艾买提", demoId("19840102", "411"), bname, "本科"]]);
+  const form = new FormData();
+  form.append("file", new Blob([buf]), "names.xlsx");
+  const r = expectStatus(await shequ.request("POST", "/api/members/import?skip_invalid=1", { raw: form }), 200).json;
+  assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "姓名"]]);
+  assert.equal(r.created, 1);
+  assert.deepEqual(sql(srv.db, `SELECT name, education FROM person WHERE id_number = '${demoId("19840102", "411")}'`), [["热依拉·艾买提", "大学本科"]]);
 });
 
 test("党小组: membership is an assignment; the relation stays with the branch", async () => {

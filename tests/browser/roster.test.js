@@ -123,3 +123,27 @@ test("new account: only grantable roles, 关联党员 from the roster; an unlink
   await shot(me, "roster-me-unlinked-360");
   noErrors(env);
 });
+
+test("export: a holder of the reveal permission may export full data (confirmed, audited)", async () => {
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "shequ");
+  await page.goto(`${env.srv.url}/members`);
+  await page.waitForSelector(".export-btn .el-dropdown__caret-button");
+  await page.click(".export-btn .el-dropdown__caret-button");
+  await page.click(".export-full");
+  await page.waitForSelector(".el-message-box");
+  assert.match(await page.textContent(".el-message-box"), /审计/);
+  const [req] = await Promise.all([page.waitForRequest(/\/api\/members\/export/), page.waitForEvent("download"),
+    page.click(".el-message-box .el-button--primary")]);
+  assert.match(decodeURIComponent(req.url()), /reveal=id_number,phone,address/);
+  assert.ok(Number(sql(env.srv.db, "SELECT count(*) FROM audit WHERE action = 'member.export_reveal'")[0][0]) >= 1);
+  await shot(page, "roster-members-1366");
+  // Without the permission: the plain button only.
+  const weiyuan = await env.newPage({ width: 360, height: 800 });
+  await signIn(env, weiyuan, "weiyuan");
+  await weiyuan.goto(`${env.srv.url}/members`);
+  await weiyuan.waitForSelector(".export-btn");
+  assert.equal(await weiyuan.$(".export-btn .el-dropdown__caret-button"), null);
+  await shot(weiyuan, "roster-members-360");
+  noErrors(env);
+});

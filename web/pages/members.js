@@ -127,6 +127,7 @@ export default {
       const v = row[key];
       if (key === "gender") return row.gender_label || genderLabel(v);
       if (key === "tags") return v && v.length ? v.join("、") : "—";
+      if (key === "org_name" && row.group_name) return `${v} · ${row.group_name}`; // 党小组
       return v === null || v === undefined || v === "" ? "—" : v;
     };
     return { filters, statusText, sort, sortedBy, onSort, more, active, SORTS, page, size, rows, total, loading, load, search, reset, cols, shown, COLUMNS,
