@@ -27,7 +27,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
-    if (db_schema_check(env.db, &err) < 0 || import_jobs_abandon(&env.app, &abandoned, &err) < 0 ||
+    if (db_schema_check(env.db, &err) < 0 || import_jobs_abandon(env.db, &abandoned, &err) < 0 ||
         auth_purge(&env.app, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
