@@ -1,11 +1,11 @@
-// org-units.js: the 成员单位 tab of an org: the street/community 大党委's member units and the
+// units.js: the 成员单位 tab of the org page: the street/community 大党委's member units and the
 // 共建单位 (current first, then those that left, kept as history), a dialog to link one and a
 // button to record a unit's withdrawal. Props: orgId, writable (orgs.write here and the org
 // not dissolved).
-import { api } from "../lib/api.js";
-import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
-import { isMobile } from "../lib/viewport.js";
-import { options } from "../lib/meta.js";
+import { api } from "../../lib/api.js";
+import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
+import { isMobile } from "../../lib/viewport.js";
+import { options } from "../../lib/meta.js";
 const { ref, reactive, onMounted } = Vue;
 
 export default {
