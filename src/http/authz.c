@@ -105,7 +105,7 @@ int http_authorize(struct http_req *req, struct http_res *res, struct err *err)
     if (req->user->must_change_password)
         return err_set(err, E_FORBIDDEN, "", "请先修改初始密码");
     if (!auth_can_any(req->user, r->perm))
-        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name(r->perm));
+        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_label(r->perm));
     if (r->scope != SCOPE_PATH_ORG)
         return 0;
     if (http_param_id(req, 0, &org_id, err) < 0 || org_path(req, org_id, &path, err) < 0)
@@ -138,7 +138,7 @@ int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
     }
     *path_out = auth_scope_root(req->user, req->route->perm);
     if (!*path_out)
-        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name(req->route->perm));
+        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_label(req->route->perm));
     return 0;
 }
 

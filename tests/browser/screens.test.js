@@ -28,3 +28,57 @@ test("the login page checks the session without a 401 (item 18)", async () => {
   await page.context().close();
   noErrors(env);
 });
+
+test("no English codes on screen: advisories, the audit log's source and object, a refused permission (item 13)", async () => {
+  const page = await env.newPage({ width: 1366, height: 800 });
+  await signIn(env, page, "jiedao");
+  await page.waitForSelector(".advisory-list li");
+  const adv = await page.textContent(".advisory-list");
+  assert.doesNotMatch(adv, /[A-Z]{3,}-[A-Z]+/, "advisories say the rule in words");
+  assert.match(await page.getAttribute(".advisory-list li", "title"), /^规则 [A-Z]+-[A-Z]+$/, "the rule code in the tooltip");
+  const [expired] = one(`SELECT org_id FROM org_term WHERE ended_on IS NULL AND ends_on < date('now') AND org_id IN (SELECT id FROM org WHERE path LIKE '/1/2/%' AND dissolved_on IS NULL) ORDER BY org_id LIMIT 1`);
+  await page.goto(`${env.srv.url}/orgs/${expired}`);
+  await page.click(".el-tabs__item:has-text('提示')");
+  await page.waitForSelector("#pane-advisories .advisory");
+  assert.doesNotMatch(await page.textContent("#pane-advisories"), /[A-Z]{3,}-[A-Z]+/);
+  await page.goto(`${env.srv.url}/audit`);
+  await page.waitForSelector(".audit-list .el-table__row");
+  const audit = await page.textContent(".audit-list");
+  assert.doesNotMatch(audit, /(GET|POST|PATCH|DELETE) \/api|cli:/, "the source in words");
+  assert.doesNotMatch(audit, /账号 #\d/, "an account by its name");
+  assert.match(audit, /网页：登录/);
+  assert.match(audit, /命令行：生成演示数据/);
+  assert.match(audit, /账号 街道党工委组织委员（jiedao）/);
+  await shot(page, "screens-audit-1366");
+  // A refused permission names it in words (the 403 of GET /api/audit for a branch secretary).
+  const p2 = await env.newPage();
+  await signIn(env, p2, "shuji");
+  const msg = await p2.evaluate(async () => (await (await fetch("/api/audit")).json()).error.message);
+  assert.equal(msg, "您没有此项权限（查看审计日志）");
+  await page.context().close();
+  await p2.context().close();
+  noErrors(env);
+});
+
+test("lists show as cards at 360 px: the audit log and the member units with 登记退出 (item 16)", async () => {
+  const page = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, page, "shequ");
+  await page.goto(`${env.srv.url}/audit`);
+  await page.waitForSelector(".audit-list .list-card");
+  assert.equal(await page.$(".audit-list .el-table"), null, "no table on a phone");
+  assert.ok(await overflow(page) <= 0, "nothing off screen");
+  const card = await page.textContent(".audit-list .list-card");
+  for (const label of ["时间", "操作人", "对象", "结果", "来源"]) assert.ok(card.includes(label), label);
+  await shot(page, "screens-audit-360");
+  // 成员单位 of the community: each unit a card, 登记退出 on screen.
+  await page.goto(`${env.srv.url}/orgs/3`);
+  await page.click(".el-tabs__item:has-text('单位')");
+  await page.waitForSelector(".unit-table .list-card");
+  const button = page.locator(".unit-table .list-card button:has-text('登记退出')").first();
+  const box = await button.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `登记退出 on screen: ${JSON.stringify(box)}`);
+  assert.ok(await overflow(page) <= 0, "nothing off screen");
+  await shot(page, "screens-units-360");
+  await page.context().close();
+  noErrors(env);
+});
