@@ -82,3 +82,48 @@ test("lists show as cards at 360 px: the audit log and the member units with 登
   await page.context().close();
   noErrors(env);
 });
+
+// The texts each chart draws (ECharts' SVG renderer puts them in the page), with their boxes.
+const chartTexts = (page) => page.$$eval(".chart-card", (cards) => cards.map((card) => {
+  const box = card.querySelector(".chart").getBoundingClientRect();
+  const texts = [...card.querySelectorAll(".chart svg text")].filter((t) => t.textContent.trim()).map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent.trim(), x: r.x, y: r.y, w: r.width, h: r.height };
+  });
+  return { title: card.querySelector(".card-title").textContent.trim(), box: { x: box.x, y: box.y, w: box.width, h: box.height }, texts };
+}));
+const meets = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+test("every dashboard chart reads at 1366 and 360 px: shares on the rings, no label on another (item 15)", async () => {
+  for (const width of [1366, 360]) {
+    const page = await env.newPage({ width, height: 800 });
+    await signIn(env, page, "jiedao");
+    await page.waitForSelector(".chart-card .chart svg text");
+    await page.waitForTimeout(300);
+    const charts = await chartTexts(page);
+    assert.equal(charts.length, 6);
+    for (const c of charts) {
+      assert.ok(c.texts.length > 0, `${c.title} at ${width}: draws texts`);
+      for (const t of c.texts) {
+        assert.ok(t.x >= c.box.x - 1 && t.x + t.w <= c.box.x + c.box.w + 1, `${c.title} at ${width}: "${t.text}" inside the chart`);
+      }
+      for (let i = 0; i < c.texts.length; i++) {
+        for (let j = i + 1; j < c.texts.length; j++) {
+          assert.ok(!meets(c.texts[i], c.texts[j]), `${c.title} at ${width}: "${c.texts[i].text}" meets "${c.texts[j].text}"`);
+        }
+      }
+    }
+    for (const title of ["党员类别", "党籍状态", "性别"]) {
+      const pie = charts.find((c) => c.title === title);
+      for (const t of pie.texts) assert.match(t.text, /^\d+%$/, `${title}: a share, not a count`);
+    }
+    const gender = charts.find((c) => c.title === "性别");
+    assert.equal(gender.texts.length, 2, "both slices of 性别 are labelled");
+    assert.ok(await overflow(page) <= 0, `nothing off screen at ${width}`);
+    await shot(page, `screens-home-${width}`);
+    const cards = page.locator(".chart-card");
+    for (let i = 0; i < 6; i++) await cards.nth(i).screenshot({ path: `build/screenshots/screens-chart${i}-${width}.png` });
+    await page.context().close();
+  }
+  noErrors(env);
+});
