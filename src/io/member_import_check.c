@@ -284,7 +284,8 @@ static int row_match(struct imp *s, struct arena *ra, struct member_in *m, struc
         if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, match->org_path)) {
             import_row_err(s, re, import_column_of(s, "id_number"),
                            "该身份证号已登记为其他党组织（不在您的管辖范围）的党员，不能通过导入"
-                           "修改；如需转入，请办理组织关系转接");
+                           "修改；如需转入，请该党员所在党组织或共同上级党组织的管理员在党员详情"
+                           "中调整所在党组织");
         } else if (m->name && !same_name(m->name, match->name)) {
             import_row_err(s, re, import_column_of(s, "name"),
                            arena_printf(ra,
@@ -294,8 +295,8 @@ static int row_match(struct imp *s, struct arena *ra, struct member_in *m, struc
         } else if (m->org_id != match->org_id) {
             import_row_err(s, re, import_column_of(s, "org"),
                            arena_printf(ra,
-                                        "该党员的组织关系在“%s”，导入不能转移组织关系；如需转入，"
-                                        "请办理组织关系转接",
+                                        "该党员的组织关系在“%s”，导入不能转移组织关系；如需调整，"
+                                        "请在党员详情中点“编辑”修改所在党组织（记入历史）",
                                         match->org_name ? match->org_name : ""));
         } else if (m->name && strcmp(m->name, match->name)) {
             m->name = NULL; /* the same name but for spaces: the registered one stays */

@@ -127,3 +127,20 @@ test("every dashboard chart reads at 1366 and 360 px: shares on the rings, no la
   }
   noErrors(env);
 });
+
+test("the import page says what to do today about moving a member, and names no 组织关系转接 procedure (item 17)", async () => {
+  for (const width of [1366, 360]) {
+    const page = await env.newPage({ width, height: 800 });
+    await signIn(env, page, "shequ");
+    await page.goto(`${env.srv.url}/members/import`);
+    await page.waitForSelector(".import-move-hint");
+    const text = await page.textContent(".import-body");
+    assert.doesNotMatch(text, /请办理组织关系转接/);
+    assert.match(text, /在党员详情中点“编辑”，改“所在党组织”/);
+    assert.match(text, /尚在建设中/);
+    assert.ok(await overflow(page) <= 0);
+    await shot(page, `screens-import-${width}`);
+    await page.context().close();
+  }
+  noErrors(env);
+});
