@@ -144,3 +144,42 @@ test("the import page says what to do today about moving a member, and names no 
   }
   noErrors(env);
 });
+
+test("网格员, 居民 and 共建单位联络人 land on a home page saying what they can do and what is coming; a 居民 is shown by their household (item 19)", async () => {
+  const [address] = one(`SELECT h.address FROM user_account u JOIN resident r ON r.person_id = u.person_id
+                         JOIN household h ON h.id = r.household_id WHERE u.username = 'jumin'`);
+  const [committee] = one("SELECT o.name FROM user_grant g JOIN user_account u ON u.id = g.user_id JOIN org o ON o.id = g.org_id WHERE u.username = 'jumin'");
+  for (const [user, role, can, coming] of [["wangge", "网格员", "组织", "群众诉求"], ["jumin", "居民", "我的", "反映诉求"], ["lianluo", "共建单位联络人", "我的", "共建项目"]]) {
+    for (const width of [1366, 360]) {
+      const page = await env.newPage({ width, height: 800 });
+      await signIn(env, page, user);
+      await page.waitForSelector(".start-page .start-role");
+      assert.match(page.url(), /\/start$/, `${user} lands on the start page`);
+      const text = await page.textContent(".start-page");
+      assert.match(text, new RegExp(role));
+      assert.match(text, /现在可以/);
+      assert.ok(text.includes(can), `${user}: ${can}`);
+      assert.match(text, /即将上线/);
+      assert.ok(text.includes(coming), `${user}: ${coming}`);
+      if (user === "jumin") {
+        await page.waitForSelector(".my-household");
+        assert.ok((await page.textContent(".my-household")).includes(address));
+        assert.ok(!text.includes(committee), "a 居民 is not shown under the Party committee");
+        assert.equal(await page.$(".header-scope"), null, "no org scope in the header");
+      }
+      assert.ok(await overflow(page) <= 0);
+      await shot(page, `screens-start-${user}-${width}`);
+      await page.context().close();
+    }
+  }
+  // 我的 of a 居民: the household, and the grant shown by its address, not the committee.
+  const page = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, page, "jumin");
+  await page.goto(`${env.srv.url}/me`);
+  await page.waitForSelector(".my-household");
+  await page.waitForFunction((a) => document.querySelector(".me-grant-org").textContent.includes(a), address);
+  assert.ok(!(await page.textContent(".me-page")).includes(committee));
+  await shot(page, "screens-me-jumin-360");
+  await page.context().close();
+  noErrors(env);
+});

@@ -1,9 +1,11 @@
 // me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
-// status, 党龄, category), my roles and orgs, and a way to change my password. My meetings,
-// dues and activities are added as those areas arrive.
+// status, 党龄, category), a resident's household (components/my-household.js), my roles and
+// orgs (a 居民 by their household, not the community's Party committee), and a way to change
+// my password. My meetings, dues and activities are added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
+import MyHousehold from "../components/my-household.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -11,10 +13,11 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm },
+  components: { PasswordForm, MyHousehold },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
+    const household = ref(null);
     const error = ref("");
     onMounted(async () => {
       try {
@@ -26,7 +29,7 @@ export default {
     const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
     // The member's own name once the record is known; the account's display name otherwise.
     const displayName = computed(() => (member.value && member.value.name) || session.user.display_name || session.user.username);
-    return { session, pwd, member, error, show, displayName };
+    return { session, pwd, member, household, error, show, displayName };
   },
   template: `
     <div class="page me-page">
@@ -57,12 +60,13 @@ export default {
         <div class="me-note">信息有误请联系所在支部更正；个人信息已脱敏显示。</div>
       </el-card>
       <el-alert v-else-if="error" type="error" :title="error" :closable="false" class="me-card" />
+      <my-household @loaded="(h) => { household = h; }" />
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>
         <div v-for="g in session.grants" :key="g.id" class="me-grant">
           <el-icon class="me-grant-icon"><OfficeBuilding /></el-icon>
           <div>
-            <div class="me-grant-org">{{ g.org_name }}</div>
+            <div class="me-grant-org">{{ g.role === 'resident' && household ? household.address : g.org_name }}</div>
             <div class="me-grant-role">{{ g.role_label }}</div>
           </div>
         </div>
