@@ -37,8 +37,8 @@ static bool platform_admin(const struct auth_user *u)
 static const struct {
     const char *source, *label;
 } CLI_SOURCES[] = {
-    { "cli:demo", "命令行：生成演示数据" },     { "cli:import members", "命令行：导入党员" },
-    { "cli:org add", "命令行：新建党组织" },    { "cli:user add", "命令行：新建账号" },
+    { "cli:demo", "命令行：生成演示数据" },    { "cli:import members", "命令行：导入党员" },
+    { "cli:org add", "命令行：新建党组织" },   { "cli:user add", "命令行：新建账号" },
     { "cli:user passwd", "命令行：重置密码" },
 };
 
@@ -86,16 +86,15 @@ static int audit_get(struct http_req *req, struct http_res *res, struct err *err
         clock_fmt_utc(r->at, at);
         json_array_append_new(
             items,
-            json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:s}", "id",
-                      (json_int_t)r->id, "at", at, "user_id",
+            json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:s}",
+                      "id", (json_int_t)r->id, "at", at, "user_id",
                       r->e.user_id ? jint(r->e.user_id) : json_null(), "username",
                       jstr(r->e.username), "source", r->e.source, "source_label",
                       source_label(r->e.source, req->arena), "action", r->e.action, "target_type",
                       jstr(r->e.target_type), "target_id",
                       r->e.target_id ? jint(r->e.target_id) : json_null(), "target_name",
-                      jstr(r->target_name), "org_id",
-                      r->e.org_id ? jint(r->e.org_id) : json_null(), "result", r->e.result,
-                      "request_id", jstr(r->e.request_id), "hash", r->hash));
+                      jstr(r->target_name), "org_id", r->e.org_id ? jint(r->e.org_id) : json_null(),
+                      "result", r->e.result, "request_id", jstr(r->e.request_id), "hash", r->hash));
     }
     http_res_json(res, 200, http_list_json(items, total, q.page, q.size));
     return 0;

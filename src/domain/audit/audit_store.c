@@ -43,15 +43,16 @@ static const struct db_sql SQL_WALK = {
  * when the target is gone or has no name. */
 #define AUDIT_TARGET_NAME                                                                          \
     "CASE a.target_type "                                                                          \
-    "WHEN 'user' THEN (SELECT u.display_name || '（' || u.username || '）' FROM user_account u "   \
+    "WHEN 'user' THEN (SELECT u.display_name || '（' || u.username || '）' FROM user_account u " \
     "WHERE u.id = a.target_id) "                                                                   \
     "WHEN 'member' THEN (SELECT p.name FROM member m JOIN person p ON p.id = m.person_id "         \
     "WHERE m.id = a.target_id) "                                                                   \
-    "WHEN 'person' THEN (SELECT p.name FROM person p WHERE p.id = a.target_id) "                  \
-    "WHEN 'org' THEN (SELECT t.name FROM org t WHERE t.id = a.target_id) "                        \
-    "WHEN 'org_term' THEN (SELECT t.name FROM org_term ot JOIN org t ON t.id = ot.org_id "        \
+    "WHEN 'person' THEN (SELECT p.name FROM person p WHERE p.id = a.target_id) "                   \
+    "WHEN 'org' THEN (SELECT t.name FROM org t WHERE t.id = a.target_id) "                         \
+    "WHEN 'org_term' THEN (SELECT t.name FROM org_term ot JOIN org t ON t.id = ot.org_id "         \
     "WHERE ot.id = a.target_id) "                                                                  \
-    "WHEN 'org_unit_link' THEN (SELECT l.unit_name FROM org_unit_link l WHERE l.id = a.target_id) " \
+    "WHEN 'org_unit_link' THEN (SELECT l.unit_name FROM org_unit_link l WHERE l.id = "             \
+    "a.target_id) "                                                                                \
     "END"
 static const struct db_sql SQL_PAGE_ALL = {
     .name = "audit.page_all",

@@ -46,9 +46,9 @@ int member_store_household(struct db_conn *c, int64_t person_id, struct arena *a
     db_bind_int(st, 1, person_id);
     rc = db_step(st, err);
     if (rc == DB_ROW)
-        *out = (struct member_household){ db_col_int(st, 0),        db_col_dup(st, 1, a),
-                                          db_col_dup(st, 2, a),     db_col_dup(st, 3, a),
-                                          db_col_dup(st, 4, a),     db_col_dup(st, 5, a) };
+        *out = (struct member_household){ db_col_int(st, 0),    db_col_dup(st, 1, a),
+                                          db_col_dup(st, 2, a), db_col_dup(st, 3, a),
+                                          db_col_dup(st, 4, a), db_col_dup(st, 5, a) };
     else if (rc == DB_DONE)
         rc = err_set(err, E_NOT_FOUND, "", "不是登记的居民");
     db_stmt_free(&st);

@@ -67,12 +67,10 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
                    arena_printf(a, "正式党员 %" PRId64 " 名，不足 3 名：可考虑组建联合党支部",
                                 b[i].full));
         if (b[i].full >= 7 && !b[i].committee)
-            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-NEEDS-COMMITTEE",
-                   "ORG-COMMITTEE",
-                   arena_printf(a,
-                                "正式党员 %" PRId64
-                                " 名（≥ 7），应设立支部委员会，当前届次未登记委员",
-                                b[i].full));
+            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-NEEDS-COMMITTEE", "ORG-COMMITTEE",
+                   arena_printf(
+                       a, "正式党员 %" PRId64 " 名（≥ 7），应设立支部委员会，当前届次未登记委员",
+                       b[i].full));
         if (b[i].active > 50)
             advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-TOO-LARGE", "ORG-SIZE",
                    arena_printf(a, "党员 %" PRId64 " 名，超过 50 名：可考虑分设支部或成立党总支",

@@ -11,11 +11,12 @@ import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
 import { isMobile } from "../../lib/viewport.js";
 import { options } from "../../lib/meta.js";
 import OrgTreeSelect from "../../components/org-tree-select.js";
+import FormActions from "../../components/form-actions.js";
 const { ref, reactive, computed } = Vue;
 
 export default {
   name: "OrgActions",
-  components: { OrgTreeSelect },
+  components: { OrgTreeSelect, FormActions },
   props: { org: { type: Object, required: true } },
   emits: ["updated", "event"],
   setup(props, { emit }) {
@@ -138,10 +139,7 @@ export default {
           </el-form-item>
           <el-form-item label="批复文号" :error="evErrs.doc_no"><el-input v-model="ev.doc_no" name="doc_no" placeholder="如 宁组〔2026〕5号" /></el-form-item>
           <el-form-item label="备注" :error="evErrs.note"><el-input v-model="ev.note" name="note" type="textarea" :rows="2" /></el-form-item>
-          <div class="form-actions">
-            <el-button @click="evOpen = false">取消</el-button>
-            <el-button :type="ev.kind === 'dissolve' ? 'danger' : 'primary'" native-type="submit" :loading="busy">确认登记</el-button>
-          </div>
+          <form-actions label="确认登记" :busy="busy" :danger="ev.kind === 'dissolve'" @cancel="evOpen = false" />
         </el-form>
       </el-dialog>
 
@@ -164,10 +162,7 @@ export default {
           </el-row>
           <el-form-item label="地址" :error="childErrs.address"><el-input v-model="child.address" name="address" /></el-form-item>
           <el-form-item label="所辖区域" :error="childErrs.area"><el-input v-model="child.area" name="area" /></el-form-item>
-          <div class="form-actions">
-            <el-button @click="childOpen = false">取消</el-button>
-            <el-button type="primary" native-type="submit" :loading="busy">新建</el-button>
-          </div>
+          <form-actions label="新建" :busy="busy" @cancel="childOpen = false" />
         </el-form>
       </el-dialog>
 
@@ -188,10 +183,7 @@ export default {
           </el-row>
           <el-form-item label="地址" :error="editErrs.address"><el-input v-model="edit.address" name="address" maxlength="200" /></el-form-item>
           <el-form-item label="所辖区域" :error="editErrs.area"><el-input v-model="edit.area" name="area" maxlength="200" /></el-form-item>
-          <div class="form-actions">
-            <el-button @click="editOpen = false">取消</el-button>
-            <el-button type="primary" native-type="submit" :loading="busy">保存</el-button>
-          </div>
+          <form-actions label="保存" :busy="busy" @cancel="editOpen = false" />
         </el-form>
       </el-dialog>
     </div>`,

@@ -5,6 +5,7 @@
 import { api, withQuery } from "../../lib/api.js";
 import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
 import { isMobile } from "../../lib/viewport.js";
+import FormActions from "../../components/form-actions.js";
 const { ref, reactive, onMounted } = Vue;
 
 // Posts are suggestions (the field takes any text), not a server code table.
@@ -14,6 +15,7 @@ const termState = (t) => (t.current ? (t.expired ? { text: "已届满未换届",
 
 export default {
   name: "OrgTerms",
+  components: { FormActions },
   props: { orgId: { type: Number, required: true }, writable: Boolean },
   emits: ["changed"],
   setup(props, { emit }) {
@@ -105,10 +107,7 @@ export default {
           </el-form-item>
           <el-form-item label="批复文号" :error="errs.doc_no"><el-input v-model="term.doc_no" name="doc_no" /></el-form-item>
           <el-form-item label="备注" :error="errs.note"><el-input v-model="term.note" name="note" type="textarea" :rows="2" /></el-form-item>
-          <div class="form-actions">
-            <el-button @click="open = false">取消</el-button>
-            <el-button type="primary" native-type="submit" :loading="busy">确认登记</el-button>
-          </div>
+          <form-actions label="确认登记" :busy="busy" @cancel="open = false" />
         </el-form>
       </el-dialog>
     </div>`,

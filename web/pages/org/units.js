@@ -8,6 +8,7 @@ import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
 import { isMobile } from "../../lib/viewport.js";
 import { options } from "../../lib/meta.js";
 import DataList from "../../components/data-list.js";
+import FormActions from "../../components/form-actions.js";
 const { ref, reactive, computed, onMounted } = Vue;
 
 const COLUMNS = [
@@ -20,7 +21,7 @@ const ACTIONS = { key: "actions", label: "操作", width: 90, phone: "actions" }
 
 export default {
   name: "OrgUnits",
-  components: { DataList },
+  components: { DataList, FormActions },
   props: { orgId: { type: Number, required: true }, writable: Boolean },
   setup(props) {
     const KINDS = options("org_unit_kind");
@@ -98,10 +99,7 @@ export default {
           <el-form-item label="加入日期" :error="errs.joined_on">
             <el-date-picker v-model="form.joined_on" type="date" value-format="YYYY-MM-DD" name="joined_on" placeholder="选择日期" style="width: 100%" />
           </el-form-item>
-          <div class="form-actions">
-            <el-button @click="open = false">取消</el-button>
-            <el-button type="primary" native-type="submit" :loading="busy">登记</el-button>
-          </div>
+          <form-actions label="登记" :busy="busy" @cancel="open = false" />
         </el-form>
       </el-dialog>
     </div>`,
