@@ -182,3 +182,24 @@ test("网格员, 居民 and 共建单位联络人 land on a home page saying wha
   await page.context().close();
   noErrors(env);
 });
+
+test("the org page's tabs, each its own component, at 1366 and 360 px; the login page at both widths", async () => {
+  for (const width of [1366, 360]) {
+    const page = await env.newPage({ width, height: 800 });
+    await page.goto(env.srv.url + "/login");
+    await page.waitForSelector("button.login-submit");
+    await shot(page, `screens-login-${width}`);
+    await signIn(env, page, "shequ");
+    await page.goto(`${env.srv.url}/orgs/3`);
+    await page.waitForSelector(".org-page .org-basic");
+    for (const [tab, part] of [["基本", ".org-basic"], ["沿革", ".org-history .org-events"], ["班子", ".org-terms .term-block"],
+                               ["单位", ".org-units .unit-table"], ["提示", ".org-advisories"]]) {
+      await page.click(`.org-tabs .el-tabs__item:has-text('${tab}')`);
+      await page.waitForSelector(`.org-page ${part}`);
+      assert.ok(await overflow(page) <= 0, `${tab} at ${width}: nothing off screen`);
+      await shot(page, `screens-org-${part.split(" ")[0].slice(5)}-${width}`);
+    }
+    await page.context().close();
+  }
+  noErrors(env);
+});
