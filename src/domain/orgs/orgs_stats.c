@@ -68,7 +68,7 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
             if (j - i < 5)
                 names = arena_printf(a, "%s%s%s（%s 届满）", names, j > i ? "、" : "", pr[j].name,
                                      pr[j].ends_on);
-        advise(&v, &n, &cap, a, pr[i].org_id, pr[i].org_name, "DEV-PROB-END",
+        advise(&v, &n, &cap, a, pr[i].org_id, pr[i].org_name, "DEV-PROB-END", "DEV-PROB-END",
                arena_printf(a,
                             "预备党员 %" PRId64 " 名预备期已届满尚未转正：%s%s。请提交支部党员大会"
                             "讨论转正、延长预备期或取消预备党员资格",
