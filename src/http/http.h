@@ -190,3 +190,6 @@ struct http_upload {
     const char *filename;
 };
 int http_multipart_file(struct http_req *req, struct http_upload *out, struct err *err);
+/* The same over a Content-Type value and a body (len bytes; body may be NULL when len is 0). */
+int http_multipart_find(const char *content_type, const char *body, size_t len, struct arena *a,
+                        struct http_upload *out, struct err *err);
