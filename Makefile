@@ -8,6 +8,7 @@
 #   make check-pg the driver conformance and API suites again on a throwaway PostgreSQL cluster
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
 #   make fuzz     libFuzzer targets, FUZZ_RUNS executions each (fuzz-check: FUZZ_SECONDS each, in check)
+#   make crash    the SIGKILL crash test with CRASH_KILLS kills (5 in make quick)
 #   make bench    benchmarks (not part of check)
 
 O ?= build
@@ -52,7 +53,7 @@ FUZZ_BINS := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/fuzz/*_fuzz.c)))
 .DEFAULT_GOAL := all
 FORCE:
 .PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps \
-	fuzz fuzz-check fuzz-bins
+	fuzz fuzz-check fuzz-bins crash
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 # The web UI's npm packages, copied as prebuilt browser files into the served web/vendor/.
@@ -181,6 +182,11 @@ fuzz-check:
 fuzz:
 	@$(FUZZ_MAKE)
 	tools/fuzz.sh build/fuzz -runs=$(FUZZ_RUNS)
+
+# The crash test of make quick (tests/api/crash.test.js) with more kills.
+CRASH_KILLS ?= 50
+crash: $(O)/dangjian
+	CRASH_KILLS=$(CRASH_KILLS) DANGJIAN_BIN=$(O)/dangjian node --test tests/api/crash.test.js
 
 # check-pg runs inside sanitize, on the ASan/UBSan build (the PostgreSQL driver included).
 check: lint quick new-area-check sanitize fuzz-check browser
