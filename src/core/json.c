@@ -31,6 +31,41 @@ bool json_depth_ok(const char *s, size_t len, int max_depth)
     return true;
 }
 
+bool utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + len;
+
+    while (p < e) {
+        unsigned c = *p;
+        size_t n;
+        unsigned cp;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
+        if ((size_t)(e - p) <= n)
+            return false;
+        for (size_t i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}
+
 size_t utf8_len(const char *s)
 {
     size_t n = 0;
@@ -208,6 +243,8 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
             return err_set(err, E_INVALID, path, "%s应为 1 或 0", f->label);
         return 0;
     default:
+        if (!utf8_valid(text, strlen(text)))
+            return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）", f->label);
         return decode_string(f, path, text, dst, a, err);
     }
 }
@@ -235,11 +272,9 @@ int json_decode_obj(json_t *obj, const char *prefix, const struct field *spec, v
         ASSERT(i < 64);
         path_of(prefix, &spec[i], path);
         if (json_is_null(v)) {
-            if (!(spec[i].flags & FIELD_NULLABLE)) {
-                if (spec[i].flags & FIELD_REQUIRED)
-                    return err_set(err, E_INVALID, path, "%s不能为空", spec[i].label);
-                continue; /* null for an optional, non-nullable field means absent */
-            }
+            /* null clears a value; a field that cannot be empty refuses it (in a PATCH, too) */
+            if (!(spec[i].flags & FIELD_NULLABLE))
+                return err_set(err, E_INVALID, path, "%s不能为空", spec[i].label);
             present |= 1ull << i;
             continue;
         }

@@ -85,6 +85,8 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
 /* Checks that JSON text nests no deeper than max_depth (scans brackets outside strings). */
 bool json_depth_ok(const char *body, size_t len, int max_depth);
 
+/* Whether s (len bytes) is valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF). */
+bool utf8_valid(const char *s, size_t len);
 /* Counts UTF-8 characters (code points) in s. */
 size_t utf8_len(const char *s);
 /* Byte length of the blank that starts at p: space, tab, no-break space (U+00A0) or ideographic

@@ -14,5 +14,3 @@ struct err;
 int csv_read_mem(const void *p, size_t len, const struct sheet_limits *lim, struct sheet_info *info,
                  sheet_row_fn *fn, void *ctx, struct err *err);
 
-/* Whether s (len bytes) is valid UTF-8. */
-bool utf8_valid(const char *s, size_t len);

@@ -88,14 +88,17 @@ static void test_errors_name_field_and_say_what_to_fix(void)
     }
 }
 
-static void test_null_optional_is_absent(void)
+/* null clears a value: refused for a field that cannot be empty, optional or not (a PATCH of
+ * {"name": null} must not answer 200 and change nothing). */
+static void test_null_refused_unless_nullable(void)
 {
     struct person_in p;
     struct err e;
     uint64_t present = 0;
 
-    CHECK_EQ(decode("{\"name\":\"李\",\"age\":null}", &p, &present, &e), 0);
-    CHECK_EQ(present, 1);
+    CHECK_EQ(decode("{\"name\":\"李\",\"age\":null}", &p, &present, &e), -1);
+    CHECK_STR(e.field, "/age");
+    CHECK_STR(e.msg, "年龄不能为空");
     CHECK_EQ(decode("{\"name\":null}", &p, &present, &e), -1);
     CHECK_STR(e.msg, "姓名不能为空");
 }
@@ -114,6 +117,10 @@ static void test_text_decoding_for_queries(void)
     err_clear(&e);
     CHECK_EQ(field_decode_text(&SPEC[3], "1", &p, &a, &e), 0);
     CHECK(p.active);
+    /* a query parameter of bytes that are not UTF-8 (?name=%ff%fe) is refused, not searched */
+    CHECK_EQ(field_decode_text(&SPEC[0], "\xff\xfe", &p, &a, &e), -1);
+    CHECK_STR(e.field, "/name");
+    err_clear(&e);
     arena_release(&a);
 }
 
@@ -126,5 +133,5 @@ static void test_depth_scanner_ignores_brackets_in_strings(void)
 }
 
 TAP_MAIN("core/json", TEST(test_valid_input_decodes),
-         TEST(test_errors_name_field_and_say_what_to_fix), TEST(test_null_optional_is_absent),
+         TEST(test_errors_name_field_and_say_what_to_fix), TEST(test_null_refused_unless_nullable),
          TEST(test_text_decoding_for_queries), TEST(test_depth_scanner_ignores_brackets_in_strings))

@@ -6,6 +6,7 @@
 #include "core/compat.h"
 #include <xlsxwriter.h>
 #include "core/err.h"
+#include "core/json.h"
 #include "io/csv_read.h"
 #include "io/member_import.h"
 #include "io/xlsx_read.h"
