@@ -16,12 +16,16 @@
 #include "domain/auth/auth_int.h"
 #include "domain/orgpath.h"
 
-/* Back-off: after USER_FREE failures for a username (IP_FREE for an address, which may be
- * a whole office behind one NAT) each further failure blocks that key for BASE_S doubling
- * per failure, at most MAX_S (the temporary lockout). Counters older than RESET_S restart. */
+/* Back-off: failures are counted per username from one address (PAIR_FREE: the guesser at the
+ * keyboard), per username from every address (USER_FREE: a guess spread over many addresses)
+ * and per address (IP_FREE: many usernames tried; high, as an address may be a whole office
+ * behind one NAT, whose users must not lock each other out). After a key's free failures each
+ * further failure blocks that key for BASE_S doubling per failure, at most MAX_S (the
+ * temporary lockout). Counters older than RESET_S restart. */
 enum {
-    THROTTLE_USER_FREE = 5,
-    THROTTLE_IP_FREE = 20,
+    THROTTLE_PAIR_FREE = 5,
+    THROTTLE_USER_FREE = 20,
+    THROTTLE_IP_FREE = 100,
     THROTTLE_BASE_S = 15,
     THROTTLE_MAX_S = 900,
     THROTTLE_RESET_S = 3600,
@@ -415,24 +419,33 @@ int auth_login(struct app *app, const char *username, const char *password, cons
 {
     struct db_conn *c = NULL;
     struct user_row u = { 0 };
-    struct throttle_row tu, tip;
+    struct throttle_row t;
     struct err lookup = { 0 };
-    char *name = arena_strdup(a, username), *ukey, *ipkey, hash[65];
-    int64_t now = clock_now(), wait, sid;
+    char *name = arena_strdup(a, username), hash[65];
+    const char *ip = actor->client_ip ? actor->client_ip : "-";
+    int64_t now = clock_now(), wait = 0, sid;
     bool found, ok;
     int rc = -1;
 
     auth_username_fold(name);
-    ukey = arena_printf(a, "user:%s", name);
-    ipkey = arena_printf(a, "ip:%s", actor->client_ip ? actor->client_ip : "-");
+    /* pair and user are cleared by a successful login; the address's count is not */
+    const struct {
+        const char *key;
+        int free_failures;
+    } keys[] = {
+        { arena_printf(a, "user:%s@ip:%s", name, ip), THROTTLE_PAIR_FREE },
+        { arena_printf(a, "user:%s", name), THROTTLE_USER_FREE },
+        { arena_printf(a, "ip:%s", ip), THROTTLE_IP_FREE },
+    };
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     purge_on_login(c, now);
-    if (auth_store_throttle_get(c, ukey, &tu, err) < 0 ||
-        auth_store_throttle_get(c, ipkey, &tip, err) < 0)
-        goto out;
-    wait = throttle_wait(&tu, now) > throttle_wait(&tip, now) ? throttle_wait(&tu, now)
-                                                              : throttle_wait(&tip, now);
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (auth_store_throttle_get(c, keys[i].key, &t, err) < 0)
+            goto out;
+        if (throttle_wait(&t, now) > wait)
+            wait = throttle_wait(&t, now);
+    }
     if (wait > 0) {
         out->retry_after_s = wait;
         err_set(err, E_THROTTLED, "", "尝试次数过多，请 %" PRId64 " 秒后再试", wait);
@@ -450,8 +463,9 @@ int auth_login(struct app *app, const char *username, const char *password, cons
     if (db_tx_begin(c, err) < 0)
         goto out;
     if (!ok) {
-        if (throttle_fail(c, ukey, THROTTLE_USER_FREE, now, err) < 0 ||
-            throttle_fail(c, ipkey, THROTTLE_IP_FREE, now, err) < 0 ||
+        if (throttle_fail(c, keys[0].key, keys[0].free_failures, now, err) < 0 ||
+            throttle_fail(c, keys[1].key, keys[1].free_failures, now, err) < 0 ||
+            throttle_fail(c, keys[2].key, keys[2].free_failures, now, err) < 0 ||
             (found && auth_store_user_login(c, u.id, false, now, err) < 0) ||
             audit_login(c, actor, found ? &u : NULL, "session.login", "failed", 0, err) < 0 ||
             db_tx_commit(c, err) < 0)
@@ -470,7 +484,8 @@ int auth_login(struct app *app, const char *username, const char *password, cons
     out->token = random_token(a);
     out->csrf_token = random_token(a);
     auth_token_hash(out->token, hash);
-    if (auth_store_throttle_clear(c, ukey, err) < 0 ||
+    if (auth_store_throttle_clear(c, keys[0].key, err) < 0 ||
+        auth_store_throttle_clear(c, keys[1].key, err) < 0 ||
         auth_store_user_login(c, u.id, true, now, err) < 0 ||
         auth_store_session_insert(c, hash, u.id, out->csrf_token, now,
                                   now + app->cfg->session_ttl_s, actor->client_ip, &sid, err) < 0 ||
