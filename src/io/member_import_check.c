@@ -283,8 +283,7 @@ static int row_match(struct imp *s, struct arena *ra, struct member_in *m, struc
     if (*exists) {
         if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, match->org_path)) {
             import_row_err(s, re, import_column_of(s, "id_number"),
-                           "该身份证号已登记为其他党组织（不在您的管辖范围）的党员，不能通过导入"
-                           "修改；如需转入，请办理组织关系转接");
+                           "该身份证号无法在此登记，请联系上级党组织核实");
         } else if (m->name && !same_name(m->name, match->name)) {
             import_row_err(s, re, import_column_of(s, "name"),
                            arena_printf(ra,
