@@ -102,7 +102,7 @@ static int batch_line(char *s, int line, struct arena *ar, struct user_new *u)
             memset(s, 0, n);
             s += n;
         }
-        utf8_halfwidth(tok[i]);
+        utf8_halfwidth(tok[i], true);
     }
     rest = s;
     while (utf8_blank_at(rest))

@@ -1,5 +1,6 @@
 /* err.c: setting and naming errors. Mapping codes to HTTP statuses is the router's job. */
 #include "core/compat.h"
+#include "core/arena.h"
 #include "core/err.h"
 
 _Noreturn void assert_fail(const char *expr, const char *file, int line)
@@ -34,6 +35,26 @@ int err_detail(struct err *e, const char *fmt, ...)
     return -1;
 }
 
+int err_field_add(struct err *e, struct arena *a, const char *field, const char *msg)
+{
+    struct err_field **tail = &e->fields, *f;
+    int n = 0;
+
+    if (e->code == E_OK)
+        err_set(e, E_INVALID, field, "%s", msg);
+    else if (!e->fields)
+        return -1; /* another error came first */
+    for (; *tail; tail = &(*tail)->next)
+        n++;
+    if (n >= ERR_FIELDS_MAX)
+        return -1;
+    f = arena_alloc(a, sizeof(*f));
+    f->field = arena_strdup(a, field);
+    f->msg = arena_strdup(a, msg);
+    *tail = f;
+    return -1;
+}
+
 void err_clear(struct err *e)
 {
     memset(e, 0, sizeof(*e));
@@ -43,6 +64,7 @@ int err_refine(struct err *e, const char *field, const char *fmt, ...)
 {
     va_list ap;
 
+    e->fields = NULL; /* the list described the error as it was */
     if (field)
         snprintf(e->field, sizeof(e->field), "%s", field);
     if (fmt) {

@@ -17,11 +17,24 @@ enum err_code {
     E_THROTTLED,       /* 429: too many attempts; retry later */
 };
 
+struct arena;
+
+/* One failing input, as error.fields[] lists it. */
+struct err_field {
+    const char *field; /* JSON pointer, e.g. "/posts/2/member_id" */
+    const char *msg;   /* zh-CN, safe to show a client */
+    struct err_field *next;
+};
+
 struct err {
     enum err_code code;
     char field[64];   /* JSON pointer of the bad input, e.g. "/id_number"; "" when none */
     char msg[200];    /* zh-CN, safe to show a client */
     char detail[200]; /* log only: SQL state, errno text */
+    /* Every failing input when a decoder checked several (err_field_add), the first being
+     * field/msg; NULL otherwise. In the decoder's arena: read it before that is released
+     * (the router writes it into the answer within the request). */
+    struct err_field *fields;
 };
 
 /* Fills *e when it is still empty (the first error wins); always returns -1.
@@ -34,9 +47,17 @@ int err_detail(struct err *e, const char *fmt, ...) __attribute__((format(printf
 
 /* Refines an error that is already set, keeping its code: field (NULL keeps it) names the
  * input it is about, and fmt (NULL keeps it) replaces the message — a store turning a unique
- * conflict into "组织编码已被其他党组织使用" on /code. Returns -1. */
+ * conflict into "组织编码已被其他党组织使用" on /code. The list of fields is dropped: the
+ * refined error is a single one. Returns -1. */
 int err_refine(struct err *e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Records one failing input (E_INVALID) in e's list, taking both strings from a (so field
+ * may be longer than e->field). The first one also sets e itself; when e already holds
+ * another error, nothing is recorded. At most ERR_FIELDS_MAX are kept (the rest is counted
+ * in no list: a body of 10,000 bad items answers with the first ones). Returns -1. */
+#define ERR_FIELDS_MAX 50
+int err_field_add(struct err *e, struct arena *a, const char *field, const char *msg);
 
 /* Empties *e so it can be reused. */
 void err_clear(struct err *e);

@@ -1,5 +1,7 @@
-/* json.c: field-spec decoding on top of jansson. Messages are zh-CN and name the field's
- * label; paths are JSON pointers. Encoding is plain jansson (json_t trees dumped once). */
+/* json.c: field-spec decoding on top of jansson, nested arrays and objects included. Messages
+ * are zh-CN and name the field's label; paths are JSON pointers. Every failing field of a body
+ * is reported (err_field_add); text normalization lives in json_text.c. Encoding is plain
+ * jansson (json_t trees dumped once). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -31,92 +33,6 @@ bool json_depth_ok(const char *s, size_t len, int max_depth)
     return true;
 }
 
-bool utf8_valid(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *e = p + len;
-
-    while (p < e) {
-        unsigned c = *p;
-        size_t n;
-        unsigned cp;
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 3, cp = c & 0x07;
-        else
-            return false;
-        if ((size_t)(e - p) <= n)
-            return false;
-        for (size_t i = 1; i <= n; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return false;
-        p += n + 1;
-    }
-    return true;
-}
-
-size_t utf8_len(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
-size_t utf8_blank_at(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-
-    if (u[0] == ' ' || u[0] == '\t')
-        return 1;
-    if (u[0] == 0xC2 && u[1] == 0xA0)
-        return 2;
-    if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-        return 3;
-    return 0;
-}
-
-size_t utf8_blank_before(const char *start, const char *end)
-{
-    for (size_t n = 1; n <= 3 && (size_t)(end - start) >= n; n++)
-        if (utf8_blank_at(end - n) == n)
-            return n;
-    return 0;
-}
-
-void utf8_halfwidth(char *s)
-{
-    unsigned char *r = (unsigned char *)s, *w = r;
-
-    while (*r) {
-        unsigned cp = 0;
-        if (r[0] == 0xEF && (r[1] == 0xBC || r[1] == 0xBD) && (r[2] & 0xC0) == 0x80)
-            cp = 0xF000u | ((unsigned)(r[1] & 0x3F) << 6) | (r[2] & 0x3F);
-        if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            *w++ = (unsigned char)(cp - 0xFF01 + 0x21);
-            r += 3;
-        } else if (r[0] == 0xE3 && r[1] == 0x80 && r[2] == 0x80) {
-            *w++ = ' ';
-            r += 3;
-        } else {
-            *w++ = *r++;
-        }
-    }
-    *w = '\0';
-}
-
 json_t *jstr(const char *s)
 {
     json_t *j = s ? json_string(s) : json_null();
@@ -131,20 +47,11 @@ json_t *jint(int64_t v)
     return j;
 }
 
-static char *path_of(const char *prefix, const struct field *f, char out[64])
-{
-    snprintf(out, 64, "%s/%s", prefix, f->name);
-    return out;
-}
-
-/* Shared validation of a string value for STR, DATE and ENUM fields. */
-static int decode_string(const struct field *f, const char *path, const char *v, void *dst,
-                         struct arena *a, struct err *err)
+/* v without its surrounding blanks, copied into a and normalized as json.h says for f. */
+static char *text_clean(const struct field *f, const char *v, struct arena *a)
 {
     const char *start = v, *end;
-    size_t n;
     char *s;
-    int y, m, d;
 
     while (utf8_blank_at(start))
         start += utf8_blank_at(start);
@@ -152,6 +59,18 @@ static int decode_string(const struct field *f, const char *path, const char *v,
     while (utf8_blank_before(start, end))
         end -= utf8_blank_before(start, end);
     s = arena_strndup(a, start, (size_t)(end - start));
+    if (!(f->flags & FIELD_VERBATIM))
+        utf8_halfwidth(s, f->type != FIELD_T_STR || (f->flags & FIELD_ASCII));
+    return s;
+}
+
+/* Shared validation of a string value for STR, DATE and ENUM fields. */
+static int decode_string(const struct field *f, const char *path, const char *v, void *dst,
+                         struct arena *a, struct err *err)
+{
+    char *s = text_clean(f, v, a);
+    size_t n;
+    int y, m, d;
 
     switch (f->type) {
     case FIELD_T_STR:
@@ -194,30 +113,31 @@ static int check_int(const struct field *f, const char *path, int64_t v, void *d
     return 0;
 }
 
-static int decode_value(const struct field *f, const char *path, json_t *v, void *out,
-                        struct arena *a, struct err *err)
+/* A scalar JSON value into dst; err gets a message (its path is the caller's to give). */
+static int decode_scalar(const struct field *f, json_t *v, void *dst, struct arena *a,
+                         struct err *err)
 {
-    void *dst = (char *)out + f->offset;
-
     switch (f->type) {
     case FIELD_T_STR:
     case FIELD_T_DATE:
     case FIELD_T_ENUM:
         if (!json_is_string(v))
-            return err_set(err, E_INVALID, path, "%s应为文本", f->label);
-        return decode_string(f, path, json_string_value(v), dst, a, err);
+            return err_set(err, E_INVALID, "", "%s应为文本", f->label);
+        return decode_string(f, "", json_string_value(v), dst, a, err);
     case FIELD_T_INT:
     case FIELD_T_ID:
         if (!json_is_integer(v))
-            return err_set(err, E_INVALID, path, "%s应为整数", f->label);
-        return check_int(f, path, (int64_t)json_integer_value(v), dst, err);
+            return err_set(err, E_INVALID, "", "%s应为整数", f->label);
+        return check_int(f, "", (int64_t)json_integer_value(v), dst, err);
     case FIELD_T_BOOL:
         if (!json_is_boolean(v))
-            return err_set(err, E_INVALID, path, "%s应为 true 或 false", f->label);
+            return err_set(err, E_INVALID, "", "%s应为 true 或 false", f->label);
         *(bool *)dst = json_is_true(v);
         return 0;
+    default:
+        ASSERT(0);
+        return -1;
     }
-    return err_set(err, E_INTERNAL, path, "字段类型错误");
 }
 
 int field_decode_text(const struct field *f, const char *text, void *out, struct arena *a,
@@ -225,76 +145,177 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
 {
     char path[64];
     void *dst = (char *)out + f->offset;
+    const char *t;
     int64_t v;
 
-    path_of("", f, path);
+    snprintf(path, sizeof(path), "/%s", f->name);
     switch (f->type) {
     case FIELD_T_INT:
     case FIELD_T_ID:
-        if (parse_i64(text, strlen(text), &v) < 0)
+        t = text_clean(f, text, a);
+        if (parse_i64(t, strlen(t), &v) < 0)
             return err_set(err, E_INVALID, path, "%s应为整数", f->label);
         return check_int(f, path, v, dst, err);
     case FIELD_T_BOOL:
-        if (!strcmp(text, "1") || !strcmp(text, "true"))
+        t = text_clean(f, text, a);
+        if (!strcmp(t, "1") || !strcmp(t, "true"))
             *(bool *)dst = true;
-        else if (!strcmp(text, "0") || !strcmp(text, "false"))
+        else if (!strcmp(t, "0") || !strcmp(t, "false"))
             *(bool *)dst = false;
         else
             return err_set(err, E_INVALID, path, "%s应为 1 或 0", f->label);
         return 0;
-    default:
+    case FIELD_T_STR:
+    case FIELD_T_DATE:
+    case FIELD_T_ENUM:
         if (!utf8_valid(text, strlen(text)))
             return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）", f->label);
         return decode_string(f, path, text, dst, a, err);
+    default:
+        ASSERT(0); /* arrays and objects have no text form */
+        return -1;
     }
 }
 
-int json_decode_obj(json_t *obj, const char *prefix, const struct field *spec, void *out,
-                    uint64_t *present_out, struct arena *a, struct err *err)
+/* One decode: where values, paths and errors go. `where` strings name the enclosing item in
+ * messages ("班子职务第 2 项"); "" at the top level. */
+struct decode {
+    struct arena *a;
+    struct err *err;
+    int failed; /* failing fields recorded */
+};
+
+static void fail(struct decode *d, const char *path, const char *where, const char *msg)
+{
+    d->failed++;
+    err_field_add(d->err, d->a, path, *where ? arena_printf(d->a, "%s：%s", where, msg) : msg);
+}
+
+static int decode_object(struct decode *d, json_t *obj, const char *path, const char *where,
+                         const struct field *spec, void *out, uint64_t *present_out);
+
+static void decode_array(struct decode *d, const struct field *f, json_t *v, const char *path,
+                         const char *where, void *out)
+{
+    size_t n = json_array_size(v);
+    char *items;
+
+    if (!json_is_array(v)) {
+        fail(d, path, where, arena_printf(d->a, "%s应为数组", f->label));
+        return;
+    }
+    if ((int64_t)n < f->min || (int64_t)n > f->max) {
+        fail(d, path, where,
+             (int64_t)n < f->min ? arena_printf(d->a, "%s至少 %" PRId64 " 项", f->label, f->min)
+                                 : arena_printf(d->a, "%s最多 %" PRId64 " 项", f->label, f->max));
+        return;
+    }
+    items = arena_alloc(d->a, f->item_size * (n ? n : 1));
+    for (size_t i = 0; i < n; i++) {
+        const char *ipath = arena_printf(d->a, "%s/%zu", path, i);
+        const char *iwhere = arena_printf(d->a, "%s%s第 %zu 项", where, f->label, i + 1);
+        json_t *item = json_array_get(v, i);
+        if (!json_is_object(item))
+            fail(d, ipath, where, arena_printf(d->a, "%s应为对象", iwhere));
+        else
+            decode_object(d, item, ipath, iwhere, f->sub, items + i * f->item_size, NULL);
+    }
+    *(void **)((char *)out + f->offset) = items;
+    *(int64_t *)((char *)out + f->count_offset) = (int64_t)n;
+}
+
+/* The value v of field f (not null) into out, the struct f's offset is relative to. */
+static void decode_member(struct decode *d, const struct field *f, json_t *v, const char *path,
+                          const char *where, void *out)
+{
+    struct err one = { 0 };
+
+    if (f->type == FIELD_T_ARRAY)
+        decode_array(d, f, v, path, where, out);
+    else if (f->type == FIELD_T_OBJECT && !json_is_object(v))
+        fail(d, path, where, arena_printf(d->a, "%s应为对象", f->label));
+    else if (f->type == FIELD_T_OBJECT)
+        decode_object(d, v, path, arena_printf(d->a, "%s%s", where, f->label), f->sub,
+                      (char *)out + f->offset, NULL);
+    else if (decode_scalar(f, v, (char *)out + f->offset, d->a, &one) < 0)
+        fail(d, path, where, one.msg);
+}
+
+/* The field of spec named key, looking into INLINE entries too: *out moves to the struct its
+ * offset is relative to and *top is its top-level entry. NULL when there is none. */
+static const struct field *spec_find(const struct field *spec, const char *key, char **out,
+                                     size_t *top)
+{
+    for (size_t i = 0; spec[i].name; i++) {
+        const struct field *f = &spec[i];
+        if (f->type == FIELD_T_INLINE) {
+            char *inner = *out + f->offset;
+            size_t ignored;
+            const struct field *g = spec_find(f->sub, key, &inner, &ignored);
+            if (g) {
+                *out = inner;
+                *top = i;
+                return g;
+            }
+        } else if (strcmp(f->name, key) == 0) {
+            *top = i;
+            return f;
+        }
+    }
+    return NULL;
+}
+
+/* Required fields (INLINE ones included) whose key is absent; a null one failed already. */
+static void check_required(struct decode *d, json_t *obj, const char *path, const char *where,
+                           const struct field *spec)
+{
+    for (const struct field *f = spec; f->name; f++) {
+        if (f->type == FIELD_T_INLINE)
+            check_required(d, obj, path, where, f->sub);
+        else if ((f->flags & FIELD_REQUIRED) && !json_object_get(obj, f->name))
+            fail(d, arena_printf(d->a, "%s/%s", path, f->name), where,
+                 arena_printf(d->a, "%s不能为空", f->label));
+    }
+}
+
+static int decode_object(struct decode *d, json_t *obj, const char *path, const char *where,
+                         const struct field *spec, void *out, uint64_t *present_out)
 {
     const char *key;
     json_t *v;
     uint64_t present = 0;
-    char path[64];
+    int failed = d->failed;
 
-    if (!json_is_object(obj))
-        return err_set(err, E_INVALID, prefix, "请求内容应为 JSON 对象");
     json_object_foreach(obj, key, v)
     {
-        size_t i;
-        for (i = 0; spec[i].name; i++)
-            if (strcmp(spec[i].name, key) == 0)
-                break;
-        if (!spec[i].name) {
-            snprintf(path, sizeof(path), "%s/%s", prefix, key);
-            return err_set(err, E_INVALID, path, "不认识的字段：%s", key);
-        }
-        ASSERT(i < 64);
-        path_of(prefix, &spec[i], path);
-        if (json_is_null(v)) {
-            /* null clears a value; a field that cannot be empty refuses it (in a PATCH, too) */
-            if (!(spec[i].flags & FIELD_NULLABLE))
-                return err_set(err, E_INVALID, path, "%s不能为空", spec[i].label);
-            present |= 1ull << i;
+        char *base = out;
+        size_t top;
+        const struct field *f = spec_find(spec, key, &base, &top);
+        const char *kpath = arena_printf(d->a, "%s/%s", path, key);
+        if (!f) {
+            fail(d, kpath, where, arena_printf(d->a, "不认识的字段：%s", key));
             continue;
         }
-        if (decode_value(&spec[i], path, v, out, a, err) < 0)
-            return -1;
-        present |= 1ull << i;
+        ASSERT(top < 64);
+        /* null clears a value; a field that cannot be empty refuses it (in a PATCH, too) */
+        if (json_is_null(v) && !(f->flags & FIELD_NULLABLE)) {
+            fail(d, kpath, where, arena_printf(d->a, "%s不能为空", f->label));
+            continue;
+        }
+        if (!json_is_null(v))
+            decode_member(d, f, v, kpath, where, base);
+        present |= 1ull << top;
     }
-    for (size_t i = 0; spec[i].name; i++) {
-        if ((spec[i].flags & FIELD_REQUIRED) && !(present & (1ull << i)))
-            return err_set(err, E_INVALID, path_of(prefix, &spec[i], path), "%s不能为空",
-                           spec[i].label);
-    }
+    check_required(d, obj, path, where, spec);
     if (present_out)
         *present_out = present;
-    return 0;
+    return d->failed > failed ? -1 : 0;
 }
 
 int json_decode(const char *body, size_t len, int max_depth, const struct field *spec, void *out,
                 uint64_t *present_out, struct arena *a, struct err *err)
 {
+    struct decode d = { a, err, 0 };
     json_error_t jerr;
     json_t *root;
     int rc;
@@ -307,7 +328,10 @@ int json_decode(const char *body, size_t len, int max_depth, const struct field 
     if (!root)
         return err_set(err, E_INVALID, "", "JSON 格式错误（第 %d 行第 %d 列）", jerr.line,
                        jerr.column);
-    rc = json_decode_obj(root, "", spec, out, present_out, a, err);
+    if (!json_is_object(root))
+        rc = err_set(err, E_INVALID, "", "请求内容应为 JSON 对象");
+    else
+        rc = decode_object(&d, root, "", "", spec, out, present_out);
     json_decref(root);
     return rc;
 }

@@ -10,75 +10,110 @@ struct arena;
 struct err;
 
 enum field_type {
-    FIELD_T_STR,  /* char *: copied into the arena; trimmed of surrounding spaces */
-    FIELD_T_INT,  /* int64_t within [min, max] */
-    FIELD_T_ID,   /* int64_t > 0 */
-    FIELD_T_BOOL, /* bool */
-    FIELD_T_DATE, /* char *: YYYY-MM-DD, a real calendar date */
-    FIELD_T_ENUM, /* char *: one of choices[] */
+    FIELD_T_STR,    /* char *: copied into the arena, trimmed and normalized (see below) */
+    FIELD_T_INT,    /* int64_t within [min, max] */
+    FIELD_T_ID,     /* int64_t > 0 */
+    FIELD_T_BOOL,   /* bool */
+    FIELD_T_DATE,   /* char *: YYYY-MM-DD, a real calendar date */
+    FIELD_T_ENUM,   /* char *: one of choices[] */
+    FIELD_T_ARRAY,  /* T *m + int64_t n<m>: [min, max] objects of sub, in the arena */
+    FIELD_T_OBJECT, /* an embedded struct: an object of sub */
+    FIELD_T_INLINE, /* an embedded struct whose sub fields sit at this level (no key of its own) */
 };
 
 #define FIELD_REQUIRED (1u << 0)
 #define FIELD_OPTIONAL 0u
 #define FIELD_NULLABLE (1u << 1) /* JSON null accepted and reported as present-but-null */
+/* Text people type is normalized before it is checked: blanks (space, tab, NBSP, U+3000) are
+ * trimmed and full-width digits and Latin letters (typed with a Chinese input method) become
+ * ASCII. DATE, ENUM, numbers and booleans given as text, and STR fields flagged FIELD_ASCII
+ * (ID and phone numbers, codes, user names) also get full-width punctuation folded (－ → -)
+ * and NBSP and U+3000 inside turned into spaces; other text keeps its Chinese punctuation
+ * （，） and spacing. FIELD_VERBATIM (passwords) is only trimmed. */
+#define FIELD_ASCII    (1u << 2)
+#define FIELD_VERBATIM (1u << 3)
 
 struct field {
-    const char *name;  /* JSON key, also the query parameter name */
+    const char *name;  /* JSON key, also the query parameter name; "" for FIELD_T_INLINE */
     const char *label; /* zh-CN name shown in messages, e.g. "身份证号" */
     enum field_type type;
     size_t offset; /* where the value goes in the output struct */
     unsigned flags;
-    int64_t min, max;           /* STR: length in characters; INT: value */
+    int64_t min, max;           /* STR: length in characters; INT: value; ARRAY: items */
     const char *const *choices; /* ENUM: NULL-terminated */
+    const struct field *sub;    /* ARRAY (each item), OBJECT, INLINE: the nested spec */
+    size_t item_size;           /* ARRAY: sizeof one item */
+    size_t count_offset;        /* ARRAY: where the int64_t item count goes */
 };
 
 #define FIELD_STR(T, m, name, label, flags, lo, hi)                                                \
     {                                                                                              \
-        name, label, FIELD_T_STR, offsetof(T, m), flags, lo, hi, NULL                              \
+        name, label, FIELD_T_STR, offsetof(T, m), flags, lo, hi, NULL, NULL, 0, 0                  \
     }
 #define FIELD_INT(T, m, name, label, flags, lo, hi)                                                \
     {                                                                                              \
-        name, label, FIELD_T_INT, offsetof(T, m), flags, lo, hi, NULL                              \
+        name, label, FIELD_T_INT, offsetof(T, m), flags, lo, hi, NULL, NULL, 0, 0                  \
     }
 #define FIELD_ID(T, m, name, label, flags)                                                         \
     {                                                                                              \
-        name, label, FIELD_T_ID, offsetof(T, m), flags, 1, INT64_MAX, NULL                         \
+        name, label, FIELD_T_ID, offsetof(T, m), flags, 1, INT64_MAX, NULL, NULL, 0, 0             \
     }
 #define FIELD_BOOL(T, m, name, label, flags)                                                       \
     {                                                                                              \
-        name, label, FIELD_T_BOOL, offsetof(T, m), flags, 0, 1, NULL                               \
+        name, label, FIELD_T_BOOL, offsetof(T, m), flags, 0, 1, NULL, NULL, 0, 0                   \
     }
 #define FIELD_DATE(T, m, name, label, flags)                                                       \
     {                                                                                              \
-        name, label, FIELD_T_DATE, offsetof(T, m), flags, 0, 0, NULL                               \
+        name, label, FIELD_T_DATE, offsetof(T, m), flags, 0, 0, NULL, NULL, 0, 0                   \
     }
 #define FIELD_ENUM(T, m, name, label, flags, choices)                                              \
     {                                                                                              \
-        name, label, FIELD_T_ENUM, offsetof(T, m), flags, 0, 0, choices                            \
+        name, label, FIELD_T_ENUM, offsetof(T, m), flags, 0, 0, choices, NULL, 0, 0                \
+    }
+/* An array of [lo, hi] objects, each decoded with item_spec into an element of m (a pointer,
+ * e.g. struct org_post_in *posts) allocated from the arena; the count goes in the int64_t
+ * member named n<m> (nposts). Absent: m stays NULL and the count 0. Paths name the item:
+ * "/posts/2/member_id". */
+#define FIELD_ARRAY(T, m, name, label, flags, lo, hi, item_spec)                                   \
+    {                                                                                              \
+        name, label, FIELD_T_ARRAY, offsetof(T, m), flags, lo, hi, NULL, item_spec,                \
+            sizeof(*((T *)0)->m),                                                                  \
+            offsetof(T, n##m) + FIELD_CHECK_(sizeof(((T *)0)->n##m) == sizeof(int64_t))            \
+    }
+/* An object decoded with sub_spec into the embedded struct m ("/address/city"). */
+#define FIELD_OBJECT(T, m, name, label, flags, sub_spec)                                           \
+    {                                                                                              \
+        name, label, FIELD_T_OBJECT, offsetof(T, m), flags, 0, 0, NULL, sub_spec, 0, 0             \
+    }
+/* sub_spec's keys accepted at this level, decoded into the embedded struct m: one body made
+ * of two specs (a member's fields plus how the change is recorded). Keys must not collide. */
+#define FIELD_INLINE(T, m, sub_spec)                                                               \
+    {                                                                                              \
+        "", "", FIELD_T_INLINE, offsetof(T, m), 0, 0, 0, NULL, sub_spec, 0, 0                      \
     }
 #define FIELD_END                                                                                  \
     {                                                                                              \
-        NULL, NULL, FIELD_T_STR, 0, 0, 0, 0, NULL                                                  \
+        NULL, NULL, FIELD_T_STR, 0, 0, 0, 0, NULL, NULL, 0, 0                                      \
     }
+/* 0, or a compile error when cond is false (a count member that is not int64_t). */
+#define FIELD_CHECK_(cond) (0 * sizeof(char[(cond) ? 1 : -1]))
 
 /* The label of code in a FIELD_ENUM choice list: labels[i] for codes[i] (both NULL-terminated,
  * same order); code itself when it is not in the list (or NULL). */
 const char *enum_label(const char *const *codes, const char *const *labels, const char *code);
 
-/* Bit i of *present_out is set when spec[i] was present in the input (null counts when the
- * field is FIELD_NULLABLE). Specs have at most 64 fields. */
-
 /* Parses body (len bytes) as a JSON object no deeper than max_depth and decodes it into out.
- * Unknown keys, wrong types, bad lengths and bad dates fail. present_out may be NULL. */
+ * Unknown keys, wrong types, bad lengths and bad dates fail with E_INVALID; every failing
+ * field is reported at once: err->field/msg hold the first and err->fields lists them all
+ * (memory of a, like the decoded values). Malformed JSON, a body that is not an object and
+ * too deep nesting fail alone (E_INVALID, E_LIMIT). Bit i of *present_out (may be NULL) is
+ * set when spec[i] was present (null counts when it is FIELD_NULLABLE; an INLINE entry when
+ * any of its keys was); specs have at most 64 entries. */
 int json_decode(const char *body, size_t len, int max_depth, const struct field *spec, void *out,
                 uint64_t *present_out, struct arena *a, struct err *err);
 
-/* Decodes an already parsed object (import rows, nested objects). prefix is prepended to
- * field paths ("" for top level, "/rows/3" for nested). */
-int json_decode_obj(json_t *obj, const char *prefix, const struct field *spec, void *out,
-                    uint64_t *present_out, struct arena *a, struct err *err);
-
-/* Decodes one field from text (query parameters, CLI flags, cells of an import row). */
+/* Decodes one scalar field from text (query parameters, CLI flags, cells of an import row),
+ * normalized like a JSON string. Its error path is "/<name>". */
 int field_decode_text(const struct field *f, const char *text, void *out, struct arena *a,
                       struct err *err);
 
@@ -95,10 +130,11 @@ size_t utf8_len(const char *s);
  * them, as people paste them from Word, Excel and web pages. */
 size_t utf8_blank_at(const char *p);
 size_t utf8_blank_before(const char *start, const char *end);
-/* Rewrites full-width ASCII (U+FF01–U+FF5E, typed with a Chinese input method in full-width
- * mode) and U+3000 as their ASCII forms, in place (the text only shrinks). For ASCII-only
- * fields: usernames. */
-void utf8_halfwidth(char *s);
+/* Rewrites full-width digits and Latin letters (U+FF10–U+FF5A, typed with a Chinese input
+ * method in full-width mode) as ASCII, in place (the text only shrinks). With punctuation,
+ * also the rest of U+FF01–U+FF5E, and U+3000 and NBSP as spaces; without it they are kept
+ * (Chinese prose: ，（）, and names spaced "王　五"). */
+void utf8_halfwidth(char *s, bool punctuation);
 
 /* json_t constructors that never return NULL for valid input (ASSERT otherwise) and accept
  * NULL strings as JSON null. */

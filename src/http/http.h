@@ -105,10 +105,11 @@ const char *http_query(struct http_req *req, const char *name);
 const char *http_header(struct http_req *req, const char *name);
 const char *http_cookie(struct http_req *req, const char *name);
 
-/* Decodes the JSON body against spec (see core/json.h). */
+/* Decodes the JSON body against spec (see core/json.h): every failing field is reported. */
 int http_body_decode(struct http_req *req, const struct field *spec, void *out,
                      uint64_t *present_out, struct err *err);
-/* Decodes query parameters against spec; unknown parameters fail. */
+/* Decodes query parameters against spec; unknown parameters fail. Every bad or missing
+ * parameter is reported at once (err->fields), like a body's fields. */
 int http_query_decode(struct http_req *req, const struct field *spec, void *out,
                       uint64_t *present_out, struct err *err);
 /* Path capture i as a positive id; a non-number is E_NOT_FOUND. */

@@ -44,14 +44,33 @@ const char *http_method_name(enum http_method m)
     return "?";
 }
 
+static json_t *field_error_json(const char *field, const char *msg)
+{
+    return json_pack("{s:s, s:s}", "field", field, "message", msg);
+}
+
+/* An invalid answer's error.fields lists every bad input (the decoder's list, else the one
+ * error's field), so a form can mark them all; error.field/message stay the first for older
+ * clients. Other answers (403, 404, 409) keep their one field. */
 json_t *http_error_json(const struct err *e, const char *request_id)
 {
-    json_t *inner = json_pack("{s:s, s:s, s:s}", "code", err_code_name(e->code), "message",
-                              e->msg[0] ? e->msg : "服务器内部错误", "request_id",
-                              request_id ? request_id : "");
-    ASSERT(inner);
-    if (e->field[0])
-        json_object_set_new(inner, "field", jstr(e->field));
+    const char *msg = e->msg[0] ? e->msg : "服务器内部错误";
+    const char *field = e->fields ? e->fields->field : e->field;
+    json_t *inner = json_pack("{s:s, s:s, s:s}", "code", err_code_name(e->code), "message", msg,
+                              "request_id", request_id ? request_id : "");
+    json_t *fields = json_array();
+
+    ASSERT(inner && fields);
+    for (const struct err_field *f = e->fields; f; f = f->next)
+        json_array_append_new(fields, field_error_json(f->field, f->msg));
+    if (field[0])
+        json_object_set_new(inner, "field", jstr(field));
+    if (field[0] && !e->fields)
+        json_array_append_new(fields, field_error_json(field, msg));
+    if (e->code == E_INVALID && json_array_size(fields))
+        json_object_set_new(inner, "fields", fields);
+    else
+        json_decref(fields);
     return json_pack("{s:o}", "error", inner);
 }
 

@@ -131,15 +131,18 @@ struct query_iter {
     struct http_req *req;
     const struct field *spec;
     void *out;
-    uint64_t present;
+    uint64_t present, seen; /* seen: given, whether or not it decoded */
     struct err *err;
     bool failed;
 };
 
+/* Decodes one parameter; a bad one is recorded (err_field_add) and the rest still read, so
+ * every bad parameter is reported at once. */
 static enum MHD_Result query_each(void *cls, enum MHD_ValueKind kind, const char *key,
                                   const char *value)
 {
     struct query_iter *it = cls;
+    struct err one = { 0 };
     size_t i;
 
     UNUSED(kind);
@@ -147,37 +150,36 @@ static enum MHD_Result query_each(void *cls, enum MHD_ValueKind kind, const char
         if (strcmp(it->spec[i].name, key) == 0)
             break;
     if (!it->spec[i].name) {
-        char path[64];
-        snprintf(path, sizeof(path), "/%s", key);
-        err_set(it->err, E_INVALID, path, "不认识的查询参数：%s", key);
-        it->failed = true;
-        return MHD_NO;
-    }
-    if (!value || !*value)
+        err_set(&one, E_INVALID, "", "不认识的查询参数：%s", key);
+    } else if (!value || !*value) {
         return MHD_YES; /* "?q=" means no filter */
-    if (field_decode_text(&it->spec[i], value, it->out, it->req->arena, it->err) < 0) {
-        it->failed = true;
-        return MHD_NO;
+    } else {
+        it->seen |= 1ull << i;
+        if (field_decode_text(&it->spec[i], value, it->out, it->req->arena, &one) == 0) {
+            it->present |= 1ull << i;
+            return MHD_YES;
+        }
     }
-    it->present |= 1ull << i;
+    it->failed = true;
+    err_field_add(it->err, it->req->arena, arena_printf(it->req->arena, "/%s", key), one.msg);
     return MHD_YES;
 }
 
 int http_query_decode(struct http_req *req, const struct field *spec, void *out,
                       uint64_t *present_out, struct err *err)
 {
-    struct query_iter it = { req, spec, out, 0, err, false };
-    char path[64];
+    struct query_iter it = { req, spec, out, 0, 0, err, false };
 
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_each, &it);
-    if (it.failed)
-        return -1;
     for (size_t i = 0; spec[i].name; i++) {
-        if ((spec[i].flags & FIELD_REQUIRED) && !(it.present & (1ull << i))) {
-            snprintf(path, sizeof(path), "/%s", spec[i].name);
-            return err_set(err, E_INVALID, path, "缺少查询参数%s", spec[i].label);
+        if ((spec[i].flags & FIELD_REQUIRED) && !(it.seen & (1ull << i))) {
+            it.failed = true;
+            err_field_add(err, req->arena, arena_printf(req->arena, "/%s", spec[i].name),
+                          arena_printf(req->arena, "缺少查询参数%s", spec[i].label));
         }
     }
+    if (it.failed)
+        return -1;
     if (present_out)
         *present_out = it.present;
     return 0;

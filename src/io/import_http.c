@@ -227,8 +227,8 @@ static const struct field EXPORT_QUERY[] = {
     FIELD_STR(struct export_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
     FIELD_INT(struct export_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
     FIELD_INT(struct export_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_STR(struct export_query, sort, "sort", "排序", FIELD_OPTIONAL, 1, 20),
-    FIELD_STR(struct export_query, reveal, "reveal", "显示完整信息", FIELD_OPTIONAL, 1, 40),
+    FIELD_STR(struct export_query, sort, "sort", "排序", FIELD_ASCII, 1, 20),
+    FIELD_STR(struct export_query, reveal, "reveal", "显示完整信息", FIELD_ASCII, 1, 40),
     FIELD_END,
 };
 

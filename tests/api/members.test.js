@@ -29,6 +29,37 @@ test("create: bad ID number is 400 on /id_number with a useful message", async (
   expectError(await shequ.request("POST", "/api/members", { body: { name: "测试", id_number: "11010519491231002X", org_id: branch } }), 400, "invalid", "/id_number");
 });
 
+test("create: an empty body reports every required field at once (error.fields)", async () => {
+  const e = expectError(await shequ.request("POST", "/api/members", { body: {} }), 400, "invalid", "/name");
+  assert.deepEqual(e.fields.map((f) => f.field), ["/name", "/id_number", "/org_id"]);
+  assert.deepEqual(e.fields.map((f) => f.message), ["姓名不能为空", "身份证号不能为空", "所在党组织不能为空"]);
+  assert.equal(e.message, e.fields[0].message, "field/message stay the first, for older clients");
+  // Wrong values and missing ones together, each once.
+  const w = expectError(await shequ.request("POST", "/api/members", { body: { name: "", birth_date: "1980-02-30", org_id: 0, hobby: 1 } }), 400, "invalid");
+  assert.deepEqual(w.fields.map((f) => f.field).sort(), ["/birth_date", "/hobby", "/id_number", "/name", "/org_id"]);
+  // A rule checked after decoding is a single error, listed alone.
+  const one = expectError(await shequ.request("POST", "/api/members", { body: { name: "测试", id_number: "990101198001010015", org_id: branch } }), 400, "invalid", "/id_number");
+  assert.deepEqual(one.fields, [{ field: "/id_number", message: one.message }]);
+});
+
+test("list: every bad query parameter at once; full-width digits in a number are read", async () => {
+  const e = expectError(await shequ.request("GET", "/api/members?size=abc&age_min=200&foo=1"), 400, "invalid", "/size");
+  assert.deepEqual(e.fields.map((f) => f.field), ["/size", "/age_min", "/foo"]);
+  assert.equal(e.fields[2].message, "不认识的查询参数：foo");
+  const r = expectStatus(await shequ.request("GET", `/api/members?size=${encodeURIComponent("２")}`), 200).json;
+  assert.equal(r.items.length, 2);
+});
+
+test("create: what a cadre types with a Chinese input method is normalized before the checks", async () => {
+  const body = { name: "\u00a0全角\u3000", id_number: "\u3000９９０１０１１９７２０４０５１０９ｘ\u00a0", org_id: branch, phone: "１３９－０００１－２２２２", joined_on: "１９９５－０７－０１" };
+  const m = expectStatus(await shequ.request("POST", "/api/members", { body }), 201).json;
+  assert.equal(m.name, "全角");
+  assert.equal(m.joined_on, "1995-07-01");
+  const [id, phone] = sql(srv.db, `SELECT p.id_number, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${m.id}`)[0];
+  assert.equal(id, "99010119720405109X");
+  assert.equal(phone, "13900012222");
+});
+
 test("create: 15-digit ID converted, lower-case x, birth and gender filled; history and audit", async () => {
   const r = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "单田芳", id_number: "990103621001004", org_id: branch, phone: "139 0000 1111", tags: "志愿者，老党员", joined_on: "1990-07-01", full_member_on: "1991-07-01" } }), 201);
   const m = r.json;

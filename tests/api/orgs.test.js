@@ -87,6 +87,27 @@ test("terms: length from the rule rows; posts; expired term is an advisory", asy
   expectError(await shuji.request("POST", `/api/orgs/${branch}/terms`, { body: { elected_on: "2021-03-01" } }), 403, "forbidden");
 });
 
+test("terms: nested posts are checked by the field spec, every bad item at once, within the depth limit", async () => {
+  const branch = shuji.session.grants[0].org_id;
+  const terms = () => sql(srv.db, `SELECT count(*) FROM org_term WHERE org_id = ${branch}`)[0][0];
+  const before = terms();
+  const e = expectError(await shequ.request("POST", `/api/orgs/${branch}/terms`, { body: { posts: [{ post: "书记" }, { post: "委员", member_id: "7" }, 5] } }), 400, "invalid", "/posts/0/member_id");
+  assert.deepEqual(e.fields, [
+    { field: "/posts/0/member_id", message: "班子职务第 1 项：任职党员不能为空" },
+    { field: "/posts/1/member_id", message: "班子职务第 2 项：任职党员应为整数" },
+    { field: "/posts/2", message: "班子职务第 3 项应为对象" },
+    { field: "/elected_on", message: "选举日期不能为空" },
+  ]);
+  const many = Array.from({ length: 21 }, () => ({ post: "委员", member_id: 1 }));
+  const m = expectError(await shequ.request("POST", `/api/orgs/${branch}/terms`, { body: { elected_on: "2021-03-01", posts: many } }), 400, "invalid", "/posts");
+  assert.equal(m.message, "班子职务最多 20 项");
+  expectError(await shequ.request("POST", `/api/orgs/${branch}/terms`, { body: { elected_on: "2021-03-01", posts: [{ post: "委员", member_id: 1, x: 1 }] } }), 400, "invalid", "/posts/0/x");
+  // http.json_depth (32) holds for nested input too; the hand parser never checked it.
+  const deep = `{"elected_on":"2021-03-01","posts":[{"post":${"[".repeat(40)}${"]".repeat(40)}}]}`;
+  expectError(await shequ.request("POST", `/api/orgs/${branch}/terms`, { raw: deep, headers: { "Content-Type": "application/json" } }), 413, "limit");
+  assert.equal(terms(), before, "nothing was recorded");
+});
+
 test("advisories follow RULES.md §3.1 against sqlite3 counts", async () => {
   const p = path(street);
   const adv = expectStatus(await jiedao.request("GET", `/api/orgs/${street}/advisories`), 200).json.items;

@@ -1,5 +1,5 @@
-// forms.js: shows a server error on a form: a field error (JSON pointer "/id_number") goes
-// inline under that field, anything else becomes a message at the top of the page; and
+// forms.js: shows a server error on a form: every field error (JSON pointers "/id_number" in
+// error.fields) goes inline under its field, anything else becomes a message at the top; and
 // submitForm, the busy/clear/try/show-error frame every form write runs in.
 const { reactive } = Vue;
 
@@ -12,16 +12,23 @@ export function clearErrors(errs) {
   for (const k of Object.keys(errs)) delete errs[k];
 }
 
-// Returns true when the error was shown inline on a field the form has.
+// Shows every field error of the answer (error.fields, else its one field) under its field,
+// the first per field; the messages of fields the form does not have, or of an error about no
+// field, go into one message at the top. Returns true when everything was shown inline.
 export function showError(e, errs, known = []) {
   clearErrors(errs);
-  const name = (e.field || "").replace(/^\//, "").split("/")[0];
-  if (name && (known.length === 0 || known.includes(name))) {
-    errs[name] = e.message; // shown under the field; a toast as well would say it twice
-    return true;
+  const list = e.fields && e.fields.length ? e.fields : [{ field: e.field, message: e.message }];
+  const rest = [];
+  for (const f of list) {
+    const name = (f.field || "").replace(/^\//, "").split("/")[0];
+    if (name && (known.length === 0 || known.includes(name))) {
+      if (!errs[name]) errs[name] = f.message; // under the field; a toast as well would say it twice
+    } else {
+      rest.push(f.message);
+    }
   }
-  ElementPlus.ElMessage.error(e.message);
-  return false;
+  if (rest.length) ElementPlus.ElMessage.error(rest.join("；"));
+  return rest.length === 0;
 }
 
 // Runs one form write: `busy` (a ref, optional) is true meanwhile and the form's errors are

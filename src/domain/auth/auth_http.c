@@ -42,8 +42,9 @@ struct login_in {
     char *username, *password;
 };
 static const struct field LOGIN_IN[] = {
-    FIELD_STR(struct login_in, username, "username", "用户名", FIELD_REQUIRED, 1, 64),
-    FIELD_STR(struct login_in, password, "password", "密码", FIELD_REQUIRED, 1, 128),
+    FIELD_STR(struct login_in, username, "username", "用户名", FIELD_REQUIRED | FIELD_ASCII, 1, 64),
+    FIELD_STR(struct login_in, password, "password", "密码", FIELD_REQUIRED | FIELD_VERBATIM, 1,
+              128),
     FIELD_END,
 };
 
@@ -95,12 +96,15 @@ struct password_in {
     char *old_password, *new_password;
 };
 static const struct field PASSWORD_IN[] = {
-    FIELD_STR(struct password_in, old_password, "old_password", "原密码", FIELD_REQUIRED, 1, 128),
-    FIELD_STR(struct password_in, new_password, "new_password", "新密码", FIELD_REQUIRED, 1, 200),
+    FIELD_STR(struct password_in, old_password, "old_password", "原密码",
+              FIELD_REQUIRED | FIELD_VERBATIM, 1, 128),
+    FIELD_STR(struct password_in, new_password, "new_password", "新密码",
+              FIELD_REQUIRED | FIELD_VERBATIM, 1, 200),
     FIELD_END,
 };
 static const struct field RESET_IN[] = {
-    FIELD_STR(struct password_in, new_password, "new_password", "新密码", FIELD_REQUIRED, 1, 200),
+    FIELD_STR(struct password_in, new_password, "new_password", "新密码",
+              FIELD_REQUIRED | FIELD_VERBATIM, 1, 200),
     FIELD_END,
 };
 
@@ -163,9 +167,10 @@ static int users_list(struct http_req *req, struct http_res *res, struct err *er
 }
 
 static const struct field USER_NEW[] = {
-    FIELD_STR(struct user_new, username, "username", "用户名", FIELD_REQUIRED, 3, 64),
+    FIELD_STR(struct user_new, username, "username", "用户名", FIELD_REQUIRED | FIELD_ASCII, 3, 64),
     FIELD_STR(struct user_new, display_name, "display_name", "姓名", FIELD_REQUIRED, 1, 50),
-    FIELD_STR(struct user_new, password, "password", "初始密码", FIELD_REQUIRED, 1, 200),
+    FIELD_STR(struct user_new, password, "password", "初始密码", FIELD_REQUIRED | FIELD_VERBATIM, 1,
+              200),
     FIELD_ID(struct user_new, person_id, "person_id", "关联人员", FIELD_OPTIONAL),
     FIELD_ENUM(struct user_new, role, "role", "角色", FIELD_REQUIRED, ROLE_NAMES),
     FIELD_ID(struct user_new, org_id, "org_id", "授权组织", FIELD_REQUIRED),

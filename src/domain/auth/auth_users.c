@@ -73,7 +73,7 @@ static int target_in_scope(struct db_conn *c, const struct auth_actor *actor, in
 
 void auth_username_fold(char *s)
 {
-    utf8_halfwidth(s);
+    utf8_halfwidth(s, true);
     for (; *s; s++)
         *s = (char)tolower((unsigned char)*s);
 }

@@ -27,8 +27,11 @@ struct member_in {
 /* The one field spec of struct member_in (JSON keys are the contract names: "name",
  * "id_number", "org_id", "tags" …). Labels are the zh-CN column names (姓名, 身份证号 …).
  * status/category/gender are plain strings here so import cells may carry zh-CN labels;
- * member_normalize maps and checks them. */
+ * member_normalize maps and checks them. All are optional (a PATCH, an import row);
+ * MEMBER_NEW_FIELDS is the same spec with what a new member needs required (name, id_number,
+ * org_id), so an empty form is told every one of them at once. */
 extern const struct field MEMBER_FIELDS[];
+extern const struct field MEMBER_NEW_FIELDS[];
 
 /* Codes and zh-CN labels. NULL-terminated, same order. */
 extern const char *const MEMBER_STATUSES[];       /* probationary full suspended left deceased */

@@ -7,27 +7,31 @@
 #include "core/json.h"
 #include "domain/members/members_int.h"
 
-const struct field MEMBER_FIELDS[] = {
-    FIELD_STR(struct member_in, name, "name", "姓名", FIELD_OPTIONAL, 1, 50),
-    FIELD_STR(struct member_in, former_name, "former_name", "曾用名", FIELD_OPTIONAL, 0, 50),
-    FIELD_STR(struct member_in, gender, "gender", "性别", FIELD_OPTIONAL, 1, 4),
-    FIELD_STR(struct member_in, ethnicity, "ethnicity", "民族", FIELD_OPTIONAL, 0, 20),
-    FIELD_DATE(struct member_in, birth_date, "birth_date", "出生日期", FIELD_OPTIONAL),
-    FIELD_STR(struct member_in, id_number, "id_number", "身份证号", FIELD_OPTIONAL, 1, 40),
-    FIELD_STR(struct member_in, phone, "phone", "手机号码", FIELD_OPTIONAL, 0, 30),
-    FIELD_STR(struct member_in, address, "address", "住址", FIELD_OPTIONAL, 0, 200),
-    FIELD_STR(struct member_in, hukou, "hukou", "户籍所在地", FIELD_OPTIONAL, 0, 200),
-    FIELD_STR(struct member_in, education, "education", "学历", FIELD_OPTIONAL, 0, 20),
-    FIELD_ID(struct member_in, org_id, "org_id", "所在党组织", FIELD_OPTIONAL),
-    FIELD_STR(struct member_in, status, "status", "党员状态", FIELD_OPTIONAL, 1, 20),
-    FIELD_STR(struct member_in, category, "category", "党员类别", FIELD_OPTIONAL, 1, 20),
-    FIELD_DATE(struct member_in, joined_on, "joined_on", "入党日期", FIELD_OPTIONAL),
-    FIELD_DATE(struct member_in, full_member_on, "full_member_on", "转正日期", FIELD_OPTIONAL),
-    FIELD_STR(struct member_in, work_unit, "work_unit", "工作单位", FIELD_OPTIONAL, 0, 100),
-    FIELD_STR(struct member_in, post, "post", "职务", FIELD_OPTIONAL, 0, 50),
-    FIELD_STR(struct member_in, tags, "tags", "标签", FIELD_OPTIONAL, 0, 400),
-    FIELD_END,
-};
+/* The member fields; KEY is the flag of those a new member must have (姓名, 身份证号, 所在党组织;
+ * 性别 and 出生日期 follow from the ID number). */
+#define MEMBER_FIELD_ROWS(KEY)                                                                     \
+    FIELD_STR(struct member_in, name, "name", "姓名", KEY, 1, 50),                                 \
+        FIELD_STR(struct member_in, former_name, "former_name", "曾用名", FIELD_OPTIONAL, 0, 50),  \
+        FIELD_STR(struct member_in, gender, "gender", "性别", FIELD_OPTIONAL, 1, 4),               \
+        FIELD_STR(struct member_in, ethnicity, "ethnicity", "民族", FIELD_OPTIONAL, 0, 20),        \
+        FIELD_DATE(struct member_in, birth_date, "birth_date", "出生日期", FIELD_OPTIONAL),        \
+        FIELD_STR(struct member_in, id_number, "id_number", "身份证号", KEY | FIELD_ASCII, 1, 40), \
+        FIELD_STR(struct member_in, phone, "phone", "手机号码", FIELD_ASCII, 0, 30),               \
+        FIELD_STR(struct member_in, address, "address", "住址", FIELD_OPTIONAL, 0, 200),           \
+        FIELD_STR(struct member_in, hukou, "hukou", "户籍所在地", FIELD_OPTIONAL, 0, 200),         \
+        FIELD_STR(struct member_in, education, "education", "学历", FIELD_OPTIONAL, 0, 20),        \
+        FIELD_ID(struct member_in, org_id, "org_id", "所在党组织", KEY),                           \
+        FIELD_STR(struct member_in, status, "status", "党员状态", FIELD_OPTIONAL, 1, 20),          \
+        FIELD_STR(struct member_in, category, "category", "党员类别", FIELD_OPTIONAL, 1, 20),      \
+        FIELD_DATE(struct member_in, joined_on, "joined_on", "入党日期", FIELD_OPTIONAL),          \
+        FIELD_DATE(struct member_in, full_member_on, "full_member_on", "转正日期",                 \
+                   FIELD_OPTIONAL),                                                                \
+        FIELD_STR(struct member_in, work_unit, "work_unit", "工作单位", FIELD_OPTIONAL, 0, 100),   \
+        FIELD_STR(struct member_in, post, "post", "职务", FIELD_OPTIONAL, 0, 50),                  \
+        FIELD_STR(struct member_in, tags, "tags", "标签", FIELD_OPTIONAL, 0, 400)
+
+const struct field MEMBER_FIELDS[] = { MEMBER_FIELD_ROWS(FIELD_OPTIONAL), FIELD_END };
+const struct field MEMBER_NEW_FIELDS[] = { MEMBER_FIELD_ROWS(FIELD_REQUIRED), FIELD_END };
 
 const char *const MEMBER_STATUSES[] = { "probationary", "full",     "suspended",
                                         "left",         "deceased", NULL };

@@ -101,7 +101,7 @@ static const struct field LIST_QUERY[] = {
     FIELD_STR(struct list_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
     FIELD_INT(struct list_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
     FIELD_INT(struct list_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_STR(struct list_query, sort, "sort", "排序", FIELD_OPTIONAL, 1, 20),
+    FIELD_STR(struct list_query, sort, "sort", "排序", FIELD_ASCII, 1, 20),
     HTTP_PAGE_FIELDS(struct list_query),
     FIELD_END,
 };
@@ -186,10 +186,8 @@ static int members_create(struct http_req *req, struct http_res *res, struct err
     struct auth_actor actor;
     int64_t id;
 
-    if (http_body_decode(req, MEMBER_FIELDS, &in, NULL, err) < 0)
+    if (http_body_decode(req, MEMBER_NEW_FIELDS, &in, NULL, err) < 0)
         return -1;
-    if (!in.org_id)
-        return err_set(err, E_INVALID, "/org_id", "请选择所在党组织");
     if (http_require_org(req, in.org_id, err) < 0) {
         err_refine(err, "/org_id", NULL);
         return -1;
@@ -204,7 +202,7 @@ struct get_query {
     char *reveal;
 };
 static const struct field GET_QUERY[] = {
-    FIELD_STR(struct get_query, reveal, "reveal", "查看完整信息", FIELD_OPTIONAL, 1, 60),
+    FIELD_STR(struct get_query, reveal, "reveal", "查看完整信息", FIELD_ASCII, 1, 60),
     FIELD_END,
 };
 
@@ -252,7 +250,8 @@ static int members_get(struct http_req *req, struct http_res *res, struct err *e
     return member_res(req, res, 200, &v, err);
 }
 
-/* PATCH body: the member fields plus how the change is recorded in the history. */
+/* PATCH body: the member fields plus, at the same level, how the change is recorded in the
+ * history. */
 struct member_patch {
     struct member_in m;
     struct member_change_note note;
@@ -263,49 +262,28 @@ static const struct field NOTE_FIELDS[] = {
     FIELD_STR(struct member_change_note, note, "note", "说明", FIELD_OPTIONAL, 0, 500),
     FIELD_END,
 };
+static const struct field MEMBER_PATCH[] = {
+    FIELD_INLINE(struct member_patch, m, MEMBER_FIELDS),
+    FIELD_INLINE(struct member_patch, note, NOTE_FIELDS),
+    FIELD_END,
+};
 
 static int members_patch(struct http_req *req, struct http_res *res, struct err *err)
 {
-    struct member_in in = { 0 };
-    struct member_change_note note = { 0 };
+    struct member_patch in = { 0 };
     struct member_view v;
     struct auth_actor actor;
-    json_t *body, *extra;
-    json_error_t jerr;
     int64_t id;
-    int rc;
 
-    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0)
+    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0 ||
+        http_body_decode(req, MEMBER_PATCH, &in, NULL, err) < 0)
         return -1;
-    if (!req->body || !json_depth_ok(req->body, req->body_len, (int)req->app->cfg->http_json_depth))
-        return err_set(err, E_INVALID, "", "请求体应为 JSON 对象");
-    body = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!json_is_object(body)) {
-        json_decref(body);
-        return err_set(err, E_INVALID, "", "请求体应为 JSON 对象");
-    }
-    /* The change note's keys are decoded apart; everything else must be a member field. */
-    extra = json_object();
-    for (size_t i = 0; NOTE_FIELDS[i].name; i++) {
-        json_t *x = json_object_get(body, NOTE_FIELDS[i].name);
-        if (x) {
-            json_object_set(extra, NOTE_FIELDS[i].name, x);
-            json_object_del(body, NOTE_FIELDS[i].name);
-        }
-    }
-    rc = json_decode_obj(body, "", MEMBER_FIELDS, &in, NULL, req->arena, err);
-    if (rc == 0)
-        rc = json_decode_obj(extra, "", NOTE_FIELDS, &note, NULL, req->arena, err);
-    json_decref(body);
-    json_decref(extra);
-    if (rc < 0)
-        return -1;
-    if (in.org_id && in.org_id != v.org_id && http_require_org(req, in.org_id, err) < 0) {
+    if (in.m.org_id && in.m.org_id != v.org_id && http_require_org(req, in.m.org_id, err) < 0) {
         err_refine(err, "/org_id", NULL);
         return -1;
     }
     http_actor(req, &actor);
-    if (member_update(req->app, id, &in, &note, &actor, err) < 0)
+    if (member_update(req->app, id, &in.m, &in.note, &actor, err) < 0)
         return -1;
     return respond_member(req, res, id, 200, err);
 }
@@ -434,12 +412,12 @@ static const struct route MEMBERS_ROUTES[] = {
     { HTTP_GET, "/api/members", members_list, PERM_MEMBERS_READ, SCOPE_CALLER,
       "党员名册：搜索（姓名、拼音首字母）、筛选、分页（个人信息已脱敏）", NULL, LIST_QUERY, NULL },
     { HTTP_POST, "/api/members", members_create, PERM_MEMBERS_WRITE, SCOPE_RECORD, "登记党员", NULL,
-      NULL, MEMBER_FIELDS },
+      NULL, MEMBER_NEW_FIELDS },
     { HTTP_GET, "/api/members/{id}", members_get, PERM_MEMBERS_READ, SCOPE_RECORD,
       "党员详情（?reveal=id_number,phone,address 查看完整信息，需授权并记录审计）", NULL, GET_QUERY,
       NULL },
     { HTTP_PATCH, "/api/members/{id}", members_patch, PERM_MEMBERS_WRITE, SCOPE_RECORD,
-      "修改党员信息（状态、类别、组织关系变更记入历史）", NULL, NULL, MEMBER_FIELDS },
+      "修改党员信息（状态、类别、组织关系变更记入历史）", NULL, NULL, MEMBER_PATCH },
     { HTTP_GET, "/api/members/{id}/events", members_events, PERM_MEMBERS_READ, SCOPE_RECORD,
       "党员状态变更历史", NULL, NULL, NULL },
     { HTTP_GET, "/api/members/{id}/card", members_card_get, PERM_MEMBERS_READ, SCOPE_RECORD,

@@ -125,11 +125,10 @@ static int orgs_list(struct http_req *req, struct http_res *res, struct err *err
 
 #define ORG_TEXT_FIELDS(req_name)                                                                  \
     FIELD_STR(struct org_in, short_name, "short_name", "简称", FIELD_OPTIONAL, 0, 50),             \
-        FIELD_STR(struct org_in, code, "code", "组织编码", FIELD_OPTIONAL, 0, 40),                 \
+        FIELD_STR(struct org_in, code, "code", "组织编码", FIELD_ASCII, 0, 40),                    \
         FIELD_DATE(struct org_in, founded_on, "founded_on", "成立日期", FIELD_OPTIONAL),           \
         FIELD_STR(struct org_in, contact_name, "contact_name", "联系人", FIELD_OPTIONAL, 0, 50),   \
-        FIELD_STR(struct org_in, contact_phone, "contact_phone", "联系电话", FIELD_OPTIONAL, 0,    \
-                  30),                                                                             \
+        FIELD_STR(struct org_in, contact_phone, "contact_phone", "联系电话", FIELD_ASCII, 0, 30),  \
         FIELD_STR(struct org_in, address, "address", "地址", FIELD_OPTIONAL, 0, 200),              \
         FIELD_STR(struct org_in, area, "area", "覆盖网格/区域", FIELD_OPTIONAL, 0, 200)
 
@@ -375,15 +374,16 @@ static int orgs_terms_list(struct http_req *req, struct http_res *res, struct er
     return 0;
 }
 
+static const struct field POST_IN[] = {
+    FIELD_STR(struct org_post_in, post, "post", "职务", FIELD_REQUIRED, 1, 20),
+    FIELD_ID(struct org_post_in, member_id, "member_id", "任职党员", FIELD_REQUIRED),
+    FIELD_END,
+};
 static const struct field TERM_IN[] = {
     FIELD_DATE(struct org_term_in, elected_on, "elected_on", "选举日期", FIELD_REQUIRED),
     FIELD_STR(struct org_term_in, doc_no, "doc_no", "批复文号", FIELD_OPTIONAL, 0, 100),
     FIELD_STR(struct org_term_in, note, "note", "说明", FIELD_OPTIONAL, 0, 500),
-    FIELD_END,
-};
-static const struct field POST_IN[] = {
-    FIELD_STR(struct org_post_in, post, "post", "职务", FIELD_REQUIRED, 1, 20),
-    FIELD_ID(struct org_post_in, member_id, "member_id", "任职党员", FIELD_REQUIRED),
+    FIELD_ARRAY(struct org_term_in, posts, "posts", "班子职务", FIELD_OPTIONAL, 0, 20, POST_IN),
     FIELD_END,
 };
 
@@ -392,53 +392,16 @@ static int orgs_terms_add(struct http_req *req, struct http_res *res, struct err
     struct org_term_in in = { 0 };
     struct org_term_view *t;
     struct auth_actor actor;
-    json_error_t jerr;
-    json_t *body, *posts;
     int64_t id, tid, n;
-    int rc = -1;
 
-    if (http_param_id(req, 0, &id, err) < 0)
+    if (http_param_id(req, 0, &id, err) < 0 || http_body_decode(req, TERM_IN, &in, NULL, err) < 0)
         return -1;
-    body = req->body ? json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
-    if (!json_is_object(body)) {
-        json_decref(body);
-        return err_set(err, E_INVALID, "", "请求体应为 JSON 对象");
-    }
-    posts = json_incref(json_object_get(body, "posts"));
-    json_object_del(body, "posts");
-    if (json_decode_obj(body, "", TERM_IN, &in, NULL, req->arena, err) < 0)
-        goto out;
-    if (posts && !json_is_array(posts)) {
-        err_set(err, E_INVALID, "/posts", "posts 应为数组");
-        goto out;
-    }
-    in.nposts = posts ? (int64_t)json_array_size(posts) : 0;
-    if (in.nposts > 20) {
-        err_set(err, E_INVALID, "/posts", "一届最多登记 20 个职务");
-        goto out;
-    }
-    in.posts = arena_alloc(req->arena, sizeof(*in.posts) * (size_t)(in.nposts + 1));
-    for (int64_t i = 0; i < in.nposts; i++) {
-        json_t *p = json_array_get(posts, (size_t)i);
-        if (!json_is_object(p)) {
-            err_set(err, E_INVALID, arena_printf(req->arena, "/posts/%" PRId64, i),
-                    "职务应为对象 {post, member_id}");
-            goto out;
-        }
-        if (json_decode_obj(p, arena_printf(req->arena, "/posts/%" PRId64, i), POST_IN,
-                            &in.posts[i], NULL, req->arena, err) < 0)
-            goto out;
-    }
     http_actor(req, &actor);
     if (org_term_add(req->app, id, &in, &actor, &tid, err) < 0 ||
         org_terms(req->app, id, req->arena, &t, &n, err) < 0)
-        goto out;
+        return -1;
     http_res_json(res, 201, http_list_json(terms_json(t, n), n, 1, n));
-    rc = 0;
-out:
-    json_decref(posts);
-    json_decref(body);
-    return rc;
+    return 0;
 }
 
 static int orgs_advisories(struct http_req *req, struct http_res *res, struct err *err)

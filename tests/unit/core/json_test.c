@@ -124,6 +124,50 @@ static void test_text_decoding_for_queries(void)
     arena_release(&a);
 }
 
+static int norm(const char *body, const struct field *spec, struct person_in *p, struct arena *a,
+                struct err *e)
+{
+    return json_decode(body, strlen(body), 4, spec, p, NULL, a, e);
+}
+
+/* What people type with a Chinese input method or paste from Word and Excel: digits and
+ * letters are folded everywhere, punctuation only where the value is ASCII by nature, and
+ * passwords are only trimmed. */
+static void test_typed_text_is_normalized_before_checks(void)
+{
+    static const struct field NORM[] = {
+        FIELD_STR(struct person_in, name, "name", "姓名", FIELD_OPTIONAL, 0, 40),
+        FIELD_STR(struct person_in, gender, "id", "身份证号", FIELD_ASCII, 0, 40),
+        FIELD_DATE(struct person_in, born, "born", "出生日期", FIELD_OPTIONAL),
+        FIELD_INT(struct person_in, age, "age", "年龄", FIELD_OPTIONAL, 18, 120),
+        FIELD_END,
+    };
+    static const struct field SECRET[] = {
+        FIELD_STR(struct person_in, name, "pw", "密码", FIELD_VERBATIM, 0, 40),
+        FIELD_END,
+    };
+    struct person_in p = { 0 };
+    struct err e = { 0 };
+    struct arena a;
+
+    arena_init(&a, 512);
+    /* NBSP and U+3000 around, U+3000 inside (kept: a spacer in names); full-width letters,
+     * digits and parentheses. */
+    CHECK_EQ(norm("{\"name\":\"\\u00a0王\\u3000ＡＢ１２（社区）\\u3000\"}", NORM, &p, &a, &e), 0);
+    CHECK_STR(p.name, "王　AB12（社区）"); /* an ideographic space inside */
+    CHECK_EQ(norm("{\"id\":\"１１０１０５\\u3000－（Ｘ）\"}", NORM, &p, &a, &e), 0);
+    CHECK_STR(p.gender, "110105 -(X)");
+    CHECK_EQ(norm("{\"born\":\"２０００－０２－２９\"}", NORM, &p, &a, &e), 0);
+    CHECK_STR(p.born, "2000-02-29");
+    CHECK_EQ(field_decode_text(&NORM[3], "\xe3\x80\x80３０ ", &p, &a, &e), 0);
+    CHECK_EQ(p.age, 30);
+    CHECK_EQ(field_decode_text(&NORM[0], "\xc2\xa0ＡＢ，", &p, &a, &e), 0);
+    CHECK_STR(p.name, "AB，");
+    CHECK_EQ(field_decode_text(&SECRET[0], " ｐａｓｓ１ ", &p, &a, &e), 0);
+    CHECK_STR(p.name, "ｐａｓｓ１");
+    arena_release(&a);
+}
+
 static void test_depth_scanner_ignores_brackets_in_strings(void)
 {
     arena_release(&decode_arena);
@@ -134,4 +178,5 @@ static void test_depth_scanner_ignores_brackets_in_strings(void)
 
 TAP_MAIN("core/json", TEST(test_valid_input_decodes),
          TEST(test_errors_name_field_and_say_what_to_fix), TEST(test_null_refused_unless_nullable),
-         TEST(test_text_decoding_for_queries), TEST(test_depth_scanner_ignores_brackets_in_strings))
+         TEST(test_text_decoding_for_queries), TEST(test_typed_text_is_normalized_before_checks),
+         TEST(test_depth_scanner_ignores_brackets_in_strings))

@@ -172,6 +172,42 @@ static void test_the_real_table_builds(void)
     router_release(&t);
 }
 
-TAP_MAIN("http/router", TEST(test_literal_beats_capture_in_either_order),
-         TEST(test_method_mismatch_and_not_found), TEST(test_ambiguous_pairs_are_refused),
-         TEST(test_malformed_patterns_are_refused), TEST(test_the_real_table_builds))
+/* error.fields lists every failing input; field/message stay the first (docs/errors.md). */
+static void test_error_body_lists_every_field(void)
+{
+    struct err e = { 0 };
+    struct arena a;
+    json_t *j, *fields;
+    char *text;
+
+    arena_init(&a, 512);
+    err_field_add(&e, &a, "/name", "姓名不能为空");
+    err_field_add(&e, &a, "/posts/0/member_id", "班子职务第 1 项：任职党员不能为空");
+    j = http_error_json(&e, "r1");
+    fields = json_object_get(json_object_get(j, "error"), "fields");
+    CHECK_EQ(json_array_size(fields), 2);
+    CHECK_STR(json_string_value(json_object_get(json_array_get(fields, 1), "field")),
+              "/posts/0/member_id");
+    CHECK_STR(json_string_value(json_object_get(json_object_get(j, "error"), "field")), "/name");
+    json_decref(j);
+    err_clear(&e);
+    err_set(&e, E_INVALID, "/code", "组织编码只能包含字母和数字");
+    j = http_error_json(&e, "r2");
+    text = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
+    CHECK_STR(text, "{\"error\":{\"code\":\"invalid\",\"field\":\"/code\",\"fields\":[{\"field\":"
+                    "\"/code\",\"message\":\"组织编码只能包含字母和数字\"}],\"message\":"
+                    "\"组织编码只能包含字母和数字\",\"request_id\":\"r2\"}}");
+    free(text);
+    json_decref(j);
+    err_clear(&e);
+    err_set(&e, E_NOT_FOUND, "/org", "党组织不存在");
+    j = http_error_json(&e, "r3");
+    CHECK(!json_object_get(json_object_get(j, "error"), "fields"));
+    json_decref(j);
+    arena_release(&a);
+}
+
+TAP_MAIN("http/router", TEST(test_error_body_lists_every_field),
+         TEST(test_literal_beats_capture_in_either_order), TEST(test_method_mismatch_and_not_found),
+         TEST(test_ambiguous_pairs_are_refused), TEST(test_malformed_patterns_are_refused),
+         TEST(test_the_real_table_builds))

@@ -1,0 +1,99 @@
+/* json_text.c: the text normalization behind the field decoder (json.h): UTF-8 lengths,
+ * validity, blanks people paste (NBSP, U+3000), full-width forms typed with a Chinese input method.
+ * It knows nothing of fields or JSON; json.c decides which rule applies to which field. */
+#include "core/compat.h"
+#include "core/json.h"
+
+bool utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + len;
+
+    while (p < e) {
+        unsigned c = *p;
+        size_t n;
+        unsigned cp;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
+        if ((size_t)(e - p) <= n)
+            return false;
+        for (size_t i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}
+
+size_t utf8_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+size_t utf8_blank_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (u[0] == ' ' || u[0] == '\t')
+        return 1;
+    if (u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+size_t utf8_blank_before(const char *start, const char *end)
+{
+    for (size_t n = 1; n <= 3 && (size_t)(end - start) >= n; n++)
+        if (utf8_blank_at(end - n) == n)
+            return n;
+    return 0;
+}
+
+/* Whether the ASCII character c (what a full-width form folds to) is folded: always for
+ * digits and Latin letters, for the rest only when punctuation is (like NBSP and U+3000,
+ * which a name may hold as a spacer: "王　五"). */
+static bool folds(unsigned c, bool punctuation)
+{
+    return punctuation || isalnum((int)c);
+}
+
+void utf8_halfwidth(char *s, bool punctuation)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+
+    while (*r) {
+        unsigned cp = 0;
+        if (r[0] == 0xEF && (r[1] == 0xBC || r[1] == 0xBD) && (r[2] & 0xC0) == 0x80)
+            cp = 0xF000u | ((unsigned)(r[1] & 0x3F) << 6) | (r[2] & 0x3F);
+        if (cp >= 0xFF01 && cp <= 0xFF5E && folds(cp - 0xFF01 + 0x21, punctuation)) {
+            *w++ = (unsigned char)(cp - 0xFF01 + 0x21);
+            r += 3;
+        } else if (punctuation && r[0] != ' ' && r[0] != '\t' && utf8_blank_at((const char *)r)) {
+            r += utf8_blank_at((const char *)r);
+            *w++ = ' ';
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
