@@ -14,7 +14,7 @@
 O ?= build
 SAN ?= 0
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 libpq libsodium jansson xlsxwriter libzip expat
+PKGS := libmicrohttpd sqlite3 libpq libsodium jansson xlsxwriter libzip expat libcrypto libqrencode
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wwrite-strings -Wvla -Wformat=2 -Wcast-qual

@@ -169,7 +169,8 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
     case FIELD_T_DATE:
     case FIELD_T_ENUM:
         if (!utf8_valid(text, strlen(text)))
-            return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）", f->label);
+            return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）",
+                           f->label);
         return decode_string(f, path, text, dst, a, err);
     default:
         ASSERT(0); /* arrays and objects have no text form */

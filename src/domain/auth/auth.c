@@ -392,8 +392,8 @@ static int audit_login(struct db_conn *c, const struct auth_actor *actor, const 
     return audit_append(c, &e, err);
 }
 
-static int load_user(struct db_conn *c, int64_t user_id, struct arena *a, struct auth_user **out,
-                     struct err *err)
+static int load_user(struct db_conn *c, const struct cfg *cfg, int64_t user_id, struct arena *a,
+                     struct auth_user **out, struct err *err)
 {
     struct user_row u;
     struct auth_user *au = arena_alloc(a, sizeof(*au));
@@ -407,20 +407,21 @@ static int load_user(struct db_conn *c, int64_t user_id, struct arena *a, struct
     au->must_change_password = u.must_change_password;
     if (strcmp(u.status, "active") != 0)
         return err_set(err, E_UNAUTHENTICATED, "", "账号已停用");
-    if (auth_store_grants(c, user_id, a, &au->grants, &au->ngrants, err) < 0)
+    if (auth_store_grants(c, user_id, a, &au->grants, &au->ngrants, err) < 0 ||
+        auth_totp_state(c, cfg, au, err) < 0)
         return -1;
     *out = au;
     return 0;
 }
 
-int auth_login(struct app *app, const char *username, const char *password, const char *old_token,
-               const struct auth_actor *actor, struct arena *a, struct login_result *out,
-               struct err *err)
+int auth_login(struct app *app, const char *username, const char *password, const char *totp_code,
+               const char *old_token, const struct auth_actor *actor, struct arena *a,
+               struct login_result *out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct user_row u = { 0 };
     struct throttle_row t;
-    struct err lookup = { 0 };
+    struct err lookup = { 0 }, second = { 0 };
     char *name = arena_strdup(a, username), hash[65];
     const char *ip = actor->client_ip ? actor->client_ip : "-";
     int64_t now = clock_now(), wait = 0, sid;
@@ -462,6 +463,15 @@ int auth_login(struct app *app, const char *username, const char *password, cons
 
     if (db_tx_begin(c, err) < 0)
         goto out;
+    /* The second factor: a missing code is a question back (nothing counted), a wrong one a
+     * failed login like a wrong password. */
+    if (ok && auth_totp_login(c, u.id, totp_code, now, &second) < 0) {
+        if (second.code != E_UNAUTHENTICATED || !totp_code || !*totp_code) {
+            *err = second;
+            goto out;
+        }
+        ok = false;
+    }
     if (!ok) {
         if (throttle_fail(c, keys[0].key, keys[0].free_failures, now, err) < 0 ||
             throttle_fail(c, keys[1].key, keys[1].free_failures, now, err) < 0 ||
@@ -470,7 +480,10 @@ int auth_login(struct app *app, const char *username, const char *password, cons
             audit_login(c, actor, found ? &u : NULL, "session.login", "failed", 0, err) < 0 ||
             db_tx_commit(c, err) < 0)
             goto out;
-        err_set(err, E_UNAUTHENTICATED, "/password", "用户名或密码错误");
+        if (second.code)
+            *err = second;
+        else
+            err_set(err, E_UNAUTHENTICATED, "/password", "用户名或密码错误");
         goto out;
     }
     if (old_token && token_shape_ok(old_token)) {
@@ -489,7 +502,7 @@ int auth_login(struct app *app, const char *username, const char *password, cons
         auth_store_user_login(c, u.id, true, now, err) < 0 ||
         auth_store_session_insert(c, hash, u.id, out->csrf_token, now,
                                   now + app->cfg->session_ttl_s, actor->client_ip, &sid, err) < 0 ||
-        load_user(c, u.id, a, &out->user, err) < 0 ||
+        load_user(c, app->cfg, u.id, a, &out->user, err) < 0 ||
         audit_login(c, actor, &u, "session.login", "ok",
                     out->user->ngrants ? out->user->grants[0].org_id : 0, err) < 0 ||
         db_tx_commit(c, err) < 0)
@@ -521,7 +534,7 @@ int auth_session_load(struct app *app, const char *token, int64_t auth_gen, stru
         if (db_acquire(app->db, &c, err) < 0)
             return -1;
         if (auth_store_session_find(c, hash, a, &s, err) < 0 ||
-            load_user(c, s.user_id, a, &e.user, err) < 0)
+            load_user(c, app->cfg, s.user_id, a, &e.user, err) < 0)
             goto out;
         e.user->session_id = s.id;
         e.user->csrf_token = s.csrf_token;
@@ -576,7 +589,7 @@ out:
 
 bool auth_can(const struct auth_user *u, enum perm p, const char *org_path)
 {
-    if (!u || !org_path)
+    if (!u || !org_path || u->totp_setup_required)
         return false;
     for (int i = 0; i < u->ngrants; i++)
         if (role_has(u->grants[i].role, p) && orgpath_within(org_path, u->grants[i].org_path))
@@ -586,7 +599,7 @@ bool auth_can(const struct auth_user *u, enum perm p, const char *org_path)
 
 bool auth_can_any(const struct auth_user *u, enum perm p)
 {
-    if (!u)
+    if (!u || u->totp_setup_required)
         return false;
     for (int i = 0; i < u->ngrants; i++)
         if (role_has(u->grants[i].role, p))
