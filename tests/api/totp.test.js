@@ -6,7 +6,7 @@
 "use strict";
 const { test, after } = require("node:test");
 const assert = require("node:assert/strict");
-const crypto = require("node:crypto");
+const { totpCode: codeOf } = require("./lib/totp");
 const { startServer, login, sql, expectStatus, expectError, DEMO_PASSWORD, BIN, ROOT } = require("./lib/harness");
 const { spawnSync } = require("node:child_process");
 
@@ -18,26 +18,6 @@ async function server(env = {}) {
   return srv;
 }
 
-function unbase32(s) {
-  const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = 0, buf = 0;
-  const out = [];
-  for (const ch of s) {
-    buf = (buf << 5) | A.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) { out.push((buf >> (bits - 8)) & 255); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-// The code an authenticator app shows for secret, `shift` steps from now.
-function codeOf(secret, shift = 0) {
-  const step = Math.floor(Date.now() / 1000 / 30) + shift;
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(step));
-  const mac = crypto.createHmac("sha1", unbase32(secret)).update(msg).digest();
-  const off = mac[mac.length - 1] & 15;
-  return String((mac.readUInt32BE(off) & 0x7fffffff) % 1000000).padStart(6, "0");
-}
 const attempt = (srv, username, extra = {}) =>
   srv.request("POST", "/api/session", { body: { username, password: DEMO_PASSWORD, ...extra } });
 

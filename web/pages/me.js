@@ -1,9 +1,10 @@
 // me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
-// status, 党龄, category), my roles and orgs, and a way to change my password. My meetings,
+// status, 党龄, category), my roles and orgs, and account security (password, two-factor login). My meetings,
 // dues and activities are added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
+import TotpSetup from "../components/totp-setup.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -11,7 +12,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm },
+  components: { PasswordForm, TotpSetup },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -71,6 +72,8 @@ export default {
         <template #header><span class="card-title">账号安全</span></template>
         <el-button v-if="!pwd" @click="pwd = true" icon="Lock">修改密码</el-button>
         <password-form v-else cancellable @done="pwd = false" @cancel="pwd = false" />
+        <el-divider />
+        <totp-setup />
       </el-card>
     </div>`,
 };
