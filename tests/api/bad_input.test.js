@@ -1,6 +1,7 @@
 // bad_input.test.js: the malformed-request corpus (tests/api/bad_input/*.json, one case per
-// line: name, raw request, expected status) replayed byte for byte over a socket. Each answer
-// has the expected status and, where the application answers, the documented JSON error shape;
+// line: name, raw request, expected status, and the field the error names where one must)
+// replayed byte for byte over a socket. Each answer has the expected status and, where the
+// application answers, the documented JSON error shape;
 // afterwards the server still answers, no business row changed (a refused upload leaves only a
 // failed import job) and the audit chain verifies.
 // Cases marked "json": false are refused by libmicrohttpd before the application sees them
@@ -93,6 +94,7 @@ for (const c of cases) {
     if (c.status >= 400) {
       assert.equal(typeof json.error?.code, "string", res.body);
       assert.match(json.error.message, /[\u4e00-\u9fff]/, `a Chinese message: ${res.body}`);
+      if (c.field) assert.equal(json.error.field, c.field, res.body);
     }
   });
 }
