@@ -104,7 +104,7 @@ static int import_members(const struct cli_cmd *cmd, const struct cli_args *a, s
         printf("  ……共 %" PRId64 " 条错误\n", r.nerrors);
     if (r.nbad > 0) {
         char *path = arena_printf(&ar, "%s.errors.xlsx", file);
-        if (member_import_errors_xlsx(&r, &xlsx, &xlen, &err) < 0 ||
+        if (import_errors_xlsx(&r, &xlsx, &xlen, &err) < 0 ||
             io_file_write(path, xlsx, xlen, &err) < 0) {
             rc = cli_fail(&err);
             goto out;

@@ -27,7 +27,7 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     if (rc)
         return rc;
     if (auth_totp_roles(&env.cfg, &totp_roles, &err) < 0 || db_schema_check(env.db, &err) < 0 ||
-        import_jobs_abandon(&env.app, &abandoned, &err) < 0 || auth_purge(&env.app, &err) < 0) {
+        import_jobs_abandon(env.db, &abandoned, &err) < 0 || auth_purge(&env.app, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }

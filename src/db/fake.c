@@ -1,7 +1,8 @@
 /* fake.c: the fault-injection driver for tests: SQLite underneath, except that the n-th run of
  * a statement whose SQL contains a given text fails as a lost connection would (E_UNAVAILABLE).
- * Set by DANGJIAN_FAKE_FAIL="TEXT@N" (N from 1; TEXT@N* fails that run and every later one) and
- * chosen by db.driver = fake. It lets tests prove that a failure half-way through a change
+ * Set by DANGJIAN_FAKE_FAIL="TEXT@N" (N from 1; TEXT@N* fails that run and every later one;
+ * TEXT@N! blocks that run for good, a process for a test to kill mid-write) and chosen by
+ * db.driver = fake. It lets tests prove that a failure half-way through a change
  * leaves nothing behind. Never use it for data you keep. */
 #include "core/compat.h"
 #include <stdatomic.h>
@@ -17,6 +18,7 @@ struct fake_stmt {
 static char fail_text[256];
 static long fail_at;
 static bool fail_after;
+static bool fail_stall;
 static atomic_long seen;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -30,6 +32,7 @@ static void load_spec(void)
     snprintf(fail_text, sizeof(fail_text), "%.*s", (int)(at - spec), spec);
     fail_at = strtol(at + 1, &end, 10);
     fail_after = *end == '*';
+    fail_stall = *end == '!';
 }
 
 static int fk_open(const struct db_cfg *cfg, void **native_out, struct err *err)
@@ -82,6 +85,8 @@ static int fk_step(void *stmt, struct err *err)
     if (st->watched && !st->started) {
         long n = atomic_fetch_add(&seen, 1) + 1;
         st->started = true;
+        while (n == fail_at && fail_stall)
+            sleep(60); /* until the test kills the process */
         if (n == fail_at || (fail_after && n > fail_at)) {
             err_set(err, E_UNAVAILABLE, "", "数据库连接中断，请稍后重试");
             return err_detail(err, "fake: injected failure %ld of \"%s\"", n, fail_text);

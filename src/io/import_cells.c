@@ -1,47 +1,16 @@
-/* import_cells.c: the roster importer's reading of cells: header aliases (姓名, 身份证号码,
- * 所属支部 …) mapped to member fields, header rows scored, Excel dates and serials parsed,
- * IDs Excel turned into numbers detected, category words mapped. Pure functions of the cells:
- * no database, no import state (member_import.c). */
+/* import_cells.c: the generic importer's reading of cells: headers matched to the area's
+ * column table (aliases, spaces, stars and explanations ignored), header rows scored, Excel
+ * dates and serials parsed, IDs Excel turned into numbers detected, and a row's cells decoded
+ * into the area's record through its field spec, every bad cell reported. No database. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/err.h"
 #include "core/json.h"
-#include "domain/members/members.h"
-#include "io/member_import.h"
-#include "io/member_import_int.h"
+#include "io/import_engine.h"
+#include "io/import_engine_int.h"
 
 /* ---- headers ---- */
-
-static const struct {
-    const char *field;
-    const char *aliases[10];
-} HEADER_ALIASES[] = {
-    { "name", { "姓名", "党员姓名", "名字" } },
-    { "former_name", { "曾用名" } },
-    { "gender", { "性别" } },
-    { "ethnicity", { "民族" } },
-    { "birth_date", { "出生日期", "出生年月", "出生年月日", "出生时间", "生日" } },
-    { "id_number",
-      { "身份证号", "身份证号码", "公民身份号码", "公民身份证号码", "证件号码", "身份证", "证件号",
-        "身份证件号码" } },
-    { "phone",
-      { "手机", "手机号", "手机号码", "联系电话", "联系方式", "电话", "电话号码", "移动电话" } },
-    { "address",
-      { "家庭住址", "现居住地", "现住址", "居住地址", "住址", "家庭地址", "现居住地址",
-        "居住地" } },
-    { "hukou", { "户籍地", "户籍所在地", "户籍地址", "户口所在地" } },
-    { "education", { "学历", "文化程度", "最高学历" } },
-    { "org",
-      { "所在党组织", "所属支部", "党支部", "所在支部", "所属党组织", "党组织", "所在党支部",
-        "支部", "所属党支部", "党组织名称" } },
-    { "status", { "党员状态", "党籍状态", "党员身份", "正式/预备", "状态" } },
-    { "category", { "人员类别", "党员类别", "党员分类", "类别", "党员类型" } },
-    { "joined_on", { "入党日期", "入党时间", "入党年月" } },
-    { "full_member_on", { "转正日期", "转正时间", "转正年月" } },
-    { "work_unit", { "工作单位", "单位", "工作单位名称" } },
-    { "post", { "职务", "岗位", "职务职称" } },
-    { "tags", { "标签", "党员标签" } },
-};
 
 /* Copies header text without spaces (ASCII, U+3000, line breaks), required-field stars and a
  * trailing explanation in brackets or after a colon. */
@@ -67,25 +36,21 @@ void import_header_key(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
-const char *import_header_field(const char *header)
+const struct import_column *import_column_find(const struct import_column *cols, const char *header)
 {
     char key[256];
 
     import_header_key(header, key, sizeof(key));
     if (!key[0])
         return NULL;
-    for (size_t i = 0; i < ARRAY_LEN(HEADER_ALIASES); i++)
-        for (size_t k = 0; k < ARRAY_LEN(HEADER_ALIASES[i].aliases) && HEADER_ALIASES[i].aliases[k];
-             k++)
-            if (strcmp(HEADER_ALIASES[i].aliases[k], key) == 0)
-                return HEADER_ALIASES[i].field;
+    for (const struct import_column *c = cols; c->code; c++) {
+        if (!strcmp(c->header, key))
+            return c;
+        for (size_t k = 0; k < ARRAY_LEN(c->aliases) && c->aliases[k]; k++)
+            if (!strcmp(c->aliases[k], key))
+                return c;
+    }
     return NULL;
-}
-
-bool import_is_date_field(const char *f)
-{
-    return f &&
-           (!strcmp(f, "birth_date") || !strcmp(f, "joined_on") || !strcmp(f, "full_member_on"));
 }
 
 /* ---- values ---- */
@@ -246,53 +211,89 @@ const char *import_number_text(const struct sheet_cell *c, struct arena *a)
     return arena_printf(a, "%.15g", c->num);
 }
 
-/* zh-CN words found in real rosters for the categories, beyond the official labels. */
-static const struct {
-    const char *word, *label;
-} CATEGORY_WORDS[] = {
-    { "在职", "在职党员报到" },
-    { "在职党员", "在职党员报到" },
-    { "报到党员", "在职党员报到" },
-    { "离退休党员", "离退休" },
-    { "退休", "离退休" },
-    { "离休", "离退休" },
-    { "退休党员", "离退休" },
-    { "流动党员", "外出流动" },
-    { "外出流动党员", "外出流动" },
-    { "下岗", "下岗失业" },
-    { "失业", "下岗失业" },
-    { "下岗失业党员", "下岗失业" },
-    { "两新组织党员", "两新组织" },
-    { "学生党员", "学生" },
-    { "社区党员", "组织关系在社区" },
-    { "组织关系在社区党员", "组织关系在社区" },
-};
-
-const char *import_category_word(const char *s)
+int import_header_score(const struct import_column *cols, const struct sheet_cell *cells, size_t n,
+                        bool *has_key)
 {
-    for (size_t i = 0; i < ARRAY_LEN(CATEGORY_WORDS); i++)
-        if (!strcmp(CATEGORY_WORDS[i].word, s))
-            return CATEGORY_WORDS[i].label;
-    return s;
-}
-
-int import_header_score(const struct sheet_cell *cells, size_t n, bool *has_key)
-{
-    const char *seen[ARRAY_LEN(HEADER_ALIASES)];
+    const struct import_column *seen[64];
     int score = 0;
 
     *has_key = false;
-    for (size_t i = 0; i < n; i++) {
-        const char *f = cells[i].kind == SHEET_TEXT ? import_header_field(cells[i].text) : NULL;
+    for (size_t i = 0; i < n && score < 64; i++) {
+        const struct import_column *c =
+            cells[i].kind == SHEET_TEXT ? import_column_find(cols, cells[i].text) : NULL;
         bool dup = false;
-        if (!f)
+        if (!c)
             continue;
         for (int k = 0; k < score; k++)
-            dup = dup || seen[k] == f;
+            dup = dup || seen[k] == c;
         if (dup)
             continue;
-        seen[score++] = f;
-        *has_key = *has_key || !strcmp(f, "name") || !strcmp(f, "id_number");
+        seen[score++] = c;
+        *has_key = *has_key || (c->flags & IMPORT_COL_KEY);
     }
     return score;
+}
+
+/* ---- a row's cells ---- */
+
+static const char ID_AS_NUMBER[] =
+    "身份证号被 Excel 存成了数字，超过 15 位的部分已丢失（显示为 1.10105E+17 之类）。请把该列"
+    "设置为“文本”格式，重新输入完整的身份证号后再导入";
+static const char ID_AS_SCIENTIFIC[] =
+    "身份证号是科学计数法（如 1.10105E+17），说明 Excel 已把它当作数字，末几位已丢失。请把该列"
+    "设置为“文本”格式，重新输入完整的身份证号后再导入";
+
+/* A date cell as YYYY-MM-DD text (from ra); NULL when it is left empty (a month only where the
+ * column allows it) or wrong (the reason in re). */
+static const char *cell_date(struct import_run *s, size_t i, const struct sheet_cell *c,
+                             const char *text, struct import_row_errs *re, struct arena *ra)
+{
+    char date[11];
+    int dr = import_parse_date(c, s->info.date1904, date);
+
+    if (dr == 0)
+        return arena_strdup(ra, date);
+    if (dr == 1 && s->col[i]->flags & IMPORT_COL_MONTH_SKIP)
+        return NULL;
+    import_row_err(s, re, s->col[i]->code,
+                   dr == 1
+                       ? arena_printf(ra, "日期“%s”只有年月，请写出完整日期，如 1985-03-12", text)
+                       : arena_printf(ra,
+                                      "无法识别的日期“%s”，请写成 1985-03-12、1985/3/12 或 "
+                                      "1985年3月12日",
+                                      text));
+    return NULL;
+}
+
+void import_cells_decode(struct import_run *s, struct import_row *row,
+                         const struct sheet_cell *cells, struct import_row_errs *re)
+{
+    struct err e = { 0 };
+
+    for (size_t i = 0; i < row->ncells && i < s->ncols; i++) {
+        const struct import_column *col = s->col[i];
+        const char *text = row->texts[i];
+        const struct sheet_cell *c = &cells[i];
+        if (!col || c->kind == SHEET_EMPTY || !text[0])
+            continue;
+        if (col->cell == IMPORT_CELL_REF) {
+            row->ref[col - s->area->columns] = text;
+            continue;
+        }
+        if (col->cell == IMPORT_CELL_ID && import_id_mangled(c)) {
+            import_row_err(s, re, col->code,
+                           c->kind == SHEET_NUMBER ? ID_AS_NUMBER : ID_AS_SCIENTIFIC);
+            continue;
+        }
+        if (!s->col_spec[i])
+            continue;
+        if (col->cell == IMPORT_CELL_DATE && !(text = cell_date(s, i, c, text, re, row->arena)))
+            continue;
+        if (col->word)
+            text = col->word(text);
+        if (field_decode_text(s->col_spec[i], text, row->rec, row->arena, &e) < 0) {
+            import_row_err(s, re, col->code, e.msg);
+            err_clear(&e);
+        }
+    }
 }

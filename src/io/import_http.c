@@ -50,6 +50,44 @@ static const struct field IMPORT_QUERY[] = {
     FIELD_END,
 };
 
+/* Deep-copies the caller into a (grants and all), for a thread that outlives the request. */
+static struct auth_user *user_copy(const struct auth_user *u, struct arena *a)
+{
+    struct auth_user *c = arena_alloc(a, sizeof(*c));
+
+    *c = *u;
+    c->username = u->username ? arena_strdup(a, u->username) : NULL;
+    c->display_name = u->display_name ? arena_strdup(a, u->display_name) : NULL;
+    c->csrf_token = NULL;
+    c->grants = arena_alloc(a, (size_t)(u->ngrants ? u->ngrants : 1) * sizeof(*c->grants));
+    for (int i = 0; i < u->ngrants; i++) {
+        c->grants[i] = u->grants[i];
+        c->grants[i].org_path =
+            u->grants[i].org_path ? arena_strdup(a, u->grants[i].org_path) : NULL;
+        c->grants[i].org_name =
+            u->grants[i].org_name ? arena_strdup(a, u->grants[i].org_name) : NULL;
+    }
+    return c;
+}
+
+/* The async half of import_post: copies what the thread needs past the request into j. */
+static int import_start(struct import_job *j, const struct http_upload *up,
+                        const struct auth_actor *actor, struct err *err)
+{
+    struct auth_actor *ac;
+
+    arena_init(&j->arena, 4096);
+    j->opts.scope_path = arena_strdup(&j->arena, j->opts.scope_path);
+    j->opts.user = user_copy(j->opts.user, &j->arena);
+    ac = arena_alloc(&j->arena, sizeof(*ac));
+    ac->user = j->opts.user;
+    ac->source = arena_strdup(&j->arena, actor->source);
+    ac->request_id = arena_strdup(&j->arena, actor->request_id);
+    ac->client_ip = arena_strdup(&j->arena, actor->client_ip);
+    j->opts.actor = ac;
+    return import_job_start(j, up->data, up->len, err);
+}
+
 static int import_post(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct import_query in = { 0 };
@@ -65,13 +103,15 @@ static int import_post(struct http_req *req, struct http_res *res, struct err *e
         return -1;
     if (up.len == 0)
         return err_set(err, E_INVALID, "/file", "上传的文件是空的");
-    if (import_job_create(req->app, req->user->id, in.org ? in.org : path_last_id(scope),
+    if (import_job_create(req->app->db, req->user->id, in.org ? in.org : path_last_id(scope),
                           up.filename, in.dry_run, in.skip_invalid, &job_id, err) < 0)
         return -1;
     http_actor(req, &actor);
     j = calloc(1, sizeof(*j));
     ASSERT(j);
     j->app = req->app;
+    j->db = req->app->db;
+    j->run = member_import;
     j->id = job_id;
     j->opts = (struct import_opts){
         .dry_run = in.dry_run,
@@ -83,7 +123,7 @@ static int import_post(struct http_req *req, struct http_res *res, struct err *e
     };
     j->opts.lim.max_rows = req->app->cfg->import_max_rows;
     if (in.async) {
-        if (import_job_start(j, up.data, up.len, &actor, err) < 0)
+        if (import_start(j, &up, &actor, err) < 0)
             return -1;
         http_res_json(res, 202,
                       json_pack("{s:I, s:s, s:s}", "job_id", (json_int_t)job_id, "state", "running",
@@ -108,7 +148,8 @@ static int job_load(struct http_req *req, struct import_job_view *v, struct err 
 {
     int64_t id;
 
-    if (http_param_id(req, 0, &id, err) < 0 || import_job_get(req->app, id, req->arena, v, err) < 0)
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        import_job_get(req->app->db, id, req->arena, v, err) < 0)
         return -1;
     if (http_require_org(req, v->org_id, err) < 0) {
         err_clear(err);
@@ -156,12 +197,15 @@ static int job_get(struct http_req *req, struct http_res *res, struct err *err)
         json_t *errs = r ? json_object_get(r, "errors") : NULL;
         json_t *upd = r ? json_object_get(r, "updated_rows") : NULL;
         json_t *same = r ? json_object_get(r, "unchanged") : NULL;
+        json_t *kept = r ? json_object_get(r, "committed_rows") : NULL;
+        json_object_set_new(o, "committed_rows", kept ? json_incref(kept) : json_array());
         json_object_set_new(o, "errors", errs ? json_incref(errs) : json_array());
         json_object_set_new(o, "updated_rows", upd ? json_incref(upd) : json_array());
         json_object_set_new(o, "unchanged", same ? json_incref(same) : jint(0));
         if (r)
             json_decref(r);
     } else {
+        json_object_set_new(o, "committed_rows", json_array());
         json_object_set_new(o, "errors", json_array());
         json_object_set_new(o, "updated_rows", json_array());
         json_object_set_new(o, "unchanged", jint(0));
@@ -203,7 +247,7 @@ static int job_errors(struct http_req *req, struct http_res *res, struct err *er
     size_t n;
 
     if (job_load(req, &v, err) < 0 ||
-        import_job_error_file(req->app, v.id, req->arena, &p, &n, err) < 0)
+        import_job_error_file(req->app->db, v.id, req->arena, &p, &n, err) < 0)
         return -1;
     xlsx_body(req, res, p, n, arena_printf(req->arena, "import-%" PRId64 "-errors.xlsx", v.id),
               arena_printf(req->arena, "导入错误-%" PRId64 ".xlsx", v.id));
@@ -222,7 +266,7 @@ static const struct field EXPORT_QUERY[] = {
     FIELD_STR(struct export_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
     FIELD_ENUM(struct export_query, category, "category", "党员类别", FIELD_OPTIONAL,
                MEMBER_CATEGORIES),
-    FIELD_ENUM(struct export_query, status, "status", "党员状态", FIELD_OPTIONAL,
+    FIELD_ENUM(struct export_query, status, "status", "党籍状态", FIELD_OPTIONAL,
                MEMBER_STATUS_FILTERS),
     FIELD_STR(struct export_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
     FIELD_INT(struct export_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),

@@ -1,16 +1,15 @@
-/* import_job.c: runs one roster import as a job: in the request, or on a background thread
- * that owns copies of the file, scope and caller; keeps the live progress of running jobs
- * (this process only) and records each job's end and result JSON in its row. It parses no
- * HTTP and decodes no rows (member_import.c does). */
+/* import_job.c: runs one import as a job: in the request, or on a background thread that owns
+ * copies of the file, scope and caller; keeps the live progress of running jobs (this process
+ * only), records in the job row what each commit keeps, in the same transaction, and records
+ * the job's end and result JSON. It parses no HTTP and decodes no rows (the area's importer). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/log.h"
-#include "domain/auth/auth.h"
 #include "io/import_job.h"
 #include "io/import_store.h"
-#include "io/member_import.h"
+#include "io/import_engine.h"
 
 #define ERRORS_IN_JSON 1000
 #define LIVE_JOBS      64
@@ -82,9 +81,20 @@ static json_t *updates_json(const struct import_result *r)
         for (size_t k = 0; k < u->nfields; k++)
             json_array_append_new(f, jstr(u->fields[k]));
         json_array_append_new(a, json_pack("{s:I, s:I, s:s, s:o}", "row", (json_int_t)u->row,
-                                           "member_id", (json_int_t)u->member_id, "name", u->name,
+                                           "member_id", (json_int_t)u->id, "name", u->name,
                                            "fields", f));
     }
+    return a;
+}
+
+/* The committed rows as ranges of Excel row numbers: [[3, 514], [516, 1000]]. */
+static json_t *ranges_json(const struct import_kept *k)
+{
+    json_t *a = json_array();
+
+    for (int64_t i = 0; i < k->nranges; i++)
+        json_array_append_new(
+            a, json_pack("[I, I]", (json_int_t)k->ranges[i].first, (json_int_t)k->ranges[i].last));
     return a;
 }
 
@@ -107,6 +117,7 @@ static json_t *result_json(const struct import_result *r, bool dry_run, int64_t 
     json_object_set_new(o, "updated_rows_total", jint(r->nupdates));
     json_object_set_new(o, "rows", jint(r->rows));
     json_object_set_new(o, "committed", json_boolean(r->committed));
+    json_object_set_new(o, "committed_rows", ranges_json(&r->kept));
     json_object_set_new(o, "dry_run", json_boolean(dry_run));
     json_object_set_new(o, "format", jstr(r->format));
     json_object_set_new(o, "encoding", jstr(r->encoding));
@@ -126,35 +137,85 @@ const char *import_job_error_url(struct arena *a, int64_t job_id)
 
 /* ---- running one import (in the request, or on a thread) ---- */
 
+/* The job row as k keeps it: counts, and result JSON text with committed_rows (*text_out,
+ * malloc'd, which v.result points to). */
+static struct import_job_view kept_view(const struct import_job *j, const struct import_kept *k,
+                                        int64_t total, char **text_out)
+{
+    json_t *o = json_pack("{s:o}", "committed_rows", ranges_json(k));
+    char *text = json_dumps(o, JSON_COMPACT);
+
+    ASSERT(text);
+    json_decref(o);
+    *text_out = text;
+    return (struct import_job_view){
+        .id = j->id,
+        .result = text,
+        .total = total > k->done ? total : k->done,
+        .done = k->done,
+        .accepted = k->rows,
+        .rejected = k->rejected,
+        .created = k->created,
+        .updated = k->updated,
+        .committed = k->rows > 0,
+    };
+}
+
+/* import_opts.on_commit: the job row says what the chunk about to commit keeps, in the
+ * chunk's own transaction, so it is true after a crash. */
+static int job_commit(void *ctx, struct db_conn *c, const struct import_kept *k, int64_t total,
+                      struct err *err)
+{
+    char *text;
+    struct import_job_view v = kept_view(ctx, k, total, &text);
+    int rc = import_job_progress(c, &v, err);
+
+    free(text);
+    return rc;
+}
+
+/* The whole import failed: the job row says so, and what earlier chunks committed. */
+static void job_failed(struct import_job *j, const struct import_result *r, const struct err *err)
+{
+    char *text;
+    struct import_job_view v = kept_view(j, &r->kept, r->rows, &text);
+    struct err e2 = { 0 };
+
+    v.state = "failed";
+    v.message = err->msg;
+    if (import_job_finish(j->db, &v, NULL, 0, &e2) < 0)
+        log_error("import_job", "id=%" PRId64 " finish failed: %s", j->id, e2.detail);
+    free(text);
+}
+
 /* Runs the import and records its end in the job row. Returns the result JSON (or NULL with
  * err set when the whole import failed). */
 json_t *import_job_run(struct import_job *j, struct arena *a, struct err *err)
 {
     struct import_result r;
-    struct import_job_view v = { .id = j->id };
-    char *xlsx = NULL;
+    struct import_job_view v;
+    char *xlsx = NULL, *text;
     size_t xlen = 0;
     json_t *out = NULL;
-    struct err e2 = { 0 };
 
     j->opts.progress = on_progress;
     j->opts.progress_ctx = &j->id;
+    j->opts.on_commit = job_commit;
+    j->opts.commit_ctx = j;
     live_set(j->id, 0, 0, 0, 0);
-    if (member_import(j->app, j->data, j->len, &j->opts, a, &r, err) < 0) {
-        v.state = "failed";
-        v.message = err->msg;
-        if (import_job_finish(j->app, &v, NULL, 0, &e2) < 0)
-            log_error("import_job", "id=%" PRId64 " finish failed: %s", j->id, e2.detail);
+    if (j->run(j->app, j->data, j->len, &j->opts, a, &r, err) < 0) {
+        job_failed(j, &r, err);
         live_clear(j->id);
         return NULL;
     }
-    if (r.nbad > 0 && member_import_errors_xlsx(&r, &xlsx, &xlen, err) < 0) {
+    if (r.nbad > 0 && import_errors_xlsx(&r, &xlsx, &xlen, err) < 0) {
         live_clear(j->id);
         return NULL;
     }
     out = result_json(&r, j->opts.dry_run, j->id);
     json_object_set_new(out, "error_file",
                         xlsx ? jstr(import_job_error_url(a, j->id)) : json_null());
+    text = json_dumps(out, JSON_COMPACT);
     v = (struct import_job_view){
         .id = j->id,
         .state = "done",
@@ -165,13 +226,10 @@ json_t *import_job_run(struct import_job *j, struct arena *a, struct err *err)
         .created = r.created,
         .updated = r.updated,
         .committed = r.committed,
+        .result = arena_strdup(a, text),
     };
-    {
-        char *s = json_dumps(out, JSON_COMPACT);
-        v.result = arena_strdup(a, s);
-        free(s);
-    }
-    if (import_job_finish(j->app, &v, xlsx, xlen, err) < 0) {
+    free(text);
+    if (import_job_finish(j->db, &v, xlsx, xlen, err) < 0) {
         json_decref(out);
         out = NULL;
     }
@@ -218,46 +276,15 @@ static void *job_thread(void *arg)
     return NULL;
 }
 
-/* Deep-copies the caller into a (grants and all), for a thread that outlives the request. */
-static struct auth_user *user_copy(const struct auth_user *u, struct arena *a)
-{
-    struct auth_user *c = arena_alloc(a, sizeof(*c));
-
-    *c = *u;
-    c->username = u->username ? arena_strdup(a, u->username) : NULL;
-    c->display_name = u->display_name ? arena_strdup(a, u->display_name) : NULL;
-    c->csrf_token = NULL;
-    c->grants = arena_alloc(a, (size_t)(u->ngrants ? u->ngrants : 1) * sizeof(*c->grants));
-    for (int i = 0; i < u->ngrants; i++) {
-        c->grants[i] = u->grants[i];
-        c->grants[i].org_path =
-            u->grants[i].org_path ? arena_strdup(a, u->grants[i].org_path) : NULL;
-        c->grants[i].org_name =
-            u->grants[i].org_name ? arena_strdup(a, u->grants[i].org_name) : NULL;
-    }
-    return c;
-}
-
 /* The async half of import_post: copies what the thread needs past the request. */
-int import_job_start(struct import_job *j, const void *data, size_t len,
-                     const struct auth_actor *actor, struct err *err)
+int import_job_start(struct import_job *j, const void *data, size_t len, struct err *err)
 {
     pthread_t t;
-    struct auth_actor *ac;
 
-    arena_init(&j->arena, 4096);
     j->data = malloc(len);
     ASSERT(j->data);
     memcpy(j->data, data, len);
     j->len = len;
-    j->opts.scope_path = arena_strdup(&j->arena, j->opts.scope_path);
-    j->opts.user = user_copy(j->opts.user, &j->arena);
-    ac = arena_alloc(&j->arena, sizeof(*ac));
-    ac->user = j->opts.user;
-    ac->source = arena_strdup(&j->arena, actor->source);
-    ac->request_id = arena_strdup(&j->arena, actor->request_id);
-    ac->client_ip = arena_strdup(&j->arena, actor->client_ip);
-    j->opts.actor = ac;
     live_set(j->id, 0, 0, 0, 0);
     pthread_mutex_lock(&jobs_mu);
     jobs_running++;

@@ -5,7 +5,6 @@
 #include "core/clock.h"
 #include "core/err.h"
 #include "db/db.h"
-#include "domain/app.h"
 #include "io/import_store.h"
 
 static const struct db_sql SQL_JOB_INSERT = {
@@ -25,24 +24,34 @@ static const struct db_sql SQL_JOB_GET = {
            "accepted, rejected, created, updated, committed, message, result, "
            "error_file IS NOT NULL, created_at, finished_at FROM import_job WHERE id = ?",
 };
+static const struct db_sql SQL_JOB_PROGRESS = {
+    .name = "import.job_progress",
+    .sql = "UPDATE import_job SET total = ?, done = ?, accepted = ?, rejected = ?, created = ?, "
+           "updated = ?, result = ?, committed = 1 WHERE id = ?",
+};
+/* What was kept is in the row already (import_job_progress commits with each chunk): the
+ * message says so, with the counts of a skip-invalid job that committed some chunks. */
 static const struct db_sql SQL_JOBS_ABANDON = {
     .name = "import.jobs_abandon",
-    .sql = "UPDATE import_job SET state = 'failed', message = ?, finished_at = ? "
-           "WHERE state = 'running'",
+    .sql =
+        "UPDATE import_job SET state = 'failed', finished_at = ?, message = CASE "
+        "WHEN committed = 1 THEN ? || CAST(accepted AS TEXT) || ? || CAST(created AS TEXT) || ? || "
+        "CAST(updated AS TEXT) || ? "
+        "ELSE ? END WHERE state = 'running'",
 };
 static const struct db_sql SQL_JOB_FILE = {
     .name = "import.job_file",
     .sql = "SELECT error_file FROM import_job WHERE id = ? AND error_file IS NOT NULL",
 };
 
-int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const char *filename,
+int import_job_create(struct db *db, int64_t user_id, int64_t org_id, const char *filename,
                       bool dry_run, bool skip_invalid, int64_t *id_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
     int rc = -1;
 
-    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+    if (db_acquire(db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         db_prepare(c, &SQL_JOB_INSERT, &st, err) < 0)
         goto out;
     db_bind_opt_id(st, 1, user_id);
@@ -56,49 +65,75 @@ int import_job_create(struct app *app, int64_t user_id, int64_t org_id, const ch
     rc = db_tx_commit(c, err);
 out:
     db_stmt_free(&st);
-    db_release(app->db, &c);
+    db_release(db, &c);
     return rc;
 }
 
-int import_jobs_abandon(struct app *app, int64_t *n_out, struct err *err)
+int import_jobs_abandon(struct db *db, int64_t *n_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
     int rc = -1;
 
-    if (db_acquire(app->db, &c, err) < 0 || db_prepare(c, &SQL_JOBS_ABANDON, &st, err) < 0)
+    if (db_acquire(db, &c, err) < 0 || db_prepare(c, &SQL_JOBS_ABANDON, &st, err) < 0)
         goto out;
-    db_bind_text(st, 1,
-                 "导入在服务停止时中断。“全部成功才导入”的任务没有写入任何数据；“跳过错误行”的"
-                 "任务可能已导入部分行。请重新导入同一文件（按身份证号匹配，不会重复登记）。");
-    db_bind_int(st, 2, clock_now());
+    db_bind_int(st, 1, clock_now());
+    db_bind_text(st, 2, "导入在服务停止时中断。中断前已提交 ");
+    db_bind_text(st, 3, " 行（新增 ");
+    db_bind_text(st, 4, "，更新 ");
+    db_bind_text(st, 5,
+                 "），已提交的行号见任务的 committed_rows；其余行没有写入。请重新导入同一"
+                 "文件完成导入（按身份证号匹配，已导入的行不会重复登记）。");
+    db_bind_text(st, 6, "导入在服务停止时中断，没有写入任何数据。请重新导入同一文件。");
     if (db_exec_stmt(st, err) < 0)
         goto out;
     *n_out = db_changes(c);
     rc = 0;
 out:
     db_stmt_free(&st);
-    db_release(app->db, &c);
+    db_release(db, &c);
     return rc;
 }
 
-int import_job_finish(struct app *app, const struct import_job_view *v, const void *error_file,
+/* Binds the counts of v (total, done, accepted, rejected, created, updated) from place at. */
+static void bind_counts(struct db_stmt *st, int at, const struct import_job_view *v)
+{
+    db_bind_int(st, at, v->total);
+    db_bind_int(st, at + 1, v->done);
+    db_bind_int(st, at + 2, v->accepted);
+    db_bind_int(st, at + 3, v->rejected);
+    db_bind_int(st, at + 4, v->created);
+    db_bind_int(st, at + 5, v->updated);
+}
+
+int import_job_progress(struct db_conn *c, const struct import_job_view *v, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc = -1;
+
+    if (db_prepare(c, &SQL_JOB_PROGRESS, &st, err) < 0)
+        goto out;
+    bind_counts(st, 1, v);
+    db_bind_text(st, 7, v->result);
+    db_bind_int(st, 8, v->id);
+    rc = db_exec_stmt(st, err);
+out:
+    db_stmt_free(&st);
+    return rc;
+}
+
+int import_job_finish(struct db *db, const struct import_job_view *v, const void *error_file,
                       size_t error_file_len, struct err *err)
 {
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
     int rc = -1;
 
-    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+    if (db_acquire(db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         db_prepare(c, &SQL_JOB_FINISH, &st, err) < 0)
         goto out;
     db_bind_text(st, 1, v->state);
-    db_bind_int(st, 2, v->total);
-    db_bind_int(st, 3, v->done);
-    db_bind_int(st, 4, v->accepted);
-    db_bind_int(st, 5, v->rejected);
-    db_bind_int(st, 6, v->created);
-    db_bind_int(st, 7, v->updated);
+    bind_counts(st, 2, v);
     db_bind_int(st, 8, v->committed);
     db_bind_text(st, 9, v->message);
     db_bind_text(st, 10, v->result);
@@ -114,18 +149,18 @@ int import_job_finish(struct app *app, const struct import_job_view *v, const vo
     rc = db_tx_commit(c, err);
 out:
     db_stmt_free(&st);
-    db_release(app->db, &c);
+    db_release(db, &c);
     return rc;
 }
 
-int import_job_get(struct app *app, int64_t id, struct arena *a, struct import_job_view *out,
+int import_job_get(struct db *db, int64_t id, struct arena *a, struct import_job_view *out,
                    struct err *err)
 {
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
     int rc = -1, step;
 
-    if (db_acquire(app->db, &c, err) < 0 || db_prepare(c, &SQL_JOB_GET, &st, err) < 0)
+    if (db_acquire(db, &c, err) < 0 || db_prepare(c, &SQL_JOB_GET, &st, err) < 0)
         goto out;
     db_bind_int(st, 1, id);
     step = db_step(st, err);
@@ -159,18 +194,18 @@ int import_job_get(struct app *app, int64_t id, struct arena *a, struct import_j
     rc = 0;
 out:
     db_stmt_free(&st);
-    db_release(app->db, &c);
+    db_release(db, &c);
     return rc;
 }
 
-int import_job_error_file(struct app *app, int64_t id, struct arena *a, const void **p_out,
+int import_job_error_file(struct db *db, int64_t id, struct arena *a, const void **p_out,
                           size_t *len_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
     int rc = -1, step;
 
-    if (db_acquire(app->db, &c, err) < 0 || db_prepare(c, &SQL_JOB_FILE, &st, err) < 0)
+    if (db_acquire(db, &c, err) < 0 || db_prepare(c, &SQL_JOB_FILE, &st, err) < 0)
         goto out;
     db_bind_int(st, 1, id);
     step = db_step(st, err);
@@ -191,6 +226,6 @@ int import_job_error_file(struct app *app, int64_t id, struct arena *a, const vo
     rc = 0;
 out:
     db_stmt_free(&st);
-    db_release(app->db, &c);
+    db_release(db, &c);
     return rc;
 }

@@ -1,265 +1,177 @@
-/* member_import.c: the roster importer and the workbooks around it. Rows stream from the
- * reader: the first rows are held until the header row is found, then each row is decoded
- * (aliases, dates, numbers-as-IDs), checked (duplicates in the file, org in scope, existing
- * member in scope) and written in batches through member_upsert_many. All-or-nothing
- * imports run in one transaction; skip_invalid commits each batch and replays a batch
- * without a row that fails late. Dry runs write nothing. SQL lives in the members and orgs stores,
- * not here. This file holds the run and the header search; the cells are import_cells.c's,
- * a row's checks member_import_check.c's, the writes member_import_write.c's, the workbooks
- * member_workbooks.c's. */
+/* member_import.c: the roster's adapter to the generic importer: the column table (headers as
+ * the member form labels them, the headers of older templates and real rosters as aliases),
+ * the writer (member_upsert_many for a chunk, member_upsert for one row) and the entry point.
+ * The checks of a row are member_import_check.c's; reading, batching and errors the engine's.
+ * SQL lives in the members and orgs stores, not here. */
 #include "core/compat.h"
 #include "core/arena.h"
-#include "core/clock.h"
 #include "core/err.h"
-#include "core/idcard.h"
 #include "core/json.h"
-#include "db/db.h"
 #include "domain/app.h"
-#include "domain/auth/auth.h"
 #include "domain/members/members.h"
-#include "domain/orgs/orgs.h"
-#include "io/import_store.h"
-#include "io/csv_read.h"
+#include "io/import_engine.h"
 #include "io/member_import.h"
 #include "io/member_import_int.h"
-#include "io/xlsx_read.h"
-#include "io/xlsx_write.h"
 
-static void progress(struct imp *s)
+/* zh-CN words found in real rosters for the categories, beyond the official labels. */
+static const struct {
+    const char *word, *label;
+} CATEGORY_WORDS[] = {
+    { "在职", "在职党员报到" },
+    { "在职党员", "在职党员报到" },
+    { "报到党员", "在职党员报到" },
+    { "离退休党员", "离退休" },
+    { "退休", "离退休" },
+    { "离休", "离退休" },
+    { "退休党员", "离退休" },
+    { "流动党员", "外出流动" },
+    { "外出流动党员", "外出流动" },
+    { "下岗", "下岗失业" },
+    { "失业", "下岗失业" },
+    { "下岗失业党员", "下岗失业" },
+    { "两新组织党员", "两新组织" },
+    { "学生党员", "学生" },
+    { "社区党员", "组织关系在社区" },
+    { "组织关系在社区党员", "组织关系在社区" },
+};
+
+static const char *category_word(const char *s)
 {
-    if (s->o->progress)
-        s->o->progress(
-            s->o->progress_ctx, s->done,
-            s->info.last_row_hint > s->r->header_row ? s->info.last_row_hint - s->r->header_row : 0,
-            s->r->accepted, s->r->rejected);
+    for (size_t i = 0; i < ARRAY_LEN(CATEGORY_WORDS); i++)
+        if (!strcmp(CATEGORY_WORDS[i].word, s))
+            return CATEGORY_WORDS[i].label;
+    return s;
 }
 
-/* ---- header detection ---- */
+/* A column with no message, error field or word map: code, header, cell, flags, width, then
+ * the aliases. */
+#define COL(code, header, cell, flags, width, ...)                                                 \
+    {                                                                                              \
+        code, header, { __VA_ARGS__ }, cell, flags, NULL, NULL, NULL, width                        \
+    }
+#define T        IMPORT_CELL_TEXT
+#define D        IMPORT_CELL_DATE
+#define TEXT_FMT IMPORT_COL_TEXT_FORMAT
 
-/* Picks the header among the held rows, maps its columns, then imports the rows below it. */
-static int header_choose(struct imp *s)
+/* Each header is the label of the field in MEMBER_FIELDS, which the member form shows too
+ * (a unit test holds them equal); the template and the export write these headers. */
+const struct import_column MEMBER_COLUMNS[MEMBER_NCOLUMNS + 1] = {
+    COL("name", "姓名", T, IMPORT_COL_REQUIRED | IMPORT_COL_KEY, 10, "党员姓名", "名字"),
+    COL("former_name", "曾用名", T, 0, 10, NULL),
+    COL("gender", "性别", T, 0, 6, NULL),
+    COL("ethnicity", "民族", T, 0, 8, NULL),
+    COL("birth_date", "出生日期", D, IMPORT_COL_MONTH_SKIP | TEXT_FMT, 12, "出生年月", "出生年月日",
+        "出生时间", "生日"),
+    {
+        .code = "id_number",
+        .header = "身份证号",
+        .aliases = { "身份证号码", "公民身份号码", "公民身份证号码", "证件号码", "身份证", "证件号",
+                     "身份证件号码" },
+        .cell = IMPORT_CELL_ID,
+        .flags = IMPORT_COL_REQUIRED | IMPORT_COL_KEY | TEXT_FMT,
+        .missing = "（也可写作 身份证号码、公民身份号码、证件号码）。导入按身份证号识别党员，"
+                   "请加上这一列",
+        .width = 21,
+    },
+    COL("phone", "手机号码", T, TEXT_FMT, 14, "手机", "手机号", "联系电话", "联系方式", "电话",
+        "电话号码", "移动电话"),
+    {
+        .code = "org",
+        .header = "所在党组织",
+        .aliases = { "所属支部", "党支部", "所在支部", "所属党组织", "党组织", "所在党支部", "支部",
+                     "所属党支部", "党组织名称" },
+        .cell = IMPORT_CELL_REF,
+        .flags = IMPORT_COL_REQUIRED | IMPORT_COL_DEFAULTABLE,
+        .missing = "（也可写作 所属支部、党支部）。请加上这一列，或在导入时选择党组织",
+        .error_field = "org_id",
+        .width = 24,
+    },
+    COL("status", "党籍状态", T, 0, 10, "党员状态", "党员身份", "正式/预备", "状态"),
+    {
+        .code = "category",
+        .header = "党员类别",
+        .aliases = { "人员类别", "党员分类", "类别", "党员类型" },
+        .word = category_word,
+        .width = 14,
+    },
+    COL("joined_on", "入党日期", D, TEXT_FMT, 12, "入党时间", "入党年月"),
+    COL("full_member_on", "转正日期", D, TEXT_FMT, 12, "转正时间", "转正年月"),
+    COL("education", "学历", T, 0, 10, "文化程度", "最高学历"),
+    COL("work_unit", "工作单位", T, 0, 20, "单位", "工作单位名称"),
+    COL("post", "职务", T, 0, 10, "岗位", "职务职称"),
+    COL("address", "现居住地址", T, 0, 30, "家庭住址", "现居住地", "现住址", "居住地址", "住址",
+        "家庭地址", "居住地"),
+    COL("hukou", "户籍所在地", T, 0, 20, "户籍地", "户籍地址", "户口所在地"),
+    COL("tags", "标签", T, 0, 16, "党员标签"),
+    { 0 },
+};
+const size_t MEMBER_COL_ORG = 7;
+
+const char *import_header_field(const char *header)
 {
-    int best = -1, best_score = 1;
-    struct import_result *r = s->r;
-    bool has_id = false, has_name = false, has_org = false;
-
-    for (int i = 0; i < s->nheld; i++) {
-        bool key;
-        int sc = import_header_score(s->held[i].cells, s->held[i].n, &key);
-        if (key && sc > best_score) {
-            best = i;
-            best_score = sc;
-        }
-    }
-    if (best < 0)
-        return err_set(s->err, E_INVALID, "/file",
-                       "在前 %d 行中找不到表头行（应包含“姓名”“身份证号”“所在党组织”等列名）。"
-                       "请使用导入模板，或检查表头是否在第一个工作表中",
-                       HEADER_SCAN_ROWS);
-    struct held_row *h = &s->held[best];
-    r->header_row = h->row;
-    r->nheaders = h->n;
-    r->headers = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*r->headers));
-    r->ignored_columns = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*r->ignored_columns));
-    s->ncols = h->n;
-    s->col_field = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*s->col_field));
-    s->col_spec = arena_alloc(s->a, (h->n ? h->n : 1) * sizeof(*s->col_spec));
-    s->col_kind = arena_alloc(s->a, h->n ? h->n : 1);
-    for (size_t i = 0; i < h->n; i++) {
-        char key[256];
-        const char *f =
-            h->cells[i].kind == SHEET_TEXT ? import_header_field(h->cells[i].text) : NULL;
-        import_header_key(h->cells[i].text, key, sizeof(key));
-        r->headers[i] = arena_strdup(s->a, key[0] ? key : h->cells[i].text);
-        for (size_t k = 0; f && k < i; k++)
-            if (s->col_field[k] == f)
-                f = NULL; /* a repeated column: the first one counts */
-        s->col_field[i] = f;
-        s->col_spec[i] = NULL;
-        for (const struct field *sp = MEMBER_FIELDS; f && sp->name; sp++)
-            if (!strcmp(sp->name, f))
-                s->col_spec[i] = sp;
-        s->col_kind[i] = !f                        ? COL_FIELD
-                         : !strcmp(f, "org")       ? COL_ORG
-                         : !strcmp(f, "id_number") ? COL_ID_NUMBER
-                         : import_is_date_field(f) ? COL_DATE
-                         : !strcmp(f, "category")  ? COL_CATEGORY
-                                                   : COL_FIELD;
-        if (!f && h->cells[i].text[0])
-            r->ignored_columns[r->nignored++] = r->headers[i];
-        has_id = has_id || (f && !strcmp(f, "id_number"));
-        has_name = has_name || (f && !strcmp(f, "name"));
-        has_org = has_org || (f && !strcmp(f, "org"));
-    }
-    if (!has_id)
-        return err_set(s->err, E_INVALID, "/file",
-                       "表头（第 %" PRId64 " 行）没有“身份证号”列（也可写作 身份证号码、公民身份"
-                       "号码、证件号码）。导入按身份证号识别党员，请加上这一列",
-                       h->row);
-    if (!has_name)
-        return err_set(s->err, E_INVALID, "/file",
-                       "表头（第 %" PRId64 " 行）没有“姓名”列，请加上这一列", h->row);
-    if (!has_org && !s->default_org_id)
-        return err_set(s->err, E_INVALID, "/file",
-                       "表头（第 %" PRId64 " 行）没有“所在党组织”列（也可写作 所属支部、党支部）。"
-                       "请加上这一列，或在导入时选择党组织",
-                       h->row);
-    s->have_header = true;
-    for (int i = best + 1; i < s->nheld; i++) {
-        if (import_row_process(s, s->held[i].row, s->held[i].cells, s->held[i].n) < 0)
-            return -1;
-        s->done++;
-        progress(s);
-    }
-    s->nheld = 0;
-    arena_release(&s->hold_arena);
-    return 0;
+    const struct import_column *c = import_column_find(MEMBER_COLUMNS, header);
+    return c ? c->code : NULL;
 }
 
-static int on_row(void *ctx, int64_t row, const struct sheet_cell *cells, size_t n, struct err *err)
+static bool has_default(void *ctx, const struct import_column *col)
 {
-    struct imp *s = ctx;
-
-    UNUSED(err);
-    if (!s->have_header) {
-        struct held_row *h = &s->held[s->nheld++];
-        h->row = row;
-        h->n = n;
-        h->cells = arena_alloc(&s->hold_arena, n * sizeof(*h->cells));
-        for (size_t i = 0; i < n; i++) {
-            h->cells[i] = cells[i];
-            h->cells[i].text = arena_strdup(&s->hold_arena, cells[i].text);
-        }
-        if (s->nheld == HEADER_SCAN_ROWS)
-            return header_choose(s);
-        return 0;
-    }
-    arena_release(&s->row_arena);
-    arena_init(&s->row_arena, 4096);
-    if (s->npend == 0 && s->batch_arena.total > (1u << 20)) {
-        /* No row waits: rejected rows have their copies in the result arena. */
-        arena_release(&s->batch_arena);
-        arena_init(&s->batch_arena, 64 * 1024);
-    }
-    if (import_row_process(s, row, cells, n) < 0)
-        return -1;
-    s->done++;
-    progress(s);
-    return 0;
+    const struct mimp *s = ctx;
+    UNUSED(col);
+    return s->o->default_org_id != 0;
 }
 
-/* Binary that is neither a zip nor UTF-16 text (an .xls, an encrypted workbook, a picture):
- * handed to the xlsx reader, which says what it is. */
-static bool looks_binary(const void *data, size_t len)
+/* Writes rows: one alone through member_upsert (its error is that row's), a chunk through
+ * member_upsert_many with the look-ups the checks made. */
+static int member_write(void *ctx, struct db_conn *c, struct import_row *rows, size_t n, bool one,
+                        bool *created_out, struct err *err)
 {
-    const unsigned char *p = data;
-    size_t n = len < 4096 ? len : 4096;
+    struct mimp *s = ctx;
+    const struct member_in **ms;
+    bool *absent;
+    int rc;
 
-    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
-        return false;
-    return memchr(p, 0, n) != NULL;
-}
-
-/* After the last row: the all-or-nothing transaction committed when no row was rejected
- * (else rolled back, and nothing counts as written), and what the result says was kept. */
-static int import_finish(struct imp *s)
-{
-    struct import_result *out = s->r;
-    const struct import_opts *o = s->o;
-
-    out->format = s->info.format;
-    out->encoding = s->info.encoding;
-    if (s->in_tx) {
-        if (out->rejected == 0) {
-            if (db_tx_commit(s->c, s->err) < 0)
-                return -1;
-            out->committed = true;
-        } else {
-            db_tx_rollback(s->c);
-            out->created = out->updated = 0;
-            out->nupdates = out->unchanged = 0;
-        }
-        s->in_tx = false;
-    } else {
-        out->committed = !o->dry_run && o->skip_invalid;
+    if (one) {
+        int64_t id;
+        return member_upsert(c, &((struct member_row *)rows[0].rec)->m, s->o->actor, &id,
+                             created_out, err);
     }
-    if (out->rows == 0 && out->rejected == 0)
-        out->committed = false;
-    return 0;
+    ms = calloc(n, sizeof(*ms));
+    absent = calloc(n, sizeof(*absent));
+    ASSERT(ms && absent);
+    for (size_t i = 0; i < n; i++) {
+        const struct member_row *r = rows[i].rec;
+        ms[i] = &r->m;
+        absent[i] = r->absent;
+    }
+    rc = member_upsert_many(c, ms, n, absent, s->o->actor, created_out, err);
+    free(ms);
+    free(absent);
+    return rc;
 }
+
+static const struct import_area MEMBER_AREA = {
+    .columns = MEMBER_COLUMNS,
+    .fields = MEMBER_FIELDS,
+    .rec_size = sizeof(struct member_row),
+    .has_default = has_default,
+    .check = member_import_check,
+    .write = member_write,
+};
 
 int member_import(struct app *app, const void *data, size_t len, const struct import_opts *o,
                   struct arena *a, struct import_result *out, struct err *err)
 {
-    struct imp s = { 0 };
-    int rc = -1, read_rc;
+    struct mimp s = { .app = app, .o = o };
+    bool demo; /* warms the members service's cache before the import's transaction holds a lock */
+    int rc;
 
-    memset(out, 0, sizeof(*out));
-    s.app = app;
-    s.o = o;
-    s.a = a;
-    s.r = out;
-    s.err = err;
-    s.writing = !o->dry_run;
-    arena_init(&s.hold_arena, 16 * 1024);
+    if (len > 0 && member_demo_instance(app, &demo, err) < 0) {
+        memset(out, 0, sizeof(*out));
+        return -1;
+    }
     arena_init(&s.cache_arena, 16 * 1024);
-    arena_init(&s.row_arena, 4096);
-    arena_init(&s.batch_arena, 64 * 1024);
-    if (len == 0) {
-        err_set(err, E_INVALID, "/file", "上传的文件是空的");
-        goto out;
-    }
-    {
-        bool demo; /* warms the members service's cache before our transaction holds a lock */
-        if (member_demo_instance(app, &demo, err) < 0)
-            goto out;
-    }
-    if (db_acquire(app->db, &s.c, err) < 0)
-        goto out;
-    if (!o->dry_run) {
-        /* 128 MiB of page cache, so a transaction of 100k rows does not spill pages to the WAL
-         * and read them back; connections are pooled, so it is always turned off again. */
-        if (db_bulk_begin(s.c, 0, 131072, err) < 0)
-            goto out;
-        s.bulk_cache = true;
-    }
-    if (o->default_org_id) {
-        s.default_org_id = o->default_org_id;
-        if (import_org_usable(&s, o->default_org_id, "（导入时选择的党组织）", &s.default_org_msg) <
-            0)
-            goto out;
-    }
-    if (!o->dry_run && !o->skip_invalid && import_tx_begin(&s) < 0)
-        goto out;
-    if (xlsx_sniff(data, len) || looks_binary(data, len))
-        read_rc = xlsx_read_mem(data, len, &o->lim, &s.info, on_row, &s, err);
-    else
-        read_rc = csv_read_mem(data, len, &o->lim, &s.info, on_row, &s, err);
-    if (read_rc < 0)
-        goto out;
-    if (!s.have_header && header_choose(&s) < 0)
-        goto out;
-    if (o->skip_invalid && !o->dry_run && import_batch_flush(&s) < 0)
-        goto out;
-    if (!o->skip_invalid && !o->dry_run && s.writing && import_batch_write(&s) < 0)
-        goto out;
-    if (import_finish(&s) < 0)
-        goto out;
-    rc = 0;
-out:
-    if (s.in_tx)
-        db_tx_rollback(s.c);
-    if (rc < 0 && o->skip_invalid)
-        out->committed = out->created + out->updated > 0;
-    if (s.bulk_cache)
-        db_bulk_end(s.c);
-    db_release(app->db, &s.c);
-    arena_release(&s.hold_arena);
+    rc = import_engine_run(app->db, &MEMBER_AREA, &s, data, len, o, a, out, err);
     arena_release(&s.cache_arena);
-    arena_release(&s.row_arena);
-    arena_release(&s.batch_arena);
     free(s.orgs);
-    free(s.seen);
-    free(s.pend);
     return rc;
 }

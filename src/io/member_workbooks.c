@@ -1,6 +1,7 @@
-/* member_workbooks.c: the workbooks around the roster import: the error workbook (rejected
- * rows as read, with the reason), the import template and the roster export (personal data
- * masked unless revealed). It reads the roster through the members service only. */
+/* member_workbooks.c: the workbooks around the roster import: the import template and the
+ * roster export (personal data masked unless revealed), both with the headers of
+ * MEMBER_COLUMNS, so an export re-imports as it is. It reads the roster through the members
+ * service only; the error workbook is the engine's (import_workbook.c). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -10,85 +11,11 @@
 #include "domain/app.h"
 #include "domain/members/members.h"
 #include "domain/orgs/orgs.h"
+#include "io/import_engine.h"
 #include "io/member_import.h"
 #include "io/xlsx_write.h"
 
-/* ---- workbooks ---- */
-
-int member_import_errors_xlsx(const struct import_result *r, char **data_out, size_t *len_out,
-                              struct err *err)
-{
-    struct xw *w;
-    size_t n = r->nheaders + 2;
-    const char **row = calloc(n, sizeof(*row));
-    double *widths = calloc(n, sizeof(*widths));
-    char num[24];
-
-    ASSERT(row && widths);
-    if (xw_open(&w, "导入错误", err) < 0) {
-        free(row);
-        free(widths);
-        return -1;
-    }
-    row[0] = "原行号";
-    widths[0] = 8;
-    for (size_t i = 0; i < r->nheaders; i++) {
-        row[i + 1] = r->headers[i];
-        widths[i + 1] = 14;
-    }
-    row[n - 1] = "错误原因";
-    widths[n - 1] = 60;
-    xw_header(w, row, widths, NULL, n);
-    for (int64_t k = 0; k < r->nbad; k++) {
-        const struct import_bad_row *b = &r->bad[k];
-        snprintf(num, sizeof(num), "%" PRId64, b->row);
-        memset(row, 0, n * sizeof(*row));
-        row[0] = num;
-        for (size_t i = 0; i < b->ncells && i < r->nheaders; i++)
-            row[i + 1] = b->cells[i];
-        row[n - 1] = b->reason;
-        xw_row(w, row, n);
-    }
-    free(row);
-    free(widths);
-    return xw_finish(&w, data_out, len_out, err);
-}
-
-/* The columns of the template and the export, in order. Every header is one the importer
- * reads back (HEADER_ALIASES), so an export re-imports as it is. */
-static const struct {
-    const char *header;
-    double width;
-    bool text;
-} ROSTER_COLS[] = {
-    { "姓名", 10, false },     { "曾用名", 10, false },     { "性别", 6, false },
-    { "民族", 8, false },      { "出生日期", 12, true },    { "身份证号", 21, true },
-    { "手机号码", 14, true },  { "所在党组织", 24, false }, { "党员状态", 10, false },
-    { "人员类别", 14, false }, { "入党日期", 12, true },    { "转正日期", 12, true },
-    { "学历", 10, false },     { "工作单位", 20, false },   { "职务", 10, false },
-    { "家庭住址", 30, false }, { "户籍地", 20, false },     { "标签", 16, false },
-};
-#define NCOLS ARRAY_LEN(ROSTER_COLS)
-
-static struct xw *roster_open(const char *sheet, const char *title, struct err *err)
-{
-    const char *h[NCOLS];
-    double wd[NCOLS];
-    bool tx[NCOLS];
-    struct xw *w;
-
-    if (xw_open(&w, sheet, err) < 0)
-        return NULL;
-    if (title)
-        xw_title(w, title, NCOLS);
-    for (size_t i = 0; i < NCOLS; i++) {
-        h[i] = ROSTER_COLS[i].header;
-        wd[i] = ROSTER_COLS[i].width;
-        tx[i] = ROSTER_COLS[i].text;
-    }
-    xw_header(w, h, wd, tx, NCOLS);
-    return w;
-}
+#define NCOLS MEMBER_NCOLUMNS
 
 int member_import_template_xlsx(const char *org_name, char **data_out, size_t *len_out,
                                 struct err *err)
@@ -102,10 +29,10 @@ int member_import_template_xlsx(const char *org_name, char **data_out, size_t *l
     };
     const char *row[NCOLS];
     char id[19] = "99010519850312001";
-    struct xw *w = roster_open("党员名册",
-                               "党员名册导入模板（第 3 行为示例，请删除后填写；"
-                               "身份证号列为文本格式）",
-                               err);
+    struct xw *w = import_sheet_open(MEMBER_COLUMNS, "党员名册",
+                                     "党员名册导入模板（第 3 行为示例，请删除后填写；"
+                                     "身份证号列为文本格式）",
+                                     err);
 
     if (!w)
         return -1;
@@ -122,7 +49,8 @@ int member_export_xlsx(struct app *app, const struct member_query *q, unsigned r
                        char **data_out, size_t *len_out, int64_t *count_out, struct err *err)
 {
     struct member_query page = *q;
-    struct xw *w = roster_open("党员名册", demo ? "演示数据（虚构人员，非真实信息）" : NULL, err);
+    struct xw *w = import_sheet_open(MEMBER_COLUMNS, "党员名册",
+                                     demo ? "演示数据（虚构人员，非真实信息）" : NULL, err);
     int64_t count = 0;
 
     if (!w)

@@ -265,6 +265,62 @@ test("the template downloads and re-imports cleanly", async () => {
   assert.equal(r.committed, true);
 });
 
+// The labels the member form shows, by field: label="…" :error="errs.FIELD".
+function formLabels() {
+  const src = require("node:fs").readFileSync(require("node:path").join(__dirname, "../../web/pages/member-edit.js"), "utf8");
+  const out = {};
+  for (const m of src.matchAll(/label="([^"]+)" :error="errs\.(\w+)"/g)) if (m[2] !== "effective_on" && m[2] !== "doc_no" && m[2] !== "note") out[m[2]] = m[1];
+  return out;
+}
+
+test("one label per field: the template and the export head their columns as the form labels them", async () => {
+  const labels = formLabels();
+  assert.ok(Object.keys(labels).length >= 17, JSON.stringify(labels));
+  const get = async (p) => readXlsx(Buffer.from(await (await fetch(srv.url + p, { headers: { Cookie: shequ.cookie } })).arrayBuffer()));
+  const template = (await get(`/api/members/import-template?org=${branch.id}`)).rows[2];
+  const exported = (await get(`/api/members/export?org=${branch.id}`)).rows[2];
+  assert.deepEqual(exported, template);
+  assert.deepEqual([...template].sort(), Object.values(labels).sort());
+  for (const h of ["党籍状态", "党员类别", "现居住地址", "户籍所在地"]) assert.ok(template.includes(h), h);
+  for (const h of ["党员状态", "人员类别", "家庭住址", "户籍地"]) assert.ok(!template.includes(h), h);
+});
+
+test("a file with the old headers (党员状态, 人员类别, 家庭住址, 户籍地) still imports", async () => {
+  const id = demoId("19710203", "037");
+  const file = buildXlsx([
+    ["姓名", "身份证号", "所在党组织", "党员状态", "人员类别", "家庭住址", "户籍地"],
+    ["旧表头示例", id, branch.name, "预备党员", "离退休", "示例路 1 号", "示例省示例市"],
+  ]);
+  const r = expectStatus(await upload(shequ, "/api/members/import", file), 200).json;
+  assert.deepEqual([r.accepted, r.rejected, r.created], [1, 0, 1], JSON.stringify(r.errors));
+  assert.deepEqual(r.ignored_columns, []);
+  assert.deepEqual(sql(srv.db, `SELECT m.status, m.category, p.address, p.hukou FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${id}'`),
+    [["probationary", "retired", "示例路 1 号", "示例省示例市"]]);
+});
+
+test("every error of a row is reported, in the answer and in the error workbook", async () => {
+  // Row 2: a bad date and a bad gender (two cells); row 3: an unknown org, a bad phone and
+  // a join date before the birth date (a rule across cells); row 4 is good.
+  const file = buildXlsx([
+    ["姓名", "身份证号", "性别", "所在党组织", "入党日期", "手机号码"],
+    ["两错示例", demoId("19810101", "047"), "未知", branch.name, "2008年13月1日", null],
+    ["三错示例", demoId("19820101", "057"), null, "没有这个支部", "1970-01-01", "123"],
+    ["无错示例", demoId("19830101", "067"), null, branch.name, "2008-07-01", null],
+  ]);
+  const r = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", file), 200).json;
+  assert.deepEqual([r.accepted, r.rejected], [1, 2]);
+  const of = (row) => r.errors.filter((e) => e.row === row).map((e) => e.column).sort();
+  assert.deepEqual(of(2), ["入党日期", "性别"].sort());
+  assert.deepEqual(of(3), ["入党日期", "所在党组织", "手机号码"].sort());
+  assert.equal(r.errors_total, 5);
+  const real = expectStatus(await upload(shequ, "/api/members/import", file), 200).json;
+  const wb = readXlsx(Buffer.from(await (await fetch(srv.url + real.error_file, { headers: { Cookie: shequ.cookie } })).arrayBuffer()));
+  const reasons = Object.values(wb.rows).slice(1).map((x) => x[x.length - 1]);
+  assert.equal(reasons.length, 2);
+  assert.match(reasons[0], /性别：.*；入党日期：|入党日期：.*；性别：/);
+  assert.equal(reasons[1].split("；").length, 3, reasons[1]);
+});
+
 test("progress: an async import returns a job that reaches done", async () => {
   const seqs = Array.from({ length: 30 }, (_, i) => String(i * 10 + 1).padStart(3, "0"));
   const res = expectStatus(await upload(shequ, "/api/members/import?async=1&skip_invalid=1", cleanFile(seqs, {}, "19780101")), 202);

@@ -161,7 +161,7 @@ export default {
           </div>
           <h3 class="section-title">联系方式与工作</h3>
           <el-row :gutter="16">
-            <el-col :xs="24" :md="12"><el-form-item label="联系电话" :error="errs.phone"><el-input v-model="form.phone" name="phone" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="手机号码" :error="errs.phone"><el-input v-model="form.phone" name="phone" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="现居住地址" :error="errs.address"><el-input v-model="form.address" name="address" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="工作单位" :error="errs.work_unit"><el-input v-model="form.work_unit" name="work_unit" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="职务" :error="errs.post"><el-input v-model="form.post" name="post" /></el-form-item></el-col>

@@ -140,7 +140,7 @@ export default {
             </el-tab-pane>
             <el-tab-pane label="联系卡" name="contact">
               <el-descriptions :column="1" border class="contact-card">
-                <el-descriptions-item v-for="f in [['id_number', '身份证号'], ['phone', '联系电话'], ['address', '现居住地址']]" :key="f[0]" :label="f[1]">
+                <el-descriptions-item v-for="f in [['id_number', '身份证号'], ['phone', '手机号码'], ['address', '现居住地址']]" :key="f[0]" :label="f[1]">
                   <span class="pii" :data-field="f[0]">{{ revealed[f[0]] || show(m[f[0]]) }}</span>
                   <el-button v-if="canReveal && m[f[0]] && !revealed[f[0]]" link type="primary" class="reveal-btn" @click="reveal(f[0])">显示</el-button>
                 </el-descriptions-item>

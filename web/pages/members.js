@@ -22,7 +22,7 @@ const COLUMNS = [
   { key: "status_label", label: "党籍状态", width: 100 },
   { key: "joined_on", label: "入党日期", width: 116, sort: { ascending: "joined_on", descending: "-joined_on" } },
   { key: "party_age", label: "党龄", width: 80, sort: { ascending: "-joined_on", descending: "joined_on" } },
-  { key: "phone", label: "联系电话", width: 130 },
+  { key: "phone", label: "手机号码", width: 130 },
   { key: "education", label: "学历", width: 100 },
   { key: "tags", label: "标签", min: 120 },
 ];

@@ -17,11 +17,11 @@
         FIELD_DATE(struct member_in, birth_date, "birth_date", "出生日期", FIELD_OPTIONAL),        \
         FIELD_STR(struct member_in, id_number, "id_number", "身份证号", KEY | FIELD_ASCII, 1, 40), \
         FIELD_STR(struct member_in, phone, "phone", "手机号码", FIELD_ASCII, 0, 30),               \
-        FIELD_STR(struct member_in, address, "address", "住址", FIELD_OPTIONAL, 0, 200),           \
+        FIELD_STR(struct member_in, address, "address", "现居住地址", FIELD_OPTIONAL, 0, 200),     \
         FIELD_STR(struct member_in, hukou, "hukou", "户籍所在地", FIELD_OPTIONAL, 0, 200),         \
         FIELD_STR(struct member_in, education, "education", "学历", FIELD_OPTIONAL, 0, 20),        \
         FIELD_ID(struct member_in, org_id, "org_id", "所在党组织", KEY),                           \
-        FIELD_STR(struct member_in, status, "status", "党员状态", FIELD_OPTIONAL, 1, 20),          \
+        FIELD_STR(struct member_in, status, "status", "党籍状态", FIELD_OPTIONAL, 1, 20),          \
         FIELD_STR(struct member_in, category, "category", "党员类别", FIELD_OPTIONAL, 1, 20),      \
         FIELD_DATE(struct member_in, joined_on, "joined_on", "入党日期", FIELD_OPTIONAL),          \
         FIELD_DATE(struct member_in, full_member_on, "full_member_on", "转正日期",                 \

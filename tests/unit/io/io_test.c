@@ -1,14 +1,16 @@
 /* io_test.c: unit tests for src/io: the .xlsx reader on workbooks written here with
  * libxlsxwriter (shared strings, inline strings, rich text, dates by style, merged header,
  * title row above the header, the 1904 flag), hand-made zips (not an .xlsx, .xls, encrypted),
- * the CSV reader (BOM, GBK, quotes), date parsing, header aliases and IDs turned into
- * numbers. Only demo ID numbers (99…) appear. */
+ * the CSV reader (BOM, GBK, quotes), date parsing, header aliases, the roster's one label per
+ * field and IDs turned into numbers. Only demo ID numbers (99…) appear. */
 #include "core/compat.h"
 #include <xlsxwriter.h>
 #include "core/err.h"
 #include "core/json.h"
+#include "domain/members/members.h"
 #include "io/csv_read.h"
 #include "io/member_import.h"
+#include "io/member_import_int.h"
 #include "io/xlsx_read.h"
 #include "tap.h"
 
@@ -426,6 +428,32 @@ static void test_headers(void)
     CHECK(import_header_field("") == NULL);
 }
 
+/* The roster's headers (template, export) are the labels of MEMBER_FIELDS, which the form
+ * shows; the headers of older templates are still read as the same field. */
+static void test_member_labels(void)
+{
+    static const struct {
+        const char *old, *now;
+    } RENAMED[] = {
+        { "党员状态", "党籍状态" },
+        { "人员类别", "党员类别" },
+        { "家庭住址", "现居住地址" },
+        { "户籍地", "户籍所在地" },
+    };
+    for (const struct import_column *c = MEMBER_COLUMNS; c->code; c++) {
+        const char *f = c->error_field ? c->error_field : c->code;
+        const char *label = NULL;
+        for (const struct field *sp = MEMBER_FIELDS; sp->name; sp++)
+            if (!strcmp(sp->name, f))
+                label = sp->label;
+        CHECK_STR(c->header, label);
+        CHECK_STR(import_header_field(c->header), c->code);
+    }
+    for (size_t i = 0; i < ARRAY_LEN(RENAMED); i++)
+        CHECK_STR(import_header_field(RENAMED[i].old), import_header_field(RENAMED[i].now));
+    CHECK_STR(MEMBER_COLUMNS[MEMBER_COL_ORG].code, "org");
+}
+
 static void test_mangled_ids(void)
 {
     struct sheet_cell num = { SHEET_NUMBER, "9.9010519850312E+17", 9.9010519850312e17, false };
@@ -475,4 +503,4 @@ static void test_cleanup(void)
 
 TAP_MAIN("io", TEST(test_xlsx_roster), TEST(test_xlsx_inline_merge), TEST(test_xlsx_handmade),
          TEST(test_xlsx_bad_files), TEST(test_csv), TEST(test_dates), TEST(test_headers),
-         TEST(test_mangled_ids), TEST(test_col_names), TEST(test_cleanup))
+         TEST(test_member_labels), TEST(test_mangled_ids), TEST(test_col_names), TEST(test_cleanup))
