@@ -126,3 +126,22 @@ void date_from_days(int64_t z, int *y, int *m, int *d)
     *m = (int)(mp < 10 ? mp + 3 : mp - 9);
     *y = (int)(yoe + era * 400 + (*m <= 2 ? 1 : 0));
 }
+
+void date_add_months(const char *d, int n, char out[11])
+{
+    int y, m, dd;
+
+    if (date_parse(d, &y, &m, &dd) < 0) {
+        snprintf(out, 11, "%s", d);
+        return;
+    }
+    m += n;
+    while (m > 12) {
+        m -= 12;
+        y++;
+    }
+    if (dd > date_days_in_month(y, m))
+        dd = date_days_in_month(y, m);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)dd % 100u);
+}

@@ -22,9 +22,9 @@ int member_import_template_xlsx(const char *org_name, char **data_out, size_t *l
 {
     /* A fictional person with a demo ID (prefix 99, DATA.md DEMO-ID); delete before use. */
     static const char *const example[NCOLS] = {
-        "张示例",     "",           "男",     "汉族",     "1985-03-12",
-        NULL,         NULL,         NULL,     "正式党员", "组织关系在社区",
-        "2008-07-01", "2009-07-01", "本科",   "示例单位", "职员",
+        "张示例",     "",           "男",       "汉族",     "1985-03-12",
+        NULL,         NULL,         NULL,       "正式党员", "组织关系在社区",
+        "2008-07-01", "2009-07-01", "大学本科", "示例单位", "职员",
         NULL,         NULL,         "志愿者",
     };
     const char *row[NCOLS];

@@ -10,7 +10,7 @@ const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG, cjkNum } = require("./lib/harness");
 
 // The role → permission table, written out independently of the server's as the oracle.
 const POLICY = {
@@ -80,7 +80,7 @@ const fx = {
   },
   // A member placed exactly at org: {id, name}.
   member(org) {
-    const f = want("member", org, planning ? { name: `矩阵成员${uniq()}` } : {});
+    const f = want("member", org, planning ? { name: `矩阵成员${cjkNum(++counter)}` } : {});
     return planning ? { id: f, name: "" } : { id: f.id, name: f.name };
   },
   unit(org) { const f = want("unit", org, planning ? { name: uniq() } : {}); return planning ? f : f.id; },

@@ -5,7 +5,7 @@
 "use strict";
 const { test, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, PG } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, PG, cjkNum } = require("./lib/harness");
 const { buildXlsx, demoId } = require("./lib/xlsx");
 
 const skip = PG ? "the fault-injection driver wraps SQLite" : false;
@@ -41,7 +41,7 @@ test("an import that fails on its last chunk commits none of its rows", { skip }
   const shequ = await login(srv, "shequ");
   const [[branchName]] = sql(srv.db, "SELECT name FROM org WHERE type = 'branch' ORDER BY id LIMIT 1");
   const rows = [["姓名", "身份证号码", "性别", "所属支部"]];
-  for (let i = 0; i < 300; i++) rows.push([`导入${i}`, demoId("19800101", String(600 + i)), i % 2 ? "男" : "女", branchName]);
+  for (let i = 0; i < 300; i++) rows.push([`导入${cjkNum(i)}`, demoId("19800101", String(600 + i)), i % 2 ? "男" : "女", branchName]);
   const form = new FormData();
   form.append("file", new Blob([buildXlsx(rows)]), "roster.xlsx");
   const before = counts(srv.db);

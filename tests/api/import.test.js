@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, cli } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, cli, cjkNum } = require("./lib/harness");
 const { buildXlsx, readXlsx, demoId } = require("./lib/xlsx");
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -102,7 +102,7 @@ test("skip_invalid commits the good rows only", async () => {
 function cleanFile(seqs, extra = {}, birth = "19800101") {
   return buildXlsx([
     ["姓名", "公民身份号码", "手机号码", "所在党组织", "入党日期", "转正日期", "人员类别", "党员状态", "学历"],
-    ...seqs.map((s, i) => [`示例${i}`, demoId(birth, s), null, branch.name, { date: 36000 + i }, "2000.7.1", "在职党员报到", "正式党员", extra.education || "本科"]),
+    ...seqs.map((s, i) => [`示例${cjkNum(i)}`, demoId(birth, s), null, branch.name, { date: 36000 + i }, "2000.7.1", "在职党员报到", "正式党员", extra.education || "本科"]),
   ]);
 }
 
@@ -130,13 +130,13 @@ test("re-import is idempotent: matched by ID number, updated, never duplicated",
   const again = expectStatus(await upload(shequ, "/api/members/import", cleanFile(seqs, { education: "硕士" })), 200).json;
   assert.deepEqual([again.accepted, again.created, again.updated, again.unchanged], [4, 0, 4, 0]);
   // Every matched row that changes something is listed with the changed fields.
-  assert.deepEqual(again.updated_rows.map((u) => [u.row, u.name, u.fields]), seqs.map((s, i) => [i + 2, `示例${i}`, ["学历"]]));
+  assert.deepEqual(again.updated_rows.map((u) => [u.row, u.name, u.fields]), seqs.map((s, i) => [i + 2, `示例${cjkNum(i)}`, ["学历"]]));
   const [[mid]] = sql(srv.db, `SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${demoId("19800101", "401")}'`);
   assert.equal(again.updated_rows[0].member_id, Number(mid));
   assert.equal(members(), after1);
   for (const s of seqs) assert.equal(count(demoId("19800101", s)), 1);
   const [[edu]] = sql(srv.db, `SELECT p.education FROM person p WHERE p.id_number = '${demoId("19800101", "401")}'`);
-  assert.equal(edu, "硕士");
+  assert.equal(edu, "研究生"); // 硕士 is an alias of the standard's 研究生
 });
 
 test("a large import is written in batches: every row once, with tags, history, audit and search", async () => {
@@ -144,7 +144,7 @@ test("a large import is written in batches: every row once, with tags, history, 
   // resident already on file (a person, not yet a member).
   const [[rid, rname]] = sql(srv.db, "SELECT p.id_number, p.name FROM person p JOIN resident r ON r.person_id = p.id WHERE p.id NOT IN (SELECT person_id FROM member) AND p.id_number IS NOT NULL LIMIT 1");
   const rows = [["姓名", "身份证号", "所在党组织", "入党日期", "标签"]];
-  for (let i = 0; i < 699; i++) rows.push([`批量导入${i}`, demoId(`${1950 + (i % 40)}0317`, String(100 + Math.floor(i / 40)).padStart(3, "0")), branch.name, "2010-07-01", "志愿者,楼栋长"]);
+  for (let i = 0; i < 699; i++) rows.push([`批量导入${cjkNum(i)}`, demoId(`${1950 + (i % 40)}0317`, String(100 + Math.floor(i / 40)).padStart(3, "0")), branch.name, "2010-07-01", "志愿者,楼栋长"]);
   rows.push([rname, rid, branch.name, "2010-07-01", null]);
   const before = members();
   const audits = Number(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'member.create'")[0][0]);
@@ -166,7 +166,7 @@ test("a large import is written in batches: every row once, with tags, history, 
 
 test("duplicate ID within a CSV file (UTF-8 with BOM, quoted fields)", async () => {
   const id = demoId("19790101", "501");
-  const csv = `\uFEFF姓名,身份证号,所在党组织\r\n"甲,示例",${id},${branch.name}\r\n乙示例,${id},"${branch.name}"\r\n`;
+  const csv = `\uFEFF姓名,身份证号,所在党组织,标签\r\n"甲示例",${id},${branch.name},"志愿者,楼栋长"\r\n乙示例,${id},"${branch.name}",\r\n`;
   const res = expectStatus(await upload(shequ, "/api/members/import?dry_run=1", Buffer.from(csv), "r.csv"), 200);
   assert.equal(res.json.format, "csv");
   assert.equal(res.json.encoding, "UTF-8 (BOM)");

@@ -152,10 +152,11 @@ test("stats equal counts computed with sqlite3", async () => {
   assert.deepEqual(Object.fromEntries(s.orgs_by_type.map((c) => [c.key, c.count])), byType);
   const adv = expectStatus(await shequ.request("GET", `/api/orgs/${community}/advisories`), 200);
   assert.equal(s.advisories, adv.json.total);
-  // Status counts every member, not only the active ones.
+  // Status: the roll (预备, 正式) in by_status, every other status in departures.
   const byStatus = Object.fromEntries(sql(srv.db, `SELECT status, count(*) FROM member m WHERE m.org_path >= '${p}' AND m.org_path < '${u}' GROUP BY 1`).map(([k, n]) => [k, Number(n)]));
-  assert.deepEqual(Object.fromEntries(s.by_status.map((c) => [c.key, c.count])), byStatus);
-  assert.equal(s.by_status.find((c) => c.key === "left").count, byStatus.left);
+  assert.deepEqual(Object.fromEntries([...s.by_status, ...s.departures].map((c) => [c.key, c.count])), byStatus);
+  assert.equal(s.departures.find((c) => c.key === "left").count, byStatus.left);
+  assert.deepEqual(s.by_status.map((c) => c.key).sort(), ["full", "probationary"]);
   // Education: most common first.
   assert.deepEqual(s.by_education.map((c) => c.count), s.by_education.map((c) => c.count).sort((x, y) => y - x));
   // Terms expiring: current terms of live orgs ending from today to six months ahead (the day

@@ -2,7 +2,7 @@
 // (member_status, member_category, org_type, org_event_kind, org_unit_kind, role,
 // audit_target_type, …), the permission labels and the audit-action labels. session.js loads
 // it once after sign-in; pages read it from here and keep no copies. Tables the server does
-// not have (gender, education) stay in codes.js.
+// not have (gender) stay in codes.js.
 import { api } from "./api.js";
 const { reactive } = Vue;
 

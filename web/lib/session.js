@@ -6,7 +6,7 @@ import { api, setCsrf } from "./api.js";
 import { loadMeta } from "./meta.js";
 const { reactive } = Vue;
 
-export const session = reactive({ loaded: false, user: null, grants: [], permissions: [] });
+export const session = reactive({ loaded: false, user: null, grants: [], permissions: [], grantable_roles: [] });
 export const scope = reactive({ orgId: null, orgName: "", orgPath: "" });
 
 export function can(perm) {
@@ -29,6 +29,7 @@ function apply(s) {
   session.user = s ? s.user : null;
   session.grants = s ? s.grants : [];
   session.permissions = s ? s.permissions : [];
+  session.grantable_roles = (s && s.grantable_roles) || [];
   session.loaded = true;
   if (s && s.csrf_token) setCsrf(s.csrf_token);
   if (!s) {

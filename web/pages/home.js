@@ -43,7 +43,7 @@ export default {
       if (!s) return [];
       return [
         { title: "党员类别", type: "pie", rows: rowsOf(s.by_category) },
-        { title: "党籍状态", type: "pie", rows: rowsOf(s.by_status) },
+        { title: "党籍状态（在册党员）", type: "pie", rows: rowsOf(s.by_status) },
         { title: "年龄结构", type: "bar", rows: rowsOf(s.by_age) },
         { title: "学历结构", type: "bar", rows: rowsOf(s.by_education) },
         { title: "性别", type: "pie", rows: rowsOf(s.by_gender) },
@@ -51,7 +51,10 @@ export default {
       ];
     });
     const today = fmtDateLong(new Date());
-    return { stats, advisories, loading, error, charts, scope, fmtNumber, today };
+    // Members who left the roll: not in 党员总数 or any chart, shown apart.
+    const departures = computed(() => (stats.value && stats.value.departures) || []);
+    const departed = computed(() => departures.value.reduce((t, d) => t + d.count, 0));
+    return { stats, advisories, loading, error, charts, scope, fmtNumber, today, departures, departed };
   },
   template: `
     <div class="page home-page" v-loading="loading">
@@ -60,12 +63,13 @@ export default {
       <el-alert v-if="error" :title="error" type="error" show-icon :closable="false" />
       <template v-if="stats">
         <div class="kpis">
-          <div class="kpi"><div class="kpi-label">党员总数</div><div class="kpi-value">{{ fmtNumber(stats.members) }}<small>人</small></div></div>
+          <div class="kpi"><div class="kpi-label">党员总数（在册）</div><div class="kpi-value">{{ fmtNumber(stats.members) }}<small>人</small></div></div>
           <div class="kpi"><div class="kpi-label">预备党员</div><div class="kpi-value">{{ fmtNumber(stats.probationary) }}<small>人</small></div></div>
           <div class="kpi"><div class="kpi-label">今年新发展</div><div class="kpi-value">{{ fmtNumber(stats.new_this_year) }}<small>人</small></div></div>
           <div class="kpi" :class="{ warn: stats.terms_due > 0 }"><div class="kpi-label">即将或已到期换届</div><div class="kpi-value">{{ fmtNumber(stats.terms_due) }}<small>个</small></div><div class="kpi-note" v-if="stats.terms_expired">其中已届满 {{ fmtNumber(stats.terms_expired) }} 个</div></div>
           <div class="kpi" :class="{ warn: stats.advisories > 0 }"><div class="kpi-label">组织设置提示</div><div class="kpi-value">{{ fmtNumber(stats.advisories) }}<small>条</small></div></div>
         </div>
+        <p v-if="departed" class="departures form-hint">不在册（不计入以上人数和图表）：<span v-for="(d, i) in departures" :key="d.key">{{ i ? '，' : '' }}{{ d.label }} {{ fmtNumber(d.count) }} 人</span>。</p>
         <div class="charts">
           <chart-card v-for="c in charts" :key="c.title" :title="c.title" :type="c.type" :rows="c.rows" :unit="c.unit || '人'" />
         </div>

@@ -16,18 +16,22 @@ export default {
   setup() {
     const pwd = ref(false);
     const member = ref(null);
+    const loaded = ref(false);
     const error = ref("");
     onMounted(async () => {
       try {
         member.value = (await api("GET", "/api/me/member")).member;
+        loaded.value = true;
       } catch (e) {
         error.value = e.message;
       }
     });
+    // An account with no member record: say why the page is empty and whom to ask.
+    const unlinked = computed(() => loaded.value && !member.value && session.grants.some((g) => g.role === "member"));
     const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
     // The member's own name once the record is known; the account's display name otherwise.
     const displayName = computed(() => (member.value && member.value.name) || session.user.display_name || session.user.username);
-    return { session, pwd, member, error, show, displayName };
+    return { session, pwd, member, error, show, displayName, unlinked };
   },
   template: `
     <div class="page me-page">
@@ -45,6 +49,7 @@ export default {
         </template>
         <el-descriptions :column="1" size="small" border>
           <el-descriptions-item label="所在党组织">{{ member.org_name }}</el-descriptions-item>
+          <el-descriptions-item v-if="member.group_name" label="党小组">{{ member.group_name }}</el-descriptions-item>
           <el-descriptions-item label="党员类别">{{ member.category_label }}</el-descriptions-item>
           <el-descriptions-item label="入党日期">{{ show(member.joined_on) }}</el-descriptions-item>
           <el-descriptions-item label="转正日期">{{ show(member.full_member_on) }}</el-descriptions-item>
@@ -55,9 +60,14 @@ export default {
             <el-tag v-for="t in member.tags" :key="t" size="small" class="tag-gap">{{ t }}</el-tag>
           </el-descriptions-item>
         </el-descriptions>
+        <el-alert v-for="f in member.findings || []" :key="f.rule_id" type="warning" :closable="false" class="member-finding" :title="f.message" />
         <div class="me-note">信息有误请联系所在支部更正；个人信息已脱敏显示。</div>
       </el-card>
       <el-alert v-else-if="error" type="error" :title="error" :closable="false" class="me-card" />
+      <el-alert v-else-if="unlinked" type="info" show-icon :closable="false" class="me-card me-unlinked"
+        :title="session.user.person_id ? '您的账号关联的人员不在党员名册中' : '您的账号尚未关联党员档案'">
+        <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
+      </el-alert>
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>
         <div v-for="g in session.grants" :key="g.id" class="me-grant">

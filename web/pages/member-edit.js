@@ -8,11 +8,11 @@ import { api } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
-import { EDUCATIONS, GENDERS } from "../lib/codes.js";
+import { GENDERS } from "../lib/codes.js";
 import { options, codeLabel } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
 import OrgSelect from "../components/org-select.js";
-const { ref, reactive, computed, onMounted } = Vue;
+const { ref, reactive, computed, watch, onMounted } = Vue;
 
 const FIELDS = ["name", "former_name", "gender", "ethnicity", "birth_date", "id_number", "phone", "address",
                 "hukou", "education", "org_id", "status", "category", "joined_on", "full_member_on",
@@ -33,10 +33,26 @@ export default {
   setup(props) {
     const STATUSES = options("member_status");
     const CATEGORIES = options("member_category");
+    const EDUCATIONS = options("member_education");
     const editing = computed(() => !!props.id);
     const form = reactive(Object.fromEntries(FIELDS.map((f) => [f, ""])));
     Object.assign(form, { org_id: scope.orgId, status: "full", category: "community", ethnicity: "汉族" });
     const change = reactive({ effective_on: "", doc_no: "", note: "" });
+    // 党小组: a separate assignment (PUT /api/members/{id}/group) among the 党小组 of the
+    // chosen org; the member's org (its relation) stays the branch.
+    const group = ref(null);
+    const groupWas = ref(null);
+    const groups = ref([]);
+    async function loadGroups(orgId) {
+      groups.value = [];
+      if (!orgId) return;
+      try {
+        const r = await api("GET", `/api/orgs/${orgId}/children`);
+        groups.value = r.items.filter((o) => o.type === "group" && !o.dissolved_on);
+      } catch { /* no 党小组 offered */ }
+      if (!groups.value.some((g) => g.id === group.value)) group.value = null;
+    }
+    watch(() => form.org_id, loadGroups);
     const original = ref(null);
     // A status, category or org change is an event in the member's history.
     const statusChanged = computed(() => !!original.value && form.status !== original.value.status);
@@ -54,11 +70,12 @@ export default {
     const busy = ref(false);
     const loaded = ref(!props.id);
     onMounted(async () => {
-      if (!props.id) return;
+      if (!props.id) { loadGroups(form.org_id); return; }
       try {
         const m = await api("GET", `/api/members/${props.id}`);
         for (const f of FIELDS) form[f] = m[f] === null || m[f] === undefined ? "" : m[f];
         form.tags = (m.tags || []).join(",");
+        group.value = groupWas.value = m.group_id || null;
         original.value = { ...form };
         loaded.value = true;
       } catch (e) {
@@ -85,7 +102,8 @@ export default {
     async function submit() {
       clearErrors(errs);
       const b = body();
-      if (editing.value && !Object.keys(b).length) {
+      const groupChanged = (group.value || null) !== (groupWas.value || null);
+      if (editing.value && !Object.keys(b).length && !groupChanged) {
         ElementPlus.ElMessage.info("没有修改");
         return;
       }
@@ -97,11 +115,14 @@ export default {
       }
       busy.value = true;
       try {
-        const r = editing.value ? await api("PATCH", `/api/members/${props.id}`, b) : await api("POST", "/api/members", b);
+        const r = editing.value ? (Object.keys(b).length ? await api("PATCH", `/api/members/${props.id}`, b) : null)
+          : await api("POST", "/api/members", b);
+        const id = editing.value ? props.id : r.id;
+        if (groupChanged) await api("PUT", `/api/members/${id}/group`, { group_id: group.value || 0 });
         ElementPlus.ElMessage.success(editing.value ? "已保存" : "党员已新增");
-        navigate(`/members/${editing.value ? props.id : r.id}`, { replace: true });
+        navigate(`/members/${id}`, { replace: true });
       } catch (e) {
-        showError(e, errs, [...FIELDS, ...NOTE_FIELDS]);
+        showError(e, errs, [...FIELDS, ...NOTE_FIELDS, "group_id"]);
         if (e.field) {
           const el = document.querySelector(`[name="${e.field.replace(/^\//, "")}"]`);
           if (el) el.scrollIntoView({ block: "center" });
@@ -111,7 +132,7 @@ export default {
       }
     }
     const back = () => navigate(props.id ? `/members/${props.id}` : "/members");
-    return { form, change, errs, busy, loaded, editing, submit, back, statusChanged, recorded, changeTitle, futureDate,
+    return { form, change, group, groups, errs, busy, loaded, editing, submit, back, statusChanged, recorded, changeTitle, futureDate,
              STATUSES, CATEGORIES, EDUCATIONS, GENDERS, isMobile };
   },
   template: `
@@ -123,14 +144,14 @@ export default {
           <h3 class="section-title">基本信息</h3>
           <el-row :gutter="16">
             <el-col :xs="24" :md="12"><el-form-item label="姓名" :error="errs.name" required><el-input v-model="form.name" name="name" /></el-form-item></el-col>
-            <el-col :xs="24" :md="12"><el-form-item label="身份证号" :error="errs.id_number" :required="!editing"><el-input v-model="form.id_number" name="id_number" maxlength="18" placeholder="18 位" /></el-form-item></el-col>
+            <el-col :xs="24" :md="12"><el-form-item label="身份证号" :error="errs.id_number" :required="!editing"><el-input v-model="form.id_number" name="id_number" placeholder="18 位" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="性别" :error="errs.gender">
               <el-radio-group v-model="form.gender"><el-radio v-for="g in GENDERS" :key="g.value" :value="g.value">{{ g.label }}</el-radio></el-radio-group>
             </el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="出生日期" :error="errs.birth_date"><el-date-picker v-model="form.birth_date" type="date" value-format="YYYY-MM-DD" name="birth_date" style="width: 100%" placeholder="选择日期" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="民族" :error="errs.ethnicity"><el-input v-model="form.ethnicity" name="ethnicity" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="学历" :error="errs.education">
-              <el-select v-model="form.education" clearable style="width: 100%" placeholder="请选择"><el-option v-for="e in EDUCATIONS" :key="e" :label="e" :value="e" /></el-select>
+              <el-select v-model="form.education" clearable style="width: 100%" placeholder="请选择"><el-option v-for="e in EDUCATIONS" :key="e.value" :label="e.label" :value="e.value" /></el-select>
             </el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="曾用名" :error="errs.former_name"><el-input v-model="form.former_name" name="former_name" /></el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="户籍所在地" :error="errs.hukou"><el-input v-model="form.hukou" name="hukou" /></el-form-item></el-col>
@@ -138,6 +159,11 @@ export default {
           <h3 class="section-title">党籍信息</h3>
           <el-row :gutter="16">
             <el-col :xs="24" :md="12"><el-form-item label="所在党组织" :error="errs.org_id" required><org-select v-model="form.org_id" /></el-form-item></el-col>
+            <el-col v-if="groups.length" :xs="24" :md="12"><el-form-item label="党小组" :error="errs.group_id">
+              <el-select v-model="group" clearable style="width: 100%" placeholder="未编入党小组" class="group-select">
+                <el-option v-for="g in groups" :key="g.id" :label="g.name" :value="g.id" />
+              </el-select>
+            </el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="党籍状态" :error="errs.status" required>
               <el-select v-model="form.status" style="width: 100%"><el-option v-for="s in STATUSES" :key="s.value" :label="s.label" :value="s.value" /></el-select>
             </el-form-item></el-col>

@@ -107,7 +107,8 @@ export default {
           </div>
           <el-button v-if="canWrite" type="primary" icon="Edit" @click="navigate('/members/' + m.id + '/edit')">编辑</el-button>
         </div>
-        <p class="page-desc">{{ m.org_name }} · {{ m.category_label }}</p>
+        <p class="page-desc">{{ m.org_name }}<template v-if="m.group_name"> · {{ m.group_name }}</template> · {{ m.category_label }}</p>
+        <el-alert v-for="f in m.findings || []" :key="f.rule_id" type="warning" show-icon :closable="false" class="member-finding" :title="f.message" />
         <el-card shadow="never">
           <el-tabs v-model="tab" @tab-change="onTab" :stretch="isMobile" class="member-tabs">
             <el-tab-pane label="基本信息" name="basic">
@@ -127,6 +128,7 @@ export default {
             <el-tab-pane label="党籍信息" name="party">
               <el-descriptions :column="isMobile ? 1 : 2" border>
                 <el-descriptions-item label="所在党组织">{{ m.org_name }}</el-descriptions-item>
+                <el-descriptions-item label="党小组">{{ show(m.group_name) }}</el-descriptions-item>
                 <el-descriptions-item label="党籍状态">{{ m.status_label }}</el-descriptions-item>
                 <el-descriptions-item label="党员类别">{{ m.category_label }}</el-descriptions-item>
                 <el-descriptions-item label="入党日期">{{ show(m.joined_on) }}</el-descriptions-item>

@@ -18,6 +18,7 @@ const COLUMNS = [
   { key: "gender", label: "性别", width: 64 },
   { key: "age", label: "年龄", width: 80, sort: { ascending: "-birth_date", descending: "birth_date" } },
   { key: "org_name", label: "所在党组织", min: 200 },
+  { key: "group_name", label: "党小组", width: 120 },
   { key: "category_label", label: "党员类别", width: 130 },
   { key: "status_label", label: "党籍状态", width: 100 },
   { key: "joined_on", label: "入党日期", width: 116, sort: { ascending: "joined_on", descending: "-joined_on" } },
@@ -102,10 +103,19 @@ export default {
     watch(() => scope.orgId, search);
     onMounted(load);
     const exporting = ref(false);
-    async function exportXlsx() {
+    // full: with whole ID numbers, phones and addresses (members.reveal_pii; audited), the
+    // file the importer takes back unchanged.
+    async function exportXlsx(full) {
+      if (full === true) {
+        try {
+          await ElementPlus.ElMessageBox.confirm("导出的名册将包含完整的身份证号、手机号码和住址，此操作会记入审计日志。请妥善保管文件。",
+            "导出完整信息", { confirmButtonText: "导出", cancelButtonText: "取消", type: "warning" });
+        } catch { return; }
+      }
       exporting.value = true;
       try {
-        await download(withQuery("/api/members/export", query()), "党员名册.xlsx");
+        const q = full === true ? { ...query(), reveal: "id_number,phone,address" } : query();
+        await download(withQuery("/api/members/export", q), full === true ? "党员名册（完整信息）.xlsx" : "党员名册.xlsx");
       } catch (e) {
         ElementPlus.ElMessage.error(e.message);
       } finally {
@@ -117,11 +127,12 @@ export default {
       const v = row[key];
       if (key === "gender") return row.gender_label || genderLabel(v);
       if (key === "tags") return v && v.length ? v.join("、") : "—";
+      if (key === "org_name" && row.group_name) return `${v} · ${row.group_name}`; // 党小组
       return v === null || v === undefined || v === "" ? "—" : v;
     };
     return { filters, statusText, sort, sortedBy, onSort, more, active, SORTS, page, size, rows, total, loading, load, search, reset, cols, shown, COLUMNS,
              STATUSES, CATEGORIES, exporting, exportXlsx, open, cell, fmtNumber, isMobile, scope,
-             canWrite: computed(() => can("members.write")), navigate };
+             canWrite: computed(() => can("members.write")), canReveal: computed(() => can("members.reveal_pii")), navigate };
   },
   template: `
     <div class="page members-page">
@@ -130,7 +141,11 @@ export default {
         <div class="head-actions">
           <el-button v-if="canWrite" type="primary" icon="Plus" @click="navigate('/members/new')">新增党员</el-button>
           <el-button v-if="canWrite" icon="Upload" @click="navigate('/members/import')">导入</el-button>
-          <el-button icon="Download" :loading="exporting" @click="exportXlsx" class="export-btn">导出</el-button>
+          <el-dropdown v-if="canReveal" split-button :loading="exporting" @click="exportXlsx(false)" @command="exportXlsx(true)" class="export-btn">
+            导出
+            <template #dropdown><el-dropdown-menu><el-dropdown-item command="full" class="export-full">导出完整信息（含身份证号，可再导入）</el-dropdown-item></el-dropdown-menu></template>
+          </el-dropdown>
+          <el-button v-else icon="Download" :loading="exporting" @click="exportXlsx(false)" class="export-btn">导出</el-button>
         </div>
       </div>
       <p class="page-desc">{{ scope.orgName }}及下级组织的{{ statusText }}，共 {{ fmtNumber(total) }} 人。</p>
@@ -190,6 +205,7 @@ export default {
           <el-table-column label="姓名" prop="name" min-width="90" fixed sortable="custom" :sort-orders="['ascending', 'descending', null]">
             <template #default="{ row }">
               <app-link :to="'/members/' + row.id" class="link">{{ row.name }}</app-link>
+              <el-tag v-for="f in row.findings || []" :key="f.rule_id" type="warning" size="small" class="finding-tag" :title="f.message">预备期已满</el-tag>
               <div v-if="isMobile" class="row-sub">{{ [row.gender_label, row.age !== null ? row.age + '岁' : '', row.category_label].filter(Boolean).join(' · ') }}</div>
             </template>
           </el-table-column>

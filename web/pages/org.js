@@ -51,10 +51,12 @@ export default {
         return;
       }
       names[org.value.id] = org.value.name;
-      parent.value = null;
-      if (org.value.parent_id) {
-        api("GET", `/api/orgs/${org.value.parent_id}`).then((p) => { parent.value = p; names[p.id] = p.name; }).catch(() => {});
-      }
+      // The server names the ancestors (a community admin may not read the orgs above).
+      for (const a of org.value.ancestors || []) names[a.id] = a.name;
+      // Linked only where a grant of the user's lies at or above it (else its page is 404).
+      const above = (org.value.ancestors || []).map((a) => a.id);
+      parent.value = org.value.parent_id ? { id: org.value.parent_id, name: org.value.parent_name,
+        readable: session.grants.some((g) => g.role === "admin" || above.includes(g.org_id)) } : null;
       api("GET", `/api/orgs/${props.id}/children`).then((r) => { kids.value = r.items; }).catch(() => {});
       api("GET", `/api/orgs/${props.id}/advisories`).then((r) => { advisories.value = r.items; }).catch(() => {});
       if (tab.value === "history") loadEvents();
@@ -257,7 +259,7 @@ export default {
                 <el-descriptions-item label="组织类型">{{ org.type_label }}</el-descriptions-item>
                 <el-descriptions-item label="组织代码">{{ show(org.code) }}</el-descriptions-item>
                 <el-descriptions-item label="上级组织">
-                  <app-link v-if="parent" :to="'/orgs/' + parent.id" class="link">{{ parent.name }}</app-link><template v-else>—</template>
+                  <app-link v-if="parent && parent.readable" :to="'/orgs/' + parent.id" class="link">{{ parent.name }}</app-link><template v-else>{{ parent ? parent.name : '—' }}</template>
                 </el-descriptions-item>
                 <el-descriptions-item label="成立日期">{{ show(org.founded_on) }}</el-descriptions-item>
                 <el-descriptions-item label="直属党员">{{ fmtNumber(org.members) }} 人</el-descriptions-item>

@@ -2,14 +2,14 @@
 // password, must be changed at first login), and per account: rename, disable/enable, reset
 // the password, add and revoke grants. Field errors from the server show on their fields.
 import { api, withQuery } from "../lib/api.js";
-import { scope } from "../lib/session.js";
+import { scope, session } from "../lib/session.js";
 import { fmtDateTime, fmtNumber } from "../lib/format.js";
 import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
 import { options } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
 import { pagedList } from "../lib/paging.js";
 import OrgSelect from "../components/org-select.js";
-const { ref, reactive, watch, onMounted } = Vue;
+const { ref, reactive, computed, watch, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/users", title: "账号管理", perm: "users.manage", menu: { group: "系统", icon: "UserFilled", order: 10 } }];
@@ -18,7 +18,8 @@ export default {
   name: "UsersPage",
   components: { OrgSelect },
   setup() {
-    const ROLES = options("role");
+    // Only the roles this user may hand out (the server refuses the others with 403).
+    const ROLES = computed(() => options("role").filter((r) => session.grantable_roles.includes(r.value)));
     const list = pagedList((p) => api("GET", withQuery("/api/users", { org: scope.orgId, ...p })));
     const { rows, total, page, size, loading, load } = list;
     watch(() => scope.orgId, list.search);
@@ -26,17 +27,39 @@ export default {
 
     // Create
     const createOpen = ref(false);
-    const nu = reactive({ username: "", display_name: "", password: "", role: "member", org_id: null });
+    const nu = reactive({ username: "", display_name: "", password: "", role: "member", org_id: null, person_id: null });
+    // 关联党员: the person the account belongs to, found by name in the roster (its 我的).
+    const people = ref([]);
+    const peopleLoading = ref(false);
+    async function findPeople(q) {
+      if (!q) { people.value = []; return; }
+      peopleLoading.value = true;
+      try {
+        const r = await api("GET", withQuery("/api/members", { q, status: "current", size: 20 }));
+        people.value = r.items.map((m) => ({ value: m.person_id, label: `${m.name}（${m.org_name}）`, name: m.name }));
+      } catch (e) {
+        people.value = [];
+      } finally {
+        peopleLoading.value = false;
+      }
+    }
+    function pickPerson(pid) {
+      const p = people.value.find((x) => x.value === pid);
+      if (p && !nu.display_name) nu.display_name = p.name;
+    }
     const nuErrs = fieldErrors();
     const busy = ref(false);
     function openCreate() {
-      Object.assign(nu, { username: "", display_name: "", password: "", role: "member", org_id: scope.orgId });
+      Object.assign(nu, { username: "", display_name: "", password: "", role: "member", org_id: scope.orgId, person_id: null });
+      people.value = [];
       clearErrors(nuErrs);
       createOpen.value = true;
     }
     async function create() {
-      await submitForm({ busy, errs: nuErrs, fields: ["username", "display_name", "password", "role", "org_id"] }, async () => {
-        await api("POST", "/api/users", nu);
+      await submitForm({ busy, errs: nuErrs, fields: ["username", "display_name", "password", "role", "org_id", "person_id"] }, async () => {
+        const body = { ...nu };
+        if (!body.person_id) delete body.person_id;
+        await api("POST", "/api/users", body);
         ElementPlus.ElMessage.success(`账号 ${nu.username} 已创建，首次登录须修改密码`);
         createOpen.value = false;
         load();
@@ -121,7 +144,7 @@ export default {
         ElementPlus.ElMessage.error(e.message);
       }
     }
-    return { rows, total, page, size, loading, load, createOpen, nu, nuErrs, busy, openCreate, create,
+    return { rows, total, page, size, loading, load, createOpen, nu, nuErrs, busy, openCreate, create, people, peopleLoading, findPeople, pickPerson,
              cur, edit, grant, grantErrs, open, patch, toggle, resetPassword, addGrant, revoke,
              ROLES, fmtDateTime, fmtNumber, isMobile, scope };
   },
@@ -168,6 +191,13 @@ export default {
             <el-select v-model="nu.role" style="width: 100%"><el-option v-for="r in ROLES" :key="r.value" :label="r.label" :value="r.value" /></el-select>
           </el-form-item>
           <el-form-item label="授权组织" :error="nuErrs.org_id" required><org-select v-model="nu.org_id" /></el-form-item>
+          <el-form-item label="关联党员" :error="nuErrs.person_id">
+            <el-select v-model="nu.person_id" filterable remote clearable :remote-method="findPeople" :loading="peopleLoading"
+                       placeholder="输入姓名或拼音首字母，在党员名册中查找" style="width: 100%" class="person-select" @change="pickPerson">
+              <el-option v-for="p in people" :key="p.value" :label="p.label" :value="p.value" />
+            </el-select>
+            <div class="form-hint">党员本人的账号请关联其党员档案，登录后“我的”才会显示本人信息</div>
+          </el-form-item>
           <div class="form-actions">
             <el-button @click="createOpen = false">取消</el-button>
             <el-button type="primary" native-type="submit" :loading="busy">创建</el-button>

@@ -153,6 +153,10 @@ struct user_new {
     int64_t org_id;
 };
 
+/* Whether u may hand out role at the org of one of its grants (so at some org below it):
+ * what the new-account and grant dialogs offer (GET /api/session "grantable_roles"). */
+bool auth_may_grant_somewhere(const struct auth_user *u, enum role role);
+
 /* Creates an account with one grant. actor->user NULL (CLI) may create any role; otherwise
  * the caller must hold users.manage at org_id and may not hand out admin unless admin. */
 int auth_user_create(struct app *app, const struct user_new *in, const struct auth_actor *actor,

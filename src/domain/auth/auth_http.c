@@ -26,17 +26,22 @@ static json_t *grants_json(const struct auth_grant *g, int n)
 
 static json_t *session_json(const struct auth_user *u)
 {
-    json_t *perms = json_array();
+    json_t *perms = json_array(), *roles = json_array();
 
     for (int p = PERM_ORGS_READ; p < PERM_COUNT; p++)
         if (auth_can_any(u, (enum perm)p))
             json_array_append_new(perms, jstr(perm_name((enum perm)p)));
-    return json_pack("{s:{s:I, s:s, s:s, s:b, s:o, s:b, s:b}, s:o, s:o}", "user", "id",
-                     (json_int_t)u->id, "username", u->username, "display_name", u->display_name,
-                     "must_change_password", u->must_change_password, "person_id",
-                     u->person_id ? jint(u->person_id) : json_null(), "totp_enabled",
-                     u->totp_enabled, "totp_setup_required", u->totp_setup_required, "grants",
-                     grants_json(u->grants, u->ngrants), "permissions", perms);
+    /* The roles this user may hand out (none without users.manage): the account dialogs
+     * offer only these. */
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (auth_may_grant_somewhere(u, (enum role)r))
+            json_array_append_new(roles, jstr(role_name((enum role)r)));
+    return json_pack(
+        "{s:{s:I, s:s, s:s, s:b, s:o, s:b, s:b}, s:o, s:o, s:o}", "user", "id", (json_int_t)u->id,
+        "username", u->username, "display_name", u->display_name, "must_change_password",
+        u->must_change_password, "person_id", u->person_id ? jint(u->person_id) : json_null(),
+        "totp_enabled", u->totp_enabled, "totp_setup_required", u->totp_setup_required, "grants",
+        grants_json(u->grants, u->ngrants), "permissions", perms, "grantable_roles", roles);
 }
 
 struct login_in {

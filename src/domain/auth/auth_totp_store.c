@@ -1,4 +1,4 @@
-/* auth_totp_store.c: the rows of two-factor login (migration 0011): a login's TOTP secret,
+/* auth_totp_store.c: the rows of two-factor login (migration 0013): a login's TOTP secret,
  * pending or enabled, with the last time step taken; its recovery codes as SHA-256. Used by
  * auth_totp.c only. */
 #include "core/compat.h"

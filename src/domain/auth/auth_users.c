@@ -28,6 +28,18 @@ static int audit_user(struct db_conn *c, const struct auth_actor *actor, const c
     return audit_append(c, &e, err);
 }
 
+static bool may_grant(const struct auth_actor *actor, enum role role, const char *org_path);
+
+bool auth_may_grant_somewhere(const struct auth_user *u, enum role role)
+{
+    const struct auth_actor actor = { .user = u };
+
+    for (int i = 0; i < u->ngrants; i++)
+        if (may_grant(&actor, role, u->grants[i].org_path))
+            return true;
+    return false;
+}
+
 /* Whether the actor may hand out role at org_path. The CLI (no user) may do anything. */
 static bool may_grant(const struct auth_actor *actor, enum role role, const char *org_path)
 {

@@ -188,8 +188,9 @@ const struct demo_weighted DEMO_ETHNICITIES[] = {
 };
 const size_t DEMO_ETHNICITIES_LEN = ARRAY_LEN(DEMO_ETHNICITIES);
 
+/* In the roster's wording (MEMBER_EDUCATIONS); 硕士 and 博士 are both 研究生 there. */
 const char *const DEMO_EDUCATION[DEMO_EDU_LEVELS] = {
-    "小学", "初中", "高中", "中专", "大专", "本科", "硕士研究生", "博士研究生",
+    "小学及以下", "初中", "高中", "中专", "大学专科", "大学本科", "研究生", "研究生",
 };
 
 /* Per 1000. Members are better educated than the residents around them, and the young

@@ -179,6 +179,13 @@ out:
     return rc;
 }
 
+/* 转正 (预备 → 正式, DEV-23): the 转正 date is stored as full_member_on, and the history records
+ * the change on the decision's date. */
+static bool converting(const char *from, const char *to)
+{
+    return from && to && !strcmp(from, "probationary") && !strcmp(to, "full");
+}
+
 /* Writes merged (already checked) over the stored member cur, with history and audit. */
 static int apply_update(struct db_conn *c, const struct member_view *cur,
                         const struct member_in *merged, const struct member_change_note *note,
@@ -196,6 +203,8 @@ static int apply_update(struct db_conn *c, const struct member_view *cur,
 
     arena_init(&a, 1024);
     clock_today(today);
+    if (!on && converting(cur->status, merged->status) && !member_blank(merged->full_member_on))
+        on = merged->full_member_on;
     if (!on)
         on = today;
     if (member_blank(merged->name) || member_blank(merged->gender)) {
@@ -233,6 +242,7 @@ static int apply_update(struct db_conn *c, const struct member_view *cur,
             strcmp(merged->name, cur->name) ? member_initials_of(merged->name, &a) : NULL, now,
             err) < 0 ||
         member_store_member_update(c, cur->id, merged, path, now, err) < 0 ||
+        (path && cur->group_id && member_store_group_set(c, cur->id, 0, 0, now, uid, err) < 0) ||
         (merged->tags && member_store_tags_set(c, cur->id, merged->tags, err) < 0))
         goto out;
     snprintf(old_org, sizeof(old_org), "%" PRId64, cur->org_id);
@@ -387,6 +397,12 @@ int member_update(struct app *app, int64_t id, struct member_in *patch,
         merged.birth_date = NULL;
     if (patch->id_number && !patch->gender)
         merged.gender = NULL;
+    if (converting(cur.status, merged.status) && member_blank(merged.full_member_on)) {
+        char today[11];
+        clock_today(today);
+        merged.full_member_on =
+            arena_strdup(&a, note && note->effective_on ? note->effective_on : today);
+    }
     if (member_normalize(app, &merged, &a, err) < 0 ||
         apply_update(c, &cur, &merged, note, actor, err) < 0 || db_tx_commit(c, err) < 0)
         goto out;
@@ -453,5 +469,44 @@ int member_reveal_audit(struct app *app, const struct member_view *v, unsigned f
     rc = 0;
 out:
     db_release(app->db, &c);
+    return rc;
+}
+
+int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
+                     struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct member_view cur;
+    struct member_org g = { 0 };
+    char digest[65], what[64];
+    int rc = -1;
+
+    arena_init(&a, 1024);
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        member_store_get(c, id, false, &a, &cur, err) < 0)
+        goto out;
+    if (group_id) {
+        if (member_store_org(c, group_id, &a, &g, err) < 0) {
+            err_refine(err, "/group_id", NULL);
+            goto out;
+        }
+        if (strcmp(g.type, "group") || g.parent_id != cur.org_id || g.dissolved_on) {
+            err_set(err, E_INVALID, "/group_id",
+                    "只能编入本人所在党组织（%s）下设的党小组，“%s”不是", cur.org_name, g.name);
+            goto out;
+        }
+    }
+    snprintf(what, sizeof(what), "group:%" PRId64 "->%" PRId64, cur.group_id, group_id);
+    audit_digest(what, strlen(what), digest);
+    if (member_store_group_set(c, id, g.tenant_id, group_id, clock_now(), auth_actor_user_id(actor),
+                               err) < 0 ||
+        audit_member(c, actor, "member.group", id, cur.org_id, digest, err) < 0 ||
+        db_tx_commit(c, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    arena_release(&a);
     return rc;
 }

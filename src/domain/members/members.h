@@ -39,6 +39,20 @@ extern const char *const MEMBER_STATUS_FILTERS[]; /* the statuses and "current" 
 extern const char *const MEMBER_STATUS_LABELS[]; /* 预备党员 正式党员 停止党籍 出党 死亡 */
 extern const char *const MEMBER_CATEGORIES[]; /* community mobile_out in_service retired … */
 extern const char *const MEMBER_CATEGORY_LABELS[]; /* 组织关系在社区 外出流动 在职党员报到 … */
+/* 学历 in the national standard's wording (研究生 大学本科 大学专科 中专 高中 初中 小学及以下;
+ * code = label), NULL-terminated. */
+extern const char *const MEMBER_EDUCATIONS[];
+/* The MEMBER_EDUCATIONS entry for an entry or an alias (本科 → 大学本科, 大专 → 大学专科,
+ * 硕士 → 研究生 …); NULL when it is neither. */
+const char *member_education_code(const char *s);
+/* A person's name as a roster holds it: CJK, Latin letters, single spaces between words and
+ * the middle dot of minority names (look-alikes · ・ • ‧ ∙ ⋅ . become U+00B7, only between two
+ * letters), 1–40 characters; full-width letters, ideographic and no-break spaces are folded
+ * first. Replaces *name with the normalized text from a; else E_INVALID at field with a zh-CN
+ * message naming label (姓名, 曾用名) and the character refused. Used by member_normalize, so
+ * by the API, the form and the import alike. */
+int member_name_normalize(char **name, const char *field, const char *label, struct arena *a,
+                          struct err *err);
 /* The label for a code, or the code itself when unknown. */
 const char *member_status_label(const char *code);
 const char *member_category_label(const char *code);
@@ -102,6 +116,10 @@ struct member_view {
     const char *work_unit, *post;
     const char *tags; /* comma-separated, "" when none */
     int64_t created_at, updated_at;
+    int64_t group_id;              /* the 党小组 the member is in (member_group); 0: none */
+    const char *group_name;        /* its name; NULL when none */
+    const char *probation_ends_on; /* a 预备党员's 预备期 end (DEV-PROB-END); NULL otherwise */
+    bool probation_overdue;        /* that day has passed and the member is still 预备 */
 };
 
 /* One page of members in q->org_path's subtree, with the total. *out holds *n_out views from
@@ -196,6 +214,26 @@ int member_match_id_number(struct db_conn *c, const struct member_in *m, struct 
  * when the change is not allowed (出党 and 死亡 are final). member_update and the importer
  * refuse the others with E_INVALID "/status". */
 const char *member_status_change_label(const char *from, const char *to);
+
+/* DEV-PROB-END findings: the 预备党员 of the subtree [path, upper) whose 预备期 (joined_on plus
+ * the months of the member_rule version in force on joined_on) ended before today, by org. The
+ * orgs area's advisories read it on c. Memory from a. */
+struct member_overdue {
+    int64_t member_id, org_id;
+    const char *org_name, *name, *joined_on, *ends_on;
+};
+int member_probation_overdue(struct db_conn *c, const char *path, const char *upper,
+                             struct arena *a, struct member_overdue **out, int64_t *n_out,
+                             struct err *err);
+/* The zh-CN finding shown for an overdue 预备期 ending on ends_on (member pages, advisories). */
+const char *member_probation_message(const char *ends_on, struct arena *a);
+
+/* Puts member id in 党小组 group_id (0: out of any), recorded with the audit row
+ * "member.group". The group must be a 党小组 (org type "group") directly under the member's
+ * own org and not dissolved: else E_INVALID "/group_id". The member's org (its relation)
+ * does not change. The caller checks the actor may write at the member's org. */
+int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
+                     struct err *err);
 
 /* Whole years between date from and date to (both YYYY-MM-DD); -1 when either is bad. */
 int64_t member_years_between(const char *from, const char *to);

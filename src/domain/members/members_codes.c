@@ -10,8 +10,8 @@
 /* The member fields; KEY is the flag of those a new member must have (姓名, 身份证号, 所在党组织;
  * 性别 and 出生日期 follow from the ID number). */
 #define MEMBER_FIELD_ROWS(KEY)                                                                     \
-    FIELD_STR(struct member_in, name, "name", "姓名", KEY, 1, 50),                                 \
-        FIELD_STR(struct member_in, former_name, "former_name", "曾用名", FIELD_OPTIONAL, 0, 50),  \
+    FIELD_STR(struct member_in, name, "name", "姓名", KEY, 1, 40),                                 \
+        FIELD_STR(struct member_in, former_name, "former_name", "曾用名", FIELD_OPTIONAL, 0, 40),  \
         FIELD_STR(struct member_in, gender, "gender", "性别", FIELD_OPTIONAL, 1, 4),               \
         FIELD_STR(struct member_in, ethnicity, "ethnicity", "民族", FIELD_OPTIONAL, 0, 20),        \
         FIELD_DATE(struct member_in, birth_date, "birth_date", "出生日期", FIELD_OPTIONAL),        \
@@ -47,10 +47,53 @@ const char *const MEMBER_CATEGORIES[] = { "community", "mobile_out", "in_service
 const char *const MEMBER_CATEGORY_LABELS[] = { "组织关系在社区", "外出流动", "在职党员报到",
                                                "离退休",         "下岗失业", "两新组织",
                                                "学生",           "其他",     NULL };
-/* Other words cadres type for a status (import cells, forms). */
-static const struct {
+/* 学历: the one list, in the wording of the national standard (GB/T 4658 学历代码, as the
+ * Party's statistics group it); the code is the wording itself, so stored rows read as text.
+ * The form, the template, the demo and the statistics use these; EDUCATION_ALIASES maps the
+ * other words cadres type (本科, 大专 …) to them on import and in the API. */
+const char *const MEMBER_EDUCATIONS[] = { "研究生", "大学本科", "大学专科",   "中专",
+                                          "高中",   "初中",     "小学及以下", NULL };
+/* Another word for a code (import cells, forms). */
+struct code_alias {
     const char *word, *code;
-} STATUS_ALIASES[] = {
+};
+
+/* The code for a code, its label or an alias in al[0..n); NULL when it is none. */
+static const char *code_or_alias(const char *const *codes, const char *const *labels,
+                                 const struct code_alias *al, size_t n, const char *s)
+{
+    const char *code = member_code_of(codes, labels, s);
+
+    for (size_t i = 0; !code && i < n; i++)
+        if (!strcmp(al[i].word, s))
+            code = al[i].code;
+    return code;
+}
+
+static const struct code_alias EDUCATION_ALIASES[] = {
+    { "博士", "研究生" },         { "博士研究生", "研究生" },
+    { "硕士", "研究生" },         { "硕士研究生", "研究生" },
+    { "研究生学历", "研究生" },   { "本科", "大学本科" },
+    { "大本", "大学本科" },       { "大学", "大学本科" },
+    { "专科", "大学专科" },       { "大专", "大学专科" },
+    { "高职", "大学专科" },       { "中等专科", "中专" },
+    { "中等专业学校", "中专" },   { "中职", "中专" },
+    { "技校", "中专" },           { "技工学校", "中专" },
+    { "职高", "中专" },           { "职业高中", "中专" },
+    { "普通高中", "高中" },       { "高级中学", "高中" },
+    { "初级中学", "初中" },       { "小学", "小学及以下" },
+    { "小学以下", "小学及以下" }, { "文盲", "小学及以下" },
+    { "半文盲", "小学及以下" },   { "文盲或半文盲", "小学及以下" },
+};
+
+const char *member_education_code(const char *s)
+{
+    return code_or_alias(MEMBER_EDUCATIONS, MEMBER_EDUCATIONS, EDUCATION_ALIASES,
+                         ARRAY_LEN(EDUCATION_ALIASES), s);
+}
+
+/* Other words cadres type for a status (import cells, forms). */
+static const struct code_alias STATUS_ALIASES[] = {
     { "预备", "probationary" }, { "正式", "full" },     { "停止", "suspended" },
     { "已出党", "left" },       { "退党", "left" },     { "除名", "left" },
     { "开除", "left" },         { "去世", "deceased" }, { "已故", "deceased" },
@@ -130,12 +173,8 @@ const char *member_code_of(const char *const *codes, const char *const *labels, 
 /* The status code for a code, label or alias; NULL when it is none. */
 const char *member_status_code(const char *s)
 {
-    const char *code = member_code_of(MEMBER_STATUSES, MEMBER_STATUS_LABELS, s);
-
-    for (size_t i = 0; !code && i < ARRAY_LEN(STATUS_ALIASES); i++)
-        if (!strcmp(STATUS_ALIASES[i].word, s))
-            code = STATUS_ALIASES[i].code;
-    return code;
+    return code_or_alias(MEMBER_STATUSES, MEMBER_STATUS_LABELS, STATUS_ALIASES,
+                         ARRAY_LEN(STATUS_ALIASES), s);
 }
 
 int64_t member_years_between(const char *from, const char *to)

@@ -69,6 +69,26 @@ void member_view_write(struct json_writer *w, const struct member_view *v)
         p = end ? end + 1 : p + n;
     }
     json_write_array_end(w);
+    json_write_key(w, "group_id");
+    if (v->group_id)
+        json_write_int(w, v->group_id);
+    else
+        json_write_null(w);
+    json_write_kstr(w, "group_name", v->group_name);
+    json_write_kstr(w, "probation_ends_on", v->probation_ends_on);
+    /* Rule findings on this member (RULES.md IDs), shown wherever the member is. */
+    json_write_key(w, "findings");
+    json_write_array_begin(w);
+    if (v->probation_overdue) {
+        struct arena tmp;
+        arena_init(&tmp, 512);
+        json_write_object_begin(w);
+        json_write_kstr(w, "rule_id", "DEV-PROB-END");
+        json_write_kstr(w, "message", member_probation_message(v->probation_ends_on, &tmp));
+        json_write_object_end(w);
+        arena_release(&tmp);
+    }
+    json_write_array_end(w);
     json_write_kint(w, "created_at", v->created_at);
     json_write_kint(w, "updated_at", v->updated_at);
     json_write_object_end(w);
@@ -406,6 +426,31 @@ static int me_member(struct http_req *req, struct http_res *res, struct err *err
     return http_res_writer_end(res, 200, &b, err);
 }
 
+/* 党小组: PUT {"group_id": N} puts the member in a 党小组 of its own org, 0 takes it out. */
+struct member_group_in {
+    int64_t group_id;
+};
+static const struct field MEMBER_GROUP_FIELDS[] = {
+    FIELD_INT(struct member_group_in, group_id, "group_id", "党小组", FIELD_REQUIRED, 0, INT64_MAX),
+    FIELD_END,
+};
+
+static int members_group_put(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_view v;
+    struct member_group_in in = { 0 };
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 || member_load(req, id, &v, err) < 0 ||
+        http_body_decode(req, MEMBER_GROUP_FIELDS, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (member_group_set(req->app, id, in.group_id, &actor, err) < 0)
+        return -1;
+    return respond_member(req, res, id, 200, err);
+}
+
 static const struct route MEMBERS_ROUTES[] = {
     { HTTP_GET, "/api/me/member", me_member, PERM_SESSION, SCOPE_NONE,
       "我的党员信息（本人账号关联的党员档案，已脱敏）", NULL, NULL, NULL },
@@ -418,6 +463,9 @@ static const struct route MEMBERS_ROUTES[] = {
       NULL },
     { HTTP_PATCH, "/api/members/{id}", members_patch, PERM_MEMBERS_WRITE, SCOPE_RECORD,
       "修改党员信息（状态、类别、组织关系变更记入历史）", NULL, NULL, MEMBER_PATCH },
+    { HTTP_PUT, "/api/members/{id}/group", members_group_put, PERM_MEMBERS_WRITE, SCOPE_RECORD,
+      "编入党小组（group_id 为本人所在党组织下设的党小组，0 为移出；组织关系不变）", NULL, NULL,
+      MEMBER_GROUP_FIELDS },
     { HTTP_GET, "/api/members/{id}/events", members_events, PERM_MEMBERS_READ, SCOPE_RECORD,
       "党员状态变更历史", NULL, NULL, NULL },
     { HTTP_GET, "/api/members/{id}/card", members_card_get, PERM_MEMBERS_READ, SCOPE_RECORD,
@@ -435,12 +483,14 @@ static const struct audit_action MEMBERS_AUDIT[] = {
     { "member.update", "修改党员信息", "member" },
     { "member.reveal", "查看完整个人信息", "member" },
     { "member.card", "修改党员联系卡", "member" },
+    { "member.group", "调整党小组", "member" },
     { NULL, NULL, NULL },
 };
 
 static const struct code_table MEMBERS_CODES[] = {
     { "member_status", MEMBER_STATUSES, MEMBER_STATUS_LABELS },
     { "member_category", MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS },
+    { "member_education", MEMBER_EDUCATIONS, MEMBER_EDUCATIONS },
     { NULL, NULL, NULL },
 };
 

@@ -17,8 +17,27 @@ struct member_key {
 /* The org a member row is written against. */
 struct member_org {
     int64_t id, tenant_id;
-    const char *path, *name, *dissolved_on;
+    const char *path, *name, *dissolved_on, *type;
+    int64_t parent_id; /* 0 for the root */
 };
+/* Sets the member's 党小组 (group_id 0: removes it). */
+int member_store_group_set(struct db_conn *c, int64_t member_id, int64_t tenant_id,
+                           int64_t group_id, int64_t now, int64_t by, struct err *err);
+/* The versions of one rule (member_rule rows, by valid_from). */
+struct member_rule_row {
+    const char *valid_from, *valid_to;
+    int64_t months;
+};
+struct member_rules {
+    struct member_rule_row *v;
+    int64_t n;
+};
+int member_store_rules(struct db_conn *c, const char *rule_id, struct arena *a,
+                       struct member_rules *out, struct err *err);
+/* Every 预备党员 with a joined_on in [path, upper), by org then joined_on (ends_on unset). */
+int member_store_probationary(struct db_conn *c, const char *path, const char *upper,
+                              struct arena *a, struct member_overdue **out, int64_t *n_out,
+                              struct err *err);
 
 int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct member_org *out,
                      struct err *err);

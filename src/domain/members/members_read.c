@@ -34,8 +34,56 @@ static void years_ago(int64_t n, char out[11])
 
 /* ---- views ---- */
 
-static void view_finish(struct member_view *v, const char *today)
+/* DEV-PROB-END: the 预备期 ends joined_on + the months of the rule version in force on
+ * joined_on (the date of the 支部大会 resolution); false when no version covers it. */
+static bool probation_end(const struct member_rules *r, const char *joined_on, char out[11])
 {
+    for (int64_t i = 0; joined_on && i < r->n; i++) {
+        if (strcmp(joined_on, r->v[i].valid_from) >= 0 && strcmp(joined_on, r->v[i].valid_to) < 0) {
+            date_add_months(joined_on, (int)r->v[i].months, out);
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *member_probation_message(const char *ends_on, struct arena *a)
+{
+    return arena_printf(a,
+                        "预备期已于 %s 届满，尚未转正：请提交支部党员大会讨论按期转正、延长预备期"
+                        "或取消预备党员资格",
+                        ends_on);
+}
+
+int member_probation_overdue(struct db_conn *c, const char *path, const char *upper,
+                             struct arena *a, struct member_overdue **out, int64_t *n_out,
+                             struct err *err)
+{
+    struct member_rules rules;
+    struct member_overdue *v;
+    char today[11], end[11];
+    int64_t n, k = 0;
+
+    if (member_store_rules(c, "DEV-PROB-END", a, &rules, err) < 0 ||
+        member_store_probationary(c, path, upper, a, &v, &n, err) < 0)
+        return -1;
+    clock_today(today);
+    for (int64_t i = 0; i < n; i++) {
+        if (probation_end(&rules, v[i].joined_on, end) && strcmp(end, today) < 0) {
+            v[k] = v[i];
+            v[k++].ends_on = arena_strdup(a, end);
+        }
+    }
+    *out = v;
+    *n_out = k;
+    return 0;
+}
+
+static void view_finish(struct member_view *v, const struct member_rules *rules, const char *today,
+                        struct arena *a)
+{
+    char end[11];
+
     v->status_label = member_status_label(v->status);
     v->category_label = member_category_label(v->category);
     v->age = member_years_between(v->birth_date, today);
@@ -44,6 +92,12 @@ static void view_finish(struct member_view *v, const char *today)
     v->party_age = strcmp(v->status, "probationary") && v->full_member_on
                        ? member_years_between(v->full_member_on, today)
                        : -1;
+    v->probation_ends_on = NULL;
+    v->probation_overdue = false;
+    if (!strcmp(v->status, "probationary") && probation_end(rules, v->joined_on, end)) {
+        v->probation_ends_on = arena_strdup(a, end);
+        v->probation_overdue = strcmp(end, today) < 0;
+    }
 }
 
 static char *mask_keep(const char *s, size_t head, size_t tail, size_t stars, struct arena *a)
@@ -83,16 +137,19 @@ static int get_view(struct app *app, int64_t id, bool by_person, struct arena *a
                     struct member_view *out, struct err *err)
 {
     struct db_conn *c = NULL;
+    struct member_rules rules;
     char today[11];
     int rc;
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     rc = member_store_get(c, id, by_person, a, out, err);
+    if (rc == 0)
+        rc = member_store_rules(c, "DEV-PROB-END", a, &rules, err);
     db_release(app->db, &c);
     if (rc == 0) {
         clock_today(today);
-        view_finish(out, today);
+        view_finish(out, &rules, today, a);
     }
     return rc;
 }
@@ -163,6 +220,7 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
                   struct member_view **out, int64_t *n_out, int64_t *total_out, struct err *err)
 {
     struct db_conn *c = NULL;
+    struct member_rules rules;
     struct member_search_args s = { .q = q };
     char upper[ORG_PATH_MAX], before[11], after[11], today[11];
     int rc;
@@ -224,11 +282,13 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     rc = member_store_search(c, &s, a, out, n_out, total_out, err);
+    if (rc == 0)
+        rc = member_store_rules(c, "DEV-PROB-END", a, &rules, err);
     db_release(app->db, &c);
     if (rc == 0) {
         clock_today(today);
         for (int64_t i = 0; i < *n_out; i++)
-            view_finish(&(*out)[i], today);
+            view_finish(&(*out)[i], &rules, today, a);
     }
     return rc;
 }

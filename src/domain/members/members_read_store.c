@@ -12,8 +12,10 @@
     "p.ethnicity, p.birth_date, p.id_number, p.phone, p.address, p.hukou, p.education, "           \
     "m.status, m.category, m.joined_on, m.full_member_on, m.work_unit, m.post, "                   \
     "(SELECT group_concat(t.tag, ',') FROM member_tag t WHERE t.member_id = m.id), "               \
-    "m.created_at, m.updated_at"
-#define VIEW_JOINS "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id"
+    "m.created_at, m.updated_at, gr.group_id, gro.name"
+#define VIEW_JOINS                                                                                 \
+    "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id "                           \
+    "LEFT JOIN member_group gr ON gr.member_id = m.id LEFT JOIN org gro ON gro.id = gr.group_id"
 
 static const struct db_sql SQL_GET = {
     .name = "members.get",
@@ -168,6 +170,8 @@ static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v
         v->tags = "";
     v->created_at = db_col_int(st, k++);
     v->updated_at = db_col_int(st, k++);
+    v->group_id = db_col_int(st, k++);
+    v->group_name = db_col_dup(st, k++, a);
 }
 
 int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
@@ -263,5 +267,72 @@ int member_store_search(struct db_conn *c, const struct member_search_args *s, s
     *out = rows;
     *n_out = n;
     *total_out = total;
+    return 0;
+}
+
+/* ---- rule rows and the 预备党员 they are checked against ---- */
+
+static const struct db_sql SQL_RULES = {
+    .name = "members.rules",
+    .sql = "SELECT valid_from, valid_to, months FROM member_rule WHERE rule_id = ? "
+           "ORDER BY valid_from",
+};
+static const struct db_sql SQL_PROBATIONARY = {
+    .name = "members.probationary",
+    .sql = "SELECT m.id, m.org_id, o.name, p.name, m.joined_on FROM member m "
+           "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id "
+           "WHERE m.org_path >= ? AND m.org_path < ? AND m.status = 'probationary' "
+           "AND m.joined_on IS NOT NULL ORDER BY m.org_id, m.joined_on, m.id",
+};
+
+int member_store_rules(struct db_conn *c, const char *rule_id, struct arena *a,
+                       struct member_rules *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int64_t cap = 0;
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (db_prepare(c, &SQL_RULES, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, rule_id);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        out->v = arena_grow(a, out->v, out->n, &cap, sizeof(*out->v));
+        out->v[out->n].valid_from = db_col_dup(st, 0, a);
+        out->v[out->n].valid_to = db_col_dup(st, 1, a);
+        out->v[out->n].months = db_col_int(st, 2);
+        out->n++;
+    }
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}
+
+int member_store_probationary(struct db_conn *c, const char *path, const char *upper,
+                              struct arena *a, struct member_overdue **out, int64_t *n_out,
+                              struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct member_overdue *v = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_PROBATIONARY, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, path);
+    db_bind_text(st, 2, upper);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        v = arena_grow(a, v, n, &cap, sizeof(*v));
+        v[n] = (struct member_overdue){ .member_id = db_col_int(st, 0),
+                                        .org_id = db_col_int(st, 1),
+                                        .org_name = db_col_dup(st, 2, a),
+                                        .name = db_col_dup(st, 3, a),
+                                        .joined_on = db_col_dup(st, 4, a) };
+        n++;
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = v;
+    *n_out = n;
     return 0;
 }

@@ -14,8 +14,9 @@
 #include "domain/app.h"
 #include "domain/members/members_int.h"
 
-#define TAGS_MAX    20
-#define TAG_LEN_MAX 20
+#define TAGS_MAX       20
+#define TAG_LEN_MAX    20
+#define NAME_CHARS_MAX 40
 
 /* ---- the demo flag ---- */
 
@@ -144,6 +145,83 @@ static int tags_normalize(char **tags, struct arena *a, struct err *err)
     return 0;
 }
 
+/* The middle dot of minority names (阿依古丽·买买提) and what IMEs and fonts put in its
+ * place: katakana and half-width middle dots, bullets, dot operators, a full stop. */
+static bool name_dot(uint32_t cp)
+{
+    static const uint32_t DOTS[] = { 0x00B7, 0x0387, 0x16EB, 0x2022, 0x2027, 0x2219,
+                                     0x22C5, 0x2E31, 0x30FB, 0xFF65, 0xFF0E, '.' };
+    for (size_t i = 0; i < ARRAY_LEN(DOTS); i++)
+        if (cp == DOTS[i])
+            return true;
+    return false;
+}
+
+static bool name_cjk(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
+
+int member_name_normalize(char **name, const char *field, const char *label, struct arena *a,
+                          struct err *err)
+{
+    struct buf out;
+    const char *p = *name;
+    size_t chars = 0;
+    bool space = false; /* a space is pending: written before the next letter, never at the end */
+    uint32_t prev = 0;  /* the last character written */
+
+    buf_init(&out, a, 4 * NAME_CHARS_MAX + 8);
+    for (;;) {
+        const char *at = p;
+        uint32_t cp = utf8_next(&p);
+
+        if (cp == 0)
+            break;
+        if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000) {
+            space = prev != 0;
+            continue;
+        }
+        if (cp >= 0xFF21 && cp <= 0xFF5A && (cp <= 0xFF3A || cp >= 0xFF41))
+            cp -= 0xFEE0; /* full-width Latin letters */
+        if (name_dot(cp)) {
+            if (prev == 0 || prev == 0xB7)
+                goto bad_dot;
+            buf_puts(&out, "\xc2\xb7");
+            prev = 0xB7;
+        } else if (name_cjk(cp) || (cp < 0x80 && isalpha((int)cp))) {
+            if (space && prev != 0xB7) {
+                buf_putc(&out, ' ');
+                chars++;
+            }
+            if (cp < 0x80)
+                buf_putc(&out, (char)cp);
+            else
+                buf_append(&out, at, (size_t)(p - at));
+            prev = cp;
+        } else {
+            return err_set(err, E_INVALID, field,
+                           "%s中不能有“%.*s”：%s只能由汉字、英文字母、空格和少数民族姓名中的间隔号"
+                           "“·”组成",
+                           label, (int)(p - at), at, label);
+        }
+        space = false;
+        chars++;
+    }
+    if (prev == 0xB7)
+        goto bad_dot;
+    if (chars == 0 || chars > NAME_CHARS_MAX)
+        return err_set(err, E_INVALID, field, "%s应为 1–%d 个字", label, NAME_CHARS_MAX);
+    if (buf_failed(&out))
+        return err_set(err, E_INVALID, field, "%s太长", label);
+    *name = arena_strdup(a, buf_cstr(&out));
+    return 0;
+bad_dot:
+    return err_set(err, E_INVALID, field, "%s中的间隔号“·”应在两个字之间，如“阿依古丽·买买提”",
+                   label);
+}
+
 bool member_blank(const char *s)
 {
     return !s || !*s;
@@ -213,6 +291,18 @@ int member_normalize(struct app *app, struct member_in *m, struct arena *a, stru
 {
     bool demo = false;
 
+    if (m->name && member_name_normalize(&m->name, "/name", "姓名", a, err) < 0)
+        return -1;
+    if (!member_blank(m->former_name) &&
+        member_name_normalize(&m->former_name, "/former_name", "曾用名", a, err) < 0)
+        return -1;
+    if (!member_blank(m->education)) {
+        const char *code = member_education_code(m->education);
+        if (!code)
+            return err_set(err, E_INVALID, "/education",
+                           "学历应为 研究生、大学本科、大学专科、中专、高中、初中 或 小学及以下");
+        m->education = arena_strdup(a, code);
+    }
     if (m->gender) {
         if (!strcmp(m->gender, "M") || !strcmp(m->gender, "m") || !strcmp(m->gender, "男"))
             m->gender = arena_strdup(a, "M");

@@ -9,7 +9,18 @@
 
 static const struct db_sql SQL_ORG = {
     .name = "members.org",
-    .sql = "SELECT id, tenant_id, path, name, dissolved_on FROM org WHERE id = ?",
+    .sql = "SELECT id, tenant_id, path, name, dissolved_on, type, parent_id FROM org WHERE id = ?",
+};
+static const struct db_sql SQL_GROUP_SET = {
+    .name = "members.group_set",
+    .sql = "INSERT INTO member_group (member_id, tenant_id, group_id, assigned_at, assigned_by) "
+           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET group_id = "
+           "excluded.group_id, assigned_at = excluded.assigned_at, assigned_by = "
+           "excluded.assigned_by",
+};
+static const struct db_sql SQL_GROUP_CLEAR = {
+    .name = "members.group_clear",
+    .sql = "DELETE FROM member_group WHERE member_id = ?",
 };
 static const struct db_sql SQL_KEY_BY_ID_NUMBER = {
     .name = "members.key_by_id_number",
@@ -152,6 +163,8 @@ int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct 
         out->path = db_col_dup(st, 2, a);
         out->name = db_col_dup(st, 3, a);
         out->dissolved_on = db_col_dup(st, 4, a);
+        out->type = db_col_dup(st, 5, a);
+        out->parent_id = db_col_int(st, 6);
         rc = 0;
     } else if (rc == DB_DONE) {
         rc = err_set(err, E_NOT_FOUND, "/org_id", "党组织不存在");
@@ -577,4 +590,24 @@ int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *
     if (got != MEMBER_STORE_CHUNK)
         return err_set(err, E_INTERNAL, "", "保存党员失败");
     return 0;
+}
+
+int member_store_group_set(struct db_conn *c, int64_t member_id, int64_t tenant_id,
+                           int64_t group_id, int64_t now, int64_t by, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, group_id ? &SQL_GROUP_SET : &SQL_GROUP_CLEAR, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, member_id);
+    if (group_id) {
+        db_bind_int(st, 2, tenant_id);
+        db_bind_int(st, 3, group_id);
+        db_bind_int(st, 4, now);
+        db_bind_opt_id(st, 5, by);
+    }
+    rc = db_step(st, err);
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
 }

@@ -43,6 +43,11 @@ struct org_name {
 int org_names_in_scope(struct db_conn *c, const char *scope_path, struct arena *a,
                        struct org_name **out, int64_t *n_out, struct err *err);
 
+/* The ancestors of the org at path, root first: id and name only (short_name, path NULL).
+ * Whoever may read an org may read these names (a community's 上级组织), nothing more. */
+int org_ancestors(struct app *app, const char *path, struct arena *a, struct org_name **out,
+                  int64_t *n_out, struct err *err);
+
 /* The path of an org, from a (E_NOT_FOUND). Usable inside a caller's transaction. */
 int org_path_of(struct db_conn *c, int64_t id, struct arena *a, const char **path_out,
                 struct err *err);
@@ -111,6 +116,7 @@ struct org_event_view {
     const char *old_name, *new_name;
     int64_t old_parent_id, new_parent_id;
     int64_t created_at;
+    const char *old_parent_name, *new_parent_name; /* names only; NULL when no parent */
 };
 int org_events(struct app *app, int64_t org_id, struct arena *a, struct org_event_view **out,
                int64_t *n_out, struct err *err);
@@ -170,8 +176,11 @@ struct org_count {
 struct org_stats {
     int64_t members, probationary, new_this_year, terms_expiring, terms_expired, terms_due,
         advisories;
-    struct org_count *by_category, *by_status, *by_gender, *by_age, *by_education, *orgs_by_type;
-    int64_t n_category, n_status, n_gender, n_age, n_education, n_orgs_by_type;
+    /* by_status: the roll (在册: 预备, 正式), summing to members like every breakdown;
+     * departures: 出党, 停止党籍 and 死亡 (labelled 去世), a figure of its own. */
+    struct org_count *by_category, *by_status, *by_gender, *by_age, *by_education, *orgs_by_type,
+        *departures;
+    int64_t n_category, n_status, n_gender, n_age, n_education, n_orgs_by_type, n_departures;
 };
 int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a,
               struct org_stats *out, struct err *err);

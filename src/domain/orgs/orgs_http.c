@@ -163,15 +163,24 @@ static int orgs_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct org_view v;
     struct org_advisory *adv;
-    int64_t id, n;
-    json_t *o;
+    struct org_name *up;
+    int64_t id, n, nup;
+    json_t *o, *ups;
 
     if (http_param_id(req, 0, &id, err) < 0 || org_get(req->app, id, req->arena, &v, err) < 0 ||
-        org_advisories(req->app, v.path, true, req->arena, &adv, &n, err) < 0)
+        org_advisories(req->app, v.path, true, req->arena, &adv, &n, err) < 0 ||
+        org_ancestors(req->app, v.path, req->arena, &up, &nup, err) < 0)
         return -1;
     /* The org's own advisories (the subtree's are at /advisories). */
     o = org_json(&v);
     json_object_set_new(o, "advisories", advisories_json(adv, n));
+    /* Its ancestors' names, for holders of a grant here who may not read the orgs above. */
+    ups = json_array();
+    for (int64_t i = 0; i < nup; i++)
+        json_array_append_new(
+            ups, json_pack("{s:I, s:s}", "id", (json_int_t)up[i].id, "name", up[i].name));
+    json_object_set_new(o, "ancestors", ups);
+    json_object_set_new(o, "parent_name", nup ? jstr(up[nup - 1].name) : json_null());
     http_res_json(res, 200, o);
     return 0;
 }
@@ -289,13 +298,14 @@ static json_t *events_json(const struct org_event_view *v, int64_t n)
     for (int64_t i = 0; i < n; i++)
         json_array_append_new(
             items,
-            json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id",
-                      (json_int_t)v[i].id, "org_id", (json_int_t)v[i].org_id, "kind", v[i].kind,
-                      "kind_label", v[i].kind_label, "effective_on", v[i].effective_on, "doc_no",
-                      jstr(v[i].doc_no), "note", jstr(v[i].note), "old_name", jstr(v[i].old_name),
-                      "new_name", jstr(v[i].new_name), "old_parent_id", opt_id(v[i].old_parent_id),
-                      "new_parent_id", opt_id(v[i].new_parent_id), "created_at",
-                      (json_int_t)v[i].created_at));
+            json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I}",
+                      "id", (json_int_t)v[i].id, "org_id", (json_int_t)v[i].org_id, "kind",
+                      v[i].kind, "kind_label", v[i].kind_label, "effective_on", v[i].effective_on,
+                      "doc_no", jstr(v[i].doc_no), "note", jstr(v[i].note), "old_name",
+                      jstr(v[i].old_name), "new_name", jstr(v[i].new_name), "old_parent_id",
+                      opt_id(v[i].old_parent_id), "new_parent_id", opt_id(v[i].new_parent_id),
+                      "old_parent_name", jstr(v[i].old_parent_name), "new_parent_name",
+                      jstr(v[i].new_parent_name), "created_at", (json_int_t)v[i].created_at));
     return items;
 }
 
@@ -465,6 +475,7 @@ static int orgs_stats(struct http_req *req, struct http_res *res, struct err *er
     json_write_kint(&w, "advisories", s.advisories);
     write_counts(&w, "by_category", s.by_category, s.n_category);
     write_counts(&w, "by_status", s.by_status, s.n_status);
+    write_counts(&w, "departures", s.departures, s.n_departures);
     write_counts(&w, "by_gender", s.by_gender, s.n_gender);
     write_counts(&w, "by_age", s.by_age, s.n_age);
     write_counts(&w, "by_education", s.by_education, s.n_education);

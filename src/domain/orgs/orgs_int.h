@@ -40,6 +40,9 @@ int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
                            int64_t *id_out, struct err *err);
 int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
                               struct err *err);
+/* The ancestors of the org at path (id and name only), root first. */
+int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a, struct org_name **out,
+                        int64_t *n_out, struct err *err);
 int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
                      struct org_event_view **out, int64_t *n_out, struct err *err);
 

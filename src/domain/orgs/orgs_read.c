@@ -269,3 +269,16 @@ out:
     db_release(app->db, &c);
     return rc;
 }
+
+int org_ancestors(struct app *app, const char *path, struct arena *a, struct org_name **out,
+                  int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = org_store_ancestors(c, path, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}

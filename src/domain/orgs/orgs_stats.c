@@ -11,24 +11,6 @@
 #include "domain/members/members.h"
 #include "domain/orgs/orgs_int.h"
 
-static void date_add_months(const char *d, int n, char out[11])
-{
-    int y, m, dd;
-
-    if (date_parse(d, &y, &m, &dd) < 0) {
-        snprintf(out, 11, "%s", d);
-        return;
-    }
-    m += n;
-    while (m > 12) {
-        m -= 12;
-        y++;
-    }
-    if (dd > date_days_in_month(y, m))
-        dd = date_days_in_month(y, m);
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
-}
-
 /* ---- advisories and statistics ---- */
 
 static void advise(struct org_advisory **v, int64_t *n, int64_t *cap, struct arena *a,
@@ -49,9 +31,10 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
 {
     struct org_branch_size *b;
     struct org_term_due *t;
+    struct member_overdue *pr;
     struct org_advisory *v = NULL;
     char upper[ORG_PATH_MAX], today[11];
-    int64_t nb, nt, n = 0, cap = 0;
+    int64_t nb, nt, np, n = 0, cap = 0;
 
     clock_today(today);
     if (self_only) /* [path, path + "\x01") holds the org and none of its descendants */
@@ -59,7 +42,8 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
     else
         orgpath_upper(path, upper);
     if (org_store_branch_sizes(c, path, upper, a, &b, &nb, err) < 0 ||
-        org_store_terms_ending(c, path, upper, horizon, a, &t, &nt, err) < 0)
+        org_store_terms_ending(c, path, upper, horizon, a, &t, &nt, err) < 0 ||
+        member_probation_overdue(c, path, upper, a, &pr, &np, err) < 0)
         return -1;
     for (int64_t i = 0; i < nb; i++) {
         if (b[i].full < 3)
@@ -78,6 +62,20 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
                    arena_printf(
                        a, "党员 %" PRId64 " 名，超过 50 名（ORG-SIZE）：可考虑分设支部或成立党总支",
                        b[i].active));
+    }
+    /* DEV-PROB-END: one advisory per org, naming its 预备党员 whose 预备期 has ended (they
+     * come grouped by org). */
+    for (int64_t i = 0, j; i < np; i = j) {
+        const char *names = "";
+        for (j = i; j < np && pr[j].org_id == pr[i].org_id; j++)
+            if (j - i < 5)
+                names = arena_printf(a, "%s%s%s（%s 届满）", names, j > i ? "、" : "", pr[j].name,
+                                     pr[j].ends_on);
+        advise(&v, &n, &cap, a, pr[i].org_id, pr[i].org_name, "DEV-PROB-END",
+               arena_printf(a,
+                            "预备党员 %" PRId64 " 名预备期已届满尚未转正：%s%s。请提交支部党员大会"
+                            "讨论转正、延长预备期或取消预备党员资格",
+                            j - i, names, j - i > 5 ? " 等" : ""));
     }
     if (expiring_out)
         *expiring_out = 0;
@@ -149,15 +147,18 @@ static void sort_counts(struct org_count *v, int64_t n, int (*cmp)(const void *,
 static void tally_stats(const struct org_stat_row *r, int64_t n, const char *since, struct arena *a,
                         struct org_stats *s)
 {
-    int64_t cap[5] = { 0 };
+    int64_t cap[6] = { 0 };
 
     for (int64_t i = 0; i < n; i++) {
         const char *d = r[i].dim, *k = r[i].key;
 
         if (!strcmp(d, "status")) {
+            if (strcmp(k, "probationary") && strcmp(k, "full")) {
+                tally(&s->departures, &s->n_departures, &cap[5], a, k, r[i].n);
+                continue;
+            }
             tally(&s->by_status, &s->n_status, &cap[0], a, k, r[i].n);
-            if (!strcmp(k, "probationary") || !strcmp(k, "full"))
-                s->members += r[i].n;
+            s->members += r[i].n;
             if (!strcmp(k, "probationary"))
                 s->probationary += r[i].n;
         } else if (!strcmp(d, "category")) {
@@ -173,6 +174,7 @@ static void tally_stats(const struct org_stat_row *r, int64_t n, const char *sin
         }
     }
     sort_counts(s->by_status, s->n_status, by_key);
+    sort_counts(s->departures, s->n_departures, by_key);
     sort_counts(s->by_category, s->n_category, by_key);
     sort_counts(s->by_gender, s->n_gender, by_key);
     sort_counts(s->by_age, s->n_age, by_key);
@@ -188,7 +190,8 @@ static void label_counts(struct org_count *v, int64_t n, const char *kind)
         if (!strcmp(kind, "category")) {
             v[i].label = member_category_label(v[i].key);
         } else if (!strcmp(kind, "status")) {
-            v[i].label = member_status_label(v[i].key);
+            /* A member who died left the roll: 去世, as the dashboard says it. */
+            v[i].label = !strcmp(v[i].key, "deceased") ? "去世" : member_status_label(v[i].key);
         } else if (!strcmp(kind, "gender")) {
             v[i].label = !strcmp(v[i].key, "M") ? "男" : "女";
         } else if (!strcmp(kind, "age")) {
@@ -242,6 +245,7 @@ int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a
     tally_stats(rows, nrows, since, a, out);
     label_counts(out->by_category, out->n_category, "category");
     label_counts(out->by_status, out->n_status, "status");
+    label_counts(out->departures, out->n_departures, "status");
     label_counts(out->by_gender, out->n_gender, "gender");
     label_counts(out->by_age, out->n_age, "age");
     label_counts(out->by_education, out->n_education, "education");

@@ -93,9 +93,17 @@ static const struct db_sql SQL_LAST_EVENT = {
 };
 static const struct db_sql SQL_EVENTS = {
     .name = "orgs.events",
-    .sql = "SELECT id, org_id, kind, effective_on, doc_no, note, old_name, new_name, "
-           "old_parent_id, new_parent_id, created_at FROM org_event WHERE org_id = ? "
-           "ORDER BY effective_on DESC, id DESC",
+    .sql = "SELECT e.id, e.org_id, e.kind, e.effective_on, e.doc_no, e.note, e.old_name, "
+           "e.new_name, e.old_parent_id, e.new_parent_id, e.created_at, op.name, np.name "
+           "FROM org_event e LEFT JOIN org op ON op.id = e.old_parent_id "
+           "LEFT JOIN org np ON np.id = e.new_parent_id WHERE e.org_id = ? "
+           "ORDER BY e.effective_on DESC, e.id DESC",
+};
+/* The orgs whose path is a proper prefix of the given one, root first. Paths hold only
+ * digits and '/', so the path is a LIKE pattern without wildcards. */
+static const struct db_sql SQL_ANCESTORS = {
+    .name = "orgs.ancestors",
+    .sql = "SELECT id, name FROM org WHERE ? LIKE path || '%' AND path <> ? ORDER BY depth",
 };
 #define PAGE_WHERE                                                                                 \
     "o.path >= ? AND o.path < ? AND (? IS NULL OR o.type = ?) AND (? IS NULL OR o.name LIKE ? "    \
@@ -450,6 +458,8 @@ int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
         e->old_parent_id = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
         e->new_parent_id = db_col_is_null(st, 9) ? 0 : db_col_int(st, 9);
         e->created_at = db_col_int(st, 10);
+        e->old_parent_name = db_col_dup(st, 11, a);
+        e->new_parent_name = db_col_dup(st, 12, a);
     }
     db_stmt_free(&st);
     if (rc < 0)
@@ -607,6 +617,30 @@ int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *dat
         u->old_name = db_col_dup(st, 2, a);
         u->old_short_name = db_col_dup(st, 3, a);
         u->old_parent_id = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
+    }
+    db_stmt_free(&st);
+    if (rc < 0)
+        return -1;
+    *out = rows;
+    *n_out = n;
+    return 0;
+}
+
+int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a, struct org_name **out,
+                        int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    struct org_name *rows = NULL;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    if (db_prepare(c, &SQL_ANCESTORS, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, path);
+    db_bind_text(st, 2, path);
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+        rows[n++] = (struct org_name){ .id = db_col_int(st, 0), .name = db_col_dup(st, 1, a) };
     }
     db_stmt_free(&st);
     if (rc < 0)

@@ -13,6 +13,7 @@ module.exports = (fx) => {
     "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: fx.demoId(), org_id: org }, ok: 201 }),
     "GET /api/members/{id}": (org) => onMember(org, (id) => ({ path: `/api/members/${id}` })),
     "PATCH /api/members/{id}": (org) => onMember(org, (id) => ({ path: `/api/members/${id}`, body: { work_unit: "矩阵单位" } })),
+    "PUT /api/members/{id}/group": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/group`, body: { group_id: 0 } })),
     "GET /api/members/{id}/events": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/events` })),
     "GET /api/members/{id}/card": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/card` })),
     "PATCH /api/members/{id}/card": (org) => onMember(org, (id) => ({ path: `/api/members/${id}/card`, body: { skills: "矩阵专长" } })),

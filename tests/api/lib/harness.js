@@ -152,6 +152,9 @@ function sql(db, query) {
 
 // Today in Asia/Shanghai (YYYY-MM-DD), as the server counts days; n years earlier or later.
 const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+// A number written in CJK digits (12 → 一二), for fixture person names: names take no
+// ASCII digits (members_rules.c member_name_normalize).
+const cjkNum = (n) => String(n).replace(/\d/g, (d) => "〇一二三四五六七八九"[d]);
 const shiftYears = (date, n) => `${Number(date.slice(0, 4)) + n}${date.slice(4)}`;
 
 // Asserts the status and returns the response, showing the body when it differs.
@@ -174,4 +177,4 @@ function expectError(res, status, code, field) {
   return e;
 }
 
-module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, newDb, today, shiftYears, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };
+module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, newDb, today, shiftYears, cjkNum, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };

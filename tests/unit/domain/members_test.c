@@ -184,6 +184,71 @@ static void test_years(void)
     CHECK_EQ(member_years_between(NULL, "2018-02-28"), -1);
 }
 
+/* Person names (issue 14 item 7): what is kept, what is folded, what is refused. */
+static const char *name_of(const char *in, const char **field_out)
+{
+    static struct err e;
+    char *n = s(in);
+    err_clear(&e);
+    *field_out = member_name_normalize(&n, "/name", "姓名", &ar, &e) == 0 ? "" : e.field;
+    return n;
+}
+
+static void test_names(void)
+{
+    const char *f;
+
+    CHECK_STR(name_of("张三", &f), "张三");
+    CHECK_STR(f, "");
+    /* Middle-dot look-alikes (katakana, bullet, hyphenation point, full stop) become U+00B7. */
+    CHECK_STR(name_of("阿依古丽・买买提", &f), "阿依古丽\xc2\xb7买买提");
+    CHECK_STR(name_of("阿依古丽•买买提", &f), "阿依古丽\xc2\xb7买买提");
+    CHECK_STR(name_of("阿依古丽 ‧ 买买提", &f), "阿依古丽\xc2\xb7买买提");
+    CHECK_STR(name_of("阿依古丽.买买提", &f), "阿依古丽\xc2\xb7买买提");
+    /* Spaces: trimmed, collapsed; ideographic and no-break spaces; full-width letters. */
+    CHECK_STR(name_of("\xe3\x80\x80John\xc2\xa0\xc2\xa0Smith ", &f), "John Smith");
+    CHECK_STR(name_of("Ｊｏｈｎ", &f), "John");
+    CHECK_STR(name_of("〇一", &f), "〇一");
+    /* Refused. */
+    name_of("<img src=x onerror=alert(1)>", &f);
+    CHECK_STR(f, "/name");
+    name_of("张三3", &f);
+    CHECK_STR(f, "/name");
+    name_of("·张三", &f);
+    CHECK_STR(f, "/name");
+    name_of("张三·", &f);
+    CHECK_STR(f, "/name");
+    name_of("张··三", &f);
+    CHECK_STR(f, "/name");
+    name_of("   ", &f);
+    CHECK_STR(f, "/name");
+    name_of("甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸", &f);
+    CHECK_STR(f, "");
+    name_of("甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子",
+            &f);
+    CHECK_STR(f, "/name");
+}
+
+/* 学历: the one list and its aliases (issue 14 item 3). */
+static void test_education(void)
+{
+    struct member_in m = { 0 };
+
+    CHECK_STR(member_education_code("本科"), "大学本科");
+    CHECK_STR(member_education_code("大专"), "大学专科");
+    CHECK_STR(member_education_code("硕士研究生"), "研究生");
+    CHECK_STR(member_education_code("小学"), "小学及以下");
+    CHECK_STR(member_education_code("大学本科"), "大学本科");
+    CHECK(member_education_code("幼儿园") == NULL);
+    for (size_t i = 0; MEMBER_EDUCATIONS[i]; i++)
+        CHECK_STR(member_education_code(MEMBER_EDUCATIONS[i]), MEMBER_EDUCATIONS[i]);
+    m.education = s("本科");
+    CHECK_STR(norm(&m), "");
+    CHECK_STR(m.education, "大学本科");
+    m.education = s("博士后");
+    CHECK_STR(norm(&m), "/education");
+}
+
 static void setup(void)
 {
     struct err e = { 0 };
@@ -203,4 +268,4 @@ static void test_setup(void)
 
 TAP_MAIN("members", TEST(test_setup), TEST(test_check_digit_vectors), TEST(test_demo_ids),
          TEST(test_id15), TEST(test_birth_gender_consistency), TEST(test_phone), TEST(test_dates),
-         TEST(test_tags), TEST(test_mask), TEST(test_years))
+         TEST(test_tags), TEST(test_mask), TEST(test_years), TEST(test_names), TEST(test_education))

@@ -1,4 +1,4 @@
--- 0011_totp: two-factor login (等保 level 3). A login's TOTP secret (RFC 6238), pending until the
+-- 0013_totp: two-factor login (等保 level 3). A login's TOTP secret (RFC 6238), pending until the
 -- first code confirms it (enabled_at), with the last time step accepted so a code is never
 -- taken twice; and its ten one-time recovery codes, kept as SHA-256. Enabling, disabling or
 -- resetting moves the 'auth' counter (0007), so live sessions see the change at once.
