@@ -17,6 +17,12 @@ function setup(thread)
 end
 
 local seq = 0
+local NUMERALS = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" }
+
+-- n in Chinese numerals digit by digit (a name may hold no ASCII digits).
+local function numerals(n)
+    return (tostring(n):gsub("%d", function(d) return NUMERALS[tonumber(d) + 1] end))
+end
 
 -- An 18-character ID number with its ISO 7064 MOD 11-2 check character; unique per thread
 -- (tid) and n < 97,000.
@@ -47,8 +53,8 @@ function request()
         return wrk.format("GET", "/api/orgs/" .. org .. "/stats", headers())
     elseif r <= 92 then
         seq = seq + 1
-        local body = string.format('{"name":"压测%d号","id_number":"%s","org_id":%s}', tid * 100000 + seq,
-            id_number(seq), branch)
+        local body = string.format('{"name":"压测%s号","id_number":"%s","org_id":%s}',
+            numerals(tid * 100000 + seq), id_number(seq), branch)
         return wrk.format("POST", "/api/members", headers(true), body)
     end
     local body = string.format('{"phone":"139%08d"}', math.random(99999999))

@@ -7,7 +7,7 @@
 "use strict";
 const { test, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, PG } = require("./lib/harness");
+const { startServer, login, sql, cli, cjkNum, PG } = require("./lib/harness");
 const { demoId } = require("./lib/xlsx");
 
 const KILLS = Number(process.env.CRASH_KILLS || 5);
@@ -34,7 +34,7 @@ async function writeUntilDeath(client, branch, seqBase, log) {
       } else {
         const refused = i % 7 === 6 && log.created.length > 0;
         const id = refused ? log.created[0].id_number : demoId("19700101", String(seq % 1000).padStart(3, "0"), `99${String(100 + Math.floor(seq / 1000)).padStart(4, "0")}`);
-        const name = refused ? "重复登记" : `压测${seq}`;
+        const name = refused ? "重复登记" : `压测${cjkNum(seq)}`;
         const res = await client.request("POST", "/api/members", { body: { name, id_number: id, org_id: branch } });
         if (res.status === 201) log.created.push({ id: res.json.id, id_number: id, name });
         else if (res.status >= 400 && res.status < 500) log.refused.push(name);
