@@ -154,6 +154,10 @@ void http_actor(struct http_req *req, struct auth_actor *out);
  * change, permission, path-org scope. Sets req->user, and the cookie again on res when the
  * session's expiry slid. */
 int http_authorize(struct http_req *req, struct http_res *res, struct err *err);
+/* For a public route that answers signed-in callers differently (GET /api/session): sets
+ * req->user to the cookie's session, or NULL when there is none or it has ended (no error);
+ * fails only when the session cannot be read (database). */
+int http_session_optional(struct http_req *req, struct http_res *res, struct err *err);
 /* The session cookie carrying token for max_age seconds (0 ends it). */
 const char *http_session_cookie(struct http_req *req, const char *token, int64_t max_age);
 /* The database's change counters as of this request: read on first use, then the same for

@@ -316,7 +316,7 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
         return -1;
     if (reveal && !auth_can(req->user, PERM_MEMBERS_REVEAL_PII, q.org_path))
         return err_set(err, E_FORBIDDEN, "/reveal", "您没有查看完整个人信息的权限（%s）",
-                       perm_name(PERM_MEMBERS_REVEAL_PII));
+                       perm_label(PERM_MEMBERS_REVEAL_PII));
     if (reveal && export_reveal_audit(req, path_last_id(q.org_path), reveal, err) < 0)
         return -1;
     q.q = in.q;

@@ -242,8 +242,8 @@ static int row_match(struct mimp *s, struct import_run *run, struct import_row *
     else if (!import_row_errs_has(re, "org") && m->org_id != match.org_id)
         import_row_err(run, re, "org",
                        arena_printf(row->arena,
-                                    "该党员的组织关系在“%s”，导入不能转移组织关系；如需转入，"
-                                    "请办理组织关系转接",
+                                    "该党员的组织关系在“%s”，导入不能转移组织关系；如需调整，"
+                                    "请在党员详情中点“编辑”修改所在党组织（记入历史）",
                                     match.org_name ? match.org_name : ""));
     else if (m->name && strcmp(m->name, match.name)) {
         m->name = NULL; /* the same name but for spaces: the registered one stays */

@@ -394,11 +394,13 @@ test("a row matching a member may not rename nor move them; dry run and real imp
     assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "姓名"]]);
     assert.match(r.errors[0].message, new RegExp(`身份证号已登记为“${name}”，姓名不一致`));
   }
-  // The right name in another branch: a move, which is a 组织关系转接.
+  // The right name in another branch: a move, which import does not make; the message says how
+  // to make it today (组织关系转接 is not built yet, so it is not named).
   const move = buildXlsx([["姓名", "身份证号", "所在党组织"], [name, id, sibling.name]]);
   let r = expectStatus(await upload(shequ, "/api/members/import?skip_invalid=1", move), 200).json;
   assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "所在党组织"]]);
-  assert.match(r.errors[0].message, /组织关系转接/);
+  assert.match(r.errors[0].message, /在党员详情中点“编辑”修改所在党组织/);
+  assert.doesNotMatch(r.errors[0].message, /转接/);
   assert.deepEqual(sql(srv.db, `SELECT p.name, m.org_id, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`), before);
   // Spaces in the name are no rename; a new phone is an update, reported in dry run and import.
   const spaced = `${name.slice(0, 1)} ${name.slice(1)}`;

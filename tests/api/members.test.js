@@ -241,6 +241,20 @@ test("我的: a member sees their own record, masked; an account without one get
   assert.equal(expectStatus(await jiedao.request("GET", "/api/me/member"), 200).json.member, null);
 });
 
+test("我的住户: a 居民 sees their own household; an account that is no resident gets null", async () => {
+  const jumin = await login(srv, "jumin");
+  const h = expectStatus(await jumin.request("GET", "/api/me/household"), 200).json.household;
+  const [address, relation, org] = sql(srv.db, `SELECT h.address, r.relation, o.name FROM user_account u JOIN resident r ON r.person_id = u.person_id
+    JOIN household h ON h.id = r.household_id JOIN org o ON o.id = h.org_id WHERE u.username = 'jumin'`)[0];
+  assert.equal(h.address, address);
+  assert.equal(h.relation, relation);
+  assert.equal(h.org_name, org);
+  for (const user of ["jiedao", "wangge"]) {
+    const c = await login(srv, user);
+    assert.deepEqual(expectStatus(await c.request("GET", "/api/me/household"), 200).json, { household: null });
+  }
+});
+
 test("a list page larger than http.res_max is refused with limit, not cut short", async () => {
   const small = await startServer({ demo: { members: 300 }, env: { DANGJIAN_HTTP_RES_MAX: "4096" } });
   try {

@@ -20,7 +20,7 @@ test("首页 shows the scope's charts, each with its table", async () => {
   const page = await env.newPage();
   await signIn(env, page, "shequ");
   await page.waitForSelector(".home-page .kpi");
-  await page.waitForFunction(() => document.querySelectorAll(".home-page .chart canvas").length >= 6);
+  await page.waitForFunction(() => document.querySelectorAll(".home-page .chart svg").length >= 6);
   const tables = await page.$$eval(".home-page .chart-table", (ts) => ts.map((t) => t.querySelectorAll("tbody tr").length));
   assert.equal(tables.length, 6);
   assert.ok(tables.every((n) => n > 0), `every chart has rows: ${tables}`);
@@ -38,7 +38,7 @@ test("首页 shows the scope's charts, each with its table", async () => {
   await page.context().close();
   const phone = await env.newPage({ width: 360, height: 740 });
   await signIn(env, phone, "shuji");
-  await phone.waitForFunction(() => document.querySelectorAll(".home-page .chart canvas").length >= 6);
+  await phone.waitForFunction(() => document.querySelectorAll(".home-page .chart svg").length >= 6);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the dashboard is ${overflow}px wider than the phone`);
   await shot(phone, "home-360");

@@ -49,12 +49,10 @@ function apply(s) {
   else if (g) setScope({ id: g.org_id, name: g.org_name, path: g.org_path });
 }
 
+// GET /api/session answers {user: null} when no one is signed in (no 401 in the console).
 export async function loadSession() {
-  let s;
-  try {
-    s = await api("GET", "/api/session");
-  } catch (e) {
-    if (e.status !== 401) throw e;
+  const s = await api("GET", "/api/session");
+  if (!s || !s.user) {
     apply(null);
     return;
   }

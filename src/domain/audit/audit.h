@@ -73,6 +73,7 @@ int audit_verify(struct db *db, struct audit_verify_result *out, struct err *err
 struct audit_row {
     int64_t id, at;
     struct audit_entry e;
+    const char *target_name; /* audit_list only: the target's name now; NULL: none */
     char prev_hash[65];
     char hash[65];
 };

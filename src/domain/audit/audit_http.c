@@ -1,7 +1,8 @@
-/* audit_http.c: GET /api/audit — audit rows about orgs in the caller's scope, newest first —
- * and GET /api/audit/export, the same rows for a date range as an .xlsx for an auditor
- * (itself audited). Rows about no org (login attempts) are shown only to a platform admin at a
- * root org. */
+/* audit_http.c: GET /api/audit — audit rows about orgs in the caller's scope, newest first,
+ * each with its source and target in words (source_label, target_name) — and GET
+ * /api/audit/export, the same rows for a date range as an .xlsx for an auditor (itself
+ * audited). Rows about no org (login attempts) are shown only to a platform admin at a root
+ * org. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -36,6 +37,33 @@ static bool platform_admin(const struct auth_user *u)
     return false;
 }
 
+/* The commands that write audit rows from the command line (source "cli:..."), in words. */
+static const struct {
+    const char *source, *label;
+} CLI_SOURCES[] = {
+    { "cli:demo", "命令行：生成演示数据" },    { "cli:import members", "命令行：导入党员" },
+    { "cli:org add", "命令行：新建党组织" },   { "cli:user add", "命令行：新建账号" },
+    { "cli:user passwd", "命令行：重置密码" },
+};
+
+/* A row's source in words: the summary of the route ("POST /api/session" → 网页：登录) or the
+ * command; the source itself when nothing names it. Returns memory from a or static text. */
+static const char *source_label(const char *source, struct arena *a)
+{
+    for (size_t i = 0; i < sizeof(CLI_SOURCES) / sizeof(CLI_SOURCES[0]); i++)
+        if (!strcmp(source, CLI_SOURCES[i].source))
+            return CLI_SOURCES[i].label;
+    for (size_t i = 0; i < MODULES_LEN; i++) {
+        for (const struct route *r = MODULES[i]->routes; r && r->pattern; r++) {
+            const char *m = http_method_name(r->method);
+            size_t n = strlen(m);
+            if (!strncmp(source, m, n) && source[n] == ' ' && !strcmp(source + n + 1, r->pattern))
+                return arena_printf(a, "网页：%s", r->summary);
+        }
+    }
+    return source;
+}
+
 static int audit_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct audit_q q = { 0 };
@@ -61,14 +89,16 @@ static int audit_get(struct http_req *req, struct http_res *res, struct err *err
         const struct audit_row *r = &rows[i];
         clock_fmt_utc(r->at, at);
         json_array_append_new(
-            items, json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:s}", "id",
-                             (json_int_t)r->id, "at", at, "user_id",
-                             r->e.user_id ? jint(r->e.user_id) : json_null(), "username",
-                             jstr(r->e.username), "source", r->e.source, "action", r->e.action,
-                             "target_type", jstr(r->e.target_type), "target_id",
-                             r->e.target_id ? jint(r->e.target_id) : json_null(), "org_id",
-                             r->e.org_id ? jint(r->e.org_id) : json_null(), "result", r->e.result,
-                             "request_id", jstr(r->e.request_id), "hash", r->hash));
+            items,
+            json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:s}",
+                      "id", (json_int_t)r->id, "at", at, "user_id",
+                      r->e.user_id ? jint(r->e.user_id) : json_null(), "username",
+                      jstr(r->e.username), "source", r->e.source, "source_label",
+                      source_label(r->e.source, req->arena), "action", r->e.action, "target_type",
+                      jstr(r->e.target_type), "target_id",
+                      r->e.target_id ? jint(r->e.target_id) : json_null(), "target_name",
+                      jstr(r->target_name), "org_id", r->e.org_id ? jint(r->e.org_id) : json_null(),
+                      "result", r->e.result, "request_id", jstr(r->e.request_id), "hash", r->hash));
     }
     http_res_json(res, 200, http_list_json(items, total, q.page, q.size));
     return 0;
@@ -132,14 +162,17 @@ static void export_row(struct xw *w, const struct audit_row *r, struct arena *a)
     cells[0] = at;
     cells[1] = r->e.username ? r->e.username : "";
     cells[2] = action_label(r->e.action);
-    cells[3] = r->e.target_type
-                   ? arena_printf(a, "%s #%" PRId64,
+    cells[3] = !r->e.target_type ? ""
+               : r->target_name
+                   ? arena_printf(a, "%s %s",
                                   enum_label(TARGET_TYPES, TARGET_TYPE_LABELS, r->e.target_type),
-                                  r->e.target_id)
-                   : "";
+                                  r->target_name)
+                   : arena_printf(a, "%s #%" PRId64,
+                                  enum_label(TARGET_TYPES, TARGET_TYPE_LABELS, r->e.target_type),
+                                  r->e.target_id);
     cells[4] = r->e.org_id ? arena_printf(a, "%" PRId64, r->e.org_id) : "";
     cells[5] = result_label(r->e.result);
-    cells[6] = r->e.source;
+    cells[6] = source_label(r->e.source, a);
     cells[7] = r->e.request_id ? r->e.request_id : "";
     cells[8] = r->hash;
     xw_row(w, cells, 9);

@@ -81,10 +81,13 @@ static int session_create(struct http_req *req, struct http_res *res, struct err
     return 0;
 }
 
+/* Public: a caller without a (live) session gets {"user": null}, not a 401, so the web app
+ * can ask on every load without an error in the browser's console. */
 static int session_get(struct http_req *req, struct http_res *res, struct err *err)
 {
-    UNUSED(err);
-    http_res_json(res, 200, session_json(req->user));
+    if (http_session_optional(req, res, err) < 0)
+        return -1;
+    http_res_json(res, 200, req->user ? session_json(req->user) : json_pack("{s:n}", "user"));
     return 0;
 }
 
@@ -398,8 +401,8 @@ static int users_totp_reset(struct http_req *req, struct http_res *res, struct e
 static const struct route AUTH_ROUTES[] = {
     { HTTP_POST, "/api/session", session_create, PERM_PUBLIC, SCOPE_NONE, "登录", NULL, NULL,
       LOGIN_IN },
-    { HTTP_GET, "/api/session", session_get, PERM_SESSION, SCOPE_NONE, "当前用户、授权与权限", NULL,
-      NULL, NULL },
+    { HTTP_GET, "/api/session", session_get, PERM_PUBLIC, SCOPE_NONE,
+      "当前用户、授权与权限（未登录时 user 为 null）", NULL, NULL, NULL },
     { HTTP_DELETE, "/api/session", session_delete, PERM_SESSION, SCOPE_NONE, "退出登录", NULL, NULL,
       NULL },
     { HTTP_POST, "/api/session/password", session_password, PERM_SESSION, SCOPE_NONE,

@@ -135,6 +135,20 @@ int member_get(struct app *app, int64_t id, struct arena *a, struct member_view 
 int member_of_person(struct app *app, int64_t person_id, struct arena *a, struct member_view *out,
                      struct err *err);
 
+/* A person's household as a resident (我的 of a 居民): where it is and how they belong to it. */
+struct member_household {
+    int64_t org_id;          /* the community it lies in */
+    const char *org_name;    /* that community's org */
+    const char *address;     /* the full address */
+    const char *grid;        /* NULL when not recorded */
+    const char *relation;    /* 户主, 配偶, 子女, 父母, 其他 */
+    const char *moved_in_on; /* YYYY-MM-DD; NULL when not recorded */
+};
+/* The household the person lives in; E_NOT_FOUND when they are no registered resident. Text
+ * comes from a. */
+int member_household_of_person(struct app *app, int64_t person_id, struct arena *a,
+                               struct member_household *out, struct err *err);
+
 /* Masking used by the API and the export: ID number keeps the first 6 and last 4
  * characters (990101********0014), phone the first 3 and last 4 (138****5678), the address
  * its first 6 characters then "****". reveal bits leave those fields as they are. */

@@ -30,6 +30,33 @@ static const struct db_sql SQL_GET_BY_PERSON = {
     .pg = NULL,
 };
 
+static const struct db_sql SQL_HOUSEHOLD = {
+    .name = "members.household_of_person",
+    .sql = "SELECT h.org_id, o.name, h.address, h.grid, r.relation, r.moved_in_on FROM resident r "
+           "JOIN household h ON h.id = r.household_id JOIN org o ON o.id = h.org_id "
+           "WHERE r.person_id = ?",
+};
+
+int member_store_household(struct db_conn *c, int64_t person_id, struct arena *a,
+                           struct member_household *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_prepare(c, &SQL_HOUSEHOLD, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, person_id);
+    rc = db_step(st, err);
+    if (rc == DB_ROW)
+        *out = (struct member_household){ db_col_int(st, 0),    db_col_dup(st, 1, a),
+                                          db_col_dup(st, 2, a), db_col_dup(st, 3, a),
+                                          db_col_dup(st, 4, a), db_col_dup(st, 5, a) };
+    else if (rc == DB_DONE)
+        rc = err_set(err, E_NOT_FOUND, "", "不是登记的居民");
+    db_stmt_free(&st);
+    return rc < 0 ? -1 : 0;
+}
+
 /* ---- the search: one statement per (shape, sort) ---- */
 
 const char *const MEMBER_SORTS[] = {
