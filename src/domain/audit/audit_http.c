@@ -243,7 +243,7 @@ static const struct route AUDIT_ROUTES[] = {
     { HTTP_GET, "/api/audit", audit_get, PERM_AUDIT_READ, SCOPE_CALLER, "管辖范围内的审计记录",
       NULL, AUDIT_Q, NULL },
     { HTTP_GET, "/api/audit/export", audit_export, PERM_AUDIT_READ, SCOPE_CALLER,
-      "导出审计记录（Excel，可按日期范围，最多 10 万条；导出本身记入审计）", NULL, EXPORT_Q, NULL },
+      "导出审计记录（Excel）", NULL, EXPORT_Q, NULL },
     { 0 },
 };
 
