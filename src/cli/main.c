@@ -10,16 +10,19 @@
             "PostgreSQL URL postgresql://… (instead of --db)"                                    \
     }
 
+/* --db, --db-url and --config: every command that opens the database takes them. */
+#define OPTS_DB_ROWS                                                                               \
+    { "db", "FILE", "数据库文件", "database file" }, OPT_DB_URL,                                   \
+    {                                                                                              \
+        "config", "FILE", "配置文件（key = value）", "configuration file (key = value)"            \
+    }
+
 static const struct cli_opt OPTS_DB[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_SERVE[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "host", "ADDR", "监听地址（默认 127.0.0.1）", "address to listen on (default 127.0.0.1)" },
     { "port", "N", "端口；0 表示自动选择空闲端口并打印", "port; 0 picks a free one and prints it" },
     { "web-root", "DIR", "网页文件目录（默认 web）", "folder of the web UI (default web)" },
@@ -37,9 +40,7 @@ static const struct cli_opt OPTS_DEMO[] = {
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_BACKUP[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "to", "FILE", "备份文件（不能已存在）", "backup file (must not exist)" },
     { NULL, NULL, NULL, NULL },
 };
@@ -48,9 +49,7 @@ static const struct cli_opt OPTS_CONFIG[] = {
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_USER[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "username", "U", "用户名（字母、数字、_ . -）", "username (letters, digits, _ . -)" },
     { "password", "P", "密码（至少 10 个字符）", "password (at least 10 characters)" },
     { "role", "R",
@@ -70,9 +69,7 @@ static const struct cli_opt OPTS_USER[] = {
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_IMPORT[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "dry-run", NULL, "只校验不写入", "validate only, write nothing" },
     { "skip-invalid", NULL, "跳过错误行，导入正确的行", "import the good rows, skip the bad ones" },
     { "org", "ORG_ID", "党组织编号：在其下查找“所在党组织”名称，未填写时归入该组织",
@@ -80,16 +77,12 @@ static const struct cli_opt OPTS_IMPORT[] = {
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_EXPORT[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "org", "ORG_ID", "导出该党组织（含下级）的党员", "org id whose subtree is exported" },
     { NULL, NULL, NULL, NULL },
 };
 static const struct cli_opt OPTS_ORG[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "name", "NAME", "全称，如 中共某某街道工作委员会", "full name" },
     { "type", "TYPE",
       "类型：district street community_committee general_branch branch joint_branch "

@@ -60,8 +60,11 @@ export async function loadSession() {
   apply(s);
 }
 
-export async function login(username, password) {
-  const s = await api("POST", "/api/session", { username, password });
+// totpCode: the authenticator's 6 digits or a recovery code, when the server asked for one.
+export async function login(username, password, totpCode) {
+  const body = { username, password };
+  if (totpCode) body.totp_code = totpCode;
+  const s = await api("POST", "/api/session", body);
   await loadMeta();
   apply(s);
 }

@@ -1,10 +1,11 @@
 // me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
 // status, 党龄, category), a resident's household (components/my-household.js), my roles and
-// orgs (a 居民 by their household, not the community's Party committee), and a way to change
-// my password. My meetings, dues and activities are added as those areas arrive.
+// orgs (a 居民 by their household, not the community's Party committee), and account security
+// (password, two-factor login). My meetings, dues and activities are added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
+import TotpSetup from "../components/totp-setup.js";
 import MyHousehold from "../components/my-household.js";
 const { ref, computed, onMounted } = Vue;
 
@@ -13,7 +14,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, MyHousehold },
+  components: { PasswordForm, TotpSetup, MyHousehold },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -85,6 +86,8 @@ export default {
         <template #header><span class="card-title">账号安全</span></template>
         <el-button v-if="!pwd" @click="pwd = true" icon="Lock">修改密码</el-button>
         <password-form v-else cancellable @done="pwd = false" @cancel="pwd = false" />
+        <el-divider />
+        <totp-setup />
       </el-card>
     </div>`,
 };

@@ -56,22 +56,23 @@ static const struct db_sql SQL_WALK = {
     "END"
 static const struct db_sql SQL_PAGE_ALL = {
     .name = "audit.page_all",
-    .sql = "SELECT " AUDIT_COLS ", " AUDIT_TARGET_NAME " FROM audit a ORDER BY a.id DESC "
-           "LIMIT ? OFFSET ?",
+    .sql = "SELECT " AUDIT_COLS ", " AUDIT_TARGET_NAME " FROM audit a WHERE a.at >= ? AND "
+           "a.at < ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
 };
 static const struct db_sql SQL_COUNT_ALL = {
     .name = "audit.count_all",
-    .sql = "SELECT COUNT(*) FROM audit",
+    .sql = "SELECT COUNT(*) FROM audit a WHERE a.at >= ? AND a.at < ?",
 };
 static const struct db_sql SQL_PAGE_SCOPE = {
     .name = "audit.page_scope",
     .sql = "SELECT " AUDIT_COLS ", " AUDIT_TARGET_NAME " FROM audit a JOIN org o ON "
-           "o.id = a.org_id WHERE o.path >= ? AND o.path < ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+           "o.id = a.org_id WHERE o.path >= ? AND o.path < ? AND a.at >= ? AND a.at < ? "
+           "ORDER BY a.id DESC LIMIT ? OFFSET ?",
 };
 static const struct db_sql SQL_COUNT_SCOPE = {
     .name = "audit.count_scope",
     .sql = "SELECT COUNT(*) FROM audit a JOIN org o ON o.id = a.org_id "
-           "WHERE o.path >= ? AND o.path < ?",
+           "WHERE o.path >= ? AND o.path < ? AND a.at >= ? AND a.at < ?",
 };
 
 int audit_store_last(struct db_conn *c, int64_t *id_out, char hash_out[65], struct err *err)
@@ -188,7 +189,7 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
     struct db_stmt *st = NULL;
     struct audit_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
     char upper[ORG_PATH_MAX];
-    int64_t n = 0;
+    int64_t n = 0, to = q->to ? q->to : INT64_MAX;
     int step, k = 1;
 
     if (q->org_path)
@@ -196,9 +197,12 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
     if (db_prepare(c, q->org_path ? &SQL_COUNT_SCOPE : &SQL_COUNT_ALL, &st, err) < 0)
         return -1;
     if (q->org_path) {
-        db_bind_text(st, 1, q->org_path);
-        db_bind_text(st, 2, upper);
+        db_bind_text(st, k++, q->org_path);
+        db_bind_text(st, k++, upper);
     }
+    db_bind_int(st, k++, q->from);
+    db_bind_int(st, k, to);
+    k = 1;
     step = db_step(st, err);
     *total_out = step == DB_ROW ? db_col_int(st, 0) : 0;
     db_stmt_free(&st);
@@ -208,6 +212,8 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
         db_bind_text(st, k++, q->org_path);
         db_bind_text(st, k++, upper);
     }
+    db_bind_int(st, k++, q->from);
+    db_bind_int(st, k++, to);
     db_bind_int(st, k++, q->size);
     db_bind_int(st, k, (q->page - 1) * q->size);
     while (n < q->size && (step = db_step(st, err)) == DB_ROW) {

@@ -311,6 +311,26 @@ out:
     return rc;
 }
 
+/* The ID number being registered is already a member's. A caller who may see that member is
+ * told so; anyone else gets an answer that does not say the person is a Party member elsewhere
+ * (an existence oracle), and the attempt is audited, readable above the member's org. Sets err;
+ * commits the audit row on c (nothing else was written). */
+static void already_member(struct db_conn *c, const struct auth_actor *actor,
+                           const struct member_key *key, struct err *err)
+{
+    struct audit_entry e;
+
+    if (!actor->user || auth_can(actor->user, PERM_MEMBERS_READ, key->org_path)) {
+        err_set(err, E_CONFLICT, "/id_number", "该身份证号已登记为党员，请在名册中查找后修改");
+        return;
+    }
+    e = member_audit_entry(actor, "member.create", key->member_id, key->org_id, NULL);
+    e.result = "denied";
+    if (audit_append(c, &e, err) < 0 || db_tx_commit(c, err) < 0)
+        return;
+    err_set(err, E_CONFLICT, "/id_number", "该身份证号无法在此登记，请联系上级党组织核实");
+}
+
 int member_create(struct app *app, struct member_in *m, const struct auth_actor *actor,
                   int64_t *id_out, struct err *err)
 {
@@ -329,7 +349,7 @@ int member_create(struct app *app, struct member_in *m, const struct auth_actor 
         goto out;
     if (member_store_key_by_id_number(c, m->id_number, &a, &key, err) == 0) {
         if (key.member_id) {
-            err_set(err, E_CONFLICT, "/id_number", "该身份证号已登记为党员，请在名册中查找后修改");
+            already_member(c, actor, &key, err);
             goto out;
         }
     } else if (err->code == E_NOT_FOUND) {
