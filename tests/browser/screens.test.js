@@ -112,7 +112,7 @@ test("every dashboard chart reads at 1366 and 360 px: shares on the rings, no la
         }
       }
     }
-    for (const title of ["党员类别", "党籍状态", "性别"]) {
+    for (const title of ["党员类别", "党籍状态（在册党员）", "性别"]) {
       const pie = charts.find((c) => c.title === title);
       for (const t of pie.texts) assert.match(t.text, /^\d+%$/, `${title}: a share, not a count`);
     }
