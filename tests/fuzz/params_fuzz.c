@@ -72,7 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     err_clear(&e);
     if (idcard_normalize(text, id, &e) == 0 && strlen(id) != 18)
         __builtin_trap();
-    utf8_halfwidth(text);
+    if (utf8_valid(text, size)) { /* the text helpers take UTF-8 the decoders have checked */
+        utf8_strip_invisible(text);
+        (void)utf8_hidden_reason(text);
+        utf8_halfwidth(text, true);
+    }
     arena_release(&a);
     free(text);
     return 0;
