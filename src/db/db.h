@@ -85,6 +85,9 @@ int db_run_id(struct db_stmt **st, int64_t *id_out, struct err *err);
 int db_step_one(struct db_stmt *st, const char *field, const char *msg, struct err *err);
 /* Reads one row's columns into row (size bytes, zero-filled), copying text into a. */
 typedef void (*db_read_fn)(struct db_stmt *st, struct arena *a, void *row);
+/* A db_read_fn for a row of one text column: row is the address of a const char * (NULL
+ * stays NULL). */
+void db_read_text(struct db_stmt *st, struct arena *a, void *row);
 /* Steps *st to the end, reading each row with read into an array of size-byte elements grown
  * in a, then frees *st. On success *(T **)rows_out is the array (NULL when there is no row)
  * and *n_out its length; rows_out is the address of the caller's T * variable. On failure

@@ -16,6 +16,11 @@ int db_step_one(struct db_stmt *st, const char *field, const char *msg, struct e
     return rc == DB_ROW ? 0 : -1;
 }
 
+void db_read_text(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(char **)row = db_col_dup(st, 0, a);
+}
+
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
                   struct arena *a, void *row, const char *field, const char *msg, struct err *err)
 {

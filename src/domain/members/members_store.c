@@ -476,35 +476,29 @@ int member_store_card_put(struct db_conn *c, int64_t member_id, const struct mem
     return db_run(&st, err);
 }
 
+static void read_events(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_event_view *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->kind = db_col_dup(st, 1, a);
+    r->effective_on = db_col_dup(st, 2, a);
+    r->old_value = db_col_dup(st, 3, a);
+    r->new_value = db_col_dup(st, 4, a);
+    r->doc_no = db_col_dup(st, 5, a);
+    r->note = db_col_dup(st, 6, a);
+    r->created_at = db_col_int(st, 7);
+}
+
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
                         struct member_event_view **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct member_event_view *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, member_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].id = db_col_int(st, 0);
-        rows[n].kind = db_col_dup(st, 1, a);
-        rows[n].effective_on = db_col_dup(st, 2, a);
-        rows[n].old_value = db_col_dup(st, 3, a);
-        rows[n].new_value = db_col_dup(st, 4, a);
-        rows[n].doc_no = db_col_dup(st, 5, a);
-        rows[n].note = db_col_dup(st, 6, a);
-        rows[n].created_at = db_col_int(st, 7);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_events, sizeof(**out), a, out, n_out, err);
 }
 
 int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,
