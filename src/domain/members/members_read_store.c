@@ -37,24 +37,19 @@ static const struct db_sql SQL_HOUSEHOLD = {
            "WHERE r.person_id = ?",
 };
 
+static void read_household(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct member_household *)row = (struct member_household){
+        db_col_int(st, 0),    db_col_dup(st, 1, a), db_col_dup(st, 2, a),
+        db_col_dup(st, 3, a), db_col_dup(st, 4, a), db_col_dup(st, 5, a)
+    };
+}
+
 int member_store_household(struct db_conn *c, int64_t person_id, struct arena *a,
                            struct member_household *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_HOUSEHOLD, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, person_id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW)
-        *out = (struct member_household){ db_col_int(st, 0),    db_col_dup(st, 1, a),
-                                          db_col_dup(st, 2, a), db_col_dup(st, 3, a),
-                                          db_col_dup(st, 4, a), db_col_dup(st, 5, a) };
-    else if (rc == DB_DONE)
-        rc = err_set(err, E_NOT_FOUND, "", "不是登记的居民");
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_by_id(c, &SQL_HOUSEHOLD, person_id, read_household, a, out, "", "不是登记的居民",
+                         err);
 }
 
 /* ---- the search: one statement per (shape, sort) ---- */
@@ -167,8 +162,9 @@ static const struct db_sql SQL_COUNT[4] = {
     { .name = "members.count_term", .sql = "SELECT count(*)" FROM_TERM },
 };
 
-static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v)
+static void read_view(struct db_stmt *st, struct arena *a, void *row)
 {
+    struct member_view *v = row;
     int k = 0;
 
     v->id = db_col_int(st, k++);
@@ -204,21 +200,8 @@ static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v
 int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
                      struct member_view *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, by_person ? &SQL_GET_BY_PERSON : &SQL_GET, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        read_view(st, a, out);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_NOT_FOUND, "", "党员不存在");
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_read_by_id(c, by_person ? &SQL_GET_BY_PERSON : &SQL_GET, id, read_view, a, out, "",
+                         "党员不存在", err);
 }
 
 static void bind_twice(struct db_stmt *st, int *k, const char *s)
@@ -312,26 +295,34 @@ static const struct db_sql SQL_PROBATIONARY = {
            "AND m.joined_on IS NOT NULL ORDER BY m.org_id, m.joined_on, m.id",
 };
 
+static void read_rule(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_rule_row *r = row;
+
+    r->valid_from = db_col_dup(st, 0, a);
+    r->valid_to = db_col_dup(st, 1, a);
+    r->months = db_col_int(st, 2);
+}
+
 int member_store_rules(struct db_conn *c, const char *rule_id, struct arena *a,
                        struct member_rules *out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int64_t cap = 0;
-    int rc;
 
     memset(out, 0, sizeof(*out));
     if (db_prepare(c, &SQL_RULES, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, rule_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        out->v = arena_grow(a, out->v, out->n, &cap, sizeof(*out->v));
-        out->v[out->n].valid_from = db_col_dup(st, 0, a);
-        out->v[out->n].valid_to = db_col_dup(st, 1, a);
-        out->v[out->n].months = db_col_int(st, 2);
-        out->n++;
-    }
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_rows(&st, read_rule, sizeof(*out->v), a, &out->v, &out->n, err);
+}
+
+static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct member_overdue *)row = (struct member_overdue){ .member_id = db_col_int(st, 0),
+                                                             .org_id = db_col_int(st, 1),
+                                                             .org_name = db_col_dup(st, 2, a),
+                                                             .name = db_col_dup(st, 3, a),
+                                                             .joined_on = db_col_dup(st, 4, a) };
 }
 
 int member_store_probationary(struct db_conn *c, const char *path, const char *upper,
@@ -339,27 +330,10 @@ int member_store_probationary(struct db_conn *c, const char *path, const char *u
                               struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct member_overdue *v = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_PROBATIONARY, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        v = arena_grow(a, v, n, &cap, sizeof(*v));
-        v[n] = (struct member_overdue){ .member_id = db_col_int(st, 0),
-                                        .org_id = db_col_int(st, 1),
-                                        .org_name = db_col_dup(st, 2, a),
-                                        .name = db_col_dup(st, 3, a),
-                                        .joined_on = db_col_dup(st, 4, a) };
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = v;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_overdue, sizeof(**out), a, out, n_out, err);
 }

@@ -147,30 +147,23 @@ static const char *dup_or_null(const char *s, struct arena *a)
     return s ? arena_strdup(a, s) : NULL;
 }
 
+static void read_org(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_org *o = row;
+
+    o->id = db_col_int(st, 0);
+    o->tenant_id = db_col_int(st, 1);
+    o->path = db_col_dup(st, 2, a);
+    o->name = db_col_dup(st, 3, a);
+    o->dissolved_on = db_col_dup(st, 4, a);
+    o->type = db_col_dup(st, 5, a);
+    o->parent_id = db_col_int(st, 6);
+}
+
 int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct member_org *out,
                      struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_ORG, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        out->id = db_col_int(st, 0);
-        out->tenant_id = db_col_int(st, 1);
-        out->path = db_col_dup(st, 2, a);
-        out->name = db_col_dup(st, 3, a);
-        out->dissolved_on = db_col_dup(st, 4, a);
-        out->type = db_col_dup(st, 5, a);
-        out->parent_id = db_col_int(st, 6);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_NOT_FOUND, "/org_id", "党组织不存在");
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_read_by_id(c, &SQL_ORG, org_id, read_org, a, out, "/org_id", "党组织不存在", err);
 }
 
 int member_store_key_by_id_number(struct db_conn *c, const char *id_number, struct arena *a,
@@ -182,17 +175,14 @@ int member_store_key_by_id_number(struct db_conn *c, const char *id_number, stru
     if (db_prepare(c, &SQL_KEY_BY_ID_NUMBER, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, id_number);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
+    rc = db_step_one(st, "/id_number", "没有该身份证号的人员", err);
+    if (rc == 0) {
         out->person_id = db_col_int(st, 0);
         out->member_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
         out->org_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
         out->org_path = db_col_dup(st, 3, a);
         out->status = db_col_dup(st, 4, a);
         out->category = db_col_dup(st, 5, a);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_NOT_FOUND, "/id_number", "没有该身份证号的人员");
     }
     db_stmt_free(&st);
     return rc;
