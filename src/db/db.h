@@ -94,10 +94,18 @@ void db_read_text(struct db_stmt *st, struct arena *a, void *row);
  * the outputs are untouched. */
 int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena *a, void *rows_out,
                  int64_t *n_out, struct err *err);
+/* Steps *st once and reads the row it should give into row with read, then frees *st; with
+ * no row, E_NOT_FOUND (field, msg) and row untouched. */
+int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, const char *field,
+                const char *msg, struct err *err);
 /* Prepares sql, binds id as parameter 1 and reads the one row it gives into row with read;
  * with no row, E_NOT_FOUND (field, msg) and row untouched. */
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
                   struct arena *a, void *row, const char *field, const char *msg, struct err *err);
+
+/* Prepares sql, binds id as parameter 1 and runs it to completion (a DELETE or UPDATE by one
+ * id). */
+int db_run_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err);
 
 /* Ends a service call that holds a connection (and, when rc is 0, an open transaction) and
  * maybe a scratch arena: when rc is 0 commits (a failed commit sets err and makes rc -1), then

@@ -21,20 +21,26 @@ void db_read_text(struct db_stmt *st, struct arena *a, void *row)
     *(char **)row = db_col_dup(st, 0, a);
 }
 
+int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, const char *field,
+                const char *msg, struct err *err)
+{
+    int rc = db_step_one(*st, field, msg, err);
+
+    if (rc == 0)
+        read(*st, a, row);
+    db_stmt_free(st);
+    return rc;
+}
+
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
                   struct arena *a, void *row, const char *field, const char *msg, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     if (db_prepare(c, sql, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, id);
-    rc = db_step_one(st, field, msg, err);
-    if (rc == 0)
-        read(st, a, row);
-    db_stmt_free(&st);
-    return rc;
+    return db_read_one(&st, read, a, row, field, msg, err);
 }
 
 int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena *a, void *rows_out,
@@ -57,6 +63,16 @@ int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena
     memcpy(rows_out, &p, sizeof(p));
     *n_out = n;
     return 0;
+}
+
+int db_run_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    return db_run(&st, err);
 }
 
 int db_tx_finish(struct db *db, struct db_conn **c, struct arena *a, int rc, struct err *err)

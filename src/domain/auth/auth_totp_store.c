@@ -108,19 +108,14 @@ int auth_store_totp_step(struct db_conn *c, int64_t user_id, int64_t step, struc
 
 static int by_user(struct db_conn *c, const struct db_sql *sql, int64_t user_id, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, sql, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    return db_run(&st, err);
+    return db_run_by_id(c, sql, user_id, err);
 }
 
 int auth_store_totp_delete(struct db_conn *c, int64_t user_id, struct err *err)
 {
-    if (by_user(c, &SQL_DELETE, user_id, err) < 0)
+    if (db_run_by_id(c, &SQL_DELETE, user_id, err) < 0)
         return -1;
-    return by_user(c, &SQL_CODES_DELETE, user_id, err);
+    return db_run_by_id(c, &SQL_CODES_DELETE, user_id, err);
 }
 
 int auth_store_codes_replace(struct db_conn *c, int64_t user_id, const char *const *hashes, int n,
@@ -128,7 +123,7 @@ int auth_store_codes_replace(struct db_conn *c, int64_t user_id, const char *con
 {
     struct db_stmt *st = NULL;
 
-    if (by_user(c, &SQL_CODES_DELETE, user_id, err) < 0)
+    if (db_run_by_id(c, &SQL_CODES_DELETE, user_id, err) < 0)
         return -1;
     for (int i = 0; i < n; i++) {
         if (db_prepare(c, &SQL_CODE_INSERT, &st, err) < 0)
