@@ -442,11 +442,6 @@ int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t
     return db_run(&st, err);
 }
 
-static int delete_by(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err)
-{
-    return db_run_by_id(c, sql, id, err);
-}
-
 int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
 {
     return db_run_by_id(c, &SQL_SESSION_DELETE, id, err);

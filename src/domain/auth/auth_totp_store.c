@@ -106,11 +106,6 @@ int auth_store_totp_step(struct db_conn *c, int64_t user_id, int64_t step, struc
     return db_run(&st, err);
 }
 
-static int by_user(struct db_conn *c, const struct db_sql *sql, int64_t user_id, struct err *err)
-{
-    return db_run_by_id(c, sql, user_id, err);
-}
-
 int auth_store_totp_delete(struct db_conn *c, int64_t user_id, struct err *err)
 {
     if (db_run_by_id(c, &SQL_DELETE, user_id, err) < 0)
