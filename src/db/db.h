@@ -79,6 +79,16 @@ int db_run(struct db_stmt **st, struct err *err);
 /* Steps an INSERT ... RETURNING id, reads the id and frees the statement. No row is an error. */
 int db_run_id(struct db_stmt **st, int64_t *id_out, struct err *err);
 
+/* Binds the n texts of v from parameter *k on, advancing *k: as db_bind_text, or (opt_) as
+ * db_bind_opt_text, where NULL and "" bind SQL NULL. */
+void db_bind_texts(struct db_stmt *st, int *k, const char *const *v, size_t n);
+void db_bind_opt_texts(struct db_stmt *st, int *k, const char *const *v, size_t n);
+
+/* For a statement's result rc: when it failed on a unique violation (E_CONFLICT), names field
+ * and, when msg is not NULL, replaces the message with msg (err_refine). Returns rc, so
+ * `return db_conflict_on(db_run(&st, err), "/code", NULL, err);` reads as one step. */
+int db_conflict_on(int rc, const char *field, const char *msg, struct err *err);
+
 /* Steps a statement that should give one row: 0 when it is on the row (read its columns,
  * then free it), else -1 with E_NOT_FOUND (field, msg) when there is none or the step's error.
  * msg is shown as is, not as a format. */

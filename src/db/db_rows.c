@@ -7,6 +7,29 @@
 #include "core/err.h"
 #include "db/db.h"
 
+void db_bind_texts(struct db_stmt *st, int *k, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        db_bind_text(st, (*k)++, v[i]);
+}
+
+void db_bind_opt_texts(struct db_stmt *st, int *k, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        db_bind_opt_text(st, (*k)++, v[i]);
+}
+
+int db_conflict_on(int rc, const char *field, const char *msg, struct err *err)
+{
+    if (rc < 0 && err->code == E_CONFLICT) {
+        if (msg)
+            err_refine(err, field, "%s", msg);
+        else
+            err_refine(err, field, NULL);
+    }
+    return rc;
+}
+
 int db_step_one(struct db_stmt *st, const char *field, const char *msg, struct err *err)
 {
     int rc = db_step(st, err);

@@ -191,18 +191,14 @@ int member_store_key_by_id_number(struct db_conn *c, const char *id_number, stru
 static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
                         const char *initials, int64_t now)
 {
+    const char *const opt[] = { m->ethnicity, m->birth_date, m->id_number, m->phone,
+                                m->address,   m->hukou,      m->education, initials };
+
     db_bind_int(st, (*k)++, tenant_id);
     db_bind_text(st, (*k)++, m->name);
     db_bind_opt_text(st, (*k)++, m->former_name);
     db_bind_text(st, (*k)++, m->gender);
-    db_bind_opt_text(st, (*k)++, m->ethnicity);
-    db_bind_opt_text(st, (*k)++, m->birth_date);
-    db_bind_opt_text(st, (*k)++, m->id_number);
-    db_bind_opt_text(st, (*k)++, m->phone);
-    db_bind_opt_text(st, (*k)++, m->address);
-    db_bind_opt_text(st, (*k)++, m->hukou);
-    db_bind_opt_text(st, (*k)++, m->education);
-    db_bind_opt_text(st, (*k)++, initials);
+    db_bind_opt_texts(st, k, opt, ARRAY_LEN(opt));
     db_bind_int(st, (*k)++, now);
     db_bind_int(st, (*k)++, now);
 }
@@ -210,16 +206,14 @@ static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, i
 static void bind_member(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
                         int64_t person_id, const char *org_path, int64_t now)
 {
+    const char *const text[] = { org_path, m->status, m->category };
+    const char *const opt[] = { m->joined_on, m->full_member_on, m->work_unit, m->post };
+
     db_bind_int(st, (*k)++, tenant_id);
     db_bind_int(st, (*k)++, person_id);
     db_bind_int(st, (*k)++, m->org_id);
-    db_bind_text(st, (*k)++, org_path);
-    db_bind_text(st, (*k)++, m->status);
-    db_bind_text(st, (*k)++, m->category);
-    db_bind_opt_text(st, (*k)++, m->joined_on);
-    db_bind_opt_text(st, (*k)++, m->full_member_on);
-    db_bind_opt_text(st, (*k)++, m->work_unit);
-    db_bind_opt_text(st, (*k)++, m->post);
+    db_bind_texts(st, k, text, ARRAY_LEN(text));
+    db_bind_opt_texts(st, k, opt, ARRAY_LEN(opt));
     db_bind_int(st, (*k)++, now);
     db_bind_int(st, (*k)++, now);
 }
@@ -239,29 +233,18 @@ int member_store_person_insert(struct db_conn *c, const struct member_in *m, int
 int member_store_person_update(struct db_conn *c, int64_t person_id, const struct member_in *m,
                                const char *initials, int64_t now, struct err *err)
 {
+    const char *const text[] = { m->name,       m->former_name, m->gender, m->ethnicity,
+                                 m->birth_date, m->id_number,   m->phone,  m->address,
+                                 m->hukou,      m->education,   initials };
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_PERSON_UPDATE, &st, err) < 0)
         return -1;
-    db_bind_text(st, k++, m->name);
-    db_bind_text(st, k++, m->former_name);
-    db_bind_text(st, k++, m->gender);
-    db_bind_text(st, k++, m->ethnicity);
-    db_bind_text(st, k++, m->birth_date);
-    db_bind_text(st, k++, m->id_number);
-    db_bind_text(st, k++, m->phone);
-    db_bind_text(st, k++, m->address);
-    db_bind_text(st, k++, m->hukou);
-    db_bind_text(st, k++, m->education);
-    db_bind_text(st, k++, initials);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, person_id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    if (rc < 0 && err->code == E_CONFLICT)
-        err_refine(err, "/id_number", NULL);
-    return rc;
+    return db_conflict_on(db_run(&st, err), "/id_number", NULL, err);
 }
 
 int member_store_member_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
@@ -280,6 +263,8 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
 int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,
                                const char *org_path, int64_t now, struct err *err)
 {
+    const char *const text[] = { org_path,          m->status,    m->category, m->joined_on,
+                                 m->full_member_on, m->work_unit, m->post };
     struct db_stmt *st = NULL;
     int k = 1;
 
@@ -289,13 +274,7 @@ int member_store_member_update(struct db_conn *c, int64_t member_id, const struc
         db_bind_int(st, k++, m->org_id);
     else
         db_bind_null(st, k++);
-    db_bind_text(st, k++, org_path);
-    db_bind_text(st, k++, m->status);
-    db_bind_text(st, k++, m->category);
-    db_bind_text(st, k++, m->joined_on);
-    db_bind_text(st, k++, m->full_member_on);
-    db_bind_text(st, k++, m->work_unit);
-    db_bind_text(st, k++, m->post);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, member_id);
     return db_run(&st, err);

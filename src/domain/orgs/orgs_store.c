@@ -16,6 +16,9 @@
     "(SELECT count(*) FROM member m WHERE m.org_id = o.id AND m.status IN ('probationary', "       \
     "'full')), o.created_at, o.updated_at"
 
+/* The message of a unique violation on org.code. */
+#define ORG_CODE_TAKEN "组织编码已被其他党组织使用"
+
 static const struct db_sql SQL_GET = {
     .name = "orgs.get",
     .sql = "SELECT " ORG_COLS " FROM org o WHERE o.id = ?",
@@ -202,8 +205,10 @@ int org_store_row(struct db_conn *c, int64_t id, struct arena *a, struct org_row
 int org_store_insert(struct db_conn *c, const struct org_in *in, const struct org_row *parent,
                      int64_t now, int64_t *id_out, struct err *err)
 {
+    const char *const text[] = { in->short_name,    in->code,    in->founded_on, in->contact_name,
+                                 in->contact_phone, in->address, in->area };
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
         return -1;
@@ -217,19 +222,10 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     db_bind_int(st, k++, parent->depth + 1);
     db_bind_text(st, k++, in->type);
     db_bind_text(st, k++, in->name);
-    db_bind_opt_text(st, k++, in->short_name);
-    db_bind_opt_text(st, k++, in->code);
-    db_bind_opt_text(st, k++, in->founded_on);
-    db_bind_opt_text(st, k++, in->contact_name);
-    db_bind_opt_text(st, k++, in->contact_phone);
-    db_bind_opt_text(st, k++, in->address);
-    db_bind_opt_text(st, k++, in->area);
+    db_bind_opt_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
-    rc = db_run_id(&st, id_out, err);
-    if (rc < 0 && err->code == E_CONFLICT)
-        err_refine(err, "/code", "组织编码已被其他党组织使用");
-    return rc;
+    return db_conflict_on(db_run_id(&st, id_out, err), "/code", ORG_CODE_TAKEN, err);
 }
 
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
@@ -249,27 +245,17 @@ int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t 
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
                      struct err *err)
 {
+    const char *const text[] = { in->type,         in->short_name,    in->code,    in->founded_on,
+                                 in->contact_name, in->contact_phone, in->address, in->area };
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_UPDATE, &st, err) < 0)
         return -1;
-    db_bind_text(st, k++, in->type);
-    db_bind_text(st, k++, in->short_name);
-    db_bind_text(st, k++, in->code);
-    db_bind_text(st, k++, in->founded_on);
-    db_bind_text(st, k++, in->contact_name);
-    db_bind_text(st, k++, in->contact_phone);
-    db_bind_text(st, k++, in->address);
-    db_bind_text(st, k++, in->area);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    if (rc < 0 && err->code == E_CONFLICT) {
-        err_refine(err, "/code", "组织编码已被其他党组织使用");
-    }
-    return rc;
+    return db_conflict_on(db_run(&st, err), "/code", ORG_CODE_TAKEN, err);
 }
 
 int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,
