@@ -98,6 +98,8 @@ typedef void (*db_read_fn)(struct db_stmt *st, struct arena *a, void *row);
 /* A db_read_fn for a row of one text column: row is the address of a const char * (NULL
  * stays NULL). */
 void db_read_text(struct db_stmt *st, struct arena *a, void *row);
+/* A db_read_fn for a row of one integer column: row is the address of an int64_t. */
+void db_read_int(struct db_stmt *st, struct arena *a, void *row);
 /* Steps *st to the end, reading each row with read into an array of size-byte elements grown
  * in a, then frees *st. On success *(T **)rows_out is the array (NULL when there is no row)
  * and *n_out its length; rows_out is the address of the caller's T * variable. On failure
@@ -108,6 +110,11 @@ int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena
  * no row, E_NOT_FOUND (field, msg) and row untouched. */
 int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, const char *field,
                 const char *msg, struct err *err);
+/* Steps *st once and reads the row, when there is one, into row with read, then frees *st.
+ * No row is not an error: row is left as it was. *found_out (may be NULL) says whether there
+ * was a row. */
+int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, bool *found_out,
+                struct err *err);
 /* Prepares sql, binds id as parameter 1 and reads the one row it gives into row with read;
  * with no row, E_NOT_FOUND (field, msg) and row untouched. */
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,

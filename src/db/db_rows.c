@@ -44,6 +44,12 @@ void db_read_text(struct db_stmt *st, struct arena *a, void *row)
     *(char **)row = db_col_dup(st, 0, a);
 }
 
+void db_read_int(struct db_stmt *st, struct arena *a, void *row)
+{
+    (void)a;
+    *(int64_t *)row = db_col_int(st, 0);
+}
+
 int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, const char *field,
                 const char *msg, struct err *err)
 {
@@ -53,6 +59,21 @@ int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row
         read(*st, a, row);
     db_stmt_free(st);
     return rc;
+}
+
+int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, bool *found_out,
+                struct err *err)
+{
+    int rc = db_step(*st, err);
+
+    if (rc == DB_ROW)
+        read(*st, a, row);
+    db_stmt_free(st);
+    if (rc < 0)
+        return -1;
+    if (found_out)
+        *found_out = rc == DB_ROW;
+    return 0;
 }
 
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,

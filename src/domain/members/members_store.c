@@ -142,11 +142,6 @@ static const struct db_sql SQL_SETTING = {
     .sql = "SELECT value FROM setting WHERE key = ?",
 };
 
-static const char *dup_or_null(const char *s, struct arena *a)
-{
-    return s ? arena_strdup(a, s) : NULL;
-}
-
 static void read_org(struct db_stmt *st, struct arena *a, void *row)
 {
     struct member_org *o = row;
@@ -312,8 +307,13 @@ int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags
     return 0;
 }
 
-int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row *t, size_t n,
-                                  struct err *err)
+/* Binds row i of a batch from *k on. */
+typedef void (*bind_row_fn)(struct db_stmt *st, int *k, size_t i, const void *ctx);
+
+/* Inserts n rows with bind: SMALL_CHUNK rows per run of many while that many are left, then
+ * the rest one by one with one. */
+static int insert_chunked(struct db_conn *c, const struct db_sql *one, const struct db_sql *many,
+                          size_t n, bind_row_fn bind, const void *ctx, struct err *err)
 {
     struct db_stmt *st = NULL;
     size_t i = 0;
@@ -321,36 +321,57 @@ int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row
     while (i < n) {
         bool chunk = n - i >= SMALL_CHUNK;
         int k = 1;
-        if (db_prepare(c, chunk ? &SQL_TAG_INSERT_CHUNK : &SQL_TAG_INSERT, &st, err) < 0)
+        if (db_prepare(c, chunk ? many : one, &st, err) < 0)
             return -1;
-        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++) {
-            db_bind_int(st, k++, t[i].member_id);
-            db_bind_textn(st, k++, t[i].tag, t[i].len);
-        }
+        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++)
+            bind(st, &k, i, ctx);
         if (db_run(&st, err) < 0)
             return -1;
     }
     return 0;
 }
 
-/* The EVENT_ROW binds of a 'create' event, from *k on. */
-static void bind_create_event(struct db_stmt *st, int *k, int64_t tenant_id, int64_t member_id,
-                              const char *effective_on, const char *status, int64_t user_id,
-                              int64_t now)
+static void bind_tag(struct db_stmt *st, int *k, size_t i, const void *ctx)
 {
-    db_bind_int(st, (*k)++, tenant_id);
-    db_bind_int(st, (*k)++, member_id);
+    const struct member_tag_row *t = ctx;
+
+    db_bind_int(st, (*k)++, t[i].member_id);
+    db_bind_textn(st, (*k)++, t[i].tag, t[i].len);
+}
+
+int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row *t, size_t n,
+                                  struct err *err)
+{
+    return insert_chunked(c, &SQL_TAG_INSERT, &SQL_TAG_INSERT_CHUNK, n, bind_tag, t, err);
+}
+
+/* The EVENT_ROW binds of a 'create' event, from *k on. */
+/* The 'create' events of a batch: row i is member_ids[i] with statuses[i]. */
+struct create_events {
+    const int64_t *tenant_ids, *member_ids;
+    const char *const *statuses;
+    const char *effective_on;
+    int64_t user_id, now;
+};
+
+/* The EVENT_ROW binds of row i's 'create' event, from *k on. */
+static void bind_create_event(struct db_stmt *st, int *k, size_t i, const void *ctx)
+{
+    const struct create_events *e = ctx;
+
+    db_bind_int(st, (*k)++, e->tenant_ids[i]);
+    db_bind_int(st, (*k)++, e->member_ids[i]);
     db_bind_text(st, (*k)++, "create");
-    db_bind_text(st, (*k)++, effective_on);
+    db_bind_text(st, (*k)++, e->effective_on);
     db_bind_null(st, (*k)++);
-    db_bind_text(st, (*k)++, status);
+    db_bind_text(st, (*k)++, e->statuses[i]);
     db_bind_null(st, (*k)++);
     db_bind_null(st, (*k)++);
-    if (user_id)
-        db_bind_int(st, (*k)++, user_id);
+    if (e->user_id)
+        db_bind_int(st, (*k)++, e->user_id);
     else
         db_bind_null(st, (*k)++);
-    db_bind_int(st, (*k)++, now);
+    db_bind_int(st, (*k)++, e->now);
 }
 
 int member_store_create_events(struct db_conn *c, const int64_t *tenant_ids,
@@ -358,21 +379,10 @@ int member_store_create_events(struct db_conn *c, const int64_t *tenant_ids,
                                const char *effective_on, int64_t user_id, int64_t now,
                                struct err *err)
 {
-    struct db_stmt *st = NULL;
-    size_t i = 0;
+    const struct create_events e = { tenant_ids, member_ids, statuses, effective_on, user_id, now };
 
-    while (i < n) {
-        bool chunk = n - i >= SMALL_CHUNK;
-        int k = 1;
-        if (db_prepare(c, chunk ? &SQL_EVENT_INSERT_CHUNK : &SQL_EVENT_INSERT, &st, err) < 0)
-            return -1;
-        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++)
-            bind_create_event(st, &k, tenant_ids[i], member_ids[i], effective_on, statuses[i],
-                              user_id, now);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
-    return 0;
+    return insert_chunked(c, &SQL_EVENT_INSERT, &SQL_EVENT_INSERT_CHUNK, n, bind_create_event, &e,
+                          err);
 }
 
 int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
@@ -474,15 +484,12 @@ int member_store_setting(struct db_conn *c, const char *key, struct arena *a, co
                          struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
+    *out = NULL;
     if (db_prepare(c, &SQL_SETTING, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, key);
-    rc = db_step(st, err);
-    *out = rc == DB_ROW ? dup_or_null(db_col_text(st, 0), a) : NULL;
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt(&st, db_read_text, a, out, NULL, err);
 }
 
 int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *const *m,

@@ -384,15 +384,12 @@ int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a
                               struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
+    *out = NULL;
     if (db_prepare(c, &SQL_LAST_EVENT, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, org_id);
-    rc = db_step(st, err);
-    *out = rc == DB_ROW ? db_col_dup(st, 0, a) : NULL;
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt(&st, db_read_text, a, out, NULL, err);
 }
 
 static void read_event(struct db_stmt *st, struct arena *a, void *row)
