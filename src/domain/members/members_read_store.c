@@ -104,54 +104,31 @@ const char *const MEMBER_SORTS[] = {
     {                                                                                              \
         .name = nm, .sql = PAGE(from, order), .pg = NULL                                           \
     }
-#define SQL_ROW_FTS(nm, order)                                                                     \
+#define SQL_ROW_FTS(nm, from, order)                                                               \
     {                                                                                              \
-        .name = nm, .sql = PAGE(FROM_FTS, order), .pg = PAGE(FROM_FTS_PG, order)                   \
+        .name = nm, .sql = PAGE(from, order), .pg = PAGE(FROM_FTS_PG, order)                       \
     }
+/* One shape's sorts, each up and down, as ROW(name, from, order): those on member columns
+ * (id, joined_on) and those that need the person (name, birth date). */
+#define SORTS_MEMBER(ROW, shape, from)                                                             \
+    ROW("members.page_" shape "_id", from, ORDER_ID),                                              \
+        ROW("members.page_" shape "_id_d", from, ORDER_ID_D),                                      \
+        ROW("members.page_" shape "_joined", from, ORDER_JOINED),                                  \
+        ROW("members.page_" shape "_joined_d", from, ORDER_JOINED_D)
+#define SORTS_PERSON(ROW, shape, from)                                                             \
+    ROW("members.page_" shape "_name", from, ORDER_NAME),                                          \
+        ROW("members.page_" shape "_name_d", from, ORDER_NAME_D),                                  \
+        ROW("members.page_" shape "_birth", from, ORDER_BIRTH),                                    \
+        ROW("members.page_" shape "_birth_d", from, ORDER_BIRTH_D)
 
 enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS, SHAPE_TERM };
 
 static const struct db_sql SQL_PAGE[4][8] = {
-    {
-        SQL_ROW("members.page_simple_id", FROM_SIMPLE, ORDER_ID),
-        SQL_ROW("members.page_simple_id_d", FROM_SIMPLE, ORDER_ID_D),
-        SQL_ROW("members.page_simple_joined", FROM_SIMPLE, ORDER_JOINED),
-        SQL_ROW("members.page_simple_joined_d", FROM_SIMPLE, ORDER_JOINED_D),
-        { 0 }, /* name and birth-date sorts need the person: SHAPE_FULL */
-        { 0 },
-        { 0 },
-        { 0 },
-    },
-    {
-        SQL_ROW("members.page_full_id", FROM_FULL, ORDER_ID),
-        SQL_ROW("members.page_full_id_d", FROM_FULL, ORDER_ID_D),
-        SQL_ROW("members.page_full_joined", FROM_FULL, ORDER_JOINED),
-        SQL_ROW("members.page_full_joined_d", FROM_FULL, ORDER_JOINED_D),
-        SQL_ROW("members.page_full_name", FROM_FULL, ORDER_NAME),
-        SQL_ROW("members.page_full_name_d", FROM_FULL, ORDER_NAME_D),
-        SQL_ROW("members.page_full_birth", FROM_FULL, ORDER_BIRTH),
-        SQL_ROW("members.page_full_birth_d", FROM_FULL, ORDER_BIRTH_D),
-    },
-    {
-        SQL_ROW_FTS("members.page_fts_id", ORDER_ID),
-        SQL_ROW_FTS("members.page_fts_id_d", ORDER_ID_D),
-        SQL_ROW_FTS("members.page_fts_joined", ORDER_JOINED),
-        SQL_ROW_FTS("members.page_fts_joined_d", ORDER_JOINED_D),
-        SQL_ROW_FTS("members.page_fts_name", ORDER_NAME),
-        SQL_ROW_FTS("members.page_fts_name_d", ORDER_NAME_D),
-        SQL_ROW_FTS("members.page_fts_birth", ORDER_BIRTH),
-        SQL_ROW_FTS("members.page_fts_birth_d", ORDER_BIRTH_D),
-    },
-    {
-        SQL_ROW("members.page_term_id", FROM_TERM, ORDER_ID),
-        SQL_ROW("members.page_term_id_d", FROM_TERM, ORDER_ID_D),
-        SQL_ROW("members.page_term_joined", FROM_TERM, ORDER_JOINED),
-        SQL_ROW("members.page_term_joined_d", FROM_TERM, ORDER_JOINED_D),
-        SQL_ROW("members.page_term_name", FROM_TERM, ORDER_NAME),
-        SQL_ROW("members.page_term_name_d", FROM_TERM, ORDER_NAME_D),
-        SQL_ROW("members.page_term_birth", FROM_TERM, ORDER_BIRTH),
-        SQL_ROW("members.page_term_birth_d", FROM_TERM, ORDER_BIRTH_D),
-    },
+    /* Name and birth-date sorts need the person: SHAPE_FULL. */
+    { SORTS_MEMBER(SQL_ROW, "simple", FROM_SIMPLE), { 0 }, { 0 }, { 0 }, { 0 } },
+    { SORTS_MEMBER(SQL_ROW, "full", FROM_FULL), SORTS_PERSON(SQL_ROW, "full", FROM_FULL) },
+    { SORTS_MEMBER(SQL_ROW_FTS, "fts", FROM_FTS), SORTS_PERSON(SQL_ROW_FTS, "fts", FROM_FTS) },
+    { SORTS_MEMBER(SQL_ROW, "term", FROM_TERM), SORTS_PERSON(SQL_ROW, "term", FROM_TERM) },
 };
 static const struct db_sql SQL_COUNT[4] = {
     { .name = "members.count_simple", .sql = "SELECT count(*)" FROM_SIMPLE },
