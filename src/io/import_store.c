@@ -210,7 +210,7 @@ int import_job_error_file(struct db *db, int64_t id, struct arena *a, const void
                           size_t *len_out, struct err *err)
 {
     struct db_conn *c = NULL;
-    struct error_file f;
+    struct error_file f = { 0 };
     int rc = -1;
 
     if (db_acquire(db, &c, err) == 0)
