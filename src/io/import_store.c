@@ -60,13 +60,10 @@ int import_job_create(struct db *db, int64_t user_id, int64_t org_id, const char
     db_bind_int(st, 4, dry_run);
     db_bind_int(st, 5, skip_invalid);
     db_bind_int(st, 6, clock_now());
-    if (db_run_id(&st, id_out, err) < 0)
-        goto out;
-    rc = db_tx_commit(c, err);
+    rc = db_run_id(&st, id_out, err);
 out:
     db_stmt_free(&st);
-    db_release(db, &c);
-    return rc;
+    return db_tx_finish(db, &c, NULL, rc, err);
 }
 
 int import_jobs_abandon(struct db *db, int64_t *n_out, struct err *err)
@@ -143,14 +140,10 @@ int import_job_finish(struct db *db, const struct import_job_view *v, const void
         db_bind_null(st, 11);
     db_bind_int(st, 12, clock_now());
     db_bind_int(st, 13, v->id);
-    if (db_exec_stmt(st, err) < 0)
-        goto out;
-    db_stmt_free(&st);
-    rc = db_tx_commit(c, err);
+    rc = db_run(&st, err);
 out:
     db_stmt_free(&st);
-    db_release(db, &c);
-    return rc;
+    return db_tx_finish(db, &c, NULL, rc, err);
 }
 
 static void read_job(struct db_stmt *st, struct arena *a, void *row)
