@@ -288,9 +288,7 @@ int audit_record(struct db *db, const struct audit_entry *e, struct err *err)
     struct db_conn *c = NULL;
     int rc = -1;
 
-    if (db_acquire(db, &c, err) == 0 && db_tx_begin(c, err) == 0 && audit_append(c, e, err) == 0 &&
-        db_tx_commit(c, err) == 0)
-        rc = 0;
-    db_release(db, &c);
-    return rc;
+    if (db_acquire(db, &c, err) == 0 && db_tx_begin(c, err) == 0)
+        rc = audit_append(c, e, err);
+    return db_tx_finish(db, &c, NULL, rc, err);
 }

@@ -577,12 +577,11 @@ int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err
     if (db_tx_begin(c, err) < 0)
         goto out;
     if (auth_store_session_delete(c, actor->user->session_id, err) < 0 ||
-        audit_login(c, actor, &u, "session.logout", "ok", 0, err) < 0 || db_tx_commit(c, err) < 0)
+        audit_login(c, actor, &u, "session.logout", "ok", 0, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    return rc;
+    return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 
 /* ---------- permission checks ---------- */

@@ -322,12 +322,11 @@ int auth_totp_enable(struct app *app, const struct auth_user *u, const char *cod
     }
     if (auth_store_totp_enable(c, u->id, now, step, err) < 0 ||
         codes_renew(c, u->id, a, codes_out, err) < 0 ||
-        audit_totp(c, actor, "user.totp_enable", u->id, err) < 0 || db_tx_commit(c, err) < 0)
+        audit_totp(c, actor, "user.totp_enable", u->id, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    return rc;
+    return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 
 int auth_totp_disable(struct app *app, int64_t user_id, const char *password,
@@ -349,15 +348,11 @@ int auth_totp_disable(struct app *app, int64_t user_id, const char *password,
         goto out;
     }
     if (auth_store_totp_delete(c, user_id, err) < 0 ||
-        audit_totp(c, actor, password ? "user.totp_disable" : "user.totp_reset", user_id, err) <
-            0 ||
-        db_tx_commit(c, err) < 0)
+        audit_totp(c, actor, password ? "user.totp_disable" : "user.totp_reset", user_id, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_totp_codes_left(struct app *app, int64_t user_id, int64_t *out, struct err *err)

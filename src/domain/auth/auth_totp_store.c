@@ -47,25 +47,26 @@ static const struct db_sql SQL_CODES_LEFT = {
     .sql = "SELECT count(*) FROM user_recovery_code WHERE user_id = ? AND used_at IS NULL",
 };
 
+static void read_totp(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct totp_row *t = row;
+
+    t->secret = arena_strdup(a, db_col_text(st, 0));
+    t->enabled = !db_col_is_null(st, 1);
+    t->last_step = db_col_int(st, 2);
+}
+
 int auth_store_totp_get(struct db_conn *c, int64_t user_id, struct arena *a, struct totp_row *out,
                         bool *found, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
     memset(out, 0, sizeof(*out));
+    *found = false;
     if (db_prepare(c, &SQL_GET, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, user_id);
-    rc = db_step(st, err);
-    *found = rc == DB_ROW;
-    if (rc == DB_ROW) {
-        out->secret = arena_strdup(a, db_col_text(st, 0));
-        out->enabled = !db_col_is_null(st, 1);
-        out->last_step = db_col_int(st, 2);
-    }
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt(&st, read_totp, a, out, found, err);
 }
 
 int auth_store_totp_pending(struct db_conn *c, int64_t user_id, const char *secret, int64_t now,
@@ -106,21 +107,11 @@ int auth_store_totp_step(struct db_conn *c, int64_t user_id, int64_t step, struc
     return db_run(&st, err);
 }
 
-static int by_user(struct db_conn *c, const struct db_sql *sql, int64_t user_id, struct err *err)
-{
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, sql, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    return db_run(&st, err);
-}
-
 int auth_store_totp_delete(struct db_conn *c, int64_t user_id, struct err *err)
 {
-    if (by_user(c, &SQL_DELETE, user_id, err) < 0)
+    if (db_run_by_id(c, &SQL_DELETE, user_id, err) < 0)
         return -1;
-    return by_user(c, &SQL_CODES_DELETE, user_id, err);
+    return db_run_by_id(c, &SQL_CODES_DELETE, user_id, err);
 }
 
 int auth_store_codes_replace(struct db_conn *c, int64_t user_id, const char *const *hashes, int n,
@@ -128,7 +119,7 @@ int auth_store_codes_replace(struct db_conn *c, int64_t user_id, const char *con
 {
     struct db_stmt *st = NULL;
 
-    if (by_user(c, &SQL_CODES_DELETE, user_id, err) < 0)
+    if (db_run_by_id(c, &SQL_CODES_DELETE, user_id, err) < 0)
         return -1;
     for (int i = 0; i < n; i++) {
         if (db_prepare(c, &SQL_CODE_INSERT, &st, err) < 0)
@@ -161,13 +152,10 @@ int auth_store_code_use(struct db_conn *c, int64_t user_id, const char *hash, in
 int auth_store_codes_left(struct db_conn *c, int64_t user_id, int64_t *out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
+    *out = 0;
     if (db_prepare(c, &SQL_CODES_LEFT, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, user_id);
-    rc = db_step(st, err);
-    *out = rc == DB_ROW ? db_col_int(st, 0) : 0;
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt(&st, db_read_int, NULL, out, NULL, err);
 }

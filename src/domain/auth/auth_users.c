@@ -284,14 +284,11 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
         (self ? auth_store_session_delete_others(c, user_id, actor->user->session_id, err)
               : auth_store_session_delete_user(c, user_id, err)) < 0 ||
         audit_user(c, actor, self ? "user.password_change" : "user.password_reset", user_id, 0,
-                   NULL, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                   NULL, err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out, struct err *err)
@@ -421,14 +418,11 @@ int auth_user_update(struct app *app, const struct auth_actor *actor, int64_t id
                                                display_name ? display_name : u.display_name,
                                                "status", status ? status : u.status),
                                      &a),
-                   err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                   err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user_id,
@@ -461,14 +455,11 @@ int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user
     if (db_tx_begin(c, err) < 0)
         goto done;
     if (auth_store_grant_insert(c, user_id, role_s, org_id, clock_now(), grant_id_out, err) < 0 ||
-        audit_user(c, actor, "grant.add", user_id, org_id, role_s, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_user(c, actor, "grant.add", user_id, org_id, role_s, err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t user_id,
@@ -499,12 +490,9 @@ int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t u
         goto done;
     if (auth_store_grant_delete(c, user_id, grant_id, err) < 0 ||
         audit_user(c, actor, "grant.remove", user_id, target->org_id, role_name(target->role),
-                   err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                   err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

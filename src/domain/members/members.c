@@ -358,13 +358,11 @@ int member_create(struct app *app, struct member_in *m, const struct auth_actor 
     } else {
         goto out;
     }
-    if (insert_member(c, m, key.person_id, actor, id_out, err) < 0 || db_tx_commit(c, err) < 0)
+    if (insert_member(c, m, key.person_id, actor, id_out, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int member_update(struct app *app, int64_t id, struct member_in *patch,
@@ -404,13 +402,11 @@ int member_update(struct app *app, int64_t id, struct member_in *patch,
             arena_strdup(&a, note && note->effective_on ? note->effective_on : today);
     }
     if (member_normalize(app, &merged, &a, err) < 0 ||
-        apply_update(c, &cur, &merged, note, actor, err) < 0 || db_tx_commit(c, err) < 0)
+        apply_update(c, &cur, &merged, note, actor, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 static json_t *card_json(const struct member_card *k)
@@ -440,15 +436,11 @@ int member_card_update(struct app *app, int64_t id, int64_t org_id, const struct
     next.service_time = in->service_time ? in->service_time : cur.service_time;
     audit_change_digest(cur.updated_at ? card_json(&cur) : NULL, card_json(&next), digest);
     if (member_store_card_put(c, id, &next, auth_actor_user_id(actor), clock_now(), err) < 0 ||
-        audit_member(c, actor, "member.card", id, org_id, digest, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_member(c, actor, "member.card", id, org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
-    if (c)
-        db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int member_reveal_audit(struct app *app, const struct member_view *v, unsigned fields,
@@ -463,13 +455,11 @@ int member_reveal_audit(struct app *app, const struct member_view *v, unsigned f
              fields & MEMBER_REVEAL_ADDRESS ? "address," : "");
     audit_digest(what, strlen(what), digest);
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        audit_member(c, actor, "member.reveal", v->id, v->org_id, digest, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_member(c, actor, "member.reveal", v->id, v->org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    return rc;
+    return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 
 int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
@@ -501,12 +491,9 @@ int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct
     audit_digest(what, strlen(what), digest);
     if (member_store_group_set(c, id, g.tenant_id, group_id, clock_now(), auth_actor_user_id(actor),
                                err) < 0 ||
-        audit_member(c, actor, "member.group", id, cur.org_id, digest, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_member(c, actor, "member.group", id, cur.org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

@@ -10,7 +10,6 @@
 struct app;
 struct arena;
 struct auth_actor;
-struct db_conn;
 struct err;
 
 /* One member as entered: HTTP body, CLI, import row. Strings are arena-owned; NULL = absent.
@@ -66,6 +65,10 @@ const char *member_category_label(const char *code);
  * Absent fields are left absent (a PATCH changes only what it names). Errors are E_INVALID
  * with the field's JSON pointer ("/id_number") and a zh-CN message saying what to fix. */
 int member_normalize(struct app *app, struct member_in *m, struct arena *a, struct err *err);
+
+/* The calls below that take a connection run inside the caller's transaction (importers,
+ * other areas' services), so several of them commit or roll back together. */
+struct db_conn;
 
 /* Inserts, or updates the member with the same ID number (m->id_number must be set and
  * normalized; on update only non-NULL fields change), inside the caller's transaction on c,
