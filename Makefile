@@ -3,16 +3,18 @@
 #   make demo     install what is missing, build, create data/demo.db, serve on :8080
 #   make quick    unit + db + api tests (the edit loop)
 #   make check    every tier CI runs: lint + quick + new-area-check + ASan/UBSan build of quick
-#                 and check-pg + browser
+#                 and check-pg + fuzz-check + browser
 #   make new-area-check  tools/new-area.sh demo_area in a /tmp copy, built and tested there
 #   make check-pg the driver conformance and API suites again on a throwaway PostgreSQL cluster
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
+#   make fuzz     libFuzzer targets, FUZZ_RUNS executions each (fuzz-check: FUZZ_SECONDS each, in check)
+#   make crash    the SIGKILL crash test with CRASH_KILLS kills (5 in make quick)
 #   make bench    benchmarks (not part of check)
 
 O ?= build
 SAN ?= 0
 CC ?= cc
-PKGS := libmicrohttpd sqlite3 libpq libsodium jansson xlsxwriter libzip expat
+PKGS := libmicrohttpd sqlite3 libpq libsodium jansson xlsxwriter libzip expat libcrypto libqrencode
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wwrite-strings -Wvla -Wformat=2 -Wcast-qual
@@ -23,6 +25,10 @@ LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread -lm
 ifeq ($(SAN),1)
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
+endif
+# FUZZ=1 (with CC=clang SAN=1): the library instrumented for libFuzzer's coverage feedback.
+ifeq ($(FUZZ),1)
+CFLAGS += -fsanitize=fuzzer-no-link
 endif
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -41,11 +47,13 @@ OPENAPI_FRAGS := $(sort $(wildcard src/domain/*/*.openapi.json src/io/*.openapi.
 
 UNIT_SRCS := $(shell find tests/unit tests/db -name '*_test.c' | sort)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(O)/%)
+FUZZ_BINS := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/fuzz/*_fuzz.c)))
 
 .SECONDARY:
 .DEFAULT_GOAL := all
 FORCE:
-.PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps
+.PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps \
+	fuzz fuzz-check fuzz-bins crash
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
 # The web UI's npm packages, copied as prebuilt browser files into the served web/vendor/.
@@ -123,7 +131,7 @@ $(O)/tests/%_test: tests/%_test.c $(O)/tests/unit/tap.o $(O)/libdangjian.a
 	@echo "LINK $@"
 	@$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/tests/unit/tap.o $(O)/libdangjian.a $(LDLIBS)
 
--include $(addsuffix .d,$(LIB_OBJS) $(O)/src/cli/main.o $(O)/tests/unit/tap.o $(UNIT_BINS))
+-include $(addsuffix .d,$(LIB_OBJS) $(O)/src/cli/main.o $(O)/tests/unit/tap.o $(UNIT_BINS) $(FUZZ_BINS))
 # An object built before it had a .d file (a build directory from before -MMD) cannot know its
 # headers: it depends on all of them, so a changed struct is never linked in two layouts.
 HDRS := $(shell find src tests -name '*.h')
@@ -167,8 +175,31 @@ lint:
 new-area-check: $(O)/dangjian
 	O=$(O) tools/new-area-check.sh
 
+# libFuzzer targets (tests/fuzz/*_fuzz.c) over the library built by clang with ASan+UBSan in
+# build/fuzz. fuzz-check (in check) runs each for FUZZ_SECONDS from its seed corpus; fuzz runs
+# each for FUZZ_RUNS executions (tools/fuzz.sh reports executions and fails on a crash).
+$(O)/tests/fuzz/%_fuzz: tests/fuzz/%_fuzz.c $(O)/libdangjian.a
+	@mkdir -p $(dir $@)
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(O)/libdangjian.a $(LDLIBS)
+fuzz-bins: $(FUZZ_BINS)
+FUZZ_MAKE = $(MAKE) O=build/fuzz CC=clang SAN=1 FUZZ=1 OPT='-O1 -g' fuzz-bins
+FUZZ_SECONDS ?= 30
+FUZZ_RUNS ?= 10000000
+fuzz-check:
+	@$(FUZZ_MAKE)
+	tools/fuzz.sh build/fuzz -max_total_time=$(FUZZ_SECONDS)
+fuzz:
+	@$(FUZZ_MAKE)
+	tools/fuzz.sh build/fuzz -runs=$(FUZZ_RUNS)
+
+# The crash test of make quick (tests/api/crash.test.js) with more kills.
+CRASH_KILLS ?= 50
+crash: $(O)/dangjian
+	CRASH_KILLS=$(CRASH_KILLS) DANGJIAN_BIN=$(O)/dangjian node --test tests/api/crash.test.js
+
 # check-pg runs inside sanitize, on the ASan/UBSan build (the PostgreSQL driver included).
-check: lint quick new-area-check sanitize browser
+check: lint quick new-area-check sanitize fuzz-check browser
 
 bench: $(O)/dangjian
 	bench/run.sh

@@ -9,13 +9,15 @@ DURATION=${BENCH_DURATION:-10s}
 PASSWORD=Bench-Passw0rd
 mkdir -p "$WORK"
 
-# demo_db N: path of a demo database with N members, generated once and reused.
+# demo_db N: path of a demo database with N members, generated once and reused (brought up to
+# the binary's schema when it was made by an older one).
 demo_db() {
     local n=$1 db="$WORK/demo-$1.db"
     if [ ! -f "$db" ]; then
         echo "generating a demo database with $n members..." >&2
         "$BIN" demo --db "$db" --members "$n" --password "$PASSWORD" >/dev/null
     fi
+    "$BIN" migrate --db "$db" >/dev/null
     echo "$db"
 }
 

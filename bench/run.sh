@@ -26,3 +26,7 @@ echo
 echo "| PostgreSQL and SQLite, same run: median (range) of the rounds | | | | |"
 echo "|---|---|---|---|---|"
 bench/pg.sh
+echo
+echo "| soak | req/s | p50 ms | p99 ms | errors and memory | |"
+echo "|---|---|---|---|---|---|"
+bench/load.sh

@@ -5,9 +5,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PKGS="gcc make pkg-config clang-format cppcheck sqlite3
+PKGS="gcc make pkg-config clang-format cppcheck sqlite3 clang libclang-rt-14-dev
 libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libxlsxwriter-dev libzip-dev
-libexpat1-dev libpq-dev postgresql
+libexpat1-dev libpq-dev libssl-dev libqrencode-dev postgresql
 chromium fonts-noto-cjk"
 [ "${1:-}" = bench ] && PKGS="$PKGS nginx-light wrk"
 

@@ -85,12 +85,13 @@ function routesLiteral(src, file) {
 }
 
 // web/gen/page-index.js from the pages' routes: checked (each has a path, a title and a perm
-// or `public`; no path twice), in file order; the router and the menu order them.
+// or `public`; no path twice), in file order; the router and the menu order them. A page is a
+// file directly in web/pages/; a folder beside it (pages/org/) holds that page's parts.
 function pageIndex(files) {
   const rows = [], seen = new Map();
   for (const file of files) {
     const rel = path.relative(WEB, file).split(path.sep).join("/");
-    if (!rel.startsWith("pages/")) continue;
+    if (!/^pages\/[^/]+\.js$/.test(rel)) continue;
     const routes = vm.runInNewContext(`(${routesLiteral(fs.readFileSync(file, "utf8"), rel)})`, {}, { timeout: 1000 });
     for (const r of routes) {
       if (!r.path || !r.title || !(r.perm || r.public)) throw new Error(`${rel}: route ${JSON.stringify(r)} needs path, title and perm (or public)`);

@@ -1,5 +1,5 @@
 // app.js: entry point of the web UI: mounts Vue with Element Plus (zh-CN), loads the session,
-// guards routes (login, forced password change, permissions) and renders the matched page
+// guards routes (login, forced password change, required two-factor setup, permissions) and renders the matched page
 // inside the layout. Pages and menu rows live in menu.js.
 import { setHooks } from "./lib/api.js";
 import { route, setRoutes, beforeEach, resolve, navigate, AppLink } from "./lib/router.js";
@@ -17,6 +17,8 @@ beforeEach((to) => {
     return `/login${to.fullPath !== "/" ? `?next=${encodeURIComponent(to.fullPath)}` : ""}`;
   }
   if (session.user.must_change_password) return to.path === "/password" ? null : "/password";
+  // A role that must use two-factor login has no permission until it is on: 我的 sets it up.
+  if (session.user.totp_setup_required) return to.path === "/me" ? null : "/me";
   if (to.path === "/login" || to.path === "/password") return homePath();
   if (row && row.perm && !can(row.perm)) return homePath();
   return null;

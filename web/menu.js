@@ -1,11 +1,12 @@
 // menu.js: the app's pages and its left menu. Each file in pages/ exports its `routes` (path,
 // title, perm, and `menu: {group, icon, order}` when it shows in the menu); the build gathers
 // them into gen/page-index.js (tools/web-compile.js), so adding a page is adding one file.
-// `perm` is a permission code or "session" (anyone signed in); `bare` pages render without
+// `perm` is a permission code or "session" (anyone signed in); `roles`, when given, limits a
+// row's menu entry to holders of a grant in one of those roles; `bare` pages render without
 // the layout; `public` pages need no session. The menu shows the rows the user may open,
 // grouped, a group without such rows hidden.
 import { PAGES } from "./page-index.js";
-import { can } from "./lib/session.js";
+import { can, session } from "./lib/session.js";
 
 export { PAGES };
 
@@ -19,7 +20,8 @@ export function menuGroups() {
   if (unknown.length) console.warn(`menu group not in GROUPS: ${unknown.map((p) => p.path).join(", ")}`);
   const groups = GROUPS.map((group) => ({
     group,
-    items: PAGES.filter((p) => p.menu && p.menu.group === group && can(p.perm))
+    items: PAGES.filter((p) => p.menu && p.menu.group === group && can(p.perm)
+      && (!p.roles || session.grants.some((g) => p.roles.includes(g.role))))
       .sort((a, b) => a.menu.order - b.menu.order),
   })).filter((g) => g.items.length);
   // A heading over the only group a user has (a 党员 or 居民: 首页 and 我的) says nothing.

@@ -1,7 +1,7 @@
 /* cmd_serve.c: `serve`: checks the schema, closes import jobs a stopped server left running,
- * purges expired sessions and stale login throttle rows, starts the HTTP server, prints the
- * address it listens on (stdout, flushed, for scripts and tests using --port 0) and stops on
- * SIGINT or SIGTERM. */
+ * purges expired sessions and stale login throttle rows (a bad auth.totp_roles stops it), starts
+ * the HTTP server, prints the address it listens on (stdout, flushed, for scripts and tests using
+ * --port 0) and stops on SIGINT or SIGTERM. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/log.h"
@@ -22,13 +22,14 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
     struct http_server_opts opts;
     sigset_t set;
     int64_t abandoned = 0;
+    unsigned totp_roles;
     int sig = 0, rc;
 
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
-    if (db_schema_check(env.db, &err) < 0 || import_jobs_abandon(env.db, &abandoned, &err) < 0 ||
-        auth_purge(&env.app, &err) < 0) {
+    if (auth_totp_roles(&env.cfg, &totp_roles, &err) < 0 || db_schema_check(env.db, &err) < 0 ||
+        import_jobs_abandon(env.db, &abandoned, &err) < 0 || auth_purge(&env.app, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }

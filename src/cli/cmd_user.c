@@ -12,7 +12,6 @@
 #include "db/db.h"
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
-#include "io/csv_read.h"
 #include "cli/cli.h"
 
 static int need(const struct cli_cmd *cmd, const struct cli_args *a, const char *opt)

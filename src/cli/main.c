@@ -12,47 +12,53 @@
             "PostgreSQL URL postgresql://… (instead of --db)"                                    \
     }
 
+/* --config: every command that reads the configuration takes it. */
+#define OPT_CONFIG                                                                                 \
+    {                                                                                              \
+        "config", "FILE", "配置文件（key = value）", "configuration file (key = value)"            \
+    }
+/* The row that ends every option list. */
+#define OPT_END                                                                                    \
+    {                                                                                              \
+        NULL, NULL, NULL, NULL                                                                     \
+    }
+
+/* --db, --db-url and --config: every command that opens the database takes them. */
+#define OPTS_DB_ROWS { "db", "FILE", "数据库文件", "database file" }, OPT_DB_URL, OPT_CONFIG
+
 static const struct cli_opt OPTS_DB[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
-    { NULL, NULL, NULL, NULL },
+    OPTS_DB_ROWS,
+    OPT_END,
 };
 static const struct cli_opt OPTS_SERVE[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "host", "ADDR", "监听地址（默认 127.0.0.1）", "address to listen on (default 127.0.0.1)" },
     { "port", "N", "端口；0 表示自动选择空闲端口并打印", "port; 0 picks a free one and prints it" },
     { "web-root", "DIR", "网页文件目录（默认 web）", "folder of the web UI (default web)" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_DEMO[] = {
     { "db", "FILE", "要生成的数据库文件", "database file to create" },
     OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPT_CONFIG,
     { "password", "P", "演示账号的密码（不给则随机生成并打印）",
       "password of the demo logins (random and printed when not given)" },
     { "members", "N", "党员人数（默认 3000）", "number of Party members (default 3000)" },
     { "seed", "N", "随机种子（相同种子生成相同数据）", "random seed (same seed, same data)" },
     { "force", NULL, "数据库文件已存在时覆盖", "overwrite the database file if it exists" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_BACKUP[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "to", "FILE", "备份文件（不能已存在）", "backup file (must not exist)" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_CONFIG[] = {
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
-    { NULL, NULL, NULL, NULL },
+    OPT_CONFIG,
+    OPT_END,
 };
 static const struct cli_opt OPTS_USER[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "username", "U", "用户名（字母、数字、_ . -）", "username (letters, digits, _ . -)" },
     { "password", "P", "密码（至少 10 个字符）", "password (at least 10 characters)" },
     { "role", "R",
@@ -69,29 +75,23 @@ static const struct cli_opt OPTS_USER[] = {
       "add: create the accounts listed in FILE (- for stdin), one \"USERNAME ROLE ORG_ID "
       "[DISPLAY NAME]\" a line, # starts a comment; all get the --password initial password "
       "(hashed once), in one transaction: all or none" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_IMPORT[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "dry-run", NULL, "只校验不写入", "validate only, write nothing" },
     { "skip-invalid", NULL, "跳过错误行，导入正确的行", "import the good rows, skip the bad ones" },
     { "org", "ORG_ID", "党组织编号：在其下查找“所在党组织”名称，未填写时归入该组织",
       "org id: 所在党组织 names are looked up under it; rows without one go there" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_EXPORT[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "org", "ORG_ID", "导出该党组织（含下级）的党员", "org id whose subtree is exported" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_ORG[] = {
-    { "db", "FILE", "数据库文件", "database file" },
-    OPT_DB_URL,
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
+    OPTS_DB_ROWS,
     { "name", "NAME", "全称，如 中共某某街道工作委员会", "full name" },
     { "type", "TYPE",
       "类型：district street community_committee general_branch branch joint_branch "
@@ -101,16 +101,16 @@ static const struct cli_opt OPTS_ORG[] = {
       "parent org id (none: a root org)" },
     { "short-name", "NAME", "简称", "short name" },
     { "code", "CODE", "组织编码", "org code" },
-    { NULL, NULL, NULL, NULL },
+    OPT_END,
 };
 static const struct cli_opt OPTS_COPY[] = {
     { "from", "DB", "源数据库：文件或 postgresql://… URL",
       "source: a file or a postgresql://… URL" },
     { "to", "DB", "目标数据库（必须为空）：文件或 URL", "target (must be empty): a file or a URL" },
-    { "config", "FILE", "配置文件（key = value）", "configuration file (key = value)" },
-    { NULL, NULL, NULL, NULL },
+    OPT_CONFIG,
+    OPT_END,
 };
-static const struct cli_opt OPTS_NONE[] = { { NULL, NULL, NULL, NULL } };
+static const struct cli_opt OPTS_NONE[] = { OPT_END };
 
 static int cmd_version(const struct cli_cmd *cmd, const struct cli_args *a);
 

@@ -56,6 +56,8 @@ const struct cfg_row CFG_ROWS[] = {
             "idle time after which a session expires (sliding)"),
     ROW_INT("auth.password_history", auth_password_history, "5", 0, 24,
             "a new password may not be any of the account's last N passwords (0: off)"),
+    ROW_STR("auth.totp_roles", auth_totp_roles, "",
+            "roles that must log in with a second factor (TOTP), comma-separated: admin,org_admin"),
     ROW_SIZE("import.max_bytes", import_max_bytes, "32m", 1024, 1LL << 30,
              "largest upload accepted by POST /api/members/import (that route only)"),
     ROW_INT("import.max_rows", import_max_rows, "200000", 1, 10000000,

@@ -29,6 +29,7 @@ struct cfg {
     bool id_demo_prefix;
     int64_t session_ttl_s;
     int64_t auth_password_history;
+    char auth_totp_roles[128];
     int64_t import_max_bytes;
     int64_t import_max_rows;
     int64_t cache_max_bytes;

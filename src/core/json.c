@@ -50,9 +50,15 @@ json_t *jint(int64_t v)
 /* v without its surrounding blanks, copied into a and normalized as json.h says for f. */
 static char *text_clean(const struct field *f, const char *v, struct arena *a)
 {
-    const char *start = v, *end;
+    const char *start, *end;
     char *s;
 
+    if (!(f->flags & FIELD_VERBATIM)) {
+        char *copy = arena_strdup(a, v);
+        utf8_strip_invisible(copy);
+        v = copy;
+    }
+    start = v;
     while (utf8_blank_at(start))
         start += utf8_blank_at(start);
     end = start + strlen(start);
@@ -69,9 +75,12 @@ static int decode_string(const struct field *f, const char *path, const char *v,
                          struct arena *a, struct err *err)
 {
     char *s = text_clean(f, v, a);
+    const char *hidden = f->flags & FIELD_VERBATIM ? NULL : utf8_hidden_reason(s);
     size_t n;
     int y, m, d;
 
+    if (hidden)
+        return err_set(err, E_INVALID, path, "%s%s", f->label, hidden);
     switch (f->type) {
     case FIELD_T_STR:
         n = utf8_len(s);
@@ -168,6 +177,9 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
     case FIELD_T_STR:
     case FIELD_T_DATE:
     case FIELD_T_ENUM:
+        if (!utf8_valid(text, strlen(text)))
+            return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）",
+                           f->label);
         return decode_string(f, path, text, dst, a, err);
     default:
         ASSERT(0); /* arrays and objects have no text form */
@@ -295,10 +307,10 @@ static int decode_object(struct decode *d, json_t *obj, const char *path, const 
             continue;
         }
         ASSERT(top < 64);
+        /* null clears a value; a field that cannot be empty refuses it (in a PATCH, too) */
         if (json_is_null(v) && !(f->flags & FIELD_NULLABLE)) {
-            if (f->flags & FIELD_REQUIRED)
-                fail(d, kpath, where, arena_printf(d->a, "%s不能为空", f->label));
-            continue; /* null for an optional, non-nullable field means absent */
+            fail(d, kpath, where, arena_printf(d->a, "%s不能为空", f->label));
+            continue;
         }
         if (!json_is_null(v))
             decode_member(d, f, v, kpath, where, base);
@@ -308,6 +320,34 @@ static int decode_object(struct decode *d, json_t *obj, const char *path, const 
     if (present_out)
         *present_out = present;
     return d->failed > failed ? -1 : 0;
+}
+
+/* A number too large for 64 bits (2^63, 1e309) fails in the parser, before any field is seen:
+ * name the key it stands under (the quoted string before the ':' before the number; the
+ * field's label when it is one of spec's) so the client knows which input to fix. */
+static int overflow_error(const char *body, size_t len, size_t pos, const struct field *spec,
+                          struct arena *a, struct err *err)
+{
+    const char *p = body + (pos < len ? pos : len), *end, *key;
+
+    while (p > body && p[-1] != ':' && p[-1] != '[' && p[-1] != ',')
+        p--;
+    if (p == body || p[-1] != ':')
+        return err_set(err, E_INVALID, "", "数值超出可表示的范围（最多 18 位整数）");
+    p--;
+    while (p > body && isspace((unsigned char)p[-1]))
+        p--;
+    if (p == body || p[-1] != '"')
+        return err_set(err, E_INVALID, "", "数值超出可表示的范围（最多 18 位整数）");
+    end = --p;
+    while (p > body && p[-1] != '"')
+        p--;
+    key = arena_strndup(a, p, (size_t)(end - p));
+    for (const struct field *f = spec; f->name; f++)
+        if (!strcmp(f->name, key))
+            return err_set(err, E_INVALID, arena_printf(a, "/%s", key), "%s超出可表示的数值范围",
+                           f->label);
+    return err_set(err, E_INVALID, arena_printf(a, "/%s", key), "%s 的数值超出可表示的范围", key);
 }
 
 int json_decode(const char *body, size_t len, int max_depth, const struct field *spec, void *out,
@@ -323,6 +363,8 @@ int json_decode(const char *body, size_t len, int max_depth, const struct field 
     if (!json_depth_ok(body, len, max_depth))
         return err_set(err, E_LIMIT, "", "JSON 嵌套超过 %d 层", max_depth);
     root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && json_error_code(&jerr) == json_error_numeric_overflow)
+        return overflow_error(body, len, (size_t)jerr.position, spec, a, err);
     if (!root)
         return err_set(err, E_INVALID, "", "JSON 格式错误（第 %d 行第 %d 列）", jerr.line,
                        jerr.column);

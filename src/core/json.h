@@ -120,6 +120,15 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
 /* Checks that JSON text nests no deeper than max_depth (scans brackets outside strings). */
 bool json_depth_ok(const char *body, size_t len, int max_depth);
 
+/* Whether s (len bytes) is valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF). */
+bool utf8_valid(const char *s, size_t len);
+/* Removes the zero-width characters a paste carries (U+200B–200D, U+2060, U+FEFF), in place,
+ * so two names that look the same are the same. s is valid UTF-8. */
+void utf8_strip_invisible(char *s);
+/* Why s cannot be stored as typed (zh-CN, to follow a field label), or NULL: control
+ * characters, direction overrides (U+202A–202E, U+2066–2069, U+200E/F, U+061C), private-use
+ * and non-characters, and combining marks with no letter to sit on. s is valid UTF-8. */
+const char *utf8_hidden_reason(const char *s);
 /* Counts UTF-8 characters (code points) in s. */
 size_t utf8_len(const char *s);
 /* Byte length of the blank that starts at p: space, tab, no-break space (U+00A0) or ideographic

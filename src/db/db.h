@@ -79,6 +79,57 @@ int db_run(struct db_stmt **st, struct err *err);
 /* Steps an INSERT ... RETURNING id, reads the id and frees the statement. No row is an error. */
 int db_run_id(struct db_stmt **st, int64_t *id_out, struct err *err);
 
+/* Binds the n texts of v from parameter *k on, advancing *k: as db_bind_text, or (opt_) as
+ * db_bind_opt_text, where NULL and "" bind SQL NULL. */
+void db_bind_texts(struct db_stmt *st, int *k, const char *const *v, size_t n);
+void db_bind_opt_texts(struct db_stmt *st, int *k, const char *const *v, size_t n);
+
+/* For a statement's result rc: when it failed on a unique violation (E_CONFLICT), names field
+ * and, when msg is not NULL, replaces the message with msg (err_refine). Returns rc, so
+ * `return db_conflict_on(db_run(&st, err), "/code", NULL, err);` reads as one step. */
+int db_conflict_on(int rc, const char *field, const char *msg, struct err *err);
+
+/* Steps a statement that should give one row: 0 when it is on the row (read its columns,
+ * then free it), else -1 with E_NOT_FOUND (field, msg) when there is none or the step's error.
+ * msg is shown as is, not as a format. */
+int db_step_one(struct db_stmt *st, const char *field, const char *msg, struct err *err);
+/* Reads one row's columns into row (size bytes, zero-filled), copying text into a. */
+typedef void (*db_read_fn)(struct db_stmt *st, struct arena *a, void *row);
+/* A db_read_fn for a row of one text column: row is the address of a const char * (NULL
+ * stays NULL). */
+void db_read_text(struct db_stmt *st, struct arena *a, void *row);
+/* A db_read_fn for a row of one integer column: row is the address of an int64_t. */
+void db_read_int(struct db_stmt *st, struct arena *a, void *row);
+/* Steps *st to the end, reading each row with read into an array of size-byte elements grown
+ * in a, then frees *st. On success *(T **)rows_out is the array (NULL when there is no row)
+ * and *n_out its length; rows_out is the address of the caller's T * variable. On failure
+ * the outputs are untouched. */
+int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena *a, void *rows_out,
+                 int64_t *n_out, struct err *err);
+/* Steps *st once and reads the row it should give into row with read, then frees *st; with
+ * no row, E_NOT_FOUND (field, msg) and row untouched. */
+int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, const char *field,
+                const char *msg, struct err *err);
+/* Steps *st once and reads the row, when there is one, into row with read, then frees *st.
+ * No row is not an error: row is left as it was. *found_out (may be NULL) says whether there
+ * was a row. */
+int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, bool *found_out,
+                struct err *err);
+/* Prepares sql, binds id as parameter 1 and reads the one row it gives into row with read;
+ * with no row, E_NOT_FOUND (field, msg) and row untouched. */
+int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
+                  struct arena *a, void *row, const char *field, const char *msg, struct err *err);
+
+/* Prepares sql, binds id as parameter 1 and runs it to completion (a DELETE or UPDATE by one
+ * id). */
+int db_run_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err);
+
+/* Ends a service call that holds a connection (and, when rc is 0, an open transaction) and
+ * maybe a scratch arena: when rc is 0 commits (a failed commit sets err and makes rc -1), then
+ * releases the connection (rolling back a transaction still open) and a when it is not NULL.
+ * Returns rc. The usual tail is `rc = 0; out: return db_tx_finish(app->db, &c, &a, rc, err);`. */
+int db_tx_finish(struct db *db, struct db_conn **c, struct arena *a, int rc, struct err *err);
+
 /* Columns are 0-based; valid until the next step. NULL text reads as NULL. */
 int64_t db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col);

@@ -16,3 +16,15 @@ bool orgpath_within(const char *path, const char *root)
 {
     return path && root && strncmp(path, root, strlen(root)) == 0;
 }
+
+int64_t orgpath_last_id(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    const char *p;
+
+    if (n < 2)
+        return 0;
+    for (p = path + n - 1; p > path && p[-1] != '/'; p--)
+        ;
+    return strtoll(p, NULL, 10);
+}

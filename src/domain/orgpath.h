@@ -9,3 +9,5 @@
 void orgpath_upper(const char *path, char out[ORG_PATH_MAX]);
 /* Whether path lies in the subtree rooted at root (itself included). */
 bool orgpath_within(const char *path, const char *root);
+/* The id of the org a path ends at ("/1/2/3/" → 3); 0 for NULL or "". */
+int64_t orgpath_last_id(const char *path);

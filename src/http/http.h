@@ -20,6 +20,7 @@ enum http_method { HTTP_GET = 1, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 #define HTTP_MAX_PARAMS  4
 #define HTTP_MAX_HEADERS 8
 #define HTTP_JSON_TYPE   "application/json; charset=utf-8"
+#define HTTP_XLSX_TYPE   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 struct route;
 struct http_stats;
@@ -88,6 +89,10 @@ void http_res_writer_begin(struct http_req *req, struct json_writer *w, struct b
 int http_res_writer_end(struct http_res *res, int status, struct buf *b, struct err *err);
 /* Adds a response header; name and value must live as long as the request (arena/static). */
 void http_res_header(struct http_res *res, const char *name, const char *value);
+/* attachment.c: answers 200 with an .xlsx file (p is copied) named ascii_name for old clients
+ * and utf8_name ("党员名册.xlsx") for the rest. */
+void http_res_xlsx(struct http_req *req, struct http_res *res, const void *p, size_t n,
+                   const char *ascii_name, const char *utf8_name);
 
 /* Request accessors; returned strings live as long as the request. NULL when absent. */
 const char *http_query(struct http_req *req, const char *name);
@@ -192,3 +197,6 @@ struct http_upload {
     const char *filename;
 };
 int http_multipart_file(struct http_req *req, struct http_upload *out, struct err *err);
+/* The same over a Content-Type value and a body (len bytes; body may be NULL when len is 0). */
+int http_multipart_find(const char *content_type, const char *body, size_t len, struct arena *a,
+                        struct http_upload *out, struct err *err);

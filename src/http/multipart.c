@@ -41,44 +41,51 @@ static const char *header_param(const char *h, size_t n, const char *param, stru
     return NULL;
 }
 
-int http_multipart_file(struct http_req *req, struct http_upload *out, struct err *err)
+int http_multipart_find(const char *content_type, const char *body, size_t len, struct arena *a,
+                        struct http_upload *out, struct err *err)
 {
-    const char *ct = http_header(req, "Content-Type"), *boundary, *p, *end;
+    const char *ct = content_type, *boundary, *p, *end;
     char *delim;
     size_t dlen;
 
     if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)
         return err_set(err, E_INVALID, "/file",
                        "请以 multipart/form-data 上传文件（表单字段 file，.xlsx 或 .csv）");
-    boundary = header_param(ct, strlen(ct), "boundary=", req->arena);
+    boundary = header_param(ct, strlen(ct), "boundary=", a);
     if (!boundary || !*boundary || strlen(boundary) > 200)
         return err_set(err, E_INVALID, "/file", "上传内容缺少 multipart 分隔符（boundary）");
-    delim = arena_printf(req->arena, "--%s", boundary);
+    delim = arena_printf(a, "--%s", boundary);
     dlen = strlen(delim);
-    p = req->body;
-    end = req->body ? req->body + req->body_len : NULL;
+    p = body;
+    end = body ? body + len : NULL;
     while (p && (p = find_mem(p, (size_t)(end - p), delim, dlen)) != NULL) {
-        const char *hdr = p + dlen, *hend, *body, *next;
+        const char *hdr = p + dlen, *hend, *part, *next;
         if (hdr + 2 > end || !memcmp(hdr, "--", 2))
             break;
         hend = find_mem(hdr, (size_t)(end - hdr), "\r\n\r\n", 4);
         if (!hend)
             break;
-        body = hend + 4;
-        next = find_mem(body, (size_t)(end - body), delim, dlen);
+        part = hend + 4;
+        next = find_mem(part, (size_t)(end - part), delim, dlen);
         if (!next)
             break;
-        const char *name = header_param(hdr, (size_t)(hend - hdr), "name=", req->arena);
+        const char *name = header_param(hdr, (size_t)(hend - hdr), "name=", a);
         if (name && !strcmp(name, "file")) {
-            size_t n = (size_t)(next - body);
-            if (n >= 2 && body[n - 2] == '\r' && body[n - 1] == '\n')
+            size_t n = (size_t)(next - part);
+            if (n >= 2 && part[n - 2] == '\r' && part[n - 1] == '\n')
                 n -= 2;
-            out->data = body;
+            out->data = part;
             out->len = n;
-            out->filename = header_param(hdr, (size_t)(hend - hdr), "filename=", req->arena);
+            out->filename = header_param(hdr, (size_t)(hend - hdr), "filename=", a);
             return 0;
         }
         p = next;
     }
     return err_set(err, E_INVALID, "/file", "没有收到文件：请在表单字段 file 中上传 .xlsx 或 .csv");
+}
+
+int http_multipart_file(struct http_req *req, struct http_upload *out, struct err *err)
+{
+    return http_multipart_find(http_header(req, "Content-Type"), req->body, req->body_len,
+                               req->arena, out, err);
 }

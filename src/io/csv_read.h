@@ -13,6 +13,3 @@ struct err;
  * that is neither UTF-8 nor GB18030 or an unclosed quote, E_LIMIT past lim. */
 int csv_read_mem(const void *p, size_t len, const struct sheet_limits *lim, struct sheet_info *info,
                  sheet_row_fn *fn, void *ctx, struct err *err);
-
-/* Whether s (len bytes) is valid UTF-8. */
-bool utf8_valid(const char *s, size_t len);

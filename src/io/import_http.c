@@ -24,8 +24,6 @@
 #include "io/import_store.h"
 #include "io/member_import.h"
 
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 /* The org id at the end of a materialized path ("/1/12/407/" → 407). */
 static int64_t path_last_id(const char *path)
 {
@@ -215,32 +213,6 @@ static int job_get(struct http_req *req, struct http_res *res, struct err *err)
     return 0;
 }
 
-/* attachment; filename="ascii"; filename*=UTF-8''percent-encoded (RFC 6266 / 5987). */
-static const char *disposition(struct arena *a, const char *ascii, const char *utf8)
-{
-    struct buf b;
-
-    buf_init(&b, a, 1024);
-    buf_printf(&b, "attachment; filename=\"%s\"; filename*=UTF-8''", ascii);
-    for (const unsigned char *p = (const unsigned char *)utf8; *p; p++) {
-        if (isalnum(*p) || strchr("-._~", *p))
-            buf_putc(&b, (char)*p);
-        else
-            buf_printf(&b, "%%%02X", *p);
-    }
-    return buf_cstr(&b);
-}
-
-static void xlsx_body(struct http_req *req, struct http_res *res, const void *p, size_t n,
-                      const char *ascii, const char *utf8)
-{
-    char *copy = arena_alloc(req->arena, n ? n : 1);
-
-    memcpy(copy, p, n);
-    http_res_body(res, 200, XLSX_TYPE, copy, n);
-    http_res_header(res, "Content-Disposition", disposition(req->arena, ascii, utf8));
-}
-
 static int job_errors(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct import_job_view v;
@@ -250,8 +222,8 @@ static int job_errors(struct http_req *req, struct http_res *res, struct err *er
     if (job_load(req, &v, err) < 0 ||
         import_job_error_file(req->app->db, v.id, req->arena, &p, &n, err) < 0)
         return -1;
-    xlsx_body(req, res, p, n, arena_printf(req->arena, "import-%" PRId64 "-errors.xlsx", v.id),
-              arena_printf(req->arena, "导入错误-%" PRId64 ".xlsx", v.id));
+    http_res_xlsx(req, res, p, n, arena_printf(req->arena, "import-%" PRId64 "-errors.xlsx", v.id),
+                  arena_printf(req->arena, "导入错误-%" PRId64 ".xlsx", v.id));
     return 0;
 }
 
@@ -345,7 +317,7 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
         return -1;
     if (reveal && !auth_can(req->user, PERM_MEMBERS_REVEAL_PII, q.org_path))
         return err_set(err, E_FORBIDDEN, "/reveal", "您没有查看完整个人信息的权限（%s）",
-                       perm_name(PERM_MEMBERS_REVEAL_PII));
+                       perm_label(PERM_MEMBERS_REVEAL_PII));
     if (reveal && export_reveal_audit(req, path_last_id(q.org_path), reveal, err) < 0)
         return -1;
     q.q = in.q;
@@ -360,8 +332,8 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
         return -1;
     clock_today(today);
     snprintf(ymd, sizeof(ymd), "%.4s%.2s%.2s", today, today + 5, today + 8);
-    xlsx_body(req, res, data, len, arena_printf(req->arena, "members-%s.xlsx", ymd),
-              arena_printf(req->arena, "党员名册-%s.xlsx", ymd));
+    http_res_xlsx(req, res, data, len, arena_printf(req->arena, "members-%s.xlsx", ymd),
+                  arena_printf(req->arena, "党员名册-%s.xlsx", ymd));
     free(data);
     return 0;
 }
@@ -389,7 +361,7 @@ static int template_get(struct http_req *req, struct http_res *res, struct err *
         org_get(req->app, in.org ? in.org : path_last_id(scope), req->arena, &org, err) < 0 ||
         member_import_template_xlsx(org.name, &data, &len, err) < 0)
         return -1;
-    xlsx_body(req, res, data, len, "members-import-template.xlsx", "党员名册导入模板.xlsx");
+    http_res_xlsx(req, res, data, len, "members-import-template.xlsx", "党员名册导入模板.xlsx");
     free(data);
     return 0;
 }

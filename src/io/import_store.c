@@ -60,13 +60,10 @@ int import_job_create(struct db *db, int64_t user_id, int64_t org_id, const char
     db_bind_int(st, 4, dry_run);
     db_bind_int(st, 5, skip_invalid);
     db_bind_int(st, 6, clock_now());
-    if (db_run_id(&st, id_out, err) < 0)
-        goto out;
-    rc = db_tx_commit(c, err);
+    rc = db_run_id(&st, id_out, err);
 out:
     db_stmt_free(&st);
-    db_release(db, &c);
-    return rc;
+    return db_tx_finish(db, &c, NULL, rc, err);
 }
 
 int import_jobs_abandon(struct db *db, int64_t *n_out, struct err *err)
@@ -143,34 +140,15 @@ int import_job_finish(struct db *db, const struct import_job_view *v, const void
         db_bind_null(st, 11);
     db_bind_int(st, 12, clock_now());
     db_bind_int(st, 13, v->id);
-    if (db_exec_stmt(st, err) < 0)
-        goto out;
-    db_stmt_free(&st);
-    rc = db_tx_commit(c, err);
+    rc = db_run(&st, err);
 out:
     db_stmt_free(&st);
-    db_release(db, &c);
-    return rc;
+    return db_tx_finish(db, &c, NULL, rc, err);
 }
 
-int import_job_get(struct db *db, int64_t id, struct arena *a, struct import_job_view *out,
-                   struct err *err)
+static void read_job(struct db_stmt *st, struct arena *a, void *row)
 {
-    struct db_conn *c = NULL;
-    struct db_stmt *st = NULL;
-    int rc = -1, step;
-
-    if (db_acquire(db, &c, err) < 0 || db_prepare(c, &SQL_JOB_GET, &st, err) < 0)
-        goto out;
-    db_bind_int(st, 1, id);
-    step = db_step(st, err);
-    if (step < 0)
-        goto out;
-    if (step != DB_ROW) {
-        err_set(err, E_NOT_FOUND, "", "导入任务不存在");
-        goto out;
-    }
-    *out = (struct import_job_view){
+    *(struct import_job_view *)row = (struct import_job_view){
         .id = db_col_int(st, 0),
         .user_id = db_col_int(st, 1),
         .org_id = db_col_int(st, 2),
@@ -191,41 +169,50 @@ int import_job_get(struct db *db, int64_t id, struct arena *a, struct import_job
         .created_at = db_col_int(st, 17),
         .finished_at = db_col_int(st, 18),
     };
-    rc = 0;
-out:
-    db_stmt_free(&st);
+}
+
+int import_job_get(struct db *db, int64_t id, struct arena *a, struct import_job_view *out,
+                   struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc = -1;
+
+    if (db_acquire(db, &c, err) == 0)
+        rc = db_read_by_id(c, &SQL_JOB_GET, id, read_job, a, out, "", "导入任务不存在", err);
     db_release(db, &c);
     return rc;
+}
+
+/* An error workbook, copied into the caller's arena. */
+struct error_file {
+    const void *p;
+    size_t len;
+};
+
+static void read_error_file(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct error_file *f = row;
+    const void *p = db_col_blob(st, 0, &f->len);
+    void *copy = arena_alloc(a, f->len ? f->len : 1);
+
+    memcpy(copy, p, f->len);
+    f->p = copy;
 }
 
 int import_job_error_file(struct db *db, int64_t id, struct arena *a, const void **p_out,
                           size_t *len_out, struct err *err)
 {
     struct db_conn *c = NULL;
-    struct db_stmt *st = NULL;
-    int rc = -1, step;
+    struct error_file f = { 0 };
+    int rc = -1;
 
-    if (db_acquire(db, &c, err) < 0 || db_prepare(c, &SQL_JOB_FILE, &st, err) < 0)
-        goto out;
-    db_bind_int(st, 1, id);
-    step = db_step(st, err);
-    if (step < 0)
-        goto out;
-    if (step != DB_ROW) {
-        err_set(err, E_NOT_FOUND, "", "该导入任务没有错误文件");
-        goto out;
-    }
-    {
-        size_t n;
-        const void *p = db_col_blob(st, 0, &n);
-        void *copy = arena_alloc(a, n ? n : 1);
-        memcpy(copy, p, n);
-        *p_out = copy;
-        *len_out = n;
-    }
-    rc = 0;
-out:
-    db_stmt_free(&st);
+    if (db_acquire(db, &c, err) == 0)
+        rc = db_read_by_id(c, &SQL_JOB_FILE, id, read_error_file, a, &f, "",
+                           "该导入任务没有错误文件", err);
     db_release(db, &c);
+    if (rc == 0) {
+        *p_out = f.p;
+        *len_out = f.len;
+    }
     return rc;
 }

@@ -231,9 +231,8 @@ static int row_match(struct mimp *s, struct import_run *run, struct import_row *
         return 0;
     }
     if (s->o->user && !auth_can(s->o->user, PERM_MEMBERS_WRITE, match.org_path))
-        import_row_err(run, re, "id_number",
-                       "该身份证号已登记为其他党组织（不在您的管辖范围）的党员，不能通过导入"
-                       "修改；如需转入，请办理组织关系转接");
+        /* says nothing of a membership outside the caller's scope (no existence oracle) */
+        import_row_err(run, re, "id_number", "该身份证号无法在此登记，请联系上级党组织核实");
     else if (m->name && !same_name(m->name, match.name))
         import_row_err(run, re, "name",
                        arena_printf(row->arena,
@@ -243,8 +242,8 @@ static int row_match(struct mimp *s, struct import_run *run, struct import_row *
     else if (!import_row_errs_has(re, "org") && m->org_id != match.org_id)
         import_row_err(run, re, "org",
                        arena_printf(row->arena,
-                                    "该党员的组织关系在“%s”，导入不能转移组织关系；如需转入，"
-                                    "请办理组织关系转接",
+                                    "该党员的组织关系在“%s”，导入不能转移组织关系；如需调整，"
+                                    "请在党员详情中点“编辑”修改所在党组织（记入历史）",
                                     match.org_name ? match.org_name : ""));
     else if (m->name && strcmp(m->name, match.name)) {
         m->name = NULL; /* the same name but for spaces: the registered one stays */

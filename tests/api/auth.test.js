@@ -35,9 +35,18 @@ test("usernames are case-insensitive", async () => {
 });
 
 test("API calls without a session are 401 in the error shape", async () => {
-  expectError(await srv.request("GET", "/api/session"), 401, "unauthenticated");
   expectError(await srv.request("GET", "/api/users"), 401, "unauthenticated");
   expectError(await srv.request("GET", "/api/users", { headers: { Cookie: "dj_session=forged-token-forged-token-forged-token-xx" } }), 401, "unauthenticated");
+});
+
+test("GET /api/session answers {user: null} without a session or with an ended one, not 401", async () => {
+  assert.deepEqual(expectStatus(await srv.request("GET", "/api/session"), 200).json, { user: null });
+  const forged = { headers: { Cookie: "dj_session=forged-token-forged-token-forged-token-xx" } };
+  assert.deepEqual(expectStatus(await srv.request("GET", "/api/session", forged), 200).json, { user: null });
+  const c = await login(srv, "shuji");
+  assert.equal(expectStatus(await c.request("GET", "/api/session"), 200).json.user.username, "shuji");
+  expectStatus(await c.request("DELETE", "/api/session"), 200);
+  assert.deepEqual(expectStatus(await c.request("GET", "/api/session"), 200).json, { user: null });
 });
 
 test("malformed login bodies give field errors", async () => {
@@ -60,7 +69,7 @@ test("logging in again rotates the token and ends the session presented (no fixa
   const res = expectStatus(await srv.request("POST", "/api/session", { body: { username: "wangge", password: DEMO_PASSWORD }, headers: { Cookie: first.cookie } }), 200);
   const second = res.headers.get("set-cookie").split(";")[0];
   assert.notEqual(second, first.cookie);
-  expectError(await first.request("GET", "/api/session"), 401, "unauthenticated");
+  assert.equal(expectStatus(await first.request("GET", "/api/session"), 200).json.user, null);
   expectStatus(await srv.request("GET", "/api/session", { headers: { Cookie: second } }), 200);
 });
 
@@ -68,7 +77,7 @@ test("logout ends the session and clears the cookie", async () => {
   const c = await login(srv, "lianluo");
   const res = expectStatus(await c.request("DELETE", "/api/session"), 200);
   assert.match(res.headers.get("set-cookie"), /^dj_session=; .*Max-Age=0/);
-  expectError(await c.request("GET", "/api/session"), 401, "unauthenticated");
+  assert.equal(expectStatus(await c.request("GET", "/api/session"), 200).json.user, null);
 });
 
 test("wrong password and unknown user are answered identically", async () => {
@@ -213,7 +222,7 @@ test("disabling an account ends its sessions; an admin reset forces a new passwo
   const c = await login(srv, "t_inside", "Init-Passw0rd-1");
   const id = c.session.user.id;
   expectStatus(await shequ.request("PATCH", `/api/users/${id}`, { body: { status: "disabled" } }), 200);
-  expectError(await c.request("GET", "/api/session"), 401, "unauthenticated");
+  assert.equal(expectStatus(await c.request("GET", "/api/session"), 200).json.user, null);
   expectError(await srv.request("POST", "/api/session", { body: { username: "t_inside", password: "Init-Passw0rd-1" } }), 401, "unauthenticated");
   expectStatus(await shequ.request("PATCH", `/api/users/${id}`, { body: { status: "active" } }), 200);
   expectStatus(await shequ.request("POST", `/api/users/${id}/password`, { body: { new_password: "Reset-Passw0rd-3" } }), 200);

@@ -73,7 +73,7 @@ test("a skip-invalid import killed mid-way: its job says which rows were committ
     const ids = [];
     for (let i = 0; i < 1500; i++) {
       ids.push(demoId(`${1950 + (i % 40)}0317`, String(100 + Math.floor(i / 40)).padStart(3, "0")));
-      rows.push([`中断${i}`, ids[i], i % 100 === 50 ? "未知" : null, branchName]); // 15 bad rows
+      rows.push([`中断${cjkNum(i)}`, ids[i], i % 100 === 50 ? "未知" : null, branchName]); // 15 bad rows
     }
     const post = (client, q) => {
       const form = new FormData();
@@ -120,7 +120,7 @@ test("a skip-invalid import that fails on its second chunk: its job keeps the fi
   const shequ = await login(srv, "shequ");
   const [[branchName]] = sql(srv.db, "SELECT name FROM org WHERE type = 'branch' ORDER BY id LIMIT 1");
   const rows = [["姓名", "身份证号码", "所属支部"]];
-  for (let i = 0; i < 700; i++) rows.push([`半途${i}`, demoId(`${1950 + (i % 40)}0419`, String(100 + Math.floor(i / 40)).padStart(3, "0")), branchName]);
+  for (let i = 0; i < 700; i++) rows.push([`半途${cjkNum(i)}`, demoId(`${1950 + (i % 40)}0419`, String(100 + Math.floor(i / 40)).padStart(3, "0")), branchName]);
   const form = new FormData();
   form.append("file", new Blob([buildXlsx(rows)]), "roster.xlsx");
   expectError(await shequ.request("POST", "/api/members/import?skip_invalid=1", { raw: form }), 503, "unavailable");

@@ -191,7 +191,8 @@ test("org names outside the caller's scope are rejected; ?org outside scope is 4
   const steal = buildXlsx([["姓名", "身份证号", "党支部"], ["冒名", otherId, branch.name]]);
   const r2 = expectStatus(await upload(shuji, "/api/members/import?dry_run=1", steal), 200);
   assert.equal(r2.json.rejected, 1);
-  assert.match(r2.json.errors[0].message, /不在您的管辖范围/);
+  assert.match(r2.json.errors[0].message, /无法在此登记/);
+  assert.doesNotMatch(r2.json.errors[0].message, /党员/); // not an existence oracle
 });
 
 test("file-level problems: not a spreadsheet, no header, no upload", async () => {
@@ -268,7 +269,10 @@ test("the template downloads and re-imports cleanly", async () => {
 function formLabels() {
   const src = require("node:fs").readFileSync(require("node:path").join(__dirname, "../../web/pages/member-edit.js"), "utf8");
   const out = {};
-  for (const m of src.matchAll(/label="([^"]+)" :error="errs\.(\w+)"/g)) if (m[2] !== "effective_on" && m[2] !== "doc_no" && m[2] !== "note") out[m[2]] = m[1];
+  // The change note and the 党小组 (a separate assignment, PUT /api/members/{id}/group) are not
+  // member columns.
+  const apart = ["effective_on", "doc_no", "note", "group_id"];
+  for (const m of src.matchAll(/label="([^"]+)" :error="errs\.(\w+)"/g)) if (!apart.includes(m[2])) out[m[2]] = m[1];
   return out;
 }
 
@@ -393,11 +397,13 @@ test("a row matching a member may not rename nor move them; dry run and real imp
     assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "姓名"]]);
     assert.match(r.errors[0].message, new RegExp(`身份证号已登记为“${name}”，姓名不一致`));
   }
-  // The right name in another branch: a move, which is a 组织关系转接.
+  // The right name in another branch: a move, which import does not make; the message says how
+  // to make it today (组织关系转接 is not built yet, so it is not named).
   const move = buildXlsx([["姓名", "身份证号", "所在党组织"], [name, id, sibling.name]]);
   let r = expectStatus(await upload(shequ, "/api/members/import?skip_invalid=1", move), 200).json;
   assert.deepEqual(r.errors.map((e) => [e.row, e.column]), [[2, "所在党组织"]]);
-  assert.match(r.errors[0].message, /组织关系转接/);
+  assert.match(r.errors[0].message, /在党员详情中点“编辑”修改所在党组织/);
+  assert.doesNotMatch(r.errors[0].message, /转接/);
   assert.deepEqual(sql(srv.db, `SELECT p.name, m.org_id, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`), before);
   // Spaces in the name are no rename; a new phone is an update, reported in dry run and import.
   const spaced = `${name.slice(0, 1)} ${name.slice(1)}`;

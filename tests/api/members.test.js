@@ -99,6 +99,25 @@ test("党龄 counts from 转正 (DEV-PARTYAGE); a 预备党员 has none", async 
   assert.equal(listed.find((m) => m.id === prob.id).party_age, null);
 });
 
+test("create with the ID number of a member: told where in scope; outside it, nothing about Party membership, and audited", async () => {
+  // Inside the branch secretary's scope the duplicate is named, so the cadre can find it.
+  const mine = sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch} LIMIT 1`)[0][0];
+  const e1 = expectError(await shuji.request("POST", "/api/members", { body: { name: "重复", id_number: mine, org_id: branch } }), 409, "conflict", "/id_number");
+  assert.match(e1.message, /已登记为党员/);
+  // A member of another community: the answer must not tell that this person is a member.
+  const path = orgPath(community);
+  const [otherId, theirs] = sql(srv.db, `SELECT m.id, p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path NOT LIKE '${path}%' LIMIT 1`)[0];
+  const before = Number(sql(srv.db, "SELECT count(*) FROM audit WHERE result = 'denied'")[0][0]);
+  const e2 = expectError(await shuji.request("POST", "/api/members", { body: { name: "重复", id_number: theirs, org_id: branch } }), 409, "conflict", "/id_number");
+  assert.doesNotMatch(e2.message, /党员/);
+  assert.match(e2.message, /无法在此登记/);
+  const rows = sql(srv.db, `SELECT action, target_id FROM audit WHERE result = 'denied' ORDER BY id DESC LIMIT 1`);
+  assert.equal(Number(sql(srv.db, "SELECT count(*) FROM audit WHERE result = 'denied'")[0][0]), before + 1);
+  assert.deepEqual(rows[0], ["member.create", String(otherId)]);
+  // The same answer as for a person who cannot be registered for any other reason: no member row.
+  assert.equal(sql(srv.db, `SELECT count(*) FROM person WHERE name = '重复'`)[0][0], "0");
+});
+
 test("create: birth date or gender that contradict the ID; bad phone; too young at joining", async () => {
   const base = { name: "测试", id_number: "990101198001010014", org_id: branch };
   expectError(await shequ.request("POST", "/api/members", { body: { ...base, birth_date: "1980-01-02" } }), 400, "invalid", "/birth_date");
@@ -222,6 +241,20 @@ test("我的: a member sees their own record, masked; an account without one get
   assert.equal(expectStatus(await jiedao.request("GET", "/api/me/member"), 200).json.member, null);
 });
 
+test("我的住户: a 居民 sees their own household; an account that is no resident gets null", async () => {
+  const jumin = await login(srv, "jumin");
+  const h = expectStatus(await jumin.request("GET", "/api/me/household"), 200).json.household;
+  const [address, relation, org] = sql(srv.db, `SELECT h.address, r.relation, o.name FROM user_account u JOIN resident r ON r.person_id = u.person_id
+    JOIN household h ON h.id = r.household_id JOIN org o ON o.id = h.org_id WHERE u.username = 'jumin'`)[0];
+  assert.equal(h.address, address);
+  assert.equal(h.relation, relation);
+  assert.equal(h.org_name, org);
+  for (const user of ["jiedao", "wangge"]) {
+    const c = await login(srv, user);
+    assert.deepEqual(expectStatus(await c.request("GET", "/api/me/household"), 200).json, { household: null });
+  }
+});
+
 test("a list page larger than http.res_max is refused with limit, not cut short", async () => {
   const small = await startServer({ demo: { members: 300 }, env: { DANGJIAN_HTTP_RES_MAX: "4096" } });
   try {
@@ -302,7 +335,7 @@ test("audit digest of member.update is the SHA-256 of the documented before/afte
   assert.equal(d2, w2);
   assert.notEqual(d1, d2);
   // member.create carries one too ({"before":null, "after":…}).
-  const [[cd]] = sql(srv.db, "SELECT digest FROM audit WHERE action = 'member.create' ORDER BY id DESC LIMIT 1");
+  const [[cd]] = sql(srv.db, "SELECT digest FROM audit WHERE action = 'member.create' AND result = 'ok' ORDER BY id DESC LIMIT 1");
   assert.match(cd, /^[0-9a-f]{64}$/);
 });
 

@@ -4,7 +4,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError } = require("./lib/harness");
 
 let srv;
 before(async () => { srv = await startServer({ demo: { members: 100 } }); });
@@ -45,4 +45,30 @@ test("every audit action the server wrote is labelled in meta", async () => {
   const rows = expectStatus(await shequ.request("GET", "/api/audit?size=200"), 200).json.items;
   assert.ok(rows.length > 0);
   for (const r of rows) assert.ok(meta.audit_actions.some((a) => a.code === r.action), r.action);
+});
+
+test("audit rows name their source and target in words; a refused permission is named in words", async () => {
+  const admin = await login(srv, "admin");
+  const rows = expectStatus(await admin.request("GET", "/api/audit?size=200"), 200).json.items;
+  const latin = /^(GET|POST|PATCH|PUT|DELETE) \/|^cli:/;
+  const login_ = rows.find((r) => r.source === "POST /api/session");
+  assert.ok(login_, "a login row");
+  assert.equal(login_.source_label, "网页：登录");
+  // The demo data was written first, from the command line: the last page holds its rows.
+  const { total } = expectStatus(await admin.request("GET", "/api/audit?size=200"), 200).json;
+  const last = expectStatus(await admin.request("GET", `/api/audit?size=200&page=${Math.ceil(total / 200)}`), 200).json.items;
+  const demo = last.find((r) => r.source === "cli:demo");
+  assert.ok(demo, "a row written by the demo command");
+  assert.equal(demo.source_label, "命令行：生成演示数据");
+  for (const r of [...rows, ...last]) assert.doesNotMatch(r.source_label, latin, `${r.source} → ${r.source_label}`);
+  const named = rows.filter((r) => r.target_type === "user");
+  assert.ok(named.length > 0, "rows about accounts");
+  for (const r of named) {
+    const [[name, username]] = sql(srv.db, `SELECT display_name, username FROM user_account WHERE id = ${r.target_id}`);
+    assert.equal(r.target_name, `${name}（${username}）`);
+  }
+  const shuji = await login(srv, "shuji");
+  const e = expectError(await shuji.request("GET", "/api/audit"), 403, "forbidden");
+  assert.doesNotMatch(e.message, /[a-z]+\.[a-z]+/, e.message);
+  assert.match(e.message, /查看审计日志|审计/);
 });

@@ -117,6 +117,10 @@ test("advisories follow RULES.md §3.1 against sqlite3 counts", async () => {
   const expired = Number(sql(srv.db, `SELECT count(*) FROM org_term t JOIN org o ON o.id = t.org_id WHERE o.path >= '${p}' AND o.path < '${up(p)}' AND t.ended_on IS NULL AND t.ends_on < '${today()}' AND o.dissolved_on IS NULL`)[0][0]);
   assert.equal(adv.filter((a) => a.code === "TERM-EXPIRED").length, expired);
   assert.ok(adv.every((a) => a.message.length > 0));
+  // The message says it in words; the rule code is a field of its own (a tooltip in the UI).
+  for (const a of adv) assert.doesNotMatch(a.message, /[A-Z]{3,}-[A-Z]/, a.message);
+  const RULES = { "BRANCH-TOO-SMALL": "ORG-BRANCH", "BRANCH-NEEDS-COMMITTEE": "ORG-COMMITTEE", "BRANCH-TOO-LARGE": "ORG-SIZE", "TERM-EXPIRED": "TERM-SHIFT" };
+  for (const a of adv) assert.equal(a.rule, RULES[a.code], a.code);
   // An org's page shows its own advisories, exactly those of the subtree list that are about it.
   const withAdvice = [...new Set(adv.map((a) => a.org_id))].slice(0, 4);
   assert.ok(withAdvice.length > 0, "the demo street has advisories");

@@ -1,6 +1,7 @@
 // dashboard-excel.test.js: 首页 renders its ECharts charts with a table beside each (desktop
 // and 360 px); the import wizard lists a file's per-row errors and imports the good rows;
-// 导出 downloads an xlsx that is a real workbook (a zip with xl/worksheets).
+// 导出 downloads an xlsx that is a real workbook (a zip with xl/worksheets); 审计日志 exports its
+// rows as Excel.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -9,7 +10,7 @@ const path = require("node:path");
 const { setup, signIn, shot, noErrors } = require("./lib/browser.js");
 const { sql } = require("../api/lib/harness.js");
 // An 18-digit ID number in the demo region "99" with its check digit (GB 11643).
-const { withCheckDigit: idNumber } = require("../api/lib/xlsx.js");
+const { withCheckDigit: idNumber, readXlsx } = require("../api/lib/xlsx.js");
 
 let env;
 before(async () => { env = await setup(); });
@@ -20,7 +21,7 @@ test("首页 shows the scope's charts, each with its table", async () => {
   const page = await env.newPage();
   await signIn(env, page, "shequ");
   await page.waitForSelector(".home-page .kpi");
-  await page.waitForFunction(() => document.querySelectorAll(".home-page .chart canvas").length >= 6);
+  await page.waitForFunction(() => document.querySelectorAll(".home-page .chart svg").length >= 6);
   const tables = await page.$$eval(".home-page .chart-table", (ts) => ts.map((t) => t.querySelectorAll("tbody tr").length));
   assert.equal(tables.length, 6);
   assert.ok(tables.every((n) => n > 0), `every chart has rows: ${tables}`);
@@ -38,7 +39,7 @@ test("首页 shows the scope's charts, each with its table", async () => {
   await page.context().close();
   const phone = await env.newPage({ width: 360, height: 740 });
   await signIn(env, phone, "shuji");
-  await phone.waitForFunction(() => document.querySelectorAll(".home-page .chart canvas").length >= 6);
+  await phone.waitForFunction(() => document.querySelectorAll(".home-page .chart svg").length >= 6);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the dashboard is ${overflow}px wider than the phone`);
   await shot(phone, "home-360");
@@ -95,5 +96,24 @@ test("导出 downloads the list as an xlsx workbook", async () => {
   assert.equal(buf.subarray(0, 2).toString(), "PK", "an xlsx is a zip");
   assert.ok(buf.includes(Buffer.from("xl/worksheets/sheet1.xml")), "the zip holds a worksheet");
   await page.context().close();
+  noErrors(env);
+});
+
+test("审计日志 exports the rows as Excel, named in Chinese, with the date range chosen", async () => {
+  for (const [width, tag] of [[1366, "1366"], [360, "360"]]) {
+    const page = await env.newPage({ width, height: 800 });
+    await signIn(env, page, "shequ");
+    await page.goto(`${env.srv.url}/audit`);
+    await page.waitForSelector(".audit-export .export-btn");
+    await shot(page, `audit-export-${tag}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(".audit-export .export-btn")]);
+    assert.equal(download.suggestedFilename(), "审计日志.xlsx");
+    const file = path.join(env.srv.dir, `audit-${tag}.xlsx`);
+    await download.saveAs(file);
+    const wb = readXlsx(fs.readFileSync(file));
+    assert.match(wb.rows[1][0], /^审计日志（最早 至 今天，共 \d+ 条）$/);
+    assert.equal(wb.rows[2][0], "时间（北京时间）");
+    await page.context().close();
+  }
   noErrors(env);
 });

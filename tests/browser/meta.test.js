@@ -41,11 +41,12 @@ for (const width of [1366, 360]) {
       await page.click(`${width <= 800 ? ".menu-drawer " : ""}.side-menu .el-menu-item:has-text('${title}')`);
     };
     await menu("审计日志");
-    await page.waitForSelector(".el-table__row");
+    // A table at 1366 px (操作 the third column), cards at 360 px (操作 the card's heading).
+    const phone = width <= 800;
+    await page.waitForSelector(phone ? ".audit-list .list-card" : ".audit-list .el-table__row");
     await page.waitForFunction(() => !document.querySelector(".el-loading-mask"));
-    // 操作 is the third column at both widths (时间, 操作人, 操作).
-    const cells = await page.$$eval(".el-table__body-wrapper .el-table__row td:nth-child(3)",
-      (tds) => tds.map((td) => td.textContent.trim()));
+    const cells = await page.$$eval(phone ? ".audit-list .list-card-title" : ".el-table__body-wrapper .el-table__row td:nth-child(3)",
+      (els) => els.map((e) => e.textContent.trim()));
     assert.ok(cells.length > 0);
     const codes = new Set(meta.audit_actions.map((a) => a.code));
     const known = new Set(meta.audit_actions.map((a) => a.label));
@@ -55,10 +56,10 @@ for (const width of [1366, 360]) {
     }
     const orgUpdate = meta.audit_actions.find((a) => a.code === "org.update").label;
     assert.ok(cells.includes(orgUpdate), `${orgUpdate} among ${cells.join(", ")}`);
-    if (width > 800) {
-      const orgLabel = meta.codes.audit_target_type.find((r) => r.code === "org").label;
-      assert.match(await page.textContent(".el-table"), new RegExp(`${orgLabel} #4`));
-    }
+    // The object by its type's label and its name (组织 盛香园社区…党支部), not a number.
+    const orgLabel = meta.codes.audit_target_type.find((r) => r.code === "org").label;
+    const orgName = await page.evaluate(async () => (await (await fetch("/api/orgs/4")).json()).name);
+    assert.ok((await page.textContent(".audit-list")).includes(`${orgLabel} ${orgName}`));
     await shot(page, `audit-meta-${width}`);
     await menu("党员");
     await page.waitForSelector(".members-page .el-table__row");

@@ -6,7 +6,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { setup, signIn, shot, noErrors } = require("./lib/browser.js");
+const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
 const { sql } = require("../api/lib/harness.js");
 
 let env;
@@ -14,7 +14,6 @@ before(async () => { env = await setup(); });
 after(async () => { if (env) await env.close(); });
 
 const one = (q) => sql(env.srv.db, q)[0];
-const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test("the org tree renders and expands level by level", async () => {
   const [street] = one("SELECT name FROM org WHERE id = 2");

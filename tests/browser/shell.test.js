@@ -18,10 +18,10 @@ const MENUS = {
   shequ: ["首页", "党员", "组织", "账号管理", "审计日志", "我的"],
   shuji: ["首页", "党员", "组织", "我的"],
   weiyuan: ["首页", "党员", "组织", "我的"],
-  wangge: ["组织", "我的"],
+  wangge: ["首页", "组织", "我的"],
   dangyuan: ["我的"],
-  jumin: ["我的"],
-  lianluo: ["我的"],
+  jumin: ["首页", "我的"],
+  lianluo: ["首页", "我的"],
 };
 
 test("the login page is zh-CN and signs each demo role in to its own menu", async () => {

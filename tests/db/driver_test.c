@@ -201,6 +201,112 @@ static void test_optional_binds_and_run_helpers(void)
     db_free(&db);
 }
 
+static const struct db_sql SQL_T_LIST = {
+    .name = "t.list",
+    .sql = "SELECT k, n FROM t WHERE n >= ? ORDER BY id",
+};
+static const struct db_sql SQL_T_DELETE = {
+    .name = "t.delete",
+    .sql = "DELETE FROM t WHERE id = ?",
+};
+static const struct db_sql SQL_T_UPDATE = {
+    .name = "t.update",
+    .sql = "UPDATE t SET k = ? WHERE id = ?",
+};
+
+struct t_row {
+    const char *k;
+    int64_t n;
+};
+
+static void read_t(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct t_row *r = row;
+
+    r->k = db_col_dup(st, 0, a);
+    r->n = db_col_int(st, 1);
+}
+
+/* The row helpers of db_rows.c: every row, one row by id, an optional row, a run by id, list
+ * binds, conflict naming and the commit-or-release tail. */
+static void test_row_helpers(void)
+{
+    struct db *db = open_db("i.db", 1000);
+    struct db_conn *c = NULL;
+    struct db_stmt *st = NULL;
+    struct err e = { 0 };
+    struct arena a;
+    struct t_row one = { 0 }, *rows = NULL;
+    const char *k = NULL;
+    const char *const texts[] = { "乙" };
+    int64_t n = -1, id1 = 0, id2 = 0;
+    bool found = true;
+    int k1 = 1;
+
+    arena_init(&a, 0);
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(create_t(c, &e), 0);
+    CHECK_EQ(insert(c, "甲", 1, 0, &id1, &e), 0);
+    CHECK_EQ(insert(c, "乙", 2, 0, &id2, &e), 0);
+    /* db_read_rows: every row, in order, into an arena array; none gives NULL and 0. */
+    CHECK_EQ(db_prepare(c, &SQL_T_LIST, &st, &e), 0);
+    db_bind_int(st, 1, 0);
+    CHECK_EQ(db_read_rows(&st, read_t, sizeof(*rows), &a, &rows, &n, &e), 0);
+    CHECK(st == NULL);
+    CHECK_EQ(n, 2);
+    CHECK_STR(rows[0].k, "甲");
+    CHECK_EQ(rows[1].n, 2);
+    CHECK_EQ(db_prepare(c, &SQL_T_LIST, &st, &e), 0);
+    db_bind_int(st, 1, 100);
+    CHECK_EQ(db_read_rows(&st, read_t, sizeof(*rows), &a, &rows, &n, &e), 0);
+    CHECK(rows == NULL);
+    CHECK_EQ(n, 0);
+    /* db_read_by_id: the row, or E_NOT_FOUND with the given field and message. */
+    CHECK_EQ(db_read_by_id(c, &SQL_T_GET, id2, read_t, &a, &one, "", "无", &e), 0);
+    CHECK_STR(one.k, "乙");
+    CHECK_EQ(db_read_by_id(c, &SQL_T_GET, 999, read_t, &a, &one, "/id", "记录不存在", &e), -1);
+    CHECK_EQ(e.code, E_NOT_FOUND);
+    CHECK_STR(e.field, "/id");
+    CHECK_STR(e.msg, "记录不存在");
+    e = (struct err){ 0 };
+    /* db_read_opt: no row is no error, and the output stays as it was. */
+    CHECK_EQ(db_prepare(c, &SQL_T_GET, &st, &e), 0);
+    db_bind_int(st, 1, 999);
+    CHECK_EQ(db_read_opt(&st, db_read_text, &a, &k, &found, &e), 0);
+    CHECK(st == NULL);
+    CHECK(!found);
+    CHECK(k == NULL);
+    CHECK_EQ(db_prepare(c, &SQL_T_GET, &st, &e), 0);
+    db_bind_int(st, 1, id1);
+    CHECK_EQ(db_read_opt(&st, db_read_text, &a, &k, &found, &e), 0);
+    CHECK(found);
+    CHECK_STR(k, "甲");
+    /* db_bind_texts and db_conflict_on: a unique violation names the field. */
+    CHECK_EQ(db_prepare(c, &SQL_T_UPDATE, &st, &e), 0);
+    db_bind_texts(st, &k1, texts, ARRAY_LEN(texts));
+    db_bind_int(st, k1, id1);
+    CHECK_EQ(db_conflict_on(db_run(&st, &e), "/k", "已被使用", &e), -1);
+    CHECK_EQ(e.code, E_CONFLICT);
+    CHECK_STR(e.field, "/k");
+    CHECK_STR(e.msg, "已被使用");
+    e = (struct err){ 0 };
+    /* db_tx_finish: rc -1 rolls back, rc 0 commits; the connection goes back either way. */
+    CHECK_EQ(db_tx_begin(c, &e), 0);
+    CHECK_EQ(db_run_by_id(c, &SQL_T_DELETE, id1, &e), 0);
+    CHECK_EQ(db_tx_finish(db, &c, NULL, -1, &e), -1);
+    CHECK(c == NULL);
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(count_rows(c), 2);
+    CHECK_EQ(db_tx_begin(c, &e), 0);
+    CHECK_EQ(db_run_by_id(c, &SQL_T_DELETE, id1, &e), 0);
+    CHECK_EQ(db_tx_finish(db, &c, &a, 0, &e), 0);
+    CHECK(c == NULL);
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(count_rows(c), 1);
+    db_release(db, &c);
+    db_free(&db);
+}
+
 static void test_native_errors_map_to_codes(void)
 {
     struct db *db = open_db("b.db", 1000);
@@ -430,7 +536,8 @@ static void teardown(void)
 }
 
 TAP_MAIN("db", TEST(setup), TEST(test_bind_step_columns_and_cache),
-         TEST(test_optional_binds_and_run_helpers), TEST(test_native_errors_map_to_codes),
-         TEST(test_busy_writer_is_unavailable), TEST(test_rollback_and_release_inside_tx),
-         TEST(test_migrations_and_schema_check), TEST(test_open_missing_without_create_fails),
-         TEST(test_backup_copies_committed_data), TEST(test_lost_connection), TEST(teardown))
+         TEST(test_optional_binds_and_run_helpers), TEST(test_row_helpers),
+         TEST(test_native_errors_map_to_codes), TEST(test_busy_writer_is_unavailable),
+         TEST(test_rollback_and_release_inside_tx), TEST(test_migrations_and_schema_check),
+         TEST(test_open_missing_without_create_fails), TEST(test_backup_copies_committed_data),
+         TEST(test_lost_connection), TEST(teardown))

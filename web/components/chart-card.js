@@ -23,20 +23,28 @@ export default {
       const base = { color: COLORS, animation: false, textStyle: { fontFamily: "Noto Sans CJK SC, sans-serif" },
                      tooltip: { trigger: props.type === "pie" ? "item" : "axis" } };
       if (props.type === "pie") {
-        // No legend: the table beside the chart names each slice with its colour swatch.
+        // No legend: the table beside the chart names each slice with its colour swatch. The
+        // share is written on the ring itself (labels outside would not fit a phone or a half
+        // card); a slice too thin to hold it leaves it to the table.
         return { ...base, series: [{ type: "pie", radius: ["40%", "72%"], center: ["50%", "50%"], data,
-                                     label: { show: data.length <= 4, formatter: "{d}%", fontSize: 11 } }] };
+                                     label: { show: true, position: "inside", fontSize: 11, color: "#fff",
+                                              formatter: (p) => (p.percent >= 6 ? `${Math.round(p.percent)}%` : "") },
+                                     labelLine: { show: false } }] };
       }
-      return { ...base, grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-               xAxis: { type: "category", data: data.map((d) => d.name), axisLabel: { interval: 0, fontSize: 11, hideOverlap: true, rotate: data.length > 3 ? 30 : 0 } },
-               yAxis: { type: "value", minInterval: 1 },
-               series: [{ type: "bar", data: data.map((d) => d.value), barMaxWidth: 32, itemStyle: { borderRadius: [3, 3, 0, 0] } }] };
+      // Bars lie down: category names (学历, 组织类型) read across, one per line, and never meet
+      // at any width; the first category on top.
+      return { ...base, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+               yAxis: { type: "category", inverse: true, data: data.map((d) => d.name), axisTick: { show: false },
+                        axisLabel: { interval: 0, fontSize: 11 } },
+               xAxis: { type: "value", minInterval: 1, splitNumber: 3, axisLabel: { fontSize: 11 } },
+               series: [{ type: "bar", data: data.map((d) => d.value), barMaxWidth: 18, itemStyle: { borderRadius: [0, 3, 3, 0] } }] };
     }
     async function draw() {
       const echarts = await loadEcharts();
       await nextTick();
       if (!el.value) return;
-      if (!chart) chart = echarts.init(el.value, null, { renderer: "canvas" });
+      // SVG: crisp at any zoom, and its texts are in the page (tests read the labels).
+      if (!chart) chart = echarts.init(el.value, null, { renderer: "svg" });
       chart.setOption(option(), true);
     }
     const onResize = () => chart && chart.resize();

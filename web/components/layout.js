@@ -81,7 +81,8 @@ export default {
           <el-button v-if="isMobile" class="menu-toggle" text @click="drawer = true" aria-label="打开菜单">
             <el-icon :size="22"><Menu /></el-icon>
           </el-button>
-          <scope-picker class="header-scope" />
+          <!-- The org scope matters only to users whose pages list inside it (none for a 居民). -->
+          <scope-picker v-if="session.permissions.length" class="header-scope" />
           <div class="header-spacer"></div>
           <el-dropdown trigger="click" @command="onCommand">
             <span class="user-chip" role="button" tabindex="0" aria-label="用户菜单">

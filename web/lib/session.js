@@ -49,12 +49,10 @@ function apply(s) {
   else if (g) setScope({ id: g.org_id, name: g.org_name, path: g.org_path });
 }
 
+// GET /api/session answers {user: null} when no one is signed in (no 401 in the console).
 export async function loadSession() {
-  let s;
-  try {
-    s = await api("GET", "/api/session");
-  } catch (e) {
-    if (e.status !== 401) throw e;
+  const s = await api("GET", "/api/session");
+  if (!s || !s.user) {
     apply(null);
     return;
   }
@@ -62,8 +60,11 @@ export async function loadSession() {
   apply(s);
 }
 
-export async function login(username, password) {
-  const s = await api("POST", "/api/session", { username, password });
+// totpCode: the authenticator's 6 digits or a recovery code, when the server asked for one.
+export async function login(username, password, totpCode) {
+  const body = { username, password };
+  if (totpCode) body.totp_code = totpCode;
+  const s = await api("POST", "/api/session", body);
   await loadMeta();
   apply(s);
 }

@@ -76,7 +76,7 @@ export default {
         <el-card v-if="advisories.length" shadow="never" class="advisories">
           <template #header><span class="card-title">组织设置提示</span></template>
           <ul class="advisory-list">
-            <li v-for="(a, i) in advisories.slice(0, 10)" :key="i">
+            <li v-for="(a, i) in advisories.slice(0, 10)" :key="i" :title="a.rule ? '规则 ' + a.rule : undefined">
               <app-link :to="'/orgs/' + a.org_id" class="link">{{ a.org_name }}</app-link>：{{ a.message }}
             </li>
           </ul>

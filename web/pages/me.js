@@ -1,9 +1,12 @@
 // me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
-// status, 党龄, category), my roles and orgs, and a way to change my password. My meetings,
-// dues and activities are added as those areas arrive.
+// status, 党龄, category), a resident's household (components/my-household.js), my roles and
+// orgs (a 居民 by their household, not the community's Party committee), and account security
+// (password, two-factor login). My meetings, dues and activities are added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
+import TotpSetup from "../components/totp-setup.js";
+import MyHousehold from "../components/my-household.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -11,11 +14,12 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm },
+  components: { PasswordForm, TotpSetup, MyHousehold },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
     const loaded = ref(false);
+    const household = ref(null);
     const error = ref("");
     onMounted(async () => {
       try {
@@ -30,7 +34,7 @@ export default {
     const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
     // The member's own name once the record is known; the account's display name otherwise.
     const displayName = computed(() => (member.value && member.value.name) || session.user.display_name || session.user.username);
-    return { session, pwd, member, error, show, displayName, unlinked };
+    return { session, pwd, member, household, error, show, displayName, unlinked };
   },
   template: `
     <div class="page me-page">
@@ -67,12 +71,13 @@ export default {
         :title="session.user.person_id ? '您的账号关联的人员不在党员名册中' : '您的账号尚未关联党员档案'">
         <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
       </el-alert>
+      <my-household @loaded="(h) => { household = h; }" />
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>
         <div v-for="g in session.grants" :key="g.id" class="me-grant">
           <el-icon class="me-grant-icon"><OfficeBuilding /></el-icon>
           <div>
-            <div class="me-grant-org">{{ g.org_name }}</div>
+            <div class="me-grant-org">{{ g.role === 'resident' && household ? household.address : g.org_name }}</div>
             <div class="me-grant-role">{{ g.role_label }}</div>
           </div>
         </div>
@@ -81,6 +86,8 @@ export default {
         <template #header><span class="card-title">账号安全</span></template>
         <el-button v-if="!pwd" @click="pwd = true" icon="Lock">修改密码</el-button>
         <password-form v-else cancellable @done="pwd = false" @cancel="pwd = false" />
+        <el-divider />
+        <totp-setup />
       </el-card>
     </div>`,
 };

@@ -102,7 +102,10 @@ export default {
           <el-step title="选择文件" /><el-step title="检查" /><el-step title="导入" /><el-step title="完成" />
         </el-steps>
         <div v-if="step === 0" class="import-body">
-          <p>请使用导入模板填写，每行一名党员。已登记的身份证号会更新原有信息（姓名须一致；转到其他党组织请办理组织关系转接）。支持 .xlsx 和 .csv 文件。</p>
+          <p>请使用导入模板填写，每行一名党员。已登记的身份证号会更新原有信息（姓名须一致）。支持 .xlsx 和 .csv 文件。</p>
+          <el-alert type="info" :closable="false" show-icon class="import-move-hint" title="导入不改变党员的所在党组织">
+            本辖区内调整：在党员详情中点“编辑”，改“所在党组织”，变更记入党员的历史。从辖区外转入：请该党员所在党组织或共同上级党组织的管理员在党员详情中调整。组织关系转接（转出、接收、回执）的办理功能尚在建设中。
+          </el-alert>
           <el-button icon="Download" @click="template">下载导入模板</el-button>
           <el-upload class="import-upload" drag :auto-upload="false" :show-file-list="false" accept=".xlsx,.csv" :on-change="pick">
             <el-icon class="el-icon--upload"><UploadFilled /></el-icon>

@@ -282,3 +282,13 @@ int audit_list(struct db *db, const struct audit_query *q, struct arena *a,
     db_release(db, &c);
     return rc;
 }
+
+int audit_record(struct db *db, const struct audit_entry *e, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc = -1;
+
+    if (db_acquire(db, &c, err) == 0 && db_tx_begin(c, err) == 0)
+        rc = audit_append(c, e, err);
+    return db_tx_finish(db, &c, NULL, rc, err);
+}

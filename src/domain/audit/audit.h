@@ -24,6 +24,8 @@ struct audit_entry {
     const char *digest;      /* hex SHA-256 of before/after data; NULL */
 };
 
+/* Appends e in a transaction of its own (an event that changes nothing else: an export). */
+int audit_record(struct db *db, const struct audit_entry *e, struct err *err);
 /* Appends e on c. The caller holds a write transaction on c. */
 int audit_append(struct db_conn *c, const struct audit_entry *e, struct err *err);
 /* Appends e[0..n) on c in that order: the same rows and chain as n audit_append calls, with
@@ -71,15 +73,18 @@ int audit_verify(struct db *db, struct audit_verify_result *out, struct err *err
 struct audit_row {
     int64_t id, at;
     struct audit_entry e;
+    const char *target_name; /* audit_list only: the target's name now; NULL: none */
     char prev_hash[65];
     char hash[65];
 };
 
 /* One page of audit rows, newest first. org_path limits them to rows about orgs in that
- * subtree; NULL means every row (platform admins only). Rows come from a. */
+ * subtree; NULL means every row (platform admins only); from/to (clock_now seconds, to
+ * exclusive; 0: unbounded) to rows written in that time. Rows come from a. */
 struct audit_query {
     const char *org_path;
     int64_t page, size;
+    int64_t from, to;
 };
 int audit_list(struct db *db, const struct audit_query *q, struct arena *a,
                struct audit_row **rows_out, int64_t *n_out, int64_t *total_out, struct err *err);

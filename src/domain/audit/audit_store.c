@@ -39,23 +39,40 @@ static const struct db_sql SQL_WALK = {
     .name = "audit.walk",
     .sql = "SELECT " AUDIT_COLS " FROM audit a ORDER BY a.id",
 };
+/* The name of what a row is about, read now (a renamed org shows its current name); NULL
+ * when the target is gone or has no name. */
+#define AUDIT_TARGET_NAME                                                                          \
+    "CASE a.target_type "                                                                          \
+    "WHEN 'user' THEN (SELECT u.display_name || '（' || u.username || '）' FROM user_account u " \
+    "WHERE u.id = a.target_id) "                                                                   \
+    "WHEN 'member' THEN (SELECT p.name FROM member m JOIN person p ON p.id = m.person_id "         \
+    "WHERE m.id = a.target_id) "                                                                   \
+    "WHEN 'person' THEN (SELECT p.name FROM person p WHERE p.id = a.target_id) "                   \
+    "WHEN 'org' THEN (SELECT t.name FROM org t WHERE t.id = a.target_id) "                         \
+    "WHEN 'org_term' THEN (SELECT t.name FROM org_term ot JOIN org t ON t.id = ot.org_id "         \
+    "WHERE ot.id = a.target_id) "                                                                  \
+    "WHEN 'org_unit_link' THEN (SELECT l.unit_name FROM org_unit_link l WHERE l.id = "             \
+    "a.target_id) "                                                                                \
+    "END"
 static const struct db_sql SQL_PAGE_ALL = {
     .name = "audit.page_all",
-    .sql = "SELECT " AUDIT_COLS " FROM audit a ORDER BY a.id DESC LIMIT ? OFFSET ?",
+    .sql = "SELECT " AUDIT_COLS ", " AUDIT_TARGET_NAME " FROM audit a WHERE a.at >= ? AND "
+           "a.at < ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
 };
 static const struct db_sql SQL_COUNT_ALL = {
     .name = "audit.count_all",
-    .sql = "SELECT COUNT(*) FROM audit",
+    .sql = "SELECT COUNT(*) FROM audit a WHERE a.at >= ? AND a.at < ?",
 };
 static const struct db_sql SQL_PAGE_SCOPE = {
     .name = "audit.page_scope",
-    .sql = "SELECT " AUDIT_COLS " FROM audit a JOIN org o ON o.id = a.org_id "
-           "WHERE o.path >= ? AND o.path < ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+    .sql = "SELECT " AUDIT_COLS ", " AUDIT_TARGET_NAME " FROM audit a JOIN org o ON "
+           "o.id = a.org_id WHERE o.path >= ? AND o.path < ? AND a.at >= ? AND a.at < ? "
+           "ORDER BY a.id DESC LIMIT ? OFFSET ?",
 };
 static const struct db_sql SQL_COUNT_SCOPE = {
     .name = "audit.count_scope",
     .sql = "SELECT COUNT(*) FROM audit a JOIN org o ON o.id = a.org_id "
-           "WHERE o.path >= ? AND o.path < ?",
+           "WHERE o.path >= ? AND o.path < ? AND a.at >= ? AND a.at < ?",
 };
 
 int audit_store_last(struct db_conn *c, int64_t *id_out, char hash_out[65], struct err *err)
@@ -172,7 +189,7 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
     struct db_stmt *st = NULL;
     struct audit_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
     char upper[ORG_PATH_MAX];
-    int64_t n = 0;
+    int64_t n = 0, to = q->to ? q->to : INT64_MAX;
     int step, k = 1;
 
     if (q->org_path)
@@ -180,9 +197,12 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
     if (db_prepare(c, q->org_path ? &SQL_COUNT_SCOPE : &SQL_COUNT_ALL, &st, err) < 0)
         return -1;
     if (q->org_path) {
-        db_bind_text(st, 1, q->org_path);
-        db_bind_text(st, 2, upper);
+        db_bind_text(st, k++, q->org_path);
+        db_bind_text(st, k++, upper);
     }
+    db_bind_int(st, k++, q->from);
+    db_bind_int(st, k, to);
+    k = 1;
     step = db_step(st, err);
     *total_out = step == DB_ROW ? db_col_int(st, 0) : 0;
     db_stmt_free(&st);
@@ -192,10 +212,14 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
         db_bind_text(st, k++, q->org_path);
         db_bind_text(st, k++, upper);
     }
+    db_bind_int(st, k++, q->from);
+    db_bind_int(st, k++, to);
     db_bind_int(st, k++, q->size);
     db_bind_int(st, k, (q->page - 1) * q->size);
-    while (n < q->size && (step = db_step(st, err)) == DB_ROW)
-        read_row(st, a, &rows[n++]);
+    while (n < q->size && (step = db_step(st, err)) == DB_ROW) {
+        read_row(st, a, &rows[n]);
+        rows[n++].target_name = db_col_dup(st, 14, a);
+    }
     db_stmt_free(&st);
     if (step < 0)
         return -1;

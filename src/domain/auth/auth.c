@@ -16,12 +16,16 @@
 #include "domain/auth/auth_int.h"
 #include "domain/orgpath.h"
 
-/* Back-off: after USER_FREE failures for a username (IP_FREE for an address, which may be
- * a whole office behind one NAT) each further failure blocks that key for BASE_S doubling
- * per failure, at most MAX_S (the temporary lockout). Counters older than RESET_S restart. */
+/* Back-off: failures are counted per username from one address (PAIR_FREE: the guesser at the
+ * keyboard), per username from every address (USER_FREE: a guess spread over many addresses)
+ * and per address (IP_FREE: many usernames tried; high, as an address may be a whole office
+ * behind one NAT, whose users must not lock each other out). After a key's free failures each
+ * further failure blocks that key for BASE_S doubling per failure, at most MAX_S (the
+ * temporary lockout). Counters older than RESET_S restart. */
 enum {
-    THROTTLE_USER_FREE = 5,
-    THROTTLE_IP_FREE = 20,
+    THROTTLE_PAIR_FREE = 5,
+    THROTTLE_USER_FREE = 20,
+    THROTTLE_IP_FREE = 100,
     THROTTLE_BASE_S = 15,
     THROTTLE_MAX_S = 900,
     THROTTLE_RESET_S = 3600,
@@ -388,8 +392,8 @@ static int audit_login(struct db_conn *c, const struct auth_actor *actor, const 
     return audit_append(c, &e, err);
 }
 
-static int load_user(struct db_conn *c, int64_t user_id, struct arena *a, struct auth_user **out,
-                     struct err *err)
+static int load_user(struct db_conn *c, const struct cfg *cfg, int64_t user_id, struct arena *a,
+                     struct auth_user **out, struct err *err)
 {
     struct user_row u;
     struct auth_user *au = arena_alloc(a, sizeof(*au));
@@ -403,36 +407,46 @@ static int load_user(struct db_conn *c, int64_t user_id, struct arena *a, struct
     au->must_change_password = u.must_change_password;
     if (strcmp(u.status, "active") != 0)
         return err_set(err, E_UNAUTHENTICATED, "", "账号已停用");
-    if (auth_store_grants(c, user_id, a, &au->grants, &au->ngrants, err) < 0)
+    if (auth_store_grants(c, user_id, a, &au->grants, &au->ngrants, err) < 0 ||
+        auth_totp_state(c, cfg, au, err) < 0)
         return -1;
     *out = au;
     return 0;
 }
 
-int auth_login(struct app *app, const char *username, const char *password, const char *old_token,
-               const struct auth_actor *actor, struct arena *a, struct login_result *out,
-               struct err *err)
+int auth_login(struct app *app, const char *username, const char *password, const char *totp_code,
+               const char *old_token, const struct auth_actor *actor, struct arena *a,
+               struct login_result *out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct user_row u = { 0 };
-    struct throttle_row tu, tip;
-    struct err lookup = { 0 };
-    char *name = arena_strdup(a, username), *ukey, *ipkey, hash[65];
-    int64_t now = clock_now(), wait, sid;
+    struct throttle_row t;
+    struct err lookup = { 0 }, second = { 0 };
+    char *name = arena_strdup(a, username), hash[65];
+    const char *ip = actor->client_ip ? actor->client_ip : "-";
+    int64_t now = clock_now(), wait = 0, sid;
     bool found, ok;
     int rc = -1;
 
     auth_username_fold(name);
-    ukey = arena_printf(a, "user:%s", name);
-    ipkey = arena_printf(a, "ip:%s", actor->client_ip ? actor->client_ip : "-");
+    /* pair and user are cleared by a successful login; the address's count is not */
+    const struct {
+        const char *key;
+        int free_failures;
+    } keys[] = {
+        { arena_printf(a, "user:%s@ip:%s", name, ip), THROTTLE_PAIR_FREE },
+        { arena_printf(a, "user:%s", name), THROTTLE_USER_FREE },
+        { arena_printf(a, "ip:%s", ip), THROTTLE_IP_FREE },
+    };
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     purge_on_login(c, now);
-    if (auth_store_throttle_get(c, ukey, &tu, err) < 0 ||
-        auth_store_throttle_get(c, ipkey, &tip, err) < 0)
-        goto out;
-    wait = throttle_wait(&tu, now) > throttle_wait(&tip, now) ? throttle_wait(&tu, now)
-                                                              : throttle_wait(&tip, now);
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (auth_store_throttle_get(c, keys[i].key, &t, err) < 0)
+            goto out;
+        if (throttle_wait(&t, now) > wait)
+            wait = throttle_wait(&t, now);
+    }
     if (wait > 0) {
         out->retry_after_s = wait;
         err_set(err, E_THROTTLED, "", "尝试次数过多，请 %" PRId64 " 秒后再试", wait);
@@ -449,14 +463,27 @@ int auth_login(struct app *app, const char *username, const char *password, cons
 
     if (db_tx_begin(c, err) < 0)
         goto out;
+    /* The second factor: a missing code is a question back (nothing counted), a wrong one a
+     * failed login like a wrong password. */
+    if (ok && auth_totp_login(c, u.id, totp_code, now, &second) < 0) {
+        if (second.code != E_UNAUTHENTICATED || !totp_code || !*totp_code) {
+            *err = second;
+            goto out;
+        }
+        ok = false;
+    }
     if (!ok) {
-        if (throttle_fail(c, ukey, THROTTLE_USER_FREE, now, err) < 0 ||
-            throttle_fail(c, ipkey, THROTTLE_IP_FREE, now, err) < 0 ||
+        if (throttle_fail(c, keys[0].key, keys[0].free_failures, now, err) < 0 ||
+            throttle_fail(c, keys[1].key, keys[1].free_failures, now, err) < 0 ||
+            throttle_fail(c, keys[2].key, keys[2].free_failures, now, err) < 0 ||
             (found && auth_store_user_login(c, u.id, false, now, err) < 0) ||
             audit_login(c, actor, found ? &u : NULL, "session.login", "failed", 0, err) < 0 ||
             db_tx_commit(c, err) < 0)
             goto out;
-        err_set(err, E_UNAUTHENTICATED, "/password", "用户名或密码错误");
+        if (second.code)
+            *err = second;
+        else
+            err_set(err, E_UNAUTHENTICATED, "/password", "用户名或密码错误");
         goto out;
     }
     if (old_token && token_shape_ok(old_token)) {
@@ -470,11 +497,12 @@ int auth_login(struct app *app, const char *username, const char *password, cons
     out->token = random_token(a);
     out->csrf_token = random_token(a);
     auth_token_hash(out->token, hash);
-    if (auth_store_throttle_clear(c, ukey, err) < 0 ||
+    if (auth_store_throttle_clear(c, keys[0].key, err) < 0 ||
+        auth_store_throttle_clear(c, keys[1].key, err) < 0 ||
         auth_store_user_login(c, u.id, true, now, err) < 0 ||
         auth_store_session_insert(c, hash, u.id, out->csrf_token, now,
                                   now + app->cfg->session_ttl_s, actor->client_ip, &sid, err) < 0 ||
-        load_user(c, u.id, a, &out->user, err) < 0 ||
+        load_user(c, app->cfg, u.id, a, &out->user, err) < 0 ||
         audit_login(c, actor, &u, "session.login", "ok",
                     out->user->ngrants ? out->user->grants[0].org_id : 0, err) < 0 ||
         db_tx_commit(c, err) < 0)
@@ -506,7 +534,7 @@ int auth_session_load(struct app *app, const char *token, int64_t auth_gen, stru
         if (db_acquire(app->db, &c, err) < 0)
             return -1;
         if (auth_store_session_find(c, hash, a, &s, err) < 0 ||
-            load_user(c, s.user_id, a, &e.user, err) < 0)
+            load_user(c, app->cfg, s.user_id, a, &e.user, err) < 0)
             goto out;
         e.user->session_id = s.id;
         e.user->csrf_token = s.csrf_token;
@@ -549,19 +577,18 @@ int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err
     if (db_tx_begin(c, err) < 0)
         goto out;
     if (auth_store_session_delete(c, actor->user->session_id, err) < 0 ||
-        audit_login(c, actor, &u, "session.logout", "ok", 0, err) < 0 || db_tx_commit(c, err) < 0)
+        audit_login(c, actor, &u, "session.logout", "ok", 0, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    return rc;
+    return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 
 /* ---------- permission checks ---------- */
 
 bool auth_can(const struct auth_user *u, enum perm p, const char *org_path)
 {
-    if (!u || !org_path)
+    if (!u || !org_path || u->totp_setup_required)
         return false;
     for (int i = 0; i < u->ngrants; i++)
         if (role_has(u->grants[i].role, p) && orgpath_within(org_path, u->grants[i].org_path))
@@ -571,7 +598,7 @@ bool auth_can(const struct auth_user *u, enum perm p, const char *org_path)
 
 bool auth_can_any(const struct auth_user *u, enum perm p)
 {
-    if (!u)
+    if (!u || u->totp_setup_required)
         return false;
     for (int i = 0; i < u->ngrants; i++)
         if (role_has(u->grants[i].role, p))

@@ -7,6 +7,8 @@
 #include "domain/audit/audit.h"
 #include "domain/auth/perm.h"
 
+struct cfg;
+
 struct app;
 struct arena;
 struct auth_sessions;
@@ -33,6 +35,10 @@ struct auth_user {
     int64_t session_id;
     const char *csrf_token;
     bool session_renewed; /* this request slid the session's expiry: send the cookie again */
+    bool totp_enabled;    /* logs in with a second factor (auth_totp.c) */
+    /* a role of auth.totp_roles without a second factor yet: every permission is withheld
+     * until it is enabled (the session may only enrol, read itself and sign out) */
+    bool totp_setup_required;
 };
 
 /* Who is acting and from where, for audit rows. */
@@ -63,13 +69,14 @@ struct login_result {
     struct auth_user *user;
 };
 
-/* Checks the password and opens a session; an old session token presented at login is
- * ended (no fixation). Wrong username and wrong password fail alike (E_UNAUTHENTICATED);
- * too many failures per username or client address fail with E_THROTTLED and
- * retry_after_s. */
-int auth_login(struct app *app, const char *username, const char *password, const char *old_token,
-               const struct auth_actor *actor, struct arena *a, struct login_result *out,
-               struct err *err);
+/* Checks the password (and, for an account with two-factor login, totp_code: a 6-digit code or
+ * a recovery code; E_UNAUTHENTICATED at /totp_code when it is missing, not counted as a failure)
+ * and opens a session; an old session token presented at login is ended (no fixation). Wrong
+ * username, password and code fail alike (E_UNAUTHENTICATED); too many failures per username
+ * or client address fail with E_THROTTLED and retry_after_s. */
+int auth_login(struct app *app, const char *username, const char *password, const char *totp_code,
+               const char *old_token, const struct auth_actor *actor, struct arena *a,
+               struct login_result *out, struct err *err);
 /* Finds the live session for a cookie token and slides its expiry (written at most once a
  * minute, then session_renewed is set). auth_gen is the database's 'auth' generation read for
  * this request: sessions loaded at that generation are answered from memory (app->sessions).
@@ -81,9 +88,35 @@ int auth_logout(struct app *app, const struct auth_actor *actor, struct err *err
  * DELETE each). `serve` calls it at start; auth_login also does, at most once an hour. */
 int auth_purge(struct app *app, struct err *err);
 
+/* ---- two-factor login (auth_totp.c) ---- */
+
+struct totp_setup {
+    const char *secret; /* base32, for typing into the app by hand */
+    const char *uri;    /* otpauth://totp/... */
+    const char *qr_svg; /* the URI as an SVG QR code */
+};
+/* Starts (or restarts) enrolment: a new secret, pending until auth_totp_enable confirms it.
+ * E_CONFLICT when two-factor login is already on. */
+int auth_totp_setup(struct app *app, const struct auth_user *u, struct arena *a,
+                    struct totp_setup *out, struct err *err);
+/* Turns it on when code matches the pending secret; *codes_out gets the ten recovery codes
+ * (NULL-terminated), shown once. Audited. */
+int auth_totp_enable(struct app *app, const struct auth_user *u, const char *code,
+                     const struct auth_actor *actor, struct arena *a, const char ***codes_out,
+                     struct err *err);
+/* Turns it off: by the user with their password, or by an admin (password NULL) for a lost
+ * phone. Audited. */
+int auth_totp_disable(struct app *app, int64_t user_id, const char *password,
+                      const struct auth_actor *actor, struct err *err);
+/* Unused recovery codes left. */
+int auth_totp_codes_left(struct app *app, int64_t user_id, int64_t *out, struct err *err);
+/* The roles of auth.totp_roles as ROLE_BIT()s; E_INVALID naming an unknown role. */
+int auth_totp_roles(const struct cfg *cfg, unsigned *roles_out, struct err *err);
+
 /* ---- permission checks (pure) ---- */
 
-/* Whether u holds p for the org at org_path (a grant at or above it carries p). */
+/* Whether u holds p for the org at org_path (a grant at or above it carries p); never while
+ * u->totp_setup_required. */
 bool auth_can(const struct auth_user *u, enum perm p, const char *org_path);
 /* Whether u holds p anywhere. */
 bool auth_can_any(const struct auth_user *u, enum perm p);

@@ -53,10 +53,39 @@ static int org_path(struct http_req *req, int64_t org_id, const char **path_out,
     return 0;
 }
 
+/* Sets req->user to the session of the cookie token, renewing the cookie when it is due. */
+static int load_session(struct http_req *req, struct http_res *res, const char *token,
+                        struct err *err)
+{
+    const struct generations *g;
+
+    if (cache_http_generations(req, &g, err) < 0 ||
+        auth_session_load(req->app, token, generations_get(g, &AUTH_COUNTER), req->arena,
+                          &req->user, err) < 0)
+        return -1;
+    if (req->user->session_renewed)
+        http_res_header(res, "Set-Cookie",
+                        http_session_cookie(req, token, req->cfg->session_ttl_s));
+    return 0;
+}
+
+int http_session_optional(struct http_req *req, struct http_res *res, struct err *err)
+{
+    const char *token = http_cookie(req, "dj_session");
+
+    req->user = NULL;
+    if (!token || load_session(req, res, token, err) == 0)
+        return 0;
+    if (err->code != E_UNAUTHENTICATED)
+        return -1;
+    err_clear(err);
+    req->user = NULL;
+    return 0;
+}
+
 static int guard_authorize(struct http_req *req, struct http_res *res, struct err *err)
 {
     const struct route *r = req->route;
-    const struct generations *g;
     const char *token, *path;
     int64_t org_id;
 
@@ -65,13 +94,8 @@ static int guard_authorize(struct http_req *req, struct http_res *res, struct er
     token = http_cookie(req, "dj_session");
     if (!token)
         return err_set(err, E_UNAUTHENTICATED, "", "请先登录");
-    if (cache_http_generations(req, &g, err) < 0 ||
-        auth_session_load(req->app, token, generations_get(g, &AUTH_COUNTER), req->arena,
-                          &req->user, err) < 0)
+    if (load_session(req, res, token, err) < 0)
         return -1;
-    if (req->user->session_renewed)
-        http_res_header(res, "Set-Cookie",
-                        http_session_cookie(req, token, req->cfg->session_ttl_s));
     if (req->method != HTTP_GET &&
         !same_secret(http_header(req, "X-CSRF-Token"), req->user->csrf_token))
         return err_set(err, E_FORBIDDEN, "", "安全令牌（CSRF）无效，请刷新页面后重试");
@@ -80,7 +104,8 @@ static int guard_authorize(struct http_req *req, struct http_res *res, struct er
     if (req->user->must_change_password)
         return err_set(err, E_FORBIDDEN, "", "请先修改初始密码");
     if (!auth_can_any(req->user, (enum perm)r->perm))
-        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）", perm_name((enum perm)r->perm));
+        return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）",
+                       perm_label((enum perm)r->perm));
     if (r->scope != SCOPE_PATH_ORG)
         return 0;
     if (http_param_id(req, 0, &org_id, err) < 0 || org_path(req, org_id, &path, err) < 0)
@@ -114,7 +139,7 @@ int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out,
     *path_out = auth_scope_root(req->user, (enum perm)req->route->perm);
     if (!*path_out)
         return err_set(err, E_FORBIDDEN, "", "您没有此项权限（%s）",
-                       perm_name((enum perm)req->route->perm));
+                       perm_label((enum perm)req->route->perm));
     return 0;
 }
 

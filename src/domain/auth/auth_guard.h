@@ -26,5 +26,10 @@ int http_require_org(struct http_req *req, int64_t org_id, struct err *err);
 int http_scope_path(struct http_req *req, int64_t org_id, const char **path_out, struct err *err);
 /* Who is acting, for audit rows. */
 void http_actor(struct http_req *req, struct auth_actor *out);
+/* For a public route that answers signed-in callers differently (GET /api/session): sets
+ * req->user to the cookie's session, or NULL when there is none or it has ended (no error);
+ * fails only when the session cannot be read (database). */
+struct http_res;
+int http_session_optional(struct http_req *req, struct http_res *res, struct err *err);
 /* The session cookie carrying token for max_age seconds (0 ends it); from req->arena. */
 const char *http_session_cookie(struct http_req *req, const char *token, int64_t max_age);

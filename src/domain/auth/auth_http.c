@@ -37,21 +37,23 @@ static json_t *session_json(const struct auth_user *u)
     for (int r = 0; r < ROLE_COUNT; r++)
         if (auth_may_grant_somewhere(u, (enum role)r))
             json_array_append_new(roles, jstr(role_name((enum role)r)));
-    return json_pack("{s:{s:I, s:s, s:s, s:b, s:o}, s:o, s:o, s:o}", "user", "id",
-                     (json_int_t)u->id, "username", u->username, "display_name", u->display_name,
-                     "must_change_password", u->must_change_password, "person_id",
-                     u->person_id ? jint(u->person_id) : json_null(), "grants",
-                     grants_json(u->grants, u->ngrants), "permissions", perms, "grantable_roles",
-                     roles);
+    return json_pack(
+        "{s:{s:I, s:s, s:s, s:b, s:o, s:b, s:b}, s:o, s:o, s:o}", "user", "id", (json_int_t)u->id,
+        "username", u->username, "display_name", u->display_name, "must_change_password",
+        u->must_change_password, "person_id", u->person_id ? jint(u->person_id) : json_null(),
+        "totp_enabled", u->totp_enabled, "totp_setup_required", u->totp_setup_required, "grants",
+        grants_json(u->grants, u->ngrants), "permissions", perms, "grantable_roles", roles);
 }
 
 struct login_in {
-    char *username, *password;
+    char *username, *password, *totp_code;
 };
 static const struct field LOGIN_IN[] = {
     FIELD_STR(struct login_in, username, "username", "用户名", FIELD_REQUIRED | FIELD_ASCII, 1, 64),
     FIELD_STR(struct login_in, password, "password", "密码", FIELD_REQUIRED | FIELD_VERBATIM, 1,
               128),
+    FIELD_STR(struct login_in, totp_code, "totp_code", "动态验证码", FIELD_OPTIONAL | FIELD_ASCII,
+              0, 16),
     FIELD_END,
 };
 
@@ -65,8 +67,8 @@ static int session_create(struct http_req *req, struct http_res *res, struct err
     if (http_body_decode(req, LOGIN_IN, &in, NULL, err) < 0)
         return -1;
     http_actor(req, &actor);
-    if (auth_login(req->app, in.username, in.password, http_cookie(req, "dj_session"), &actor,
-                   req->arena, &out, err) < 0) {
+    if (auth_login(req->app, in.username, in.password, in.totp_code, http_cookie(req, "dj_session"),
+                   &actor, req->arena, &out, err) < 0) {
         if (err->code == E_THROTTLED)
             http_res_header(res, "Retry-After",
                             arena_printf(req->arena, "%" PRId64, out.retry_after_s));
@@ -80,10 +82,13 @@ static int session_create(struct http_req *req, struct http_res *res, struct err
     return 0;
 }
 
+/* Public: a caller without a (live) session gets {"user": null}, not a 401, so the web app
+ * can ask on every load without an error in the browser's console. */
 static int session_get(struct http_req *req, struct http_res *res, struct err *err)
 {
-    UNUSED(err);
-    http_res_json(res, 200, session_json(req->user));
+    if (http_session_optional(req, res, err) < 0)
+        return -1;
+    http_res_json(res, 200, req->user ? session_json(req->user) : json_pack("{s:n}", "user"));
     return 0;
 }
 
@@ -297,15 +302,120 @@ static int grants_remove(struct http_req *req, struct http_res *res, struct err 
     return user_fetch(req, id, res, 200, err);
 }
 
+/* ---------- two-factor login ---------- */
+
+static int totp_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    int64_t left = 0;
+
+    if (req->user->totp_enabled && auth_totp_codes_left(req->app, req->user->id, &left, err) < 0)
+        return -1;
+    http_res_json(res, 200,
+                  json_pack("{s:b, s:b, s:I}", "enabled", req->user->totp_enabled, "required",
+                            req->user->totp_setup_required, "recovery_codes_left",
+                            (json_int_t)left));
+    return 0;
+}
+
+static int totp_setup(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct totp_setup t;
+
+    if (auth_totp_setup(req->app, req->user, req->arena, &t, err) < 0)
+        return -1;
+    http_res_json(
+        res, 200,
+        json_pack("{s:s, s:s, s:s}", "secret", t.secret, "uri", t.uri, "qr_svg", t.qr_svg));
+    return 0;
+}
+
+struct totp_code_in {
+    char *code;
+};
+static const struct field TOTP_CODE_IN[] = {
+    FIELD_STR(struct totp_code_in, code, "code", "验证码", FIELD_REQUIRED | FIELD_ASCII, 6, 6),
+    FIELD_END,
+};
+
+static int totp_enable(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct totp_code_in in = { 0 };
+    struct auth_actor actor;
+    const char **codes;
+    json_t *arr;
+
+    if (http_body_decode(req, TOTP_CODE_IN, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (auth_totp_enable(req->app, req->user, in.code, &actor, req->arena, &codes, err) < 0)
+        return -1;
+    arr = json_array();
+    for (size_t i = 0; codes[i]; i++)
+        json_array_append_new(arr, jstr(codes[i]));
+    http_res_json(res, 200, json_pack("{s:b, s:o}", "enabled", 1, "recovery_codes", arr));
+    return 0;
+}
+
+struct totp_off_in {
+    char *password;
+};
+static const struct field TOTP_OFF_IN[] = {
+    FIELD_STR(struct totp_off_in, password, "password", "密码", FIELD_REQUIRED | FIELD_VERBATIM, 1,
+              128),
+    FIELD_END,
+};
+
+static int totp_disable(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct totp_off_in in = { 0 };
+    struct auth_actor actor;
+    unsigned roles = 0;
+
+    if (http_body_decode(req, TOTP_OFF_IN, &in, NULL, err) < 0)
+        return -1;
+    if (auth_totp_roles(req->app->cfg, &roles, err) < 0)
+        return -1;
+    for (int i = 0; i < req->user->ngrants; i++)
+        if (roles & ROLE_BIT(req->user->grants[i].role))
+            return err_set(err, E_CONFLICT, "",
+                           "您的角色须使用双因素认证，不能停用；更换手机请联系管理员重置");
+    http_actor(req, &actor);
+    if (auth_totp_disable(req->app, req->user->id, in.password, &actor, err) < 0)
+        return -1;
+    http_res_json(res, 200, json_pack("{s:b}", "enabled", 0));
+    return 0;
+}
+
+static int users_totp_reset(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (auth_totp_disable(req->app, id, NULL, &actor, err) < 0)
+        return -1;
+    return user_fetch(req, id, res, 200, err);
+}
+
 static const struct route AUTH_ROUTES[] = {
     { HTTP_POST, "/api/session", session_create, PERM_PUBLIC, SCOPE_NONE, "登录", NULL, NULL,
       LOGIN_IN },
-    { HTTP_GET, "/api/session", session_get, PERM_SESSION, SCOPE_NONE, "当前用户、授权与权限", NULL,
-      NULL, NULL },
+    { HTTP_GET, "/api/session", session_get, PERM_PUBLIC, SCOPE_NONE,
+      "当前用户、授权与权限（未登录时 user 为 null）", NULL, NULL, NULL },
     { HTTP_DELETE, "/api/session", session_delete, PERM_SESSION, SCOPE_NONE, "退出登录", NULL, NULL,
       NULL },
     { HTTP_POST, "/api/session/password", session_password, PERM_SESSION, SCOPE_NONE,
       "修改自己的密码", NULL, NULL, PASSWORD_IN },
+    { HTTP_GET, "/api/session/totp", totp_get, PERM_SESSION, SCOPE_NONE,
+      "双因素认证状态（是否启用、是否必须、剩余恢复码）", NULL, NULL, NULL },
+    { HTTP_POST, "/api/session/totp/setup", totp_setup, PERM_SESSION, SCOPE_NONE,
+      "开始启用双因素认证：生成密钥与二维码（确认前不生效）", NULL, NULL, NULL },
+    { HTTP_POST, "/api/session/totp/enable", totp_enable, PERM_SESSION, SCOPE_NONE,
+      "输入身份验证器的验证码以启用双因素认证，返回一次性恢复码", NULL, NULL, TOTP_CODE_IN },
+    { HTTP_POST, "/api/session/totp/disable", totp_disable, PERM_SESSION, SCOPE_NONE,
+      "停用自己的双因素认证（须输入密码）", NULL, NULL, TOTP_OFF_IN },
     { HTTP_GET, "/api/users", users_list, PERM_USERS_MANAGE, SCOPE_CALLER, "管辖范围内的账号", NULL,
       USERS_QUERY, NULL },
     { HTTP_POST, "/api/users", users_create, PERM_USERS_MANAGE, SCOPE_RECORD, "创建账号", NULL,
@@ -320,6 +430,8 @@ static const struct route AUTH_ROUTES[] = {
       NULL, NULL, GRANT_IN },
     { HTTP_DELETE, "/api/users/{id}/grants/{grant_id}", grants_remove, PERM_USERS_MANAGE,
       SCOPE_RECORD, "撤销授权", NULL, NULL, NULL },
+    { HTTP_POST, "/api/users/{id}/totp-reset", users_totp_reset, PERM_USERS_MANAGE, SCOPE_RECORD,
+      "重置双因素认证（用户丢失手机时）", NULL, NULL, NULL },
     { 0 },
 };
 
@@ -341,6 +453,9 @@ static const struct audit_action AUTH_AUDIT[] = {
     { "user.disable", "停用账号", "user" },
     { "user.enable", "启用账号", "user" },
     { "user.password_change", "修改密码", "user" },
+    { "user.totp_enable", "启用双因素认证", "user" },
+    { "user.totp_disable", "停用双因素认证", "user" },
+    { "user.totp_reset", "重置双因素认证", "user" },
     { "user.password_reset", "重置密码", "user" },
     { "grant.add", "增加授权", "user" },
     { "grant.remove", "撤销授权", "user" },

@@ -106,3 +106,39 @@ void auth_sessions_put(struct auth_sessions *s, const char *token_hash, int64_t 
 /* A username as stored and looked up: full-width letters and digits (typed in a Chinese input
  * method's full-width mode) as ASCII, then lower-case; in place. */
 void auth_username_fold(char *s);
+
+/* auth_totp.c: sets u->totp_enabled and u->totp_setup_required (u's grants loaded). */
+int auth_totp_state(struct db_conn *c, const struct cfg *cfg, struct auth_user *u, struct err *err);
+/* The second factor at login: 0 when the account has none or code is valid (the step or the
+ * recovery code is used up in c's transaction); E_UNAUTHENTICATED at /totp_code otherwise. */
+int auth_totp_login(struct db_conn *c, int64_t user_id, const char *code, int64_t now,
+                    struct err *err);
+/* auth_users.c: loads the target account's grants and checks the actor may see (all=false) or
+ * change (all=true) it. Out of scope reads as not found, so ids outside reveal nothing. */
+int auth_target_in_scope(struct db_conn *c, const struct auth_actor *actor, int64_t user_id,
+                         bool all, struct arena *a, struct auth_grant **g_out, int *n_out,
+                         struct err *err);
+
+/* auth_totp_store.c */
+struct totp_row {
+    const char *secret; /* base32 */
+    bool enabled;
+    int64_t last_step;
+};
+int auth_store_totp_get(struct db_conn *c, int64_t user_id, struct arena *a, struct totp_row *out,
+                        bool *found, struct err *err);
+/* A new pending secret (replaces a pending one; an enabled one stays). */
+int auth_store_totp_pending(struct db_conn *c, int64_t user_id, const char *secret, int64_t now,
+                            struct err *err);
+int auth_store_totp_enable(struct db_conn *c, int64_t user_id, int64_t now, int64_t step,
+                           struct err *err);
+/* Records step as taken (only forward). */
+int auth_store_totp_step(struct db_conn *c, int64_t user_id, int64_t step, struct err *err);
+/* Deletes the secret and the recovery codes. */
+int auth_store_totp_delete(struct db_conn *c, int64_t user_id, struct err *err);
+int auth_store_codes_replace(struct db_conn *c, int64_t user_id, const char *const *hashes, int n,
+                             struct err *err);
+/* Marks the unused code with this hash used; *used false when there is none. */
+int auth_store_code_use(struct db_conn *c, int64_t user_id, const char *hash, int64_t now,
+                        bool *used, struct err *err);
+int auth_store_codes_left(struct db_conn *c, int64_t user_id, int64_t *out, struct err *err);

@@ -145,8 +145,10 @@ static const struct db_sql SQL_PERSON_ID_NUMBER = {
     .name = "auth.person_id_number",
     .sql = "SELECT id_number FROM person WHERE id = ?",
 };
-static void read_user(struct db_stmt *st, struct arena *a, struct user_row *u)
+static void read_user(struct db_stmt *st, struct arena *a, void *row)
 {
+    struct user_row *u = row;
+
     u->id = db_col_int(st, 0);
     u->username = db_col_dup(st, 1, a);
     u->display_name = db_col_dup(st, 2, a);
@@ -159,37 +161,21 @@ static void read_user(struct db_stmt *st, struct arena *a, struct user_row *u)
     u->must_change_password = db_col_int(st, 9) != 0;
 }
 
-static int user_one(struct db_conn *c, const struct db_sql *sql, const char *name, int64_t id,
-                    struct arena *a, struct user_row *out, struct err *err)
-{
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, sql, &st, err) < 0)
-        return -1;
-    if (name)
-        db_bind_text(st, 1, name);
-    else
-        db_bind_int(st, 1, id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW)
-        read_user(st, a, out);
-    db_stmt_free(&st);
-    if (rc == DB_DONE)
-        return err_set(err, E_NOT_FOUND, "", "账号不存在");
-    return rc < 0 ? -1 : 0;
-}
-
 int auth_store_user_by_name(struct db_conn *c, const char *username, struct arena *a,
                             struct user_row *out, struct err *err)
 {
-    return user_one(c, &SQL_USER_BY_NAME, username, 0, a, out, err);
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_USER_BY_NAME, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, username);
+    return db_read_one(&st, read_user, a, out, "", "账号不存在", err);
 }
 
 int auth_store_user_by_id(struct db_conn *c, int64_t id, struct arena *a, struct user_row *out,
                           struct err *err)
 {
-    return user_one(c, &SQL_USER_BY_ID, NULL, id, a, out, err);
+    return db_read_by_id(c, &SQL_USER_BY_ID, id, read_user, a, out, "", "账号不存在", err);
 }
 
 int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struct auth_grant **out,
@@ -281,22 +267,14 @@ int auth_store_password_history(struct db_conn *c, int64_t user_id, int64_t limi
                                 const char ***out, int *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    const char **h = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
+    int64_t n;
 
     if (db_prepare(c, &SQL_PASSWORD_HISTORY, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, user_id);
     db_bind_int(st, 2, limit);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        h = arena_grow(a, h, n, &cap, sizeof(*h));
-        h[n++] = db_col_dup(st, 0, a);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
+    if (db_read_rows(&st, db_read_text, sizeof(**out), a, out, &n, err) < 0)
         return -1;
-    *out = h;
     *n_out = (int)n;
     return 0;
 }
@@ -464,24 +442,14 @@ int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t
     return db_run(&st, err);
 }
 
-static int delete_by(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err)
-{
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, sql, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    return db_run(&st, err);
-}
-
 int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
 {
-    return delete_by(c, &SQL_SESSION_DELETE, id, err);
+    return db_run_by_id(c, &SQL_SESSION_DELETE, id, err);
 }
 
 int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct err *err)
 {
-    return delete_by(c, &SQL_SESSION_DELETE_USER, user_id, err);
+    return db_run_by_id(c, &SQL_SESSION_DELETE_USER, user_id, err);
 }
 
 int auth_store_session_delete_others(struct db_conn *c, int64_t user_id, int64_t keep_id,
@@ -553,28 +521,10 @@ int auth_store_purge(struct db_conn *c, int64_t now, int64_t throttle_before, st
     return db_run(&st, err);
 }
 
-static int text_one(struct db_conn *c, const struct db_sql *sql, int64_t id, struct arena *a,
-                    const char **out, struct err *err)
-{
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, sql, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW)
-        *out = db_col_dup(st, 0, a);
-    db_stmt_free(&st);
-    if (rc == DB_DONE)
-        return err_set(err, E_NOT_FOUND, "", "记录不存在");
-    return rc < 0 ? -1 : 0;
-}
-
 int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
                         struct err *err)
 {
-    if (text_one(c, &SQL_ORG_PATH, org_id, a, out, err) < 0) {
+    if (db_read_by_id(c, &SQL_ORG_PATH, org_id, db_read_text, a, out, "", "记录不存在", err) < 0) {
         if (err->code == E_NOT_FOUND)
             err_refine(err, NULL, "党组织不存在");
         return -1;
@@ -585,5 +535,6 @@ int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, cons
 int auth_store_person_id_number(struct db_conn *c, int64_t person_id, struct arena *a,
                                 const char **out, struct err *err)
 {
-    return text_one(c, &SQL_PERSON_ID_NUMBER, person_id, a, out, err);
+    return db_read_by_id(c, &SQL_PERSON_ID_NUMBER, person_id, db_read_text, a, out, "",
+                         "记录不存在", err);
 }

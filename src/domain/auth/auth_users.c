@@ -61,11 +61,9 @@ static bool may_grant(const struct auth_actor *actor, enum role role, const char
     return true;
 }
 
-/* Loads the target's grants and checks the actor may see (all=false) or change (all=true)
- * the target. Out of scope reads as not found, so ids outside the scope reveal nothing. */
-static int target_in_scope(struct db_conn *c, const struct auth_actor *actor, int64_t user_id,
-                           bool all, struct arena *a, struct auth_grant **g_out, int *n_out,
-                           struct err *err)
+int auth_target_in_scope(struct db_conn *c, const struct auth_actor *actor, int64_t user_id,
+                         bool all, struct arena *a, struct auth_grant **g_out, int *n_out,
+                         struct err *err)
 {
     struct auth_grant *g;
     int n, inside = 0;
@@ -262,7 +260,7 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
         goto done;
     if (auth_store_user_by_id(c, user_id, &a, &u, err) < 0)
         goto done;
-    if (!self && target_in_scope(c, actor, user_id, true, &a, &g, &n, err) < 0)
+    if (!self && auth_target_in_scope(c, actor, user_id, true, &a, &g, &n, err) < 0)
         goto done;
     if (self) {
         if (!old_password || !auth_password_matches(u.password_hash, old_password)) {
@@ -286,14 +284,11 @@ int auth_password_change(struct app *app, int64_t user_id, const char *old_passw
         (self ? auth_store_session_delete_others(c, user_id, actor->user->session_id, err)
               : auth_store_session_delete_user(c, user_id, err)) < 0 ||
         audit_user(c, actor, self ? "user.password_change" : "user.password_reset", user_id, 0,
-                   NULL, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                   NULL, err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_user_find_by_name(struct app *app, const char *username, int64_t *id_out, struct err *err)
@@ -379,7 +374,7 @@ int auth_user_get(struct app *app, const struct auth_actor *actor, int64_t id, s
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     if (auth_store_user_by_id(c, id, a, &u, err) < 0 ||
-        target_in_scope(c, actor, id, false, a, &out->grants, &out->ngrants, err) < 0)
+        auth_target_in_scope(c, actor, id, false, a, &out->grants, &out->ngrants, err) < 0)
         goto out;
     visible_grants(actor->user, out->grants, &out->ngrants);
     to_view(&u, out);
@@ -402,7 +397,7 @@ int auth_user_update(struct app *app, const struct auth_actor *actor, int64_t id
     if (db_acquire(app->db, &c, err) < 0)
         goto done;
     if (auth_store_user_by_id(c, id, &a, &u, err) < 0 ||
-        target_in_scope(c, actor, id, true, &a, &g, &n, err) < 0)
+        auth_target_in_scope(c, actor, id, true, &a, &g, &n, err) < 0)
         goto done;
     if (status && actor->user && actor->user->id == id && strcmp(status, "active") != 0) {
         err_set(err, E_CONFLICT, "/status", "不能停用自己的账号");
@@ -423,14 +418,11 @@ int auth_user_update(struct app *app, const struct auth_actor *actor, int64_t id
                                                display_name ? display_name : u.display_name,
                                                "status", status ? status : u.status),
                                      &a),
-                   err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                   err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user_id,
@@ -450,7 +442,7 @@ int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user
     if (db_acquire(app->db, &c, err) < 0)
         goto done;
     if (auth_store_user_by_id(c, user_id, &a, &u, err) < 0 ||
-        target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
+        auth_target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
         goto done;
     if (auth_store_org_path(c, org_id, &a, &path, err) < 0) {
         err_refine(err, "/org_id", NULL);
@@ -463,14 +455,11 @@ int auth_grant_add(struct app *app, const struct auth_actor *actor, int64_t user
     if (db_tx_begin(c, err) < 0)
         goto done;
     if (auth_store_grant_insert(c, user_id, role_s, org_id, clock_now(), grant_id_out, err) < 0 ||
-        audit_user(c, actor, "grant.add", user_id, org_id, role_s, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_user(c, actor, "grant.add", user_id, org_id, role_s, err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t user_id,
@@ -484,7 +473,7 @@ int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t u
     arena_init(&a, 1024);
     if (db_acquire(app->db, &c, err) < 0)
         goto done;
-    if (target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
+    if (auth_target_in_scope(c, actor, user_id, false, &a, &g, &n, err) < 0)
         goto done;
     for (int i = 0; i < n; i++)
         if (g[i].id == grant_id)
@@ -501,12 +490,9 @@ int auth_grant_remove(struct app *app, const struct auth_actor *actor, int64_t u
         goto done;
     if (auth_store_grant_delete(c, user_id, grant_id, err) < 0 ||
         audit_user(c, actor, "grant.remove", user_id, target->org_id, role_name(target->role),
-                   err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                   err) < 0)
         goto done;
     rc = 0;
 done:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

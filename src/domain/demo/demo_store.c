@@ -249,36 +249,29 @@ int demo_store_org_dissolve(struct db_conn *c, int64_t id, const char *dissolved
     return db_run(&st, err);
 }
 
+static void read_hist_orgs(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct demo_hist_org *o = row;
+
+    o->id = db_col_int(st, 0);
+    o->parent_id = db_col_int(st, 1);
+    o->depth = db_col_int(st, 2);
+    o->path = db_col_dup(st, 3, a);
+    o->type = db_col_dup(st, 4, a);
+    o->name = db_col_dup(st, 5, a);
+    o->short_name = db_col_dup(st, 6, a);
+    o->area = db_col_dup(st, 7, a);
+    o->founded_on = db_col_is_null(st, 8) ? NULL : db_col_dup(st, 8, a);
+}
+
 int demo_store_hist_orgs(struct db_conn *c, struct arena *a, struct demo_hist_org **out,
                          int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct demo_hist_org *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_HIST_ORGS, &st, err) < 0)
         return -1;
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        struct demo_hist_org *o;
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        o = &rows[n++];
-        o->id = db_col_int(st, 0);
-        o->parent_id = db_col_int(st, 1);
-        o->depth = db_col_int(st, 2);
-        o->path = db_col_dup(st, 3, a);
-        o->type = db_col_dup(st, 4, a);
-        o->name = db_col_dup(st, 5, a);
-        o->short_name = db_col_dup(st, 6, a);
-        o->area = db_col_dup(st, 7, a);
-        o->founded_on = db_col_is_null(st, 8) ? NULL : db_col_dup(st, 8, a);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_hist_orgs, sizeof(**out), a, out, n_out, err);
 }
 
 int demo_store_member_tag_insert(struct db_conn *c, int64_t member_id, const char *tag,

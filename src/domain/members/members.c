@@ -311,6 +311,26 @@ out:
     return rc;
 }
 
+/* The ID number being registered is already a member's. A caller who may see that member is
+ * told so; anyone else gets an answer that does not say the person is a Party member elsewhere
+ * (an existence oracle), and the attempt is audited, readable above the member's org. Sets err;
+ * commits the audit row on c (nothing else was written). */
+static void already_member(struct db_conn *c, const struct auth_actor *actor,
+                           const struct member_key *key, struct err *err)
+{
+    struct audit_entry e;
+
+    if (!actor->user || auth_can(actor->user, PERM_MEMBERS_READ, key->org_path)) {
+        err_set(err, E_CONFLICT, "/id_number", "该身份证号已登记为党员，请在名册中查找后修改");
+        return;
+    }
+    e = member_audit_entry(actor, "member.create", key->member_id, key->org_id, NULL);
+    e.result = "denied";
+    if (audit_append(c, &e, err) < 0 || db_tx_commit(c, err) < 0)
+        return;
+    err_set(err, E_CONFLICT, "/id_number", "该身份证号无法在此登记，请联系上级党组织核实");
+}
+
 int member_create(struct app *app, struct member_in *m, const struct auth_actor *actor,
                   int64_t *id_out, struct err *err)
 {
@@ -329,7 +349,7 @@ int member_create(struct app *app, struct member_in *m, const struct auth_actor 
         goto out;
     if (member_store_key_by_id_number(c, m->id_number, &a, &key, err) == 0) {
         if (key.member_id) {
-            err_set(err, E_CONFLICT, "/id_number", "该身份证号已登记为党员，请在名册中查找后修改");
+            already_member(c, actor, &key, err);
             goto out;
         }
     } else if (err->code == E_NOT_FOUND) {
@@ -338,13 +358,11 @@ int member_create(struct app *app, struct member_in *m, const struct auth_actor 
     } else {
         goto out;
     }
-    if (insert_member(c, m, key.person_id, actor, id_out, err) < 0 || db_tx_commit(c, err) < 0)
+    if (insert_member(c, m, key.person_id, actor, id_out, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int member_update(struct app *app, int64_t id, struct member_in *patch,
@@ -384,13 +402,11 @@ int member_update(struct app *app, int64_t id, struct member_in *patch,
             arena_strdup(&a, note && note->effective_on ? note->effective_on : today);
     }
     if (member_normalize(app, &merged, &a, err) < 0 ||
-        apply_update(c, &cur, &merged, note, actor, err) < 0 || db_tx_commit(c, err) < 0)
+        apply_update(c, &cur, &merged, note, actor, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 static json_t *card_json(const struct member_card *k)
@@ -420,15 +436,11 @@ int member_card_update(struct app *app, int64_t id, int64_t org_id, const struct
     next.service_time = in->service_time ? in->service_time : cur.service_time;
     audit_change_digest(cur.updated_at ? card_json(&cur) : NULL, card_json(&next), digest);
     if (member_store_card_put(c, id, &next, auth_actor_user_id(actor), clock_now(), err) < 0 ||
-        audit_member(c, actor, "member.card", id, org_id, digest, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_member(c, actor, "member.card", id, org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
-    if (c)
-        db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int member_reveal_audit(struct app *app, const struct member_view *v, unsigned fields,
@@ -443,13 +455,11 @@ int member_reveal_audit(struct app *app, const struct member_view *v, unsigned f
              fields & MEMBER_REVEAL_ADDRESS ? "address," : "");
     audit_digest(what, strlen(what), digest);
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        audit_member(c, actor, "member.reveal", v->id, v->org_id, digest, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_member(c, actor, "member.reveal", v->id, v->org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    return rc;
+    return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 
 int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
@@ -481,12 +491,9 @@ int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct
     audit_digest(what, strlen(what), digest);
     if (member_store_group_set(c, id, g.tenant_id, group_id, clock_now(), auth_actor_user_id(actor),
                                err) < 0 ||
-        audit_member(c, actor, "member.group", id, cur.org_id, digest, err) < 0 ||
-        db_tx_commit(c, err) < 0)
+        audit_member(c, actor, "member.group", id, cur.org_id, digest, err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

@@ -10,7 +10,6 @@
 struct app;
 struct arena;
 struct auth_actor;
-struct db_conn;
 struct err;
 
 /* One member as entered: HTTP body, CLI, import row. Strings are arena-owned; NULL = absent.
@@ -66,6 +65,10 @@ const char *member_category_label(const char *code);
  * Absent fields are left absent (a PATCH changes only what it names). Errors are E_INVALID
  * with the field's JSON pointer ("/id_number") and a zh-CN message saying what to fix. */
 int member_normalize(struct app *app, struct member_in *m, struct arena *a, struct err *err);
+
+/* The calls below that take a connection run inside the caller's transaction (importers,
+ * other areas' services), so several of them commit or roll back together. */
+struct db_conn;
 
 /* Inserts, or updates the member with the same ID number (m->id_number must be set and
  * normalized; on update only non-NULL fields change), inside the caller's transaction on c,
@@ -134,6 +137,20 @@ int member_get(struct app *app, int64_t id, struct arena *a, struct member_view 
  * several. E_NOT_FOUND when the person is not a member. Unmasked, like member_get. */
 int member_of_person(struct app *app, int64_t person_id, struct arena *a, struct member_view *out,
                      struct err *err);
+
+/* A person's household as a resident (我的 of a 居民): where it is and how they belong to it. */
+struct member_household {
+    int64_t org_id;          /* the community it lies in */
+    const char *org_name;    /* that community's org */
+    const char *address;     /* the full address */
+    const char *grid;        /* NULL when not recorded */
+    const char *relation;    /* 户主, 配偶, 子女, 父母, 其他 */
+    const char *moved_in_on; /* YYYY-MM-DD; NULL when not recorded */
+};
+/* The household the person lives in; E_NOT_FOUND when they are no registered resident. Text
+ * comes from a. */
+int member_household_of_person(struct app *app, int64_t person_id, struct arena *a,
+                               struct member_household *out, struct err *err);
 
 /* Masking used by the API and the export: ID number keeps the first 6 and last 4
  * characters (990101********0014), phone the first 3 and last 4 (138****5678), the address

@@ -454,7 +454,31 @@ static int members_group_put(struct http_req *req, struct http_res *res, struct 
     return respond_member(req, res, id, 200, err);
 }
 
+/* 我的 of a 居民: the caller's household, {"household": …} or {"household": null} for an
+ * account that is no registered resident. The caller's own; no permission beyond a session. */
+static int me_household(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_household h;
+
+    if (!req->user->person_id ||
+        member_household_of_person(req->app, req->user->person_id, req->arena, &h, err) < 0) {
+        if (req->user->person_id && err->code != E_NOT_FOUND)
+            return -1;
+        err_clear(err);
+        http_res_json(res, 200, json_pack("{s:n}", "household"));
+        return 0;
+    }
+    http_res_json(res, 200,
+                  json_pack("{s:{s:I, s:s, s:s, s:o, s:s, s:o}}", "household", "org_id",
+                            (json_int_t)h.org_id, "org_name", h.org_name, "address", h.address,
+                            "grid", jstr(h.grid), "relation", h.relation, "moved_in_on",
+                            jstr(h.moved_in_on)));
+    return 0;
+}
+
 static const struct route MEMBERS_ROUTES[] = {
+    { HTTP_GET, "/api/me/household", me_household, PERM_SESSION, SCOPE_NONE,
+      "我的住户：居民本人所在的住户（地址、网格、与户主关系）", NULL, NULL, NULL },
     { HTTP_GET, "/api/me/member", me_member, PERM_SESSION, SCOPE_NONE,
       "我的党员信息（本人账号关联的党员档案，已脱敏）", NULL, NULL, NULL },
     { HTTP_GET, "/api/members", members_list, PERM_MEMBERS_READ, SCOPE_CALLER,

@@ -117,6 +117,9 @@ int member_store_card_put(struct db_conn *c, int64_t member_id, const struct mem
                           int64_t user_id, int64_t now, struct err *err);
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
                         struct member_event_view **out, int64_t *n_out, struct err *err);
+/* The person's household (resident row); E_NOT_FOUND when none. */
+int member_store_household(struct db_conn *c, int64_t person_id, struct arena *a,
+                           struct member_household *out, struct err *err);
 
 /* The value of a setting row; *out NULL when absent. */
 int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,

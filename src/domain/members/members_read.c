@@ -166,6 +166,19 @@ int member_of_person(struct app *app, int64_t person_id, struct arena *a, struct
     return get_view(app, person_id, true, a, out, err);
 }
 
+int member_household_of_person(struct app *app, int64_t person_id, struct arena *a,
+                               struct member_household *out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = member_store_household(c, person_id, a, out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
 int member_events(struct app *app, int64_t id, struct arena *a, struct member_event_view **out,
                   int64_t *n_out, struct err *err)
 {

@@ -30,6 +30,28 @@ static const struct db_sql SQL_GET_BY_PERSON = {
     .pg = NULL,
 };
 
+static const struct db_sql SQL_HOUSEHOLD = {
+    .name = "members.household_of_person",
+    .sql = "SELECT h.org_id, o.name, h.address, h.grid, r.relation, r.moved_in_on FROM resident r "
+           "JOIN household h ON h.id = r.household_id JOIN org o ON o.id = h.org_id "
+           "WHERE r.person_id = ?",
+};
+
+static void read_household(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct member_household *)row = (struct member_household){
+        db_col_int(st, 0),    db_col_dup(st, 1, a), db_col_dup(st, 2, a),
+        db_col_dup(st, 3, a), db_col_dup(st, 4, a), db_col_dup(st, 5, a)
+    };
+}
+
+int member_store_household(struct db_conn *c, int64_t person_id, struct arena *a,
+                           struct member_household *out, struct err *err)
+{
+    return db_read_by_id(c, &SQL_HOUSEHOLD, person_id, read_household, a, out, "", "不是登记的居民",
+                         err);
+}
+
 /* ---- the search: one statement per (shape, sort) ---- */
 
 const char *const MEMBER_SORTS[] = {
@@ -82,54 +104,31 @@ const char *const MEMBER_SORTS[] = {
     {                                                                                              \
         .name = nm, .sql = PAGE(from, order), .pg = NULL                                           \
     }
-#define SQL_ROW_FTS(nm, order)                                                                     \
+#define SQL_ROW_FTS(nm, from, order)                                                               \
     {                                                                                              \
-        .name = nm, .sql = PAGE(FROM_FTS, order), .pg = PAGE(FROM_FTS_PG, order)                   \
+        .name = nm, .sql = PAGE(from, order), .pg = PAGE(FROM_FTS_PG, order)                       \
     }
+/* One shape's sorts, each up and down, as ROW(name, from, order): those on member columns
+ * (id, joined_on) and those that need the person (name, birth date). */
+#define SORTS_MEMBER(ROW, shape, from)                                                             \
+    ROW("members.page_" shape "_id", from, ORDER_ID),                                              \
+        ROW("members.page_" shape "_id_d", from, ORDER_ID_D),                                      \
+        ROW("members.page_" shape "_joined", from, ORDER_JOINED),                                  \
+        ROW("members.page_" shape "_joined_d", from, ORDER_JOINED_D)
+#define SORTS_PERSON(ROW, shape, from)                                                             \
+    ROW("members.page_" shape "_name", from, ORDER_NAME),                                          \
+        ROW("members.page_" shape "_name_d", from, ORDER_NAME_D),                                  \
+        ROW("members.page_" shape "_birth", from, ORDER_BIRTH),                                    \
+        ROW("members.page_" shape "_birth_d", from, ORDER_BIRTH_D)
 
 enum shape { SHAPE_SIMPLE, SHAPE_FULL, SHAPE_FTS, SHAPE_TERM };
 
 static const struct db_sql SQL_PAGE[4][8] = {
-    {
-        SQL_ROW("members.page_simple_id", FROM_SIMPLE, ORDER_ID),
-        SQL_ROW("members.page_simple_id_d", FROM_SIMPLE, ORDER_ID_D),
-        SQL_ROW("members.page_simple_joined", FROM_SIMPLE, ORDER_JOINED),
-        SQL_ROW("members.page_simple_joined_d", FROM_SIMPLE, ORDER_JOINED_D),
-        { 0 }, /* name and birth-date sorts need the person: SHAPE_FULL */
-        { 0 },
-        { 0 },
-        { 0 },
-    },
-    {
-        SQL_ROW("members.page_full_id", FROM_FULL, ORDER_ID),
-        SQL_ROW("members.page_full_id_d", FROM_FULL, ORDER_ID_D),
-        SQL_ROW("members.page_full_joined", FROM_FULL, ORDER_JOINED),
-        SQL_ROW("members.page_full_joined_d", FROM_FULL, ORDER_JOINED_D),
-        SQL_ROW("members.page_full_name", FROM_FULL, ORDER_NAME),
-        SQL_ROW("members.page_full_name_d", FROM_FULL, ORDER_NAME_D),
-        SQL_ROW("members.page_full_birth", FROM_FULL, ORDER_BIRTH),
-        SQL_ROW("members.page_full_birth_d", FROM_FULL, ORDER_BIRTH_D),
-    },
-    {
-        SQL_ROW_FTS("members.page_fts_id", ORDER_ID),
-        SQL_ROW_FTS("members.page_fts_id_d", ORDER_ID_D),
-        SQL_ROW_FTS("members.page_fts_joined", ORDER_JOINED),
-        SQL_ROW_FTS("members.page_fts_joined_d", ORDER_JOINED_D),
-        SQL_ROW_FTS("members.page_fts_name", ORDER_NAME),
-        SQL_ROW_FTS("members.page_fts_name_d", ORDER_NAME_D),
-        SQL_ROW_FTS("members.page_fts_birth", ORDER_BIRTH),
-        SQL_ROW_FTS("members.page_fts_birth_d", ORDER_BIRTH_D),
-    },
-    {
-        SQL_ROW("members.page_term_id", FROM_TERM, ORDER_ID),
-        SQL_ROW("members.page_term_id_d", FROM_TERM, ORDER_ID_D),
-        SQL_ROW("members.page_term_joined", FROM_TERM, ORDER_JOINED),
-        SQL_ROW("members.page_term_joined_d", FROM_TERM, ORDER_JOINED_D),
-        SQL_ROW("members.page_term_name", FROM_TERM, ORDER_NAME),
-        SQL_ROW("members.page_term_name_d", FROM_TERM, ORDER_NAME_D),
-        SQL_ROW("members.page_term_birth", FROM_TERM, ORDER_BIRTH),
-        SQL_ROW("members.page_term_birth_d", FROM_TERM, ORDER_BIRTH_D),
-    },
+    /* Name and birth-date sorts need the person: SHAPE_FULL. */
+    { SORTS_MEMBER(SQL_ROW, "simple", FROM_SIMPLE), { 0 }, { 0 }, { 0 }, { 0 } },
+    { SORTS_MEMBER(SQL_ROW, "full", FROM_FULL), SORTS_PERSON(SQL_ROW, "full", FROM_FULL) },
+    { SORTS_MEMBER(SQL_ROW_FTS, "fts", FROM_FTS), SORTS_PERSON(SQL_ROW_FTS, "fts", FROM_FTS) },
+    { SORTS_MEMBER(SQL_ROW, "term", FROM_TERM), SORTS_PERSON(SQL_ROW, "term", FROM_TERM) },
 };
 static const struct db_sql SQL_COUNT[4] = {
     { .name = "members.count_simple", .sql = "SELECT count(*)" FROM_SIMPLE },
@@ -140,8 +139,9 @@ static const struct db_sql SQL_COUNT[4] = {
     { .name = "members.count_term", .sql = "SELECT count(*)" FROM_TERM },
 };
 
-static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v)
+static void read_view(struct db_stmt *st, struct arena *a, void *row)
 {
+    struct member_view *v = row;
     int k = 0;
 
     v->id = db_col_int(st, k++);
@@ -177,21 +177,8 @@ static void read_view(struct db_stmt *st, struct arena *a, struct member_view *v
 int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
                      struct member_view *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, by_person ? &SQL_GET_BY_PERSON : &SQL_GET, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        read_view(st, a, out);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_NOT_FOUND, "", "党员不存在");
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_read_by_id(c, by_person ? &SQL_GET_BY_PERSON : &SQL_GET, id, read_view, a, out, "",
+                         "党员不存在", err);
 }
 
 static void bind_twice(struct db_stmt *st, int *k, const char *s)
@@ -285,26 +272,34 @@ static const struct db_sql SQL_PROBATIONARY = {
            "AND m.joined_on IS NOT NULL ORDER BY m.org_id, m.joined_on, m.id",
 };
 
+static void read_rule(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_rule_row *r = row;
+
+    r->valid_from = db_col_dup(st, 0, a);
+    r->valid_to = db_col_dup(st, 1, a);
+    r->months = db_col_int(st, 2);
+}
+
 int member_store_rules(struct db_conn *c, const char *rule_id, struct arena *a,
                        struct member_rules *out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int64_t cap = 0;
-    int rc;
 
     memset(out, 0, sizeof(*out));
     if (db_prepare(c, &SQL_RULES, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, rule_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        out->v = arena_grow(a, out->v, out->n, &cap, sizeof(*out->v));
-        out->v[out->n].valid_from = db_col_dup(st, 0, a);
-        out->v[out->n].valid_to = db_col_dup(st, 1, a);
-        out->v[out->n].months = db_col_int(st, 2);
-        out->n++;
-    }
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_rows(&st, read_rule, sizeof(*out->v), a, &out->v, &out->n, err);
+}
+
+static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct member_overdue *)row = (struct member_overdue){ .member_id = db_col_int(st, 0),
+                                                             .org_id = db_col_int(st, 1),
+                                                             .org_name = db_col_dup(st, 2, a),
+                                                             .name = db_col_dup(st, 3, a),
+                                                             .joined_on = db_col_dup(st, 4, a) };
 }
 
 int member_store_probationary(struct db_conn *c, const char *path, const char *upper,
@@ -312,27 +307,10 @@ int member_store_probationary(struct db_conn *c, const char *path, const char *u
                               struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct member_overdue *v = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_PROBATIONARY, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        v = arena_grow(a, v, n, &cap, sizeof(*v));
-        v[n] = (struct member_overdue){ .member_id = db_col_int(st, 0),
-                                        .org_id = db_col_int(st, 1),
-                                        .org_name = db_col_dup(st, 2, a),
-                                        .name = db_col_dup(st, 3, a),
-                                        .joined_on = db_col_dup(st, 4, a) };
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = v;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_overdue, sizeof(**out), a, out, n_out, err);
 }

@@ -142,35 +142,23 @@ static const struct db_sql SQL_SETTING = {
     .sql = "SELECT value FROM setting WHERE key = ?",
 };
 
-static const char *dup_or_null(const char *s, struct arena *a)
+static void read_org(struct db_stmt *st, struct arena *a, void *row)
 {
-    return s ? arena_strdup(a, s) : NULL;
+    struct member_org *o = row;
+
+    o->id = db_col_int(st, 0);
+    o->tenant_id = db_col_int(st, 1);
+    o->path = db_col_dup(st, 2, a);
+    o->name = db_col_dup(st, 3, a);
+    o->dissolved_on = db_col_dup(st, 4, a);
+    o->type = db_col_dup(st, 5, a);
+    o->parent_id = db_col_int(st, 6);
 }
 
 int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct member_org *out,
                      struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_ORG, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        out->id = db_col_int(st, 0);
-        out->tenant_id = db_col_int(st, 1);
-        out->path = db_col_dup(st, 2, a);
-        out->name = db_col_dup(st, 3, a);
-        out->dissolved_on = db_col_dup(st, 4, a);
-        out->type = db_col_dup(st, 5, a);
-        out->parent_id = db_col_int(st, 6);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_NOT_FOUND, "/org_id", "党组织不存在");
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_read_by_id(c, &SQL_ORG, org_id, read_org, a, out, "/org_id", "党组织不存在", err);
 }
 
 int member_store_key_by_id_number(struct db_conn *c, const char *id_number, struct arena *a,
@@ -182,17 +170,14 @@ int member_store_key_by_id_number(struct db_conn *c, const char *id_number, stru
     if (db_prepare(c, &SQL_KEY_BY_ID_NUMBER, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, id_number);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
+    rc = db_step_one(st, "/id_number", "没有该身份证号的人员", err);
+    if (rc == 0) {
         out->person_id = db_col_int(st, 0);
         out->member_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
         out->org_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
         out->org_path = db_col_dup(st, 3, a);
         out->status = db_col_dup(st, 4, a);
         out->category = db_col_dup(st, 5, a);
-        rc = 0;
-    } else if (rc == DB_DONE) {
-        rc = err_set(err, E_NOT_FOUND, "/id_number", "没有该身份证号的人员");
     }
     db_stmt_free(&st);
     return rc;
@@ -201,18 +186,14 @@ int member_store_key_by_id_number(struct db_conn *c, const char *id_number, stru
 static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
                         const char *initials, int64_t now)
 {
+    const char *const opt[] = { m->ethnicity, m->birth_date, m->id_number, m->phone,
+                                m->address,   m->hukou,      m->education, initials };
+
     db_bind_int(st, (*k)++, tenant_id);
     db_bind_text(st, (*k)++, m->name);
     db_bind_opt_text(st, (*k)++, m->former_name);
     db_bind_text(st, (*k)++, m->gender);
-    db_bind_opt_text(st, (*k)++, m->ethnicity);
-    db_bind_opt_text(st, (*k)++, m->birth_date);
-    db_bind_opt_text(st, (*k)++, m->id_number);
-    db_bind_opt_text(st, (*k)++, m->phone);
-    db_bind_opt_text(st, (*k)++, m->address);
-    db_bind_opt_text(st, (*k)++, m->hukou);
-    db_bind_opt_text(st, (*k)++, m->education);
-    db_bind_opt_text(st, (*k)++, initials);
+    db_bind_opt_texts(st, k, opt, ARRAY_LEN(opt));
     db_bind_int(st, (*k)++, now);
     db_bind_int(st, (*k)++, now);
 }
@@ -220,16 +201,14 @@ static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, i
 static void bind_member(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
                         int64_t person_id, const char *org_path, int64_t now)
 {
+    const char *const text[] = { org_path, m->status, m->category };
+    const char *const opt[] = { m->joined_on, m->full_member_on, m->work_unit, m->post };
+
     db_bind_int(st, (*k)++, tenant_id);
     db_bind_int(st, (*k)++, person_id);
     db_bind_int(st, (*k)++, m->org_id);
-    db_bind_text(st, (*k)++, org_path);
-    db_bind_text(st, (*k)++, m->status);
-    db_bind_text(st, (*k)++, m->category);
-    db_bind_opt_text(st, (*k)++, m->joined_on);
-    db_bind_opt_text(st, (*k)++, m->full_member_on);
-    db_bind_opt_text(st, (*k)++, m->work_unit);
-    db_bind_opt_text(st, (*k)++, m->post);
+    db_bind_texts(st, k, text, ARRAY_LEN(text));
+    db_bind_opt_texts(st, k, opt, ARRAY_LEN(opt));
     db_bind_int(st, (*k)++, now);
     db_bind_int(st, (*k)++, now);
 }
@@ -249,29 +228,18 @@ int member_store_person_insert(struct db_conn *c, const struct member_in *m, int
 int member_store_person_update(struct db_conn *c, int64_t person_id, const struct member_in *m,
                                const char *initials, int64_t now, struct err *err)
 {
+    const char *const text[] = { m->name,       m->former_name, m->gender, m->ethnicity,
+                                 m->birth_date, m->id_number,   m->phone,  m->address,
+                                 m->hukou,      m->education,   initials };
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_PERSON_UPDATE, &st, err) < 0)
         return -1;
-    db_bind_text(st, k++, m->name);
-    db_bind_text(st, k++, m->former_name);
-    db_bind_text(st, k++, m->gender);
-    db_bind_text(st, k++, m->ethnicity);
-    db_bind_text(st, k++, m->birth_date);
-    db_bind_text(st, k++, m->id_number);
-    db_bind_text(st, k++, m->phone);
-    db_bind_text(st, k++, m->address);
-    db_bind_text(st, k++, m->hukou);
-    db_bind_text(st, k++, m->education);
-    db_bind_text(st, k++, initials);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, person_id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    if (rc < 0 && err->code == E_CONFLICT)
-        err_refine(err, "/id_number", NULL);
-    return rc;
+    return db_conflict_on(db_run(&st, err), "/id_number", NULL, err);
 }
 
 int member_store_member_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
@@ -290,6 +258,8 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
 int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,
                                const char *org_path, int64_t now, struct err *err)
 {
+    const char *const text[] = { org_path,          m->status,    m->category, m->joined_on,
+                                 m->full_member_on, m->work_unit, m->post };
     struct db_stmt *st = NULL;
     int k = 1;
 
@@ -299,13 +269,7 @@ int member_store_member_update(struct db_conn *c, int64_t member_id, const struc
         db_bind_int(st, k++, m->org_id);
     else
         db_bind_null(st, k++);
-    db_bind_text(st, k++, org_path);
-    db_bind_text(st, k++, m->status);
-    db_bind_text(st, k++, m->category);
-    db_bind_text(st, k++, m->joined_on);
-    db_bind_text(st, k++, m->full_member_on);
-    db_bind_text(st, k++, m->work_unit);
-    db_bind_text(st, k++, m->post);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, member_id);
     return db_run(&st, err);
@@ -343,8 +307,13 @@ int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags
     return 0;
 }
 
-int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row *t, size_t n,
-                                  struct err *err)
+/* Binds row i of a batch from *k on. */
+typedef void (*bind_row_fn)(struct db_stmt *st, int *k, size_t i, const void *ctx);
+
+/* Inserts n rows with bind: SMALL_CHUNK rows per run of many while that many are left, then
+ * the rest one by one with one. */
+static int insert_chunked(struct db_conn *c, const struct db_sql *one, const struct db_sql *many,
+                          size_t n, bind_row_fn bind, const void *ctx, struct err *err)
 {
     struct db_stmt *st = NULL;
     size_t i = 0;
@@ -352,36 +321,57 @@ int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row
     while (i < n) {
         bool chunk = n - i >= SMALL_CHUNK;
         int k = 1;
-        if (db_prepare(c, chunk ? &SQL_TAG_INSERT_CHUNK : &SQL_TAG_INSERT, &st, err) < 0)
+        if (db_prepare(c, chunk ? many : one, &st, err) < 0)
             return -1;
-        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++) {
-            db_bind_int(st, k++, t[i].member_id);
-            db_bind_textn(st, k++, t[i].tag, t[i].len);
-        }
+        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++)
+            bind(st, &k, i, ctx);
         if (db_run(&st, err) < 0)
             return -1;
     }
     return 0;
 }
 
-/* The EVENT_ROW binds of a 'create' event, from *k on. */
-static void bind_create_event(struct db_stmt *st, int *k, int64_t tenant_id, int64_t member_id,
-                              const char *effective_on, const char *status, int64_t user_id,
-                              int64_t now)
+static void bind_tag(struct db_stmt *st, int *k, size_t i, const void *ctx)
 {
-    db_bind_int(st, (*k)++, tenant_id);
-    db_bind_int(st, (*k)++, member_id);
+    const struct member_tag_row *t = ctx;
+
+    db_bind_int(st, (*k)++, t[i].member_id);
+    db_bind_textn(st, (*k)++, t[i].tag, t[i].len);
+}
+
+int member_store_tags_insert_many(struct db_conn *c, const struct member_tag_row *t, size_t n,
+                                  struct err *err)
+{
+    return insert_chunked(c, &SQL_TAG_INSERT, &SQL_TAG_INSERT_CHUNK, n, bind_tag, t, err);
+}
+
+/* The EVENT_ROW binds of a 'create' event, from *k on. */
+/* The 'create' events of a batch: row i is member_ids[i] with statuses[i]. */
+struct create_events {
+    const int64_t *tenant_ids, *member_ids;
+    const char *const *statuses;
+    const char *effective_on;
+    int64_t user_id, now;
+};
+
+/* The EVENT_ROW binds of row i's 'create' event, from *k on. */
+static void bind_create_event(struct db_stmt *st, int *k, size_t i, const void *ctx)
+{
+    const struct create_events *e = ctx;
+
+    db_bind_int(st, (*k)++, e->tenant_ids[i]);
+    db_bind_int(st, (*k)++, e->member_ids[i]);
     db_bind_text(st, (*k)++, "create");
-    db_bind_text(st, (*k)++, effective_on);
+    db_bind_text(st, (*k)++, e->effective_on);
     db_bind_null(st, (*k)++);
-    db_bind_text(st, (*k)++, status);
+    db_bind_text(st, (*k)++, e->statuses[i]);
     db_bind_null(st, (*k)++);
     db_bind_null(st, (*k)++);
-    if (user_id)
-        db_bind_int(st, (*k)++, user_id);
+    if (e->user_id)
+        db_bind_int(st, (*k)++, e->user_id);
     else
         db_bind_null(st, (*k)++);
-    db_bind_int(st, (*k)++, now);
+    db_bind_int(st, (*k)++, e->now);
 }
 
 int member_store_create_events(struct db_conn *c, const int64_t *tenant_ids,
@@ -389,21 +379,10 @@ int member_store_create_events(struct db_conn *c, const int64_t *tenant_ids,
                                const char *effective_on, int64_t user_id, int64_t now,
                                struct err *err)
 {
-    struct db_stmt *st = NULL;
-    size_t i = 0;
+    const struct create_events e = { tenant_ids, member_ids, statuses, effective_on, user_id, now };
 
-    while (i < n) {
-        bool chunk = n - i >= SMALL_CHUNK;
-        int k = 1;
-        if (db_prepare(c, chunk ? &SQL_EVENT_INSERT_CHUNK : &SQL_EVENT_INSERT, &st, err) < 0)
-            return -1;
-        for (size_t end = i + (chunk ? SMALL_CHUNK : 1); i < end; i++)
-            bind_create_event(st, &k, tenant_ids[i], member_ids[i], effective_on, statuses[i],
-                              user_id, now);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
-    return 0;
+    return insert_chunked(c, &SQL_EVENT_INSERT, &SQL_EVENT_INSERT_CHUNK, n, bind_create_event, &e,
+                          err);
 }
 
 int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t member_id,
@@ -476,50 +455,41 @@ int member_store_card_put(struct db_conn *c, int64_t member_id, const struct mem
     return db_run(&st, err);
 }
 
+static void read_events(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_event_view *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->kind = db_col_dup(st, 1, a);
+    r->effective_on = db_col_dup(st, 2, a);
+    r->old_value = db_col_dup(st, 3, a);
+    r->new_value = db_col_dup(st, 4, a);
+    r->doc_no = db_col_dup(st, 5, a);
+    r->note = db_col_dup(st, 6, a);
+    r->created_at = db_col_int(st, 7);
+}
+
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
                         struct member_event_view **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct member_event_view *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, member_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].id = db_col_int(st, 0);
-        rows[n].kind = db_col_dup(st, 1, a);
-        rows[n].effective_on = db_col_dup(st, 2, a);
-        rows[n].old_value = db_col_dup(st, 3, a);
-        rows[n].new_value = db_col_dup(st, 4, a);
-        rows[n].doc_no = db_col_dup(st, 5, a);
-        rows[n].note = db_col_dup(st, 6, a);
-        rows[n].created_at = db_col_int(st, 7);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_events, sizeof(**out), a, out, n_out, err);
 }
 
 int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,
                          struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
+    *out = NULL;
     if (db_prepare(c, &SQL_SETTING, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, key);
-    rc = db_step(st, err);
-    *out = rc == DB_ROW ? dup_or_null(db_col_text(st, 0), a) : NULL;
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt(&st, db_read_text, a, out, NULL, err);
 }
 
 int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *const *m,

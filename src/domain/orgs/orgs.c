@@ -181,14 +181,11 @@ int org_create(struct app *app, const struct org_in *in, const struct auth_actor
                   org_fields_json(parent.id, in->type, in->name, in->short_name, in->code,
                                   ev.effective_on, in->contact_name, in->contact_phone, in->address,
                                   in->area),
-                  err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                  err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int org_update(struct app *app, int64_t id, const struct org_in *in, const struct auth_actor *actor,
@@ -229,14 +226,11 @@ int org_update(struct app *app, int64_t id, const struct org_in *in, const struc
     }
     if (org_store_update(c, id, in, clock_now(), err) < 0 ||
         audit_org(c, actor, "org.update", "org", id, id, org_view_json(&was, NULL),
-                  org_view_json(&was, in), err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                  org_view_json(&was, in), err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 /* The "move" event: org_id (cur) goes under in->new_parent_id, with its subtree's paths. */
@@ -340,13 +334,12 @@ int org_event_add(struct app *app, int64_t org_id, const struct org_event_in *in
                                                                              : cur.short_name,
                            !strcmp(in->kind, "move") ? in->new_parent_id : cur.parent_id,
                            !strcmp(in->kind, "dissolve") ? in->effective_on : cur.dissolved_on),
-            err) < 0 ||
-        db_tx_commit(c, err) < 0)
+            err) < 0)
         goto out;
-    *event_id_out = eid;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
+    rc = db_tx_finish(app->db, &c, &a, rc, err);
+    if (rc == 0)
+        *event_id_out = eid;
     return rc;
 }

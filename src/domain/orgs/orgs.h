@@ -171,7 +171,9 @@ struct org_advisory {
     const char *org_name;
     const char *code;    /* "BRANCH-TOO-SMALL", "BRANCH-NEEDS-COMMITTEE", "BRANCH-TOO-LARGE",
                             "TERM-EXPIRED" */
-    const char *message; /* zh-CN */
+    const char *rule;    /* the RULES.md rule: "ORG-BRANCH", "ORG-COMMITTEE", "ORG-SIZE",
+                            "TERM-SHIFT" */
+    const char *message; /* zh-CN, in words (no rule code) */
 };
 /* self_only: the org's own advisories only (its page), not its subtree's. */
 int org_advisories(struct app *app, const char *path, bool self_only, struct arena *a,

@@ -64,10 +64,10 @@ static json_t *advisories_json(const struct org_advisory *v, int64_t n)
     json_t *arr = json_array();
 
     for (int64_t i = 0; i < n; i++)
-        json_array_append_new(arr,
-                              json_pack("{s:I, s:s, s:s, s:s, s:s}", "org_id",
-                                        (json_int_t)v[i].org_id, "org_name", v[i].org_name, "code",
-                                        v[i].code, "severity", "warning", "message", v[i].message));
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "org_id",
+                                             (json_int_t)v[i].org_id, "org_name", v[i].org_name,
+                                             "code", v[i].code, "rule", v[i].rule, "severity",
+                                             "warning", "message", v[i].message));
     return arr;
 }
 

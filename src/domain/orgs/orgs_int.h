@@ -159,8 +159,3 @@ int org_store_demo_terms(struct db_conn *c, const char *today, int64_t now, stru
  * reads as null in an audit digest. */
 int org_type_index(const char *type);
 const char *org_nz(const char *s);
-
-/* For the *_store.c files only: runs a one-row statement; E_NOT_FOUND with msg when there is
- * no row. */
-struct db_stmt;
-int org_store_step_one(struct db_stmt *st, const char *msg, struct err *err);

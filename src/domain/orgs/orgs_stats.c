@@ -14,10 +14,10 @@
 /* ---- advisories and statistics ---- */
 
 static void advise(struct org_advisory **v, int64_t *n, int64_t *cap, struct arena *a,
-                   int64_t org_id, const char *name, const char *code, char *msg)
+                   int64_t org_id, const char *name, const char *code, const char *rule, char *msg)
 {
     *v = arena_grow(a, *v, *n, cap, sizeof(**v));
-    (*v)[*n] = (struct org_advisory){ org_id, name, code, msg };
+    (*v)[*n] = (struct org_advisory){ org_id, name, code, rule, msg };
     (*n)++;
 }
 
@@ -47,21 +47,18 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
         return -1;
     for (int64_t i = 0; i < nb; i++) {
         if (b[i].full < 3)
-            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-TOO-SMALL",
-                   arena_printf(
-                       a, "正式党员 %" PRId64 " 名，不足 3 名（ORG-BRANCH）：可考虑组建联合党支部",
-                       b[i].full));
-        if (b[i].full >= 7 && !b[i].committee)
-            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-NEEDS-COMMITTEE",
-                   arena_printf(a,
-                                "正式党员 %" PRId64
-                                " 名（≥ 7），应设立支部委员会（ORG-COMMITTEE），当前届次未登记委员",
+            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-TOO-SMALL", "ORG-BRANCH",
+                   arena_printf(a, "正式党员 %" PRId64 " 名，不足 3 名：可考虑组建联合党支部",
                                 b[i].full));
-        if (b[i].active > 50)
-            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-TOO-LARGE",
+        if (b[i].full >= 7 && !b[i].committee)
+            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-NEEDS-COMMITTEE", "ORG-COMMITTEE",
                    arena_printf(
-                       a, "党员 %" PRId64 " 名，超过 50 名（ORG-SIZE）：可考虑分设支部或成立党总支",
-                       b[i].active));
+                       a, "正式党员 %" PRId64 " 名（≥ 7），应设立支部委员会，当前届次未登记委员",
+                       b[i].full));
+        if (b[i].active > 50)
+            advise(&v, &n, &cap, a, b[i].id, b[i].name, "BRANCH-TOO-LARGE", "ORG-SIZE",
+                   arena_printf(a, "党员 %" PRId64 " 名，超过 50 名：可考虑分设支部或成立党总支",
+                                b[i].active));
     }
     /* DEV-PROB-END: one advisory per org, naming its 预备党员 whose 预备期 has ended (they
      * come grouped by org). */
@@ -71,7 +68,7 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
             if (j - i < 5)
                 names = arena_printf(a, "%s%s%s（%s 届满）", names, j > i ? "、" : "", pr[j].name,
                                      pr[j].ends_on);
-        advise(&v, &n, &cap, a, pr[i].org_id, pr[i].org_name, "DEV-PROB-END",
+        advise(&v, &n, &cap, a, pr[i].org_id, pr[i].org_name, "DEV-PROB-END", "DEV-PROB-END",
                arena_printf(a,
                             "预备党员 %" PRId64 " 名预备期已届满尚未转正：%s%s。请提交支部党员大会"
                             "讨论转正、延长预备期或取消预备党员资格",
@@ -83,8 +80,8 @@ static int advisories_on(struct db_conn *c, const char *path, bool self_only, co
         *expired_out = 0;
     for (int64_t i = 0; i < nt; i++) {
         if (strcmp(t[i].ends_on, today) < 0) {
-            advise(&v, &n, &cap, a, t[i].org_id, t[i].org_name, "TERM-EXPIRED",
-                   arena_printf(a, "本届任期已于 %s 届满，应按期换届（TERM-SHIFT）", t[i].ends_on));
+            advise(&v, &n, &cap, a, t[i].org_id, t[i].org_name, "TERM-EXPIRED", "TERM-SHIFT",
+                   arena_printf(a, "本届任期已于 %s 届满，应按期换届", t[i].ends_on));
             if (expired_out)
                 (*expired_out)++;
         } else if (expiring_out)

@@ -68,34 +68,36 @@ static const struct db_sql SQL_COUNT_ORG_TYPE = {
            "AND o.dissolved_on IS NULL GROUP BY 1 ORDER BY 1",
 };
 
+static void read_branch_sizes(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_branch_size *b = row;
+
+    b->id = db_col_int(st, 0);
+    b->name = db_col_dup(st, 1, a);
+    b->full = db_col_int(st, 2);
+    b->active = db_col_int(st, 3);
+    b->committee = db_col_int(st, 4) != 0;
+}
+
 int org_store_branch_sizes(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                            struct org_branch_size **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_branch_size *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_BRANCH_SIZES, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        struct org_branch_size *b;
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        b = &rows[n++];
-        b->id = db_col_int(st, 0);
-        b->name = db_col_dup(st, 1, a);
-        b->full = db_col_int(st, 2);
-        b->active = db_col_int(st, 3);
-        b->committee = db_col_int(st, 4) != 0;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_branch_sizes, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_terms_ending(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_term_due *r = row;
+
+    r->org_id = db_col_int(st, 0);
+    r->org_name = db_col_dup(st, 1, a);
+    r->ends_on = db_col_dup(st, 2, a);
 }
 
 int org_store_terms_ending(struct db_conn *c, const char *path, const char *upper,
@@ -103,56 +105,35 @@ int org_store_terms_ending(struct db_conn *c, const char *path, const char *uppe
                            int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_term_due *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_TERMS_ENDING, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
     db_bind_text(st, 3, before);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].org_id = db_col_int(st, 0);
-        rows[n].org_name = db_col_dup(st, 1, a);
-        rows[n].ends_on = db_col_dup(st, 2, a);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_terms_ending, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_stat_read(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_stat_row *r = row;
+
+    r->dim = db_col_dup(st, 0, a);
+    r->key = db_col_dup(st, 1, a);
+    r->n = db_col_int(st, 2);
 }
 
 int org_store_stat_read(struct db_conn *c, int64_t org_id, const char *const bounds[6],
                         struct arena *a, struct org_stat_row **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_stat_row *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_STAT_READ, &st, err) < 0)
         return -1;
     for (int i = 0; i < 6; i++)
         db_bind_text(st, i + 1, bounds[i]);
     db_bind_int(st, 7, org_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].dim = db_col_dup(st, 0, a);
-        rows[n].key = db_col_dup(st, 1, a);
-        rows[n].n = db_col_int(st, 2);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_stat_read, sizeof(**out), a, out, n_out, err);
 }
 
 int org_store_stat_rebuild(struct db_conn *c, struct err *err)
@@ -165,57 +146,45 @@ int org_store_stat_rebuild(struct db_conn *c, struct err *err)
     return db_run(&st, err);
 }
 
+static void read_stat_diff(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_stat_diff *r = row;
+
+    r->org_id = db_col_int(st, 0);
+    r->dim = db_col_dup(st, 1, a);
+    r->key = db_col_dup(st, 2, a);
+    r->recount = db_col_int(st, 3);
+    r->stored = db_col_int(st, 4);
+}
+
 int org_store_stat_diff(struct db_conn *c, int64_t limit, struct arena *a,
                         struct org_stat_diff **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_stat_diff *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_STAT_DIFF, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, limit);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].org_id = db_col_int(st, 0);
-        rows[n].dim = db_col_dup(st, 1, a);
-        rows[n].key = db_col_dup(st, 2, a);
-        rows[n].recount = db_col_int(st, 3);
-        rows[n].stored = db_col_int(st, 4);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_stat_diff, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_type_counts(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_count *r = row;
+
+    r->key = db_col_dup(st, 0, a);
+    r->label = r->key;
+    r->n = db_col_int(st, 1);
 }
 
 int org_store_type_counts(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                           struct org_count **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_count *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_COUNT_ORG_TYPE, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].key = db_col_dup(st, 0, a);
-        rows[n].label = rows[n].key;
-        rows[n].n = db_col_int(st, 1);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_type_counts, sizeof(**out), a, out, n_out, err);
 }

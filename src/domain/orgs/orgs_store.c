@@ -16,6 +16,9 @@
     "(SELECT count(*) FROM member m WHERE m.org_id = o.id AND m.status IN ('probationary', "       \
     "'full')), o.created_at, o.updated_at"
 
+/* The message of a unique violation on org.code. */
+#define ORG_CODE_TAKEN "组织编码已被其他党组织使用"
+
 static const struct db_sql SQL_GET = {
     .name = "orgs.get",
     .sql = "SELECT " ORG_COLS " FROM org o WHERE o.id = ?",
@@ -144,8 +147,9 @@ static const struct db_sql SQL_EVENTS_AFTER = {
            "WHERE tenant_id = ? AND effective_on > ? ORDER BY effective_on DESC, id DESC",
 };
 
-static void read_view(struct db_stmt *st, struct arena *a, struct org_view *v)
+static void read_view(struct db_stmt *st, struct arena *a, void *row)
 {
+    struct org_view *v = row;
     int k = 0;
 
     v->id = db_col_int(st, k++);
@@ -170,63 +174,41 @@ static void read_view(struct db_stmt *st, struct arena *a, struct org_view *v)
     v->type_label = org_type_label(v->type);
 }
 
-/* Runs a one-row statement; E_NOT_FOUND with msg when there is no row. */
-int org_store_step_one(struct db_stmt *st, const char *msg, struct err *err)
-{
-    int rc = db_step(st, err);
-
-    if (rc == DB_DONE)
-        return err_set(err, E_NOT_FOUND, "", "%s", msg);
-    return rc == DB_ROW ? 0 : -1;
-}
-
 int org_store_get(struct db_conn *c, int64_t id, struct arena *a, struct org_view *out,
                   struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
+    return db_read_by_id(c, &SQL_GET, id, read_view, a, out, "", "党组织不存在", err);
+}
 
-    if (db_prepare(c, &SQL_GET, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    rc = org_store_step_one(st, "党组织不存在", err);
-    if (rc == 0)
-        read_view(st, a, out);
-    db_stmt_free(&st);
-    return rc;
+static void read_row(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_row *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->tenant_id = db_col_int(st, 1);
+    r->parent_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
+    r->depth = db_col_int(st, 3);
+    r->path = db_col_dup(st, 4, a);
+    r->type = db_col_dup(st, 5, a);
+    r->name = db_col_dup(st, 6, a);
+    r->short_name = db_col_dup(st, 7, a);
+    r->founded_on = db_col_dup(st, 8, a);
+    r->dissolved_on = db_col_dup(st, 9, a);
 }
 
 int org_store_row(struct db_conn *c, int64_t id, struct arena *a, struct org_row *out,
                   struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_ROW, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    rc = org_store_step_one(st, "党组织不存在", err);
-    if (rc == 0) {
-        out->id = db_col_int(st, 0);
-        out->tenant_id = db_col_int(st, 1);
-        out->parent_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
-        out->depth = db_col_int(st, 3);
-        out->path = db_col_dup(st, 4, a);
-        out->type = db_col_dup(st, 5, a);
-        out->name = db_col_dup(st, 6, a);
-        out->short_name = db_col_dup(st, 7, a);
-        out->founded_on = db_col_dup(st, 8, a);
-        out->dissolved_on = db_col_dup(st, 9, a);
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_read_by_id(c, &SQL_ROW, id, read_row, a, out, "", "党组织不存在", err);
 }
 
 int org_store_insert(struct db_conn *c, const struct org_in *in, const struct org_row *parent,
                      int64_t now, int64_t *id_out, struct err *err)
 {
+    const char *const text[] = { in->short_name,    in->code,    in->founded_on, in->contact_name,
+                                 in->contact_phone, in->address, in->area };
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
         return -1;
@@ -240,19 +222,10 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     db_bind_int(st, k++, parent->depth + 1);
     db_bind_text(st, k++, in->type);
     db_bind_text(st, k++, in->name);
-    db_bind_opt_text(st, k++, in->short_name);
-    db_bind_opt_text(st, k++, in->code);
-    db_bind_opt_text(st, k++, in->founded_on);
-    db_bind_opt_text(st, k++, in->contact_name);
-    db_bind_opt_text(st, k++, in->contact_phone);
-    db_bind_opt_text(st, k++, in->address);
-    db_bind_opt_text(st, k++, in->area);
+    db_bind_opt_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
-    rc = db_run_id(&st, id_out, err);
-    if (rc < 0 && err->code == E_CONFLICT)
-        err_refine(err, "/code", "组织编码已被其他党组织使用");
-    return rc;
+    return db_conflict_on(db_run_id(&st, id_out, err), "/code", ORG_CODE_TAKEN, err);
 }
 
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
@@ -272,27 +245,17 @@ int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t 
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
                      struct err *err)
 {
+    const char *const text[] = { in->type,         in->short_name,    in->code,    in->founded_on,
+                                 in->contact_name, in->contact_phone, in->address, in->area };
     struct db_stmt *st = NULL;
-    int rc, k = 1;
+    int k = 1;
 
     if (db_prepare(c, &SQL_UPDATE, &st, err) < 0)
         return -1;
-    db_bind_text(st, k++, in->type);
-    db_bind_text(st, k++, in->short_name);
-    db_bind_text(st, k++, in->code);
-    db_bind_text(st, k++, in->founded_on);
-    db_bind_text(st, k++, in->contact_name);
-    db_bind_text(st, k++, in->contact_phone);
-    db_bind_text(st, k++, in->address);
-    db_bind_text(st, k++, in->area);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    if (rc < 0 && err->code == E_CONFLICT) {
-        err_refine(err, "/code", "组织编码已被其他党组织使用");
-    }
-    return rc;
+    return db_conflict_on(db_run(&st, err), "/code", ORG_CODE_TAKEN, err);
 }
 
 int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,
@@ -376,7 +339,7 @@ int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, in
     db_bind_text(st, 3, path);
     db_bind_text(st, 4, upper);
     db_bind_int(st, 5, self);
-    rc = org_store_step_one(st, "党组织不存在", err);
+    rc = db_step_one(st, "", "党组织不存在", err);
     if (rc == 0) {
         *members_out = db_col_int(st, 0);
         *orgs_out = db_col_int(st, 1);
@@ -421,52 +384,42 @@ int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a
                               struct err *err)
 {
     struct db_stmt *st = NULL;
-    int rc;
 
+    *out = NULL;
     if (db_prepare(c, &SQL_LAST_EVENT, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, org_id);
-    rc = db_step(st, err);
-    *out = rc == DB_ROW ? db_col_dup(st, 0, a) : NULL;
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt(&st, db_read_text, a, out, NULL, err);
+}
+
+static void read_event(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_event_view *e = row;
+
+    e->id = db_col_int(st, 0);
+    e->org_id = db_col_int(st, 1);
+    e->kind = db_col_dup(st, 2, a);
+    e->effective_on = db_col_dup(st, 3, a);
+    e->doc_no = db_col_dup(st, 4, a);
+    e->note = db_col_dup(st, 5, a);
+    e->old_name = db_col_dup(st, 6, a);
+    e->new_name = db_col_dup(st, 7, a);
+    e->old_parent_id = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
+    e->new_parent_id = db_col_is_null(st, 9) ? 0 : db_col_int(st, 9);
+    e->created_at = db_col_int(st, 10);
+    e->old_parent_name = db_col_dup(st, 11, a);
+    e->new_parent_name = db_col_dup(st, 12, a);
 }
 
 int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
                      struct org_event_view **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_event_view *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, org_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        struct org_event_view *e;
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        e = &rows[n++];
-        e->id = db_col_int(st, 0);
-        e->org_id = db_col_int(st, 1);
-        e->kind = db_col_dup(st, 2, a);
-        e->effective_on = db_col_dup(st, 3, a);
-        e->doc_no = db_col_dup(st, 4, a);
-        e->note = db_col_dup(st, 5, a);
-        e->old_name = db_col_dup(st, 6, a);
-        e->new_name = db_col_dup(st, 7, a);
-        e->old_parent_id = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
-        e->new_parent_id = db_col_is_null(st, 9) ? 0 : db_col_int(st, 9);
-        e->created_at = db_col_int(st, 10);
-        e->old_parent_name = db_col_dup(st, 11, a);
-        e->new_parent_name = db_col_dup(st, 12, a);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_event, sizeof(**out), a, out, n_out, err);
 }
 
 int org_store_page(struct db_conn *c, const struct org_query *q, const char *upper,
@@ -514,138 +467,100 @@ int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, st
                        struct org_view **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_view *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_CHILDREN, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, include_dissolved ? 1 : 0);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        read_view(st, a, &rows[n++]);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_view, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_name(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_name *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->name = db_col_dup(st, 1, a);
+    r->short_name = db_col_is_null(st, 2) ? NULL : db_col_dup(st, 2, a);
+    r->path = db_col_dup(st, 3, a);
 }
 
 int org_store_names(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                     struct org_name **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_name *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_NAMES, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, upper);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].id = db_col_int(st, 0);
-        rows[n].name = db_col_dup(st, 1, a);
-        rows[n].short_name = db_col_is_null(st, 2) ? NULL : db_col_dup(st, 2, a);
-        rows[n].path = db_col_dup(st, 3, a);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_name, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_tree_row(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_tree_row *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->parent_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
+    r->type = db_col_dup(st, 2, a);
+    r->name = db_col_dup(st, 3, a);
+    r->short_name = db_col_dup(st, 4, a);
+    r->founded_on = db_col_dup(st, 5, a);
+    r->dissolved_on = db_col_dup(st, 6, a);
+    r->members = db_col_int(st, 7);
 }
 
 int org_store_tenant_orgs(struct db_conn *c, int64_t tenant_id, bool with_members, struct arena *a,
                           struct org_tree_row **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_tree_row *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, with_members ? &SQL_TENANT_ORGS_MEMBERS : &SQL_TENANT_ORGS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, tenant_id);
     if (with_members)
         db_bind_int(st, 2, tenant_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        struct org_tree_row *r;
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        r = &rows[n++];
-        r->id = db_col_int(st, 0);
-        r->parent_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
-        r->type = db_col_dup(st, 2, a);
-        r->name = db_col_dup(st, 3, a);
-        r->short_name = db_col_dup(st, 4, a);
-        r->founded_on = db_col_dup(st, 5, a);
-        r->dissolved_on = db_col_dup(st, 6, a);
-        r->members = db_col_int(st, 7);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_tree_row, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_undo(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_undo *u = row;
+
+    u->org_id = db_col_int(st, 0);
+    u->kind = db_col_dup(st, 1, a);
+    u->old_name = db_col_dup(st, 2, a);
+    u->old_short_name = db_col_dup(st, 3, a);
+    u->old_parent_id = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
 }
 
 int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *date, struct arena *a,
                            struct org_undo **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_undo *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_EVENTS_AFTER, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, tenant_id);
     db_bind_text(st, 2, date);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        struct org_undo *u;
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        u = &rows[n++];
-        u->org_id = db_col_int(st, 0);
-        u->kind = db_col_dup(st, 1, a);
-        u->old_name = db_col_dup(st, 2, a);
-        u->old_short_name = db_col_dup(st, 3, a);
-        u->old_parent_id = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_undo, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_ancestor(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct org_name *)row =
+        (struct org_name){ .id = db_col_int(st, 0), .name = db_col_dup(st, 1, a) };
 }
 
 int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a, struct org_name **out,
                         int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_name *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_ANCESTORS, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
     db_bind_text(st, 2, path);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n++] = (struct org_name){ .id = db_col_int(st, 0), .name = db_col_dup(st, 1, a) };
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_ancestor, sizeof(**out), a, out, n_out, err);
 }

@@ -102,14 +102,11 @@ int org_term_add(struct app *app, int64_t org_id, const struct org_term_in *in,
                             "elected_on", in->elected_on, "term_years", (json_int_t)years,
                             "ends_on", ends, "doc_no", org_nz(in->doc_no), "note", org_nz(in->note),
                             "posts", posts),
-                  err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                  err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int org_terms(struct app *app, int64_t org_id, struct arena *a, struct org_term_view **out,

@@ -59,7 +59,7 @@ int org_store_in_community(struct db_conn *c, const char *path, bool *out, struc
     if (db_prepare(c, &SQL_IN_COMMUNITY, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
-    rc = org_store_step_one(st, "党组织不存在", err);
+    rc = db_step_one(st, "", "党组织不存在", err);
     if (rc == 0)
         *out = db_col_int(st, 0) != 0;
     db_stmt_free(&st);
@@ -78,7 +78,7 @@ int org_store_rule(struct db_conn *c, const char *type, bool in_community, const
     db_bind_int(st, 2, in_community ? 1 : 0);
     db_bind_text(st, 3, on);
     db_bind_text(st, 4, on);
-    rc = org_store_step_one(st, "没有适用的任期规则", err);
+    rc = db_step_one(st, "", "没有适用的任期规则", err);
     if (rc == 0) {
         *rule_id_out = db_col_int(st, 0);
         *years_out = db_col_int(st, 1);
@@ -124,7 +124,7 @@ int org_store_term_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
     db_bind_opt_text(st, k++, in->doc_no);
     db_bind_opt_text(st, k++, in->note);
     db_bind_int(st, k++, now);
-    rc = org_store_step_one(st, "保存任期失败", err);
+    rc = db_step_one(st, "", "保存任期失败", err);
     if (rc == 0)
         *id_out = db_col_int(st, 0);
     db_stmt_free(&st);
@@ -150,17 +150,22 @@ int org_store_post_insert(struct db_conn *c, int64_t term_id, int64_t org_id, in
 int org_store_member_path(struct db_conn *c, int64_t member_id, struct arena *a, const char **out,
                           struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
+    return db_read_by_id(c, &SQL_MEMBER_PATH, member_id, db_read_text, a, out, "", "党员不存在",
+                         err);
+}
 
-    if (db_prepare(c, &SQL_MEMBER_PATH, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, member_id);
-    rc = org_store_step_one(st, "党员不存在", err);
-    if (rc == 0)
-        *out = db_col_dup(st, 0, a);
-    db_stmt_free(&st);
-    return rc;
+static void read_term(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_term_view *t = row;
+
+    t->id = db_col_int(st, 0);
+    t->org_id = db_col_int(st, 1);
+    t->elected_on = db_col_dup(st, 2, a);
+    t->ends_on = db_col_dup(st, 3, a);
+    t->doc_no = db_col_dup(st, 4, a);
+    t->note = db_col_dup(st, 5, a);
+    t->years = db_col_int(st, 6);
+    t->current = db_col_is_null(st, 7);
 }
 
 int org_store_terms(struct db_conn *c, int64_t org_id, struct arena *a, struct org_term_view **out,
@@ -168,28 +173,14 @@ int org_store_terms(struct db_conn *c, int64_t org_id, struct arena *a, struct o
 {
     struct db_stmt *st = NULL;
     struct org_term_view *rows = NULL;
-    int64_t n = 0, cap = 0;
+    int64_t n = 0;
     int rc;
 
     if (db_prepare(c, &SQL_TERMS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, org_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        struct org_term_view *t;
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        t = &rows[n++];
-        memset(t, 0, sizeof(*t));
-        t->id = db_col_int(st, 0);
-        t->org_id = db_col_int(st, 1);
-        t->elected_on = db_col_dup(st, 2, a);
-        t->ends_on = db_col_dup(st, 3, a);
-        t->doc_no = db_col_dup(st, 4, a);
-        t->note = db_col_dup(st, 5, a);
-        t->years = db_col_int(st, 6);
-        t->current = db_col_is_null(st, 7);
-    }
-    db_stmt_free(&st);
-    if (rc < 0 || db_prepare(c, &SQL_POSTS, &st, err) < 0)
+    if (db_read_rows(&st, read_term, sizeof(*rows), a, &rows, &n, err) < 0 ||
+        db_prepare(c, &SQL_POSTS, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, org_id);
     while ((rc = db_step(st, err)) == DB_ROW) {

@@ -67,14 +67,11 @@ int org_unit_add(struct app *app, int64_t org_id, const struct org_unit_in *in,
         audit_org(c, actor, "org.unit_add", "org_unit_link", *id_out, org_id, NULL,
                   json_pack("{s:s, s:s, s:s?, s:n}", "unit_name", in->unit_name, "kind", in->kind,
                             "joined_on", in->joined_on, "left_on"),
-                  err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                  err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
 int org_unit_leave(struct app *app, int64_t org_id, int64_t id, const char *left_on,
@@ -109,12 +106,9 @@ int org_unit_leave(struct app *app, int64_t org_id, int64_t id, const char *left
                             "joined_on", u.joined_on, "left_on"),
                   json_pack("{s:s, s:s, s:s?, s:s}", "unit_name", u.unit_name, "kind", u.kind,
                             "joined_on", u.joined_on, "left_on", left_on),
-                  err) < 0 ||
-        db_tx_commit(c, err) < 0)
+                  err) < 0)
         goto out;
     rc = 0;
 out:
-    db_release(app->db, &c);
-    arena_release(&a);
-    return rc;
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

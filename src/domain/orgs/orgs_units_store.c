@@ -37,8 +37,10 @@ static const struct db_sql SQL_LEAVE = {
     .sql = "UPDATE org_unit_link SET left_on = ? WHERE id = ?",
 };
 
-static void read_unit(struct db_stmt *st, struct arena *a, struct org_unit_view *u)
+static void read_unit(struct db_stmt *st, struct arena *a, void *row)
 {
+    struct org_unit_view *u = row;
+
     u->id = db_col_int(st, 0);
     u->org_id = db_col_int(st, 1);
     u->unit_name = db_col_dup(st, 2, a);
@@ -52,23 +54,11 @@ int org_store_units(struct db_conn *c, int64_t org_id, struct arena *a, struct o
                     int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_unit_view *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_LIST, &st, err) < 0)
         return -1;
     db_bind_int(st, 1, org_id);
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        read_unit(st, a, &rows[n++]);
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_unit, sizeof(**out), a, out, n_out, err);
 }
 
 int org_store_unit_get(struct db_conn *c, int64_t org_id, int64_t id, struct arena *a,
@@ -81,12 +71,9 @@ int org_store_unit_get(struct db_conn *c, int64_t org_id, int64_t id, struct are
         return -1;
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, org_id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
+    rc = db_step_one(st, "", "该单位不在本组织的成员单位中", err);
+    if (rc == 0)
         read_unit(st, a, out);
-        rc = 0;
-    } else if (rc == DB_DONE)
-        rc = err_set(err, E_NOT_FOUND, "", "该单位不在本组织的成员单位中");
     db_stmt_free(&st);
     return rc;
 }
@@ -135,28 +122,22 @@ int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, str
     return db_run(&st, err);
 }
 
+static void read_demo_org(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct org_unit_demo_org *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->type = db_col_dup(st, 1, a);
+    r->short_name = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
+    r->founded_on = db_col_dup(st, 3, a);
+}
+
 int org_store_unit_demo_orgs(struct db_conn *c, struct arena *a, struct org_unit_demo_org **out,
                              int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    struct org_unit_demo_org *rows = NULL;
-    int64_t n = 0, cap = 0;
-    int rc;
 
     if (db_prepare(c, &SQL_DEMO_ORGS, &st, err) < 0)
         return -1;
-    while ((rc = db_step(st, err)) == DB_ROW) {
-        rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-        rows[n].id = db_col_int(st, 0);
-        rows[n].type = db_col_dup(st, 1, a);
-        rows[n].short_name = db_col_is_null(st, 2) ? "" : db_col_dup(st, 2, a);
-        rows[n].founded_on = db_col_dup(st, 3, a);
-        n++;
-    }
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+    return db_read_rows(&st, read_demo_org, sizeof(**out), a, out, n_out, err);
 }

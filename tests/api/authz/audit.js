@@ -2,6 +2,7 @@
 "use strict";
 module.exports = () => ({
   "GET /api/audit": (org) => ({ path: `/api/audit?org=${org}` }),
+  "GET /api/audit/export": (org) => ({ path: `/api/audit/export?org=${org}` }),
 });
 
 // The roles holding each permission the audit area declares (the oracle).

@@ -9,6 +9,7 @@ module.exports = (fx) => {
   };
   return {
     "GET /api/me/member": () => ({ path: "/api/me/member" }),
+    "GET /api/me/household": () => ({ path: "/api/me/household" }),
     "GET /api/members": (org) => ({ path: `/api/members?org=${org}` }),
     "POST /api/members": (org) => ({ path: "/api/members", body: { name: "矩阵", id_number: fx.demoId(), org_id: org }, ok: 201 }),
     "GET /api/members/{id}": (org) => onMember(org, (id) => ({ path: `/api/members/${id}` })),

@@ -77,8 +77,11 @@ async function shot(page, name, { fullPage = true } = {}) {
   return file;
 }
 
+// How far the page reaches past the viewport's right edge (px; 0 or less: nothing off screen).
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 function noErrors(env) {
   assert.deepEqual(env.errors, [], `the pages logged errors:\n${env.errors.join("\n")}`);
 }
 
-module.exports = { setup, signIn, menuTitles, shot, noErrors, login, DEMO_PASSWORD, SHOTS };
+module.exports = { setup, signIn, menuTitles, shot, noErrors, overflow, login, DEMO_PASSWORD, SHOTS };

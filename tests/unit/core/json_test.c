@@ -88,14 +88,17 @@ static void test_errors_name_field_and_say_what_to_fix(void)
     }
 }
 
-static void test_null_optional_is_absent(void)
+/* null clears a value: refused for a field that cannot be empty, optional or not (a PATCH of
+ * {"name": null} must not answer 200 and change nothing). */
+static void test_null_refused_unless_nullable(void)
 {
     struct person_in p;
     struct err e;
     uint64_t present = 0;
 
-    CHECK_EQ(decode("{\"name\":\"李\",\"age\":null}", &p, &present, &e), 0);
-    CHECK_EQ(present, 1);
+    CHECK_EQ(decode("{\"name\":\"李\",\"age\":null}", &p, &present, &e), -1);
+    CHECK_STR(e.field, "/age");
+    CHECK_STR(e.msg, "年龄不能为空");
     CHECK_EQ(decode("{\"name\":null}", &p, &present, &e), -1);
     CHECK_STR(e.msg, "姓名不能为空");
 }
@@ -114,6 +117,10 @@ static void test_text_decoding_for_queries(void)
     err_clear(&e);
     CHECK_EQ(field_decode_text(&SPEC[3], "1", &p, &a, &e), 0);
     CHECK(p.active);
+    /* a query parameter of bytes that are not UTF-8 (?name=%ff%fe) is refused, not searched */
+    CHECK_EQ(field_decode_text(&SPEC[0], "\xff\xfe", &p, &a, &e), -1);
+    CHECK_STR(e.field, "/name");
+    err_clear(&e);
     arena_release(&a);
 }
 
@@ -161,6 +168,55 @@ static void test_typed_text_is_normalized_before_checks(void)
     arena_release(&a);
 }
 
+/* Characters that make two names look alike or reorder what is shown: zero-width ones are
+ * dropped, direction overrides, private-use characters, controls and stray combining marks are
+ * refused with the field's label (issue 15 defect 8). */
+static void test_hidden_characters(void)
+{
+    static const struct {
+        const char *body, *name, *msg;
+    } cases[] = {
+        { "{\"name\":\"张\\u200b三\"}", "张三", NULL },
+        { "{\"name\":\"\\ufeff张三\\u2060\"}", "张三", NULL },
+        { "{\"name\":\"Je\\u0301\"}", "Je\xcc\x81", NULL }, /* é as e + accent: fine */
+        { "{\"name\":\"张\\u202e三\"}", NULL, "姓名含有改变文字方向的隐藏字符" },
+        { "{\"name\":\"张\\u2066三\"}", NULL, "姓名含有改变文字方向的隐藏字符" },
+        { "{\"name\":\"张\\ue000\"}", NULL, "姓名含有无法显示的字符" },
+        { "{\"name\":\"张\\u0001\"}", NULL, "姓名含有控制字符" },
+        { "{\"name\":\"\\u0301张\"}", NULL, "姓名含有无法单独显示的附加符号" },
+        { "{\"name\":\"a\\u0301\\u0301\\u0301\"}", NULL, "姓名含有无法单独显示的附加符号" },
+    };
+    struct person_in p;
+    struct err e;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        int rc = decode(cases[i].body, &p, NULL, &e);
+        if (cases[i].name) {
+            CHECK_EQ(rc, 0);
+            CHECK_STR(p.name, cases[i].name);
+        } else {
+            CHECK_EQ(rc, -1);
+            CHECK_STR(e.field, "/name");
+            CHECK(strncmp(e.msg, cases[i].msg, strlen(cases[i].msg)) == 0);
+        }
+    }
+}
+
+/* A number the parser cannot hold still names its field (issue 15 defect 7). */
+static void test_number_overflow_names_the_field(void)
+{
+    struct person_in p;
+    struct err e;
+
+    CHECK_EQ(decode("{\"name\":\"李\", \"age\" : 1e309}", &p, NULL, &e), -1);
+    CHECK_STR(e.field, "/age");
+    CHECK_STR(e.msg, "年龄超出可表示的数值范围");
+    CHECK_EQ(decode("{\"org_id\":9223372036854775808}", &p, NULL, &e), -1);
+    CHECK_STR(e.field, "/org_id");
+    CHECK_EQ(decode("[99999999999999999999]", &p, NULL, &e), -1);
+    CHECK_STR(e.field, "");
+}
+
 static void test_depth_scanner_ignores_brackets_in_strings(void)
 {
     arena_release(&decode_arena);
@@ -170,6 +226,7 @@ static void test_depth_scanner_ignores_brackets_in_strings(void)
 }
 
 TAP_MAIN("core/json", TEST(test_valid_input_decodes),
-         TEST(test_errors_name_field_and_say_what_to_fix), TEST(test_null_optional_is_absent),
+         TEST(test_errors_name_field_and_say_what_to_fix), TEST(test_null_refused_unless_nullable),
          TEST(test_text_decoding_for_queries), TEST(test_typed_text_is_normalized_before_checks),
+         TEST(test_hidden_characters), TEST(test_number_overflow_names_the_field),
          TEST(test_depth_scanner_ignores_brackets_in_strings))

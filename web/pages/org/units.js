@@ -1,15 +1,27 @@
-// org-units.js: the 成员单位 tab of an org: the street/community 大党委's member units and the
+// units.js: the 成员单位 tab of the org page: the street/community 大党委's member units and the
 // 共建单位 (current first, then those that left, kept as history), a dialog to link one and a
-// button to record a unit's withdrawal. Props: orgId, writable (orgs.write here and the org
-// not dissolved).
-import { api } from "../lib/api.js";
-import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
-import { isMobile } from "../lib/viewport.js";
-import { options } from "../lib/meta.js";
-const { ref, reactive, onMounted } = Vue;
+// button to record a unit's withdrawal; a table on a wide screen, cards on a phone
+// (components/data-list.js). Props: orgId, writable (orgs.write here and the org not
+// dissolved).
+import { api } from "../../lib/api.js";
+import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
+import { isMobile } from "../../lib/viewport.js";
+import { options } from "../../lib/meta.js";
+import DataList from "../../components/data-list.js";
+import FormActions from "../../components/form-actions.js";
+const { ref, reactive, computed, onMounted } = Vue;
+
+const COLUMNS = [
+  { key: "unit_name", label: "单位名称", min: 160 },
+  { key: "kind_label", label: "类型", min: 110 },
+  { key: "joined_on", label: "加入日期", min: 100 },
+  { key: "state", label: "状态", min: 120 },
+];
+const ACTIONS = { key: "actions", label: "操作", width: 90, phone: "actions" };
 
 export default {
   name: "OrgUnits",
+  components: { DataList, FormActions },
   props: { orgId: { type: Number, required: true }, writable: Boolean },
   setup(props) {
     const KINDS = options("org_unit_kind");
@@ -61,25 +73,20 @@ export default {
       }
     }
     onMounted(load);
-    return { units, open, busy, form, errs, KINDS, openAdd, submit, leave, isMobile };
+    const columns = computed(() => (props.writable ? [...COLUMNS, ACTIONS] : COLUMNS));
+    return { units, columns, open, busy, form, errs, KINDS, openAdd, submit, leave, isMobile };
   },
   template: `
     <div class="org-units">
       <div v-if="writable" class="form-actions left"><el-button type="primary" icon="Plus" @click="openAdd" class="unit-add-btn">登记单位</el-button></div>
-      <el-table v-if="units && units.length" :data="units" size="small" class="unit-table" :row-class-name="({ row }) => row.left_on ? 'unit-left' : ''">
-        <el-table-column label="单位名称" prop="unit_name" min-width="160" />
-        <el-table-column label="类型" prop="kind_label" min-width="110" />
-        <el-table-column label="加入日期" min-width="100"><template #default="{ row }">{{ row.joined_on || '—' }}</template></el-table-column>
-        <el-table-column label="状态" min-width="120">
-          <template #default="{ row }">
-            <el-tag v-if="row.left_on" size="small" type="info">{{ row.left_on }} 退出</el-tag>
-            <el-tag v-else size="small" type="success">在册</el-tag>
-          </template>
-        </el-table-column>
-        <el-table-column v-if="writable" label="操作" width="90">
-          <template #default="{ row }"><el-button v-if="!row.left_on" link type="primary" @click="leave(row)">登记退出</el-button></template>
-        </el-table-column>
-      </el-table>
+      <data-list v-if="units && units.length" :rows="units" :columns="columns" size="small" class="unit-table"
+                 :row-class="(row) => row.left_on ? 'unit-left' : ''">
+        <template #state="{ row }">
+          <el-tag v-if="row.left_on" size="small" type="info">{{ row.left_on }} 退出</el-tag>
+          <el-tag v-else size="small" type="success">在册</el-tag>
+        </template>
+        <template #actions="{ row }"><el-button v-if="!row.left_on" link type="primary" @click="leave(row)">登记退出</el-button></template>
+      </data-list>
       <el-empty v-else-if="units" description="尚未登记成员单位或共建单位" />
       <div v-else class="tab-loading">正在加载…</div>
 
@@ -92,10 +99,7 @@ export default {
           <el-form-item label="加入日期" :error="errs.joined_on">
             <el-date-picker v-model="form.joined_on" type="date" value-format="YYYY-MM-DD" name="joined_on" placeholder="选择日期" style="width: 100%" />
           </el-form-item>
-          <div class="form-actions">
-            <el-button @click="open = false">取消</el-button>
-            <el-button type="primary" native-type="submit" :loading="busy">登记</el-button>
-          </div>
+          <form-actions label="登记" :busy="busy" @cancel="open = false" />
         </el-form>
       </el-dialog>
     </div>`,

@@ -1,0 +1,130 @@
+/* db_rows.c: conveniences over db.h that store and service code would otherwise repeat:
+ * stepping a statement that should give one row, reading every row into an arena array, and
+ * ending a unit of work (commit on success, give the connection and scratch arena back).
+ * They hold no SQL and know no driver; everything goes through the public db.h calls. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+
+void db_bind_texts(struct db_stmt *st, int *k, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        db_bind_text(st, (*k)++, v[i]);
+}
+
+void db_bind_opt_texts(struct db_stmt *st, int *k, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        db_bind_opt_text(st, (*k)++, v[i]);
+}
+
+int db_conflict_on(int rc, const char *field, const char *msg, struct err *err)
+{
+    if (rc < 0 && err->code == E_CONFLICT) {
+        if (msg)
+            err_refine(err, field, "%s", msg);
+        else
+            err_refine(err, field, NULL);
+    }
+    return rc;
+}
+
+int db_step_one(struct db_stmt *st, const char *field, const char *msg, struct err *err)
+{
+    int rc = db_step(st, err);
+
+    if (rc == DB_DONE)
+        return err_set(err, E_NOT_FOUND, field, "%s", msg);
+    return rc == DB_ROW ? 0 : -1;
+}
+
+void db_read_text(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(char **)row = db_col_dup(st, 0, a);
+}
+
+void db_read_int(struct db_stmt *st, struct arena *a, void *row)
+{
+    (void)a;
+    *(int64_t *)row = db_col_int(st, 0);
+}
+
+int db_read_one(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, const char *field,
+                const char *msg, struct err *err)
+{
+    int rc = db_step_one(*st, field, msg, err);
+
+    if (rc == 0)
+        read(*st, a, row);
+    db_stmt_free(st);
+    return rc;
+}
+
+int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row, bool *found_out,
+                struct err *err)
+{
+    int rc = db_step(*st, err);
+
+    if (rc == DB_ROW)
+        read(*st, a, row);
+    db_stmt_free(st);
+    if (rc < 0)
+        return -1;
+    if (found_out)
+        *found_out = rc == DB_ROW;
+    return 0;
+}
+
+int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
+                  struct arena *a, void *row, const char *field, const char *msg, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    return db_read_one(&st, read, a, row, field, msg, err);
+}
+
+int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena *a, void *rows_out,
+                 int64_t *n_out, struct err *err)
+{
+    char *rows = NULL;
+    void *p;
+    int64_t n = 0, cap = 0;
+    int rc;
+
+    while ((rc = db_step(*st, err)) == DB_ROW) {
+        rows = arena_grow(a, rows, n, &cap, size);
+        read(*st, a, rows + (size_t)n * size);
+        n++;
+    }
+    db_stmt_free(st);
+    if (rc < 0)
+        return -1;
+    p = rows;
+    memcpy(rows_out, &p, sizeof(p));
+    *n_out = n;
+    return 0;
+}
+
+int db_run_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, id);
+    return db_run(&st, err);
+}
+
+int db_tx_finish(struct db *db, struct db_conn **c, struct arena *a, int rc, struct err *err)
+{
+    if (rc == 0 && db_tx_commit(*c, err) < 0)
+        rc = -1;
+    db_release(db, c);
+    if (a)
+        arena_release(a);
+    return rc;
+}
