@@ -158,6 +158,9 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
     int64_t v;
 
     snprintf(path, sizeof(path), "/%s", f->name);
+    /* before anything reads it as text: the normalizers walk UTF-8 sequences */
+    if (!utf8_valid(text, strlen(text)))
+        return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）", f->label);
     switch (f->type) {
     case FIELD_T_INT:
     case FIELD_T_ID:
@@ -177,9 +180,6 @@ int field_decode_text(const struct field *f, const char *text, void *out, struct
     case FIELD_T_STR:
     case FIELD_T_DATE:
     case FIELD_T_ENUM:
-        if (!utf8_valid(text, strlen(text)))
-            return err_set(err, E_INVALID, path, "%s含有无法识别的字符（应为 UTF-8 编码）",
-                           f->label);
         return decode_string(f, path, text, dst, a, err);
     default:
         ASSERT(0); /* arrays and objects have no text form */

@@ -99,10 +99,11 @@ void utf8_halfwidth(char *s, bool punctuation)
 }
 
 /* The code point at p (valid UTF-8: jansson and field_decode_text check it first); *len its
- * byte length. */
+ * byte length. A sequence cut short by the string's end counts as its lead byte alone, so
+ * text that slipped past the check is never read beyond its NUL. */
 static unsigned cp_at(const unsigned char *p, size_t *len)
 {
-    if (p[0] < 0x80)
+    if (p[0] < 0x80 || !p[1] || (p[0] >= 0xE0 && !p[2]) || (p[0] >= 0xF0 && !p[3]))
         return *len = 1, p[0];
     if (p[0] < 0xE0)
         return *len = 2, ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);

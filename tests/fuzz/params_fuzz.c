@@ -1,13 +1,14 @@
 /* params_fuzz.c: libFuzzer target for what a URL carries: the path matched against every route
- * of every module (src/http/router.c), and query parameters and path ids decoded as text by
- * the field specs and the ID-number normalizer (src/core/json.c, idcard.c). Any bytes must
- * match or fail cleanly, never crash or read out of bounds (`make fuzz`). */
+ * of every module (src/http/router.c, over the table the composition root src/app/ builds),
+ * and query parameters and path ids decoded as text by the field specs and the ID-number
+ * normalizer (src/core/json.c, idcard.c). Any bytes must match or fail cleanly, never crash or
+ * read out of bounds (`make fuzz`). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/idcard.h"
 #include "core/json.h"
-#include "domain/modules.h"
+#include "app/app_modules.h"
 #include "http/http.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -40,7 +41,7 @@ static void match_path(const char *text)
     const struct route *r;
     struct err e;
 
-    if (!routes.rows && router_init(&routes, MODULES, MODULES_LEN, &e) < 0)
+    if (!routes.rows && (app_modules_init(&e) < 0 || app_routes_init(&routes, &e) < 0))
         __builtin_trap();
     for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
         err_clear(&e);
