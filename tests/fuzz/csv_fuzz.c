@@ -9,14 +9,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct sheet_limits lim = FUZZ_SHEET_LIMITS;
-    struct sheet_info info;
-    struct err e;
-    size_t total = 0;
-
-    memset(&info, 0, sizeof(info));
-    err_clear(&e);
-    if (csv_read_mem(data, size, &lim, &info, fuzz_row, &total, &e) < 0 && e.code == E_OK)
-        __builtin_trap();
-    return 0;
+    return fuzz_sheet(csv_read_mem, data, size);
 }
