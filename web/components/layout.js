@@ -6,11 +6,12 @@ import { session, logout } from "../lib/session.js";
 import { isMobile } from "../lib/viewport.js";
 import ScopePicker from "./scope-picker.js";
 import PasswordForm from "./password-form.js";
+import SideMenu from "./side-menu.js";
 const { computed, ref } = Vue;
 
 export default {
   name: "AppLayout",
-  components: { ScopePicker, PasswordForm },
+  components: { ScopePicker, PasswordForm, SideMenu },
   setup() {
     const groups = computed(() => menuGroups());
     const items = computed(() => groups.value.flatMap((g) => g.items));
@@ -43,38 +44,10 @@ export default {
   template: `
     <el-container class="layout">
       <el-aside v-if="!isMobile" width="208px" class="aside">
-        <div class="brand"><span class="brand-mark">党</span><span>社区党建</span></div>
-        <el-menu :default-active="active" class="side-menu" @select="go" aria-label="主菜单">
-          <template v-for="g in groups" :key="g.group">
-            <el-menu-item-group v-if="g.group" :title="g.group">
-              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
-                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
-              </el-menu-item>
-            </el-menu-item-group>
-            <template v-else>
-              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
-                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
-              </el-menu-item>
-            </template>
-          </template>
-        </el-menu>
+        <side-menu :groups="groups" :active="active" @select="go" />
       </el-aside>
       <el-drawer v-else v-model="drawer" direction="ltr" size="220px" :with-header="false" class="menu-drawer">
-        <div class="brand"><span class="brand-mark">党</span><span>社区党建</span></div>
-        <el-menu :default-active="active" class="side-menu" @select="go" aria-label="主菜单">
-          <template v-for="g in groups" :key="g.group">
-            <el-menu-item-group v-if="g.group" :title="g.group">
-              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
-                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
-              </el-menu-item>
-            </el-menu-item-group>
-            <template v-else>
-              <el-menu-item v-for="p in g.items" :key="p.path" :index="p.path">
-                <el-icon><component :is="p.menu.icon" /></el-icon><span>{{ p.title }}</span>
-              </el-menu-item>
-            </template>
-          </template>
-        </el-menu>
+        <side-menu :groups="groups" :active="active" @select="go" />
       </el-drawer>
       <el-container class="main-col">
         <el-header class="header" height="auto">
