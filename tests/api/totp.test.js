@@ -38,7 +38,9 @@ test("enrolment: a wrong code is refused, the right one turns it on and gives te
   const wrong = String((Number(codeOf(setup.secret)) + 1) % 1000000).padStart(6, "0");
   expectError(await shequ.request("POST", "/api/session/totp/enable", { body: { code: wrong } }), 400, "invalid", "/code");
   assert.equal(sql(srv.db, "SELECT count(*) FROM user_totp WHERE enabled_at IS NOT NULL")[0][0], "0");
-  const on = expectStatus(await shequ.request("POST", "/api/session/totp/enable", { body: { code: codeOf(setup.secret) } }), 200).json;
+  // Typed as the app shows it ("123 456"), in full-width digits from a Chinese input method.
+  const typed = codeOf(setup.secret).replace(/^(\d{3})/, "$1 ").replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  const on = expectStatus(await shequ.request("POST", "/api/session/totp/enable", { body: { code: typed } }), 200).json;
   assert.equal(on.recovery_codes.length, 10);
   on.recovery_codes.forEach((c) => assert.match(c, /^[2-9a-z]{4}-[2-9a-z]{4}$/));
   // Kept as hashes only.
@@ -57,7 +59,7 @@ test("login asks for the code, takes it once, within one step of drift, and coun
   assert.equal(sql(srv.db, "SELECT count(*) FROM login_throttle")[0][0], "0");
   // The enrolment used this step's code: the next step's (a phone 30 s fast) is accepted, once.
   const next = codeOf(secret, 1);
-  expectStatus(await attempt(srv, "shequ", { totp_code: next }), 200);
+  expectStatus(await attempt(srv, "shequ", { totp_code: `${next.slice(0, 3)} ${next.slice(3)}` }), 200);
   const replay = expectError(await attempt(srv, "shequ", { totp_code: next }), 401, "unauthenticated", "/totp_code");
   assert.match(replay.message, /动态验证码/);
   assert.equal(sql(srv.db, "SELECT failures FROM login_throttle WHERE key = 'user:shequ'")[0][0], "1");

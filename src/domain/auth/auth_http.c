@@ -333,7 +333,7 @@ struct totp_code_in {
     char *code;
 };
 static const struct field TOTP_CODE_IN[] = {
-    FIELD_STR(struct totp_code_in, code, "code", "验证码", FIELD_REQUIRED | FIELD_ASCII, 6, 6),
+    FIELD_STR(struct totp_code_in, code, "code", "验证码", FIELD_REQUIRED | FIELD_ASCII, 6, 8),
     FIELD_END,
 };
 

@@ -89,16 +89,21 @@ static unsigned totp_code(const unsigned char *key, size_t keylen, int64_t step)
     return v % 1000000;
 }
 
-/* The step in [now_step - DRIFT, now_step + DRIFT] whose code is code, after last_step; 0
- * when none. */
-static int64_t totp_match(const char *secret, const char *code, int64_t now, int64_t last_step)
+/* The step in [now_step - DRIFT, now_step + DRIFT] whose code is typed, after last_step; 0
+ * when none. Apps show the code as "123 456": spaces in it are skipped. */
+static int64_t totp_match(const char *secret, const char *typed, int64_t now, int64_t last_step)
 {
     unsigned char key[64];
     int keylen = unbase32(secret, key, sizeof(key));
     int64_t now_step = now / TOTP_STEP_S;
-    char want[8];
+    char want[8], code[8];
+    size_t n = 0;
 
-    if (keylen <= 0 || strlen(code) != 6 || strspn(code, "0123456789") != 6)
+    for (; *typed && n < sizeof(code) - 1; typed++)
+        if (*typed != ' ')
+            code[n++] = *typed;
+    code[n] = '\0';
+    if (keylen <= 0 || *typed || n != 6 || strspn(code, "0123456789") != 6)
         return 0;
     for (int64_t s = now_step - TOTP_DRIFT; s <= now_step + TOTP_DRIFT; s++) {
         snprintf(want, sizeof(want), "%06u", totp_code(key, (size_t)keylen, s));
