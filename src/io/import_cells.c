@@ -125,23 +125,32 @@ static bool separator(const char **p)
     return true;
 }
 
-static void trim_span(const char **s, size_t *n)
+/* text as people paste it into a cell, as one copy in a: zero-width characters dropped,
+ * full-width forms folded (all of them with punctuation, else digits and letters only: an org
+ * name keeps its Chinese punctuation), and the blanks around it (space, tab, NBSP, U+3000, line
+ * ends) trimmed. Cells are valid UTF-8 (the readers check). */
+static char *cell_clean(const char *text, bool punctuation, struct arena *a)
 {
-    while (*n && (**s == ' ' || **s == '\t' || **s == '\r' || **s == '\n')) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\r' ||
-                  (*s)[*n - 1] == '\n'))
-        (*n)--;
+    char *s = arena_strdup(a, text), *start = s, *end;
+
+    utf8_strip_invisible(s);
+    utf8_halfwidth(s, punctuation);
+    end = s + strlen(s);
+    while (start < end && (utf8_blank_at(start) || *start == '\r' || *start == '\n'))
+        start += utf8_blank_at(start) ? utf8_blank_at(start) : 1;
+    while (end > start && (utf8_blank_before(start, end) || end[-1] == '\r' || end[-1] == '\n'))
+        end -= utf8_blank_before(start, end) ? utf8_blank_before(start, end) : 1;
+    *end = '\0';
+    return start;
 }
 
 int import_parse_date(const struct sheet_cell *c, bool date1904, char out[11])
 {
     char buf[64];
-    const char *s = c->text, *p;
-    size_t n = strlen(s);
+    const char *p;
+    size_t n;
     int64_t y, m, d;
+    struct arena a;
 
     if (c->kind == SHEET_NUMBER) {
         double v = c->num;
@@ -154,11 +163,13 @@ int import_parse_date(const struct sheet_cell *c, bool date1904, char out[11])
         }
         return import_serial_date(v, date1904, out);
     }
-    trim_span(&s, &n);
-    if (n == 0 || n >= sizeof(buf))
+    /* "１９８５年３月１２日", "1985－03－12", a trailing NBSP: as typed with a Chinese IME */
+    arena_init(&a, 256);
+    snprintf(buf, sizeof(buf), "%s", cell_clean(c->text, true, &a));
+    n = strlen(buf);
+    arena_release(&a);
+    if (n == 0 || n >= sizeof(buf) - 1)
         return -1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
     p = buf;
     if (n == 8 && strspn(buf, "0123456789") == 8) {
         y = (buf[0] - '0') * 1000 + (buf[1] - '0') * 100 + (buf[2] - '0') * 10 + (buf[3] - '0');
@@ -272,9 +283,13 @@ void import_cells_decode(struct import_run *s, struct import_row *row,
 
     for (size_t i = 0; i < row->ncells && i < s->ncols; i++) {
         const struct import_column *col = s->col[i];
-        const char *text = row->texts[i];
         const struct sheet_cell *c = &cells[i];
-        if (!col || c->kind == SHEET_EMPTY || !text[0])
+        const char *text;
+        if (!col || c->kind == SHEET_EMPTY)
+            continue;
+        /* a pasted name with a trailing space or NBSP, a blank-only cell: trimmed first */
+        text = cell_clean(row->texts[i], false, row->arena);
+        if (!text[0])
             continue;
         if (col->cell == IMPORT_CELL_REF) {
             row->ref[col - s->area->columns] = text;

@@ -358,6 +358,18 @@ static void test_dates(void)
         { "1985-13-01", "ERR" },
         { "", "ERR" },
         { "1985-03-12x", "ERR" },
+        /* as typed with a Chinese input method or pasted: full-width, NBSP, U+3000 */
+        { "\xef\xbc\x91\xef\xbc\x99\xef\xbc\x98\xef\xbc\x95\xe5\xb9\xb4\xef\xbc\x93\xe6\x9c\x88"
+          "\xef\xbc\x91\xef\xbc\x92\xe6\x97\xa5",
+          "1985-03-12" }, /* １９８５年３月１２日 */
+        { "1985\xef\xbc\x8d"
+          "03\xef\xbc\x8d"
+          "12",
+          "1985-03-12" },                       /* 1985－03－12 */
+        { "1985-03-12\xc2\xa0", "1985-03-12" }, /* trailing NBSP */
+        { "\xe3\x80\x80"
+          "1985/3/12",
+          "1985-03-12" }, /* leading U+3000 */
     };
     for (size_t i = 0; i < ARRAY_LEN(T); i++) {
         const char *got = date_of(SHEET_TEXT, T[i].text, 0, false, false);
