@@ -251,19 +251,21 @@ static void decode_member(struct decode *d, const struct field *f, json_t *v, co
         fail(d, path, where, one.msg);
 }
 
-/* The field of spec named key, looking into INLINE entries too: *out moves to the struct its
- * offset is relative to and *top is its top-level entry. NULL when there is none. */
+/* The field of spec named key, looking into INLINE entries too: *out (out may be NULL) moves to
+ * the struct its offset is relative to and *top is its top-level entry. NULL when there is
+ * none. */
 static const struct field *spec_find(const struct field *spec, const char *key, char **out,
                                      size_t *top)
 {
     for (size_t i = 0; spec[i].name; i++) {
         const struct field *f = &spec[i];
         if (f->type == FIELD_T_INLINE) {
-            char *inner = *out + f->offset;
+            char *inner = out ? *out + f->offset : NULL;
             size_t ignored;
-            const struct field *g = spec_find(f->sub, key, &inner, &ignored);
+            const struct field *g = spec_find(f->sub, key, out ? &inner : NULL, &ignored);
             if (g) {
-                *out = inner;
+                if (out)
+                    *out = inner;
                 *top = i;
                 return g;
             }
@@ -343,10 +345,11 @@ static int overflow_error(const char *body, size_t len, size_t pos, const struct
     while (p > body && p[-1] != '"')
         p--;
     key = arena_strndup(a, p, (size_t)(end - p));
-    for (const struct field *f = spec; f->name; f++)
-        if (!strcmp(f->name, key))
-            return err_set(err, E_INVALID, arena_printf(a, "/%s", key), "%s超出可表示的数值范围",
-                           f->label);
+    size_t top;
+    const struct field *f = spec_find(spec, key, NULL, &top);
+    if (f)
+        return err_set(err, E_INVALID, arena_printf(a, "/%s", key), "%s超出可表示的数值范围",
+                       f->label);
     return err_set(err, E_INVALID, arena_printf(a, "/%s", key), "%s 的数值超出可表示的范围", key);
 }
 

@@ -131,8 +131,9 @@ void utf8_strip_invisible(char *s);
 const char *utf8_hidden_reason(const char *s);
 /* Counts UTF-8 characters (code points) in s. */
 size_t utf8_len(const char *s);
-/* Byte length of the blank that starts at p: space, tab, no-break space (U+00A0) or ideographic
- * space (U+3000); 0 when p starts with anything else. utf8_blank_before: the same for the blank
+/* Byte length of the blank that starts at p: space, tab, no-break space (U+00A0), ideographic
+ * space (U+3000) or a typographic space (U+2000–200A, U+202F, U+205F); 0 when p starts with
+ * anything else. utf8_blank_before: the same for the blank
  * that ends just before end (start bounds the look-back). Every decoded string is trimmed of
  * them, as people paste them from Word, Excel and web pages. */
 size_t utf8_blank_at(const char *p);

@@ -58,6 +58,10 @@ size_t utf8_blank_at(const char *p)
         return 2;
     if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
         return 3;
+    /* the typographic spaces Word and web pages carry: U+2000–200A, U+202F, U+205F */
+    if (u[0] == 0xE2 &&
+        ((u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF)) || (u[1] == 0x81 && u[2] == 0x9F)))
+        return 3;
     return 0;
 }
 

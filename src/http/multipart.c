@@ -1,24 +1,11 @@
 /* multipart.c: the file part of a multipart/form-data request body (RFC 7578), found in the
  * body the server has already read in full and bounded by it; nothing is copied but the
  * header parameters. It does not stream, and it does not look at what the file holds. */
+#define _GNU_SOURCE /* memmem */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "http/http.h"
-
-static const char *find_mem(const char *hay, size_t n, const char *needle, size_t m)
-{
-    if (m == 0 || n < m)
-        return NULL;
-    for (const char *p = hay; p + m <= hay + n; p++) {
-        p = memchr(p, needle[0], (size_t)(hay + n - p));
-        if (!p || p + m > hay + n)
-            return NULL;
-        if (memcmp(p, needle, m) == 0)
-            return p;
-    }
-    return NULL;
-}
 
 /* The value of param (boundary=, name=, filename=) in a header value; from a. */
 static const char *header_param(const char *h, size_t n, const char *param, struct arena *a)
@@ -58,15 +45,15 @@ int http_multipart_find(const char *content_type, const char *body, size_t len, 
     dlen = strlen(delim);
     p = body;
     end = body ? body + len : NULL;
-    while (p && (p = find_mem(p, (size_t)(end - p), delim, dlen)) != NULL) {
+    while (p && (p = memmem(p, (size_t)(end - p), delim, dlen)) != NULL) {
         const char *hdr = p + dlen, *hend, *part, *next;
         if (hdr + 2 > end || !memcmp(hdr, "--", 2))
             break;
-        hend = find_mem(hdr, (size_t)(end - hdr), "\r\n\r\n", 4);
+        hend = memmem(hdr, (size_t)(end - hdr), "\r\n\r\n", 4);
         if (!hend)
             break;
         part = hend + 4;
-        next = find_mem(part, (size_t)(end - part), delim, dlen);
+        next = memmem(part, (size_t)(end - part), delim, dlen);
         if (!next)
             break;
         const char *name = header_param(hdr, (size_t)(hend - hdr), "name=", a);

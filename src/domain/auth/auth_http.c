@@ -53,7 +53,7 @@ static const struct field LOGIN_IN[] = {
     FIELD_STR(struct login_in, password, "password", "密码", FIELD_REQUIRED | FIELD_VERBATIM, 1,
               128),
     FIELD_STR(struct login_in, totp_code, "totp_code", "动态验证码", FIELD_OPTIONAL | FIELD_ASCII,
-              0, 16),
+              0, 20),
     FIELD_END,
 };
 

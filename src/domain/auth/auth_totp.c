@@ -129,12 +129,10 @@ static char *recovery_code(struct arena *a)
     return s;
 }
 
+/* The stored form of a recovery code (hex SHA-256, the audit area's digest). */
 static void sha256_hex(const char *s, char out[65])
 {
-    unsigned char h[crypto_hash_sha256_BYTES];
-
-    crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
-    sodium_bin2hex(out, 65, h, sizeof(h));
+    audit_digest(s, strlen(s), out);
 }
 
 /* ---------- QR code ---------- */
@@ -243,10 +241,16 @@ int auth_totp_login(struct db_conn *c, int64_t user_id, const char *code, int64_
         rc = auth_store_totp_step(c, user_id, step, err);
         goto out;
     }
-    /* a recovery code as read off paper: any case */
-    char *typed = arena_strdup(&a, code);
-    for (char *p = typed; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
+    /* a recovery code as read off paper: any case, with or without its hyphen or spaces */
+    char typed[10];
+    size_t n = 0;
+    for (const char *p = code; *p && n < 9; p++)
+        if (isalnum((unsigned char)*p)) {
+            typed[n++] = (char)tolower((unsigned char)*p);
+            if (n == 4)
+                typed[n++] = '-';
+        }
+    typed[n] = '\0';
     sha256_hex(typed, hash);
     if (auth_store_code_use(c, user_id, hash, now, &used, err) < 0)
         goto out;

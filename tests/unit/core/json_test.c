@@ -182,6 +182,7 @@ static void test_hidden_characters(void)
         const char *body, *name, *msg;
     } cases[] = {
         { "{\"name\":\"张\\u200b三\"}", "张三", NULL },
+        { "{\"name\":\"\\u2009张三\\u202f\"}", "张三", NULL }, /* thin spaces from Word, trimmed */
         { "{\"name\":\"\\ufeff张三\\u2060\"}", "张三", NULL },
         { "{\"name\":\"Je\\u0301\"}", "Je\xcc\x81", NULL }, /* é as e + accent: fine */
         { "{\"name\":\"张\\u202e三\"}", NULL, "姓名含有改变文字方向的隐藏字符" },
