@@ -125,6 +125,9 @@ bool utf8_valid(const char *s, size_t len);
 /* Removes the zero-width characters a paste carries (U+200B–200D, U+2060, U+FEFF), in place,
  * so two names that look the same are the same. s is valid UTF-8. */
 void utf8_strip_invisible(char *s);
+/* Whether s holds nothing but blanks (utf8_blank_at) and zero-width characters: what a search
+ * box left with a pasted space sends. */
+bool utf8_only_blank(const char *s);
 /* Why s cannot be stored as typed (zh-CN, to follow a field label), or NULL: control
  * characters, direction overrides (U+202A–202E, U+2066–2069, U+200E/F, U+061C), private-use
  * and non-characters, and combining marks with no letter to sit on. s is valid UTF-8. */

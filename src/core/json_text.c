@@ -123,6 +123,17 @@ static bool zero_width(unsigned c)
     return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
 }
 
+bool utf8_only_blank(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n;
+
+    for (; *p; p += n)
+        if (!(n = utf8_blank_at((const char *)p)) && !zero_width(cp_at(p, &n)))
+            return false;
+    return true;
+}
+
 void utf8_strip_invisible(char *s)
 {
     unsigned char *r = (unsigned char *)s, *w = r;

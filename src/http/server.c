@@ -150,8 +150,8 @@ static enum MHD_Result query_each(void *cls, enum MHD_ValueKind kind, const char
             break;
     if (!it->spec[i].name) {
         err_set(&one, E_INVALID, "", "不认识的查询参数：%s", key);
-    } else if (!value || !*value) {
-        return MHD_YES; /* "?q=" means no filter */
+    } else if (!value || utf8_only_blank(value)) {
+        return MHD_YES; /* "?q=", or a box left with a pasted space or U+3000: no filter */
     } else {
         it->seen |= 1ull << i;
         if (field_decode_text(&it->spec[i], value, it->out, it->req->arena, &one) == 0) {

@@ -154,6 +154,14 @@ test("search: a renamed member is found by the new name's pieces and initials, n
   assert.ok(!(await find(old.slice(0, 2))).includes(Number(id)), "the old name's piece no longer finds it");
 });
 
+test("a search box left with only a pasted space, NBSP or U+3000 filters nothing", async () => {
+  const all = expectStatus(await shequ.request("GET", "/api/members?size=1"), 200).json.total;
+  for (const blank of ["%20", "%C2%A0", "%E3%80%80", "%E2%80%8B"]) {
+    const r = expectStatus(await shequ.request("GET", `/api/members?size=1&q=${blank}&org=${blank}`), 200).json;
+    assert.equal(r.total, all, `q=${blank}`);
+  }
+});
+
 test("filters and paging totals match SQL counts", async () => {
   const path = orgPath(community);
   let r = expectStatus(await shequ.request("GET", `/api/members?org=${community}&category=retired&size=7&page=2`), 200);

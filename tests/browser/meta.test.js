@@ -91,6 +91,9 @@ for (const width of [1366, 360]) {
     await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text('${mobile}')`);
     await page.waitForFunction(() => /category=mobile_out/.test(location.search));
     await page.waitForFunction(() => !document.querySelector(".el-loading-mask"));
+    const rows = await page.$$eval(".members-page .el-table__row", (els) => els.map((e) => e.textContent));
+    assert.ok(rows.length > 0, "the filter leaves rows");
+    for (const r of rows) assert.ok(r.includes(mobile), `a row of another category: ${r}`);
     await shot(page, `members-filters-meta-${width}`);
     await page.context().close();
     noErrors(env);

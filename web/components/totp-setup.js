@@ -17,7 +17,13 @@ export default {
     const errs = fieldErrors();
     const busy = ref(false);
     const off = ref(false);
-    const load = async () => { state.value = await api("GET", "/api/session/totp"); };
+    async function load() {
+      try {
+        state.value = await api("GET", "/api/session/totp");
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
     onMounted(load);
     async function start() {
       await submitForm({ busy, errs }, async () => {

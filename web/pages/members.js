@@ -141,7 +141,7 @@ export default {
         <div class="head-actions">
           <el-button v-if="canWrite" type="primary" icon="Plus" @click="navigate('/members/new')">新增党员</el-button>
           <el-button v-if="canWrite" icon="Upload" @click="navigate('/members/import')">导入</el-button>
-          <el-dropdown v-if="canReveal" split-button :loading="exporting" @click="exportXlsx(false)" @command="exportXlsx(true)" class="export-btn">
+          <el-dropdown v-if="canReveal" split-button :disabled="exporting" @click="exportXlsx(false)" @command="exportXlsx(true)" class="export-btn">
             导出
             <template #dropdown><el-dropdown-menu><el-dropdown-item command="full" class="export-full">导出完整信息（含身份证号，可再导入）</el-dropdown-item></el-dropdown-menu></template>
           </el-dropdown>

@@ -4,6 +4,7 @@
 // (components/data-list.js). Props: orgId, writable (orgs.write here and the org not
 // dissolved).
 import { api } from "../../lib/api.js";
+import { fmtDate } from "../../lib/format.js";
 import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
 import { isMobile } from "../../lib/viewport.js";
 import { options } from "../../lib/meta.js";
@@ -59,7 +60,7 @@ export default {
       try {
         ({ value } = await ElementPlus.ElMessageBox.prompt(`“${u.unit_name}”退出${u.kind_label}的日期（年-月-日）`, "登记退出", {
           confirmButtonText: "确认退出", cancelButtonText: "取消",
-          inputValue: new Date().toISOString().slice(0, 10),
+          inputValue: fmtDate(new Date()), // today in Beijing (toISOString is UTC: yesterday before 08:00)
           inputPattern: /^\d{4}-\d{2}-\d{2}$/, inputErrorMessage: "请按 2026-06-30 的格式填写日期",
         }));
       } catch {
