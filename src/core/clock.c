@@ -135,11 +135,12 @@ void date_add_months(const char *d, int n, char out[11])
         snprintf(out, 11, "%s", d);
         return;
     }
-    m += n;
-    while (m > 12) {
-        m -= 12;
-        y++;
-    }
+    /* months since year 0, floored to year 1 (n may be negative) */
+    long k = (long)y * 12 + (m - 1) + n;
+    if (k < 12)
+        k = 12;
+    y = (int)(k / 12);
+    m = (int)(k % 12) + 1;
     if (dd > date_days_in_month(y, m))
         dd = date_days_in_month(y, m);
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,

@@ -23,5 +23,6 @@ int date_parse(const char *s, int *y, int *m, int *d);
 int64_t date_to_days(int y, int m, int d);
 void date_from_days(int64_t days, int *y, int *m, int *d);
 /* d (YYYY-MM-DD) plus n calendar months into out (11 bytes), the day clamped to the month's
- * last (2024-01-31 + 1 = 2024-02-29); d itself when it is not a date. */
+ * last (2024-01-31 + 1 = 2024-02-29); n may be negative (no earlier than year 1); d itself when
+ * it is not a date. */
 void date_add_months(const char *d, int n, char out[11]);

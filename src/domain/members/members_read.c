@@ -17,19 +17,9 @@
 static void years_ago(int64_t n, char out[11])
 {
     char today[11];
-    int y, m, d;
 
     clock_today(today);
-    if (date_parse(today, &y, &m, &d) < 0) {
-        snprintf(out, 11, "%s", today);
-        return;
-    }
-    y -= (int)n;
-    if (y < 1)
-        y = 1;
-    if (m == 2 && d == 29 && !date_is_leap(y))
-        d = 28;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    date_add_months(today, (int)(-12 * n), out);
 }
 
 /* ---- views ---- */

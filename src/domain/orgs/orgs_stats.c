@@ -219,14 +219,8 @@ int org_stats(struct app *app, int64_t org_id, const char *path, struct arena *a
     snprintf(since, sizeof(since), "%.4s-01-01", today);
     date_add_months(today, 6, horizon);
     for (int i = 0; i < 6; i++) {
-        int y, m, d;
         /* Born after today minus (31 + 10 i) years = aged 30 + 10 i or less. */
-        if (date_parse(today, &y, &m, &d) == 0) {
-            y -= 31 + 10 * i;
-            if (m == 2 && d == 29 && !date_is_leap(y))
-                d = 28;
-            snprintf(bounds[i], sizeof(bounds[i]), "%04d-%02d-%02d", y, m, d);
-        }
+        date_add_months(today, -12 * (31 + 10 * i), bounds[i]);
         bp[i] = bounds[i];
     }
     orgpath_upper(path, upper);

@@ -15,21 +15,6 @@
 static const char *const POSTS[] = { "书记",     "副书记",   "组织委员", "宣传委员", "纪检委员",
                                      "青年委员", "统战委员", "保密委员", "委员",     NULL };
 
-/* Date d plus n years (29 Feb → 28 Feb), into out[11]. */
-static void date_add_years(const char *d, int64_t n, char out[11])
-{
-    int y, m, dd;
-
-    if (date_parse(d, &y, &m, &dd) < 0) {
-        snprintf(out, 11, "%s", d);
-        return;
-    }
-    y += (int)n;
-    if (m == 2 && dd == 29 && !date_is_leap(y))
-        dd = 28;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
-}
-
 /* ---- terms ---- */
 
 int org_term_add(struct app *app, int64_t org_id, const struct org_term_in *in,
@@ -74,7 +59,7 @@ int org_term_add(struct app *app, int64_t org_id, const struct org_term_in *in,
         err_set(err, E_INVALID, "", "%s不实行任期制，不登记换届", org_type_label(cur.type));
         goto out;
     }
-    date_add_years(in->elected_on, years, ends);
+    date_add_months(in->elected_on, (int)(12 * years), ends); /* 29 Feb → 28 Feb */
     if (org_store_term_close(c, org_id, in->elected_on, err) < 0 ||
         org_store_term_insert(c, cur.tenant_id, org_id, in, years, ends, rule_id, now, term_id_out,
                               err) < 0)

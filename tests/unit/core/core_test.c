@@ -84,6 +84,16 @@ static void test_dates_and_pinned_clock(void)
 
     CHECK_EQ(date_parse("2000-02-29", &y, &m, &d), 0);
     CHECK_EQ(date_parse("1900-02-29", &y, &m, &d), -1);
+    /* calendar months either way, the day clamped: terms end, ages are bounded with it */
+    char sh[11];
+    date_add_months("2024-01-31", 1, sh);
+    CHECK_STR(sh, "2024-02-29");
+    date_add_months("2024-02-29", 12 * 5, sh);
+    CHECK_STR(sh, "2029-02-28");
+    date_add_months("2024-02-29", -12 * 31, sh);
+    CHECK_STR(sh, "1993-02-28");
+    date_add_months("2026-01-15", -1, sh);
+    CHECK_STR(sh, "2025-12-15");
     CHECK_EQ(date_parse("2024-13-01", &y, &m, &d), -1);
     CHECK_EQ(date_parse("2024-1-01", &y, &m, &d), -1);
     CHECK_EQ(date_parse("2024-01-01x", &y, &m, &d), -1);
