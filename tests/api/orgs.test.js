@@ -202,3 +202,15 @@ test("the subtree counters behind the statistics equal a recount after this file
   assert.match(bad.stdout, /org \d+ status=full: 存储 stored \d+，重新计数 recount \d+/);
   sql(srv.db, "UPDATE member_stat SET n = n - 1 WHERE org_id = (SELECT min(org_id) FROM member_stat) AND dim = 'status' AND key = 'full'");
 });
+
+test("every demo term ends its term's years after its election, 29 Feb becoming 28 Feb on both drivers", () => {
+  const addYears = (d, n) => {
+    const y = Number(d.slice(0, 4)) + n;
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return `${y}${d.slice(4) === "-02-29" && !leap ? "-02-28" : d.slice(4)}`;
+  };
+  const rows = sql(srv.db, "SELECT elected_on, term_years, ends_on FROM org_term WHERE is_synthetic = 1");
+  assert.ok(rows.length > 50, `${rows.length} terms`);
+  for (const [e, y, end] of rows) assert.equal(end, addYears(e, Number(y)), `elected ${e} for ${y} years`);
+  assert.equal(addYears("2024-02-29", 5), "2029-02-28");
+});

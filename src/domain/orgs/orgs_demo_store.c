@@ -27,7 +27,10 @@ static const struct db_sql SQL_ORG_TERMS = {
     .name = "orgs.demo_org_terms",
     .sql = "INSERT INTO org_term (tenant_id, org_id, elected_on, term_years, ends_on, rule_id, "
            "is_synthetic, created_at) "
-           "SELECT tenant_id, id, e, y, date(e, '+' || y || ' years'), rid, 1, ? FROM ("
+           /* 29 Feb + y years is 28 Feb in a common year, as on PostgreSQL and in
+            * org_term_add (SQLite's date() would roll over to 1 March) */
+           "SELECT tenant_id, id, e, y, min(date(e, '+' || y || ' years'), date(e, 'start of "
+           "month', '+' || y || ' years', '+1 month', '-1 day')), rid, 1, ? FROM ("
            "SELECT o.tenant_id, o.id, r.term_years AS y, r.id AS rid, max(o.founded_on, "
            "date(?, '-' || ((o.id * 7919) % (r.term_years * 365 + 200)) || ' days')) AS e "
            "FROM org o JOIN org_rule r ON r.org_type = o.type "
