@@ -49,3 +49,20 @@ for (const [width, height, tag] of [[1366, 900, "1366"], [360, 740, "360"]]) {
     noErrors(env);
   });
 }
+
+test("a role that must use two-factor login lands on 我的 until it enrols (auth.totp_roles)", async () => {
+  const required = await setup({ demo: { members: 100 }, env: { DANGJIAN_AUTH_TOTP_ROLES: "org_admin" } });
+  try {
+    const page = await required.newPage({ width: 1366, height: 900 });
+    await signIn(required, page, "shequ");
+    await page.goto(`${required.srv.url}/members`);
+    await page.waitForSelector(".totp-alert");
+    assert.equal(new URL(page.url()).pathname, "/me");
+    assert.match(await page.textContent(".totp-alert"), /须使用双因素认证/);
+    await shot(page, "totp-required-1366");
+    await page.context().close();
+    noErrors(required);
+  } finally {
+    await required.close();
+  }
+});
