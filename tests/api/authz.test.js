@@ -76,7 +76,7 @@ const fx = {
   // A member placed exactly at org: {id, name}.
   member(org) {
     const f = want("member", org, planning ? { name: `矩阵成员${cjkNum(++counter)}` } : {});
-    return planning ? { id: f, name: "" } : { id: f.id, name: f.name };
+    return planning ? { id: f, name: "", person_id: 0 } : { id: f.id, name: f.name, person_id: f.personId };
   },
   unit(org) { const f = want("unit", org, planning ? { name: uniq() } : {}); return planning ? f : f.id; },
   // One more grant (grid_worker at org) of a fixture user.
@@ -86,6 +86,9 @@ const fx = {
   },
   // A finished import job scoped to org, with an error workbook.
   importJob(org) { const f = want("importJob", org); return planning ? f : f.id; },
+  // A planned meeting of org today (a 党小组会 at a group, else a 主题党日).
+  meeting(org) { const f = want("meeting", org); return planning ? f : f.id; },
+  orgType: (org) => orgInfo(org).type,
 };
 
 // How to call each route for a caller: `org` is an org inside (or outside) the caller's
@@ -148,15 +151,17 @@ function createFixtures(list) {
   const stmt = {
     member: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'M', 0, 0);
       INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
-      SELECT 1, (SELECT MAX(id) FROM person), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+      SELECT 1, (SELECT MAX(id) FROM person), id, path, 'full', 'community', 0, 0 FROM org WHERE id = ${f.org} RETURNING id, person_id;`,
     unit: (f) => `INSERT INTO org_unit_link (org_id, unit_name, kind, created_at) VALUES (${f.org}, '${f.name}', 'co_building', 0) RETURNING id;`,
     grant: (f) => `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${f.userId}, 'grid_worker', ${f.org}, 0) RETURNING id;`,
+    meeting: (f) => `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
+      SELECT 1, id, path, CASE WHEN type = 'group' THEN 'group' ELSE 'theme_day' END, '矩阵会议', '${today()}', '${today()} 00:00', 'planned', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;
   const ids = sql(srv.db, `BEGIN; ${rest.map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`);
   assert.equal(ids.length, rest.length, "one id per fixture row");
-  rest.forEach((f, i) => { f.id = Number(ids[i][0]); });
+  rest.forEach((f, i) => { f.id = Number(ids[i][0]); f.personId = Number(ids[i][1]); });
 }
 
 before(async () => {

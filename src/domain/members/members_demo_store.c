@@ -20,6 +20,29 @@ static const struct db_sql SQL_MEMBER_CARDS = {
            "AND t.tag = '志愿者')",
 };
 
+/* Each 正式 or 预备 member of a branch with 党小组 joins one of them, by member id. */
+#define LIVE_GROUPS(alias)                                                                         \
+    "FROM org " alias " WHERE " alias ".parent_id = m.org_id AND " alias                           \
+    ".type = 'group' AND " alias ".dissolved_on IS NULL"
+static const struct db_sql SQL_MEMBER_GROUPS = {
+    .name = "members.demo_member_groups",
+    .sql = "INSERT INTO member_group (member_id, tenant_id, group_id, assigned_at) SELECT m.id, "
+           "m.tenant_id, g.id, ? FROM member m JOIN org g ON g.parent_id = m.org_id AND g.type = "
+           "'group' AND g.dissolved_on IS NULL WHERE m.status IN ('probationary', 'full') AND "
+           "(SELECT COUNT(*) " LIVE_GROUPS(
+               "g2") " AND g2.id < g.id) = m.id % (SELECT COUNT(*) " LIVE_GROUPS("g3") ")",
+};
+
+int members_store_demo_groups(struct db_conn *c, int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_MEMBER_GROUPS, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, now);
+    return db_run(&st, err);
+}
+
 int members_store_demo_cards(struct db_conn *c, int64_t now, struct err *err)
 {
     struct db_stmt *st = NULL;

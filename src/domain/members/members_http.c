@@ -528,7 +528,8 @@ static const struct code_table MEMBERS_CODES[] = {
     { NULL, NULL, NULL },
 };
 
-static const struct demo_hook *const MEMBERS_DEMOS[] = { &MEMBERS_DEMO_CARDS, NULL };
+static const struct demo_hook *const MEMBERS_DEMOS[] = { &MEMBERS_DEMO_CARDS, &MEMBERS_DEMO_GROUPS,
+                                                         NULL };
 
 const struct module MEMBERS_MODULE = {
     .name = "members",

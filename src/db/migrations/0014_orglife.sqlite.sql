@@ -1,0 +1,121 @@
+-- 0014_orglife: organizational life (组织生活). Forward-only: once merged, never edited.
+-- orglife_rule: the required frequencies of RULES.md §4.1 as versioned rows (§4.2, §13), chosen
+-- by the date of the period checked (valid_from <= period start < valid_to). A row with org_id
+-- overrides the defaults for that org's subtree (the deepest override wins); org_types lists
+-- the org types it applies to (",branch,joint_branch,"). Compliance reads them, nothing else.
+-- meeting: one meeting of an org (a branch; a 党小组 for a 党小组会) with its counts of the
+-- attendance rows kept in step by the service, so compliance never scans attendance.
+-- meeting_attendance: the expected attendees computed from the roster on the meeting date
+-- (status NULL until recorded) plus anyone else recorded; keyed by person.
+-- meeting_agenda: the 议题 in order, with the minutes of each.
+CREATE TABLE orglife_rule (
+    id INTEGER PRIMARY KEY,
+    rule_id TEXT NOT NULL,              -- RULES.md ID, "LIFE-DAHUI"
+    rule_set TEXT NOT NULL,             -- "tiaoli-2018", "local-..."
+    type TEXT NOT NULL,                 -- meeting type code
+    period TEXT NOT NULL CHECK (period IN ('month', 'quarter', 'year')),
+    min_count INTEGER NOT NULL CHECK (min_count BETWEEN 0 AND 100),
+    org_types TEXT NOT NULL,
+    org_id INTEGER REFERENCES org(id),  -- NULL: the default; else an override for its subtree
+    valid_from TEXT NOT NULL,
+    valid_to TEXT NOT NULL DEFAULT '9999-12-31',
+    confidence TEXT NOT NULL CHECK (confidence IN ('verified', 'secondary', 'unverified', 'local')),
+    source TEXT NOT NULL,
+    note TEXT,
+    created_by INTEGER,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX orglife_rule_type ON orglife_rule(type, valid_from);
+INSERT INTO orglife_rule (rule_id, rule_set, type, period, min_count, org_types, valid_from,
+                          confidence, source, created_at) VALUES
+    ('LIFE-DAHUI', 'tiaoli-2018', 'party_congress', 'quarter', 1,
+     ',branch,joint_branch,mobile_branch,general_branch,', '1900-01-01', 'verified',
+     '支部工作条例（试行）第十一条：党员大会一般每季度召开1次', 0),
+    ('LIFE-ZHIWEI', 'tiaoli-2018', 'committee', 'month', 1,
+     ',branch,joint_branch,mobile_branch,general_branch,', '1900-01-01', 'verified',
+     '支部工作条例（试行）第十二条：支部委员会会议一般每月召开1次；未设支委会的支部不适用', 0),
+    ('LIFE-XIAOZU', 'tiaoli-2018', 'group', 'month', 1, ',group,', '1900-01-01', 'verified',
+     '支部工作条例（试行）第十三条：党小组会一般每月召开1次', 0),
+    ('LIFE-DANGKE', 'tiaoli-2018', 'lecture', 'year', 1,
+     ',branch,joint_branch,mobile_branch,general_branch,', '1900-01-01', 'secondary',
+     '支部工作条例（试行）第十六条“按期上党课”；“每季度至少1次”为地方做法，可按地区规则收紧', 0),
+    ('LIFE-ZHUTI', 'tiaoli-2018', 'theme_day', 'month', 1,
+     ',branch,joint_branch,mobile_branch,general_branch,', '1900-01-01', 'secondary',
+     '主题党日：每月相对固定1天', 0),
+    ('LIFE-SHENGHUOHUI', 'tiaoli-2018', 'life_meeting', 'year', 1,
+     ',branch,joint_branch,mobile_branch,general_branch,', '1900-01-01', 'secondary',
+     '组织生活会：每年至少1次，一般在第四季度', 0),
+    ('LIFE-PINGYI', 'tiaoli-2018', 'evaluation', 'year', 1,
+     ',branch,joint_branch,mobile_branch,general_branch,', '1900-01-01', 'secondary',
+     '民主评议党员：一般每年1次，可与组织生活会结合', 0);
+
+CREATE TABLE meeting (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    org_id INTEGER NOT NULL REFERENCES org(id),
+    org_path TEXT NOT NULL,             -- copy of org.path for subtree scans
+    type TEXT NOT NULL CHECK (type IN ('party_congress', 'committee', 'group', 'lecture',
+        'theme_day', 'life_meeting', 'evaluation', 'talk', 'custom')),
+    custom_type TEXT,                   -- the name of a custom type
+    topic TEXT NOT NULL,
+    meets_on TEXT NOT NULL,             -- the date (China Standard Time) periods are counted by
+    starts_at TEXT NOT NULL,            -- "YYYY-MM-DD HH:MM", China Standard Time
+    ends_at TEXT,
+    place TEXT,
+    online INTEGER NOT NULL DEFAULT 0,
+    host_person_id INTEGER REFERENCES person(id),
+    recorder_person_id INTEGER REFERENCES person(id),
+    status TEXT NOT NULL CHECK (status IN ('planned', 'held', 'cancelled')),
+    guests TEXT,                        -- 列席 (names, free text)
+    minutes TEXT,
+    decisions TEXT,
+    expected_n INTEGER NOT NULL DEFAULT 0,
+    present_n INTEGER NOT NULL DEFAULT 0,  -- 出席 and 线上
+    leave_n INTEGER NOT NULL DEFAULT 0,
+    absent_n INTEGER NOT NULL DEFAULT 0,
+    delivered_n INTEGER NOT NULL DEFAULT 0, -- 送学上门
+    is_synthetic INTEGER NOT NULL DEFAULT 0,
+    created_by INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX meeting_path ON meeting(org_path, meets_on);
+CREATE INDEX meeting_org ON meeting(org_id, meets_on);
+
+CREATE TABLE meeting_agenda (
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    minutes TEXT,
+    PRIMARY KEY (meeting_id, pos)
+) STRICT;
+
+CREATE TABLE meeting_attendance (
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    expected INTEGER NOT NULL,          -- 1: on the expected list computed from the roster
+    status TEXT CHECK (status IN ('present', 'online', 'leave', 'absent', 'delivered')),
+    reason TEXT,                        -- 请假 reason, 送学上门 how
+    leave_approved INTEGER NOT NULL DEFAULT 0,
+    recorded_by INTEGER,
+    recorded_at INTEGER,
+    PRIMARY KEY (meeting_id, person_id)
+) STRICT;
+CREATE INDEX meeting_attendance_person ON meeting_attendance(person_id);
+
+INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'orglife', 1 FROM generation;
+CREATE TRIGGER generation_meeting_i AFTER INSERT ON meeting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_meeting_u AFTER UPDATE ON meeting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_meeting_d AFTER DELETE ON meeting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_rule_i AFTER INSERT ON orglife_rule BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_rule_u AFTER UPDATE ON orglife_rule BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;

@@ -1,0 +1,115 @@
+/* orglife.h: the organizational-life area's service (组织生活: 三会一课, 主题党日, 组织生活会,
+ * 民主评议, 谈心谈话), the only header other areas may include. Meetings of an org with their
+ * agenda, minutes and attendance (the expected attendees computed from the roster on the
+ * meeting date), and compliance against the versioned frequency rules of RULES.md §4.1. It
+ * does not touch HTTP; SQL lives in orglife_*store.c. */
+#pragma once
+
+#include "core/compat.h"
+
+struct app;
+struct arena;
+struct auth_actor;
+struct change_counter;
+struct demo_hook;
+struct err;
+
+/* The area's change counter (migration 0014_orglife): meetings and rules move it. */
+extern const struct change_counter ORGLIFE_COUNTER;
+extern const struct demo_hook ORGLIFE_DEMO;
+
+/* Codes and zh-CN labels, NULL-terminated, in the order the UI lists them. */
+extern const char *const MEETING_TYPES[], *const MEETING_TYPE_LABELS[];
+extern const char *const MEETING_STATUSES[], *const MEETING_STATUS_LABELS[];
+extern const char *const ATTEND_STATUSES[], *const ATTEND_STATUS_LABELS[];
+extern const char *const RULE_PERIODS[], *const RULE_PERIOD_LABELS[];
+
+struct meeting_agenda_item {
+    char *title, *minutes;
+};
+
+/* A meeting as written: create takes it whole; update takes the merged whole (the adapter
+ * lays a PATCH over the stored meeting). starts_at/ends_at "YYYY-MM-DD HH:MM" (China Standard
+ * Time; a "T" between date and time is accepted); person ids 0 for none. */
+struct meeting_in {
+    int64_t org_id;
+    char *type, *custom_type, *topic, *starts_at, *ends_at, *place, *status, *guests, *minutes,
+        *decisions;
+    bool online;
+    int64_t host_person_id, recorder_person_id;
+    struct meeting_agenda_item *agenda;
+    int64_t nagenda;
+};
+
+struct meeting_view {
+    int64_t id, org_id, host_person_id, recorder_person_id;
+    char *org_name, *org_path, *type, *custom_type, *topic, *meets_on, *starts_at, *ends_at, *place,
+        *status, *guests, *minutes, *decisions, *host_name, *recorder_name;
+    bool online;
+    int64_t expected_n, present_n, leave_n, absent_n, delivered_n, created_at, updated_at;
+    struct meeting_agenda_item *agenda; /* meeting_get only */
+    int64_t nagenda;
+};
+
+/* Validates, checks the org is alive on the meeting date and the host/recorder are its members
+ * then, stores the meeting with its agenda and its expected attendees (RULES.md §4: the
+ * branch's 正式 and 预备 members on the date; a 党小组's members for 党小组会; the committee in
+ * office for 支委会; nobody for 谈心谈话). One transaction, audited. */
+int meeting_create(struct app *app, const struct meeting_in *in, const struct auth_actor *actor,
+                   int64_t *id_out, struct err *err);
+/* Replaces the meeting with in (same checks; the org cannot change). A new date recomputes the
+ * expected attendees, keeping what was recorded for those still expected. */
+int meeting_update(struct app *app, int64_t id, const struct meeting_in *in,
+                   const struct auth_actor *actor, struct err *err);
+/* The meeting with its agenda; E_NOT_FOUND when there is none. */
+int meeting_get(struct app *app, int64_t id, struct arena *a, struct meeting_view *out,
+                struct err *err);
+/* The stored meeting as a meeting_in (strings in a), for a PATCH to overwrite. */
+void meeting_view_to_in(const struct meeting_view *v, struct meeting_in *out);
+
+struct meeting_query {
+    const char *org_path;                  /* subtree */
+    const char *from, *to, *type, *status; /* NULL: any */
+    int64_t person_id; /* non-zero: only meetings this person was expected at or recorded in */
+    int64_t page, size;
+};
+int meeting_list(struct app *app, const struct meeting_query *q, struct arena *a,
+                 struct meeting_view **out, int64_t *n_out, int64_t *total_out, struct err *err);
+
+struct meeting_attendee {
+    int64_t person_id;
+    const char *name, *status, *reason; /* status NULL: not recorded yet */
+    bool expected, leave_approved, probationary;
+};
+int meeting_attendees(struct app *app, int64_t meeting_id, struct arena *a,
+                      struct meeting_attendee **out, int64_t *n_out, struct err *err);
+
+struct attendance_in {
+    int64_t person_id;
+    char *status, *reason;
+    bool leave_approved;
+};
+/* Records attendance for the listed persons (others keep theirs). Each must be expected, or a
+ * member of the org on the meeting date (recorded as not expected, e.g. at a 谈心谈话); a
+ * person twice, or 请假 without a reason, fails. A planned meeting becomes held. One
+ * transaction, audited; the meeting's counts follow. */
+int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct attendance_in *in,
+                           int64_t n, const struct auth_actor *actor, struct err *err);
+
+/* Compliance (RULES.md §4.2) of one branch-level org and one required type over [from, to]:
+ * the rule in force for each period, chosen by the period's first day (an override on the org
+ * or an ancestor wins over the default); periods overlapping the range and the org's life are
+ * counted. expected = sum of min_count; held = held meetings (a 党小组会 counts for the
+ * branch of its group, expected per group); overdue = periods ended before today still short;
+ * due_soon = periods ending within 30 days of today still short. Rates are -1 when no
+ * attendance was recorded. */
+struct orglife_compliance_item {
+    int64_t org_id;
+    const char *org_name, *org_path, *type, *rule_id, *period;
+    int64_t min_count, expected, held, overdue, due_soon;
+    const char *next_due; /* last day of the first short period not ended; NULL: none */
+    double attendance_rate, study_rate;
+};
+int orglife_compliance(struct app *app, const char *org_path, const char *from, const char *to,
+                       struct arena *a, struct orglife_compliance_item **out, int64_t *n_out,
+                       struct err *err);

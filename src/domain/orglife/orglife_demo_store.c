@@ -1,0 +1,148 @@
+/* orglife_demo_store.c: SQL of the organizational-life demo hook (orglife_demo.c): the live
+ * branch-level orgs and groups of the street with their 书记, demo meetings, their attendance
+ * drawn from the roster as it is now, and the meetings' counts in one pass. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/orglife/orglife_int.h"
+
+#define SECRETARY_OF(o, post)                                                                      \
+    "COALESCE((SELECT m.person_id FROM org_post p JOIN member m ON m.id = p.member_id "            \
+    "WHERE p.org_id = " o " AND p.ended_on IS NULL AND p.post " post " ORDER BY p.id LIMIT 1), 0)"
+static const struct db_sql SQL_ORGS = {
+    .name = "orglife.demo_orgs",
+    .sql = "SELECT o.id, o.tenant_id, COALESCE(o.parent_id, 0), " SECRETARY_OF(
+        "o.id",
+        "= '书记'") ", " SECRETARY_OF("o.id",
+                                      "<> '书记'") ", o.path, o.type, o.name, "
+                                                   "o.founded_on, (SELECT COUNT(*) FROM org_post p "
+                                                   "WHERE p.org_id = o.id AND p.ended_on IS "
+                                                   "NULL) >= 3 FROM org o WHERE o.type IN "
+                                                   "('branch', 'joint_branch', 'mobile_branch', "
+                                                   "'general_branch', 'group') AND o.dissolved_on "
+                                                   "IS NULL ORDER BY o.id",
+    .pg = "SELECT o.id, o.tenant_id, COALESCE(o.parent_id, 0), " SECRETARY_OF(
+        "o.id",
+        "= '书记'") ", " SECRETARY_OF("o.id",
+                                      "<> '书记'") ", o.path, o.type, o.name, "
+                                                   "o.founded_on, ((SELECT COUNT(*) FROM org_post "
+                                                   "p WHERE p.org_id = o.id AND p.ended_on IS "
+                                                   "NULL) >= 3)::int FROM org o WHERE o.type IN "
+                                                   "('branch', 'joint_branch', 'mobile_branch', "
+                                                   "'general_branch', 'group') AND o.dissolved_on "
+                                                   "IS NULL ORDER BY o.id",
+};
+static const struct db_sql SQL_MEETING = {
+    .name = "orglife.demo_meeting",
+    .sql = "INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, "
+           "ends_at, place, host_person_id, recorder_person_id, status, minutes, decisions, "
+           "is_synthetic, created_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+};
+/* The drawn status r (0-99) of each attendee as a row. */
+#define ATTEND_INSERT                                                                                          \
+    "INSERT INTO meeting_attendance (meeting_id, person_id, expected, status, reason, "                        \
+    "leave_approved, recorded_at) SELECT ?, p, 1, CASE WHEN r < 80 THEN 'present' WHEN r < 84 "                \
+    "THEN 'online' WHEN r < 91 THEN 'leave' WHEN r < 95 THEN 'delivered' ELSE 'absent' END, "                  \
+    "CASE WHEN r >= 84 AND r < 91 THEN '工作冲突，已向支部书记请假' WHEN r >= 91 AND r < 95 "     \
+    "THEN '年高行动不便，会后由支委上门送学' END, CASE WHEN r >= 84 AND r < 91 THEN 1 ELSE 0 " \
+    "END, ? FROM (SELECT DISTINCT m.person_id AS p, (m.person_id * 7919 + ?) % 100 AS r "
+static const struct db_sql SQL_ATTEND_ORG = {
+    .name = "orglife.demo_attend_org",
+    .sql = ATTEND_INSERT "FROM member m WHERE m.org_id = ? AND m.status IN ('probationary', "
+                         "'full') AND (m.joined_on IS NULL OR m.joined_on <= ?)) x",
+};
+static const struct db_sql SQL_ATTEND_GROUP = {
+    .name = "orglife.demo_attend_group",
+    .sql = ATTEND_INSERT "FROM member m JOIN member_group g ON g.member_id = m.id WHERE "
+                         "g.group_id = ? AND m.status IN ('probationary', 'full') AND "
+                         "(m.joined_on IS NULL OR m.joined_on <= ?)) x",
+};
+static const struct db_sql SQL_ATTEND_COMMITTEE = {
+    .name = "orglife.demo_attend_committee",
+    .sql = ATTEND_INSERT "FROM org_post op JOIN member m ON m.id = op.member_id WHERE "
+                         "op.org_id = ? AND op.ended_on IS NULL AND op.started_on <= ?) x",
+};
+static const struct db_sql SQL_COUNTS = {
+    .name = "orglife.demo_counts",
+    .sql = "UPDATE meeting SET " ORGLIFE_COUNTS_SET " WHERE is_synthetic = 1",
+};
+
+static void read_org(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct orglife_demo_org *o = row;
+
+    o->id = db_col_int(st, 0);
+    o->tenant_id = db_col_int(st, 1);
+    o->parent_id = db_col_int(st, 2);
+    o->secretary = db_col_int(st, 3);
+    o->committee_member = db_col_int(st, 4);
+    o->path = db_col_dup(st, 5, a);
+    o->type = db_col_dup(st, 6, a);
+    o->name = db_col_dup(st, 7, a);
+    o->founded_on = db_col_dup(st, 8, a);
+    o->committee = db_col_int(st, 9) != 0;
+}
+
+int orglife_demo_store_orgs(struct db_conn *c, struct arena *a, struct orglife_demo_org **out,
+                            int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_ORGS, &st, err) < 0)
+        return -1;
+    return db_read_rows(&st, read_org, sizeof(**out), a, out, n_out, err);
+}
+
+int orglife_demo_store_meeting(struct db_conn *c, const struct orglife_demo_org *org,
+                               const struct orglife_demo_meeting *in, int64_t now, int64_t *id_out,
+                               struct err *err)
+{
+    struct db_stmt *st = NULL;
+    const char *const text[] = { org->path,     in->type,    in->topic, in->meets_on,
+                                 in->starts_at, in->ends_at, in->place };
+    int k = 1;
+
+    if (db_prepare(c, &SQL_MEETING, &st, err) < 0)
+        return -1;
+    db_bind_int(st, k++, org->tenant_id);
+    db_bind_int(st, k++, org->id);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
+    db_bind_opt_id(st, k++, in->host_person_id);
+    db_bind_opt_id(st, k++, in->recorder_person_id);
+    db_bind_text(st, k++, in->status);
+    db_bind_opt_text(st, k++, in->minutes);
+    db_bind_null(st, k++);
+    db_bind_int(st, k++, now);
+    db_bind_int(st, k++, now);
+    return db_run_id(&st, id_out, err);
+}
+
+int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org_id,
+                              const char *type, const char *meets_on, int64_t salt, int64_t now,
+                              struct err *err)
+{
+    const struct db_sql *sql = !strcmp(type, "group")       ? &SQL_ATTEND_GROUP
+                               : !strcmp(type, "committee") ? &SQL_ATTEND_COMMITTEE
+                                                            : &SQL_ATTEND_ORG;
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, sql, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, meeting_id);
+    db_bind_int(st, 2, now);
+    db_bind_int(st, 3, salt % 1000);
+    db_bind_int(st, 4, org_id);
+    db_bind_text(st, 5, meets_on);
+    return db_run(&st, err);
+}
+
+int orglife_demo_store_counts(struct db_conn *c, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_COUNTS, &st, err) < 0)
+        return -1;
+    return db_run(&st, err);
+}

@@ -1,0 +1,148 @@
+// orglife.test.js: organizational life: a meeting's expected attendees come from the roster on
+// its date, attendance is recorded (请假 needs a reason, only members of the branch), bad
+// input is refused with nothing written, and compliance matches a count made here from the
+// meetings themselves, with the frequency rule read from its row (an override doubles it).
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+
+let srv, shuji, shequ, dangyuan, branch;
+before(async () => {
+  srv = await startServer({ demo: {} });
+  [shuji, shequ, dangyuan] = await Promise.all(["shuji", "shequ", "dangyuan"].map((u) => login(srv, u)));
+  branch = shuji.session.grants[0].org_id;
+});
+after(async () => { await srv.stop(); });
+
+// A date n days from today (Asia/Shanghai).
+const dayOffset = (n) => new Date(Date.now() + 8 * 3600 * 1000 + n * 86400 * 1000).toISOString().slice(0, 10);
+const roll = (org) => sql(srv.db, `SELECT person_id FROM member WHERE org_id = ${org} AND status IN ('probationary', 'full') ORDER BY person_id`).map(([p]) => Number(p));
+const meetingCount = () => Number(sql(srv.db, "SELECT COUNT(*) FROM meeting")[0][0]);
+
+test("a meeting expects the branch's members on its date and records attendance", async () => {
+  const when = `${dayOffset(-3)} 14:30`;
+  const m = expectStatus(await shuji.request("POST", "/api/meetings", {
+    body: { org_id: branch, type: "theme_day", topic: "学习社区治理条例", starts_at: when, place: "党群服务中心",
+      agenda: [{ title: "集中学习" }, { title: "交流发言", minutes: "三名党员发言" }] },
+  }), 201).json;
+  assert.equal(m.status, "planned");
+  assert.equal(m.type_label, "主题党日");
+  assert.equal(m.starts_at, when);
+  assert.deepEqual(m.agenda.map((a) => a.title), ["集中学习", "交流发言"]);
+  const expected = roll(branch);
+  assert.equal(m.expected_n, expected.length);
+  const att = expectStatus(await shuji.request("GET", `/api/meetings/${m.id}/attendance`), 200).json.items;
+  assert.deepEqual(att.map((a) => a.person_id).sort((x, y) => x - y), expected);
+  assert.ok(att.every((a) => a.expected && a.status === null));
+
+  // 请假 without a reason, a person twice, a person from another branch: refused, nothing kept.
+  const [p1, p2, p3] = expected;
+  const [[outsider]] = sql(srv.db, `SELECT person_id FROM member WHERE org_id <> ${branch} AND status = 'full' LIMIT 1`);
+  expectError(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: p1, status: "present" }, { person_id: p2, status: "leave" }] }), 400, "invalid", "/items/1/reason");
+  expectError(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: p1, status: "present" }, { person_id: p1, status: "absent" }] }), 400, "invalid", "/items/1/person_id");
+  expectError(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: Number(outsider), status: "present" }] }), 400, "invalid", "/items/0/person_id");
+  expectError(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: { items: [{ person_id: p1, status: "came" }] } }), 400, "invalid", "/items/0/status");
+  assert.equal(sql(srv.db, `SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ${m.id} AND status IS NOT NULL`)[0][0], "0");
+
+  const done = expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, {
+    body: [{ person_id: p1, status: "present" }, { person_id: p2, status: "leave", reason: "　外地出差　", leave_approved: true },
+      { person_id: p3, status: "delivered", reason: "年高行动不便" }],
+  }), 200).json.items;
+  const byPerson = Object.fromEntries(done.map((a) => [a.person_id, a]));
+  assert.equal(byPerson[p1].status_label, "出席");
+  assert.equal(byPerson[p2].reason, "外地出差");
+  assert.equal(byPerson[p2].leave_approved, true);
+  const after1 = expectStatus(await shuji.request("GET", `/api/meetings/${m.id}`), 200).json;
+  assert.deepEqual([after1.status, after1.present_n, after1.leave_n, after1.delivered_n, after1.absent_n], ["held", 1, 1, 1, 0]);
+  const [[action, target]] = sql(srv.db, `SELECT action, target_id FROM audit ORDER BY id DESC LIMIT 1`);
+  assert.deepEqual([action, Number(target)], ["meeting.attendance", m.id]);
+
+  // The member sees it among their own meetings when they were expected.
+  const mine = expectStatus(await dangyuan.request("GET", "/api/me/meetings?size=200"), 200).json;
+  const me = dangyuan.session.user.person_id;
+  assert.equal(mine.items.some((x) => x.id === m.id), expected.includes(me));
+});
+
+test("a member who joined the branch after the meeting date is not expected at it", async () => {
+  const [[mid, pid]] = sql(srv.db, `SELECT id, person_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id DESC LIMIT 1`);
+  const [[other]] = sql(srv.db, `SELECT id FROM org WHERE type = 'branch' AND id <> ${branch} AND path LIKE (SELECT path FROM org WHERE id = ${branch}) || '%' OR (type = 'branch' AND id <> ${branch} AND parent_id = (SELECT parent_id FROM org WHERE id = ${branch})) LIMIT 1`);
+  sql(srv.db, `INSERT INTO member_event (tenant_id, member_id, kind, effective_on, old_value, new_value, created_at) VALUES (1, ${mid}, 'org', '${dayOffset(-10)}', '${other}', '${branch}', 0)`);
+  const before = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "party_congress", topic: "季度党员大会", starts_at: `${dayOffset(-20)} 15:00` } }), 201).json;
+  const afterMove = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "party_congress", topic: "季度党员大会（二）", starts_at: `${dayOffset(-5)} 15:00` } }), 201).json;
+  const who = async (id) => expectStatus(await shuji.request("GET", `/api/meetings/${id}/attendance`), 200).json.items.map((a) => a.person_id);
+  assert.ok(!(await who(before.id)).includes(Number(pid)), "not yet in the branch 20 days ago");
+  assert.ok((await who(afterMove.id)).includes(Number(pid)), "in the branch 5 days ago");
+  // A date change recomputes the list.
+  expectStatus(await shuji.request("PATCH", `/api/meetings/${before.id}`, { body: { starts_at: `${dayOffset(-4)} 15:00` } }), 200);
+  assert.ok((await who(before.id)).includes(Number(pid)));
+  sql(srv.db, `DELETE FROM member_event WHERE member_id = ${mid} AND kind = 'org' AND created_at = 0 AND effective_on = '${dayOffset(-10)}'`);
+});
+
+test("bad meetings are refused with the field named and nothing written", async () => {
+  const n = meetingCount();
+  const base = { org_id: branch, type: "theme_day", topic: "主题党日", starts_at: `${dayOffset(-1)} 09:00` };
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, starts_at: "明天下午" } }), 400, "invalid", "/starts_at");
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, ends_at: `${dayOffset(-1)} 08:00` } }), 400, "invalid", "/ends_at");
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, starts_at: `${dayOffset(3)} 09:00`, status: "held" } }), 400, "invalid", "/status");
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, type: "group" } }), 400, "invalid", "/type");
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, type: "custom" } }), 400, "invalid", "/custom_type");
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, minutes: "记".repeat(20001) } }), 400, "invalid", "/minutes");
+  const [[outsider]] = sql(srv.db, `SELECT person_id FROM member WHERE org_id <> ${branch} AND status = 'full' LIMIT 1`);
+  expectError(await shuji.request("POST", "/api/meetings", { body: { ...base, host_person_id: Number(outsider) } }), 400, "invalid", "/host_person_id");
+  const [[dissolved, on]] = sql(srv.db, "SELECT id, dissolved_on FROM org WHERE dissolved_on IS NOT NULL AND type <> 'group' ORDER BY id LIMIT 1");
+  const admin = await login(srv, "admin");
+  expectError(await admin.request("POST", "/api/meetings", { body: { ...base, org_id: Number(dissolved), starts_at: `${on} 10:00` } }), 409, "conflict", "/starts_at");
+  assert.equal(meetingCount(), n);
+  // Typed the way people type: full-width digits and colon, a T, seconds.
+  const ok = expectStatus(await shuji.request("POST", "/api/meetings", { body: { ...base, starts_at: "２０２６-０１-０５　１４：３０" } }), 201).json;
+  assert.equal(ok.starts_at, "2026-01-05 14:30");
+  const t = expectStatus(await shuji.request("POST", "/api/meetings", { body: { ...base, starts_at: "2026-01-06T09:05:00" } }), 201).json;
+  assert.equal(t.starts_at, "2026-01-06 09:05");
+});
+
+test("compliance matches a count of the branch's meetings, with the rule from its row", async () => {
+  const from = `${today().slice(0, 4)}-01-01`, to = today();
+  const items = expectStatus(await shequ.request("GET", `/api/orglife/compliance?from=${from}&to=${to}`), 200).json.items;
+  const theme = items.find((i) => i.org_id === branch && i.type === "theme_day");
+  assert.equal(theme.rule_id, "LIFE-ZHUTI");
+  const [[founded]] = sql(srv.db, `SELECT COALESCE(founded_on, '') FROM org WHERE id = ${branch}`);
+  const firstMonth = founded > from ? founded.slice(0, 7) : from.slice(0, 7);
+  const months = [];
+  for (let y = Number(firstMonth.slice(0, 4)), mo = Number(firstMonth.slice(5)); `${y}-${String(mo).padStart(2, "0")}` <= to.slice(0, 7); mo === 12 ? (y++, mo = 1) : mo++)
+    months.push(`${y}-${String(mo).padStart(2, "0")}`);
+  const held = Object.fromEntries(sql(srv.db, `SELECT substr(meets_on, 1, 7), COUNT(*) FROM meeting WHERE org_id = ${branch} AND type = 'theme_day' AND status = 'held' AND meets_on BETWEEN '${from}' AND '${to}' GROUP BY 1`).map(([k, v]) => [k, Number(v)]));
+  const current = to.slice(0, 7);
+  assert.equal(theme.expected, months.length);
+  assert.equal(theme.held, Object.values(held).reduce((a, b) => a + b, 0));
+  assert.equal(theme.overdue, months.filter((m) => m < current && !held[m]).length);
+  // The attendance rate is present (出席 + 线上) over expected of the meetings recorded.
+  const [[pres, exp]] = sql(srv.db, `SELECT SUM(present_n), SUM(expected_n) FROM meeting WHERE org_id = ${branch} AND type = 'theme_day' AND status = 'held' AND meets_on BETWEEN '${from}' AND '${to}' AND present_n + leave_n + absent_n + delivered_n > 0`);
+  assert.ok(Math.abs(theme.attendance_rate - Number(pres) / Number(exp)) < 0.001);
+
+  // No committee in office: no 支委会 item (ORG-NO-COMMITTEE); with one: an item.
+  const committees = new Set(items.filter((i) => i.type === "committee").map((i) => i.org_id));
+  const posts = sql(srv.db, `SELECT o.id, (SELECT COUNT(*) FROM org_post p WHERE p.org_id = o.id AND p.ended_on IS NULL) FROM org o WHERE o.type = 'branch' AND o.dissolved_on IS NULL AND o.path LIKE (SELECT path FROM org WHERE id = ${shequ.session.grants[0].org_id}) || '%'`);
+  for (const [id, n] of posts) assert.equal(committees.has(Number(id)), Number(n) >= 3, `branch ${id} with ${n} posts`);
+
+  // A stricter local rule for this branch from January (a row, not code): twice a month.
+  sql(srv.db, `INSERT INTO orglife_rule (rule_id, rule_set, type, period, min_count, org_types, org_id, valid_from, confidence, source, created_at) VALUES ('LIFE-ZHUTI', 'local-test', 'theme_day', 'month', 2, ',branch,', ${branch}, '${from}', 'local', '测试', 0)`);
+  const strict = expectStatus(await shequ.request("GET", `/api/orglife/compliance?from=${from}&to=${to}`), 200).json.items;
+  assert.equal(strict.find((i) => i.org_id === branch && i.type === "theme_day").expected, 2 * months.length);
+  const other = strict.find((i) => i.org_id !== branch && i.type === "theme_day");
+  assert.equal(other.expected, items.find((i) => i.org_id === other.org_id && i.type === "theme_day").expected);
+  sql(srv.db, "DELETE FROM orglife_rule WHERE rule_set = 'local-test'");
+
+  expectError(await shequ.request("GET", `/api/orglife/compliance?from=${to}&to=${from}`), 400, "invalid", "/to");
+  expectError(await shequ.request("GET", "/api/orglife/compliance?from=2020-01-01&to=2026-12-31"), 400, "invalid", "/to");
+});
+
+test("the demo street has a year of meetings with some branches behind", async () => {
+  const from = `${Number(today().slice(0, 4)) - 1}-01-01`, to = `${Number(today().slice(0, 4)) - 1}-12-31`;
+  const items = expectStatus(await shequ.request("GET", `/api/orglife/compliance?from=${from}&to=${to}`), 200).json.items;
+  const theme = items.filter((i) => i.type === "theme_day");
+  assert.ok(theme.length > 5);
+  assert.ok(theme.some((i) => i.overdue > 0), "some branch fell behind");
+  assert.ok(theme.filter((i) => i.overdue === 0).length > theme.length / 2, "most kept up");
+  assert.ok(theme.every((i) => i.attendance_rate > 0.5 && i.attendance_rate <= 1));
+});
