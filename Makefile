@@ -9,7 +9,7 @@
 #   make lint     clang-format check, tools/checksrc.sh, cppcheck
 #   make fuzz     libFuzzer targets, FUZZ_RUNS executions each (fuzz-check: FUZZ_SECONDS each, in check)
 #   make crash    the SIGKILL crash test with CRASH_KILLS kills (5 in make quick)
-#   make bench    benchmarks (not part of check)
+#   make bench    benchmarks (not part of check); make bench-textsim: the text-similarity one alone
 
 O ?= build
 SAN ?= 0
@@ -52,7 +52,7 @@ FUZZ_BINS := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/fuzz/*_fuzz.c)))
 .SECONDARY:
 .DEFAULT_GOAL := all
 FORCE:
-.PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench clean deps \
+.PHONY: FORCE all demo quick check new-area-check check-pg unit api browser lint sanitize bench bench-textsim clean deps \
 	fuzz fuzz-check fuzz-bins crash
 all: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 
@@ -201,8 +201,17 @@ crash: $(O)/dangjian
 # check-pg runs inside sanitize, on the ASan/UBSan build (the PostgreSQL driver included).
 check: lint quick new-area-check sanitize fuzz-check browser
 
-bench: $(O)/dangjian
+bench: $(O)/dangjian $(O)/bench/textsim_bench
 	bench/run.sh
+
+# Micro-benchmarks written in C over the library (bench/*_bench.c); bench-textsim runs the
+# text-similarity one alone (no server, no dependencies, a few seconds).
+$(O)/bench/%_bench: bench/%_bench.c $(O)/libdangjian.a
+	@mkdir -p $(dir $@)
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libdangjian.a $(LDLIBS)
+bench-textsim: $(O)/bench/textsim_bench
+	$(O)/bench/textsim_bench
 
 clean:
 	rm -rf build

@@ -30,3 +30,7 @@ echo
 echo "| soak | req/s | p50 ms | p99 ms | errors and memory | |"
 echo "|---|---|---|---|---|---|"
 bench/load.sh
+echo
+echo "| text similarity (src/core/textsim.h) | rate | detail |"
+echo "|---|---|---|"
+"${TEXTSIM_BENCH:-build/bench/textsim_bench}"
