@@ -146,3 +146,45 @@ test("the demo street has a year of meetings with some branches behind", async (
   assert.ok(theme.filter((i) => i.overdue === 0).length > theme.length / 2, "most kept up");
   assert.ok(theme.every((i) => i.attendance_rate > 0.5 && i.attendance_rate <= 1));
 });
+
+// Minutes of one branch; a near copy changes only the branch, the date and a few words; an
+// honest record on the same topic is written in its own words (fictional texts).
+const MINUTES = "十一月十二日下午，第一党支部在党群服务中心召开主题党日活动，集中学习党的二十届三中全会精神。" +
+  "支部书记领学了全会公报的主要内容，重点讲解了进一步全面深化改革的总目标和重大原则。" +
+  "与会党员结合社区老旧小区改造、加装电梯和停车难等居民关心的问题交流了学习体会。" +
+  "老党员王某某说，改革要让群众看得见、摸得着，支部要多听楼栋居民的意见。" +
+  "会议决定，本月由组织委员牵头，分三个小组入户走访，收集居民对加装电梯的意见建议，月底前形成清单报社区党委。";
+const COPY = MINUTES.replace("第一党支部", "第三党支部").replace("十一月十二日", "十一月十五日").replace("老党员王某某", "老党员李某某").replace("分三个小组", "分两个小组");
+const HONEST = "本月主题党日，我们第二党支部围绕二十届三中全会精神开展学习。先由宣传委员播放了解读视频，" +
+  "随后大家分组讨论：退休党员关心养老服务站的开放时间，在职党员建议把学习安排到周末晚上。" +
+  "书记总结时提出，学全会精神要落到为居民办实事上，下月重点解决三号楼化粪池堵塞问题，由网格党员跟进。";
+
+test("copied minutes are flagged with the shared passage; an honest record on the topic is not", async () => {
+  const branches = sql(srv.db, `SELECT id FROM org WHERE type = 'branch' AND dissolved_on IS NULL AND path LIKE (SELECT path FROM org WHERE id = ${shequ.session.grants[0].org_id}) || '%' ORDER BY id LIMIT 3`).map(([id]) => Number(id));
+  const make = async (org, minutes, day) => expectStatus(await shequ.request("POST", "/api/meetings", {
+    body: { org_id: org, type: "theme_day", topic: "学习党的二十届三中全会精神", starts_at: `${dayOffset(day)} 14:00`, minutes } }), 201).json;
+  const original = await make(branches[0], MINUTES, -9);
+  const honest = await make(branches[1], HONEST, -8);
+  const copy = await make(branches[2], COPY, -7);
+  const items = expectStatus(await shequ.request("GET", "/api/orglife/copy-suspects"), 200).json.items;
+  const pairs = items.map((i) => [i.meeting_id, i.matches_meeting_id]);
+  const hit = items.find((i) => i.meeting_id === copy.id && i.matches_meeting_id === original.id);
+  assert.ok(hit, `the copy is flagged against the original: ${JSON.stringify(pairs)}`);
+  assert.ok(hit.similarity >= 0.5, `similarity ${hit.similarity}`);
+  assert.ok(hit.passage.length >= 40 && COPY.includes(hit.passage) && MINUTES.includes(hit.passage.replace(/十一月十五日/, "十一月十二日")),
+    `the shared passage is shown as the copy has it: ${hit.passage}`);
+  assert.ok(!pairs.some(([a, b]) => [a, b].includes(honest.id)), "the honest record is not flagged");
+  // Rewriting the copy in its own words clears the pair.
+  expectStatus(await shequ.request("PATCH", `/api/meetings/${copy.id}`, { body: { minutes: HONEST.replace("第二党支部", "第三党支部").split("").reverse().join("") } }), 200);
+  const after2 = expectStatus(await shequ.request("GET", "/api/orglife/copy-suspects"), 200).json.items;
+  assert.ok(!after2.some((i) => i.meeting_id === copy.id || i.matches_meeting_id === copy.id));
+});
+
+test("the demo's two branches with the same downloaded minutes are flagged", async () => {
+  const jiedao = await login(srv, "jiedao");
+  const items = expectStatus(await jiedao.request("GET", "/api/orglife/copy-suspects"), 200).json.items;
+  const demo = items.filter((i) => i.similarity === 1);
+  assert.ok(demo.length >= 1, JSON.stringify(items.slice(0, 3)));
+  assert.ok(demo[0].passage.includes("会议传达学习了上级有关文件精神"));
+  assert.notEqual(demo[0].org_name, demo[0].matches_org_name);
+});

@@ -103,6 +103,36 @@ CREATE TABLE meeting_attendance (
 );
 CREATE INDEX meeting_attendance_person ON meeting_attendance(person_id);
 
+-- Copied minutes (照搬照抄, core/textsim.h): a meeting's MinHash signature of its minutes, its
+-- 32 LSH band keys (an index to find candidates with one join instead of comparing every
+-- pair) and the pairs found near-identical when the newer one was saved, with the passage
+-- they share as byte ranges of each text.
+CREATE TABLE meeting_sig (
+    meeting_id BIGINT PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+    sig BYTEA NOT NULL,
+    computed_at BIGINT NOT NULL
+);
+CREATE TABLE meeting_band (
+    band_key BIGINT NOT NULL,
+    meeting_id BIGINT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, meeting_id)
+);
+CREATE INDEX meeting_band_meeting ON meeting_band(meeting_id);
+CREATE TABLE meeting_copy (
+    meeting_id BIGINT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    matches_meeting_id BIGINT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    similarity_pm BIGINT NOT NULL,   -- Jaccard of the shingle sets, per mille
+    containment_pm BIGINT NOT NULL,  -- share of the shorter text found in the longer, per mille
+    passage_chars BIGINT NOT NULL,   -- the longest shared passage, in normalized characters
+    a_start BIGINT NOT NULL,         -- its byte range in this meeting's minutes
+    a_end BIGINT NOT NULL,
+    b_start BIGINT NOT NULL,         -- and in the other's
+    b_end BIGINT NOT NULL,
+    found_at BIGINT NOT NULL,
+    PRIMARY KEY (meeting_id, matches_meeting_id)
+);
+CREATE INDEX meeting_copy_match ON meeting_copy(matches_meeting_id);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'orglife', 1 FROM generation;
 CREATE OR REPLACE FUNCTION dj_bump_orglife() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

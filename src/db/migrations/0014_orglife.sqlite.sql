@@ -103,6 +103,36 @@ CREATE TABLE meeting_attendance (
 ) STRICT;
 CREATE INDEX meeting_attendance_person ON meeting_attendance(person_id);
 
+-- Copied minutes (照搬照抄, core/textsim.h): a meeting's MinHash signature of its minutes, its
+-- 32 LSH band keys (an index to find candidates with one join instead of comparing every
+-- pair) and the pairs found near-identical when the newer one was saved, with the passage
+-- they share as byte ranges of each text.
+CREATE TABLE meeting_sig (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+    sig BLOB NOT NULL,
+    computed_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE meeting_band (
+    band_key INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, meeting_id)
+) STRICT;
+CREATE INDEX meeting_band_meeting ON meeting_band(meeting_id);
+CREATE TABLE meeting_copy (
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    matches_meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    similarity_pm INTEGER NOT NULL,   -- Jaccard of the shingle sets, per mille
+    containment_pm INTEGER NOT NULL,  -- share of the shorter text found in the longer, per mille
+    passage_chars INTEGER NOT NULL,   -- the longest shared passage, in normalized characters
+    a_start INTEGER NOT NULL,         -- its byte range in this meeting's minutes
+    a_end INTEGER NOT NULL,
+    b_start INTEGER NOT NULL,         -- and in the other's
+    b_end INTEGER NOT NULL,
+    found_at INTEGER NOT NULL,
+    PRIMARY KEY (meeting_id, matches_meeting_id)
+) STRICT;
+CREATE INDEX meeting_copy_match ON meeting_copy(matches_meeting_id);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'orglife', 1 FROM generation;
 CREATE TRIGGER generation_meeting_i AFTER INSERT ON meeting BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'orglife';

@@ -129,6 +129,21 @@ static int expected_refresh(struct db_conn *c, int64_t id, const struct meeting_
                : 0;
 }
 
+static bool same_text(const char *x, const char *y)
+{
+    return (!x || !*x) ? (!y || !*y) : (y && !strcmp(x, y));
+}
+
+/* The 照搬照抄 check of saved minutes, with the configured thresholds. */
+static int copy_check(struct app *app, struct db_conn *c, int64_t id, const char *minutes,
+                      struct arena *a, struct err *err)
+{
+    struct orglife_copy_rule rule;
+
+    orglife_copy_rule_of(app->cfg, &rule);
+    return orglife_copy_check(c, id, minutes, &rule, a, err);
+}
+
 static json_t *meeting_json(const struct meeting_in *in, const char *starts)
 {
     return json_pack("{s:s, s:s?, s:s, s:s, s:s?, s:s?, s:b, s:I, s:I, s:s, s:I}", "type", in->type,
@@ -173,6 +188,7 @@ int meeting_create(struct app *app, const struct meeting_in *in_, const struct a
                                      id_out, err) < 0 ||
         orglife_store_agenda_replace(c, *id_out, in.agenda, in.nagenda, err) < 0 ||
         expected_refresh(c, *id_out, &in, meets_on, &a, err) < 0 ||
+        copy_check(app, c, *id_out, in.minutes, &a, err) < 0 ||
         meeting_audit(c, actor, "meeting.create", *id_out, org.id, NULL, meeting_json(&in, starts),
                       err) < 0)
         goto out;
@@ -210,6 +226,7 @@ int meeting_update(struct app *app, int64_t id, const struct meeting_in *in_,
         orglife_store_agenda_replace(c, id, in.agenda, in.nagenda, err) < 0 ||
         ((strcmp(meets_on, cur.meets_on) || strcmp(in.type, cur.type)) &&
          expected_refresh(c, id, &in, meets_on, &a, err) < 0) ||
+        (!same_text(in.minutes, cur.minutes) && copy_check(app, c, id, in.minutes, &a, err) < 0) ||
         meeting_audit(c, actor, "meeting.update", id, org.id, meeting_json(&before, cur.starts_at),
                       meeting_json(&in, starts), err) < 0)
         goto out;

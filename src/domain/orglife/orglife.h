@@ -113,3 +113,16 @@ struct orglife_compliance_item {
 int orglife_compliance(struct app *app, const char *org_path, const char *from, const char *to,
                        struct arena *a, struct orglife_compliance_item **out, int64_t *n_out,
                        struct err *err);
+
+/* 照搬照抄: pairs of near-identical minutes with a meeting of the subtree on either side, newest
+ * first (at most 500). A pair is found when the later of the two was saved (orglife_copy.c);
+ * the other meeting's org and topic are shown only when it is in the subtree too. */
+struct orglife_copy_suspect {
+    int64_t meeting_id, matches_meeting_id, passage_chars;
+    const char *org_name, *topic, *meets_on, *type;
+    const char *matches_org_name, *matches_topic, *matches_meets_on; /* NULL: outside */
+    double similarity, containment;
+    const char *passage; /* the longest shared passage as this meeting's minutes have it */
+};
+int orglife_copy_suspects(struct app *app, const char *org_path, struct arena *a,
+                          struct orglife_copy_suspect **out, int64_t *n_out, struct err *err);
