@@ -17,6 +17,7 @@ module.exports = (fx) => {
       return onMeeting(org, (id) => ({ path: `/api/meetings/${id}/attendance`, body: [{ person_id: m.person_id, status: "present" }], ok: fx.orgType(org) === "group" ? 400 : 200, secrets: [m.name] }));
     },
     "GET /api/me/meetings": () => ({ path: "/api/me/meetings" }),
+    "GET /api/orglife/copy-suspects": (org) => ({ path: `/api/orglife/copy-suspects?org=${org}` }),
     "GET /api/orglife/compliance": (org) => ({ path: `/api/orglife/compliance?org=${org}&from=2026-01-01&to=2026-03-31` }),
   };
 };
