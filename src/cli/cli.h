@@ -98,6 +98,10 @@ struct cli_env {
  * opens the database. create: make the file when missing. Prints errors; returns exit code. */
 int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
                  struct cli_env *env);
+/* For a command with one subcommand (`audit verify`): when the first argument is not verb,
+ * says so (cli_bad_sub) and returns 2; otherwise cli_env_open(cmd, a, false, env). */
+int cli_env_open_verb(const struct cli_cmd *cmd, const struct cli_args *a, const char *verb,
+                      struct cli_env *env);
 void cli_env_close(struct cli_env *env);
 /* Opens a second database named by a file or a PostgreSQL URL (copy-db), with cfg's timeouts. */
 int cli_db_open(const struct cfg *cfg, const char *target, bool create, struct db **out,
@@ -106,6 +110,13 @@ int cli_db_open(const struct cfg *cfg, const char *target, bool create, struct d
 bool cli_is_db_url(const char *s);
 /* Prints an error for the user (zh-CN message, field, detail) on stderr; returns 1. */
 int cli_fail(const struct err *e);
+/* Prints "dangjian CMD: 未知子命令 unknown subcommand: SUB（可用 VALID）" on stderr, valid
+ * naming the subcommands there are ("verify", "add、list、passwd"); returns 2. */
+int cli_bad_sub(const struct cli_cmd *cmd, const char *sub, const char *valid);
+/* Prints "dangjian CMD SUB: --OPT 无效 invalid: VALUE（可用 valid: A B ...）" on stderr, listing
+ * the NULL-ended choices, for the value of option opt; returns 2. */
+int cli_bad_choice(const struct cli_cmd *cmd, const struct cli_args *a, const char *opt,
+                   const char *const *choices);
 
 int cmd_init(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_migrate(const struct cli_cmd *cmd, const struct cli_args *a);

@@ -16,11 +16,8 @@ int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a)
     struct err err = { 0 };
     struct buf out;
 
-    if (strcmp(a->pos[0], "show") != 0) {
-        fprintf(stderr, "dangjian config: 未知子命令 unknown subcommand: %s（可用 show）\n",
-                a->pos[0]);
-        return 2;
-    }
+    if (strcmp(a->pos[0], "show") != 0)
+        return cli_bad_sub(cmd, a->pos[0], "show");
     if (cfg_load(&cfg, cli_get(cmd, a, "config"), &err) < 0)
         return cli_fail(&err);
     buf_init(&out, NULL, 1 << 20);

@@ -1,6 +1,6 @@
-/* import_cli.c: `import members` and `export members`: the roster importer and exporter
- * (io/member_import.h) from the command line, acting as the operator (audit source
- * "cli:import members"). On a terminal the import shows a progress bar; rejected rows go to
+/* import_cli.c: the import module's commands, listed in IMPORT_MODULE: `import members` and
+ * `export members`, the roster importer and exporter (io/member_import.h) from the command
+ * line, acting as the operator (audit source "cli:import members"). On a terminal the import shows a progress bar; rejected rows go to
  * FILE.errors.xlsx beside the input. It does not start a server or create import jobs. */
 #include "core/compat.h"
 #include "core/arena.h"
@@ -197,25 +197,14 @@ static const struct cli_opt OPTS_EXPORT[] = {
     CLI_OPT_END,
 };
 
-static const struct cli_cmd IMPORT_CMD_IMPORT = {
-    "import",
-    cmd_import,
-    "从 Excel（.xlsx）或 CSV 导入党员名册",
-    "import the member roster from .xlsx or .csv",
-    "members --db FILE [--dry-run] [--skip-invalid] [--org ORG_ID] FILE.xlsx",
-    OPTS_IMPORT,
-    2,
-    2,
-};
-static const struct cli_cmd IMPORT_CMD_EXPORT = {
-    "export",
-    cmd_export,
-    "把党员名册导出为 Excel（.xlsx，个人信息脱敏）",
-    "export the member roster as .xlsx (personal data masked)",
-    "members --db FILE --org ORG_ID OUT.xlsx",
-    OPTS_EXPORT,
-    2,
-    2,
+static const struct cli_cmd COMMANDS[] = {
+    { "import", cmd_import, "从 Excel（.xlsx）或 CSV 导入党员名册",
+      "import the member roster from .xlsx or .csv",
+      "members --db FILE [--dry-run] [--skip-invalid] [--org ORG_ID] FILE.xlsx", OPTS_IMPORT, 2,
+      2 },
+    { "export", cmd_export, "把党员名册导出为 Excel（.xlsx，个人信息脱敏）",
+      "export the member roster as .xlsx (personal data masked)",
+      "members --db FILE --org ORG_ID OUT.xlsx", OPTS_EXPORT, 2, 2 },
 };
 
-const struct cli_cmd *const IMPORT_COMMANDS[] = { &IMPORT_CMD_IMPORT, &IMPORT_CMD_EXPORT, NULL };
+const struct cli_cmd *const IMPORT_COMMANDS[] = { &COMMANDS[0], &COMMANDS[1], NULL };

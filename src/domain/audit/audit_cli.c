@@ -13,12 +13,7 @@ static int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a)
     struct audit_verify_result r;
     int rc;
 
-    if (strcmp(a->pos[0], "verify") != 0) {
-        fprintf(stderr, "dangjian audit: 未知子命令 unknown subcommand: %s（可用 verify）\n",
-                a->pos[0]);
-        return 2;
-    }
-    rc = cli_env_open(cmd, a, false, &env);
+    rc = cli_env_open_verb(cmd, a, "verify", &env);
     if (rc)
         return rc;
     if (audit_verify(env.db, &r, &err) < 0) {
@@ -33,15 +28,9 @@ static int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a)
     return rc;
 }
 
-static const struct cli_cmd AUDIT_CMD = {
-    "audit",
-    cmd_audit,
-    "审计：verify 校验审计链是否被篡改",
-    "audit: verify checks the audit chain for tampering",
-    "verify --db FILE",
-    CLI_OPTS_DB,
-    1,
-    1,
+static const struct cli_cmd COMMANDS[] = {
+    { "audit", cmd_audit, "审计：verify 校验审计链是否被篡改",
+      "audit: verify checks the audit chain for tampering", "verify --db FILE", CLI_OPTS_DB, 1, 1 },
 };
 
-const struct cli_cmd *const AUDIT_COMMANDS[] = { &AUDIT_CMD, NULL };
+const struct cli_cmd *const AUDIT_COMMANDS[] = { &COMMANDS[0], NULL };

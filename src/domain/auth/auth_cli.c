@@ -304,24 +304,14 @@ static int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
         needs = batch ? batch_needs : add_needs;
     else if (strcmp(sub, "passwd") == 0)
         needs = passwd_needs;
-    else if (strcmp(sub, "list") != 0) {
-        fprintf(stderr,
-                "dangjian user: 未知子命令 unknown subcommand: %s（可用 add、list、passwd）\n",
-                sub);
-        return 2;
-    }
+    else if (strcmp(sub, "list") != 0)
+        return cli_bad_sub(cmd, sub, "add、list、passwd");
     for (rc = 0; needs && *needs && !rc; needs++)
         rc = need(cmd, a, *needs);
     if (rc)
         return rc;
-    if (strcmp(sub, "add") == 0 && !batch && role_parse(cli_get(cmd, a, "role"), &role) < 0) {
-        fprintf(stderr,
-                "dangjian user add: --role 无效 invalid: %s（可用 valid:", cli_get(cmd, a, "role"));
-        for (const char *const *r = ROLE_NAMES; *r; r++)
-            fprintf(stderr, " %s", *r);
-        fprintf(stderr, "）\n");
-        return 2;
-    }
+    if (strcmp(sub, "add") == 0 && !batch && role_parse(cli_get(cmd, a, "role"), &role) < 0)
+        return cli_bad_choice(cmd, a, "role", ROLE_NAMES);
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
@@ -365,16 +355,12 @@ static const struct cli_opt OPTS_USER[] = {
     CLI_OPT_END,
 };
 
-static const struct cli_cmd AUTH_CMD_USER = {
-    "user",
-    cmd_user,
-    "账号管理：add 新建、list 列出、passwd 设置密码",
-    "accounts: add, list, passwd",
-    "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]\n"
-    "       dangjian user add --db FILE --batch FILE --password P [--keep-password]",
-    OPTS_USER,
-    1,
-    1,
+static const struct cli_cmd COMMANDS[] = {
+    { "user", cmd_user, "账号管理：add 新建、list 列出、passwd 设置密码",
+      "accounts: add, list, passwd",
+      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]\n"
+      "       dangjian user add --db FILE --batch FILE --password P [--keep-password]",
+      OPTS_USER, 1, 1 },
 };
 
-const struct cli_cmd *const AUTH_COMMANDS[] = { &AUTH_CMD_USER, NULL };
+const struct cli_cmd *const AUTH_COMMANDS[] = { &COMMANDS[0], NULL };

@@ -33,22 +33,14 @@ static int cmd_org(const struct cli_cmd *cmd, const struct cli_args *a)
     int64_t id;
     int rc;
 
-    if (strcmp(a->pos[0], "add") != 0) {
-        fprintf(stderr, "dangjian org: 未知子命令 unknown subcommand: %s（可用 add）\n", a->pos[0]);
-        return 2;
-    }
+    if (strcmp(a->pos[0], "add") != 0)
+        return cli_bad_sub(cmd, a->pos[0], "add");
     if (!cli_get(cmd, a, "name") || !cli_get(cmd, a, "type")) {
         fprintf(stderr, "dangjian org add: 缺少 --name 或 --type / missing --name or --type\n");
         return 2;
     }
-    if (!type_known(cli_get(cmd, a, "type"))) {
-        fprintf(stderr,
-                "dangjian org add: --type 无效 invalid: %s（可用 valid:", cli_get(cmd, a, "type"));
-        for (const char *const *t = ORG_TYPES; *t; t++)
-            fprintf(stderr, " %s", *t);
-        fprintf(stderr, "）\n");
-        return 2;
-    }
+    if (!type_known(cli_get(cmd, a, "type")))
+        return cli_bad_choice(cmd, a, "type", ORG_TYPES);
     if (parent && (parse_i64(parent, strlen(parent), &in.parent_id) < 0 || in.parent_id <= 0)) {
         fprintf(stderr, "dangjian org add: --parent 应为正整数编号\n");
         return 2;
@@ -83,12 +75,7 @@ static int cmd_stats(const struct cli_cmd *cmd, const struct cli_args *a)
     int64_t n = 0;
     int rc;
 
-    if (strcmp(a->pos[0], "verify") != 0) {
-        fprintf(stderr, "dangjian stats: 未知子命令 unknown subcommand: %s（可用 verify）\n",
-                a->pos[0]);
-        return 2;
-    }
-    rc = cli_env_open(cmd, a, false, &env);
+    rc = cli_env_open_verb(cmd, a, "verify", &env);
     if (rc)
         return rc;
     arena_init(&ar, 0);
@@ -124,25 +111,13 @@ static const struct cli_opt OPTS_ORG[] = {
     CLI_OPT_END,
 };
 
-static const struct cli_cmd ORGS_CMD_ORG = {
-    "org",
-    cmd_org,
-    "党组织：add 新建（新安装时先建根组织）",
-    "orgs: add (a new installation starts with its root org)",
-    "add --db FILE --name NAME --type TYPE [--parent ORG_ID]",
-    OPTS_ORG,
-    1,
-    1,
-};
-static const struct cli_cmd ORGS_CMD_STATS = {
-    "stats",
-    cmd_stats,
-    "统计：verify 用党员数据重新计数，核对各组织的统计计数",
-    "stats: verify recounts the subtree statistics from the members",
-    "verify --db FILE",
-    CLI_OPTS_DB,
-    1,
-    1,
+static const struct cli_cmd COMMANDS[] = {
+    { "org", cmd_org, "党组织：add 新建（新安装时先建根组织）",
+      "orgs: add (a new installation starts with its root org)",
+      "add --db FILE --name NAME --type TYPE [--parent ORG_ID]", OPTS_ORG, 1, 1 },
+    { "stats", cmd_stats, "统计：verify 用党员数据重新计数，核对各组织的统计计数",
+      "stats: verify recounts the subtree statistics from the members", "verify --db FILE",
+      CLI_OPTS_DB, 1, 1 },
 };
 
-const struct cli_cmd *const ORGS_COMMANDS[] = { &ORGS_CMD_ORG, &ORGS_CMD_STATS, NULL };
+const struct cli_cmd *const ORGS_COMMANDS[] = { &COMMANDS[0], &COMMANDS[1], NULL };
