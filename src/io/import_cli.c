@@ -1,7 +1,8 @@
 /* import_cli.c: the import module's commands, listed in IMPORT_MODULE: `import members` and
  * `export members`, the roster importer and exporter (io/member_import.h) from the command
- * line, acting as the operator (audit source "cli:import members"). On a terminal the import shows a progress bar; rejected rows go to
- * FILE.errors.xlsx beside the input. It does not start a server or create import jobs. */
+ * line, acting as the operator (audit source "cli:import members"). On a terminal the import
+ * shows a progress bar; rejected rows go to FILE.errors.xlsx beside the input. It does not
+ * start a server or create import jobs. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
