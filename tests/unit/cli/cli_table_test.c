@@ -69,7 +69,7 @@ static void test_a_name_used_twice_fails(void)
     CHECK_EQ(cli_table_init(&t, GENERIC, ARRAY_LEN(GENERIC), two_areas, 2, &err), -1);
     CHECK_EQ(err.code, E_INTERNAL);
     CHECK(strstr(err.msg, "one") != NULL);
-    CHECK(strstr(err.msg, "b") != NULL);
+    CHECK(strstr(err.msg, "again by b") != NULL);
     err_clear(&err);
     CHECK_EQ(cli_table_init(&t, GENERIC, ARRAY_LEN(GENERIC), shadow, 1, &err), -1);
     CHECK(strstr(err.msg, "serve") != NULL);
