@@ -88,6 +88,12 @@ const fx = {
   importJob(org) { const f = want("importJob", org); return planning ? f : f.id; },
   // A planned meeting of org today (a 党小组会 at a group, else a 主题党日).
   meeting(org) { const f = want("meeting", org); return planning ? f : f.id; },
+  // A 民主评议 round of org (a year of its own) with one subject, a person made for it:
+  // {id, person_id, name}.
+  evalRound(org) {
+    const f = want("evalRound", org, planning ? { name: `矩阵评议${cjkNum(++counter)}` } : {});
+    return planning ? { id: f, person_id: 0, name: "" } : { id: f.id, person_id: f.personId, name: f.name };
+  },
   orgType: (org) => orgInfo(org).type,
 };
 
@@ -156,10 +162,17 @@ function createFixtures(list) {
     grant: (f) => `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${f.userId}, 'grid_worker', ${f.org}, 0) RETURNING id;`,
     meeting: (f) => `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
       SELECT 1, id, path, CASE WHEN type = 'group' THEN 'group' ELSE 'theme_day' END, '矩阵会议', '${today()}', '${today()} 00:00', 'planned', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    evalRound: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'M', 0, 0);
+      INSERT INTO eval_round (tenant_id, org_id, org_path, year, held_on, rule_row, created_at, updated_at)
+      SELECT 1, id, path, (SELECT COALESCE(MAX(year), 1900) + 1 FROM eval_round WHERE org_id = ${f.org}), '2000-12-31', (SELECT MIN(id) FROM eval_rule), 0, 0 FROM org WHERE id = ${f.org};
+      INSERT INTO eval_subject (round_id, person_id, probationary, updated_at) VALUES ((SELECT MAX(id) FROM eval_round), (SELECT MAX(id) FROM person), 0, 0) RETURNING round_id, person_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;
-  const ids = sql(srv.db, `BEGIN; ${rest.map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`);
+  // In chunks: one command-line argument holds at most 128 KiB (MAX_ARG_STRLEN).
+  const ids = [];
+  for (let i = 0; i < rest.length; i += 200)
+    ids.push(...sql(srv.db, `BEGIN; ${rest.slice(i, i + 200).map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`));
   assert.equal(ids.length, rest.length, "one id per fixture row");
   rest.forEach((f, i) => { f.id = Number(ids[i][0]); f.personId = Number(ids[i][1]); });
 }
