@@ -84,41 +84,44 @@ static int round_grades(struct db_conn *c, int64_t round_id, int64_t meeting_id,
     return 0;
 }
 
+/* Last year's round of one branch-level org, graded. */
+static int round_demo(const struct demo_ctx *ctx, const struct orglife_demo_org *o,
+                      const char *held_on, struct rng *rng, struct err *err)
+{
+    struct orglife_org org = { .id = o->id, .tenant_id = o->tenant_id, .path = o->path };
+    struct eval_round_in in = { .org_id = o->id, .year = year_of(held_on) };
+    struct eval_rule_row rule;
+    int64_t id, subjects;
+    struct arena a;
+    int rc;
+
+    arena_init(&a, 1 << 14);
+    rc = eval_store_rule(ctx->c, NULL, held_on, &a, &rule, err) < 0 ||
+                 eval_store_round_insert(ctx->c, &org, &in, held_on, rule.id, 0, ctx->now, &id,
+                                         err) < 0 ||
+                 eval_subjects_add(ctx->c, id, o->id, held_on, &a, &subjects, err) < 0 ||
+                 round_grades(ctx->c, id, 0, ctx->now, rng, &a, err) < 0
+             ? -1
+             : 0;
+    arena_release(&a);
+    return rc;
+}
+
 static int rounds_demo(const struct demo_ctx *ctx, struct rng *rng, struct err *err)
 {
     struct orglife_demo_org *orgs;
     struct arena a;
     char held_on[24];
     int64_t n;
-    int rc = -1;
+    int rc;
 
     snprintf(held_on, sizeof(held_on), "%04d-12-20", year_of(ctx->today) - 1);
     arena_init(&a, 1 << 16);
-    if (orglife_demo_store_orgs(ctx->c, &a, &orgs, &n, err) < 0)
-        goto out;
-    for (int64_t i = 0; i < n; i++) {
-        const struct orglife_demo_org *o = &orgs[i];
-        struct orglife_org org = { .id = o->id, .tenant_id = o->tenant_id, .path = o->path };
-        struct eval_round_in in = { .org_id = o->id, .year = year_of(held_on) };
-        struct eval_rule_row rule;
-        int64_t id, subjects;
-        struct arena one;
-        int bad;
-
-        if (!strcmp(o->type, "group") || (o->founded_on && strcmp(o->founded_on, held_on) > 0))
-            continue;
-        arena_init(&one, 1 << 14);
-        bad = eval_store_rule(ctx->c, NULL, held_on, &one, &rule, err) < 0 ||
-              eval_store_round_insert(ctx->c, &org, &in, held_on, rule.id, 0, ctx->now, &id, err) <
-                  0 ||
-              eval_subjects_add(ctx->c, id, o->id, held_on, &one, &subjects, err) < 0 ||
-              round_grades(ctx->c, id, in.meeting_id, ctx->now, rng, &one, err) < 0;
-        arena_release(&one);
-        if (bad)
-            goto out;
-    }
-    rc = 0;
-out:
+    rc = orglife_demo_store_orgs(ctx->c, &a, &orgs, &n, err);
+    for (int64_t i = 0; rc == 0 && i < n; i++)
+        if (strcmp(orgs[i].type, "group") &&
+            (!orgs[i].founded_on || strcmp(orgs[i].founded_on, held_on) <= 0))
+            rc = round_demo(ctx, &orgs[i], held_on, rng, err);
     arena_release(&a);
     return rc;
 }
@@ -138,38 +141,47 @@ static int material_add(const struct demo_ctx *ctx, const struct orglife_org *st
                : 0;
 }
 
-static int study_demo(const struct demo_ctx *ctx, struct err *err)
+/* The street's monthly materials of this year so far (3 学时 each) and, in March and
+ * September, a 12-学时 course for 书记 and 班子成员. */
+static int materials_demo(const struct demo_ctx *ctx, const struct orglife_org *street,
+                          struct err *err)
 {
-    struct orglife_org street;
-    struct arena a;
     char date[16];
-    int year = year_of(ctx->today), rc = -1;
+    int year = year_of(ctx->today);
 
-    arena_init(&a, 4096);
-    if (orglife_store_org(ctx->c, ctx->street->street_org_id, &a, &street, err) < 0)
-        goto out;
     for (int m = 1; m <= 12; m++) {
-        struct study_material_in in = { .org_id = street.id,
+        struct study_material_in in = { .org_id = street->id,
                                         .title = MATERIALS[m - 1],
                                         .kind = KINDS[m - 1],
                                         .hours = 3,
                                         .published_on = date };
 
         snprintf(date, sizeof(date), "%04d-%02d-05", year, m);
-        if (material_add(ctx, &street, &in, false, err) < 0)
-            goto out;
-        if (m % 6 == 3) {
-            in.title = m == 3 ? "基层党组织书记和班子成员春季专题培训班"
-                              : "基层党组织书记和班子成员秋季专题培训班";
-            in.kind = "lecture";
-            in.hours = 12;
-            snprintf(date, sizeof(date), "%04d-%02d-15", year, m);
-            if (material_add(ctx, &street, &in, true, err) < 0)
-                goto out;
-        }
+        if (material_add(ctx, street, &in, false, err) < 0)
+            return -1;
+        if (m % 6 != 3)
+            continue;
+        in.title = m == 3 ? "基层党组织书记和班子成员春季专题培训班"
+                          : "基层党组织书记和班子成员秋季专题培训班";
+        in.kind = "lecture";
+        in.hours = 12;
+        snprintf(date, sizeof(date), "%04d-%02d-15", year, m);
+        if (material_add(ctx, street, &in, true, err) < 0)
+            return -1;
     }
-    rc = 0;
-out:
+    return 0;
+}
+
+static int study_demo(const struct demo_ctx *ctx, struct err *err)
+{
+    struct orglife_org street;
+    struct arena a;
+    int rc;
+
+    arena_init(&a, 4096);
+    rc = orglife_store_org(ctx->c, ctx->street->street_org_id, &a, &street, err) < 0
+             ? -1
+             : materials_demo(ctx, &street, err);
     arena_release(&a);
     return rc;
 }

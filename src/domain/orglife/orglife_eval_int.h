@@ -7,6 +7,12 @@
 #include "domain/orglife/orglife_eval.h"
 #include "domain/orglife/orglife_int.h"
 
+struct db_stmt;
+
+/* Reads the row's columns 0.. into dst[i] by kinds[i]: 'i' int64_t, 'b' bool, 't' text copied
+ * into a (NULL for SQL NULL); kinds and dst have one entry per column. */
+void eval_cols(struct db_stmt *st, struct arena *a, const char *kinds, void *const *dst);
+
 /* A grade-set rule row (eval_rule). */
 struct eval_rule_row {
     int64_t id, quota_num, quota_den;

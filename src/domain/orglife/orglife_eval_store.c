@@ -7,6 +7,18 @@
 #include "db/db.h"
 #include "domain/orglife/orglife_eval_int.h"
 
+void eval_cols(struct db_stmt *st, struct arena *a, const char *kinds, void *const *dst)
+{
+    for (int i = 0; kinds[i]; i++) {
+        if (kinds[i] == 'i')
+            *(int64_t *)dst[i] = db_col_int(st, i);
+        else if (kinds[i] == 'b')
+            *(bool *)dst[i] = db_col_int(st, i) != 0;
+        else
+            *(char **)dst[i] = db_col_dup(st, i, a);
+    }
+}
+
 static const struct db_sql SQL_RULE = {
     .name = "eval.rule",
     .sql = "SELECT id, rule_id, grade_set, grades, quota_num, quota_den FROM eval_rule "
@@ -71,18 +83,12 @@ static const struct db_sql SQL_TOUCH = {
     "FROM eval_subject s JOIN person p ON p.id = s.person_id JOIN eval_round r "                   \
     "ON r.id = s.round_id JOIN org o ON o.id = r.org_id LEFT JOIN user_account u "                 \
     "ON u.id = s.final_by "
+/* Subjects of a round (?round), one (?round, ?person) or a person's history (?person): an
+ * argument 0 does not filter. */
 static const struct db_sql SQL_SUBJECTS = {
     .name = "eval.subjects",
-    .sql = "SELECT " SUBJECT_COLS "WHERE s.round_id = ? ORDER BY s.probationary, "
-           "p.name_initials, p.id",
-};
-static const struct db_sql SQL_SUBJECT_GET = {
-    .name = "eval.subject_get",
-    .sql = "SELECT " SUBJECT_COLS "WHERE s.round_id = ? AND s.person_id = ?",
-};
-static const struct db_sql SQL_HISTORY = {
-    .name = "eval.history",
-    .sql = "SELECT " SUBJECT_COLS "WHERE s.person_id = ? ORDER BY r.year DESC, r.id DESC",
+    .sql = "SELECT " SUBJECT_COLS "WHERE (? = 0 OR s.round_id = ?) AND (? = 0 OR s.person_id = ?) "
+           "ORDER BY r.year DESC, r.id DESC, s.probationary, p.name_initials, p.id",
 };
 static const struct db_sql SQL_SUBJECT_UPDATE = {
     .name = "eval.subject_update",
@@ -102,13 +108,10 @@ static const struct db_sql SQL_MEMBER = {
 static void read_rule(struct db_stmt *st, struct arena *a, void *row)
 {
     struct eval_rule_row *r = row;
+    void *const dst[] = { &r->id,     &r->rule_id,   &r->grade_set,
+                          &r->grades, &r->quota_num, &r->quota_den };
 
-    r->id = db_col_int(st, 0);
-    r->rule_id = db_col_dup(st, 1, a);
-    r->grade_set = db_col_dup(st, 2, a);
-    r->grades = db_col_dup(st, 3, a);
-    r->quota_num = db_col_int(st, 4);
-    r->quota_den = db_col_int(st, 5);
+    eval_cols(st, a, "itttii", dst);
 }
 
 int eval_store_rule(struct db_conn *c, const char *grade_set, const char *date, struct arena *a,
@@ -184,27 +187,15 @@ int eval_store_subject_insert(struct db_conn *c, int64_t round_id, int64_t perso
 static void read_round(struct db_stmt *st, struct arena *a, void *row)
 {
     struct eval_round_view *v = row;
+    void *const dst[] = {
+        &v->id,         &v->org_id,         &v->org_name,   &v->year,       &v->held_on,
+        &v->grade_set,  &v->grades,         &v->rule_id,    &v->quota_num,  &v->quota_den,
+        &v->meeting_id, &v->note,           &v->created_at, &v->updated_at, &v->subjects_n,
+        &v->graded_n,   &v->probationary_n, &v->decided_n,  &v->excellent_n
+    };
 
     *v = (struct eval_round_view){ 0 };
-    v->id = db_col_int(st, 0);
-    v->org_id = db_col_int(st, 1);
-    v->org_name = db_col_dup(st, 2, a);
-    v->year = db_col_int(st, 3);
-    v->held_on = db_col_dup(st, 4, a);
-    v->grade_set = db_col_dup(st, 5, a);
-    v->grades = db_col_dup(st, 6, a);
-    v->rule_id = db_col_dup(st, 7, a);
-    v->quota_num = db_col_int(st, 8);
-    v->quota_den = db_col_int(st, 9);
-    v->meeting_id = db_col_int(st, 10);
-    v->note = db_col_dup(st, 11, a);
-    v->created_at = db_col_int(st, 12);
-    v->updated_at = db_col_int(st, 13);
-    v->subjects_n = db_col_int(st, 14);
-    v->graded_n = db_col_int(st, 15);
-    v->probationary_n = db_col_int(st, 16);
-    v->decided_n = db_col_int(st, 17);
-    v->excellent_n = db_col_int(st, 18);
+    eval_cols(st, a, "iitittttiiitiiiiiii", dst);
 }
 
 int eval_store_round_get(struct db_conn *c, int64_t id, struct arena *a,
@@ -241,25 +232,27 @@ int eval_store_round_page(struct db_conn *c, const char *path, int64_t year, int
 static void read_subject(struct db_stmt *st, struct arena *a, void *row)
 {
     struct eval_subject_view *v = row;
+    void *const dst[] = { &v->round_id,       &v->person_id,     &v->name,
+                          &v->probationary,   &v->self_text,     &v->peer.excellent,
+                          &v->peer.qualified, &v->peer.basic,    &v->peer.unqualified,
+                          &v->proposed_grade, &v->final_grade,   &v->final_meeting_id,
+                          &v->final_by,       &v->final_by_name, &v->final_at,
+                          &v->note,           &v->updated_at,    &v->year,
+                          &v->org_id,         &v->org_name };
 
-    v->round_id = db_col_int(st, 0);
-    v->person_id = db_col_int(st, 1);
-    v->name = db_col_dup(st, 2, a);
-    v->probationary = db_col_int(st, 3) != 0;
-    v->self_text = db_col_dup(st, 4, a);
-    v->peer = (struct eval_tally){ db_col_int(st, 5), db_col_int(st, 6), db_col_int(st, 7),
-                                   db_col_int(st, 8) };
-    v->proposed_grade = db_col_dup(st, 9, a);
-    v->final_grade = db_col_dup(st, 10, a);
-    v->final_meeting_id = db_col_int(st, 11);
-    v->final_by = db_col_int(st, 12);
-    v->final_by_name = db_col_dup(st, 13, a);
-    v->final_at = db_col_int(st, 14);
-    v->note = db_col_dup(st, 15, a);
-    v->updated_at = db_col_int(st, 16);
-    v->year = db_col_int(st, 17);
-    v->org_id = db_col_int(st, 18);
-    v->org_name = db_col_dup(st, 19, a);
+    eval_cols(st, a, "iitbtiiiittiititiiit", dst);
+}
+
+static int subjects_read(struct db_conn *c, int64_t round_id, int64_t person_id,
+                         struct db_stmt **st, struct err *err)
+{
+    if (db_prepare(c, &SQL_SUBJECTS, st, err) < 0)
+        return -1;
+    db_bind_int(*st, 1, round_id);
+    db_bind_int(*st, 2, round_id);
+    db_bind_int(*st, 3, person_id);
+    db_bind_int(*st, 4, person_id);
+    return 0;
 }
 
 int eval_store_subjects(struct db_conn *c, int64_t round_id, struct arena *a,
@@ -267,10 +260,9 @@ int eval_store_subjects(struct db_conn *c, int64_t round_id, struct arena *a,
 {
     struct db_stmt *st = NULL;
 
-    if (db_prepare(c, &SQL_SUBJECTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, round_id);
-    return db_read_rows(&st, read_subject, sizeof(**out), a, out, n_out, err);
+    return subjects_read(c, round_id, 0, &st, err) < 0
+               ? -1
+               : db_read_rows(&st, read_subject, sizeof(**out), a, out, n_out, err);
 }
 
 int eval_store_subject_get(struct db_conn *c, int64_t round_id, int64_t person_id, struct arena *a,
@@ -278,11 +270,9 @@ int eval_store_subject_get(struct db_conn *c, int64_t round_id, int64_t person_i
 {
     struct db_stmt *st = NULL;
 
-    if (db_prepare(c, &SQL_SUBJECT_GET, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, round_id);
-    db_bind_int(st, 2, person_id);
-    return db_read_one(&st, read_subject, a, out, "", "此人不在本轮民主评议名单中", err);
+    return subjects_read(c, round_id, person_id, &st, err) < 0
+               ? -1
+               : db_read_one(&st, read_subject, a, out, "", "此人不在本轮民主评议名单中", err);
 }
 
 int eval_store_subject_update(struct db_conn *c, int64_t round_id, int64_t person_id,
@@ -333,19 +323,17 @@ int eval_store_history(struct db_conn *c, int64_t person_id, struct arena *a,
 {
     struct db_stmt *st = NULL;
 
-    if (db_prepare(c, &SQL_HISTORY, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, person_id);
-    return db_read_rows(&st, read_subject, sizeof(**out), a, out, n_out, err);
+    return subjects_read(c, 0, person_id, &st, err) < 0
+               ? -1
+               : db_read_rows(&st, read_subject, sizeof(**out), a, out, n_out, err);
 }
 
 static void read_member(struct db_stmt *st, struct arena *a, void *row)
 {
     int64_t *v = row;
+    void *const dst[] = { &v[0], &v[1] };
 
-    (void)a;
-    v[0] = db_col_int(st, 0);
-    v[1] = db_col_int(st, 1);
+    eval_cols(st, a, "ii", dst);
 }
 
 int eval_store_member(struct db_conn *c, int64_t member_id, int64_t *person_out, int64_t *org_out,

@@ -175,70 +175,101 @@ out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
-static void year_range(int64_t year, char from[11], char to[11])
+static void year_target(struct study_year *y, const int64_t targets[2])
 {
-    int y = (int)(year < 1 ? 1 : year > 9999 ? 9999 : year);
-    char buf[16];
-
-    snprintf(buf, sizeof(buf), "%04d-01-01", y);
-    memcpy(from, buf, 11);
-    snprintf(buf, sizeof(buf), "%04d-12-31", y);
-    memcpy(to, buf, 11);
-}
-
-static void year_target(struct study_year *y, int64_t member, int64_t leader)
-{
-    y->target = y->leader ? leader : member;
+    y->target = targets[y->leader];
     y->met = y->hours >= y->target;
     y->rule_id = "LIFE-TRAIN";
+}
+
+/* What runs on a connection for a year (its first and last day). */
+typedef int (*year_fn)(struct db_conn *c, const char *from, const char *to, void *arg,
+                       struct err *err);
+
+/* Runs fn for the year on a connection, with the year's LIFE-TRAIN targets (member, leader)
+ * read first into targets. */
+static int year_run(struct app *app, int64_t year, year_fn fn, void *arg, int64_t targets[2],
+                    struct err *err)
+{
+    int y = (int)(year < 1 ? 1 : year > 9999 ? 9999 : year);
+    struct db_conn *c = NULL;
+    char from[16], to[16];
+    int rc;
+
+    snprintf(from, sizeof(from), "%04d-01-01", y);
+    snprintf(to, sizeof(to), "%04d-12-31", y);
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = study_store_targets(c, from, &targets[0], &targets[1], err) < 0
+             ? -1
+             : fn(c, from, to, arg, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+struct person_year {
+    int64_t person_id;
+    struct arena *a;
+    struct study_record_view **out;
+    int64_t *n_out;
+    struct study_year *sum;
+};
+
+static int person_year(struct db_conn *c, const char *from, const char *to, void *arg,
+                       struct err *err)
+{
+    struct person_year *p = arg;
+
+    return study_store_records(c, p->person_id, from, to, p->a, p->out, p->n_out, err) < 0 ||
+                   study_store_year(c, p->person_id, from, to, &p->sum->hours, &p->sum->leader,
+                                    err) < 0
+               ? -1
+               : 0;
 }
 
 int study_person_year(struct app *app, int64_t person_id, int64_t year, struct arena *a,
                       struct study_record_view **out, int64_t *n_out, struct study_year *sum_out,
                       struct err *err)
 {
-    struct db_conn *c = NULL;
-    char from[11], to[11];
-    int64_t member, leader;
-    int rc;
+    struct person_year p = { person_id, a, out, n_out, sum_out };
+    int64_t targets[2] = { 0, 0 };
 
-    year_range(year, from, to);
     *sum_out = (struct study_year){ 0 };
-    if (db_acquire(app->db, &c, err) < 0)
+    if (year_run(app, year, person_year, &p, targets, err) < 0)
         return -1;
-    rc = study_store_records(c, person_id, from, to, a, out, n_out, err) < 0 ||
-                 study_store_year(c, person_id, from, to, &sum_out->hours, &sum_out->leader, err) <
-                     0 ||
-                 study_store_targets(c, from, &member, &leader, err) < 0
-             ? -1
-             : 0;
-    db_release(app->db, &c);
-    if (rc == 0)
-        year_target(sum_out, member, leader);
-    return rc;
+    year_target(sum_out, targets);
+    return 0;
+}
+
+struct hours_page {
+    const char *path;
+    int64_t page, size;
+    struct arena *a;
+    struct study_hours_row **out;
+    int64_t *n_out, *total_out;
+};
+
+static int hours_page(struct db_conn *c, const char *from, const char *to, void *arg,
+                      struct err *err)
+{
+    struct hours_page *h = arg;
+
+    return study_store_hours_page(c, h->path, from, to, h->page, h->size, h->a, h->out, h->n_out,
+                                  h->total_out, err);
 }
 
 int study_hours(struct app *app, const char *path, int64_t year, int64_t page, int64_t size,
                 struct arena *a, struct study_hours_row **out, int64_t *n_out, int64_t *total_out,
                 struct err *err)
 {
-    struct db_conn *c = NULL;
-    char from[11], to[11];
-    int64_t member, leader;
-    int rc;
+    struct hours_page h = { path, page, size, a, out, n_out, total_out };
+    int64_t targets[2] = { 0, 0 };
 
-    year_range(year, from, to);
-    if (db_acquire(app->db, &c, err) < 0)
+    if (year_run(app, year, hours_page, &h, targets, err) < 0)
         return -1;
-    rc = study_store_targets(c, from, &member, &leader, err) < 0 ||
-                 study_store_hours_page(c, path, from, to, page, size, a, out, n_out, total_out,
-                                        err) < 0
-             ? -1
-             : 0;
-    db_release(app->db, &c);
-    for (int64_t i = 0; rc == 0 && i < *n_out; i++)
-        year_target(&(*out)[i].y, member, leader);
-    return rc;
+    for (int64_t i = 0; i < *n_out; i++)
+        year_target(&(*out)[i].y, targets);
+    return 0;
 }
 
 int study_my_path(struct app *app, int64_t person_id, struct arena *a, const char **path_out,

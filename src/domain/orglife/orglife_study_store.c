@@ -106,16 +106,10 @@ int study_store_material_insert(struct db_conn *c, const struct orglife_org *org
 static void read_material(struct db_stmt *st, struct arena *a, void *row)
 {
     struct study_material_view *v = row;
+    void *const dst[] = { &v->id,    &v->org_id,       &v->org_name, &v->title,     &v->kind,
+                          &v->hours, &v->published_on, &v->note,     &v->created_at };
 
-    v->id = db_col_int(st, 0);
-    v->org_id = db_col_int(st, 1);
-    v->org_name = db_col_dup(st, 2, a);
-    v->title = db_col_dup(st, 3, a);
-    v->kind = db_col_dup(st, 4, a);
-    v->hours = db_col_int(st, 5);
-    v->published_on = db_col_dup(st, 6, a);
-    v->note = db_col_dup(st, 7, a);
-    v->created_at = db_col_int(st, 8);
+    eval_cols(st, a, "iitttitti", dst);
 }
 
 int study_store_material_get(struct db_conn *c, int64_t id, const char *field, struct arena *a,
@@ -163,11 +157,9 @@ int study_store_material_page(struct db_conn *c, const char *path, bool above, i
 static void read_member(struct db_stmt *st, struct arena *a, void *row)
 {
     struct study_member *m = row;
+    void *const dst[] = { &m->member_id, &m->org_id, &m->tenant_id, &m->org_path };
 
-    m->member_id = db_col_int(st, 0);
-    m->org_id = db_col_int(st, 1);
-    m->tenant_id = db_col_int(st, 2);
-    m->org_path = db_col_dup(st, 3, a);
+    eval_cols(st, a, "iiit", dst);
 }
 
 int study_store_member(struct db_conn *c, int64_t person_id, const char *path, bool *found_out,
@@ -209,17 +201,10 @@ int study_store_record_insert(struct db_conn *c, const struct study_member *m,
 static void read_record(struct db_stmt *st, struct arena *a, void *row)
 {
     struct study_record_view *v = row;
+    void *const dst[] = { &v->id,   &v->person_id,  &v->material_id, &v->hours, &v->title,
+                          &v->kind, &v->studied_on, &v->source,      &v->note,  &v->delivered };
 
-    v->id = db_col_int(st, 0);
-    v->person_id = db_col_int(st, 1);
-    v->material_id = db_col_int(st, 2);
-    v->hours = db_col_int(st, 3);
-    v->title = db_col_dup(st, 4, a);
-    v->kind = db_col_dup(st, 5, a);
-    v->studied_on = db_col_dup(st, 6, a);
-    v->source = db_col_dup(st, 7, a);
-    v->note = db_col_dup(st, 8, a);
-    v->delivered = db_col_int(st, 9) != 0;
+    eval_cols(st, a, "iiiitttttb", dst);
 }
 
 int study_store_records(struct db_conn *c, int64_t person_id, const char *from, const char *to,
@@ -236,13 +221,21 @@ int study_store_records(struct db_conn *c, int64_t person_id, const char *from, 
     return db_read_rows(&st, read_record, sizeof(**out), a, out, n_out, err);
 }
 
+/* Parameters 1-4 of HOURS_OF and LEADER_OF: the year's range as each needs it. */
+static void bind_year(struct db_stmt *st, const char *from, const char *to)
+{
+    const char *const v[] = { from, to, to, from };
+    int k = 1;
+
+    db_bind_texts(st, &k, v, ARRAY_LEN(v));
+}
+
 static void read_year(struct db_stmt *st, struct arena *a, void *row)
 {
     int64_t *v = row;
+    void *const dst[] = { &v[0], &v[1] };
 
-    (void)a;
-    v[0] = db_col_int(st, 0);
-    v[1] = db_col_int(st, 1);
+    eval_cols(st, a, "ii", dst);
 }
 
 int study_store_year(struct db_conn *c, int64_t person_id, const char *from, const char *to,
@@ -255,10 +248,7 @@ int study_store_year(struct db_conn *c, int64_t person_id, const char *from, con
 
     if (db_prepare(c, &SQL_YEAR, &st, err) < 0)
         return -1;
-    db_bind_text(st, 1, from);
-    db_bind_text(st, 2, to);
-    db_bind_text(st, 3, to);
-    db_bind_text(st, 4, from);
+    bind_year(st, from, to);
     db_bind_int(st, 5, person_id);
     arena_init(&a, 256);
     rc = db_read_one(&st, read_year, &a, v, "", "人员不存在", err);
@@ -276,9 +266,9 @@ struct target_row {
 static void read_target(struct db_stmt *st, struct arena *a, void *row)
 {
     struct target_row *t = row;
+    void *const dst[] = { &t->role, &t->hours };
 
-    t->role = db_col_dup(st, 0, a);
-    t->hours = db_col_int(st, 1);
+    eval_cols(st, a, "ti", dst);
 }
 
 int study_store_targets(struct db_conn *c, const char *date, int64_t *member_out,
@@ -310,15 +300,11 @@ out:
 static void read_hours(struct db_stmt *st, struct arena *a, void *row)
 {
     struct study_hours_row *r = row;
+    void *const dst[] = { &r->person_id, &r->org_id,  &r->name,    &r->org_name,
+                          &r->status,    &r->y.hours, &r->y.leader };
 
     *r = (struct study_hours_row){ 0 };
-    r->person_id = db_col_int(st, 0);
-    r->org_id = db_col_int(st, 1);
-    r->name = db_col_dup(st, 2, a);
-    r->org_name = db_col_dup(st, 3, a);
-    r->status = db_col_dup(st, 4, a);
-    r->y.hours = db_col_int(st, 5);
-    r->y.leader = db_col_int(st, 6) != 0;
+    eval_cols(st, a, "iitttib", dst);
 }
 
 int study_store_hours_page(struct db_conn *c, const char *path, const char *from, const char *to,
@@ -335,10 +321,8 @@ int study_store_hours_page(struct db_conn *c, const char *path, const char *from
     if (db_read_one(&st, db_read_int, a, total_out, "", "", err) < 0 ||
         db_prepare(c, &SQL_HOURS_PAGE, &st, err) < 0)
         return -1;
-    db_bind_text(st, k++, from);
-    db_bind_text(st, k++, to);
-    db_bind_text(st, k++, to);
-    db_bind_text(st, k++, from);
+    bind_year(st, from, to);
+    k = 5;
     db_bind_text(st, k++, path);
     db_bind_int(st, k++, size);
     db_bind_int(st, k++, (page - 1) * size);
