@@ -182,7 +182,7 @@ static int rounds_list(struct http_req *req, struct http_res *res, struct err *e
     struct round_q q = { 0 };
     struct eval_round_view *v;
     const char *path;
-    int64_t n, total;
+    int64_t n = 0, total = 0;
     json_t *arr;
 
     if (http_query_decode(req, ROUND_Q, &q, NULL, err) < 0)
@@ -368,7 +368,7 @@ static int materials_list(struct http_req *req, struct http_res *res, struct err
     struct year_q q = { 0 };
     struct study_material_view *m;
     const char *path;
-    int64_t n, total;
+    int64_t n = 0, total = 0;
 
     if (http_query_decode(req, MATERIAL_Q, &q, NULL, err) < 0)
         return -1;
@@ -444,7 +444,7 @@ static int study_hours_get(struct http_req *req, struct http_res *res, struct er
     struct year_q q = { 0 };
     struct study_hours_row *r;
     const char *path;
-    int64_t n, total;
+    int64_t n = 0, total = 0;
     json_t *arr;
 
     if (http_query_decode(req, HOURS_Q, &q, NULL, err) < 0)
