@@ -131,6 +131,38 @@ int orglife_store_copies(struct db_conn *c, const char *path, struct arena *a,
 int orglife_demo_store_recent(struct db_conn *c, const char *since, struct arena *a, int64_t **out,
                               int64_t *n_out, struct err *err);
 
+/* Votes (orglife_vote_store.c). */
+int orglife_store_vote_insert(struct db_conn *c, int64_t tenant_id, int64_t meeting_id,
+                              const struct vote_in *in, int64_t expected_n, const char *excluded,
+                              int64_t user_id, int64_t now, int64_t *id_out, struct err *err);
+/* The vote of the meeting (E_NOT_FOUND when it is another meeting's), without voters. */
+int orglife_store_vote(struct db_conn *c, int64_t meeting_id, int64_t vote_id, struct arena *a,
+                       struct vote_view *out, struct err *err);
+int orglife_store_vote_meeting(struct db_conn *c, int64_t vote_id, int64_t *meeting_id_out,
+                               struct err *err);
+int orglife_store_votes(struct db_conn *c, int64_t meeting_id, struct arena *a,
+                        struct vote_view **out, int64_t *n_out, struct err *err);
+int orglife_store_voters(struct db_conn *c, int64_t vote_id, struct arena *a,
+                         struct vote_voter **out, int64_t *n_out, struct err *err);
+/* Adds the voter and one to the tally of choice (and written_n for a written opinion); choice
+ * is stored with the voter only when keep_choice. E_CONFLICT when the person voted already. */
+int orglife_store_ballot(struct db_conn *c, int64_t vote_id, const struct ballot_in *in,
+                         bool keep_choice, struct err *err);
+int orglife_store_tally(struct db_conn *c, int64_t vote_id, const int64_t counts[4],
+                        struct err *err);
+/* The rule of measure ("quorum", "pass") for a kind of vote in force on date. */
+struct orglife_vote_rule {
+    const char *rule_id, *base;
+    int64_t num, den;
+    bool strict;
+};
+int orglife_store_vote_rule(struct db_conn *c, const char *kind, const char *measure,
+                            const char *date, struct arena *a, struct orglife_vote_rule *out,
+                            struct err *err);
+int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present_n,
+                             const char *result, const char *quorum_rule, const char *pass_rule,
+                             int64_t now, struct err *err);
+
 /* Demo (orglife_demo_store.c): the street's live branch-level orgs and groups with their
  * 书记 (0: none), meetings marked is_synthetic, their attendance drawn from the roster as it is
  * now, and the counts of every demo meeting in one pass. */
