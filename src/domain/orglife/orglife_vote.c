@@ -204,6 +204,7 @@ int meeting_votes(struct app *app, int64_t meeting_id, struct arena *a, struct v
     struct db_conn *c = NULL;
     int rc = -1;
 
+    *n_out = 0;
     if (db_acquire(app->db, &c, err) < 0 ||
         orglife_store_votes(c, meeting_id, a, out, n_out, err) < 0)
         goto out;
