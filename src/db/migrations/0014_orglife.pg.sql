@@ -82,6 +82,32 @@ CREATE TABLE meeting (
 CREATE INDEX meeting_path ON meeting(org_path, meets_on);
 CREATE INDEX meeting_org ON meeting(org_id, meets_on);
 
+-- meeting_year: held meetings per branch-level org (a 党小组's count for its branch), type, year
+-- and month, with the attendance sums of those recorded, kept by the service whenever a
+-- meeting or its attendance changes, so compliance over a district reads one row per branch,
+-- type and year instead of every meeting.
+CREATE TABLE meeting_year (
+    org_id BIGINT NOT NULL REFERENCES org(id),
+    type TEXT NOT NULL,
+    year BIGINT NOT NULL,
+    m01 BIGINT NOT NULL DEFAULT 0,
+    m02 BIGINT NOT NULL DEFAULT 0,
+    m03 BIGINT NOT NULL DEFAULT 0,
+    m04 BIGINT NOT NULL DEFAULT 0,
+    m05 BIGINT NOT NULL DEFAULT 0,
+    m06 BIGINT NOT NULL DEFAULT 0,
+    m07 BIGINT NOT NULL DEFAULT 0,
+    m08 BIGINT NOT NULL DEFAULT 0,
+    m09 BIGINT NOT NULL DEFAULT 0,
+    m10 BIGINT NOT NULL DEFAULT 0,
+    m11 BIGINT NOT NULL DEFAULT 0,
+    m12 BIGINT NOT NULL DEFAULT 0,
+    expected_sum BIGINT NOT NULL DEFAULT 0, -- expected attendees of meetings with attendance recorded
+    present_sum BIGINT NOT NULL DEFAULT 0,  -- 出席 and 线上
+    study_sum BIGINT NOT NULL DEFAULT 0,    -- and 送学上门
+    PRIMARY KEY (org_id, type, year)
+);
+
 CREATE TABLE meeting_agenda (
     meeting_id BIGINT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
     pos BIGINT NOT NULL,

@@ -129,6 +129,18 @@ static int expected_refresh(struct db_conn *c, int64_t id, const struct meeting_
                : 0;
 }
 
+int orglife_year_touch(struct db_conn *c, const struct orglife_org *org, const char *type,
+                       const char *meets_on, struct err *err)
+{
+    int64_t branch = strcmp(org->type, "group") ? org->id : org->parent_id;
+
+    int y, m, d;
+
+    if (date_parse(meets_on, &y, &m, &d) < 0)
+        return err_set(err, E_INTERNAL, "", "会议日期无效");
+    return orglife_store_year_refresh(c, branch, type, y, err);
+}
+
 static bool same_text(const char *x, const char *y)
 {
     return (!x || !*x) ? (!y || !*y) : (y && !strcmp(x, y));
@@ -189,6 +201,7 @@ int meeting_create(struct app *app, const struct meeting_in *in_, const struct a
         orglife_store_agenda_replace(c, *id_out, in.agenda, in.nagenda, err) < 0 ||
         expected_refresh(c, *id_out, &in, meets_on, &a, err) < 0 ||
         copy_check(app, c, *id_out, in.minutes, &a, err) < 0 ||
+        orglife_year_touch(c, &org, in.type, meets_on, err) < 0 ||
         meeting_audit(c, actor, "meeting.create", *id_out, org.id, NULL, meeting_json(&in, starts),
                       err) < 0)
         goto out;
@@ -227,6 +240,8 @@ int meeting_update(struct app *app, int64_t id, const struct meeting_in *in_,
         ((strcmp(meets_on, cur.meets_on) || strcmp(in.type, cur.type)) &&
          expected_refresh(c, id, &in, meets_on, &a, err) < 0) ||
         (!same_text(in.minutes, cur.minutes) && copy_check(app, c, id, in.minutes, &a, err) < 0) ||
+        orglife_year_touch(c, &org, cur.type, cur.meets_on, err) < 0 ||
+        orglife_year_touch(c, &org, in.type, meets_on, err) < 0 ||
         meeting_audit(c, actor, "meeting.update", id, org.id, meeting_json(&before, cur.starts_at),
                       meeting_json(&in, starts), err) < 0)
         goto out;

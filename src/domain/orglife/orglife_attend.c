@@ -82,6 +82,7 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
 {
     struct db_conn *c = NULL;
     struct meeting_view m;
+    struct orglife_org org;
     struct audit_entry e;
     char digest[65];
     int64_t uid = auth_actor_user_id(actor), now = clock_now();
@@ -109,7 +110,9 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
                               json_pack("{s:I, s:s}", "person_id", (json_int_t)in[i].person_id,
                                         "status", in[i].status));
     }
-    if (orglife_store_counts(c, meeting_id, true, err) < 0) {
+    if (orglife_store_counts(c, meeting_id, true, err) < 0 ||
+        orglife_store_org(c, m.org_id, &a, &org, err) < 0 ||
+        orglife_year_touch(c, &org, m.type, m.meets_on, err) < 0) {
         json_decref(after);
         goto out;
     }

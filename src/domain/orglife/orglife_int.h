@@ -22,11 +22,15 @@ struct db_conn;
 
 /* The org a meeting belongs to, as the checks need it. */
 struct orglife_org {
-    int64_t id, tenant_id;
+    int64_t id, tenant_id, parent_id;
     const char *path, *name, *type, *founded_on, *dissolved_on;
 };
 int orglife_store_org(struct db_conn *c, int64_t id, struct arena *a, struct orglife_org *out,
                       struct err *err);
+/* Recounts compliance's meeting_year row for a meeting of type on meets_on at org (a group's
+ * under its branch), after the meeting or its attendance changed (orglife.c). */
+int orglife_year_touch(struct db_conn *c, const struct orglife_org *org, const char *type,
+                       const char *meets_on, struct err *err);
 
 int orglife_store_meeting_insert(struct db_conn *c, const struct orglife_org *org,
                                  const struct meeting_in *in, const char *meets_on, int64_t user_id,
@@ -76,19 +80,24 @@ struct orglife_branch_row {
     const char *name, *path, *type, *founded_on, *dissolved_on;
     bool committee; /* a committee in office (ORG-NO-COMMITTEE exempts from LIFE-ZHIWEI) */
 };
-/* Held meetings counted per org (a group's under its branch), type and month. */
+/* Held meetings of a branch-level org and type in a year, per month (meeting_year). */
 struct orglife_held_row {
-    int64_t org_id, held, expected_sum, present_sum, study_sum;
-    const char *type, *month; /* "YYYY-MM" */
+    int64_t org_id, year, months[12], expected_sum, present_sum, study_sum;
+    const char *type;
 };
 int orglife_store_rules(struct db_conn *c, const char *from, const char *to, struct arena *a,
                         struct orglife_rule_row **out, int64_t *n_out, struct err *err);
 int orglife_store_branches(struct db_conn *c, const char *path, const char *from, const char *to,
                            struct arena *a, struct orglife_branch_row **out, int64_t *n_out,
                            struct err *err);
-int orglife_store_held(struct db_conn *c, const char *path, const char *from, const char *to,
-                       struct arena *a, struct orglife_held_row **out, int64_t *n_out,
-                       struct err *err);
+/* The meeting_year rows of the subtree for years y0..y1. */
+int orglife_store_held(struct db_conn *c, const char *path, int64_t y0, int64_t y1, struct arena *a,
+                       struct orglife_held_row **out, int64_t *n_out, struct err *err);
+/* Recounts the meeting_year row of a branch-level org, type and year from its meetings. */
+int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *type, int64_t year,
+                               struct err *err);
+/* Recounts every meeting_year row (the demo's bulk load). */
+int orglife_store_years_rebuild(struct db_conn *c, struct err *err);
 
 /* Copy detection (orglife_copy.c): the thresholds from the configuration (NULL: the defaults
  * of core/textsim.h), and the check run when a meeting's minutes are saved: its signature and
