@@ -264,3 +264,12 @@ test("votes: N excludes 预备党员 and the excluded; quorum and pass are compu
   const v4 = expectStatus(await shuji.request("POST", `/api/meetings/${m4.id}/votes`, { body: { subject: "议事决定", kind: "decision", method: "open" } }), 201).json.items[0];
   expectError(await shuji.request("POST", `/api/meetings/${m4.id}/votes/${v4.id}/close`), 409, "conflict");
 });
+
+test("before a meeting starts only 请假 can be recorded, and it stays planned", async () => {
+  const m = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "theme_day", topic: "下月主题党日", starts_at: `${dayOffset(6)} 14:30` } }), 201).json;
+  const [p1, p2] = roll(branch);
+  expectError(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: p1, status: "leave", reason: "出差" }, { person_id: p2, status: "present" }] }), 409, "conflict", "/items/1/status");
+  expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: p1, status: "leave", reason: "出差", leave_approved: true }] }), 200);
+  const after = expectStatus(await shuji.request("GET", `/api/meetings/${m.id}`), 200).json;
+  assert.deepEqual([after.status, after.leave_n, after.present_n], ["planned", 1, 0]);
+});

@@ -47,8 +47,7 @@ static int time_norm(const char *s, const char *field, char out[17], struct err 
     return 0;
 }
 
-/* Now in China Standard Time as "YYYY-MM-DD HH:MM". */
-static void now_cst(char out[17])
+void orglife_now_cst(char out[17])
 {
     int64_t t = clock_now() + 8 * 3600;
     char buf[40];
@@ -87,7 +86,7 @@ static int meeting_check(struct db_conn *c, struct meeting_in *in, const struct 
     meets_on[10] = '\0';
     if (in->ends_at && strcmp(ends, starts) < 0)
         return err_set(err, E_INVALID, "/ends_at", "结束时间不能早于开始时间");
-    now_cst(now);
+    orglife_now_cst(now);
     if (!strcmp(in->status, "held") && strcmp(starts, now) > 0)
         return err_set(err, E_INVALID, "/status", "会议尚未开始，不能记为已召开");
     if (!strcmp(in->type, "custom") && !in->custom_type)

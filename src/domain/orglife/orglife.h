@@ -91,8 +91,9 @@ struct attendance_in {
 };
 /* Records attendance for the listed persons (others keep theirs). Each must be expected, or a
  * member of the org on the meeting date (recorded as not expected, e.g. at a 谈心谈话); a
- * person twice, or 请假 without a reason, fails. A planned meeting becomes held. One
- * transaction, audited; the meeting's counts follow. */
+ * person twice, 请假 without a reason, or anything but 请假 before the meeting starts, fails.
+ * Once it has started, a planned meeting becomes held. One transaction, audited; the
+ * meeting's counts follow. */
 int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct attendance_in *in,
                            int64_t n, const struct auth_actor *actor, struct err *err);
 

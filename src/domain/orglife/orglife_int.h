@@ -20,6 +20,9 @@ struct db_conn;
 #define ORGLIFE_COUNTS_SET                                                                         \
     "expected_n = s.e, present_n = s.p, leave_n = s.l, absent_n = s.a, delivered_n = s.d"
 
+/* Now in China Standard Time as "YYYY-MM-DD HH:MM" (orglife.c). */
+void orglife_now_cst(char out[17]);
+
 /* The org a meeting belongs to, as the checks need it. */
 struct orglife_org {
     int64_t id, tenant_id, parent_id;
