@@ -120,6 +120,28 @@ int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
                   struct arena *a, void *row, const char *field, const char *msg, struct err *err);
 
+/* Binds the parameters a statement takes from arg, from parameter *k on, advancing *k. */
+typedef void (*db_bind_fn)(struct db_stmt *st, int *k, const void *arg);
+/* One page of a filtered list (db_read_page): a statement counting the filter's rows and one
+ * listing them, which take the same parameters, bound by bind from arg; the listing takes
+ * LIMIT and OFFSET after them. */
+struct db_page {
+    const struct db_sql *count; /* SELECT count(*) ... WHERE filter */
+    const struct db_sql *rows;  /* SELECT ... WHERE filter ORDER BY ... LIMIT ? OFFSET ? */
+    db_bind_fn bind;            /* binds the filter; NULL when it has no parameters */
+    const void *arg;
+    db_read_fn read;  /* reads one row of rows */
+    size_t size;      /* bytes of one row */
+    int64_t page;     /* 1-based */
+    int64_t per_page; /* >= 0 */
+};
+/* Counts the filter's rows into *total_out and reads page p->page of them into an array of
+ * at most p->per_page size-byte elements in a: *(T **)rows_out (never NULL) and *n_out. The
+ * listing is not run when the page starts past the last row. On failure the outputs are
+ * untouched. Every list route with paging (users, audit, orgs, members) reads through it. */
+int db_read_page(struct db_conn *c, const struct db_page *p, struct arena *a, void *rows_out,
+                 int64_t *n_out, int64_t *total_out, struct err *err);
+
 /* Prepares sql, binds id as parameter 1 and runs it to completion (a DELETE or UPDATE by one
  * id). */
 int db_run_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err);

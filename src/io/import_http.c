@@ -250,26 +250,6 @@ static const struct field EXPORT_QUERY[] = {
     FIELD_END,
 };
 
-/* Parses "id_number,phone,address" into MEMBER_REVEAL_* bits. */
-static int reveal_bits(const char *s, unsigned *out, struct err *err)
-{
-    *out = 0;
-    while (s && *s) {
-        const char *e = strchr(s, ',');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        if (n == 9 && !strncmp(s, "id_number", n))
-            *out |= MEMBER_REVEAL_ID;
-        else if (n == 5 && !strncmp(s, "phone", n))
-            *out |= MEMBER_REVEAL_PHONE;
-        else if (n == 7 && !strncmp(s, "address", n))
-            *out |= MEMBER_REVEAL_ADDRESS;
-        else
-            return err_set(err, E_INVALID, "/reveal", "reveal 只能是 id_number、phone、address");
-        s = e ? e + 1 : s + n;
-    }
-    return 0;
-}
-
 /* One audit row for a revealing export of a subtree (the rows themselves are not listed). */
 static int export_reveal_audit(struct http_req *req, int64_t org_id, unsigned bits, struct err *err)
 {
@@ -314,7 +294,7 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
 
     if (http_query_decode(req, EXPORT_QUERY, &in, NULL, err) < 0 ||
         http_scope_path(req, in.org, &q.org_path, err) < 0 ||
-        reveal_bits(in.reveal, &reveal, err) < 0)
+        member_reveal_parse(in.reveal, &reveal, err) < 0)
         return -1;
     if (reveal && !auth_can(req->user, PERM_MEMBERS_REVEAL_PII, q.org_path))
         return err_set(err, E_FORBIDDEN, "/reveal", "您没有查看完整个人信息的权限（%s）",

@@ -315,43 +315,40 @@ int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_na
     return db_run(&st, err);
 }
 
+/* The filter of a users page: accounts with a grant in the subtree at path, or all. */
+struct scope_filter {
+    const char *path; /* NULL: all */
+    char upper[ORG_PATH_MAX];
+};
+
+static void bind_scope(struct db_stmt *st, int *k, const void *arg)
+{
+    const struct scope_filter *f = arg;
+
+    if (f->path) {
+        db_bind_text(st, (*k)++, f->path);
+        db_bind_text(st, (*k)++, f->upper);
+    }
+}
+
 int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
                          struct user_row **out, int64_t *n_out, int64_t *total_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    struct user_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
-    char upper[ORG_PATH_MAX];
-    int64_t n = 0;
-    int rc, k = 1;
+    struct scope_filter f = { .path = q->org_path };
+    struct db_page p = {
+        .count = q->org_path ? &SQL_USER_COUNT_SCOPE : &SQL_USER_COUNT_ALL,
+        .rows = q->org_path ? &SQL_USER_PAGE_SCOPE : &SQL_USER_PAGE_ALL,
+        .bind = bind_scope,
+        .arg = &f,
+        .read = read_user,
+        .size = sizeof(**out),
+        .page = q->page,
+        .per_page = q->size,
+    };
 
     if (q->org_path)
-        orgpath_upper(q->org_path, upper);
-    if (db_prepare(c, q->org_path ? &SQL_USER_COUNT_SCOPE : &SQL_USER_COUNT_ALL, &st, err) < 0)
-        return -1;
-    if (q->org_path) {
-        db_bind_text(st, 1, q->org_path);
-        db_bind_text(st, 2, upper);
-    }
-    rc = db_step(st, err);
-    *total_out = rc == DB_ROW ? db_col_int(st, 0) : 0;
-    db_stmt_free(&st);
-    if (rc < 0 ||
-        db_prepare(c, q->org_path ? &SQL_USER_PAGE_SCOPE : &SQL_USER_PAGE_ALL, &st, err) < 0)
-        return -1;
-    if (q->org_path) {
-        db_bind_text(st, k++, q->org_path);
-        db_bind_text(st, k++, upper);
-    }
-    db_bind_int(st, k++, q->size);
-    db_bind_int(st, k, (q->page - 1) * q->size);
-    while (n < q->size && (rc = db_step(st, err)) == DB_ROW)
-        read_user(st, a, &rows[n++]);
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+        orgpath_upper(q->org_path, f.upper);
+    return db_read_page(c, &p, a, out, n_out, total_out, err);
 }
 
 int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role, int64_t org_id,

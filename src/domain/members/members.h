@@ -159,6 +159,10 @@ int member_household_of_person(struct app *app, int64_t person_id, struct arena 
 #define MEMBER_REVEAL_PHONE   (1u << 1)
 #define MEMBER_REVEAL_ADDRESS (1u << 2)
 void member_mask(struct member_view *v, unsigned reveal, struct arena *a);
+/* Parses a `reveal` parameter, "id_number,phone,address" (any of them, in any order; empty
+ * items are skipped, NULL is none), into MEMBER_REVEAL_* bits in *out. An unknown item is
+ * E_INVALID "/reveal", *out untouched. Shared by the member view and the roster export. */
+int member_reveal_parse(const char *s, unsigned *out, struct err *err);
 
 /* ---- the service used by the HTTP routes (each call is one transaction with its audit) ---- */
 

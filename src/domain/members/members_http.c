@@ -229,26 +229,6 @@ static const struct field GET_QUERY[] = {
     FIELD_END,
 };
 
-static int reveal_parse(const char *s, unsigned *out, struct err *err)
-{
-    *out = 0;
-    while (s && *s) {
-        const char *end = strchr(s, ',');
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        if (n == 9 && !strncmp(s, "id_number", n))
-            *out |= MEMBER_REVEAL_ID;
-        else if (n == 5 && !strncmp(s, "phone", n))
-            *out |= MEMBER_REVEAL_PHONE;
-        else if (n == 7 && !strncmp(s, "address", n))
-            *out |= MEMBER_REVEAL_ADDRESS;
-        else if (n > 0)
-            return err_set(err, E_INVALID, "/reveal",
-                           "reveal 只能是 id_number、phone、address（用逗号分隔）");
-        s = end ? end + 1 : s + n;
-    }
-    return 0;
-}
-
 static int members_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct get_query in = { 0 };
@@ -259,7 +239,7 @@ static int members_get(struct http_req *req, struct http_res *res, struct err *e
 
     if (http_param_id(req, 0, &id, err) < 0 ||
         http_query_decode(req, GET_QUERY, &in, NULL, err) < 0 ||
-        reveal_parse(in.reveal, &reveal, err) < 0 || member_load(req, id, &v, err) < 0)
+        member_reveal_parse(in.reveal, &reveal, err) < 0 || member_load(req, id, &v, err) < 0)
         return -1;
     if (reveal) {
         if (!auth_can(req->user, PERM_MEMBERS_REVEAL_PII, v.org_path))

@@ -123,6 +123,28 @@ void member_mask(struct member_view *v, unsigned reveal, struct arena *a)
     }
 }
 
+int member_reveal_parse(const char *s, unsigned *out, struct err *err)
+{
+    unsigned bits = 0;
+
+    while (s && *s) {
+        const char *end = strchr(s, ',');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        if (n == 9 && !strncmp(s, "id_number", n))
+            bits |= MEMBER_REVEAL_ID;
+        else if (n == 5 && !strncmp(s, "phone", n))
+            bits |= MEMBER_REVEAL_PHONE;
+        else if (n == 7 && !strncmp(s, "address", n))
+            bits |= MEMBER_REVEAL_ADDRESS;
+        else if (n > 0)
+            return err_set(err, E_INVALID, "/reveal",
+                           "reveal 只能是 id_number、phone、address（用逗号分隔）");
+        s = end ? end + 1 : s + n;
+    }
+    *out = bits;
+    return 0;
+}
+
 static int get_view(struct app *app, int64_t id, bool by_person, struct arena *a,
                     struct member_view *out, struct err *err)
 {

@@ -422,45 +422,42 @@ int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
     return db_read_rows(&st, read_event, sizeof(**out), a, out, n_out, err);
 }
 
+/* What an orgs page binds (count and page alike). */
+struct page_filter {
+    const struct org_query *q;
+    const char *upper, *like;
+};
+
+static void bind_page_filter(struct db_stmt *st, int *k, const void *arg)
+{
+    const struct page_filter *f = arg;
+
+    db_bind_text(st, (*k)++, f->q->path);
+    db_bind_text(st, (*k)++, f->upper);
+    db_bind_text(st, (*k)++, f->q->type);
+    db_bind_text(st, (*k)++, f->q->type);
+    for (int i = 0; i < 3; i++)
+        db_bind_text(st, (*k)++, f->like);
+    db_bind_int(st, (*k)++, f->q->include_dissolved ? 1 : 0);
+}
+
 int org_store_page(struct db_conn *c, const struct org_query *q, const char *upper,
                    const char *like, struct arena *a, struct org_view **out, int64_t *n_out,
                    int64_t *total_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    struct org_view *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
-    int64_t n = 0, total = 0;
-    int rc;
+    struct page_filter f = { .q = q, .upper = upper, .like = like };
+    struct db_page p = {
+        .count = &SQL_COUNT,
+        .rows = &SQL_PAGE,
+        .bind = bind_page_filter,
+        .arg = &f,
+        .read = read_view,
+        .size = sizeof(**out),
+        .page = q->page,
+        .per_page = q->size,
+    };
 
-    for (int pass = 0; pass < 2; pass++) {
-        int k = 1;
-        if (db_prepare(c, pass ? &SQL_PAGE : &SQL_COUNT, &st, err) < 0)
-            return -1;
-        db_bind_text(st, k++, q->path);
-        db_bind_text(st, k++, upper);
-        db_bind_text(st, k++, q->type);
-        db_bind_text(st, k++, q->type);
-        db_bind_text(st, k++, like);
-        db_bind_text(st, k++, like);
-        db_bind_text(st, k++, like);
-        db_bind_int(st, k++, q->include_dissolved ? 1 : 0);
-        if (pass) {
-            db_bind_int(st, k++, q->size);
-            db_bind_int(st, k++, (q->page - 1) * q->size);
-            while ((rc = db_step(st, err)) == DB_ROW && n < q->size)
-                read_view(st, a, &rows[n++]);
-        } else {
-            rc = db_step(st, err);
-            if (rc == DB_ROW)
-                total = db_col_int(st, 0);
-        }
-        db_stmt_free(&st);
-        if (rc < 0)
-            return -1;
-    }
-    *out = rows;
-    *n_out = n;
-    *total_out = total;
-    return 0;
+    return db_read_page(c, &p, a, out, n_out, total_out, err);
 }
 
 int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, struct arena *a,
