@@ -120,6 +120,49 @@ int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
                   struct arena *a, void *row, const char *field, const char *msg, struct err *err);
 
+/* A statement's parameters given as a value list, for the calls below that prepare, bind and
+ * run in one step: `db_read_rows_args(c, &SQL_NAMES, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)),
+ * read_name, sizeof(**out), a, out, n_out, err)`. The list is a compound literal, so it lives
+ * as long as the enclosing block; text is borrowed, not copied, until the call returns. */
+enum db_arg_kind { DB_ARG_INT, DB_ARG_TEXT, DB_ARG_OPT_ID, DB_ARG_OPT_TEXT, DB_ARG_NULL };
+struct db_arg {
+    enum db_arg_kind kind;
+    int64_t i;
+    const char *s;
+};
+struct db_args {
+    const struct db_arg *v;
+    size_t n;
+};
+#define DB_INT(x)      ((struct db_arg){ .kind = DB_ARG_INT, .i = (x) })
+#define DB_TEXT(x)     ((struct db_arg){ .kind = DB_ARG_TEXT, .s = (x) })     /* NULL: SQL NULL */
+#define DB_OPT_ID(x)   ((struct db_arg){ .kind = DB_ARG_OPT_ID, .i = (x) })   /* 0: SQL NULL */
+#define DB_OPT_TEXT(x) ((struct db_arg){ .kind = DB_ARG_OPT_TEXT, .s = (x) }) /* NULL, "": NULL */
+#define DB_NULL        ((struct db_arg){ .kind = DB_ARG_NULL })
+/* The parameters 1, 2, ... of a statement, in order. */
+#define DB_ARGS(...)                                                                               \
+    ((struct db_args){ (const struct db_arg[]){ __VA_ARGS__ },                                     \
+                       sizeof((const struct db_arg[]){ __VA_ARGS__ }) / sizeof(struct db_arg) })
+
+/* Binds args to parameters *k, *k + 1, ... of st, advancing *k. */
+void db_bind_args(struct db_stmt *st, int *k, struct db_args args);
+/* Prepares sql and binds args from parameter 1 on. */
+int db_prepare_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                    struct db_stmt **out, struct err *err);
+/* db_prepare_args, then as db_run, db_run_id, db_read_rows, db_read_one and db_read_opt: one
+ * call for a store function that only binds its parameters and runs or reads. */
+int db_run_args(struct db_conn *c, const struct db_sql *sql, struct db_args args, struct err *err);
+int db_run_id_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                   int64_t *id_out, struct err *err);
+int db_read_rows_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                      db_read_fn read, size_t size, struct arena *a, void *rows_out, int64_t *n_out,
+                      struct err *err);
+int db_read_one_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                     db_read_fn read, struct arena *a, void *row, const char *field,
+                     const char *msg, struct err *err);
+int db_read_opt_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                     db_read_fn read, struct arena *a, void *row, bool *found_out, struct err *err);
+
 /* Binds the parameters a statement takes from arg, from parameter *k on, advancing *k. */
 typedef void (*db_bind_fn)(struct db_stmt *st, int *k, const void *arg);
 /* One page of a filtered list (db_read_page): a statement counting the filter's rows and one

@@ -110,6 +110,94 @@ int db_read_rows(struct db_stmt **st, db_read_fn read, size_t size, struct arena
     return 0;
 }
 
+void db_bind_args(struct db_stmt *st, int *k, struct db_args args)
+{
+    for (size_t i = 0; i < args.n; i++) {
+        const struct db_arg *v = &args.v[i];
+        int idx = (*k)++;
+
+        switch (v->kind) {
+        case DB_ARG_INT:
+            db_bind_int(st, idx, v->i);
+            break;
+        case DB_ARG_TEXT:
+            db_bind_text(st, idx, v->s);
+            break;
+        case DB_ARG_OPT_ID:
+            db_bind_opt_id(st, idx, v->i);
+            break;
+        case DB_ARG_OPT_TEXT:
+            db_bind_opt_text(st, idx, v->s);
+            break;
+        case DB_ARG_NULL:
+            db_bind_null(st, idx);
+            break;
+        }
+    }
+}
+
+int db_prepare_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                    struct db_stmt **out, struct err *err)
+{
+    int k = 1;
+
+    if (db_prepare(c, sql, out, err) < 0)
+        return -1;
+    db_bind_args(*out, &k, args);
+    return 0;
+}
+
+int db_run_args(struct db_conn *c, const struct db_sql *sql, struct db_args args, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare_args(c, sql, args, &st, err) < 0)
+        return -1;
+    return db_run(&st, err);
+}
+
+int db_run_id_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                   int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare_args(c, sql, args, &st, err) < 0)
+        return -1;
+    return db_run_id(&st, id_out, err);
+}
+
+int db_read_rows_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                      db_read_fn read, size_t size, struct arena *a, void *rows_out, int64_t *n_out,
+                      struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare_args(c, sql, args, &st, err) < 0)
+        return -1;
+    return db_read_rows(&st, read, size, a, rows_out, n_out, err);
+}
+
+int db_read_one_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                     db_read_fn read, struct arena *a, void *row, const char *field,
+                     const char *msg, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare_args(c, sql, args, &st, err) < 0)
+        return -1;
+    return db_read_one(&st, read, a, row, field, msg, err);
+}
+
+int db_read_opt_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                     db_read_fn read, struct arena *a, void *row, bool *found_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare_args(c, sql, args, &st, err) < 0)
+        return -1;
+    return db_read_opt(&st, read, a, row, found_out, err);
+}
+
 /* Prepares sql and binds the page's filter to it; 0 or -1. */
 static int page_prepare(struct db_conn *c, const struct db_page *p, const struct db_sql *sql,
                         struct db_stmt **st, int *k, struct err *err)

@@ -295,11 +295,6 @@ int member_store_probationary(struct db_conn *c, const char *path, const char *u
                               struct arena *a, struct member_overdue **out, int64_t *n_out,
                               struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_PROBATIONARY, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    return db_read_rows(&st, read_overdue, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_PROBATIONARY, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)),
+                             read_overdue, sizeof(**out), a, out, n_out, err);
 }

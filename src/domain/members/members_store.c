@@ -472,12 +472,8 @@ static void read_events(struct db_stmt *st, struct arena *a, void *row)
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
                         struct member_event_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, member_id);
-    return db_read_rows(&st, read_events, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS, DB_ARGS(DB_INT(member_id)), read_events, sizeof(**out),
+                             a, out, n_out, err);
 }
 
 int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,

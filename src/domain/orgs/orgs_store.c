@@ -231,15 +231,8 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
                        int64_t tenant_id, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_SET_PATH, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_int(st, 2, depth);
-    db_bind_int(st, 3, tenant_id);
-    db_bind_int(st, 4, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_SET_PATH,
+                       DB_ARGS(DB_TEXT(path), DB_INT(depth), DB_INT(tenant_id), DB_INT(id)), err);
 }
 
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
@@ -261,15 +254,8 @@ int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int
 int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,
                      int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_RENAME, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, name);
-    db_bind_text(st, 2, short_name);
-    db_bind_int(st, 3, now);
-    db_bind_int(st, 4, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_RENAME,
+                       DB_ARGS(DB_TEXT(name), DB_TEXT(short_name), DB_INT(now), DB_INT(id)), err);
 }
 
 int org_store_move(struct db_conn *c, int64_t id, int64_t new_parent, const char *old_path,
@@ -311,14 +297,7 @@ int org_store_move(struct db_conn *c, int64_t id, int64_t new_parent, const char
 
 int org_store_dissolve(struct db_conn *c, int64_t id, const char *on, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_DISSOLVE, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, on);
-    db_bind_int(st, 2, now);
-    db_bind_int(st, 3, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_DISSOLVE, DB_ARGS(DB_TEXT(on), DB_INT(now), DB_INT(id)), err);
 }
 
 int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, int64_t *members_out,
@@ -414,12 +393,8 @@ static void read_event(struct db_stmt *st, struct arena *a, void *row)
 int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
                      struct org_event_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    return db_read_rows(&st, read_event, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS, DB_ARGS(DB_INT(org_id)), read_event, sizeof(**out), a,
+                             out, n_out, err);
 }
 
 /* What an orgs page binds (count and page alike). */
@@ -463,13 +438,9 @@ int org_store_page(struct db_conn *c, const struct org_query *q, const char *upp
 int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, struct arena *a,
                        struct org_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_CHILDREN, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, include_dissolved ? 1 : 0);
-    return db_read_rows(&st, read_view, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_CHILDREN,
+                             DB_ARGS(DB_INT(id), DB_INT(include_dissolved ? 1 : 0)), read_view,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_name(struct db_stmt *st, struct arena *a, void *row)
@@ -485,13 +456,8 @@ static void read_name(struct db_stmt *st, struct arena *a, void *row)
 int org_store_names(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                     struct org_name **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_NAMES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    return db_read_rows(&st, read_name, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_NAMES, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)), read_name,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_tree_row(struct db_stmt *st, struct arena *a, void *row)
@@ -535,13 +501,8 @@ static void read_undo(struct db_stmt *st, struct arena *a, void *row)
 int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *date, struct arena *a,
                            struct org_undo **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_EVENTS_AFTER, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, tenant_id);
-    db_bind_text(st, 2, date);
-    return db_read_rows(&st, read_undo, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS_AFTER, DB_ARGS(DB_INT(tenant_id), DB_TEXT(date)),
+                             read_undo, sizeof(**out), a, out, n_out, err);
 }
 
 static void read_ancestor(struct db_stmt *st, struct arena *a, void *row)
@@ -553,11 +514,6 @@ static void read_ancestor(struct db_stmt *st, struct arena *a, void *row)
 int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a, struct org_name **out,
                         int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_ANCESTORS, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, path);
-    return db_read_rows(&st, read_ancestor, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_ANCESTORS, DB_ARGS(DB_TEXT(path), DB_TEXT(path)),
+                             read_ancestor, sizeof(**out), a, out, n_out, err);
 }
