@@ -114,25 +114,11 @@ void db_bind_args(struct db_stmt *st, int *k, struct db_args args)
 {
     for (size_t i = 0; i < args.n; i++) {
         const struct db_arg *v = &args.v[i];
-        int idx = (*k)++;
 
-        switch (v->kind) {
-        case DB_ARG_INT:
-            db_bind_int(st, idx, v->i);
-            break;
-        case DB_ARG_TEXT:
-            db_bind_text(st, idx, v->s);
-            break;
-        case DB_ARG_OPT_ID:
-            db_bind_opt_id(st, idx, v->i);
-            break;
-        case DB_ARG_OPT_TEXT:
-            db_bind_opt_text(st, idx, v->s);
-            break;
-        case DB_ARG_NULL:
-            db_bind_null(st, idx);
-            break;
-        }
+        if (v->bind_int)
+            v->bind_int(st, (*k)++, v->i);
+        else
+            v->bind_text(st, (*k)++, v->s);
     }
 }
 
@@ -210,8 +196,9 @@ static int page_prepare(struct db_conn *c, const struct db_page *p, const struct
     return 0;
 }
 
-int db_read_page(struct db_conn *c, const struct db_page *p, struct arena *a, void *rows_out,
-                 int64_t *n_out, int64_t *total_out, struct err *err)
+int db_read_page(struct db_conn *c, const struct db_list *l, const struct db_page *p,
+                 struct arena *a, void *rows_out, int64_t *n_out, int64_t *total_out,
+                 struct err *err)
 {
     struct db_stmt *st = NULL;
     int64_t total = 0, n = 0, offset = (p->page - 1) * p->per_page;
@@ -220,7 +207,7 @@ int db_read_page(struct db_conn *c, const struct db_page *p, struct arena *a, vo
     int rc, k;
 
     ASSERT(p->page >= 1 && p->per_page >= 0);
-    if (page_prepare(c, p, p->count, &st, &k, err) < 0)
+    if (page_prepare(c, p, l->count, &st, &k, err) < 0)
         return -1;
     rc = db_step(st, err);
     if (rc == DB_ROW)
@@ -228,14 +215,14 @@ int db_read_page(struct db_conn *c, const struct db_page *p, struct arena *a, vo
     db_stmt_free(&st);
     if (rc < 0)
         return -1;
-    rows = arena_alloc(a, p->size * (size_t)p->per_page);
+    rows = arena_alloc(a, l->size * (size_t)p->per_page);
     if (total > offset && p->per_page > 0) {
-        if (page_prepare(c, p, p->rows, &st, &k, err) < 0)
+        if (page_prepare(c, p, l->rows, &st, &k, err) < 0)
             return -1;
         db_bind_int(st, k++, p->per_page);
         db_bind_int(st, k, offset);
         while (n < p->per_page && (rc = db_step(st, err)) == DB_ROW)
-            p->read(st, a, rows + (size_t)n++ * p->size);
+            l->read(st, a, rows + (size_t)n++ * l->size);
         db_stmt_free(&st);
         if (rc < 0)
             return -1;

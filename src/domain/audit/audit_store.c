@@ -210,6 +210,12 @@ static void read_page_row(struct db_stmt *st, struct arena *a, void *row)
     r->target_name = db_col_dup(st, 14, a);
 }
 
+/* Audit rows, of every org or of a subtree's. */
+static const struct db_list PAGES[2] = {
+    { &SQL_COUNT_ALL, &SQL_PAGE_ALL, read_page_row, sizeof(struct audit_row) },
+    { &SQL_COUNT_SCOPE, &SQL_PAGE_SCOPE, read_page_row, sizeof(struct audit_row) },
+};
+
 int audit_store_page(struct db_conn *c, const struct audit_query *q, struct arena *a,
                      struct audit_row **rows_out, int64_t *n_out, int64_t *total_out,
                      struct err *err)
@@ -217,18 +223,9 @@ int audit_store_page(struct db_conn *c, const struct audit_query *q, struct aren
     struct page_filter f = { .path = q->org_path,
                              .from = q->from,
                              .to = q->to ? q->to : INT64_MAX };
-    struct db_page p = {
-        .count = q->org_path ? &SQL_COUNT_SCOPE : &SQL_COUNT_ALL,
-        .rows = q->org_path ? &SQL_PAGE_SCOPE : &SQL_PAGE_ALL,
-        .bind = bind_filter,
-        .arg = &f,
-        .read = read_page_row,
-        .size = sizeof(**rows_out),
-        .page = q->page,
-        .per_page = q->size,
-    };
+    struct db_page p = { q->page, q->size, bind_filter, &f };
 
     if (q->org_path)
         orgpath_upper(q->org_path, f.upper);
-    return db_read_page(c, &p, a, rows_out, n_out, total_out, err);
+    return db_read_page(c, &PAGES[q->org_path != NULL], &p, a, rows_out, n_out, total_out, err);
 }

@@ -278,24 +278,21 @@ static void bind_scope(struct db_stmt *st, int *k, const void *arg)
     }
 }
 
+/* Accounts, all or those with a grant in a subtree. */
+static const struct db_list USERS[2] = {
+    { &SQL_USER_COUNT_ALL, &SQL_USER_PAGE_ALL, read_user, sizeof(struct user_row) },
+    { &SQL_USER_COUNT_SCOPE, &SQL_USER_PAGE_SCOPE, read_user, sizeof(struct user_row) },
+};
+
 int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
                          struct user_row **out, int64_t *n_out, int64_t *total_out, struct err *err)
 {
     struct scope_filter f = { .path = q->org_path };
-    struct db_page p = {
-        .count = q->org_path ? &SQL_USER_COUNT_SCOPE : &SQL_USER_COUNT_ALL,
-        .rows = q->org_path ? &SQL_USER_PAGE_SCOPE : &SQL_USER_PAGE_ALL,
-        .bind = bind_scope,
-        .arg = &f,
-        .read = read_user,
-        .size = sizeof(**out),
-        .page = q->page,
-        .per_page = q->size,
-    };
+    struct db_page p = { q->page, q->size, bind_scope, &f };
 
     if (q->org_path)
         orgpath_upper(q->org_path, f.upper);
-    return db_read_page(c, &p, a, out, n_out, total_out, err);
+    return db_read_page(c, &USERS[q->org_path != NULL], &p, a, out, n_out, total_out, err);
 }
 
 int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role, int64_t org_id,

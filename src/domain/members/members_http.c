@@ -110,21 +110,11 @@ static int member_res(struct http_req *req, struct http_res *res, int status,
 }
 
 struct list_query {
-    int64_t org;
-    char *q, *category, *status, *tag, *sort;
-    int64_t age_min, age_max, page, size;
+    struct member_filter f;
+    int64_t page, size;
 };
 static const struct field LIST_QUERY[] = {
-    FIELD_ID(struct list_query, org, "org", "党组织", FIELD_OPTIONAL),
-    FIELD_STR(struct list_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
-    FIELD_ENUM(struct list_query, category, "category", "党员类别", FIELD_OPTIONAL,
-               MEMBER_CATEGORIES),
-    FIELD_ENUM(struct list_query, status, "status", "党员状态", FIELD_OPTIONAL,
-               MEMBER_STATUS_FILTERS),
-    FIELD_STR(struct list_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
-    FIELD_INT(struct list_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_INT(struct list_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_STR(struct list_query, sort, "sort", "排序", FIELD_ASCII, 1, 20),
+    MEMBER_FILTER_FIELDS(struct list_query, f),
     HTTP_PAGE_FIELDS(struct list_query),
     FIELD_END,
 };
@@ -144,15 +134,9 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     if (http_query_decode(req, LIST_QUERY, &in, NULL, err) < 0)
         return -1;
     http_page_defaults(&in.page, &in.size);
-    if (http_scope_path(req, in.org, &q.org_path, err) < 0)
+    if (http_scope_path(req, in.f.org, &q.org_path, err) < 0)
         return -1;
-    q.q = in.q;
-    q.category = in.category;
-    q.status = in.status;
-    q.tag = in.tag;
-    q.age_min = in.age_min;
-    q.age_max = in.age_max;
-    q.sort = in.sort;
+    member_filter_to_query(&in.f, &q);
     q.page = in.page;
     q.size = in.size;
     /* List pages are always masked, so one answer serves every caller whose scope covers

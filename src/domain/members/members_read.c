@@ -145,6 +145,20 @@ int member_reveal_parse(const char *s, unsigned *out, struct err *err)
     return 0;
 }
 
+void member_filter_to_query(const struct member_filter *f, struct member_query *q)
+{
+    *q = (struct member_query){ .org_path = q->org_path,
+                                .q = f->q,
+                                .category = f->category,
+                                .status = f->status,
+                                .tag = f->tag,
+                                .age_min = f->age_min,
+                                .age_max = f->age_max,
+                                .sort = f->sort,
+                                .page = q->page,
+                                .size = q->size };
+}
+
 static int get_view(struct app *app, int64_t id, bool by_person, struct arena *a,
                     struct member_view *out, struct err *err)
 {

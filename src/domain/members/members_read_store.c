@@ -225,14 +225,8 @@ int member_store_search(struct db_conn *c, const struct member_search_args *s, s
                         struct err *err)
 {
     struct search_filter f = { .s = s, .shape = SHAPE_SIMPLE };
-    struct db_page p = {
-        .bind = bind_search,
-        .arg = &f,
-        .read = read_view,
-        .size = sizeof(**out),
-        .page = s->q->page,
-        .per_page = s->q->size > 0 ? s->q->size : 0,
-    };
+    struct db_page p = { s->q->page, s->q->size > 0 ? s->q->size : 0, bind_search, &f };
+    struct db_list l = { .read = read_view, .size = sizeof(**out) };
 
     if (s->fts)
         f.shape = SHAPE_FTS;
@@ -241,9 +235,9 @@ int member_store_search(struct db_conn *c, const struct member_search_args *s, s
     else if (s->born_before || s->born_after || s->like_name || s->sort >= 4)
         f.shape = SHAPE_FULL;
     ASSERT(s->sort >= 0 && s->sort < 8 && SQL_PAGE[f.shape][s->sort].sql);
-    p.count = &SQL_COUNT[f.shape];
-    p.rows = &SQL_PAGE[f.shape][s->sort];
-    return db_read_page(c, &p, a, out, n_out, total_out, err);
+    l.count = &SQL_COUNT[f.shape];
+    l.rows = &SQL_PAGE[f.shape][s->sort];
+    return db_read_page(c, &l, &p, a, out, n_out, total_out, err);
 }
 
 /* ---- rule rows and the 预备党员 they are checked against ---- */

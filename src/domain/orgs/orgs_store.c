@@ -416,23 +416,16 @@ static void bind_page_filter(struct db_stmt *st, int *k, const void *arg)
     db_bind_int(st, (*k)++, f->q->include_dissolved ? 1 : 0);
 }
 
+static const struct db_list PAGE = { &SQL_COUNT, &SQL_PAGE, read_view, sizeof(struct org_view) };
+
 int org_store_page(struct db_conn *c, const struct org_query *q, const char *upper,
                    const char *like, struct arena *a, struct org_view **out, int64_t *n_out,
                    int64_t *total_out, struct err *err)
 {
     struct page_filter f = { .q = q, .upper = upper, .like = like };
-    struct db_page p = {
-        .count = &SQL_COUNT,
-        .rows = &SQL_PAGE,
-        .bind = bind_page_filter,
-        .arg = &f,
-        .read = read_view,
-        .size = sizeof(**out),
-        .page = q->page,
-        .per_page = q->size,
-    };
+    struct db_page p = { q->page, q->size, bind_page_filter, &f };
 
-    return db_read_page(c, &p, a, out, n_out, total_out, err);
+    return db_read_page(c, &PAGE, &p, a, out, n_out, total_out, err);
 }
 
 int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, struct arena *a,
