@@ -267,13 +267,9 @@ static void read_rule(struct db_stmt *st, struct arena *a, void *row)
 int member_store_rules(struct db_conn *c, const char *rule_id, struct arena *a,
                        struct member_rules *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     memset(out, 0, sizeof(*out));
-    if (db_prepare(c, &SQL_RULES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, rule_id);
-    return db_read_rows(&st, read_rule, sizeof(*out->v), a, &out->v, &out->n, err);
+    return db_read_rows_args(c, &SQL_RULES, DB_ARGS(DB_TEXT(rule_id)), read_rule, sizeof(*out->v),
+                             a, &out->v, &out->n, err);
 }
 
 static void read_overdue(struct db_stmt *st, struct arena *a, void *row)

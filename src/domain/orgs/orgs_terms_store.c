@@ -68,12 +68,11 @@ int org_store_rule(struct db_conn *c, const char *type, bool in_community, const
     struct db_stmt *st = NULL;
     int rc;
 
-    if (db_prepare(c, &SQL_RULE, &st, err) < 0)
+    if (db_prepare_args(
+            c, &SQL_RULE,
+            DB_ARGS(DB_TEXT(type), DB_INT(in_community ? 1 : 0), DB_TEXT(on), DB_TEXT(on)), &st,
+            err) < 0)
         return -1;
-    db_bind_text(st, 1, type);
-    db_bind_int(st, 2, in_community ? 1 : 0);
-    db_bind_text(st, 3, on);
-    db_bind_text(st, 4, on);
     rc = db_step_one(st, "", "没有适用的任期规则", err);
     if (rc == 0) {
         *rule_id_out = db_col_int(st, 0);
