@@ -231,10 +231,12 @@ static int job_errors(struct http_req *req, struct http_res *res, struct err *er
 /* ---- export and template ---- */
 
 struct export_query {
+    int64_t org;
     struct member_filter f;
     char *reveal;
 };
 static const struct field EXPORT_QUERY[] = {
+    FIELD_ID(struct export_query, org, "org", "党组织", FIELD_OPTIONAL),
     MEMBER_FILTER_FIELDS(struct export_query, f),
     FIELD_STR(struct export_query, reveal, "reveal", "显示完整信息", FIELD_ASCII, 1, 40),
     FIELD_END,
@@ -283,7 +285,7 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
     int64_t count;
 
     if (http_query_decode(req, EXPORT_QUERY, &in, NULL, err) < 0 ||
-        http_scope_path(req, in.f.org, &q.org_path, err) < 0 ||
+        http_scope_path(req, in.org, &q.org_path, err) < 0 ||
         member_reveal_parse(in.reveal, &reveal, err) < 0)
         return -1;
     if (reveal && !auth_can(req->user, PERM_MEMBERS_REVEAL_PII, q.org_path))
@@ -291,7 +293,7 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
                        perm_label(PERM_MEMBERS_REVEAL_PII));
     if (reveal && export_reveal_audit(req, path_last_id(q.org_path), reveal, err) < 0)
         return -1;
-    member_filter_to_query(&in.f, &q);
+    q.f = in.f;
     if (member_demo_instance(req->app, &demo, err) < 0 ||
         member_export_xlsx(req->app, &q, reveal, demo, &data, &len, &count, err) < 0)
         return -1;

@@ -326,13 +326,13 @@ int auth_store_session_insert(struct db_conn *c, const char *token_hash, int64_t
 
 static void read_session(struct db_stmt *st, struct arena *a, void *row)
 {
-    struct session_row *s = row;
-
-    s->id = db_col_int(st, 0);
-    s->user_id = db_col_int(st, 1);
-    s->last_seen_at = db_col_int(st, 2);
-    s->expires_at = db_col_int(st, 3);
-    s->csrf_token = db_col_dup(st, 4, a);
+    *(struct session_row *)row = (struct session_row){
+        .id = db_col_int(st, 0),
+        .user_id = db_col_int(st, 1),
+        .last_seen_at = db_col_int(st, 2),
+        .expires_at = db_col_int(st, 3),
+        .csrf_token = db_col_dup(st, 4, a),
+    };
 }
 
 int auth_store_session_find(struct db_conn *c, const char *token_hash, struct arena *a,

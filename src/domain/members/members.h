@@ -97,34 +97,26 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
  * substring (FTS5 trigram for >= 3 characters, LIKE below) or pinyin initials ("zs").
  * sort: "name", "-name", "joined_on", "-joined_on", "birth_date", "-birth_date", "id"
  * (default "id"). page from 1; size 1..10000 (the export pages through with large sizes). */
-struct member_query {
-    const char *org_path;
-    const char *q, *category, *status, *tag;
-    int64_t age_min, age_max; /* 0: no bound */
-    const char *sort;
-    int64_t page, size;
-};
-
-/* The filters of a member list as a query string gives them (the list route and the roster
- * export share them): the org by id, which the caller checks and turns into org_path. */
+/* The filters of a member list, as the list route and the roster export decode them from a
+ * query string (MEMBER_FILTER_FIELDS) and member_search applies them. */
 struct member_filter {
-    int64_t org;
     char *q, *category, *status, *tag, *sort;
-    int64_t age_min, age_max;
+    int64_t age_min, age_max; /* 0: no bound */
 };
 /* The field-spec rows (core/json.h) of the struct member_filter m inside query struct T. */
 #define MEMBER_FILTER_FIELDS(T, m)                                                                 \
-    FIELD_ID(T, m.org, "org", "党组织", FIELD_OPTIONAL),                                           \
-        FIELD_STR(T, m.q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),                                   \
+    FIELD_STR(T, m.q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),                                       \
         FIELD_ENUM(T, m.category, "category", "党员类别", FIELD_OPTIONAL, MEMBER_CATEGORIES),      \
         FIELD_ENUM(T, m.status, "status", "党籍状态", FIELD_OPTIONAL, MEMBER_STATUS_FILTERS),      \
         FIELD_STR(T, m.tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),                                 \
         FIELD_INT(T, m.age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),                    \
         FIELD_INT(T, m.age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),                    \
         FIELD_STR(T, m.sort, "sort", "排序", FIELD_ASCII, 1, 20)
-/* Copies f's filters into q (borrowed, not copied); org_path, page and size are the
- * caller's. */
-void member_filter_to_query(const struct member_filter *f, struct member_query *q);
+struct member_query {
+    const char *org_path;
+    struct member_filter f;
+    int64_t page, size;
+};
 
 /* Every display field of one member. Strings come from the arena given to the call; NULL
  * when unknown. Personal data is unmasked until member_mask runs. */

@@ -110,10 +110,12 @@ static int member_res(struct http_req *req, struct http_res *res, int status,
 }
 
 struct list_query {
+    int64_t org;
     struct member_filter f;
     int64_t page, size;
 };
 static const struct field LIST_QUERY[] = {
+    FIELD_ID(struct list_query, org, "org", "党组织", FIELD_OPTIONAL),
     MEMBER_FILTER_FIELDS(struct list_query, f),
     HTTP_PAGE_FIELDS(struct list_query),
     FIELD_END,
@@ -134,20 +136,20 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     if (http_query_decode(req, LIST_QUERY, &in, NULL, err) < 0)
         return -1;
     http_page_defaults(&in.page, &in.size);
-    if (http_scope_path(req, in.f.org, &q.org_path, err) < 0)
+    if (http_scope_path(req, in.org, &q.org_path, err) < 0)
         return -1;
-    member_filter_to_query(&in.f, &q);
+    q.f = in.f;
     q.page = in.page;
     q.size = in.size;
     /* List pages are always masked, so one answer serves every caller whose scope covers
      * the path; the key holds everything else the page depends on. Free text (q, tag) is
      * length-prefixed so no value can imitate the separators. */
-    key = arena_printf(req->arena,
-                       "members|%s|%zu:%s|%zu:%s|%s|%s|%" PRId64 "|%" PRId64 "|%s|%" PRId64
-                       "|%" PRId64,
-                       q.org_path, q.q ? strlen(q.q) : 0, q.q ? q.q : "", q.tag ? strlen(q.tag) : 0,
-                       q.tag ? q.tag : "", q.category ? q.category : "", q.status ? q.status : "",
-                       q.age_min, q.age_max, q.sort ? q.sort : "", q.page, q.size);
+    key = arena_printf(
+        req->arena,
+        "members|%s|%zu:%s|%zu:%s|%s|%s|%" PRId64 "|%" PRId64 "|%s|%" PRId64 "|%" PRId64,
+        q.org_path, q.f.q ? strlen(q.f.q) : 0, q.f.q ? q.f.q : "", q.f.tag ? strlen(q.f.tag) : 0,
+        q.f.tag ? q.f.tag : "", q.f.category ? q.f.category : "", q.f.status ? q.f.status : "",
+        q.f.age_min, q.f.age_max, q.f.sort ? q.f.sort : "", q.page, q.size);
     rc = http_cache_answer(req, res, &ORGS_ROSTER, key, &slot, err);
     if (rc != 0)
         return rc < 0 ? -1 : 0;

@@ -209,9 +209,9 @@ static void bind_search(struct db_stmt *st, int *kp, const void *arg)
     }
     db_bind_text(st, k++, s->q->org_path);
     db_bind_text(st, k++, s->upper);
-    bind_twice(st, &k, s->q->category);
+    bind_twice(st, &k, s->q->f.category);
     bind_twice(st, &k, s->statuses);
-    bind_twice(st, &k, s->q->tag);
+    bind_twice(st, &k, s->q->f.tag);
     if (shape != SHAPE_SIMPLE) {
         bind_twice(st, &k, s->born_before);
         bind_twice(st, &k, s->born_after);
