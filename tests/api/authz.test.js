@@ -76,7 +76,7 @@ const fx = {
   // A member placed exactly at org: {id, name}.
   member(org) {
     const f = want("member", org, planning ? { name: `矩阵成员${cjkNum(++counter)}` } : {});
-    return planning ? { id: f, name: "", person_id: 0 } : { id: f.id, name: f.name, person_id: f.personId };
+    return planning ? { id: f, name: "", person_id: 0 } : { id: f.id, name: f.name, person_id: f.second };
   },
   unit(org) { const f = want("unit", org, planning ? { name: uniq() } : {}); return planning ? f : f.id; },
   // One more grant (grid_worker at org) of a fixture user.
@@ -92,8 +92,10 @@ const fx = {
   // {id, person_id, name}.
   evalRound(org) {
     const f = want("evalRound", org, planning ? { name: `矩阵评议${cjkNum(++counter)}` } : {});
-    return planning ? { id: f, person_id: 0, name: "" } : { id: f.id, person_id: f.personId, name: f.name };
+    return planning ? { id: f, person_id: 0, name: "" } : { id: f.id, person_id: f.second, name: f.name };
   },
+  // An open vote in a held meeting of org today: {id, meeting}.
+  vote(org) { const f = want("vote", org); return planning ? { id: f, meeting: f } : { id: f.id, meeting: f.second }; },
   orgType: (org) => orgInfo(org).type,
 };
 
@@ -166,15 +168,16 @@ function createFixtures(list) {
       INSERT INTO eval_round (tenant_id, org_id, org_path, year, held_on, rule_row, created_at, updated_at)
       SELECT 1, id, path, (SELECT COALESCE(MAX(year), 1900) + 1 FROM eval_round WHERE org_id = ${f.org}), '2000-12-31', (SELECT MIN(id) FROM eval_rule), 0, 0 FROM org WHERE id = ${f.org};
       INSERT INTO eval_subject (round_id, person_id, probationary, updated_at) VALUES ((SELECT MAX(id) FROM eval_round), (SELECT MAX(id) FROM person), 0, 0) RETURNING round_id, person_id;`,
+    vote: (f) => `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
+      SELECT 1, id, path, 'party_congress', '矩阵表决会议', '${today()}', '${today()} 00:00', 'held', 0, 0 FROM org WHERE id = ${f.org};
+      INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, expected_n, created_at)
+      SELECT 1, MAX(id), '矩阵表决', 'decision', 'open', 0, 0 FROM meeting RETURNING id, meeting_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;
-  // In chunks: one command-line argument holds at most 128 KiB (MAX_ARG_STRLEN).
-  const ids = [];
-  for (let i = 0; i < rest.length; i += 200)
-    ids.push(...sql(srv.db, `BEGIN; ${rest.slice(i, i + 200).map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`));
+  const ids = sql(srv.db, `BEGIN; ${rest.map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`);
   assert.equal(ids.length, rest.length, "one id per fixture row");
-  rest.forEach((f, i) => { f.id = Number(ids[i][0]); f.personId = Number(ids[i][1]); });
+  rest.forEach((f, i) => { f.id = Number(ids[i][0]); f.second = Number(ids[i][1]); });
 }
 
 before(async () => {

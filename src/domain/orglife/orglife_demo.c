@@ -13,8 +13,8 @@
 #include "domain/demo/demo_kit.h"
 #include "domain/orglife/orglife_int.h"
 
-/* Above this many members the demo writes meetings without attendance rows (a benchmark
- * district would otherwise get tens of millions of them). */
+/* Above this many members the demo writes meetings without attendance rows, minutes or the
+ * copy check (a benchmark district would otherwise get tens of millions of rows). */
 #define ATTENDANCE_MEMBERS_MAX 50000
 
 static const char *const THEME_TOPICS[] = {
@@ -121,7 +121,7 @@ static int meeting_add(struct plan *p, const struct orglife_demo_org *o, const c
     in.host_person_id = o->secretary;
     in.recorder_person_id = o->committee_member;
     in.status = strcmp(date, ctx->today) > 0 ? "planned" : "held";
-    if (!strcmp(in.status, "held"))
+    if (!strcmp(in.status, "held") && p->attendance)
         in.minutes = (!strcmp(type, "theme_day") && ym == p->this_month - 1 &&
                       (o->id == p->copied[0] || o->id == p->copied[1]))
                          ? COPIED_MINUTES
@@ -230,7 +230,8 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
             goto out;
     }
     rc = (p.attendance && orglife_demo_store_counts(ctx->c, err) < 0) ||
-                 copy_index(ctx, p.this_month - 1, err) < 0
+                 orglife_store_years_rebuild(ctx->c, err) < 0 ||
+                 (p.attendance && copy_index(ctx, p.this_month - 1, err) < 0)
              ? -1
              : 0;
 out:

@@ -20,13 +20,20 @@ struct db_conn;
 #define ORGLIFE_COUNTS_SET                                                                         \
     "expected_n = s.e, present_n = s.p, leave_n = s.l, absent_n = s.a, delivered_n = s.d"
 
+/* Now in China Standard Time as "YYYY-MM-DD HH:MM" (orglife.c). */
+void orglife_now_cst(char out[17]);
+
 /* The org a meeting belongs to, as the checks need it. */
 struct orglife_org {
-    int64_t id, tenant_id;
+    int64_t id, tenant_id, parent_id;
     const char *path, *name, *type, *founded_on, *dissolved_on;
 };
 int orglife_store_org(struct db_conn *c, int64_t id, struct arena *a, struct orglife_org *out,
                       struct err *err);
+/* Recounts compliance's meeting_year row for a meeting of type on meets_on at org (a group's
+ * under its branch), after the meeting or its attendance changed (orglife.c). */
+int orglife_year_touch(struct db_conn *c, const struct orglife_org *org, const char *type,
+                       const char *meets_on, struct err *err);
 
 int orglife_store_meeting_insert(struct db_conn *c, const struct orglife_org *org,
                                  const struct meeting_in *in, const char *meets_on, int64_t user_id,
@@ -76,19 +83,24 @@ struct orglife_branch_row {
     const char *name, *path, *type, *founded_on, *dissolved_on;
     bool committee; /* a committee in office (ORG-NO-COMMITTEE exempts from LIFE-ZHIWEI) */
 };
-/* Held meetings counted per org (a group's under its branch), type and month. */
+/* Held meetings of a branch-level org and type in a year, per month (meeting_year). */
 struct orglife_held_row {
-    int64_t org_id, held, expected_sum, present_sum, study_sum;
-    const char *type, *month; /* "YYYY-MM" */
+    int64_t org_id, year, months[12], expected_sum, present_sum, study_sum;
+    const char *type;
 };
 int orglife_store_rules(struct db_conn *c, const char *from, const char *to, struct arena *a,
                         struct orglife_rule_row **out, int64_t *n_out, struct err *err);
 int orglife_store_branches(struct db_conn *c, const char *path, const char *from, const char *to,
                            struct arena *a, struct orglife_branch_row **out, int64_t *n_out,
                            struct err *err);
-int orglife_store_held(struct db_conn *c, const char *path, const char *from, const char *to,
-                       struct arena *a, struct orglife_held_row **out, int64_t *n_out,
-                       struct err *err);
+/* The meeting_year rows of the subtree for years y0..y1. */
+int orglife_store_held(struct db_conn *c, const char *path, int64_t y0, int64_t y1, struct arena *a,
+                       struct orglife_held_row **out, int64_t *n_out, struct err *err);
+/* Recounts the meeting_year row of a branch-level org, type and year from its meetings. */
+int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *type, int64_t year,
+                               struct err *err);
+/* Recounts every meeting_year row (the demo's bulk load). */
+int orglife_store_years_rebuild(struct db_conn *c, struct err *err);
 
 /* Copy detection (orglife_copy.c): the thresholds from the configuration (NULL: the defaults
  * of core/textsim.h), and the check run when a meeting's minutes are saved: its signature and
@@ -130,6 +142,38 @@ int orglife_store_copies(struct db_conn *c, const char *path, struct arena *a,
 /* The demo's meetings with minutes on or after since, in id order. */
 int orglife_demo_store_recent(struct db_conn *c, const char *since, struct arena *a, int64_t **out,
                               int64_t *n_out, struct err *err);
+
+/* Votes (orglife_vote_store.c). */
+int orglife_store_vote_insert(struct db_conn *c, int64_t tenant_id, int64_t meeting_id,
+                              const struct vote_in *in, int64_t expected_n, const char *excluded,
+                              int64_t user_id, int64_t now, int64_t *id_out, struct err *err);
+/* The vote of the meeting (E_NOT_FOUND when it is another meeting's), without voters. */
+int orglife_store_vote(struct db_conn *c, int64_t meeting_id, int64_t vote_id, struct arena *a,
+                       struct vote_view *out, struct err *err);
+int orglife_store_vote_meeting(struct db_conn *c, int64_t vote_id, int64_t *meeting_id_out,
+                               struct err *err);
+int orglife_store_votes(struct db_conn *c, int64_t meeting_id, struct arena *a,
+                        struct vote_view **out, int64_t *n_out, struct err *err);
+int orglife_store_voters(struct db_conn *c, int64_t vote_id, struct arena *a,
+                         struct vote_voter **out, int64_t *n_out, struct err *err);
+/* Adds the voter and one to the tally of choice (and written_n for a written opinion); choice
+ * is stored with the voter only when keep_choice. E_CONFLICT when the person voted already. */
+int orglife_store_ballot(struct db_conn *c, int64_t vote_id, const struct ballot_in *in,
+                         bool keep_choice, struct err *err);
+int orglife_store_tally(struct db_conn *c, int64_t vote_id, const int64_t counts[4],
+                        struct err *err);
+/* The rule of measure ("quorum", "pass") for a kind of vote in force on date. */
+struct orglife_vote_rule {
+    const char *rule_id, *base;
+    int64_t num, den;
+    bool strict;
+};
+int orglife_store_vote_rule(struct db_conn *c, const char *kind, const char *measure,
+                            const char *date, struct arena *a, struct orglife_vote_rule *out,
+                            struct err *err);
+int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present_n,
+                             const char *result, const char *quorum_rule, const char *pass_rule,
+                             int64_t now, struct err *err);
 
 /* Demo (orglife_demo_store.c): the street's live branch-level orgs and groups with their
  * 书记 (0: none), meetings marked is_synthetic, their attendance drawn from the roster as it is
