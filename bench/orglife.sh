@@ -2,10 +2,10 @@
 # orglife.sh: compliance of organizational life (GET /api/orglife/compliance) over this year
 # for a street and for the whole district of a large demo database, next to the same SQL
 # (bench/orglife.sql: the three statements the route runs, with its bindings) timed inside
-# the sqlite3 CLI. Three alternating rounds, each the median of 20 warm calls of the API
-# (computed every time: the answer is not cached) and the median of 20 warm rounds of the
-# SQL; printed as the median of the rounds with their range, with the first call after start
-# and the answer's size.
+# the sqlite3 CLI, per branch and summed per child org (by=child). The first call after start
+# and the median of 20 warm calls (from the cache), then with the cache off three alternating
+# rounds, each the median of 20 calls of the API and of 20 warm rounds of the SQL; printed as
+# the median of the rounds with their range, with the answer's size.
 source "$(dirname "$0")/lib.sh"
 db=$(demo_db "${BENCH_ORGLIFE_MEMBERS:-1000000}")
 trap 'stop_server' EXIT
@@ -35,20 +35,31 @@ for level in street district; do
     fi
     sed -e "s|:path|$path|g" -e "s|:from|$from|g" -e "s|:to|$to|g" -e "s|:y0|$year|g" -e "s|:y1|$year|g" \
         "$ROOT/bench/orglife.sql" | grep -v '^--' >"$WORK/orglife-$level.sql"
-    start_server "$db"
-    cookie=$(login admin)
-    url="$SERVER_URL/api/orglife/compliance?org=$id&from=$from&to=$to"
-    first=$(time_ms "$url")
-    read -r items bytes < <(curl -s -H "Cookie: $cookie" "$url" |
-        node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length, Buffer.byteLength(s)))')
-    api=() raw=()
-    for _ in 1 2 3; do
-        api+=("$(calls "$url")")
-        raw+=("$(sql_rounds "$WORK/orglife-$level.sql")")
+    for by in branch child; do
+        # As the page meets it: the first call after start, then warm calls (from the cache
+        # while nothing changes).
+        start_server "$db"
+        cookie=$(login admin)
+        url="$SERVER_URL/api/orglife/compliance?org=$id&from=$from&to=$to&by=$by"
+        first=$(time_ms "$url")
+        cached=$(calls "$url")
+        read -r items bytes < <(curl -s -H "Cookie: $cookie" "$url" |
+            node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length, Buffer.byteLength(s)))')
+        stop_server
+        # Computed every time (cache off), alternating with the SQL.
+        DANGJIAN_CACHE_MAX_BYTES=0 start_server "$db"
+        cookie=$(login admin)
+        url="$SERVER_URL/api/orglife/compliance?org=$id&from=$from&to=$to&by=$by"
+        api=() raw=()
+        for _ in 1 2 3; do
+            api+=("$(calls "$url")")
+            raw+=("$(sql_rounds "$WORK/orglife-$level.sql")")
+        done
+        stop_server
+        a=$(printf '%s\n' "${api[@]}" | median) r=$(printf '%s\n' "${raw[@]}" | median)
+        printf "| compliance of the %s by %s, %s..%s (%s items, %s bytes; %s meetings in the database) | first call %.1f ms; warm p50 %.1f ms cached, %.1f ms cache off (rounds %s) | sqlite3 CLI %.1f ms (rounds %s) | cached %s×, cache off %s× |\n" \
+            "$level" "$by" "$from" "$to" "$items" "$bytes" "$meetings" "$first" "$cached" "$a" \
+            "$(printf '%s\n' "${api[@]}" | range)" "$r" "$(printf '%s\n' "${raw[@]}" | range)" \
+            "$(ratio "$cached" "$r")" "$(ratio "$a" "$r")"
     done
-    stop_server
-    a=$(printf '%s\n' "${api[@]}" | median) r=$(printf '%s\n' "${raw[@]}" | median)
-    printf "| compliance of the %s, %s..%s (%s items, %s bytes; %s meetings in the database) | first call %.1f ms; warm p50 %.1f ms (rounds %s) | sqlite3 CLI %.1f ms (rounds %s) | %s× |\n" \
-        "$level" "$from" "$to" "$items" "$bytes" "$meetings" "$first" "$a" \
-        "$(printf '%s\n' "${api[@]}" | range)" "$r" "$(printf '%s\n' "${raw[@]}" | range)" "$(ratio "$a" "$r")"
 done

@@ -166,6 +166,20 @@ void json_write_int(struct json_writer *w, int64_t v)
     buf_append(w->out, tmp, (size_t)n);
 }
 
+void json_write_milli(struct json_writer *w, int64_t thousandths)
+{
+    char tmp[32];
+    int64_t v = thousandths < 0 ? -thousandths : thousandths;
+    int n = v % 1000 ? snprintf(tmp, sizeof(tmp), "%s%" PRId64 ".%03" PRId64,
+                                thousandths < 0 ? "-" : "", v / 1000, v % 1000)
+                     : snprintf(tmp, sizeof(tmp), "%" PRId64, thousandths / 1000);
+
+    while (v % 1000 && tmp[n - 1] == '0')
+        n--;
+    value_prefix(w);
+    buf_append(w->out, tmp, (size_t)n);
+}
+
 void json_write_bool(struct json_writer *w, bool v)
 {
     value_prefix(w);

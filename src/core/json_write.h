@@ -28,6 +28,8 @@ void json_write_key(struct json_writer *w, const char *key);
 void json_write_str(struct json_writer *w, const char *s);
 void json_write_strn(struct json_writer *w, const char *s, size_t n);
 void json_write_int(struct json_writer *w, int64_t v);
+/* A number given in thousandths (852 → 0.852), as a share or rate is shown. */
+void json_write_milli(struct json_writer *w, int64_t thousandths);
 void json_write_bool(struct json_writer *w, bool v);
 void json_write_null(struct json_writer *w);
 

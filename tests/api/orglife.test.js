@@ -273,3 +273,19 @@ test("before a meeting starts only 请假 can be recorded, and it stays planned"
   const after = expectStatus(await shuji.request("GET", `/api/meetings/${m.id}`), 200).json;
   assert.deepEqual([after.status, after.leave_n, after.present_n], ["planned", 1, 0]);
 });
+
+test("compliance by child sums the branches under each community of the street", async () => {
+  const jiedao = await login(srv, "jiedao");
+  const from = `${today().slice(0, 4)}-01-01`, to = today();
+  const branches = expectStatus(await jiedao.request("GET", `/api/orglife/compliance?from=${from}&to=${to}`), 200).json.items;
+  const sums = expectStatus(await jiedao.request("GET", `/api/orglife/compliance?from=${from}&to=${to}&by=child`), 200).json.items;
+  const paths = Object.fromEntries(sql(srv.db, "SELECT id, path FROM org").map(([id, p]) => [Number(id), p]));
+  assert.ok(sums.length > 0);
+  for (const s of sums) {
+    const under = branches.filter((b) => b.type === s.type && paths[b.org_id].startsWith(paths[s.org_id]));
+    assert.deepEqual([s.branches, s.expected, s.held, s.overdue, s.behind],
+      [under.length, ...["expected", "held", "overdue"].map((k) => under.reduce((t, b) => t + b[k], 0)), under.filter((b) => b.overdue > 0).length],
+      `${s.org_name} ${s.type}`);
+  }
+  assert.equal(sums.reduce((t, s) => t + s.branches, 0), branches.length);
+});

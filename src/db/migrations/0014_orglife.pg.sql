@@ -242,3 +242,9 @@ CREATE TRIGGER generation_meeting AFTER INSERT OR UPDATE OR DELETE ON meeting
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_orglife();
 CREATE TRIGGER generation_orglife_rule AFTER INSERT OR UPDATE ON orglife_rule
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_orglife();
+-- Compliance also reads the org network (branches, groups, committees in office): its changes
+-- move the counter too, so a cached compliance answer never outlives them.
+CREATE TRIGGER generation_orglife_org AFTER INSERT OR UPDATE OR DELETE ON org
+    FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_orglife();
+CREATE TRIGGER generation_orglife_org_post AFTER INSERT OR UPDATE OR DELETE ON org_post
+    FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_orglife();

@@ -248,3 +248,23 @@ END;
 CREATE TRIGGER generation_orglife_rule_u AFTER UPDATE ON orglife_rule BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'orglife';
 END;
+-- Compliance also reads the org network (branches, groups, committees in office): its changes
+-- move the counter too, so a cached compliance answer never outlives them.
+CREATE TRIGGER generation_orglife_org_i AFTER INSERT ON org BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_org_u AFTER UPDATE ON org BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_org_d AFTER DELETE ON org BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_org_post_i AFTER INSERT ON org_post BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_org_post_u AFTER UPDATE ON org_post BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;
+CREATE TRIGGER generation_orglife_org_post_d AFTER DELETE ON org_post BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'orglife';
+END;

@@ -101,19 +101,30 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
  * the rule in force for each period, chosen by the period's first day (an override on the org
  * or an ancestor wins over the default); periods overlapping the range and the org's life are
  * counted. expected = sum of min_count; held = held meetings (a 党小组会 counts for the
- * branch of its group, expected per group); overdue = periods ended before today still short;
- * due_soon = periods ending within 30 days of today still short. Rates are -1 when no
+ * branch of its group, expected per group); overdue = meetings missing in periods ended before
+ * today; due_soon = missing in periods ending within 30 days of today. Rates are -1 when no
  * attendance was recorded. */
 struct orglife_compliance_item {
     int64_t org_id;
-    const char *org_name, *org_path, *type, *rule_id, *period;
+    const char *org_name, *org_path, *type, *rule_id, *period; /* rule_id, period: NULL in a sum */
     int64_t min_count, expected, held, overdue, due_soon;
     const char *next_due; /* last day of the first short period not ended; NULL: none */
     double attendance_rate, study_rate;
+    /* branches counted (1 for one branch) and those with anything overdue; the attendance
+     * sums the rates come from */
+    int64_t branches, behind, present_sum, expected_sum, study_sum;
 };
 int orglife_compliance(struct app *app, const char *org_path, const char *from, const char *to,
                        struct arena *a, struct orglife_compliance_item **out, int64_t *n_out,
                        struct err *err);
+/* The same summed per type and direct child of the org at org_path (the communities of a
+ * street, the streets of a district; a branch directly below, or the org itself when it is a
+ * branch, stands for itself), in the children's order: what a district or street reads before
+ * drilling down. */
+int orglife_compliance_by_child(struct app *app, const char *org_path, const char *from,
+                                const char *to, struct arena *a,
+                                struct orglife_compliance_item **out, int64_t *n_out,
+                                struct err *err);
 
 /* 照搬照抄: pairs of near-identical minutes with a meeting of the subtree on either side, newest
  * first (at most 500). A pair is found when the later of the two was saved (orglife_copy.c);

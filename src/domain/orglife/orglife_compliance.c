@@ -180,6 +180,11 @@ static bool item_fill(const struct inputs *in, const struct orglife_branch_row *
             expected_att += h->expected_sum;
         }
     }
+    it->branches = 1;
+    it->behind = it->overdue > 0;
+    it->present_sum = present;
+    it->study_sum = study;
+    it->expected_sum = expected_att;
     it->attendance_rate = expected_att ? (double)present / (double)expected_att : -1;
     it->study_rate = expected_att ? (double)study / (double)expected_att : -1;
     return any;
@@ -221,5 +226,97 @@ int orglife_compliance(struct app *app, const char *org_path, const char *from, 
                 n++;
     *out = items;
     *n_out = n;
+    return 0;
+}
+
+/* The id of the child of the org at root under which path lies (the org itself for root). */
+static int64_t child_of(const char *root, const char *path, int64_t self)
+{
+    size_t n = strlen(root);
+
+    return strlen(path) > n ? strtoll(path + n, NULL, 10) : self;
+}
+
+/* Adds branch item b into the sum s. */
+static void item_add(struct orglife_compliance_item *s, const struct orglife_compliance_item *b)
+{
+    s->expected += b->expected;
+    s->held += b->held;
+    s->overdue += b->overdue;
+    s->due_soon += b->due_soon;
+    s->branches += b->branches;
+    s->behind += b->behind;
+    s->present_sum += b->present_sum;
+    s->study_sum += b->study_sum;
+    s->expected_sum += b->expected_sum;
+}
+
+static int64_t index_of_kid(const struct orglife_child_row *kids, int64_t n, int64_t id)
+{
+    for (int64_t k = 0; k < n; k++)
+        if (kids[k].id == id)
+            return k;
+    return -1;
+}
+
+static int64_t index_of_type(const char *type)
+{
+    for (int64_t t = 0; MEETING_TYPES[t]; t++)
+        if (!strcmp(MEETING_TYPES[t], type))
+            return t;
+    return -1;
+}
+
+int orglife_compliance_by_child(struct app *app, const char *org_path, const char *from,
+                                const char *to, struct arena *a,
+                                struct orglife_compliance_item **out, int64_t *n_out,
+                                struct err *err)
+{
+    struct orglife_compliance_item *items, *grid, *sums;
+    struct orglife_child_row *kids;
+    struct db_conn *c = NULL;
+    int64_t n, nkids, ntypes = index_of_type("custom") + 1, nsums = 0;
+    int rc;
+
+    if (orglife_compliance(app, org_path, from, to, a, &items, &n, err) < 0 ||
+        db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = orglife_store_children(c, org_path, a, &kids, &nkids, err);
+    db_release(app->db, &c);
+    if (rc < 0)
+        return -1;
+    if (!nkids) {
+        *out = NULL;
+        *n_out = 0;
+        return 0;
+    }
+    /* grid[kid * ntypes + type]: each branch item added to its child's cell, in one pass */
+    grid = arena_alloc(a, sizeof(*grid) * (size_t)(nkids * ntypes + 1));
+    memset(grid, 0, sizeof(*grid) * (size_t)(nkids * ntypes + 1));
+    for (int64_t i = 0; i < n; i++) {
+        int64_t k = index_of_kid(kids, nkids, child_of(org_path, items[i].org_path, kids[0].id));
+        int64_t t = index_of_type(items[i].type);
+
+        if (k >= 0 && t >= 0)
+            item_add(&grid[k * ntypes + t], &items[i]);
+    }
+    sums = arena_alloc(a, sizeof(*sums) * (size_t)(nkids * ntypes + 1));
+    for (int64_t k = 0; k < nkids; k++)
+        for (int64_t t = 0; t < ntypes; t++) {
+            struct orglife_compliance_item *s = &grid[k * ntypes + t];
+
+            if (!s->branches)
+                continue;
+            s->org_id = kids[k].id;
+            s->org_name = kids[k].name;
+            s->org_path = kids[k].path;
+            s->type = MEETING_TYPES[t];
+            s->attendance_rate =
+                s->expected_sum ? (double)s->present_sum / (double)s->expected_sum : -1;
+            s->study_rate = s->expected_sum ? (double)s->study_sum / (double)s->expected_sum : -1;
+            sums[nsums++] = *s;
+        }
+    *out = sums;
+    *n_out = nsums;
     return 0;
 }

@@ -4,12 +4,15 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/buf.h"
 #include "core/json.h"
+#include "core/json_write.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_guard.h"
 #include "domain/auth/perm.h"
 #include "domain/cache/cache.h"
+#include "domain/cache/cache_http.h"
 #include "domain/modules.h"
 #include "domain/orglife/orglife.h"
 #include "http/http.h"
@@ -307,12 +310,14 @@ static int attendance_put(struct http_req *req, struct http_res *res, struct err
 
 struct compliance_q {
     int64_t org;
-    char *from, *to;
+    char *from, *to, *by;
 };
+static const char *const COMPLIANCE_BY[] = { "branch", "child", NULL };
 static const struct field COMPLIANCE_Q[] = {
     FIELD_ID(struct compliance_q, org, "org", "党组织", FIELD_OPTIONAL),
     FIELD_DATE(struct compliance_q, from, "from", "开始日期", FIELD_REQUIRED),
     FIELD_DATE(struct compliance_q, to, "to", "结束日期", FIELD_REQUIRED),
+    FIELD_ENUM(struct compliance_q, by, "by", "汇总方式", FIELD_OPTIONAL, COMPLIANCE_BY),
     FIELD_END,
 };
 
@@ -321,34 +326,75 @@ static json_t *rate_json(double r)
     return r < 0 ? json_null() : json_real((double)(int64_t)(r * 1000 + 0.5) / 1000);
 }
 
+static void write_rate(struct json_writer *w, const char *key, double r)
+{
+    json_write_key(w, key);
+    if (r < 0)
+        json_write_null(w);
+    else
+        json_write_milli(w, (int64_t)(r * 1000 + 0.5));
+}
+
+static void write_item(struct json_writer *w, const struct orglife_compliance_item *it)
+{
+    json_write_object_begin(w);
+    json_write_kint(w, "org_id", it->org_id);
+    json_write_kstr(w, "org_name", it->org_name);
+    json_write_kstr(w, "type", it->type);
+    json_write_kstr(w, "type_label", enum_label(MEETING_TYPES, MEETING_TYPE_LABELS, it->type));
+    json_write_kstr(w, "rule_id", it->rule_id);
+    json_write_kstr(w, "period", it->period);
+    json_write_kint(w, "min_count", it->min_count);
+    json_write_kint(w, "expected", it->expected);
+    json_write_kint(w, "held", it->held);
+    json_write_kint(w, "overdue", it->overdue);
+    json_write_kint(w, "due_soon", it->due_soon);
+    json_write_kstr(w, "next_due", it->next_due);
+    json_write_kint(w, "branches", it->branches);
+    json_write_kint(w, "behind", it->behind);
+    write_rate(w, "attendance_rate", it->attendance_rate);
+    write_rate(w, "study_rate", it->study_rate);
+    json_write_object_end(w);
+}
+
+/* Compliance per branch, or summed per child org (by=child); cached until a meeting, a rule or
+ * the org network changes (they all move the orglife counter), or the day does. */
 static int compliance_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct compliance_q q = { 0 };
     struct orglife_compliance_item *it;
+    struct http_cache_slot slot;
+    struct json_writer w;
     const char *path;
+    bool by_child;
+    struct buf b;
     int64_t n;
-    json_t *arr;
+    int rc;
 
     if (http_query_decode(req, COMPLIANCE_Q, &q, NULL, err) < 0 ||
-        http_scope_path(req, q.org, &path, err) < 0 ||
-        orglife_compliance(req->app, path, q.from, q.to, req->arena, &it, &n, err) < 0)
+        http_scope_path(req, q.org, &path, err) < 0)
         return -1;
-    arr = json_array();
-    for (int64_t i = 0; i < n; i++) {
-        json_t *o =
-            json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:s?}", "org_id",
-                      (json_int_t)it[i].org_id, "org_name", it[i].org_name, "type", it[i].type,
-                      "type_label", enum_label(MEETING_TYPES, MEETING_TYPE_LABELS, it[i].type),
-                      "rule_id", it[i].rule_id, "period", it[i].period, "min_count",
-                      (json_int_t)it[i].min_count, "expected", (json_int_t)it[i].expected, "held",
-                      (json_int_t)it[i].held, "overdue", (json_int_t)it[i].overdue, "due_soon",
-                      (json_int_t)it[i].due_soon, "next_due", it[i].next_due);
-        json_object_set_new(o, "attendance_rate", rate_json(it[i].attendance_rate));
-        json_object_set_new(o, "study_rate", rate_json(it[i].study_rate));
-        json_array_append_new(arr, o);
-    }
-    http_res_json(res, 200, json_pack("{s:o, s:s, s:s}", "items", arr, "from", q.from, "to", q.to));
-    return 0;
+    by_child = q.by && !strcmp(q.by, "child");
+    rc = http_cache_answer(
+        req, res, &ORGLIFE_COUNTER,
+        arena_printf(req->arena, "compliance|%s|%s|%s|%d", path, q.from, q.to, by_child), &slot,
+        err);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    if ((by_child ? orglife_compliance_by_child : orglife_compliance)(req->app, path, q.from, q.to,
+                                                                      req->arena, &it, &n, err) < 0)
+        return -1;
+    http_res_writer_begin(req, &w, &b);
+    json_write_object_begin(&w);
+    json_write_key(&w, "items");
+    json_write_array_begin(&w);
+    for (int64_t i = 0; i < n; i++)
+        write_item(&w, &it[i]);
+    json_write_array_end(&w);
+    json_write_kstr(&w, "from", q.from);
+    json_write_kstr(&w, "to", q.to);
+    json_write_object_end(&w);
+    return http_res_writer_end_cached(req, res, &b, &slot, err);
 }
 
 struct suspects_q {
@@ -406,7 +452,8 @@ static const struct route ORGLIFE_ROUTES[] = {
     { HTTP_GET, "/api/me/meetings", my_meetings, PERM_SESSION, SCOPE_NONE, "我参加的会议", NULL,
       LIST_Q, NULL },
     { HTTP_GET, "/api/orglife/compliance", compliance_get, PERM_ORGLIFE_READ, SCOPE_CALLER,
-      "组织生活落实情况（应开、已开、参会率、逾期）", NULL, COMPLIANCE_Q, NULL },
+      "组织生活落实情况（应开、已开、参会率、逾期；by=child 按下级组织汇总）", NULL, COMPLIANCE_Q,
+      NULL },
     { HTTP_GET, "/api/orglife/copy-suspects", copy_suspects_get, PERM_ORGLIFE_READ, SCOPE_CALLER,
       "疑似照搬照抄的会议记录（附相同段落）", NULL, SUSPECTS_Q, NULL },
     { 0 },

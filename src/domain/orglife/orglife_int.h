@@ -96,6 +96,13 @@ int orglife_store_branches(struct db_conn *c, const char *path, const char *from
 /* The meeting_year rows of the subtree for years y0..y1. */
 int orglife_store_held(struct db_conn *c, const char *path, int64_t y0, int64_t y1, struct arena *a,
                        struct orglife_held_row **out, int64_t *n_out, struct err *err);
+/* The org at path itself and its direct children, in path order (compliance by child). */
+struct orglife_child_row {
+    int64_t id;
+    const char *name, *path;
+};
+int orglife_store_children(struct db_conn *c, const char *path, struct arena *a,
+                           struct orglife_child_row **out, int64_t *n_out, struct err *err);
 /* Recounts the meeting_year row of a branch-level org, type and year from its meetings. */
 int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *type, int64_t year,
                                struct err *err);

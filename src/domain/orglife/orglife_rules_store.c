@@ -70,6 +70,12 @@ static const struct db_sql SQL_YEARS_INSERT = {
     .sql = "INSERT INTO meeting_year (" YEAR_COLS ") " YEAR_SELECT("1 = 1"),
 };
 
+static const struct db_sql SQL_CHILDREN = {
+    .name = "orglife.children",
+    .sql = "SELECT o.id, o.name, o.path FROM org o WHERE o.path = ? OR o.parent_id = (SELECT p.id "
+           "FROM org p WHERE p.path = ?) ORDER BY o.path",
+};
+
 static void read_rule(struct db_stmt *st, struct arena *a, void *row)
 {
     struct orglife_rule_row *r = row;
@@ -159,4 +165,20 @@ int orglife_store_years_rebuild(struct db_conn *c, struct err *err)
         db_prepare(c, &SQL_YEARS_INSERT, &st, err) < 0)
         return -1;
     return db_run(&st, err);
+}
+
+static void read_child(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct orglife_child_row *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->name = db_col_dup(st, 1, a);
+    r->path = db_col_dup(st, 2, a);
+}
+
+int orglife_store_children(struct db_conn *c, const char *path, struct arena *a,
+                           struct orglife_child_row **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_CHILDREN, DB_ARGS(DB_TEXT(path), DB_TEXT(path)), read_child,
+                             sizeof(**out), a, out, n_out, err);
 }
