@@ -289,3 +289,15 @@ test("compliance by child sums the branches under each community of the street",
   }
   assert.equal(sums.reduce((t, s) => t + s.branches, 0), branches.length);
 });
+
+test("an org moved to another community takes its meetings along in subtree lists", async () => {
+  const community = shequ.session.grants[0].org_id;
+  const [[other]] = sql(srv.db, `SELECT id FROM org WHERE type = 'community_committee' AND id <> ${community} AND dissolved_on IS NULL ORDER BY id LIMIT 1`);
+  const [[moving]] = sql(srv.db, `SELECT id FROM org WHERE parent_id = ${community} AND type = 'branch' AND dissolved_on IS NULL AND id <> ${branch} ORDER BY id DESC LIMIT 1`);
+  const m = expectStatus(await shequ.request("POST", "/api/meetings", { body: { org_id: Number(moving), type: "theme_day", topic: "迁移前的主题党日", starts_at: `${dayOffset(-3)} 10:00` } }), 201).json;
+  const admin = await login(srv, "admin");
+  expectStatus(await admin.request("POST", `/api/orgs/${moving}/events`, { body: { kind: "move", effective_on: today(), new_parent_id: Number(other) } }), 201);
+  const list = async (org) => expectStatus(await admin.request("GET", `/api/meetings?org=${org}&size=200&from=${dayOffset(-3)}&to=${dayOffset(-3)}`), 200).json.items.map((x) => x.id);
+  assert.ok((await list(other)).includes(m.id), "listed under the new community");
+  assert.ok(!(await list(community)).includes(m.id), "no longer under the old one");
+});

@@ -248,3 +248,12 @@ CREATE TRIGGER generation_orglife_org AFTER INSERT OR UPDATE OR DELETE ON org
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_orglife();
 CREATE TRIGGER generation_orglife_org_post AFTER INSERT OR UPDATE OR DELETE ON org_post
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_orglife();
+-- A meeting keeps a copy of its org's path for subtree scans; when an org moves (its path and
+-- its subtree's change), the copies follow.
+CREATE FUNCTION dj_meeting_org_path() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE meeting SET org_path = NEW.path WHERE org_id = NEW.id;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER meeting_org_path AFTER UPDATE OF path ON org
+    FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION dj_meeting_org_path();

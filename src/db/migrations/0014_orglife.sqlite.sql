@@ -268,3 +268,8 @@ END;
 CREATE TRIGGER generation_orglife_org_post_d AFTER DELETE ON org_post BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'orglife';
 END;
+-- A meeting keeps a copy of its org's path for subtree scans; when an org moves (its path and
+-- its subtree's change), the copies follow.
+CREATE TRIGGER meeting_org_path AFTER UPDATE OF path ON org BEGIN
+    UPDATE meeting SET org_path = NEW.path WHERE org_id = NEW.id;
+END;

@@ -15,12 +15,20 @@
 
 #define RANGE_MONTHS_MAX 36
 
+/* A rule row ready for the loop over months: its dates as YYYYMMDD numbers, the months in
+ * one of its periods, the depth of its override (0: the default). */
+struct rule_x {
+    const struct orglife_rule_row *r;
+    int from, to, span;
+    size_t depth;
+};
+
 struct inputs {
-    struct orglife_rule_row *rules;
+    struct rule_x *rules;
     struct orglife_branch_row *branches;
     struct orglife_held_row *held;
     int64_t nrules, nbranches, nheld;
-    char today[11];
+    int today, soon; /* YYYYMMDD: today, and 30 days on */
 };
 
 static int month_of(const char *date)
@@ -30,60 +38,68 @@ static int month_of(const char *date)
     return date_parse(date, &y, &m, &d) < 0 ? 0 : y * 12 + (m - 1);
 }
 
-static void ymd(int y, int m, int d, char out[11])
+/* YYYY-MM-DD as the number YYYYMMDD (9999-12-31 stays the largest); 0 when not a date. */
+static int day_num(const char *date)
 {
-    char buf[40];
+    int y, m, d;
 
-    snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-    memcpy(out, buf, 10);
-    out[10] = '\0';
+    return date_parse(date, &y, &m, &d) < 0 ? 0 : y * 10000 + m * 100 + d;
 }
 
-/* Day `day` of month ym (0: its last day) as YYYY-MM-DD. */
-static void month_day(int ym, int day, char out[11])
+/* Day d of month ym (0: its last day) as YYYYMMDD. */
+static int month_day(int ym, int d)
 {
     int y = ym / 12, m = ym % 12 + 1;
 
-    ymd(y, m, day ? day : date_days_in_month(y, m), out);
+    return y * 10000 + m * 100 + (d ? d : date_days_in_month(y, m));
 }
 
-/* The first and last month of the period of kind containing ym. */
-static void period_span(const char *kind, int ym, int *first, int *last)
+static void prepare_rules(struct inputs *in, const struct orglife_rule_row *rows, int64_t n,
+                          struct arena *a)
 {
-    int span = !strcmp(kind, "year") ? 12 : !strcmp(kind, "quarter") ? 3 : 1;
-
-    *first = ym - ym % span;
-    *last = *first + span - 1;
+    in->rules = arena_alloc(a, sizeof(*in->rules) * (size_t)(n + 1));
+    in->nrules = n;
+    for (int64_t i = 0; i < n; i++)
+        in->rules[i] = (struct rule_x){
+            .r = &rows[i],
+            .from = day_num(rows[i].valid_from),
+            .to = day_num(rows[i].valid_to),
+            .span = !strcmp(rows[i].period, "year")      ? 12
+                    : !strcmp(rows[i].period, "quarter") ? 3
+                                                         : 1,
+            .depth = rows[i].org_id && rows[i].org_path ? strlen(rows[i].org_path) : 0,
+        };
 }
 
-static bool rule_fits(const struct orglife_rule_row *r, const struct orglife_branch_row *b,
-                      const char *type, const char *day)
+/* The rules of type that can apply to branch b at all (org type, subtree), into out. */
+static int64_t rules_for_branch(const struct inputs *in, const struct orglife_branch_row *b,
+                                const char *type, const struct rule_x **out, int64_t max)
 {
     char key[32];
+    int64_t n = 0;
 
     snprintf(key, sizeof(key), ",%s,", !strcmp(type, "group") ? "group" : b->type);
-    return !strcmp(r->type, type) && strstr(r->org_types, key) && strcmp(r->valid_from, day) <= 0 &&
-           strcmp(day, r->valid_to) < 0 &&
-           (!r->org_id || (r->org_path && !strncmp(b->path, r->org_path, strlen(r->org_path))));
+    for (int64_t i = 0; i < in->nrules && n < max; i++) {
+        const struct orglife_rule_row *r = in->rules[i].r;
+
+        if (!strcmp(r->type, type) && strstr(r->org_types, key) &&
+            (!r->org_id || (r->org_path && !strncmp(b->path, r->org_path, in->rules[i].depth))))
+            out[n++] = &in->rules[i];
+    }
+    return n;
 }
 
-/* The rule for branch b and type on day: the deepest override, else the default. */
-static const struct orglife_rule_row *rule_for(const struct inputs *in,
-                                               const struct orglife_branch_row *b, const char *type,
-                                               const char *day)
+/* The rule in force on day among the shortlist: the deepest override, else the default; the
+ * later version between two of one depth. */
+static const struct rule_x *rule_on(const struct rule_x *const *list, int64_t n, int day)
 {
-    const struct orglife_rule_row *best = NULL;
+    const struct rule_x *best = NULL;
 
-    for (int64_t i = 0; i < in->nrules; i++) {
-        const struct orglife_rule_row *r = &in->rules[i];
-        size_t depth = r->org_path ? strlen(r->org_path) : 0;
-
-        if (rule_fits(r, b, type, day) &&
-            (!best || depth > (best->org_path ? strlen(best->org_path) : 0) ||
-             (depth == (best->org_path ? strlen(best->org_path) : 0) &&
-              strcmp(r->valid_from, best->valid_from) >= 0)))
-            best = r;
-    }
+    for (int64_t i = 0; i < n; i++)
+        if (list[i]->from <= day && day < list[i]->to &&
+            (!best || list[i]->depth > best->depth ||
+             (list[i]->depth == best->depth && list[i]->from >= best->from)))
+            best = list[i];
     return best;
 }
 
@@ -120,53 +136,48 @@ static int64_t held_at(const struct inputs *in, int64_t org_id, const char *type
 static bool item_fill(const struct inputs *in, const struct orglife_branch_row *b, const char *type,
                       int m0, int m1, struct arena *a, struct orglife_compliance_item *it)
 {
-    int64_t present = 0, expected_att = 0, study = 0;
+    const struct rule_x *list[16];
+    int64_t nlist, present = 0, expected_att = 0, study = 0;
     int founded = b->founded_on ? month_of(b->founded_on) : 0;
     int dissolved = b->dissolved_on ? month_of(b->dissolved_on) : INT_MAX;
     int64_t mult = !strcmp(type, "group") ? b->groups : 1;
     bool any = false;
 
-    if (!mult || (!strcmp(type, "committee") && !b->committee))
+    if (!mult || (!strcmp(type, "committee") && !b->committee) ||
+        !(nlist = rules_for_branch(in, b, type, list, (int64_t)ARRAY_LEN(list))))
         return false;
     *it = (struct orglife_compliance_item){
         .org_id = b->id, .org_name = b->name, .org_path = b->path, .type = type
     };
     for (int ym = m0; ym <= m1;) {
-        char day[11], end[11];
-        const struct orglife_rule_row *r;
-        int first, last;
+        const struct rule_x *r = rule_on(list, nlist, month_day(ym, 1));
+        int first, last, end;
         int64_t need, got = 0;
 
-        month_day(ym, 1, day);
-        r = rule_for(in, b, type, day);
         if (!r) {
             ym++;
             continue;
         }
-        period_span(r->period, ym, &first, &last);
+        first = ym - ym % r->span;
+        last = first + r->span - 1;
         for (int k = ym; k <= last && k <= m1; k++)
             got += held_at(in, b->id, type, k);
         if (last >= founded && first <= dissolved) {
-            need = r->min_count * mult;
+            need = r->r->min_count * mult;
             any = true;
-            it->rule_id = r->rule_id;
-            it->period = r->period;
-            it->min_count = r->min_count;
+            it->rule_id = r->r->rule_id;
+            it->period = r->r->period;
+            it->min_count = r->r->min_count;
             it->expected += need;
-            month_day(last, 0, end);
-            if (got < need && strcmp(end, in->today) < 0)
+            end = month_day(last, 0);
+            if (got < need && end < in->today)
                 it->overdue += need - got;
             else if (got < need) {
-                char soon[11];
-                int y, m, d;
-
-                date_parse(in->today, &y, &m, &d);
-                date_from_days(date_to_days(y, m, d) + 30, &y, &m, &d);
-                ymd(y, m, d, soon);
-                if (strcmp(end, soon) <= 0)
+                if (end <= in->soon)
                     it->due_soon += need - got;
                 if (!it->next_due)
-                    it->next_due = arena_strdup(a, end);
+                    it->next_due =
+                        arena_printf(a, "%04d-%02d-%02d", end / 10000, end / 100 % 100, end % 100);
             }
         }
         it->held += got;
@@ -197,24 +208,32 @@ int orglife_compliance(struct app *app, const char *org_path, const char *from, 
     struct db_conn *c = NULL;
     struct inputs in = { 0 };
     struct orglife_compliance_item *items;
+    struct orglife_rule_row *rules;
     int m0 = month_of(from), m1 = month_of(to);
-    int64_t n = 0;
+    int64_t n = 0, nrules;
     size_t ntypes = 0;
+    char today[11];
+    int y, m, d;
 
     if (strcmp(to, from) < 0)
         return err_set(err, E_INVALID, "/to", "结束日期不能早于开始日期");
     if (m1 - m0 >= RANGE_MONTHS_MAX)
         return err_set(err, E_INVALID, "/to", "统计区间不能超过 %d 个月", RANGE_MONTHS_MAX);
-    clock_today(in.today);
+    clock_today(today);
+    date_parse(today, &y, &m, &d);
+    in.today = y * 10000 + m * 100 + d;
+    date_from_days(date_to_days(y, m, d) + 30, &y, &m, &d);
+    in.soon = y * 10000 + m * 100 + d;
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    if (orglife_store_rules(c, from, to, a, &in.rules, &in.nrules, err) < 0 ||
+    if (orglife_store_rules(c, from, to, a, &rules, &nrules, err) < 0 ||
         orglife_store_branches(c, org_path, from, to, a, &in.branches, &in.nbranches, err) < 0 ||
         orglife_store_held(c, org_path, m0 / 12, m1 / 12, a, &in.held, &in.nheld, err) < 0) {
         db_release(app->db, &c);
         return -1;
     }
     db_release(app->db, &c);
+    prepare_rules(&in, rules, nrules, a);
     if (in.nheld)
         qsort(in.held, (size_t)in.nheld, sizeof(*in.held), held_cmp);
     while (MEETING_TYPES[ntypes])
