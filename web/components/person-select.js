@@ -5,6 +5,9 @@
 import { api, withQuery } from "../lib/api.js";
 const { ref, watch } = Vue;
 
+// 第二党小组 rather than the branch's name again.
+const shortGroup = (m) => (m.group_name && m.org_name && m.group_name.startsWith(m.org_name) ? m.group_name.slice(m.org_name.length) : m.group_name || "");
+
 export default {
   name: "PersonSelect",
   props: { modelValue: { type: Number, default: null }, orgId: { type: Number, default: null }, name: { type: String, default: "" },
@@ -23,7 +26,7 @@ export default {
       loading.value = true;
       try {
         const r = await api("GET", withQuery("/api/members", { org: props.orgId, q: (q || "").trim(), status: "current", size: 20 }));
-        const found = r.items.map((m) => ({ value: m.person_id, label: m.name, sub: m.group_name || "" }));
+        const found = r.items.map((m) => ({ value: m.person_id, label: m.name, sub: shortGroup(m) }));
         const keep = people.value.find((p) => p.value === props.modelValue);
         people.value = keep && !found.some((p) => p.value === keep.value) ? [keep, ...found] : found;
       } catch (e) {
