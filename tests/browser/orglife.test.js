@@ -131,6 +131,12 @@ test("attendance on a 360 px phone: 全部出席, one 请假 needs its reason, o
   assert.match(await page.textContent(".sheet-leave"), new RegExp(`${who}（外地出差）`));
   assert.match(await page.textContent(".sheet-signs"), /主持人（签字）/);
   await shot(page, "orglife-print-360");
+  // Printed: the sheet alone, without the buttons.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible(".print-tools"), false);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".sheet-title")).visibility), "visible");
+  assert.match(await page.evaluate(() => getComputedStyle(document.querySelector(".minutes-sheet")).fontFamily), /Serif CJK SC/);
+  await page.emulateMedia({ media: "screen" });
   await page.context().close();
   noErrors(env);
 });

@@ -36,7 +36,7 @@ export default {
     const form = reactive({ org_id: scope.orgId, type: route.query.type || "theme_day", custom_type: "", topic: "", date: todayCN(),
                             start: "14:30", end: "", place: "", online: false, host_person_id: null, recorder_person_id: null,
                             status: "planned", guests: "", minutes: "", decisions: "", agenda: [] });
-    const names = reactive({ host: "", recorder: "" });
+    const names = reactive({ org: "", host: "", recorder: "" });
     const original = ref(null);
     const loaded = ref(!props.id);
     const errs = fieldErrors();
@@ -51,7 +51,7 @@ export default {
           host_person_id: m.host_person_id, recorder_person_id: m.recorder_person_id, status: m.status, guests: m.guests || "",
           minutes: m.minutes || "", decisions: m.decisions || "", agenda: (m.agenda || []).map((a) => ({ title: a.title, minutes: a.minutes || "" })),
         });
-        Object.assign(names, { host: m.host_name || "", recorder: m.recorder_name || "" });
+        Object.assign(names, { org: m.org_name, host: m.host_name || "", recorder: m.recorder_name || "" });
         original.value = body();
         loaded.value = true;
       } catch (e) {
@@ -119,7 +119,7 @@ export default {
           <h3 class="section-title">会议信息</h3>
           <el-row :gutter="16">
             <el-col :xs="24" :md="12"><el-form-item label="党组织" :error="errs.org_id" required>
-              <org-select v-if="!editing" v-model="form.org_id" /><span v-else class="form-static">不可更改</span>
+              <org-select v-if="!editing" v-model="form.org_id" /><span v-else class="form-static">{{ names.org }}（不可更改）</span>
             </el-form-item></el-col>
             <el-col :xs="24" :md="12"><el-form-item label="会议类型" :error="errs.type" required>
               <el-select v-model="form.type" style="width: 100%" class="type-select" name="type">

@@ -65,9 +65,12 @@ export default {
     }
     watch(() => scope.orgId, () => { filters.org = null; filters.org_name = ""; search(); });
     onMounted(load);
+    // 实到 / 应到 of a held meeting; 未登记 until its attendance is taken.
+    const attendance = (r) => (r.status !== "held" ? "—"
+      : r.present_n + r.leave_n + r.absent_n + r.delivered_n ? `${r.present_n} / ${r.expected_n}` : "未登记");
     const statusType = (s) => ({ held: "success", planned: "primary", cancelled: "info" }[s] || "info");
     return { filters, TYPES, STATUSES, rows, total, page, size, loading, load, search, reset, clearOrg, onPick, COLUMNS,
-             typeName, statusType, fmtNumber, isMobile, scope, navigate, canWrite: computed(() => can("orglife.write")) };
+             typeName, statusType, attendance, fmtNumber, isMobile, scope, navigate, canWrite: computed(() => can("orglife.write")) };
   },
   template: `
     <div class="page meetings-page">
@@ -111,7 +114,7 @@ export default {
           <template #topic="{ row }"><app-link :to="'/meetings/' + row.id" class="link">{{ row.topic }}</app-link></template>
           <template #type="{ row }">{{ typeName(row) }}</template>
           <template #status="{ row }"><el-tag size="small" :type="statusType(row.status)">{{ row.status_label }}</el-tag></template>
-          <template #attendance="{ row }">{{ row.status === 'held' ? row.present_n + ' / ' + row.expected_n : '—' }}</template>
+          <template #attendance="{ row }">{{ attendance(row) }}</template>
         </data-list>
         <el-pagination class="pager" v-model:current-page="page" v-model:page-size="size" :total="total"
           :page-sizes="[20, 50, 100]" :layout="isMobile ? 'prev, pager, next' : 'total, sizes, prev, pager, next'"

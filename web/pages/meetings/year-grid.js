@@ -117,11 +117,15 @@ export default {
         .filter((c) => c.held || c.planned || c.state === "missing" || c.state === "due"),
     })));
     const current = computed(() => (todayCN().slice(0, 4) === String(year.value) ? Number(todayCN().slice(5, 7)) : 0));
+    // On a phone the current year opens on the last three months and any month with 未开.
+    const whole = ref(false);
+    const shownMonths = computed(() => (whole.value || !current.value ? months.value
+      : months.value.filter((m) => (m.month <= current.value && m.month > current.value - 3) || m.items.some((c) => c.state === "missing"))));
     function pick(type, mo) {
       const y = year.value;
       emit("pick", { org: branch.value, type, from: `${y}-${pad(mo)}-01`, to: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}` });
     }
-    return { year, YEARS, branch, branches, rows, months, MONTHS, loading, current, pick, isMobile };
+    return { year, YEARS, branch, branches, rows, months, shownMonths, whole, MONTHS, loading, current, pick, isMobile };
   },
   template: `
     <div class="year-grid" v-loading="loading">
@@ -153,7 +157,7 @@ export default {
         </table>
       </div>
       <div v-else class="year-months">
-        <div v-for="m in months" :key="m.month" class="year-month" :class="{ 'is-now': m.month === current }">
+        <div v-for="m in shownMonths" :key="m.month" class="year-month" :class="{ 'is-now': m.month === current }">
           <div class="year-month-name">{{ m.month }}月</div>
           <div class="year-month-items">
             <button v-for="c in m.items" :key="c.type" type="button" class="year-month-item" @click="pick(c.type, m.month)">
@@ -166,6 +170,7 @@ export default {
             <span v-if="!m.items.length" class="year-month-empty">—</span>
           </div>
         </div>
+        <el-button v-if="shownMonths.length < months.length" text type="primary" class="whole-year" @click="whole = true">显示全年</el-button>
       </div>
       <div class="year-legend">
         <span class="chip chip-held">已开</span>已召开
