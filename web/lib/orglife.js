@@ -1,8 +1,26 @@
-// orglife.js: what the 组织生活 pages share: a meeting's type as people name it (the custom
+// orglife.js: what the 组织生活 pages share: loading a meeting with its attendance, its type as people name it (the custom
 // name for 其他), the attendance counts (应到/实到/请假/缺席/送学上门) of an attendance list,
 // rates as percentages, this year's date range (Asia/Shanghai) and every page of a meeting
 // list. Codes and labels come from meta.js (module orglife); nothing here is a copy of them.
 import { api, withQuery } from "./api.js";
+const { ref, onMounted } = Vue;
+
+// A meeting page's data: {m, people, error} refs, loaded on mount from GET /api/meetings/{id}
+// and its attendance; error says why there is nothing to show. `then` sees both once loaded.
+export function useMeeting(id, then) {
+  const m = ref(null), people = ref([]), error = ref("");
+  onMounted(async () => {
+    try {
+      const [meeting, att] = await Promise.all([api("GET", `/api/meetings/${id}`), api("GET", `/api/meetings/${id}/attendance`)]);
+      m.value = meeting;
+      people.value = att.items;
+      if (then) then(meeting, att.items);
+    } catch (e) {
+      error.value = e.status === 404 ? "没有找到这次会议，或您无权查看。" : e.message;
+    }
+  });
+  return { m, people, error };
+}
 
 // 主题党日; for type "custom" the name the branch gave it (会议类型名称).
 export const typeName = (m) => (m.type === "custom" && m.custom_type ? m.custom_type : m.type_label);

@@ -6,8 +6,8 @@
 import { api } from "../lib/api.js";
 import { navigate } from "../lib/router.js";
 import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
-import { typeName, attendCounts } from "../lib/orglife.js";
-const { ref, computed, onMounted } = Vue;
+import { useMeeting, typeName, attendCounts } from "../lib/orglife.js";
+const { ref, computed } = Vue;
 
 const CHOICES = [
   { value: "present", label: "出席" },
@@ -25,20 +25,11 @@ export default {
   name: "MeetingAttendancePage",
   props: { id: { type: String, required: true } },
   setup(props) {
-    const m = ref(null);
+    const editable = (items) => items.map((a) => ({ ...a, reason: a.reason || "", leave_approved: !!a.leave_approved }));
     const rows = ref([]);
-    const error = ref("");
+    const { m, error } = useMeeting(props.id, (meeting, items) => { rows.value = editable(items); });
     const busy = ref(false);
     const errs = fieldErrors();
-    onMounted(async () => {
-      try {
-        const [meeting, att] = await Promise.all([api("GET", `/api/meetings/${props.id}`), api("GET", `/api/meetings/${props.id}/attendance`)]);
-        m.value = meeting;
-        rows.value = att.items.map((a) => ({ ...a, reason: a.reason || "", leave_approved: !!a.leave_approved }));
-      } catch (e) {
-        error.value = e.status === 404 ? "没有找到这次会议，或您无权查看。" : e.message;
-      }
-    });
     const counts = computed(() => attendCounts(rows.value));
     function set(row, status) {
       row.status = status;
@@ -78,7 +69,7 @@ export default {
           return o;
         });
         const res = await api("PUT", `/api/meetings/${props.id}/attendance`, body);
-        rows.value = res.items.map((a) => ({ ...a, reason: a.reason || "", leave_approved: !!a.leave_approved }));
+        rows.value = editable(res.items);
         ElementPlus.ElMessage.success("出席情况已保存");
         navigate(`/meetings/${props.id}`);
       } catch (e) {

@@ -2,11 +2,10 @@
 // app's frame): 「XX党支部会议记录」, type, topic, time, place, 主持人, 记录人, 应到/实到 with
 // the names of those absent, on leave and visited at home, 列席, the agenda with each item's
 // record, the minutes, the decisions and lines for the signatures. Text is shown as text.
-import { api } from "../lib/api.js";
 import { navigate } from "../lib/router.js";
 import { fmtDateLong } from "../lib/format.js";
-import { typeName, attendCounts } from "../lib/orglife.js";
-const { ref, computed, onMounted } = Vue;
+import { useMeeting, typeName, attendCounts } from "../lib/orglife.js";
+const { computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/meetings/:id/print", title: "会议记录（打印）", perm: "orglife.read", bare: true }];
@@ -17,18 +16,7 @@ export default {
   name: "MeetingPrintPage",
   props: { id: { type: String, required: true } },
   setup(props) {
-    const m = ref(null);
-    const people = ref([]);
-    const error = ref("");
-    onMounted(async () => {
-      try {
-        const [meeting, att] = await Promise.all([api("GET", `/api/meetings/${props.id}`), api("GET", `/api/meetings/${props.id}/attendance`)]);
-        m.value = meeting;
-        people.value = att.items;
-      } catch (e) {
-        error.value = e.status === 404 ? "没有找到这次会议，或您无权查看。" : e.message;
-      }
-    });
+    const { m, people, error } = useMeeting(props.id);
     const counts = computed(() => attendCounts(people.value));
     const of = (...s) => people.value.filter((a) => s.includes(a.status));
     const when = computed(() => {

@@ -2,13 +2,12 @@
 // counts (应到/实到/请假/缺席/送学上门) with the names under each, the agenda with each item's
 // record, the minutes and the decisions, all shown as text. Holders of orglife.write get 编辑
 // and 登记出席; everyone who may read it gets 打印 (the printable 会议记录).
-import { api } from "../lib/api.js";
 import { can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fmtDateTime } from "../lib/format.js";
 import { isMobile } from "../lib/viewport.js";
-import { typeName, attendCounts } from "../lib/orglife.js";
-const { ref, computed, onMounted } = Vue;
+import { useMeeting, typeName, attendCounts } from "../lib/orglife.js";
+const { computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/meetings/:id", title: "会议详情", perm: "orglife.read" }];
@@ -17,18 +16,7 @@ export default {
   name: "MeetingPage",
   props: { id: { type: String, required: true } },
   setup(props) {
-    const m = ref(null);
-    const people = ref([]);
-    const error = ref("");
-    onMounted(async () => {
-      try {
-        const [meeting, att] = await Promise.all([api("GET", `/api/meetings/${props.id}`), api("GET", `/api/meetings/${props.id}/attendance`)]);
-        m.value = meeting;
-        people.value = att.items;
-      } catch (e) {
-        error.value = e.status === 404 ? "没有找到这次会议，或您无权查看。" : e.message;
-      }
-    });
+    const { m, people, error } = useMeeting(props.id);
     const counts = computed(() => attendCounts(people.value));
     const recorded = computed(() => people.value.some((a) => a.status));
     // The names under each status, with the reason of 请假 and 送学上门.
