@@ -22,6 +22,7 @@ echo
 echo "| benchmark | dangjian | reference (same run) | ratio |"
 echo "|---|---|---|---|"
 bench/stats.sh
+bench/orglife.sh
 echo
 echo "| PostgreSQL and SQLite, same run: median (range) of the rounds | | | | |"
 echo "|---|---|---|---|---|"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # checksrc.sh: project rules clang-format cannot see: banned libc calls, SQL outside
-# *_store.c and src/db, http/ including anything but core/ and http/ headers (the layers,
+# *_store.c and src/db, http/ including anything but core/ and http/ headers, domain/ and io/
+# including cli/ anywhere but an area's CLI adapter *_cli.c (the layers,
 # docs/architecture.md), and source files without a header comment. Prints each finding.
 cd "$(dirname "$0")/.."
 status=0
@@ -25,6 +26,16 @@ upward=$(grep -nE '^#include "' src/http/*.c src/http/*.h | grep -vE '#include "
 if [ -n "$upward" ]; then
     echo "checksrc: src/http includes a layer above it (the guard and route lists come from src/app):"
     echo "$upward"
+    status=1
+fi
+
+# An area's commands are an adapter like its routes: only its *_cli.c sees cli/ (its *_cli.h
+# declares the command list without cli/ types, for the module row).
+cli=$(grep -nE '^#include "cli/' $(find src/domain src/io -name '*.c' -o -name '*.h') /dev/null |
+    grep -v '_cli\.c:')
+if [ -n "$cli" ]; then
+    echo "checksrc: domain/ or io/ includes cli/ outside a *_cli.c adapter:"
+    echo "$cli"
     status=1
 fi
 

@@ -1,10 +1,29 @@
-/* cli_env.c: configuration and database set-up shared by the commands, and error printing. */
+/* cli_env.c: configuration and database set-up shared by the commands, and error printing
+ * (a failed call, a bad subcommand, a value not among the choices). */
 #include "core/compat.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "cli/cli.h"
+
+int cli_bad_sub(const struct cli_cmd *cmd, const char *sub, const char *valid)
+{
+    fprintf(stderr, "dangjian %s: 未知子命令 unknown subcommand: %s（可用 %s）\n", cmd->name, sub,
+            valid);
+    return 2;
+}
+
+int cli_bad_choice(const struct cli_cmd *cmd, const struct cli_args *a, const char *opt,
+                   const char *const *choices)
+{
+    fprintf(stderr, "dangjian %s %s: --%s 无效 invalid: %s（可用 valid:", cmd->name, a->pos[0], opt,
+            cli_get(cmd, a, opt));
+    for (const char *const *c = choices; *c; c++)
+        fprintf(stderr, " %s", *c);
+    fprintf(stderr, "）\n");
+    return 2;
+}
 
 int cli_fail(const struct err *e)
 {
@@ -117,6 +136,14 @@ int cli_db_open(const struct cfg *cfg, const char *target, bool create, struct d
         db_cfg_of(cfg, url ? "postgres" : "sqlite", url ? "" : target, url ? target : "", create);
 
     return db_open(&dc, out, err);
+}
+
+int cli_env_open_verb(const struct cli_cmd *cmd, const struct cli_args *a, const char *verb,
+                      struct cli_env *env)
+{
+    if (strcmp(a->pos[0], verb) != 0)
+        return cli_bad_sub(cmd, a->pos[0], verb);
+    return cli_env_open(cmd, a, false, env);
 }
 
 void cli_env_close(struct cli_env *env)

@@ -4,40 +4,35 @@
 #include "db/db.h"
 #include "cli/cli.h"
 
-static int migrate(struct cli_env *env, const char *verb)
+/* Opens the database (create: make the file when missing), applies the migrations it lacks
+ * and says so with verb ("已升级 migrated"). */
+static int migrate(const struct cli_cmd *cmd, const struct cli_args *a, bool create,
+                   const char *verb)
 {
+    struct cli_env env;
     struct err err = { 0 };
     int applied = 0, version = 0;
+    int rc = cli_env_open(cmd, a, create, &env);
 
-    if (db_migrate(env->db, &applied, &err) < 0 || db_schema_version(env->db, &version, &err) < 0)
-        return cli_fail(&err);
-    printf("%s %s: 表结构版本 schema version %d（本次应用 applied %d）\n", verb, env->db_label,
-           version, applied);
-    return 0;
+    if (rc)
+        return rc;
+    if (db_migrate(env.db, &applied, &err) < 0 || db_schema_version(env.db, &version, &err) < 0)
+        rc = cli_fail(&err);
+    else
+        printf("%s %s: 表结构版本 schema version %d（本次应用 applied %d）\n", verb, env.db_label,
+               version, applied);
+    cli_env_close(&env);
+    return rc;
 }
 
 int cmd_init(const struct cli_cmd *cmd, const struct cli_args *a)
 {
-    struct cli_env env;
-    int rc = cli_env_open(cmd, a, true, &env);
-
-    if (rc)
-        return rc;
-    rc = migrate(&env, "已初始化 initialized");
-    cli_env_close(&env);
-    return rc;
+    return migrate(cmd, a, true, "已初始化 initialized");
 }
 
 int cmd_migrate(const struct cli_cmd *cmd, const struct cli_args *a)
 {
-    struct cli_env env;
-    int rc = cli_env_open(cmd, a, false, &env);
-
-    if (rc)
-        return rc;
-    rc = migrate(&env, "已升级 migrated");
-    cli_env_close(&env);
-    return rc;
+    return migrate(cmd, a, false, "已升级 migrated");
 }
 
 int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a)

@@ -30,6 +30,9 @@ struct cfg {
     int64_t session_ttl_s;
     int64_t auth_password_history;
     char auth_totp_roles[128];
+    int64_t orglife_copy_jaccard_pct;
+    int64_t orglife_copy_containment_pct;
+    int64_t orglife_copy_passage_chars;
     int64_t import_max_bytes;
     int64_t import_max_rows;
     int64_t cache_max_bytes;

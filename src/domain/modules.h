@@ -1,7 +1,8 @@
 /* modules.h: what one domain area contributes, as one row exported from its own folder: its
  * routes, the permissions it declares, the audit actions it writes, the code/label tables
- * the UI shows, the change counters it owns and its demo hooks. MODULES[] lists the rows; the
- * router, `dangjian routes` and GET /api/meta read them. It is defined by the composition root,
+ * the UI shows, the change counters it owns, its demo hooks and its CLI commands. MODULES[]
+ * lists the rows; the router, `dangjian` (its commands and help), `dangjian routes` and
+ * GET /api/meta read them. It is defined by the composition root,
  * build/gen/modules.c, which tools/gen-modules.sh writes from every `const struct module
  * NAME_MODULE = {` line in an area adapter (src/domain/AREA/..._http.c, src/io/..._http.c;
  * docs/architecture.md): no shared list. */
@@ -10,6 +11,7 @@
 #include "domain/auth/perm.h"
 
 struct change_counter;
+struct cli_cmd;
 struct demo_hook;
 struct route;
 
@@ -42,6 +44,11 @@ struct module {
     /* The area's demo hooks (domain/demo/demo.h), ending with NULL; NULL for none. `dangjian
      * demo` runs them after the street, in phase order. */
     const struct demo_hook *const *demo;
+    /* The area's commands (`dangjian user ...`; struct cli_cmd, cli/cli.h), ending with NULL;
+     * NULL for none. Each is defined in the area's CLI adapter (*_cli.c, the only files of an
+     * area that include cli/) and declared in its *_cli.h; `dangjian` refuses to start when
+     * two commands share a name. */
+    const struct cli_cmd *const *commands;
 };
 
 /* Every module row, in the order of their files' paths (the order carries no meaning). */

@@ -23,6 +23,7 @@
 #include "io/import_job.h"
 #include "io/import_store.h"
 #include "io/member_import.h"
+#include "io/import_cli.h"
 
 /* The org id at the end of a materialized path ("/1/12/407/" → 407). */
 static int64_t path_last_id(const char *path)
@@ -400,4 +401,5 @@ const struct module IMPORT_MODULE = {
     .perms = NULL,
     .audit_actions = IMPORT_AUDIT,
     .codes = NULL,
+    .commands = IMPORT_COMMANDS,
 };

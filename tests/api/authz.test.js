@@ -76,7 +76,7 @@ const fx = {
   // A member placed exactly at org: {id, name}.
   member(org) {
     const f = want("member", org, planning ? { name: `矩阵成员${cjkNum(++counter)}` } : {});
-    return planning ? { id: f, name: "", person_id: 0 } : { id: f.id, name: f.name, person_id: f.personId };
+    return planning ? { id: f, name: "", person_id: 0 } : { id: f.id, name: f.name, person_id: f.second };
   },
   unit(org) { const f = want("unit", org, planning ? { name: uniq() } : {}); return planning ? f : f.id; },
   // One more grant (grid_worker at org) of a fixture user.
@@ -88,6 +88,8 @@ const fx = {
   importJob(org) { const f = want("importJob", org); return planning ? f : f.id; },
   // A planned meeting of org today (a 党小组会 at a group, else a 主题党日).
   meeting(org) { const f = want("meeting", org); return planning ? f : f.id; },
+  // An open vote in a held meeting of org today: {id, meeting}.
+  vote(org) { const f = want("vote", org); return planning ? { id: f, meeting: f } : { id: f.id, meeting: f.second }; },
   orgType: (org) => orgInfo(org).type,
 };
 
@@ -156,12 +158,16 @@ function createFixtures(list) {
     grant: (f) => `INSERT INTO user_grant (user_id, role, org_id, created_at) VALUES (${f.userId}, 'grid_worker', ${f.org}, 0) RETURNING id;`,
     meeting: (f) => `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
       SELECT 1, id, path, CASE WHEN type = 'group' THEN 'group' ELSE 'theme_day' END, '矩阵会议', '${today()}', '${today()} 00:00', 'planned', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    vote: (f) => `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
+      SELECT 1, id, path, 'party_congress', '矩阵表决会议', '${today()}', '${today()} 00:00', 'held', 0, 0 FROM org WHERE id = ${f.org};
+      INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, expected_n, created_at)
+      SELECT 1, MAX(id), '矩阵表决', 'decision', 'open', 0, 0 FROM meeting RETURNING id, meeting_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;
   const ids = sql(srv.db, `BEGIN; ${rest.map((f) => stmt[f.kind](f)).join("\n")} COMMIT;`);
   assert.equal(ids.length, rest.length, "one id per fixture row");
-  rest.forEach((f, i) => { f.id = Number(ids[i][0]); f.personId = Number(ids[i][1]); });
+  rest.forEach((f, i) => { f.id = Number(ids[i][0]); f.second = Number(ids[i][1]); });
 }
 
 before(async () => {

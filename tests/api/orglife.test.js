@@ -5,7 +5,8 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, today, expectStatus, expectError, PG } = require("./lib/harness");
+const { demoId } = require("./lib/xlsx");
 
 let srv, shuji, shequ, dangyuan, branch;
 before(async () => {
@@ -18,6 +19,7 @@ after(async () => { await srv.stop(); });
 // A date n days from today (Asia/Shanghai).
 const dayOffset = (n) => new Date(Date.now() + 8 * 3600 * 1000 + n * 86400 * 1000).toISOString().slice(0, 10);
 const roll = (org) => sql(srv.db, `SELECT person_id FROM member WHERE org_id = ${org} AND status IN ('probationary', 'full') ORDER BY person_id`).map(([p]) => Number(p));
+const PG_TABLES = PG ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()" : "SELECT name FROM sqlite_master WHERE type = 'table'";
 const meetingCount = () => Number(sql(srv.db, "SELECT COUNT(*) FROM meeting")[0][0]);
 
 test("a meeting expects the branch's members on its date and records attendance", async () => {
@@ -145,4 +147,129 @@ test("the demo street has a year of meetings with some branches behind", async (
   assert.ok(theme.some((i) => i.overdue > 0), "some branch fell behind");
   assert.ok(theme.filter((i) => i.overdue === 0).length > theme.length / 2, "most kept up");
   assert.ok(theme.every((i) => i.attendance_rate > 0.5 && i.attendance_rate <= 1));
+});
+
+// Minutes of one branch; a near copy changes only the branch, the date and a few words; an
+// honest record on the same topic is written in its own words (fictional texts).
+const MINUTES = "十一月十二日下午，第一党支部在党群服务中心召开主题党日活动，集中学习党的二十届三中全会精神。" +
+  "支部书记领学了全会公报的主要内容，重点讲解了进一步全面深化改革的总目标和重大原则。" +
+  "与会党员结合社区老旧小区改造、加装电梯和停车难等居民关心的问题交流了学习体会。" +
+  "老党员王某某说，改革要让群众看得见、摸得着，支部要多听楼栋居民的意见。" +
+  "会议决定，本月由组织委员牵头，分三个小组入户走访，收集居民对加装电梯的意见建议，月底前形成清单报社区党委。";
+const COPY = MINUTES.replace("第一党支部", "第三党支部").replace("十一月十二日", "十一月十五日").replace("老党员王某某", "老党员李某某").replace("分三个小组", "分两个小组");
+const HONEST = "本月主题党日，我们第二党支部围绕二十届三中全会精神开展学习。先由宣传委员播放了解读视频，" +
+  "随后大家分组讨论：退休党员关心养老服务站的开放时间，在职党员建议把学习安排到周末晚上。" +
+  "书记总结时提出，学全会精神要落到为居民办实事上，下月重点解决三号楼化粪池堵塞问题，由网格党员跟进。";
+
+test("copied minutes are flagged with the shared passage; an honest record on the topic is not", async () => {
+  const branches = sql(srv.db, `SELECT id FROM org WHERE type = 'branch' AND dissolved_on IS NULL AND path LIKE (SELECT path FROM org WHERE id = ${shequ.session.grants[0].org_id}) || '%' ORDER BY id LIMIT 3`).map(([id]) => Number(id));
+  const make = async (org, minutes, day) => expectStatus(await shequ.request("POST", "/api/meetings", {
+    body: { org_id: org, type: "theme_day", topic: "学习党的二十届三中全会精神", starts_at: `${dayOffset(day)} 14:00`, minutes } }), 201).json;
+  const original = await make(branches[0], MINUTES, -9);
+  const honest = await make(branches[1], HONEST, -8);
+  const copy = await make(branches[2], COPY, -7);
+  const items = expectStatus(await shequ.request("GET", "/api/orglife/copy-suspects"), 200).json.items;
+  const pairs = items.map((i) => [i.meeting_id, i.matches_meeting_id]);
+  const hit = items.find((i) => i.meeting_id === copy.id && i.matches_meeting_id === original.id);
+  assert.ok(hit, `the copy is flagged against the original: ${JSON.stringify(pairs)}`);
+  assert.ok(hit.similarity >= 0.5, `similarity ${hit.similarity}`);
+  assert.ok(hit.passage.length >= 40 && COPY.includes(hit.passage) && MINUTES.includes(hit.passage.replace(/十一月十五日/, "十一月十二日")),
+    `the shared passage is shown as the copy has it: ${hit.passage}`);
+  assert.ok(!pairs.some(([a, b]) => [a, b].includes(honest.id)), "the honest record is not flagged");
+  // Rewriting the copy in its own words clears the pair.
+  expectStatus(await shequ.request("PATCH", `/api/meetings/${copy.id}`, { body: { minutes: HONEST.replace("第二党支部", "第三党支部").split("").reverse().join("") } }), 200);
+  const after2 = expectStatus(await shequ.request("GET", "/api/orglife/copy-suspects"), 200).json.items;
+  assert.ok(!after2.some((i) => i.meeting_id === copy.id || i.matches_meeting_id === copy.id));
+});
+
+test("the demo's two branches with the same downloaded minutes are flagged", async () => {
+  const jiedao = await login(srv, "jiedao");
+  const items = expectStatus(await jiedao.request("GET", "/api/orglife/copy-suspects"), 200).json.items;
+  const demo = items.filter((i) => i.similarity === 1);
+  assert.ok(demo.length >= 1, JSON.stringify(items.slice(0, 3)));
+  assert.ok(demo[0].passage.includes("会议传达学习了上级有关文件精神"));
+  assert.notEqual(demo[0].org_name, demo[0].matches_org_name);
+});
+
+test("votes: N excludes 预备党员 and the excluded; quorum and pass are computed; a secret ballot is not linked to its voter", async () => {
+  const me = dangyuan.session.user.person_id;
+  const full = sql(srv.db, `SELECT person_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY person_id`).map(([p]) => Number(p));
+  const prob = expectStatus(await shuji.request("POST", "/api/members", { body: { name: "预备甲", id_number: demoId("19950101", "531"), org_id: branch, status: "probationary", joined_on: dayOffset(-200) } }), 201).json.person_id;
+  assert.ok(full.includes(me) && full.length >= 7, `the branch has ${full.length} full members`);
+  const meeting = async (day) => expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "party_congress", topic: "接收预备党员", starts_at: `${dayOffset(day)} 15:00` } }), 201).json;
+  const attend = async (m, present) => expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, {
+    body: full.map((p) => (present.includes(p) ? { person_id: p, status: "present" } : { person_id: p, status: "absent" })) }), 200);
+
+  // Not every meeting votes; a vote needs a held meeting to close.
+  const theme = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "theme_day", topic: "主题党日", starts_at: `${dayOffset(-2)} 09:00` } }), 201).json;
+  expectError(await shuji.request("POST", `/api/meetings/${theme.id}/votes`, { body: { subject: "表决", kind: "decision", method: "open" } }), 409, "conflict");
+
+  // Most present, one excluded (abroad): N = full members − 1.
+  const m1 = await meeting(-6);
+  const away = full.find((p) => p !== me);
+  const v1 = expectStatus(await shuji.request("POST", `/api/meetings/${m1.id}/votes`, {
+    body: { subject: "接收张某为预备党员", kind: "admission", method: "secret", excluded: [{ person_id: away, reason: "出国（境）学习" }] } }), 201).json.items[0];
+  assert.equal(v1.expected_n, full.length - 1);
+  expectError(await shuji.request("POST", `/api/meetings/${m1.id}/votes`, { body: { subject: "表决", kind: "admission", method: "secret", excluded: [{ person_id: Number(prob), reason: "预备期" }] } }), 400, "invalid", "/excluded/0/person_id");
+  const present = full.filter((p) => p !== away).slice(0, Math.floor((full.length - 1) / 2) + 1);
+  if (!present.includes(me)) present[present.length - 1] = me;
+  await attend(m1, present);
+
+  // The voter's own secret ballot: counted, stored without the choice; once only.
+  expectStatus(await dangyuan.request("POST", `/api/me/votes/${v1.id}/ballot`, { body: { choice: "yes", how: "present" } }), 201);
+  expectError(await dangyuan.request("POST", `/api/me/votes/${v1.id}/ballot`, { body: { choice: "no", how: "present" } }), 409, "conflict", "/person_id");
+  assert.deepEqual(sql(srv.db, `SELECT person_id, how, COALESCE(choice, '-') FROM meeting_voter WHERE vote_id = ${v1.id}`), [[String(me), "present", "-"]]);
+  // Nothing else stores a ballot: no table holds the vote's id with a choice beside the tallies.
+  const tables = sql(srv.db, PG_TABLES).map(([t]) => t);
+  assert.ok(!tables.some((t) => /ballot/.test(t)), `no ballot table: ${tables}`);
+  // A cadre cannot cast someone's secret ballot, nor a 预备党员's; a written opinion of an absent voter is signed.
+  const other = present.find((p) => p !== me);
+  expectError(await shuji.request("POST", `/api/meetings/${m1.id}/votes/${v1.id}/ballots`, { body: { person_id: other, choice: "yes", how: "present" } }), 409, "conflict", "/person_id");
+  expectError(await shuji.request("POST", `/api/meetings/${m1.id}/votes/${v1.id}/ballots`, { body: { person_id: Number(prob), choice: "yes", how: "written" } }), 400, "invalid", "/person_id");
+  const absent = full.find((p) => p !== away && !present.includes(p));
+  const afterWritten = expectStatus(await shuji.request("POST", `/api/meetings/${m1.id}/votes/${v1.id}/ballots`, { body: { person_id: absent, choice: "yes", how: "written" } }), 201).json.items[0];
+  assert.deepEqual([afterWritten.yes_n, afterWritten.written_n], [2, 1]);
+  assert.equal(afterWritten.voters.find((x) => x.person_id === absent).choice, "yes");
+  assert.equal(afterWritten.voters.find((x) => x.person_id === me).choice, null);
+  // Paper tallies are refused once a voter voted electronically.
+  expectError(await shuji.request("PUT", `/api/meetings/${m1.id}/votes/${v1.id}/tally`, { body: { yes: 1, no: 0, abstain: 0 } }), 409, "conflict");
+  // Only 2 yes of N: quorum met, not passed.
+  const c1 = expectStatus(await shuji.request("POST", `/api/meetings/${m1.id}/votes/${v1.id}/close`), 200).json.items[0];
+  assert.equal(c1.present_n, present.length);
+  assert.deepEqual([c1.result, c1.quorum_rule, c1.pass_rule], [full.length - 1 >= 4 ? "rejected" : "passed", "VOTE-QUORUM", "VOTE-PASS"]);
+  expectError(await dangyuan.request("POST", `/api/me/votes/${v1.id}/ballot`, { body: { choice: "yes", how: "present" } }), 409, "conflict");
+
+  // Paper ballots: more ballots than voting members present are refused; a majority of N passes.
+  const v2 = expectStatus(await shuji.request("POST", `/api/meetings/${m1.id}/votes`, { body: { subject: "接收李某为预备党员", kind: "admission", method: "secret" } }), 201).json.items[1];
+  assert.equal(v2.expected_n, full.length);
+  expectError(await shuji.request("PUT", `/api/meetings/${m1.id}/votes/${v2.id}/tally`, { body: { yes: present.length + 1, no: 0, abstain: 0 } }), 409, "conflict", "/yes");
+  const yes = Math.floor(full.length / 2) + 1;
+  if (present.length >= yes) {
+    expectStatus(await shuji.request("PUT", `/api/meetings/${m1.id}/votes/${v2.id}/tally`, { body: { yes, no: present.length - yes, abstain: 0 } }), 200);
+    const c2 = expectStatus(await shuji.request("POST", `/api/meetings/${m1.id}/votes/${v2.id}/close`), 200).json.items[1];
+    assert.equal(c2.result, present.length * 2 > full.length ? "passed" : "failed_quorum");
+  }
+
+  // Too few present: the vote fails quorum whatever the ballots say (worked example of §2.4).
+  const m3 = await meeting(-4);
+  const few = full.slice(0, Math.floor(full.length / 2));
+  await attend(m3, few);
+  const v3 = expectStatus(await shuji.request("POST", `/api/meetings/${m3.id}/votes`, { body: { subject: "议事决定", kind: "decision", method: "open" } }), 201).json.items[0];
+  for (const p of few) expectStatus(await shuji.request("POST", `/api/meetings/${m3.id}/votes/${v3.id}/ballots`, { body: { person_id: p, choice: "yes", how: "present" } }), 201);
+  const c3 = expectStatus(await shuji.request("POST", `/api/meetings/${m3.id}/votes/${v3.id}/close`), 200).json.items[0];
+  assert.deepEqual([c3.result, c3.result_label, c3.present_n, c3.yes_n], ["failed_quorum", "到会人数不足", few.length, few.length]);
+
+  // Closing needs a held meeting.
+  const m4 = await meeting(5);
+  const v4 = expectStatus(await shuji.request("POST", `/api/meetings/${m4.id}/votes`, { body: { subject: "议事决定", kind: "decision", method: "open" } }), 201).json.items[0];
+  expectError(await shuji.request("POST", `/api/meetings/${m4.id}/votes/${v4.id}/close`), 409, "conflict");
+});
+
+test("before a meeting starts only 请假 can be recorded, and it stays planned", async () => {
+  const m = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "theme_day", topic: "下月主题党日", starts_at: `${dayOffset(6)} 14:30` } }), 201).json;
+  const [p1, p2] = roll(branch);
+  expectError(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: p1, status: "leave", reason: "出差" }, { person_id: p2, status: "present" }] }), 409, "conflict", "/items/1/status");
+  expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: p1, status: "leave", reason: "出差", leave_approved: true }] }), 200);
+  const after = expectStatus(await shuji.request("GET", `/api/meetings/${m.id}`), 200).json;
+  assert.deepEqual([after.status, after.leave_n, after.present_n], ["planned", 1, 0]);
 });

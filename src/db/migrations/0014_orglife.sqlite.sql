@@ -82,6 +82,32 @@ CREATE TABLE meeting (
 CREATE INDEX meeting_path ON meeting(org_path, meets_on);
 CREATE INDEX meeting_org ON meeting(org_id, meets_on);
 
+-- meeting_year: held meetings per branch-level org (a 党小组's count for its branch), type, year
+-- and month, with the attendance sums of those recorded, kept by the service whenever a
+-- meeting or its attendance changes, so compliance over a district reads one row per branch,
+-- type and year instead of every meeting.
+CREATE TABLE meeting_year (
+    org_id INTEGER NOT NULL REFERENCES org(id),
+    type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    m01 INTEGER NOT NULL DEFAULT 0,
+    m02 INTEGER NOT NULL DEFAULT 0,
+    m03 INTEGER NOT NULL DEFAULT 0,
+    m04 INTEGER NOT NULL DEFAULT 0,
+    m05 INTEGER NOT NULL DEFAULT 0,
+    m06 INTEGER NOT NULL DEFAULT 0,
+    m07 INTEGER NOT NULL DEFAULT 0,
+    m08 INTEGER NOT NULL DEFAULT 0,
+    m09 INTEGER NOT NULL DEFAULT 0,
+    m10 INTEGER NOT NULL DEFAULT 0,
+    m11 INTEGER NOT NULL DEFAULT 0,
+    m12 INTEGER NOT NULL DEFAULT 0,
+    expected_sum INTEGER NOT NULL DEFAULT 0, -- expected attendees of meetings with attendance recorded
+    present_sum INTEGER NOT NULL DEFAULT 0,  -- 出席 and 线上
+    study_sum INTEGER NOT NULL DEFAULT 0,    -- and 送学上门
+    PRIMARY KEY (org_id, type, year)
+) STRICT;
+
 CREATE TABLE meeting_agenda (
     meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
     pos INTEGER NOT NULL,
@@ -102,6 +128,105 @@ CREATE TABLE meeting_attendance (
     PRIMARY KEY (meeting_id, person_id)
 ) STRICT;
 CREATE INDEX meeting_attendance_person ON meeting_attendance(person_id);
+
+-- Copied minutes (照搬照抄, core/textsim.h): a meeting's MinHash signature of its minutes, its
+-- 32 LSH band keys (an index to find candidates with one join instead of comparing every
+-- pair) and the pairs found near-identical when the newer one was saved, with the passage
+-- they share as byte ranges of each text.
+CREATE TABLE meeting_sig (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+    sig BLOB NOT NULL,
+    computed_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE meeting_band (
+    band_key INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, meeting_id)
+) STRICT;
+CREATE INDEX meeting_band_meeting ON meeting_band(meeting_id);
+CREATE TABLE meeting_copy (
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    matches_meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    similarity_pm INTEGER NOT NULL,   -- Jaccard of the shingle sets, per mille
+    containment_pm INTEGER NOT NULL,  -- share of the shorter text found in the longer, per mille
+    passage_chars INTEGER NOT NULL,   -- the longest shared passage, in normalized characters
+    a_start INTEGER NOT NULL,         -- its byte range in this meeting's minutes
+    a_end INTEGER NOT NULL,
+    b_start INTEGER NOT NULL,         -- and in the other's
+    b_end INTEGER NOT NULL,
+    found_at INTEGER NOT NULL,
+    PRIMARY KEY (meeting_id, matches_meeting_id)
+) STRICT;
+CREATE INDEX meeting_copy_match ON meeting_copy(matches_meeting_id);
+
+-- Votes inside a meeting (RULES.md §2.4). vote_rule: quorum and pass as rows chosen by the
+-- meeting date: measure 'quorum' compares the voting members present, 'pass' the yes votes
+-- (written opinions included, VOTE-WRITTEN), with base 'expected' (N, 应到会有表决权人数) or
+-- 'present'; the count must exceed num/den of the base (strict) or reach it. meeting_vote: N
+-- and the excluded with reasons, fixed when the vote is opened, the tallies, and the result,
+-- computed when it is closed, never typed. meeting_voter: who voted and how; for an open vote
+-- or a written opinion the choice, for a secret ballot none: a secret ballot only adds to the
+-- tallies, so no stored row links a voter to a choice (no ballot rows, no order, no time).
+CREATE TABLE vote_rule (
+    id INTEGER PRIMARY KEY,
+    rule_id TEXT NOT NULL,
+    rule_set TEXT NOT NULL,
+    vote_kinds TEXT NOT NULL,           -- ",admission,full_member,decision,"
+    measure TEXT NOT NULL CHECK (measure IN ('quorum', 'pass')),
+    base TEXT NOT NULL CHECK (base IN ('expected', 'present')),
+    num INTEGER NOT NULL CHECK (num >= 0),
+    den INTEGER NOT NULL CHECK (den > 0),
+    strict INTEGER NOT NULL,          -- 1: more than num/den of the base; 0: at least
+    valid_from TEXT NOT NULL,
+    valid_to TEXT NOT NULL DEFAULT '9999-12-31',
+    confidence TEXT NOT NULL,
+    source TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+) STRICT;
+INSERT INTO vote_rule (rule_id, rule_set, vote_kinds, measure, base, num, den, strict, valid_from,
+                       confidence, source, created_at) VALUES
+    ('VOTE-QUORUM', 'xize-2014', ',admission,full_member,decision,', 'quorum', 'expected', 1, 2, 1,
+     '1900-01-01', 'secondary', '细则第二十条；支部工作条例第十一条：到会有表决权的党员超过应到会有表决权党员的半数', 0),
+    ('VOTE-PASS', 'xize-2014', ',admission,full_member,decision,', 'pass', 'expected', 1, 2, 1,
+     '1900-01-01', 'secondary', '赞成票超过应到会有表决权的正式党员的半数（书面意见计入）', 0),
+    ('ORG-ELECT-QUORUM', 'local-default', ',election,', 'quorum', 'expected', 4, 5, 1,
+     '1900-01-01', 'secondary', '选举时到会有选举权的党员超过应到会人数的五分之四（地方做法）', 0),
+    ('ORG-ELECT-PASS', 'local-default', ',election,', 'pass', 'present', 1, 2, 1,
+     '1900-01-01', 'unverified', '候选人得票超过实到会有选举权人数的一半（地方做法，须街道党工委确认）', 0);
+
+CREATE TABLE meeting_vote (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    subject TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('admission', 'full_member', 'election', 'decision')),
+    method TEXT NOT NULL CHECK (method IN ('open', 'secret')),
+    candidate_person_id INTEGER REFERENCES person(id),
+    expected_n INTEGER NOT NULL,      -- N: voting 正式党员 expected, less the excluded
+    excluded TEXT,                      -- JSON [{"person_id", "name", "reason"}]
+    present_n INTEGER NOT NULL DEFAULT 0,
+    written_n INTEGER NOT NULL DEFAULT 0,
+    yes_n INTEGER NOT NULL DEFAULT 0,
+    no_n INTEGER NOT NULL DEFAULT 0,
+    abstain_n INTEGER NOT NULL DEFAULT 0,
+    invalid_n INTEGER NOT NULL DEFAULT 0,
+    paper INTEGER NOT NULL DEFAULT 0, -- 1: tallies entered from counted paper ballots
+    result TEXT CHECK (result IN ('passed', 'failed_quorum', 'rejected')),
+    quorum_rule TEXT,
+    pass_rule TEXT,
+    resolution TEXT,
+    closed_at INTEGER,
+    created_by INTEGER,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX meeting_vote_meeting ON meeting_vote(meeting_id);
+CREATE TABLE meeting_voter (
+    vote_id INTEGER NOT NULL REFERENCES meeting_vote(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    how TEXT NOT NULL CHECK (how IN ('present', 'written')),
+    choice TEXT CHECK (choice IN ('yes', 'no', 'abstain', 'invalid')),
+    PRIMARY KEY (vote_id, person_id)
+) STRICT, WITHOUT ROWID;
 
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'orglife', 1 FROM generation;
 CREATE TRIGGER generation_meeting_i AFTER INSERT ON meeting BEGIN

@@ -17,6 +17,7 @@
 #include "http/http.h"
 #include "domain/modules.h"
 #include "io/xlsx_write.h"
+#include "domain/audit/audit_cli.h"
 
 struct audit_q {
     int64_t org, page, size;
@@ -269,4 +270,5 @@ const struct module AUDIT_MODULE = {
     .perms = AUDIT_PERMS,
     .audit_actions = AUDIT_ACTIONS,
     .codes = AUDIT_CODES,
+    .commands = AUDIT_COMMANDS,
 };

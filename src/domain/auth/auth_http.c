@@ -11,6 +11,7 @@
 #include "domain/auth/auth_http.h"
 #include "http/http.h"
 #include "domain/modules.h"
+#include "domain/auth/auth_cli.h"
 
 static json_t *grants_json(const struct auth_grant *g, int n)
 {
@@ -476,4 +477,5 @@ const struct module AUTH_MODULE = {
     .audit_actions = AUTH_AUDIT,
     .codes = AUTH_CODES,
     .counters = AUTH_COUNTERS,
+    .commands = AUTH_COMMANDS,
 };

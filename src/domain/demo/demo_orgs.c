@@ -324,37 +324,39 @@ static int insert_community_org(struct gen *g, struct comm *cc, const struct str
     return demo_org_insert(g, &r);
 }
 
+/* A branch's short name: "HEAD第二TAIL" when numbered (by its ordinal), else "HEADTAIL". */
+static void branch_short_name(struct branch *br, bool numbered, const char *head, const char *tail)
+{
+    char ord[16];
+
+    if (numbered)
+        demo_sfmt(br->short_name, sizeof(br->short_name), "%s第%s%s", head,
+                  ordinal(br->ordinal, ord), tail);
+    else
+        demo_sfmt(br->short_name, sizeof(br->short_name), "%s%s", head, tail);
+}
+
 /* A branch's short name and address by its kind; returns its org type and sets the years its
  * founding day is drawn from. */
 static const char *branch_naming(struct gen *g, const struct comm *cc, struct branch *br,
                                  const struct estate *es, char addr[160], int *from, int *to)
 {
     const char *type = "branch";
-    char ord[16];
 
     switch (br->kind) {
     case KIND_RES:
-        if (es->nbranches > 1)
-            demo_sfmt(br->short_name, sizeof(br->short_name), "%s第%s党支部", es->name,
-                      ordinal(br->ordinal, ord));
-        else
-            demo_sfmt(br->short_name, sizeof(br->short_name), "%s党支部", es->name);
+        branch_short_name(br, es->nbranches > 1, es->name, "党支部");
         demo_sfmt(addr, 160, "%s%s%d号%s", cc->addr_prefix, es->road, es->road_no, es->name);
         break;
     case KIND_RETIRED:
-        demo_sfmt(br->short_name, sizeof(br->short_name), "第%s离退休党支部",
-                  ordinal(br->ordinal, ord));
+        branch_short_name(br, true, "", "离退休党支部");
         demo_sfmt(addr, 160, "%s%s 社区党群服务中心", cc->addr_prefix, cc->road);
         break;
     case KIND_JOINT:
         type = "joint_branch";
         *from = 2010;
         *to = 2022;
-        if (br->ordinal)
-            demo_sfmt(br->short_name, sizeof(br->short_name), "两新组织第%s联合党支部",
-                      ordinal(br->ordinal, ord));
-        else
-            demo_sfmt(br->short_name, sizeof(br->short_name), "两新组织联合党支部");
+        branch_short_name(br, br->ordinal != 0, "两新组织", "联合党支部");
         demo_sfmt(addr, 160, "%s%s%d号 %s商务楼", cc->addr_prefix, cc->road,
                   demo_rng_range(&g->rng, 60, 99),
                   g->company.w[demo_rng_below(&g->rng, g->company.n)]);
@@ -363,11 +365,7 @@ static const char *branch_naming(struct gen *g, const struct comm *cc, struct br
         type = "mobile_branch";
         *from = 2008;
         *to = 2020;
-        if (br->ordinal)
-            demo_sfmt(br->short_name, sizeof(br->short_name), "流动党员第%s党支部",
-                      ordinal(br->ordinal, ord));
-        else
-            demo_sfmt(br->short_name, sizeof(br->short_name), "流动党员党支部");
+        branch_short_name(br, br->ordinal != 0, "流动党员", "党支部");
         demo_sfmt(addr, 160, "%s%s 社区党群服务中心", cc->addr_prefix, cc->road);
     }
     return type;

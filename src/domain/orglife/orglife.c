@@ -47,8 +47,7 @@ static int time_norm(const char *s, const char *field, char out[17], struct err 
     return 0;
 }
 
-/* Now in China Standard Time as "YYYY-MM-DD HH:MM". */
-static void now_cst(char out[17])
+void orglife_now_cst(char out[17])
 {
     int64_t t = clock_now() + 8 * 3600;
     char buf[40];
@@ -87,7 +86,7 @@ static int meeting_check(struct db_conn *c, struct meeting_in *in, const struct 
     meets_on[10] = '\0';
     if (in->ends_at && strcmp(ends, starts) < 0)
         return err_set(err, E_INVALID, "/ends_at", "结束时间不能早于开始时间");
-    now_cst(now);
+    orglife_now_cst(now);
     if (!strcmp(in->status, "held") && strcmp(starts, now) > 0)
         return err_set(err, E_INVALID, "/status", "会议尚未开始，不能记为已召开");
     if (!strcmp(in->type, "custom") && !in->custom_type)
@@ -127,6 +126,33 @@ static int expected_refresh(struct db_conn *c, int64_t id, const struct meeting_
                    orglife_store_counts(c, id, false, err) < 0
                ? -1
                : 0;
+}
+
+int orglife_year_touch(struct db_conn *c, const struct orglife_org *org, const char *type,
+                       const char *meets_on, struct err *err)
+{
+    int64_t branch = strcmp(org->type, "group") ? org->id : org->parent_id;
+
+    int y, m, d;
+
+    if (date_parse(meets_on, &y, &m, &d) < 0)
+        return err_set(err, E_INTERNAL, "", "会议日期无效");
+    return orglife_store_year_refresh(c, branch, type, y, err);
+}
+
+static bool same_text(const char *x, const char *y)
+{
+    return (!x || !*x) ? (!y || !*y) : (y && !strcmp(x, y));
+}
+
+/* The 照搬照抄 check of saved minutes, with the configured thresholds. */
+static int copy_check(struct app *app, struct db_conn *c, int64_t id, const char *minutes,
+                      struct arena *a, struct err *err)
+{
+    struct orglife_copy_rule rule;
+
+    orglife_copy_rule_of(app->cfg, &rule);
+    return orglife_copy_check(c, id, minutes, &rule, a, err);
 }
 
 static json_t *meeting_json(const struct meeting_in *in, const char *starts)
@@ -173,6 +199,8 @@ int meeting_create(struct app *app, const struct meeting_in *in_, const struct a
                                      id_out, err) < 0 ||
         orglife_store_agenda_replace(c, *id_out, in.agenda, in.nagenda, err) < 0 ||
         expected_refresh(c, *id_out, &in, meets_on, &a, err) < 0 ||
+        copy_check(app, c, *id_out, in.minutes, &a, err) < 0 ||
+        orglife_year_touch(c, &org, in.type, meets_on, err) < 0 ||
         meeting_audit(c, actor, "meeting.create", *id_out, org.id, NULL, meeting_json(&in, starts),
                       err) < 0)
         goto out;
@@ -210,6 +238,9 @@ int meeting_update(struct app *app, int64_t id, const struct meeting_in *in_,
         orglife_store_agenda_replace(c, id, in.agenda, in.nagenda, err) < 0 ||
         ((strcmp(meets_on, cur.meets_on) || strcmp(in.type, cur.type)) &&
          expected_refresh(c, id, &in, meets_on, &a, err) < 0) ||
+        (!same_text(in.minutes, cur.minutes) && copy_check(app, c, id, in.minutes, &a, err) < 0) ||
+        orglife_year_touch(c, &org, cur.type, cur.meets_on, err) < 0 ||
+        orglife_year_touch(c, &org, in.type, meets_on, err) < 0 ||
         meeting_audit(c, actor, "meeting.update", id, org.id, meeting_json(&before, cur.starts_at),
                       meeting_json(&in, starts), err) < 0)
         goto out;

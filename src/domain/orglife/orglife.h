@@ -91,8 +91,9 @@ struct attendance_in {
 };
 /* Records attendance for the listed persons (others keep theirs). Each must be expected, or a
  * member of the org on the meeting date (recorded as not expected, e.g. at a 谈心谈话); a
- * person twice, or 请假 without a reason, fails. A planned meeting becomes held. One
- * transaction, audited; the meeting's counts follow. */
+ * person twice, 请假 without a reason, or anything but 请假 before the meeting starts, fails.
+ * Once it has started, a planned meeting becomes held. One transaction, audited; the
+ * meeting's counts follow. */
 int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct attendance_in *in,
                            int64_t n, const struct auth_actor *actor, struct err *err);
 
@@ -113,3 +114,79 @@ struct orglife_compliance_item {
 int orglife_compliance(struct app *app, const char *org_path, const char *from, const char *to,
                        struct arena *a, struct orglife_compliance_item **out, int64_t *n_out,
                        struct err *err);
+
+/* 照搬照抄: pairs of near-identical minutes with a meeting of the subtree on either side, newest
+ * first (at most 500). A pair is found when the later of the two was saved (orglife_copy.c);
+ * the other meeting's org and topic are shown only when it is in the subtree too. */
+struct orglife_copy_suspect {
+    int64_t meeting_id, matches_meeting_id, passage_chars;
+    const char *org_name, *topic, *meets_on, *type;
+    const char *matches_org_name, *matches_topic, *matches_meets_on; /* NULL: outside */
+    double similarity, containment;
+    const char *passage; /* the longest shared passage as this meeting's minutes have it */
+};
+int orglife_copy_suspects(struct app *app, const char *org_path, struct arena *a,
+                          struct orglife_copy_suspect **out, int64_t *n_out, struct err *err);
+
+/* ---- votes inside a meeting (orglife_vote.c; RULES.md §2.4) ---- */
+
+extern const char *const VOTE_KINDS[], *const VOTE_KIND_LABELS[];
+extern const char *const VOTE_METHODS[], *const VOTE_METHOD_LABELS[];
+extern const char *const VOTE_CHOICES[], *const VOTE_CHOICE_LABELS[];
+extern const char *const VOTE_HOWS[], *const VOTE_HOW_LABELS[];
+extern const char *const VOTE_RESULTS[], *const VOTE_RESULT_LABELS[];
+
+struct vote_excluded_in {
+    int64_t person_id;
+    char *reason;
+};
+struct vote_in {
+    char *subject, *kind, *method, *resolution;
+    int64_t candidate_person_id;
+    struct vote_excluded_in *excluded;
+    int64_t nexcluded;
+};
+struct vote_voter {
+    int64_t person_id;
+    char *name, *how, *choice; /* choice NULL for a secret ballot */
+};
+struct vote_view {
+    int64_t id, meeting_id, candidate_person_id, expected_n, present_n, written_n, yes_n, no_n,
+        abstain_n, invalid_n, closed_at;
+    char *subject, *kind, *method, *excluded, *result, *quorum_rule, *pass_rule, *resolution,
+        *candidate_name;
+    bool paper;
+    struct vote_voter *voters;
+    int64_t nvoters;
+};
+/* Opens a vote in a 支部党员大会 or 支委会: N is the meeting's expected 正式党员 on its date
+ * (预备党员 have no vote, DEV-RIGHTS) less the excluded, each with a reason (VOTE-ELIGIBLE). */
+int meeting_vote_open(struct app *app, int64_t meeting_id, const struct vote_in *in,
+                      const struct auth_actor *actor, int64_t *id_out, struct err *err);
+/* The meeting a vote belongs to; E_NOT_FOUND when there is no such vote. */
+int meeting_vote_meeting(struct app *app, int64_t vote_id, int64_t *meeting_id_out,
+                         struct err *err);
+/* The meeting's votes with their voters. */
+int meeting_votes(struct app *app, int64_t meeting_id, struct arena *a, struct vote_view **out,
+                  int64_t *n_out, struct err *err);
+struct ballot_in {
+    int64_t person_id;
+    char *choice, *how; /* how: present (at the meeting) or written (an opinion before it) */
+};
+/* Records one ballot: the voter must hold a vote, vote once, be recorded present (or, for a
+ * written opinion, absent). A secret ballot is cast by the voter (self) and only adds to the
+ * tallies. */
+int meeting_vote_ballot(struct app *app, int64_t meeting_id, int64_t vote_id,
+                        const struct ballot_in *in, bool self, const struct auth_actor *actor,
+                        struct err *err);
+/* Tallies of counted paper ballots of a secret vote (written opinions are added to them); no
+ * more ballots than voting members present. */
+struct tally_in {
+    int64_t yes, no, abstain, invalid;
+};
+int meeting_vote_tally(struct app *app, int64_t meeting_id, int64_t vote_id,
+                       const struct tally_in *in, const struct auth_actor *actor, struct err *err);
+/* Closes the vote and computes its result from the rules in force on the meeting date:
+ * failed_quorum, passed or rejected. The meeting must have been held. */
+int meeting_vote_close(struct app *app, int64_t meeting_id, int64_t vote_id,
+                       const struct auth_actor *actor, struct err *err);

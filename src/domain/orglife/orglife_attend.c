@@ -41,11 +41,11 @@ static bool on_roll(const struct orglife_roll_row *roll, int64_t n, int64_t pers
     return false;
 }
 
-/* The row checks: no person twice, 请假 with a reason, each person expected or on the org's
- * roll on the meeting date. */
+/* The row checks: no person twice, 请假 with a reason, only 请假 before the meeting starts,
+ * each person expected or on the org's roll on the meeting date. */
 static int attendance_check(struct db_conn *c, const struct meeting_view *m,
-                            const struct attendance_in *in, int64_t n, struct arena *a,
-                            struct err *err)
+                            const struct attendance_in *in, int64_t n, bool started,
+                            struct arena *a, struct err *err)
 {
     struct meeting_attendee *cur;
     struct orglife_roll_row *roll = NULL;
@@ -62,6 +62,9 @@ static int attendance_check(struct db_conn *c, const struct meeting_view *m,
         if (!strcmp(in[i].status, "leave") && !in[i].reason)
             return err_set(err, E_INVALID, arena_printf(a, "/items/%" PRId64 "/reason", i),
                            "第 %" PRId64 " 项：请假须填写事由", i + 1);
+        if (!started && strcmp(in[i].status, "leave"))
+            return err_set(err, E_CONFLICT, arena_printf(a, "/items/%" PRId64 "/status", i),
+                           "第 %" PRId64 " 项：会议尚未开始，只能登记请假", i + 1);
         if (listed(cur, ncur, in[i].person_id))
             continue;
         if (!roll_read &&
@@ -82,10 +85,13 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
 {
     struct db_conn *c = NULL;
     struct meeting_view m;
+    struct orglife_org org;
     struct audit_entry e;
     char digest[65];
     int64_t uid = auth_actor_user_id(actor), now = clock_now();
+    char now_text[17];
     struct arena a;
+    bool started;
     json_t *after;
     int rc = -1;
 
@@ -97,7 +103,9 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
         err_set(err, E_CONFLICT, "", "会议已取消，不能登记出席");
         goto out;
     }
-    if (attendance_check(c, &m, in, n, &a, err) < 0)
+    orglife_now_cst(now_text);
+    started = strcmp(m.starts_at, now_text) <= 0;
+    if (attendance_check(c, &m, in, n, started, &a, err) < 0)
         goto out;
     after = json_array();
     for (int64_t i = 0; i < n; i++) {
@@ -109,7 +117,9 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
                               json_pack("{s:I, s:s}", "person_id", (json_int_t)in[i].person_id,
                                         "status", in[i].status));
     }
-    if (orglife_store_counts(c, meeting_id, true, err) < 0) {
+    if (orglife_store_counts(c, meeting_id, started, err) < 0 ||
+        orglife_store_org(c, m.org_id, &a, &org, err) < 0 ||
+        orglife_year_touch(c, &org, m.type, m.meets_on, err) < 0) {
         json_decref(after);
         goto out;
     }

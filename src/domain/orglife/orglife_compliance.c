@@ -1,6 +1,7 @@
 /* orglife_compliance.c: expected vs held meetings per branch-level org and required type over
  * a date range (RULES.md §4.2), with attendance and study rates, overdue and soon-due counts.
- * The frequency rules are rows (orglife_rule): for each period the rule in force on the first
+ * Meetings are counted by whole months from meeting_year (the months of from and to). The
+ * frequency rules are rows (orglife_rule): for each period the rule in force on the first
  * day of its first month in the range applies, an override on the org or an ancestor winning
  * over the default (the deepest wins). A branch without a committee in office is exempt from
  * 支委会 (ORG-NO-COMMITTEE); 党小组会 are expected per group under the branch. */
@@ -89,24 +90,30 @@ static const struct orglife_rule_row *rule_for(const struct inputs *in,
 static int held_cmp(const void *x, const void *y)
 {
     const struct orglife_held_row *a = x, *b = y;
+    int c;
 
     if (a->org_id != b->org_id)
         return a->org_id < b->org_id ? -1 : 1;
-    int c = strcmp(a->type, b->type);
-    return c ? c : strcmp(a->month, b->month);
+    if ((c = strcmp(a->type, b->type)))
+        return c;
+    return a->year < b->year ? -1 : a->year > b->year;
 }
 
-/* Held meetings of org and type in month ym (0 when none). */
-static const struct orglife_held_row *held_at(const struct inputs *in, int64_t org_id,
-                                              const char *type, int ym)
+/* The meeting_year row of org, type and year; NULL when none was held. */
+static const struct orglife_held_row *held_row(const struct inputs *in, int64_t org_id,
+                                               const char *type, int64_t year)
 {
-    struct orglife_held_row key = { .org_id = org_id, .type = type };
-    char month[11];
+    struct orglife_held_row key = { .org_id = org_id, .type = type, .year = year };
 
-    month_day(ym, 1, month);
-    month[7] = '\0';
-    key.month = month;
     return bsearch(&key, in->held, (size_t)in->nheld, sizeof(key), held_cmp);
+}
+
+/* Held meetings of org and type in month ym. */
+static int64_t held_at(const struct inputs *in, int64_t org_id, const char *type, int ym)
+{
+    const struct orglife_held_row *h = held_row(in, org_id, type, ym / 12);
+
+    return h ? h->months[ym % 12] : 0;
 }
 
 /* One branch and type over months [m0, m1]; false when no rule applies in any period. */
@@ -137,15 +144,8 @@ static bool item_fill(const struct inputs *in, const struct orglife_branch_row *
             continue;
         }
         period_span(r->period, ym, &first, &last);
-        for (int k = ym; k <= last && k <= m1; k++) {
-            const struct orglife_held_row *h = held_at(in, b->id, type, k);
-            if (h) {
-                got += h->held;
-                present += h->present_sum;
-                study += h->study_sum;
-                expected_att += h->expected_sum;
-            }
-        }
+        for (int k = ym; k <= last && k <= m1; k++)
+            got += held_at(in, b->id, type, k);
         if (last >= founded && first <= dissolved) {
             need = r->min_count * mult;
             any = true;
@@ -172,6 +172,14 @@ static bool item_fill(const struct inputs *in, const struct orglife_branch_row *
         it->held += got;
         ym = last + 1;
     }
+    for (int y = m0 / 12; y <= m1 / 12; y++) {
+        const struct orglife_held_row *h = held_row(in, b->id, type, y);
+        if (h) {
+            present += h->present_sum;
+            study += h->study_sum;
+            expected_att += h->expected_sum;
+        }
+    }
     it->attendance_rate = expected_att ? (double)present / (double)expected_att : -1;
     it->study_rate = expected_att ? (double)study / (double)expected_att : -1;
     return any;
@@ -197,7 +205,7 @@ int orglife_compliance(struct app *app, const char *org_path, const char *from, 
         return -1;
     if (orglife_store_rules(c, from, to, a, &in.rules, &in.nrules, err) < 0 ||
         orglife_store_branches(c, org_path, from, to, a, &in.branches, &in.nbranches, err) < 0 ||
-        orglife_store_held(c, org_path, from, to, a, &in.held, &in.nheld, err) < 0) {
+        orglife_store_held(c, org_path, m0 / 12, m1 / 12, a, &in.held, &in.nheld, err) < 0) {
         db_release(app->db, &c);
         return -1;
     }

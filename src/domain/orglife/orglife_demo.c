@@ -1,7 +1,8 @@
 /* orglife_demo.c: the organizational-life demo hook: meetings of every live branch-level org
  * and 党小组 of the demo street from January of last year to this month (主题党日 and 支委会
  * monthly, 党员大会 and 党课 quarterly, 组织生活会 with 民主评议 in December, 党小组会
- * monthly), attendance drawn from the roster, meetings later this month still planned. About
+ * monthly), attendance drawn from the roster, meetings later this month still planned, and the
+ * 照搬照抄 check run over the last two months' minutes. About
  * one branch in seven falls behind (months skipped), and two branches filed the same
  * downloaded minutes for last month's 主题党日, for the reviewing level to find. */
 #include "core/compat.h"
@@ -12,8 +13,8 @@
 #include "domain/demo/demo_kit.h"
 #include "domain/orglife/orglife_int.h"
 
-/* Above this many members the demo writes meetings without attendance rows (a benchmark
- * district would otherwise get tens of millions of them). */
+/* Above this many members the demo writes meetings without attendance rows, minutes or the
+ * copy check (a benchmark district would otherwise get tens of millions of rows). */
 #define ATTENDANCE_MEMBERS_MAX 50000
 
 static const char *const THEME_TOPICS[] = {
@@ -42,23 +43,23 @@ static const char *const COMMITTEE_TOPICS[] = {
     "研究党员教育计划",
     "研究居民诉求办理分工",
 };
-static const char *const SENTENCES[] = {
-    "与会党员逐段学习了会议材料，并结合社区工作实际交流了体会。",
-    "大家一致认为，要把学习成果转化为服务居民的具体行动。",
-    "老党员结合亲身经历谈了对“为民服务”的理解，年轻党员作了补充发言。",
-    "会议对近期楼栋走访中收集的居民意见进行了梳理，明确了责任人和完成时限。",
-    "支部书记对上月工作进行了点评，指出了学习记录不够具体的问题。",
-    "会议要求各党小组在下次活动前把学习心得整理成文。",
-    "有党员提出小区停车难问题，会议决定形成建议报社区党委。",
-    "会议通报了流动党员联系情况，请组织委员逐一回访。",
-    "与会人员围绕如何发挥党员先锋模范作用进行了讨论。",
-    "宣传委员介绍了辖区内新开通的便民服务点。",
-    "会议安排党员分组参加周末的志愿服务活动。",
-    "部分党员因值班未能到会，会后由党小组长传达会议精神。",
-    "会议还听取了网格员对辖区独居老人情况的介绍。",
-    "大家对支部下一步工作提出了意见建议，会议逐条作了记录。",
-    "会议强调要严格落实“三会一课”制度，如实记录会议情况。",
-    "书记要求党员亮身份、作表率，主动联系身边群众。",
+/* A sentence of demo minutes is a subject, what they did and how it ended, drawn apart, so
+ * two honest records share phrases but not passages (the copy check must not flag them). */
+static const char *const SUBJECTS[] = {
+    "与会党员", "老党员代表", "年轻党员", "党小组长",     "组织委员",
+    "宣传委员", "支部书记",   "在职党员", "流动党员代表", "网格党员",
+};
+static const char *const ACTIONS[] = {
+    "结合本职工作谈了学习体会", "围绕居民关心的问题提出建议", "对照检查了自身存在的不足",
+    "介绍了近期入户走访的情况", "交流了参加志愿服务的感受",   "就楼栋议事提出了具体办法",
+    "通报了困难群众帮扶的进展", "回顾了上月会议决定的落实",   "分享了学习党章的笔记",
+    "讲述了身边党员的先进事迹",
+};
+static const char *const OUTCOMES[] = {
+    "大家认真记录并展开讨论", "会议逐条作了回应",       "提出下一步要抓好落实",
+    "明确了责任人和完成时间", "得到与会人员的一致认可", "会后将形成书面材料",
+    "支部汇总后报社区党委",   "会议要求持续跟踪",       "大家表示要学以致用",
+    "会议对此作了补充完善",
 };
 static const char COPIED_MINUTES[] =
     "会议传达学习了上级有关文件精神。与会党员一致表示，要深刻领会精神实质，切实把思想和行动统一"
@@ -86,10 +87,12 @@ static char *minutes_for(struct plan *p, const struct orglife_demo_org *o, const
                          const char *topic, const char *date)
 {
     char *s = arena_printf(p->a, "%s，%s召开%s，主题为“%s”。", date, o->name, label, topic);
-    int first = demo_rng_below(&p->rng, (int)ARRAY_LEN(SENTENCES));
 
     for (int i = 0, n = demo_rng_range(&p->rng, 3, 5); i < n; i++)
-        s = arena_printf(p->a, "%s%s", s, SENTENCES[(first + i * 3) % (int)ARRAY_LEN(SENTENCES)]);
+        s = arena_printf(p->a, "%s%s%s，%s。", s,
+                         SUBJECTS[demo_rng_below(&p->rng, (int)ARRAY_LEN(SUBJECTS))],
+                         ACTIONS[demo_rng_below(&p->rng, (int)ARRAY_LEN(ACTIONS))],
+                         OUTCOMES[demo_rng_below(&p->rng, (int)ARRAY_LEN(OUTCOMES))]);
     return s;
 }
 
@@ -118,7 +121,7 @@ static int meeting_add(struct plan *p, const struct orglife_demo_org *o, const c
     in.host_person_id = o->secretary;
     in.recorder_person_id = o->committee_member;
     in.status = strcmp(date, ctx->today) > 0 ? "planned" : "held";
-    if (!strcmp(in.status, "held"))
+    if (!strcmp(in.status, "held") && p->attendance)
         in.minutes = (!strcmp(type, "theme_day") && ym == p->this_month - 1 &&
                       (o->id == p->copied[0] || o->id == p->copied[1]))
                          ? COPIED_MINUTES
@@ -142,7 +145,7 @@ static int month_plan(struct plan *p, const struct orglife_demo_org *o, int ym, 
                    ? 0
                    : meeting_add(p, o, "group", "党小组会", "学习本月主题党日材料", ym, day + 3, 19,
                                  err);
-    if (!demo_rng_chance(&p->rng, skip) &&
+    if (!demo_rng_chance(&p->rng, behind ? skip : 0) &&
         meeting_add(p, o, "theme_day", "主题党日活动", THEME_TOPICS[ym % 12], ym, day, 14, err) < 0)
         return -1;
     if (o->committee && !demo_rng_chance(&p->rng, skip) &&
@@ -165,6 +168,39 @@ static int month_plan(struct plan *p, const struct orglife_demo_org *o, int ym, 
     return 0;
 }
 
+/* The copy check over the minutes of last month and this one, in the order they were written
+ * (older months are left unindexed to keep the demo quick; a saved meeting is always checked). */
+static int copy_index(const struct demo_ctx *ctx, int since_month, struct err *err)
+{
+    struct orglife_copy_rule rule;
+    struct arena a;
+    char since[40];
+    int64_t *ids, n;
+    int rc = -1;
+
+    orglife_copy_rule_of(NULL, &rule);
+    snprintf(since, sizeof(since), "%04d-%02d-01", since_month / 12, since_month % 12 + 1);
+    arena_init(&a, 1 << 16);
+    if (orglife_demo_store_recent(ctx->c, since, &a, &ids, &n, err) < 0)
+        goto out;
+    for (int64_t i = 0; i < n; i++) {
+        struct arena one;
+        const char *minutes;
+        int bad;
+
+        arena_init(&one, 1 << 16);
+        bad = orglife_store_minutes(ctx->c, ids[i], &one, &minutes, err) < 0 ||
+              orglife_copy_check(ctx->c, ids[i], minutes, &rule, &one, err) < 0;
+        arena_release(&one);
+        if (bad)
+            goto out;
+    }
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
 static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     struct orglife_demo_org *orgs;
@@ -182,7 +218,7 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
         if (strcmp(orgs[i].type, "group") && ++branches >= 5)
             p.copied[branches - 5] = orgs[i].id;
     for (int64_t i = 0; i < n; i++) {
-        bool behind = demo_rng_chance(&p.rng, 140);
+        bool behind = i % 7 == 3; /* about one in seven, whatever the seed */
         int bad = 0;
 
         arena_init(&scratch, 1 << 14);
@@ -193,7 +229,11 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
         if (bad)
             goto out;
     }
-    rc = p.attendance ? orglife_demo_store_counts(ctx->c, err) : 0;
+    rc = (p.attendance && orglife_demo_store_counts(ctx->c, err) < 0) ||
+                 orglife_store_years_rebuild(ctx->c, err) < 0 ||
+                 (p.attendance && copy_index(ctx, p.this_month - 1, err) < 0)
+             ? -1
+             : 0;
 out:
     arena_release(&a);
     return rc;

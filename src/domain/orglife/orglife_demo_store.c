@@ -66,7 +66,15 @@ static const struct db_sql SQL_ATTEND_COMMITTEE = {
 };
 static const struct db_sql SQL_COUNTS = {
     .name = "orglife.demo_counts",
-    .sql = "UPDATE meeting SET " ORGLIFE_COUNTS_SET " WHERE is_synthetic = 1",
+    .sql = "UPDATE meeting SET " ORGLIFE_COUNTS_SET " FROM (SELECT meeting_id, " ORGLIFE_ATTEND_SUMS
+           " FROM meeting_attendance GROUP BY meeting_id) s WHERE s.meeting_id = meeting.id",
+};
+
+static const struct db_sql SQL_RECENT = {
+    .name = "orglife.demo_recent",
+    .sql =
+        "SELECT id FROM meeting WHERE is_synthetic = 1 AND minutes IS NOT NULL AND meets_on >= ? "
+        "ORDER BY id",
 };
 
 static void read_org(struct db_stmt *st, struct arena *a, void *row)
@@ -145,4 +153,15 @@ int orglife_demo_store_counts(struct db_conn *c, struct err *err)
     if (db_prepare(c, &SQL_COUNTS, &st, err) < 0)
         return -1;
     return db_run(&st, err);
+}
+
+int orglife_demo_store_recent(struct db_conn *c, const char *since, struct arena *a, int64_t **out,
+                              int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_RECENT, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, since);
+    return db_read_rows(&st, db_read_int, sizeof(**out), a, out, n_out, err);
 }

@@ -351,6 +351,45 @@ static int compliance_get(struct http_req *req, struct http_res *res, struct err
     return 0;
 }
 
+struct suspects_q {
+    int64_t org;
+};
+static const struct field SUSPECTS_Q[] = {
+    FIELD_ID(struct suspects_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_END,
+};
+
+static int copy_suspects_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct suspects_q q = { 0 };
+    struct orglife_copy_suspect *it;
+    const char *path;
+    int64_t n;
+    json_t *arr;
+
+    if (http_query_decode(req, SUSPECTS_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0 ||
+        orglife_copy_suspects(req->app, path, req->arena, &it, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++) {
+        json_t *o =
+            json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:I, s:s?}", "meeting_id",
+                      (json_int_t)it[i].meeting_id, "matches_meeting_id",
+                      (json_int_t)it[i].matches_meeting_id, "org_name", it[i].org_name, "topic",
+                      it[i].topic, "meets_on", it[i].meets_on, "type_label",
+                      enum_label(MEETING_TYPES, MEETING_TYPE_LABELS, it[i].type),
+                      "matches_org_name", it[i].matches_org_name, "matches_topic",
+                      it[i].matches_topic, "matches_meets_on", it[i].matches_meets_on,
+                      "passage_chars", (json_int_t)it[i].passage_chars, "passage", it[i].passage);
+        json_object_set_new(o, "similarity", rate_json(it[i].similarity));
+        json_object_set_new(o, "containment", rate_json(it[i].containment));
+        json_array_append_new(arr, o);
+    }
+    http_res_json(res, 200, json_pack("{s:o}", "items", arr));
+    return 0;
+}
+
 static const struct route ORGLIFE_ROUTES[] = {
     { HTTP_GET, "/api/meetings", meetings_list, PERM_ORGLIFE_READ, SCOPE_CALLER,
       "组织生活会议列表（按组织、日期、类型、状态筛选）", NULL, LIST_Q, NULL },
@@ -368,6 +407,8 @@ static const struct route ORGLIFE_ROUTES[] = {
       LIST_Q, NULL },
     { HTTP_GET, "/api/orglife/compliance", compliance_get, PERM_ORGLIFE_READ, SCOPE_CALLER,
       "组织生活落实情况（应开、已开、参会率、逾期）", NULL, COMPLIANCE_Q, NULL },
+    { HTTP_GET, "/api/orglife/copy-suspects", copy_suspects_get, PERM_ORGLIFE_READ, SCOPE_CALLER,
+      "疑似照搬照抄的会议记录（附相同段落）", NULL, SUSPECTS_Q, NULL },
     { 0 },
 };
 

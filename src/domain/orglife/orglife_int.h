@@ -1,39 +1,39 @@
 /* orglife_int.h: rows and store functions of the orglife area (orglife_store.c,
- * orglife_roll_store.c, orglife_rules_store.c), seen by src/domain/orglife only. Store
- * functions take a connection and never begin or commit; the service owns the transaction. */
+ * orglife_roll_store.c, orglife_rules_store.c, orglife_copy_store.c, orglife_demo_store.c) and
+ * the copy check the service and demo share; seen by src/domain/orglife only. Store functions
+ * take a connection and never begin or commit; the service owns the transaction. */
 #pragma once
 
 #include "domain/orglife/orglife.h"
 
 struct db_conn;
 
-/* The SET list that recounts a meeting's expected_n, present_n, leave_n, absent_n and
- * delivered_n from its attendance rows (SQL text shared by the store files). */
-#define ORGLIFE_COUNT_OF(cond)                                                                     \
-    "(SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND " cond ")"
-#define ORGLIFE_COUNTS_SET                                                                                                                                 \
-    "expected_n = " ORGLIFE_COUNT_OF(                                                                                                                      \
-        "a.expected = 1") ", "                                                                                                                             \
-                          "present_n = " ORGLIFE_COUNT_OF(                                                                                                 \
-                              "a.status IN ('present', 'online')") ", "                                                                                    \
-                                                                   "leave_n = " ORGLIFE_COUNT_OF(                                                          \
-                                                                       "a.status = 'leave'") ", "                                                          \
-                                                                                             "abs"                                                         \
-                                                                                             "ent"                                                         \
-                                                                                             "_n "                                                         \
-                                                                                             "="                                                           \
-                                                                                             " " ORGLIFE_COUNT_OF(                                         \
-                                                                                                 "a.status = 'absent'") ", "                               \
-                                                                                                                        "delivered_n = " ORGLIFE_COUNT_OF( \
-                                                                                                                            "a.status = 'delivered'")
+/* The counts of attendance rows as columns e, p, l, a, d (expected, present or online, leave,
+ * absent, delivered), for the UPDATE ... FROM that keeps a meeting's counts (SQL text shared
+ * by the store files). */
+#define ORGLIFE_ATTEND_SUMS                                                                        \
+    "COALESCE(SUM(expected), 0) AS e, "                                                            \
+    "COALESCE(SUM(CASE WHEN status IN ('present', 'online') THEN 1 ELSE 0 END), 0) AS p, "         \
+    "COALESCE(SUM(CASE WHEN status = 'leave' THEN 1 ELSE 0 END), 0) AS l, "                        \
+    "COALESCE(SUM(CASE WHEN status = 'absent' THEN 1 ELSE 0 END), 0) AS a, "                       \
+    "COALESCE(SUM(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END), 0) AS d"
+#define ORGLIFE_COUNTS_SET                                                                         \
+    "expected_n = s.e, present_n = s.p, leave_n = s.l, absent_n = s.a, delivered_n = s.d"
+
+/* Now in China Standard Time as "YYYY-MM-DD HH:MM" (orglife.c). */
+void orglife_now_cst(char out[17]);
 
 /* The org a meeting belongs to, as the checks need it. */
 struct orglife_org {
-    int64_t id, tenant_id;
+    int64_t id, tenant_id, parent_id;
     const char *path, *name, *type, *founded_on, *dissolved_on;
 };
 int orglife_store_org(struct db_conn *c, int64_t id, struct arena *a, struct orglife_org *out,
                       struct err *err);
+/* Recounts compliance's meeting_year row for a meeting of type on meets_on at org (a group's
+ * under its branch), after the meeting or its attendance changed (orglife.c). */
+int orglife_year_touch(struct db_conn *c, const struct orglife_org *org, const char *type,
+                       const char *meets_on, struct err *err);
 
 int orglife_store_meeting_insert(struct db_conn *c, const struct orglife_org *org,
                                  const struct meeting_in *in, const char *meets_on, int64_t user_id,
@@ -83,19 +83,97 @@ struct orglife_branch_row {
     const char *name, *path, *type, *founded_on, *dissolved_on;
     bool committee; /* a committee in office (ORG-NO-COMMITTEE exempts from LIFE-ZHIWEI) */
 };
-/* Held meetings counted per org (a group's under its branch), type and month. */
+/* Held meetings of a branch-level org and type in a year, per month (meeting_year). */
 struct orglife_held_row {
-    int64_t org_id, held, expected_sum, present_sum, study_sum;
-    const char *type, *month; /* "YYYY-MM" */
+    int64_t org_id, year, months[12], expected_sum, present_sum, study_sum;
+    const char *type;
 };
 int orglife_store_rules(struct db_conn *c, const char *from, const char *to, struct arena *a,
                         struct orglife_rule_row **out, int64_t *n_out, struct err *err);
 int orglife_store_branches(struct db_conn *c, const char *path, const char *from, const char *to,
                            struct arena *a, struct orglife_branch_row **out, int64_t *n_out,
                            struct err *err);
-int orglife_store_held(struct db_conn *c, const char *path, const char *from, const char *to,
-                       struct arena *a, struct orglife_held_row **out, int64_t *n_out,
-                       struct err *err);
+/* The meeting_year rows of the subtree for years y0..y1. */
+int orglife_store_held(struct db_conn *c, const char *path, int64_t y0, int64_t y1, struct arena *a,
+                       struct orglife_held_row **out, int64_t *n_out, struct err *err);
+/* Recounts the meeting_year row of a branch-level org, type and year from its meetings. */
+int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *type, int64_t year,
+                               struct err *err);
+/* Recounts every meeting_year row (the demo's bulk load). */
+int orglife_store_years_rebuild(struct db_conn *c, struct err *err);
+
+/* Copy detection (orglife_copy.c): the thresholds from the configuration (NULL: the defaults
+ * of core/textsim.h), and the check run when a meeting's minutes are saved: its signature and
+ * band keys replace the old ones, pairs it was in are dropped, and the meetings sharing a band
+ * key are compared exactly; near-identical ones are stored as pairs (meeting_copy). */
+struct cfg;
+struct orglife_copy_rule {
+    double jaccard, containment;
+    size_t passage_chars;
+};
+void orglife_copy_rule_of(const struct cfg *cfg, struct orglife_copy_rule *out);
+int orglife_copy_check(struct db_conn *c, int64_t meeting_id, const char *minutes,
+                       const struct orglife_copy_rule *rule, struct arena *a, struct err *err);
+
+/* Their SQL (orglife_copy_store.c). */
+struct orglife_copy_row {
+    int64_t meeting_id, matches_meeting_id, passage_chars, a_start, a_end, b_start, b_end;
+    double similarity, containment;
+};
+int orglife_store_sig_clear(struct db_conn *c, int64_t meeting_id, struct err *err);
+int orglife_store_sig_put(struct db_conn *c, int64_t meeting_id, const uint8_t *sig, size_t len,
+                          const uint64_t *bands, size_t nbands, int64_t now, struct err *err);
+/* Other meetings with minutes sharing a band key, most shared keys first (at most max). */
+int orglife_store_candidates(struct db_conn *c, int64_t meeting_id, const uint64_t *bands,
+                             size_t nbands, int64_t max, struct arena *a, int64_t **out,
+                             int64_t *n_out, struct err *err);
+int orglife_store_minutes(struct db_conn *c, int64_t meeting_id, struct arena *a, const char **out,
+                          struct err *err);
+int orglife_store_copy_put(struct db_conn *c, const struct orglife_copy_row *r, int64_t now,
+                           struct err *err);
+/* Pairs with either meeting under path; the other side's path says whether it is in scope. */
+struct orglife_copy_view {
+    struct orglife_copy_suspect s;
+    const char *minutes, *matches_path;
+    int64_t a_start, a_end;
+};
+int orglife_store_copies(struct db_conn *c, const char *path, struct arena *a,
+                         struct orglife_copy_view **out, int64_t *n_out, struct err *err);
+/* The demo's meetings with minutes on or after since, in id order. */
+int orglife_demo_store_recent(struct db_conn *c, const char *since, struct arena *a, int64_t **out,
+                              int64_t *n_out, struct err *err);
+
+/* Votes (orglife_vote_store.c). */
+int orglife_store_vote_insert(struct db_conn *c, int64_t tenant_id, int64_t meeting_id,
+                              const struct vote_in *in, int64_t expected_n, const char *excluded,
+                              int64_t user_id, int64_t now, int64_t *id_out, struct err *err);
+/* The vote of the meeting (E_NOT_FOUND when it is another meeting's), without voters. */
+int orglife_store_vote(struct db_conn *c, int64_t meeting_id, int64_t vote_id, struct arena *a,
+                       struct vote_view *out, struct err *err);
+int orglife_store_vote_meeting(struct db_conn *c, int64_t vote_id, int64_t *meeting_id_out,
+                               struct err *err);
+int orglife_store_votes(struct db_conn *c, int64_t meeting_id, struct arena *a,
+                        struct vote_view **out, int64_t *n_out, struct err *err);
+int orglife_store_voters(struct db_conn *c, int64_t vote_id, struct arena *a,
+                         struct vote_voter **out, int64_t *n_out, struct err *err);
+/* Adds the voter and one to the tally of choice (and written_n for a written opinion); choice
+ * is stored with the voter only when keep_choice. E_CONFLICT when the person voted already. */
+int orglife_store_ballot(struct db_conn *c, int64_t vote_id, const struct ballot_in *in,
+                         bool keep_choice, struct err *err);
+int orglife_store_tally(struct db_conn *c, int64_t vote_id, const int64_t counts[4],
+                        struct err *err);
+/* The rule of measure ("quorum", "pass") for a kind of vote in force on date. */
+struct orglife_vote_rule {
+    const char *rule_id, *base;
+    int64_t num, den;
+    bool strict;
+};
+int orglife_store_vote_rule(struct db_conn *c, const char *kind, const char *measure,
+                            const char *date, struct arena *a, struct orglife_vote_rule *out,
+                            struct err *err);
+int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present_n,
+                             const char *result, const char *quorum_rule, const char *pass_rule,
+                             int64_t now, struct err *err);
 
 /* Demo (orglife_demo_store.c): the street's live branch-level orgs and groups with their
  * 书记 (0: none), meetings marked is_synthetic, their attendance drawn from the roster as it is

@@ -86,8 +86,9 @@ static const struct db_sql SQL_ATTENDEES = {
 };
 static const struct db_sql SQL_COUNTS = {
     .name = "orglife.counts",
-    .sql = "UPDATE meeting SET " ORGLIFE_COUNTS_SET ", status = CASE WHEN ? = 1 AND "
-           "status = 'planned' THEN 'held' ELSE status END WHERE id = ?",
+    .sql = "UPDATE meeting SET " ORGLIFE_COUNTS_SET ", status = CASE WHEN ? = 1 AND status = "
+           "'planned' THEN 'held' ELSE status END FROM (SELECT " ORGLIFE_ATTEND_SUMS
+           " FROM meeting_attendance WHERE meeting_id = ?) s WHERE id = ?",
 };
 
 static void read_roll(struct db_stmt *st, struct arena *a, void *row)
@@ -207,5 +208,6 @@ int orglife_store_counts(struct db_conn *c, int64_t meeting_id, bool held, struc
         return -1;
     db_bind_int(st, 1, held);
     db_bind_int(st, 2, meeting_id);
+    db_bind_int(st, 3, meeting_id);
     return db_run(&st, err);
 }

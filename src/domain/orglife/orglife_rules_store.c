@@ -28,14 +28,46 @@ static const struct db_sql SQL_BRANCHES = {
           "'mobile_branch', 'general_branch') AND (o.founded_on IS NULL OR o.founded_on <= ?) "
           "AND (o.dissolved_on IS NULL OR o.dissolved_on >= ?) ORDER BY o.path",
 };
-#define RECORDED "(m.present_n + m.leave_n + m.absent_n + m.delivered_n > 0)"
+#define RECORDED    "(m.present_n + m.leave_n + m.absent_n + m.delivered_n > 0)"
+#define MONTH_N(mm) "SUM(CASE WHEN substr(m.meets_on, 6, 2) = '" mm "' THEN 1 ELSE 0 END), "
+/* meeting_year's columns from the held meetings WHERE filter selects (a group's count for its
+ * branch). */
+#define YEAR_SELECT(filter)                                                                        \
+    "SELECT CASE WHEN o.type = 'group' THEN o.parent_id ELSE m.org_id END, m.type, "               \
+    "CAST(substr(m.meets_on, 1, 4) AS INTEGER), " MONTH_N("01") MONTH_N("02") MONTH_N(             \
+        "03") MONTH_N("04") MONTH_N("05") MONTH_N("06") MONTH_N("07") MONTH_N("08") MONTH_N("09")  \
+        MONTH_N("10") MONTH_N("11") MONTH_N(                                                       \
+            "12") "SUM(CASE WHEN " RECORDED " THEN m.expected_n ELSE 0 END), SUM(m.present_n), "   \
+                  "SUM(m.present_n + m.delivered_n) FROM meeting m JOIN org o ON o.id = m.org_id " \
+                  "WHERE m.status = 'held' AND " filter " GROUP BY 1, 2, 3"
+#define YEAR_COLS                                                                                  \
+    "org_id, type, year, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, "             \
+    "expected_sum, present_sum, study_sum"
 static const struct db_sql SQL_HELD = {
     .name = "orglife.held",
-    .sql = "SELECT CASE WHEN o.type = 'group' THEN o.parent_id ELSE m.org_id END, m.type, "
-           "substr(m.meets_on, 1, 7), COUNT(*), SUM(CASE WHEN " RECORDED " THEN m.expected_n "
-           "ELSE 0 END), SUM(m.present_n), SUM(m.present_n + m.delivered_n) FROM meeting m "
-           "JOIN org o ON o.id = m.org_id WHERE m.org_path LIKE ? || '%' AND m.status = 'held' "
-           "AND m.meets_on >= ? AND m.meets_on <= ? GROUP BY 1, 2, 3",
+    .sql = "SELECT y.org_id, y.type, y.year, y.m01, y.m02, y.m03, y.m04, y.m05, y.m06, y.m07, "
+           "y.m08, y.m09, y.m10, y.m11, y.m12, y.expected_sum, y.present_sum, y.study_sum "
+           "FROM meeting_year y JOIN org o ON o.id = y.org_id WHERE o.path LIKE ? || '%' "
+           "AND y.year >= ? AND y.year <= ?",
+};
+static const struct db_sql SQL_YEAR_DELETE = {
+    .name = "orglife.year_delete",
+    .sql = "DELETE FROM meeting_year WHERE org_id = ? AND type = ? AND year = ?",
+};
+/* ?org ×2, ?type, ?first day, ?last day of the year. */
+static const struct db_sql SQL_YEAR_INSERT = {
+    .name = "orglife.year_insert",
+    .sql = "INSERT INTO meeting_year (" YEAR_COLS ") " YEAR_SELECT(
+        "(m.org_id = ? OR (o.parent_id = ? AND o.type = 'group')) AND m.type = ? AND "
+        "m.meets_on >= ? AND m.meets_on <= ?"),
+};
+static const struct db_sql SQL_YEARS_DELETE = {
+    .name = "orglife.years_delete",
+    .sql = "DELETE FROM meeting_year",
+};
+static const struct db_sql SQL_YEARS_INSERT = {
+    .name = "orglife.years_insert",
+    .sql = "INSERT INTO meeting_year (" YEAR_COLS ") " YEAR_SELECT("1 = 1"),
 };
 
 static void read_rule(struct db_stmt *st, struct arena *a, void *row)
@@ -99,23 +131,56 @@ static void read_held(struct db_stmt *st, struct arena *a, void *row)
 
     h->org_id = db_col_int(st, 0);
     h->type = db_col_dup(st, 1, a);
-    h->month = db_col_dup(st, 2, a);
-    h->held = db_col_int(st, 3);
-    h->expected_sum = db_col_int(st, 4);
-    h->present_sum = db_col_int(st, 5);
-    h->study_sum = db_col_int(st, 6);
+    h->year = db_col_int(st, 2);
+    for (int k = 0; k < 12; k++)
+        h->months[k] = db_col_int(st, 3 + k);
+    h->expected_sum = db_col_int(st, 15);
+    h->present_sum = db_col_int(st, 16);
+    h->study_sum = db_col_int(st, 17);
 }
 
-int orglife_store_held(struct db_conn *c, const char *path, const char *from, const char *to,
-                       struct arena *a, struct orglife_held_row **out, int64_t *n_out,
-                       struct err *err)
+int orglife_store_held(struct db_conn *c, const char *path, int64_t y0, int64_t y1, struct arena *a,
+                       struct orglife_held_row **out, int64_t *n_out, struct err *err)
 {
     struct db_stmt *st = NULL;
 
     if (db_prepare(c, &SQL_HELD, &st, err) < 0)
         return -1;
     db_bind_text(st, 1, path);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, to);
+    db_bind_int(st, 2, y0);
+    db_bind_int(st, 3, y1);
     return db_read_rows(&st, read_held, sizeof(**out), a, out, n_out, err);
+}
+
+int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *type, int64_t year,
+                               struct err *err)
+{
+    struct db_stmt *st = NULL;
+    char first[16], last[16];
+
+    snprintf(first, sizeof(first), "%04d-01-01", (int)year);
+    snprintf(last, sizeof(last), "%04d-12-31", (int)year);
+    if (db_prepare(c, &SQL_YEAR_DELETE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    db_bind_text(st, 2, type);
+    db_bind_int(st, 3, year);
+    if (db_run(&st, err) < 0 || db_prepare(c, &SQL_YEAR_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, org_id);
+    db_bind_int(st, 2, org_id);
+    db_bind_text(st, 3, type);
+    db_bind_text(st, 4, first);
+    db_bind_text(st, 5, last);
+    return db_run(&st, err);
+}
+
+int orglife_store_years_rebuild(struct db_conn *c, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_YEARS_DELETE, &st, err) < 0 || db_run(&st, err) < 0 ||
+        db_prepare(c, &SQL_YEARS_INSERT, &st, err) < 0)
+        return -1;
+    return db_run(&st, err);
 }

@@ -8,7 +8,9 @@
 
 static const struct db_sql SQL_ORG = {
     .name = "orglife.org",
-    .sql = "SELECT id, tenant_id, path, name, type, founded_on, dissolved_on FROM org WHERE id = ?",
+    .sql =
+        "SELECT id, tenant_id, path, name, type, founded_on, dissolved_on, COALESCE(parent_id, 0) "
+        "FROM org WHERE id = ?",
 };
 
 #define MEETING_COLS                                                                               \
@@ -87,6 +89,7 @@ static void read_org(struct db_stmt *st, struct arena *a, void *row)
     o->type = db_col_dup(st, 4, a);
     o->founded_on = db_col_dup(st, 5, a);
     o->dissolved_on = db_col_dup(st, 6, a);
+    o->parent_id = db_col_int(st, 7);
 }
 
 int orglife_store_org(struct db_conn *c, int64_t id, struct arena *a, struct orglife_org *out,

@@ -15,6 +15,7 @@
 #include "domain/orgs/orgs_http.h"
 #include "http/http.h"
 #include "domain/modules.h"
+#include "domain/orgs/orgs_cli.h"
 
 static json_t *opt_id(int64_t v)
 {
@@ -551,4 +552,5 @@ const struct module ORGS_MODULE = {
     .codes = ORGS_CODES,
     .counters = ORGS_COUNTERS,
     .demo = ORGS_DEMOS,
+    .commands = ORGS_COMMANDS,
 };

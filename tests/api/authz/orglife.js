@@ -1,7 +1,7 @@
 // authz/orglife.js: authorization-matrix recipes for the organizational-life area: meetings (a
 // fixture meeting of the cell's org), their attendance (a fixture member of the org; at a 党小组
-// that member is not in the group, so the call is refused on /items/0/person_id), the caller's
-// own meetings and compliance.
+// that member is not in the group, so the call is refused on /items/0/person_id), votes (a
+// fixture vote in a held meeting), the caller's own meetings and ballot, compliance and copies.
 "use strict";
 module.exports = (fx) => {
   const onMeeting = (org, make) => make(fx.meeting(org));
@@ -17,6 +17,14 @@ module.exports = (fx) => {
       return onMeeting(org, (id) => ({ path: `/api/meetings/${id}/attendance`, body: [{ person_id: m.person_id, status: "present" }], ok: fx.orgType(org) === "group" ? 400 : 200, secrets: [m.name] }));
     },
     "GET /api/me/meetings": () => ({ path: "/api/me/meetings" }),
+    // Votes: an invalid body where the call would otherwise depend on the caller's own vote.
+    "GET /api/meetings/{id}/votes": (org) => onMeeting(org, (id) => ({ path: `/api/meetings/${id}/votes` })),
+    "POST /api/meetings/{id}/votes": (org) => onMeeting(org, (id) => ({ path: `/api/meetings/${id}/votes`, body: { subject: "矩", kind: "decision", method: "open" }, ok: 400 })),
+    "POST /api/meetings/{id}/votes/{vote}/ballots": (org) => { const v = fx.vote(org); return { path: `/api/meetings/${v.meeting}/votes/${v.id}/ballots`, body: { person_id: 1, choice: "maybe", how: "present" }, ok: 400 }; },
+    "PUT /api/meetings/{id}/votes/{vote}/tally": (org) => { const v = fx.vote(org); return { path: `/api/meetings/${v.meeting}/votes/${v.id}/tally`, body: { yes: -1, no: 0, abstain: 0 }, ok: 400 }; },
+    "POST /api/meetings/{id}/votes/{vote}/close": (org) => { const v = fx.vote(org); return { path: `/api/meetings/${v.meeting}/votes/${v.id}/close` }; },
+    "POST /api/me/votes/{vote}/ballot": () => ({ path: "/api/me/votes/1/ballot", body: { choice: "maybe", how: "present" }, ok: 400 }),
+    "GET /api/orglife/copy-suspects": (org) => ({ path: `/api/orglife/copy-suspects?org=${org}` }),
     "GET /api/orglife/compliance": (org) => ({ path: `/api/orglife/compliance?org=${org}&from=2026-01-01&to=2026-03-31` }),
   };
 };

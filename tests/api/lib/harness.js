@@ -142,10 +142,13 @@ async function login(srv, username, password = DEMO_PASSWORD) {
 // strings (booleans as 1/0 on both).
 function sql(db, query) {
   const pg = db.startsWith("postgresql:");
+  // A long script (the authorization matrix's fixtures) goes through stdin: an argument is
+  // capped at 128 KiB.
+  const long = query.length > 64 * 1024;
   const r = pg
-    ? spawnSync("psql", ["-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", db, "-c", query], { encoding: "utf8" })
-    : spawnSync("sqlite3", ["-separator", "\t", db, query], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${pg ? "psql" : "sqlite3"}: ${r.stderr}`);
+    ? spawnSync("psql", ["-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", db, ...(long ? [] : ["-c", query])], { encoding: "utf8", input: long ? query : undefined })
+    : spawnSync("sqlite3", ["-separator", "\t", db, ...(long ? [] : [query])], { encoding: "utf8", input: long ? query : undefined });
+  if (r.status !== 0) throw new Error(`${pg ? "psql" : "sqlite3"}: ${r.stderr || r.error}`);
   return r.stdout.split("\n").filter((l) => l.length)
     .map((l) => l.split("\t").map((v) => (pg && v === "t" ? "1" : pg && v === "f" ? "0" : v)));
 }

@@ -1,8 +1,8 @@
-/* cmd_user.c: `user add|list|passwd` and `audit verify`: account administration and the
- * audit-chain check from the command line (the operator's own tools; they act as the CLI,
- * not as a signed-in user, and are audited as "cli:..."). `user add --batch` creates many
- * accounts with one initial password in one transaction; it does not read passwords from
- * the file, so none is ever written into one. */
+/* auth_cli.c: the auth area's command, `user add|list|passwd`: account administration from
+ * the command line (the operator's own tool; it acts as the CLI, not as a signed-in user,
+ * and is audited as "cli:..."). `user add --batch` creates many accounts with one initial
+ * password in one transaction; it does not read passwords from the file, so none is ever
+ * written into one. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -10,8 +10,8 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "db/db.h"
-#include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
+#include "domain/auth/auth_cli.h"
 #include "cli/cli.h"
 
 static int need(const struct cli_cmd *cmd, const struct cli_args *a, const char *opt)
@@ -282,7 +282,7 @@ static int user_passwd(const struct cli_cmd *cmd, const struct cli_args *a, stru
     return 0;
 }
 
-int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
+static int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
 {
     struct cli_env env;
     const char *sub = a->pos[0];
@@ -304,24 +304,14 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
         needs = batch ? batch_needs : add_needs;
     else if (strcmp(sub, "passwd") == 0)
         needs = passwd_needs;
-    else if (strcmp(sub, "list") != 0) {
-        fprintf(stderr,
-                "dangjian user: 未知子命令 unknown subcommand: %s（可用 add、list、passwd）\n",
-                sub);
-        return 2;
-    }
+    else if (strcmp(sub, "list") != 0)
+        return cli_bad_sub(cmd, sub, "add、list、passwd");
     for (rc = 0; needs && *needs && !rc; needs++)
         rc = need(cmd, a, *needs);
     if (rc)
         return rc;
-    if (strcmp(sub, "add") == 0 && !batch && role_parse(cli_get(cmd, a, "role"), &role) < 0) {
-        fprintf(stderr,
-                "dangjian user add: --role 无效 invalid: %s（可用 valid:", cli_get(cmd, a, "role"));
-        for (const char *const *r = ROLE_NAMES; *r; r++)
-            fprintf(stderr, " %s", *r);
-        fprintf(stderr, "）\n");
-        return 2;
-    }
+    if (strcmp(sub, "add") == 0 && !batch && role_parse(cli_get(cmd, a, "role"), &role) < 0)
+        return cli_bad_choice(cmd, a, "role", ROLE_NAMES);
     rc = cli_env_open(cmd, a, false, &env);
     if (rc)
         return rc;
@@ -344,29 +334,33 @@ int cmd_user(const struct cli_cmd *cmd, const struct cli_args *a)
     return rc;
 }
 
-int cmd_audit(const struct cli_cmd *cmd, const struct cli_args *a)
-{
-    struct cli_env env;
-    struct err err = { 0 };
-    struct audit_verify_result r;
-    int rc;
+static const struct cli_opt OPTS_USER[] = {
+    CLI_OPTS_DB_ROWS,
+    { "username", "U", "用户名（字母、数字、_ . -）", "username (letters, digits, _ . -)" },
+    { "password", "P", "密码（至少 10 个字符）", "password (at least 10 characters)" },
+    { "role", "R",
+      "角色：admin org_admin branch_secretary branch_committee grid_worker member resident "
+      "unit_liaison",
+      "role (one of the above)" },
+    { "org", "ORG_ID", "授权的党组织编号（含下级）", "org id the grant covers (with its subtree)" },
+    { "display-name", "NAME", "显示的姓名", "display name" },
+    { "person", "PERSON_ID", "关联的人员编号", "linked person id" },
+    { "keep-password", NULL, "不要求首次登录修改密码", "do not force a change at first login" },
+    { "batch", "FILE",
+      "add：从文件（- 为标准输入）批量新建，每行“用户名 角色 组织编号 [姓名]”，# 开头为注释；"
+      "全部账号使用 --password 给出的初始密码（只计算一次哈希），在一个事务中全部成功或全部不建",
+      "add: create the accounts listed in FILE (- for stdin), one \"USERNAME ROLE ORG_ID "
+      "[DISPLAY NAME]\" a line, # starts a comment; all get the --password initial password "
+      "(hashed once), in one transaction: all or none" },
+    CLI_OPT_END,
+};
 
-    if (strcmp(a->pos[0], "verify") != 0) {
-        fprintf(stderr, "dangjian audit: 未知子命令 unknown subcommand: %s（可用 verify）\n",
-                a->pos[0]);
-        return 2;
-    }
-    rc = cli_env_open(cmd, a, false, &env);
-    if (rc)
-        return rc;
-    if (audit_verify(env.db, &r, &err) < 0) {
-        rc = cli_fail(&err);
-    } else if (r.bad_id) {
-        printf("审计链已损坏 audit chain BROKEN at row %" PRId64 ": %s\n", r.bad_id, r.reason);
-        rc = 1;
-    } else {
-        printf("审计链完整 audit chain intact: %" PRId64 " rows, head %s\n", r.rows, r.head_hash);
-    }
-    cli_env_close(&env);
-    return rc;
-}
+static const struct cli_cmd COMMANDS[] = {
+    { "user", cmd_user, "账号管理：add 新建、list 列出、passwd 设置密码",
+      "accounts: add, list, passwd",
+      "add|list|passwd --db FILE [--username U --password P --role R --org ORG_ID]\n"
+      "       dangjian user add --db FILE --batch FILE --password P [--keep-password]",
+      OPTS_USER, 1, 1 },
+};
+
+const struct cli_cmd *const AUTH_COMMANDS[] = { &COMMANDS[0], NULL };

@@ -1,7 +1,8 @@
-/* cmd_import.c: `import members` and `export members`: the roster importer and exporter
- * (io/member_import.h) from the command line, acting as the operator (audit source
- * "cli:import members"). On a terminal the import shows a progress bar; rejected rows go to
- * FILE.errors.xlsx beside the input. It does not start a server or create import jobs. */
+/* import_cli.c: the import module's commands, listed in IMPORT_MODULE: `import members` and
+ * `export members`, the roster importer and exporter (io/member_import.h) from the command
+ * line, acting as the operator (audit source "cli:import members"). On a terminal the import
+ * shows a progress bar; rejected rows go to FILE.errors.xlsx beside the input. It does not
+ * start a server or create import jobs. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -10,6 +11,7 @@
 #include "db/db.h"
 #include "domain/auth/auth.h"
 #include "domain/members/members.h"
+#include "io/import_cli.h"
 #include "io/member_import.h"
 #include "io/xlsx_read.h"
 #include "io/xlsx_write.h"
@@ -172,12 +174,38 @@ static int run(const struct cli_cmd *cmd, const struct cli_args *a, bool import)
     return rc;
 }
 
-int cmd_import(const struct cli_cmd *cmd, const struct cli_args *a)
+static int cmd_import(const struct cli_cmd *cmd, const struct cli_args *a)
 {
     return run(cmd, a, true);
 }
 
-int cmd_export(const struct cli_cmd *cmd, const struct cli_args *a)
+static int cmd_export(const struct cli_cmd *cmd, const struct cli_args *a)
 {
     return run(cmd, a, false);
 }
+
+static const struct cli_opt OPTS_IMPORT[] = {
+    CLI_OPTS_DB_ROWS,
+    { "dry-run", NULL, "只校验不写入", "validate only, write nothing" },
+    { "skip-invalid", NULL, "跳过错误行，导入正确的行", "import the good rows, skip the bad ones" },
+    { "org", "ORG_ID", "党组织编号：在其下查找“所在党组织”名称，未填写时归入该组织",
+      "org id: 所在党组织 names are looked up under it; rows without one go there" },
+    CLI_OPT_END,
+};
+static const struct cli_opt OPTS_EXPORT[] = {
+    CLI_OPTS_DB_ROWS,
+    { "org", "ORG_ID", "导出该党组织（含下级）的党员", "org id whose subtree is exported" },
+    CLI_OPT_END,
+};
+
+static const struct cli_cmd COMMANDS[] = {
+    { "import", cmd_import, "从 Excel（.xlsx）或 CSV 导入党员名册",
+      "import the member roster from .xlsx or .csv",
+      "members --db FILE [--dry-run] [--skip-invalid] [--org ORG_ID] FILE.xlsx", OPTS_IMPORT, 2,
+      2 },
+    { "export", cmd_export, "把党员名册导出为 Excel（.xlsx，个人信息脱敏）",
+      "export the member roster as .xlsx (personal data masked)",
+      "members --db FILE --org ORG_ID OUT.xlsx", OPTS_EXPORT, 2, 2 },
+};
+
+const struct cli_cmd *const IMPORT_COMMANDS[] = { &COMMANDS[0], &COMMANDS[1], NULL };

@@ -1,0 +1,238 @@
+/* orglife_vote_store.c: SQL of votes inside a meeting (migration 0014_orglife): the vote with
+ * its N and tallies, its voters, a ballot (voter row plus one on a tally; no ballot row), paper
+ * tallies, the quorum and pass rules in force, and closing with the computed result. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/orglife/orglife_int.h"
+
+#define VOTE_COLS                                                                                  \
+    "v.id, v.meeting_id, COALESCE(v.candidate_person_id, 0), v.expected_n, v.present_n, "          \
+    "v.written_n, v.yes_n, v.no_n, v.abstain_n, v.invalid_n, COALESCE(v.closed_at, 0), "           \
+    "v.subject, v.kind, v.method, v.excluded, v.result, v.quorum_rule, v.pass_rule, "              \
+    "v.resolution, p.name, v.paper FROM meeting_vote v LEFT JOIN person p "                        \
+    "ON p.id = v.candidate_person_id "
+
+static const struct db_sql SQL_INSERT = {
+    .name = "orglife.vote_insert",
+    .sql = "INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, "
+           "candidate_person_id, expected_n, excluded, resolution, created_by, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_ONE = {
+    .name = "orglife.vote",
+    .sql = "SELECT " VOTE_COLS "WHERE v.id = ? AND v.meeting_id = ?",
+};
+static const struct db_sql SQL_MEETING_OF = {
+    .name = "orglife.vote_meeting",
+    .sql = "SELECT meeting_id FROM meeting_vote WHERE id = ?",
+};
+static const struct db_sql SQL_OF_MEETING = {
+    .name = "orglife.votes",
+    .sql = "SELECT " VOTE_COLS "WHERE v.meeting_id = ? ORDER BY v.id",
+};
+static const struct db_sql SQL_VOTERS = {
+    .name = "orglife.voters",
+    .sql = "SELECT t.person_id, p.name, t.how, t.choice FROM meeting_voter t JOIN person p "
+           "ON p.id = t.person_id WHERE t.vote_id = ? ORDER BY p.name_initials, t.person_id",
+};
+static const struct db_sql SQL_VOTER_INSERT = {
+    .name = "orglife.voter_insert",
+    .sql = "INSERT INTO meeting_voter (vote_id, person_id, how, choice) VALUES (?, ?, ?, ?)",
+};
+/* One more on the tally of ?choice (and on written_n when ?written). */
+static const struct db_sql SQL_TALLY_ADD = {
+    .name = "orglife.tally_add",
+    .sql = "UPDATE meeting_vote SET yes_n = yes_n + (? = 'yes'), no_n = no_n + (? = 'no'), "
+           "abstain_n = abstain_n + (? = 'abstain'), invalid_n = invalid_n + (? = 'invalid'), "
+           "written_n = written_n + ? WHERE id = ?",
+    .pg = "UPDATE meeting_vote SET yes_n = yes_n + (?::text = 'yes')::int, no_n = no_n + "
+          "(?::text = 'no')::int, abstain_n = abstain_n + (?::text = 'abstain')::int, invalid_n "
+          "= invalid_n + (?::text = 'invalid')::int, written_n = written_n + ? WHERE id = ?",
+};
+static const struct db_sql SQL_TALLY_SET = {
+    .name = "orglife.tally_set",
+    .sql = "UPDATE meeting_vote SET yes_n = ?, no_n = ?, abstain_n = ?, invalid_n = ?, paper = 1 "
+           "WHERE id = ?",
+};
+static const struct db_sql SQL_RULE = {
+    .name = "orglife.vote_rule",
+    .sql = "SELECT rule_id, base, num, den, strict FROM vote_rule WHERE vote_kinds LIKE '%,' || ? "
+           "|| ',%' AND measure = ? AND valid_from <= ? AND ? < valid_to "
+           "ORDER BY valid_from DESC, id DESC LIMIT 1",
+};
+static const struct db_sql SQL_CLOSE = {
+    .name = "orglife.vote_close",
+    .sql = "UPDATE meeting_vote SET present_n = ?, result = ?, quorum_rule = ?, pass_rule = ?, "
+           "closed_at = ? WHERE id = ?",
+};
+
+int orglife_store_vote_insert(struct db_conn *c, int64_t tenant_id, int64_t meeting_id,
+                              const struct vote_in *in, int64_t expected_n, const char *excluded,
+                              int64_t user_id, int64_t now, int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    const char *const text[] = { in->subject, in->kind, in->method };
+    int k = 1;
+
+    if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, k++, tenant_id);
+    db_bind_int(st, k++, meeting_id);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
+    db_bind_opt_id(st, k++, in->candidate_person_id);
+    db_bind_int(st, k++, expected_n);
+    db_bind_opt_text(st, k++, excluded);
+    db_bind_opt_text(st, k++, in->resolution);
+    db_bind_opt_id(st, k++, user_id);
+    db_bind_int(st, k++, now);
+    return db_run_id(&st, id_out, err);
+}
+
+static void read_vote(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct vote_view *v = row;
+    int64_t *num[] = { &v->id,         &v->meeting_id, &v->candidate_person_id,
+                       &v->expected_n, &v->present_n,  &v->written_n,
+                       &v->yes_n,      &v->no_n,       &v->abstain_n,
+                       &v->invalid_n,  &v->closed_at };
+    char **text[] = { &v->subject,     &v->kind,      &v->method,     &v->excluded,      &v->result,
+                      &v->quorum_rule, &v->pass_rule, &v->resolution, &v->candidate_name };
+    int col = 0;
+
+    for (size_t i = 0; i < ARRAY_LEN(num); i++)
+        *num[i] = db_col_int(st, col++);
+    for (size_t i = 0; i < ARRAY_LEN(text); i++)
+        *text[i] = db_col_dup(st, col++, a);
+    v->paper = db_col_int(st, col) != 0;
+}
+
+int orglife_store_vote(struct db_conn *c, int64_t meeting_id, int64_t vote_id, struct arena *a,
+                       struct vote_view *out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_ONE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, vote_id);
+    db_bind_int(st, 2, meeting_id);
+    return db_read_one(&st, read_vote, a, out, "", "表决事项不存在", err);
+}
+
+int orglife_store_vote_meeting(struct db_conn *c, int64_t vote_id, int64_t *meeting_id_out,
+                               struct err *err)
+{
+    return db_read_by_id(c, &SQL_MEETING_OF, vote_id, db_read_int, NULL, meeting_id_out, "",
+                         "表决事项不存在", err);
+}
+
+int orglife_store_votes(struct db_conn *c, int64_t meeting_id, struct arena *a,
+                        struct vote_view **out, int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_OF_MEETING, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, meeting_id);
+    return db_read_rows(&st, read_vote, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_voter(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct vote_voter *v = row;
+
+    v->person_id = db_col_int(st, 0);
+    v->name = db_col_dup(st, 1, a);
+    v->how = db_col_dup(st, 2, a);
+    v->choice = db_col_dup(st, 3, a);
+}
+
+int orglife_store_voters(struct db_conn *c, int64_t vote_id, struct arena *a,
+                         struct vote_voter **out, int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_VOTERS, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, vote_id);
+    return db_read_rows(&st, read_voter, sizeof(**out), a, out, n_out, err);
+}
+
+int orglife_store_ballot(struct db_conn *c, int64_t vote_id, const struct ballot_in *in,
+                         bool keep_choice, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    int k = 1;
+
+    if (db_prepare(c, &SQL_VOTER_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, vote_id);
+    db_bind_int(st, 2, in->person_id);
+    db_bind_text(st, 3, in->how);
+    db_bind_text(st, 4, keep_choice ? in->choice : NULL);
+    if (db_conflict_on(db_run(&st, err), "/person_id", "此人已投过票，每人只能投一票", err) < 0 ||
+        db_prepare(c, &SQL_TALLY_ADD, &st, err) < 0)
+        return -1;
+    for (int i = 0; i < 4; i++)
+        db_bind_text(st, k++, in->choice);
+    db_bind_int(st, k++, !strcmp(in->how, "written"));
+    db_bind_int(st, k++, vote_id);
+    return db_run(&st, err);
+}
+
+int orglife_store_tally(struct db_conn *c, int64_t vote_id, const int64_t counts[4],
+                        struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_TALLY_SET, &st, err) < 0)
+        return -1;
+    for (int i = 0; i < 4; i++)
+        db_bind_int(st, i + 1, counts[i]);
+    db_bind_int(st, 5, vote_id);
+    return db_run(&st, err);
+}
+
+static void read_rule(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct orglife_vote_rule *r = row;
+
+    r->rule_id = db_col_dup(st, 0, a);
+    r->base = db_col_dup(st, 1, a);
+    r->num = db_col_int(st, 2);
+    r->den = db_col_int(st, 3);
+    r->strict = db_col_int(st, 4) != 0;
+}
+
+int orglife_store_vote_rule(struct db_conn *c, const char *kind, const char *measure,
+                            const char *date, struct arena *a, struct orglife_vote_rule *out,
+                            struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_RULE, &st, err) < 0)
+        return -1;
+    db_bind_text(st, 1, kind);
+    db_bind_text(st, 2, measure);
+    db_bind_text(st, 3, date);
+    db_bind_text(st, 4, date);
+    return db_read_one(&st, read_rule, a, out, "", "没有适用于该日期的表决规则", err);
+}
+
+int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present_n,
+                             const char *result, const char *quorum_rule, const char *pass_rule,
+                             int64_t now, struct err *err)
+{
+    struct db_stmt *st = NULL;
+    const char *const text[] = { result, quorum_rule, pass_rule };
+    int k = 2;
+
+    if (db_prepare(c, &SQL_CLOSE, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, present_n);
+    db_bind_texts(st, &k, text, ARRAY_LEN(text));
+    db_bind_int(st, k++, now);
+    db_bind_int(st, k++, vote_id);
+    return db_run(&st, err);
+}
