@@ -7,7 +7,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
+const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
 const { sql } = require("../api/lib/harness.js");
 
 let env;
@@ -147,6 +147,30 @@ const typeLabelOf = (page, code) => page.evaluate((c) => {
   const i = [...td.parentElement.children].indexOf(td);
   return document.querySelectorAll(".compliance-list .el-table__header th")[i].textContent.trim();
 }, code);
+
+test("before a meeting starts only 请假 can be chosen, and saving it keeps the meeting planned", async () => {
+  const api = await login(env.srv, "shuji");
+  const branch = api.session.grants[0].org_id;
+  const m = (await api.request("POST", "/api/meetings", { body: { org_id: branch, type: "party_congress", topic: "下周支部党员大会", starts_at: `${dayOffset(7)} 15:00` } })).json;
+  const page = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, page, "shuji");
+  await page.goto(`${env.srv.url}/meetings/${m.id}/attendance`);
+  await page.waitForSelector(".attend-early");
+  assert.ok(await page.locator(".attend-row").count() > 0, "the roll of the meeting date");
+  {
+    const row = page.locator(".attend-row").first();
+    assert.equal(await row.locator("button.choice-present").isDisabled(), true);
+    assert.equal(await page.$("button.all-present"), null);
+    await row.locator("button.choice-leave").click();
+    await row.locator(".reason-input input").fill("外出探亲");
+    await page.click("button.attend-submit");
+    await page.waitForURL(new RegExp(`/meetings/${m.id}$`));
+    await page.waitForSelector(".attend-groups");
+    assert.deepEqual(one(`SELECT status, leave_n FROM meeting WHERE id = ${m.id}`), ["planned", "1"]);
+  }
+  await page.context().close();
+  noErrors(env);
+});
 
 test("落实情况 lists the community's branches; an overdue figure opens the meetings of that branch, type and range", async () => {
   const page = await env.newPage({ width: 1366, height: 900 });

@@ -46,6 +46,9 @@ export const fmtRate = (r) => (r === null || r === undefined ? "—" : `${(Math.
 // Today as "YYYY-MM-DD" in China.
 export const todayCN = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
+// Now as "YYYY-MM-DD HH:MM" in China, comparable with a meeting's starts_at.
+export const nowCN = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
+
 // [from, to] of the current year: 1 January to 31 December.
 export function yearRange(year = Number(todayCN().slice(0, 4))) {
   return [`${year}-01-01`, `${year}-12-31`];

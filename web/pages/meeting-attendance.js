@@ -1,12 +1,13 @@
 // meeting-attendance.js: 登记出席, made for a phone held at the door: the expected people, one
 // tap each for 出席 / 线上 / 请假 / 缺席 / 送学上门, a reason under 请假 (required, with 已批准)
-// and 送学上门, 全部出席 to mark everyone present first, the counts (应到/实到/请假/缺席/送学上门)
+// and 送学上门, 全部出席 to mark everyone present first (before the meeting starts only 请假 can
+// be recorded, as the server rules; a cancelled meeting takes none), the counts (应到/实到/请假/缺席/送学上门)
 // kept in view, and 保存 as one PUT of everyone marked. A refused row shows the server's
 // message under that person (/items/3/reason).
 import { api } from "../lib/api.js";
 import { navigate } from "../lib/router.js";
 import { fieldErrors, showError, clearErrors } from "../lib/forms.js";
-import { useMeeting, typeName, attendCounts } from "../lib/orglife.js";
+import { useMeeting, typeName, attendCounts, nowCN } from "../lib/orglife.js";
 const { ref, computed } = Vue;
 
 const CHOICES = [
@@ -31,6 +32,9 @@ export default {
     const busy = ref(false);
     const errs = fieldErrors();
     const counts = computed(() => attendCounts(rows.value));
+    const early = computed(() => !!m.value && m.value.starts_at > nowCN());
+    const cancelled = computed(() => !!m.value && m.value.status === "cancelled");
+    const allowed = (c) => !cancelled.value && (!early.value || c === "leave");
     function set(row, status) {
       row.status = status;
       if (!NEEDS_REASON.includes(status)) row.reason = "";
@@ -92,7 +96,7 @@ export default {
       return field ? errs[`items/${i}/${field}`] : errs[`items/${i}/person_id`] || errs[`items/${i}/status`];
     }
     const back = () => navigate(`/meetings/${props.id}`);
-    return { m, rows, error, busy, counts, CHOICES, NEEDS_REASON, set, allPresent, save, rowErr, back, typeName, errs };
+    return { m, rows, error, busy, counts, early, cancelled, allowed, CHOICES, NEEDS_REASON, set, allPresent, save, rowErr, back, typeName, errs };
   },
   template: `
     <div class="page attendance-page">
@@ -113,9 +117,11 @@ export default {
           </div>
           <div class="attend-bar-actions">
             <span v-if="counts.unmarked" class="attend-unmarked">未登记 {{ counts.unmarked }} 人</span>
-            <el-button size="small" class="all-present" @click="allPresent">全部出席</el-button>
+            <el-button v-if="!early && !cancelled" size="small" class="all-present" @click="allPresent">全部出席</el-button>
           </div>
         </div>
+        <el-alert v-if="cancelled" type="info" :closable="false" show-icon title="会议已取消，不能登记出席" class="attend-alert" />
+        <el-alert v-else-if="early" type="warning" :closable="false" show-icon title="会议尚未开始，现在只能登记请假；会议开始后再登记出席。" class="attend-alert attend-early" />
         <el-alert v-if="errs.items" type="error" :closable="false" :title="errs.items" class="attend-alert" />
         <div v-if="rows.length" class="attend-list">
           <div v-for="r in rows" :key="r.person_id" class="attend-row" :class="{ 'has-error': rowErr(r), unmarked: !r.status }" :data-person="r.person_id">
@@ -126,7 +132,7 @@ export default {
             </div>
             <div class="attend-choices" role="radiogroup" :aria-label="r.name + '的出席情况'">
               <button v-for="c in CHOICES" :key="c.value" type="button" role="radio" :aria-checked="r.status === c.value"
-                      class="attend-choice" :class="['choice-' + c.value, { active: r.status === c.value }]" @click="set(r, c.value)">{{ c.label }}</button>
+                      class="attend-choice" :class="['choice-' + c.value, { active: r.status === c.value }]" :disabled="!allowed(c.value)" @click="set(r, c.value)">{{ c.label }}</button>
             </div>
             <div v-if="NEEDS_REASON.includes(r.status)" class="attend-reason">
               <el-form-item :error="rowErr(r, 'reason')" label-width="0" class="attend-reason-item">
@@ -141,7 +147,7 @@ export default {
         <el-empty v-else description="这次会议没有应到人员" :image-size="60" />
         <div class="attend-save">
           <el-button @click="back">取消</el-button>
-          <el-button type="primary" :loading="busy" class="attend-submit" @click="save">保存</el-button>
+          <el-button type="primary" :loading="busy" :disabled="cancelled" class="attend-submit" @click="save">保存</el-button>
         </div>
       </template>
       <div v-else class="page-loading">正在加载…</div>
