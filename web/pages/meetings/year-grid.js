@@ -104,6 +104,7 @@ export default {
             else if (end < nowMonth) cell.state = "missing";
             else if (months[0] <= nowMonth) cell.state = "due";
             cell.need = per - got;
+            cell.per = per;
           }
         }
         return { type, label: labels[type] || type, rule, cells,
@@ -149,7 +150,7 @@ export default {
                   @click="pick(r.type, c.month)" :title="r.label + ' ' + c.month + '月'">
                 <span v-if="c.held" class="chip chip-held">已开{{ c.held > 1 ? ' ' + c.held : '' }}</span>
                 <span v-if="c.planned" class="chip chip-planned">计划{{ c.planned > 1 ? ' ' + c.planned : '' }}</span>
-                <span v-if="c.state === 'missing'" class="chip chip-missing">未开</span>
+                <span v-if="c.state === 'missing'" class="chip chip-missing">{{ c.need < c.per ? '缺 ' + c.need : '未开' }}</span>
                 <span v-else-if="c.state === 'due'" class="chip chip-due">待开</span>
               </td>
             </tr>
@@ -164,7 +165,7 @@ export default {
               <span class="year-month-type">{{ c.label }}</span>
               <span v-if="c.held" class="chip chip-held">已开{{ c.held > 1 ? ' ' + c.held : '' }}</span>
               <span v-if="c.planned" class="chip chip-planned">计划</span>
-              <span v-if="c.state === 'missing'" class="chip chip-missing">未开</span>
+              <span v-if="c.state === 'missing'" class="chip chip-missing">{{ c.need < c.per ? '缺 ' + c.need : '未开' }}</span>
               <span v-else-if="c.state === 'due'" class="chip chip-due">待开</span>
             </button>
             <span v-if="!m.items.length" class="year-month-empty">—</span>
@@ -175,7 +176,7 @@ export default {
       <div class="year-legend">
         <span class="chip chip-held">已开</span>已召开
         <span class="chip chip-planned">计划</span>已安排
-        <span class="chip chip-missing">未开</span>期间已过、未按要求召开
+        <span class="chip chip-missing">未开</span>期间已过、未按要求召开（缺 n：少开 n 次）
         <span class="chip chip-due">待开</span>本期尚需召开
         <span class="year-legend-note">季度、年度要求标在该期最后一个月。点击格子可在下方列出当月会议。</span>
       </div>
