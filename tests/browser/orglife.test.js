@@ -75,6 +75,18 @@ test("a branch secretary creates a meeting; the server's field errors show at th
   // Free text is text: the angle brackets are on screen, no <b> element made of them.
   assert.match(await page.textContent(".agenda-view"), /<b>不是标记<\/b>/);
   assert.equal(await page.$(".agenda-view b"), null);
+  // 编辑 sends only what changed.
+  const patches = [];
+  page.on("request", (r) => { if (r.method() === "PATCH") patches.push(r.postDataJSON()); });
+  await page.click("button.edit-meeting");
+  await page.waitForSelector(".meeting-form input[name=place]");
+  assert.equal(await page.inputValue("input[name=agenda_1_title]"), "交流发言");
+  await page.fill(".meeting-form input[name=place]", "楼栋党员议事点");
+  await page.click("button.meeting-save");
+  await page.waitForURL(new RegExp(`/meetings/${meetingId}$`));
+  await page.waitForSelector(".meeting-facts");
+  assert.deepEqual(patches, [{ place: "楼栋党员议事点" }]);
+  assert.match(await page.textContent(".meeting-facts"), /楼栋党员议事点/);
   await page.context().close();
   noErrors(env);
 });
