@@ -120,6 +120,78 @@ int db_read_opt(struct db_stmt **st, db_read_fn read, struct arena *a, void *row
 int db_read_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, db_read_fn read,
                   struct arena *a, void *row, const char *field, const char *msg, struct err *err);
 
+/* A statement's parameters given as a value list, for the calls below that prepare, bind and
+ * run in one step: `db_read_rows_args(c, &SQL_NAMES, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)),
+ * read_name, sizeof(**out), a, out, n_out, err)`. The list is a compound literal living as
+ * long as the enclosing block; its text is borrowed, not copied. DB_ARGS needs at least one
+ * value: a statement without parameters uses db_prepare and the calls above. */
+struct db_arg {
+    /* How to bind it: one of the two is set (db_bind_int or db_bind_opt_id for integers,
+     * db_bind_text or db_bind_opt_text for text). */
+    void (*bind_int)(struct db_stmt *st, int idx, int64_t v);
+    void (*bind_text)(struct db_stmt *st, int idx, const char *s);
+    int64_t i;
+    const char *s;
+};
+struct db_args {
+    const struct db_arg *v;
+    size_t n;
+};
+#define DB_INT(x)      ((struct db_arg){ .bind_int = db_bind_int, .i = (x) })
+#define DB_OPT_ID(x)   ((struct db_arg){ .bind_int = db_bind_opt_id, .i = (x) })    /* 0: NULL */
+#define DB_TEXT(x)     ((struct db_arg){ .bind_text = db_bind_text, .s = (x) })     /* NULL: NULL */
+#define DB_OPT_TEXT(x) ((struct db_arg){ .bind_text = db_bind_opt_text, .s = (x) }) /* "": NULL */
+/* The parameters 1, 2, ... of a statement, in order. */
+#define DB_ARGS(...)                                                                               \
+    ((struct db_args){ (const struct db_arg[]){ __VA_ARGS__ },                                     \
+                       sizeof((const struct db_arg[]){ __VA_ARGS__ }) / sizeof(struct db_arg) })
+
+/* Binds args to parameters *k, *k + 1, ... of st, advancing *k. */
+void db_bind_args(struct db_stmt *st, int *k, struct db_args args);
+/* Prepares sql and binds args from parameter 1 on. */
+int db_prepare_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                    struct db_stmt **out, struct err *err);
+/* db_prepare_args, then as db_run, db_run_id, db_read_rows, db_read_one and db_read_opt: one
+ * call for a store function that only binds its parameters and runs or reads. */
+int db_run_args(struct db_conn *c, const struct db_sql *sql, struct db_args args, struct err *err);
+int db_run_id_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                   int64_t *id_out, struct err *err);
+int db_read_rows_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                      db_read_fn read, size_t size, struct arena *a, void *rows_out, int64_t *n_out,
+                      struct err *err);
+int db_read_one_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                     db_read_fn read, struct arena *a, void *row, const char *field,
+                     const char *msg, struct err *err);
+int db_read_opt_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                     db_read_fn read, struct arena *a, void *row, bool *found_out, struct err *err);
+
+/* Binds the parameters a statement takes from arg, from parameter *k on, advancing *k. */
+typedef void (*db_bind_fn)(struct db_stmt *st, int *k, const void *arg);
+/* A filtered list that is read a page at a time (db_read_page), usually a static constant
+ * beside its SQL: a statement counting the filter's rows and one listing them, which take the
+ * same parameters (the listing then LIMIT and OFFSET), and how to read one listed row. */
+struct db_list {
+    const struct db_sql *count; /* SELECT count(*) ... WHERE filter */
+    const struct db_sql *rows;  /* SELECT ... WHERE filter ORDER BY ... LIMIT ? OFFSET ? */
+    db_read_fn read;
+    size_t size; /* bytes of one row */
+};
+/* Which page of a db_list to read, and the filter: bind (NULL when the statements take no
+ * parameters before LIMIT) binds it from arg to either statement. */
+struct db_page {
+    int64_t page;     /* 1-based */
+    int64_t per_page; /* >= 0 */
+    db_bind_fn bind;
+    const void *arg;
+};
+/* Counts the filter's rows into *total_out and reads page p->page of l into an array of at
+ * most p->per_page elements of l->size bytes in a: *(T **)rows_out (never NULL) and *n_out.
+ * The listing is not run when the page starts past the last row. On failure the outputs are
+ * untouched. The users, audit, orgs and members lists read through it. */
+int db_read_page(struct db_conn *c, const struct db_list *l, const struct db_page *p,
+                 struct arena *a, void *rows_out, int64_t *n_out, int64_t *total_out,
+                 struct err *err);
+
 /* Prepares sql, binds id as parameter 1 and runs it to completion (a DELETE or UPDATE by one
  * id). */
 int db_run_by_id(struct db_conn *c, const struct db_sql *sql, int64_t id, struct err *err);

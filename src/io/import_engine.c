@@ -215,7 +215,15 @@ int import_engine_run(struct db *db, const struct import_area *area, void *ctx, 
                       size_t len, const struct import_opts *o, struct arena *a,
                       struct import_result *out, struct err *err)
 {
-    struct import_run s = { .area = area, .ctx = ctx, .db = db, .o = o, .a = a, .r = out };
+    struct import_run s = {
+        .area = area,
+        .ctx = ctx,
+        .db = db,
+        .o = o,
+        .a = a,
+        .r = out,
+        .seen = { .size = sizeof(struct id_seen) },
+    };
     int rc = -1;
 
     memset(out, 0, sizeof(*out));
@@ -255,7 +263,7 @@ out:
     arena_release(&s.seen_arena);
     arena_release(&s.row_arena);
     arena_release(&s.batch_arena);
-    free(s.seen);
+    import_keys_release(&s.seen);
     free(s.pend);
     return rc;
 }

@@ -198,6 +198,18 @@ void import_note_update(struct import_run *run, struct import_row *row, int64_t 
                         const char *name, const char *const *fields, size_t n);
 /* FNV-1a of key, for the area's own look-up tables. */
 uint64_t import_key_hash(const char *key);
+/* A table of string-keyed slots (open addressing) for an importer's look-ups: each slot is
+ * size bytes and starts with its key, `const char *key`, NULL in an empty slot; the keys are
+ * borrowed. Start it as `{ .size = sizeof(struct my_slot) }`; import_keys_release frees it. */
+struct import_keys {
+    char *slots;
+    size_t size, cap, n;
+};
+/* The slot of key: its entry, or the empty slot where it belongs, the table grown first when
+ * it is half full. The caller fills an empty slot (key first, in memory that outlives the
+ * table) and counts it, t->n++. The pointer is valid until the next call. */
+void *import_keys_slot(struct import_keys *t, const char *key);
+void import_keys_release(struct import_keys *t);
 /* The row where key was first seen in this file (0 when new; then it is recorded). */
 int64_t import_seen(struct import_run *run, const char *key, int64_t row);
 /* The import's connection (for look-ups in the check; never begin or commit on it). */

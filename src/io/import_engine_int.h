@@ -44,8 +44,7 @@ struct import_run {
 
     /* keys seen in the file (import_seen) */
     struct arena seen_arena;
-    struct id_seen *seen;
-    size_t seen_cap, seen_n;
+    struct import_keys seen; /* of struct id_seen */
 
     /* rows */
     struct arena row_arena;

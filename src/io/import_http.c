@@ -232,43 +232,15 @@ static int job_errors(struct http_req *req, struct http_res *res, struct err *er
 
 struct export_query {
     int64_t org;
-    char *q, *category, *status, *tag, *sort, *reveal;
-    int64_t age_min, age_max;
+    struct member_filter f;
+    char *reveal;
 };
 static const struct field EXPORT_QUERY[] = {
     FIELD_ID(struct export_query, org, "org", "党组织", FIELD_OPTIONAL),
-    FIELD_STR(struct export_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
-    FIELD_ENUM(struct export_query, category, "category", "党员类别", FIELD_OPTIONAL,
-               MEMBER_CATEGORIES),
-    FIELD_ENUM(struct export_query, status, "status", "党籍状态", FIELD_OPTIONAL,
-               MEMBER_STATUS_FILTERS),
-    FIELD_STR(struct export_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
-    FIELD_INT(struct export_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_INT(struct export_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_STR(struct export_query, sort, "sort", "排序", FIELD_ASCII, 1, 20),
+    MEMBER_FILTER_FIELDS(struct export_query, f),
     FIELD_STR(struct export_query, reveal, "reveal", "显示完整信息", FIELD_ASCII, 1, 40),
     FIELD_END,
 };
-
-/* Parses "id_number,phone,address" into MEMBER_REVEAL_* bits. */
-static int reveal_bits(const char *s, unsigned *out, struct err *err)
-{
-    *out = 0;
-    while (s && *s) {
-        const char *e = strchr(s, ',');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        if (n == 9 && !strncmp(s, "id_number", n))
-            *out |= MEMBER_REVEAL_ID;
-        else if (n == 5 && !strncmp(s, "phone", n))
-            *out |= MEMBER_REVEAL_PHONE;
-        else if (n == 7 && !strncmp(s, "address", n))
-            *out |= MEMBER_REVEAL_ADDRESS;
-        else
-            return err_set(err, E_INVALID, "/reveal", "reveal 只能是 id_number、phone、address");
-        s = e ? e + 1 : s + n;
-    }
-    return 0;
-}
 
 /* One audit row for a revealing export of a subtree (the rows themselves are not listed). */
 static int export_reveal_audit(struct http_req *req, int64_t org_id, unsigned bits, struct err *err)
@@ -314,20 +286,14 @@ static int export_get(struct http_req *req, struct http_res *res, struct err *er
 
     if (http_query_decode(req, EXPORT_QUERY, &in, NULL, err) < 0 ||
         http_scope_path(req, in.org, &q.org_path, err) < 0 ||
-        reveal_bits(in.reveal, &reveal, err) < 0)
+        member_reveal_parse(in.reveal, &reveal, err) < 0)
         return -1;
     if (reveal && !auth_can(req->user, PERM_MEMBERS_REVEAL_PII, q.org_path))
         return err_set(err, E_FORBIDDEN, "/reveal", "您没有查看完整个人信息的权限（%s）",
                        perm_label(PERM_MEMBERS_REVEAL_PII));
     if (reveal && export_reveal_audit(req, path_last_id(q.org_path), reveal, err) < 0)
         return -1;
-    q.q = in.q;
-    q.category = in.category;
-    q.status = in.status;
-    q.tag = in.tag;
-    q.age_min = in.age_min;
-    q.age_max = in.age_max;
-    q.sort = in.sort;
+    q.f = in.f;
     if (member_demo_instance(req->app, &demo, err) < 0 ||
         member_export_xlsx(req->app, &q, reveal, demo, &data, &len, &count, err) < 0)
         return -1;

@@ -18,39 +18,63 @@ uint64_t import_key_hash(const char *k)
     return h;
 }
 
-static void seen_grow(struct import_run *s)
+/* The key at the start of a slot (NULL: empty). */
+static const char *slot_key(const char *slot)
 {
-    size_t cap = s->seen_cap ? s->seen_cap * 2 : 1024;
-    struct id_seen *t = calloc(cap, sizeof(*t));
+    const char *key;
 
-    ASSERT(t);
-    for (size_t i = 0; i < s->seen_cap; i++) {
-        if (!s->seen[i].key)
+    memcpy(&key, slot, sizeof(key));
+    return key;
+}
+
+/* Doubles the table (1024 slots at first) and puts every entry back. */
+static void keys_grow(struct import_keys *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    char *slots = calloc(cap, t->size);
+
+    ASSERT(slots && t->size >= sizeof(const char *));
+    for (size_t i = 0; i < t->cap; i++) {
+        const char *key = slot_key(t->slots + i * t->size);
+        if (!key)
             continue;
-        size_t k = import_key_hash(s->seen[i].key) & (cap - 1);
-        while (t[k].key)
+        size_t k = import_key_hash(key) & (cap - 1);
+        while (slot_key(slots + k * t->size))
             k = (k + 1) & (cap - 1);
-        t[k] = s->seen[i];
+        memcpy(slots + k * t->size, t->slots + i * t->size, t->size);
     }
-    free(s->seen);
-    s->seen = t;
-    s->seen_cap = cap;
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+}
+
+void *import_keys_slot(struct import_keys *t, const char *key)
+{
+    const char *at;
+    size_t k;
+
+    if ((t->n + 1) * 2 > t->cap)
+        keys_grow(t);
+    k = import_key_hash(key) & (t->cap - 1);
+    while ((at = slot_key(t->slots + k * t->size)) && strcmp(at, key))
+        k = (k + 1) & (t->cap - 1);
+    return t->slots + k * t->size;
+}
+
+void import_keys_release(struct import_keys *t)
+{
+    free(t->slots);
+    *t = (struct import_keys){ .size = t->size };
 }
 
 int64_t import_seen(struct import_run *s, const char *key, int64_t row)
 {
-    size_t k;
+    struct id_seen *e = import_keys_slot(&s->seen, key);
 
-    if ((s->seen_n + 1) * 2 > s->seen_cap)
-        seen_grow(s);
-    k = import_key_hash(key) & (s->seen_cap - 1);
-    while (s->seen[k].key) {
-        if (!strcmp(s->seen[k].key, key))
-            return s->seen[k].row;
-        k = (k + 1) & (s->seen_cap - 1);
-    }
-    s->seen[k] = (struct id_seen){ arena_strdup(&s->seen_arena, key), row };
-    s->seen_n++;
+    if (e->key)
+        return e->row;
+    *e = (struct id_seen){ arena_strdup(&s->seen_arena, key), row };
+    s->seen.n++;
     return 0;
 }
 

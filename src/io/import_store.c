@@ -48,46 +48,37 @@ int import_job_create(struct db *db, int64_t user_id, int64_t org_id, const char
                       bool dry_run, bool skip_invalid, int64_t *id_out, struct err *err)
 {
     struct db_conn *c = NULL;
-    struct db_stmt *st = NULL;
     int rc = -1;
 
-    if (db_acquire(db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        db_prepare(c, &SQL_JOB_INSERT, &st, err) < 0)
+    if (db_acquire(db, &c, err) < 0 || db_tx_begin(c, err) < 0)
         goto out;
-    db_bind_opt_id(st, 1, user_id);
-    db_bind_int(st, 2, org_id);
-    db_bind_text(st, 3, filename);
-    db_bind_int(st, 4, dry_run);
-    db_bind_int(st, 5, skip_invalid);
-    db_bind_int(st, 6, clock_now());
-    rc = db_run_id(&st, id_out, err);
+    rc = db_run_id_args(c, &SQL_JOB_INSERT,
+                        DB_ARGS(DB_OPT_ID(user_id), DB_INT(org_id), DB_TEXT(filename),
+                                DB_INT(dry_run), DB_INT(skip_invalid), DB_INT(clock_now())),
+                        id_out, err);
 out:
-    db_stmt_free(&st);
     return db_tx_finish(db, &c, NULL, rc, err);
 }
 
 int import_jobs_abandon(struct db *db, int64_t *n_out, struct err *err)
 {
     struct db_conn *c = NULL;
-    struct db_stmt *st = NULL;
     int rc = -1;
 
-    if (db_acquire(db, &c, err) < 0 || db_prepare(c, &SQL_JOBS_ABANDON, &st, err) < 0)
-        goto out;
-    db_bind_int(st, 1, clock_now());
-    db_bind_text(st, 2, "导入在服务停止时中断。中断前已提交 ");
-    db_bind_text(st, 3, " 行（新增 ");
-    db_bind_text(st, 4, "，更新 ");
-    db_bind_text(st, 5,
-                 "），已提交的行号见任务的 committed_rows；其余行没有写入。请重新导入同一"
-                 "文件完成导入（按身份证号匹配，已导入的行不会重复登记）。");
-    db_bind_text(st, 6, "导入在服务停止时中断，没有写入任何数据。请重新导入同一文件。");
-    if (db_exec_stmt(st, err) < 0)
+    if (db_acquire(db, &c, err) < 0 ||
+        db_run_args(
+            c, &SQL_JOBS_ABANDON,
+            DB_ARGS(DB_INT(clock_now()), DB_TEXT("导入在服务停止时中断。中断前已提交 "),
+                    DB_TEXT(" 行（新增 "), DB_TEXT("，更新 "),
+                    DB_TEXT("），已提交的行号见任务的 committed_rows；其余行没有写入。"
+                            "请重新导入同一文件完成导入（按身份证号匹配，已导入的行不会"
+                            "重复登记）。"),
+                    DB_TEXT("导入在服务停止时中断，没有写入任何数据。请重新导入同一文件。")),
+            err) < 0)
         goto out;
     *n_out = db_changes(c);
     rc = 0;
 out:
-    db_stmt_free(&st);
     db_release(db, &c);
     return rc;
 }

@@ -161,7 +161,7 @@ static const struct import_area MEMBER_AREA = {
 int member_import(struct app *app, const void *data, size_t len, const struct import_opts *o,
                   struct arena *a, struct import_result *out, struct err *err)
 {
-    struct mimp s = { .app = app, .o = o };
+    struct mimp s = { .app = app, .o = o, .orgs = { .size = sizeof(struct org_entry) } };
     bool demo; /* warms the members service's cache before the import's transaction holds a lock */
     int rc;
 
@@ -172,6 +172,6 @@ int member_import(struct app *app, const void *data, size_t len, const struct im
     arena_init(&s.cache_arena, 16 * 1024);
     rc = import_engine_run(app->db, &MEMBER_AREA, &s, data, len, o, a, out, err);
     arena_release(&s.cache_arena);
-    free(s.orgs);
+    import_keys_release(&s.orgs);
     return rc;
 }

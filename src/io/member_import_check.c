@@ -36,39 +36,13 @@ static int org_usable(struct mimp *s, struct db_conn *c, int64_t id, const char 
     return 0;
 }
 
-/* The slot of key: its entry, or the empty slot where it belongs. Invalidated by the next
- * call (the table may grow). */
-static struct org_entry *org_slot(struct mimp *s, const char *key)
-{
-    if ((s->norgs + 1) * 2 > s->orgs_cap) {
-        size_t cap = s->orgs_cap ? s->orgs_cap * 2 : 1024;
-        struct org_entry *t = calloc(cap, sizeof(*t));
-        ASSERT(t);
-        for (size_t i = 0; i < s->orgs_cap; i++) {
-            if (!s->orgs[i].key)
-                continue;
-            size_t k = import_key_hash(s->orgs[i].key) & (cap - 1);
-            while (t[k].key)
-                k = (k + 1) & (cap - 1);
-            t[k] = s->orgs[i];
-        }
-        free(s->orgs);
-        s->orgs = t;
-        s->orgs_cap = cap;
-    }
-    size_t k = import_key_hash(key) & (s->orgs_cap - 1);
-    while (s->orgs[k].key && strcmp(s->orgs[k].key, key))
-        k = (k + 1) & (s->orgs_cap - 1);
-    return &s->orgs[k];
-}
-
 static void org_add(struct mimp *s, const char *key, int64_t id, const char *path)
 {
-    struct org_entry *e = org_slot(s, key);
+    struct org_entry *e = import_keys_slot(&s->orgs, key);
 
     if (!e->key) {
         *e = (struct org_entry){ .key = key, .id = id, .path = path, .n = 1 };
-        s->norgs++;
+        s->orgs.n++;
     } else if (e->id != id) {
         e->n = 2;
     }
@@ -99,10 +73,10 @@ static int org_lookup(struct mimp *s, struct db_conn *c, const char *name, int64
 
     if (!s->orgs_loaded && orgs_load(s, c, err) < 0)
         return -1;
-    e = org_slot(s, name);
+    e = import_keys_slot(&s->orgs, name);
     if (!e->key) {
         *e = (struct org_entry){ .key = arena_strdup(&s->cache_arena, name), .checked = true };
-        s->norgs++;
+        s->orgs.n++;
     }
     if (!e->checked) {
         if (e->n > 1)

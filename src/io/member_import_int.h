@@ -29,8 +29,7 @@ struct mimp {
     struct app *app;
     const struct import_opts *o;
     struct arena cache_arena;
-    struct org_entry *orgs; /* open addressing on key */
-    size_t norgs, orgs_cap;
+    struct import_keys orgs; /* of struct org_entry, by name */
     bool orgs_loaded;
     bool default_checked;
     const char *default_org_msg;

@@ -86,7 +86,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   // and later dropped first, as they were not there at version 10).
   sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
   for (const t of ["meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
-  sql(srv.db, "DELETE FROM generation WHERE name = 'orglife'");
+  sql(srv.db, "DELETE FROM generation WHERE name = 'orglife'; DROP INDEX org_post_org");
   const r = cli(["migrate", "--db", srv.db]);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(sql(srv.db, `SELECT education FROM person WHERE id IN (${ids.join(",")}) ORDER BY id`).map((x) => x[0]),

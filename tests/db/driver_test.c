@@ -307,6 +307,85 @@ static void test_row_helpers(void)
     db_free(&db);
 }
 
+static const struct db_sql SQL_T_PAGE_COUNT = {
+    .name = "t.page_count",
+    .sql = "SELECT count(*) FROM t WHERE n >= ?",
+};
+static const struct db_sql SQL_T_PAGE = {
+    .name = "t.page",
+    .sql = "SELECT k, n FROM t WHERE n >= ? ORDER BY id LIMIT ? OFFSET ?",
+};
+static const struct db_list T_LIST = { &SQL_T_PAGE_COUNT, &SQL_T_PAGE, read_t,
+                                       sizeof(struct t_row) };
+
+/* The filter of T_LIST: n at least *arg. */
+static void bind_min(struct db_stmt *st, int *k, const void *arg)
+{
+    db_bind_int(st, (*k)++, *(const int64_t *)arg);
+}
+
+/* db_read_page (the count, one page, a page past the end) and the calls that bind a value
+ * list (DB_ARGS) and run or read in one step. */
+static void test_page_and_args(void)
+{
+    static const char *const keys[] = { "一", "二", "三", "四", "五" };
+    struct db *db = open_db("p.db", 1000);
+    struct db_conn *c = NULL;
+    struct err e = { 0 };
+    struct arena a;
+    struct t_row *rows = NULL;
+    const char *k = NULL;
+    int64_t min = 2, n = -1, total = -1, ids[5], left = -1;
+    struct db_page p = { 2, 2, bind_min, &min };
+    bool found = true;
+
+    arena_init(&a, 0);
+    CHECK_EQ(db_acquire(db, &c, &e), 0);
+    CHECK_EQ(create_t(c, &e), 0);
+    for (int i = 0; i < 5; i++)
+        CHECK_EQ(insert(c, keys[i], i + 1, 0, &ids[i], &e), 0);
+    /* n >= 2 is 4 rows; page 2 of 2 a page is the last two. */
+    CHECK_EQ(db_read_page(c, &T_LIST, &p, &a, &rows, &n, &total, &e), 0);
+    CHECK_EQ(total, 4);
+    CHECK_EQ(n, 2);
+    CHECK_STR(rows[0].k, "四");
+    CHECK_EQ(rows[1].n, 5);
+    p.page = 3;
+    CHECK_EQ(db_read_page(c, &T_LIST, &p, &a, &rows, &n, &total, &e), 0);
+    CHECK_EQ(total, 4);
+    CHECK_EQ(n, 0);
+    CHECK(rows != NULL);
+    /* The _args calls bind in order; DB_OPT_TEXT("") binds NULL. */
+    CHECK_EQ(db_run_args(c, &SQL_T_UPDATE, DB_ARGS(DB_TEXT("六"), DB_INT(ids[0])), &e), 0);
+    CHECK_EQ(db_read_one_args(c, &SQL_T_GET, DB_ARGS(DB_INT(ids[0])), db_read_text, &a, &k, "",
+                              "无", &e),
+             0);
+    CHECK_STR(k, "六");
+    CHECK_EQ(db_read_one_args(c, &SQL_T_GET, DB_ARGS(DB_INT(999)), db_read_text, &a, &k, "/id",
+                              "记录不存在", &e),
+             -1);
+    CHECK_EQ(e.code, E_NOT_FOUND);
+    e = (struct err){ 0 };
+    CHECK_EQ(db_read_rows_args(c, &SQL_T_LIST, DB_ARGS(DB_INT(4)), read_t, sizeof(*rows), &a, &rows,
+                               &n, &e),
+             0);
+    CHECK_EQ(n, 2);
+    CHECK_STR(rows[0].k, "四");
+    CHECK_EQ(db_run_args(c, &SQL_T_UPDATE, DB_ARGS(DB_OPT_TEXT(""), DB_INT(ids[1])), &e), 0);
+    CHECK_EQ(
+        db_read_opt_args(c, &SQL_T_GET, DB_ARGS(DB_INT(ids[1])), db_read_text, &a, &k, &found, &e),
+        0);
+    CHECK(found);
+    CHECK(k == NULL);
+    CHECK_EQ(db_read_opt_args(c, &SQL_T_PAGE_COUNT, DB_ARGS(DB_INT(5)), db_read_int, NULL, &left,
+                              NULL, &e),
+             0);
+    CHECK_EQ(left, 1);
+    db_release(db, &c);
+    db_free(&db);
+    arena_release(&a);
+}
+
 static void test_native_errors_map_to_codes(void)
 {
     struct db *db = open_db("b.db", 1000);
@@ -537,7 +616,7 @@ static void teardown(void)
 
 TAP_MAIN("db", TEST(setup), TEST(test_bind_step_columns_and_cache),
          TEST(test_optional_binds_and_run_helpers), TEST(test_row_helpers),
-         TEST(test_native_errors_map_to_codes), TEST(test_busy_writer_is_unavailable),
-         TEST(test_rollback_and_release_inside_tx), TEST(test_migrations_and_schema_check),
-         TEST(test_open_missing_without_create_fails), TEST(test_backup_copies_committed_data),
-         TEST(test_lost_connection), TEST(teardown))
+         TEST(test_page_and_args), TEST(test_native_errors_map_to_codes),
+         TEST(test_busy_writer_is_unavailable), TEST(test_rollback_and_release_inside_tx),
+         TEST(test_migrations_and_schema_check), TEST(test_open_missing_without_create_fails),
+         TEST(test_backup_copies_committed_data), TEST(test_lost_connection), TEST(teardown))

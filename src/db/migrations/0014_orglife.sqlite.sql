@@ -8,6 +8,10 @@
 -- meeting_attendance: the expected attendees computed from the roster on the meeting date
 -- (status NULL until recorded) plus anyone else recorded; keyed by person.
 -- meeting_agenda: the 议题 in order, with the minutes of each.
+-- The posts of an org in office (the committee that attends a 支委会, whether a branch has
+-- one): org_post had no index by org.
+CREATE INDEX org_post_org ON org_post(org_id, ended_on);
+
 CREATE TABLE orglife_rule (
     id INTEGER PRIMARY KEY,
     rule_id TEXT NOT NULL,              -- RULES.md ID, "LIFE-DAHUI"

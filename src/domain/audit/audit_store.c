@@ -182,48 +182,50 @@ out:
     return rc;
 }
 
+/* The filter of an audit page: rows in [from, to) at orgs of the subtree at path, or all. */
+struct page_filter {
+    const char *path; /* NULL: every org */
+    char upper[ORG_PATH_MAX];
+    int64_t from, to;
+};
+
+static void bind_filter(struct db_stmt *st, int *k, const void *arg)
+{
+    const struct page_filter *f = arg;
+
+    if (f->path) {
+        db_bind_text(st, (*k)++, f->path);
+        db_bind_text(st, (*k)++, f->upper);
+    }
+    db_bind_int(st, (*k)++, f->from);
+    db_bind_int(st, (*k)++, f->to);
+}
+
+/* A db_read_fn for a page row: the row and the name of its target (column 14). */
+static void read_page_row(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct audit_row *r = row;
+
+    read_row(st, a, r);
+    r->target_name = db_col_dup(st, 14, a);
+}
+
+/* Audit rows, of every org or of a subtree's. */
+static const struct db_list PAGES[2] = {
+    { &SQL_COUNT_ALL, &SQL_PAGE_ALL, read_page_row, sizeof(struct audit_row) },
+    { &SQL_COUNT_SCOPE, &SQL_PAGE_SCOPE, read_page_row, sizeof(struct audit_row) },
+};
+
 int audit_store_page(struct db_conn *c, const struct audit_query *q, struct arena *a,
                      struct audit_row **rows_out, int64_t *n_out, int64_t *total_out,
                      struct err *err)
 {
-    struct db_stmt *st = NULL;
-    struct audit_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
-    char upper[ORG_PATH_MAX];
-    int64_t n = 0, to = q->to ? q->to : INT64_MAX;
-    int step, k = 1;
+    struct page_filter f = { .path = q->org_path,
+                             .from = q->from,
+                             .to = q->to ? q->to : INT64_MAX };
+    struct db_page p = { q->page, q->size, bind_filter, &f };
 
     if (q->org_path)
-        orgpath_upper(q->org_path, upper);
-    if (db_prepare(c, q->org_path ? &SQL_COUNT_SCOPE : &SQL_COUNT_ALL, &st, err) < 0)
-        return -1;
-    if (q->org_path) {
-        db_bind_text(st, k++, q->org_path);
-        db_bind_text(st, k++, upper);
-    }
-    db_bind_int(st, k++, q->from);
-    db_bind_int(st, k, to);
-    k = 1;
-    step = db_step(st, err);
-    *total_out = step == DB_ROW ? db_col_int(st, 0) : 0;
-    db_stmt_free(&st);
-    if (step < 0 || db_prepare(c, q->org_path ? &SQL_PAGE_SCOPE : &SQL_PAGE_ALL, &st, err) < 0)
-        return -1;
-    if (q->org_path) {
-        db_bind_text(st, k++, q->org_path);
-        db_bind_text(st, k++, upper);
-    }
-    db_bind_int(st, k++, q->from);
-    db_bind_int(st, k++, to);
-    db_bind_int(st, k++, q->size);
-    db_bind_int(st, k, (q->page - 1) * q->size);
-    while (n < q->size && (step = db_step(st, err)) == DB_ROW) {
-        read_row(st, a, &rows[n]);
-        rows[n++].target_name = db_col_dup(st, 14, a);
-    }
-    db_stmt_free(&st);
-    if (step < 0)
-        return -1;
-    *rows_out = rows;
-    *n_out = n;
-    return 0;
+        orgpath_upper(q->org_path, f.upper);
+    return db_read_page(c, &PAGES[q->org_path != NULL], &p, a, rows_out, n_out, total_out, err);
 }

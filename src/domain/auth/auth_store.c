@@ -164,12 +164,8 @@ static void read_user(struct db_stmt *st, struct arena *a, void *row)
 int auth_store_user_by_name(struct db_conn *c, const char *username, struct arena *a,
                             struct user_row *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_USER_BY_NAME, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, username);
-    return db_read_one(&st, read_user, a, out, "", "账号不存在", err);
+    return db_read_one_args(c, &SQL_USER_BY_NAME, DB_ARGS(DB_TEXT(username)), read_user, a, out, "",
+                            "账号不存在", err);
 }
 
 int auth_store_user_by_id(struct db_conn *c, int64_t id, struct arena *a, struct user_row *out,
@@ -210,70 +206,39 @@ int auth_store_grants(struct db_conn *c, int64_t user_id, struct arena *a, struc
 int auth_store_user_insert(struct db_conn *c, const struct user_new *in, const char *hash,
                            int64_t now, int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
+    int rc = db_run_id_args(c, &SQL_USER_INSERT,
+                            DB_ARGS(DB_TEXT(in->username), DB_TEXT(in->display_name), DB_TEXT(hash),
+                                    DB_OPT_ID(in->person_id), DB_INT(in->must_change_password),
+                                    DB_INT(now), DB_INT(now), DB_INT(now)),
+                            id_out, err);
 
-    if (db_prepare(c, &SQL_USER_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, in->username);
-    db_bind_text(st, 2, in->display_name);
-    db_bind_text(st, 3, hash);
-    if (in->person_id)
-        db_bind_int(st, 4, in->person_id);
-    else
-        db_bind_null(st, 4);
-    db_bind_int(st, 5, in->must_change_password);
-    db_bind_int(st, 6, now);
-    db_bind_int(st, 7, now);
-    db_bind_int(st, 8, now);
-    if (db_run_id(&st, id_out, err) < 0) {
-        if (err->code == E_CONFLICT)
-            err_refine(err, "/username", "用户名 %s 已被使用", in->username);
-        return -1;
-    }
-    return 0;
+    if (rc < 0 && err->code == E_CONFLICT)
+        err_refine(err, "/username", "用户名 %s 已被使用", in->username);
+    return rc;
 }
 
 int auth_store_user_login(struct db_conn *c, int64_t id, bool ok, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, ok ? &SQL_USER_LOGIN_OK : &SQL_USER_LOGIN_FAILED, &st, err) < 0)
-        return -1;
-    if (ok) {
-        db_bind_int(st, 1, now);
-        db_bind_int(st, 2, id);
-    } else {
-        db_bind_int(st, 1, id);
-    }
-    return db_run(&st, err);
+    if (ok)
+        return db_run_args(c, &SQL_USER_LOGIN_OK, DB_ARGS(DB_INT(now), DB_INT(id)), err);
+    return db_run_by_id(c, &SQL_USER_LOGIN_FAILED, id, err);
 }
 
 int auth_store_user_password(struct db_conn *c, int64_t id, const char *hash, bool must_change,
                              int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_USER_PASSWORD, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, hash);
-    db_bind_int(st, 2, must_change);
-    db_bind_int(st, 3, now);
-    db_bind_int(st, 4, now);
-    db_bind_int(st, 5, id);
-    return db_run(&st, err);
+    return db_run_args(
+        c, &SQL_USER_PASSWORD,
+        DB_ARGS(DB_TEXT(hash), DB_INT(must_change), DB_INT(now), DB_INT(now), DB_INT(id)), err);
 }
 
 int auth_store_password_history(struct db_conn *c, int64_t user_id, int64_t limit, struct arena *a,
                                 const char ***out, int *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
     int64_t n;
 
-    if (db_prepare(c, &SQL_PASSWORD_HISTORY, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    db_bind_int(st, 2, limit);
-    if (db_read_rows(&st, db_read_text, sizeof(**out), a, out, &n, err) < 0)
+    if (db_read_rows_args(c, &SQL_PASSWORD_HISTORY, DB_ARGS(DB_INT(user_id), DB_INT(limit)),
+                          db_read_text, sizeof(**out), a, out, &n, err) < 0)
         return -1;
     *n_out = (int)n;
     return 0;
@@ -282,106 +247,67 @@ int auth_store_password_history(struct db_conn *c, int64_t user_id, int64_t limi
 int auth_store_password_history_add(struct db_conn *c, int64_t user_id, const char *hash,
                                     int64_t now, int64_t keep, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (keep > 0) {
-        if (db_prepare(c, &SQL_PASSWORD_HISTORY_INSERT, &st, err) < 0)
-            return -1;
-        db_bind_int(st, 1, user_id);
-        db_bind_text(st, 2, hash);
-        db_bind_int(st, 3, now);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
-    if (db_prepare(c, &SQL_PASSWORD_HISTORY_PRUNE, &st, err) < 0)
+    if (keep > 0 && db_run_args(c, &SQL_PASSWORD_HISTORY_INSERT,
+                                DB_ARGS(DB_INT(user_id), DB_TEXT(hash), DB_INT(now)), err) < 0)
         return -1;
-    db_bind_int(st, 1, user_id);
-    db_bind_int(st, 2, user_id);
-    db_bind_int(st, 3, keep);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_PASSWORD_HISTORY_PRUNE,
+                       DB_ARGS(DB_INT(user_id), DB_INT(user_id), DB_INT(keep)), err);
 }
 
 int auth_store_user_update(struct db_conn *c, int64_t id, const char *display_name,
                            const char *status, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_USER_UPDATE, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, display_name);
-    db_bind_text(st, 2, status);
-    db_bind_int(st, 3, now);
-    db_bind_int(st, 4, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_USER_UPDATE,
+                       DB_ARGS(DB_TEXT(display_name), DB_TEXT(status), DB_INT(now), DB_INT(id)),
+                       err);
 }
+
+/* The filter of a users page: accounts with a grant in the subtree at path, or all. */
+struct scope_filter {
+    const char *path; /* NULL: all */
+    char upper[ORG_PATH_MAX];
+};
+
+static void bind_scope(struct db_stmt *st, int *k, const void *arg)
+{
+    const struct scope_filter *f = arg;
+
+    if (f->path) {
+        db_bind_text(st, (*k)++, f->path);
+        db_bind_text(st, (*k)++, f->upper);
+    }
+}
+
+/* Accounts, all or those with a grant in a subtree. */
+static const struct db_list USERS[2] = {
+    { &SQL_USER_COUNT_ALL, &SQL_USER_PAGE_ALL, read_user, sizeof(struct user_row) },
+    { &SQL_USER_COUNT_SCOPE, &SQL_USER_PAGE_SCOPE, read_user, sizeof(struct user_row) },
+};
 
 int auth_store_user_page(struct db_conn *c, const struct user_query *q, struct arena *a,
                          struct user_row **out, int64_t *n_out, int64_t *total_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    struct user_row *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
-    char upper[ORG_PATH_MAX];
-    int64_t n = 0;
-    int rc, k = 1;
+    struct scope_filter f = { .path = q->org_path };
+    struct db_page p = { q->page, q->size, bind_scope, &f };
 
     if (q->org_path)
-        orgpath_upper(q->org_path, upper);
-    if (db_prepare(c, q->org_path ? &SQL_USER_COUNT_SCOPE : &SQL_USER_COUNT_ALL, &st, err) < 0)
-        return -1;
-    if (q->org_path) {
-        db_bind_text(st, 1, q->org_path);
-        db_bind_text(st, 2, upper);
-    }
-    rc = db_step(st, err);
-    *total_out = rc == DB_ROW ? db_col_int(st, 0) : 0;
-    db_stmt_free(&st);
-    if (rc < 0 ||
-        db_prepare(c, q->org_path ? &SQL_USER_PAGE_SCOPE : &SQL_USER_PAGE_ALL, &st, err) < 0)
-        return -1;
-    if (q->org_path) {
-        db_bind_text(st, k++, q->org_path);
-        db_bind_text(st, k++, upper);
-    }
-    db_bind_int(st, k++, q->size);
-    db_bind_int(st, k, (q->page - 1) * q->size);
-    while (n < q->size && (rc = db_step(st, err)) == DB_ROW)
-        read_user(st, a, &rows[n++]);
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-    *out = rows;
-    *n_out = n;
-    return 0;
+        orgpath_upper(q->org_path, f.upper);
+    return db_read_page(c, &USERS[q->org_path != NULL], &p, a, out, n_out, total_out, err);
 }
 
 int auth_store_grant_insert(struct db_conn *c, int64_t user_id, const char *role, int64_t org_id,
                             int64_t now, int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
+    int rc = db_run_id_args(c, &SQL_GRANT_INSERT,
+                            DB_ARGS(DB_INT(user_id), DB_TEXT(role), DB_INT(org_id), DB_INT(now)),
+                            id_out, err);
 
-    if (db_prepare(c, &SQL_GRANT_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    db_bind_text(st, 2, role);
-    db_bind_int(st, 3, org_id);
-    db_bind_int(st, 4, now);
-    if (db_run_id(&st, id_out, err) < 0) {
-        if (err->code == E_CONFLICT)
-            err_refine(err, "/role", "该账号在此组织已有这个角色");
-        return -1;
-    }
-    return 0;
+    return db_conflict_on(rc, "/role", "该账号在此组织已有这个角色", err);
 }
 
 int auth_store_grant_delete(struct db_conn *c, int64_t user_id, int64_t grant_id, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_GRANT_DELETE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, grant_id);
-    db_bind_int(st, 2, user_id);
-    if (db_run(&st, err) < 0)
+    if (db_run_args(c, &SQL_GRANT_DELETE, DB_ARGS(DB_INT(grant_id), DB_INT(user_id)), err) < 0)
         return -1;
     if (db_changes(c) == 0)
         return err_set(err, E_NOT_FOUND, "", "授权不存在");
@@ -392,54 +318,41 @@ int auth_store_session_insert(struct db_conn *c, const char *token_hash, int64_t
                               const char *csrf, int64_t now, int64_t expires, const char *ip,
                               int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
+    return db_run_id_args(c, &SQL_SESSION_INSERT,
+                          DB_ARGS(DB_TEXT(token_hash), DB_INT(user_id), DB_TEXT(csrf), DB_INT(now),
+                                  DB_INT(now), DB_INT(expires), DB_TEXT(ip)),
+                          id_out, err);
+}
 
-    if (db_prepare(c, &SQL_SESSION_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, token_hash);
-    db_bind_int(st, 2, user_id);
-    db_bind_text(st, 3, csrf);
-    db_bind_int(st, 4, now);
-    db_bind_int(st, 5, now);
-    db_bind_int(st, 6, expires);
-    db_bind_text(st, 7, ip);
-    return db_run_id(&st, id_out, err);
+static void read_session(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct session_row *)row = (struct session_row){
+        .id = db_col_int(st, 0),
+        .user_id = db_col_int(st, 1),
+        .last_seen_at = db_col_int(st, 2),
+        .expires_at = db_col_int(st, 3),
+        .csrf_token = db_col_dup(st, 4, a),
+    };
 }
 
 int auth_store_session_find(struct db_conn *c, const char *token_hash, struct arena *a,
                             struct session_row *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
+    bool found;
 
-    if (db_prepare(c, &SQL_SESSION_FIND, &st, err) < 0)
+    if (db_read_opt_args(c, &SQL_SESSION_FIND, DB_ARGS(DB_TEXT(token_hash)), read_session, a, out,
+                         &found, err) < 0)
         return -1;
-    db_bind_text(st, 1, token_hash);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        out->id = db_col_int(st, 0);
-        out->user_id = db_col_int(st, 1);
-        out->last_seen_at = db_col_int(st, 2);
-        out->expires_at = db_col_int(st, 3);
-        out->csrf_token = db_col_dup(st, 4, a);
-    }
-    db_stmt_free(&st);
-    if (rc == DB_DONE)
+    if (!found)
         return err_set(err, E_UNAUTHENTICATED, "", "登录已失效，请重新登录");
-    return rc < 0 ? -1 : 0;
+    return 0;
 }
 
 int auth_store_session_touch(struct db_conn *c, int64_t id, int64_t now, int64_t expires,
                              struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_SESSION_TOUCH, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, now);
-    db_bind_int(st, 2, expires);
-    db_bind_int(st, 3, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_SESSION_TOUCH, DB_ARGS(DB_INT(now), DB_INT(expires), DB_INT(id)),
+                       err);
 }
 
 int auth_store_session_delete(struct db_conn *c, int64_t id, struct err *err)
@@ -455,70 +368,47 @@ int auth_store_session_delete_user(struct db_conn *c, int64_t user_id, struct er
 int auth_store_session_delete_others(struct db_conn *c, int64_t user_id, int64_t keep_id,
                                      struct err *err)
 {
-    struct db_stmt *st = NULL;
+    return db_run_args(c, &SQL_SESSION_DELETE_OTHERS, DB_ARGS(DB_INT(user_id), DB_INT(keep_id)),
+                       err);
+}
 
-    if (db_prepare(c, &SQL_SESSION_DELETE_OTHERS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    db_bind_int(st, 2, keep_id);
-    return db_run(&st, err);
+static void read_throttle(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct throttle_row *t = row;
+
+    (void)a;
+    t->failures = db_col_int(st, 0);
+    t->last_failure_at = db_col_int(st, 1);
+    t->blocked_until = db_col_int(st, 2);
 }
 
 int auth_store_throttle_get(struct db_conn *c, const char *key, struct throttle_row *out,
                             struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
     memset(out, 0, sizeof(*out));
-    if (db_prepare(c, &SQL_THROTTLE_GET, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, key);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        out->failures = db_col_int(st, 0);
-        out->last_failure_at = db_col_int(st, 1);
-        out->blocked_until = db_col_int(st, 2);
-    }
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return db_read_opt_args(c, &SQL_THROTTLE_GET, DB_ARGS(DB_TEXT(key)), read_throttle, NULL, out,
+                            NULL, err);
 }
 
 int auth_store_throttle_put(struct db_conn *c, const char *key, const struct throttle_row *t,
                             struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_THROTTLE_PUT, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, key);
-    db_bind_int(st, 2, t->failures);
-    db_bind_int(st, 3, t->last_failure_at);
-    db_bind_int(st, 4, t->blocked_until);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_THROTTLE_PUT,
+                       DB_ARGS(DB_TEXT(key), DB_INT(t->failures), DB_INT(t->last_failure_at),
+                               DB_INT(t->blocked_until)),
+                       err);
 }
 
 int auth_store_throttle_clear(struct db_conn *c, const char *key, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_THROTTLE_CLEAR, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, key);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_THROTTLE_CLEAR, DB_ARGS(DB_TEXT(key)), err);
 }
 
 int auth_store_purge(struct db_conn *c, int64_t now, int64_t throttle_before, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_SESSION_PURGE, &st, err) < 0)
+    if (db_run_args(c, &SQL_SESSION_PURGE, DB_ARGS(DB_INT(now)), err) < 0)
         return -1;
-    db_bind_int(st, 1, now);
-    if (db_run(&st, err) < 0 || db_prepare(c, &SQL_THROTTLE_PURGE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, throttle_before);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_THROTTLE_PURGE, DB_ARGS(DB_INT(throttle_before)), err);
 }
 
 int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,

@@ -59,52 +59,27 @@ static void read_totp(struct db_stmt *st, struct arena *a, void *row)
 int auth_store_totp_get(struct db_conn *c, int64_t user_id, struct arena *a, struct totp_row *out,
                         bool *found, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     memset(out, 0, sizeof(*out));
     *found = false;
-    if (db_prepare(c, &SQL_GET, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    return db_read_opt(&st, read_totp, a, out, found, err);
+    return db_read_opt_args(c, &SQL_GET, DB_ARGS(DB_INT(user_id)), read_totp, a, out, found, err);
 }
 
 int auth_store_totp_pending(struct db_conn *c, int64_t user_id, const char *secret, int64_t now,
                             struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_PUT_PENDING, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    db_bind_text(st, 2, secret);
-    db_bind_int(st, 3, now);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_PUT_PENDING, DB_ARGS(DB_INT(user_id), DB_TEXT(secret), DB_INT(now)),
+                       err);
 }
 
 int auth_store_totp_enable(struct db_conn *c, int64_t user_id, int64_t now, int64_t step,
                            struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_ENABLE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, now);
-    db_bind_int(st, 2, step);
-    db_bind_int(st, 3, user_id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_ENABLE, DB_ARGS(DB_INT(now), DB_INT(step), DB_INT(user_id)), err);
 }
 
 int auth_store_totp_step(struct db_conn *c, int64_t user_id, int64_t step, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_STEP, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, step);
-    db_bind_int(st, 2, user_id);
-    db_bind_int(st, 3, step);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_STEP, DB_ARGS(DB_INT(step), DB_INT(user_id), DB_INT(step)), err);
 }
 
 int auth_store_totp_delete(struct db_conn *c, int64_t user_id, struct err *err)
@@ -117,33 +92,20 @@ int auth_store_totp_delete(struct db_conn *c, int64_t user_id, struct err *err)
 int auth_store_codes_replace(struct db_conn *c, int64_t user_id, const char *const *hashes, int n,
                              struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     if (db_run_by_id(c, &SQL_CODES_DELETE, user_id, err) < 0)
         return -1;
-    for (int i = 0; i < n; i++) {
-        if (db_prepare(c, &SQL_CODE_INSERT, &st, err) < 0)
+    for (int i = 0; i < n; i++)
+        if (db_run_args(c, &SQL_CODE_INSERT, DB_ARGS(DB_INT(user_id), DB_TEXT(hashes[i])), err) < 0)
             return -1;
-        db_bind_int(st, 1, user_id);
-        db_bind_text(st, 2, hashes[i]);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
     return 0;
 }
 
 int auth_store_code_use(struct db_conn *c, int64_t user_id, const char *hash, int64_t now,
                         bool *used, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     *used = false;
-    if (db_prepare(c, &SQL_CODE_USE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, now);
-    db_bind_int(st, 2, user_id);
-    db_bind_text(st, 3, hash);
-    if (db_run(&st, err) < 0)
+    if (db_run_args(c, &SQL_CODE_USE, DB_ARGS(DB_INT(now), DB_INT(user_id), DB_TEXT(hash)), err) <
+        0)
         return -1;
     *used = db_changes(c) == 1;
     return 0;
@@ -151,11 +113,7 @@ int auth_store_code_use(struct db_conn *c, int64_t user_id, const char *hash, in
 
 int auth_store_codes_left(struct db_conn *c, int64_t user_id, int64_t *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     *out = 0;
-    if (db_prepare(c, &SQL_CODES_LEFT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, user_id);
-    return db_read_opt(&st, db_read_int, NULL, out, NULL, err);
+    return db_read_opt_args(c, &SQL_CODES_LEFT, DB_ARGS(DB_INT(user_id)), db_read_int, NULL, out,
+                            NULL, err);
 }

@@ -97,11 +97,24 @@ int member_upsert_many(struct db_conn *c, const struct member_in *const *rows, s
  * substring (FTS5 trigram for >= 3 characters, LIKE below) or pinyin initials ("zs").
  * sort: "name", "-name", "joined_on", "-joined_on", "birth_date", "-birth_date", "id"
  * (default "id"). page from 1; size 1..10000 (the export pages through with large sizes). */
+/* The filters of a member list, as the list route and the roster export decode them from a
+ * query string (MEMBER_FILTER_FIELDS) and member_search applies them. */
+struct member_filter {
+    char *q, *category, *status, *tag, *sort;
+    int64_t age_min, age_max; /* 0: no bound */
+};
+/* The field-spec rows (core/json.h) of the struct member_filter m inside query struct T. */
+#define MEMBER_FILTER_FIELDS(T, m)                                                                 \
+    FIELD_STR(T, m.q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),                                       \
+        FIELD_ENUM(T, m.category, "category", "党员类别", FIELD_OPTIONAL, MEMBER_CATEGORIES),      \
+        FIELD_ENUM(T, m.status, "status", "党籍状态", FIELD_OPTIONAL, MEMBER_STATUS_FILTERS),      \
+        FIELD_STR(T, m.tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),                                 \
+        FIELD_INT(T, m.age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),                    \
+        FIELD_INT(T, m.age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),                    \
+        FIELD_STR(T, m.sort, "sort", "排序", FIELD_ASCII, 1, 20)
 struct member_query {
     const char *org_path;
-    const char *q, *category, *status, *tag;
-    int64_t age_min, age_max; /* 0: no bound */
-    const char *sort;
+    struct member_filter f;
     int64_t page, size;
 };
 
@@ -159,6 +172,10 @@ int member_household_of_person(struct app *app, int64_t person_id, struct arena 
 #define MEMBER_REVEAL_PHONE   (1u << 1)
 #define MEMBER_REVEAL_ADDRESS (1u << 2)
 void member_mask(struct member_view *v, unsigned reveal, struct arena *a);
+/* Parses a `reveal` parameter, "id_number,phone,address" (any of them, in any order; empty
+ * items are skipped, NULL is none), into MEMBER_REVEAL_* bits in *out. An unknown item is
+ * E_INVALID "/reveal", *out untouched. Shared by the member view and the roster export. */
+int member_reveal_parse(const char *s, unsigned *out, struct err *err);
 
 /* ---- the service used by the HTTP routes (each call is one transaction with its audit) ---- */
 

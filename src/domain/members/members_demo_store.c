@@ -45,10 +45,5 @@ int members_store_demo_groups(struct db_conn *c, int64_t now, struct err *err)
 
 int members_store_demo_cards(struct db_conn *c, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_MEMBER_CARDS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, now);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_MEMBER_CARDS, DB_ARGS(DB_INT(now)), err);
 }

@@ -111,20 +111,12 @@ static int member_res(struct http_req *req, struct http_res *res, int status,
 
 struct list_query {
     int64_t org;
-    char *q, *category, *status, *tag, *sort;
-    int64_t age_min, age_max, page, size;
+    struct member_filter f;
+    int64_t page, size;
 };
 static const struct field LIST_QUERY[] = {
     FIELD_ID(struct list_query, org, "org", "党组织", FIELD_OPTIONAL),
-    FIELD_STR(struct list_query, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
-    FIELD_ENUM(struct list_query, category, "category", "党员类别", FIELD_OPTIONAL,
-               MEMBER_CATEGORIES),
-    FIELD_ENUM(struct list_query, status, "status", "党员状态", FIELD_OPTIONAL,
-               MEMBER_STATUS_FILTERS),
-    FIELD_STR(struct list_query, tag, "tag", "标签", FIELD_OPTIONAL, 1, 20),
-    FIELD_INT(struct list_query, age_min, "age_min", "最小年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_INT(struct list_query, age_max, "age_max", "最大年龄", FIELD_OPTIONAL, 0, 150),
-    FIELD_STR(struct list_query, sort, "sort", "排序", FIELD_ASCII, 1, 20),
+    MEMBER_FILTER_FIELDS(struct list_query, f),
     HTTP_PAGE_FIELDS(struct list_query),
     FIELD_END,
 };
@@ -146,24 +138,18 @@ static int members_list(struct http_req *req, struct http_res *res, struct err *
     http_page_defaults(&in.page, &in.size);
     if (http_scope_path(req, in.org, &q.org_path, err) < 0)
         return -1;
-    q.q = in.q;
-    q.category = in.category;
-    q.status = in.status;
-    q.tag = in.tag;
-    q.age_min = in.age_min;
-    q.age_max = in.age_max;
-    q.sort = in.sort;
+    q.f = in.f;
     q.page = in.page;
     q.size = in.size;
     /* List pages are always masked, so one answer serves every caller whose scope covers
      * the path; the key holds everything else the page depends on. Free text (q, tag) is
      * length-prefixed so no value can imitate the separators. */
-    key = arena_printf(req->arena,
-                       "members|%s|%zu:%s|%zu:%s|%s|%s|%" PRId64 "|%" PRId64 "|%s|%" PRId64
-                       "|%" PRId64,
-                       q.org_path, q.q ? strlen(q.q) : 0, q.q ? q.q : "", q.tag ? strlen(q.tag) : 0,
-                       q.tag ? q.tag : "", q.category ? q.category : "", q.status ? q.status : "",
-                       q.age_min, q.age_max, q.sort ? q.sort : "", q.page, q.size);
+    key = arena_printf(
+        req->arena,
+        "members|%s|%zu:%s|%zu:%s|%s|%s|%" PRId64 "|%" PRId64 "|%s|%" PRId64 "|%" PRId64,
+        q.org_path, q.f.q ? strlen(q.f.q) : 0, q.f.q ? q.f.q : "", q.f.tag ? strlen(q.f.tag) : 0,
+        q.f.tag ? q.f.tag : "", q.f.category ? q.f.category : "", q.f.status ? q.f.status : "",
+        q.f.age_min, q.f.age_max, q.f.sort ? q.f.sort : "", q.page, q.size);
     rc = http_cache_answer(req, res, &ORGS_ROSTER, key, &slot, err);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
@@ -229,26 +215,6 @@ static const struct field GET_QUERY[] = {
     FIELD_END,
 };
 
-static int reveal_parse(const char *s, unsigned *out, struct err *err)
-{
-    *out = 0;
-    while (s && *s) {
-        const char *end = strchr(s, ',');
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        if (n == 9 && !strncmp(s, "id_number", n))
-            *out |= MEMBER_REVEAL_ID;
-        else if (n == 5 && !strncmp(s, "phone", n))
-            *out |= MEMBER_REVEAL_PHONE;
-        else if (n == 7 && !strncmp(s, "address", n))
-            *out |= MEMBER_REVEAL_ADDRESS;
-        else if (n > 0)
-            return err_set(err, E_INVALID, "/reveal",
-                           "reveal 只能是 id_number、phone、address（用逗号分隔）");
-        s = end ? end + 1 : s + n;
-    }
-    return 0;
-}
-
 static int members_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct get_query in = { 0 };
@@ -259,7 +225,7 @@ static int members_get(struct http_req *req, struct http_res *res, struct err *e
 
     if (http_param_id(req, 0, &id, err) < 0 ||
         http_query_decode(req, GET_QUERY, &in, NULL, err) < 0 ||
-        reveal_parse(in.reveal, &reveal, err) < 0 || member_load(req, id, &v, err) < 0)
+        member_reveal_parse(in.reveal, &reveal, err) < 0 || member_load(req, id, &v, err) < 0)
         return -1;
     if (reveal) {
         if (!auth_can(req->user, PERM_MEMBERS_REVEAL_PII, v.org_path))

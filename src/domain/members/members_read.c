@@ -123,6 +123,28 @@ void member_mask(struct member_view *v, unsigned reveal, struct arena *a)
     }
 }
 
+int member_reveal_parse(const char *s, unsigned *out, struct err *err)
+{
+    unsigned bits = 0;
+
+    while (s && *s) {
+        const char *end = strchr(s, ',');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        if (n == 9 && !strncmp(s, "id_number", n))
+            bits |= MEMBER_REVEAL_ID;
+        else if (n == 5 && !strncmp(s, "phone", n))
+            bits |= MEMBER_REVEAL_PHONE;
+        else if (n == 7 && !strncmp(s, "address", n))
+            bits |= MEMBER_REVEAL_ADDRESS;
+        else if (n > 0)
+            return err_set(err, E_INVALID, "/reveal",
+                           "reveal 只能是 id_number、phone、address（用逗号分隔）");
+        s = end ? end + 1 : s + n;
+    }
+    *out = bits;
+    return 0;
+}
+
 static int get_view(struct app *app, int64_t id, bool by_person, struct arena *a,
                     struct member_view *out, struct err *err)
 {
@@ -232,54 +254,54 @@ int member_search(struct app *app, const struct member_query *q, struct arena *a
     if (q->page < 1 || q->size < 1 || q->size > 10000)
         return err_set(err, E_INVALID, "/size", "分页参数无效");
     s.sort = 0;
-    if (q->sort && *q->sort) {
+    if (q->f.sort && *q->f.sort) {
         s.sort = -1;
         for (int i = 0; MEMBER_SORTS[i]; i++)
-            if (!strcmp(MEMBER_SORTS[i], q->sort))
+            if (!strcmp(MEMBER_SORTS[i], q->f.sort))
                 s.sort = i;
         if (s.sort < 0)
             return err_set(err, E_INVALID, "/sort",
                            "排序方式应为 id、name、joined_on、birth_date 之一（前加 - 表示倒序）");
     }
-    if (q->category && !member_code_of(MEMBER_CATEGORIES, MEMBER_CATEGORIES, q->category))
-        return err_set(err, E_INVALID, "/category", "党员类别无效：%s", q->category);
-    if (q->status && !member_code_of(MEMBER_STATUS_FILTERS, MEMBER_STATUS_FILTERS, q->status))
-        return err_set(err, E_INVALID, "/status", "党员状态无效：%s", q->status);
-    if (q->status)
-        s.statuses = !strcmp(q->status, "current") ? ",probationary,full,"
-                                                   : arena_printf(a, ",%s,", q->status);
-    if (q->age_min > 0 && q->age_max > 0 && q->age_min > q->age_max)
+    if (q->f.category && !member_code_of(MEMBER_CATEGORIES, MEMBER_CATEGORIES, q->f.category))
+        return err_set(err, E_INVALID, "/category", "党员类别无效：%s", q->f.category);
+    if (q->f.status && !member_code_of(MEMBER_STATUS_FILTERS, MEMBER_STATUS_FILTERS, q->f.status))
+        return err_set(err, E_INVALID, "/status", "党员状态无效：%s", q->f.status);
+    if (q->f.status)
+        s.statuses = !strcmp(q->f.status, "current") ? ",probationary,full,"
+                                                     : arena_printf(a, ",%s,", q->f.status);
+    if (q->f.age_min > 0 && q->f.age_max > 0 && q->f.age_min > q->f.age_max)
         return err_set(err, E_INVALID, "/age_min", "最小年龄不能大于最大年龄");
     orgpath_upper(q->org_path, upper);
     s.upper = upper;
-    if (q->age_min > 0) {
-        years_ago(q->age_min, before);
+    if (q->f.age_min > 0) {
+        years_ago(q->f.age_min, before);
         s.born_before = before;
     }
-    if (q->age_max > 0) {
-        years_ago(q->age_max + 1, after);
+    if (q->f.age_max > 0) {
+        years_ago(q->f.age_max + 1, after);
         s.born_after = after;
     }
-    if (q->q && *q->q) {
+    if (q->f.q && *q->f.q) {
         bool letters = true;
-        for (const char *p = q->q; *p; p++)
+        for (const char *p = q->f.q; *p; p++)
             letters &= isalpha((unsigned char)*p) != 0;
         if (letters) {
             /* Pinyin initials (and Latin names, whose keys are their letters): a prefix of
              * any of the name's keys; '{' sorts right after 'z'. */
-            char *low = arena_strdup(a, q->q);
+            char *low = arena_strdup(a, q->f.q);
             for (char *p = low; *p; p++)
                 *p = (char)tolower((unsigned char)*p);
             s.term_lo = arena_printf(a, "i:%s", low);
             s.term_hi = arena_printf(a, "i:%s{", low);
-        } else if (utf8_len(q->q) == 2) {
+        } else if (utf8_len(q->f.q) == 2) {
             /* A two-character piece of the name: exactly one term; "\x01" bounds it. */
-            s.term_lo = arena_printf(a, "b:%s", q->q);
-            s.term_hi = arena_printf(a, "b:%s\x01", q->q);
-        } else if (utf8_len(q->q) >= 3) {
-            s.fts = q->q; /* the store quotes it for the trigram index */
+            s.term_lo = arena_printf(a, "b:%s", q->f.q);
+            s.term_hi = arena_printf(a, "b:%s\x01", q->f.q);
+        } else if (utf8_len(q->f.q) >= 3) {
+            s.fts = q->f.q; /* the store quotes it for the trigram index */
         } else {
-            s.like_name = like_pattern("%", q->q, a);
+            s.like_name = like_pattern("%", q->f.q, a);
         }
     }
     if (db_acquire(app->db, &c, err) < 0)

@@ -187,9 +187,19 @@ static void bind_twice(struct db_stmt *st, int *k, const char *s)
     db_bind_text(st, (*k)++, s);
 }
 
-static int bind_search(struct db_stmt *st, const struct member_search_args *s, enum shape shape)
+/* What a search binds: its arguments and the statement shape they chose. */
+struct search_filter {
+    const struct member_search_args *s;
+    enum shape shape;
+};
+
+/* A db_bind_fn for a search_filter: the parameters the count and the page take alike. */
+static void bind_search(struct db_stmt *st, int *kp, const void *arg)
 {
-    int k = 1;
+    const struct search_filter *f = arg;
+    const struct member_search_args *s = f->s;
+    enum shape shape = f->shape;
+    int k = *kp;
 
     if (shape == SHAPE_FTS)
         db_bind_text(st, k++, s->fts);
@@ -199,62 +209,35 @@ static int bind_search(struct db_stmt *st, const struct member_search_args *s, e
     }
     db_bind_text(st, k++, s->q->org_path);
     db_bind_text(st, k++, s->upper);
-    bind_twice(st, &k, s->q->category);
+    bind_twice(st, &k, s->q->f.category);
     bind_twice(st, &k, s->statuses);
-    bind_twice(st, &k, s->q->tag);
+    bind_twice(st, &k, s->q->f.tag);
     if (shape != SHAPE_SIMPLE) {
         bind_twice(st, &k, s->born_before);
         bind_twice(st, &k, s->born_after);
         bind_twice(st, &k, s->like_name);
     }
-    return k;
+    *kp = k;
 }
 
 int member_store_search(struct db_conn *c, const struct member_search_args *s, struct arena *a,
                         struct member_view **out, int64_t *n_out, int64_t *total_out,
                         struct err *err)
 {
-    struct db_stmt *st = NULL;
-    enum shape shape = SHAPE_SIMPLE;
-    struct member_view *rows;
-    int64_t n = 0, total = 0;
-    int rc, k;
+    struct search_filter f = { .s = s, .shape = SHAPE_SIMPLE };
+    struct db_page p = { s->q->page, s->q->size > 0 ? s->q->size : 0, bind_search, &f };
+    struct db_list l = { .read = read_view, .size = sizeof(**out) };
 
     if (s->fts)
-        shape = SHAPE_FTS;
+        f.shape = SHAPE_FTS;
     else if (s->term_lo)
-        shape = SHAPE_TERM;
+        f.shape = SHAPE_TERM;
     else if (s->born_before || s->born_after || s->like_name || s->sort >= 4)
-        shape = SHAPE_FULL;
-    ASSERT(s->sort >= 0 && s->sort < 8 && SQL_PAGE[shape][s->sort].sql);
-
-    if (db_prepare(c, &SQL_COUNT[shape], &st, err) < 0)
-        return -1;
-    bind_search(st, s, shape);
-    rc = db_step(st, err);
-    if (rc == DB_ROW)
-        total = db_col_int(st, 0);
-    db_stmt_free(&st);
-    if (rc < 0)
-        return -1;
-
-    rows = arena_alloc(a, sizeof(*rows) * (size_t)(s->q->size > 0 ? s->q->size : 1));
-    if (total > (s->q->page - 1) * s->q->size) {
-        if (db_prepare(c, &SQL_PAGE[shape][s->sort], &st, err) < 0)
-            return -1;
-        k = bind_search(st, s, shape);
-        db_bind_int(st, k++, s->q->size);
-        db_bind_int(st, k++, (s->q->page - 1) * s->q->size);
-        while ((rc = db_step(st, err)) == DB_ROW && n < s->q->size)
-            read_view(st, a, &rows[n++]);
-        db_stmt_free(&st);
-        if (rc < 0)
-            return -1;
-    }
-    *out = rows;
-    *n_out = n;
-    *total_out = total;
-    return 0;
+        f.shape = SHAPE_FULL;
+    ASSERT(s->sort >= 0 && s->sort < 8 && SQL_PAGE[f.shape][s->sort].sql);
+    l.count = &SQL_COUNT[f.shape];
+    l.rows = &SQL_PAGE[f.shape][s->sort];
+    return db_read_page(c, &l, &p, a, out, n_out, total_out, err);
 }
 
 /* ---- rule rows and the 预备党员 they are checked against ---- */
@@ -284,13 +267,9 @@ static void read_rule(struct db_stmt *st, struct arena *a, void *row)
 int member_store_rules(struct db_conn *c, const char *rule_id, struct arena *a,
                        struct member_rules *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     memset(out, 0, sizeof(*out));
-    if (db_prepare(c, &SQL_RULES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, rule_id);
-    return db_read_rows(&st, read_rule, sizeof(*out->v), a, &out->v, &out->n, err);
+    return db_read_rows_args(c, &SQL_RULES, DB_ARGS(DB_TEXT(rule_id)), read_rule, sizeof(*out->v),
+                             a, &out->v, &out->n, err);
 }
 
 static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
@@ -306,11 +285,6 @@ int member_store_probationary(struct db_conn *c, const char *path, const char *u
                               struct arena *a, struct member_overdue **out, int64_t *n_out,
                               struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_PROBATIONARY, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    return db_read_rows(&st, read_overdue, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_PROBATIONARY, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)),
+                             read_overdue, sizeof(**out), a, out, n_out, err);
 }

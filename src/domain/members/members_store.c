@@ -161,26 +161,23 @@ int member_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct 
     return db_read_by_id(c, &SQL_ORG, org_id, read_org, a, out, "/org_id", "党组织不存在", err);
 }
 
+static void read_key(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_key *k = row;
+
+    k->person_id = db_col_int(st, 0);
+    k->member_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
+    k->org_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
+    k->org_path = db_col_dup(st, 3, a);
+    k->status = db_col_dup(st, 4, a);
+    k->category = db_col_dup(st, 5, a);
+}
+
 int member_store_key_by_id_number(struct db_conn *c, const char *id_number, struct arena *a,
                                   struct member_key *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_KEY_BY_ID_NUMBER, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, id_number);
-    rc = db_step_one(st, "/id_number", "没有该身份证号的人员", err);
-    if (rc == 0) {
-        out->person_id = db_col_int(st, 0);
-        out->member_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
-        out->org_id = db_col_is_null(st, 2) ? 0 : db_col_int(st, 2);
-        out->org_path = db_col_dup(st, 3, a);
-        out->status = db_col_dup(st, 4, a);
-        out->category = db_col_dup(st, 5, a);
-    }
-    db_stmt_free(&st);
-    return rc;
+    return db_read_one_args(c, &SQL_KEY_BY_ID_NUMBER, DB_ARGS(DB_TEXT(id_number)), read_key, a, out,
+                            "/id_number", "没有该身份证号的人员", err);
 }
 /* The PERSON_ROW and MEMBER_ROW binds of one row, from *k on. */
 static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
@@ -258,21 +255,12 @@ int member_store_member_insert(struct db_conn *c, const struct member_in *m, int
 int member_store_member_update(struct db_conn *c, int64_t member_id, const struct member_in *m,
                                const char *org_path, int64_t now, struct err *err)
 {
-    const char *const text[] = { org_path,          m->status,    m->category, m->joined_on,
-                                 m->full_member_on, m->work_unit, m->post };
-    struct db_stmt *st = NULL;
-    int k = 1;
-
-    if (db_prepare(c, &SQL_MEMBER_UPDATE, &st, err) < 0)
-        return -1;
-    if (m->org_id)
-        db_bind_int(st, k++, m->org_id);
-    else
-        db_bind_null(st, k++);
-    db_bind_texts(st, &k, text, ARRAY_LEN(text));
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, member_id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_MEMBER_UPDATE,
+                       DB_ARGS(DB_OPT_ID(m->org_id), DB_TEXT(org_path), DB_TEXT(m->status),
+                               DB_TEXT(m->category), DB_TEXT(m->joined_on),
+                               DB_TEXT(m->full_member_on), DB_TEXT(m->work_unit), DB_TEXT(m->post),
+                               DB_INT(now), DB_INT(member_id)),
+                       err);
 }
 
 int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags, struct err *err)
@@ -280,14 +268,8 @@ int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags
     struct db_stmt *st = NULL;
     const char *p = tags;
 
-    if (db_prepare(c, &SQL_TAGS_CLEAR, &st, err) < 0)
+    if (db_run_by_id(c, &SQL_TAGS_CLEAR, member_id, err) < 0)
         return -1;
-    db_bind_int(st, 1, member_id);
-    if (db_exec_stmt(st, err) < 0) {
-        db_stmt_free(&st);
-        return -1;
-    }
-    db_stmt_free(&st);
     while (p && *p) {
         const char *end = strchr(p, ',');
         size_t n = end ? (size_t)(end - p) : strlen(p);
@@ -296,11 +278,8 @@ int member_store_tags_set(struct db_conn *c, int64_t member_id, const char *tags
                 return -1;
             db_bind_int(st, 1, member_id);
             db_bind_textn(st, 2, p, n);
-            if (db_exec_stmt(st, err) < 0) {
-                db_stmt_free(&st);
+            if (db_run(&st, err) < 0)
                 return -1;
-            }
-            db_stmt_free(&st);
         }
         p = end ? end + 1 : p + n;
     }
@@ -390,69 +369,48 @@ int member_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t memb
                               const char *new_value, const char *doc_no, const char *note,
                               int64_t user_id, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int k = 1;
+    return db_run_args(c, &SQL_EVENT_INSERT,
+                       DB_ARGS(DB_INT(tenant_id), DB_INT(member_id), DB_TEXT(kind),
+                               DB_TEXT(effective_on), DB_TEXT(old_value), DB_TEXT(new_value),
+                               DB_OPT_TEXT(doc_no), DB_OPT_TEXT(note), DB_OPT_ID(user_id),
+                               DB_INT(now)),
+                       err);
+}
 
-    if (db_prepare(c, &SQL_EVENT_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, k++, tenant_id);
-    db_bind_int(st, k++, member_id);
-    db_bind_text(st, k++, kind);
-    db_bind_text(st, k++, effective_on);
-    db_bind_text(st, k++, old_value);
-    db_bind_text(st, k++, new_value);
-    db_bind_opt_text(st, k++, doc_no);
-    db_bind_opt_text(st, k++, note);
-    if (user_id)
-        db_bind_int(st, k++, user_id);
-    else
-        db_bind_null(st, k++);
-    db_bind_int(st, k++, now);
-    return db_run(&st, err);
+static void read_card(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct member_card *card = row;
+
+    card->skills = db_col_dup(st, 0, a);
+    card->pledge = db_col_dup(st, 1, a);
+    card->households = db_col_dup(st, 2, a);
+    card->service_time = db_col_dup(st, 3, a);
+    card->updated_at = db_col_int(st, 4);
 }
 
 int member_store_card_get(struct db_conn *c, int64_t member_id, struct arena *a,
                           struct member_card *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
+    bool found;
 
-    if (db_prepare(c, &SQL_CARD_GET, &st, err) < 0)
+    if (db_read_opt_args(c, &SQL_CARD_GET, DB_ARGS(DB_INT(member_id)), read_card, a, out, &found,
+                         err) < 0)
         return -1;
-    db_bind_int(st, 1, member_id);
-    rc = db_step(st, err);
-    if (rc == DB_ROW) {
-        out->skills = db_col_dup(st, 0, a);
-        out->pledge = db_col_dup(st, 1, a);
-        out->households = db_col_dup(st, 2, a);
-        out->service_time = db_col_dup(st, 3, a);
-        out->updated_at = db_col_int(st, 4);
-    } else if (rc == DB_DONE) {
+    if (!found) {
         out->skills = out->pledge = out->households = out->service_time = arena_strdup(a, "");
         out->updated_at = 0;
     }
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    return 0;
 }
 
 int member_store_card_put(struct db_conn *c, int64_t member_id, const struct member_card *card,
                           int64_t user_id, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_CARD_PUT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, member_id);
-    db_bind_text(st, 2, card->skills);
-    db_bind_text(st, 3, card->pledge);
-    db_bind_text(st, 4, card->households);
-    db_bind_text(st, 5, card->service_time);
-    db_bind_int(st, 6, now);
-    if (user_id)
-        db_bind_int(st, 7, user_id);
-    else
-        db_bind_null(st, 7);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_CARD_PUT,
+                       DB_ARGS(DB_INT(member_id), DB_TEXT(card->skills), DB_TEXT(card->pledge),
+                               DB_TEXT(card->households), DB_TEXT(card->service_time), DB_INT(now),
+                               DB_OPT_ID(user_id)),
+                       err);
 }
 
 static void read_events(struct db_stmt *st, struct arena *a, void *row)
@@ -472,24 +430,16 @@ static void read_events(struct db_stmt *st, struct arena *a, void *row)
 int member_store_events(struct db_conn *c, int64_t member_id, struct arena *a,
                         struct member_event_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, member_id);
-    return db_read_rows(&st, read_events, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS, DB_ARGS(DB_INT(member_id)), read_events, sizeof(**out),
+                             a, out, n_out, err);
 }
 
 int member_store_setting(struct db_conn *c, const char *key, struct arena *a, const char **out,
                          struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     *out = NULL;
-    if (db_prepare(c, &SQL_SETTING, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, key);
-    return db_read_opt(&st, db_read_text, a, out, NULL, err);
+    return db_read_opt_args(c, &SQL_SETTING, DB_ARGS(DB_TEXT(key)), db_read_text, a, out, NULL,
+                            err);
 }
 
 int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *const *m,
@@ -565,19 +515,10 @@ int member_store_member_insert_chunk(struct db_conn *c, const struct member_in *
 int member_store_group_set(struct db_conn *c, int64_t member_id, int64_t tenant_id,
                            int64_t group_id, int64_t now, int64_t by, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, group_id ? &SQL_GROUP_SET : &SQL_GROUP_CLEAR, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, member_id);
-    if (group_id) {
-        db_bind_int(st, 2, tenant_id);
-        db_bind_int(st, 3, group_id);
-        db_bind_int(st, 4, now);
-        db_bind_opt_id(st, 5, by);
-    }
-    rc = db_step(st, err);
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    if (!group_id)
+        return db_run_by_id(c, &SQL_GROUP_CLEAR, member_id, err);
+    return db_run_args(
+        c, &SQL_GROUP_SET,
+        DB_ARGS(DB_INT(member_id), DB_INT(tenant_id), DB_INT(group_id), DB_INT(now), DB_OPT_ID(by)),
+        err);
 }

@@ -82,14 +82,10 @@ int orglife_store_sig_put(struct db_conn *c, int64_t meeting_id, const uint8_t *
     db_bind_int(st, 3, now);
     if (db_run(&st, err) < 0)
         return -1;
-    for (size_t i = 0; i < nbands; i++) {
-        if (db_prepare(c, &SQL_BAND_INSERT, &st, err) < 0)
+    for (size_t i = 0; i < nbands; i++)
+        if (db_run_args(c, &SQL_BAND_INSERT, DB_ARGS(DB_INT((int64_t)bands[i]), DB_INT(meeting_id)),
+                        err) < 0)
             return -1;
-        db_bind_int(st, 1, (int64_t)bands[i]);
-        db_bind_int(st, 2, meeting_id);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -120,21 +116,13 @@ int orglife_store_minutes(struct db_conn *c, int64_t meeting_id, struct arena *a
 int orglife_store_copy_put(struct db_conn *c, const struct orglife_copy_row *r, int64_t now,
                            struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_COPY_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, r->meeting_id);
-    db_bind_int(st, 2, r->matches_meeting_id);
-    db_bind_int(st, 3, (int64_t)(r->similarity * 1000 + 0.5));
-    db_bind_int(st, 4, (int64_t)(r->containment * 1000 + 0.5));
-    db_bind_int(st, 5, r->passage_chars);
-    db_bind_int(st, 6, r->a_start);
-    db_bind_int(st, 7, r->a_end);
-    db_bind_int(st, 8, r->b_start);
-    db_bind_int(st, 9, r->b_end);
-    db_bind_int(st, 10, now);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_COPY_INSERT,
+                       DB_ARGS(DB_INT(r->meeting_id), DB_INT(r->matches_meeting_id),
+                               DB_INT((int64_t)(r->similarity * 1000 + 0.5)),
+                               DB_INT((int64_t)(r->containment * 1000 + 0.5)),
+                               DB_INT(r->passage_chars), DB_INT(r->a_start), DB_INT(r->a_end),
+                               DB_INT(r->b_start), DB_INT(r->b_end), DB_INT(now)),
+                       err);
 }
 
 static void read_copy(struct db_stmt *st, struct arena *a, void *row)
@@ -162,11 +150,6 @@ static void read_copy(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_copies(struct db_conn *c, const char *path, struct arena *a,
                          struct orglife_copy_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_COPIES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, path);
-    return db_read_rows(&st, read_copy, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_COPIES, DB_ARGS(DB_TEXT(path), DB_TEXT(path)), read_copy,
+                             sizeof(**out), a, out, n_out, err);
 }

@@ -36,9 +36,9 @@ static const struct db_sql SQL_ORGS = {
 static const struct db_sql SQL_MEETING = {
     .name = "orglife.demo_meeting",
     .sql = "INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, "
-           "ends_at, place, host_person_id, recorder_person_id, status, minutes, decisions, "
-           "is_synthetic, created_at, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+           "ends_at, place, host_person_id, recorder_person_id, status, minutes, is_synthetic, "
+           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+           "RETURNING id",
 };
 /* The drawn status r (0-99) of each attendee as a row. */
 #define ATTEND_INSERT                                                                                          \
@@ -107,24 +107,14 @@ int orglife_demo_store_meeting(struct db_conn *c, const struct orglife_demo_org 
                                const struct orglife_demo_meeting *in, int64_t now, int64_t *id_out,
                                struct err *err)
 {
-    struct db_stmt *st = NULL;
-    const char *const text[] = { org->path,     in->type,    in->topic, in->meets_on,
-                                 in->starts_at, in->ends_at, in->place };
-    int k = 1;
-
-    if (db_prepare(c, &SQL_MEETING, &st, err) < 0)
-        return -1;
-    db_bind_int(st, k++, org->tenant_id);
-    db_bind_int(st, k++, org->id);
-    db_bind_texts(st, &k, text, ARRAY_LEN(text));
-    db_bind_opt_id(st, k++, in->host_person_id);
-    db_bind_opt_id(st, k++, in->recorder_person_id);
-    db_bind_text(st, k++, in->status);
-    db_bind_opt_text(st, k++, in->minutes);
-    db_bind_null(st, k++);
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, now);
-    return db_run_id(&st, id_out, err);
+    return db_run_id_args(c, &SQL_MEETING,
+                          DB_ARGS(DB_INT(org->tenant_id), DB_INT(org->id), DB_TEXT(org->path),
+                                  DB_TEXT(in->type), DB_TEXT(in->topic), DB_TEXT(in->meets_on),
+                                  DB_TEXT(in->starts_at), DB_TEXT(in->ends_at), DB_TEXT(in->place),
+                                  DB_OPT_ID(in->host_person_id), DB_OPT_ID(in->recorder_person_id),
+                                  DB_TEXT(in->status), DB_OPT_TEXT(in->minutes), DB_INT(now),
+                                  DB_INT(now)),
+                          id_out, err);
 }
 
 int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org_id,
@@ -134,16 +124,10 @@ int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org
     const struct db_sql *sql = !strcmp(type, "group")       ? &SQL_ATTEND_GROUP
                                : !strcmp(type, "committee") ? &SQL_ATTEND_COMMITTEE
                                                             : &SQL_ATTEND_ORG;
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, sql, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, meeting_id);
-    db_bind_int(st, 2, now);
-    db_bind_int(st, 3, salt % 1000);
-    db_bind_int(st, 4, org_id);
-    db_bind_text(st, 5, meets_on);
-    return db_run(&st, err);
+    return db_run_args(c, sql,
+                       DB_ARGS(DB_INT(meeting_id), DB_INT(now), DB_INT(salt % 1000), DB_INT(org_id),
+                               DB_TEXT(meets_on)),
+                       err);
 }
 
 int orglife_demo_store_counts(struct db_conn *c, struct err *err)
@@ -158,10 +142,6 @@ int orglife_demo_store_counts(struct db_conn *c, struct err *err)
 int orglife_demo_store_recent(struct db_conn *c, const char *since, struct arena *a, int64_t **out,
                               int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_RECENT, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, since);
-    return db_read_rows(&st, db_read_int, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_RECENT, DB_ARGS(DB_TEXT(since)), db_read_int, sizeof(**out), a,
+                             out, n_out, err);
 }

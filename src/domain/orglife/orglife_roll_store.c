@@ -143,19 +143,13 @@ int orglife_store_roll(struct db_conn *c, int64_t org_id, const char *type, cons
 int orglife_store_expected_set(struct db_conn *c, int64_t meeting_id,
                                const struct orglife_roll_row *roll, int64_t n, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     if (db_run_by_id(c, &SQL_UNEXPECT, meeting_id, err) < 0 ||
         db_run_by_id(c, &SQL_DROP_UNRECORDED, meeting_id, err) < 0)
         return -1;
-    for (int64_t i = 0; i < n; i++) {
-        if (db_prepare(c, &SQL_EXPECT, &st, err) < 0)
+    for (int64_t i = 0; i < n; i++)
+        if (db_run_args(c, &SQL_EXPECT, DB_ARGS(DB_INT(meeting_id), DB_INT(roll[i].person_id)),
+                        err) < 0)
             return -1;
-        db_bind_int(st, 1, meeting_id);
-        db_bind_int(st, 2, roll[i].person_id);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -175,39 +169,22 @@ static void read_attendee(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_attendees(struct db_conn *c, int64_t meeting_id, struct arena *a,
                             struct meeting_attendee **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_ATTENDEES, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, meeting_id);
-    return db_read_rows(&st, read_attendee, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_ATTENDEES, DB_ARGS(DB_INT(meeting_id)), read_attendee,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 int orglife_store_attend(struct db_conn *c, int64_t meeting_id, const struct attendance_in *in,
                          int64_t user_id, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_ATTEND, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, meeting_id);
-    db_bind_int(st, 2, in->person_id);
-    db_bind_text(st, 3, in->status);
-    db_bind_opt_text(st, 4, in->reason);
-    db_bind_int(st, 5, in->leave_approved);
-    db_bind_opt_id(st, 6, user_id);
-    db_bind_int(st, 7, now);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_ATTEND,
+                       DB_ARGS(DB_INT(meeting_id), DB_INT(in->person_id), DB_TEXT(in->status),
+                               DB_OPT_TEXT(in->reason), DB_INT(in->leave_approved),
+                               DB_OPT_ID(user_id), DB_INT(now)),
+                       err);
 }
 
 int orglife_store_counts(struct db_conn *c, int64_t meeting_id, bool held, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_COUNTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, held);
-    db_bind_int(st, 2, meeting_id);
-    db_bind_int(st, 3, meeting_id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_COUNTS,
+                       DB_ARGS(DB_INT(held), DB_INT(meeting_id), DB_INT(meeting_id)), err);
 }

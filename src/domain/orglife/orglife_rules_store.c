@@ -88,13 +88,8 @@ static void read_rule(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_rules(struct db_conn *c, const char *from, const char *to, struct arena *a,
                         struct orglife_rule_row **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_RULES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, to);
-    db_bind_text(st, 2, from);
-    return db_read_rows(&st, read_rule, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_RULES, DB_ARGS(DB_TEXT(to), DB_TEXT(from)), read_rule,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_branch(struct db_stmt *st, struct arena *a, void *row)
@@ -115,14 +110,8 @@ int orglife_store_branches(struct db_conn *c, const char *path, const char *from
                            struct arena *a, struct orglife_branch_row **out, int64_t *n_out,
                            struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_BRANCHES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, to);
-    db_bind_text(st, 3, from);
-    return db_read_rows(&st, read_branch, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_BRANCHES, DB_ARGS(DB_TEXT(path), DB_TEXT(to), DB_TEXT(from)),
+                             read_branch, sizeof(**out), a, out, n_out, err);
 }
 
 static void read_held(struct db_stmt *st, struct arena *a, void *row)
@@ -142,37 +131,24 @@ static void read_held(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_held(struct db_conn *c, const char *path, int64_t y0, int64_t y1, struct arena *a,
                        struct orglife_held_row **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_HELD, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_int(st, 2, y0);
-    db_bind_int(st, 3, y1);
-    return db_read_rows(&st, read_held, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_HELD, DB_ARGS(DB_TEXT(path), DB_INT(y0), DB_INT(y1)),
+                             read_held, sizeof(**out), a, out, n_out, err);
 }
 
 int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *type, int64_t year,
                                struct err *err)
 {
-    struct db_stmt *st = NULL;
     char first[16], last[16];
 
     snprintf(first, sizeof(first), "%04d-01-01", (int)year);
     snprintf(last, sizeof(last), "%04d-12-31", (int)year);
-    if (db_prepare(c, &SQL_YEAR_DELETE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    db_bind_text(st, 2, type);
-    db_bind_int(st, 3, year);
-    if (db_run(&st, err) < 0 || db_prepare(c, &SQL_YEAR_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    db_bind_int(st, 2, org_id);
-    db_bind_text(st, 3, type);
-    db_bind_text(st, 4, first);
-    db_bind_text(st, 5, last);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_YEAR_DELETE, DB_ARGS(DB_INT(org_id), DB_TEXT(type), DB_INT(year)),
+                       err) < 0
+               ? -1
+               : db_run_args(c, &SQL_YEAR_INSERT,
+                             DB_ARGS(DB_INT(org_id), DB_INT(org_id), DB_TEXT(type), DB_TEXT(first),
+                                     DB_TEXT(last)),
+                             err);
 }
 
 int orglife_store_years_rebuild(struct db_conn *c, struct err *err)

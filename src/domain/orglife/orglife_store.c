@@ -137,14 +137,10 @@ static void read_agenda(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_meeting_get(struct db_conn *c, int64_t id, struct arena *a,
                               struct meeting_view *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_read_by_id(c, &SQL_GET, id, read_meeting, a, out, "", "会议不存在", err) < 0 ||
-        db_prepare(c, &SQL_AGENDA, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    return db_read_rows(&st, read_agenda, sizeof(*out->agenda), a, &out->agenda, &out->nagenda,
-                        err);
+    return db_read_by_id(c, &SQL_GET, id, read_meeting, a, out, "", "会议不存在", err) < 0
+               ? -1
+               : db_read_rows_args(c, &SQL_AGENDA, DB_ARGS(DB_INT(id)), read_agenda,
+                                   sizeof(*out->agenda), a, &out->agenda, &out->nagenda, err);
 }
 
 /* Binds the meeting's fields from type to decisions in the order SQL_INSERT and SQL_UPDATE
@@ -199,25 +195,21 @@ int orglife_store_meeting_update(struct db_conn *c, int64_t id, const struct mee
 int orglife_store_agenda_replace(struct db_conn *c, int64_t id,
                                  const struct meeting_agenda_item *ag, int64_t n, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     if (db_run_by_id(c, &SQL_AGENDA_DELETE, id, err) < 0)
         return -1;
-    for (int64_t i = 0; i < n; i++) {
-        if (db_prepare(c, &SQL_AGENDA_INSERT, &st, err) < 0)
+    for (int64_t i = 0; i < n; i++)
+        if (db_run_args(c, &SQL_AGENDA_INSERT,
+                        DB_ARGS(DB_INT(id), DB_INT(i + 1), DB_TEXT(ag[i].title),
+                                DB_OPT_TEXT(ag[i].minutes)),
+                        err) < 0)
             return -1;
-        db_bind_int(st, 1, id);
-        db_bind_int(st, 2, i + 1);
-        db_bind_text(st, 3, ag[i].title);
-        db_bind_opt_text(st, 4, ag[i].minutes);
-        if (db_run(&st, err) < 0)
-            return -1;
-    }
     return 0;
 }
 
-static void bind_page_filter(struct db_stmt *st, int *k, const struct meeting_query *q)
+/* The page filter's parameters, the same for the count and the listing. */
+static void bind_page_filter(struct db_stmt *st, int *k, const void *arg)
 {
+    const struct meeting_query *q = arg;
     const char *const pairs[] = { q->from, q->to, q->type, q->status };
 
     db_bind_text(st, (*k)++, q->org_path);
@@ -229,22 +221,14 @@ static void bind_page_filter(struct db_stmt *st, int *k, const struct meeting_qu
     db_bind_int(st, (*k)++, q->person_id);
 }
 
+static const struct db_list PAGE = { &SQL_COUNT, &SQL_PAGE, read_meeting,
+                                     sizeof(struct meeting_view) };
+
 int orglife_store_meeting_page(struct db_conn *c, const struct meeting_query *q, struct arena *a,
                                struct meeting_view **out, int64_t *n_out, int64_t *total_out,
                                struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int k = 1;
+    struct db_page p = { q->page, q->size, bind_page_filter, q };
 
-    if (db_prepare(c, &SQL_COUNT, &st, err) < 0)
-        return -1;
-    bind_page_filter(st, &k, q);
-    if (db_read_one(&st, db_read_int, a, total_out, "", "", err) < 0 ||
-        db_prepare(c, &SQL_PAGE, &st, err) < 0)
-        return -1;
-    k = 1;
-    bind_page_filter(st, &k, q);
-    db_bind_int(st, k++, q->size);
-    db_bind_int(st, k++, (q->page - 1) * q->size);
-    return db_read_rows(&st, read_meeting, sizeof(**out), a, out, n_out, err);
+    return db_read_page(c, &PAGE, &p, a, out, n_out, total_out, err);
 }

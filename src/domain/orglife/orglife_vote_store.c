@@ -72,22 +72,13 @@ int orglife_store_vote_insert(struct db_conn *c, int64_t tenant_id, int64_t meet
                               const struct vote_in *in, int64_t expected_n, const char *excluded,
                               int64_t user_id, int64_t now, int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    const char *const text[] = { in->subject, in->kind, in->method };
-    int k = 1;
-
-    if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, k++, tenant_id);
-    db_bind_int(st, k++, meeting_id);
-    db_bind_texts(st, &k, text, ARRAY_LEN(text));
-    db_bind_opt_id(st, k++, in->candidate_person_id);
-    db_bind_int(st, k++, expected_n);
-    db_bind_opt_text(st, k++, excluded);
-    db_bind_opt_text(st, k++, in->resolution);
-    db_bind_opt_id(st, k++, user_id);
-    db_bind_int(st, k++, now);
-    return db_run_id(&st, id_out, err);
+    return db_run_id_args(c, &SQL_INSERT,
+                          DB_ARGS(DB_INT(tenant_id), DB_INT(meeting_id), DB_TEXT(in->subject),
+                                  DB_TEXT(in->kind), DB_TEXT(in->method),
+                                  DB_OPT_ID(in->candidate_person_id), DB_INT(expected_n),
+                                  DB_OPT_TEXT(excluded), DB_OPT_TEXT(in->resolution),
+                                  DB_OPT_ID(user_id), DB_INT(now)),
+                          id_out, err);
 }
 
 static void read_vote(struct db_stmt *st, struct arena *a, void *row)
@@ -111,13 +102,8 @@ static void read_vote(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_vote(struct db_conn *c, int64_t meeting_id, int64_t vote_id, struct arena *a,
                        struct vote_view *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_ONE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, vote_id);
-    db_bind_int(st, 2, meeting_id);
-    return db_read_one(&st, read_vote, a, out, "", "表决事项不存在", err);
+    return db_read_one_args(c, &SQL_ONE, DB_ARGS(DB_INT(vote_id), DB_INT(meeting_id)), read_vote, a,
+                            out, "", "表决事项不存在", err);
 }
 
 int orglife_store_vote_meeting(struct db_conn *c, int64_t vote_id, int64_t *meeting_id_out,
@@ -130,12 +116,8 @@ int orglife_store_vote_meeting(struct db_conn *c, int64_t vote_id, int64_t *meet
 int orglife_store_votes(struct db_conn *c, int64_t meeting_id, struct arena *a,
                         struct vote_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_OF_MEETING, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, meeting_id);
-    return db_read_rows(&st, read_vote, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_OF_MEETING, DB_ARGS(DB_INT(meeting_id)), read_vote,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_voter(struct db_stmt *st, struct arena *a, void *row)
@@ -151,47 +133,34 @@ static void read_voter(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_voters(struct db_conn *c, int64_t vote_id, struct arena *a,
                          struct vote_voter **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_VOTERS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, vote_id);
-    return db_read_rows(&st, read_voter, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_VOTERS, DB_ARGS(DB_INT(vote_id)), read_voter, sizeof(**out), a,
+                             out, n_out, err);
 }
 
 int orglife_store_ballot(struct db_conn *c, int64_t vote_id, const struct ballot_in *in,
                          bool keep_choice, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int k = 1;
+    int rc = db_run_args(c, &SQL_VOTER_INSERT,
+                         DB_ARGS(DB_INT(vote_id), DB_INT(in->person_id), DB_TEXT(in->how),
+                                 DB_TEXT(keep_choice ? in->choice : NULL)),
+                         err);
 
-    if (db_prepare(c, &SQL_VOTER_INSERT, &st, err) < 0)
+    if (db_conflict_on(rc, "/person_id", "此人已投过票，每人只能投一票", err) < 0)
         return -1;
-    db_bind_int(st, 1, vote_id);
-    db_bind_int(st, 2, in->person_id);
-    db_bind_text(st, 3, in->how);
-    db_bind_text(st, 4, keep_choice ? in->choice : NULL);
-    if (db_conflict_on(db_run(&st, err), "/person_id", "此人已投过票，每人只能投一票", err) < 0 ||
-        db_prepare(c, &SQL_TALLY_ADD, &st, err) < 0)
-        return -1;
-    for (int i = 0; i < 4; i++)
-        db_bind_text(st, k++, in->choice);
-    db_bind_int(st, k++, !strcmp(in->how, "written"));
-    db_bind_int(st, k++, vote_id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_TALLY_ADD,
+                       DB_ARGS(DB_TEXT(in->choice), DB_TEXT(in->choice), DB_TEXT(in->choice),
+                               DB_TEXT(in->choice), DB_INT(!strcmp(in->how, "written")),
+                               DB_INT(vote_id)),
+                       err);
 }
 
 int orglife_store_tally(struct db_conn *c, int64_t vote_id, const int64_t counts[4],
                         struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_TALLY_SET, &st, err) < 0)
-        return -1;
-    for (int i = 0; i < 4; i++)
-        db_bind_int(st, i + 1, counts[i]);
-    db_bind_int(st, 5, vote_id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_TALLY_SET,
+                       DB_ARGS(DB_INT(counts[0]), DB_INT(counts[1]), DB_INT(counts[2]),
+                               DB_INT(counts[3]), DB_INT(vote_id)),
+                       err);
 }
 
 static void read_rule(struct db_stmt *st, struct arena *a, void *row)
@@ -209,30 +178,17 @@ int orglife_store_vote_rule(struct db_conn *c, const char *kind, const char *mea
                             const char *date, struct arena *a, struct orglife_vote_rule *out,
                             struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_RULE, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, kind);
-    db_bind_text(st, 2, measure);
-    db_bind_text(st, 3, date);
-    db_bind_text(st, 4, date);
-    return db_read_one(&st, read_rule, a, out, "", "没有适用于该日期的表决规则", err);
+    return db_read_one_args(c, &SQL_RULE,
+                            DB_ARGS(DB_TEXT(kind), DB_TEXT(measure), DB_TEXT(date), DB_TEXT(date)),
+                            read_rule, a, out, "", "没有适用于该日期的表决规则", err);
 }
 
 int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present_n,
                              const char *result, const char *quorum_rule, const char *pass_rule,
                              int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    const char *const text[] = { result, quorum_rule, pass_rule };
-    int k = 2;
-
-    if (db_prepare(c, &SQL_CLOSE, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, present_n);
-    db_bind_texts(st, &k, text, ARRAY_LEN(text));
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, vote_id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_CLOSE,
+                       DB_ARGS(DB_INT(present_n), DB_TEXT(result), DB_TEXT(quorum_rule),
+                               DB_TEXT(pass_rule), DB_INT(now), DB_INT(vote_id)),
+                       err);
 }

@@ -82,13 +82,8 @@ static void read_branch_sizes(struct db_stmt *st, struct arena *a, void *row)
 int org_store_branch_sizes(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                            struct org_branch_size **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_BRANCH_SIZES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    return db_read_rows(&st, read_branch_sizes, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_BRANCH_SIZES, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)),
+                             read_branch_sizes, sizeof(**out), a, out, n_out, err);
 }
 
 static void read_terms_ending(struct db_stmt *st, struct arena *a, void *row)
@@ -104,14 +99,9 @@ int org_store_terms_ending(struct db_conn *c, const char *path, const char *uppe
                            const char *before, struct arena *a, struct org_term_due **out,
                            int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_TERMS_ENDING, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    db_bind_text(st, 3, before);
-    return db_read_rows(&st, read_terms_ending, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_TERMS_ENDING,
+                             DB_ARGS(DB_TEXT(path), DB_TEXT(upper), DB_TEXT(before)),
+                             read_terms_ending, sizeof(**out), a, out, n_out, err);
 }
 
 static void read_stat_read(struct db_stmt *st, struct arena *a, void *row)
@@ -126,14 +116,11 @@ static void read_stat_read(struct db_stmt *st, struct arena *a, void *row)
 int org_store_stat_read(struct db_conn *c, int64_t org_id, const char *const bounds[6],
                         struct arena *a, struct org_stat_row **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_STAT_READ, &st, err) < 0)
-        return -1;
-    for (int i = 0; i < 6; i++)
-        db_bind_text(st, i + 1, bounds[i]);
-    db_bind_int(st, 7, org_id);
-    return db_read_rows(&st, read_stat_read, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_STAT_READ,
+                             DB_ARGS(DB_TEXT(bounds[0]), DB_TEXT(bounds[1]), DB_TEXT(bounds[2]),
+                                     DB_TEXT(bounds[3]), DB_TEXT(bounds[4]), DB_TEXT(bounds[5]),
+                                     DB_INT(org_id)),
+                             read_stat_read, sizeof(**out), a, out, n_out, err);
 }
 
 int org_store_stat_rebuild(struct db_conn *c, struct err *err)
@@ -160,12 +147,8 @@ static void read_stat_diff(struct db_stmt *st, struct arena *a, void *row)
 int org_store_stat_diff(struct db_conn *c, int64_t limit, struct arena *a,
                         struct org_stat_diff **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_STAT_DIFF, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, limit);
-    return db_read_rows(&st, read_stat_diff, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_STAT_DIFF, DB_ARGS(DB_INT(limit)), read_stat_diff,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_type_counts(struct db_stmt *st, struct arena *a, void *row)
@@ -180,11 +163,6 @@ static void read_type_counts(struct db_stmt *st, struct arena *a, void *row)
 int org_store_type_counts(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                           struct org_count **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_COUNT_ORG_TYPE, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    return db_read_rows(&st, read_type_counts, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_COUNT_ORG_TYPE, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)),
+                             read_type_counts, sizeof(**out), a, out, n_out, err);
 }

@@ -231,15 +231,8 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
                        int64_t tenant_id, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_SET_PATH, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_int(st, 2, depth);
-    db_bind_int(st, 3, tenant_id);
-    db_bind_int(st, 4, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_SET_PATH,
+                       DB_ARGS(DB_TEXT(path), DB_INT(depth), DB_INT(tenant_id), DB_INT(id)), err);
 }
 
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
@@ -261,64 +254,34 @@ int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int
 int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,
                      int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_RENAME, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, name);
-    db_bind_text(st, 2, short_name);
-    db_bind_int(st, 3, now);
-    db_bind_int(st, 4, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_RENAME,
+                       DB_ARGS(DB_TEXT(name), DB_TEXT(short_name), DB_INT(now), DB_INT(id)), err);
 }
 
 int org_store_move(struct db_conn *c, int64_t id, int64_t new_parent, const char *old_path,
                    const char *new_path, int64_t depth_delta, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
     char upper[ORG_PATH_MAX];
-    size_t n = strlen(old_path);
-    int rc;
+    int64_t cut = (int64_t)strlen(old_path) + 1; /* substr() from here keeps the path's tail */
 
-    ASSERT(n > 1 && n < sizeof(upper));
-    memcpy(upper, old_path, n + 1);
-    upper[n - 1] = '0';
-    if (db_prepare(c, &SQL_MOVE_SELF, &st, err) < 0)
+    ASSERT(cut > 2);
+    orgpath_upper(old_path, upper);
+    if (db_run_args(c, &SQL_MOVE_SELF, DB_ARGS(DB_INT(new_parent), DB_INT(now), DB_INT(id)), err) <
+            0 ||
+        db_run_args(c, &SQL_MOVE_ORGS,
+                    DB_ARGS(DB_TEXT(new_path), DB_INT(cut), DB_INT(depth_delta), DB_TEXT(old_path),
+                            DB_TEXT(upper)),
+                    err) < 0)
         return -1;
-    db_bind_int(st, 1, new_parent);
-    db_bind_int(st, 2, now);
-    db_bind_int(st, 3, id);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    if (rc < 0 || db_prepare(c, &SQL_MOVE_ORGS, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, new_path);
-    db_bind_int(st, 2, (int64_t)n + 1);
-    db_bind_int(st, 3, depth_delta);
-    db_bind_text(st, 4, old_path);
-    db_bind_text(st, 5, upper);
-    rc = db_exec_stmt(st, err);
-    db_stmt_free(&st);
-    if (rc < 0 || db_prepare(c, &SQL_MOVE_MEMBERS, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, new_path);
-    db_bind_int(st, 2, (int64_t)n + 1);
-    db_bind_int(st, 3, now);
-    db_bind_text(st, 4, old_path);
-    db_bind_text(st, 5, upper);
-    return db_run(&st, err);
+    return db_run_args(
+        c, &SQL_MOVE_MEMBERS,
+        DB_ARGS(DB_TEXT(new_path), DB_INT(cut), DB_INT(now), DB_TEXT(old_path), DB_TEXT(upper)),
+        err);
 }
 
 int org_store_dissolve(struct db_conn *c, int64_t id, const char *on, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_DISSOLVE, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, on);
-    db_bind_int(st, 2, now);
-    db_bind_int(st, 3, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_DISSOLVE, DB_ARGS(DB_TEXT(on), DB_INT(now), DB_INT(id)), err);
 }
 
 int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, int64_t *members_out,
@@ -326,19 +289,14 @@ int org_store_subtree_busy(struct db_conn *c, const char *path, int64_t self, in
 {
     struct db_stmt *st = NULL;
     char upper[ORG_PATH_MAX];
-    size_t n = strlen(path);
     int rc;
 
-    ASSERT(n > 1 && n < sizeof(upper));
-    memcpy(upper, path, n + 1);
-    upper[n - 1] = '0';
-    if (db_prepare(c, &SQL_SUBTREE_BUSY, &st, err) < 0)
+    orgpath_upper(path, upper);
+    if (db_prepare_args(
+            c, &SQL_SUBTREE_BUSY,
+            DB_ARGS(DB_TEXT(path), DB_TEXT(upper), DB_TEXT(path), DB_TEXT(upper), DB_INT(self)),
+            &st, err) < 0)
         return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    db_bind_text(st, 3, path);
-    db_bind_text(st, 4, upper);
-    db_bind_int(st, 5, self);
     rc = db_step_one(st, "", "党组织不存在", err);
     if (rc == 0) {
         *members_out = db_col_int(st, 0);
@@ -353,27 +311,16 @@ int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
                            const char *old_short, int64_t old_parent, int64_t user_id, int64_t now,
                            int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
     int64_t id;
-    int k = 1;
 
-    if (db_prepare(c, &SQL_EVENT_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, k++, tenant_id);
-    db_bind_int(st, k++, org_id);
-    db_bind_text(st, k++, in->kind);
-    db_bind_text(st, k++, in->effective_on);
-    db_bind_opt_text(st, k++, in->doc_no);
-    db_bind_opt_text(st, k++, in->note);
-    db_bind_text(st, k++, old_name);
-    db_bind_opt_text(st, k++, in->new_name);
-    db_bind_text(st, k++, old_short);
-    db_bind_opt_text(st, k++, in->new_short_name);
-    db_bind_opt_id(st, k++, old_parent);
-    db_bind_opt_id(st, k++, in->new_parent_id);
-    db_bind_opt_id(st, k++, user_id);
-    db_bind_int(st, k++, now);
-    if (db_run_id(&st, &id, err) < 0)
+    if (db_run_id_args(c, &SQL_EVENT_INSERT,
+                       DB_ARGS(DB_INT(tenant_id), DB_INT(org_id), DB_TEXT(in->kind),
+                               DB_TEXT(in->effective_on), DB_OPT_TEXT(in->doc_no),
+                               DB_OPT_TEXT(in->note), DB_TEXT(old_name), DB_OPT_TEXT(in->new_name),
+                               DB_TEXT(old_short), DB_OPT_TEXT(in->new_short_name),
+                               DB_OPT_ID(old_parent), DB_OPT_ID(in->new_parent_id),
+                               DB_OPT_ID(user_id), DB_INT(now)),
+                       &id, err) < 0)
         return -1;
     if (id_out)
         *id_out = id;
@@ -383,13 +330,9 @@ int org_store_event_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
 int org_store_last_event_date(struct db_conn *c, int64_t org_id, struct arena *a, const char **out,
                               struct err *err)
 {
-    struct db_stmt *st = NULL;
-
     *out = NULL;
-    if (db_prepare(c, &SQL_LAST_EVENT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    return db_read_opt(&st, db_read_text, a, out, NULL, err);
+    return db_read_opt_args(c, &SQL_LAST_EVENT, DB_ARGS(DB_INT(org_id)), db_read_text, a, out, NULL,
+                            err);
 }
 
 static void read_event(struct db_stmt *st, struct arena *a, void *row)
@@ -414,65 +357,47 @@ static void read_event(struct db_stmt *st, struct arena *a, void *row)
 int org_store_events(struct db_conn *c, int64_t org_id, struct arena *a,
                      struct org_event_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_EVENTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    return db_read_rows(&st, read_event, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS, DB_ARGS(DB_INT(org_id)), read_event, sizeof(**out), a,
+                             out, n_out, err);
 }
+
+/* What an orgs page binds (count and page alike). */
+struct page_filter {
+    const struct org_query *q;
+    const char *upper, *like;
+};
+
+static void bind_page_filter(struct db_stmt *st, int *k, const void *arg)
+{
+    const struct page_filter *f = arg;
+
+    db_bind_text(st, (*k)++, f->q->path);
+    db_bind_text(st, (*k)++, f->upper);
+    db_bind_text(st, (*k)++, f->q->type);
+    db_bind_text(st, (*k)++, f->q->type);
+    for (int i = 0; i < 3; i++)
+        db_bind_text(st, (*k)++, f->like);
+    db_bind_int(st, (*k)++, f->q->include_dissolved ? 1 : 0);
+}
+
+static const struct db_list PAGE = { &SQL_COUNT, &SQL_PAGE, read_view, sizeof(struct org_view) };
 
 int org_store_page(struct db_conn *c, const struct org_query *q, const char *upper,
                    const char *like, struct arena *a, struct org_view **out, int64_t *n_out,
                    int64_t *total_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    struct org_view *rows = arena_alloc(a, sizeof(*rows) * (size_t)q->size);
-    int64_t n = 0, total = 0;
-    int rc;
+    struct page_filter f = { .q = q, .upper = upper, .like = like };
+    struct db_page p = { q->page, q->size, bind_page_filter, &f };
 
-    for (int pass = 0; pass < 2; pass++) {
-        int k = 1;
-        if (db_prepare(c, pass ? &SQL_PAGE : &SQL_COUNT, &st, err) < 0)
-            return -1;
-        db_bind_text(st, k++, q->path);
-        db_bind_text(st, k++, upper);
-        db_bind_text(st, k++, q->type);
-        db_bind_text(st, k++, q->type);
-        db_bind_text(st, k++, like);
-        db_bind_text(st, k++, like);
-        db_bind_text(st, k++, like);
-        db_bind_int(st, k++, q->include_dissolved ? 1 : 0);
-        if (pass) {
-            db_bind_int(st, k++, q->size);
-            db_bind_int(st, k++, (q->page - 1) * q->size);
-            while ((rc = db_step(st, err)) == DB_ROW && n < q->size)
-                read_view(st, a, &rows[n++]);
-        } else {
-            rc = db_step(st, err);
-            if (rc == DB_ROW)
-                total = db_col_int(st, 0);
-        }
-        db_stmt_free(&st);
-        if (rc < 0)
-            return -1;
-    }
-    *out = rows;
-    *n_out = n;
-    *total_out = total;
-    return 0;
+    return db_read_page(c, &PAGE, &p, a, out, n_out, total_out, err);
 }
 
 int org_store_children(struct db_conn *c, int64_t id, bool include_dissolved, struct arena *a,
                        struct org_view **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_CHILDREN, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, include_dissolved ? 1 : 0);
-    return db_read_rows(&st, read_view, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_CHILDREN,
+                             DB_ARGS(DB_INT(id), DB_INT(include_dissolved ? 1 : 0)), read_view,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_name(struct db_stmt *st, struct arena *a, void *row)
@@ -488,13 +413,8 @@ static void read_name(struct db_stmt *st, struct arena *a, void *row)
 int org_store_names(struct db_conn *c, const char *path, const char *upper, struct arena *a,
                     struct org_name **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_NAMES, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, upper);
-    return db_read_rows(&st, read_name, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_NAMES, DB_ARGS(DB_TEXT(path), DB_TEXT(upper)), read_name,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_tree_row(struct db_stmt *st, struct arena *a, void *row)
@@ -514,14 +434,12 @@ static void read_tree_row(struct db_stmt *st, struct arena *a, void *row)
 int org_store_tenant_orgs(struct db_conn *c, int64_t tenant_id, bool with_members, struct arena *a,
                           struct org_tree_row **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, with_members ? &SQL_TENANT_ORGS_MEMBERS : &SQL_TENANT_ORGS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, tenant_id);
     if (with_members)
-        db_bind_int(st, 2, tenant_id);
-    return db_read_rows(&st, read_tree_row, sizeof(**out), a, out, n_out, err);
+        return db_read_rows_args(c, &SQL_TENANT_ORGS_MEMBERS,
+                                 DB_ARGS(DB_INT(tenant_id), DB_INT(tenant_id)), read_tree_row,
+                                 sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_TENANT_ORGS, DB_ARGS(DB_INT(tenant_id)), read_tree_row,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 static void read_undo(struct db_stmt *st, struct arena *a, void *row)
@@ -538,13 +456,8 @@ static void read_undo(struct db_stmt *st, struct arena *a, void *row)
 int org_store_events_after(struct db_conn *c, int64_t tenant_id, const char *date, struct arena *a,
                            struct org_undo **out, int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_EVENTS_AFTER, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, tenant_id);
-    db_bind_text(st, 2, date);
-    return db_read_rows(&st, read_undo, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS_AFTER, DB_ARGS(DB_INT(tenant_id), DB_TEXT(date)),
+                             read_undo, sizeof(**out), a, out, n_out, err);
 }
 
 static void read_ancestor(struct db_stmt *st, struct arena *a, void *row)
@@ -556,11 +469,6 @@ static void read_ancestor(struct db_stmt *st, struct arena *a, void *row)
 int org_store_ancestors(struct db_conn *c, const char *path, struct arena *a, struct org_name **out,
                         int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_ANCESTORS, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, path);
-    db_bind_text(st, 2, path);
-    return db_read_rows(&st, read_ancestor, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_ANCESTORS, DB_ARGS(DB_TEXT(path), DB_TEXT(path)),
+                             read_ancestor, sizeof(**out), a, out, n_out, err);
 }

@@ -53,17 +53,13 @@ static const struct db_sql SQL_POSTS = {
 
 int org_store_in_community(struct db_conn *c, const char *path, bool *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
+    int64_t in = 0;
 
-    if (db_prepare(c, &SQL_IN_COMMUNITY, &st, err) < 0)
+    if (db_read_one_args(c, &SQL_IN_COMMUNITY, DB_ARGS(DB_TEXT(path)), db_read_int, NULL, &in, "",
+                         "党组织不存在", err) < 0)
         return -1;
-    db_bind_text(st, 1, path);
-    rc = db_step_one(st, "", "党组织不存在", err);
-    if (rc == 0)
-        *out = db_col_int(st, 0) != 0;
-    db_stmt_free(&st);
-    return rc;
+    *out = in != 0;
+    return 0;
 }
 
 int org_store_rule(struct db_conn *c, const char *type, bool in_community, const char *on,
@@ -72,12 +68,11 @@ int org_store_rule(struct db_conn *c, const char *type, bool in_community, const
     struct db_stmt *st = NULL;
     int rc;
 
-    if (db_prepare(c, &SQL_RULE, &st, err) < 0)
+    if (db_prepare_args(
+            c, &SQL_RULE,
+            DB_ARGS(DB_TEXT(type), DB_INT(in_community ? 1 : 0), DB_TEXT(on), DB_TEXT(on)), &st,
+            err) < 0)
         return -1;
-    db_bind_text(st, 1, type);
-    db_bind_int(st, 2, in_community ? 1 : 0);
-    db_bind_text(st, 3, on);
-    db_bind_text(st, 4, on);
     rc = db_step_one(st, "", "没有适用的任期规则", err);
     if (rc == 0) {
         *rule_id_out = db_col_int(st, 0);
@@ -90,19 +85,10 @@ int org_store_rule(struct db_conn *c, const char *type, bool in_community, const
 int org_store_term_close(struct db_conn *c, int64_t org_id, const char *on, struct err *err)
 {
     const struct db_sql *steps[] = { &SQL_TERM_CLOSE, &SQL_POSTS_CLOSE };
-    struct db_stmt *st = NULL;
 
-    for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
-        int rc;
-        if (db_prepare(c, steps[i], &st, err) < 0)
+    for (size_t i = 0; i < ARRAY_LEN(steps); i++)
+        if (db_run_args(c, steps[i], DB_ARGS(DB_TEXT(on), DB_INT(org_id)), err) < 0)
             return -1;
-        db_bind_text(st, 1, on);
-        db_bind_int(st, 2, org_id);
-        rc = db_exec_stmt(st, err);
-        db_stmt_free(&st);
-        if (rc < 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -110,41 +96,20 @@ int org_store_term_insert(struct db_conn *c, int64_t tenant_id, int64_t org_id,
                           const struct org_term_in *in, int64_t years, const char *ends_on,
                           int64_t rule_id, int64_t now, int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc, k = 1;
-
-    if (db_prepare(c, &SQL_TERM_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, k++, tenant_id);
-    db_bind_int(st, k++, org_id);
-    db_bind_text(st, k++, in->elected_on);
-    db_bind_int(st, k++, years);
-    db_bind_text(st, k++, ends_on);
-    db_bind_int(st, k++, rule_id);
-    db_bind_opt_text(st, k++, in->doc_no);
-    db_bind_opt_text(st, k++, in->note);
-    db_bind_int(st, k++, now);
-    rc = db_step_one(st, "", "保存任期失败", err);
-    if (rc == 0)
-        *id_out = db_col_int(st, 0);
-    db_stmt_free(&st);
-    return rc;
+    return db_read_one_args(c, &SQL_TERM_INSERT,
+                            DB_ARGS(DB_INT(tenant_id), DB_INT(org_id), DB_TEXT(in->elected_on),
+                                    DB_INT(years), DB_TEXT(ends_on), DB_INT(rule_id),
+                                    DB_OPT_TEXT(in->doc_no), DB_OPT_TEXT(in->note), DB_INT(now)),
+                            db_read_int, NULL, id_out, "", "保存任期失败", err);
 }
 
 int org_store_post_insert(struct db_conn *c, int64_t term_id, int64_t org_id, int64_t member_id,
                           const char *post, const char *started_on, int64_t now, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_POST_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, term_id);
-    db_bind_int(st, 2, org_id);
-    db_bind_int(st, 3, member_id);
-    db_bind_text(st, 4, post);
-    db_bind_text(st, 5, started_on);
-    db_bind_int(st, 6, now);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_POST_INSERT,
+                       DB_ARGS(DB_INT(term_id), DB_INT(org_id), DB_INT(member_id), DB_TEXT(post),
+                               DB_TEXT(started_on), DB_INT(now)),
+                       err);
 }
 
 int org_store_member_path(struct db_conn *c, int64_t member_id, struct arena *a, const char **out,
@@ -176,13 +141,10 @@ int org_store_terms(struct db_conn *c, int64_t org_id, struct arena *a, struct o
     int64_t n = 0;
     int rc;
 
-    if (db_prepare(c, &SQL_TERMS, &st, err) < 0)
+    if (db_read_rows_args(c, &SQL_TERMS, DB_ARGS(DB_INT(org_id)), read_term, sizeof(*rows), a,
+                          &rows, &n, err) < 0 ||
+        db_prepare_args(c, &SQL_POSTS, DB_ARGS(DB_INT(org_id)), &st, err) < 0)
         return -1;
-    db_bind_int(st, 1, org_id);
-    if (db_read_rows(&st, read_term, sizeof(*rows), a, &rows, &n, err) < 0 ||
-        db_prepare(c, &SQL_POSTS, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
     while ((rc = db_step(st, err)) == DB_ROW) {
         int64_t term = db_col_int(st, 1);
         for (int64_t i = 0; i < n; i++) {

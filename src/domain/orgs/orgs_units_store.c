@@ -53,73 +53,41 @@ static void read_unit(struct db_stmt *st, struct arena *a, void *row)
 int org_store_units(struct db_conn *c, int64_t org_id, struct arena *a, struct org_unit_view **out,
                     int64_t *n_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_LIST, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    return db_read_rows(&st, read_unit, sizeof(**out), a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_LIST, DB_ARGS(DB_INT(org_id)), read_unit, sizeof(**out), a,
+                             out, n_out, err);
 }
 
 int org_store_unit_get(struct db_conn *c, int64_t org_id, int64_t id, struct arena *a,
                        struct org_unit_view *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
-
-    if (db_prepare(c, &SQL_GET, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, org_id);
-    rc = db_step_one(st, "", "该单位不在本组织的成员单位中", err);
-    if (rc == 0)
-        read_unit(st, a, out);
-    db_stmt_free(&st);
-    return rc;
+    return db_read_one_args(c, &SQL_GET, DB_ARGS(DB_INT(id), DB_INT(org_id)), read_unit, a, out, "",
+                            "该单位不在本组织的成员单位中", err);
 }
 
 int org_store_unit_active(struct db_conn *c, int64_t org_id, const char *kind, const char *name,
                           bool *out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-    int rc;
+    int64_t same = 0;
 
-    if (db_prepare(c, &SQL_ACTIVE_SAME, &st, err) < 0)
+    if (db_read_opt_args(c, &SQL_ACTIVE_SAME, DB_ARGS(DB_INT(org_id), DB_TEXT(kind), DB_TEXT(name)),
+                         db_read_int, NULL, &same, NULL, err) < 0)
         return -1;
-    db_bind_int(st, 1, org_id);
-    db_bind_text(st, 2, kind);
-    db_bind_text(st, 3, name);
-    rc = db_step(st, err);
-    if (rc == DB_ROW)
-        *out = db_col_int(st, 0) != 0, rc = 0;
-    db_stmt_free(&st);
-    return rc < 0 ? -1 : 0;
+    *out = same != 0;
+    return 0;
 }
 
 int org_store_unit_insert(struct db_conn *c, int64_t org_id, const struct org_unit_in *in,
                           int64_t now, int64_t *id_out, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
-        return -1;
-    db_bind_int(st, 1, org_id);
-    db_bind_text(st, 2, in->unit_name);
-    db_bind_text(st, 3, in->kind);
-    db_bind_text(st, 4, in->joined_on);
-    db_bind_int(st, 5, now);
-    return db_run_id(&st, id_out, err);
+    return db_run_id_args(c, &SQL_INSERT,
+                          DB_ARGS(DB_INT(org_id), DB_TEXT(in->unit_name), DB_TEXT(in->kind),
+                                  DB_TEXT(in->joined_on), DB_INT(now)),
+                          id_out, err);
 }
 
 int org_store_unit_leave(struct db_conn *c, int64_t id, const char *left_on, struct err *err)
 {
-    struct db_stmt *st = NULL;
-
-    if (db_prepare(c, &SQL_LEAVE, &st, err) < 0)
-        return -1;
-    db_bind_text(st, 1, left_on);
-    db_bind_int(st, 2, id);
-    return db_run(&st, err);
+    return db_run_args(c, &SQL_LEAVE, DB_ARGS(DB_TEXT(left_on), DB_INT(id)), err);
 }
 
 static void read_demo_org(struct db_stmt *st, struct arena *a, void *row)
