@@ -208,6 +208,8 @@ test("落实情况 lists the community's branches; an overdue figure opens the m
   assert.equal(orgName, rowText.trim());
   await page.waitForSelector(".meeting-list .el-table__row");
   assert.equal((await page.textContent(".org-filter")).trim(), orgName);
+  await page.waitForSelector(".year-table tbody tr");
+  assert.equal((await page.textContent(".branch-select")).trim(), orgName, "the year of that branch");
   const types = await page.$$eval(".meeting-list .el-table__row td:nth-child(3)", (els) => els.map((e) => e.textContent.trim()));
   assert.ok(types.length > 0 && types.every((t) => t === type), `types: ${types}`);
   const orgs = await page.$$eval(".meeting-list .el-table__row td:nth-child(4)", (els) => els.map((e) => e.textContent.trim()));

@@ -36,6 +36,7 @@ export default {
     const STATUSES = options("meeting_status");
     const filters = reactive({ org: Number(q.org) || null, org_name: q.org_name || "", type: q.type || "", status: q.status || "",
                                range: q.from && q.to ? [q.from, q.to] : null });
+    const startOrg = filters.org; // the year shown first: the org the address names
     const query = () => ({ org: filters.org || scope.orgId, type: filters.type, status: filters.status,
                            from: filters.range ? filters.range[0] : "", to: filters.range ? filters.range[1] : "" });
     const list = pagedList((p) => {
@@ -69,7 +70,7 @@ export default {
     const attendance = (r) => (r.status !== "held" ? "—"
       : r.present_n + r.leave_n + r.absent_n + r.delivered_n ? `${r.present_n} / ${r.expected_n}` : "未登记");
     const statusType = (s) => ({ held: "success", planned: "primary", cancelled: "info" }[s] || "info");
-    return { filters, TYPES, STATUSES, rows, total, page, size, loading, load, search, reset, clearOrg, onPick, COLUMNS,
+    return { filters, startOrg, TYPES, STATUSES, rows, total, page, size, loading, load, search, reset, clearOrg, onPick, COLUMNS,
              typeName, statusType, attendance, fmtNumber, isMobile, scope, navigate, canWrite: computed(() => can("orglife.write")) };
   },
   template: `
@@ -83,7 +84,7 @@ export default {
       <p class="page-desc">“三会一课”、主题党日、组织生活会等会议的安排与记录。</p>
       <el-card shadow="never" class="year-card">
         <template #header><span class="card-title">年度会议情况</span></template>
-        <year-grid :scope-org-id="scope.orgId" @pick="onPick" />
+        <year-grid :scope-org-id="scope.orgId" :org-id="startOrg" @pick="onPick" />
       </el-card>
       <el-card shadow="never" class="meeting-list-card">
         <template #header><span class="card-title">会议列表</span><span class="card-sub">共 {{ fmtNumber(total) }} 次</span></template>

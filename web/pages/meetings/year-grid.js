@@ -3,7 +3,7 @@
 // the current period still needs (待开), measured against the rules that GET
 // /api/orglife/compliance applies to that branch (its period and expected count). A table on
 // a wide screen, a list of months on a phone. A branch is chosen among those the compliance
-// answer names (a branch secretary has one). Emits "pick" {org, type, from, to} when a cell is
+// answer names (a branch secretary has one), `orgId` (the list's org filter) first. Emits "pick" {org, type, from, to} when a cell is
 // clicked, for the list below. It does not judge anyone: no ranking, no score.
 import { api, withQuery } from "../../lib/api.js";
 import { options, codeLabel } from "../../lib/meta.js";
@@ -25,7 +25,7 @@ const perPeriod = (rule) => {
 
 export default {
   name: "MeetingYearGrid",
-  props: { scopeOrgId: { type: Number, default: null } },
+  props: { scopeOrgId: { type: Number, default: null }, orgId: { type: Number, default: null } },
   emits: ["pick"],
   setup(props, { emit }) {
     const thisYear = Number(todayCN().slice(0, 4));
@@ -47,7 +47,8 @@ export default {
         const [from, to] = yearRange(year.value);
         const r = await api("GET", withQuery("/api/orglife/compliance", { org: props.scopeOrgId, from, to }));
         rules.value = r.items;
-        if (!branches.value.some((b) => b.id === branch.value)) branch.value = branches.value.length ? branches.value[0].id : null;
+        if (props.orgId && branches.value.some((b) => b.id === props.orgId)) branch.value = props.orgId;
+        else if (!branches.value.some((b) => b.id === branch.value)) branch.value = branches.value.length ? branches.value[0].id : null;
         await loadMeetings();
       } catch (e) {
         ElementPlus.ElMessage.error(e.message);
