@@ -203,3 +203,42 @@ test("the org page's tabs, each its own component, at 1366 and 360 px; the login
   }
   noErrors(env);
 });
+
+test("组织生活 at 1366 and 360 px: 会议, a meeting, its form, 登记出席, the printed record, 落实情况 and 我的会议, nothing off screen", async () => {
+  const [branch] = one("SELECT org_id FROM user_grant g JOIN user_account u ON u.id = g.user_id WHERE u.username = 'shuji'");
+  const [id] = one(`SELECT id FROM meeting WHERE org_id = ${branch} AND status = 'held' AND minutes IS NOT NULL AND present_n > 0 ORDER BY meets_on DESC LIMIT 1`);
+  for (const width of [1366, 360]) {
+    const page = await env.newPage({ width, height: 800 });
+    await signIn(env, page, "shuji");
+    for (const [path, ready, name] of [
+      ["/meetings", width > 767 ? ".year-table tbody tr" : ".year-month", "meetings"],
+      [`/meetings/${id}`, ".meeting-page .attend-groups", "meeting"],
+      [`/meetings/${id}/edit`, ".meeting-form input[name=topic]", "meeting-edit"],
+      [`/meetings/${id}/attendance`, ".attend-row", "attendance"],
+      [`/meetings/${id}/print`, ".minutes-sheet", "meeting-print"],
+    ]) {
+      await page.goto(env.srv.url + path);
+      await page.waitForSelector(ready);
+      if (name === "meetings") await page.waitForSelector(".meeting-list .el-table__row, .meeting-list .list-card");
+      assert.ok(await overflow(page) <= 0, `${name} at ${width}: nothing off screen`);
+      await shot(page, `screens-orglife-${name}-${width}`);
+    }
+    await page.context().close();
+    const p2 = await env.newPage({ width, height: 800 });
+    await signIn(env, p2, "shequ");
+    await p2.goto(env.srv.url + "/orglife/compliance");
+    await p2.waitForSelector(".compliance-list .c-cell");
+    if (width === 360) assert.equal(await p2.$(".compliance-list .el-table"), null, "cards on a phone");
+    assert.ok(await overflow(p2) <= 0, `落实情况 at ${width}: nothing off screen`);
+    await shot(p2, `screens-orglife-compliance-${width}`);
+    await p2.context().close();
+    const p3 = await env.newPage({ width, height: 800 });
+    await signIn(env, p3, "dangyuan");
+    await p3.goto(env.srv.url + "/me");
+    await p3.waitForSelector(".my-meetings .my-meeting");
+    assert.ok(await overflow(p3) <= 0, `我的 at ${width}: nothing off screen`);
+    await shot(p3, `screens-orglife-me-${width}`);
+    await p3.context().close();
+  }
+  noErrors(env);
+});

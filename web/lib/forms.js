@@ -13,7 +13,8 @@ export function clearErrors(errs) {
 }
 
 // Shows every field error of the answer (error.fields, else its one field) under its field,
-// the first per field; the messages of fields the form does not have, or of an error about no
+// the first per field (a nested pointer such as /agenda/1/title is also kept under its whole
+// path, errs["agenda/1/title"], for forms that show it at the item); the messages of fields the form does not have, or of an error about no
 // field, go into one message at the top. Returns true when everything was shown inline.
 export function showError(e, errs, known = []) {
   clearErrors(errs);
@@ -23,6 +24,8 @@ export function showError(e, errs, known = []) {
     const name = (f.field || "").replace(/^\//, "").split("/")[0];
     if (name && (known.length === 0 || known.includes(name))) {
       if (!errs[name]) errs[name] = f.message; // under the field; a toast as well would say it twice
+      const full = f.field.replace(/^\//, "");
+      if (full !== name && !errs[full]) errs[full] = f.message;
     } else {
       rest.push(f.message);
     }

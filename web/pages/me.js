@@ -1,12 +1,14 @@
 // me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
 // status, 党龄, category), a resident's household (components/my-household.js), my roles and
 // orgs (a 居民 by their household, not the community's Party committee), and account security
-// (password, two-factor login). My meetings, dues and activities are added as those areas arrive.
+// (password, two-factor login), and 我的会议 (components/my-meetings.js). Dues and activities are
+// added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
 import TotpSetup from "../components/totp-setup.js";
 import MyHousehold from "../components/my-household.js";
+import MyMeetings from "../components/my-meetings.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -14,7 +16,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -71,6 +73,7 @@ export default {
         :title="session.user.person_id ? '您的账号关联的人员不在党员名册中' : '您的账号尚未关联党员档案'">
         <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
       </el-alert>
+      <my-meetings />
       <my-household @loaded="(h) => { household = h; }" />
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>
