@@ -66,6 +66,16 @@ test("a meeting expects the branch's members on its date and records attendance"
   assert.equal(mine.items.some((x) => x.id === m.id), expected.includes(me));
 });
 
+test("我的会议 says how the member attended each meeting", async () => {
+  const me = dangyuan.session.user.person_id;
+  const m = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "lecture", topic: "专题党课", starts_at: `${dayOffset(-1)} 19:00` } }), 201).json;
+  const planned = expectStatus(await dangyuan.request("GET", "/api/me/meetings?size=200"), 200).json.items.find((x) => x.id === m.id);
+  assert.equal(planned.my_status, undefined, "nothing recorded yet");
+  expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: me, status: "online" }] }), 200);
+  const row = expectStatus(await dangyuan.request("GET", "/api/me/meetings?size=200"), 200).json.items.find((x) => x.id === m.id);
+  assert.deepEqual([row.my_status, row.my_status_label], ["online", "线上参会"]);
+});
+
 test("a member who joined the branch after the meeting date is not expected at it", async () => {
   const [[mid, pid]] = sql(srv.db, `SELECT id, person_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id DESC LIMIT 1`);
   const [[other]] = sql(srv.db, `SELECT id FROM org WHERE type = 'branch' AND id <> ${branch} AND path LIKE (SELECT path FROM org WHERE id = ${branch}) || '%' OR (type = 'branch' AND id <> ${branch} AND parent_id = (SELECT parent_id FROM org WHERE id = ${branch})) LIMIT 1`);

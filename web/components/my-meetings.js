@@ -1,5 +1,6 @@
 // my-meetings.js: 我的会议 on 我的: the meetings the signed-in person was expected at or is
-// recorded in (GET /api/me/meetings), newest first, ten at a time with 加载更多. A meeting
+// recorded in (GET /api/me/meetings), newest first, ten at a time with 加载更多, with how they
+// attended once it is recorded (本人：出席, 请假 …). A meeting
 // links to its page only for those who may read meetings (a 支部书记); a 党员 sees the list.
 // Shown only to an account linked to a person on the roll.
 import { api, withQuery } from "../lib/api.js";
@@ -44,7 +45,7 @@ export default {
             <el-tag size="small" :type="statusType(m.status)">{{ m.status_label }}</el-tag>
           </div>
           <div class="my-meeting-sub">{{ m.starts_at }} · {{ typeName(m) }}<template v-if="m.place"> · {{ m.place }}</template></div>
-          <div class="my-meeting-sub">{{ m.org_name }}</div>
+          <div class="my-meeting-sub">{{ m.org_name }}<template v-if="m.my_status_label"> · 本人：<span class="my-meeting-attend">{{ m.my_status_label }}</span></template></div>
         </li>
       </ul>
       <div v-else-if="!loading" class="form-hint">暂无会议</div>

@@ -45,6 +45,7 @@ struct meeting_view {
     int64_t id, org_id, host_person_id, recorder_person_id;
     char *org_name, *org_path, *type, *custom_type, *topic, *meets_on, *starts_at, *ends_at, *place,
         *status, *guests, *minutes, *decisions, *host_name, *recorder_name;
+    char *my_status; /* meeting_list with a person: their attendance (NULL: not recorded) */
     bool online;
     int64_t expected_n, present_n, leave_n, absent_n, delivered_n, created_at, updated_at;
     struct meeting_agenda_item *agenda; /* meeting_get only */

@@ -128,9 +128,10 @@ static int meeting_add(struct plan *p, const struct orglife_demo_org *o, const c
                          : minutes_for(p, o, label, topic, date);
     if (orglife_demo_store_meeting(ctx->c, o, &in, ctx->now, &id, err) < 0)
         return -1;
-    if (!p->attendance || strcmp(in.status, "held"))
+    if (!p->attendance)
         return 0;
-    return orglife_demo_store_attend(ctx->c, id, o->id, type, date, id * 104729, ctx->now, err);
+    return orglife_demo_store_attend(ctx->c, id, o->id, type, date, strcmp(in.status, "held"),
+                                     id * 104729, ctx->now, err);
 }
 
 /* The meetings of one org in month ym; a branch that is behind skips some. */

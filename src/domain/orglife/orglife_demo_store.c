@@ -41,13 +41,19 @@ static const struct db_sql SQL_MEETING = {
            "RETURNING id",
 };
 /* The drawn status r (0-99) of each attendee as a row. */
+/* The expected attendees of a demo meeting, each with a status drawn as r (0-99) from the
+ * salt; r is 100 (nothing recorded yet) for a planned meeting. Parameters: the meeting, now,
+ * 1 when planned, the salt, then the roll's own. */
 #define ATTEND_INSERT                                                                                          \
     "INSERT INTO meeting_attendance (meeting_id, person_id, expected, status, reason, "                        \
-    "leave_approved, recorded_at) SELECT ?, p, 1, CASE WHEN r < 80 THEN 'present' WHEN r < 84 "                \
-    "THEN 'online' WHEN r < 91 THEN 'leave' WHEN r < 95 THEN 'delivered' ELSE 'absent' END, "                  \
-    "CASE WHEN r >= 84 AND r < 91 THEN '工作冲突，已向支部书记请假' WHEN r >= 91 AND r < 95 "     \
+    "leave_approved, recorded_at) SELECT ?, p, 1, CASE WHEN r = 100 THEN NULL WHEN r < 80 "                    \
+    "THEN 'present' WHEN r < 84 THEN 'online' WHEN r < 91 THEN 'leave' WHEN r < 95 "                           \
+    "THEN 'delivered' ELSE 'absent' END, CASE WHEN r >= 84 AND r < 91 "                                        \
+    "THEN '工作冲突，已向支部书记请假' WHEN r >= 91 AND r < 95 "                                  \
     "THEN '年高行动不便，会后由支委上门送学' END, CASE WHEN r >= 84 AND r < 91 THEN 1 ELSE 0 " \
-    "END, ? FROM (SELECT DISTINCT m.person_id AS p, (m.person_id * 7919 + ?) % 100 AS r "
+    "END, "                                                                                                    \
+    "CASE WHEN r = 100 THEN NULL ELSE ? END FROM (SELECT DISTINCT m.person_id AS p, "                          \
+    "CASE WHEN ? = 1 THEN 100 ELSE (m.person_id * 7919 + ?) % 100 END AS r "
 static const struct db_sql SQL_ATTEND_ORG = {
     .name = "orglife.demo_attend_org",
     .sql = ATTEND_INSERT "FROM member m WHERE m.org_id = ? AND m.status IN ('probationary', "
@@ -118,15 +124,15 @@ int orglife_demo_store_meeting(struct db_conn *c, const struct orglife_demo_org 
 }
 
 int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org_id,
-                              const char *type, const char *meets_on, int64_t salt, int64_t now,
-                              struct err *err)
+                              const char *type, const char *meets_on, bool planned, int64_t salt,
+                              int64_t now, struct err *err)
 {
     const struct db_sql *sql = !strcmp(type, "group")       ? &SQL_ATTEND_GROUP
                                : !strcmp(type, "committee") ? &SQL_ATTEND_COMMITTEE
                                                             : &SQL_ATTEND_ORG;
     return db_run_args(c, sql,
-                       DB_ARGS(DB_INT(meeting_id), DB_INT(now), DB_INT(salt % 1000), DB_INT(org_id),
-                               DB_TEXT(meets_on)),
+                       DB_ARGS(DB_INT(meeting_id), DB_INT(now), DB_INT(planned),
+                               DB_INT(salt % 1000), DB_INT(org_id), DB_TEXT(meets_on)),
                        err);
 }
 

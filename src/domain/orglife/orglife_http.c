@@ -76,6 +76,11 @@ static json_t *meeting_json(const struct meeting_view *v, bool full)
         (json_int_t)v->leave_n, "absent_n", (json_int_t)v->absent_n, "delivered_n",
         (json_int_t)v->delivered_n);
 
+    if (v->my_status) {
+        json_object_set_new(o, "my_status", jstr(v->my_status));
+        json_object_set_new(o, "my_status_label",
+                            jstr(enum_label(ATTEND_STATUSES, ATTEND_STATUS_LABELS, v->my_status)));
+    }
     if (full) {
         json_object_set_new(o, "guests", jstr(v->guests));
         json_object_set_new(o, "minutes", jstr(v->minutes));

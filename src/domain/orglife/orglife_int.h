@@ -199,9 +199,9 @@ struct orglife_demo_meeting {
 int orglife_demo_store_meeting(struct db_conn *c, const struct orglife_demo_org *org,
                                const struct orglife_demo_meeting *in, int64_t now, int64_t *id_out,
                                struct err *err);
-/* Attendance of a held demo meeting: about 85 in 100 出席, the rest 请假, 缺席 or 送学上门,
- * drawn from salt. */
+/* The expected attendees of a demo meeting; for a held one their attendance: about 85 in 100
+ * 出席, the rest 请假, 缺席 or 送学上门, drawn from salt. */
 int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org_id,
-                              const char *type, const char *meets_on, int64_t salt, int64_t now,
-                              struct err *err);
+                              const char *type, const char *meets_on, bool planned, int64_t salt,
+                              int64_t now, struct err *err);
 int orglife_demo_store_counts(struct db_conn *c, struct err *err);

@@ -13,13 +13,15 @@ static const struct db_sql SQL_ORG = {
         "FROM org WHERE id = ?",
 };
 
+/* The attendance row of the person the first parameter names (0: none), for my_status. */
+#define MY_JOIN "LEFT JOIN meeting_attendance my ON my.meeting_id = m.id AND my.person_id = ? "
 #define MEETING_COLS                                                                               \
     "m.id, m.org_id, o.name, m.org_path, m.type, m.custom_type, m.topic, m.meets_on, "             \
     "m.starts_at, m.ends_at, m.place, m.online, m.host_person_id, h.name, "                        \
     "m.recorder_person_id, r.name, m.status, m.guests, m.minutes, m.decisions, m.expected_n, "     \
-    "m.present_n, m.leave_n, m.absent_n, m.delivered_n, m.created_at, m.updated_at "               \
+    "m.present_n, m.leave_n, m.absent_n, m.delivered_n, m.created_at, m.updated_at, my.status "    \
     "FROM meeting m JOIN org o ON o.id = m.org_id LEFT JOIN person h ON h.id = m.host_person_id "  \
-    "LEFT JOIN person r ON r.id = m.recorder_person_id "
+    "LEFT JOIN person r ON r.id = m.recorder_person_id " MY_JOIN
 
 static const struct db_sql SQL_GET = {
     .name = "orglife.meeting_get",
@@ -50,32 +52,25 @@ static const struct db_sql SQL_UPDATE = {
            "ends_at = ?, place = ?, online = ?, host_person_id = ?, recorder_person_id = ?, "
            "status = ?, guests = ?, minutes = ?, decisions = ?, updated_at = ? WHERE id = ?",
 };
-/* A page of the subtree's meetings, newest first; ?person narrows to the meetings a person was
- * expected at or recorded in. Parameters repeat for the count. */
-#define PAGE_WHERE                                                                                 \
-    "WHERE m.org_path LIKE ? || '%' AND (? IS NULL OR m.meets_on >= ?) "                           \
-    "AND (? IS NULL OR m.meets_on <= ?) AND (? IS NULL OR m.type = ?) "                            \
-    "AND (? IS NULL OR m.status = ?) AND (? = 0 OR EXISTS (SELECT 1 FROM meeting_attendance a "    \
-    "WHERE a.meeting_id = m.id AND a.person_id = ?)) "
+/* A page of the subtree's meetings, newest first; the person of MY_JOIN (0: anyone) narrows
+ * to the meetings they were expected at or recorded in. T and I are the casts PostgreSQL needs
+ * on a parameter that may be NULL (text) or 0 (bigint); empty for SQLite. Parameters: the
+ * person, the path, each filter twice, the person again. */
+#define PAGE_WHERE(T, I)                                                                           \
+    "WHERE m.org_path LIKE ? || '%' AND (?" T " IS NULL OR m.meets_on >= ?) "                      \
+    "AND (?" T " IS NULL OR m.meets_on <= ?) AND (?" T " IS NULL OR m.type = ?) "                  \
+    "AND (?" T " IS NULL OR m.status = ?) AND (?" I " = 0 OR my.person_id IS NOT NULL) "
 static const struct db_sql SQL_PAGE = {
     .name = "orglife.meeting_page",
-    .sql =
-        "SELECT " MEETING_COLS PAGE_WHERE "ORDER BY m.starts_at DESC, m.id DESC LIMIT ? OFFSET ?",
-    .pg = "SELECT " MEETING_COLS
-          "WHERE m.org_path LIKE ? || '%' AND (?::text IS NULL OR m.meets_on >= ?) "
-          "AND (?::text IS NULL OR m.meets_on <= ?) AND (?::text IS NULL OR m.type = ?) "
-          "AND (?::text IS NULL OR m.status = ?) AND (?::bigint = 0 OR EXISTS (SELECT 1 FROM "
-          "meeting_attendance a WHERE a.meeting_id = m.id AND a.person_id = ?)) "
-          "ORDER BY m.starts_at DESC, m.id DESC LIMIT ? OFFSET ?",
+    .sql = "SELECT " MEETING_COLS PAGE_WHERE("", "") "ORDER BY m.starts_at DESC, m.id DESC "
+                                                     "LIMIT ? OFFSET ?",
+    .pg = "SELECT " MEETING_COLS PAGE_WHERE("::text", "::bigint") "ORDER BY m.starts_at DESC, "
+                                                                  "m.id DESC LIMIT ? OFFSET ?",
 };
 static const struct db_sql SQL_COUNT = {
     .name = "orglife.meeting_count",
-    .sql = "SELECT COUNT(*) FROM meeting m " PAGE_WHERE,
-    .pg = "SELECT COUNT(*) FROM meeting m "
-          "WHERE m.org_path LIKE ? || '%' AND (?::text IS NULL OR m.meets_on >= ?) "
-          "AND (?::text IS NULL OR m.meets_on <= ?) AND (?::text IS NULL OR m.type = ?) "
-          "AND (?::text IS NULL OR m.status = ?) AND (?::bigint = 0 OR EXISTS (SELECT 1 FROM "
-          "meeting_attendance a WHERE a.meeting_id = m.id AND a.person_id = ?))",
+    .sql = "SELECT COUNT(*) FROM meeting m " MY_JOIN PAGE_WHERE("", ""),
+    .pg = "SELECT COUNT(*) FROM meeting m " MY_JOIN PAGE_WHERE("::text", "::bigint"),
 };
 
 static void read_org(struct db_stmt *st, struct arena *a, void *row)
@@ -124,6 +119,7 @@ static void read_meeting(struct db_stmt *st, struct arena *a, void *row)
     v->delivered_n = db_col_int(st, 24);
     v->created_at = db_col_int(st, 25);
     v->updated_at = db_col_int(st, 26);
+    v->my_status = db_col_dup(st, 27, a);
 }
 
 static void read_agenda(struct db_stmt *st, struct arena *a, void *row)
@@ -137,7 +133,8 @@ static void read_agenda(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_meeting_get(struct db_conn *c, int64_t id, struct arena *a,
                               struct meeting_view *out, struct err *err)
 {
-    return db_read_by_id(c, &SQL_GET, id, read_meeting, a, out, "", "会议不存在", err) < 0
+    return db_read_one_args(c, &SQL_GET, DB_ARGS(DB_INT(0), DB_INT(id)), read_meeting, a, out, "",
+                            "会议不存在", err) < 0
                ? -1
                : db_read_rows_args(c, &SQL_AGENDA, DB_ARGS(DB_INT(id)), read_agenda,
                                    sizeof(*out->agenda), a, &out->agenda, &out->nagenda, err);
@@ -212,12 +209,12 @@ static void bind_page_filter(struct db_stmt *st, int *k, const void *arg)
     const struct meeting_query *q = arg;
     const char *const pairs[] = { q->from, q->to, q->type, q->status };
 
+    db_bind_int(st, (*k)++, q->person_id);
     db_bind_text(st, (*k)++, q->org_path);
     for (size_t i = 0; i < ARRAY_LEN(pairs); i++) {
         db_bind_text(st, (*k)++, pairs[i]);
         db_bind_text(st, (*k)++, pairs[i]);
     }
-    db_bind_int(st, (*k)++, q->person_id);
     db_bind_int(st, (*k)++, q->person_id);
 }
 
