@@ -161,9 +161,8 @@ int orglife_rule_set(struct app *app, const struct orglife_rule_in *in,
         rule_audit(c, actor, looser ? "orglife.rule_loosen" : "orglife.rule_set", *id_out,
                    in->org_id,
                    json_pack("{s:s, s:s, s:s, s:I, s:s, s:s}", "rule_id", base->v.rule_id, "type",
-                             in->type, "period", in->period, "min_count",
-                             (json_int_t)in->min_count, "valid_from", in->valid_from, "source",
-                             in->source),
+                             in->type, "period", in->period, "min_count", (json_int_t)in->min_count,
+                             "valid_from", in->valid_from, "source", in->source),
                    err) < 0)
         goto out;
     rc = 0;

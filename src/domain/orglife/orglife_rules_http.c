@@ -28,8 +28,8 @@ static json_t *rule_json(const struct orglife_rule_view *r)
     return o;
 }
 
-static int respond_rules(struct http_req *req, struct http_res *res, int64_t org_id,
-                         const char *on, int status, struct err *err)
+static int respond_rules(struct http_req *req, struct http_res *res, int64_t org_id, const char *on,
+                         int status, struct err *err)
 {
     struct orglife_rules r;
     json_t *in_force, *local;
@@ -62,8 +62,7 @@ static int rules_get(struct http_req *req, struct http_res *res, struct err *err
 {
     struct rules_q q = { 0 };
 
-    if (http_query_decode(req, RULES_Q, &q, NULL, err) < 0 ||
-        http_require_org(req, q.org, err) < 0)
+    if (http_query_decode(req, RULES_Q, &q, NULL, err) < 0 || http_require_org(req, q.org, err) < 0)
         return -1;
     return respond_rules(req, res, q.org, q.on, 200, err);
 }
@@ -72,8 +71,8 @@ static const struct field RULE_IN[] = {
     FIELD_ID(struct orglife_rule_in, org_id, "org_id", "党组织", FIELD_REQUIRED),
     FIELD_ENUM(struct orglife_rule_in, type, "type", "会议类型", FIELD_REQUIRED, MEETING_TYPES),
     FIELD_ENUM(struct orglife_rule_in, period, "period", "周期", FIELD_REQUIRED, RULE_PERIODS),
-    FIELD_INT(struct orglife_rule_in, min_count, "min_count", "每周期至少召开次数",
-              FIELD_REQUIRED, 0, 100),
+    FIELD_INT(struct orglife_rule_in, min_count, "min_count", "每周期至少召开次数", FIELD_REQUIRED,
+              0, 100),
     FIELD_DATE(struct orglife_rule_in, valid_from, "valid_from", "生效日期", FIELD_REQUIRED),
     FIELD_STR(struct orglife_rule_in, source, "source", "依据（文件名称、文号或会议决定）",
               FIELD_REQUIRED, 2, 200),

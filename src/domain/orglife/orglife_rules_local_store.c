@@ -8,7 +8,7 @@
 #include "domain/orglife/orglife_int.h"
 
 #define RULE_COLS                                                                                  \
-    "r.id, r.org_id, r.rule_id, r.rule_set, r.type, r.period, r.org_types, r.valid_from, "        \
+    "r.id, r.org_id, r.rule_id, r.rule_set, r.type, r.period, r.org_types, r.valid_from, "         \
     "r.valid_to, r.confidence, r.source, o.name, r.min_count, r.created_by, o.path"
 /* Paths hold only digits and '/', so a path is a LIKE pattern without wildcards. */
 static const struct db_sql SQL_ON = {
@@ -110,8 +110,8 @@ int orglife_store_rule_insert(struct db_conn *c, const struct orglife_rule_in *i
     return db_run_id_args(c, &SQL_INSERT,
                           DB_ARGS(DB_TEXT(base->rule_id), DB_TEXT(in->type), DB_TEXT(in->period),
                                   DB_INT(in->min_count), DB_TEXT(base->org_types),
-                                  DB_INT(in->org_id), DB_TEXT(in->valid_from),
-                                  DB_TEXT(in->source), DB_OPT_ID(user_id), DB_INT(now)),
+                                  DB_INT(in->org_id), DB_TEXT(in->valid_from), DB_TEXT(in->source),
+                                  DB_OPT_ID(user_id), DB_INT(now)),
                           id_out, err);
 }
 
