@@ -176,6 +176,14 @@ struct orglife_copy_suspect {
 int orglife_copy_suspects(struct app *app, const char *org_path, struct arena *a,
                           struct orglife_copy_suspect **out, int64_t *n_out, struct err *err);
 
+/* Runs the copy check again for every meeting with minutes dated in [from, to], oldest first
+ * (so each pair is found from its later side, as when saved), COPY_BATCH meetings a transaction,
+ * calling progress (may be NULL) once the meetings are listed (done 0) and after each batch:
+ * after the thresholds changed, or minutes were loaded in bulk. *checked_out: meetings checked; *pairs_out: pairs stored afterwards. */
+int orglife_copy_recheck(struct app *app, const char *from, const char *to,
+                         void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
+                         int64_t *checked_out, int64_t *pairs_out, struct err *err);
+
 /* ---- votes inside a meeting (orglife_vote.c; RULES.md §2.4) ---- */
 
 extern const char *const VOTE_KINDS[], *const VOTE_KIND_LABELS[];
