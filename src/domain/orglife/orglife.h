@@ -179,7 +179,8 @@ int orglife_copy_suspects(struct app *app, const char *org_path, struct arena *a
 /* Runs the copy check again for every meeting with minutes dated in [from, to], oldest first
  * (so each pair is found from its later side, as when saved), COPY_BATCH meetings a transaction,
  * calling progress (may be NULL) once the meetings are listed (done 0) and after each batch:
- * after the thresholds changed, or minutes were loaded in bulk. *checked_out: meetings checked; *pairs_out: pairs stored afterwards. */
+ * after the thresholds changed, or minutes were loaded in bulk. *checked_out: meetings checked;
+ * *pairs_out: pairs stored afterwards. */
 int orglife_copy_recheck(struct app *app, const char *from, const char *to,
                          void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
                          int64_t *checked_out, int64_t *pairs_out, struct err *err);

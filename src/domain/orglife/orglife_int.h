@@ -162,8 +162,8 @@ int orglife_store_minutes(struct db_conn *c, int64_t meeting_id, struct arena *a
 int orglife_store_copy_put(struct db_conn *c, const struct orglife_copy_row *r, int64_t now,
                            struct err *err);
 /* The meetings with minutes dated in [from, to], oldest first; the number of stored pairs. */
-int orglife_store_with_minutes(struct db_conn *c, const char *from, const char *to,
-                               struct arena *a, int64_t **out, int64_t *n_out, struct err *err);
+int orglife_store_with_minutes(struct db_conn *c, const char *from, const char *to, struct arena *a,
+                               int64_t **out, int64_t *n_out, struct err *err);
 int orglife_store_copy_count(struct db_conn *c, int64_t *n_out, struct err *err);
 /* Pairs with either meeting under path; the other side's path says whether it is in scope. */
 struct orglife_copy_view {
