@@ -101,7 +101,7 @@ export default {
               <span v-else class="not-decided">未评定</span>
             </template>
             <template #actions="{ row }">
-              <el-button v-if="canWrite" size="small" :type="!row.probationary && !row.final_grade ? 'primary' : 'default'" class="subject-edit" @click="edit(row)">登记</el-button>
+              <el-button v-if="canWrite" size="small" :type="!row.probationary && !row.final_grade ? 'primary' : 'default'" plain class="subject-edit" @click="edit(row)">登记</el-button>
             </template>
           </data-list>
           <p class="form-hint">等次由支部党员大会评定，系统只记录。优秀比例为地方做法，超过时只作提示。</p>
