@@ -2,7 +2,8 @@
 // /api/orglife/study-hours: 32 a year; 56 for a branch secretary or committee member, LIFE-TRAIN),
 // listed by name as the server orders it (a table; on a phone one compact row each) — never ranked or sorted by hours, and nothing here
 // measures time spent on a page — and the study materials of the scope (GET
-// /api/orglife/materials: a branch's own and its superiors'; the whole scope's without a branch). Holders of orglife.write 登记学习 (pages/study/record-form.js) and
+// /api/orglife/materials?above=1: those of the chosen branch, or of the scope's org, and of the
+// orgs over it). Holders of orglife.write 登记学习 (pages/study/record-form.js) and
 // 发布材料 (pages/study/material-form.js). The branch and year live in the address bar.
 import { api, withQuery } from "../lib/api.js";
 import { scope, can } from "../lib/session.js";
@@ -45,8 +46,9 @@ export default {
       setQuery({ org: filters.org || "", year: filters.year !== thisYear() ? filters.year : "", page: p.page > 1 ? p.page : "" });
       return api("GET", withQuery("/api/orglife/study-hours", { ...query(), ...p }));
     }, { page: Number(q.page) || 1, size: 50 });
-    // A branch's materials are those its members may study: its own and its superiors' (above).
-    const materials = pagedList((p) => api("GET", withQuery("/api/orglife/materials", { ...query(), above: filters.org ? 1 : "", ...p })), { size: 10 });
+    // The materials the chosen branch's (or the scope's) members may study: published by it or
+    // by an org over it (above); a branch's own show when that branch is chosen.
+    const materials = pagedList((p) => api("GET", withQuery("/api/orglife/materials", { ...query(), above: 1, ...p })), { size: 10 });
     const reload = () => { hours.search(); materials.search(); };
     watch(() => scope.orgId, () => { filters.org = null; reload(); });
     onMounted(() => { hours.load(); materials.load(); });
@@ -105,7 +107,7 @@ export default {
         <p class="form-hint">学时按登记的学习记录累计（含本人登记和组织登记）；名单按姓名排列，不作排名。</p>
       </el-card>
       <el-card shadow="never" class="me-card">
-        <template #header><span class="card-title">学习材料</span><span class="card-sub">{{ filters.year }} 年，共 {{ materials.total.value }} 份</span></template>
+        <template #header><span class="card-title">学习材料</span><span class="card-sub">本组织及上级组织 {{ filters.year }} 年发布，共 {{ materials.total.value }} 份</span></template>
         <data-list :rows="materials.rows.value" :columns="MATERIAL_COLUMNS" :loading="materials.loading.value" empty-text="本年度还没有发布学习材料" class="material-list">
           <template #title="{ row }"><span class="material-title">{{ row.title }}</span></template>
           <template #hours="{ row }"><span class="num">{{ row.hours }}</span></template>
