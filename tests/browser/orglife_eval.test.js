@@ -3,7 +3,8 @@
 // improvement measures before anything is sent), sees the 预备党员 listed as 不参加评定 with no
 // grade to choose, records one 优秀 past the local share (a warning, saved all the same), and
 // the member card shows the grade; a branch secretary records a study for two members with
-// 送学上门 and their 学时 rise by it, listed by name; a 党员 records their own study on a 360 px
+// 送学上门 and their 学时 rise by it, listed by name, publishes a material and credits it once;
+// a 党员 records their own study on a 360 px
 // phone and sees the year's hours rise in 我的.
 "use strict";
 const { test, before, after } = require("node:test");
@@ -139,7 +140,7 @@ test("a cadre runs a 民主评议 round: two members graded, the 预备党员 no
   noErrors(env);
 });
 
-test("学习记录: a branch secretary records a study for two members with 送学上门; their 学时 rise; the list stays by name", async () => {
+test("学习记录: a branch secretary records a study for two members with 送学上门 (学时 rise, the list stays by name) and a material once per person", async () => {
   const page = await env.newPage({ width: 1366, height: 900 });
   await signIn(env, page, "shuji");
   await page.click(".side-menu .el-menu-item:has-text('学习记录')");
@@ -170,6 +171,38 @@ test("学习记录: a branch secretary records a study for two members with 送�
   assert.deepEqual(one(`SELECT COUNT(*), SUM(hours), MIN(delivered), MIN(source) FROM study_record WHERE title = '送学上门：学习党的二十大精神'`), ["2", "6", "1", "cadre"]);
   assert.deepEqual(await page.$$eval(".hours-list .hours-name", (els) => els.map((e) => e.textContent.trim())), names, "still by name");
   await shot(page, "orglife-study-1366");
+
+  // A material the branch publishes, then studied by one member (its 学时 by default); the same
+  // material for them again is refused at the material, naming the person, nothing written.
+  await page.click("button.new-material");
+  await page.waitForSelector(".material-form input[name=title]");
+  await page.fill(".material-form input[name=title]", "《中国共产党支部工作条例（试行）》第三章");
+  await page.fill(".material-form input[name=hours]", "4");
+  await page.click(".material-actions button[type=submit]");
+  await page.waitForSelector(".material-list .material-title:has-text('第三章')");
+  assert.deepEqual(one("SELECT org_id, kind, hours FROM study_material WHERE title LIKE '%第三章'"), [String(branch), "document", "4"]);
+  const c = names[3];
+  const hc = await hoursOf(c);
+  for (const attempt of [1, 2]) {
+    await page.click("button.record-study");
+    await page.waitForSelector(".record-form .record-person");
+    await choose(page, ".record-material", "第三章");
+    assert.equal(await page.inputValue(".record-form input[name=hours]"), "4", "the material's 学时");
+    assert.equal(await page.locator(".record-form input[name=title]").count(), 0, "no free content with a material");
+    await page.click(`.record-form .record-person:has-text('${c}')`);
+    await page.click(".record-actions button[type=submit]");
+    if (attempt === 1) {
+      await page.waitForSelector(".record-form", { state: "detached" });
+      await page.waitForFunction(([n, h]) => [...document.querySelectorAll(".hours-list .el-table__row")]
+        .some((r) => r.textContent.includes(n) && r.querySelector(".hours-value").textContent.trim().startsWith(`${h} `)), [c, hc + 4]);
+    } else {
+      const err = page.locator(".record-form .el-form-item:has(.record-material) .el-form-item__error");
+      await err.waitFor();
+      assert.match(await err.textContent(), new RegExp(`${c}：该学习材料已为此人登记过`));
+      await page.click(".record-actions button:has-text('取消')");
+    }
+  }
+  assert.equal(one("SELECT COUNT(*) FROM study_record r JOIN study_material m ON m.id = r.material_id WHERE m.title LIKE '%第三章'")[0], "1");
   await page.context().close();
   noErrors(env);
 });
