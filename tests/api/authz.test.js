@@ -96,6 +96,8 @@ const fx = {
   },
   // An open vote in a held meeting of org today: {id, meeting}.
   vote(org) { const f = want("vote", org); return planning ? { id: f, meeting: f } : { id: f.id, meeting: f.second }; },
+  // A local frequency rule of org (a 主题党日 override in force since 2000).
+  localRule(org) { const f = want("localRule", org); return planning ? f : f.id; },
   orgType: (org) => orgInfo(org).type,
 };
 
@@ -172,6 +174,8 @@ function createFixtures(list) {
       SELECT 1, id, path, 'party_congress', '矩阵表决会议', '${today()}', '${today()} 00:00', 'held', 0, 0 FROM org WHERE id = ${f.org};
       INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, expected_n, created_at)
       SELECT 1, MAX(id), '矩阵表决', 'decision', 'open', 0, 0 FROM meeting RETURNING id, meeting_id;`,
+    localRule: (f) => `INSERT INTO orglife_rule (rule_id, rule_set, type, period, min_count, org_types, org_id, valid_from, confidence, source, created_at)
+      VALUES ('LIFE-ZHUTI', 'local', 'theme_day', 'month', 2, ',branch,', ${f.org}, '2000-01-01', 'local', '矩阵规则', 0) RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -33,7 +33,7 @@ const MATERIAL_COLUMNS = [
 ];
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
-export const routes = [{ path: "/orglife/study", title: "学习记录", perm: "orglife.read", menu: { group: "组织生活", icon: "Reading", order: 40 } }];
+export const routes = [{ path: "/orglife/study", title: "学习记录", perm: "orglife.read", menu: { group: "组织生活", icon: "Reading", order: 35 } }];
 
 export default {
   name: "StudyPage",
