@@ -95,15 +95,9 @@ int orglife_copy_check(struct db_conn *c, int64_t meeting_id, const char *minute
     return 0;
 }
 
-/* One transaction of the recheck: ids[0..n). */
-static int recheck_batch(struct app *app, const int64_t *ids, int64_t n,
-                         const struct orglife_copy_rule *rule, struct err *err)
+int orglife_copy_check_ids(struct db_conn *c, const int64_t *ids, int64_t n,
+                           const struct orglife_copy_rule *rule, struct err *err)
 {
-    struct db_conn *c = NULL;
-    int rc = -1;
-
-    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0)
-        goto out;
     for (int64_t i = 0; i < n; i++) {
         struct arena one;
         const char *minutes;
@@ -114,8 +108,21 @@ static int recheck_batch(struct app *app, const int64_t *ids, int64_t n,
               orglife_copy_check(c, ids[i], minutes, rule, &one, err) < 0;
         arena_release(&one);
         if (bad)
-            goto out;
+            return -1;
     }
+    return 0;
+}
+
+/* One transaction of the recheck: ids[0..n). */
+static int recheck_batch(struct app *app, const int64_t *ids, int64_t n,
+                         const struct orglife_copy_rule *rule, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        orglife_copy_check_ids(c, ids, n, rule, err) < 0)
+        goto out;
     rc = 0;
 out:
     return db_tx_finish(app->db, &c, NULL, rc, err);

@@ -182,20 +182,9 @@ static int copy_index(const struct demo_ctx *ctx, int since_month, struct err *e
     orglife_copy_rule_of(NULL, &rule);
     snprintf(since, sizeof(since), "%04d-%02d-01", since_month / 12, since_month % 12 + 1);
     arena_init(&a, 1 << 16);
-    if (orglife_demo_store_recent(ctx->c, since, &a, &ids, &n, err) < 0)
+    if (orglife_demo_store_recent(ctx->c, since, &a, &ids, &n, err) < 0 ||
+        orglife_copy_check_ids(ctx->c, ids, n, &rule, err) < 0)
         goto out;
-    for (int64_t i = 0; i < n; i++) {
-        struct arena one;
-        const char *minutes;
-        int bad;
-
-        arena_init(&one, 1 << 16);
-        bad = orglife_store_minutes(ctx->c, ids[i], &one, &minutes, err) < 0 ||
-              orglife_copy_check(ctx->c, ids[i], minutes, &rule, &one, err) < 0;
-        arena_release(&one);
-        if (bad)
-            goto out;
-    }
     rc = 0;
 out:
     arena_release(&a);

@@ -144,6 +144,9 @@ struct orglife_copy_rule {
 void orglife_copy_rule_of(const struct cfg *cfg, struct orglife_copy_rule *out);
 int orglife_copy_check(struct db_conn *c, int64_t meeting_id, const char *minutes,
                        const struct orglife_copy_rule *rule, struct arena *a, struct err *err);
+/* orglife_copy_check for each meeting of ids[0..n) with its stored minutes, on c. */
+int orglife_copy_check_ids(struct db_conn *c, const int64_t *ids, int64_t n,
+                           const struct orglife_copy_rule *rule, struct err *err);
 
 /* Their SQL (orglife_copy_store.c). */
 struct orglife_copy_row {
