@@ -231,8 +231,8 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
         if (bad)
             goto out;
     }
-    rc = (p.attendance && (orglife_demo_store_counts(ctx->c, err) < 0 ||
-                           orglife_vote_demo(ctx, err) < 0)) ||
+    rc = (p.attendance &&
+          (orglife_demo_store_counts(ctx->c, err) < 0 || orglife_vote_demo(ctx, err) < 0)) ||
                  orglife_store_years_rebuild(ctx->c, err) < 0 ||
                  (p.attendance && copy_index(ctx, p.this_month - 1, err) < 0)
              ? -1

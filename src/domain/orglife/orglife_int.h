@@ -227,8 +227,8 @@ int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org
                               int64_t now, struct err *err);
 int orglife_demo_store_counts(struct db_conn *c, struct err *err);
 /* The org's two latest held 支部党员大会, newest first (the votes demo). */
-int orglife_demo_store_congresses(struct db_conn *c, int64_t org_id, struct arena *a,
-                                  int64_t **out, int64_t *n_out, struct err *err);
+int orglife_demo_store_congresses(struct db_conn *c, int64_t org_id, struct arena *a, int64_t **out,
+                                  int64_t *n_out, struct err *err);
 /* The votes demo (orglife_vote_demo.c): in the demo branch's latest held 支部党员大会 a 举手表决
  * that passed, in the one before a 无记名投票 that failed quorum (most voters away, on leave);
  * the results computed by closing, as a cadre's would be. Runs before the meeting counts of

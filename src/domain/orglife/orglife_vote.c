@@ -239,7 +239,8 @@ int meeting_my_votes(struct app *app, int64_t person_id, struct arena *a, struct
     int rc = -1;
 
     *n_out = 0;
-    if (db_acquire(app->db, &c, err) < 0 || orglife_store_my_votes(c, person_id, a, &v, &n, err) < 0)
+    if (db_acquire(app->db, &c, err) < 0 ||
+        orglife_store_my_votes(c, person_id, a, &v, &n, err) < 0)
         goto out;
     /* Expected is not enough: a 预备党员 or an excluded member has no vote (few rows: one roll
      * read each). */

@@ -193,9 +193,9 @@ static int my_votes(struct http_req *req, struct http_res *res, struct err *err)
             arr, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "id",
                            (json_int_t)v[i].id, "meeting_id", (json_int_t)v[i].meeting_id,
                            "subject", v[i].subject, "kind", v[i].kind, "kind_label",
-                           enum_label(VOTE_KINDS, VOTE_KIND_LABELS, v[i].kind), "topic",
-                           v[i].topic, "starts_at", v[i].starts_at, "org_name", v[i].org_name,
-                           "present", v[i].present, "voted", v[i].voted));
+                           enum_label(VOTE_KINDS, VOTE_KIND_LABELS, v[i].kind), "topic", v[i].topic,
+                           "starts_at", v[i].starts_at, "org_name", v[i].org_name, "present",
+                           v[i].present, "voted", v[i].voted));
     http_res_json(res, 200, json_pack("{s:o}", "items", arr));
     return 0;
 }

@@ -222,6 +222,6 @@ static void read_mine(struct db_stmt *st, struct arena *a, void *row)
 int orglife_store_my_votes(struct db_conn *c, int64_t person_id, struct arena *a,
                            struct vote_mine **out, int64_t *n_out, struct err *err)
 {
-    return db_read_rows_args(c, &SQL_MINE, DB_ARGS(DB_INT(person_id)), read_mine, sizeof(**out),
-                             a, out, n_out, err);
+    return db_read_rows_args(c, &SQL_MINE, DB_ARGS(DB_INT(person_id)), read_mine, sizeof(**out), a,
+                             out, n_out, err);
 }
