@@ -43,17 +43,35 @@ static int voters_of(struct db_conn *c, int64_t meeting_id, struct arena *a, str
     return 0;
 }
 
-/* A show of hands on a project the branch recommends: all present in favour but one abstains. */
+/* What a demo 支部党员大会 decides, by a word of its topic (orglife_demo.c's topics). */
+static const struct {
+    const char *word, *subject, *resolution;
+} DECISIONS[] = {
+    { "工作安排", "通过支部下季度工作安排", "按工作安排分工落实，每月支委会检查进度。" },
+    { "发展党员", "通过支部年度发展党员工作计划", "报社区党委备案，指定培养联系人。" },
+    { "为民办实事", "同意推荐“老旧楼道加装扶手”为社区为民办实事项目",
+      "支部党员大会同意推荐，报社区党委研究。" },
+    { "党费", "通过支部年度党费收缴使用情况报告", "在支部公开栏公示收缴使用情况。" },
+};
+
+/* A show of hands on what the meeting was about: all present in favour but one abstains. */
 static int vote_passed(const struct demo_ctx *ctx, int64_t meeting_id, struct arena *a,
                        struct err *err)
 {
-    struct vote_in in = { .subject = S(a, "同意推荐“老旧楼道加装扶手”为社区为民办实事项目"),
+    struct meeting_view m;
+    struct vote_in in = { .subject = S(a, "通过本次会议决定事项"),
                           .kind = S(a, "decision"),
-                          .method = S(a, "open"),
-                          .resolution = S(a, "支部党员大会同意推荐，报社区党委研究。") };
+                          .method = S(a, "open") };
     struct demo_voters v;
     int64_t id;
 
+    if (orglife_store_meeting_get(ctx->c, meeting_id, a, &m, err) < 0)
+        return -1;
+    for (size_t i = 0; i < ARRAY_LEN(DECISIONS); i++)
+        if (m.topic && strstr(m.topic, DECISIONS[i].word)) {
+            in.subject = S(a, DECISIONS[i].subject);
+            in.resolution = S(a, DECISIONS[i].resolution);
+        }
     if (voters_of(ctx->c, meeting_id, a, &v, err) < 0 ||
         orglife_vote_open(ctx->c, meeting_id, &in, NULL, a, &id, err) < 0)
         return -1;
