@@ -94,7 +94,13 @@ test("on a 360 px phone a vote with too few present closes as 到会人数不足
   await signIn(env, page, "shuji");
   await page.goto(`${env.srv.url}/meetings/${m.id}`);
   await page.waitForSelector(".meeting-votes");
-  await openVote(page, "接收入党积极分子为预备党员");
+  await page.click("button.vote-new");
+  await page.fill(".vote-form input[name=subject]", "同意调整支部党小组设置");
+  await page.click(".vote-form button.excluded-add");
+  assert.ok(await overflow(page) <= 0, "the form fits a phone");
+  await shot(page, "votes-create-360", { fullPage: false });
+  await page.click(".vote-form button.excluded-remove");
+  await page.click(".vote-form button[type=submit]");
   const vote = page.locator(".vote-item").first();
   await vote.waitFor();
   assert.match(await vote.locator(".vote-explain").textContent(), new RegExp(`应到 ${full.length} 人，已登记到会 ${few.length} 人，尚未过半数`));
@@ -159,6 +165,65 @@ test("a 党员 casts their own secret ballot in 我的 once; it reads 已投票,
   await row.waitFor();
   assert.equal((await row.locator(".ballot-done").textContent()).trim(), "已投票");
   await p2.context().close();
+  await page.context().close();
+  noErrors(env);
+});
+
+async function pickOption(page, selectSel, text) {
+  await page.click(`${selectSel} .el-select__wrapper`);
+  const item = text ? page.locator(`.el-select-dropdown__item:visible:has-text('${text}')`).first() : page.locator(".el-select-dropdown__item:visible").first();
+  await item.waitFor();
+  const label = (await item.textContent()).trim();
+  await item.click();
+  return label;
+}
+
+test("a secret vote with one member not counted, its paper ballots entered (too many refused at 赞成票) and closed", async () => {
+  const m = await congress("接收预备党员支部党员大会", full);
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "shuji");
+  await page.goto(`${env.srv.url}/meetings/${m.id}`);
+  await page.waitForSelector(".meeting-votes");
+  await page.click("button.vote-new");
+  await page.fill(".vote-form input[name=subject]", "接收张某某为预备党员");
+  assert.equal(await pickOption(page, ".vote-form .vote-kind", "接收预备党员"), "接收预备党员");
+  await page.click(".vote-form .vote-method label:has-text('无记名投票')");
+  await page.click(".vote-form button.excluded-add");
+  const away = await pickOption(page, ".vote-form .excluded-person");
+  // No reason: the server names /excluded/0/reason, shown at that row.
+  await page.click(".vote-form button[type=submit]");
+  const reasonErr = page.locator(".vote-excluded-row .vote-excluded-field").nth(1).locator(".el-form-item__error");
+  await reasonErr.waitFor();
+  assert.match(await reasonErr.textContent(), /不计入理由/);
+  await shot(page, "votes-create-errors-1366", { fullPage: false });
+  await page.fill(".vote-form input[name=excluded_0_reason]", "出国（境）学习");
+  await page.click(".vote-form button[type=submit]");
+  const vote = page.locator(".vote-item").first();
+  await vote.waitFor();
+  assert.equal(Number(await vote.locator(".v-expected").textContent()), full.length - 1, "应到 less the one not counted");
+  assert.match(await vote.locator(".vote-sub").textContent(), /接收预备党员 · 无记名投票/);
+  assert.match(await vote.textContent(), new RegExp(`不计入应到人数：${away}（出国（境）学习）`));
+
+  // Paper ballots: more than the voting members present is refused at 赞成票.
+  await vote.locator("button.vote-tally").click();
+  const field = (label) => page.locator(`.tally-form .el-form-item:has(.el-form-item__label:text-is('${label}')) input`);
+  await field("赞成票").fill(String(full.length));
+  await page.click(".tally-form button[type=submit]");
+  const yesErr = page.locator(".tally-form .el-form-item:has(.el-form-item__label:text-is('赞成票')) .el-form-item__error");
+  await yesErr.waitFor();
+  assert.match(await yesErr.textContent(), /多于到会有表决权的人数/);
+  await shot(page, "votes-tally-errors-1366", { fullPage: false });
+  await field("赞成票").fill(String(full.length - 3));
+  await field("反对票").fill("1");
+  await field("弃权票").fill("1");
+  await page.click(".tally-form button[type=submit]");
+  await page.waitForFunction((n) => Number(document.querySelector(".vote-item .v-yes").textContent) === n, full.length - 3);
+  assert.equal(Number(await vote.locator(".v-no").textContent()), 1);
+  await closeVote(page, vote);
+  const n = full.length - 1, y = full.length - 3;
+  const result = y * 2 > n ? "通过" : "未通过";
+  assert.equal((await vote.locator(".vote-status").textContent()).trim(), result);
+  assert.match(await vote.locator(".vote-explain").textContent(), new RegExp(`^应到 ${n} 人，实到 ${n} 人`));
   await page.context().close();
   noErrors(env);
 });

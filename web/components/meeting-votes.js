@@ -1,7 +1,7 @@
 // meeting-votes.js: 表决 on a meeting's page (a 支部党员大会 or 支委会): each vote with its
 // subject, kind, 无记名投票 or 举手表决, 应到 (voting 正式党员; 预备党员 have no vote), 实到, the
 // tallies, and the result the server computed on closing with what it means in words. A
-// cadre (orglife.write) opens a vote, records ballots (one tap per person, saved together; a
+// cadre (orglife.write) opens a vote (with the members not counted in 应到 and why), records ballots (one tap per person, saved together; a
 // voter who is absent gives a signed 书面意见), enters the counted paper ballots of a secret
 // vote and closes the vote. A secret ballot is the member's own (我的): here only whether
 // they voted, never what. The result is never chosen here.
@@ -59,17 +59,21 @@ export default {
     // 发起表决
     const createOpen = ref(false);
     const busy = ref(false);
-    const form = reactive({ subject: "", kind: "decision", method: "open", resolution: "" });
+    const form = reactive({ subject: "", kind: "decision", method: "open", resolution: "", excluded: [] });
     const errs = fieldErrors();
+    // Who may be left out of 应到 (VOTE-ELIGIBLE): the meeting's expected 正式党员.
+    const eligible = computed(() => props.people.filter((p) => p.expected && !p.probationary));
+    const excludedErr = computed(() => (Object.keys(errs).some((k) => k.startsWith("excluded/")) ? "" : errs.excluded));
     function openCreate() {
-      Object.assign(form, { subject: "", kind: "decision", method: "open", resolution: "" });
+      Object.assign(form, { subject: "", kind: "decision", method: "open", resolution: "", excluded: [] });
       for (const k of Object.keys(errs)) delete errs[k];
       createOpen.value = true;
     }
     async function create() {
-      await submitForm({ busy, errs, fields: ["subject", "kind", "method", "resolution"] }, async () => {
+      await submitForm({ busy, errs, fields: ["subject", "kind", "method", "resolution", "excluded"] }, async () => {
         const body = { subject: form.subject, kind: form.kind, method: form.method };
         if (form.resolution.trim()) body.resolution = form.resolution;
+        if (form.excluded.length) body.excluded = form.excluded.map((e) => ({ person_id: e.person_id, reason: e.reason }));
         votes.value = (await api("POST", base(), body)).items;
         createOpen.value = false;
         ElementPlus.ElMessage.success("已发起表决");
@@ -146,7 +150,7 @@ export default {
       }
     }
     return { votes, loaded, error, votable, nameOf, votersOf, liveCount, explain, resultType, choices, choiceLabel, attends,
-             createOpen, busy, form, errs, openCreate, create, kinds: computed(() => options("vote_kind")), methods: computed(() => options("vote_method")),
+             createOpen, busy, form, errs, eligible, excludedErr, openCreate, create, kinds: computed(() => options("vote_kind")), methods: computed(() => options("vote_method")),
              ballotsOf, picks, rowErrs, saving, picked, toggleBallots, votedOf, recordable, saveBallots,
              tallyOf, tally, tallyErrs, openTally, saveTally, close, isMobile };
   },
@@ -224,6 +228,21 @@ export default {
           <el-form-item label="表决方式" :error="errs.method" required>
             <el-radio-group v-model="form.method" class="vote-method"><el-radio-button v-for="k in methods" :key="k.value" :value="k.value">{{ k.label }}</el-radio-button></el-radio-group>
             <div class="form-hint">无记名投票由到会党员本人在“我的”中投票，或清点纸质选票后录入票数；不保存谁投了什么。</div>
+          </el-form-item>
+          <el-form-item label="不计入应到人数的党员" :error="excludedErr" class="vote-excluded-block">
+            <div v-for="(e, i) in form.excluded" :key="i" class="vote-excluded-row">
+              <el-form-item :error="errs['excluded/' + i + '/person_id']" label-width="0" class="vote-excluded-field">
+                <el-select v-model="e.person_id" filterable placeholder="选择党员" class="excluded-person" style="width: 100%">
+                  <el-option v-for="p in eligible" :key="p.person_id" :label="p.name" :value="p.person_id" />
+                </el-select>
+              </el-form-item>
+              <el-form-item :error="errs['excluded/' + i + '/reason']" label-width="0" class="vote-excluded-field">
+                <el-input v-model="e.reason" :name="'excluded_' + i + '_reason'" maxlength="100" placeholder="理由，如 出国（境）学习" />
+              </el-form-item>
+              <el-button icon="Delete" text type="danger" class="excluded-remove" @click="form.excluded.splice(i, 1)" aria-label="删除" />
+            </div>
+            <el-button size="small" icon="Plus" class="excluded-add" @click="form.excluded.push({ person_id: null, reason: '' })">添加</el-button>
+            <div class="form-hint">因出国（境）、长期外出等原因不能参加的，经支部研究可不计入应到会有表决权人数，须写明理由。</div>
           </el-form-item>
           <el-form-item label="决议内容" :error="errs.resolution">
             <el-input v-model="form.resolution" name="resolution" type="textarea" :rows="2" maxlength="2000" />
