@@ -128,6 +128,13 @@ test("on a 360 px phone a vote with too few present closes as 到会人数不足
 test("a 党员 casts their own secret ballot in 我的 once; it reads 已投票, never the choice", async () => {
   const m = await congress("接收预备党员大会", full);
   const v = (await shuji.request("POST", `/api/meetings/${m.id}/votes`, { body: { subject: "接收李某某为预备党员", kind: "admission", method: "secret" } })).json.items[0];
+  const wide = await env.newPage({ width: 1366, height: 800 });
+  await signIn(env, wide, "dangyuan");
+  await wide.goto(`${env.srv.url}/me`);
+  await wide.waitForSelector(`.my-votes .my-vote[data-vote="${v.id}"] button.my-vote-yes`);
+  assert.ok(await overflow(wide) <= 0);
+  await shot(wide, "votes-me-1366");
+  await wide.context().close();
   const page = await env.newPage({ width: 360, height: 740 });
   await signIn(env, page, "dangyuan");
   await page.goto(`${env.srv.url}/me`);
@@ -175,6 +182,7 @@ async function pickOption(page, selectSel, text) {
   await item.waitFor();
   const label = (await item.textContent()).trim();
   await item.click();
+  await item.waitFor({ state: "hidden" }); // the list closed, so the next select's is the one visible
   return label;
 }
 
