@@ -243,6 +243,16 @@ struct tally_in {
 };
 int meeting_vote_tally(struct app *app, int64_t meeting_id, int64_t vote_id,
                        const struct tally_in *in, const struct auth_actor *actor, struct err *err);
+/* An open secret vote the person holds a vote in (GET /api/me/votes): present when recorded
+ * 出席 or 线上 (a ballot needs it), voted when they cast theirs (never what they chose). */
+struct vote_mine {
+    int64_t id, meeting_id, org_id;
+    char *subject, *kind, *topic, *starts_at, *org_name, *excluded;
+    bool present, voted;
+};
+/* The person's open secret votes, newest meeting first; memory from a. */
+int meeting_my_votes(struct app *app, int64_t person_id, struct arena *a, struct vote_mine **out,
+                     int64_t *n_out, struct err *err);
 /* Closes the vote and computes its result from the rules in force on the meeting date:
  * failed_quorum, passed or rejected. The meeting must have been held. */
 int meeting_vote_close(struct app *app, int64_t meeting_id, int64_t vote_id,

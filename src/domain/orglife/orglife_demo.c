@@ -4,7 +4,8 @@
  * monthly), attendance drawn from the roster, meetings later this month still planned, and the
  * 照搬照抄 check run over the last two months' minutes. About
  * one branch in seven falls behind (months skipped), and two branches filed the same
- * downloaded minutes for last month's 主题党日, for the reviewing level to find. */
+ * downloaded minutes for last month's 主题党日, for the reviewing level to find. The demo
+ * branch's last two 支部党员大会 hold votes (orglife_vote_demo.c). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -219,7 +220,8 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
         if (bad)
             goto out;
     }
-    rc = (p.attendance && orglife_demo_store_counts(ctx->c, err) < 0) ||
+    rc = (p.attendance &&
+          (orglife_demo_store_counts(ctx->c, err) < 0 || orglife_vote_demo(ctx, err) < 0)) ||
                  orglife_store_years_rebuild(ctx->c, err) < 0 ||
                  (p.attendance && copy_index(ctx, p.this_month - 1, err) < 0)
              ? -1
