@@ -77,6 +77,8 @@ test("a 党员 opens the link on a 360 px phone, signs in and taps 签到", asyn
   const person = sql(env.srv.db, "SELECT person_id FROM user_account WHERE username = 'dangyuan'")[0][0];
   assert.equal(sql(env.srv.db, `SELECT status FROM meeting_attendance WHERE meeting_id = ${meetingId} AND person_id = ${person}`)[0][0], "present");
   await shot(page, "orglife-signin-done-360");
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await shot(page, "orglife-signin-done-1366");
   // A code that does not exist: the page says so.
   await page.goto(`${env.srv.url}/signin/${"0".repeat(32)}`);
   await page.waitForSelector(".signin-error");

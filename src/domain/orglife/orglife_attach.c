@@ -37,7 +37,7 @@ static bool is_docx(const void *p, size_t n)
     zip_error_init(&ze);
     src = zip_source_buffer_create(p, n, 0, &ze);
     if (src) {
-        z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+        z = zip_open_from_source(src, ZIP_RDONLY, &ze);
         if (!z)
             zip_source_free(src);
     }
