@@ -62,8 +62,15 @@ static int attach_upload(struct http_req *req, struct http_res *res, struct err 
     struct attach_view v;
     int64_t id;
 
-    if (meeting_load(req, &m, err) < 0 || http_multipart_file(req, &up, err) < 0)
+    if (meeting_load(req, &m, err) < 0)
         return -1;
+    if (http_multipart_file(req, &up, err) < 0) {
+        /* The parser's message names the importer's files; this route takes others. */
+        err_refine(
+            err, "/file",
+            "请以 multipart/form-data 上传附件（表单字段 file：PDF、PNG、JPEG 或 Word .docx）");
+        return -1;
+    }
     http_actor(req, &actor);
     if (attach_add(req->app, m.id, up.filename, up.data, up.len, &actor, &id, err) < 0)
         return -1;
