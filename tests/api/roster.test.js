@@ -6,7 +6,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, today, shiftYears, PG } = require("./lib/harness");
 const { demoId, buildXlsx } = require("./lib/xlsx");
 
 let srv, shequ, shuji, community, branch;
@@ -87,8 +87,13 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
   for (const t of ["meeting_signin", "meeting_attachment", "study_record", "study_material", "eval_subject", "eval_round", "study_target_rule", "eval_rule", "meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
   // Triggers of later migrations on tables that stay (org, org_post) go too.
-  const triggers = sql(srv.db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'generation_orglife_%' OR name = 'meeting_org_path')");
-  for (const [t] of triggers) sql(srv.db, `DROP TRIGGER ${t}`);
+  if (PG) {
+    // PostgreSQL names a trigger with its table, and 0014's path function is created anew.
+    sql(srv.db, "DROP TRIGGER generation_orglife_org ON org; DROP TRIGGER generation_orglife_org_post ON org_post; DROP TRIGGER meeting_org_path ON org; DROP FUNCTION dj_meeting_org_path()");
+  } else {
+    const triggers = sql(srv.db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'generation_orglife_%' OR name = 'meeting_org_path')");
+    for (const [t] of triggers) sql(srv.db, `DROP TRIGGER ${t}`);
+  }
   sql(srv.db, "DELETE FROM generation WHERE name = 'orglife'; DROP INDEX org_post_org");
   const r = cli(["migrate", "--db", srv.db]);
   assert.equal(r.status, 0, r.stderr);
