@@ -146,7 +146,7 @@ test("the sign-in link: QR code, window, expected members only, recorder's recor
   const made = expectStatus(await shuji.request("POST", `/api/meetings/${m.id}/signin`), 200).json;
   assert.match(made.token, /^[0-9a-f]{32}$/);
   assert.ok(made.url.endsWith(`/signin/${made.token}`), made.url);
-  assert.deepEqual([made.opens_at, made.closes_at, made.open], [cst(-40), cst(110), true]);
+  assert.deepEqual([made.opens_at, made.closes_at, made.open, made.phase], [cst(-40), cst(110), true, "open"]);
   assert.deepEqual(lastAudit(), ["meeting.signin_link", String(m.id)]);
   const qr = await fetch(`${srv.url}/api/meetings/${m.id}/signin-qr.svg`, { headers: { Cookie: shuji.cookie } });
   assert.equal(qr.status, 200);
@@ -189,11 +189,13 @@ test("sign-in is refused outside the window and for a member not expected, with 
   const status = (m) => sql(srv.db, `SELECT COALESCE(status, '-') FROM meeting_attendance WHERE meeting_id = ${m.id} AND person_id = ${dangyuanPerson}`)[0][0];
   // Opens 30 minutes before the start.
   const later = await meeting(branch, 45, 90);
+  assert.equal(expectStatus(await shuji.request("GET", `/api/meetings/${later.id}/signin`), 200).json.phase, "before");
   let e = expectError(await dangyuan.request("POST", "/api/me/signin", { body: { token: await token(later) } }), 409, "conflict");
   assert.match(e.message, /签到尚未开始/);
   assert.equal(status(later), "-");
   // Closes 60 minutes after the end (or the start, when no end is set).
   const past = await meeting(branch, -180, -70);
+  assert.equal(expectStatus(await shuji.request("GET", `/api/meetings/${past.id}/signin`), 200).json.phase, "after");
   e = expectError(await dangyuan.request("POST", "/api/me/signin", { body: { token: await token(past) } }), 409, "conflict");
   assert.match(e.message, /签到已结束/);
   assert.equal(status(past), "-");

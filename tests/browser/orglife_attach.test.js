@@ -50,7 +50,7 @@ test("a branch secretary uploads an attachment, sees it listed, and makes the si
   await page.waitForFunction(() => document.querySelector(".signin-qr").naturalWidth > 0);
   token = sql(env.srv.db, `SELECT token FROM meeting_signin WHERE meeting_id = ${meetingId}`)[0][0];
   assert.match(await page.textContent(".signin-url"), new RegExp(`/signin/${token}$`));
-  assert.match(await page.textContent(".signin-window"), /正在签到/);
+  assert.match(await page.textContent(".signin-phase"), /正在签到/);
   await shot(page, "orglife-attach-meeting-1366");
   await page.setViewportSize({ width: 360, height: 780 });
   await page.waitForTimeout(200);

@@ -85,6 +85,6 @@ export default {
         <div v-else class="form-hint attach-empty">暂无附件</div>
         <div v-if="canWrite" class="form-hint">可上传 PDF、PNG、JPEG 图片或 Word（.docx）文件，如签到表、现场照片、会议材料；按文件内容识别类型。</div>
       </el-card>
-      <meeting-signin v-if="canWrite" :meeting-id="meeting.id" :cancelled="meeting.status === 'cancelled'" />
+      <meeting-signin v-if="canWrite" :meeting-id="meeting.id" />
     </div>`,
 };

@@ -8,7 +8,7 @@ const { ref, onMounted } = Vue;
 
 export default {
   name: "MeetingSignin",
-  props: { meetingId: { type: Number, required: true }, cancelled: { type: Boolean, default: false } },
+  props: { meetingId: { type: Number, required: true } },
   setup(props) {
     const link = ref(null);
     const error = ref("");
@@ -48,7 +48,9 @@ export default {
         ElementPlus.ElMessage.info("请长按或选中链接复制");
       }
     }
-    return { link, error, busy, renew, copy };
+    const PHASE = { before: ["未到签到时间", "info"], open: ["正在签到", "success"], after: ["签到已结束", "info"], cancelled: ["会议已取消", "info"] };
+    const phase = (l) => PHASE[l.phase] || PHASE.after;
+    return { link, error, busy, renew, copy, phase };
   },
   template: `
     <el-card shadow="never" class="me-card meeting-signin">
@@ -59,18 +61,21 @@ export default {
           <img :key="link.token" class="signin-qr" :src="'/api/meetings/' + meetingId + '/signin-qr.svg'" alt="签到二维码" />
           <div class="signin-info">
             <div class="signin-window">签到时段：{{ link.opens_at }} 至 {{ link.closes_at }}
-              <el-tag size="small" :type="link.open ? 'success' : 'info'" class="tag-gap-left">{{ link.open ? '正在签到' : '不在签到时段' }}</el-tag></div>
+              <el-tag size="small" :type="phase(link)[1]" class="tag-gap-left signin-phase">{{ phase(link)[0] }}</el-tag></div>
             <div class="signin-url">{{ link.url }}</div>
             <div class="form-hint">党员用手机扫码或打开链接，用本人账号登录后点“签到”即登记为出席。签到不获取位置；记录人登记的请假等情况不会被覆盖。</div>
             <div class="form-actions left">
               <el-button size="small" icon="DocumentCopy" class="signin-copy" @click="copy">复制链接</el-button>
-              <el-button size="small" icon="Refresh" class="signin-renew" :loading="busy" :disabled="cancelled" @click="renew">更换签到码</el-button>
+              <el-button size="small" icon="Refresh" class="signin-renew" :loading="busy" :disabled="link.phase === 'cancelled'" @click="renew">更换签到码</el-button>
             </div>
           </div>
         </div>
+        <div v-else-if="link.phase === 'after' || link.phase === 'cancelled'" class="signin-empty form-hint">
+          {{ link.phase === 'cancelled' ? '会议已取消，无需签到。' : '签到时段已于 ' + link.closes_at + ' 结束；出席情况请用“登记出席”登记。' }}
+        </div>
         <div v-else class="signin-empty">
           <div class="form-hint">生成签到码后，党员可在 {{ link.opens_at }} 至 {{ link.closes_at }} 扫码签到。</div>
-          <el-button type="primary" icon="Iphone" class="signin-make" :loading="busy" :disabled="cancelled" @click="renew">生成签到码</el-button>
+          <el-button type="primary" icon="Iphone" class="signin-make" :loading="busy" @click="renew">生成签到码</el-button>
         </div>
       </template>
     </el-card>`,

@@ -280,8 +280,11 @@ static void window_fill(const struct cfg *cfg, const struct meeting_view *m, str
     minutes_fmt(start - cfg->orglife_signin_before_minutes, v->opens_at);
     minutes_fmt(end + cfg->orglife_signin_after_minutes, v->closes_at);
     orglife_now_cst(now);
-    v->open = strcmp(m->status, "cancelled") && strcmp(v->opens_at, now) <= 0 &&
-              strcmp(now, v->closes_at) <= 0;
+    v->phase = !strcmp(m->status, "cancelled") ? "cancelled"
+               : strcmp(now, v->opens_at) < 0  ? "before"
+               : strcmp(now, v->closes_at) > 0 ? "after"
+                                               : "open";
+    v->open = !strcmp(v->phase, "open");
 }
 
 int signin_get(struct app *app, int64_t meeting_id, struct arena *a, struct signin_view *out,

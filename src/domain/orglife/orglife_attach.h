@@ -52,7 +52,8 @@ struct signin_view {
     const char *token; /* NULL: no link made yet */
     const char *topic, *org_name, *starts_at, *ends_at, *place, *status;
     char opens_at[17], closes_at[17];
-    bool open; /* now is inside the window */
+    bool open;         /* now is inside the window (and the meeting is not cancelled) */
+    const char *phase; /* "before", "open", "after" the window, or "cancelled" */
     /* signin_lookup with a person only: */
     bool expected;
     const char *my_status; /* NULL: not recorded */

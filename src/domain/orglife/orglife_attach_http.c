@@ -147,11 +147,11 @@ static const char *signin_url(struct http_req *req, const char *token)
 
 static json_t *window_json(const struct signin_view *v)
 {
-    return json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s, s:s, s:s, s:b}", "meeting_id",
+    return json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s, s:s, s:s, s:b, s:s}", "meeting_id",
                      (json_int_t)v->meeting_id, "topic", v->topic, "org_name", v->org_name,
                      "starts_at", v->starts_at, "ends_at", v->ends_at, "place", v->place, "status",
-                     v->status, "opens_at", v->opens_at, "closes_at", v->closes_at, "open",
-                     v->open);
+                     v->status, "opens_at", v->opens_at, "closes_at", v->closes_at, "open", v->open,
+                     "phase", v->phase);
 }
 
 static int respond_signin(struct http_req *req, struct http_res *res, int64_t meeting_id,
