@@ -20,13 +20,17 @@ const rand = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // One client's writes until the server dies: creates (some deliberately refused: an ID number
-// already on the roll) and phone changes of members it created. Outcomes go into log.
-async function writeUntilDeath(client, branch, seqBase, log) {
+// already on the roll) and phone changes of members it created. Outcomes go into log. Client c
+// changes only the members client c created, so a member's changes are sent one after another
+// and the last acknowledged one is the last committed (two clients racing on one member could
+// commit in one order and acknowledge in the other).
+async function writeUntilDeath(client, c, branch, seqBase, log) {
   for (let i = 0; ; i++) {
     const seq = seqBase + i;
     try {
-      if (i % 3 === 2 && log.created.length > 0) {
-        const m = log.created[rand(0, log.created.length)];
+      const mine = log.created.filter((x) => x.client === c);
+      if (i % 3 === 2 && mine.length > 0) {
+        const m = mine[rand(0, mine.length)];
         const phone = `139${String(rand(0, 1e8)).padStart(8, "0")}`;
         log.tried.set(m.id, [...(log.tried.get(m.id) || []), phone]);
         const res = await client.request("PATCH", `/api/members/${m.id}`, { body: { phone } });
@@ -36,7 +40,7 @@ async function writeUntilDeath(client, branch, seqBase, log) {
         const id = refused ? log.created[0].id_number : demoId("19700101", String(seq % 1000).padStart(3, "0"), `99${String(100 + Math.floor(seq / 1000)).padStart(4, "0")}`);
         const name = refused ? "重复登记" : `压测${cjkNum(seq)}`;
         const res = await client.request("POST", "/api/members", { body: { name, id_number: id, org_id: branch } });
-        if (res.status === 201) log.created.push({ id: res.json.id, id_number: id, name });
+        if (res.status === 201) log.created.push({ id: res.json.id, id_number: id, name, client: c });
         else if (res.status >= 400 && res.status < 500) log.refused.push(name);
         else if (res.status !== 503) throw new Error(`unexpected ${res.status}: ${res.text}`);
       }
@@ -69,7 +73,7 @@ test(`acknowledged writes survive ${KILLS} SIGKILLs under write load`, { timeout
   for (let k = 0; k < KILLS; k++) {
     const { shequ, branch } = await clients(srv);
     const load = [];
-    for (let c = 0; c < CLIENTS; c++) load.push(writeUntilDeath(shequ, branch, (k * CLIENTS + c) * 10000, log));
+    for (let c = 0; c < CLIENTS; c++) load.push(writeUntilDeath(shequ, c, branch, (k * CLIENTS + c) * 10000, log));
     await sleep(rand(300, 1500));
     srv.proc.kill("SIGKILL");
     await Promise.all(load);

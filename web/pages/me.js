@@ -9,6 +9,7 @@ import PasswordForm from "../components/password-form.js";
 import TotpSetup from "../components/totp-setup.js";
 import MyHousehold from "../components/my-household.js";
 import MyMeetings from "../components/my-meetings.js";
+import MyLearning from "../components/my-learning.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -16,7 +17,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyLearning },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -74,6 +75,7 @@ export default {
         <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
       </el-alert>
       <my-meetings />
+      <my-learning />
       <my-household @loaded="(h) => { household = h; }" />
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>

@@ -127,6 +127,42 @@ int orglife_compliance_by_child(struct app *app, const char *org_path, const cha
                                 struct orglife_compliance_item **out, int64_t *n_out,
                                 struct err *err);
 
+/* ---- the frequency rules as an org admin sees and sets them (orglife_rules.c) ---- */
+
+/* One orglife_rule row: a default (org_id 0, from the national rule set) or a local override
+ * for an org's subtree. */
+struct orglife_rule_view {
+    int64_t id, org_id, min_count, created_by;
+    const char *rule_id, *rule_set, *type, *period, *org_types, *valid_from, *valid_to;
+    const char *confidence, *source, *org_name;
+};
+/* The rules that apply below org on date on, one per required type (the deepest override of
+ * the org or an ancestor, else the default), and every local row of the org, its ancestors
+ * and its subtree, newest first. */
+struct orglife_rules {
+    struct orglife_rule_view *in_force, *local;
+    int64_t nin_force, nlocal;
+};
+int orglife_rules_get(struct app *app, int64_t org_id, const char *on, struct arena *a,
+                      struct orglife_rules *out, struct err *err);
+/* A local override for org's subtree from valid_from (the first day of a month) on; an open
+ * override of the org for that type ends where it begins. A frequency below a verified
+ * default's (RULES.md §4.2: tighten, never loosen without a logged override) needs loosen,
+ * and is audited as such. */
+struct orglife_rule_in {
+    int64_t org_id, min_count;
+    char *type, *period, *valid_from, *source;
+    bool loosen;
+};
+int orglife_rule_set(struct app *app, const struct orglife_rule_in *in,
+                     const struct auth_actor *actor, int64_t *id_out, struct err *err);
+/* Ends a local override on valid_to (the first day of a month after it began); the rules
+ * above it apply again from then. */
+int orglife_rule_end(struct app *app, int64_t id, const char *valid_to,
+                     const struct auth_actor *actor, struct err *err);
+/* The org a rule row belongs to (0: a default), for the route's scope check. */
+int orglife_rule_org(struct app *app, int64_t id, int64_t *org_id_out, struct err *err);
+
 /* 照搬照抄: pairs of near-identical minutes with a meeting of the subtree on either side, newest
  * first (at most 500). A pair is found when the later of the two was saved (orglife_copy.c);
  * the other meeting's org and topic are shown only when it is in the subtree too. */
@@ -139,6 +175,15 @@ struct orglife_copy_suspect {
 };
 int orglife_copy_suspects(struct app *app, const char *org_path, struct arena *a,
                           struct orglife_copy_suspect **out, int64_t *n_out, struct err *err);
+
+/* Runs the copy check again for every meeting with minutes dated in [from, to], oldest first
+ * (so each pair is found from its later side, as when saved), COPY_BATCH meetings a transaction,
+ * calling progress (may be NULL) once the meetings are listed (done 0) and after each batch:
+ * after the thresholds changed, or minutes were loaded in bulk. *checked_out: meetings checked;
+ * *pairs_out: pairs stored afterwards. */
+int orglife_copy_recheck(struct app *app, const char *from, const char *to,
+                         void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
+                         int64_t *checked_out, int64_t *pairs_out, struct err *err);
 
 /* ---- votes inside a meeting (orglife_vote.c; RULES.md §2.4) ---- */
 

@@ -146,7 +146,7 @@ static int material_add(const struct demo_ctx *ctx, const struct orglife_org *st
 static int materials_demo(const struct demo_ctx *ctx, const struct orglife_org *street,
                           struct err *err)
 {
-    char date[16];
+    char date[32];
     int year = year_of(ctx->today);
 
     for (int m = 1; m <= 12; m++) {

@@ -109,6 +109,29 @@ int orglife_store_year_refresh(struct db_conn *c, int64_t org_id, const char *ty
 /* Recounts every meeting_year row (the demo's bulk load). */
 int orglife_store_years_rebuild(struct db_conn *c, struct err *err);
 
+/* The rules page's rows (orglife_rules_local_store.c): a rule with its org's path (NULL for a
+ * default). */
+struct orglife_rule_local {
+    struct orglife_rule_view v;
+    const char *org_path;
+};
+/* The rows in force on date on for the org at path: defaults and the overrides of the org and
+ * its ancestors, in id order. */
+int orglife_store_rules_on(struct db_conn *c, const char *path, const char *on, struct arena *a,
+                           struct orglife_rule_local **out, int64_t *n_out, struct err *err);
+/* The local rows of the org at path, its ancestors and its subtree, newest first (500 at most). */
+int orglife_store_rules_local(struct db_conn *c, const char *path, struct arena *a,
+                              struct orglife_rule_local **out, int64_t *n_out, struct err *err);
+int orglife_store_rule_get(struct db_conn *c, int64_t id, struct arena *a,
+                           struct orglife_rule_local *out, struct err *err);
+/* Inserts in as a local row with base's rule ID and org types, after ending the org's rows of
+ * that type still in force on in->valid_from there; a row of the org and type starting on or
+ * after it is a conflict. */
+int orglife_store_rule_insert(struct db_conn *c, const struct orglife_rule_in *in,
+                              const struct orglife_rule_view *base, int64_t user_id, int64_t now,
+                              int64_t *id_out, struct err *err);
+int orglife_store_rule_end(struct db_conn *c, int64_t id, const char *valid_to, struct err *err);
+
 /* Copy detection (orglife_copy.c): the thresholds from the configuration (NULL: the defaults
  * of core/textsim.h), and the check run when a meeting's minutes are saved: its signature and
  * band keys replace the old ones, pairs it was in are dropped, and the meetings sharing a band
@@ -138,6 +161,10 @@ int orglife_store_minutes(struct db_conn *c, int64_t meeting_id, struct arena *a
                           struct err *err);
 int orglife_store_copy_put(struct db_conn *c, const struct orglife_copy_row *r, int64_t now,
                            struct err *err);
+/* The meetings with minutes dated in [from, to], oldest first; the number of stored pairs. */
+int orglife_store_with_minutes(struct db_conn *c, const char *from, const char *to, struct arena *a,
+                               int64_t **out, int64_t *n_out, struct err *err);
+int orglife_store_copy_count(struct db_conn *c, int64_t *n_out, struct err *err);
 /* Pairs with either meeting under path; the other side's path says whether it is in scope. */
 struct orglife_copy_view {
     struct orglife_copy_suspect s;
