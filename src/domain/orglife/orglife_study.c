@@ -126,7 +126,9 @@ static int item_add(struct db_conn *c, const struct orglife_org *org, struct stu
     char at[32], field[64], today[11];
     bool found = false;
 
-    snprintf(at, sizeof(at), self ? "" : "/items/%" PRId64, i);
+    at[0] = '\0';
+    if (!self)
+        snprintf(at, sizeof(at), "/items/%" PRId64, i);
     clock_today(today);
     snprintf(field, sizeof(field), "%s/studied_on", at);
     if (strcmp(it->studied_on, today) > 0)
