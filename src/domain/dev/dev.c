@@ -296,12 +296,12 @@ static int roster_change(struct app *app, struct db_conn *c, struct dev_applican
 
     m.id_number = arena_strdup(a, v->id_number);
     m.status = arena_strdup(a, status);
+    m.joined_on = arena_strdup(a, v->joined_on);
     if (!v->member_id) {
         m.name = arena_strdup(a, v->name);
         m.gender = arena_strdup(a, v->gender);
         m.birth_date = arena_strdup(a, v->birth_date);
         m.org_id = v->org_id;
-        m.joined_on = arena_strdup(a, v->joined_on);
         m.category = arena_strdup(a, "community");
     }
     if (full_on)

@@ -122,8 +122,18 @@ static json_t *step_json(const struct dev_step_view *s, const struct dev_detail 
     return o;
 }
 
+/* An ID number as the roster shows it by default: the first 6 and last 4 characters. */
+static const char *masked_id(const char *id, char out[19])
+{
+    if (!id || strlen(id) != 18)
+        return id;
+    snprintf(out, 19, "%.6s********%.4s", id, id + 14);
+    return out;
+}
+
 static json_t *detail_json(const struct dev_detail *d)
 {
+    char buf[19];
     json_t *o = applicant_json(&d->a), *steps = json_array(), *next = json_array(),
            *deadlines = json_array();
 
@@ -139,7 +149,8 @@ static json_t *detail_json(const struct dev_detail *d)
                                         "message", d->deadlines[i].message, "overdue",
                                         d->deadlines[i].overdue, "forgotten",
                                         d->deadlines[i].forgotten));
-    json_object_set_new(o, "id_number", jstr(d->a.id_number));
+    /* Masked as the roster shows it by default (first 6 and last 4 characters). */
+    json_object_set_new(o, "id_number", jstr(masked_id(d->a.id_number, buf)));
     json_object_set_new(o, "steps", steps);
     json_object_set_new(o, "next_steps", next);
     json_object_set_new(o, "deadlines", deadlines);
