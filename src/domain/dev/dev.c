@@ -17,15 +17,15 @@
 #include "domain/members/members.h"
 #include "domain/orglife/orglife.h"
 
-const char *const DEV_STATUSES[] = { "applicant", "activist", "candidate", "probationary",
+const char *const DEV_STATUSES[] = { "applicant", "activist",  "candidate", "probationary",
                                      "full",      "cancelled", NULL };
-const char *const DEV_STATUS_LABELS[] = { "入党申请人", "入党积极分子", "发展对象",
-                                          "预备党员",   "正式党员",     "已终止",
-                                          NULL };
-const char *const DEV_DECISIONS[] = { "passed", "failed", "approved", "rejected",
-                                      "on_time", "extend", "cancel", NULL };
-const char *const DEV_DECISION_LABELS[] = { "合格", "不合格", "同意", "不同意", "按期转正",
-                                            "延长预备期", "取消预备党员资格", NULL };
+const char *const DEV_STATUS_LABELS[] = { "入党申请人", "入党积极分子", "发展对象", "预备党员",
+                                          "正式党员",   "已终止",       NULL };
+const char *const DEV_DECISIONS[] = { "passed",  "failed", "approved", "rejected",
+                                      "on_time", "extend", "cancel",   NULL };
+const char *const DEV_DECISION_LABELS[] = {
+    "合格", "不合格", "同意", "不同意", "按期转正", "延长预备期", "取消预备党员资格", NULL
+};
 const char *const DEV_STAGE_LABELS[] = { "",
                                          "申请入党",
                                          "入党积极分子的确定和培养教育",
@@ -234,8 +234,8 @@ out:
 static int people_facts(struct app *app, const struct dev_step_in *in, struct arena *a,
                         struct dev_person_fact **out, const char ***ids_out, struct err *err)
 {
-    struct dev_person_fact *p = in->npeople ? arena_alloc(a, (size_t)in->npeople * sizeof(*p))
-                                            : NULL;
+    struct dev_person_fact *p =
+        in->npeople ? arena_alloc(a, (size_t)in->npeople * sizeof(*p)) : NULL;
     const char **ids = in->npeople ? arena_alloc(a, (size_t)in->npeople * sizeof(*ids)) : NULL;
 
     for (int64_t i = 0; i < in->npeople; i++) {
@@ -407,16 +407,14 @@ int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step
     if (dev_step_by_approver(in->step) && facts.approver_found) {
         /* AUTH-APPROVE: only the approving committee records its steps. */
         if (actor->user && !auth_can(actor->user, PERM_DEV_APPROVE, approver.path)) {
-            err_set(err, E_FORBIDDEN, "",
-                    "第%" PRId64 "步“%s”须由具有审批权限的上级党委（%s）记录", in->step,
-                    dev_step_name(in->step), approver.name);
+            err_set(err, E_FORBIDDEN, "", "第%" PRId64 "步“%s”须由具有审批权限的上级党委（%s）记录",
+                    in->step, dev_step_name(in->step), approver.name);
             goto out;
         }
         rec_org = approver.id;
     }
-    facts.may_override =
-        facts.approver_found && (!actor->user || auth_can(actor->user, PERM_DEV_APPROVE,
-                                                          approver.path));
+    facts.may_override = facts.approver_found &&
+                         (!actor->user || auth_can(actor->user, PERM_DEV_APPROVE, approver.path));
     facts.vote_same_org = vote_org == v.org_id;
     for (int64_t i = 0; i < in->npeople; i++)
         people[i].is_applicant = people_ids[i] && !strcmp(people_ids[i], v.id_number);

@@ -32,8 +32,8 @@ struct dev_applicant_in {
 
 struct dev_applicant_view {
     int64_t id, tenant_id, org_id, member_id, stage, last_step, extensions, created_at;
-    const char *org_path, *org_name, *name, *gender, *birth_date, *id_number, *applied_on,
-        *status, *joined_on, *probation_ends_on;
+    const char *org_path, *org_name, *name, *gender, *birth_date, *id_number, *applied_on, *status,
+        *joined_on, *probation_ends_on;
 };
 
 /* One person named by a step (培养联系人, 入党介绍人). */

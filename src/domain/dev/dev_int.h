@@ -11,8 +11,7 @@ struct db_conn;
 
 /* One rule row of dev_rule (RULES.md §13). param is its JSON text ({"months": 12}). */
 struct dev_rule {
-    const char *rule_id, *rule_set, *severity, *param, *valid_from, *valid_to, *confidence,
-        *source;
+    const char *rule_id, *rule_set, *severity, *param, *valid_from, *valid_to, *confidence, *source;
     bool enabled;
 };
 
@@ -120,19 +119,17 @@ int dev_store_applicant_insert(struct db_conn *c, const struct dev_applicant_in 
 int dev_store_applicant(struct db_conn *c, int64_t id, struct arena *a,
                         struct dev_applicant_view *out, struct err *err);
 /* Applicants of the subtree at path (status NULL: every one), by id. */
-int dev_store_applicants(struct db_conn *c, const char *path, const char *status,
-                         struct arena *a, struct dev_applicant_view **out, int64_t *n_out,
-                         struct err *err);
+int dev_store_applicants(struct db_conn *c, const char *path, const char *status, struct arena *a,
+                         struct dev_applicant_view **out, int64_t *n_out, struct err *err);
 int dev_store_applicant_update(struct db_conn *c, const struct dev_applicant_view *v, int64_t now,
                                struct err *err);
 /* Whether an applicant has this ID number already. */
-int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out,
-                       struct err *err);
+int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out, struct err *err);
 int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
                           int64_t org_id, const char *findings, int64_t by, int64_t now,
                           int64_t *id_out, struct err *err);
-int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role,
-                            int64_t member_id, struct err *err);
+int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role, int64_t member_id,
+                            struct err *err);
 /* The steps of one applicant (applicant_id > 0) or of every applicant of the subtree at path,
  * in the order recorded. */
 int dev_store_steps(struct db_conn *c, int64_t applicant_id, const char *path, struct arena *a,

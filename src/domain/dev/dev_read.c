@@ -58,7 +58,7 @@ static void push(struct dev_item **list, int64_t *n, const struct dev_applicant_
 
     if (*n)
         memcpy(x, *list, (size_t)*n * sizeof(*x));
-    x[*n] = (struct dev_item){ v->id, v->org_id, v->name, v->org_name,
+    x[*n] = (struct dev_item){ v->id,      v->org_id, v->name,   v->org_name,
                                d->rule_id, d->due_on, d->message };
     *list = x;
     ++*n;

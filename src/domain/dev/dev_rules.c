@@ -11,13 +11,32 @@
 #include "domain/dev/dev_int.h"
 
 static const char *const STEP_NAMES[26] = {
-    "",           "递交入党申请书",     "党组织派人谈话", "推荐和确定入党积极分子",
-    "上级党委备案", "指定培养联系人",     "培养教育考察",   "确定发展对象",
-    "报上级党委备案", "确定入党介绍人",   "进行政治审查",   "开展集中培训",
-    "支部委员会审查", "上级党委预审",     "填写入党志愿书", "支部大会讨论",
-    "上级党委派人谈话", "上级党委审批",   "再上一级党委组织部门备案",
-    "编入党支部和党小组", "入党宣誓",     "继续教育考察",   "提出转正申请",
-    "支部大会讨论转正", "上级党委审批转正", "材料归档",
+    "",
+    "递交入党申请书",
+    "党组织派人谈话",
+    "推荐和确定入党积极分子",
+    "上级党委备案",
+    "指定培养联系人",
+    "培养教育考察",
+    "确定发展对象",
+    "报上级党委备案",
+    "确定入党介绍人",
+    "进行政治审查",
+    "开展集中培训",
+    "支部委员会审查",
+    "上级党委预审",
+    "填写入党志愿书",
+    "支部大会讨论",
+    "上级党委派人谈话",
+    "上级党委审批",
+    "再上一级党委组织部门备案",
+    "编入党支部和党小组",
+    "入党宣誓",
+    "继续教育考察",
+    "提出转正申请",
+    "支部大会讨论转正",
+    "上级党委审批转正",
+    "材料归档",
 };
 
 const char *dev_step_name(int64_t step)
@@ -93,8 +112,8 @@ void dev_case_of(const struct dev_applicant_view *v, const struct dev_step_view 
 
     for (int64_t i = 0; i < ns; i++)
         r[i] = (struct dev_step_rec){ s[i].step, s[i].done_on, s[i].decision, s[i].extend_months };
-    *c = (struct dev_case){ v->birth_date, v->applied_on,  v->status, v->joined_on,
-                            v->probation_ends_on, v->extensions, r, (size_t)ns };
+    *c = (struct dev_case){ v->birth_date,        v->applied_on, v->status, v->joined_on,
+                            v->probation_ends_on, v->extensions, r,         (size_t)ns };
 }
 
 size_t dev_next_steps(const struct dev_case *c, int64_t next[4])
@@ -224,9 +243,9 @@ static void check_order(const struct dev_rule *rules, size_t nr, const struct de
                     arena_printf(o->a, "日期（%s）早于上一步骤第%" PRId64 "步“%s”的日期（%s）",
                                  in->date, last->step, dev_step_name(last->step), last->done_on));
         else if (strcmp(in->date, f->today) > 0)
-            x = add(o, r, "block",
-                    arena_printf(o->a, "日期（%s）晚于今天（%s），不能预先记录", in->date,
-                                 f->today));
+            x = add(
+                o, r, "block",
+                arena_printf(o->a, "日期（%s）晚于今天（%s），不能预先记录", in->date, f->today));
         else
             x = add(o, r, "pass", "日期不早于上一步骤、不晚于今天");
         input(x, "date", in->date);
@@ -246,12 +265,12 @@ static void check_age(const struct dev_rule *r, const struct dev_case *c,
     date_add_months(c->birth_date, (int)(years * 12), adult);
     if (strcmp(in->date, adult) < 0)
         x = add(o, r, "block",
-                arena_printf(o->a,
-                             "申请日期（%s）时未满%" PRId64 "周岁：出生日期%s，%s才满%" PRId64
-                             "周岁",
-                             in->date, years, c->birth_date, adult, years));
+                arena_printf(
+                    o->a, "申请日期（%s）时未满%" PRId64 "周岁：出生日期%s，%s才满%" PRId64 "周岁",
+                    in->date, years, c->birth_date, adult, years));
     else
-        x = add(o, r, "pass", arena_printf(o->a, "申请时已满%" PRId64 "周岁（%s满）", years, adult));
+        x = add(o, r, "pass",
+                arena_printf(o->a, "申请时已满%" PRId64 "周岁（%s满）", years, adult));
     input(x, "birth_date", c->birth_date);
     input(x, "applied_on", in->date);
     input(x, "adult_on", arena_strdup(o->a, adult));
@@ -271,9 +290,9 @@ static void check_within(const struct dev_rule *r, const char *what, const char 
                 arena_printf(o->a, "%s（%s）超过期限：应在%s（%s）后%" PRId64 "个月内，即%s前",
                              what, in->date, from_label, from, months, due));
     else
-        x = add(o, r, "pass",
-                arena_printf(o->a, "%s在%s（%s）后%" PRId64 "个月内", what, from_label, from,
-                             months));
+        x = add(
+            o, r, "pass",
+            arena_printf(o->a, "%s在%s（%s）后%" PRId64 "个月内", what, from_label, from, months));
     input(x, "from", from);
     input(x, "date", in->date);
     input(x, "due_on", arena_strdup(o->a, due));
@@ -323,8 +342,8 @@ static void check_train(const struct dev_rule *r, const struct dev_step_in *in,
     else if (in->override_reason && *in->override_reason && f->may_override)
         x = add(o, r, "overridden",
                 arena_printf(o->a,
-                             "集中培训%" PRId64 "天、%" PRId64 "学时，不足%" PRId64
-                             "天或%" PRId64 "学时；按特殊情况批准，理由：%s",
+                             "集中培训%" PRId64 "天、%" PRId64 "学时，不足%" PRId64 "天或%" PRId64
+                             "学时；按特殊情况批准，理由：%s",
                              in->training_days, in->training_hours, days, hours,
                              in->override_reason));
     else
@@ -386,14 +405,13 @@ static void check_approve(const struct dev_rule *r, const char *from, const stru
                              in->date, from, max, last));
     else if (strcmp(in->date, due) > 0)
         x = add(o, r, "overdue",
-                arena_printf(o->a,
-                             "审批日期（%s）超过支部大会通过接收（%s）后%" PRId64
-                             "个月（%s）的期限",
-                             in->date, from, months, due));
+                arena_printf(
+                    o->a, "审批日期（%s）超过支部大会通过接收（%s）后%" PRId64 "个月（%s）的期限",
+                    in->date, from, months, due));
     else
-        x = add(o, r, "pass",
-                arena_printf(o->a, "在支部大会通过接收（%s）后%" PRId64 "个月内审批", from,
-                             months));
+        x = add(
+            o, r, "pass",
+            arena_printf(o->a, "在支部大会通过接收（%s）后%" PRId64 "个月内审批", from, months));
     input(x, "resolution_on", from);
     input(x, "date", in->date);
     input(x, "due_on", arena_strdup(o->a, due));
@@ -432,8 +450,7 @@ static void check_leaving(const struct dev_rule *r, const struct dev_step_in *in
     if (in->leaving_on && strcmp(in->leaving_on, until) <= 0)
         x = add(o, r, "warn",
                 arena_printf(o->a,
-                             "预计%s离开本单位，在预审（%s）后%" PRId64
-                             "个月内，一般不再继续发展",
+                             "预计%s离开本单位，在预审（%s）后%" PRId64 "个月内，一般不再继续发展",
                              in->leaving_on, in->date, months));
     else
         x = add(o, r, "pass", arena_printf(o->a, "预审后%" PRId64 "个月内不离开本单位", months));
@@ -502,9 +519,9 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
                 x = add(&o, r, "pass", arena_printf(a, "政治审查%s合格", s->done_on));
             else
                 x = add(&o, r, "block",
-                        arena_printf(a, "支部委员会审查（%s）前须有合格的政治审查结论%s",
-                                     in->date, s ? arena_printf(a, "（%s的结论为不合格）", s->done_on)
-                                                 : "（尚未记录政治审查）"));
+                        arena_printf(a, "支部委员会审查（%s）前须有合格的政治审查结论%s", in->date,
+                                     s ? arena_printf(a, "（%s的结论为不合格）", s->done_on)
+                                       : "（尚未记录政治审查）"));
             input(x, "polreview_on", s ? s->done_on : NULL);
             input(x, "decision", s ? s->decision : NULL);
         }
@@ -601,16 +618,15 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
         (r = dev_rule_in_force(rules, nr, "DEV-APPROVE", s->done_on))) {
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 3), due);
         deadline(out, &n, r->rule_id, due, today,
-                 arena_printf(a, "支部大会通过接收（%s）后应在%s前由上级党委审批", s->done_on,
-                              due),
+                 arena_printf(a, "支部大会通过接收（%s）后应在%s前由上级党委审批", s->done_on, due),
                  false, a);
     }
     if (last->step == 23 && (r = dev_rule_in_force(rules, nr, "DEV-CONV-APPROVE", last->done_on))) {
         date_add_months(last->done_on, (int)dev_rule_param(r, "months", 3), due);
-        deadline(out, &n, r->rule_id, due, today,
-                 arena_printf(a, "支部大会讨论转正（%s）后应在%s前由上级党委审批", last->done_on,
-                              due),
-                 false, a);
+        deadline(
+            out, &n, r->rule_id, due, today,
+            arena_printf(a, "支部大会讨论转正（%s）后应在%s前由上级党委审批", last->done_on, due),
+            false, a);
     } else if (is(c->status, "probationary") && c->probation_ends_on) {
         bool past = strcmp(c->probation_ends_on, today) < 0;
         deadline(out, &n, "DEV-PROB-END", c->probation_ends_on, today,

@@ -188,9 +188,8 @@ int dev_store_applicant(struct db_conn *c, int64_t id, struct arena *a,
     return db_read_by_id(c, &SQL_APPLICANT, id, read_applicant, a, out, "", "申请人不存在", err);
 }
 
-int dev_store_applicants(struct db_conn *c, const char *path, const char *status,
-                         struct arena *a, struct dev_applicant_view **out, int64_t *n_out,
-                         struct err *err)
+int dev_store_applicants(struct db_conn *c, const char *path, const char *status, struct arena *a,
+                         struct dev_applicant_view **out, int64_t *n_out, struct err *err)
 {
     return db_read_rows_args(c, &SQL_APPLICANTS,
                              DB_ARGS(DB_TEXT(path), DB_TEXT(status), DB_TEXT(status)),
@@ -233,8 +232,8 @@ int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct 
         id_out, err);
 }
 
-int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role,
-                            int64_t member_id, struct err *err)
+int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role, int64_t member_id,
+                            struct err *err)
 {
     return db_run_args(c, &SQL_PERSON_INSERT,
                        DB_ARGS(DB_INT(step_id), DB_TEXT(role), DB_INT(member_id)), err);

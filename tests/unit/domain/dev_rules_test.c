@@ -22,18 +22,19 @@ static struct dev_rule RULES[] = {
       "secondary", "", true },
     { "DEV-CONTACTS", "xize-2014", "block", "{\"min\": 1, \"max\": 2}", "1900-01-01", "9999-12-31",
       "secondary", "", true },
-    { "DEV-INTRO", "xize-2014", "block", "{\"count\": 2}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+    { "DEV-INTRO", "xize-2014", "block", "{\"count\": 2}", "1900-01-01", "9999-12-31", "secondary",
+      "", true },
     { "DEV-POLREVIEW", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
       true },
-    { "DEV-TRAIN", "xize-2014", "block", "{\"days\": 3, \"hours\": 24}", "1900-01-01",
-      "9999-12-31", "verified", "", true },
+    { "DEV-TRAIN", "xize-2014", "block", "{\"days\": 3, \"hours\": 24}", "1900-01-01", "9999-12-31",
+      "verified", "", true },
     { "DEV-APPROVE", "xize-2014", "overdue", "{\"months\": 3, \"max_months\": 6}", "1900-01-01",
       "9999-12-31", "secondary", "", true },
     { "DEV-PROB-END", "xize-2014", "computed", "{\"months\": 12}", "1900-01-01", "9999-12-31",
       "verified", "", true },
-    { "DEV-EXTEND", "xize-2014", "block", "{\"min_months\": 6, \"max_months\": 12, \"max_count\": 1}",
-      "1900-01-01", "9999-12-31", "secondary", "", true },
+    { "DEV-EXTEND", "xize-2014", "block",
+      "{\"min_months\": 6, \"max_months\": 12, \"max_count\": 1}", "1900-01-01", "9999-12-31",
+      "secondary", "", true },
     { "DEV-CONV-APPROVE", "xize-2014", "overdue", "{\"months\": 3}", "1900-01-01", "9999-12-31",
       "secondary", "", true },
     { "DEV-STEP-ORDER", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
@@ -107,8 +108,8 @@ static const char *message_of(const char *id)
     return "";
 }
 
-static const char *const D7[] = { "2024-01-10", "2024-01-20", "2024-03-10", "2024-03-11",
-                                  "2024-03-12", "2024-09-01" };
+static const char *const D7[] = { "2024-01-10", "2024-01-20", "2024-03-10",
+                                  "2024-03-11", "2024-03-12", "2024-09-01" };
 
 static void test_age(void)
 {
@@ -140,8 +141,8 @@ static void test_obj_min(void)
 
 static void test_month_end(void)
 {
-    static const char *const d[] = { "2024-01-10", "2024-01-20", "2024-01-31", "2024-02-01",
-                                     "2024-02-02", "2024-06-01" };
+    static const char *const d[] = { "2024-01-10", "2024-01-20", "2024-01-31",
+                                     "2024-02-01", "2024-02-02", "2024-06-01" };
     char out[11];
 
     date_add_months("2025-01-31", 1, out);
@@ -174,9 +175,9 @@ static void test_order_and_dates(void)
 
 static void test_people(void)
 {
-    static struct dev_person_fact p[3] = {
-        { 1, "甲", "full", false }, { 2, "乙", "probationary", false }, { 3, "丙", "full", true }
-    };
+    static struct dev_person_fact p[3] = { { 1, "甲", "full", false },
+                                           { 2, "乙", "probationary", false },
+                                           { 3, "丙", "full", true } };
     struct dev_step_in in = { 0 };
 
     case_with(D7, 4);
@@ -356,5 +357,4 @@ static void test_deadlines(void)
 
 TAP_MAIN("dev_rules", TEST(test_age), TEST(test_obj_min), TEST(test_month_end),
          TEST(test_order_and_dates), TEST(test_people), TEST(test_polreview_train),
-         TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets),
-         TEST(test_deadlines))
+         TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_deadlines))
