@@ -74,6 +74,21 @@ const DATES = { 2: "2022-03-01", 3: "2022-03-10", 4: "2022-03-11", 5: "2022-03-1
   16: "2023-04-01", 17: "2023-04-02", 18: "2023-04-03", 19: "2023-04-04", 20: "2023-04-05", 21: "2023-10-01", 22: "2024-03-31",
   23: "2024-04-01", 24: "2024-04-02", 25: "2024-04-03" };
 
+test("the demo street: applicants at every stage, overdue ones, one extended, two forgotten 预备党员", async () => {
+  const street = jiedao.session.grants[0].org_id;
+  const p = expectStatus(await jiedao.request("GET", `/api/dev/pipeline?org=${street}`), 200).json;
+  for (const s of p.stages) assert.ok(s.count >= 1, `stage ${s.stage} ${s.name} has applicants`);
+  assert.deepEqual([...new Set(p.overdue.map((x) => x.rule))].sort(), ["DEV-APPROVE", "DEV-TALK"]);
+  assert.equal(p.forgotten_probation.length, 2);
+  assert.ok(p.due_soon.some((x) => x.rule === "DEV-CONV-APPROVE"));
+  assert.equal(count("SELECT COUNT(*) FROM dev_applicant WHERE extensions = 1 AND status = 'probationary'"), 1);
+  // ID numbers carry the demo prefix; the generated roster is left as it is (no member rows).
+  assert.equal(count("SELECT COUNT(*) FROM dev_applicant WHERE id_number NOT LIKE '99%'"), 0);
+  assert.equal(count("SELECT COUNT(*) FROM dev_applicant WHERE member_id IS NOT NULL"), 0);
+  // Every demo step went through the rules: their outcomes are stored with it.
+  assert.equal(count("SELECT COUNT(*) FROM dev_step WHERE findings NOT LIKE '%DEV-STEP-ORDER%'"), 0);
+});
+
 test("one applicant from application to 转正: a block, a warning, an overdue finding; the roster follows", async () => {
   const id = await apply({ birth: "19950505" });
   let d = await detail(id);

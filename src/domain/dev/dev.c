@@ -168,11 +168,10 @@ static int applicant_normalize(struct app *app, struct dev_applicant_in *in, str
     return 0;
 }
 
-int dev_applicant_create(struct app *app, struct dev_applicant_in *in,
-                         const struct auth_actor *actor, struct arena *a, int64_t *id_out,
-                         struct err *err)
+int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, const char *today,
+                        const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                        struct err *err)
 {
-    struct db_conn *c = NULL;
     struct dev_org_ref org;
     struct dev_rule *rules;
     struct dev_finding *f;
@@ -183,28 +182,20 @@ int dev_applicant_create(struct app *app, struct dev_applicant_in *in,
     struct member_match match;
     size_t nr, nf;
     bool taken;
-    char today[11];
     int64_t now = clock_now(), uid = auth_actor_user_id(actor), step_id;
-    int rc = -1;
 
-    clock_today(today);
-    if (applicant_normalize(app, in, a, err) < 0 || db_acquire(app->db, &c, err) < 0 ||
-        db_tx_begin(c, err) < 0 || dev_store_org(c, in->org_id, a, &org, err) < 0)
-        goto out;
-    if (org.dissolved_on || !strcmp(org.type, "group")) {
-        err_set(err, E_INVALID, "/org_id", "%s不能受理入党申请（%s）", org.name,
-                org.dissolved_on ? "已撤销" : "党小组");
-        goto out;
-    }
+    if (dev_store_org(c, in->org_id, a, &org, err) < 0)
+        return -1;
+    if (org.dissolved_on || !strcmp(org.type, "group"))
+        return err_set(err, E_INVALID, "/org_id", "%s不能受理入党申请（%s）", org.name,
+                       org.dissolved_on ? "已撤销" : "党小组");
     m.id_number = in->id_number;
     if (dev_store_id_taken(c, in->id_number, &taken, err) < 0 ||
         member_match_id_number(c, &m, a, &match, err) < 0)
-        goto out;
-    if (taken || match.member_id) {
-        err_set(err, E_CONFLICT, "/id_number", "%s",
-                taken ? "该身份证号已有入党申请记录" : "该身份证号已登记为党员");
-        goto out;
-    }
+        return -1;
+    if (taken || match.member_id)
+        return err_set(err, E_CONFLICT, "/id_number", "%s",
+                       taken ? "该身份证号已有入党申请记录" : "该身份证号已登记为党员");
     step1.step = 1;
     step1.date = in->applied_on;
     facts.today = today;
@@ -212,18 +203,32 @@ int dev_applicant_create(struct app *app, struct dev_applicant_in *in,
     cs.applied_on = in->applied_on;
     cs.status = "applicant";
     if (load_rules(c, a, &rules, &nr, err) < 0)
-        goto out;
-    if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf)) {
-        refuse(f, nf, a, err);
-        goto out;
-    }
-    if (dev_store_applicant_insert(c, in, &org, uid, now, id_out, err) < 0 ||
-        dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), uid, now,
-                              &step_id, err) < 0 ||
-        audit_dev(c, actor, "dev.apply", *id_out, org.id,
-                  json_pack("{s:s, s:s, s:s, s:I}", "name", in->name, "id_number", in->id_number,
-                            "applied_on", in->applied_on, "org_id", (json_int_t)org.id),
-                  err) < 0)
+        return -1;
+    if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf))
+        return refuse(f, nf, a, err);
+    return dev_store_applicant_insert(c, in, &org, uid, now, id_out, err) < 0 ||
+                   dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), uid,
+                                         now, &step_id, err) < 0 ||
+                   audit_dev(c, actor, "dev.apply", *id_out, org.id,
+                             json_pack("{s:s, s:s, s:s, s:I}", "name", in->name, "id_number",
+                                       in->id_number, "applied_on", in->applied_on, "org_id",
+                                       (json_int_t)org.id),
+                             err) < 0
+               ? -1
+               : 0;
+}
+
+int dev_applicant_create(struct app *app, struct dev_applicant_in *in,
+                         const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                         struct err *err)
+{
+    struct db_conn *c = NULL;
+    char today[11];
+    int rc = -1;
+
+    clock_today(today);
+    if (applicant_normalize(app, in, a, err) < 0 || db_acquire(app->db, &c, err) < 0 ||
+        db_tx_begin(c, err) < 0 || dev_applicant_write(c, in, today, actor, a, id_out, err) < 0)
         goto out;
     rc = 0;
 out:
@@ -294,6 +299,10 @@ static int roster_change(struct app *app, struct db_conn *c, struct dev_applican
     struct member_in m = { 0 };
     bool created;
 
+    /* The demo (app NULL) leaves the roster alone: the demo street's roster is generated
+     * whole, with its own history and checks (docs/dev.md). */
+    if (!app)
+        return 0;
     m.id_number = arena_strdup(a, v->id_number);
     m.status = arena_strdup(a, status);
     m.joined_on = arena_strdup(a, v->joined_on);
@@ -369,22 +378,74 @@ static int apply_step(struct app *app, struct db_conn *c, struct dev_applicant_v
     return 0;
 }
 
-int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step_in *in,
-                    const struct auth_actor *actor, struct arena *a, int64_t *id_out,
-                    const char **findings_out, struct err *err)
+int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
+                   const struct dev_step_in *in, struct dev_facts *facts, const char **people_ids,
+                   int64_t vote_org, const struct auth_actor *actor, struct arena *a,
+                   int64_t *id_out, const char **findings_out, struct err *err)
 {
-    struct db_conn *c = NULL;
     struct dev_applicant_view v;
     struct dev_step_view *steps;
     struct dev_org_ref approver;
     struct dev_rule *rules;
     struct dev_finding *f;
+    struct dev_case cs;
+    const char *findings;
+    size_t nr, nf;
+    int64_t ns, now = clock_now(), uid = auth_actor_user_id(actor), rec_org;
+
+    if (dev_store_applicant(c, applicant_id, a, &v, err) < 0 ||
+        dev_store_steps(c, applicant_id, NULL, a, &steps, &ns, err) < 0 ||
+        dev_store_approver(c, v.org_path, a, &approver, &facts->approver_found, err) < 0 ||
+        load_rules(c, a, &rules, &nr, err) < 0)
+        return -1;
+    rec_org = v.org_id;
+    if (dev_step_by_approver(in->step) && facts->approver_found) {
+        /* AUTH-APPROVE: only the approving committee records its steps. */
+        if (actor->user && !auth_can(actor->user, PERM_DEV_APPROVE, approver.path))
+            return err_set(err, E_FORBIDDEN, "",
+                           "第%" PRId64 "步“%s”须由具有审批权限的上级党委（%s）记录", in->step,
+                           dev_step_name(in->step), approver.name);
+        rec_org = approver.id;
+    }
+    facts->may_override = facts->approver_found &&
+                          (!actor->user || auth_can(actor->user, PERM_DEV_APPROVE, approver.path));
+    if (in->vote_id)
+        facts->vote_same_org = vote_org == v.org_id;
+    for (size_t i = 0; i < facts->npeople; i++)
+        facts->people[i].is_applicant =
+            people_ids && people_ids[i] && !strcmp(people_ids[i], v.id_number);
+    dev_case_of(&v, steps, ns, a, &cs);
+    if (dev_rules_check(rules, nr, &cs, in, facts, a, &f, &nf))
+        return refuse(f, nf, a, err);
+    findings = findings_json(f, nf, a);
+    if (dev_store_step_insert(c, applicant_id, in, rec_org, findings, uid, now, id_out, err) < 0)
+        return -1;
+    for (int64_t i = 0; i < in->npeople; i++)
+        if (dev_store_person_insert(c, *id_out, in->step == 5 ? "contact" : "introducer",
+                                    in->people[i].member_id, err) < 0)
+            return -1;
+    if (apply_step(app, c, &v, &cs, in, f, nf, actor, a, err) < 0 ||
+        dev_store_applicant_update(c, &v, now, err) < 0 ||
+        audit_dev(c, actor, "dev.step", applicant_id, v.org_id,
+                  json_pack("{s:I, s:s, s:s?, s:s?, s:s}", "step", (json_int_t)in->step, "date",
+                            in->date, "decision", in->decision, "override_reason",
+                            in->override_reason, "findings", findings),
+                  err) < 0)
+        return -1;
+    if (findings_out)
+        *findings_out = findings;
+    return 0;
+}
+
+int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step_in *in,
+                    const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                    const char **findings_out, struct err *err)
+{
+    struct db_conn *c = NULL;
     struct dev_person_fact *people;
     struct dev_facts facts = { 0 };
-    struct dev_case cs;
-    const char **people_ids, *findings;
-    size_t nr, nf;
-    int64_t ns, vote_org, now = clock_now(), uid = auth_actor_user_id(actor), rec_org;
+    const char **people_ids;
+    int64_t vote_org;
     bool demo;
     char today[11];
     int rc = -1;
@@ -397,51 +458,12 @@ int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step
         people_facts(app, in, a, &people, &people_ids, err) < 0 ||
         vote_facts(app, in->vote_id, a, &facts, &vote_org, err) < 0)
         goto out;
-    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        dev_store_applicant(c, applicant_id, a, &v, err) < 0 ||
-        dev_store_steps(c, applicant_id, NULL, a, &steps, &ns, err) < 0 ||
-        dev_store_approver(c, v.org_path, a, &approver, &facts.approver_found, err) < 0 ||
-        load_rules(c, a, &rules, &nr, err) < 0)
-        goto out;
-    rec_org = v.org_id;
-    if (dev_step_by_approver(in->step) && facts.approver_found) {
-        /* AUTH-APPROVE: only the approving committee records its steps. */
-        if (actor->user && !auth_can(actor->user, PERM_DEV_APPROVE, approver.path)) {
-            err_set(err, E_FORBIDDEN, "", "第%" PRId64 "步“%s”须由具有审批权限的上级党委（%s）记录",
-                    in->step, dev_step_name(in->step), approver.name);
-            goto out;
-        }
-        rec_org = approver.id;
-    }
-    facts.may_override = facts.approver_found &&
-                         (!actor->user || auth_can(actor->user, PERM_DEV_APPROVE, approver.path));
-    facts.vote_same_org = vote_org == v.org_id;
-    for (int64_t i = 0; i < in->npeople; i++)
-        people[i].is_applicant = people_ids[i] && !strcmp(people_ids[i], v.id_number);
     facts.people = people;
     facts.npeople = (size_t)in->npeople;
-    dev_case_of(&v, steps, ns, a, &cs);
-    if (dev_rules_check(rules, nr, &cs, in, &facts, a, &f, &nf)) {
-        refuse(f, nf, a, err);
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        dev_step_write(app, c, applicant_id, in, &facts, people_ids, vote_org, actor, a, id_out,
+                       findings_out, err) < 0)
         goto out;
-    }
-    findings = findings_json(f, nf, a);
-    if (dev_store_step_insert(c, applicant_id, in, rec_org, findings, uid, now, id_out, err) < 0)
-        goto out;
-    for (int64_t i = 0; i < in->npeople; i++)
-        if (dev_store_person_insert(c, *id_out, in->step == 5 ? "contact" : "introducer",
-                                    in->people[i].member_id, err) < 0)
-            goto out;
-    if (apply_step(app, c, &v, &cs, in, f, nf, actor, a, err) < 0 ||
-        dev_store_applicant_update(c, &v, now, err) < 0 ||
-        audit_dev(c, actor, "dev.step", applicant_id, v.org_id,
-                  json_pack("{s:I, s:s, s:s?, s:s?, s:s}", "step", (json_int_t)in->step, "date",
-                            in->date, "decision", in->decision, "override_reason",
-                            in->override_reason, "findings", findings),
-                  err) < 0)
-        goto out;
-    if (findings_out)
-        *findings_out = findings;
     rc = 0;
 out:
     return db_tx_finish(app->db, &c, NULL, rc, err);

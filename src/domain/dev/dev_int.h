@@ -51,7 +51,7 @@ struct dev_person_fact {
  * override DEV-TRAIN. */
 struct dev_facts {
     const char *today;
-    const struct dev_person_fact *people;
+    struct dev_person_fact *people;
     size_t npeople;
     bool vote_found, vote_same_org;
     const char *vote_kind, *vote_result, *vote_date;
@@ -100,6 +100,20 @@ const char *dev_step_name(int64_t step);
 /* Whether step is recorded by the approving committee (13, 16, 17, 18, 24; AUTH-APPROVE). */
 bool dev_step_by_approver(int64_t step);
 
+/* ---- writers inside the caller's transaction on c (dev.c; the service and the demo) ---- */
+
+/* Checks and writes an application with its step 1 (in normalized). */
+int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, const char *today,
+                        const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                        struct err *err);
+/* Checks and writes a step with the facts gathered (people_ids: the ID numbers of the people
+ * named, NULL entries for unknown members; vote_org: the linked vote's meeting org). app NULL
+ * (the demo) leaves the roster unchanged on admission and 转正. */
+int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
+                   const struct dev_step_in *in, struct dev_facts *facts, const char **people_ids,
+                   int64_t vote_org, const struct auth_actor *actor, struct arena *a,
+                   int64_t *id_out, const char **findings_out, struct err *err);
+
 /* ---- the store (dev_store.c) ---- */
 
 struct dev_org_ref {
@@ -138,6 +152,9 @@ int dev_store_people(struct db_conn *c, int64_t applicant_id, struct arena *a,
                      struct dev_person_view **out, int64_t *n_out, struct err *err);
 /* Demo: gives every street approval power. */
 int dev_store_demo_approvers(struct db_conn *c, struct err *err);
+/* Demo: up to n branches of the street with at least two 正式党员. */
+int dev_store_demo_branches(struct db_conn *c, int64_t street_id, int64_t n, struct arena *a,
+                            int64_t **out, int64_t *n_out, struct err *err);
 /* Demo: up to n 正式党员 member ids of the org. */
 int dev_store_demo_full_members(struct db_conn *c, int64_t org_id, int64_t n, struct arena *a,
                                 int64_t **out, int64_t *n_out, struct err *err);

@@ -366,10 +366,8 @@ static void check_vote(const struct dev_rule *r, const char *kind, const struct 
     const char *why = NULL;
     struct dev_finding *x;
 
-    if (!in->vote_id)
-        why = "须关联支部党员大会的表决（vote_id）";
-    else if (!f->vote_found)
-        why = "关联的表决不存在";
+    if (!f->vote_found)
+        why = in->vote_id ? "关联的表决不存在" : "须关联支部党员大会的表决（vote_id）";
     else if (!f->vote_same_org)
         why = "关联的表决不是本支部党员大会的表决";
     else if (!is(f->vote_kind, kind))

@@ -91,6 +91,12 @@ static const struct db_sql SQL_DEMO_APPROVERS = {
     .sql = "INSERT INTO dev_org (org_id, can_approve_members) SELECT id, 1 FROM org "
            "WHERE type = 'street' AND id NOT IN (SELECT org_id FROM dev_org)",
 };
+static const struct db_sql SQL_DEMO_BRANCHES = {
+    .name = "dev.demo_branches",
+    .sql = "SELECT b.id FROM org b JOIN org s ON b.path LIKE s.path || '%' WHERE s.id = ? "
+           "AND b.type = 'branch' AND b.dissolved_on IS NULL AND (SELECT COUNT(*) FROM member m "
+           "WHERE m.org_id = b.id AND m.status = 'full') >= 2 ORDER BY b.id LIMIT ?",
+};
 static const struct db_sql SQL_DEMO_FULL = {
     .name = "dev.demo_full",
     .sql = "SELECT id FROM member WHERE org_id = ? AND status = 'full' ORDER BY id LIMIT ?",
@@ -295,6 +301,13 @@ int dev_store_demo_approvers(struct db_conn *c, struct err *err)
     if (db_prepare(c, &SQL_DEMO_APPROVERS, &st, err) < 0)
         return -1;
     return db_run(&st, err);
+}
+
+int dev_store_demo_branches(struct db_conn *c, int64_t street_id, int64_t n, struct arena *a,
+                            int64_t **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_DEMO_BRANCHES, DB_ARGS(DB_INT(street_id), DB_INT(n)),
+                             db_read_int, sizeof(**out), a, out, n_out, err);
 }
 
 int dev_store_demo_full_members(struct db_conn *c, int64_t org_id, int64_t n, struct arena *a,
