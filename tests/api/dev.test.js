@@ -290,3 +290,35 @@ test("rules in force by date: xize-2014 rows with parameters; the 2026 overlay o
   }
   expectError(await shuji.request("GET", "/api/dev/rules?date=2026-02-30"), 400, "invalid", "/date");
 });
+
+test("DEV-TRAIN: short training is refused; the approving committee may override it with a reason, kept with the step", async () => {
+  const id = await apply({ birth: "19991009", applied_on: "2021-01-10" });
+  await walk(id, 2, 10, { ...DATES, 2: "2021-01-20", 3: "2021-02-01", 4: "2021-02-02", 5: "2021-02-03", 6: "2021-06-01", 7: "2022-02-01", 8: "2022-02-02", 9: "2022-02-03", 10: "2022-02-04" });
+  const body = { step: 11, date: "2022-02-10", training_days: 2, training_hours: 16 };
+  let e = expectError(await step(shuji, id, body), 409, "conflict");
+  assert.deepEqual(e.rules, ["DEV-TRAIN"]);
+  assert.match(e.details[0], /2天、16学时，不足3天或24学时/);
+  e = expectError(await step(shuji, id, { ...body, override_reason: "驻外工作，已线上补学" }), 409, "conflict");
+  assert.match(e.details[0], /特殊情况须由有审批权限的上级党委确认/);
+  const r = expectStatus(await step(jiedao, id, { ...body, override_reason: "驻外工作，已线上补学" }), 201).json;
+  const t = r.findings.find((f) => f.rule === "DEV-TRAIN");
+  assert.equal(t.result, "overridden");
+  assert.equal(t.inputs.override_reason, "驻外工作，已线上补学");
+  const s = (await detail(id)).steps.find((x) => x.step === 11);
+  assert.equal(s.override_reason, "驻外工作，已线上补学");
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'dev.step' AND target_id = ${id}`), 10);
+});
+
+test("取消预备党员资格 approved: the case ends and the roster records 出党", async () => {
+  const id = await apply({ birth: "19961111", applied_on: "2022-01-10" });
+  await walk(id, 2, 14, DATES);
+  expectStatus(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: vote("2023-03-31", "admission") }), 201);
+  await walk(id, 16, 22, DATES);
+  expectStatus(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: vote("2024-04-01", "full_member"), decision: "cancel" }), 201);
+  expectStatus(await step(jiedao, id, { step: 24, date: "2024-04-02", decision: "approved" }), 201);
+  const d = await detail(id);
+  assert.equal(d.status, "cancelled");
+  assert.deepEqual(d.next_steps, []);
+  assert.equal(one(`SELECT status FROM member WHERE id = ${d.member_id}`), "left");
+  expectError(await step(shuji, id, { step: 25, date: "2024-04-03" }), 409, "conflict");
+});
