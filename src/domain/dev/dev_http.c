@@ -300,13 +300,18 @@ static int rules_get(struct http_req *req, struct http_res *res, struct err *err
         return -1;
     arr = json_array();
     for (int64_t i = 0; i < n; i++) {
-        json_t *param = json_loads(r[i]->param, 0, NULL);
-        json_array_append_new(arr,
-                              json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s}", "rule",
-                                        r[i]->rule_id, "version", r[i]->rule_set, "severity",
-                                        r[i]->severity, "param", param ? param : json_object(),
-                                        "valid_from", r[i]->valid_from, "valid_to", r[i]->valid_to,
-                                        "confidence", r[i]->confidence, "source", r[i]->source));
+        json_t *param = json_loads(r[i]->param, 0, NULL), *steps = json_array();
+        int64_t at[25];
+        size_t nat = dev_rule_steps(r[i]->rule_id, at);
+
+        for (size_t k = 0; k < nat; k++)
+            json_array_append_new(steps, jint(at[k]));
+        json_array_append_new(
+            arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:o}", "rule", r[i]->rule_id,
+                           "version", r[i]->rule_set, "severity", r[i]->severity, "param",
+                           param ? param : json_object(), "valid_from", r[i]->valid_from,
+                           "valid_to", r[i]->valid_to, "confidence", r[i]->confidence, "source",
+                           r[i]->source, "steps", steps));
     }
     http_res_json(res, 200, json_pack("{s:s, s:o}", "date", q.date, "items", arr));
     return 0;

@@ -20,6 +20,9 @@ struct dev_rule {
  * the rule is not in force, nothing is checked. */
 const struct dev_rule *dev_rule_in_force(const struct dev_rule *rules, size_t n,
                                          const char *rule_id, const char *date);
+/* The steps rule_id is checked at (into out, at most 25); 0 when none (a pipeline-only or
+ * unbuilt rule). */
+size_t dev_rule_steps(const char *rule_id, int64_t out[25]);
 /* The integer key of a rule's param, def when absent. */
 int64_t dev_rule_param(const struct dev_rule *r, const char *key, int64_t def);
 

@@ -54,6 +54,45 @@ bool dev_step_by_approver(int64_t step)
     return step == 13 || step == 16 || step == 17 || step == 18 || step == 24;
 }
 
+/* The steps each rule is checked at by dev_rules_check below (kept beside it), for the step
+ * form's "what will be checked". */
+static const struct {
+    const char *rule_id;
+    int64_t steps[6];
+} RULE_STEPS[] = {
+    { "DEV-AGE", { 1 } },
+    { "DEV-TALK", { 2 } },
+    { "DEV-CONTACTS", { 5 } },
+    { "DEV-OBJ-MIN", { 7 } },
+    { "DEV-INTRO", { 9 } },
+    { "DEV-TRAIN", { 11 } },
+    { "DEV-POLREVIEW", { 12 } },
+    { "DEV-LEAVING", { 13 } },
+    { "DEV-VOTE", { 15, 23 } },
+    { "DEV26-MEETING", { 15 } },
+    { "DEV-APPROVE", { 17 } },
+    { "DEV-PROB-END", { 17 } },
+    { "DEV-EXTEND", { 23 } },
+    { "DEV-CONV-APPROVE", { 24 } },
+    { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
+};
+
+size_t dev_rule_steps(const char *rule_id, int64_t out[25])
+{
+    size_t n = 0;
+
+    if (!strcmp(rule_id, "DEV-STEP-ORDER") || !strcmp(rule_id, "DEV-STEP-DATE")) {
+        for (int64_t k = 1; k <= 25; k++)
+            out[n++] = k;
+        return n;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(RULE_STEPS); i++)
+        if (!strcmp(RULE_STEPS[i].rule_id, rule_id))
+            for (size_t j = 0; j < 6 && RULE_STEPS[i].steps[j]; j++)
+                out[n++] = RULE_STEPS[i].steps[j];
+    return n;
+}
+
 const struct dev_rule *dev_rule_in_force(const struct dev_rule *rules, size_t n,
                                          const char *rule_id, const char *date)
 {
