@@ -180,6 +180,7 @@ test("an extension of the 预备期: once, 6–12 months; the end moves", async 
   let e = expectError(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "extend", extend_months: 13 }), 409, "conflict");
   assert.deepEqual(e.rules, ["DEV-EXTEND"]);
   expectError(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "extend" }), 400, "invalid", "/extend_months");
+  expectError(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "on_time", extend_months: 6 }), 400, "invalid", "/extend_months");
   expectStatus(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "extend", extend_months: 6 }), 201);
   expectStatus(await step(jiedao, id, { step: 24, date: "2024-04-02", decision: "approved" }), 201);
   const d = await detail(id);
@@ -277,7 +278,7 @@ test("pipeline: stages, an overdue talk, approval steps of the approving committ
 test("rules in force by date: xize-2014 rows with parameters; the 2026 overlay only once enabled", async () => {
   let r = expectStatus(await shuji.request("GET", "/api/dev/rules?date=2026-06-01"), 200).json;
   const obj = r.items.find((x) => x.rule === "DEV-OBJ-MIN");
-  assert.deepEqual([obj.version, obj.severity, obj.param.months], ["xize-2014", "block", 12]);
+  assert.deepEqual([obj.version, obj.severity, obj.param.months, obj.steps], ["xize-2014", "block", 12, [7]]);
   assert.ok(!r.items.some((x) => x.rule.startsWith("DEV26-")));
   sql(srv.db, "UPDATE dev_rule SET enabled = 1 WHERE rule_set = 'xize-2026.05'");
   try {

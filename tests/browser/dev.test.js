@@ -33,6 +33,7 @@ test("the pipeline board: stages, overdue, forgotten 预备党员; readable on a
   await phone.waitForSelector(".dev-applicants .list-card");
   assert.ok(await overflow(phone) <= 0, "nothing off screen at 360 px");
   await shot(phone, "dev-pipeline-360");
+  await shot(phone, "dev-pipeline-360-top", { fullPage: false });
   await page.context().close();
   await phone.context().close();
   noErrors(env);
@@ -64,6 +65,7 @@ test("a step refused by a rule shows each rule's explanation with the dates; not
   await phone.waitForSelector(".dev-timeline .el-timeline-item");
   assert.ok(await overflow(phone) <= 0, "nothing off screen at 360 px");
   await shot(phone, "dev-applicant-360");
+  await shot(phone, "dev-applicant-360-top", { fullPage: false });
   await page.context().close();
   await phone.context().close();
   noErrors(env);

@@ -35,6 +35,9 @@ export default {
     }
     const notable = (s) => s.findings.filter((f) => f.result !== "pass");
     const passed = (s) => s.findings.filter((f) => f.result === "pass").length;
+    // The dot's colour: red for an overdue step, amber for a warning or an override.
+    const stepType = (s) => (s.findings.some((f) => f.result === "overdue" || f.result === "block") ? "danger"
+      : s.findings.some((f) => f.result === "warn" || f.result === "overridden") ? "warning" : "primary");
 
     // The step form.
     const form = reactive({ step: 0, date: today(), body: "", decision: "", vote_id: null, people: [], training_days: null,
@@ -88,7 +91,7 @@ export default {
       await load();
       await loadRules();
     });
-    return { a, error, notable, passed, RESULT, DECISIONS, form, busy, errs, refused, applying, members, findMembers, save,
+    return { a, error, notable, passed, stepType, RESULT, DECISIONS, form, busy, errs, refused, applying, members, findMembers, save,
              canWrite: computed(() => can("dev.write")) };
   },
   template: `
@@ -112,7 +115,7 @@ export default {
           <template #header><span class="card-title">步骤</span></template>
           <el-timeline class="dev-timeline">
             <el-timeline-item v-for="s in a.steps" :key="s.id" :timestamp="s.date" placement="top" :data-step="s.step"
-                              :type="notable(s).some((f) => f.result === 'overdue' || f.result === 'block') ? 'danger' : notable(s).length ? 'warning' : 'primary'">
+                              :type="stepType(s)">
               <div class="step-head"><b>第{{ s.step }}步 {{ s.name }}</b>
                 <el-tag v-if="s.decision_label" size="small" class="step-decision">{{ s.decision_label }}</el-tag></div>
               <div v-if="s.body" class="step-line">负责：{{ s.body }}</div>

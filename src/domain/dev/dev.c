@@ -70,6 +70,8 @@ static int step_input_check(const struct dev_step_in *in, struct err *err)
         return err_set(err, E_INVALID, "/decision", "第%" PRId64 "步没有决定事项", in->step);
     if (in->step == 23 && !strcmp(in->decision, "extend") && !in->extend_months)
         return err_set(err, E_INVALID, "/extend_months", "延长预备期须填写延长的月数");
+    if (in->extend_months && (in->step != 23 || strcmp(in->decision, "extend")))
+        return err_set(err, E_INVALID, "/extend_months", "只有延长预备期的决定填写延长月数");
     if ((in->step == 5 || in->step == 9) && !in->npeople)
         return err_set(err, E_INVALID, "/people", "请选择%s",
                        in->step == 5 ? "培养联系人" : "入党介绍人");

@@ -114,7 +114,7 @@ static int walk(const struct demo_ctx *ctx, int64_t org, int k, struct rng *r, s
             st.decision = arena_strdup(a, "approved");
         if (s == 23) {
             st.decision = arena_strdup(a, CASES[k].conv);
-            st.extend_months = 6;
+            st.extend_months = strcmp(CASES[k].conv, "extend") ? 0 : 6;
         }
         if (s == 15 || s == 23) {
             f.vote_found = f.vote_same_org = true;
