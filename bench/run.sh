@@ -23,6 +23,7 @@ echo "| benchmark | dangjian | reference (same run) | ratio |"
 echo "|---|---|---|---|"
 bench/stats.sh
 bench/orglife.sh
+bench/orglife_copy.sh
 echo
 echo "| PostgreSQL and SQLite, same run: median (range) of the rounds | | | | |"
 echo "|---|---|---|---|---|"

@@ -275,6 +275,36 @@ test("votes: N excludes 预备党员 and the excluded; quorum and pass are compu
   expectError(await shuji.request("POST", `/api/meetings/${m4.id}/votes/${v4.id}/close`), 409, "conflict");
 });
 
+test("我的表决: a member sees the open secret votes they hold a vote in, whether they are present and voted, never their choice", async () => {
+  const me = dangyuan.session.user.person_id;
+  const full = sql(srv.db, `SELECT person_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY person_id`).map(([p]) => Number(p));
+  const m = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "party_congress", topic: "表决列表", starts_at: `${dayOffset(-1)} 15:00` } }), 201).json;
+  const open = async (body) => expectStatus(await shuji.request("POST", `/api/meetings/${m.id}/votes`, { body }), 201).json.items.at(-1);
+  const mine = async () => expectStatus(await dangyuan.request("GET", "/api/me/votes"), 200).json.items.filter((v) => v.meeting_id === m.id);
+  const secret = await open({ subject: "接收王某为预备党员", kind: "admission", method: "secret" });
+  await open({ subject: "不计入本人", kind: "decision", method: "secret", excluded: [{ person_id: me, reason: "外出务工" }] });
+  await open({ subject: "举手表决事项", kind: "decision", method: "open" });
+
+  // Only the secret vote the member holds a vote in; not present yet, so not castable.
+  let items = await mine();
+  assert.deepEqual(items.map((v) => [v.id, v.subject, v.kind_label, v.topic, v.present, v.voted]), [[secret.id, "接收王某为预备党员", "接收预备党员", "表决列表", false, false]]);
+  expectError(await dangyuan.request("POST", `/api/me/votes/${secret.id}/ballot`, { body: { choice: "yes", how: "present" } }), 409, "conflict", "/how");
+
+  expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: full.map((p) => ({ person_id: p, status: "present" })) }), 200);
+  items = await mine();
+  assert.deepEqual([items[0].present, items[0].voted], [true, false]);
+  expectStatus(await dangyuan.request("POST", `/api/me/votes/${secret.id}/ballot`, { body: { choice: "no", how: "present" } }), 201);
+  items = await mine();
+  assert.deepEqual([items[0].present, items[0].voted], [true, true]);
+  assert.ok(!JSON.stringify(items[0]).includes('"no"') && !("choice" in items[0]), JSON.stringify(items[0]));
+
+  // A closed vote is no longer listed; a person with no roll entry sees nothing.
+  expectStatus(await shuji.request("POST", `/api/meetings/${m.id}/votes/${secret.id}/close`), 200);
+  assert.deepEqual(await mine(), []);
+  const shequMine = expectStatus(await shequ.request("GET", "/api/me/votes"), 200).json.items;
+  assert.ok(shequMine.every((v) => v.meeting_id !== m.id));
+});
+
 test("before a meeting starts only 请假 can be recorded, and it stays planned", async () => {
   const m = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "theme_day", topic: "下月主题党日", starts_at: `${dayOffset(6)} 14:30` } }), 201).json;
   const [p1, p2] = roll(branch);

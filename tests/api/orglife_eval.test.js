@@ -172,6 +172,17 @@ test("study hours equal a count of the records; a 班子成员's target is 56; l
   assert.ok(list.items.some((x) => !x.met), "some members are below the target");
   assert.ok(list.items.filter((x) => x.hours >= x.target * 0.75).length * 2 > list.items.length, "most are near it");
 
+  // above=1: what the branch's members may study, the branch's own and those of the orgs over
+  // it (the street's); without it, only what the branch's subtree published.
+  const path = one(`SELECT path FROM org WHERE id = ${branch}`);
+  const mats = (q) => shuji.request("GET", `/api/orglife/materials?org=${branch}&size=200${q}`).then((r) => expectStatus(r, 200).json.items);
+  const up = await mats("&above=1"), own = await mats("");
+  const onPath = sql(srv.db, `SELECT s.id FROM study_material s WHERE '${path}' LIKE s.org_path || '%' ORDER BY s.published_on DESC, s.id DESC`).map(([i]) => Number(i));
+  assert.deepEqual(up.map((x) => x.id), onPath);
+  assert.ok(up.some((x) => x.org_id !== branch) && up.some((x) => x.id === m.id), "the street's and the branch's own");
+  assert.ok(own.every((x) => x.org_id === branch) && own.some((x) => x.id === m.id));
+  expectError(await shuji.request("GET", `/api/orglife/materials?org=${branch}&above=是`), 400, "invalid", "/above");
+
   // A material is credited once per person: the whole request is refused, nothing written.
   const n = count("SELECT COUNT(*) FROM study_record");
   expectError(await shuji.request("POST", "/api/orglife/study", { body: { org_id: branch, items: [

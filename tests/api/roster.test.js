@@ -6,7 +6,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectStatus, expectError, today, shiftYears } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, today, shiftYears, PG } = require("./lib/harness");
 const { demoId, buildXlsx } = require("./lib/xlsx");
 
 let srv, shequ, shuji, community, branch;
@@ -86,9 +86,13 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   // and later dropped first, as they were not there at version 10).
   sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
   for (const t of ["dev_person", "dev_step", "dev_applicant", "dev_org", "dev_step_def", "dev_rule", "study_record", "study_material", "eval_subject", "eval_round", "study_target_rule", "eval_rule", "meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
-  // Triggers of later migrations on tables that stay (org, org_post) go too.
-  const triggers = sql(srv.db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'generation_orglife_%' OR name = 'meeting_org_path')");
-  for (const [t] of triggers) sql(srv.db, `DROP TRIGGER ${t}`);
+  // Triggers (and on PostgreSQL their functions) of later migrations on tables that stay.
+  const LATER = "(name LIKE 'generation_orglife_%' OR name = 'meeting_org_path')";
+  const triggers = PG
+    ? sql(srv.db, `SELECT name, tbl FROM (SELECT t.tgname AS name, c.relname AS tbl FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal) x WHERE ${LATER}`)
+    : sql(srv.db, `SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND ${LATER}`);
+  for (const [t, table] of triggers) sql(srv.db, PG ? `DROP TRIGGER ${t} ON ${table}` : `DROP TRIGGER ${t}`);
+  if (PG) sql(srv.db, "DROP FUNCTION dj_meeting_org_path()");
   sql(srv.db, "DELETE FROM generation WHERE name IN ('orglife', 'dev'); DROP INDEX org_post_org");
   const r = cli(["migrate", "--db", srv.db]);
   assert.equal(r.status, 0, r.stderr);

@@ -1,7 +1,8 @@
 // orglife_rules.test.js: 组织生活规则 in a real browser: a community admin reads the rules in
 // force, sets a stricter 主题党日 rule for the community (shown as in force, set by it), is asked
 // to confirm before loosening the verified 党员大会 rule, then ends a local rule; a branch
-// secretary reads the page without the controls; both widths with nothing off screen.
+// secretary reads the page without the controls; both widths with nothing off screen. 首页's
+// 组织生活提醒 lists a behind branch's overdue meetings and opens that branch's list.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -90,6 +91,28 @@ test("组织生活规则 at 1366 and 360 px; a branch secretary reads it without
       await shot(page, `screens-orglife-rules-${user}-${width}`);
       await page.context().close();
     }
+  }
+  noErrors(env);
+});
+
+test("首页 reminds a community admin of overdue and due meetings, linking to the branch's list", async () => {
+  for (const width of [1366, 360]) {
+    const page = await env.newPage({ width, height: 900 });
+    await signIn(env, page, "shequ");
+    await page.goto(env.srv.url + "/");
+    const first = page.locator(".orglife-reminders li.reminder-overdue").first();
+    await first.waitFor();
+    assert.match(await first.textContent(), /已逾期 \d+ 次未开/);
+    assert.ok(await overflow(page) <= 0, `首页 at ${width}: nothing off screen`);
+    await page.locator(".orglife-reminders").screenshot({ path: `build/screenshots/orglife-reminders-${width}.png` });
+    if (width === 1366) {
+      const label = (await first.locator("a").textContent()).split(" · ")[0].trim();
+      await first.locator("a").click();
+      await page.waitForURL(/\/meetings\?/);
+      await page.waitForSelector(".meeting-list .el-table__row, .meeting-list .el-table__empty-text");
+      assert.equal((await page.textContent(".org-filter")).trim(), label);
+    }
+    await page.context().close();
   }
   noErrors(env);
 });

@@ -204,9 +204,11 @@ test("the org page's tabs, each its own component, at 1366 and 360 px; the login
   noErrors(env);
 });
 
-test("组织生活 at 1366 and 360 px: 会议, a meeting, its form, 登记出席, the printed record, 落实情况 and 我的会议, nothing off screen", async () => {
+test("组织生活 at 1366 and 360 px: 会议, a meeting, its form, 登记出席, its 表决, the printed record, 民主评议, a round, 学习记录, 落实情况 and 我的 (会议, 学习, 民主评议), nothing off screen", async () => {
   const [branch] = one("SELECT org_id FROM user_grant g JOIN user_account u ON u.id = g.user_id WHERE u.username = 'shuji'");
   const [id] = one(`SELECT id FROM meeting WHERE org_id = ${branch} AND status = 'held' AND minutes IS NOT NULL AND present_n > 0 ORDER BY meets_on DESC LIMIT 1`);
+  const [round] = one(`SELECT id FROM eval_round WHERE org_id = ${branch} ORDER BY year DESC LIMIT 1`);
+  const [voted] = one(`SELECT meeting_id FROM meeting_vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.org_id = ${branch} ORDER BY m.meets_on DESC LIMIT 1`);
   for (const width of [1366, 360]) {
     const page = await env.newPage({ width, height: 800 });
     await signIn(env, page, "shuji");
@@ -215,7 +217,11 @@ test("组织生活 at 1366 and 360 px: 会议, a meeting, its form, 登记出席
       [`/meetings/${id}`, ".meeting-page .attend-groups", "meeting"],
       [`/meetings/${id}/edit`, ".meeting-form input[name=topic]", "meeting-edit"],
       [`/meetings/${id}/attendance`, ".attend-row", "attendance"],
+      [`/meetings/${voted}`, ".meeting-votes .vote-item", "meeting-votes"],
       [`/meetings/${id}/print`, ".minutes-sheet", "meeting-print"],
+      ["/orglife/evaluations", ".round-list .el-table__row, .round-list .list-card", "evaluations"],
+      [`/orglife/evaluations/${round}`, ".subject-list .el-table__row, .subject-list .list-card", "evaluation"],
+      ["/orglife/study", ".hours-list .el-table__row, .hours-rows .hours-row", "study"],
     ]) {
       await page.goto(env.srv.url + path);
       await page.waitForSelector(ready);
@@ -236,6 +242,8 @@ test("组织生活 at 1366 and 360 px: 会议, a meeting, its form, 登记出席
     await signIn(env, p3, "dangyuan");
     await p3.goto(env.srv.url + "/me");
     await p3.waitForSelector(".my-meetings .my-meeting");
+    await p3.waitForSelector(".my-study .my-study-item");
+    await p3.waitForSelector(".my-evaluations .eval-item");
     assert.ok(await overflow(p3) <= 0, `我的 at ${width}: nothing off screen`);
     await shot(p3, `screens-orglife-me-${width}`);
     await p3.context().close();

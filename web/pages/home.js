@@ -1,10 +1,12 @@
 // home.js: 首页: the dashboard of the current scope (GET /api/orgs/{id}/stats): headline
 // numbers, then members by category, status, gender, age and education and orgs by type,
-// each an ECharts chart with its table beside it; advisories for the subtree below.
+// each an ECharts chart with its table beside it; organizational-life reminders
+// (components/orglife-reminders.js) and advisories for the subtree below.
 import { api } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { fmtNumber, fmtDateLong } from "../lib/format.js";
 import ChartCard from "../components/chart-card.js";
+import OrglifeReminders from "../components/orglife-reminders.js";
 const { ref, computed, watch, onMounted } = Vue;
 
 const rowsOf = (list) => (list || []).map((c) => ({ label: c.label, n: c.count }));
@@ -14,7 +16,7 @@ export const routes = [{ path: "/", title: "首页", perm: "members.read", menu:
 
 export default {
   name: "HomePage",
-  components: { ChartCard },
+  components: { ChartCard, OrglifeReminders },
   setup() {
     const stats = ref(null);
     const advisories = ref([]);
@@ -69,6 +71,7 @@ export default {
           <div class="kpi" :class="{ warn: stats.terms_due > 0 }"><div class="kpi-label">即将或已到期换届</div><div class="kpi-value">{{ fmtNumber(stats.terms_due) }}<small>个</small></div><div class="kpi-note" v-if="stats.terms_expired">其中已届满 {{ fmtNumber(stats.terms_expired) }} 个</div></div>
           <div class="kpi" :class="{ warn: stats.advisories > 0 }"><div class="kpi-label">组织设置提示</div><div class="kpi-value">{{ fmtNumber(stats.advisories) }}<small>条</small></div></div>
         </div>
+        <orglife-reminders />
         <p v-if="departed" class="departures form-hint">不在册（不计入以上人数和图表）：<span v-for="(d, i) in departures" :key="d.key">{{ i ? '，' : '' }}{{ d.label }} {{ fmtNumber(d.count) }} 人</span>。</p>
         <div class="charts">
           <chart-card v-for="c in charts" :key="c.title" :title="c.title" :type="c.type" :rows="c.rows" :unit="c.unit || '人'" />

@@ -1,7 +1,8 @@
 // me.js: 我的: the member's own page, mobile first: who I am, my Party record (党员信息: org,
 // status, 党龄, category), a resident's household (components/my-household.js), my roles and
 // orgs (a 居民 by their household, not the community's Party committee), and account security
-// (password, two-factor login), and 我的会议 (components/my-meetings.js). Dues and activities are
+// (password, two-factor login), 我的表决 (components/my-votes.js: open secret ballots to cast)
+// and 我的会议 (components/my-meetings.js). Dues and activities are
 // added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
@@ -9,6 +10,8 @@ import PasswordForm from "../components/password-form.js";
 import TotpSetup from "../components/totp-setup.js";
 import MyHousehold from "../components/my-household.js";
 import MyMeetings from "../components/my-meetings.js";
+import MyLearning from "../components/my-learning.js";
+import MyVotes from "../components/my-votes.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -16,7 +19,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -47,6 +50,7 @@ export default {
           <div class="me-sub">用户名：{{ session.user.username }}</div>
         </div>
       </div>
+      <my-votes />
       <el-card v-if="member" shadow="never" class="me-card me-member">
         <template #header>
           <span class="card-title">我的党员信息</span>
@@ -74,6 +78,7 @@ export default {
         <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
       </el-alert>
       <my-meetings />
+      <my-learning />
       <my-household @loaded="(h) => { household = h; }" />
       <el-card shadow="never" class="me-card">
         <template #header><span class="card-title">我的组织与身份</span></template>

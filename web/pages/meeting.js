@@ -1,12 +1,14 @@
 // meeting.js: one meeting: its facts (type, time, place, 主持人, 记录人, 列席), the attendance
 // counts (应到/实到/请假/缺席/送学上门) with the names under each, the agenda with each item's
-// record, the minutes and the decisions, all shown as text. Holders of orglife.write get 编辑
-// and 登记出席; everyone who may read it gets 打印 (the printable 会议记录).
+// record, the minutes and the decisions, all shown as text, and the meeting's 表决
+// (components/meeting-votes.js). Holders of orglife.write get 编辑, 登记出席 and the votes'
+// actions; everyone who may read it gets 打印 (the printable 会议记录).
 import { can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fmtDateTime } from "../lib/format.js";
 import { isMobile } from "../lib/viewport.js";
 import { useMeeting, typeName, attendCounts } from "../lib/orglife.js";
+import MeetingVotes from "../components/meeting-votes.js";
 const { computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -14,6 +16,7 @@ export const routes = [{ path: "/meetings/:id", title: "会议详情", perm: "or
 
 export default {
   name: "MeetingPage",
+  components: { MeetingVotes },
   props: { id: { type: String, required: true } },
   setup(props) {
     const { m, people, error } = useMeeting(props.id);
@@ -79,6 +82,7 @@ export default {
           </div>
           <el-empty v-else :description="people.length ? '尚未登记出席情况' : '这次会议没有应到人员'" :image-size="60" />
         </el-card>
+        <meeting-votes :meeting="m" :people="people" :can-write="canWrite" />
         <el-card shadow="never" class="me-card">
           <template #header><span class="card-title">议题</span></template>
           <ol v-if="m.agenda.length" class="agenda-view">

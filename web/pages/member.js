@@ -1,7 +1,8 @@
 // member.js: one member's page with tabs 基本信息, 党籍信息, 联系卡 (ID number, phone and address
 // masked; 显示 asks the server for the full value, which it audits, for permitted users; the
-// card's own fields 服务专长, 服务承诺, 联系户, 服务时间 edited in a dialog) and 历史 (status,
-// category and org changes). 编辑 opens the edit form.
+// card's own fields 服务专长, 服务承诺, 联系户, 服务时间 edited in a dialog), 历史 (status,
+// category and org changes) and, for those who may read organizational life, 民主评议 (the
+// member's results year by year, components/eval-history.js). 编辑 opens the edit form.
 import { api } from "../lib/api.js";
 import { can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
@@ -9,6 +10,7 @@ import { fmtDateTime } from "../lib/format.js";
 import { genderLabel } from "../lib/codes.js";
 import { isMobile } from "../lib/viewport.js";
 import { fieldErrors, clearErrors, submitForm } from "../lib/forms.js";
+import EvalHistory from "../components/eval-history.js";
 
 const CARD_FIELDS = [
   { key: "skills", label: "服务专长", max: 200, hint: "如 水电维修、法律咨询、书法" },
@@ -23,6 +25,7 @@ export const routes = [{ path: "/members/:id", title: "党员详情", perm: "mem
 
 export default {
   name: "MemberPage",
+  components: { EvalHistory },
   props: { id: { type: String, required: true } },
   setup(props) {
     const m = ref(null);
@@ -84,15 +87,26 @@ export default {
         cardOpen.value = false;
       });
     }
+    // 民主评议: loaded with its tab (GET /api/members/{id}/evaluations).
+    const evals = ref(null);
+    async function loadEvals() {
+      try {
+        evals.value = (await api("GET", `/api/members/${props.id}/evaluations`)).items;
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
     onMounted(load);
     const onTab = (name) => {
       if (name === "history" && !events.value.length) loadEvents();
       if (name === "contact" && !card.value) loadCard();
+      if (name === "evaluations" && !evals.value) loadEvals();
     };
     const show = (v) => (v === null || v === undefined || v === "" || v === -1 ? "—" : v);
-    return { m, events, error, tab, revealed, reveal, onTab, show, CARD_FIELDS, card, cardOpen, cardForm, cardErrs, busy,
+    return { m, events, evals, error, tab, revealed, reveal, onTab, show, CARD_FIELDS, card, cardOpen, cardForm, cardErrs, busy,
              openCard, submitCard, genderLabel, fmtDateTime, isMobile,
-             canWrite: computed(() => can("members.write")), canReveal: computed(() => can("members.reveal_pii")), navigate };
+             canWrite: computed(() => can("members.write")), canReveal: computed(() => can("members.reveal_pii")),
+             canOrglife: computed(() => can("orglife.read")), navigate };
   },
   template: `
     <div class="page member-page">
@@ -173,6 +187,10 @@ export default {
                 </el-timeline-item>
               </el-timeline>
               <el-empty v-else description="暂无变更记录" />
+            </el-tab-pane>
+            <el-tab-pane v-if="canOrglife" label="民主评议" name="evaluations">
+              <eval-history v-if="evals" :items="evals" class="member-evaluations" />
+              <div v-else class="tab-loading">正在加载…</div>
             </el-tab-pane>
           </el-tabs>
         </el-card>

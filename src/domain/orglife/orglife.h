@@ -176,6 +176,15 @@ struct orglife_copy_suspect {
 int orglife_copy_suspects(struct app *app, const char *org_path, struct arena *a,
                           struct orglife_copy_suspect **out, int64_t *n_out, struct err *err);
 
+/* Runs the copy check again for every meeting with minutes dated in [from, to], oldest first
+ * (so each pair is found from its later side, as when saved), COPY_BATCH meetings a transaction,
+ * calling progress (may be NULL) once the meetings are listed (done 0) and after each batch:
+ * after the thresholds changed, or minutes were loaded in bulk. *checked_out: meetings checked;
+ * *pairs_out: pairs stored afterwards. */
+int orglife_copy_recheck(struct app *app, const char *from, const char *to,
+                         void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
+                         int64_t *checked_out, int64_t *pairs_out, struct err *err);
+
 /* ---- votes inside a meeting (orglife_vote.c; RULES.md §2.4) ---- */
 
 extern const char *const VOTE_KINDS[], *const VOTE_KIND_LABELS[];
@@ -234,6 +243,16 @@ struct tally_in {
 };
 int meeting_vote_tally(struct app *app, int64_t meeting_id, int64_t vote_id,
                        const struct tally_in *in, const struct auth_actor *actor, struct err *err);
+/* An open secret vote the person holds a vote in (GET /api/me/votes): present when recorded
+ * 出席 or 线上 (a ballot needs it), voted when they cast theirs (never what they chose). */
+struct vote_mine {
+    int64_t id, meeting_id, org_id;
+    char *subject, *kind, *topic, *starts_at, *org_name, *excluded;
+    bool present, voted;
+};
+/* The person's open secret votes, newest meeting first; memory from a. */
+int meeting_my_votes(struct app *app, int64_t person_id, struct arena *a, struct vote_mine **out,
+                     int64_t *n_out, struct err *err);
 /* Closes the vote and computes its result from the rules in force on the meeting date:
  * failed_quorum, passed or rejected. The meeting must have been held. */
 int meeting_vote_close(struct app *app, int64_t meeting_id, int64_t vote_id,

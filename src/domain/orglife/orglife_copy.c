@@ -14,7 +14,8 @@
 #include "domain/orglife/orglife_int.h"
 
 #define CANDIDATES_MAX 20
-#define PASSAGE_SHOWN  600 /* bytes of the shared passage shown */
+#define PASSAGE_SHOWN  600  /* bytes of the shared passage shown */
+#define COPY_BATCH     2000 /* meetings a transaction when rechecking */
 /* Stricter than TEXTSIM_COPY_CONTAINMENT: short honest records on one topic share its title
  * and set phrases, which reach 0.6-0.7 of a 150-character record (measured on the demo). */
 #define COPY_CONTAINMENT 0.8
@@ -92,6 +93,79 @@ int orglife_copy_check(struct db_conn *c, int64_t meeting_id, const char *minute
         if (compare_one(c, meeting_id, &doc, cand[i], rule, a, err) < 0)
             return -1;
     return 0;
+}
+
+int orglife_copy_check_ids(struct db_conn *c, const int64_t *ids, int64_t n,
+                           const struct orglife_copy_rule *rule, struct err *err)
+{
+    for (int64_t i = 0; i < n; i++) {
+        struct arena one;
+        const char *minutes;
+        int bad;
+
+        arena_init(&one, 1 << 16);
+        bad = orglife_store_minutes(c, ids[i], &one, &minutes, err) < 0 ||
+              orglife_copy_check(c, ids[i], minutes, rule, &one, err) < 0;
+        arena_release(&one);
+        if (bad)
+            return -1;
+    }
+    return 0;
+}
+
+/* One transaction of the recheck: ids[0..n). */
+static int recheck_batch(struct app *app, const int64_t *ids, int64_t n,
+                         const struct orglife_copy_rule *rule, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        orglife_copy_check_ids(c, ids, n, rule, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    return db_tx_finish(app->db, &c, NULL, rc, err);
+}
+
+int orglife_copy_recheck(struct app *app, const char *from, const char *to,
+                         void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
+                         int64_t *checked_out, int64_t *pairs_out, struct err *err)
+{
+    struct orglife_copy_rule rule;
+    struct db_conn *c = NULL;
+    int64_t *ids, n = 0;
+    struct arena a;
+    int rc = -1;
+
+    *checked_out = *pairs_out = 0;
+    orglife_copy_rule_of(app->cfg, &rule);
+    arena_init(&a, 1 << 20);
+    if (db_acquire(app->db, &c, err) < 0)
+        goto out;
+    rc = orglife_store_with_minutes(c, from, to, &a, &ids, &n, err);
+    db_release(app->db, &c);
+    if (rc < 0)
+        goto out;
+    rc = -1;
+    if (progress)
+        progress(0, n, arg);
+    for (int64_t i = 0; i < n; i += COPY_BATCH) {
+        int64_t k = n - i < COPY_BATCH ? n - i : COPY_BATCH;
+
+        if (recheck_batch(app, ids + i, k, &rule, err) < 0)
+            goto out;
+        *checked_out = i + k;
+        if (progress)
+            progress(i + k, n, arg);
+    }
+    if (db_acquire(app->db, &c, err) < 0)
+        goto out;
+    rc = orglife_store_copy_count(c, pairs_out, err);
+    db_release(app->db, &c);
+out:
+    arena_release(&a);
+    return rc;
 }
 
 /* At most PASSAGE_SHOWN bytes of text[start, end), cut on a character boundary. */

@@ -31,16 +31,34 @@ static const struct db_sql SQL_BAND_INSERT = {
     .name = "orglife.band_insert",
     .sql = "INSERT INTO meeting_band (band_key, meeting_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
 };
-#define Q4  "?, ?, ?, ?"
-#define Q32 Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4 ", " Q4
+/* The meetings sharing a band key, the newest 64 of each key only: a template
+ * pasted by thousands of branches shares every key with all of them, and reading them all
+ * would make each save slower than the last. ?key, ?meeting per band; then ?max. */
+#define KEY_ROWS                                                                                   \
+    "SELECT meeting_id FROM (SELECT meeting_id FROM meeting_band WHERE band_key = ? AND "          \
+    "meeting_id <> ? ORDER BY band_key DESC, meeting_id DESC LIMIT 64) AS k"
+#define KEY_ROWS4 KEY_ROWS " UNION ALL " KEY_ROWS " UNION ALL " KEY_ROWS " UNION ALL " KEY_ROWS
+#define KEY_ROWS32                                                                                 \
+    KEY_ROWS4 " UNION ALL " KEY_ROWS4 " UNION ALL " KEY_ROWS4 " UNION ALL " KEY_ROWS4              \
+              " UNION ALL " KEY_ROWS4 " UNION ALL " KEY_ROWS4 " UNION ALL " KEY_ROWS4              \
+              " UNION ALL " KEY_ROWS4
 static const struct db_sql SQL_CANDIDATES = {
     .name = "orglife.candidates",
-    .sql = "SELECT meeting_id FROM meeting_band WHERE band_key IN (" Q32 ") AND meeting_id <> ? "
-           "GROUP BY meeting_id ORDER BY COUNT(*) DESC, meeting_id DESC LIMIT ?",
+    .sql = "SELECT meeting_id FROM (" KEY_ROWS32 ") AS c GROUP BY meeting_id "
+           "ORDER BY COUNT(*) DESC, meeting_id DESC LIMIT ?",
 };
 static const struct db_sql SQL_MINUTES = {
     .name = "orglife.minutes",
     .sql = "SELECT minutes FROM meeting WHERE id = ?",
+};
+static const struct db_sql SQL_WITH_MINUTES = {
+    .name = "orglife.with_minutes",
+    .sql = "SELECT id FROM meeting WHERE minutes IS NOT NULL AND meets_on >= ? AND meets_on <= ? "
+           "ORDER BY meets_on, id",
+};
+static const struct db_sql SQL_COPY_COUNT = {
+    .name = "orglife.copy_count",
+    .sql = "SELECT COUNT(*) FROM meeting_copy",
 };
 static const struct db_sql SQL_COPY_INSERT = {
     .name = "orglife.copy_insert",
@@ -99,9 +117,10 @@ int orglife_store_candidates(struct db_conn *c, int64_t meeting_id, const uint64
     ASSERT(nbands == TEXTSIM_BANDS);
     if (db_prepare(c, &SQL_CANDIDATES, &st, err) < 0)
         return -1;
-    for (size_t i = 0; i < nbands; i++)
+    for (size_t i = 0; i < nbands; i++) {
         db_bind_int(st, k++, (int64_t)bands[i]);
-    db_bind_int(st, k++, meeting_id);
+        db_bind_int(st, k++, meeting_id);
+    }
     db_bind_int(st, k++, max);
     return db_read_rows(&st, db_read_int, sizeof(**out), a, out, n_out, err);
 }
@@ -152,4 +171,21 @@ int orglife_store_copies(struct db_conn *c, const char *path, struct arena *a,
 {
     return db_read_rows_args(c, &SQL_COPIES, DB_ARGS(DB_TEXT(path), DB_TEXT(path)), read_copy,
                              sizeof(**out), a, out, n_out, err);
+}
+
+int orglife_store_with_minutes(struct db_conn *c, const char *from, const char *to, struct arena *a,
+                               int64_t **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_WITH_MINUTES, DB_ARGS(DB_TEXT(from), DB_TEXT(to)), db_read_int,
+                             sizeof(**out), a, out, n_out, err);
+}
+
+int orglife_store_copy_count(struct db_conn *c, int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    *n_out = 0;
+    if (db_prepare(c, &SQL_COPY_COUNT, &st, err) < 0)
+        return -1;
+    return db_read_one(&st, db_read_int, NULL, n_out, "", "", err);
 }

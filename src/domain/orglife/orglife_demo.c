@@ -4,7 +4,8 @@
  * monthly), attendance drawn from the roster, meetings later this month still planned, and the
  * 照搬照抄 check run over the last two months' minutes. About
  * one branch in seven falls behind (months skipped), and two branches filed the same
- * downloaded minutes for last month's 主题党日, for the reviewing level to find. */
+ * downloaded minutes for last month's 主题党日, for the reviewing level to find. The demo
+ * branch's last two 支部党员大会 hold votes (orglife_vote_demo.c). */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -182,20 +183,9 @@ static int copy_index(const struct demo_ctx *ctx, int since_month, struct err *e
     orglife_copy_rule_of(NULL, &rule);
     snprintf(since, sizeof(since), "%04d-%02d-01", since_month / 12, since_month % 12 + 1);
     arena_init(&a, 1 << 16);
-    if (orglife_demo_store_recent(ctx->c, since, &a, &ids, &n, err) < 0)
+    if (orglife_demo_store_recent(ctx->c, since, &a, &ids, &n, err) < 0 ||
+        orglife_copy_check_ids(ctx->c, ids, n, &rule, err) < 0)
         goto out;
-    for (int64_t i = 0; i < n; i++) {
-        struct arena one;
-        const char *minutes;
-        int bad;
-
-        arena_init(&one, 1 << 16);
-        bad = orglife_store_minutes(ctx->c, ids[i], &one, &minutes, err) < 0 ||
-              orglife_copy_check(ctx->c, ids[i], minutes, &rule, &one, err) < 0;
-        arena_release(&one);
-        if (bad)
-            goto out;
-    }
     rc = 0;
 out:
     arena_release(&a);
@@ -230,7 +220,8 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
         if (bad)
             goto out;
     }
-    rc = (p.attendance && orglife_demo_store_counts(ctx->c, err) < 0) ||
+    rc = (p.attendance &&
+          (orglife_demo_store_counts(ctx->c, err) < 0 || orglife_vote_demo(ctx, err) < 0)) ||
                  orglife_store_years_rebuild(ctx->c, err) < 0 ||
                  (p.attendance && copy_index(ctx, p.this_month - 1, err) < 0)
              ? -1

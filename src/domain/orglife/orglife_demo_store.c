@@ -151,3 +151,17 @@ int orglife_demo_store_recent(struct db_conn *c, const char *since, struct arena
     return db_read_rows_args(c, &SQL_RECENT, DB_ARGS(DB_TEXT(since)), db_read_int, sizeof(**out), a,
                              out, n_out, err);
 }
+
+static const struct db_sql SQL_CONGRESSES = {
+    .name = "orglife.demo_congresses",
+    .sql =
+        "SELECT id FROM meeting WHERE org_id = ? AND type = 'party_congress' AND status = 'held' "
+        "ORDER BY meets_on DESC, id DESC LIMIT 2",
+};
+
+int orglife_demo_store_congresses(struct db_conn *c, int64_t org_id, struct arena *a, int64_t **out,
+                                  int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_CONGRESSES, DB_ARGS(DB_INT(org_id)), db_read_int,
+                             sizeof(**out), a, out, n_out, err);
+}

@@ -355,10 +355,14 @@ static json_t *materials_json(const struct study_material_view *m, int64_t n)
 
 struct year_q {
     int64_t org, year, page, size;
+    bool above;
 };
+/* above: the materials of the org and of the orgs over it (what its members may study), instead
+ * of those its subtree published; every member already sees these on GET /api/me/study. */
 static const struct field MATERIAL_Q[] = {
     FIELD_ID(struct year_q, org, "org", "党组织", FIELD_OPTIONAL),
     FIELD_INT(struct year_q, year, "year", "年度", FIELD_OPTIONAL, 1921, 2100),
+    FIELD_BOOL(struct year_q, above, "above", "含上级组织发布的", FIELD_OPTIONAL),
     HTTP_PAGE_FIELDS(struct year_q),
     FIELD_END,
 };
@@ -374,7 +378,7 @@ static int materials_list(struct http_req *req, struct http_res *res, struct err
         return -1;
     http_page_defaults(&q.page, &q.size);
     if (http_scope_path(req, q.org, &path, err) < 0 ||
-        study_material_list(req->app, path, false, q.year, q.page, q.size, req->arena, &m, &n,
+        study_material_list(req->app, path, q.above, q.year, q.page, q.size, req->arena, &m, &n,
                             &total, err) < 0)
         return -1;
     http_res_json(res, 200, http_list_json(materials_json(m, n), total, q.page, q.size));

@@ -15,6 +15,7 @@
 #include "domain/cache/cache_http.h"
 #include "domain/modules.h"
 #include "domain/orglife/orglife.h"
+#include "domain/orglife/orglife_cli.h"
 #include "http/http.h"
 
 static const struct field AGENDA_IN[] = {
@@ -500,4 +501,5 @@ const struct module ORGLIFE_MODULE = {
     .codes = ORGLIFE_CODES,
     .counters = ORGLIFE_COUNTERS,
     .demo = ORGLIFE_DEMOS,
+    .commands = ORGLIFE_COMMANDS,
 };

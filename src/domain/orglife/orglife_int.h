@@ -7,6 +7,7 @@
 #include "domain/orglife/orglife.h"
 
 struct db_conn;
+struct demo_ctx;
 
 /* The counts of attendance rows as columns e, p, l, a, d (expected, present or online, leave,
  * absent, delivered), for the UPDATE ... FROM that keeps a meeting's counts (SQL text shared
@@ -144,6 +145,9 @@ struct orglife_copy_rule {
 void orglife_copy_rule_of(const struct cfg *cfg, struct orglife_copy_rule *out);
 int orglife_copy_check(struct db_conn *c, int64_t meeting_id, const char *minutes,
                        const struct orglife_copy_rule *rule, struct arena *a, struct err *err);
+/* orglife_copy_check for each meeting of ids[0..n) with its stored minutes, on c. */
+int orglife_copy_check_ids(struct db_conn *c, const int64_t *ids, int64_t n,
+                           const struct orglife_copy_rule *rule, struct err *err);
 
 /* Their SQL (orglife_copy_store.c). */
 struct orglife_copy_row {
@@ -161,6 +165,10 @@ int orglife_store_minutes(struct db_conn *c, int64_t meeting_id, struct arena *a
                           struct err *err);
 int orglife_store_copy_put(struct db_conn *c, const struct orglife_copy_row *r, int64_t now,
                            struct err *err);
+/* The meetings with minutes dated in [from, to], oldest first; the number of stored pairs. */
+int orglife_store_with_minutes(struct db_conn *c, const char *from, const char *to, struct arena *a,
+                               int64_t **out, int64_t *n_out, struct err *err);
+int orglife_store_copy_count(struct db_conn *c, int64_t *n_out, struct err *err);
 /* Pairs with either meeting under path; the other side's path says whether it is in scope. */
 struct orglife_copy_view {
     struct orglife_copy_suspect s;
@@ -204,6 +212,26 @@ int orglife_store_vote_rule(struct db_conn *c, const char *kind, const char *mea
 int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present_n,
                              const char *result, const char *quorum_rule, const char *pass_rule,
                              int64_t now, struct err *err);
+/* The open secret votes (no paper tallies) of meetings not cancelled where person is an
+ * expected attendee, newest meeting first, at most 50; whether they are a voter is left to the
+ * service (the roll on the meeting date and the vote's excluded). */
+int orglife_store_my_votes(struct db_conn *c, int64_t person_id, struct arena *a,
+                           struct vote_mine **out, int64_t *n_out, struct err *err);
+
+/* The vote services' work on c inside the caller's transaction (orglife_vote.c): the
+ * meeting_vote_* functions run them in a transaction of their own; the demo runs them in its
+ * load with actor NULL (no audit row of each). a holds what they read. */
+int orglife_vote_open(struct db_conn *c, int64_t meeting_id, const struct vote_in *in,
+                      const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                      struct err *err);
+int orglife_vote_ballot(struct db_conn *c, int64_t meeting_id, int64_t vote_id,
+                        const struct ballot_in *in, bool self, const struct auth_actor *actor,
+                        struct arena *a, struct err *err);
+int orglife_vote_tally(struct db_conn *c, int64_t meeting_id, int64_t vote_id,
+                       const struct tally_in *in, const struct auth_actor *actor, struct arena *a,
+                       struct err *err);
+int orglife_vote_close(struct db_conn *c, int64_t meeting_id, int64_t vote_id,
+                       const struct auth_actor *actor, struct arena *a, struct err *err);
 
 /* Demo (orglife_demo_store.c): the street's live branch-level orgs and groups with their
  * 书记 (0: none), meetings marked is_synthetic, their attendance drawn from the roster as it is
@@ -228,3 +256,11 @@ int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org
                               const char *type, const char *meets_on, bool planned, int64_t salt,
                               int64_t now, struct err *err);
 int orglife_demo_store_counts(struct db_conn *c, struct err *err);
+/* The org's two latest held 支部党员大会, newest first (the votes demo). */
+int orglife_demo_store_congresses(struct db_conn *c, int64_t org_id, struct arena *a, int64_t **out,
+                                  int64_t *n_out, struct err *err);
+/* The votes demo (orglife_vote_demo.c): in the demo branch's latest held 支部党员大会 a 举手表决
+ * that passed, in the one before a 无记名投票 that failed quorum (most voters away, on leave);
+ * the results computed by closing, as a cadre's would be. Runs before the meeting counts of
+ * the year are rebuilt (it changes one meeting's attendance). */
+int orglife_vote_demo(const struct demo_ctx *ctx, struct err *err);

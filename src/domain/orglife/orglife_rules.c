@@ -98,8 +98,7 @@ static int rule_audit(struct db_conn *c, const struct auth_actor *actor, const c
     char digest[65];
     struct audit_entry e = auth_audit_entry(actor, action, "orglife_rule", id, org_id);
 
-    audit_change_digest(NULL, after, digest);
-    json_decref(after);
+    audit_change_digest(NULL, after, digest); /* takes after */
     e.digest = digest;
     return audit_append(c, &e, err);
 }

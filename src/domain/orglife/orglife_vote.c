@@ -105,46 +105,45 @@ static int vote_audit(struct db_conn *c, const struct auth_actor *actor, const c
                       int64_t vote_id, int64_t org_id, json_t *after, struct err *err)
 {
     char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "meeting_vote", vote_id, org_id);
+    struct audit_entry e;
 
+    if (!actor) { /* the demo's own writes are audited once, as the demo */
+        json_decref(after);
+        return 0;
+    }
+    e = auth_audit_entry(actor, action, "meeting_vote", vote_id, org_id);
     audit_change_digest(NULL, after, digest);
     e.digest = digest;
     return audit_append(c, &e, err);
 }
 
-/* Begins the unit of work on an existing vote of the meeting: connection, transaction, meeting
- * and vote; an open vote unless closed_ok. */
-static int vote_begin(struct app *app, int64_t meeting_id, int64_t vote_id, bool closed_ok,
-                      struct db_conn **c, struct arena *a, struct meeting_view *m,
-                      struct vote_view *v, struct err *err)
+/* The meeting and its vote, which must still be open. */
+static int vote_load(struct db_conn *c, int64_t meeting_id, int64_t vote_id, struct arena *a,
+                     struct meeting_view *m, struct vote_view *v, struct err *err)
 {
-    if (db_acquire(app->db, c, err) < 0 || db_tx_begin(*c, err) < 0 ||
-        orglife_store_meeting_get(*c, meeting_id, a, m, err) < 0 ||
-        orglife_store_vote(*c, meeting_id, vote_id, a, v, err) < 0)
+    if (orglife_store_meeting_get(c, meeting_id, a, m, err) < 0 ||
+        orglife_store_vote(c, meeting_id, vote_id, a, v, err) < 0)
         return -1;
-    if (!closed_ok && v->result)
+    if (v->result)
         return err_set(err, E_CONFLICT, "", "表决已结束（%s）",
                        enum_label(VOTE_RESULTS, VOTE_RESULT_LABELS, v->result));
     return 0;
 }
 
-int meeting_vote_open(struct app *app, int64_t meeting_id, const struct vote_in *in,
-                      const struct auth_actor *actor, int64_t *id_out, struct err *err)
+int orglife_vote_open(struct db_conn *c, int64_t meeting_id, const struct vote_in *in,
+                      const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                      struct err *err)
 {
-    struct db_conn *c = NULL;
     struct meeting_view m;
     struct orglife_org org;
     struct electorate el = { 0 };
     json_t *ex = json_array();
     char *ex_text = NULL;
     int64_t n, present;
-    struct arena a;
     int rc = -1;
 
-    arena_init(&a, 4096);
-    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        orglife_store_meeting_get(c, meeting_id, &a, &m, err) < 0 ||
-        orglife_store_org(c, m.org_id, &a, &org, err) < 0)
+    if (orglife_store_meeting_get(c, meeting_id, a, &m, err) < 0 ||
+        orglife_store_org(c, m.org_id, a, &org, err) < 0)
         goto out;
     if (strcmp(m.type, "party_congress") && strcmp(m.type, "committee")) {
         err_set(err, E_CONFLICT, "", "只有支部党员大会或支部委员会会议可以表决");
@@ -154,12 +153,12 @@ int meeting_vote_open(struct app *app, int64_t meeting_id, const struct vote_in 
         err_set(err, E_CONFLICT, "", "会议已取消");
         goto out;
     }
-    if (electorate_load(c, &m, NULL, &a, &el, err) < 0)
+    if (electorate_load(c, &m, NULL, a, &el, err) < 0)
         goto out;
     for (int64_t i = 0; i < in->nexcluded; i++) {
         const char *why = not_voter(&el, in->excluded[i].person_id);
         if (why) {
-            err_set(err, E_INVALID, arena_printf(&a, "/excluded/%" PRId64 "/person_id", i), "%s",
+            err_set(err, E_INVALID, arena_printf(a, "/excluded/%" PRId64 "/person_id", i), "%s",
                     why);
             goto out;
         }
@@ -183,6 +182,19 @@ out:
     free(ex_text);
     json_decref(ex);
     electorate_free(&el);
+    return rc;
+}
+
+int meeting_vote_open(struct app *app, int64_t meeting_id, const struct vote_in *in,
+                      const struct auth_actor *actor, int64_t *id_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    int rc = -1;
+
+    arena_init(&a, 4096);
+    if (db_acquire(app->db, &c, err) == 0 && db_tx_begin(c, err) == 0)
+        rc = orglife_vote_open(c, meeting_id, in, actor, &a, id_out, err);
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
@@ -218,6 +230,43 @@ out:
     return rc;
 }
 
+int meeting_my_votes(struct app *app, int64_t person_id, struct arena *a, struct vote_mine **out,
+                     int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct vote_mine *v;
+    int64_t n, kept = 0;
+    int rc = -1;
+
+    *n_out = 0;
+    if (db_acquire(app->db, &c, err) < 0 ||
+        orglife_store_my_votes(c, person_id, a, &v, &n, err) < 0)
+        goto out;
+    /* Expected is not enough: a 预备党员 or an excluded member has no vote (few rows: one roll
+     * read each). */
+    for (int64_t i = 0; i < n; i++) {
+        struct meeting_view m;
+        struct electorate el = { 0 };
+        bool voter;
+
+        if (orglife_store_meeting_get(c, v[i].meeting_id, a, &m, err) < 0 ||
+            electorate_load(c, &m, v[i].excluded, a, &el, err) < 0) {
+            electorate_free(&el);
+            goto out;
+        }
+        voter = !not_voter(&el, person_id);
+        electorate_free(&el);
+        if (voter)
+            v[kept++] = v[i];
+    }
+    *out = v;
+    *n_out = kept;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
 /* The ballot's checks against the electorate (see meeting_vote_ballot). */
 static int ballot_check(const struct vote_view *v, const struct electorate *el,
                         const struct ballot_in *in, bool self, struct err *err)
@@ -239,21 +288,18 @@ static int ballot_check(const struct vote_view *v, const struct electorate *el,
     return 0;
 }
 
-int meeting_vote_ballot(struct app *app, int64_t meeting_id, int64_t vote_id,
+int orglife_vote_ballot(struct db_conn *c, int64_t meeting_id, int64_t vote_id,
                         const struct ballot_in *in, bool self, const struct auth_actor *actor,
-                        struct err *err)
+                        struct arena *a, struct err *err)
 {
-    struct db_conn *c = NULL;
     struct meeting_view m;
     struct vote_view v;
     struct electorate el = { 0 };
-    struct arena a;
     bool secret;
     int rc = -1;
 
-    arena_init(&a, 4096);
-    if (vote_begin(app, meeting_id, vote_id, false, &c, &a, &m, &v, err) < 0 ||
-        electorate_load(c, &m, v.excluded, &a, &el, err) < 0 ||
+    if (vote_load(c, meeting_id, vote_id, a, &m, &v, err) < 0 ||
+        electorate_load(c, &m, v.excluded, a, &el, err) < 0 ||
         ballot_check(&v, &el, in, self, err) < 0)
         goto out;
     secret = !strcmp(v.method, "secret") && !strcmp(in->how, "present");
@@ -268,25 +314,37 @@ int meeting_vote_ballot(struct app *app, int64_t meeting_id, int64_t vote_id,
     rc = 0;
 out:
     electorate_free(&el);
+    return rc;
+}
+
+int meeting_vote_ballot(struct app *app, int64_t meeting_id, int64_t vote_id,
+                        const struct ballot_in *in, bool self, const struct auth_actor *actor,
+                        struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    int rc = -1;
+
+    arena_init(&a, 4096);
+    if (db_acquire(app->db, &c, err) == 0 && db_tx_begin(c, err) == 0)
+        rc = orglife_vote_ballot(c, meeting_id, vote_id, in, self, actor, &a, err);
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
-int meeting_vote_tally(struct app *app, int64_t meeting_id, int64_t vote_id,
-                       const struct tally_in *in, const struct auth_actor *actor, struct err *err)
+int orglife_vote_tally(struct db_conn *c, int64_t meeting_id, int64_t vote_id,
+                       const struct tally_in *in, const struct auth_actor *actor, struct arena *a,
+                       struct err *err)
 {
-    struct db_conn *c = NULL;
     struct meeting_view m;
     struct vote_view v;
     struct electorate el = { 0 };
     struct vote_voter *voters;
     int64_t counts[4] = { in->yes, in->no, in->abstain, in->invalid }, n, present, nvoters;
-    struct arena a;
     int rc = -1;
 
-    arena_init(&a, 4096);
-    if (vote_begin(app, meeting_id, vote_id, false, &c, &a, &m, &v, err) < 0 ||
-        electorate_load(c, &m, v.excluded, &a, &el, err) < 0 ||
-        orglife_store_voters(c, vote_id, &a, &voters, &nvoters, err) < 0)
+    if (vote_load(c, meeting_id, vote_id, a, &m, &v, err) < 0 ||
+        electorate_load(c, &m, v.excluded, a, &el, err) < 0 ||
+        orglife_store_voters(c, vote_id, a, &voters, &nvoters, err) < 0)
         goto out;
     if (strcmp(v.method, "secret")) {
         err_set(err, E_CONFLICT, "", "举手表决请逐人登记，不录入纸质选票");
@@ -316,6 +374,19 @@ int meeting_vote_tally(struct app *app, int64_t meeting_id, int64_t vote_id,
     rc = 0;
 out:
     electorate_free(&el);
+    return rc;
+}
+
+int meeting_vote_tally(struct app *app, int64_t meeting_id, int64_t vote_id,
+                       const struct tally_in *in, const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    int rc = -1;
+
+    arena_init(&a, 4096);
+    if (db_acquire(app->db, &c, err) == 0 && db_tx_begin(c, err) == 0)
+        rc = orglife_vote_tally(c, meeting_id, vote_id, in, actor, &a, err);
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
@@ -325,29 +396,26 @@ static bool meets(const struct orglife_vote_rule *r, int64_t count, int64_t base
     return r->strict ? count * r->den > base * r->num : count * r->den >= base * r->num;
 }
 
-int meeting_vote_close(struct app *app, int64_t meeting_id, int64_t vote_id,
-                       const struct auth_actor *actor, struct err *err)
+int orglife_vote_close(struct db_conn *c, int64_t meeting_id, int64_t vote_id,
+                       const struct auth_actor *actor, struct arena *a, struct err *err)
 {
-    struct db_conn *c = NULL;
     struct meeting_view m;
     struct vote_view v;
     struct electorate el = { 0 };
     struct orglife_vote_rule quorum, pass;
     int64_t n, present, in_room;
     const char *result;
-    struct arena a;
     int rc = -1;
 
-    arena_init(&a, 4096);
-    if (vote_begin(app, meeting_id, vote_id, false, &c, &a, &m, &v, err) < 0)
+    if (vote_load(c, meeting_id, vote_id, a, &m, &v, err) < 0)
         goto out;
     if (strcmp(m.status, "held")) {
         err_set(err, E_CONFLICT, "", "会议尚未登记为已召开，不能结束表决");
         goto out;
     }
-    if (electorate_load(c, &m, v.excluded, &a, &el, err) < 0 ||
-        orglife_store_vote_rule(c, v.kind, "quorum", m.meets_on, &a, &quorum, err) < 0 ||
-        orglife_store_vote_rule(c, v.kind, "pass", m.meets_on, &a, &pass, err) < 0)
+    if (electorate_load(c, &m, v.excluded, a, &el, err) < 0 ||
+        orglife_store_vote_rule(c, v.kind, "quorum", m.meets_on, a, &quorum, err) < 0 ||
+        orglife_store_vote_rule(c, v.kind, "pass", m.meets_on, a, &pass, err) < 0)
         goto out;
     electorate_count(&el, &n, &present);
     in_room = v.yes_n + v.no_n + v.abstain_n + v.invalid_n - v.written_n;
@@ -372,5 +440,18 @@ int meeting_vote_close(struct app *app, int64_t meeting_id, int64_t vote_id,
     rc = 0;
 out:
     electorate_free(&el);
+    return rc;
+}
+
+int meeting_vote_close(struct app *app, int64_t meeting_id, int64_t vote_id,
+                       const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    int rc = -1;
+
+    arena_init(&a, 4096);
+    if (db_acquire(app->db, &c, err) == 0 && db_tx_begin(c, err) == 0)
+        rc = orglife_vote_close(c, meeting_id, vote_id, actor, &a, err);
     return db_tx_finish(app->db, &c, &a, rc, err);
 }

@@ -1,8 +1,8 @@
 /* orglife_vote_http.c: routes of votes inside a meeting and their module row (found by
  * tools/gen-modules.sh; the permissions are the orglife area's): list and open votes, record a
  * ballot (a cadre for an open vote or a written opinion; the voter's own for a secret one),
- * enter paper tallies, close with the computed result. A cadre's call answers with the
- * meeting's votes. */
+ * enter paper tallies, close with the computed result; a member's own open secret votes. A
+ * cadre's call answers with the meeting's votes. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/json.h"
@@ -173,6 +173,33 @@ static int my_ballot(struct http_req *req, struct http_res *res, struct err *err
     return 0;
 }
 
+/* The caller's open secret votes: whether they were recorded present (a ballot needs it) and
+ * whether they voted; what they chose is stored nowhere. */
+static int my_votes(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct auth_actor actor;
+    struct vote_mine *v = NULL;
+    int64_t n = 0;
+    json_t *arr = json_array();
+
+    http_actor(req, &actor);
+    if (actor.user->person_id &&
+        meeting_my_votes(req->app, actor.user->person_id, req->arena, &v, &n, err) < 0) {
+        json_decref(arr);
+        return -1;
+    }
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "id",
+                           (json_int_t)v[i].id, "meeting_id", (json_int_t)v[i].meeting_id,
+                           "subject", v[i].subject, "kind", v[i].kind, "kind_label",
+                           enum_label(VOTE_KINDS, VOTE_KIND_LABELS, v[i].kind), "topic", v[i].topic,
+                           "starts_at", v[i].starts_at, "org_name", v[i].org_name, "present",
+                           v[i].present, "voted", v[i].voted));
+    http_res_json(res, 200, json_pack("{s:o}", "items", arr));
+    return 0;
+}
+
 static const struct field TALLY_IN[] = {
     FIELD_INT(struct tally_in, yes, "yes", "赞成票", FIELD_REQUIRED, 0, 100000),
     FIELD_INT(struct tally_in, no, "no", "反对票", FIELD_REQUIRED, 0, 100000),
@@ -218,6 +245,8 @@ static const struct route VOTE_ROUTES[] = {
       "发起表决（应到会有表决权人数按会议当日名册计算，预备党员不计）", NULL, NULL, VOTE_IN },
     { HTTP_POST, "/api/meetings/{id}/votes/{vote}/ballots", votes_ballot, PERM_ORGLIFE_WRITE,
       SCOPE_RECORD, "登记举手表决或会前书面意见（记名）", NULL, NULL, BALLOT_IN },
+    { HTTP_GET, "/api/me/votes", my_votes, PERM_SESSION, SCOPE_NONE,
+      "本人可投的无记名表决（是否已到会、是否已投票；不含所投意见）", NULL, NULL, NULL },
     { HTTP_POST, "/api/me/votes/{vote}/ballot", my_ballot, PERM_SESSION, SCOPE_NONE,
       "本人投票（无记名投票只计入票数，不与投票人关联）", NULL, NULL, MY_BALLOT_IN },
     { HTTP_PUT, "/api/meetings/{id}/votes/{vote}/tally", votes_tally, PERM_ORGLIFE_WRITE,

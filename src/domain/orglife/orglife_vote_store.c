@@ -1,6 +1,7 @@
 /* orglife_vote_store.c: SQL of votes inside a meeting (migration 0014_orglife): the vote with
  * its N and tallies, its voters, a ballot (voter row plus one on a tally; no ballot row), paper
- * tallies, the quorum and pass rules in force, and closing with the computed result. */
+ * tallies, the quorum and pass rules in force, closing with the computed result, and a
+ * member's open secret votes. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -66,6 +67,17 @@ static const struct db_sql SQL_CLOSE = {
     .name = "orglife.vote_close",
     .sql = "UPDATE meeting_vote SET present_n = ?, result = ?, quorum_rule = ?, pass_rule = ?, "
            "closed_at = ? WHERE id = ?",
+};
+
+static const struct db_sql SQL_MINE = {
+    .name = "orglife.my_votes",
+    .sql = "SELECT v.id, v.meeting_id, m.org_id, v.subject, v.kind, m.topic, m.starts_at, o.name, "
+           "v.excluded, CASE WHEN a.status IN ('present', 'online') THEN 1 ELSE 0 END, "
+           "(SELECT COUNT(*) FROM meeting_voter t WHERE t.vote_id = v.id AND t.person_id = "
+           "a.person_id) FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id "
+           "JOIN meeting_vote v ON v.meeting_id = m.id JOIN org o ON o.id = m.org_id "
+           "WHERE a.person_id = ? AND a.expected = 1 AND v.result IS NULL AND v.method = 'secret' "
+           "AND v.paper = 0 AND m.status <> 'cancelled' ORDER BY m.starts_at DESC, v.id LIMIT 50",
 };
 
 int orglife_store_vote_insert(struct db_conn *c, int64_t tenant_id, int64_t meeting_id,
@@ -191,4 +203,25 @@ int orglife_store_vote_close(struct db_conn *c, int64_t vote_id, int64_t present
                        DB_ARGS(DB_INT(present_n), DB_TEXT(result), DB_TEXT(quorum_rule),
                                DB_TEXT(pass_rule), DB_INT(now), DB_INT(vote_id)),
                        err);
+}
+
+static void read_mine(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct vote_mine *v = row;
+    char **text[] = { &v->subject, &v->kind, &v->topic, &v->starts_at, &v->org_name, &v->excluded };
+
+    v->id = db_col_int(st, 0);
+    v->meeting_id = db_col_int(st, 1);
+    v->org_id = db_col_int(st, 2);
+    for (size_t i = 0; i < ARRAY_LEN(text); i++)
+        *text[i] = db_col_dup(st, 3 + (int)i, a);
+    v->present = db_col_int(st, 9) != 0;
+    v->voted = db_col_int(st, 10) != 0;
+}
+
+int orglife_store_my_votes(struct db_conn *c, int64_t person_id, struct arena *a,
+                           struct vote_mine **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_MINE, DB_ARGS(DB_INT(person_id)), read_mine, sizeof(**out), a,
+                             out, n_out, err);
 }

@@ -23,6 +23,7 @@ module.exports = (fx) => {
     "POST /api/meetings/{id}/votes/{vote}/ballots": (org) => { const v = fx.vote(org); return { path: `/api/meetings/${v.meeting}/votes/${v.id}/ballots`, body: { person_id: 1, choice: "maybe", how: "present" }, ok: 400 }; },
     "PUT /api/meetings/{id}/votes/{vote}/tally": (org) => { const v = fx.vote(org); return { path: `/api/meetings/${v.meeting}/votes/${v.id}/tally`, body: { yes: -1, no: 0, abstain: 0 }, ok: 400 }; },
     "POST /api/meetings/{id}/votes/{vote}/close": (org) => { const v = fx.vote(org); return { path: `/api/meetings/${v.meeting}/votes/${v.id}/close` }; },
+    "GET /api/me/votes": () => ({ path: "/api/me/votes" }),
     "POST /api/me/votes/{vote}/ballot": () => ({ path: "/api/me/votes/1/ballot", body: { choice: "maybe", how: "present" }, ok: 400 }),
     "GET /api/orglife/copy-suspects": (org) => ({ path: `/api/orglife/copy-suspects?org=${org}` }),
     "GET /api/orglife/compliance": (org) => ({ path: `/api/orglife/compliance?org=${org}&from=2026-01-01&to=2026-03-31` }),
