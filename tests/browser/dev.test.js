@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
+const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
 const { sql } = require("../api/lib/harness.js");
 
 let env;
@@ -86,6 +86,35 @@ test("转正: the street approves the 支部大会's 按期转正 and the applic
   await page.waitForSelector(".dev-timeline .el-timeline-item[data-step='24']");
   assert.equal(one(`SELECT m.status FROM dev_applicant a JOIN member m ON m.id = a.member_id WHERE a.id = ${id}`)[0], "full");
   await shot(page, "dev-applicant-full-1366");
+  await page.context().close();
+  noErrors(env);
+});
+
+test("step 15 offers the branch's closed admission vote of that day and records it", async () => {
+  const [id, org] = one("SELECT id, org_id FROM dev_applicant WHERE status = 'candidate' AND last_step = 11 ORDER BY id LIMIT 1");
+  const street = await login(env.srv, "jiedao");
+  const day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  for (const s of [12, 13, 14]) {
+    const r = await street.request("POST", `/api/dev/applicants/${id}/steps`, { body: { step: s, date: day } });
+    assert.equal(r.status, 201, r.text);
+  }
+  sql(env.srv.db, `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
+      SELECT 1, id, path, 'party_congress', '讨论接收预备党员', '${day}', '${day} 09:00', 'held', 0, 0 FROM org WHERE id = ${org};
+    INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, expected_n, present_n, yes_n, result, closed_at, created_at)
+      SELECT 1, MAX(id), '接收预备党员表决', 'admission', 'secret', 9, 8, 7, 'passed', 1, 0 FROM meeting;`);
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "jiedao");
+  await page.goto(`${env.srv.url}/dev/applicants/${id}`);
+  await page.waitForSelector(".dev-step-form");
+  assert.match(await page.textContent(".f-step"), /第15步/);
+  await page.click(".f-vote .el-select__wrapper");
+  await page.click(".el-select-dropdown__item:visible:has-text('接收预备党员表决')");
+  const answer = page.waitForResponse((r) => r.url().endsWith(`/api/dev/applicants/${id}/steps`));
+  await page.click("button.save-step");
+  assert.equal((await answer).status(), 201);
+  await page.waitForSelector(".dev-timeline .el-timeline-item[data-step='15']");
+  assert.equal(one(`SELECT COUNT(*) FROM dev_step WHERE applicant_id = ${id} AND step = 15 AND vote_id IS NOT NULL`)[0], "1");
+  await shot(page, "dev-applicant-vote-1366");
   await page.context().close();
   noErrors(env);
 });

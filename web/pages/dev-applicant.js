@@ -1,8 +1,9 @@
 // dev-applicant.js: one applicant for membership (发展党员): who they are, the deadlines they
 // have today, and the timeline of the steps recorded, each with the outcome of every rule that
 // checked it (warnings, overdue and computed dates shown, passes counted). Holders of dev.write
-// record the next step in a form that lists, before saving, which rules will check it and with
-// which parameters (GET /api/dev/rules on the step's date); a step a rule refuses is shown with
+// record the next step in a form that lists, before saving, which rules will check it (in words;
+// GET /api/dev/rules on the step's date) and, for the 支部党员大会 steps, offers the
+// branch's closed votes of that date (orglife's meetings and votes); a step a rule refuses is shown with
 // each rule and its explanation, naming the dates (error.rules / error.details).
 import { api, withQuery } from "../lib/api.js";
 import { can } from "../lib/session.js";
@@ -55,6 +56,26 @@ export default {
       }
     }
     watch(() => form.date, loadRules);
+    // The closed votes of the case org's 支部党员大会 held on the step's date, of the kind the
+    // step needs (接收预备党员 for 15, 预备党员转正 for 23): DEV-VOTE checks the same.
+    const votes = ref([]);
+    async function loadVotes() {
+      votes.value = [];
+      if (!a.value || (form.step !== 15 && form.step !== 23) || !form.date) return;
+      const kind = form.step === 15 ? "admission" : "full_member";
+      try {
+        const ms = (await api("GET", withQuery("/api/meetings", { org: a.value.org_id, type: "party_congress", from: form.date, to: form.date })))
+          .items.filter((m) => m.org_id === a.value.org_id);
+        for (const m of ms) {
+          for (const v of (await api("GET", `/api/meetings/${m.id}/votes`)).items) {
+            if (v.kind === kind && v.result) votes.value.push({ value: v.id, label: `${m.topic} · ${v.subject}（${v.result_label}）` });
+          }
+        }
+      } catch {
+        votes.value = [];
+      }
+    }
+    watch(() => [form.step, form.date], loadVotes);
     const applying = computed(() => rules.value.filter((r) => r.steps.includes(form.step) && !r.rule.startsWith("DEV-STEP-")));
     // 正式党员 of the roster for 培养联系人 / 入党介绍人 (member ids).
     const members = ref([]);
@@ -91,7 +112,7 @@ export default {
       await load();
       await loadRules();
     });
-    return { a, error, notable, passed, stepType, RESULT, DECISIONS, form, busy, errs, refused, applying, members, findMembers, save,
+    return { a, error, notable, passed, stepType, RESULT, DECISIONS, form, busy, errs, refused, applying, members, findMembers, save, votes,
              canWrite: computed(() => can("dev.write")) };
   },
   template: `
@@ -162,8 +183,14 @@ export default {
                 <el-option v-for="m in members" :key="m.value" :value="m.value" :label="m.label" />
               </el-select>
             </el-form-item>
-            <el-form-item v-if="form.step === 15 || form.step === 23" label="支部党员大会表决编号" :error="errs.vote_id">
-              <el-input-number v-model="form.vote_id" :min="1" :controls="false" class="f-vote" />
+            <el-form-item v-if="form.step === 15 || form.step === 23" label="支部党员大会的表决（须为该日期本支部的会议）" :error="errs.vote_id">
+              <el-select v-if="votes.length" v-model="form.vote_id" placeholder="请选择表决" class="f-vote">
+                <el-option v-for="v in votes" :key="v.value" :value="v.value" :label="v.label" />
+              </el-select>
+              <template v-else>
+                <el-input-number v-model="form.vote_id" :min="1" :controls="false" placeholder="表决编号" class="f-vote" />
+                <div class="form-hint">{{ form.date }} 本支部没有已结束的相应表决；可填写表决编号。</div>
+              </template>
             </el-form-item>
             <div v-if="form.step === 11" class="form-grid">
               <el-form-item label="培训天数" :error="errs.training_days"><el-input-number v-model="form.training_days" :min="0" class="f-days" /></el-form-item>
