@@ -112,7 +112,7 @@ test("step 15 offers the branch's closed admission vote of that day and records 
   const answer = page.waitForResponse((r) => r.url().endsWith(`/api/dev/applicants/${id}/steps`));
   await page.click("button.save-step");
   assert.equal((await answer).status(), 201);
-  await page.waitForSelector(".dev-timeline .el-timeline-item[data-step='15']");
+  await page.waitForSelector(".dev-timeline .el-timeline-item[data-step='15'] .step-meeting");
   assert.equal(one(`SELECT COUNT(*) FROM dev_step WHERE applicant_id = ${id} AND step = 15 AND vote_id IS NOT NULL`)[0], "1");
   await shot(page, "dev-applicant-vote-1366");
   await page.context().close();

@@ -140,6 +140,7 @@ export default {
               <div class="step-head"><b>第{{ s.step }}步 {{ s.name }}</b>
                 <el-tag v-if="s.decision_label" size="small" class="step-decision">{{ s.decision_label }}</el-tag></div>
               <div v-if="s.body" class="step-line">负责：{{ s.body }}</div>
+              <div v-if="s.meeting_id" class="step-line">支部党员大会表决：<app-link :to="'/meetings/' + s.meeting_id" class="link step-meeting">查看会议</app-link></div>
               <div v-if="s.people.length" class="step-line">{{ s.step === 5 ? '培养联系人' : '入党介绍人' }}：{{ s.people.map((p) => p.name).join('、') }}</div>
               <div v-if="s.training_days || s.training_hours" class="step-line">集中培训 {{ s.training_days || 0 }} 天、{{ s.training_hours || 0 }} 学时</div>
               <div v-if="s.extend_months" class="step-line">延长预备期 {{ s.extend_months }} 个月</div>
