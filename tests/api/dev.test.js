@@ -323,3 +323,20 @@ test("取消预备党员资格 approved: the case ends and the roster records �
   assert.equal(one(`SELECT status FROM member WHERE id = ${d.member_id}`), "left");
   expectError(await step(shuji, id, { step: 25, date: "2024-04-03" }), 409, "conflict");
 });
+
+test("the applicant's own timeline: a resident sees their application, nobody else's, without other people's names", async () => {
+  const jumin = await login(srv, "jumin");
+  const [[pid, idn, birth]] = sql(srv.db, "SELECT p.id, p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const community = shequ.session.grants[0].org_id;
+  const gender = Number(idn[16]) % 2 ? "男" : "女";
+  const r = expectStatus(await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender, birth_date: birth, id_number: idn, org_id: community, applied_on: "2025-01-10" } }), 201).json;
+  assert.equal(Number(one(`SELECT person_id FROM dev_applicant WHERE id = ${r.id}`)), Number(pid));
+  const mine = expectStatus(await jumin.request("GET", "/api/me/dev"), 200).json;
+  assert.deepEqual(mine.items.map((x) => x.id), [r.id]);
+  assert.deepEqual(mine.items[0].steps.map((s) => s.step), [1]);
+  assert.ok(mine.items[0].deadlines.some((d) => d.rule === "DEV-TALK" && d.overdue));
+  // Its own records only; the cadres' routes stay closed to a resident.
+  const dangyuan = await login(srv, "dangyuan");
+  assert.deepEqual(expectStatus(await dangyuan.request("GET", "/api/me/dev"), 200).json.items, []);
+  expectError(await jumin.request("GET", `/api/dev/applicants/${r.id}`), 403, "forbidden");
+});

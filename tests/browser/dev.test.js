@@ -118,3 +118,21 @@ test("step 15 offers the branch's closed admission vote of that day and records 
   await page.context().close();
   noErrors(env);
 });
+
+test("我的: a resident who applied sees their own steps and deadlines on a phone", async () => {
+  const [pid, idn, birth] = one("SELECT p.id, p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const shequ = await login(env.srv, "shequ");
+  const r = await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender: Number(idn[16]) % 2 ? "男" : "女", birth_date: birth, id_number: idn, org_id: shequ.session.grants[0].org_id, applied_on: "2025-01-10" } });
+  assert.equal(r.status, 201, r.text);
+  assert.ok(Number(pid) > 0);
+  const page = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, page, "jumin");
+  await page.goto(env.srv.url + "/me");
+  await page.waitForSelector(".my-dev .el-timeline-item");
+  assert.match(await page.textContent(".my-dev"), /第1步 递交入党申请书/);
+  assert.match(await page.textContent(".my-dev"), /下一步：第2步 党组织派人谈话/);
+  assert.ok(await overflow(page) <= 0, "nothing off screen at 360 px");
+  await shot(page, "dev-me-360", { fullPage: false });
+  await page.context().close();
+  noErrors(env);
+});

@@ -7,8 +7,9 @@
 -- dev_step_def: the 25 steps, their stage and who records them: the case's org ('case') or
 -- the approving committee above it ('approver', AUTH-APPROVE).
 -- dev_org: orgs with approval power (AUTH-APPROVE can_approve_members): streets (街道党工委).
--- dev_applicant: a person applying (not yet on the roster: person_id/member_id are set when
--- step 17 admits them), the case's org and where the case stands.
+-- dev_applicant: a person applying (person_id: the registered person with that ID number, a
+-- resident say, so they see their own case; member_id is set when step 17 admits them), the
+-- case's org and where the case stands.
 -- dev_step: each step recorded, with its date, the body or people, decision, linked vote, and
 -- findings: every rule checked, as JSON [{rule, version, severity, inputs, result, message}].
 -- dev_person: 培养联系人 (step 5) and 入党介绍人 (step 9), members of the roster.
@@ -87,6 +88,7 @@ CREATE TABLE dev_applicant (
     last_step INTEGER NOT NULL DEFAULT 1,
     status TEXT NOT NULL CHECK (status IN ('applicant', 'activist', 'candidate', 'probationary',
         'full', 'cancelled')),
+    person_id INTEGER REFERENCES person(id), -- the registered person with this ID number, if any
     member_id INTEGER REFERENCES member(id),
     joined_on TEXT,                     -- step 15's resolution date
     probation_ends_on TEXT,             -- DEV-PROB-END, moved by an approved extension
@@ -96,6 +98,7 @@ CREATE TABLE dev_applicant (
     updated_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX dev_applicant_path ON dev_applicant(org_path);
+CREATE INDEX dev_applicant_person ON dev_applicant(person_id);
 
 CREATE TABLE dev_step (
     id INTEGER PRIMARY KEY,

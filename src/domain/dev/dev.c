@@ -208,7 +208,7 @@ int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, co
         return -1;
     if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf))
         return refuse(f, nf, a, err);
-    return dev_store_applicant_insert(c, in, &org, uid, now, id_out, err) < 0 ||
+    return dev_store_applicant_insert(c, in, &org, match.person_id, uid, now, id_out, err) < 0 ||
                    dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), uid,
                                          now, &step_id, err) < 0 ||
                    audit_dev(c, actor, "dev.apply", *id_out, org.id,

@@ -31,7 +31,7 @@ struct dev_applicant_in {
 };
 
 struct dev_applicant_view {
-    int64_t id, tenant_id, org_id, member_id, stage, last_step, extensions, created_at;
+    int64_t id, tenant_id, org_id, person_id, member_id, stage, last_step, extensions, created_at;
     const char *org_path, *org_name, *name, *gender, *birth_date, *id_number, *applied_on, *status,
         *joined_on, *probation_ends_on;
 };
@@ -87,6 +87,11 @@ struct dev_detail {
 };
 int dev_applicant_get(struct app *app, int64_t id, struct arena *a, struct dev_detail *out,
                       struct err *err);
+/* The applications of the person signed in (person_id), each with its timeline, for the
+ * applicant's own page: *out holds *n_out details from a (people named are left out: they are
+ * other people's data). */
+int dev_my_applications(struct app *app, int64_t person_id, struct arena *a,
+                        struct dev_detail **out, int64_t *n_out, struct err *err);
 int dev_applicants(struct app *app, const char *path, const char *status, struct arena *a,
                    struct dev_applicant_view **out, int64_t *n_out, struct err *err);
 

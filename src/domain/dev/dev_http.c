@@ -224,6 +224,27 @@ static int steps_create(struct http_req *req, struct http_res *res, struct err *
     return 0;
 }
 
+/* The applications of the person signed in (a resident, say): the timeline and deadlines,
+ * without the names of the people the steps named. */
+static int my_applications(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct auth_actor actor;
+    struct dev_detail *d;
+    int64_t n = 0;
+    json_t *arr = json_array();
+
+    http_actor(req, &actor);
+    if (actor.user->person_id &&
+        dev_my_applications(req->app, actor.user->person_id, req->arena, &d, &n, err) < 0) {
+        json_decref(arr);
+        return -1;
+    }
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, detail_json(&d[i]));
+    http_res_json(res, 200, json_pack("{s:o}", "items", arr));
+    return 0;
+}
+
 struct org_q {
     int64_t org;
 };
@@ -326,6 +347,8 @@ static const struct route DEV_ROUTES[] = {
       "申请人详情：步骤时间线、规则检查结果、下一步与期限", NULL, NULL, NULL },
     { HTTP_POST, "/api/dev/applicants/{id}/steps", steps_create, PERM_DEV_WRITE, SCOPE_RECORD,
       "记录发展步骤（规则拒绝时 409，列出规则编号与说明）", NULL, NULL, STEP_IN },
+    { HTTP_GET, "/api/me/dev", my_applications, PERM_SESSION, SCOPE_NONE,
+      "我的入党申请：本人的发展步骤与期限", NULL, NULL, NULL },
     { HTTP_GET, "/api/dev/pipeline", pipeline_get, PERM_DEV_READ, SCOPE_CALLER,
       "发展党员工作台：各阶段人数、逾期、30天内到期、预备期满未转正", NULL, ORG_Q, NULL },
     { HTTP_GET, "/api/dev/rules", rules_get, PERM_DEV_READ, SCOPE_CALLER,

@@ -130,9 +130,14 @@ int dev_store_approver(struct db_conn *c, const char *path, struct arena *a,
                        struct dev_org_ref *out, bool *found_out, struct err *err);
 int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, int64_t *n_out,
                     struct err *err);
+/* person_id: the registered person with the ID number (0: none). */
 int dev_store_applicant_insert(struct db_conn *c, const struct dev_applicant_in *in,
-                               const struct dev_org_ref *org, int64_t by, int64_t now,
-                               int64_t *id_out, struct err *err);
+                               const struct dev_org_ref *org, int64_t person_id, int64_t by,
+                               int64_t now, int64_t *id_out, struct err *err);
+/* The applications of a registered person, by id. */
+int dev_store_applicants_of_person(struct db_conn *c, int64_t person_id, struct arena *a,
+                                   struct dev_applicant_view **out, int64_t *n_out,
+                                   struct err *err);
 int dev_store_applicant(struct db_conn *c, int64_t id, struct arena *a,
                         struct dev_applicant_view *out, struct err *err);
 /* Applicants of the subtree at path (status NULL: every one), by id. */

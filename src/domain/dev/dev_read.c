@@ -37,6 +37,30 @@ out:
     return rc;
 }
 
+int dev_my_applications(struct app *app, int64_t person_id, struct arena *a,
+                        struct dev_detail **out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct dev_applicant_view *v;
+    int64_t n;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = dev_store_applicants_of_person(c, person_id, a, &v, &n, err);
+    db_release(app->db, &c);
+    if (rc < 0)
+        return -1;
+    *out = n ? arena_alloc(a, (size_t)n * sizeof(**out)) : NULL;
+    for (int64_t i = 0; i < n; i++) {
+        if (dev_applicant_get(app, v[i].id, a, &(*out)[i], err) < 0)
+            return -1;
+        (*out)[i].npeople = 0; /* other people's names stay out */
+    }
+    *n_out = n;
+    return 0;
+}
+
 int dev_applicants(struct app *app, const char *path, const char *status, struct arena *a,
                    struct dev_applicant_view **out, int64_t *n_out, struct err *err)
 {

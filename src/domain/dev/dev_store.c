@@ -26,7 +26,7 @@ static const struct db_sql SQL_RULES = {
 #define APPLICANT_COLS                                                                             \
     "a.id, a.tenant_id, a.org_id, a.member_id, a.stage, a.last_step, a.extensions, a.created_at, " \
     "a.org_path, o.name, a.name, a.gender, a.birth_date, a.id_number, a.applied_on, a.status, "    \
-    "a.joined_on, a.probation_ends_on"
+    "a.joined_on, a.probation_ends_on, a.person_id"
 static const struct db_sql SQL_APPLICANT = {
     .name = "dev.applicant",
     .sql = "SELECT " APPLICANT_COLS " FROM dev_applicant a JOIN org o ON o.id = a.org_id "
@@ -39,11 +39,17 @@ static const struct db_sql SQL_APPLICANTS = {
     .pg = "SELECT " APPLICANT_COLS " FROM dev_applicant a JOIN org o ON o.id = a.org_id "
           "WHERE a.org_path LIKE ? || '%' AND (?::text IS NULL OR a.status = ?) ORDER BY a.id",
 };
+static const struct db_sql SQL_APPLICANTS_OF_PERSON = {
+    .name = "dev.applicants_of_person",
+    .sql = "SELECT " APPLICANT_COLS " FROM dev_applicant a JOIN org o ON o.id = a.org_id "
+           "WHERE a.person_id = ? ORDER BY a.id",
+};
 static const struct db_sql SQL_APPLICANT_INSERT = {
     .name = "dev.applicant_insert",
-    .sql = "INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, "
-           "id_number, applied_on, stage, last_step, status, created_by, created_at, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 'applicant', ?, ?, ?) RETURNING id",
+    .sql =
+        "INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, "
+        "id_number, applied_on, stage, last_step, status, person_id, created_by, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 'applicant', ?, ?, ?, ?) RETURNING id",
 };
 static const struct db_sql SQL_APPLICANT_UPDATE = {
     .name = "dev.applicant_update",
@@ -174,17 +180,18 @@ static void read_applicant(struct db_stmt *st, struct arena *a, void *row)
     v->status = db_col_dup(st, 15, a);
     v->joined_on = db_col_dup(st, 16, a);
     v->probation_ends_on = db_col_dup(st, 17, a);
+    v->person_id = db_col_int(st, 18);
 }
 
 int dev_store_applicant_insert(struct db_conn *c, const struct dev_applicant_in *in,
-                               const struct dev_org_ref *org, int64_t by, int64_t now,
-                               int64_t *id_out, struct err *err)
+                               const struct dev_org_ref *org, int64_t person_id, int64_t by,
+                               int64_t now, int64_t *id_out, struct err *err)
 {
     return db_run_id_args(c, &SQL_APPLICANT_INSERT,
                           DB_ARGS(DB_INT(org->tenant_id), DB_INT(org->id), DB_TEXT(org->path),
                                   DB_TEXT(in->name), DB_TEXT(in->gender), DB_TEXT(in->birth_date),
-                                  DB_TEXT(in->id_number), DB_TEXT(in->applied_on), DB_OPT_ID(by),
-                                  DB_INT(now), DB_INT(now)),
+                                  DB_TEXT(in->id_number), DB_TEXT(in->applied_on),
+                                  DB_OPT_ID(person_id), DB_OPT_ID(by), DB_INT(now), DB_INT(now)),
                           id_out, err);
 }
 
@@ -199,6 +206,13 @@ int dev_store_applicants(struct db_conn *c, const char *path, const char *status
 {
     return db_read_rows_args(c, &SQL_APPLICANTS,
                              DB_ARGS(DB_TEXT(path), DB_TEXT(status), DB_TEXT(status)),
+                             read_applicant, sizeof(**out), a, out, n_out, err);
+}
+
+int dev_store_applicants_of_person(struct db_conn *c, int64_t person_id, struct arena *a,
+                                   struct dev_applicant_view **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_APPLICANTS_OF_PERSON, DB_ARGS(DB_INT(person_id)),
                              read_applicant, sizeof(**out), a, out, n_out, err);
 }
 
