@@ -1,7 +1,8 @@
 /* dev_http.c: the member-development area's HTTP adapter, its permissions and its module row
  * (found by tools/gen-modules.sh; tools/gen-perms.sh reads the PERM_ROW lines): applications,
- * an applicant's timeline, recording a step (a refusal answers 409 with error.rules and
- * error.details), the pipeline of a subtree and the rules in force on a date. Handlers decode,
+ * an applicant's timeline (and the signed-in person's own), recording a step (a refusal answers
+ * 409 with error.rules and error.details), the pipeline of a subtree and the rules in force on a
+ * date. Handlers decode,
  * call one service function and encode; rules are checked in dev_rules.c only. */
 #include "core/compat.h"
 #include "core/clock.h"
