@@ -2,8 +2,8 @@
  * (found by tools/gen-modules.sh; tools/gen-perms.sh reads the PERM_ROW lines): applications,
  * an applicant's timeline (and the signed-in person's own), recording a step (a refusal answers
  * 409 with error.rules and error.details), the pipeline of a subtree and the rules in force on a
- * date. Handlers decode,
- * call one service function and encode; rules are checked in dev_rules.c only. */
+ * date. Handlers decode, call one service function and encode; rules are checked in
+ * dev_rules.c only. */
 #include "core/compat.h"
 #include "core/clock.h"
 #include "core/err.h"
