@@ -93,6 +93,9 @@ void http_res_header(struct http_res *res, const char *name, const char *value);
  * and utf8_name ("党员名册.xlsx") for the rest. */
 void http_res_xlsx(struct http_req *req, struct http_res *res, const void *p, size_t n,
                    const char *ascii_name, const char *utf8_name);
+/* The same for any stored file of content_type, always as an attachment (never inline). */
+void http_res_file(struct http_req *req, struct http_res *res, const char *content_type,
+                   const void *p, size_t n, const char *ascii_name, const char *utf8_name);
 
 /* Request accessors; returned strings live as long as the request. NULL when absent. */
 const char *http_query(struct http_req *req, const char *name);

@@ -96,6 +96,8 @@ const fx = {
   },
   // An open vote in a held meeting of org today: {id, meeting}.
   vote(org) { const f = want("vote", org); return planning ? { id: f, meeting: f } : { id: f.id, meeting: f.second }; },
+  // A planned meeting of org today with one attachment and a sign-in link: {id, meeting}.
+  attachment(org) { const f = want("attachment", org); return planning ? { id: f, meeting: f } : { id: f.id, meeting: f.second }; },
   // A local frequency rule of org (a 主题党日 override in force since 2000).
   localRule(org) { const f = want("localRule", org); return planning ? f : f.id; },
   orgType: (org) => orgInfo(org).type,
@@ -179,6 +181,11 @@ function createFixtures(list) {
       SELECT 1, id, path, 'party_congress', '矩阵表决会议', '${today()}', '${today()} 00:00', 'held', 0, 0 FROM org WHERE id = ${f.org};
       INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, expected_n, created_at)
       SELECT 1, MAX(id), '矩阵表决', 'decision', 'open', 0, 0 FROM meeting RETURNING id, meeting_id;`,
+    attachment: (f) => `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
+      SELECT 1, id, path, CASE WHEN type = 'group' THEN 'group' ELSE 'theme_day' END, '矩阵附件会议', '${today()}', '${today()} 00:00', 'planned', 0, 0 FROM org WHERE id = ${f.org};
+      INSERT INTO meeting_signin (meeting_id, token, created_at) SELECT MAX(id), 'mx' || MAX(id), 0 FROM meeting;
+      INSERT INTO meeting_attachment (meeting_id, file_name, kind, content_type, size, sha256, data, uploaded_at)
+      SELECT MAX(id), '矩阵附件.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM meeting RETURNING id, meeting_id;`,
     localRule: (f) => `INSERT INTO orglife_rule (rule_id, rule_set, type, period, min_count, org_types, org_id, valid_from, confidence, source, created_at)
       VALUES ('LIFE-ZHUTI', 'local', 'theme_day', 'month', 2, ',branch,', ${f.org}, '2000-01-01', 'local', '矩阵规则', 0) RETURNING id;`,
     applicant: (f) => `INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, id_number, applied_on, status, created_at, updated_at)

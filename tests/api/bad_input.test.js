@@ -6,7 +6,8 @@
 // failed import job) and the audit chain verifies.
 // Cases marked "json": false are refused by libmicrohttpd before the application sees them
 // (docs/errors.md). In the raw text {x80} is the byte 0x80, {1000*[} a run of 1000 "[",
-// {LEN} the body's length in bytes, {HOST} {COOKIE} {CSRF} {ORG} {MEMBER} the test's values.
+// {LEN} the body's length in bytes, {HOST} {COOKIE} {CSRF} {ORG} {MEMBER} {MEETING} the test's
+// values.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -17,7 +18,7 @@ const { startServer, login, sql, cli, expectStatus } = require("./lib/harness");
 
 const DIR = path.join(__dirname, "bad_input");
 let srv, vars, before_counts;
-const COUNTED = ["person", "member", "member_event", "member_card", "org", "org_event", "org_term", "org_unit_link", "user_account", "user_grant", "password_history"];
+const COUNTED = ["person", "member", "member_event", "member_card", "org", "org_event", "org_term", "org_unit_link", "user_account", "user_grant", "password_history", "meeting_attachment", "meeting_signin"];
 
 // Text with {xHH} bytes as a Buffer (everything else UTF-8).
 function encode(s) {
@@ -27,7 +28,7 @@ function encode(s) {
 
 function build(raw) {
   let s = raw.replace(/\{(\d+)\*(.)\}/gsu, (_, n, ch) => ch.repeat(Number(n)));
-  s = s.replace(/\{(HOST|COOKIE|CSRF|ORG|MEMBER)\}/g, (_, k) => vars[k]);
+  s = s.replace(/\{(HOST|COOKIE|CSRF|ORG|MEMBER|MEETING)\}/g, (_, k) => vars[k]);
   const cut = s.indexOf("\r\n\r\n");
   if (cut < 0) return encode(s);
   const body = encode(s.slice(cut + 4));
@@ -71,6 +72,7 @@ before(async () => {
   vars = {
     HOST: new URL(srv.url).host, COOKIE: shequ.cookie, CSRF: shequ.csrf,
     ORG: String(shequ.session.grants[0].org_id), MEMBER: String(list.items[0].id),
+    MEETING: sql(srv.db, `SELECT m.id FROM meeting m JOIN org o ON o.id = ${shequ.session.grants[0].org_id} WHERE m.org_path LIKE o.path || '%' ORDER BY m.id LIMIT 1`)[0][0],
   };
   before_counts = counts();
 });

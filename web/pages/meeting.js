@@ -9,6 +9,7 @@ import { fmtDateTime } from "../lib/format.js";
 import { isMobile } from "../lib/viewport.js";
 import { useMeeting, typeName, attendCounts } from "../lib/orglife.js";
 import MeetingVotes from "../components/meeting-votes.js";
+import MeetingAttachments from "../components/meeting-attachments.js";
 const { computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -16,7 +17,7 @@ export const routes = [{ path: "/meetings/:id", title: "会议详情", perm: "or
 
 export default {
   name: "MeetingPage",
-  components: { MeetingVotes },
+  components: { MeetingVotes, MeetingAttachments },
   props: { id: { type: String, required: true } },
   setup(props) {
     const { m, people, error } = useMeeting(props.id);
@@ -99,6 +100,7 @@ export default {
             <div class="pre-text meeting-decisions">{{ m.decisions }}</div>
           </template>
         </el-card>
+        <meeting-attachments :meeting="m" />
         <p class="form-hint">最后修改于 {{ fmtDateTime(m.updated_at) }}</p>
       </template>
       <div v-else class="page-loading">正在加载…</div>

@@ -1,19 +1,19 @@
 /* auth_totp.c: two-factor login (等保 level 3). Time-based one-time passwords as authenticator
  * apps compute them (RFC 6238: HMAC-SHA1 of the 30-second step, 6 digits), accepted one step
  * early or late and each step once; enrolment through an otpauth:// URI shown as a QR code
- * (libqrencode, drawn here as SVG); ten one-time recovery codes kept as SHA-256; and
+ * (core/qr.h); ten one-time recovery codes kept as SHA-256; and
  * auth.totp_roles, the roles that must use it. HMAC from OpenSSL's libcrypto, random bytes and
  * SHA-256 from libsodium. It does not send codes by SMS (no gateway here). */
 #include "core/compat.h"
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <qrencode.h>
 #include <sodium.h>
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/qr.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/audit/audit.h"
@@ -133,31 +133,6 @@ static char *recovery_code(struct arena *a)
 static void sha256_hex(const char *s, char out[65])
 {
     audit_digest(s, strlen(s), out);
-}
-
-/* ---------- QR code ---------- */
-
-/* text as an SVG QR code (error correction M, 4-module quiet zone), into a. */
-static const char *qr_svg(const char *text, struct arena *a)
-{
-    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    struct buf b;
-
-    if (!q)
-        return NULL;
-    buf_init(&b, a, 256u << 10);
-    buf_printf(&b,
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-               "shape-rendering=\"crispEdges\"><rect width=\"100%%\" height=\"100%%\" "
-               "fill=\"#fff\"/><path fill=\"#000\" d=\"",
-               q->width + 8, q->width + 8);
-    for (int y = 0; y < q->width; y++)
-        for (int x = 0; x < q->width; x++)
-            if (q->data[y * q->width + x] & 1)
-                buf_printf(&b, "M%d %dh1v1h-1z", x + 4, y + 4);
-    buf_printf(&b, "\"/></svg>");
-    QRcode_free(q);
-    return buf_failed(&b) ? NULL : buf_cstr(&b);
 }
 
 static int audit_totp(struct db_conn *c, const struct auth_actor *actor, const char *action,
