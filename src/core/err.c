@@ -55,6 +55,24 @@ int err_field_add(struct err *e, struct arena *a, const char *field, const char 
     return -1;
 }
 
+int err_rule_add(struct err *e, struct arena *a, const char *rule, const char *detail)
+{
+    struct err_rule **tail = &e->rules, *r;
+
+    if (e->code != E_OK && !e->rules)
+        return -1; /* another error came first */
+    if (e->code == E_OK)
+        err_set(e, E_CONFLICT, "", "%s", detail);
+    while (*tail)
+        tail = &(*tail)->next;
+    r = arena_alloc(a, sizeof(*r));
+    r->rule = arena_strdup(a, rule);
+    r->detail = arena_strdup(a, detail);
+    r->next = NULL;
+    *tail = r;
+    return -1;
+}
+
 void err_clear(struct err *e)
 {
     memset(e, 0, sizeof(*e));

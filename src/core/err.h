@@ -26,6 +26,13 @@ struct err_field {
     struct err_field *next;
 };
 
+/* One rule that refused an action (E_CONFLICT), as error.rules[] and error.details[] list it. */
+struct err_rule {
+    const char *rule;   /* the rule's ID, e.g. "DEV-OBJ-MIN" (RULES.md) */
+    const char *detail; /* zh-CN explanation naming the dates or counts involved */
+    struct err_rule *next;
+};
+
 struct err {
     enum err_code code;
     char field[64];   /* JSON pointer of the bad input, e.g. "/id_number"; "" when none */
@@ -35,6 +42,9 @@ struct err {
      * field/msg; NULL otherwise. In the decoder's arena: read it before that is released
      * (the router writes it into the answer within the request). */
     struct err_field *fields;
+    /* The rules that refused an action (err_rule_add), in order; NULL otherwise. In the
+     * caller's arena, like fields. */
+    struct err_rule *rules;
 };
 
 /* Fills *e when it is still empty (the first error wins); always returns -1.
@@ -58,6 +68,11 @@ int err_refine(struct err *e, const char *field, const char *fmt, ...)
  * in no list: a body of 10,000 bad items answers with the first ones). Returns -1. */
 #define ERR_FIELDS_MAX 50
 int err_field_add(struct err *e, struct arena *a, const char *field, const char *msg);
+
+/* Records one rule that refused an action (E_CONFLICT), taking both strings from a. The first
+ * one also sets e itself (its detail as the message); when e already holds another error,
+ * nothing is recorded. Returns -1. */
+int err_rule_add(struct err *e, struct arena *a, const char *rule, const char *detail);
 
 /* Empties *e so it can be reused. */
 void err_clear(struct err *e);

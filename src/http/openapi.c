@@ -195,6 +195,14 @@ static json_t *error_schema(void)
                   "description", "invalid answers: every bad input, the first being field/message",
                   "items", "type", "object", "required", "field", "message", "properties", "field",
                   "type", "string", "message", "type", "string"));
+    json_object_set_new(props, "rules",
+                        json_pack("{s:s, s:s, s:{s:s}}", "type", "array", "description",
+                                  "conflict answers refused by rules: each rule ID (RULES.md)",
+                                  "items", "type", "string"));
+    json_object_set_new(props, "details",
+                        json_pack("{s:s, s:s, s:{s:s}}", "type", "array", "description",
+                                  "with rules: one zh-CN explanation per rule, naming the dates",
+                                  "items", "type", "string"));
     return json_pack("{s:s, s:[s], s:{s:{s:s, s:[s, s, s], s:o}}}", "type", "object", "required",
                      "error", "properties", "error", "type", "object", "required", "code",
                      "message", "request_id", "properties", props);

@@ -47,7 +47,8 @@ static json_t *field_error_json(const char *field, const char *msg)
 
 /* An invalid answer's error.fields lists every bad input (the decoder's list, else the one
  * error's field), so a form can mark them all; error.field/message stay the first for older
- * clients. Other answers (403, 404, 409) keep their one field. */
+ * clients. Other answers (403, 404, 409) keep their one field. A conflict refused by rules
+ * (err_rule_add) lists their IDs in error.rules and one explanation each in error.details. */
 json_t *http_error_json(const struct err *e, const char *request_id)
 {
     const char *msg = e->msg[0] ? e->msg : "服务器内部错误";
@@ -67,6 +68,15 @@ json_t *http_error_json(const struct err *e, const char *request_id)
         json_object_set_new(inner, "fields", fields);
     else
         json_decref(fields);
+    if (e->rules) {
+        json_t *rules = json_array(), *details = json_array();
+        for (const struct err_rule *r = e->rules; r; r = r->next) {
+            json_array_append_new(rules, jstr(r->rule));
+            json_array_append_new(details, jstr(r->detail));
+        }
+        json_object_set_new(inner, "rules", rules);
+        json_object_set_new(inner, "details", details);
+    }
     return json_pack("{s:o}", "error", inner);
 }
 

@@ -101,6 +101,11 @@ const fx = {
   // A local frequency rule of org (a 主题党日 override in force since 2000).
   localRule(org) { const f = want("localRule", org); return planning ? f : f.id; },
   orgType: (org) => orgInfo(org).type,
+  // An applicant for membership (发展党员) at org, with step 1 recorded.
+  applicant(org) {
+    const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
+    return planning ? f : f.id;
+  },
 };
 
 // How to call each route for a caller: `org` is an org inside (or outside) the caller's
@@ -183,6 +188,9 @@ function createFixtures(list) {
       SELECT MAX(id), '矩阵附件.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM meeting RETURNING id, meeting_id;`,
     localRule: (f) => `INSERT INTO orglife_rule (rule_id, rule_set, type, period, min_count, org_types, org_id, valid_from, confidence, source, created_at)
       VALUES ('LIFE-ZHUTI', 'local', 'theme_day', 'month', 2, ',branch,', ${f.org}, '2000-01-01', 'local', '矩阵规则', 0) RETURNING id;`,
+    applicant: (f) => `INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, id_number, applied_on, status, created_at, updated_at)
+      SELECT 1, id, path, '${f.name}', 'M', '1980-01-01', '${f.idn}', '2020-01-01', 'applicant', 0, 0 FROM org WHERE id = ${f.org};
+      INSERT INTO dev_step (applicant_id, step, done_on, org_id, findings, created_at) SELECT MAX(id), 1, '2020-01-01', ${f.org}, '[]', 0 FROM dev_applicant RETURNING applicant_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

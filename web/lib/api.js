@@ -1,5 +1,5 @@
 // api.js: the one way pages talk to the server: JSON in and out, the CSRF header on writes,
-// and errors turned into ApiError {status, code, message, field, fields, retryAfter}. It does not
+// and errors turned into ApiError {status, code, message, field, fields, rules, details, retryAfter}. It does not
 // show messages itself; callers (or the app's hooks for 401/403) decide what to show.
 
 const CSRF_KEY = "dj.csrf";
@@ -13,6 +13,9 @@ export class ApiError extends Error {
     this.code = e.code || "internal";
     this.field = e.field || "";
     this.fields = Array.isArray(e.fields) ? e.fields : []; // every bad field: [{field, message}]
+    // A conflict refused by rules: their IDs and one explanation each (docs/errors.md).
+    this.rules = Array.isArray(e.rules) ? e.rules : [];
+    this.details = Array.isArray(e.details) ? e.details : [];
     this.requestId = e.request_id || "";
     const ra = headers && headers.get("Retry-After");
     this.retryAfter = ra ? Number(ra) : 0;

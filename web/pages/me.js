@@ -2,7 +2,8 @@
 // status, 党龄, category), a resident's household (components/my-household.js), my roles and
 // orgs (a 居民 by their household, not the community's Party committee), and account security
 // (password, two-factor login), 我的表决 (components/my-votes.js: open secret ballots to cast)
-// and 我的会议 (components/my-meetings.js). Dues and activities are
+// 我的入党申请 (components/my-dev.js: an applicant's own steps) and 我的会议
+// (components/my-meetings.js). Dues and activities are
 // added as those areas arrive.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
@@ -12,6 +13,7 @@ import MyHousehold from "../components/my-household.js";
 import MyMeetings from "../components/my-meetings.js";
 import MyLearning from "../components/my-learning.js";
 import MyVotes from "../components/my-votes.js";
+import MyDev from "../components/my-dev.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -19,7 +21,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -77,6 +79,7 @@ export default {
         :title="session.user.person_id ? '您的账号关联的人员不在党员名册中' : '您的账号尚未关联党员档案'">
         <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
       </el-alert>
+      <my-dev />
       <my-meetings />
       <my-learning />
       <my-household @loaded="(h) => { household = h; }" />

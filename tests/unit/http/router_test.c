@@ -328,8 +328,42 @@ static void test_error_body_lists_every_field(void)
     arena_release(&a);
 }
 
+/* A conflict refused by rules lists each rule and its explanation in order; the message is
+ * the first; another error set first keeps the rules out (docs/errors.md). */
+static void test_error_body_lists_every_rule(void)
+{
+    struct err e = { 0 };
+    struct arena a;
+    json_t *j, *inner;
+
+    arena_init(&a, 512);
+    err_rule_add(&e, &a, "DEV-OBJ-MIN", "确定发展对象（2025-03-09）须在2025-03-10或以后");
+    err_rule_add(&e, &a, "DEV-STEP-DATE", "日期（2025-03-09）早于上一步骤的日期（2025-03-10）");
+    CHECK_EQ(e.code, E_CONFLICT);
+    j = http_error_json(&e, "r4");
+    inner = json_object_get(j, "error");
+    CHECK_STR(json_string_value(json_object_get(inner, "code")), "conflict");
+    CHECK_STR(json_string_value(json_object_get(inner, "message")),
+              "确定发展对象（2025-03-09）须在2025-03-10或以后");
+    CHECK_EQ(json_array_size(json_object_get(inner, "rules")), 2);
+    CHECK_STR(json_string_value(json_array_get(json_object_get(inner, "rules"), 1)),
+              "DEV-STEP-DATE");
+    CHECK_STR(json_string_value(json_array_get(json_object_get(inner, "details"), 1)),
+              "日期（2025-03-09）早于上一步骤的日期（2025-03-10）");
+    CHECK(!json_object_get(inner, "fields"));
+    json_decref(j);
+    err_clear(&e);
+    err_set(&e, E_NOT_FOUND, "", "申请人不存在");
+    err_rule_add(&e, &a, "DEV-AGE", "未满18周岁");
+    CHECK_EQ(e.code, E_NOT_FOUND);
+    j = http_error_json(&e, "r5");
+    CHECK(!json_object_get(json_object_get(j, "error"), "rules"));
+    json_decref(j);
+    arena_release(&a);
+}
+
 TAP_MAIN("http/router", TEST(test_error_body_lists_every_field),
-         TEST(test_literal_beats_capture_in_either_order), TEST(test_method_mismatch_and_not_found),
-         TEST(test_ambiguous_pairs_are_refused), TEST(test_malformed_patterns_are_refused),
-         TEST(test_a_row_without_permission_is_refused),
+         TEST(test_error_body_lists_every_rule), TEST(test_literal_beats_capture_in_either_order),
+         TEST(test_method_mismatch_and_not_found), TEST(test_ambiguous_pairs_are_refused),
+         TEST(test_malformed_patterns_are_refused), TEST(test_a_row_without_permission_is_refused),
          TEST(test_dispatch_runs_the_guard_then_the_handler))
