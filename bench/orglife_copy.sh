@@ -27,11 +27,12 @@ if [ ! -f "$db" ]; then
     "$BIN" migrate --db "$db" >/dev/null
     "$BIN" orglife copy-check --db "$db" >"$WORK/copy-full.out"
 fi
+"$BIN" migrate --db "$db" >/dev/null # made by an older binary: bring it to this one's schema
 meetings=$(sqlite3 "$db" "SELECT count(*) FROM meeting WHERE minutes IS NOT NULL")
 full=$(sed -n 's/.*pairs, \([0-9.]*\) s (.*/\1/p' "$WORK/copy-full.out")
 pairs=$(sqlite3 "$db" "SELECT count(*) FROM meeting_copy")
 planted=$(sqlite3 "$db" "SELECT count(*) FROM meeting WHERE topic = '照抄'")
-found=$(sqlite3 "$db" "SELECT count(*) FROM meeting m JOIN meeting_copy c ON c.meeting_id = m.id WHERE m.topic = '照抄'")
+found=$(sqlite3 "$db" "SELECT count(DISTINCT m.id) FROM meeting m JOIN meeting_copy c ON c.meeting_id = m.id WHERE m.topic = '照抄'")
 
 # The lookup the check runs for each of the day's meetings (orglife_copy_store.c), with its own
 # band keys as literals.
