@@ -502,22 +502,31 @@ static void pin_today(void)
     clock_reload();
 }
 
-/* The demo hooks the module rows contribute, as `dangjian demo` runs them. */
+/* The demo hooks the module rows contribute, as `dangjian demo` runs them; with core_only,
+ * those of the roster and the org network alone (tests of the people and orgs the demo makes
+ * need not wait for two years of meetings and every later area's data). */
 static const struct demo_hook *hooks[64];
 
-static void hooks_fill(struct demo_opts *o)
+static void hooks_fill(struct demo_opts *o, bool core_only)
 {
+    size_t n = app_demo_hooks(hooks, ARRAY_LEN(hooks)), k = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (!core_only || !strncmp(hooks[i]->name, "members", 7) ||
+            !strncmp(hooks[i]->name, "orgs", 4) || !strncmp(hooks[i]->name, "org_units", 9))
+            hooks[k++] = hooks[i];
     o->hooks = hooks;
-    o->nhooks = app_demo_hooks(hooks, ARRAY_LEN(hooks));
+    o->nhooks = k;
 }
 
-static int generate(struct fixture *f, int64_t members, uint64_t seed, struct demo_result *res)
+static int generate_with(struct fixture *f, int64_t members, uint64_t seed, bool core_only,
+                         struct demo_result *res)
 {
     struct demo_opts o = { .members = members, .seed = seed };
     struct err e = { 0 };
     int64_t t0 = clock_mono_us();
 
-    hooks_fill(&o);
+    hooks_fill(&o, core_only);
     if (demo_generate(f->db, &o, res, &e) < 0) {
         printf("#   demo_generate failed: %s (%s)\n", e.msg, e.detail);
         tap_failed_checks++;
@@ -528,6 +537,18 @@ static int generate(struct fixture *f, int64_t members, uint64_t seed, struct de
            members, (double)(clock_mono_us() - t0) / 1e6, res->orgs, res->persons, res->households,
            res->residents);
     return 0;
+}
+
+/* The whole demo, as `dangjian demo` makes it. */
+static int generate(struct fixture *f, int64_t members, uint64_t seed, struct demo_result *res)
+{
+    return generate_with(f, members, seed, false, res);
+}
+
+/* The roster and the org network only. */
+static int generate_core(struct fixture *f, int64_t members, uint64_t seed, struct demo_result *res)
+{
+    return generate_with(f, members, seed, true, res);
 }
 
 static void test_default_street(void)
@@ -581,7 +602,7 @@ static void test_id_numbers(void)
     pin_today();
     if (fixture_open(&f, "ids") < 0)
         return;
-    if (generate(&f, 3000, 7, &res) < 0)
+    if (generate_core(&f, 3000, 7, &res) < 0)
         goto out;
     if (db_acquire(f.db, &c, &e) < 0 || db_prepare(c, &Q_PERSON_IDS, &st, &e) < 0)
         goto out;
@@ -617,7 +638,7 @@ static void test_member_dates_and_paths(void)
     pin_today();
     if (fixture_open(&f, "dates") < 0)
         return;
-    if (generate(&f, 3000, 11, &res) < 0)
+    if (generate_core(&f, 3000, 11, &res) < 0)
         goto out;
     CHECK_EQ(qi(f.db, &Q_UNDER_18_AT_JOIN), 0);
     CHECK_EQ(qi(f.db, &Q_BAD_FULL_DATE), 0);
@@ -748,7 +769,7 @@ static void test_deterministic(void)
         fixture_close(&a);
         return;
     }
-    if (generate(&a, 3000, 99, &ra) < 0 || generate(&b, 3000, 99, &rb) < 0)
+    if (generate_core(&a, 3000, 99, &ra) < 0 || generate_core(&b, 3000, 99, &rb) < 0)
         goto out;
     CHECK_EQ(ra.orgs, rb.orgs);
     CHECK_EQ(ra.persons, rb.persons);
@@ -769,7 +790,7 @@ static void test_deterministic(void)
     fixture_close(&b);
     if (fixture_open(&b, "det_c") < 0)
         goto out;
-    if (generate(&b, 3000, 100, &rc) < 0)
+    if (generate_core(&b, 3000, 100, &rc) < 0)
         goto out;
     q(b.db, &Q_FIRST_NAMES, NULL, 0, 0, names_b, sizeof(names_b));
     CHECK(strcmp(names_a, names_b) != 0);
@@ -786,7 +807,7 @@ static void test_refuses_bad_input(void)
     struct err e = { 0 };
 
     pin_today();
-    hooks_fill(&ok);
+    hooks_fill(&ok, false);
     if (fixture_open(&f, "refuse") < 0)
         return;
     CHECK_EQ(demo_generate(f.db, &small, &untouched, &e), -1);
@@ -1044,7 +1065,7 @@ static void test_org_history(void)
     fixture_close(&f);
     if (fixture_open(&f, "org_history_streets") < 0)
         goto out;
-    if (generate(&f, 9000, 7, &res) < 0)
+    if (generate_core(&f, 9000, 7, &res) < 0)
         goto out;
     CHECK(qi(f.db, &Q_STREETS) >= 2);
     CHECK_EQ(qi(f.db, &Q_STREETS_WITHOUT_HISTORY), 0);
