@@ -252,6 +252,15 @@ test("bad input: order, dates, introducers, age, ID numbers; each refused with i
   assert.equal(rowsWritten(), before);
 });
 
+test("one open case per person: refused while it runs, a new application once it ended", async () => {
+  const id = await apply({ birth: "19960606" });
+  const again = { ...applicantBody({ birth: "19960606" }), id_number: idNumber(id) };
+  expectError(await shuji.request("POST", "/api/dev/applicants", { body: again }), 409, "conflict", "/id_number");
+  sql(srv.db, `UPDATE dev_applicant SET status = 'cancelled' WHERE id = ${id}`);
+  const next = expectStatus(await shuji.request("POST", "/api/dev/applicants", { body: again }), 201).json;
+  assert.notEqual(next.id, id);
+});
+
 test("pipeline: stages, an overdue talk, approval steps of the approving committee only", async () => {
   const id = await apply({ birth: "19980808", applied_on: "2020-05-01" });
   const p = expectStatus(await shequ.request("GET", `/api/dev/pipeline?org=${branch}`), 200).json;

@@ -100,6 +100,8 @@ test("a program renamed .pdf, an HTML page, a spreadsheet and an empty file are 
     const e = expectError(await upload(shuji, base, buf, name), 400, "invalid", "/file");
     assert.match(e.message, buf.length ? /PDF、PNG、JPEG.*Word/ : /空/, name);
   }
+  // A name with a direction override (shown as 材料exe.pdf) is refused, whatever the bytes.
+  expectError(await upload(shuji, base, PDF, "材料\u202Efdp.exe"), 400, "invalid", "/file");
   // Not multipart at all.
   expectError(await shuji.request("POST", base, { body: { file: "x" } }), 400, "invalid", "/file");
   assert.equal(attachments(m.id), 0);
@@ -146,7 +148,10 @@ test("the sign-in link: QR code, window, expected members only, recorder's recor
   const made = expectStatus(await shuji.request("POST", `/api/meetings/${m.id}/signin`), 200).json;
   assert.match(made.token, /^[0-9a-f]{32}$/);
   assert.ok(made.url.endsWith(`/signin/${made.token}`), made.url);
-  assert.deepEqual([made.opens_at, made.closes_at, made.open, made.phase], [cst(-40), cst(110), true, "open"]);
+  // 30 minutes before the start to 60 after the end, from the meeting's own times (not this
+  // test's clock, which may have passed a minute since).
+  const shift = (t, min) => new Date(Date.parse(`${t.replace(" ", "T")}:00Z`) + min * 60000).toISOString().slice(0, 16).replace("T", " ");
+  assert.deepEqual([made.opens_at, made.closes_at, made.open, made.phase], [shift(m.starts_at, -30), shift(m.ends_at, 60), true, "open"]);
   assert.deepEqual(lastAudit(), ["meeting.signin_link", String(m.id)]);
   const qr = await fetch(`${srv.url}/api/meetings/${m.id}/signin-qr.svg`, { headers: { Cookie: shuji.cookie } });
   assert.equal(qr.status, 200);

@@ -93,7 +93,8 @@ test("loosening a verified rule needs the confirmation and is audited as a loose
   const ok = expectStatus(await shequ.request("POST", "/api/orglife/rules", { body: { ...body, loosen: true } }), 201).json;
   assert.equal(ok.in_force.find((x) => x.type === "party_congress").min_count, 2);
   assert.equal(lastAudit()[0], "orglife.rule_loosen");
-  // Loosening a secondary rule (主题党日 every quarter) is a local choice, not a loosening of a verified row.
+  // Loosening a secondary rule (主题党日 every quarter) needs no confirmation, and is still
+  // audited as a loosening.
   expectStatus(await shequ.request("POST", "/api/orglife/rules", { body: { ...body, type: "theme_day", period: "quarter", min_count: 1 } }), 201);
   assert.equal(lastAudit()[0], "orglife.rule_loosen");
   sql(srv.db, `DELETE FROM orglife_rule WHERE org_id = ${branch}`);

@@ -5,6 +5,7 @@
 // GET /api/dev/rules on the step's date) and, for the 支部党员大会 steps, offers the
 // branch's closed votes of that date (orglife's meetings and votes); a step a rule refuses is shown with
 // each rule and its explanation, naming the dates (error.rules / error.details).
+import { todayCN } from "../lib/orglife.js";
 import { api, withQuery } from "../lib/api.js";
 import { can } from "../lib/session.js";
 import { fieldErrors, submitForm } from "../lib/forms.js";
@@ -13,7 +14,6 @@ const { ref, reactive, computed, watch, onMounted } = Vue;
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/dev/applicants/:id", title: "申请人", perm: "dev.read" }];
 
-const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 const RESULT = { pass: ["通过", "success"], block: ["不允许", "danger"], warn: ["提醒", "warning"], overdue: ["逾期", "danger"],
                  computed: ["计算", "info"], overridden: ["特殊情况", "warning"] };
 const DECISIONS = { 10: [["passed", "合格"], ["failed", "不合格"]], 17: [["approved", "同意"], ["rejected", "不同意"]],
@@ -41,7 +41,7 @@ export default {
       : s.findings.some((f) => f.result === "warn" || f.result === "overridden") ? "warning" : "primary");
 
     // The step form.
-    const form = reactive({ step: 0, date: today(), body: "", decision: "", vote_id: null, people: [], training_days: null,
+    const form = reactive({ step: 0, date: todayCN(), body: "", decision: "", vote_id: null, people: [], training_days: null,
                             training_hours: null, override_reason: "", extend_months: null, leaving_on: "", note: "" });
     const busy = ref(false);
     const errs = fieldErrors();

@@ -4,17 +4,17 @@
 // link to their timeline. Holders of dev.write register an application (step 1) in a dialog;
 // a refusal by a rule (DEV-AGE) is shown with its explanation. Lists keep the server's order:
 // a record of the work, not a ranking.
+import { todayCN } from "../lib/orglife.js";
 import { api, withQuery } from "../lib/api.js";
 import { scope, can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
-import { fieldErrors, submitForm } from "../lib/forms.js";
+import { fieldErrors, submitForm, clearErrors } from "../lib/forms.js";
 import DataList from "../components/data-list.js";
 const { ref, reactive, watch, onMounted, computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/dev", title: "发展党员", perm: "dev.read", menu: { group: "党员与组织", icon: "TrendCharts", order: 15 } }];
 
-const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 export default {
   name: "DevPage",
@@ -55,10 +55,11 @@ export default {
     const busy = ref(false);
     const errs = fieldErrors();
     const refused = ref(null);
-    const form = reactive({ name: "", gender: "", birth_date: "", id_number: "", applied_on: today() });
+    const form = reactive({ name: "", gender: "", birth_date: "", id_number: "", applied_on: todayCN() });
     function openNew() {
-      Object.assign(form, { name: "", gender: "", birth_date: "", id_number: "", applied_on: today() });
+      Object.assign(form, { name: "", gender: "", birth_date: "", id_number: "", applied_on: todayCN() });
       refused.value = null;
+      clearErrors(errs);
       show.value = true;
     }
     async function save() {
@@ -108,7 +109,7 @@ export default {
         <el-alert v-if="refused" type="error" :closable="false" class="step-refused" title="规则不允许登记">
           <div v-for="(d, i) in refused.details" :key="i" class="refused-rule" :data-rule="refused.rules[i]" :title="'规则 ' + refused.rules[i]">{{ d }}</div>
         </el-alert>
-        <el-form label-position="top" @submit.prevent>
+        <el-form label-position="top" @submit.prevent="save">
           <el-form-item label="姓名" :error="errs.name"><el-input v-model="form.name" maxlength="40" class="f-name" /></el-form-item>
           <el-form-item label="性别" :error="errs.gender">
             <el-radio-group v-model="form.gender" class="f-gender"><el-radio value="男">男</el-radio><el-radio value="女">女</el-radio></el-radio-group>

@@ -82,7 +82,7 @@ CREATE TABLE dev_applicant (
     name TEXT NOT NULL,
     gender TEXT NOT NULL CHECK (gender IN ('M', 'F')),
     birth_date TEXT NOT NULL,
-    id_number TEXT NOT NULL UNIQUE,
+    id_number TEXT NOT NULL,
     applied_on TEXT NOT NULL,
     stage INTEGER NOT NULL DEFAULT 1,
     last_step INTEGER NOT NULL DEFAULT 1,
@@ -97,6 +97,8 @@ CREATE TABLE dev_applicant (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 ) STRICT;
+-- One open case per person: a case that ended (cancelled) does not stop a new application.
+CREATE UNIQUE INDEX dev_applicant_open_id ON dev_applicant(id_number) WHERE status <> 'cancelled';
 CREATE INDEX dev_applicant_path ON dev_applicant(org_path);
 CREATE INDEX dev_applicant_person ON dev_applicant(person_id);
 

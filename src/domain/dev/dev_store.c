@@ -58,7 +58,7 @@ static const struct db_sql SQL_APPLICANT_UPDATE = {
 };
 static const struct db_sql SQL_ID_TAKEN = {
     .name = "dev.id_taken",
-    .sql = "SELECT COUNT(*) FROM dev_applicant WHERE id_number = ?",
+    .sql = "SELECT COUNT(*) FROM dev_applicant WHERE id_number = ? AND status <> 'cancelled'",
 };
 static const struct db_sql SQL_STEP_INSERT = {
     .name = "dev.step_insert",

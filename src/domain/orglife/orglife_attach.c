@@ -102,6 +102,9 @@ static int clean_name(const char *raw, const char *kind, struct arena *a, const 
         if ((unsigned char)*p >= 0x20 && *p != 0x7f)
             *w++ = *p;
     *w = '\0';
+    /* a direction override (U+202E) would show "材料exe.pdf" for a program */
+    if (utf8_hidden_reason(s))
+        return err_set(err, E_INVALID, "/file", "文件名%s", utf8_hidden_reason(s));
     while (*s && utf8_blank_at(s))
         s += utf8_blank_at(s);
     len = strlen(s);
@@ -128,8 +131,8 @@ int attach_add(struct app *app, int64_t meeting_id, const char *file_name, const
 
     arena_init(&a, 4096);
     if ((int64_t)n > app->cfg->orglife_attach_max_bytes) {
-        err_set(err, E_LIMIT, "/file", "附件不能超过 %" PRId64 " MB（本文件 %.1f MB）",
-                app->cfg->orglife_attach_max_bytes >> 20, (double)n / (1 << 20));
+        err_set(err, E_LIMIT, "/file", "附件不能超过 %.1f MB（本文件 %.1f MB）",
+                (double)app->cfg->orglife_attach_max_bytes / (1 << 20), (double)n / (1 << 20));
         goto out;
     }
     in.kind = n ? attach_sniff(p, n) : NULL;

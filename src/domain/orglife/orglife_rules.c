@@ -45,15 +45,6 @@ static const struct orglife_rule_local *pick(const struct orglife_rule_local *ro
     return best;
 }
 
-static void today_cst(char out[11])
-{
-    char now[17];
-
-    orglife_now_cst(now);
-    memcpy(out, now, 10);
-    out[10] = '\0';
-}
-
 int orglife_rules_get(struct app *app, int64_t org_id, const char *on, struct arena *a,
                       struct orglife_rules *out, struct err *err)
 {
@@ -65,7 +56,7 @@ int orglife_rules_get(struct app *app, int64_t org_id, const char *on, struct ar
     int rc = -1;
 
     if (!on) {
-        today_cst(today);
+        clock_today(today);
         on = today;
     }
     if (db_acquire(app->db, &c, err) < 0)

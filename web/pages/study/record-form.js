@@ -51,9 +51,12 @@ export default {
     watch(() => props.modelValue, (open) => {
       if (!open) return;
       clearErrors(errs);
+      const same = form.org_id === props.orgId; // otherwise the org_id watcher loads them
       Object.assign(form, { org_id: props.orgId, material_id: null, title: "", kind: "", studied_on: todayCN(), hours: 2, delivered: false, note: "", people: [] });
-      loadMaterials();
-      loadMembers();
+      if (same) {
+        loadMaterials();
+        loadMembers();
+      }
     }, { immediate: true });
     watch(() => form.org_id, (v, old) => {
       if (!props.modelValue || v === old) return;
