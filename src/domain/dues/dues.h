@@ -1,0 +1,140 @@
+/* dues.h: the Party dues (党费) area's service, the only header other areas may include:
+ * standards by category and base (rule set dues-2008, RULES.md §6, as versioned rows), a
+ * member's standard from a month on, the append-only ledger (payments, extra dues, reversals),
+ * the branch ledger grid and arrears. Money is integer fen everywhere. It does not touch HTTP,
+ * and SQL lives in dues_store.c. */
+#pragma once
+
+#include "core/compat.h"
+
+struct app;
+struct arena;
+struct auth_actor;
+struct change_counter;
+struct demo_hook;
+struct err;
+
+/* The area's change counter (migration 0019_dues) and demo hook (dues_demo.c). */
+extern const struct change_counter DUES_COUNTER;
+extern const struct demo_hook DUES_DEMO;
+
+/* Category codes (employed retired self_employed farmer student unemployed relief) and their
+ * zh-CN labels; payment methods (cash transfer proxy); rounding modes (DUES-ROUND: half_fen
+ * up_fen half_jiao up_jiao); entry kinds (payment extra reversal). NULL-terminated. */
+extern const char *const DUES_CATEGORIES[], *const DUES_CATEGORY_LABELS[];
+extern const char *const DUES_METHODS[], *const DUES_METHOD_LABELS[];
+extern const char *const DUES_ROUNDINGS[], *const DUES_ROUNDING_LABELS[];
+extern const char *const DUES_KINDS[], *const DUES_KIND_LABELS[];
+
+/* A monthly amount and what computed it (stored with every standard and entry). */
+struct dues_calc {
+    int64_t amount_fen;
+    int64_t base_fen;
+    int64_t upto_fen; /* the bracket's inclusive upper bound; -1: none (top bracket, fixed) */
+    int64_t rate_bp;  /* 0 for a fixed amount */
+    const char *rule_id, *rule_set, *rounding, *valid_from;
+};
+
+/* A warning stored with an entry and shown: DUES-BACKPAY, DUES-EXTRA. */
+struct dues_warning {
+    const char *rule_id, *message;
+};
+
+/* The calculator: the monthly dues of category at base_fen in month (YYYY-MM) under the rows
+ * in force that month and the rounding setting of the tenant of org_path. E_INVALID with the
+ * field path for a bad month or an unknown category. Strings from a. */
+int dues_standard_calc(struct app *app, const char *org_path, const char *category,
+                       int64_t base_fen, const char *month, struct arena *a, struct dues_calc *out,
+                       struct err *err);
+
+/* Setting a member's standard from a month on (DUES-CHANGE). */
+struct dues_standard_in {
+    int64_t member_id;
+    char *category, *from_month, *note;
+    int64_t base_fen;
+};
+/* The member (by id) must exist: E_NOT_FOUND "/member_id"; *org_id_out (for the scope check)
+ * and the member's name. */
+int dues_member_org(struct app *app, int64_t member_id, struct arena *a, int64_t *org_id_out,
+                    const char **name_out, struct err *err);
+int dues_standard_set(struct app *app, const struct dues_standard_in *in,
+                      const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                      struct dues_calc *calc_out, struct err *err);
+
+/* A payment of one member's month. extra: voluntary extra dues (DUES-EXTRA), kept apart and
+ * never counted against the standard. */
+struct dues_pay_in {
+    int64_t member_id;
+    char *month, *method, *paid_by, *receipt_no, *paid_on, *note;
+    int64_t amount_fen;
+    bool extra;
+};
+/* Records one payment (one transaction, with its audit row). Refuses (nothing written): a
+ * month after the current one (E_INVALID /month), a member without a standard that month or
+ * an amount that would overpay the month when not extra (E_CONFLICT /amount_fen), 代缴
+ * without the payer (E_INVALID /paid_by). The warnings (DUES-BACKPAY, DUES-EXTRA) are stored
+ * with the entry and returned (from a). */
+int dues_pay(struct app *app, const struct dues_pay_in *in, const struct auth_actor *actor,
+             struct arena *a, int64_t *id_out, struct dues_warning **w_out, int64_t *nw_out,
+             struct err *err);
+/* A whole branch's month in one request and one transaction: every item is a payment of month
+ * by a member of the subtree org_path (another member: E_NOT_FOUND "/items/i/member_id");
+ * the first refusal rolls all back, its path naming the item. ids_out[i] for item i. */
+struct dues_batch_in {
+    int64_t org_id;
+    char *month, *paid_on, *method;
+    struct dues_pay_in *items;
+    int64_t nitems;
+};
+int dues_pay_batch(struct app *app, const char *org_path, struct dues_batch_in *in,
+                   const struct auth_actor *actor, struct arena *a, int64_t **ids_out,
+                   int64_t *nwarn_out, struct err *err);
+
+/* An entry as read back. */
+struct dues_entry {
+    int64_t id, member_id, org_id, amount_fen, reverses_id, reversed_by, expected_fen, base_fen,
+        rate_bp, created_at;
+    const char *member_name, *month, *kind, *method, *paid_by, *receipt_no, *paid_on, *reason,
+        *rule_id, *rule_set, *rounding, *warnings;
+};
+int dues_entry_get(struct app *app, int64_t id, struct arena *a, struct dues_entry *out,
+                   struct err *err);
+/* Reverses entry id with a new entry of the negated amount (reason required). A reversal
+ * cannot be reversed, nor an entry twice: E_CONFLICT "/id". */
+int dues_reverse(struct app *app, int64_t id, const char *reason, const struct auth_actor *actor,
+                 struct arena *a, int64_t *id_out, struct err *err);
+/* The entries of the subtree (optionally of one month YYYY-MM or one year YYYY), by month then
+ * id; or of one member (member_id > 0, path NULL). */
+int dues_entries(struct app *app, const char *path, int64_t member_id, const char *period,
+                 struct arena *a, struct dues_entry **out, int64_t *n_out, struct err *err);
+
+/* The ledger grid of a year: per member of the subtree (current members: 预备 and 正式), per
+ * month, the expected amount (0 without a standard), paid (net of reversals) and extra. */
+struct dues_cell {
+    int64_t expected_fen, paid_fen, extra_fen;
+};
+struct dues_row {
+    int64_t member_id, org_id;
+    const char *name, *org_name, *category;
+    int64_t base_fen, amount_fen; /* the standard in force in the last month shown; 0: none */
+    struct dues_cell months[12];
+};
+int dues_ledger(struct app *app, const char *path, int year, struct arena *a,
+                struct dues_row **rows_out, int64_t *n_out, struct err *err);
+
+/* Arrears (DUES-ARREARS): members of the subtree with unpaid months (paid < expected) among
+ * the months before the current one since their first standard; consecutive counts the
+ * unpaid months ending with last month; flagged when it reaches the rule's months. The
+ * software flags, people decide: nothing changes anyone's status. */
+struct dues_arrear {
+    int64_t member_id, org_id, months_unpaid, consecutive, owed_fen;
+    const char *name, *org_name, *since;
+    bool flagged;
+};
+int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues_arrear **out,
+                 int64_t *n_out, const char **rule_out, struct err *err);
+
+/* The dues of the person signed in: their member record's standard, this year's ledger row
+ * and entries. E_NOT_FOUND when the person is not a member. */
+int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, struct dues_row *out,
+              struct dues_entry **entries_out, int64_t *n_out, struct err *err);

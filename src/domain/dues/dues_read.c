@@ -1,0 +1,227 @@
+/* dues_read.c: the dues service's reads: entries of a subtree or a member, the ledger grid of
+ * a year (expected, paid, extra per member and month), arrears (DUES-ARREARS: flagged, never
+ * acted on) and the signed-in member's own dues. Expected amounts come from the standards in
+ * force each month; sums net reversals against the entries they reverse. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/app.h"
+#include "domain/dues/dues_int.h"
+
+/* The run of rows of member id at *i in an array ordered by member id (advancing *i past
+ * rows of smaller ids); *n_out its length. */
+#define RUN_OF(arr, narr, i, id, n_out)                                                            \
+    do {                                                                                           \
+        while (*(i) < (narr) && (arr)[*(i)].member_id < (id))                                      \
+            (*(i))++;                                                                              \
+        *(n_out) = 0;                                                                              \
+        while (*(i) + *(n_out) < (narr) && (arr)[*(i) + *(n_out)].member_id == (id))               \
+            (*(n_out))++;                                                                          \
+    } while (0)
+
+/* The standard in force in month index mi among a member's standards (by from_month). */
+static const struct dues_std_row *std_at(const struct dues_std_row *s, int64_t n, int mi)
+{
+    const struct dues_std_row *best = NULL;
+
+    for (int64_t k = 0; k < n; k++)
+        if (dues_month_index(s[k].from_month) <= mi)
+            best = &s[k];
+    return best;
+}
+
+/* Expected, paid and extra of months [first, first + nm) of one member into cells. */
+static void fill_cells(const struct dues_std_row *s, int64_t ns, const struct dues_sum *sum,
+                       int64_t nsum, int first, int nm, struct dues_cell *cells)
+{
+    for (int k = 0; k < nm; k++) {
+        const struct dues_std_row *st = std_at(s, ns, first + k);
+        cells[k] = (struct dues_cell){ st ? st->amount_fen : 0, 0, 0 };
+    }
+    for (int64_t k = 0; k < nsum; k++) {
+        int at = dues_month_index(sum[k].month) - first;
+        if (at >= 0 && at < nm) {
+            cells[at].paid_fen += sum[k].paid_fen;
+            cells[at].extra_fen += sum[k].extra_fen;
+        }
+    }
+}
+
+static void row_fill(struct dues_row *r, const struct dues_std_row *s, int64_t ns,
+                     const struct dues_sum *sum, int64_t nsum, int year)
+{
+    int last = year * 12 + 11;
+    const struct dues_std_row *st = std_at(s, ns, last);
+
+    fill_cells(s, ns, sum, nsum, year * 12, 12, r->months);
+    if (st) {
+        r->category = st->category;
+        r->base_fen = st->base_fen;
+        r->amount_fen = st->amount_fen;
+    }
+}
+
+int dues_entries(struct app *app, const char *path, int64_t member_id, const char *period,
+                 struct arena *a, struct dues_entry **out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    const char *from = "0000-00", *to = "9999-99";
+    int rc;
+
+    if (period && strlen(period) == 4) {
+        from = arena_printf(a, "%s-01", period);
+        to = arena_printf(a, "%s-12", period);
+    } else if (period) {
+        from = to = period;
+    }
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = dues_store_entries(c, path, member_id, from, to, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int dues_ledger(struct app *app, const char *path, int year, struct arena *a,
+                struct dues_row **rows_out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct dues_member_ref *m;
+    struct dues_std_row *s;
+    struct dues_sum *sum;
+    struct dues_row *rows;
+    int64_t nm, ns, nsum, is = 0, isum = 0;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (dues_store_members(c, path, a, &m, &nm, err) < 0 ||
+        dues_store_standards(c, path, 0, a, &s, &ns, err) < 0 ||
+        dues_store_sums(c, path, 0, arena_printf(a, "%04d-01", year),
+                        arena_printf(a, "%04d-12", year), a, &sum, &nsum, err) < 0)
+        goto out;
+    rows = arena_alloc(a, (size_t)(nm + 1) * sizeof(*rows));
+    for (int64_t i = 0; i < nm; i++) {
+        int64_t k, l;
+        rows[i] = (struct dues_row){ .member_id = m[i].id,
+                                     .org_id = m[i].org_id,
+                                     .name = m[i].name,
+                                     .org_name = m[i].org_name };
+        RUN_OF(s, ns, &is, m[i].id, &k);
+        RUN_OF(sum, nsum, &isum, m[i].id, &l);
+        row_fill(&rows[i], s + is, k, sum + isum, l, year);
+    }
+    *rows_out = rows;
+    *n_out = nm;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues_arrear **out,
+                 int64_t *n_out, const char **rule_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct dues_member_ref *m;
+    struct dues_std_row *s;
+    struct dues_sum *sum;
+    struct dues_rule *rules;
+    struct dues_arrear *items;
+    char today[11], month[8], last[8];
+    int64_t nm, ns, nsum, is = 0, isum = 0, n = 0, limit;
+    size_t nr;
+    int lastmi, rc = -1;
+
+    clock_today(today);
+    memcpy(month, today, 7);
+    month[7] = '\0';
+    lastmi = dues_month_index(month) - 1; /* the current month is not due yet */
+    dues_month_fmt(lastmi, last);
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (dues_store_rules(c, a, &rules, &nr, err) < 0 ||
+        dues_store_members(c, path, a, &m, &nm, err) < 0 ||
+        dues_store_standards(c, path, 0, a, &s, &ns, err) < 0 ||
+        dues_store_sums(c, path, 0, "0000-00", last, a, &sum, &nsum, err) < 0)
+        goto out;
+    {
+        const struct dues_rule *r = dues_rule_in_force(rules, nr, "DUES-ARREARS", month);
+        limit = dues_rule_param(r, "months", 6);
+        *rule_out = r ? r->rule_id : "DUES-ARREARS";
+    }
+    items = arena_alloc(a, (size_t)(nm + 1) * sizeof(*items));
+    for (int64_t i = 0; i < nm; i++) {
+        int64_t k, l, unpaid = 0, run = 0, owed = 0;
+        int first, since = -1, span;
+        struct dues_cell *cells;
+
+        RUN_OF(s, ns, &is, m[i].id, &k);
+        RUN_OF(sum, nsum, &isum, m[i].id, &l);
+        if (!k || (first = dues_month_index(s[is].from_month)) > lastmi)
+            continue;
+        span = lastmi - first + 1;
+        cells = arena_alloc(a, (size_t)span * sizeof(*cells));
+        fill_cells(s + is, k, sum + isum, l, first, span, cells);
+        for (int j = 0; j < span; j++) {
+            bool due = cells[j].paid_fen < cells[j].expected_fen;
+            if (due) {
+                unpaid++;
+                owed += cells[j].expected_fen - cells[j].paid_fen;
+                if (since < 0)
+                    since = first + j;
+            }
+            run = due ? run + 1 : 0;
+        }
+        if (!unpaid)
+            continue;
+        items[n] = (struct dues_arrear){ .member_id = m[i].id,
+                                         .org_id = m[i].org_id,
+                                         .months_unpaid = unpaid,
+                                         .consecutive = run,
+                                         .owed_fen = owed,
+                                         .name = m[i].name,
+                                         .org_name = m[i].org_name,
+                                         .flagged = run >= limit };
+        {
+            char *m8 = arena_alloc(a, 8);
+            dues_month_fmt(since, m8);
+            items[n].since = m8;
+        }
+        n++;
+    }
+    *out = items;
+    *n_out = n;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
+int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, struct dues_row *out,
+              struct dues_entry **entries_out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct dues_member_ref m;
+    struct dues_std_row *s;
+    struct dues_sum *sum;
+    int64_t ns, nsum;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (dues_store_member_of_person(c, person_id, a, &m, err) < 0 ||
+        dues_store_standards(c, NULL, m.id, a, &s, &ns, err) < 0 ||
+        dues_store_sums(c, NULL, m.id, arena_printf(a, "%04d-01", year),
+                        arena_printf(a, "%04d-12", year), a, &sum, &nsum, err) < 0 ||
+        dues_store_entries(c, NULL, m.id, arena_printf(a, "%04d-01", year),
+                           arena_printf(a, "%04d-12", year), a, entries_out, n_out, err) < 0)
+        goto out;
+    *out = (struct dues_row){ .member_id = m.id, .org_id = m.org_id, .name = m.name };
+    row_fill(out, s, ns, sum, nsum, year);
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}
