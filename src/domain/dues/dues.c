@@ -142,8 +142,7 @@ out:
     return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 
-/* The warnings as stored: [{rule, message}]. */
-static const char *warnings_json(const struct dues_warning *w, size_t n, struct arena *a)
+const char *dues_warnings_json(const struct dues_warning *w, size_t n, struct arena *a)
 {
     json_t *arr = json_array();
     char *s, *out;
@@ -206,7 +205,7 @@ static int pay_one(struct db_conn *c, const struct dues_rule *rules, size_t nrul
     e.receipt_no = in->receipt_no;
     e.paid_on = in->paid_on ? in->paid_on : arena_strdup(a, today);
     e.reason = in->note;
-    e.warnings = warnings_json(w, nw, a);
+    e.warnings = dues_warnings_json(w, nw, a);
     if (e.paid_on && strcmp(e.paid_on, today) > 0)
         return err_set(err, E_INVALID, "/paid_on", "交纳日期不能晚于今天");
     if (dues_store_entry_insert(c, m, &e, found ? &std : NULL, auth_actor_user_id(actor),

@@ -48,6 +48,9 @@ size_t dues_rules_warnings(const struct dues_rule *rules, size_t n, const char *
                            const char *paid_month, int64_t amount_fen, bool extra, struct arena *a,
                            struct dues_warning w[2]);
 
+/* The warnings as stored with an entry: JSON [{rule, message}] (from a). */
+const char *dues_warnings_json(const struct dues_warning *w, size_t n, struct arena *a);
+
 /* ---- the store (dues_store.c) ---- */
 
 int dues_store_rules(struct db_conn *c, struct arena *a, struct dues_rule **out, size_t *n_out,
