@@ -101,6 +101,11 @@ const fx = {
   // A local frequency rule of org (a 主题党日 override in force since 2000).
   localRule(org) { const f = want("localRule", org); return planning ? f : f.id; },
   orgType: (org) => orgInfo(org).type,
+  // A dues payment (党费) of a member placed at org, for last January.
+  duesEntry(org) {
+    const f = want("duesEntry", org, planning ? { name: `矩阵党费${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -191,6 +196,9 @@ function createFixtures(list) {
     applicant: (f) => `INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, id_number, applied_on, status, created_at, updated_at)
       SELECT 1, id, path, '${f.name}', 'M', '1980-01-01', '${f.idn}', '2020-01-01', 'applicant', 0, 0 FROM org WHERE id = ${f.org};
       INSERT INTO dev_step (applicant_id, step, done_on, org_id, findings, created_at) SELECT MAX(id), 1, '2020-01-01', ${f.org}, '[]', 0 FROM dev_applicant RETURNING applicant_id;`,
+    duesEntry: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO dues_entry (tenant_id, member_id, org_id, org_path, month, kind, amount_fen, method, paid_on, warnings, created_at)
+      SELECT 1, MAX(m.id), ${f.org}, (SELECT path FROM org WHERE id = ${f.org}), '2026-01', 'payment', 20, 'cash', '2026-01-05', '[]', 0 FROM member m RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

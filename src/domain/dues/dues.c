@@ -171,8 +171,11 @@ static int pay_one(struct db_conn *c, const struct dues_rule *rules, size_t nrul
     int64_t paid = 0;
     size_t nw;
 
+    clock_today(today);
     if (month_check(in->month, "/month", err) < 0)
         return -1;
+    if (in->paid_on && strcmp(in->paid_on, today) > 0)
+        return err_set(err, E_INVALID, "/paid_on", "交纳日期不能晚于今天");
     if (in->amount_fen <= 0)
         return err_set(err, E_INVALID, "/amount_fen", "金额须大于 0（单位：分）");
     if (!strcmp(in->method, "proxy") && (!in->paid_by || !in->paid_by[0]))
@@ -194,7 +197,6 @@ static int pay_one(struct db_conn *c, const struct dues_rule *rules, size_t nrul
                            m->name, in->month, std.amount_fen / 100, std.amount_fen % 100,
                            paid / 100, paid % 100);
     }
-    clock_today(today);
     this_month(now);
     nw = dues_rules_warnings(rules, nrules, in->month, now, in->amount_fen, in->extra, a, w);
     e.month = in->month;
@@ -206,8 +208,6 @@ static int pay_one(struct db_conn *c, const struct dues_rule *rules, size_t nrul
     e.paid_on = in->paid_on ? in->paid_on : arena_strdup(a, today);
     e.reason = in->note;
     e.warnings = dues_warnings_json(w, nw, a);
-    if (e.paid_on && strcmp(e.paid_on, today) > 0)
-        return err_set(err, E_INVALID, "/paid_on", "交纳日期不能晚于今天");
     if (dues_store_entry_insert(c, m, &e, found ? &std : NULL, auth_actor_user_id(actor),
                                 clock_now(), id_out, err) < 0 ||
         audit_dues(c, actor, "dues.pay", "dues_entry", *id_out, m->org_id,

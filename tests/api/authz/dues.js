@@ -1,0 +1,24 @@
+// authz/dues.js: authorization-matrix recipes for Party dues (党费): the calculator and the
+// lists of an org, a standard for a member placed at the org, a payment of a future month and
+// a batch with a bad month (each one validation error after the scope check, nothing
+// written), reversing a fixture entry with too short a reason (likewise) and the member's own
+// dues.
+"use strict";
+module.exports = (fx) => ({
+  "GET /api/dues/standard": (org) => ({ path: `/api/dues/standard?org=${org}&category=employed&base_fen=300000` }),
+  "POST /api/dues/standards": (org) => ({ path: "/api/dues/standards", body: { member_id: fx.member(org).id, category: "retired", base_fen: 500000, from_month: "2026-01" }, ok: 201 }),
+  "POST /api/dues/payments": (org) => ({ path: "/api/dues/payments", body: { member_id: fx.member(org).id, month: "2999-01", amount_fen: 20, method: "cash" }, ok: 400 }),
+  "POST /api/dues/payments/batch": (org) => ({ path: "/api/dues/payments/batch", body: { org_id: org, month: "2026-13", items: [{ member_id: fx.member(org).id, amount_fen: 20 }] }, ok: 400 }),
+  "POST /api/dues/payments/{id}/reverse": (org) => ({ path: `/api/dues/payments/${fx.duesEntry(org)}/reverse`, body: { reason: "冲" }, ok: 400 }),
+  "GET /api/dues/payments": (org) => ({ path: `/api/dues/payments?org=${org}` }),
+  "GET /api/dues/ledger": (org) => ({ path: `/api/dues/ledger?org=${org}` }),
+  "GET /api/dues/arrears": (org) => ({ path: `/api/dues/arrears?org=${org}` }),
+  "GET /api/me/dues": () => ({ path: "/api/me/dues" }),
+});
+
+// The roles holding each permission the area declares, written out independently of its
+// PERM_ROW rows (the oracle).
+module.exports.policy = {
+  "dues.read": ["admin", "org_admin", "branch_secretary", "branch_committee"],
+  "dues.write": ["admin", "org_admin", "branch_secretary", "branch_committee"],
+};

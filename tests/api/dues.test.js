@@ -1,0 +1,194 @@
+// dues.test.js: Party dues (党费, issue 19) over the API on the demo street: the calculator at
+// the bracket edges (the rows of migration 0019), a whole branch's month entered in one
+// request and one transaction (and refused whole when one item is bad), a back-payment with
+// its DUES-BACKPAY warning, an overpayment refused unless marked extra (DUES-EXTRA flagged at
+// 1000 元), a reversal (and a second reversal and a reversal of a reversal refused), arrears
+// with the demo member 6 months behind flagged (DUES-ARREARS), the member's own dues, bad
+// input refused with its field path and nothing written, and scope (a branch secretary sees
+// nothing of another branch).
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+
+let srv, jiedao, shuji, weiyuan, dangyuan, branch, street;
+before(async () => {
+  srv = await startServer({ demo: {} });
+  [jiedao, shuji, weiyuan, dangyuan] = await Promise.all(["jiedao", "shuji", "weiyuan", "dangyuan"].map((u) => login(srv, u)));
+  branch = shuji.session.grants[0].org_id;
+  street = jiedao.session.grants[0].org_id;
+});
+after(async () => { await srv.stop(); });
+
+const count = (q) => Number(sql(srv.db, q)[0][0]);
+const entries = () => count("SELECT COUNT(*) FROM dues_entry");
+// The month n months from now (Asia/Shanghai), YYYY-MM.
+function month(n) {
+  const [y, m] = today().split("-").map(Number);
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+}
+const wideMonth = (m) => m.replace(/[0-9-]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+const ledger = async (who, org, year) => expectStatus(await who.request("GET", `/api/dues/ledger?org=${org}&year=${year}`), 200).json;
+const cell = (row, m) => row.months.find((c) => c.month === m);
+
+test("the calculator: every edge of the examples, the rule named, typed digits normalized", async () => {
+  const cases = [["employed", 300000, 1500, "DUES-SALARY"], ["employed", 300001, 3000, "DUES-SALARY"],
+    ["employed", 1000001, 20000, "DUES-SALARY"], ["retired", 500000, 2500, "DUES-RETIRED"], ["retired", 500001, 5000, "DUES-RETIRED"],
+    ["self_employed", 500001, 7500, "DUES-SELF"], ["student", 0, 20, "DUES-MIN"], ["relief", 0, 20, "DUES-MIN"], ["farmer", 0, 20, "DUES-FARMER"]];
+  for (const [category, base, amount, rule] of cases) {
+    const r = expectStatus(await shuji.request("GET", `/api/dues/standard?category=${category}&base_fen=${base}&month=2026-03`), 200).json;
+    assert.equal(r.amount_fen, amount, `${category} ${base}`);
+    assert.equal(r.rule.id, rule);
+    assert.equal(r.rule.version, "dues-2008");
+    assert.equal(r.rule.rounding, "half_fen");
+  }
+  const r = expectStatus(await shuji.request("GET", `/api/dues/standard?category=employed&base_fen=${encodeURIComponent("３０００００ ")}&month=2026-03`), 200).json;
+  assert.equal(r.amount_fen, 1500);
+  assert.equal(r.rule.bracket_upto_fen, 300000);
+  assert.equal(r.rule.rate_bp, 50);
+  expectError(await shuji.request("GET", "/api/dues/standard?category=employed&base_fen=1&month=2026-13"), 400, "invalid", "/month");
+  expectError(await shuji.request("GET", "/api/dues/standard?category=employed&base_fen=-1"), 400, "invalid", "/base_fen");
+  expectError(await shuji.request("GET", "/api/dues/standard?category=soldier&base_fen=1"), 400, "invalid", "/category");
+  expectError(await shuji.request("GET", "/api/dues/standard?category=employed&base_fen=1&month=2007-12"), 404, "not_found", "/month");
+});
+
+test("the demo street: a year collected, the current month open, one member 6 months behind flagged", async () => {
+  const l = await ledger(jiedao, street, Number(month(-1).slice(0, 4)));
+  assert.ok(l.items.length > 1000, "every current member has a row");
+  assert.ok(l.items.every((r) => r.amount_fen > 0), "every member has a standard");
+  assert.ok(l.totals.paid_fen > 0 && l.totals.outstanding_fen > 0);
+  const a = expectStatus(await shuji.request("GET", `/api/dues/arrears?org=${branch}`), 200).json;
+  assert.equal(a.rule, "DUES-ARREARS");
+  const flagged = a.items.filter((i) => i.flagged);
+  assert.equal(flagged.length, 1, JSON.stringify(a.items));
+  assert.equal(flagged[0].months_unpaid, 6);
+  assert.equal(flagged[0].consecutive, 6);
+  assert.equal(flagged[0].since, month(-6));
+  assert.ok(flagged[0].name.length >= 2);
+  // The demo's back-payments carry their warning; the reversal is a row of its own.
+  assert.ok(count("SELECT COUNT(*) FROM dues_entry WHERE warnings LIKE '%DUES-BACKPAY%'") > 0);
+  assert.equal(count("SELECT COUNT(*) FROM dues_entry WHERE kind = 'reversal'"), 1);
+  // Nothing about anyone's status changed: the software flags, people decide.
+  assert.equal(sql(srv.db, `SELECT status FROM member WHERE id = ${flagged[0].member_id}`)[0][0], "full");
+});
+
+test("a branch's month in one request and one transaction; one bad item refuses them all", async () => {
+  const m = month(0);
+  const l = await ledger(shuji, branch, Number(m.slice(0, 4)));
+  const due = l.items.filter((r) => cell(r, m).paid_fen < cell(r, m).expected_fen);
+  assert.ok(due.length >= 5, `members to collect: ${due.length}`);
+  const items = due.map((r, i) => ({ member_id: r.member_id, amount_fen: cell(r, m).expected_fen, receipt_no: `T${m}-${i}` }));
+  // Typed text is normalized (a full-width receipt number, a pasted blank); 代缴 needs the payer.
+  const wide = (t) => t.replace(/[0-9A-Z-]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  items[0].receipt_no = ` ${wide(items[0].receipt_no)}　`;
+  items[1].method = "proxy";
+  const before = entries();
+  const bad = structuredClone(items);
+  bad[1].paid_by = "家属";
+  bad[2].amount_fen = cell(due[2], m).expected_fen + 1; // overpays the month
+  const e = expectError(await weiyuan.request("POST", "/api/dues/payments/batch", { body: { org_id: branch, month: m, items: bad } }), 409, "conflict", "/items/2/amount_fen");
+  assert.match(e.message, /第 3 项/);
+  const noPayer = expectError(await weiyuan.request("POST", "/api/dues/payments/batch", { body: { org_id: branch, month: m, items } }), 400, "invalid", "/items/1/paid_by");
+  assert.match(noPayer.message, /代缴/);
+  assert.equal(entries(), before, "nothing written");
+  items[1].paid_by = "配偶 李某";
+  const r = expectStatus(await weiyuan.request("POST", "/api/dues/payments/batch", { body: { org_id: branch, month: m, method: "cash", items } }), 201).json;
+  assert.equal(r.count, items.length);
+  assert.equal(r.ids.length, items.length);
+  assert.equal(entries(), before + items.length);
+  assert.equal(sql(srv.db, `SELECT receipt_no FROM dues_entry WHERE id = ${r.ids[0]}`)[0][0], `T${m}-0`);
+  const after = await ledger(shuji, branch, Number(m.slice(0, 4)));
+  for (const d of due) {
+    const row = after.items.find((x) => x.member_id === d.member_id);
+    assert.equal(cell(row, m).paid_fen, cell(row, m).expected_fen);
+  }
+  // Every entry keeps the standard it was checked against and who recorded it.
+  const [kept] = sql(srv.db, `SELECT base_fen, rate_bp IS NOT NULL OR rule_id = 'DUES-MIN', rounding, rule_set, recorded_by IS NOT NULL, paid_by FROM dues_entry WHERE id = ${r.ids[1]}`);
+  assert.equal(kept[2], "half_fen");
+  assert.equal(kept[3], "dues-2008");
+  assert.equal(kept[4], "1");
+  assert.equal(kept[5], "配偶 李某");
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'dues.pay' AND target_id = ${r.ids[0]}`), 1);
+  // A member of another branch in the batch: 404 naming the item, nothing written.
+  const other = Number(sql(srv.db, `SELECT id FROM member WHERE org_id <> ${branch} AND status = 'full' AND org_path NOT LIKE (SELECT path FROM org WHERE id = ${branch}) || '%' LIMIT 1`)[0][0]);
+  expectError(await weiyuan.request("POST", "/api/dues/payments/batch", { body: { org_id: branch, month: m, items: [{ member_id: other, amount_fen: 20 }] } }), 404, "not_found", "/items/0/member_id");
+  assert.equal(entries(), before + items.length);
+});
+
+test("a standard changed from a month, a back-payment warned, overpaying refused unless extra, a reversal", async () => {
+  const member = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id DESC LIMIT 1`)[0][0]);
+  const back = month(-8);
+  // DUES-CHANGE: a higher base from 9 months ago makes those months short.
+  const s = expectStatus(await shuji.request("POST", "/api/dues/standards", { body: { member_id: member, category: "employed", base_fen: 1200000, from_month: month(-9), note: "工资调整" } }), 201).json;
+  assert.equal(s.amount_fen, 24000);
+  assert.equal(s.rule.id, "DUES-SALARY");
+  expectError(await shuji.request("POST", "/api/dues/standards", { body: { member_id: member, category: "employed", base_fen: 1200000, from_month: month(-9) } }), 409, "conflict", "/from_month");
+  const l = await ledger(shuji, branch, Number(back.slice(0, 4)));
+  const c = cell(l.items.find((x) => x.member_id === member), back);
+  assert.equal(c.expected_fen, 24000);
+  const short = c.expected_fen - c.paid_fen;
+  assert.ok(short > 0);
+  const before = entries();
+  const p = expectStatus(await shuji.request("POST", "/api/dues/payments", { body: { member_id: member, month: back, amount_fen: short, method: "transfer", receipt_no: "BJ-001" } }), 201).json;
+  assert.equal(p.warnings.length, 1);
+  assert.equal(p.warnings[0].rule, "DUES-BACKPAY");
+  assert.match(sql(srv.db, `SELECT warnings FROM dues_entry WHERE id = ${p.id}`)[0][0], /DUES-BACKPAY/);
+  // The month is paid in full: one more fen overpays, unless it is extra.
+  expectError(await shuji.request("POST", "/api/dues/payments", { body: { member_id: member, month: back, amount_fen: 1, method: "cash" } }), 409, "conflict", "/amount_fen");
+  const x = expectStatus(await shuji.request("POST", "/api/dues/payments", { body: { member_id: member, month: month(0), amount_fen: 100000, method: "transfer", extra: true } }), 201).json;
+  assert.deepEqual(x.warnings.map((w) => w.rule), ["DUES-EXTRA"]);
+  assert.equal(entries(), before + 2);
+  // The reversal is a new entry; the paid entry is untouched.
+  const r = expectStatus(await shuji.request("POST", `/api/dues/payments/${p.id}/reverse`, { body: { reason: "金额登记错误" } }), 201).json;
+  assert.equal(r.reverses_id, p.id);
+  assert.equal(r.amount_fen, -short);
+  assert.equal(sql(srv.db, `SELECT amount_fen FROM dues_entry WHERE id = ${p.id}`)[0][0], String(short));
+  expectError(await shuji.request("POST", `/api/dues/payments/${p.id}/reverse`, { body: { reason: "再冲一次" } }), 409, "conflict", "/id");
+  expectError(await shuji.request("POST", `/api/dues/payments/${r.id}/reverse`, { body: { reason: "冲正的冲正" } }), 409, "conflict", "/id");
+  assert.equal(entries(), before + 3);
+  const l2 = await ledger(shuji, branch, Number(back.slice(0, 4)));
+  assert.equal(cell(l2.items.find((x2) => x2.member_id === member), back).paid_fen, c.paid_fen);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'dues.reverse' AND target_id = ${r.id}`), 1);
+  const list = expectStatus(await shuji.request("GET", `/api/dues/payments?org=${branch}&month=${back}`), 200).json;
+  const orig = list.items.find((i) => i.id === p.id);
+  assert.equal(orig.reversed_by, r.id);
+  assert.equal(list.items.find((i) => i.id === r.id).kind_label, "冲正");
+});
+
+test("bad input: each refused with its field path and nothing written", async () => {
+  const member = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id LIMIT 1 OFFSET 2`)[0][0]);
+  const before = entries();
+  const pay = (body) => shuji.request("POST", "/api/dues/payments", { body: { member_id: member, month: month(-1), method: "cash", ...body } });
+  expectError(await pay({ amount_fen: -100 }), 400, "invalid", "/amount_fen");
+  expectError(await pay({ amount_fen: 0 }), 400, "invalid", "/amount_fen");
+  expectError(await pay({ amount_fen: 12.5 }), 400, "invalid", "/amount_fen");
+  expectError(await pay({ amount_fen: 100, month: month(1) }), 400, "invalid", "/month");
+  expectError(await pay({ amount_fen: 100, month: "2026/01" }), 400, "invalid", "/month");
+  // A full-width month is read as the digits it shows (and the month is then checked).
+  expectError(await pay({ amount_fen: 100, month: wideMonth(month(1)) }), 400, "invalid", "/month");
+  expectError(await pay({ amount_fen: 100, method: "alipay" }), 400, "invalid", "/method");
+  expectError(await pay({ amount_fen: 100, paid_on: "2999-01-01" }), 400, "invalid", "/paid_on");
+  const other = Number(sql(srv.db, `SELECT m.id FROM member m WHERE m.org_path NOT LIKE (SELECT path FROM org WHERE id = ${branch}) || '%' AND m.status = 'full' LIMIT 1`)[0][0]);
+  expectError(await shuji.request("POST", "/api/dues/payments", { body: { member_id: other, month: month(-1), amount_fen: 100, method: "cash" } }), 404, "not_found");
+  expectError(await shuji.request("POST", "/api/dues/payments", { body: { member_id: 99999999, month: month(-1), amount_fen: 100, method: "cash" } }), 404, "not_found", "/member_id");
+  expectError(await shuji.request("POST", "/api/dues/payments/99999999/reverse", { body: { reason: "不存在" } }), 404, "not_found");
+  expectError(await shuji.request("POST", "/api/dues/standards", { body: { member_id: member, category: "employed", base_fen: 100, from_month: "2026-3" } }), 400, "invalid", "/from_month");
+  assert.equal(entries(), before);
+});
+
+test("scope: a branch secretary sees nothing outside the branch; a member sees only their own dues", async () => {
+  expectError(await shuji.request("GET", `/api/dues/ledger?org=${street}`), 404, "not_found");
+  expectError(await shuji.request("GET", `/api/dues/arrears?org=${street}`), 404, "not_found");
+  expectError(await dangyuan.request("GET", `/api/dues/ledger?org=${branch}`), 403, "forbidden");
+  const mine = expectStatus(await dangyuan.request("GET", "/api/me/dues"), 200).json;
+  assert.ok(mine.member, "the demo member has dues");
+  assert.equal(mine.member.months.length, 12);
+  assert.ok(mine.member.amount_fen > 0);
+  const last = month(-1);
+  if (last.slice(0, 4) === String(mine.year)) assert.equal(cell(mine.member, last).paid_fen, cell(mine.member, last).expected_fen);
+  assert.ok(mine.member.entries.length > 0);
+  assert.ok(mine.member.entries.every((e) => e.member_id === mine.member.member_id));
+  const none = expectStatus(await jiedao.request("GET", "/api/me/dues"), 200).json;
+  assert.equal(none.member, null);
+});
