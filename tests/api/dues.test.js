@@ -10,6 +10,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+const { readXlsx } = require("./lib/xlsx");
 
 let srv, jiedao, shuji, weiyuan, dangyuan, branch, street;
 before(async () => {
@@ -175,6 +176,35 @@ test("bad input: each refused with its field path and nothing written", async ()
   expectError(await shuji.request("POST", "/api/dues/payments/99999999/reverse", { body: { reason: "不存在" } }), 404, "not_found");
   expectError(await shuji.request("POST", "/api/dues/standards", { body: { member_id: member, category: "employed", base_fen: 100, from_month: "2026-3" } }), 400, "invalid", "/from_month");
   assert.equal(entries(), before);
+});
+
+test("the branch ledger as a workbook: a row per member, a column per month, totals; audited", async () => {
+  const y = Number(month(-1).slice(0, 4));
+  const l = await ledger(shuji, branch, y);
+  const res = await fetch(`${srv.url}/api/dues/ledger.xlsx?org=${branch}&year=${y}`, { headers: { Cookie: shuji.cookie } });
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.match(res.headers.get("content-type"), /spreadsheetml/);
+  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows;
+  assert.match(rows[1][0], new RegExp(`${y}年党费收缴台账`));
+  assert.deepEqual(rows[2].slice(0, 6), ["序号", "姓名", "类别", "计算基数（元）", "月标准（元）", "1月"]);
+  assert.equal(rows[2][19], "欠交（元）");
+  const data = Object.keys(rows).map(Number).filter((r) => r > 2).map((r) => rows[r]);
+  assert.equal(data.length, l.items.length + 1, "a row per member and the totals");
+  const yuan = (f) => `${f < 0 ? "-" : ""}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, "0")}`;
+  l.items.forEach((it, i) => {
+    const r = data[i];
+    assert.equal(r[1], it.name);
+    assert.equal(r[4], yuan(it.amount_fen));
+    for (let k = 0; k < 12; k++) assert.equal(r[5 + k] || "", it.months[k].paid_fen ? yuan(it.months[k].paid_fen) : "", `${it.name} ${k + 1}月`);
+    assert.equal(r[18], yuan(it.paid_fen));
+    assert.equal(r[19], yuan(it.outstanding_fen));
+  });
+  const total = data[data.length - 1];
+  assert.equal(total[1], "合计");
+  assert.equal(total[17], yuan(l.totals.expected_fen));
+  assert.equal(total[18], yuan(l.totals.paid_fen));
+  assert.equal(total[19], yuan(l.totals.outstanding_fen));
+  assert.ok(count("SELECT COUNT(*) FROM audit WHERE action = 'dues.export'") >= 1);
 });
 
 test("scope: a branch secretary sees nothing outside the branch; a member sees only their own dues", async () => {

@@ -13,6 +13,7 @@
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
 #include "domain/dues/dues_int.h"
+#include "domain/orgpath.h"
 
 const char *const DUES_CATEGORIES[] = { "employed", "retired",    "self_employed", "farmer",
                                         "student",  "unemployed", "relief",        NULL };
@@ -267,7 +268,7 @@ int dues_pay_batch(struct app *app, const char *org_path, struct dues_batch_in *
         it->paid_on = it->paid_on ? it->paid_on : in->paid_on;
         it->method = it->method ? it->method : in->method ? in->method : arena_strdup(a, "cash");
         if (dues_store_member(c, it->member_id, a, &m, err) < 0 ||
-            strncmp(m.org_path, org_path, strlen(org_path))) {
+            !orgpath_within(m.org_path, org_path)) {
             err_clear(err);
             err_set(err, E_NOT_FOUND, arena_printf(a, "/items/%" PRId64 "/member_id", i),
                     "第 %" PRId64 " 项：党员不存在或不属于本组织", i + 1);

@@ -121,6 +121,13 @@ struct dues_row {
 };
 int dues_ledger(struct app *app, const char *path, int year, struct arena *a,
                 struct dues_row **rows_out, int64_t *n_out, struct err *err);
+/* A row's year added into tot: [0] expected, [1] paid, [2] extra, [3] outstanding (unpaid
+ * part of the months up to the month index last_mi, those already due). */
+void dues_row_totals(const struct dues_row *r, int year, int last_mi, int64_t tot[4]);
+/* year, or this year when 0. */
+int dues_year_or_now(int64_t year);
+/* The index (dues_month_index) of the last month already due: the one before this month. */
+int dues_last_due_month(void);
 
 /* Arrears (DUES-ARREARS): members of the subtree with unpaid months (paid < expected) among
  * the months before the current one since their first standard; consecutive counts the

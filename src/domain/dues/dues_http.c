@@ -13,6 +13,7 @@
 #include "domain/auth/auth_guard.h"
 #include "domain/auth/perm.h"
 #include "domain/cache/cache.h"
+#include "domain/dues/dues_export_http.h"
 #include "domain/dues/dues_int.h"
 #include "domain/modules.h"
 #include "http/http.h"
@@ -256,28 +257,12 @@ static json_t *entries_json(const struct dues_entry *e, int64_t n)
     return arr;
 }
 
-struct period_q {
-    int64_t org, year;
-    char *month;
-};
-static const struct field PERIOD_Q[] = {
+const struct field DUES_PERIOD_Q[] = {
     FIELD_ID(struct period_q, org, "org", "党组织", FIELD_OPTIONAL),
     FIELD_INT(struct period_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2100),
     FIELD_STR(struct period_q, month, "month", "月份", FIELD_OPTIONAL | FIELD_ASCII, 7, 7),
     FIELD_END,
 };
-
-/* The year asked for, else this year. */
-static int year_or_now(int64_t year)
-{
-    char today[11];
-
-    if (year)
-        return (int)year;
-    clock_today(today);
-    return (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
-           (today[3] - '0');
-}
 
 static int payments_list(struct http_req *req, struct http_res *res, struct err *err)
 {
@@ -286,12 +271,12 @@ static int payments_list(struct http_req *req, struct http_res *res, struct err 
     const char *path, *period;
     int64_t n;
 
-    if (http_query_decode(req, PERIOD_Q, &q, NULL, err) < 0 ||
+    if (http_query_decode(req, DUES_PERIOD_Q, &q, NULL, err) < 0 ||
         http_scope_path(req, q.org, &path, err) < 0)
         return -1;
     if (q.month && dues_month_index(q.month) < 0)
         return err_set(err, E_INVALID, "/month", "月份须为“年-月”格式，例如 2026-03");
-    period = q.month ? q.month : arena_printf(req->arena, "%04d", year_or_now(q.year));
+    period = q.month ? q.month : arena_printf(req->arena, "%04d", dues_year_or_now(q.year));
     if (dues_entries(req->app, path, 0, period, req->arena, &e, &n, err) < 0)
         return -1;
     http_res_json(res, 200,
@@ -299,12 +284,13 @@ static int payments_list(struct http_req *req, struct http_res *res, struct err 
     return 0;
 }
 
-/* A ledger row: its 12 months and totals (outstanding counts months up to last_mi). */
+/* A ledger row: its 12 months and totals (outstanding counts the months already due), added
+ * into tot as well. */
 static json_t *row_json(const struct dues_row *r, int year, int last_mi, int64_t tot[4],
                         struct arena *a)
 {
     json_t *months = json_array(), *o;
-    int64_t exp = 0, paid = 0, extra = 0, owed = 0;
+    int64_t t[4] = { 0 };
 
     for (int k = 0; k < 12; k++) {
         const struct dues_cell *c = &r->months[k];
@@ -313,16 +299,12 @@ static json_t *row_json(const struct dues_row *r, int year, int last_mi, int64_t
                                                 "expected_fen", (json_int_t)c->expected_fen,
                                                 "paid_fen", (json_int_t)c->paid_fen, "extra_fen",
                                                 (json_int_t)c->extra_fen));
-        exp += c->expected_fen;
-        paid += c->paid_fen;
-        extra += c->extra_fen;
-        if (year * 12 + k <= last_mi && c->paid_fen < c->expected_fen)
-            owed += c->expected_fen - c->paid_fen;
     }
+    dues_row_totals(r, year, last_mi, t);
     o = json_pack("{s:I, s:s, s:I, s:o, s:I, s:I, s:I, s:I}", "member_id", (json_int_t)r->member_id,
                   "name", r->name, "org_id", (json_int_t)r->org_id, "months", months,
-                  "expected_fen", (json_int_t)exp, "paid_fen", (json_int_t)paid, "extra_fen",
-                  (json_int_t)extra, "outstanding_fen", (json_int_t)owed);
+                  "expected_fen", (json_int_t)t[0], "paid_fen", (json_int_t)t[1], "extra_fen",
+                  (json_int_t)t[2], "outstanding_fen", (json_int_t)t[3]);
     json_object_set_new(o, "org_name", jstr(r->org_name));
     json_object_set_new(o, "category", jstr(r->category));
     json_object_set_new(
@@ -330,21 +312,9 @@ static json_t *row_json(const struct dues_row *r, int year, int last_mi, int64_t
         jstr(r->category ? enum_label(DUES_CATEGORIES, DUES_CATEGORY_LABELS, r->category) : NULL));
     json_object_set_new(o, "base_fen", r->category ? jint(r->base_fen) : json_null());
     json_object_set_new(o, "amount_fen", r->category ? jint(r->amount_fen) : json_null());
-    tot[0] += exp;
-    tot[1] += paid;
-    tot[2] += extra;
-    tot[3] += owed;
+    for (int k = 0; k < 4; k++)
+        tot[k] += t[k];
     return o;
-}
-
-/* This month's index: months up to the one before it are due. */
-static int last_due_month(void)
-{
-    char today[11];
-
-    clock_today(today);
-    today[7] = '\0';
-    return dues_month_index(today) - 1;
 }
 
 static int ledger_get(struct http_req *req, struct http_res *res, struct err *err)
@@ -353,13 +323,13 @@ static int ledger_get(struct http_req *req, struct http_res *res, struct err *er
     struct dues_row *rows;
     const char *path;
     int64_t n, tot[4] = { 0 };
-    int year, last_mi = last_due_month();
+    int year, last_mi = dues_last_due_month();
     json_t *arr;
 
-    if (http_query_decode(req, PERIOD_Q, &q, NULL, err) < 0 ||
+    if (http_query_decode(req, DUES_PERIOD_Q, &q, NULL, err) < 0 ||
         http_scope_path(req, q.org, &path, err) < 0)
         return -1;
-    year = year_or_now(q.year);
+    year = dues_year_or_now(q.year);
     if (dues_ledger(req->app, path, year, req->arena, &rows, &n, err) < 0)
         return -1;
     arr = json_array();
@@ -428,7 +398,7 @@ static int my_dues(struct http_req *req, struct http_res *res, struct err *err)
     if (http_query_decode(req, YEAR_Q, &q, NULL, err) < 0)
         return -1;
     http_actor(req, &actor);
-    year = year_or_now(q.year);
+    year = dues_year_or_now(q.year);
     if (!actor.user->person_id) {
         http_res_json(res, 200, json_pack("{s:i, s:n}", "year", year, "member"));
         return 0;
@@ -440,7 +410,7 @@ static int my_dues(struct http_req *req, struct http_res *res, struct err *err)
         http_res_json(res, 200, json_pack("{s:i, s:n}", "year", year, "member"));
         return 0;
     }
-    o = row_json(&row, year, last_due_month(), tot, req->arena);
+    o = row_json(&row, year, dues_last_due_month(), tot, req->arena);
     json_object_set_new(o, "entries", entries_json(e, n));
     http_res_json(res, 200, json_pack("{s:i, s:o}", "year", year, "member", o));
     return 0;
@@ -458,9 +428,11 @@ static const struct route DUES_ROUTES[] = {
     { HTTP_POST, "/api/dues/payments/{id}/reverse", payments_reverse, PERM_DUES_WRITE, SCOPE_RECORD,
       "冲正一笔党费记录（新增一条冲正记录，原记录不改）", NULL, NULL, REVERSE_IN },
     { HTTP_GET, "/api/dues/payments", payments_list, PERM_DUES_READ, SCOPE_CALLER,
-      "党费交纳记录（某月或某年，管辖范围内；收据清单）", NULL, PERIOD_Q, NULL },
+      "党费交纳记录（某月或某年，管辖范围内；收据清单）", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/ledger", ledger_get, PERM_DUES_READ, SCOPE_CALLER,
-      "党费台账：每名党员每月应交、已交、未交", NULL, PERIOD_Q, NULL },
+      "党费台账：每名党员每月应交、已交、未交", NULL, DUES_PERIOD_Q, NULL },
+    { HTTP_GET, "/api/dues/ledger.xlsx", dues_ledger_xlsx, PERM_DUES_READ, SCOPE_CALLER,
+      "导出支部党费台账（xlsx：每人一行，每月一列，合计）", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/arrears", arrears_get, PERM_DUES_READ, SCOPE_CALLER,
       "欠缴党费的党员（连续6个月提示 DUES-ARREARS，由组织研究决定）", NULL, ORG_Q, NULL },
     { HTTP_GET, "/api/me/dues", my_dues, PERM_SESSION, SCOPE_NONE,
@@ -482,6 +454,7 @@ static const struct audit_action DUES_AUDIT[] = {
     { "dues.standard", "核定党费标准", "member" },
     { "dues.pay", "登记党费", "dues_entry" },
     { "dues.reverse", "冲正党费记录", "dues_entry" },
+    { "dues.export", "导出党费台账", NULL },
     { NULL, NULL, NULL },
 };
 

@@ -63,6 +63,38 @@ static void row_fill(struct dues_row *r, const struct dues_std_row *s, int64_t n
     }
 }
 
+void dues_row_totals(const struct dues_row *r, int year, int last_mi, int64_t tot[4])
+{
+    for (int k = 0; k < 12; k++) {
+        const struct dues_cell *c = &r->months[k];
+        tot[0] += c->expected_fen;
+        tot[1] += c->paid_fen;
+        tot[2] += c->extra_fen;
+        if (year * 12 + k <= last_mi && c->paid_fen < c->expected_fen)
+            tot[3] += c->expected_fen - c->paid_fen;
+    }
+}
+
+int dues_last_due_month(void)
+{
+    char today[11];
+
+    clock_today(today);
+    today[7] = '\0';
+    return dues_month_index(today) - 1;
+}
+
+int dues_year_or_now(int64_t year)
+{
+    char today[11];
+
+    if (year)
+        return (int)year;
+    clock_today(today);
+    return (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 +
+           (today[3] - '0');
+}
+
 int dues_entries(struct app *app, const char *path, int64_t member_id, const char *period,
                  struct arena *a, struct dues_entry **out, int64_t *n_out, struct err *err)
 {

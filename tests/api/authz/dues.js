@@ -12,6 +12,7 @@ module.exports = (fx) => ({
   "POST /api/dues/payments/{id}/reverse": (org) => ({ path: `/api/dues/payments/${fx.duesEntry(org)}/reverse`, body: { reason: "冲" }, ok: 400 }),
   "GET /api/dues/payments": (org) => ({ path: `/api/dues/payments?org=${org}` }),
   "GET /api/dues/ledger": (org) => ({ path: `/api/dues/ledger?org=${org}` }),
+  "GET /api/dues/ledger.xlsx": (org) => ({ path: `/api/dues/ledger.xlsx?org=${org}` }),
   "GET /api/dues/arrears": (org) => ({ path: `/api/dues/arrears?org=${org}` }),
   "GET /api/me/dues": () => ({ path: "/api/me/dues" }),
 });
