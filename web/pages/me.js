@@ -3,8 +3,8 @@
 // orgs (a 居民 by their household, not the community's Party committee), and account security
 // (password, two-factor login), 我的表决 (components/my-votes.js: open secret ballots to cast)
 // 我的入党申请 (components/my-dev.js: an applicant's own steps) and 我的会议
-// (components/my-meetings.js). Dues and activities are
-// added as those areas arrive.
+// (components/my-meetings.js) and 我的党费 (components/my-dues.js). Activities are added as
+// that area arrives.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
 import PasswordForm from "../components/password-form.js";
@@ -14,6 +14,7 @@ import MyMeetings from "../components/my-meetings.js";
 import MyLearning from "../components/my-learning.js";
 import MyVotes from "../components/my-votes.js";
 import MyDev from "../components/my-dev.js";
+import MyDues from "../components/my-dues.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -21,7 +22,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev, MyDues },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -80,6 +81,7 @@ export default {
         <p>因此这里暂时看不到您的党员信息。请联系所在党支部书记或社区党委的账号管理员，请其在“账号管理”中为您的账号关联党员档案（按姓名在党员名册中查找本人）。</p>
       </el-alert>
       <my-dev />
+      <my-dues />
       <my-meetings />
       <my-learning />
       <my-household @loaded="(h) => { household = h; }" />

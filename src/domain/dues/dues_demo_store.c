@@ -55,7 +55,7 @@ static const struct db_sql SQL_COLLECT = {
            "base_fen, upto_fen, rate_bp, rounding, rule_id, rule_set, warnings, created_at) "
            "SELECT s.tenant_id, s.member_id, m.org_id, m.org_path, ?, 'payment', s.amount_fen, "
            "CASE WHEN m.id % 7 = 0 THEN 'proxy' WHEN m.id % 3 = 0 THEN 'transfer' ELSE 'cash' "
-           "END, CASE WHEN m.id % 7 = 0 THEN '家属代缴' END, ? || '-' || m.id, "
+           "END, CASE WHEN m.id % 7 = 0 THEN '家属' END, ? || '-' || m.id, "
            "CASE WHEN m.id % 53 = 0 THEN ? ELSE ? END, s.id, s.amount_fen, s.base_fen, "
            "s.upto_fen, s.rate_bp, s.rounding, s.rule_id, s.rule_set, ?, ? "
            "FROM dues_standard s JOIN member m ON m.id = s.member_id "

@@ -1,0 +1,96 @@
+// dues.test.js: 党费 in a real browser: a branch secretary's ledger grid (the demo member 6
+// months behind shown in red), a whole month entered in one dialog (amounts typed in 元, one
+// with full-width digits) and seen paid in the grid; a reversal on 交纳记录 with its reason;
+// the arrears list with the DUES-ARREARS flag; the calculator at a bracket edge; the same
+// page and the batch dialog on a 360 px phone; and 我的党费 for a member. Screenshots at 1366
+// and 360 px.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
+const { sql } = require("../api/lib/harness.js");
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { if (env) await env.close(); });
+
+const count = (q) => Number(sql(env.srv.db, q)[0][0]);
+const monthNow = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+
+test("on a 360 px phone: the ledger as cards, the month's entry full screen; 我的党费", async () => {
+  const phone = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, phone, "weiyuan");
+  await phone.goto(env.srv.url + "/dues");
+  await phone.waitForSelector(".dues-cards .list-card .dues-months");
+  assert.ok(await overflow(phone) <= 0, "nothing off screen at 360 px");
+  await shot(phone, "dues-ledger-360");
+  await shot(phone, "dues-ledger-360-top", { fullPage: false });
+  await phone.click("button.batch-entry");
+  await phone.waitForSelector(".batch-dialog");
+  await phone.waitForTimeout(300);
+  assert.ok(await overflow(phone) <= 0, "the entry dialog fits at 360 px");
+  await shot(phone, "dues-batch-360", { fullPage: false });
+  await phone.context().close();
+  const me = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, me, "dangyuan");
+  await me.goto(env.srv.url + "/me");
+  await me.waitForSelector(".my-dues .dues-months .dues-month");
+  assert.equal(await me.locator(".my-dues .dues-month").count(), 12);
+  assert.match(await me.textContent(".my-dues"), /每月 \d+\.\d\d 元/);
+  await me.locator(".my-dues").scrollIntoViewIfNeeded();
+  await shot(me, "dues-me-360");
+  await me.context().close();
+  noErrors(env);
+});
+
+test("the ledger grid, a whole month entered at once, a reversal, arrears, the calculator", async () => {
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "shuji");
+  await page.click(".side-menu .el-menu-item:has-text('党费')");
+  await page.waitForSelector(".dues-grid .el-table__row");
+  assert.ok(await page.locator(".dues-grid .dues-cell.m-owed").count() >= 1, "the member behind shows red");
+  await shot(page, "dues-ledger-1366");
+  // 整月登记: every unpaid member of this month checked with the amount due; one typed in full width.
+  await page.click("button.batch-entry");
+  await page.waitForSelector(".batch-dialog .batch-row");
+  const rows = await page.locator(".batch-dialog .batch-row").count();
+  assert.ok(rows >= 3, `rows: ${rows}`);
+  const first = page.locator(".batch-dialog .batch-row").first();
+  const due = (await first.locator(".batch-due").textContent()).replace("应交", "").trim();
+  await first.locator(".batch-amount input").fill(due.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(".", "．"));
+  await shot(page, "dues-batch-1366", { fullPage: false });
+  const before = count("SELECT COUNT(*) FROM dues_entry");
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/dues/payments/batch"));
+  await page.click("button.save-batch");
+  assert.equal((await answer).status(), 201);
+  await page.waitForSelector(".batch-dialog", { state: "hidden" });
+  assert.equal(count("SELECT COUNT(*) FROM dues_entry"), before + rows);
+  assert.equal(count(`SELECT COUNT(*) FROM dues_entry WHERE month = '${monthNow()}' AND kind = 'payment'`), rows);
+  // 交纳记录: reverse the first entry of last month with a reason.
+  await page.click(".dues-tabs .el-tabs__item:has-text('交纳记录')");
+  await page.waitForSelector(".dues-receipts .el-table__row");
+  await page.locator(".dues-receipts .el-table__row button.reverse-entry").first().click();
+  await page.waitForSelector(".reverse-dialog .f-reason input");
+  await page.fill(".reverse-dialog .f-reason input", "收据编号登记错误");
+  const rev = page.waitForResponse((r) => /\/api\/dues\/payments\/\d+\/reverse$/.test(r.url()));
+  await page.click(".reverse-dialog button[type=submit]");
+  assert.equal((await rev).status(), 201);
+  await page.waitForSelector(".dues-receipts .entry-reason:has-text('收据编号登记错误')");
+  assert.ok(await page.locator(".dues-receipts .el-table__row:has-text('已冲正')").count() >= 1);
+  await shot(page, "dues-receipts-1366");
+  // 欠缴: the member 6 months behind is flagged; nothing is decided for anyone.
+  await page.click(".dues-tabs .el-tabs__item:has-text('欠缴')");
+  await page.waitForSelector(".dues-arrears .arrears-flag");
+  assert.equal(await page.locator(".dues-arrears .arrears-flag").count(), 1);
+  await shot(page, "dues-arrears-1366");
+  // 标准计算器: 3000.01 元 on the 1% bracket, the whole base (DUES-FLAT).
+  await page.click(".dues-tabs .el-tabs__item:has-text('标准计算器')");
+  await page.fill(".dues-calc .f-base input", "３０００.０１");
+  await page.click(".dues-calc button.do-calc");
+  await page.waitForSelector(".dues-amount");
+  assert.match(await page.textContent(".dues-amount"), /^30\.00/);
+  assert.equal((await page.textContent(".dues-rule-id")).trim(), "DUES-SALARY");
+  await shot(page, "dues-calc-1366");
+  await page.context().close();
+  noErrors(env);
+});
