@@ -96,8 +96,9 @@ int dues_store_members(struct db_conn *c, const char *path, struct arena *a,
  * from_month. */
 int dues_store_standards(struct db_conn *c, const char *path, int64_t member_id, struct arena *a,
                          struct dues_std_row **out, int64_t *n_out, struct err *err);
-/* Sums per member and month in [from, to] of the subtree (or one member): paid (payments and
- * their reversals) and extra (extra and theirs). */
+/* Sums per member and month in [from, to] of the subtree's current members (or one member),
+ * wherever the entries were booked: paid (payments and their reversals) and extra (extra and
+ * theirs). */
 struct dues_sum {
     int64_t member_id, paid_fen, extra_fen;
     const char *month;

@@ -97,7 +97,8 @@ static const struct db_sql SQL_ENTRIES_MEMBER = {
     .sql = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.member_id = ? AND e.month >= ? "
            "AND e.month <= ? ORDER BY e.month, e.org_path, e.member_id, e.id",
 };
-/* A reversal counts where the entry it reverses counts. */
+/* A reversal counts where the entry it reverses counts. The subtree's sums are those of its
+ * current members, wherever an entry was booked (a member who moved keeps their months). */
 #define SUM_COLS                                                                                   \
     "SELECT e.member_id, e.month, SUM(CASE WHEN COALESCE(r.kind, e.kind) = 'payment' "             \
     "THEN e.amount_fen ELSE 0 END), SUM(CASE WHEN COALESCE(r.kind, e.kind) = 'extra' "             \
@@ -105,8 +106,9 @@ static const struct db_sql SQL_ENTRIES_MEMBER = {
     "e.reverses_id "
 static const struct db_sql SQL_SUMS = {
     .name = "dues.sums",
-    .sql = SUM_COLS "WHERE e.org_path LIKE ? || '%' AND e.month >= ? AND e.month <= ? "
-                    "GROUP BY e.member_id, e.month ORDER BY e.member_id, e.month",
+    .sql = SUM_COLS "JOIN member m ON m.id = e.member_id WHERE m.org_path LIKE ? || '%' "
+                    "AND e.month >= ? AND e.month <= ? GROUP BY e.member_id, e.month "
+                    "ORDER BY e.member_id, e.month",
 };
 static const struct db_sql SQL_SUMS_MEMBER = {
     .name = "dues.sums_member",
