@@ -54,6 +54,32 @@ test("the calculator: every edge of the examples, the rule named, typed digits n
   expectError(await shuji.request("GET", "/api/dues/standard?category=employed&base_fen=1&month=2007-12"), 404, "not_found", "/month");
 });
 
+test("rounding is a setting of the district or street, inherited below; stored standards keep theirs", async () => {
+  const calc = async () => expectStatus(await shuji.request("GET", "/api/dues/standard?category=self_employed&base_fen=123457&month=2026-03"), 200).json;
+  const s0 = expectStatus(await shuji.request("GET", "/api/dues/settings"), 200).json;
+  assert.equal(s0.rounding, "half_fen");
+  assert.equal(s0.org_id, null);
+  assert.deepEqual(s0.deduct_items, ["个人所得税"]);
+  assert.equal((await calc()).amount_fen, 617); // 0.5% of 1234.57 元 = 6.17285 元
+  expectError(await shuji.request("PUT", "/api/dues/settings", { body: { org_id: branch, rounding: "up_jiao", deduct_items: [] } }), 403, "forbidden");
+  const shequ = await login(srv, "shequ");
+  const community = shequ.session.grants[0].org_id;
+  expectError(await shequ.request("PUT", "/api/dues/settings", { body: { org_id: community, rounding: "up_jiao", deduct_items: [] } }), 400, "invalid", "/org_id");
+  expectError(await jiedao.request("PUT", "/api/dues/settings", { body: { org_id: street, rounding: "round", deduct_items: [] } }), 400, "invalid", "/rounding");
+  const s1 = expectStatus(await jiedao.request("PUT", "/api/dues/settings", { body: { org_id: street, rounding: "up_jiao", deduct_items: [{ name: "个人所得税" }, { name: " 五险一金 " }] } }), 200).json;
+  assert.equal(s1.org_id, street);
+  assert.deepEqual(s1.deduct_items, ["个人所得税", "五险一金"]);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'dues.settings' AND target_id = ${street}`), 1);
+  const c = await calc();
+  assert.equal(c.amount_fen, 620); // up to the jiao
+  assert.equal(c.rule.rounding, "up_jiao");
+  assert.equal(expectStatus(await shuji.request("GET", "/api/dues/settings"), 200).json.rounding, "up_jiao");
+  expectStatus(await jiedao.request("PUT", "/api/dues/settings", { body: { org_id: street, rounding: "half_fen", deduct_items: [{ name: "个人所得税" }] } }), 200);
+  assert.equal((await calc()).amount_fen, 617);
+  // The demo's standards were computed half-up and keep saying so.
+  assert.equal(count("SELECT COUNT(*) FROM dues_standard WHERE rounding <> 'half_fen'"), 0);
+});
+
 test("the demo street: a year collected, the current month open, one member 6 months behind flagged", async () => {
   const l = await ledger(jiedao, street, Number(month(-1).slice(0, 4)));
   assert.ok(l.items.length > 1000, "every current member has a row");

@@ -5,8 +5,9 @@
 -- (inclusive upper bound of the base, NULL: no bound) and rate_bp (basis points of the whole
 -- base, DUES-FLAT); a fixed row has amount_fen (and max_fen when members may choose up to it,
 -- DUES-FARMER). Rows without a category are parameters of the other rules (param JSON).
--- dues_setting: the tenant's settings (DUES-ROUND rounding, DUES-DEDUCT deduction items);
--- no row means the defaults (half-up to the fen, 个人所得税 only).
+-- dues_setting: the settings of a district or street (DUES-ROUND rounding, DUES-DEDUCT
+-- deduction items), in force for its subtree: an org uses the row of the nearest org at or
+-- above it; no row means the defaults (half-up to the fen, 个人所得税 only).
 -- dues_standard: a member's standard from a month on (DUES-CHANGE): category, declared base,
 -- the monthly amount and everything that computed it, who set it and when.
 -- dues_entry: the ledger, append-only: payments, voluntary extra dues (DUES-EXTRA) and
@@ -52,7 +53,8 @@ INSERT INTO dues_rule (rule_id, rule_set, category, upto_fen, rate_bp, amount_fe
     ('DUES-ARREARS', 'dues-2008', NULL, NULL, NULL, NULL, NULL, '{"months": 6}', 'warn', '2008-04', 'secondary', '党章第九条：连续六个月不交纳党费，没有正当理由的，视为自行脱党（由组织研究决定，系统只提示）');
 
 CREATE TABLE dues_setting (
-    tenant_id INTEGER PRIMARY KEY,
+    org_id INTEGER PRIMARY KEY REFERENCES org(id),
+    org_path TEXT NOT NULL,
     rounding TEXT NOT NULL DEFAULT 'half_fen' CHECK (rounding IN ('half_fen', 'up_fen',
         'half_jiao', 'up_jiao')),
     deduct_items TEXT NOT NULL DEFAULT '["个人所得税"]',

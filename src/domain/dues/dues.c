@@ -60,6 +60,62 @@ out:
     return rc;
 }
 
+static int audit_dues(struct db_conn *c, const struct auth_actor *actor, const char *action,
+                      const char *type, int64_t id, int64_t org_id, json_t *after, struct err *err)
+{
+    char digest[65];
+    struct audit_entry e = auth_audit_entry(actor, action, type, id, org_id);
+
+    audit_change_digest(NULL, after, digest);
+    e.digest = digest;
+    return audit_append(c, &e, err);
+}
+
+int dues_settings_get(struct app *app, const char *org_path, struct arena *a,
+                      struct dues_setting *out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = dues_store_setting(c, org_path, a, out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int dues_settings_set(struct app *app, const struct dues_settings_in *in,
+                      const struct auth_actor *actor, struct arena *a, struct err *err)
+{
+    struct db_conn *c = NULL;
+    const char *type, *items;
+    json_t *arr = json_array();
+    char *s;
+    int rc = -1;
+
+    for (int64_t i = 0; i < in->ndeduct_items; i++)
+        json_array_append_new(arr, jstr(in->deduct_items[i].name));
+    s = json_dumps(arr, JSON_COMPACT);
+    items = arena_strdup(a, s);
+    free(s);
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        dues_store_org_type(c, in->org_id, a, &type, err) < 0)
+        goto out;
+    if (strcmp(type, "district") && strcmp(type, "street")) {
+        err_set(err, E_INVALID, "/org_id", "党费的舍入方式和扣除项目在区或街道党组织一级设置");
+        goto out;
+    }
+    if (dues_store_setting_put(c, in->org_id, in->rounding, items, auth_actor_user_id(actor),
+                               clock_now(), err) < 0 ||
+        audit_dues(c, actor, "dues.settings", "org", in->org_id, in->org_id,
+                   json_pack("{s:s, s:O}", "rounding", in->rounding, "deduct_items", arr), err) < 0)
+        goto out;
+    rc = 0;
+out:
+    json_decref(arr);
+    return db_tx_finish(app->db, &c, NULL, rc, err);
+}
+
 int dues_member_org(struct app *app, int64_t member_id, struct arena *a, int64_t *org_id_out,
                     const char **name_out, struct err *err)
 {
@@ -77,17 +133,6 @@ int dues_member_org(struct app *app, int64_t member_id, struct arena *a, int64_t
     if (name_out)
         *name_out = m.name;
     return 0;
-}
-
-static int audit_dues(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                      const char *type, int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, type, id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
 }
 
 /* A month the service accepts: YYYY-MM, not after the current month. */

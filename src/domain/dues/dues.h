@@ -47,6 +47,28 @@ int dues_standard_calc(struct app *app, const char *org_path, const char *catego
                        int64_t base_fen, const char *month, struct arena *a, struct dues_calc *out,
                        struct err *err);
 
+/* The settings of a district or street, in force below it (DUES-ROUND, DUES-DEDUCT). */
+struct dues_setting {
+    int64_t org_id;                      /* the org whose row is in force; 0: the defaults */
+    const char *rounding, *deduct_items; /* deduct_items: JSON list of names */
+    int64_t updated_at;
+};
+int dues_settings_get(struct app *app, const char *org_path, struct arena *a,
+                      struct dues_setting *out, struct err *err);
+struct dues_deduct_in {
+    char *name;
+};
+struct dues_settings_in {
+    int64_t org_id;
+    char *rounding;
+    struct dues_deduct_in *deduct_items;
+    int64_t ndeduct_items;
+};
+/* Sets the settings of in->org_id, which must be a district or street (E_INVALID "/org_id");
+ * one transaction with its audit row. */
+int dues_settings_set(struct app *app, const struct dues_settings_in *in,
+                      const struct auth_actor *actor, struct arena *a, struct err *err);
+
 /* Setting a member's standard from a month on (DUES-CHANGE). */
 struct dues_standard_in {
     int64_t member_id;

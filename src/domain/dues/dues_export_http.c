@@ -10,7 +10,7 @@
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_guard.h"
-#include "domain/dues/dues_export_http.h"
+#include "domain/dues/dues_http_int.h"
 #include "domain/dues/dues_int.h"
 #include "domain/orgpath.h"
 #include "domain/orgs/orgs.h"

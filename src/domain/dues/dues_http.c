@@ -13,7 +13,7 @@
 #include "domain/auth/auth_guard.h"
 #include "domain/auth/perm.h"
 #include "domain/cache/cache.h"
-#include "domain/dues/dues_export_http.h"
+#include "domain/dues/dues_http_int.h"
 #include "domain/dues/dues_int.h"
 #include "domain/modules.h"
 #include "http/http.h"
@@ -343,14 +343,6 @@ static int ledger_get(struct http_req *req, struct http_res *res, struct err *er
     return 0;
 }
 
-struct org_q {
-    int64_t org;
-};
-static const struct field ORG_Q[] = {
-    FIELD_ID(struct org_q, org, "org", "党组织", FIELD_OPTIONAL),
-    FIELD_END,
-};
-
 static int arrears_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct org_q q = { 0 };
@@ -359,7 +351,7 @@ static int arrears_get(struct http_req *req, struct http_res *res, struct err *e
     int64_t n;
     json_t *arr;
 
-    if (http_query_decode(req, ORG_Q, &q, NULL, err) < 0 ||
+    if (http_query_decode(req, DUES_ORG_Q, &q, NULL, err) < 0 ||
         http_scope_path(req, q.org, &path, err) < 0 ||
         dues_arrears(req->app, path, req->arena, &it, &n, &rule, err) < 0)
         return -1;
@@ -434,7 +426,12 @@ static const struct route DUES_ROUTES[] = {
     { HTTP_GET, "/api/dues/ledger.xlsx", dues_ledger_xlsx, PERM_DUES_READ, SCOPE_CALLER,
       "导出支部党费台账（xlsx：每人一行，每月一列，合计）", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/arrears", arrears_get, PERM_DUES_READ, SCOPE_CALLER,
-      "欠缴党费的党员（连续6个月提示 DUES-ARREARS，由组织研究决定）", NULL, ORG_Q, NULL },
+      "欠缴党费的党员（连续6个月提示 DUES-ARREARS，由组织研究决定）", NULL, DUES_ORG_Q, NULL },
+    { HTTP_GET, "/api/dues/settings", dues_settings_http_get, PERM_DUES_READ, SCOPE_CALLER,
+      "某组织施行的党费设置：舍入方式（DUES-ROUND）和计算基数扣除项目（DUES-DEDUCT）", NULL,
+      DUES_ORG_Q, NULL },
+    { HTTP_PUT, "/api/dues/settings", dues_settings_http_put, PERM_DUES_SETTINGS, SCOPE_RECORD,
+      "设置区或街道的党费舍入方式和扣除项目（下级组织沿用）", NULL, NULL, DUES_SETTINGS_IN },
     { HTTP_GET, "/api/me/dues", my_dues, PERM_SESSION, SCOPE_NONE,
       "我的党费：本人的标准、每月应交已交和交纳记录", NULL, YEAR_Q, NULL },
     { 0 },
@@ -447,15 +444,14 @@ static const struct perm_row DUES_PERMS[] = {
              ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY) | ROLE_BIT(ROLE_BRANCH_COMMITTEE)),
     PERM_ROW(PERM_DUES_WRITE, "dues.write", "登记党费、核定标准、冲正",
              ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY) | ROLE_BIT(ROLE_BRANCH_COMMITTEE)),
+    PERM_ROW(PERM_DUES_SETTINGS, "dues.settings", "设置党费舍入方式和扣除项目", ROLES_MANAGERS),
     PERM_ROWS_END,
 };
 
 static const struct audit_action DUES_AUDIT[] = {
-    { "dues.standard", "核定党费标准", "member" },
-    { "dues.pay", "登记党费", "dues_entry" },
-    { "dues.reverse", "冲正党费记录", "dues_entry" },
-    { "dues.export", "导出党费台账", NULL },
-    { NULL, NULL, NULL },
+    { "dues.standard", "核定党费标准", "member" },    { "dues.pay", "登记党费", "dues_entry" },
+    { "dues.reverse", "冲正党费记录", "dues_entry" }, { "dues.export", "导出党费台账", NULL },
+    { "dues.settings", "设置党费舍入方式", "org" },   { NULL, NULL, NULL },
 };
 
 static const struct code_table DUES_CODES[] = {

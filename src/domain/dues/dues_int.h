@@ -55,9 +55,17 @@ const char *dues_warnings_json(const struct dues_warning *w, size_t n, struct ar
 
 int dues_store_rules(struct db_conn *c, struct arena *a, struct dues_rule **out, size_t *n_out,
                      struct err *err);
-/* The rounding mode of the tenant owning the org of org_path ("half_fen" when unset). */
+/* The setting in force at org_path: the row of the nearest org at or above it, else the
+ * defaults (org_id 0). dues_store_rounding gives only its rounding mode. */
+int dues_store_setting(struct db_conn *c, const char *org_path, struct arena *a,
+                       struct dues_setting *out, struct err *err);
 int dues_store_rounding(struct db_conn *c, const char *org_path, struct arena *a,
                         const char **mode_out, struct err *err);
+/* Writes (or replaces) the setting of org_id. */
+int dues_store_setting_put(struct db_conn *c, int64_t org_id, const char *rounding,
+                           const char *deduct_items, int64_t by, int64_t now, struct err *err);
+int dues_store_org_type(struct db_conn *c, int64_t org_id, struct arena *a, const char **type_out,
+                        struct err *err);
 struct dues_member_ref {
     int64_t id, tenant_id, org_id;
     const char *org_path, *name, *status, *org_name; /* org_name: lists only */

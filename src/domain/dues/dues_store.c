@@ -15,10 +15,24 @@ static const struct db_sql SQL_RULES = {
            "COALESCE(amount_fen, -1), COALESCE(max_fen, -1), enabled FROM dues_rule "
            "ORDER BY rule_id, valid_from, COALESCE(upto_fen, -1)",
 };
-static const struct db_sql SQL_ROUNDING = {
-    .name = "dues.rounding",
-    .sql = "SELECT s.rounding FROM dues_setting s JOIN org o ON o.tenant_id = s.tenant_id "
-           "WHERE o.path = ?",
+/* The setting of the nearest org at or above the path. */
+static const struct db_sql SQL_SETTING = {
+    .name = "dues.setting",
+    .sql = "SELECT s.org_id, s.updated_at, s.rounding, s.deduct_items FROM dues_setting s "
+           "WHERE substr(?, 1, length(s.org_path)) = s.org_path "
+           "ORDER BY length(s.org_path) DESC LIMIT 1",
+};
+static const struct db_sql SQL_SETTING_PUT = {
+    .name = "dues.setting_put",
+    .sql = "INSERT INTO dues_setting (org_id, org_path, rounding, deduct_items, updated_by, "
+           "updated_at) SELECT id, path, ?, ?, ?, ? FROM org WHERE id = ? "
+           "ON CONFLICT (org_id) DO UPDATE SET rounding = excluded.rounding, "
+           "deduct_items = excluded.deduct_items, updated_by = excluded.updated_by, "
+           "updated_at = excluded.updated_at",
+};
+static const struct db_sql SQL_ORG_TYPE = {
+    .name = "dues.org_type",
+    .sql = "SELECT type FROM org WHERE id = ?",
 };
 #define MEMBER_COLS "m.id, m.tenant_id, m.org_id, m.org_path, p.name, m.status"
 static const struct db_sql SQL_MEMBER = {
@@ -149,16 +163,49 @@ int dues_store_rules(struct db_conn *c, struct arena *a, struct dues_rule **out,
     return 0;
 }
 
+static void read_setting(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct dues_setting *x = row;
+
+    x->org_id = db_col_int(st, 0);
+    x->updated_at = db_col_int(st, 1);
+    x->rounding = db_col_dup(st, 2, a);
+    x->deduct_items = db_col_dup(st, 3, a);
+}
+
+int dues_store_setting(struct db_conn *c, const char *org_path, struct arena *a,
+                       struct dues_setting *out, struct err *err)
+{
+    *out = (struct dues_setting){ 0, "half_fen", "[\"个人所得税\"]", 0 };
+    return db_read_opt_args(c, &SQL_SETTING, DB_ARGS(DB_TEXT(org_path)), read_setting, a, out, NULL,
+                            err);
+}
+
 int dues_store_rounding(struct db_conn *c, const char *org_path, struct arena *a,
                         const char **mode_out, struct err *err)
 {
-    const char *mode = "half_fen";
+    struct dues_setting x;
 
-    if (db_read_opt_args(c, &SQL_ROUNDING, DB_ARGS(DB_TEXT(org_path)), db_read_text, a, &mode, NULL,
-                         err) < 0)
+    if (dues_store_setting(c, org_path, a, &x, err) < 0)
         return -1;
-    *mode_out = mode;
+    *mode_out = x.rounding;
     return 0;
+}
+
+int dues_store_setting_put(struct db_conn *c, int64_t org_id, const char *rounding,
+                           const char *deduct_items, int64_t by, int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_SETTING_PUT,
+                       DB_ARGS(DB_TEXT(rounding), DB_TEXT(deduct_items), DB_OPT_ID(by), DB_INT(now),
+                               DB_INT(org_id)),
+                       err);
+}
+
+int dues_store_org_type(struct db_conn *c, int64_t org_id, struct arena *a, const char **type_out,
+                        struct err *err)
+{
+    return db_read_by_id(c, &SQL_ORG_TYPE, org_id, db_read_text, a, type_out, "/org_id",
+                         "党组织不存在", err);
 }
 
 static void read_member(struct db_stmt *st, struct arena *a, void *row)

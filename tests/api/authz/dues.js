@@ -1,8 +1,8 @@
 // authz/dues.js: authorization-matrix recipes for Party dues (党费): the calculator and the
 // lists of an org, a standard for a member placed at the org, a payment of a future month and
 // a batch with a bad month (each one validation error after the scope check, nothing
-// written), reversing a fixture entry with too short a reason (likewise) and the member's own
-// dues.
+// written), reversing a fixture entry with too short a reason (likewise), the member's own
+// dues, and the settings (set at a district or street only: a 400 below).
 "use strict";
 module.exports = (fx) => ({
   "GET /api/dues/standard": (org) => ({ path: `/api/dues/standard?org=${org}&category=employed&base_fen=300000` }),
@@ -15,6 +15,10 @@ module.exports = (fx) => ({
   "GET /api/dues/ledger.xlsx": (org) => ({ path: `/api/dues/ledger.xlsx?org=${org}` }),
   "GET /api/dues/arrears": (org) => ({ path: `/api/dues/arrears?org=${org}` }),
   "GET /api/me/dues": () => ({ path: "/api/me/dues" }),
+  "GET /api/dues/settings": (org) => ({ path: `/api/dues/settings?org=${org}` }),
+  // The default rounding again (other cells read it); only a district or street has settings.
+  "PUT /api/dues/settings": (org) => ({ path: "/api/dues/settings", body: { org_id: org, rounding: "half_fen", deduct_items: [{ name: "个人所得税" }] },
+    ok: ["district", "street"].includes(fx.orgType(org)) ? 200 : 400 }),
 });
 
 // The roles holding each permission the area declares, written out independently of its
@@ -22,4 +26,5 @@ module.exports = (fx) => ({
 module.exports.policy = {
   "dues.read": ["admin", "org_admin", "branch_secretary", "branch_committee"],
   "dues.write": ["admin", "org_admin", "branch_secretary", "branch_committee"],
+  "dues.settings": ["admin", "org_admin"],
 };
