@@ -90,3 +90,17 @@ export async function download(path, fallbackName) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+// Runs one read for a page: `flag` (a ref) is true meanwhile; a failure is shown as a message.
+// Returns work's result, or undefined when it failed.
+export async function loadWith(flag, work) {
+  flag.value = true;
+  try {
+    return await work();
+  } catch (e) {
+    ElementPlus.ElMessage.error(e.message);
+    return undefined;
+  } finally {
+    flag.value = false;
+  }
+}

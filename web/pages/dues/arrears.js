@@ -2,7 +2,7 @@
 // dues paid in full (GET /api/dues/arrears): how many months, since when, how many in a row
 // up to last month and the amount. Six in a row is flagged (DUES-ARREARS, one of the 自行脱党
 // conditions): the list tells the branch to talk to the member; it decides nothing.
-import { api, withQuery } from "../../lib/api.js";
+import { api, withQuery, loadWith } from "../../lib/api.js";
 import { scope } from "../../lib/session.js";
 import { fmtYuan } from "../../lib/money.js";
 import DataList from "../../components/data-list.js";
@@ -17,16 +17,8 @@ export default {
     const loading = ref(false);
     async function load() {
       if (!scope.orgId) return;
-      loading.value = true;
-      try {
-        const r = await api("GET", withQuery("/api/dues/arrears", { org: scope.orgId }));
-        items.value = r.items;
-        rule.value = r.rule;
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
+      const r = await loadWith(loading, () => api("GET", withQuery("/api/dues/arrears", { org: scope.orgId })));
+      if (r) [items.value, rule.value] = [r.items, r.rule];
     }
     watch(() => scope.orgId, load);
     onMounted(load);

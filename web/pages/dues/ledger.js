@@ -4,7 +4,7 @@
 // enter a whole month for the branch in one dialog (POST /api/dues/payments/batch: one request,
 // one transaction; every unpaid member checked with the amount still due, amounts typed in 元)
 // and export the year as a workbook.
-import { api, withQuery, download } from "../../lib/api.js";
+import { api, withQuery, download, loadWith } from "../../lib/api.js";
 import { can } from "../../lib/session.js";
 import { isMobile } from "../../lib/viewport.js";
 import { fieldErrors, clearErrors, showError } from "../../lib/forms.js";
@@ -26,14 +26,8 @@ export default {
     const canWrite = computed(() => can("dues.write"));
     async function load() {
       if (!branch.value) return;
-      loading.value = true;
-      try {
-        data.value = await api("GET", withQuery("/api/dues/ledger", { org: branch.value, year: year.value }));
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
+      const r = await loadWith(loading, () => api("GET", withQuery("/api/dues/ledger", { org: branch.value, year: year.value })));
+      if (r) data.value = r;
     }
     watch([branch, year], load);
     const years = computed(() => { const y = Number(monthCN().slice(0, 4)); return [y, y - 1, y - 2]; });

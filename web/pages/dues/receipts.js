@@ -2,7 +2,7 @@
 // receipt number, member, amount, method, date, kind, the warnings stored with it (DUES-BACKPAY,
 // DUES-EXTRA); holders of dues.write reverse an entry with a reason (a new 冲正 entry, the paid
 // entry is never edited); 打印 opens the printable receipt list.
-import { api, withQuery } from "../../lib/api.js";
+import { api, withQuery, loadWith } from "../../lib/api.js";
 import { can } from "../../lib/session.js";
 import { navigate } from "../../lib/router.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
@@ -23,14 +23,8 @@ export default {
     const canWrite = computed(() => can("dues.write"));
     async function load() {
       if (!branch.value || !month.value) return;
-      loading.value = true;
-      try {
-        items.value = (await api("GET", withQuery("/api/dues/payments", { org: branch.value, month: month.value }))).items;
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
+      const r = await loadWith(loading, () => api("GET", withQuery("/api/dues/payments", { org: branch.value, month: month.value })));
+      if (r) items.value = r.items;
     }
     watch([branch, month], load);
     const columns = [{ key: "name", label: "姓名", min: 90 }, { key: "receipt_no", label: "收据编号", min: 130 },
