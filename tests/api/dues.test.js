@@ -177,10 +177,16 @@ test("a standard changed from a month, a back-payment warned, overpaying refused
   const l2 = await ledger(shuji, branch, Number(back.slice(0, 4)));
   assert.equal(cell(l2.items.find((x2) => x2.member_id === member), back).paid_fen, c.paid_fen);
   assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'dues.reverse' AND target_id = ${r.id}`), 1);
-  const list = expectStatus(await shuji.request("GET", `/api/dues/payments?org=${branch}&month=${back}`), 200).json;
+  const list = expectStatus(await shuji.request("GET", `/api/dues/payments?org=${branch}&month=${back}&size=200`), 200).json;
   const orig = list.items.find((i) => i.id === p.id);
   assert.equal(orig.reversed_by, r.id);
   assert.equal(list.items.find((i) => i.id === r.id).kind_label, "冲正");
+  assert.equal(list.total, list.items.length);
+  // The list is paged: a street's year is read a page at a time.
+  const page = expectStatus(await jiedao.request("GET", `/api/dues/payments?org=${street}&year=${back.slice(0, 4)}&size=5&page=2`), 200).json;
+  assert.equal(page.items.length, 5);
+  assert.equal(page.page, 2);
+  assert.ok(page.total > 1000);
 });
 
 test("bad input: each refused with its field path and nothing written", async () => {

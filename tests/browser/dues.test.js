@@ -78,6 +78,18 @@ test("the ledger grid, a whole month entered at once, a reversal, arrears, the c
   await page.waitForSelector(".dues-receipts .entry-reason:has-text('收据编号登记错误')");
   assert.ok(await page.locator(".dues-receipts .el-table__row:has-text('已冲正')").count() >= 1);
   await shot(page, "dues-receipts-1366");
+  // The printable receipt list of that month: every entry, the month's total.
+  const [printed] = await Promise.all([page.waitForURL(/\/dues\/receipts\/\d+\/\d{4}-\d{2}$/), page.click("button.print-receipts")]);
+  await page.waitForSelector(".dues-sheet-table tbody tr");
+  const m = page.url().match(/(\d+)\/(\d{4}-\d{2})$/);
+  assert.equal(await page.locator(".dues-sheet-table tbody tr").count(), count(`SELECT COUNT(*) FROM dues_entry WHERE org_path LIKE (SELECT path FROM org WHERE id = ${m[1]}) || '%' AND month = '${m[2]}'`) + 1);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".print-tools").isVisible(), false, "the buttons do not print");
+  await shot(page, "dues-receipts-print");
+  await page.emulateMedia({ media: "screen" });
+  await page.goBack();
+  void printed;
+  await page.waitForSelector(".dues-tabs");
   // 欠缴: the member 6 months behind is flagged; nothing is decided for anyone.
   await page.click(".dues-tabs .el-tabs__item:has-text('欠缴')");
   await page.waitForSelector(".dues-arrears .arrears-flag");

@@ -19,10 +19,15 @@ export default {
     const error = ref("");
     onMounted(async () => {
       try {
-        const [p, o] = await Promise.all([api("GET", withQuery("/api/dues/payments", { org: props.org, month: props.month })),
-                                          api("GET", `/api/orgs/${props.org}`)]);
-        items.value = p.items;
-        orgName.value = o.name;
+        orgName.value = (await api("GET", `/api/orgs/${props.org}`)).name;
+        // Every page of the month's entries (200 a page).
+        const all = [];
+        for (let page = 1; ; page++) {
+          const p = await api("GET", withQuery("/api/dues/payments", { org: props.org, month: props.month, page, size: 200 }));
+          all.push(...p.items);
+          if (all.length >= p.total || !p.items.length) break;
+        }
+        items.value = all;
       } catch (e) {
         error.value = e.message;
       }

@@ -125,10 +125,11 @@ int dues_entry_get(struct app *app, int64_t id, struct arena *a, struct dues_ent
  * cannot be reversed, nor an entry twice: E_CONFLICT "/id". */
 int dues_reverse(struct app *app, int64_t id, const char *reason, const struct auth_actor *actor,
                  struct arena *a, int64_t *id_out, struct err *err);
-/* The entries of the subtree (optionally of one month YYYY-MM or one year YYYY), by month then
- * id; or of one member (member_id > 0, path NULL). */
-int dues_entries(struct app *app, const char *path, int64_t member_id, const char *period,
-                 struct arena *a, struct dues_entry **out, int64_t *n_out, struct err *err);
+/* One page (page from 1, size 1-200) of the entries of the subtree in a period (a month
+ * YYYY-MM or a year YYYY), by month, org, member, id; with the total. */
+int dues_entries(struct app *app, const char *path, const char *period, int64_t page, int64_t size,
+                 struct arena *a, struct dues_entry **out, int64_t *n_out, int64_t *total_out,
+                 struct err *err);
 
 /* The ledger grid of a year: per member of the subtree (current members: 预备 and 正式), per
  * month, the expected amount (0 without a standard), paid (net of reversals) and extra. */

@@ -260,7 +260,13 @@ static json_t *entries_json(const struct dues_entry *e, int64_t n)
 const struct field DUES_PERIOD_Q[] = {
     FIELD_ID(struct period_q, org, "org", "党组织", FIELD_OPTIONAL),
     FIELD_INT(struct period_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2100),
+    FIELD_END,
+};
+static const struct field PAYMENTS_Q[] = {
+    FIELD_ID(struct period_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_INT(struct period_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2100),
     FIELD_STR(struct period_q, month, "month", "月份", FIELD_OPTIONAL | FIELD_ASCII, 7, 7),
+    HTTP_PAGE_FIELDS(struct period_q),
     FIELD_END,
 };
 
@@ -269,18 +275,18 @@ static int payments_list(struct http_req *req, struct http_res *res, struct err 
     struct period_q q = { 0 };
     struct dues_entry *e;
     const char *path, *period;
-    int64_t n;
+    int64_t n, total;
 
-    if (http_query_decode(req, DUES_PERIOD_Q, &q, NULL, err) < 0 ||
+    if (http_query_decode(req, PAYMENTS_Q, &q, NULL, err) < 0 ||
         http_scope_path(req, q.org, &path, err) < 0)
         return -1;
     if (q.month && dues_month_index(q.month) < 0)
         return err_set(err, E_INVALID, "/month", "月份须为“年-月”格式，例如 2026-03");
+    http_page_defaults(&q.page, &q.size);
     period = q.month ? q.month : arena_printf(req->arena, "%04d", dues_year_or_now(q.year));
-    if (dues_entries(req->app, path, 0, period, req->arena, &e, &n, err) < 0)
+    if (dues_entries(req->app, path, period, q.page, q.size, req->arena, &e, &n, &total, err) < 0)
         return -1;
-    http_res_json(res, 200,
-                  json_pack("{s:o, s:I}", "items", entries_json(e, n), "total", (json_int_t)n));
+    http_res_json(res, 200, http_list_json(entries_json(e, n), total, q.page, q.size));
     return 0;
 }
 
@@ -420,7 +426,7 @@ static const struct route DUES_ROUTES[] = {
     { HTTP_POST, "/api/dues/payments/{id}/reverse", payments_reverse, PERM_DUES_WRITE, SCOPE_RECORD,
       "冲正一笔党费记录（新增一条冲正记录，原记录不改）", NULL, NULL, REVERSE_IN },
     { HTTP_GET, "/api/dues/payments", payments_list, PERM_DUES_READ, SCOPE_CALLER,
-      "党费交纳记录（某月或某年，管辖范围内；收据清单）", NULL, DUES_PERIOD_Q, NULL },
+      "党费交纳记录（某月或某年，管辖范围内，分页；收据清单）", NULL, PAYMENTS_Q, NULL },
     { HTTP_GET, "/api/dues/ledger", ledger_get, PERM_DUES_READ, SCOPE_CALLER,
       "党费台账：每名党员每月应交、已交、未交", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/ledger.xlsx", dues_ledger_xlsx, PERM_DUES_READ, SCOPE_CALLER,

@@ -10,10 +10,11 @@ struct field;
 struct http_req;
 struct http_res;
 
-/* ?org=&year=&month= (month: the payments list only). */
+/* ?org=&year=&month=&page=&size= (month and paging: the payments list only). */
 struct period_q {
     int64_t org, year;
     char *month;
+    int64_t page, size;
 };
 extern const struct field DUES_PERIOD_Q[];
 /* ?org= */

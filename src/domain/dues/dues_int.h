@@ -94,9 +94,15 @@ int dues_store_entry_insert(struct db_conn *c, const struct dues_member_ref *m,
                             int64_t now, int64_t *id_out, struct err *err);
 int dues_store_entry(struct db_conn *c, int64_t id, struct arena *a, struct dues_entry *out,
                      struct err *err);
-int dues_store_entries(struct db_conn *c, const char *path, int64_t member_id,
-                       const char *from_month, const char *to_month, struct arena *a,
-                       struct dues_entry **out, int64_t *n_out, struct err *err);
+/* The entries of one member in [from, to], or one page of the subtree's (by month, org,
+ * member) with the total. */
+int dues_store_entries(struct db_conn *c, int64_t member_id, const char *from_month,
+                       const char *to_month, struct arena *a, struct dues_entry **out,
+                       int64_t *n_out, struct err *err);
+int dues_store_entries_page(struct db_conn *c, const char *path, const char *from_month,
+                            const char *to_month, int64_t page, int64_t size, struct arena *a,
+                            struct dues_entry **out, int64_t *n_out, int64_t *total_out,
+                            struct err *err);
 /* The current members (预备, 正式) of the subtree, by org then name: id, org, names. */
 int dues_store_members(struct db_conn *c, const char *path, struct arena *a,
                        struct dues_member_ref **out, int64_t *n_out, struct err *err);

@@ -95,22 +95,21 @@ int dues_year_or_now(int64_t year)
            (today[3] - '0');
 }
 
-int dues_entries(struct app *app, const char *path, int64_t member_id, const char *period,
-                 struct arena *a, struct dues_entry **out, int64_t *n_out, struct err *err)
+int dues_entries(struct app *app, const char *path, const char *period, int64_t page, int64_t size,
+                 struct arena *a, struct dues_entry **out, int64_t *n_out, int64_t *total_out,
+                 struct err *err)
 {
     struct db_conn *c = NULL;
-    const char *from = "0000-00", *to = "9999-99";
+    const char *from = period, *to = period;
     int rc;
 
-    if (period && strlen(period) == 4) {
+    if (strlen(period) == 4) {
         from = arena_printf(a, "%s-01", period);
         to = arena_printf(a, "%s-12", period);
-    } else if (period) {
-        from = to = period;
     }
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    rc = dues_store_entries(c, path, member_id, from, to, a, out, n_out, err);
+    rc = dues_store_entries_page(c, path, from, to, page, size, a, out, n_out, total_out, err);
     db_release(app->db, &c);
     return rc;
 }
@@ -247,7 +246,7 @@ int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, str
         dues_store_standards(c, NULL, m.id, a, &s, &ns, err) < 0 ||
         dues_store_sums(c, NULL, m.id, arena_printf(a, "%04d-01", year),
                         arena_printf(a, "%04d-12", year), a, &sum, &nsum, err) < 0 ||
-        dues_store_entries(c, NULL, m.id, arena_printf(a, "%04d-01", year),
+        dues_store_entries(c, m.id, arena_printf(a, "%04d-01", year),
                            arena_printf(a, "%04d-12", year), a, entries_out, n_out, err) < 0)
         goto out;
     *out = (struct dues_row){ .member_id = m.id, .org_id = m.org_id, .name = m.name };

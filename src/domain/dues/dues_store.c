@@ -101,10 +101,15 @@ static const struct db_sql SQL_ENTRY = {
     .name = "dues.entry",
     .sql = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.id = ?",
 };
+#define ENTRIES_WHERE "WHERE e.org_path LIKE ? || '%' AND e.month >= ? AND e.month <= ? "
+static const struct db_sql SQL_ENTRIES_COUNT = {
+    .name = "dues.entries_count",
+    .sql = "SELECT COUNT(*) FROM dues_entry e " ENTRIES_WHERE,
+};
 static const struct db_sql SQL_ENTRIES = {
     .name = "dues.entries",
-    .sql = "SELECT " ENTRY_COLS ENTRY_FROM "WHERE e.org_path LIKE ? || '%' AND e.month >= ? "
-           "AND e.month <= ? ORDER BY e.month, e.org_path, e.member_id, e.id",
+    .sql = "SELECT " ENTRY_COLS ENTRY_FROM ENTRIES_WHERE
+           "ORDER BY e.month, e.org_path, e.member_id, e.id LIMIT ? OFFSET ?",
 };
 static const struct db_sql SQL_ENTRIES_MEMBER = {
     .name = "dues.entries_member",
@@ -354,17 +359,34 @@ int dues_store_entry(struct db_conn *c, int64_t id, struct arena *a, struct dues
     return db_read_by_id(c, &SQL_ENTRY, id, read_entry, a, out, "/id", "党费记录不存在", err);
 }
 
-int dues_store_entries(struct db_conn *c, const char *path, int64_t member_id,
-                       const char *from_month, const char *to_month, struct arena *a,
-                       struct dues_entry **out, int64_t *n_out, struct err *err)
+int dues_store_entries(struct db_conn *c, int64_t member_id, const char *from_month,
+                       const char *to_month, struct arena *a, struct dues_entry **out,
+                       int64_t *n_out, struct err *err)
 {
-    if (member_id)
-        return db_read_rows_args(c, &SQL_ENTRIES_MEMBER,
-                                 DB_ARGS(DB_INT(member_id), DB_TEXT(from_month), DB_TEXT(to_month)),
-                                 read_entry, sizeof(**out), a, out, n_out, err);
-    return db_read_rows_args(c, &SQL_ENTRIES,
-                             DB_ARGS(DB_TEXT(path), DB_TEXT(from_month), DB_TEXT(to_month)),
+    return db_read_rows_args(c, &SQL_ENTRIES_MEMBER,
+                             DB_ARGS(DB_INT(member_id), DB_TEXT(from_month), DB_TEXT(to_month)),
                              read_entry, sizeof(**out), a, out, n_out, err);
+}
+
+static void bind_entries(struct db_stmt *st, int *k, const void *arg)
+{
+    const char *const *v = arg; /* path, from, to */
+
+    db_bind_texts(st, k, v, 3);
+}
+
+static const struct db_list ENTRIES = { &SQL_ENTRIES_COUNT, &SQL_ENTRIES, read_entry,
+                                        sizeof(struct dues_entry) };
+
+int dues_store_entries_page(struct db_conn *c, const char *path, const char *from_month,
+                            const char *to_month, int64_t page, int64_t size, struct arena *a,
+                            struct dues_entry **out, int64_t *n_out, int64_t *total_out,
+                            struct err *err)
+{
+    const char *v[3] = { path, from_month, to_month };
+    struct db_page p = { page, size, bind_entries, v };
+
+    return db_read_page(c, &ENTRIES, &p, a, out, n_out, total_out, err);
 }
 
 static void read_sum(struct db_stmt *st, struct arena *a, void *row)

@@ -2,7 +2,9 @@
 // receipt number, member, amount, method, date, kind, the warnings stored with it (DUES-BACKPAY,
 // DUES-EXTRA); holders of dues.write reverse an entry with a reason (a new 冲正 entry, the paid
 // entry is never edited); 打印 opens the printable receipt list.
-import { api, withQuery, loadWith } from "../../lib/api.js";
+import { api, withQuery } from "../../lib/api.js";
+import { pagedList } from "../../lib/paging.js";
+import { isMobile } from "../../lib/viewport.js";
 import { can } from "../../lib/session.js";
 import { navigate } from "../../lib/router.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
@@ -18,15 +20,10 @@ export default {
   setup() {
     const branch = ref(null);
     const month = ref(monthCN(-1));
-    const items = ref([]);
-    const loading = ref(false);
     const canWrite = computed(() => can("dues.write"));
-    async function load() {
-      if (!branch.value || !month.value) return;
-      const r = await loadWith(loading, () => api("GET", withQuery("/api/dues/payments", { org: branch.value, month: month.value })));
-      if (r) items.value = r.items;
-    }
-    watch([branch, month], load);
+    const list = pagedList((p) => api("GET", withQuery("/api/dues/payments", { org: branch.value, month: month.value, ...p })), { size: 50 });
+    const load = () => (branch.value && month.value ? list.load() : undefined);
+    watch([branch, month], () => { if (branch.value && month.value) list.search(); });
     const columns = [{ key: "name", label: "姓名", min: 90 }, { key: "receipt_no", label: "收据编号", min: 130 },
                      { key: "amount_fen", label: "金额（元）", width: 100 }, { key: "method_label", label: "方式", width: 80 },
                      { key: "paid_on", label: "交纳日期", width: 110 }, { key: "kind_label", label: "类型", width: 110 },
@@ -50,7 +47,7 @@ export default {
       });
     }
     const print = () => navigate(`/dues/receipts/${branch.value}/${month.value}`);
-    return { branch, month, items, loading, canWrite, columns, show, busy, errs, target, form, openReverse, reverse, print, fmtYuan };
+    return { branch, month, rows: list.rows, total: list.total, page: list.page, size: list.size, loading: list.loading, load, isMobile, canWrite, columns, show, busy, errs, target, form, openReverse, reverse, print, fmtYuan };
   },
   template: `
     <div class="dues-receipts">
@@ -59,7 +56,7 @@ export default {
         <el-date-picker v-model="month" type="month" value-format="YYYY-MM" :clearable="false" class="f-receipts-month" style="width: 140px" />
         <el-button v-if="branch" icon="Printer" class="print-receipts" @click="print">打印收据清单</el-button>
       </div>
-      <data-list :rows="items" :columns="columns" :loading="loading" size="small" empty-text="这个月没有交纳记录"
+      <data-list :rows="rows" :columns="columns" :loading="loading" size="small" empty-text="这个月没有交纳记录"
                  :row-class="(r) => r.kind === 'reversal' || r.reversed_by ? 'entry-reversed' : ''">
         <template #amount_fen="{ row }">{{ fmtYuan(row.amount_fen) }}</template>
         <template #kind_label="{ row }">{{ row.kind_label }}<template v-if="row.reversed_by">（已冲正）</template><template v-if="row.method === 'proxy' && row.paid_by">（{{ row.paid_by }}代缴）</template></template>
@@ -71,6 +68,9 @@ export default {
           <el-button v-if="canWrite && row.kind !== 'reversal' && !row.reversed_by" size="small" type="danger" plain class="reverse-entry" @click="openReverse(row)">冲正</el-button>
         </span></template>
       </data-list>
+      <el-pagination v-if="total > size" class="pager" v-model:current-page="page" v-model:page-size="size" :total="total"
+        :page-sizes="[50, 100, 200]" :layout="isMobile ? 'prev, pager, next' : 'total, sizes, prev, pager, next'"
+        @current-change="load" @size-change="load" background />
       <el-dialog v-model="show" title="冲正党费记录" width="min(460px, 94vw)" class="reverse-dialog">
         <p v-if="target" class="form-hint">{{ target.name }} {{ target.month }} {{ target.kind_label }} {{ fmtYuan(target.amount_fen) }} 元（收据 {{ target.receipt_no || '—' }}）。冲正会新增一条金额相反的记录，原记录保留不改。</p>
         <el-form label-position="top" @submit.prevent="reverse">
