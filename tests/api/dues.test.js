@@ -96,6 +96,19 @@ test("the demo street: a year collected, the current month open, one member 6 mo
   // The demo's back-payments carry their warning; the reversal is a row of its own.
   assert.ok(count("SELECT COUNT(*) FROM dues_entry WHERE warnings LIKE '%DUES-BACKPAY%'") > 0);
   assert.equal(count("SELECT COUNT(*) FROM dues_entry WHERE kind = 'reversal'"), 1);
+  // The street's summary per community adds up to the ledger.
+  const y = Number(month(-1).slice(0, 4));
+  const sum = expectStatus(await jiedao.request("GET", `/api/dues/summary?org=${street}&year=${y}`), 200).json;
+  const lt = (await ledger(jiedao, street, y));
+  assert.ok(sum.items.length >= 2, "a row per community");
+  assert.ok(sum.items.every((r) => r.org_id !== street), "no member sits at the street itself");
+  assert.ok(sum.items.filter((r) => r.members > 0).length >= 2, "members counted under their community");
+  assert.equal(sum.items.reduce((t, r) => t + r.members, 0), lt.items.length);
+  assert.equal(sum.total.members, lt.items.length);
+  assert.equal(sum.total.paid_fen, lt.totals.paid_fen);
+  assert.equal(sum.total.outstanding_fen, lt.totals.outstanding_fen);
+  assert.equal(sum.items.reduce((t, r) => t + r.outstanding_fen, 0), sum.total.outstanding_fen);
+  assert.ok(sum.total.due_fen > sum.total.outstanding_fen && sum.total.members_owing >= 1);
   // Nothing about anyone's status changed: the software flags, people decide.
   assert.equal(sql(srv.db, `SELECT status FROM member WHERE id = ${flagged[0].member_id}`)[0][0], "full");
 });

@@ -104,5 +104,16 @@ test("the ledger grid, a whole month entered at once, a reversal, arrears, the c
   assert.equal((await page.textContent(".dues-rule-id")).trim(), "DUES-SALARY");
   await shot(page, "dues-calc-1366");
   await page.context().close();
+  // 汇总 for the street: a row per community and the total.
+  const street = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, street, "jiedao");
+  await street.goto(env.srv.url + "/dues");
+  await street.click(".dues-tabs .el-tabs__item:has-text('汇总')");
+  await street.waitForSelector(".dues-summary .el-table__row.summary-total");
+  assert.ok(await street.locator(".dues-summary .el-table__row").count() >= 3);
+  assert.match(await street.textContent(".dues-summary .el-table__row >> nth=0"), /\d+\.\d%/, "the first community has a rate");
+  assert.match(await street.textContent(".dues-summary .summary-total"), /合计.*\d+\.\d%/);
+  await shot(street, "dues-summary-1366");
+  await street.context().close();
   noErrors(env);
 });

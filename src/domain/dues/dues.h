@@ -138,7 +138,7 @@ struct dues_cell {
 };
 struct dues_row {
     int64_t member_id, org_id;
-    const char *name, *org_name, *category;
+    const char *name, *org_name, *org_path, *category;
     int64_t base_fen, amount_fen; /* the standard in force in the last month shown; 0: none */
     struct dues_cell months[12];
 };
@@ -151,6 +151,18 @@ void dues_row_totals(const struct dues_row *r, int year, int last_mi, int64_t to
 int dues_year_or_now(int64_t year);
 /* The index (dues_month_index) of the last month already due: the one before this month. */
 int dues_last_due_month(void);
+
+/* The summary of a year for an org subtree, per direct child org (and the org itself for
+ * members placed at it): members, the year's expected and paid, what was due up to last month
+ * and is outstanding, and how many members owe. */
+struct dues_sum_row {
+    int64_t org_id; /* the org itself for its own members */
+    const char *name;
+    int64_t members, members_owing, expected_fen, paid_fen, due_fen, outstanding_fen;
+};
+int dues_summary(struct app *app, int64_t org_id, const char *path, int year, struct arena *a,
+                 struct dues_sum_row **out, int64_t *n_out, struct dues_sum_row *total_out,
+                 struct err *err);
 
 /* Arrears (DUES-ARREARS): members of the subtree with unpaid months (paid < expected) among
  * the months before the current one since their first standard; consecutive counts the

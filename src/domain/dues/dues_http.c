@@ -16,6 +16,7 @@
 #include "domain/dues/dues_http_int.h"
 #include "domain/dues/dues_int.h"
 #include "domain/modules.h"
+#include "domain/orgpath.h"
 #include "http/http.h"
 
 /* The largest amount or base accepted: 1 亿元 in fen. */
@@ -414,6 +415,40 @@ static int my_dues(struct http_req *req, struct http_res *res, struct err *err)
     return 0;
 }
 
+static json_t *sum_json(const struct dues_sum_row *r)
+{
+    return json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "org_id", (json_int_t)r->org_id,
+                     "name", r->name, "members", (json_int_t)r->members, "members_owing",
+                     (json_int_t)r->members_owing, "expected_fen", (json_int_t)r->expected_fen,
+                     "paid_fen", (json_int_t)r->paid_fen, "due_fen", (json_int_t)r->due_fen,
+                     "outstanding_fen", (json_int_t)r->outstanding_fen);
+}
+
+static int summary_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct period_q q = { 0 };
+    struct dues_sum_row *rows, total;
+    const char *path;
+    int64_t n;
+    int year;
+    json_t *arr;
+
+    if (http_query_decode(req, DUES_PERIOD_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0)
+        return -1;
+    year = dues_year_or_now(q.year);
+    if (dues_summary(req->app, orgpath_last_id(path), path, year, req->arena, &rows, &n, &total,
+                     err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, sum_json(&rows[i]));
+    http_res_json(
+        res, 200,
+        json_pack("{s:i, s:o, s:o}", "year", year, "items", arr, "total", sum_json(&total)));
+    return 0;
+}
+
 static const struct route DUES_ROUTES[] = {
     { HTTP_GET, "/api/dues/standard", standard_get, PERM_DUES_READ, SCOPE_CALLER,
       "党费计算器：类别和计算基数（分）在某月应交的党费及所用规则", NULL, STD_Q, NULL },
@@ -431,6 +466,8 @@ static const struct route DUES_ROUTES[] = {
       "党费台账：每名党员每月应交、已交、未交", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/ledger.xlsx", dues_ledger_xlsx, PERM_DUES_READ, SCOPE_CALLER,
       "导出支部党费台账（xlsx：每人一行，每月一列，合计）", NULL, DUES_PERIOD_Q, NULL },
+    { HTTP_GET, "/api/dues/summary", summary_get, PERM_DUES_READ, SCOPE_CALLER,
+      "党费汇总：某组织各下级组织一年的应交、已交、截至上月应交和欠交", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/arrears", arrears_get, PERM_DUES_READ, SCOPE_CALLER,
       "欠缴党费的党员（连续6个月提示 DUES-ARREARS，由组织研究决定）", NULL, DUES_ORG_Q, NULL },
     { HTTP_GET, "/api/dues/settings", dues_settings_http_get, PERM_DUES_READ, SCOPE_CALLER,

@@ -138,7 +138,8 @@ int dues_ledger(struct app *app, const char *path, int year, struct arena *a,
         rows[i] = (struct dues_row){ .member_id = m[i].id,
                                      .org_id = m[i].org_id,
                                      .name = m[i].name,
-                                     .org_name = m[i].org_name };
+                                     .org_name = m[i].org_name,
+                                     .org_path = m[i].org_path };
         RUN_OF(s, ns, &is, m[i].id, &k);
         RUN_OF(sum, nsum, &isum, m[i].id, &l);
         row_fill(&rows[i], s + is, k, sum + isum, l, year);

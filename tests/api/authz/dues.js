@@ -13,6 +13,7 @@ module.exports = (fx) => ({
   "GET /api/dues/payments": (org) => ({ path: `/api/dues/payments?org=${org}` }),
   "GET /api/dues/ledger": (org) => ({ path: `/api/dues/ledger?org=${org}` }),
   "GET /api/dues/ledger.xlsx": (org) => ({ path: `/api/dues/ledger.xlsx?org=${org}` }),
+  "GET /api/dues/summary": (org) => ({ path: `/api/dues/summary?org=${org}` }),
   "GET /api/dues/arrears": (org) => ({ path: `/api/dues/arrears?org=${org}` }),
   "GET /api/me/dues": () => ({ path: "/api/me/dues" }),
   "GET /api/dues/settings": (org) => ({ path: `/api/dues/settings?org=${org}` }),
