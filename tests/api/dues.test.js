@@ -267,3 +267,30 @@ test("scope: a branch secretary sees nothing outside the branch; a member sees o
   const none = expectStatus(await jiedao.request("GET", "/api/me/dues"), 200).json;
   assert.equal(none.member, null);
 });
+
+test("a member who moves keeps their months; an org that moves keeps its receipts; the counter moves", async () => {
+  const gen = () => count("SELECT n FROM generation WHERE name = 'dues'");
+  const g0 = gen();
+  const y = Number(month(-1).slice(0, 4));
+  const [[mid, from]] = sql(srv.db, `SELECT id, org_id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id LIMIT 1 OFFSET 3`);
+  const before = (await ledger(jiedao, from, y)).items.find((r) => r.member_id === Number(mid));
+  const [[to, toPath]] = sql(srv.db, `SELECT id, path FROM org WHERE type = 'branch' AND id <> ${branch} AND path LIKE (SELECT path FROM org WHERE id = ${street}) || '%' ORDER BY id LIMIT 1`);
+  sql(srv.db, `UPDATE member SET org_id = ${to}, org_path = '${toPath}' WHERE id = ${mid}`);
+  const moved = (await ledger(jiedao, Number(to), y)).items.find((r) => r.member_id === Number(mid));
+  assert.ok(moved, "the member is on the new branch's ledger");
+  assert.equal(moved.paid_fen, before.paid_fen);
+  assert.equal(moved.outstanding_fen, before.outstanding_fen);
+  assert.ok(!(await ledger(jiedao, from, y)).items.some((r) => r.member_id === Number(mid)));
+  // The entries stay with the branch they were booked at (its receipt list), whose path they follow.
+  const booked = count(`SELECT COUNT(*) FROM dues_entry WHERE org_id = ${from}`);
+  assert.ok(booked > 100);
+  sql(srv.db, `UPDATE org SET path = path || '9/' WHERE id = ${from}`);
+  assert.equal(count(`SELECT COUNT(*) FROM dues_entry e JOIN org o ON o.id = e.org_id WHERE e.org_id = ${from} AND e.org_path = o.path AND o.path LIKE '%9/'`), booked);
+  sql(srv.db, `UPDATE org SET path = substr(path, 1, length(path) - 2) WHERE id = ${from}`);
+  assert.equal(count(`SELECT COUNT(*) FROM dues_entry e JOIN org o ON o.id = e.org_id WHERE e.org_id = ${from} AND e.org_path = o.path`), booked);
+  sql(srv.db, `UPDATE member SET org_id = ${from}, org_path = (SELECT path FROM org WHERE id = ${from}) WHERE id = ${mid}`);
+  // Every write moves the 'dues' change counter.
+  expectStatus(await shuji.request("POST", "/api/dues/payments", { body: { member_id: Number(mid), month: month(0), amount_fen: 100000, method: "cash", extra: true } }), 201);
+  assert.ok(gen() > g0);
+});
+

@@ -13,6 +13,7 @@
 -- dues_entry: the ledger, append-only: payments, voluntary extra dues (DUES-EXTRA) and
 -- reversals (a new row pointing at the one it reverses, with the negated amount). Each row
 -- keeps the standard it was checked against and its warnings (JSON) so it can be reproduced.
+-- The 'dues' change counter moves with every write to the area's tables.
 CREATE TABLE dues_rule (
     id INTEGER PRIMARY KEY,
     rule_id TEXT NOT NULL,
@@ -113,3 +114,21 @@ CREATE INDEX dues_entry_path ON dues_entry(org_path, month);
 CREATE INDEX dues_entry_member ON dues_entry(member_id, month);
 
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'dues', 1 FROM generation;
+CREATE TRIGGER generation_dues_entry AFTER INSERT ON dues_entry BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'dues';
+END;
+CREATE TRIGGER generation_dues_standard AFTER INSERT ON dues_standard BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'dues';
+END;
+CREATE TRIGGER generation_dues_setting_i AFTER INSERT ON dues_setting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'dues';
+END;
+CREATE TRIGGER generation_dues_setting_u AFTER UPDATE ON dues_setting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'dues';
+END;
+-- An entry keeps a copy of the path of the org it was booked at, for subtree scans; when an
+-- org moves, the copies follow (as meeting_org_path does for meetings).
+CREATE TRIGGER dues_entry_org_path AFTER UPDATE OF path ON org BEGIN
+    UPDATE dues_entry SET org_path = NEW.path WHERE org_id = NEW.id;
+    UPDATE dues_setting SET org_path = NEW.path WHERE org_id = NEW.id;
+END;
