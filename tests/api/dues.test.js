@@ -281,8 +281,12 @@ test("a member who moves keeps their months; an org that moves keeps its receipt
   assert.equal(moved.paid_fen, before.paid_fen);
   assert.equal(moved.outstanding_fen, before.outstanding_fen);
   assert.ok(!(await ledger(jiedao, from, y)).items.some((r) => r.member_id === Number(mid)));
+  // A reversal made after the move is booked where the entry was.
+  const eid = Number(sql(srv.db, `SELECT id FROM dues_entry WHERE member_id = ${mid} AND kind = 'payment' AND org_id = ${from} ORDER BY id LIMIT 1`)[0][0]);
+  const rev = expectStatus(await jiedao.request("POST", `/api/dues/payments/${eid}/reverse`, { body: { reason: "调动后冲正" } }), 201).json;
+  assert.deepEqual(sql(srv.db, `SELECT e.org_id, e.org_path = o.path FROM dues_entry e JOIN org o ON o.id = ${from} WHERE e.id = ${rev.id}`)[0], [String(from), "1"]);
   // The entries stay with the branch they were booked at (its receipt list), whose path they follow.
-  const booked = count(`SELECT COUNT(*) FROM dues_entry WHERE org_id = ${from}`);
+  const booked = count(`SELECT COUNT(*) FROM dues_entry WHERE org_id = ${from}`); // with the reversal
   assert.ok(booked > 100);
   sql(srv.db, `UPDATE org SET path = path || '9/' WHERE id = ${from}`);
   assert.equal(count(`SELECT COUNT(*) FROM dues_entry e JOIN org o ON o.id = e.org_id WHERE e.org_id = ${from} AND e.org_path = o.path AND o.path LIKE '%9/'`), booked);

@@ -14,6 +14,7 @@
 #include "domain/auth/auth.h"
 #include "domain/dues/dues_int.h"
 #include "domain/orgpath.h"
+#include "domain/orgs/orgs.h"
 
 const char *const DUES_CATEGORIES[] = { "employed", "retired",    "self_employed", "farmer",
                                         "student",  "unemployed", "relief",        NULL };
@@ -371,8 +372,11 @@ int dues_reverse(struct app *app, int64_t id, const char *reason, const struct a
         goto out;
     }
     clock_today(today);
-    /* The entry stays where it was booked (org at the time), even if the member moved. */
+    /* The reversal is booked where the entry was (its receipt list), even if the member moved
+     * since. */
     m.org_id = old.org_id;
+    if (org_path_of(c, old.org_id, a, &m.org_path, err) < 0)
+        goto out;
     e.month = old.month;
     e.kind = "reversal";
     e.amount_fen = -old.amount_fen;
