@@ -37,8 +37,9 @@ test("on a 360 px phone: the ledger as cards, the month's entry full screen; 我
   await me.waitForSelector(".my-dues .dues-months .dues-month");
   assert.equal(await me.locator(".my-dues .dues-month").count(), 12);
   assert.match(await me.textContent(".my-dues"), /每月 \d+\.\d\d 元/);
-  await me.locator(".my-dues").scrollIntoViewIfNeeded();
+  await me.locator(".my-dues").evaluate((el) => el.scrollIntoView({ block: "start" }));
   await shot(me, "dues-me-360");
+  await shot(me, "dues-me-360-card", { fullPage: false });
   await me.context().close();
   noErrors(env);
 });

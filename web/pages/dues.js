@@ -31,7 +31,7 @@ export default {
           <el-tab-pane :label="isMobile ? '记录' : '交纳记录'" name="receipts" lazy><dues-receipts /></el-tab-pane>
           <el-tab-pane label="欠缴" name="arrears" lazy><dues-arrears /></el-tab-pane>
           <el-tab-pane label="汇总" name="summary" lazy><dues-summary /></el-tab-pane>
-          <el-tab-pane :label="isMobile ? '计算器' : '标准计算器'" name="calc" lazy><dues-calc /></el-tab-pane>
+          <el-tab-pane :label="isMobile ? '计算' : '标准计算器'" name="calc" lazy><dues-calc /></el-tab-pane>
         </el-tabs>
       </el-card>
     </div>`,

@@ -98,7 +98,7 @@ export default {
         <el-button v-if="branch" icon="Download" class="export-ledger" @click="exportXlsx">导出台账</el-button>
       </div>
       <div v-if="data" class="kpis dues-totals">
-        <div class="kpi"><div class="kpi-label">本年应交（截至本月）</div><div class="kpi-value">{{ fmtYuan(data.totals.expected_fen) }}<small>元</small></div></div>
+        <div class="kpi"><div class="kpi-label">全年应交</div><div class="kpi-value">{{ fmtYuan(data.totals.expected_fen) }}<small>元</small></div></div>
         <div class="kpi"><div class="kpi-label">已交</div><div class="kpi-value">{{ fmtYuan(data.totals.paid_fen) }}<small>元</small></div></div>
         <div class="kpi"><div class="kpi-label">欠交（已过月份）</div><div class="kpi-value dues-owed">{{ fmtYuan(data.totals.outstanding_fen) }}<small>元</small></div></div>
         <div class="kpi"><div class="kpi-label">自愿多交</div><div class="kpi-value">{{ fmtYuan(data.totals.extra_fen) }}<small>元</small></div></div>
