@@ -54,6 +54,7 @@ function vote(date, kind, result = "passed") {
       SELECT 1, MAX(id), '表决', '${kind}', 'secret', 9, 8, 7, '${result}', 1, 0 FROM meeting RETURNING id;`);
   return Number(id);
 }
+let admissionVote; // the admission vote of the walk to 转正, reused (and refused) by another case
 const rowsWritten = () => count("SELECT (SELECT COUNT(*) FROM dev_applicant) * 1000 + (SELECT COUNT(*) FROM dev_step)");
 // Records steps from..to with the dates given (step k on dates[k]); the people and decisions
 // the rules need.
@@ -71,7 +72,7 @@ async function walk(id, from, to, dates) {
 }
 const DATES = { 2: "2022-03-01", 3: "2022-03-10", 4: "2022-03-11", 5: "2022-03-12", 6: "2022-09-01", 7: "2023-03-10", 8: "2023-03-11",
   9: "2023-03-12", 10: "2023-03-13", 11: "2023-03-20", 12: "2023-03-21", 13: "2023-03-22", 14: "2023-03-23", 15: "2023-03-31",
-  16: "2023-04-01", 17: "2023-04-02", 18: "2023-04-03", 19: "2023-04-04", 20: "2023-04-05", 21: "2023-10-01", 22: "2024-03-31",
+  16: "2023-04-01", 17: "2023-04-02", 18: "2023-04-03", 19: "2023-04-04", 20: "2023-04-05", 21: "2023-10-01", 22: "2024-03-20",
   23: "2024-04-01", 24: "2024-04-02", 25: "2024-04-03" };
 
 test("the demo street: applicants at every stage, overdue ones, one extended, two forgotten 预备党员", async () => {
@@ -132,7 +133,8 @@ test("one applicant from application to 转正: a block, a warning, an overdue f
   // Step 15 needs the branch's passed admission vote on that date.
   e = expectError(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: vote("2023-03-31", "admission", "rejected") }), 409, "conflict");
   assert.deepEqual(e.rules, ["DEV-VOTE"]);
-  expectStatus(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: vote("2023-03-31", "admission") }), 201);
+  admissionVote = vote("2023-03-31", "admission");
+  expectStatus(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: admissionVote }), 201);
   await walk(id, 16, 16, DATES);
   // 审批: the member row is created, 预备党员 from the step-15 resolution date.
   assert.equal(count(`SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${idNumber(id)}'`), 0);
@@ -151,6 +153,10 @@ test("one applicant from application to 转正: a block, a warning, an overdue f
   let p = expectStatus(await shuji.request("GET", `/api/dev/pipeline?org=${branch}`), 200).json;
   assert.ok(p.forgotten_probation.some((x) => x.applicant_id === id && x.due_on === "2024-03-31" && x.rule === "DEV-PROB-END"));
 
+  // 转正 is discussed once the 预备期 is over (2024-03-31): the day before is refused.
+  e = expectError(await step(shuji, id, { step: 23, date: "2024-03-30", vote_id: vote("2024-03-30", "full_member"), decision: "on_time" }), 409, "conflict");
+  assert.deepEqual(e.rules, ["DEV-PROB-END"]);
+  assert.match(e.details[0], /2024-03-31/);
   expectStatus(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: vote("2024-04-01", "full_member"), decision: "on_time" }), 201);
   expectError(await step(shequ, id, { step: 24, date: "2024-04-02", decision: "approved" }), 403, "forbidden");
   expectStatus(await step(jiedao, id, { step: 24, date: "2024-04-02", decision: "approved" }), 201);
@@ -174,6 +180,11 @@ test("one applicant from application to 转正: a block, a warning, an overdue f
 test("an extension of the 预备期: once, 6–12 months; the end moves", async () => {
   const id = await apply({ birth: "19960606" });
   await walk(id, 2, 14, DATES);
+  // VOTE-ONE-BY-ONE: the vote that admitted the applicant of the test above is not this one's.
+  assert.ok(admissionVote, "the walk above recorded its admission vote");
+  const e15 = expectError(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: admissionVote }), 409, "conflict");
+  assert.deepEqual(e15.rules, ["DEV-VOTE"]);
+  assert.match(e15.details[0], /单独表决/);
   expectStatus(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: vote("2023-03-31", "admission") }), 201);
   await walk(id, 16, 22, DATES);
   const v = vote("2024-04-01", "full_member");
@@ -246,10 +257,25 @@ test("bad input: order, dates, introducers, age, ID numbers; each refused with i
   e = expectError(await shuji.request("POST", "/api/dev/applicants", { body: other }), 400, "invalid", "/birth_date");
   assert.match(e.message, /1990-01-01/);
   const missing = expectError(await shuji.request("POST", "/api/dev/applicants", { body: {} }), 400, "invalid");
-  assert.deepEqual(missing.fields.map((f) => f.field).sort(), ["/applied_on", "/birth_date", "/gender", "/id_number", "/name", "/org_id"]);
-  // A member's ID number, and one already applied, are refused.
+  assert.deepEqual(missing.fields.map((f) => f.field).sort(), ["/applied_on", "/id_number", "/name", "/org_id"]);
+  // A number Excel turned into 9.90101E+17 is named as such.
+  e = expectError(await shuji.request("POST", "/api/dev/applicants", { body: { ...applicantBody(), id_number: "9.90101E+17" } }), 400, "invalid", "/id_number");
+  assert.match(e.message, /科学计数法/);
+  // One already applied, and a 正式党员's, are refused.
   expectError(await shuji.request("POST", "/api/dev/applicants", { body: { ...applicantBody(), id_number: idNumber(id), birth_date: a.birth_date } }), 409, "conflict", "/id_number");
+  const memberId = one(`SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${fullMembers()[0]}`);
+  e = expectError(await shuji.request("POST", "/api/dev/applicants", { body: { ...applicantBody(), id_number: memberId, birth_date: undefined, gender: undefined } }), 409, "conflict", "/id_number");
+  assert.match(e.message, /已登记为党员/);
   assert.equal(rowsWritten(), before);
+  // What people type: full-width digits and a lower-case x, 女 as f, birth date and gender
+  // left to the ID number.
+  const typed = applicantBody({ birth: "19920202" });
+  const fw = typed.id_number.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))).toLowerCase();
+  const made = expectStatus(await shuji.request("POST", "/api/dev/applicants", { body: { ...typed, id_number: ` ${fw} `, gender: undefined, birth_date: undefined } }), 201).json;
+  const got = await detail(made.id);
+  assert.equal(got.birth_date, "1992-02-02");
+  assert.equal(got.gender, Number(typed.id_number[16]) % 2 ? "M" : "F");
+  assert.equal(idNumber(made.id), typed.id_number.toUpperCase());
 });
 
 test("one open case per person: refused while it runs, a new application once it ended", async () => {

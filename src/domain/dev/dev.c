@@ -140,33 +140,24 @@ static int load_rules(struct db_conn *c, struct arena *a, struct dev_rule **rule
     return 0;
 }
 
-/* Name, gender, ID number (the roster's normalization and check digit, region, birth date and
- * gender agreeing with it). */
+/* Name, gender, birth date and ID number as the roster normalizes and checks them
+ * (member_normalize: full-width input, 男/女/m/f, the ID number's check digit and region, birth
+ * date and gender agreeing with it, or taken from it when not given). */
 static int applicant_normalize(struct app *app, struct dev_applicant_in *in, struct arena *a,
                                struct err *err)
 {
-    char id[19], birth[11], g;
-    bool demo = false;
+    struct member_in m = { .name = in->name,
+                           .gender = in->gender,
+                           .birth_date = in->birth_date,
+                           .id_number = in->id_number };
 
-    if (member_name_normalize(&in->name, "/name", "姓名", a, err) < 0)
+    if (member_normalize(app, &m, a, err) < 0)
         return -1;
-    if (!strcmp(in->gender, "男"))
-        in->gender = arena_strdup(a, "M");
-    else if (!strcmp(in->gender, "女"))
-        in->gender = arena_strdup(a, "F");
-    if (strcmp(in->gender, "M") && strcmp(in->gender, "F"))
-        return err_set(err, E_INVALID, "/gender", "性别须为“男”或“女”");
-    if (idcard_normalize(in->id_number, id, err) < 0 || member_demo_instance(app, &demo, err) < 0 ||
-        idcard_check_region(id, demo, err) < 0)
-        return -1;
-    in->id_number = arena_strdup(a, id);
-    if (idcard_birth_date(id, birth) < 0 || strcmp(birth, in->birth_date))
-        return err_set(err, E_INVALID, "/birth_date",
-                       "出生日期（%s）与身份证号中的出生日期（%s）不一致", in->birth_date, birth);
-    g = idcard_gender(id);
-    if (g != in->gender[0])
-        return err_set(err, E_INVALID, "/gender", "性别（%s）与身份证号不一致（应为%s）",
-                       in->gender[0] == 'M' ? "男" : "女", g == 'M' ? "男" : "女");
+    if (!m.birth_date || !m.gender)
+        return err_set(err, E_INVALID, m.birth_date ? "/gender" : "/birth_date",
+                       "身份证号中没有%s，请填写", m.birth_date ? "性别" : "出生日期");
+    in->name = m.name, in->gender = m.gender, in->birth_date = m.birth_date;
+    in->id_number = m.id_number;
     return 0;
 }
 
@@ -411,8 +402,12 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
     }
     facts->may_override = facts->approver_found &&
                           (!actor->user || auth_can(actor->user, PERM_DEV_APPROVE, approver.path));
-    if (in->vote_id)
+    if (in->vote_id) {
         facts->vote_same_org = vote_org == v.org_id;
+        /* VOTE-ONE-BY-ONE: a vote decides one candidate's case. */
+        if (dev_store_vote_used(c, in->vote_id, applicant_id, a, &facts->vote_used_by, err) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < facts->npeople; i++)
         facts->people[i].is_applicant =
             people_ids && people_ids[i] && !strcmp(people_ids[i], v.id_number);

@@ -19,10 +19,10 @@
 
 static const struct field APPLICANT_NEW[] = {
     FIELD_STR(struct dev_applicant_in, name, "name", "姓名", FIELD_REQUIRED, 1, 40),
-    FIELD_STR(struct dev_applicant_in, gender, "gender", "性别", FIELD_REQUIRED, 1, 2),
-    FIELD_DATE(struct dev_applicant_in, birth_date, "birth_date", "出生日期", FIELD_REQUIRED),
+    FIELD_STR(struct dev_applicant_in, gender, "gender", "性别", 0, 1, 2),
+    FIELD_DATE(struct dev_applicant_in, birth_date, "birth_date", "出生日期", 0),
     FIELD_STR(struct dev_applicant_in, id_number, "id_number", "身份证号",
-              FIELD_REQUIRED | FIELD_ASCII, 15, 30),
+              FIELD_REQUIRED | FIELD_ASCII, 1, 40),
     FIELD_ID(struct dev_applicant_in, org_id, "org_id", "受理党组织", FIELD_REQUIRED),
     FIELD_DATE(struct dev_applicant_in, applied_on, "applied_on", "递交入党申请书日期",
                FIELD_REQUIRED),

@@ -58,6 +58,7 @@ struct dev_facts {
     size_t npeople;
     bool vote_found, vote_same_org;
     const char *vote_kind, *vote_result, *vote_date;
+    const char *vote_used_by; /* the applicant of another case that links the vote, or NULL */
     bool approver_found, may_override;
 };
 
@@ -92,8 +93,9 @@ struct dev_deadline {
     const char *rule_id, *due_on, *message;
     bool overdue, forgotten;
 };
-/* The deadlines of case c on today (at most 4 into out[]), from the rules in force on the
- * date each deadline starts from. Only those past or due within 30 days are given. */
+/* The deadlines of case c on today (at most 4 into out[]), from the rules in force today: the
+ * rows that would check the step were it recorded today, so the pipeline and the step form
+ * agree. Only those past or due within 30 days are given. */
 size_t dev_deadlines(const struct dev_rule *rules, size_t nrules, const struct dev_case *c,
                      const char *today, struct arena *a, struct dev_deadline out[4]);
 
@@ -147,6 +149,9 @@ int dev_store_applicant_update(struct db_conn *c, const struct dev_applicant_vie
                                struct err *err);
 /* Whether an applicant has this ID number already. */
 int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out, struct err *err);
+/* The applicant (name) of another case whose step links vote_id, NULL when none. */
+int dev_store_vote_used(struct db_conn *c, int64_t vote_id, int64_t applicant_id, struct arena *a,
+                        const char **name_out, struct err *err);
 int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
                           int64_t org_id, const char *findings, int64_t by, int64_t now,
                           int64_t *id_out, struct err *err);

@@ -71,7 +71,7 @@ static const struct {
     { "DEV-VOTE", { 15, 23 } },
     { "DEV26-MEETING", { 15 } },
     { "DEV-APPROVE", { 17 } },
-    { "DEV-PROB-END", { 17 } },
+    { "DEV-PROB-END", { 17, 23 } },
     { "DEV-EXTEND", { 23 } },
     { "DEV-CONV-APPROVE", { 24 } },
     { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
@@ -293,7 +293,8 @@ static void check_order(const struct dev_rule *rules, size_t nr, const struct de
     }
 }
 
-/* DEV-AGE: 18 on the application date (the 18th birthday itself counts). */
+/* DEV-AGE: 18 on the application date (the 18th birthday itself counts; as the roster counts
+ * ages, date_years_between). */
 static void check_age(const struct dev_rule *r, const struct dev_case *c,
                       const struct dev_step_in *in, struct out *o)
 {
@@ -301,7 +302,7 @@ static void check_age(const struct dev_rule *r, const struct dev_case *c,
     char adult[11];
     struct dev_finding *x;
 
-    date_add_months(c->birth_date, (int)(years * 12), adult);
+    date_anniversary(c->birth_date, (int)years, adult);
     if (strcmp(in->date, adult) < 0)
         x = add(o, r, "block",
                 arena_printf(
@@ -412,6 +413,9 @@ static void check_vote(const struct dev_rule *r, const char *kind, const struct 
     else if (!is(f->vote_kind, kind))
         why = is(kind, "admission") ? "关联的表决不是“接收预备党员”表决"
                                     : "关联的表决不是“预备党员转正”表决";
+    else if (f->vote_used_by)
+        why = arena_printf(o->a, "该表决已用于%s的发展程序；每名发展对象须单独讨论、单独表决",
+                           f->vote_used_by);
     else if (!is(f->vote_result, "passed"))
         why = f->vote_result ? "关联的表决未通过" : "关联的表决尚未结束";
     else if (!is(f->vote_date, in->date))
@@ -474,6 +478,25 @@ static void check_extend(const struct dev_rule *r, const struct dev_case *c,
                 : arena_printf(o->a, "延长预备期%" PRId64 "个月", in->extend_months));
     input(x, "months", arena_printf(o->a, "%" PRId64, in->extend_months));
     input(x, "extensions", arena_printf(o->a, "%" PRId64, c->extensions));
+}
+
+/* DEV-PROB-END at step 23: 转正 (on time or with an extension) is discussed once the 预备期
+ * is over (细则第三十二条: 预备期满); 取消预备党员资格 may come at any time. */
+static void check_probation_over(const struct dev_rule *r, const struct dev_case *c,
+                                 const struct dev_step_in *in, struct out *o)
+{
+    struct dev_finding *x;
+
+    if (strcmp(in->date, c->probation_ends_on) < 0)
+        x = add(o, r, "block",
+                arena_printf(o->a,
+                             "预备期至%s期满，支部大会讨论%s（%s）须在期满之日或以后",
+                             c->probation_ends_on,
+                             is(in->decision, "extend") ? "延长预备期" : "转正", in->date));
+    else
+        x = add(o, r, "pass", arena_printf(o->a, "预备期已于%s期满", c->probation_ends_on));
+    input(x, "ends_on", c->probation_ends_on);
+    input(x, "date", in->date);
 }
 
 /* DEV-LEAVING: expected to leave the unit within months of the 预审 (a warning). */
@@ -573,6 +596,9 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
             check_vote(r, in->step == 15 ? "admission" : "full_member", in, f, &o);
         if (in->step == 15 && (r = rule(rules, nr, "DEV26-MEETING", &o)) && (s = last_of(c, 13)))
             check_within(r, "支部党员大会讨论日期", "上级党委预审", s->done_on, in, &o);
+        if (in->step == 23 && !is(in->decision, "cancel") && c->probation_ends_on &&
+            (r = rule(rules, nr, "DEV-PROB-END", &o)))
+            check_probation_over(r, c, in, &o);
         if (in->step == 23 && is(in->decision, "extend") && (r = rule(rules, nr, "DEV-EXTEND", &o)))
             check_extend(r, c, in, &o);
         break;
@@ -637,14 +663,14 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
 
     if (!last || is(c->status, "cancelled") || is(c->status, "full"))
         return 0;
-    if (last->step == 1 && (r = dev_rule_in_force(rules, nr, "DEV-TALK", c->applied_on))) {
+    if (last->step == 1 && (r = dev_rule_in_force(rules, nr, "DEV-TALK", today))) {
         date_add_months(c->applied_on, (int)dev_rule_param(r, "months", 1), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "收到入党申请书（%s）后应在%s前派人谈话", c->applied_on, due),
                  false, a);
     }
     if ((last->step == 13 || last->step == 14) &&
-        (r = dev_rule_in_force(rules, nr, "DEV26-MEETING", last->done_on)) &&
+        (r = dev_rule_in_force(rules, nr, "DEV26-MEETING", today)) &&
         (s = last_of(c, 13))) {
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 1), due);
         deadline(out, &n, r->rule_id, due, today,
@@ -652,13 +678,13 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
                  false, a);
     }
     if ((last->step == 15 || last->step == 16) && (s = last_of(c, 15)) &&
-        (r = dev_rule_in_force(rules, nr, "DEV-APPROVE", s->done_on))) {
+        (r = dev_rule_in_force(rules, nr, "DEV-APPROVE", today))) {
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 3), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "支部大会通过接收（%s）后应在%s前由上级党委审批", s->done_on, due),
                  false, a);
     }
-    if (last->step == 23 && (r = dev_rule_in_force(rules, nr, "DEV-CONV-APPROVE", last->done_on))) {
+    if (last->step == 23 && (r = dev_rule_in_force(rules, nr, "DEV-CONV-APPROVE", today))) {
         date_add_months(last->done_on, (int)dev_rule_param(r, "months", 3), due);
         deadline(
             out, &n, r->rule_id, due, today,

@@ -60,6 +60,11 @@ static const struct db_sql SQL_ID_TAKEN = {
     .name = "dev.id_taken",
     .sql = "SELECT COUNT(*) FROM dev_applicant WHERE id_number = ? AND status <> 'cancelled'",
 };
+static const struct db_sql SQL_VOTE_USED = {
+    .name = "dev.vote_used",
+    .sql = "SELECT a.name FROM dev_step s JOIN dev_applicant a ON a.id = s.applicant_id "
+           "WHERE s.vote_id = ? AND s.applicant_id <> ? ORDER BY s.id LIMIT 1",
+};
 static const struct db_sql SQL_STEP_INSERT = {
     .name = "dev.step_insert",
     .sql = "INSERT INTO dev_step (applicant_id, step, done_on, org_id, body, decision, vote_id, "
@@ -236,6 +241,14 @@ int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out
         return -1;
     *taken_out = n > 0;
     return 0;
+}
+
+int dev_store_vote_used(struct db_conn *c, int64_t vote_id, int64_t applicant_id, struct arena *a,
+                        const char **name_out, struct err *err)
+{
+    *name_out = NULL;
+    return db_read_opt_args(c, &SQL_VOTE_USED, DB_ARGS(DB_INT(vote_id), DB_INT(applicant_id)),
+                            db_read_text, a, name_out, NULL, err);
 }
 
 int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,

@@ -269,5 +269,3 @@ const char *member_probation_message(const char *ends_on, struct arena *a);
 int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
                      struct err *err);
 
-/* Whole years between date from and date to (both YYYY-MM-DD); -1 when either is bad. */
-int64_t member_years_between(const char *from, const char *to);

@@ -76,11 +76,11 @@ static void view_finish(struct member_view *v, const struct member_rules *rules,
 
     v->status_label = member_status_label(v->status);
     v->category_label = member_category_label(v->category);
-    v->age = member_years_between(v->birth_date, today);
+    v->age = date_years_between(v->birth_date, today);
     /* 党龄 runs from 转正, the end of the 预备期 (DEV-PARTYAGE): none while probationary, and
      * unknown when the 转正 date was never recorded. */
     v->party_age = strcmp(v->status, "probationary") && v->full_member_on
-                       ? member_years_between(v->full_member_on, today)
+                       ? date_years_between(v->full_member_on, today)
                        : -1;
     v->probation_ends_on = NULL;
     v->probation_overdue = false;

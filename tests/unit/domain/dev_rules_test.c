@@ -122,10 +122,12 @@ static void test_age(void)
     CHECK_EQ(check(1, "2026-03-14", NULL), 1); /* the day before */
     CHECK_STR(result_of("DEV-AGE"), "block");
     CHECK(strstr(message_of("DEV-AGE"), "2026-03-15") != NULL);
-    /* Born on 29 February: 18 on 28 February of a common year (month-end clamping). */
+    /* Born on 29 February: 18 on 1 March of a common year, as the roster counts ages. */
     cs.birth_date = "2008-02-29";
-    CHECK_EQ(check(1, "2026-02-28", NULL), 0);
-    CHECK_EQ(check(1, "2026-02-27", NULL), 1);
+    CHECK_EQ(check(1, "2026-03-01", NULL), 0);
+    CHECK_EQ(check(1, "2026-02-28", NULL), 1);
+    CHECK(strstr(message_of("DEV-AGE"), "2026-03-01") != NULL);
+    CHECK_EQ(date_years_between(cs.birth_date, "2026-02-28"), 17);
 }
 
 static void test_obj_min(void)
@@ -292,6 +294,24 @@ static void test_extend_and_conv(void)
     CHECK_STR(result_of("DEV-VOTE"), "block");
     facts.vote_result = "passed", facts.vote_date = "2026-04-02";
     CHECK_EQ(check(23, "2026-04-01", &in), 1); /* the step's date is not the meeting's */
+    facts.vote_date = "2026-04-01", facts.vote_used_by = "林晓岚";
+    CHECK_EQ(check(23, "2026-04-01", &in), 1); /* VOTE-ONE-BY-ONE: another case's vote */
+    CHECK(strstr(message_of("DEV-VOTE"), "林晓岚") != NULL);
+    facts.vote_used_by = NULL;
+    /* 转正 (or an extension) is discussed once the 预备期 is over: its last day is enough. */
+    facts.vote_date = "2026-03-31";
+    cs.probation_ends_on = "2026-04-01";
+    CHECK_EQ(check(23, "2026-03-31", &in), 1);
+    CHECK_STR(result_of("DEV-PROB-END"), "block");
+    CHECK(strstr(message_of("DEV-PROB-END"), "2026-04-01") != NULL);
+    facts.vote_date = "2026-04-01";
+    CHECK_EQ(check(23, "2026-04-01", &in), 0);
+    CHECK_STR(result_of("DEV-PROB-END"), "pass");
+    in.decision = (char *)(uintptr_t) "cancel"; /* 取消预备党员资格 may come before */
+    in.extend_months = 0;
+    facts.vote_date = "2026-03-31";
+    CHECK_EQ(check(23, "2026-03-31", &in), 0);
+    CHECK_STR(result_of("DEV-PROB-END"), "");
     /* 转正 approval: 3 months after the 支部大会. */
     d[22] = "2026-04-01";
     case_with(d, 23);
@@ -341,6 +361,20 @@ static void test_deadlines(void)
     CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2025-03-01", &ar, d), 1);
     CHECK(d[0].overdue);
     CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2024-12-01", &ar, d), 0); /* more than 30 days off */
+    /* The row in force today decides, as it would check the talk recorded today: applied
+     * 2026-05-01 under the baseline, on 2026-06-10 the enabled overlay gives 2 months. */
+    static const char *const b[] = { "2026-05-01" };
+    case_with(b, 1);
+    cs.status = "applicant";
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-10", &ar, d), 1);
+    CHECK(d[0].overdue); /* baseline: due 2026-06-01 */
+    RULES[NR - 1].enabled = true;
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-10", &ar, d), 1);
+    CHECK(!d[0].overdue);
+    CHECK_STR(d[0].due_on, "2026-07-01");
+    CHECK_EQ(check(2, "2026-06-10", NULL), 0);
+    CHECK_STR(result_of("DEV-TALK"), "pass"); /* the step check agrees */
+    RULES[NR - 1].enabled = false;
     /* A 预备党员 past the 预备期 end without a 转正 decision is forgotten. */
     case_with(D17, 16);
     steps[16] = (struct dev_step_rec){ 17, "2025-04-02", "approved", 0 };
