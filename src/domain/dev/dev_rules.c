@@ -489,8 +489,7 @@ static void check_probation_over(const struct dev_rule *r, const struct dev_case
 
     if (strcmp(in->date, c->probation_ends_on) < 0)
         x = add(o, r, "block",
-                arena_printf(o->a,
-                             "预备期至%s期满，支部大会讨论%s（%s）须在期满之日或以后",
+                arena_printf(o->a, "预备期至%s期满，支部大会讨论%s（%s）须在期满之日或以后",
                              c->probation_ends_on,
                              is(in->decision, "extend") ? "延长预备期" : "转正", in->date));
     else
@@ -670,8 +669,7 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
                  false, a);
     }
     if ((last->step == 13 || last->step == 14) &&
-        (r = dev_rule_in_force(rules, nr, "DEV26-MEETING", today)) &&
-        (s = last_of(c, 13))) {
+        (r = dev_rule_in_force(rules, nr, "DEV26-MEETING", today)) && (s = last_of(c, 13))) {
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 1), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "预审（%s）后应在%s前提交支部党员大会讨论", s->done_on, due),

@@ -268,4 +268,3 @@ const char *member_probation_message(const char *ends_on, struct arena *a);
  * does not change. The caller checks the actor may write at the member's org. */
 int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
                      struct err *err);
-
