@@ -327,6 +327,45 @@ test("rules in force by date: xize-2014 rows with parameters; the 2026 overlay o
   expectError(await shuji.request("GET", "/api/dev/rules?date=2026-02-30"), 400, "invalid", "/date");
 });
 
+test("the 2026 overlay: a street confirms a rule for its subtree, a community below may turn it off; baseline rows stay", async () => {
+  const street = jiedao.session.grants[0].org_id, community = shequ.session.grants[0].org_id;
+  assert.ok(one(`SELECT path FROM org WHERE id = ${branch}`).startsWith(one(`SELECT path FROM org WHERE id = ${community}`)));
+  const row = (rule, version) => Number(one(`SELECT id FROM dev_rule WHERE rule_id = '${rule}' AND rule_set = '${version}'`));
+  const meeting = row("DEV26-MEETING", "xize-2026.05");
+  const inForce = async (org, who = shuji) => expectStatus(await who.request("GET", `/api/dev/rules?org=${org}&date=2026-06-01`), 200).json;
+  let r = await inForce(branch);
+  assert.ok(!r.items.some((x) => x.rule === "DEV26-MEETING"));
+  const sw = r.switchable.find((x) => x.id === meeting);
+  assert.deepEqual([sw.enabled, sw.switch, sw.confidence], [false, null, "unverified"]);
+
+  const audits = () => count("SELECT COUNT(*) FROM audit WHERE action = 'dev.rule_switch'");
+  const before = audits();
+  const body = { org_id: street, rule_row: meeting, enabled: true, note: "街道党工委2026年6月会议确认" };
+  expectError(await shuji.request("POST", "/api/dev/rule-switches", { body: { ...body, org_id: branch } }), 403, "forbidden");
+  expectError(await jiedao.request("POST", "/api/dev/rule-switches", { body: { ...body, note: "确认" } }), 400, "invalid", "/note");
+  let e = expectError(await jiedao.request("POST", "/api/dev/rule-switches", { body: { ...body, rule_row: row("DEV-AGE", "xize-2014") } }), 409, "conflict", "/rule_row");
+  assert.match(e.message, /DEV-AGE/);
+  expectError(await jiedao.request("POST", "/api/dev/rule-switches", { body: { ...body, rule_row: 999999 } }), 404, "not_found", "/rule_row");
+  assert.equal(audits(), before);
+
+  r = expectStatus(await jiedao.request("POST", "/api/dev/rule-switches", { body }), 201).json;
+  assert.ok(r.items.some((x) => x.rule === "DEV26-MEETING"));
+  r = await inForce(branch);
+  assert.equal(r.items.find((x) => x.rule === "DEV26-MEETING").version, "xize-2026.05");
+  assert.equal(r.switchable.find((x) => x.id === meeting).switch.org_id, street);
+  assert.equal(r.switchable.find((x) => x.id === meeting).switch.note, body.note);
+  // The community below turns it off for itself: the deepest switch wins.
+  expectStatus(await shequ.request("POST", "/api/dev/rule-switches", { body: { ...body, org_id: community, enabled: false, note: "社区党委：待区委组织部通知" } }), 201);
+  r = await inForce(branch);
+  assert.ok(!r.items.some((x) => x.rule === "DEV26-MEETING"));
+  assert.equal(r.switchable.find((x) => x.id === meeting).switch.org_id, community);
+  assert.ok((await inForce(street, jiedao)).items.some((x) => x.rule === "DEV26-MEETING"));
+  assert.equal(audits(), before + 2);
+  // The row as shipped is untouched; set back for the other tests.
+  assert.equal(count(`SELECT enabled FROM dev_rule WHERE id = ${meeting}`), 0);
+  sql(srv.db, "DELETE FROM dev_rule_switch");
+});
+
 test("DEV-TRAIN: short training is refused; the approving committee may override it with a reason, kept with the step", async () => {
   const id = await apply({ birth: "19991009", applied_on: "2021-01-10" });
   await walk(id, 2, 10, { ...DATES, 2: "2021-01-20", 3: "2021-02-01", 4: "2021-02-02", 5: "2021-02-03", 6: "2021-06-01", 7: "2022-02-01", 8: "2022-02-02", 9: "2022-02-03", 10: "2022-02-04" });

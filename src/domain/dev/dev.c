@@ -129,17 +129,6 @@ static int refuse(const struct dev_finding *f, size_t n, struct arena *a, struct
     return -1;
 }
 
-static int load_rules(struct db_conn *c, struct arena *a, struct dev_rule **rules, size_t *n,
-                      struct err *err)
-{
-    int64_t k;
-
-    if (dev_store_rules(c, a, rules, &k, err) < 0)
-        return -1;
-    *n = (size_t)k;
-    return 0;
-}
-
 /* Name, gender, birth date and ID number as the roster normalizes and checks them
  * (member_normalize: full-width input, 男/女/m/f, the ID number's check digit and region, birth
  * date and gender agreeing with it, or taken from it when not given). */
@@ -195,7 +184,7 @@ int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, co
     cs.birth_date = in->birth_date;
     cs.applied_on = in->applied_on;
     cs.status = "applicant";
-    if (load_rules(c, a, &rules, &nr, err) < 0)
+    if (dev_rules_load(c, org.path, a, &rules, &nr, err) < 0)
         return -1;
     if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf))
         return refuse(f, nf, a, err);
@@ -389,7 +378,7 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
     if (dev_store_applicant(c, applicant_id, a, &v, err) < 0 ||
         dev_store_steps(c, applicant_id, NULL, a, &steps, &ns, err) < 0 ||
         dev_store_approver(c, v.org_path, a, &approver, &facts->approver_found, err) < 0 ||
-        load_rules(c, a, &rules, &nr, err) < 0)
+        dev_rules_load(c, v.org_path, a, &rules, &nr, err) < 0)
         return -1;
     rec_org = v.org_id;
     if (dev_step_by_approver(in->step) && facts->approver_found) {

@@ -121,7 +121,24 @@ struct dev_pipeline {
 int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct dev_pipeline *out,
                      struct err *err);
 
-/* The rule rows in force on date (one per rule_id). */
+/* The rule rows as they apply at the org at path on date: one per rule_id in force (with the
+ * switches of the orgs on the path applied), and the switchable rows (the unverified overlay)
+ * with their state there and the switch that set it. Memory from a. */
 struct dev_rule;
-int dev_rules_in_force(struct app *app, const char *date, struct arena *a,
-                       const struct dev_rule ***out, int64_t *n_out, struct err *err);
+struct dev_switch;
+struct dev_rules_at {
+    const struct dev_rule **in_force;
+    int64_t nin_force;
+    const struct dev_rule **switchable;
+    const struct dev_switch **switched_by; /* per switchable row: the switch used, or NULL */
+    int64_t nswitchable;
+};
+int dev_rules_get(struct app *app, const char *path, const char *date, struct arena *a,
+                  struct dev_rules_at *out, struct err *err);
+
+/* Turns a switchable row (dev_rule_switchable) on or off for the subtree of org_id, with the
+ * confirmation note (RULES.md §13 confirmed_by / confirmed_at: the user and time are kept). A
+ * baseline row is E_CONFLICT; an unknown row E_NOT_FOUND "/rule_row"; a 党小组 E_INVALID
+ * "/org_id". Audited ("dev.rule_switch"). The caller checks the actor may set rules at org_id. */
+int dev_rule_switch_set(struct app *app, int64_t org_id, int64_t rule_row, bool enabled,
+                        const char *note, const struct auth_actor *actor, struct err *err);

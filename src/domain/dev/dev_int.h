@@ -13,7 +13,23 @@ struct db_conn;
 struct dev_rule {
     const char *rule_id, *rule_set, *severity, *param, *valid_from, *valid_to, *confidence, *source;
     bool enabled;
+    int64_t id;
 };
+
+/* An org's switch of a switchable row (dev_rule_switch) for its subtree. */
+struct dev_switch {
+    int64_t rule_row, org_id, set_at;
+    const char *org_path, *org_name, *note;
+    bool enabled;
+};
+/* Whether a row may be switched by an org: the unverified overlay rows only (RULES.md §1.2);
+ * baseline rows are the 细则 and stay as shipped. */
+bool dev_rule_switchable(const struct dev_rule *r);
+/* The rows as they apply to a case at org path: rules copied into out (n rows), each
+ * switchable row's enabled taken from the deepest switch on the path (sw ordered by depth),
+ * else as shipped. *by_out (may be NULL; n entries) gets the switch used per row or NULL. */
+void dev_rules_at(const struct dev_rule *rules, size_t n, const struct dev_switch *sw, size_t nsw,
+                  const char *path, struct dev_rule *out, const struct dev_switch **by_out);
 
 /* The enabled row of rule_id in force on date (valid_from <= date < valid_to); of several, the
  * one with the latest valid_from (an overlay replaces its baseline from its own date on). NULL:
@@ -132,6 +148,14 @@ int dev_store_approver(struct db_conn *c, const char *path, struct arena *a,
                        struct dev_org_ref *out, bool *found_out, struct err *err);
 int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, int64_t *n_out,
                     struct err *err);
+/* Every switch, shallowest org first. */
+int dev_store_switches(struct db_conn *c, struct arena *a, struct dev_switch **out, int64_t *n_out,
+                       struct err *err);
+int dev_store_switch_upsert(struct db_conn *c, int64_t rule_row, int64_t org_id, bool enabled,
+                            const char *note, int64_t by, int64_t now, struct err *err);
+/* The rules and switches read once, as they apply at path (dev_rules_at); from a. */
+int dev_rules_load(struct db_conn *c, const char *path, struct arena *a, struct dev_rule **out,
+                   size_t *n_out, struct err *err);
 /* person_id: the registered person with the ID number (0: none). */
 int dev_store_applicant_insert(struct db_conn *c, const struct dev_applicant_in *in,
                                const struct dev_org_ref *org, int64_t person_id, int64_t by,

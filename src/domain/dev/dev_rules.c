@@ -109,6 +109,29 @@ const struct dev_rule *dev_rule_in_force(const struct dev_rule *rules, size_t n,
     return best;
 }
 
+bool dev_rule_switchable(const struct dev_rule *r)
+{
+    return !strcmp(r->confidence, "unverified");
+}
+
+void dev_rules_at(const struct dev_rule *rules, size_t n, const struct dev_switch *sw, size_t nsw,
+                  const char *path, struct dev_rule *out, const struct dev_switch **by_out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct dev_switch *by = NULL;
+
+        out[i] = rules[i];
+        for (size_t k = 0; dev_rule_switchable(&rules[i]) && k < nsw; k++)
+            if (sw[k].rule_row == rules[i].id &&
+                !strncmp(path, sw[k].org_path, strlen(sw[k].org_path)))
+                by = &sw[k]; /* shallowest first: the deepest ends up here */
+        if (by)
+            out[i].enabled = by->enabled;
+        if (by_out)
+            by_out[i] = by;
+    }
+}
+
 int64_t dev_rule_param(const struct dev_rule *r, const char *key, int64_t def)
 {
     json_t *o = r && r->param ? json_loads(r->param, 0, NULL) : NULL;

@@ -21,7 +21,19 @@ static const struct db_sql SQL_APPROVER = {
 static const struct db_sql SQL_RULES = {
     .name = "dev.rules",
     .sql = "SELECT rule_id, rule_set, severity, param, valid_from, valid_to, confidence, source, "
-           "enabled FROM dev_rule ORDER BY rule_id, valid_from",
+           "enabled, id FROM dev_rule ORDER BY rule_id, valid_from",
+};
+static const struct db_sql SQL_SWITCHES = {
+    .name = "dev.switches",
+    .sql = "SELECT s.rule_row, s.org_id, s.set_at, o.path, o.name, s.note, s.enabled "
+           "FROM dev_rule_switch s JOIN org o ON o.id = s.org_id ORDER BY o.depth, s.id",
+};
+static const struct db_sql SQL_SWITCH_UPSERT = {
+    .name = "dev.switch_upsert",
+    .sql = "INSERT INTO dev_rule_switch (rule_row, org_id, enabled, note, set_by, set_at) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (rule_row, org_id) DO UPDATE SET "
+           "enabled = excluded.enabled, note = excluded.note, set_by = excluded.set_by, "
+           "set_at = excluded.set_at",
 };
 #define APPLICANT_COLS                                                                             \
     "a.id, a.tenant_id, a.org_id, a.member_id, a.stage, a.last_step, a.extensions, a.created_at, " \
@@ -151,6 +163,7 @@ static void read_rule(struct db_stmt *st, struct arena *a, void *row)
     r->confidence = db_col_dup(st, 6, a);
     r->source = db_col_dup(st, 7, a);
     r->enabled = db_col_int(st, 8) != 0;
+    r->id = db_col_int(st, 9);
 }
 
 int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, int64_t *n_out,
@@ -161,6 +174,38 @@ int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, i
     if (db_prepare(c, &SQL_RULES, &st, err) < 0)
         return -1;
     return db_read_rows(&st, read_rule, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_switch(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct dev_switch *w = row;
+
+    w->rule_row = db_col_int(st, 0);
+    w->org_id = db_col_int(st, 1);
+    w->set_at = db_col_int(st, 2);
+    w->org_path = db_col_dup(st, 3, a);
+    w->org_name = db_col_dup(st, 4, a);
+    w->note = db_col_dup(st, 5, a);
+    w->enabled = db_col_int(st, 6) != 0;
+}
+
+int dev_store_switches(struct db_conn *c, struct arena *a, struct dev_switch **out, int64_t *n_out,
+                       struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SWITCHES, &st, err) < 0)
+        return -1;
+    return db_read_rows(&st, read_switch, sizeof(**out), a, out, n_out, err);
+}
+
+int dev_store_switch_upsert(struct db_conn *c, int64_t rule_row, int64_t org_id, bool enabled,
+                            const char *note, int64_t by, int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_SWITCH_UPSERT,
+                       DB_ARGS(DB_INT(rule_row), DB_INT(org_id), DB_INT(enabled), DB_TEXT(note),
+                               DB_OPT_ID(by), DB_INT(now)),
+                       err);
 }
 
 static void read_applicant(struct db_stmt *st, struct arena *a, void *row)

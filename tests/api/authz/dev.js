@@ -18,6 +18,12 @@ module.exports = (fx) => ({
   "GET /api/me/dev": () => ({ path: "/api/me/dev" }),
   "GET /api/dev/pipeline": (org) => ({ path: `/api/dev/pipeline?org=${org}` }),
   "GET /api/dev/rules": (org) => ({ path: `/api/dev/rules?org=${org}&date=2026-06-01` }),
+  // Switching the 2026 overlay's DEV26-OATH off for the org's subtree (a 党小组 sets no rules).
+  "POST /api/dev/rule-switches": (org) => ({
+    path: "/api/dev/rule-switches",
+    body: { org_id: org, rule_row: fx.devRuleRow("DEV26-OATH", "xize-2026.05"), enabled: false, note: "矩阵：街道党工委会议确认" },
+    ok: fx.orgType(org) === "group" ? 400 : 201,
+  }),
 });
 
 // The roles holding each permission the area declares, written out independently of its
@@ -26,4 +32,5 @@ module.exports.policy = {
   "dev.read": ["admin", "org_admin", "branch_secretary", "branch_committee"],
   "dev.write": ["admin", "org_admin", "branch_secretary"],
   "dev.approve": ["admin", "org_admin"],
+  "dev.rules": ["admin", "org_admin"],
 };

@@ -15,40 +15,41 @@ static struct arena ar;
 /* The baseline rows of migration 0017 the tests use, and an overlay. */
 static struct dev_rule RULES[] = {
     { "DEV-AGE", "xize-2014", "block", "{\"years\": 18}", "1900-01-01", "9999-12-31", "secondary",
-      "", true },
+      "", true, 1 },
     { "DEV-TALK", "xize-2014", "overdue", "{\"months\": 1}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 2 },
     { "DEV-OBJ-MIN", "xize-2014", "block", "{\"months\": 12}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 3 },
     { "DEV-CONTACTS", "xize-2014", "block", "{\"min\": 1, \"max\": 2}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 4 },
     { "DEV-INTRO", "xize-2014", "block", "{\"count\": 2}", "1900-01-01", "9999-12-31", "secondary",
-      "", true },
+      "", true, 5 },
     { "DEV-POLREVIEW", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
-      true },
+      true, 6 },
     { "DEV-TRAIN", "xize-2014", "block", "{\"days\": 3, \"hours\": 24}", "1900-01-01", "9999-12-31",
-      "verified", "", true },
+      "verified", "", true, 7 },
     { "DEV-APPROVE", "xize-2014", "overdue", "{\"months\": 3, \"max_months\": 6}", "1900-01-01",
-      "9999-12-31", "secondary", "", true },
+      "9999-12-31", "secondary", "", true, 8 },
     { "DEV-PROB-END", "xize-2014", "computed", "{\"months\": 12}", "1900-01-01", "9999-12-31",
-      "verified", "", true },
+      "verified", "", true, 9 },
     { "DEV-EXTEND", "xize-2014", "block",
       "{\"min_months\": 6, \"max_months\": 12, \"max_count\": 1}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 10 },
     { "DEV-CONV-APPROVE", "xize-2014", "overdue", "{\"months\": 3}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 11 },
     { "DEV-STEP-ORDER", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
-      true },
+      true, 12 },
     { "DEV-STEP-DATE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
-      true },
+      true, 13 },
     { "DEV-LEAVING", "xize-2014", "warn", "{\"months\": 3}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
-    { "DEV-VOTE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "", true },
-    { "AUTH-APPROVE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "verified", "",
-      true },
+      "secondary", "", true, 14 },
+    { "DEV-VOTE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "", true,
+      15 },
+    { "AUTH-APPROVE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "verified", "", true,
+      16 },
     /* A disabled overlay of DEV-TALK (2 months) from 2026-05-18, enabled by a test. */
     { "DEV-TALK", "xize-2026.05", "overdue", "{\"months\": 2}", "2026-05-18", "9999-12-31",
-      "unverified", "", false },
+      "unverified", "", false, 17 },
 };
 #define NR (sizeof(RULES) / sizeof(RULES[0]))
 
@@ -348,6 +349,34 @@ static void test_rule_sets(void)
     CHECK(dev_rule_in_force(RULES, NR, "NO-SUCH", "2026-01-01") == NULL);
 }
 
+/* An org's switch of the overlay holds for its subtree, the deepest wins; baseline rows are
+ * never switched. */
+static void test_switches(void)
+{
+    struct dev_rule at[NR];
+    const struct dev_switch *by[NR];
+    const struct dev_rule *overlay = &RULES[NR - 1], *talk = NULL;
+    struct dev_switch sw[] = {
+        { overlay->id, 2, 0, "/1/2/", "街道", "党工委会议确认", true },
+        { overlay->id, 7, 0, "/1/2/7/", "社区", "社区暂不执行", false },
+        { RULES[0].id, 2, 0, "/1/2/", "街道", "不应生效", false },
+    };
+
+    for (size_t i = 0; i < NR; i++)
+        if (!strcmp(RULES[i].rule_id, "DEV-AGE"))
+            talk = &RULES[i];
+    CHECK(dev_rule_switchable(overlay) && !dev_rule_switchable(talk));
+    dev_rules_at(RULES, NR, sw, 3, "/1/2/9/", at, by);
+    CHECK(at[NR - 1].enabled && by[NR - 1] == &sw[0]);
+    CHECK(at[0].enabled && by[0] == NULL); /* a baseline row stays as shipped */
+    CHECK_STR(dev_rule_in_force(at, NR, "DEV-TALK", "2026-06-01")->rule_set, "xize-2026.05");
+    dev_rules_at(RULES, NR, sw, 3, "/1/2/7/30/", at, by);
+    CHECK(!at[NR - 1].enabled && by[NR - 1] == &sw[1]);
+    dev_rules_at(RULES, NR, sw, 3, "/1/3/", at, by); /* another street: as shipped (off) */
+    CHECK(!at[NR - 1].enabled && by[NR - 1] == NULL);
+    CHECK(!RULES[NR - 1].enabled); /* the rows themselves are not touched */
+}
+
 static void test_deadlines(void)
 {
     struct dev_deadline d[4];
@@ -391,4 +420,5 @@ static void test_deadlines(void)
 
 TAP_MAIN("dev_rules", TEST(test_age), TEST(test_obj_min), TEST(test_month_end),
          TEST(test_order_and_dates), TEST(test_people), TEST(test_polreview_train),
-         TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_deadlines))
+         TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_switches),
+         TEST(test_deadlines))

@@ -1,0 +1,16 @@
+-- dev_rule_switch: an org turns a switchable rule row (the unverified 2026 overlay of RULES.md
+-- §1.2, confidence 'unverified') on or off for its subtree once its 街道党工委 has confirmed it
+-- (RULES.md §13: enabled per tenant, confirmed_by / confirmed_at). The deepest switch on a
+-- case's org path wins over the row's own enabled; note is the confirmation (a meeting, a
+-- document). Baseline rows are never switched.
+CREATE TABLE dev_rule_switch (
+    id INTEGER PRIMARY KEY,
+    rule_row INTEGER NOT NULL REFERENCES dev_rule(id),
+    org_id INTEGER NOT NULL REFERENCES org(id),
+    enabled INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    set_by INTEGER,
+    set_at INTEGER NOT NULL,
+    UNIQUE (rule_row, org_id)
+) STRICT;
+CREATE INDEX dev_rule_switch_org ON dev_rule_switch(org_id);
