@@ -366,6 +366,20 @@ test("the 2026 overlay: a street confirms a rule for its subtree, a community be
   sql(srv.db, "DELETE FROM dev_rule_switch");
 });
 
+test("a street created after the area was installed approves too, unless a dev_org row says otherwise", async () => {
+  const district = Number(one("SELECT id FROM org WHERE depth = 0"));
+  const street = expectStatus(await admin.request("POST", "/api/orgs", { body: { parent_id: district, type: "street", name: "新设街道党工委", founded_on: "2025-01-01" } }), 201).json.id;
+  const community = expectStatus(await admin.request("POST", "/api/orgs", { body: { parent_id: street, type: "community_committee", name: "新设社区党委", founded_on: "2025-01-01" } }), 201).json.id;
+  const id = expectStatus(await admin.request("POST", "/api/dev/applicants", { body: applicantBody({ birth: "19940404", org_id: community }) }), 201).json.id;
+  // Out of order, so nothing is written; the approving committee is found (no AUTH-APPROVE).
+  let e = expectError(await step(admin, id, { step: 13, date: "2025-03-01" }), 409, "conflict");
+  assert.deepEqual(e.rules, ["DEV-STEP-ORDER"]);
+  // A dev_org row takes the power away (the county's decision, by SQL for now): AUTH-APPROVE.
+  sql(srv.db, `INSERT INTO dev_org (org_id, can_approve_members) VALUES (${street}, 0)`);
+  e = expectError(await step(admin, id, { step: 13, date: "2025-03-01" }), 409, "conflict");
+  assert.deepEqual(e.rules.sort(), ["AUTH-APPROVE", "DEV-STEP-ORDER"]);
+});
+
 test("DEV-TRAIN: short training is refused; the approving committee may override it with a reason, kept with the step", async () => {
   const id = await apply({ birth: "19991009", applied_on: "2021-01-10" });
   await walk(id, 2, 10, { ...DATES, 2: "2021-01-20", 3: "2021-02-01", 4: "2021-02-02", 5: "2021-02-03", 6: "2021-06-01", 7: "2022-02-01", 8: "2022-02-02", 9: "2022-02-03", 10: "2022-02-04" });

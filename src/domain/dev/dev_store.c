@@ -11,12 +11,16 @@ static const struct db_sql SQL_ORG = {
     .name = "dev.org",
     .sql = "SELECT id, tenant_id, path, name, type, dissolved_on FROM org WHERE id = ?",
 };
-/* The orgs with approval power at or above path (their path is a prefix of it), nearest first. */
+/* The nearest org with approval power at or above path (its path a prefix of it): a 街道党工委
+ * has it (AUTH-APPROVE) unless a dev_org row says otherwise; another org only by a dev_org row. */
 static const struct db_sql SQL_APPROVER = {
     .name = "dev.approver",
-    .sql = "SELECT o.id, o.tenant_id, o.path, o.name, o.type, o.dissolved_on FROM org o "
-           "JOIN dev_org d ON d.org_id = o.id WHERE d.can_approve_members = 1 "
-           "AND substr(?, 1, length(o.path)) = o.path ORDER BY o.depth DESC LIMIT 1",
+    .sql =
+        "SELECT o.id, o.tenant_id, o.path, o.name, o.type, o.dissolved_on FROM org o "
+        "LEFT JOIN dev_org d ON d.org_id = o.id "
+        "WHERE COALESCE(d.can_approve_members, CASE WHEN o.type = 'street' THEN 1 ELSE 0 END) = 1 "
+        "AND o.dissolved_on IS NULL AND substr(?, 1, length(o.path)) = o.path "
+        "ORDER BY o.depth DESC LIMIT 1",
 };
 static const struct db_sql SQL_RULES = {
     .name = "dev.rules",
