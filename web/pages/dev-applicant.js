@@ -15,7 +15,7 @@ const { ref, reactive, computed, watch, onMounted } = Vue;
 export const routes = [{ path: "/dev/applicants/:id", title: "申请人", perm: "dev.read" }];
 
 const RESULT = { pass: ["通过", "success"], block: ["不允许", "danger"], warn: ["提醒", "warning"], overdue: ["逾期", "danger"],
-                 computed: ["计算", "info"], overridden: ["特殊情况", "warning"] };
+                 remind: ["超过一般期限", "warning"], computed: ["计算", "info"], overridden: ["特殊情况", "warning"] };
 const DECISIONS = { 10: [["passed", "合格"], ["failed", "不合格"]], 17: [["approved", "同意"], ["rejected", "不同意"]],
                     23: [["on_time", "按期转正"], ["extend", "延长预备期"], ["cancel", "取消预备党员资格"]],
                     24: [["approved", "同意"], ["rejected", "不同意"]] };
@@ -38,7 +38,7 @@ export default {
     const passed = (s) => s.findings.filter((f) => f.result === "pass").length;
     // The dot's colour: red for an overdue step, amber for a warning or an override.
     const stepType = (s) => (s.findings.some((f) => f.result === "overdue" || f.result === "block") ? "danger"
-      : s.findings.some((f) => f.result === "warn" || f.result === "overridden") ? "warning" : "primary");
+      : s.findings.some((f) => ["warn", "remind", "overridden"].includes(f.result)) ? "warning" : "primary");
 
     // The step form.
     const form = reactive({ step: 0, date: todayCN(), body: "", decision: "", vote_id: null, people: [], training_days: null,

@@ -334,6 +334,7 @@ static int respond_rules(struct http_req *req, struct http_res *res, const char 
     for (int64_t i = 0; i < r.nswitchable; i++) {
         json_t *o = rule_json(r.switchable[i]);
         const struct dev_switch *by = r.switched_by[i];
+        json_object_set_new(o, "checked", json_boolean(dev_rule_checked(r.switchable[i]->rule_id)));
         json_object_set_new(o, "switch",
                             by ? json_pack("{s:I, s:s, s:s, s:I}", "org_id", (json_int_t)by->org_id,
                                            "org_name", by->org_name, "note", by->note, "set_at",

@@ -25,6 +25,9 @@ struct dev_switch {
 /* Whether a row may be switched by an org: the unverified overlay rows only (RULES.md §1.2);
  * baseline rows are the 细则 and stay as shipped. */
 bool dev_rule_switchable(const struct dev_rule *r);
+/* Whether the engine checks rule_id at some step (an unbuilt rule, DEV26-PUBLICITY, which needs
+ * a working-day calendar, is not, and is not switched on). */
+bool dev_rule_checked(const char *rule_id);
 /* The rows as they apply to a case at org path: rules copied into out (n rows), each
  * switchable row's enabled taken from the deepest switch on the path (sw ordered by depth),
  * else as shipped. *by_out (may be NULL; n entries) gets the switch used per row or NULL. */
@@ -79,7 +82,8 @@ struct dev_facts {
 };
 
 /* One rule checked: its row, what it looked at and what came out. result is "pass", "block",
- * "warn", "overdue", "computed" or "overridden" (DEV-TRAIN with a reason); message is zh-CN
+ * "warn", "overdue", "remind" (a late step of a remind rule), "computed" or "overridden" (DEV-TRAIN
+ * with a reason); message is zh-CN
  * and names the dates involved; value is a computed date (DEV-PROB-END) or NULL. Inputs are
  * up to DEV_INPUTS_MAX key/value pairs. */
 #define DEV_INPUTS_MAX 4

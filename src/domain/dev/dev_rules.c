@@ -60,21 +60,14 @@ static const struct {
     const char *rule_id;
     int64_t steps[6];
 } RULE_STEPS[] = {
-    { "DEV-AGE", { 1 } },
-    { "DEV-TALK", { 2 } },
-    { "DEV-CONTACTS", { 5 } },
-    { "DEV-OBJ-MIN", { 7 } },
-    { "DEV-INTRO", { 9 } },
-    { "DEV-TRAIN", { 11 } },
-    { "DEV-POLREVIEW", { 12 } },
-    { "DEV-LEAVING", { 13 } },
-    { "DEV-VOTE", { 15, 23 } },
-    { "DEV26-MEETING", { 15 } },
-    { "DEV-APPROVE", { 17 } },
-    { "DEV-PROB-END", { 17, 23 } },
-    { "DEV-EXTEND", { 23 } },
-    { "DEV-CONV-APPROVE", { 24 } },
-    { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
+    { "DEV-AGE", { 1 } },           { "DEV-TALK", { 2 } },
+    { "DEV-CONTACTS", { 5 } },      { "DEV-OBJ-MIN", { 7 } },
+    { "DEV-INTRO", { 9 } },         { "DEV-TRAIN", { 11 } },
+    { "DEV-POLREVIEW", { 12 } },    { "DEV-LEAVING", { 13 } },
+    { "DEV-VOTE", { 15, 23 } },     { "DEV26-MEETING", { 15 } },
+    { "DEV26-OATH", { 20 } },       { "DEV-APPROVE", { 17 } },
+    { "DEV-PROB-END", { 17, 23 } }, { "DEV-EXTEND", { 23 } },
+    { "DEV-CONV-APPROVE", { 24 } }, { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
 };
 
 size_t dev_rule_steps(const char *rule_id, int64_t out[25])
@@ -112,6 +105,13 @@ const struct dev_rule *dev_rule_in_force(const struct dev_rule *rules, size_t n,
 bool dev_rule_switchable(const struct dev_rule *r)
 {
     return !strcmp(r->confidence, "unverified");
+}
+
+bool dev_rule_checked(const char *rule_id)
+{
+    int64_t at[25];
+
+    return dev_rule_steps(rule_id, at) > 0;
 }
 
 void dev_rules_at(const struct dev_rule *rules, size_t n, const struct dev_switch *sw, size_t nsw,
@@ -349,7 +349,7 @@ static void check_within(const struct dev_rule *r, const char *what, const char 
 
     date_add_months(from, (int)months, due);
     if (strcmp(in->date, due) > 0)
-        x = add(o, r, "overdue",
+        x = add(o, r, is(r->severity, "remind") ? "remind" : "overdue",
                 arena_printf(o->a, "%s（%s）超过期限：应在%s（%s）后%" PRId64 "个月内，即%s前",
                              what, in->date, from_label, from, months, due));
     else
@@ -640,6 +640,10 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
             input(x, "ends_on", x->value);
         }
         break;
+    case 20:
+        if ((r = rule(rules, nr, "DEV26-OATH", &o)) && (s = last_of(c, 17)))
+            check_within(r, "入党宣誓日期", "上级党委审批", s->done_on, in, &o);
+        break;
     case 24:
         if ((r = rule(rules, nr, "DEV-CONV-APPROVE", &o)) && (s = last_of(c, 23)))
             check_within(r, "转正审批日期", "支部大会讨论转正", s->done_on, in, &o);
@@ -703,6 +707,13 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 3), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "支部大会通过接收（%s）后应在%s前由上级党委审批", s->done_on, due),
+                 false, a);
+    }
+    if (last->step >= 17 && last->step <= 19 && (s = last_of(c, 17)) &&
+        is(s->decision, "approved") && (r = dev_rule_in_force(rules, nr, "DEV26-OATH", today))) {
+        date_add_months(s->done_on, (int)dev_rule_param(r, "months", 1), due);
+        deadline(out, &n, r->rule_id, due, today,
+                 arena_printf(a, "上级党委审批（%s）后一般应在%s前组织入党宣誓", s->done_on, due),
                  false, a);
     }
     if (last->step == 23 && (r = dev_rule_in_force(rules, nr, "DEV-CONV-APPROVE", today))) {

@@ -78,6 +78,11 @@ int dev_rule_switch_set(struct app *app, int64_t org_id, int64_t rule_row, bool 
                 row->rule_id, row->rule_set);
         goto out;
     }
+    if (enabled && !dev_rule_checked(row->rule_id)) {
+        err_set(err, E_CONFLICT, "/rule_row", "%s（%s）的检查尚未实现，不能启用", row->rule_id,
+                row->rule_set);
+        goto out;
+    }
     if (!strcmp(org.type, "group") || org.dissolved_on) {
         err_set(err, E_INVALID, "/org_id", "%s不能设定发展党员规则（%s）", org.name,
                 org.dissolved_on ? "已撤销" : "党小组");

@@ -47,6 +47,9 @@ static struct dev_rule RULES[] = {
       15 },
     { "AUTH-APPROVE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "verified", "", true,
       16 },
+    /* The 2026 overlay's DEV26-OATH, off as shipped, enabled by a test. */
+    { "DEV26-OATH", "xize-2026.05", "remind", "{\"months\": 1}", "2026-05-18", "9999-12-31",
+      "unverified", "", false, 90 },
     /* A disabled overlay of DEV-TALK (2 months) from 2026-05-18, enabled by a test. */
     { "DEV-TALK", "xize-2026.05", "overdue", "{\"months\": 2}", "2026-05-18", "9999-12-31",
       "unverified", "", false, 17 },
@@ -377,6 +380,32 @@ static void test_switches(void)
     CHECK(!RULES[NR - 1].enabled); /* the rows themselves are not touched */
 }
 
+/* DEV26-OATH (remind): the oath within a month of the approval, once switched on. */
+static void test_oath(void)
+{
+    struct dev_deadline d[4];
+    struct dev_rule *oath = &RULES[NR - 2];
+    struct dev_step_in in = { 0 };
+
+    case_with(D17, 16);
+    steps[16] = (struct dev_step_rec){ 17, "2026-06-01", "approved", 0 };
+    steps[17] = (struct dev_step_rec){ 18, "2026-06-02", NULL, 0 };
+    steps[18] = (struct dev_step_rec){ 19, "2026-06-03", NULL, 0 };
+    cs.nsteps = 19;
+    cs.status = "probationary";
+    cs.probation_ends_on = "2027-05-31";
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-20", &ar, d), 0); /* off as shipped */
+    oath->enabled = true;
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-20", &ar, d), 1);
+    CHECK_STR(d[0].rule_id, "DEV26-OATH");
+    CHECK_STR(d[0].due_on, "2026-07-01");
+    CHECK_EQ(check(20, "2026-07-01", &in), 0);
+    CHECK_STR(result_of("DEV26-OATH"), "pass");
+    CHECK_EQ(check(20, "2026-07-02", &in), 0); /* late: a reminder, never a refusal */
+    CHECK_STR(result_of("DEV26-OATH"), "remind");
+    oath->enabled = false;
+}
+
 static void test_deadlines(void)
 {
     struct dev_deadline d[4];
@@ -421,4 +450,4 @@ static void test_deadlines(void)
 TAP_MAIN("dev_rules", TEST(test_age), TEST(test_obj_min), TEST(test_month_end),
          TEST(test_order_and_dates), TEST(test_people), TEST(test_polreview_train),
          TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_switches),
-         TEST(test_deadlines))
+         TEST(test_oath), TEST(test_deadlines))
