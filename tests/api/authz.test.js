@@ -101,6 +101,8 @@ const fx = {
   // A local frequency rule of org (a 主题党日 override in force since 2000).
   localRule(org) { const f = want("localRule", org); return planning ? f : f.id; },
   orgType: (org) => orgInfo(org).type,
+  // The id of the first step (递交入党申请书) of a fixture applicant (0 while planning).
+  devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
   devRuleRow: (rule, version) => Number(sql(srv.db, `SELECT id FROM dev_rule WHERE rule_id = '${rule}' AND rule_set = '${version}'`)[0][0]),
   // An applicant for membership (发展党员) at org, with step 1 recorded.

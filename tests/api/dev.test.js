@@ -125,6 +125,8 @@ test("one applicant from application to 转正: a block, a warning, an overdue f
   expectError(await step(shequ, id, { step: 13, date: "2023-03-22" }), 403, "forbidden");
   // DEV-LEAVING: leaving the unit within 3 months of 预审 is a warning stored with the step.
   r = expectStatus(await step(jiedao, id, { step: 13, date: "2023-03-22", leaving_on: "2023-05-01" }), 201).json;
+  // The 预审 is the street's to withdraw too.
+  expectError(await shuji.request("POST", `/api/dev/applicants/${id}/steps/${r.id}/withdraw`, { body: { reason: "误记" } }), 403, "forbidden");
   const warn = r.findings.find((f) => f.rule === "DEV-LEAVING");
   assert.equal(warn.result, "warn");
   assert.match(warn.message, /2023-05-01/);
@@ -140,6 +142,9 @@ test("one applicant from application to 转正: a block, a warning, an overdue f
   assert.equal(count(`SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${idNumber(id)}'`), 0);
   r = expectStatus(await step(jiedao, id, { step: 17, date: "2023-04-02", decision: "approved" }), 201).json;
   assert.equal(r.findings.find((f) => f.rule === "DEV-PROB-END").value, "2024-03-31");
+  // The admission changed the roster: it is corrected there, not withdrawn here.
+  e = expectError(await jiedao.request("POST", `/api/dev/applicants/${id}/steps/${r.id}/withdraw`, { body: { reason: "误记" } }), 409, "conflict", "/step_id");
+  assert.match(e.message, /党员名册/);
   d = await detail(id);
   assert.equal(d.status, "probationary");
   assert.equal(d.probation_ends_on, "2024-03-31");
@@ -382,6 +387,41 @@ test("a street created after the area was installed approves too, unless a dev_o
   sql(srv.db, `INSERT INTO dev_org (org_id, can_approve_members) VALUES (${street}, 0)`);
   e = expectError(await step(admin, id, { step: 13, date: "2025-03-01" }), 409, "conflict");
   assert.deepEqual(e.rules.sort(), ["AUTH-APPROVE", "DEV-STEP-ORDER"]);
+});
+
+test("a step recorded by mistake is withdrawn: the last one only, with a reason; the case goes back; roster steps stay", async () => {
+  const id = await apply({ birth: "19930303", applied_on: "2022-01-10" });
+  await walk(id, 2, 3, DATES);
+  let d = await detail(id);
+  assert.equal(d.status, "activist");
+  const [s1, s2, s3] = d.steps;
+  const withdraw = (who, stepId, body = { reason: "日期记错，应为3月15日" }) => who.request("POST", `/api/dev/applicants/${id}/steps/${stepId}/withdraw`, { body });
+  const audits = () => count("SELECT COUNT(*) FROM audit WHERE action = 'dev.withdraw'");
+  const before = audits();
+  expectError(await withdraw(shuji, s3.id, {}), 400, "invalid", "/reason");
+  let e = expectError(await withdraw(shuji, s2.id), 409, "conflict", "/step_id");
+  assert.match(e.message, /最后记录的一步（第3步/);
+  expectError(await withdraw(shuji, 999999), 404, "not_found", "/step_id");
+  assert.equal(audits(), before);
+  d = expectStatus(await withdraw(shuji, s3.id), 200).json;
+  assert.equal(d.status, "applicant");
+  assert.equal(d.last_step, 2);
+  assert.deepEqual(d.next_steps.map((x) => x.step), [3]);
+  const gone = d.steps.find((x) => x.id === s3.id);
+  assert.equal(gone.withdrawn.reason, "日期记错，应为3月15日");
+  assert.equal(audits(), before + 1);
+  expectError(await withdraw(shuji, s3.id), 409, "conflict", "/step_id"); // already withdrawn
+  // Recorded again with the right date; the withdrawn one stays in the record.
+  expectStatus(await step(shuji, id, { step: 3, date: "2022-03-15" }), 201);
+  d = await detail(id);
+  assert.equal(d.status, "activist");
+  assert.deepEqual(d.steps.map((x) => [x.step, Boolean(x.withdrawn)]), [[1, false], [2, false], [3, true], [3, false]]);
+  // The application itself is not withdrawn (only ended by the procedure).
+  await withdraw(shuji, d.steps[3].id);
+  e = expectError(await withdraw(shuji, s1.id), 409, "conflict", "/step_id");
+  await withdraw(shuji, s2.id);
+  e = expectError(await withdraw(shuji, s1.id), 409, "conflict", "/step_id");
+  assert.match(e.message, /入党申请本身不能撤回/);
 });
 
 test("DEV-TRAIN: short training is refused; the approving committee may override it with a reason, kept with the step", async () => {

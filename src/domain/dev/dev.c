@@ -189,8 +189,8 @@ int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, co
     if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf))
         return refuse(f, nf, a, err);
     return dev_store_applicant_insert(c, in, &org, match.person_id, uid, now, id_out, err) < 0 ||
-                   dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), uid,
-                                         now, &step_id, err) < 0 ||
+                   dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), NULL,
+                                         uid, now, &step_id, err) < 0 ||
                    audit_dev(c, actor, "dev.apply", *id_out, org.id,
                              json_pack("{s:s, s:s, s:s, s:I}", "name", in->name, "id_number",
                                        in->id_number, "applied_on", in->applied_on, "org_id",
@@ -271,6 +271,62 @@ static int vote_facts(struct app *app, int64_t vote_id, struct arena *a, struct 
             *org_out = m.org_id;
         }
     return 0;
+}
+
+/* What a step changes on the case, as it was before the step (dev_step.prior), so a step
+ * withdrawn puts it back. */
+static const char *prior_json(const struct dev_applicant_view *v, struct arena *a)
+{
+    json_t *o = json_pack("{s:I, s:I, s:s, s:s?, s:s?, s:I}", "stage", (json_int_t)v->stage,
+                          "last_step", (json_int_t)v->last_step, "status", v->status, "joined_on",
+                          v->joined_on, "probation_ends_on", v->probation_ends_on, "extensions",
+                          (json_int_t)v->extensions);
+    char *text = json_dumps(o, JSON_COMPACT);
+    const char *out = arena_strdup(a, text);
+
+    free(text);
+    json_decref(o);
+    return out;
+}
+
+/* The case back as prior says (prior_json); false when prior is not such an object. */
+static bool prior_restore(struct dev_applicant_view *v, const char *prior, struct arena *a)
+{
+    json_t *o = prior ? json_loads(prior, 0, NULL) : NULL;
+    json_t *stage = json_object_get(o, "stage"), *last = json_object_get(o, "last_step"),
+           *status = json_object_get(o, "status"), *ext = json_object_get(o, "extensions"),
+           *joined = json_object_get(o, "joined_on"),
+           *ends = json_object_get(o, "probation_ends_on");
+    bool ok = json_is_integer(stage) && json_is_integer(last) && json_is_string(status) &&
+              json_is_integer(ext);
+
+    if (ok) {
+        v->stage = json_integer_value(stage), v->last_step = json_integer_value(last);
+        v->extensions = json_integer_value(ext);
+        v->status = arena_strdup(a, json_string_value(status));
+        v->joined_on = json_is_string(joined) ? arena_strdup(a, json_string_value(joined)) : NULL;
+        v->probation_ends_on =
+            json_is_string(ends) ? arena_strdup(a, json_string_value(ends)) : NULL;
+    }
+    if (o)
+        json_decref(o);
+    return ok;
+}
+
+/* Whether step s changed the roster when it was recorded (apply_step below): an admission
+ * (17 approved) or a 转正 decision of the 支部大会 approved (24, unless it extended the 预备期). */
+static bool changed_roster(const struct dev_step_view *s, const struct dev_case *c)
+{
+    const struct dev_step_rec *conv = NULL;
+
+    if (!s->decision || strcmp(s->decision, "approved"))
+        return false;
+    if (s->step == 17)
+        return true;
+    for (size_t i = c->nsteps; s->step == 24 && i-- > 0 && !conv;)
+        if (c->steps[i].step == 23)
+            conv = &c->steps[i];
+    return conv && conv->decision && strcmp(conv->decision, "extend");
 }
 
 /* The roster change of steps 17 and 24, inside the step's transaction. */
@@ -404,7 +460,8 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
     if (dev_rules_check(rules, nr, &cs, in, facts, a, &f, &nf))
         return refuse(f, nf, a, err);
     findings = findings_json(f, nf, a);
-    if (dev_store_step_insert(c, applicant_id, in, rec_org, findings, uid, now, id_out, err) < 0)
+    if (dev_store_step_insert(c, applicant_id, in, rec_org, findings, prior_json(&v, a), uid, now,
+                              id_out, err) < 0)
         return -1;
     for (int64_t i = 0; i < in->npeople; i++)
         if (dev_store_person_insert(c, *id_out, in->step == 5 ? "contact" : "introducer",
@@ -453,4 +510,70 @@ int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step
     rc = 0;
 out:
     return db_tx_finish(app->db, &c, NULL, rc, err);
+}
+
+int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, const char *reason,
+                      const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct dev_applicant_view v;
+    struct dev_step_view *steps, *last = NULL;
+    struct dev_org_ref approver;
+    struct dev_case cs;
+    bool found;
+    int64_t ns, now = clock_now();
+    int rc = -1;
+
+    arena_init(&a, 8192);
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        dev_store_applicant(c, applicant_id, &a, &v, err) < 0 ||
+        dev_store_steps(c, applicant_id, NULL, &a, &steps, &ns, err) < 0 ||
+        dev_store_approver(c, v.org_path, &a, &approver, &found, err) < 0)
+        goto out;
+    for (int64_t i = 0; i < ns; i++)
+        if (!steps[i].withdrawn_at)
+            last = &steps[i];
+    if (!last || last->id != step_id) {
+        bool known = false;
+        for (int64_t i = 0; i < ns; i++)
+            known |= steps[i].id == step_id;
+        if (!known)
+            err_set(err, E_NOT_FOUND, "/step_id", "该申请人没有这条步骤记录");
+        else
+            err_set(err, E_CONFLICT, "/step_id", "只能撤回最后记录的一步（第%" PRId64 "步“%s”）",
+                    last->step, dev_step_name(last->step));
+        goto out;
+    }
+    dev_case_of(&v, steps, ns, &a, &cs);
+    if (last->step == 1) {
+        err_set(err, E_CONFLICT, "/step_id", "入党申请本身不能撤回；不再继续发展的，请按程序终止");
+        goto out;
+    }
+    if (changed_roster(last, &cs)) {
+        err_set(err, E_CONFLICT, "/step_id",
+                "第%" PRId64 "步“%s”已变更党员名册，不能在此撤回；请在党员名册中更正", last->step,
+                dev_step_name(last->step));
+        goto out;
+    }
+    if (dev_step_by_approver(last->step) && found && actor->user &&
+        !auth_can(actor->user, PERM_DEV_APPROVE, approver.path)) {
+        err_set(err, E_FORBIDDEN, "", "第%" PRId64 "步“%s”须由%s撤回", last->step,
+                dev_step_name(last->step), approver.name);
+        goto out;
+    }
+    if (!prior_restore(&v, last->prior, &a)) {
+        err_set(err, E_CONFLICT, "/step_id", "该步骤记录于撤回功能启用之前，不能撤回");
+        goto out;
+    }
+    if (dev_store_step_withdraw(c, last->id, reason, auth_actor_user_id(actor), now, err) < 0 ||
+        dev_store_applicant_update(c, &v, now, err) < 0 ||
+        audit_dev(c, actor, "dev.withdraw", applicant_id, v.org_id,
+                  json_pack("{s:I, s:I, s:s, s:s}", "step_id", (json_int_t)last->id, "step",
+                            (json_int_t)last->step, "date", last->done_on, "reason", reason),
+                  err) < 0)
+        goto out;
+    rc = 0;
+out:
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

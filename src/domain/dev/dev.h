@@ -54,6 +54,8 @@ struct dev_step_view {
     int64_t id, applicant_id, step, org_id, vote_id, meeting_id, training_days, training_hours,
         extend_months, created_at;
     const char *done_on, *body, *decision, *note, *override_reason, *findings; /* JSON */
+    int64_t withdrawn_at; /* 0: part of the case; else withdrawn then, for withdraw_reason */
+    const char *withdraw_reason, *prior; /* prior: the case before the step (JSON), or NULL */
 };
 struct dev_person_view {
     int64_t step_id, member_id;
@@ -106,6 +108,15 @@ int dev_applicants(struct app *app, const char *path, const char *status, struct
 int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step_in *in,
                     const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                     const char **findings_out, struct err *err);
+
+/* Withdraws step_id, the last step of the case still standing, recorded by mistake: the case
+ * goes back to where it was before it (the step's prior), the step stays, marked withdrawn
+ * with the reason. Refused (E_CONFLICT) for step 1 (the application itself), a step that is
+ * not the last, one recorded before steps kept their prior, and one that changed the roster
+ * (an admission, 转正 or 出党: corrected on the roster). The approving committee's steps need
+ * dev.approve there, as recording them does. Audited ("dev.withdraw"). */
+int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, const char *reason,
+                      const struct auth_actor *actor, struct err *err);
 
 /* The pipeline of a subtree on today: applicants per stage, overdue items, deadlines within 30
  * days and 预备党员 past the 预备期 end without a 转正 decision. */

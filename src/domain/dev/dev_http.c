@@ -121,6 +121,10 @@ static json_t *step_json(const struct dev_step_view *s, const struct dev_detail 
     json_object_set_new(o, "note", jstr(s->note));
     json_object_set_new(o, "people", people);
     json_object_set_new(o, "findings", findings ? findings : json_array());
+    json_object_set_new(o, "withdrawn",
+                        s->withdrawn_at ? json_pack("{s:I, s:s}", "at", (json_int_t)s->withdrawn_at,
+                                                    "reason", s->withdraw_reason)
+                                        : json_null());
     return o;
 }
 
@@ -222,6 +226,32 @@ static int steps_create(struct http_req *req, struct http_res *res, struct err *
     http_res_json(res, 201,
                   json_pack("{s:I, s:I, s:o}", "id", (json_int_t)id, "step", (json_int_t)in.step,
                             "findings", f ? f : json_array()));
+    return 0;
+}
+
+struct withdraw_in {
+    char *reason;
+};
+static const struct field WITHDRAW_IN[] = {
+    FIELD_STR(struct withdraw_in, reason, "reason", "撤回原因", FIELD_REQUIRED, 2, 200),
+    FIELD_END,
+};
+
+static int steps_withdraw(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct dev_detail d;
+    struct withdraw_in in = { 0 };
+    struct auth_actor actor;
+    int64_t step_id;
+
+    if (applicant_of(req, &d, err) < 0 || http_param_id(req, 1, &step_id, err) < 0 ||
+        http_body_decode(req, WITHDRAW_IN, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (dev_step_withdraw(req->app, d.a.id, step_id, in.reason, &actor, err) < 0 ||
+        dev_applicant_get(req->app, d.a.id, req->arena, &d, err) < 0)
+        return -1;
+    http_res_json(res, 200, detail_json(&d));
     return 0;
 }
 
@@ -402,6 +432,9 @@ static const struct route DEV_ROUTES[] = {
       "申请人详情：步骤时间线、规则检查结果、下一步与期限", NULL, NULL, NULL },
     { HTTP_POST, "/api/dev/applicants/{id}/steps", steps_create, PERM_DEV_WRITE, SCOPE_RECORD,
       "记录发展步骤（规则拒绝时 409，列出规则编号与说明）", NULL, NULL, STEP_IN },
+    { HTTP_POST, "/api/dev/applicants/{id}/steps/{step_id}/withdraw", steps_withdraw,
+      PERM_DEV_WRITE, SCOPE_RECORD, "撤回误记的最后一步（写明原因；已变更党员名册的步骤除外）",
+      NULL, NULL, WITHDRAW_IN },
     { HTTP_GET, "/api/me/dev", my_applications, PERM_SESSION, SCOPE_NONE,
       "我的入党申请：本人的发展步骤与期限", NULL, NULL, NULL },
     { HTTP_GET, "/api/dev/pipeline", pipeline_get, PERM_DEV_READ, SCOPE_CALLER,
@@ -430,6 +463,7 @@ static const struct perm_row DEV_PERMS[] = {
 static const struct audit_action DEV_AUDIT[] = {
     { "dev.apply", "登记入党申请", "dev_applicant" },
     { "dev.step", "记录发展步骤", "dev_applicant" },
+    { "dev.withdraw", "撤回发展步骤", "dev_applicant" },
     { "dev.rule_switch", "启用或停用发展党员规则", "dev_rule" },
     { NULL, NULL, NULL },
 };

@@ -99,7 +99,8 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nrules, const struct
                        const struct dev_step_in *in, const struct dev_facts *f, struct arena *a,
                        struct dev_finding **out, size_t *n_out);
 
-/* The engine's view of an applicant and its ns recorded steps s (from a). */
+/* The engine's view of an applicant and its ns recorded steps s (from a), withdrawn steps left
+ * out. */
 void dev_case_of(const struct dev_applicant_view *v, const struct dev_step_view *s, int64_t ns,
                  struct arena *a, struct dev_case *c);
 
@@ -181,8 +182,10 @@ int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out
 int dev_store_vote_used(struct db_conn *c, int64_t vote_id, int64_t applicant_id, struct arena *a,
                         const char **name_out, struct err *err);
 int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
-                          int64_t org_id, const char *findings, int64_t by, int64_t now,
-                          int64_t *id_out, struct err *err);
+                          int64_t org_id, const char *findings, const char *prior, int64_t by,
+                          int64_t now, int64_t *id_out, struct err *err);
+int dev_store_step_withdraw(struct db_conn *c, int64_t step_id, const char *reason, int64_t by,
+                            int64_t now, struct err *err);
 int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role, int64_t member_id,
                             struct err *err);
 /* The steps of one applicant (applicant_id > 0) or of every applicant of the subtree at path,

@@ -171,11 +171,14 @@ void dev_case_of(const struct dev_applicant_view *v, const struct dev_step_view 
                  struct arena *a, struct dev_case *c)
 {
     struct dev_step_rec *r = ns ? arena_alloc(a, (size_t)ns * sizeof(*r)) : NULL;
+    size_t n = 0;
 
     for (int64_t i = 0; i < ns; i++)
-        r[i] = (struct dev_step_rec){ s[i].step, s[i].done_on, s[i].decision, s[i].extend_months };
+        if (!s[i].withdrawn_at)
+            r[n++] =
+                (struct dev_step_rec){ s[i].step, s[i].done_on, s[i].decision, s[i].extend_months };
     *c = (struct dev_case){ v->birth_date,        v->applied_on, v->status, v->joined_on,
-                            v->probation_ends_on, v->extensions, r,         (size_t)ns };
+                            v->probation_ends_on, v->extensions, r,         n };
 }
 
 size_t dev_next_steps(const struct dev_case *c, int64_t next[4])

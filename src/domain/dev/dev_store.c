@@ -79,15 +79,21 @@ static const struct db_sql SQL_ID_TAKEN = {
 static const struct db_sql SQL_VOTE_USED = {
     .name = "dev.vote_used",
     .sql = "SELECT a.name FROM dev_step s JOIN dev_applicant a ON a.id = s.applicant_id "
-           "WHERE s.vote_id = ? AND s.applicant_id <> ? ORDER BY s.id LIMIT 1",
+           "WHERE s.vote_id = ? AND s.applicant_id <> ? AND s.withdrawn_at IS NULL "
+           "ORDER BY s.id LIMIT 1",
 };
 static const struct db_sql SQL_STEP_INSERT = {
     .name = "dev.step_insert",
     .sql = "INSERT INTO dev_step (applicant_id, step, done_on, org_id, body, decision, vote_id, "
            "meeting_id, training_days, training_hours, extend_months, override_reason, note, "
-           "findings, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-           "(SELECT meeting_id FROM meeting_vote WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?) "
+           "findings, recorded_by, created_at, prior) VALUES (?, ?, ?, ?, ?, ?, ?, "
+           "(SELECT meeting_id FROM meeting_vote WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
            "RETURNING id",
+};
+static const struct db_sql SQL_STEP_WITHDRAW = {
+    .name = "dev.step_withdraw",
+    .sql = "UPDATE dev_step SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? "
+           "WHERE id = ? AND withdrawn_at IS NULL",
 };
 static const struct db_sql SQL_PERSON_INSERT = {
     .name = "dev.person_insert",
@@ -96,7 +102,7 @@ static const struct db_sql SQL_PERSON_INSERT = {
 #define STEP_COLS                                                                                  \
     "s.id, s.applicant_id, s.step, s.org_id, s.vote_id, s.meeting_id, s.training_days, "           \
     "s.training_hours, s.extend_months, s.created_at, s.done_on, s.body, s.decision, s.note, "     \
-    "s.override_reason, s.findings"
+    "s.override_reason, s.findings, s.withdrawn_at, s.withdraw_reason, s.prior"
 static const struct db_sql SQL_STEPS = {
     .name = "dev.steps",
     .sql = "SELECT " STEP_COLS " FROM dev_step s WHERE s.applicant_id = ? ORDER BY s.id",
@@ -104,14 +110,17 @@ static const struct db_sql SQL_STEPS = {
 static const struct db_sql SQL_STEPS_PATH = {
     .name = "dev.steps_path",
     .sql = "SELECT " STEP_COLS " FROM dev_step s JOIN dev_applicant a ON a.id = s.applicant_id "
-           "WHERE a.org_path LIKE ? || '%' ORDER BY s.applicant_id, s.id",
+           "WHERE a.org_path LIKE ? || '%' AND s.withdrawn_at IS NULL "
+           "ORDER BY s.applicant_id, s.id",
 };
 static const struct db_sql SQL_PEOPLE = {
     .name = "dev.people",
-    .sql = "SELECT p.step_id, p.member_id, p.role, pe.name FROM dev_person p "
-           "JOIN dev_step s ON s.id = p.step_id JOIN member m ON m.id = p.member_id "
-           "JOIN person pe ON pe.id = m.person_id WHERE s.applicant_id = ? ORDER BY p.step_id, "
-           "p.member_id",
+    .sql =
+        "SELECT p.step_id, p.member_id, p.role, pe.name FROM dev_person p "
+        "JOIN dev_step s ON s.id = p.step_id JOIN member m ON m.id = p.member_id "
+        "JOIN person pe ON pe.id = m.person_id WHERE s.applicant_id = ? AND s.withdrawn_at IS NULL "
+        "ORDER BY p.step_id, "
+        "p.member_id",
 };
 static const struct db_sql SQL_DEMO_APPROVERS = {
     .name = "dev.demo_approvers",
@@ -301,17 +310,25 @@ int dev_store_vote_used(struct db_conn *c, int64_t vote_id, int64_t applicant_id
 }
 
 int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
-                          int64_t org_id, const char *findings, int64_t by, int64_t now,
-                          int64_t *id_out, struct err *err)
+                          int64_t org_id, const char *findings, const char *prior, int64_t by,
+                          int64_t now, int64_t *id_out, struct err *err)
 {
-    return db_run_id_args(
-        c, &SQL_STEP_INSERT,
-        DB_ARGS(DB_INT(applicant_id), DB_INT(in->step), DB_TEXT(in->date), DB_INT(org_id),
-                DB_OPT_TEXT(in->body), DB_OPT_TEXT(in->decision), DB_OPT_ID(in->vote_id),
-                DB_INT(in->vote_id), DB_OPT_ID(in->training_days), DB_OPT_ID(in->training_hours),
-                DB_OPT_ID(in->extend_months), DB_OPT_TEXT(in->override_reason),
-                DB_OPT_TEXT(in->note), DB_TEXT(findings), DB_OPT_ID(by), DB_INT(now)),
-        id_out, err);
+    return db_run_id_args(c, &SQL_STEP_INSERT,
+                          DB_ARGS(DB_INT(applicant_id), DB_INT(in->step), DB_TEXT(in->date),
+                                  DB_INT(org_id), DB_OPT_TEXT(in->body), DB_OPT_TEXT(in->decision),
+                                  DB_OPT_ID(in->vote_id), DB_INT(in->vote_id),
+                                  DB_OPT_ID(in->training_days), DB_OPT_ID(in->training_hours),
+                                  DB_OPT_ID(in->extend_months), DB_OPT_TEXT(in->override_reason),
+                                  DB_OPT_TEXT(in->note), DB_TEXT(findings), DB_OPT_ID(by),
+                                  DB_INT(now), DB_OPT_TEXT(prior)),
+                          id_out, err);
+}
+
+int dev_store_step_withdraw(struct db_conn *c, int64_t step_id, const char *reason, int64_t by,
+                            int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_STEP_WITHDRAW,
+                       DB_ARGS(DB_INT(now), DB_OPT_ID(by), DB_TEXT(reason), DB_INT(step_id)), err);
 }
 
 int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role, int64_t member_id,
@@ -341,6 +358,9 @@ static void read_step(struct db_stmt *st, struct arena *a, void *row)
     s->note = db_col_dup(st, 13, a);
     s->override_reason = db_col_dup(st, 14, a);
     s->findings = db_col_dup(st, 15, a);
+    s->withdrawn_at = db_col_int(st, 16);
+    s->withdraw_reason = db_col_dup(st, 17, a);
+    s->prior = db_col_dup(st, 18, a);
 }
 
 int dev_store_steps(struct db_conn *c, int64_t applicant_id, const char *path, struct arena *a,

@@ -15,6 +15,11 @@ module.exports = (fx) => ({
   "GET /api/dev/applicants": (org) => ({ path: `/api/dev/applicants?org=${org}` }),
   "GET /api/dev/applicants/{id}": (org) => ({ path: `/api/dev/applicants/${fx.applicant(org)}` }),
   "POST /api/dev/applicants/{id}/steps": (org) => ({ path: `/api/dev/applicants/${fx.applicant(org)}/steps`, body: { step: 2, date: "2020-02-01", decision: "approved" }, ok: 400 }),
+  // A reason too short for the field spec, refused after the scope check: nothing changes.
+  "POST /api/dev/applicants/{id}/steps/{step_id}/withdraw": (org) => {
+    const a = fx.applicant(org);
+    return { path: `/api/dev/applicants/${a}/steps/${fx.devFirstStep(a)}/withdraw`, body: { reason: "误" }, ok: 400 };
+  },
   "GET /api/me/dev": () => ({ path: "/api/me/dev" }),
   "GET /api/dev/pipeline": (org) => ({ path: `/api/dev/pipeline?org=${org}` }),
   "GET /api/dev/rules": (org) => ({ path: `/api/dev/rules?org=${org}&date=2026-06-01` }),

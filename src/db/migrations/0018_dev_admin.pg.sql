@@ -1,3 +1,5 @@
+-- Member development, second part: rule switches per subtree and withdrawn steps.
+--
 -- dev_rule_switch: an org turns a switchable rule row (the unverified 2026 overlay of RULES.md
 -- §1.2, confidence 'unverified') on or off for its subtree once its 街道党工委 has confirmed it
 -- (RULES.md §13: enabled per tenant, confirmed_by / confirmed_at). The deepest switch on a
@@ -14,3 +16,13 @@ CREATE TABLE dev_rule_switch (
     UNIQUE (rule_row, org_id)
 );
 CREATE INDEX dev_rule_switch_org ON dev_rule_switch(org_id);
+
+-- A step recorded by mistake is withdrawn, never deleted: the last step of a case, with the
+-- reason, by whoever may record it; the case goes back to the state kept in prior (JSON of the
+-- applicant's stage, last step, status, dates and extensions before the step). Withdrawn steps
+-- are shown, struck through, and count for nothing. Steps that changed the roster (admission,
+-- 转正, 出党) are corrected on the roster, not withdrawn here.
+ALTER TABLE dev_step ADD COLUMN prior TEXT;
+ALTER TABLE dev_step ADD COLUMN withdrawn_at BIGINT;
+ALTER TABLE dev_step ADD COLUMN withdrawn_by BIGINT;
+ALTER TABLE dev_step ADD COLUMN withdraw_reason TEXT;
