@@ -11,9 +11,10 @@ import { isMobile } from "../lib/viewport.js";
 import { todayCN } from "../lib/orglife.js";
 import { fmtDateTime } from "../lib/format.js";
 import { fieldErrors, submitForm, clearErrors } from "../lib/forms.js";
+import { useScoped } from "../lib/scoped.js";
 import DataList from "../components/data-list.js";
 import FormActions from "../components/form-actions.js";
-const { ref, reactive, computed, watch, onMounted } = Vue;
+const { ref, reactive, computed } = Vue;
 
 export const routes = [{ path: "/dev/rules", title: "发展党员规则", perm: "dev.read",
                          menu: { group: "党员与组织", icon: "SetUp", order: 16 } }];
@@ -42,22 +43,9 @@ export default {
   components: { DataList, FormActions },
   setup() {
     const on = ref(todayCN());
-    const data = ref({ items: [], switchable: [] });
-    const loading = ref(false);
+    const { data, loading, load } = useScoped((org) => api("GET", withQuery("/api/dev/rules", { org, date: on.value })),
+                                              { items: [], switchable: [] });
     const editable = computed(() => can("dev.rules"));
-    async function load() {
-      if (!scope.orgId) return;
-      loading.value = true;
-      try {
-        data.value = await api("GET", withQuery("/api/dev/rules", { org: scope.orgId, date: on.value }));
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
-    watch(() => scope.orgId, load);
-    onMounted(load);
 
     const describe = (r) => ({ ...r, params: paramText(r.param), at: stepsText(r.steps), effect: SEVERITY[r.severity] || r.severity,
                                trust: CONFIDENCE[r.confidence] || r.confidence, since: since(r.valid_from) });
