@@ -26,3 +26,8 @@ ALTER TABLE dev_step ADD COLUMN prior TEXT;
 ALTER TABLE dev_step ADD COLUMN withdrawn_at BIGINT;
 ALTER TABLE dev_step ADD COLUMN withdrawn_by BIGINT;
 ALTER TABLE dev_step ADD COLUMN withdraw_reason TEXT;
+
+-- DEV-ACT-REVIEW (RULES.md §2.3): the branch's 考察 of an activist every 6 months (细则第十一条),
+-- a reminder on the board and a remind finding on a late step 6.
+INSERT INTO dev_rule (rule_id, rule_set, severity, param, valid_from, enabled, confidence, source) VALUES
+    ('DEV-ACT-REVIEW', 'xize-2014', 'remind', '{"months": 6}', '1900-01-01', 1, 'secondary', '细则第十一条：党支部每半年对入党积极分子进行一次考察');

@@ -60,14 +60,23 @@ static const struct {
     const char *rule_id;
     int64_t steps[6];
 } RULE_STEPS[] = {
-    { "DEV-AGE", { 1 } },           { "DEV-TALK", { 2 } },
-    { "DEV-CONTACTS", { 5 } },      { "DEV-OBJ-MIN", { 7 } },
-    { "DEV-INTRO", { 9 } },         { "DEV-TRAIN", { 11 } },
-    { "DEV-POLREVIEW", { 12 } },    { "DEV-LEAVING", { 13 } },
-    { "DEV-VOTE", { 15, 23 } },     { "DEV26-MEETING", { 15 } },
-    { "DEV26-OATH", { 20 } },       { "DEV-APPROVE", { 17 } },
-    { "DEV-PROB-END", { 17, 23 } }, { "DEV-EXTEND", { 23 } },
-    { "DEV-CONV-APPROVE", { 24 } }, { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
+    { "DEV-AGE", { 1 } },
+    { "DEV-TALK", { 2 } },
+    { "DEV-CONTACTS", { 5 } },
+    { "DEV-ACT-REVIEW", { 6 } },
+    { "DEV-OBJ-MIN", { 7 } },
+    { "DEV-INTRO", { 9 } },
+    { "DEV-TRAIN", { 11 } },
+    { "DEV-POLREVIEW", { 12 } },
+    { "DEV-LEAVING", { 13 } },
+    { "DEV-VOTE", { 15, 23 } },
+    { "DEV26-MEETING", { 15 } },
+    { "DEV26-OATH", { 20 } },
+    { "DEV-APPROVE", { 17 } },
+    { "DEV-PROB-END", { 17, 23 } },
+    { "DEV-EXTEND", { 23 } },
+    { "DEV-CONV-APPROVE", { 24 } },
+    { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
 };
 
 size_t dev_rule_steps(const char *rule_id, int64_t out[25])
@@ -160,6 +169,15 @@ static const struct dev_step_rec *last_of(const struct dev_case *c, int64_t k)
         if (c->steps[i].step == k)
             return &c->steps[i];
     return NULL;
+}
+
+/* The activist's last 考察 (step 6), else becoming an activist (step 3): DEV-ACT-REVIEW counts
+ * from it. */
+static const struct dev_step_rec *last_review(const struct dev_case *c)
+{
+    const struct dev_step_rec *s = last_of(c, 6);
+
+    return s ? s : last_of(c, 3);
 }
 
 static bool is(const char *a, const char *b)
@@ -567,6 +585,11 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
             check_people(r, "培养联系人", dev_rule_param(r, "min", 1), dev_rule_param(r, "max", 2),
                          in, f, &o);
         break;
+    case 6:
+        if ((r = rule(rules, nr, "DEV-ACT-REVIEW", &o)) && (s = last_review(c)))
+            check_within(r, "考察日期", s->step == 3 ? "确定为入党积极分子" : "上次考察",
+                         s->done_on, in, &o);
+        break;
     case 7:
         if ((r = rule(rules, nr, "DEV-OBJ-MIN", &o)) && (s = last_of(c, 3))) {
             int64_t months = dev_rule_param(r, "months", 12);
@@ -696,6 +719,14 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
         date_add_months(c->applied_on, (int)dev_rule_param(r, "months", 1), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "收到入党申请书（%s）后应在%s前派人谈话", c->applied_on, due),
+                 false, a);
+    }
+    if (last->step >= 3 && last->step <= 6 && (s = last_review(c)) &&
+        (r = dev_rule_in_force(rules, nr, "DEV-ACT-REVIEW", today))) {
+        date_add_months(s->done_on, (int)dev_rule_param(r, "months", 6), due);
+        deadline(out, &n, r->rule_id, due, today,
+                 arena_printf(a, "%s（%s）后应在%s前对入党积极分子进行一次考察",
+                              s->step == 3 ? "确定为入党积极分子" : "上次考察", s->done_on, due),
                  false, a);
     }
     if ((last->step == 13 || last->step == 14) &&

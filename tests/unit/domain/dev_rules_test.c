@@ -50,6 +50,8 @@ static struct dev_rule RULES[] = {
     /* The 2026 overlay's DEV26-OATH, off as shipped, enabled by a test. */
     { "DEV26-OATH", "xize-2026.05", "remind", "{\"months\": 1}", "2026-05-18", "9999-12-31",
       "unverified", "", false, 90 },
+    { "DEV-ACT-REVIEW", "xize-2014", "remind", "{\"months\": 6}", "1900-01-01", "9999-12-31",
+      "secondary", "", true, 80 },
     /* A disabled overlay of DEV-TALK (2 months) from 2026-05-18, enabled by a test. */
     { "DEV-TALK", "xize-2026.05", "overdue", "{\"months\": 2}", "2026-05-18", "9999-12-31",
       "unverified", "", false, 17 },
@@ -384,7 +386,7 @@ static void test_switches(void)
 static void test_oath(void)
 {
     struct dev_deadline d[4];
-    struct dev_rule *oath = &RULES[NR - 2];
+    struct dev_rule *oath = &RULES[NR - 3];
     struct dev_step_in in = { 0 };
 
     case_with(D17, 16);
@@ -404,6 +406,32 @@ static void test_oath(void)
     CHECK_EQ(check(20, "2026-07-02", &in), 0); /* late: a reminder, never a refusal */
     CHECK_STR(result_of("DEV26-OATH"), "remind");
     oath->enabled = false;
+}
+
+/* DEV-ACT-REVIEW (remind): an activist's 考察 every 6 months, from becoming one, then from the
+ * last 考察. */
+static void test_act_review(void)
+{
+    struct dev_deadline d[4];
+    static const char *const a[] = { "2025-01-02", "2025-01-05", "2025-01-10", "2025-01-11",
+                                     "2025-01-12" };
+
+    case_with(a, 5);
+    cs.status = "activist";
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2025-06-20", &ar, d), 1);
+    CHECK_STR(d[0].rule_id, "DEV-ACT-REVIEW");
+    CHECK_STR(d[0].due_on, "2025-07-10");
+    CHECK(!d[0].overdue);
+    CHECK_EQ(check(6, "2025-07-10", NULL), 0);
+    CHECK_STR(result_of("DEV-ACT-REVIEW"), "pass");
+    CHECK_EQ(check(6, "2025-07-11", NULL), 0); /* late: a reminder, never a refusal */
+    CHECK_STR(result_of("DEV-ACT-REVIEW"), "remind");
+    steps[5] = (struct dev_step_rec){ 6, "2025-07-01", NULL, 0 };
+    cs.nsteps = 6;
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2025-12-15", &ar, d), 1);
+    CHECK_STR(d[0].due_on, "2026-01-01"); /* from the last 考察 */
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-01-02", &ar, d), 1);
+    CHECK(d[0].overdue);
 }
 
 static void test_deadlines(void)
@@ -450,4 +478,4 @@ static void test_deadlines(void)
 TAP_MAIN("dev_rules", TEST(test_age), TEST(test_obj_min), TEST(test_month_end),
          TEST(test_order_and_dates), TEST(test_people), TEST(test_polreview_train),
          TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_switches),
-         TEST(test_oath), TEST(test_deadlines))
+         TEST(test_oath), TEST(test_act_review), TEST(test_deadlines))
