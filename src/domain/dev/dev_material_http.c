@@ -72,13 +72,13 @@ static int respond_list(struct http_req *req, struct http_res *res, const struct
     struct dev_doc_need need[DEV_DOC_NEEDS_MAX];
     int64_t n = 0;
     size_t nn;
-    json_t *items = json_array(), *needs = json_array();
+    json_t *items, *needs, *steps;
 
-    if (dev_doc_list(req->app, d->a.id, req->arena, &v, &n, err) < 0) {
-        json_decref(items);
-        json_decref(needs);
+    if (dev_doc_list(req->app, d->a.id, req->arena, &v, &n, err) < 0)
         return -1;
-    }
+    items = json_array();
+    needs = json_array();
+    steps = json_array();
     for (int64_t i = 0; i < n; i++)
         json_array_append_new(items, doc_json(&v[i], false));
     nn = dev_doc_needs(max_step(d), v, n, need);
@@ -91,9 +91,14 @@ static int respond_list(struct http_req *req, struct http_res *res, const struct
                              "before", (json_int_t)need[i].before, "before_name",
                              dev_step_name(need[i].before), "archived", need[i].archived, "have",
                              (json_int_t)need[i].have, "due", need[i].due));
+    /* The 25 steps' names and stages, for the printable forms (every step has a row there). */
+    for (int64_t k = 1; k <= 25; k++)
+        json_array_append_new(steps, json_pack("{s:I, s:s, s:I}", "step", (json_int_t)k, "name",
+                                               dev_step_name(k), "stage",
+                                               (json_int_t)dev_step_stage(k)));
     http_res_json(res, status,
-                  json_pack("{s:o, s:o, s:o}", "items", items, "needs", needs, "volunteer_number",
-                            jstr(dev_doc_number(v, n))));
+                  json_pack("{s:o, s:o, s:o, s:o}", "items", items, "needs", needs,
+                            "volunteer_number", jstr(dev_doc_number(v, n)), "steps", steps));
     return 0;
 }
 
