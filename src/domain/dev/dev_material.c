@@ -17,20 +17,20 @@
 #include "domain/dev/dev_int.h"
 #include "domain/dev/dev_material.h"
 
-const char *const DEV_DOC_KINDS[] = { "application", "report",    "review",     "polreview",
-                                      "training",    "volunteer", "conversion", "other",
-                                      NULL };
-const char *const DEV_DOC_KIND_LABELS[] = { "入党申请书", "思想汇报",   "考察记录",
-                                            "政审材料",   "培训证书",   "入党志愿书",
-                                            "转正申请书", "其他",       NULL };
+const char *const DEV_DOC_KINDS[] = { "application", "report",   "review",
+                                      "polreview",   "training", "volunteer",
+                                      "conversion",  "other",    NULL };
+const char *const DEV_DOC_KIND_LABELS[] = { "入党申请书", "思想汇报", "考察记录",
+                                            "政审材料",   "培训证书", "入党志愿书",
+                                            "转正申请书", "其他",     NULL };
 
 /* RULES.md §2: the step that produces each kind, the step it should be on file before, and
  * whether step 25 files it into the 人事档案 (入党志愿书, 入党申请书, 政审材料, 转正申请书 and
  * the 培养考察材料: 思想汇报, 考察记录, the training certificate). */
 static const struct dev_doc_need NEEDS[] = {
-    { "application", 1, 2, true, 0, false }, { "report", 6, 7, true, 0, false },
-    { "review", 6, 7, true, 0, false },      { "polreview", 10, 12, true, 0, false },
-    { "training", 11, 12, true, 0, false },  { "volunteer", 14, 15, true, 0, false },
+    { "application", 1, 2, true, 0, false },  { "report", 6, 7, true, 0, false },
+    { "review", 6, 7, true, 0, false },       { "polreview", 10, 12, true, 0, false },
+    { "training", 11, 12, true, 0, false },   { "volunteer", 14, 15, true, 0, false },
     { "conversion", 22, 23, true, 0, false },
 };
 #define NNEEDS (sizeof(NEEDS) / sizeof(NEEDS[0]))
@@ -131,9 +131,18 @@ int dev_doc_add(struct app *app, int64_t applicant_id, const struct dev_doc_in *
     if (upload_check(file_name, p, n, app->cfg->dev_document_max_bytes, "材料", &a, &f, err) < 0)
         goto out;
     audit_digest(p, n, sha);
-    row = (struct dev_doc_new){ applicant_id, in->step ? in->step : kind_step(in->kind),
-                                in->kind, in->date, in->number, in->note, f.file_name, f.kind,
-                                f.content_type, sha, p, n };
+    row = (struct dev_doc_new){ applicant_id,
+                                in->step ? in->step : kind_step(in->kind),
+                                in->kind,
+                                in->date,
+                                in->number,
+                                in->note,
+                                f.file_name,
+                                f.kind,
+                                f.content_type,
+                                sha,
+                                p,
+                                n };
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         dev_store_applicant(c, applicant_id, &a, &v, err) < 0 ||
         case_state(c, applicant_id, &a, &max_step, &archived, err) < 0 ||

@@ -19,9 +19,9 @@ static void demo_pdf(struct buf *b, const char *line1, const char *line2)
 {
     size_t off[6];
     char content[200];
-    int clen = snprintf(content, sizeof(content),
-                        "BT /F1 20 Tf 72 760 Td (%s) Tj 0 -30 Td /F1 12 Tf (%s) Tj ET", line1,
-                        line2);
+    int clen =
+        snprintf(content, sizeof(content),
+                 "BT /F1 20 Tf 72 760 Td (%s) Tj 0 -30 Td /F1 12 Tf (%s) Tj ET", line1, line2);
 
     buf_puts(b, "%PDF-1.4\n");
     off[1] = b->len;
@@ -83,21 +83,21 @@ static int demo_case(const struct demo_ctx *ctx, int64_t id, int64_t k, struct a
                  arena_printf(a, "applicant %" PRId64 ", %s, %s", id, need[i].kind,
                               step_date(s, ns, need[i].from)));
         audit_digest(b.p, b.len, sha);
-        row = (struct dev_doc_new){ id,
-                                    need[i].from,
-                                    need[i].kind,
-                                    step_date(s, ns, need[i].from),
-                                    !strcmp(need[i].kind, "volunteer")
-                                        ? arena_printf(a, "DEMO-%06" PRId64, 100 + id)
-                                        : NULL,
-                                    NULL,
-                                    arena_printf(a, "%s（演示）.pdf",
-                                                 DEV_DOC_KIND_LABELS[i < 7 ? i : 7]),
-                                    "pdf",
-                                    "application/pdf",
-                                    sha,
-                                    b.p,
-                                    b.len };
+        row = (struct dev_doc_new){
+            id,
+            need[i].from,
+            need[i].kind,
+            step_date(s, ns, need[i].from),
+            !strcmp(need[i].kind, "volunteer") ? arena_printf(a, "DEMO-%06" PRId64, 100 + id)
+                                               : NULL,
+            NULL,
+            arena_printf(a, "%s（演示）.pdf", DEV_DOC_KIND_LABELS[i < 7 ? i : 7]),
+            "pdf",
+            "application/pdf",
+            sha,
+            b.p,
+            b.len
+        };
         if (dev_doc_store_insert(ctx->c, &row, 0, ctx->now, &doc_id, err) < 0)
             return -1;
     }

@@ -84,18 +84,18 @@ static int respond_list(struct http_req *req, struct http_res *res, const struct
     nn = dev_doc_needs(max_step(d), v, n, need);
     for (size_t i = 0; i < nn; i++)
         json_array_append_new(
-            needs, json_pack("{s:s, s:s, s:I, s:s, s:I, s:s, s:b, s:I, s:b}", "kind", need[i].kind,
-                             "kind_label",
-                             enum_label(DEV_DOC_KINDS, DEV_DOC_KIND_LABELS, need[i].kind), "from",
-                             (json_int_t)need[i].from, "from_name", dev_step_name(need[i].from),
-                             "before", (json_int_t)need[i].before, "before_name",
-                             dev_step_name(need[i].before), "archived", need[i].archived, "have",
-                             (json_int_t)need[i].have, "due", need[i].due));
+            needs,
+            json_pack("{s:s, s:s, s:I, s:s, s:I, s:s, s:b, s:I, s:b}", "kind", need[i].kind,
+                      "kind_label", enum_label(DEV_DOC_KINDS, DEV_DOC_KIND_LABELS, need[i].kind),
+                      "from", (json_int_t)need[i].from, "from_name", dev_step_name(need[i].from),
+                      "before", (json_int_t)need[i].before, "before_name",
+                      dev_step_name(need[i].before), "archived", need[i].archived, "have",
+                      (json_int_t)need[i].have, "due", need[i].due));
     /* The 25 steps' names and stages, for the printable forms (every step has a row there). */
     for (int64_t k = 1; k <= 25; k++)
-        json_array_append_new(steps, json_pack("{s:I, s:s, s:I}", "step", (json_int_t)k, "name",
-                                               dev_step_name(k), "stage",
-                                               (json_int_t)dev_step_stage(k)));
+        json_array_append_new(steps,
+                              json_pack("{s:I, s:s, s:I}", "step", (json_int_t)k, "name",
+                                        dev_step_name(k), "stage", (json_int_t)dev_step_stage(k)));
     http_res_json(res, status,
                   json_pack("{s:o, s:o, s:o, s:o}", "items", items, "needs", needs,
                             "volunteer_number", jstr(dev_doc_number(v, n)), "steps", steps));
@@ -124,8 +124,9 @@ static int doc_upload(struct http_req *req, struct http_res *res, struct err *er
         return -1;
     if (http_multipart_file(req, &up, err) < 0) {
         /* The parser's message names the importer's files; this route takes others. */
-        err_refine(err, "/file",
-                   "请以 multipart/form-data 上传材料（表单字段 file：PDF、PNG、JPEG 或 Word .docx）");
+        err_refine(
+            err, "/file",
+            "请以 multipart/form-data 上传材料（表单字段 file：PDF、PNG、JPEG 或 Word .docx）");
         return -1;
     }
     http_actor(req, &actor);
@@ -155,10 +156,10 @@ static int doc_download(struct http_req *req, struct http_res *res, struct err *
     if (applicant_load(req, &d, err) < 0 || http_param_id(req, 1, &id, err) < 0 ||
         dev_doc_get(req->app, d.a.id, id, req->arena, &v, err) < 0)
         return -1;
-    http_res_file(req, res, v.content_type, v.data, (size_t)v.size,
-                  arena_printf(req->arena, "document-%" PRId64 ".%s", v.id,
-                               upload_ext(v.file_kind)),
-                  v.file_name);
+    http_res_file(
+        req, res, v.content_type, v.data, (size_t)v.size,
+        arena_printf(req->arena, "document-%" PRId64 ".%s", v.id, upload_ext(v.file_kind)),
+        v.file_name);
     return 0;
 }
 

@@ -35,8 +35,7 @@ int attach_add(struct app *app, int64_t meeting_id, const char *file_name, const
     int rc = -1;
 
     arena_init(&a, 4096);
-    if (upload_check(file_name, p, n, app->cfg->orglife_attach_max_bytes, "附件", &a, &f, err) <
-        0)
+    if (upload_check(file_name, p, n, app->cfg->orglife_attach_max_bytes, "附件", &a, &f, err) < 0)
         goto out;
     in.kind = f.kind;
     in.file_name = f.file_name;

@@ -14,7 +14,7 @@ struct auth_actor;
 struct err;
 
 /* Kinds of attachment and their zh-CN labels, NULL-terminated: core/upload.h's. */
-#define ATTACH_KINDS UPLOAD_KINDS
+#define ATTACH_KINDS       UPLOAD_KINDS
 #define ATTACH_KIND_LABELS UPLOAD_KIND_LABELS
 
 struct attach_view {
