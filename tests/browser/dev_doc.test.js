@@ -3,14 +3,15 @@
 // the reason shown under the file field, nothing written), the reminder goes away and the
 // document is listed with its kind, name and note; then the 发展党员工作全程纪实表 of a 正式党员 of the demo at 1366 and
 // 360 px and as printed (the sheet alone, serif type, every step and its rule outcome), the
-// 发展对象备案表 and the 材料归档清单 with a missing kind marked.
+// 发展对象备案表 and the 材料归档清单 with a missing kind marked; and a resident applicant's 我的
+// listing the documents on file, without the cadres' note.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
+const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
 const { sql } = require("../api/lib/harness.js");
 
 let env, dir;
@@ -114,5 +115,27 @@ test("the 全程纪实表 of a 正式党员 at 1366 and 360 px and as printed; t
   await shot(phone, "dev-doc-card-360", { fullPage: false });
   await page.context().close();
   await phone.context().close();
+  noErrors(env);
+});
+
+test("我的: the applicant sees which documents the branch holds, not the cadres' note", async () => {
+  const [[idn, birth]] = rows("SELECT p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const shequ = await login(env.srv, "shequ");
+  const r = await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender: Number(idn[16]) % 2 ? "男" : "女", birth_date: birth, id_number: idn, org_id: shequ.session.grants[0].org_id, applied_on: "2025-01-10" } });
+  assert.equal(r.status, 201, r.text);
+  const form = new FormData();
+  form.append("file", new Blob([Buffer.from("%PDF-1.4\n%%EOF\n")]), "入党申请书扫描件.pdf");
+  const up = await shequ.request("POST", `/api/dev/applicants/${r.json.id}/documents?kind=application&date=2025-01-10&note=${encodeURIComponent("原件存支部")}`, { raw: form });
+  assert.equal(up.status, 201, up.text);
+  const page = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, page, "jumin");
+  await page.goto(env.srv.url + "/me");
+  await page.waitForSelector(".my-dev .my-dev-doc");
+  assert.match(await page.textContent(".my-dev-docs"), /入党申请书 · 2025-01-10 · 入党申请书扫描件\.pdf/);
+  assert.doesNotMatch(await page.textContent(".my-dev"), /原件存支部/);
+  assert.ok(await overflow(page) <= 0, "nothing off screen at 360 px");
+  await page.locator(".my-dev-docs").scrollIntoViewIfNeeded();
+  await shot(page, "dev-me-docs-360", { fullPage: false });
+  await page.context().close();
   noErrors(env);
 });
