@@ -90,6 +90,7 @@ int dev_doc_store_list(struct db_conn *c, int64_t applicant_id, struct arena *a,
 int dev_doc_store_get(struct db_conn *c, int64_t applicant_id, int64_t id, bool data,
                       struct arena *a, struct dev_doc_view *out, struct err *err);
 int dev_doc_store_delete(struct db_conn *c, int64_t applicant_id, int64_t id, struct err *err);
-/* Demo: applicant ids of the demo with their last step, by id (at most n). */
+/* Demo: the ids of the demo's applicants (ID numbers with the demo prefix 99), by id, at most
+ * n. */
 int dev_doc_store_demo_cases(struct db_conn *c, int64_t n, struct arena *a, int64_t **ids_out,
-                             int64_t **steps_out, int64_t *n_out, struct err *err);
+                             int64_t *n_out, struct err *err);

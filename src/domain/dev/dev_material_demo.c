@@ -107,11 +107,11 @@ static int demo_case(const struct demo_ctx *ctx, int64_t id, int64_t k, struct a
 static int dev_doc_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     struct arena a;
-    int64_t *ids, *steps, n;
+    int64_t *ids, n;
     int rc = -1;
 
     arena_init(&a, 1 << 16);
-    if (dev_doc_store_demo_cases(ctx->c, 12, &a, &ids, &steps, &n, err) < 0)
+    if (dev_doc_store_demo_cases(ctx->c, 12, &a, &ids, &n, err) < 0)
         goto out;
     for (int64_t k = 0; k < n; k++)
         if (demo_case(ctx, ids[k], k, &a, err) < 0)

@@ -41,7 +41,7 @@ static const struct db_sql SQL_DELETE = {
 };
 static const struct db_sql SQL_DEMO_CASES = {
     .name = "dev_doc.demo_cases",
-    .sql = "SELECT id, last_step FROM dev_applicant WHERE id_number LIKE '99%' ORDER BY id "
+    .sql = "SELECT id FROM dev_applicant WHERE id_number LIKE '99%' ORDER BY id "
            "LIMIT ?",
 };
 
@@ -127,33 +127,9 @@ int dev_doc_store_delete(struct db_conn *c, int64_t applicant_id, int64_t id, st
     return db_run_args(c, &SQL_DELETE, DB_ARGS(DB_INT(applicant_id), DB_INT(id)), err);
 }
 
-struct demo_case {
-    int64_t id, last_step;
-};
-static void read_case(struct db_stmt *st, struct arena *a, void *row)
-{
-    struct demo_case *r = row;
-
-    (void)a;
-    r->id = db_col_int(st, 0);
-    r->last_step = db_col_int(st, 1);
-}
-
 int dev_doc_store_demo_cases(struct db_conn *c, int64_t n, struct arena *a, int64_t **ids_out,
-                             int64_t **steps_out, int64_t *n_out, struct err *err)
+                             int64_t *n_out, struct err *err)
 {
-    struct demo_case *rows = NULL;
-    int64_t k = 0;
-
-    if (db_read_rows_args(c, &SQL_DEMO_CASES, DB_ARGS(DB_INT(n)), read_case, sizeof(*rows), a,
-                          &rows, &k, err) < 0)
-        return -1;
-    *ids_out = arena_alloc(a, sizeof(int64_t) * (size_t)(k ? k : 1));
-    *steps_out = arena_alloc(a, sizeof(int64_t) * (size_t)(k ? k : 1));
-    for (int64_t i = 0; i < k; i++) {
-        (*ids_out)[i] = rows[i].id;
-        (*steps_out)[i] = rows[i].last_step;
-    }
-    *n_out = k;
-    return 0;
+    return db_read_rows_args(c, &SQL_DEMO_CASES, DB_ARGS(DB_INT(n)), db_read_int, sizeof(**ids_out),
+                             a, ids_out, n_out, err);
 }
