@@ -1,10 +1,11 @@
 // dev_doc.test.js: 发展党员材料 in a real browser: the street's cadre uploads an applicant's
 // 政审材料 through the dialog opened from the reminder (a program renamed .pdf is refused with
 // the reason shown under the file field, nothing written), the reminder goes away and the
-// document is listed with its kind, name and note; then the 发展党员工作全程纪实表 of a 正式党员 of the demo at 1366 and
-// 360 px and as printed (the sheet alone, serif type, every step and its rule outcome), the
-// 发展对象备案表 and the 材料归档清单 with a missing kind marked; and a resident applicant's 我的
-// listing the documents on file, without the cadres' note.
+// document is listed with its kind, name and note; then the 发展党员工作全程纪实表 of a 正式党员
+// of the demo at 1366 and 360 px and as printed (the sheet alone, serif type, every step, the
+// linked vote's count and the rule outcomes), the 发展对象备案表 and the 材料归档清单 with a
+// missing kind marked; and a resident applicant's 我的 listing the documents on file, without
+// the cadres' note.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -64,6 +65,14 @@ test("uploading a 政审材料: a wrong file refused under its field, the right 
 
 test("the 全程纪实表 of a 正式党员 at 1366 and 360 px and as printed; the 备案表 and the 归档清单", async () => {
   const [[id, name]] = rows("SELECT id, name FROM dev_applicant WHERE last_step = 25 ORDER BY id LIMIT 1");
+  // The demo's votes are taken as passed without a vote row: link one to step 15 here, as the
+  // step form would have, to see its count on the sheet.
+  sql(env.srv.db, `INSERT INTO meeting (tenant_id, org_id, org_path, type, topic, meets_on, starts_at, status, created_at, updated_at)
+      SELECT 1, a.org_id, a.org_path, 'party_congress', '接收预备党员', s.done_on, s.done_on || ' 09:00', 'held', 0, 0
+      FROM dev_applicant a JOIN dev_step s ON s.applicant_id = a.id AND s.step = 15 WHERE a.id = ${id};
+    INSERT INTO meeting_vote (tenant_id, meeting_id, subject, kind, method, expected_n, present_n, yes_n, no_n, abstain_n, result, closed_at, created_at)
+      SELECT 1, MAX(id), '接收预备党员', 'admission', 'secret', 9, 8, 7, 1, 0, 'passed', 1, 0 FROM meeting;
+    UPDATE dev_step SET meeting_id = (SELECT MAX(id) FROM meeting), vote_id = (SELECT MAX(id) FROM meeting_vote) WHERE applicant_id = ${id} AND step = 15;`);
   const nsteps = Number(rows(`SELECT COUNT(*) FROM dev_step WHERE applicant_id = ${id}`)[0][0]);
   const page = await env.newPage({ width: 1366, height: 900 });
   await signIn(env, page, "jiedao");
@@ -80,6 +89,7 @@ test("the 全程纪实表 of a 正式党员 at 1366 and 360 px and as printed; t
   const text = await page.textContent(".dev-steps-table");
   assert.match(text, /预备期至|预备期满|预备期/);
   assert.doesNotMatch(text, /DEV-[A-Z]/, "rules in words");
+  assert.match(await page.textContent(".dev-steps-table tr[data-step='15']"), /支部党员大会表决：应到 9 人，实到 8 人，赞成 7、反对 1、弃权 0（通过）/);
   assert.match(await page.textContent(".dev-record .sheet-signs"), /党支部书记（签字）/);
   await shot(page, "dev-print-record-1366");
   await page.emulateMedia({ media: "print" });

@@ -3,6 +3,7 @@
 // named, training, the linked 支部党员大会 vote's count, and the rule outcomes that are not plain
 // passes (warnings, overdue, computed dates, overrides); steps not recorded stay blank rows.
 import { sheetHead } from "./print-filing.js";
+const { computed } = Vue;
 
 // The five stages of RULES.md §2.
 const STAGES = ["", "申请入党", "入党积极分子的确定和培养教育", "发展对象的确定和考察", "预备党员的接收", "预备党员的教育考察和转正"];
@@ -28,15 +29,15 @@ export default {
   props: { a: { type: Object, required: true }, docs: { type: Object, required: true }, votes: { type: Object, default: () => ({}) } },
   setup(props) {
     // One row per recorded step (in the order recorded), a blank row per step never recorded,
-    // grouped by stage.
-    const stages = [1, 2, 3, 4, 5].map((k) => ({
+    // grouped by stage; again when the votes' counts arrive.
+    const stages = computed(() => [1, 2, 3, 4, 5].map((k) => ({
       k, name: STAGES[k],
       rows: props.docs.steps.filter((d) => d.stage === k).flatMap((d) => {
         const done = props.a.steps.filter((s) => s.step === d.step);
         return done.length ? done.map((s) => ({ key: `s${s.id}`, def: d, s, lines: detail(s, props.votes[s.vote_id]),
           notes: s.findings.filter((f) => f.result !== "pass") })) : [{ key: `d${d.step}`, def: d, s: null, lines: [], notes: [] }];
       }),
-    }));
+    })));
     return { stages, head: sheetHead(props.a) };
   },
   template: `
