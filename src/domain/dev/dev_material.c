@@ -63,23 +63,19 @@ const char *dev_doc_number(const struct dev_doc_view *docs, int64_t n)
     return NULL;
 }
 
-/* The highest step recorded and the date of step 25 (NULL: not archived). */
-static int case_state(struct db_conn *c, int64_t applicant_id, struct arena *a,
-                      int64_t *max_step_out, const char **archived_out, struct err *err)
+/* The date step 25 (材料归档) was recorded on; NULL when it is not. */
+static int archived_on(struct db_conn *c, int64_t applicant_id, struct arena *a,
+                       const char **date_out, struct err *err)
 {
     struct dev_step_view *s = NULL;
     int64_t n = 0;
 
     if (dev_store_steps(c, applicant_id, NULL, a, &s, &n, err) < 0)
         return -1;
-    *max_step_out = 0;
-    *archived_out = NULL;
-    for (int64_t i = 0; i < n; i++) {
-        if (s[i].step > *max_step_out)
-            *max_step_out = s[i].step;
+    *date_out = NULL;
+    for (int64_t i = 0; i < n; i++)
         if (s[i].step == 25)
-            *archived_out = s[i].done_on;
-    }
+            *date_out = s[i].done_on;
     return 0;
 }
 
@@ -123,7 +119,7 @@ int dev_doc_add(struct app *app, int64_t applicant_id, const struct dev_doc_in *
     struct audit_entry e;
     const char *archived;
     char sha[65], digest[65];
-    int64_t ndocs = 0, max_step, id = 0;
+    int64_t ndocs = 0, id = 0;
     struct arena a;
     int rc = -1;
 
@@ -145,7 +141,7 @@ int dev_doc_add(struct app *app, int64_t applicant_id, const struct dev_doc_in *
                                 n };
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         dev_store_applicant(c, applicant_id, &a, &v, err) < 0 ||
-        case_state(c, applicant_id, &a, &max_step, &archived, err) < 0 ||
+        archived_on(c, applicant_id, &a, &archived, err) < 0 ||
         dev_doc_store_list(c, applicant_id, &a, &docs, &ndocs, err) < 0 ||
         doc_in_check(in, docs, ndocs, app->cfg->dev_document_max_count, err) < 0)
         goto out;
@@ -205,7 +201,6 @@ int dev_doc_delete(struct app *app, int64_t applicant_id, int64_t id,
     struct audit_entry e;
     const char *archived;
     char digest[65];
-    int64_t max_step;
     struct arena a;
     int rc = -1;
 
@@ -213,7 +208,7 @@ int dev_doc_delete(struct app *app, int64_t applicant_id, int64_t id,
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         dev_store_applicant(c, applicant_id, &a, &v, err) < 0 ||
         dev_doc_store_get(c, applicant_id, id, false, &a, &d, err) < 0 ||
-        case_state(c, applicant_id, &a, &max_step, &archived, err) < 0)
+        archived_on(c, applicant_id, &a, &archived, err) < 0)
         goto out;
     if (archived) {
         archive_closed(archived, "删除", err);
