@@ -110,6 +110,11 @@ const fx = {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
     return planning ? f : f.id;
   },
+  // A document (a PDF 入党申请书) of an applicant at org: {id, applicant}.
+  devDocument(org) {
+    const f = want("devDocument", org, planning ? { name: `矩阵材料人${cjkNum(++counter)}`, idn: demoId() } : {});
+    return planning ? { id: f, applicant: f } : { id: f.id, applicant: f.second };
+  },
 };
 
 // How to call each route for a caller: `org` is an org inside (or outside) the caller's
@@ -195,6 +200,9 @@ function createFixtures(list) {
     applicant: (f) => `INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, id_number, applied_on, status, created_at, updated_at)
       SELECT 1, id, path, '${f.name}', 'M', '1980-01-01', '${f.idn}', '2020-01-01', 'applicant', 0, 0 FROM org WHERE id = ${f.org};
       INSERT INTO dev_step (applicant_id, step, done_on, org_id, findings, created_at) SELECT MAX(id), 1, '2020-01-01', ${f.org}, '[]', 0 FROM dev_applicant RETURNING applicant_id;`,
+    devDocument: (f) => `${stmt.applicant(f).replace(/ RETURNING applicant_id;$/, ";")}
+      INSERT INTO dev_document (applicant_id, step, kind, doc_date, file_name, file_kind, content_type, size, sha256, data, uploaded_at)
+      SELECT MAX(id), 1, 'application', '2020-01-01', '矩阵材料.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM dev_applicant RETURNING id, applicant_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -85,7 +85,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   // Back to version 10, then migrate again: 0011 runs over the old words (the tables of 0011
   // and later dropped first, as they were not there at version 10).
   sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
-  for (const t of ["dev_rule_switch", "dev_person", "dev_step", "dev_applicant", "dev_org", "dev_step_def", "dev_rule", "meeting_signin", "meeting_attachment", "study_record", "study_material", "eval_subject", "eval_round", "study_target_rule", "eval_rule", "meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
+  for (const t of ["dev_document", "dev_rule_switch", "dev_person", "dev_step", "dev_applicant", "dev_org", "dev_step_def", "dev_rule", "meeting_signin", "meeting_attachment", "study_record", "study_material", "eval_subject", "eval_round", "study_target_rule", "eval_rule", "meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
   // Triggers (and on PostgreSQL their functions) of later migrations on tables that stay.
   const LATER = "(name LIKE 'generation_orglife_%' OR name = 'meeting_org_path')";
   const triggers = PG

@@ -11,6 +11,7 @@ import { can } from "../lib/session.js";
 import { fieldErrors, submitForm, clearErrors } from "../lib/forms.js";
 import { isMobile } from "../lib/viewport.js";
 import FormActions from "../components/form-actions.js";
+import DevDocs from "./dev/docs.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -24,7 +25,7 @@ const DECISIONS = { 10: [["passed", "合格"], ["failed", "不合格"]], 17: [["
 
 export default {
   name: "DevApplicantPage",
-  components: { FormActions },
+  components: { FormActions, DevDocs },
   props: { id: { type: String, required: true } },
   setup(props) {
     const a = ref(null);
@@ -184,6 +185,7 @@ export default {
             </el-timeline-item>
           </el-timeline>
         </el-card>
+        <dev-docs :applicant="a" :key="a.steps.length" />
         <el-card v-if="canWrite && a.next_steps.length" shadow="never" class="dev-step-form">
           <template #header><span class="card-title">记录下一步</span></template>
           <el-alert v-if="refused" type="error" :closable="false" class="step-refused" title="规则不允许记录此步骤">
