@@ -198,10 +198,16 @@ test("an extension of the 预备期: once, 6–12 months; the end moves", async 
   expectError(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "extend" }), 400, "invalid", "/extend_months");
   expectError(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "on_time", extend_months: 6 }), 400, "invalid", "/extend_months");
   expectStatus(await step(shuji, id, { step: 23, date: "2024-04-01", vote_id: v, decision: "extend", extend_months: 6 }), 201);
-  expectStatus(await step(jiedao, id, { step: 24, date: "2024-04-02", decision: "approved" }), 201);
+  const approval = expectStatus(await step(jiedao, id, { step: 24, date: "2024-04-02", decision: "approved" }), 201).json;
   const d = await detail(id);
   assert.equal(d.status, "probationary");
   assert.equal(d.probation_ends_on, "2024-09-30");
+  // The roster's 预备期 end follows the extension (not 12 months from joining), audited.
+  const m = expectStatus(await admin.request("GET", `/api/members/${d.member_id}`), 200).json;
+  assert.equal(m.probation_ends_on, "2024-09-30");
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'member.probation' AND target_id = ${d.member_id}`), 1);
+  // It changed the roster, so it is not withdrawn here.
+  expectError(await jiedao.request("POST", `/api/dev/applicants/${id}/steps/${approval.id}/withdraw`, { body: { reason: "误记" } }), 409, "conflict", "/step_id");
   assert.equal(d.extensions, 1);
   assert.deepEqual(d.next_steps.map((s) => s.step), [21, 22, 23]);
   e = expectError(await step(shuji, id, { step: 23, date: "2024-10-08", vote_id: vote("2024-10-08", "full_member"), decision: "extend", extend_months: 6 }), 409, "conflict");

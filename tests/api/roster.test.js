@@ -94,6 +94,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   for (const [t, table] of triggers) sql(srv.db, PG ? `DROP TRIGGER ${t} ON ${table}` : `DROP TRIGGER ${t}`);
   if (PG) sql(srv.db, "DROP FUNCTION dj_meeting_org_path()");
   sql(srv.db, "DELETE FROM generation WHERE name IN ('orglife', 'dev'); DROP INDEX org_post_org");
+  sql(srv.db, "ALTER TABLE member DROP COLUMN probation_extended_to"); // 0020's column
   const r = cli(["migrate", "--db", srv.db]);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(sql(srv.db, `SELECT education FROM person WHERE id IN (${ids.join(",")}) ORDER BY id`).map((x) => x[0]),

@@ -313,20 +313,11 @@ static bool prior_restore(struct dev_applicant_view *v, const char *prior, struc
     return ok;
 }
 
-/* Whether step s changed the roster when it was recorded (apply_step below): an admission
- * (17 approved) or a 转正 decision of the 支部大会 approved (24, unless it extended the 预备期). */
-static bool changed_roster(const struct dev_step_view *s, const struct dev_case *c)
+/* Whether step s changed the roster when it was recorded (apply_step below): an approval by
+ * the upper committee, 17 (admission) or 24 (转正, 出党 or the extended 预备期 end). */
+static bool changed_roster(const struct dev_step_view *s)
 {
-    const struct dev_step_rec *conv = NULL;
-
-    if (!s->decision || strcmp(s->decision, "approved"))
-        return false;
-    if (s->step == 17)
-        return true;
-    for (size_t i = c->nsteps; s->step == 24 && i-- > 0 && !conv;)
-        if (c->steps[i].step == 23)
-            conv = &c->steps[i];
-    return conv && conv->decision && strcmp(conv->decision, "extend");
+    return (s->step == 17 || s->step == 24) && s->decision && !strcmp(s->decision, "approved");
 }
 
 /* The roster change of steps 17 and 24, inside the step's transaction. */
@@ -401,6 +392,9 @@ static int apply_step(struct app *app, struct db_conn *c, struct dev_applicant_v
             v->probation_ends_on = arena_strdup(a, until);
             v->extensions++;
             v->stage = 5;
+            /* The roster's 预备期 end follows (the demo, app NULL, leaves the roster alone). */
+            if (app && v->member_id)
+                return member_probation_extend(c, v->member_id, v->probation_ends_on, actor, err);
         } else if (!strcmp(conv->decision, "cancel")) {
             v->status = "cancelled";
             return roster_change(app, c, v, "left", NULL, actor, a, err);
@@ -520,7 +514,6 @@ int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, co
     struct dev_applicant_view v;
     struct dev_step_view *steps, *last = NULL;
     struct dev_org_ref approver;
-    struct dev_case cs;
     bool found;
     int64_t ns, now = clock_now();
     int rc = -1;
@@ -545,12 +538,11 @@ int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, co
                     last->step, dev_step_name(last->step));
         goto out;
     }
-    dev_case_of(&v, steps, ns, &a, &cs);
     if (last->step == 1) {
         err_set(err, E_CONFLICT, "/step_id", "入党申请本身不能撤回；不再继续发展的，请按程序终止");
         goto out;
     }
-    if (changed_roster(last, &cs)) {
+    if (changed_roster(last)) {
         err_set(err, E_CONFLICT, "/step_id",
                 "第%" PRId64 "步“%s”已变更党员名册，不能在此撤回；请在党员名册中更正", last->step,
                 dev_step_name(last->step));

@@ -59,7 +59,12 @@ int member_probation_overdue(struct db_conn *c, const char *path, const char *up
         return -1;
     clock_today(today);
     for (int64_t i = 0; i < n; i++) {
-        if (probation_end(&rules, v[i].joined_on, end) && strcmp(end, today) < 0) {
+        /* ends_on comes in as the extended end (DEV-EXTEND) when there is one. */
+        if (v[i].ends_on)
+            snprintf(end, sizeof(end), "%s", v[i].ends_on);
+        else if (!probation_end(&rules, v[i].joined_on, end))
+            continue;
+        if (strcmp(end, today) < 0) {
             v[k] = v[i];
             v[k++].ends_on = arena_strdup(a, end);
         }
@@ -84,7 +89,9 @@ static void view_finish(struct member_view *v, const struct member_rules *rules,
                        : -1;
     v->probation_ends_on = NULL;
     v->probation_overdue = false;
-    if (!strcmp(v->status, "probationary") && probation_end(rules, v->joined_on, end)) {
+    if (!strcmp(v->status, "probationary") &&
+        (v->probation_extended_to ? snprintf(end, sizeof(end), "%s", v->probation_extended_to) > 0
+                                  : probation_end(rules, v->joined_on, end))) {
         v->probation_ends_on = arena_strdup(a, end);
         v->probation_overdue = strcmp(end, today) < 0;
     }
