@@ -66,7 +66,12 @@ WEB_SRCS := $(shell find web -name '*.js' -not -path 'web/vendor/*' -not -path '
 web/gen/.stamp: $(WEB_SRCS) tools/web-compile.js web/vendor/.stamp
 	@node tools/web-compile.js
 
-$(O)/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations.sh
+# The list of migration files, rewritten only when it changes, so a renumbered (renamed) file
+# re-embeds them although no file is newer.
+$(O)/gen/migrations.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(MIGRATIONS)' | cmp -s - $@ || echo '$(MIGRATIONS)' > $@
+$(O)/gen/migrations.c: $(MIGRATIONS) $(O)/gen/migrations.list tools/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	@tools/embed-migrations.sh $@ $(MIGRATIONS)
 

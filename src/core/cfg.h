@@ -35,6 +35,8 @@ struct cfg {
     int64_t orglife_copy_passage_chars;
     int64_t orglife_attach_max_bytes;
     int64_t orglife_attach_max_count;
+    int64_t dev_document_max_bytes;
+    int64_t dev_document_max_count;
     int64_t orglife_signin_before_minutes;
     int64_t orglife_signin_after_minutes;
     int64_t import_max_bytes;

@@ -146,3 +146,31 @@ void date_add_months(const char *d, int n, char out[11])
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
              (unsigned)dd % 100u);
 }
+
+int64_t date_years_between(const char *from, const char *to)
+{
+    int fy, fm, fd, ty, tm, td;
+    int64_t years;
+
+    if (!from || !to || date_parse(from, &fy, &fm, &fd) < 0 || date_parse(to, &ty, &tm, &td) < 0)
+        return -1;
+    years = ty - fy;
+    if (tm < fm || (tm == fm && td < fd))
+        years--;
+    return years < 0 ? -1 : years;
+}
+
+void date_anniversary(const char *d, int n, char out[11])
+{
+    int y, m, dd;
+
+    if (date_parse(d, &y, &m, &dd) < 0) {
+        snprintf(out, 11, "%s", d);
+        return;
+    }
+    y += n;
+    if (m == 2 && dd == 29 && !date_is_leap(y))
+        m = 3, dd = 1;
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)dd % 100u);
+}

@@ -26,3 +26,10 @@ void date_from_days(int64_t days, int *y, int *m, int *d);
  * last (2024-01-31 + 1 = 2024-02-29); n may be negative (no earlier than year 1); d itself when
  * it is not a date. */
 void date_add_months(const char *d, int n, char out[11]);
+/* Whole years from date from to date to (both YYYY-MM-DD; an age, a 党龄); -1 when either is
+ * bad or to is before from. The anniversary itself counts as a full year; someone born on
+ * 29 February completes a year on 1 March of a common year (as date_anniversary says). */
+int64_t date_years_between(const char *from, const char *to);
+/* The day d completes n whole years into out (11 bytes): the same month and day n years on,
+ * 1 March for 29 February in a common year; d itself when it is not a date. */
+void date_anniversary(const char *d, int n, char out[11]);

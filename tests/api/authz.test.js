@@ -106,10 +106,19 @@ const fx = {
     const f = want("duesEntry", org, planning ? { name: `矩阵党费${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // The id of the first step (递交入党申请书) of a fixture applicant (0 while planning).
+  devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
+  // The id of a shipped member-development rule row (dev_rule) of rule and version.
+  devRuleRow: (rule, version) => Number(sql(srv.db, `SELECT id FROM dev_rule WHERE rule_id = '${rule}' AND rule_set = '${version}'`)[0][0]),
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
     return planning ? f : f.id;
+  },
+  // A document (a PDF 入党申请书) of an applicant at org: {id, applicant}.
+  devDocument(org) {
+    const f = want("devDocument", org, planning ? { name: `矩阵材料人${cjkNum(++counter)}`, idn: demoId() } : {});
+    return planning ? { id: f, applicant: f } : { id: f.id, applicant: f.second };
   },
 };
 
@@ -199,6 +208,9 @@ function createFixtures(list) {
     duesEntry: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO dues_entry (tenant_id, member_id, org_id, org_path, month, kind, amount_fen, method, paid_on, warnings, created_at)
       SELECT 1, MAX(m.id), ${f.org}, (SELECT path FROM org WHERE id = ${f.org}), '2026-01', 'payment', 20, 'cash', '2026-01-05', '[]', 0 FROM member m RETURNING id;`,
+    devDocument: (f) => `${stmt.applicant(f).replace(/ RETURNING applicant_id;$/, ";")}
+      INSERT INTO dev_document (applicant_id, step, kind, doc_date, file_name, file_kind, content_type, size, sha256, data, uploaded_at)
+      SELECT MAX(id), 1, 'application', '2020-01-01', '矩阵材料.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM dev_applicant RETURNING id, applicant_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

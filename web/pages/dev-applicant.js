@@ -8,20 +8,24 @@
 import { todayCN } from "../lib/orglife.js";
 import { api, withQuery } from "../lib/api.js";
 import { can } from "../lib/session.js";
-import { fieldErrors, submitForm } from "../lib/forms.js";
+import { fieldErrors, submitForm, clearErrors } from "../lib/forms.js";
+import { isMobile } from "../lib/viewport.js";
+import FormActions from "../components/form-actions.js";
+import DevDocs from "./dev/docs.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/dev/applicants/:id", title: "申请人", perm: "dev.read" }];
 
 const RESULT = { pass: ["通过", "success"], block: ["不允许", "danger"], warn: ["提醒", "warning"], overdue: ["逾期", "danger"],
-                 computed: ["计算", "info"], overridden: ["特殊情况", "warning"] };
+                 remind: ["超过一般期限", "warning"], computed: ["计算", "info"], overridden: ["特殊情况", "warning"] };
 const DECISIONS = { 10: [["passed", "合格"], ["failed", "不合格"]], 17: [["approved", "同意"], ["rejected", "不同意"]],
                     23: [["on_time", "按期转正"], ["extend", "延长预备期"], ["cancel", "取消预备党员资格"]],
                     24: [["approved", "同意"], ["rejected", "不同意"]] };
 
 export default {
   name: "DevApplicantPage",
+  components: { FormActions, DevDocs },
   props: { id: { type: String, required: true } },
   setup(props) {
     const a = ref(null);
@@ -37,8 +41,8 @@ export default {
     const notable = (s) => s.findings.filter((f) => f.result !== "pass");
     const passed = (s) => s.findings.filter((f) => f.result === "pass").length;
     // The dot's colour: red for an overdue step, amber for a warning or an override.
-    const stepType = (s) => (s.findings.some((f) => f.result === "overdue" || f.result === "block") ? "danger"
-      : s.findings.some((f) => f.result === "warn" || f.result === "overridden") ? "warning" : "primary");
+    const stepType = (s) => (s.withdrawn ? "info" : s.findings.some((f) => f.result === "overdue" || f.result === "block") ? "danger"
+      : s.findings.some((f) => ["warn", "remind", "overridden"].includes(f.result)) ? "warning" : "primary");
 
     // The step form.
     const form = reactive({ step: 0, date: todayCN(), body: "", decision: "", vote_id: null, people: [], training_days: null,
@@ -112,8 +116,30 @@ export default {
       await load();
       await loadRules();
     });
+    // 撤回: the last step still standing (not the application itself), recorded by mistake.
+    const lastStanding = computed(() => (a.value ? [...a.value.steps].reverse().find((s) => !s.withdrawn) : null));
+    const canWithdraw = (s) => can("dev.write") && lastStanding.value && s.id === lastStanding.value.id && s.step > 1;
+    const wOpen = ref(false);
+    const wBusy = ref(false);
+    const wErrs = fieldErrors();
+    const withdrawing = reactive({ id: 0, label: "", reason: "" });
+    function openWithdraw(s) {
+      Object.assign(withdrawing, { id: s.id, label: `第${s.step}步 ${s.name}（${s.date}）`, reason: "" });
+      clearErrors(wErrs);
+      wOpen.value = true;
+    }
+    async function submitWithdraw() {
+      const ok = await submitForm({ busy: wBusy, errs: wErrs, fields: ["reason", "step_id"] }, async () => {
+        a.value = await api("POST", `/api/dev/applicants/${props.id}/steps/${withdrawing.id}/withdraw`, { reason: withdrawing.reason });
+      });
+      if (ok) {
+        wOpen.value = false;
+        if (a.value.next_steps.length) form.step = a.value.next_steps[0].step;
+        ElementPlus.ElMessage.success("已撤回");
+      }
+    }
     return { a, error, notable, passed, stepType, RESULT, DECISIONS, form, busy, errs, refused, applying, members, findMembers, save, votes,
-             canWrite: computed(() => can("dev.write")) };
+             canWrite: computed(() => can("dev.write")), canWithdraw, wOpen, wBusy, wErrs, withdrawing, openWithdraw, submitWithdraw, isMobile };
   },
   template: `
     <div class="page dev-applicant-page">
@@ -136,9 +162,12 @@ export default {
           <template #header><span class="card-title">步骤</span></template>
           <el-timeline class="dev-timeline">
             <el-timeline-item v-for="s in a.steps" :key="s.id" :timestamp="s.date" placement="top" :data-step="s.step"
-                              :type="stepType(s)">
+                              :type="stepType(s)" :class="{ 'step-withdrawn': s.withdrawn }">
               <div class="step-head"><b>第{{ s.step }}步 {{ s.name }}</b>
-                <el-tag v-if="s.decision_label" size="small" class="step-decision">{{ s.decision_label }}</el-tag></div>
+                <el-tag v-if="s.decision_label" size="small" class="step-decision">{{ s.decision_label }}</el-tag>
+                <el-tag v-if="s.withdrawn" size="small" type="info" class="step-withdrawn-tag">已撤回</el-tag>
+                <el-button v-if="canWithdraw(s)" link size="small" class="step-withdraw-btn" @click="openWithdraw(s)">撤回</el-button></div>
+              <div v-if="s.withdrawn" class="step-line step-withdrawn-reason">撤回原因：{{ s.withdrawn.reason }}（不计入发展程序）</div>
               <div v-if="s.body" class="step-line">负责：{{ s.body }}</div>
               <div v-if="s.meeting_id" class="step-line">支部党员大会表决：<app-link :to="'/meetings/' + s.meeting_id" class="link step-meeting">查看会议</app-link></div>
               <div v-if="s.people.length" class="step-line">{{ s.step === 5 ? '培养联系人' : '入党介绍人' }}：{{ s.people.map((p) => p.name).join('、') }}</div>
@@ -156,6 +185,7 @@ export default {
             </el-timeline-item>
           </el-timeline>
         </el-card>
+        <dev-docs :applicant="a" :key="a.steps.length" />
         <el-card v-if="canWrite && a.next_steps.length" shadow="never" class="dev-step-form">
           <template #header><span class="card-title">记录下一步</span></template>
           <el-alert v-if="refused" type="error" :closable="false" class="step-refused" title="规则不允许记录此步骤">
@@ -211,6 +241,15 @@ export default {
           </el-form>
           <el-button type="primary" :loading="busy" class="save-step" @click="save">保存</el-button>
         </el-card>
+        <el-dialog v-model="wOpen" title="撤回误记的步骤" :width="isMobile ? '94%' : '460px'">
+          <p class="form-hint">{{ withdrawing.label }}。撤回后该步骤不计入发展程序，记录仍保留，可重新记录；撤回记入审计日志。</p>
+          <el-form label-position="top" @submit.prevent="submitWithdraw" class="withdraw-form">
+            <el-form-item label="撤回原因" :error="wErrs.reason || wErrs.step_id" required>
+              <el-input v-model="withdrawing.reason" name="reason" maxlength="200" placeholder="如：日期记错，应为3月15日" />
+            </el-form-item>
+            <form-actions label="撤回" danger :busy="wBusy" @cancel="wOpen = false" />
+          </el-form>
+        </el-dialog>
       </template>
     </div>`,
 };

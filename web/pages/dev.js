@@ -9,8 +9,9 @@ import { api, withQuery } from "../lib/api.js";
 import { scope, can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fieldErrors, submitForm, clearErrors } from "../lib/forms.js";
+import { useScoped } from "../lib/scoped.js";
 import DataList from "../components/data-list.js";
-const { ref, reactive, watch, onMounted, computed } = Vue;
+const { ref, reactive, computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
 export const routes = [{ path: "/dev", title: "发展党员", perm: "dev.read", menu: { group: "党员与组织", icon: "TrendCharts", order: 15 } }];
@@ -20,25 +21,13 @@ export default {
   name: "DevPage",
   components: { DataList },
   setup() {
-    const pipeline = ref(null);
-    const applicants = ref([]);
-    const loading = ref(false);
-    async function load() {
-      if (!scope.orgId) return;
-      loading.value = true;
-      try {
-        const [p, l] = await Promise.all([api("GET", withQuery("/api/dev/pipeline", { org: scope.orgId })),
-                                          api("GET", withQuery("/api/dev/applicants", { org: scope.orgId }))]);
-        pipeline.value = p;
-        applicants.value = l.items;
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
-    watch(() => scope.orgId, load);
-    onMounted(load);
+    const { data, loading, load } = useScoped(async (org) => {
+      const [p, l] = await Promise.all([api("GET", withQuery("/api/dev/pipeline", { org })),
+                                        api("GET", withQuery("/api/dev/applicants", { org }))]);
+      return { pipeline: p, applicants: l.items };
+    }, { pipeline: null, applicants: [] });
+    const pipeline = computed(() => data.value.pipeline);
+    const applicants = computed(() => data.value.applicants);
     const itemColumns = [{ key: "name", label: "姓名", min: 100 }, { key: "org_name", label: "党组织", min: 180 },
                          { key: "due_on", label: "期限", width: 120 }, { key: "message", label: "说明", min: 260 }];
     const columns = [{ key: "name", label: "姓名", min: 100 }, { key: "org_name", label: "党组织", min: 180 },

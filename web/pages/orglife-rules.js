@@ -10,9 +10,10 @@ import { options } from "../lib/meta.js";
 import { isMobile } from "../lib/viewport.js";
 import { todayCN } from "../lib/orglife.js";
 import { fieldErrors, submitForm, clearErrors } from "../lib/forms.js";
+import { useScoped } from "../lib/scoped.js";
 import DataList from "../components/data-list.js";
 import FormActions from "../components/form-actions.js";
-const { ref, reactive, computed, watch, onMounted } = Vue;
+const { ref, reactive, computed, watch } = Vue;
 
 export const routes = [{ path: "/orglife/rules", title: "组织生活规则", perm: "orglife.read",
                          menu: { group: "组织生活", icon: "SetUp", order: 40 } }];
@@ -27,22 +28,9 @@ export default {
   components: { DataList, FormActions },
   setup() {
     const on = ref(todayCN());
-    const data = ref({ in_force: [], local: [] });
-    const loading = ref(false);
+    const { data, loading, load } = useScoped((org) => api("GET", withQuery("/api/orglife/rules", { org, on: on.value })),
+                                              { in_force: [], local: [] });
     const editable = computed(() => can("orglife.rules"));
-    async function load() {
-      if (!scope.orgId) return;
-      loading.value = true;
-      try {
-        data.value = await api("GET", withQuery("/api/orglife/rules", { org: scope.orgId, on: on.value }));
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
-    watch(() => scope.orgId, load);
-    onMounted(load);
 
     const origin = (r) => (r.org_id ? `${r.org_name}设定` : "统一规定");
     // The national rows hold since 1900-01-01: no date worth showing.

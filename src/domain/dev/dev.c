@@ -129,44 +129,24 @@ static int refuse(const struct dev_finding *f, size_t n, struct arena *a, struct
     return -1;
 }
 
-static int load_rules(struct db_conn *c, struct arena *a, struct dev_rule **rules, size_t *n,
-                      struct err *err)
-{
-    int64_t k;
-
-    if (dev_store_rules(c, a, rules, &k, err) < 0)
-        return -1;
-    *n = (size_t)k;
-    return 0;
-}
-
-/* Name, gender, ID number (the roster's normalization and check digit, region, birth date and
- * gender agreeing with it). */
+/* Name, gender, birth date and ID number as the roster normalizes and checks them
+ * (member_normalize: full-width input, 男/女/m/f, the ID number's check digit and region, birth
+ * date and gender agreeing with it, or taken from it when not given). */
 static int applicant_normalize(struct app *app, struct dev_applicant_in *in, struct arena *a,
                                struct err *err)
 {
-    char id[19], birth[11], g;
-    bool demo = false;
+    struct member_in m = { .name = in->name,
+                           .gender = in->gender,
+                           .birth_date = in->birth_date,
+                           .id_number = in->id_number };
 
-    if (member_name_normalize(&in->name, "/name", "姓名", a, err) < 0)
+    if (member_normalize(app, &m, a, err) < 0)
         return -1;
-    if (!strcmp(in->gender, "男"))
-        in->gender = arena_strdup(a, "M");
-    else if (!strcmp(in->gender, "女"))
-        in->gender = arena_strdup(a, "F");
-    if (strcmp(in->gender, "M") && strcmp(in->gender, "F"))
-        return err_set(err, E_INVALID, "/gender", "性别须为“男”或“女”");
-    if (idcard_normalize(in->id_number, id, err) < 0 || member_demo_instance(app, &demo, err) < 0 ||
-        idcard_check_region(id, demo, err) < 0)
-        return -1;
-    in->id_number = arena_strdup(a, id);
-    if (idcard_birth_date(id, birth) < 0 || strcmp(birth, in->birth_date))
-        return err_set(err, E_INVALID, "/birth_date",
-                       "出生日期（%s）与身份证号中的出生日期（%s）不一致", in->birth_date, birth);
-    g = idcard_gender(id);
-    if (g != in->gender[0])
-        return err_set(err, E_INVALID, "/gender", "性别（%s）与身份证号不一致（应为%s）",
-                       in->gender[0] == 'M' ? "男" : "女", g == 'M' ? "男" : "女");
+    if (!m.birth_date || !m.gender)
+        return err_set(err, E_INVALID, m.birth_date ? "/gender" : "/birth_date",
+                       "身份证号中没有%s，请填写", m.birth_date ? "性别" : "出生日期");
+    in->name = m.name, in->gender = m.gender, in->birth_date = m.birth_date;
+    in->id_number = m.id_number;
     return 0;
 }
 
@@ -204,13 +184,13 @@ int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, co
     cs.birth_date = in->birth_date;
     cs.applied_on = in->applied_on;
     cs.status = "applicant";
-    if (load_rules(c, a, &rules, &nr, err) < 0)
+    if (dev_rules_load(c, org.path, a, &rules, &nr, err) < 0)
         return -1;
     if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf))
         return refuse(f, nf, a, err);
     return dev_store_applicant_insert(c, in, &org, match.person_id, uid, now, id_out, err) < 0 ||
-                   dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), uid,
-                                         now, &step_id, err) < 0 ||
+                   dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), NULL,
+                                         uid, now, &step_id, err) < 0 ||
                    audit_dev(c, actor, "dev.apply", *id_out, org.id,
                              json_pack("{s:s, s:s, s:s, s:I}", "name", in->name, "id_number",
                                        in->id_number, "applied_on", in->applied_on, "org_id",
@@ -293,6 +273,53 @@ static int vote_facts(struct app *app, int64_t vote_id, struct arena *a, struct 
     return 0;
 }
 
+/* What a step changes on the case, as it was before the step (dev_step.prior), so a step
+ * withdrawn puts it back. */
+static const char *prior_json(const struct dev_applicant_view *v, struct arena *a)
+{
+    json_t *o = json_pack("{s:I, s:I, s:s, s:s?, s:s?, s:I}", "stage", (json_int_t)v->stage,
+                          "last_step", (json_int_t)v->last_step, "status", v->status, "joined_on",
+                          v->joined_on, "probation_ends_on", v->probation_ends_on, "extensions",
+                          (json_int_t)v->extensions);
+    char *text = json_dumps(o, JSON_COMPACT);
+    const char *out = arena_strdup(a, text);
+
+    free(text);
+    json_decref(o);
+    return out;
+}
+
+/* The case back as prior says (prior_json); false when prior is not such an object. */
+static bool prior_restore(struct dev_applicant_view *v, const char *prior, struct arena *a)
+{
+    json_t *o = prior ? json_loads(prior, 0, NULL) : NULL;
+    json_t *stage = json_object_get(o, "stage"), *last = json_object_get(o, "last_step"),
+           *status = json_object_get(o, "status"), *ext = json_object_get(o, "extensions"),
+           *joined = json_object_get(o, "joined_on"),
+           *ends = json_object_get(o, "probation_ends_on");
+    bool ok = json_is_integer(stage) && json_is_integer(last) && json_is_string(status) &&
+              json_is_integer(ext);
+
+    if (ok) {
+        v->stage = json_integer_value(stage), v->last_step = json_integer_value(last);
+        v->extensions = json_integer_value(ext);
+        v->status = arena_strdup(a, json_string_value(status));
+        v->joined_on = json_is_string(joined) ? arena_strdup(a, json_string_value(joined)) : NULL;
+        v->probation_ends_on =
+            json_is_string(ends) ? arena_strdup(a, json_string_value(ends)) : NULL;
+    }
+    if (o)
+        json_decref(o);
+    return ok;
+}
+
+/* Whether step s changed the roster when it was recorded (apply_step below): an approval by
+ * the upper committee, 17 (admission) or 24 (转正, 出党 or the extended 预备期 end). */
+static bool changed_roster(const struct dev_step_view *s)
+{
+    return (s->step == 17 || s->step == 24) && s->decision && !strcmp(s->decision, "approved");
+}
+
 /* The roster change of steps 17 and 24, inside the step's transaction. */
 static int roster_change(struct app *app, struct db_conn *c, struct dev_applicant_view *v,
                          const char *status, const char *full_on, const struct auth_actor *actor,
@@ -365,6 +392,9 @@ static int apply_step(struct app *app, struct db_conn *c, struct dev_applicant_v
             v->probation_ends_on = arena_strdup(a, until);
             v->extensions++;
             v->stage = 5;
+            /* The roster's 预备期 end follows (the demo, app NULL, leaves the roster alone). */
+            if (app && v->member_id)
+                return member_probation_extend(c, v->member_id, v->probation_ends_on, actor, err);
         } else if (!strcmp(conv->decision, "cancel")) {
             v->status = "cancelled";
             return roster_change(app, c, v, "left", NULL, actor, a, err);
@@ -398,7 +428,7 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
     if (dev_store_applicant(c, applicant_id, a, &v, err) < 0 ||
         dev_store_steps(c, applicant_id, NULL, a, &steps, &ns, err) < 0 ||
         dev_store_approver(c, v.org_path, a, &approver, &facts->approver_found, err) < 0 ||
-        load_rules(c, a, &rules, &nr, err) < 0)
+        dev_rules_load(c, v.org_path, a, &rules, &nr, err) < 0)
         return -1;
     rec_org = v.org_id;
     if (dev_step_by_approver(in->step) && facts->approver_found) {
@@ -411,8 +441,12 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
     }
     facts->may_override = facts->approver_found &&
                           (!actor->user || auth_can(actor->user, PERM_DEV_APPROVE, approver.path));
-    if (in->vote_id)
+    if (in->vote_id) {
         facts->vote_same_org = vote_org == v.org_id;
+        /* VOTE-ONE-BY-ONE: a vote decides one candidate's case. */
+        if (dev_store_vote_used(c, in->vote_id, applicant_id, a, &facts->vote_used_by, err) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < facts->npeople; i++)
         facts->people[i].is_applicant =
             people_ids && people_ids[i] && !strcmp(people_ids[i], v.id_number);
@@ -420,7 +454,8 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
     if (dev_rules_check(rules, nr, &cs, in, facts, a, &f, &nf))
         return refuse(f, nf, a, err);
     findings = findings_json(f, nf, a);
-    if (dev_store_step_insert(c, applicant_id, in, rec_org, findings, uid, now, id_out, err) < 0)
+    if (dev_store_step_insert(c, applicant_id, in, rec_org, findings, prior_json(&v, a), uid, now,
+                              id_out, err) < 0)
         return -1;
     for (int64_t i = 0; i < in->npeople; i++)
         if (dev_store_person_insert(c, *id_out, in->step == 5 ? "contact" : "introducer",
@@ -469,4 +504,68 @@ int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step
     rc = 0;
 out:
     return db_tx_finish(app->db, &c, NULL, rc, err);
+}
+
+int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, const char *reason,
+                      const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct arena a;
+    struct dev_applicant_view v;
+    struct dev_step_view *steps, *last = NULL;
+    struct dev_org_ref approver;
+    bool found;
+    int64_t ns, now = clock_now();
+    int rc = -1;
+
+    arena_init(&a, 8192);
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        dev_store_applicant(c, applicant_id, &a, &v, err) < 0 ||
+        dev_store_steps(c, applicant_id, NULL, &a, &steps, &ns, err) < 0 ||
+        dev_store_approver(c, v.org_path, &a, &approver, &found, err) < 0)
+        goto out;
+    for (int64_t i = 0; i < ns; i++)
+        if (!steps[i].withdrawn_at)
+            last = &steps[i];
+    if (!last || last->id != step_id) {
+        bool known = false;
+        for (int64_t i = 0; i < ns; i++)
+            known |= steps[i].id == step_id;
+        if (!known)
+            err_set(err, E_NOT_FOUND, "/step_id", "该申请人没有这条步骤记录");
+        else
+            err_set(err, E_CONFLICT, "/step_id", "只能撤回最后记录的一步（第%" PRId64 "步“%s”）",
+                    last->step, dev_step_name(last->step));
+        goto out;
+    }
+    if (last->step == 1) {
+        err_set(err, E_CONFLICT, "/step_id", "入党申请本身不能撤回；不再继续发展的，请按程序终止");
+        goto out;
+    }
+    if (changed_roster(last)) {
+        err_set(err, E_CONFLICT, "/step_id",
+                "第%" PRId64 "步“%s”已变更党员名册，不能在此撤回；请在党员名册中更正", last->step,
+                dev_step_name(last->step));
+        goto out;
+    }
+    if (dev_step_by_approver(last->step) && found && actor->user &&
+        !auth_can(actor->user, PERM_DEV_APPROVE, approver.path)) {
+        err_set(err, E_FORBIDDEN, "", "第%" PRId64 "步“%s”须由%s撤回", last->step,
+                dev_step_name(last->step), approver.name);
+        goto out;
+    }
+    if (!prior_restore(&v, last->prior, &a)) {
+        err_set(err, E_CONFLICT, "/step_id", "该步骤记录于撤回功能启用之前，不能撤回");
+        goto out;
+    }
+    if (dev_store_step_withdraw(c, last->id, reason, auth_actor_user_id(actor), now, err) < 0 ||
+        dev_store_applicant_update(c, &v, now, err) < 0 ||
+        audit_dev(c, actor, "dev.withdraw", applicant_id, v.org_id,
+                  json_pack("{s:I, s:I, s:s, s:s}", "step_id", (json_int_t)last->id, "step",
+                            (json_int_t)last->step, "date", last->done_on, "reason", reason),
+                  err) < 0)
+        goto out;
+    rc = 0;
+out:
+    return db_tx_finish(app->db, &c, &a, rc, err);
 }

@@ -54,6 +54,8 @@ struct dev_step_view {
     int64_t id, applicant_id, step, org_id, vote_id, meeting_id, training_days, training_hours,
         extend_months, created_at;
     const char *done_on, *body, *decision, *note, *override_reason, *findings; /* JSON */
+    int64_t withdrawn_at; /* 0: part of the case; else withdrawn then, for withdraw_reason */
+    const char *withdraw_reason, *prior; /* prior: the case before the step (JSON), or NULL */
 };
 struct dev_person_view {
     int64_t step_id, member_id;
@@ -107,6 +109,15 @@ int dev_step_record(struct app *app, int64_t applicant_id, const struct dev_step
                     const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                     const char **findings_out, struct err *err);
 
+/* Withdraws step_id, the last step of the case still standing, recorded by mistake: the case
+ * goes back to where it was before it (the step's prior), the step stays, marked withdrawn
+ * with the reason. Refused (E_CONFLICT) for step 1 (the application itself), a step that is
+ * not the last, one recorded before steps kept their prior, and one that changed the roster
+ * (an admission, 转正 or 出党: corrected on the roster). The approving committee's steps need
+ * dev.approve there, as recording them does. Audited ("dev.withdraw"). */
+int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, const char *reason,
+                      const struct auth_actor *actor, struct err *err);
+
 /* The pipeline of a subtree on today: applicants per stage, overdue items, deadlines within 30
  * days and 预备党员 past the 预备期 end without a 转正 decision. */
 struct dev_item {
@@ -121,7 +132,24 @@ struct dev_pipeline {
 int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct dev_pipeline *out,
                      struct err *err);
 
-/* The rule rows in force on date (one per rule_id). */
+/* The rule rows as they apply at the org at path on date: one per rule_id in force (with the
+ * switches of the orgs on the path applied), and the switchable rows (the unverified overlay)
+ * with their state there and the switch that set it. Memory from a. */
 struct dev_rule;
-int dev_rules_in_force(struct app *app, const char *date, struct arena *a,
-                       const struct dev_rule ***out, int64_t *n_out, struct err *err);
+struct dev_switch;
+struct dev_rules_at {
+    const struct dev_rule **in_force;
+    int64_t nin_force;
+    const struct dev_rule **switchable;
+    const struct dev_switch **switched_by; /* per switchable row: the switch used, or NULL */
+    int64_t nswitchable;
+};
+int dev_rules_get(struct app *app, const char *path, const char *date, struct arena *a,
+                  struct dev_rules_at *out, struct err *err);
+
+/* Turns a switchable row (dev_rule_switchable) on or off for the subtree of org_id, with the
+ * confirmation note (RULES.md §13 confirmed_by / confirmed_at: the user and time are kept). A
+ * baseline row is E_CONFLICT; an unknown row E_NOT_FOUND "/rule_row"; a 党小组 E_INVALID
+ * "/org_id". Audited ("dev.rule_switch"). The caller checks the actor may set rules at org_id. */
+int dev_rule_switch_set(struct app *app, int64_t org_id, int64_t rule_row, bool enabled,
+                        const char *note, const struct auth_actor *actor, struct err *err);

@@ -19,10 +19,10 @@
 
 static const struct field APPLICANT_NEW[] = {
     FIELD_STR(struct dev_applicant_in, name, "name", "姓名", FIELD_REQUIRED, 1, 40),
-    FIELD_STR(struct dev_applicant_in, gender, "gender", "性别", FIELD_REQUIRED, 1, 2),
-    FIELD_DATE(struct dev_applicant_in, birth_date, "birth_date", "出生日期", FIELD_REQUIRED),
+    FIELD_STR(struct dev_applicant_in, gender, "gender", "性别", 0, 1, 2),
+    FIELD_DATE(struct dev_applicant_in, birth_date, "birth_date", "出生日期", 0),
     FIELD_STR(struct dev_applicant_in, id_number, "id_number", "身份证号",
-              FIELD_REQUIRED | FIELD_ASCII, 15, 30),
+              FIELD_REQUIRED | FIELD_ASCII, 1, 40),
     FIELD_ID(struct dev_applicant_in, org_id, "org_id", "受理党组织", FIELD_REQUIRED),
     FIELD_DATE(struct dev_applicant_in, applied_on, "applied_on", "递交入党申请书日期",
                FIELD_REQUIRED),
@@ -121,6 +121,10 @@ static json_t *step_json(const struct dev_step_view *s, const struct dev_detail 
     json_object_set_new(o, "note", jstr(s->note));
     json_object_set_new(o, "people", people);
     json_object_set_new(o, "findings", findings ? findings : json_array());
+    json_object_set_new(o, "withdrawn",
+                        s->withdrawn_at ? json_pack("{s:I, s:s}", "at", (json_int_t)s->withdrawn_at,
+                                                    "reason", s->withdraw_reason)
+                                        : json_null());
     return o;
 }
 
@@ -225,6 +229,32 @@ static int steps_create(struct http_req *req, struct http_res *res, struct err *
     return 0;
 }
 
+struct withdraw_in {
+    char *reason;
+};
+static const struct field WITHDRAW_IN[] = {
+    FIELD_STR(struct withdraw_in, reason, "reason", "撤回原因", FIELD_REQUIRED, 2, 200),
+    FIELD_END,
+};
+
+static int steps_withdraw(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct dev_detail d;
+    struct withdraw_in in = { 0 };
+    struct auth_actor actor;
+    int64_t step_id;
+
+    if (applicant_of(req, &d, err) < 0 || http_param_id(req, 1, &step_id, err) < 0 ||
+        http_body_decode(req, WITHDRAW_IN, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (dev_step_withdraw(req->app, d.a.id, step_id, in.reason, &actor, err) < 0 ||
+        dev_applicant_get(req->app, d.a.id, req->arena, &d, err) < 0)
+        return -1;
+    http_res_json(res, 200, detail_json(&d));
+    return 0;
+}
+
 /* The applications of the person signed in (a resident, say): the timeline and deadlines,
  * without the names of the people the steps named. */
 static int my_applications(struct http_req *req, struct http_res *res, struct err *err)
@@ -301,42 +331,96 @@ static const struct field RULES_Q[] = {
     FIELD_END,
 };
 
+static json_t *rule_json(const struct dev_rule *r)
+{
+    json_t *param = json_loads(r->param, 0, NULL), *steps = json_array();
+    int64_t at[25];
+    size_t nat = dev_rule_steps(r->rule_id, at);
+
+    for (size_t k = 0; k < nat; k++)
+        json_array_append_new(steps, jint(at[k]));
+    return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:o, s:b}", "id",
+                     (json_int_t)r->id, "rule", r->rule_id, "version", r->rule_set, "severity",
+                     r->severity, "param", param ? param : json_object(), "valid_from",
+                     r->valid_from, "valid_to", r->valid_to, "confidence", r->confidence, "source",
+                     r->source, "steps", steps, "enabled", r->enabled);
+}
+
+/* The rules at an org on a date: those in force, and the switchable overlay rows with their
+ * state there and who switched them. */
+static int respond_rules(struct http_req *req, struct http_res *res, const char *path,
+                         const char *date, int status, struct err *err)
+{
+    struct dev_rules_at r;
+    json_t *in_force = json_array(), *switchable = json_array();
+
+    if (dev_rules_get(req->app, path, date, req->arena, &r, err) < 0) {
+        json_decref(in_force);
+        json_decref(switchable);
+        return -1;
+    }
+    for (int64_t i = 0; i < r.nin_force; i++)
+        json_array_append_new(in_force, rule_json(r.in_force[i]));
+    for (int64_t i = 0; i < r.nswitchable; i++) {
+        json_t *o = rule_json(r.switchable[i]);
+        const struct dev_switch *by = r.switched_by[i];
+        json_object_set_new(o, "checked", json_boolean(dev_rule_checked(r.switchable[i]->rule_id)));
+        json_object_set_new(o, "switch",
+                            by ? json_pack("{s:I, s:s, s:s, s:I}", "org_id", (json_int_t)by->org_id,
+                                           "org_name", by->org_name, "note", by->note, "set_at",
+                                           (json_int_t)by->set_at)
+                               : json_null());
+        json_array_append_new(switchable, o);
+    }
+    http_res_json(
+        res, status,
+        json_pack("{s:s, s:o, s:o}", "date", date, "items", in_force, "switchable", switchable));
+    return 0;
+}
+
 static int rules_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct rules_q q = { 0 };
-    const struct dev_rule **r;
     const char *path;
     char today[11];
-    int64_t n;
-    json_t *arr;
 
-    /* The rows are the same for every org (tenant rules are not built yet); the scope check
-     * keeps the route's contract of the other lists. */
     if (http_query_decode(req, RULES_Q, &q, NULL, err) < 0 ||
         http_scope_path(req, q.org, &path, err) < 0)
         return -1;
     clock_today(today);
-    if (!q.date)
-        q.date = today;
-    if (dev_rules_in_force(req->app, q.date, req->arena, &r, &n, err) < 0)
-        return -1;
-    arr = json_array();
-    for (int64_t i = 0; i < n; i++) {
-        json_t *param = json_loads(r[i]->param, 0, NULL), *steps = json_array();
-        int64_t at[25];
-        size_t nat = dev_rule_steps(r[i]->rule_id, at);
+    return respond_rules(req, res, path, q.date ? q.date : today, 200, err);
+}
 
-        for (size_t k = 0; k < nat; k++)
-            json_array_append_new(steps, jint(at[k]));
-        json_array_append_new(
-            arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:o}", "rule", r[i]->rule_id,
-                           "version", r[i]->rule_set, "severity", r[i]->severity, "param",
-                           param ? param : json_object(), "valid_from", r[i]->valid_from,
-                           "valid_to", r[i]->valid_to, "confidence", r[i]->confidence, "source",
-                           r[i]->source, "steps", steps));
-    }
-    http_res_json(res, 200, json_pack("{s:s, s:o}", "date", q.date, "items", arr));
-    return 0;
+struct switch_in {
+    int64_t org_id, rule_row;
+    bool enabled;
+    char *note;
+};
+static const struct field SWITCH_IN[] = {
+    FIELD_ID(struct switch_in, org_id, "org_id", "党组织", FIELD_REQUIRED),
+    FIELD_ID(struct switch_in, rule_row, "rule_row", "规则", FIELD_REQUIRED),
+    FIELD_BOOL(struct switch_in, enabled, "enabled", "启用", FIELD_REQUIRED),
+    FIELD_STR(struct switch_in, note, "note", "确认依据（街道党工委的会议或文件）", FIELD_REQUIRED,
+              4, 200),
+    FIELD_END,
+};
+
+static int switches_create(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct switch_in in = { 0 };
+    struct auth_actor actor;
+    const char *path;
+    char today[11];
+
+    if (http_body_decode(req, SWITCH_IN, &in, NULL, err) < 0 ||
+        http_require_org(req, in.org_id, err) < 0 ||
+        http_scope_path(req, in.org_id, &path, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (dev_rule_switch_set(req->app, in.org_id, in.rule_row, in.enabled, in.note, &actor, err) < 0)
+        return -1;
+    clock_today(today);
+    return respond_rules(req, res, path, today, 201, err);
 }
 
 static const struct route DEV_ROUTES[] = {
@@ -348,12 +432,17 @@ static const struct route DEV_ROUTES[] = {
       "申请人详情：步骤时间线、规则检查结果、下一步与期限", NULL, NULL, NULL },
     { HTTP_POST, "/api/dev/applicants/{id}/steps", steps_create, PERM_DEV_WRITE, SCOPE_RECORD,
       "记录发展步骤（规则拒绝时 409，列出规则编号与说明）", NULL, NULL, STEP_IN },
+    { HTTP_POST, "/api/dev/applicants/{id}/steps/{step_id}/withdraw", steps_withdraw,
+      PERM_DEV_WRITE, SCOPE_RECORD, "撤回误记的最后一步（写明原因；已变更党员名册的步骤除外）",
+      NULL, NULL, WITHDRAW_IN },
     { HTTP_GET, "/api/me/dev", my_applications, PERM_SESSION, SCOPE_NONE,
       "我的入党申请：本人的发展步骤与期限", NULL, NULL, NULL },
     { HTTP_GET, "/api/dev/pipeline", pipeline_get, PERM_DEV_READ, SCOPE_CALLER,
       "发展党员工作台：各阶段人数、逾期、30天内到期、预备期满未转正", NULL, ORG_Q, NULL },
     { HTTP_GET, "/api/dev/rules", rules_get, PERM_DEV_READ, SCOPE_CALLER,
-      "某日施行的发展党员规则及参数", NULL, RULES_Q, NULL },
+      "某日对本组织施行的发展党员规则及参数，及可由街道党工委确认启用的规则", NULL, RULES_Q, NULL },
+    { HTTP_POST, "/api/dev/rule-switches", switches_create, PERM_DEV_RULES, SCOPE_RECORD,
+      "为本组织及下级启用或停用一条待确认的规则（须写明确认依据）", NULL, NULL, SWITCH_IN },
     { 0 },
 };
 
@@ -367,12 +456,15 @@ static const struct perm_row DEV_PERMS[] = {
              ROLES_MANAGERS | ROLE_BIT(ROLE_BRANCH_SECRETARY)),
     PERM_ROW(PERM_DEV_APPROVE, "dev.approve", "预审、审批预备党员和转正（上级党委）",
              ROLES_MANAGERS),
+    PERM_ROW(PERM_DEV_RULES, "dev.rules", "启用或停用待确认的发展党员规则", ROLES_MANAGERS),
     PERM_ROWS_END,
 };
 
 static const struct audit_action DEV_AUDIT[] = {
     { "dev.apply", "登记入党申请", "dev_applicant" },
     { "dev.step", "记录发展步骤", "dev_applicant" },
+    { "dev.withdraw", "撤回发展步骤", "dev_applicant" },
+    { "dev.rule_switch", "启用或停用发展党员规则", "dev_rule" },
     { NULL, NULL, NULL },
 };
 

@@ -13,7 +13,26 @@ struct db_conn;
 struct dev_rule {
     const char *rule_id, *rule_set, *severity, *param, *valid_from, *valid_to, *confidence, *source;
     bool enabled;
+    int64_t id;
 };
+
+/* An org's switch of a switchable row (dev_rule_switch) for its subtree. */
+struct dev_switch {
+    int64_t rule_row, org_id, set_at;
+    const char *org_path, *org_name, *note;
+    bool enabled;
+};
+/* Whether a row may be switched by an org: the unverified overlay rows only (RULES.md §1.2);
+ * baseline rows are the 细则 and stay as shipped. */
+bool dev_rule_switchable(const struct dev_rule *r);
+/* Whether the engine checks rule_id at some step (an unbuilt rule, DEV26-PUBLICITY, which needs
+ * a working-day calendar, is not, and is not switched on). */
+bool dev_rule_checked(const char *rule_id);
+/* The rows as they apply to a case at org path: rules copied into out (n rows), each
+ * switchable row's enabled taken from the deepest switch on the path (sw ordered by depth),
+ * else as shipped. *by_out (may be NULL; n entries) gets the switch used per row or NULL. */
+void dev_rules_at(const struct dev_rule *rules, size_t n, const struct dev_switch *sw, size_t nsw,
+                  const char *path, struct dev_rule *out, const struct dev_switch **by_out);
 
 /* The enabled row of rule_id in force on date (valid_from <= date < valid_to); of several, the
  * one with the latest valid_from (an overlay replaces its baseline from its own date on). NULL:
@@ -58,11 +77,13 @@ struct dev_facts {
     size_t npeople;
     bool vote_found, vote_same_org;
     const char *vote_kind, *vote_result, *vote_date;
+    const char *vote_used_by; /* the applicant of another case that links the vote, or NULL */
     bool approver_found, may_override;
 };
 
 /* One rule checked: its row, what it looked at and what came out. result is "pass", "block",
- * "warn", "overdue", "computed" or "overridden" (DEV-TRAIN with a reason); message is zh-CN
+ * "warn", "overdue", "remind" (a late step of a remind rule), "computed" or "overridden" (DEV-TRAIN
+ * with a reason); message is zh-CN
  * and names the dates involved; value is a computed date (DEV-PROB-END) or NULL. Inputs are
  * up to DEV_INPUTS_MAX key/value pairs. */
 #define DEV_INPUTS_MAX 4
@@ -78,7 +99,8 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nrules, const struct
                        const struct dev_step_in *in, const struct dev_facts *f, struct arena *a,
                        struct dev_finding **out, size_t *n_out);
 
-/* The engine's view of an applicant and its ns recorded steps s (from a). */
+/* The engine's view of an applicant and its ns recorded steps s (from a), withdrawn steps left
+ * out. */
 void dev_case_of(const struct dev_applicant_view *v, const struct dev_step_view *s, int64_t ns,
                  struct arena *a, struct dev_case *c);
 
@@ -92,8 +114,9 @@ struct dev_deadline {
     const char *rule_id, *due_on, *message;
     bool overdue, forgotten;
 };
-/* The deadlines of case c on today (at most 4 into out[]), from the rules in force on the
- * date each deadline starts from. Only those past or due within 30 days are given. */
+/* The deadlines of case c on today (at most 4 into out[]), from the rules in force today: the
+ * rows that would check the step were it recorded today, so the pipeline and the step form
+ * agree. Only those past or due within 30 days are given. */
 size_t dev_deadlines(const struct dev_rule *rules, size_t nrules, const struct dev_case *c,
                      const char *today, struct arena *a, struct dev_deadline out[4]);
 
@@ -130,6 +153,14 @@ int dev_store_approver(struct db_conn *c, const char *path, struct arena *a,
                        struct dev_org_ref *out, bool *found_out, struct err *err);
 int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, int64_t *n_out,
                     struct err *err);
+/* Every switch, shallowest org first. */
+int dev_store_switches(struct db_conn *c, struct arena *a, struct dev_switch **out, int64_t *n_out,
+                       struct err *err);
+int dev_store_switch_upsert(struct db_conn *c, int64_t rule_row, int64_t org_id, bool enabled,
+                            const char *note, int64_t by, int64_t now, struct err *err);
+/* The rules and switches read once, as they apply at path (dev_rules_at); from a. */
+int dev_rules_load(struct db_conn *c, const char *path, struct arena *a, struct dev_rule **out,
+                   size_t *n_out, struct err *err);
 /* person_id: the registered person with the ID number (0: none). */
 int dev_store_applicant_insert(struct db_conn *c, const struct dev_applicant_in *in,
                                const struct dev_org_ref *org, int64_t person_id, int64_t by,
@@ -147,9 +178,14 @@ int dev_store_applicant_update(struct db_conn *c, const struct dev_applicant_vie
                                struct err *err);
 /* Whether an applicant has this ID number already. */
 int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out, struct err *err);
+/* The applicant (name) of another case whose step links vote_id, NULL when none. */
+int dev_store_vote_used(struct db_conn *c, int64_t vote_id, int64_t applicant_id, struct arena *a,
+                        const char **name_out, struct err *err);
 int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
-                          int64_t org_id, const char *findings, int64_t by, int64_t now,
-                          int64_t *id_out, struct err *err);
+                          int64_t org_id, const char *findings, const char *prior, int64_t by,
+                          int64_t now, int64_t *id_out, struct err *err);
+int dev_store_step_withdraw(struct db_conn *c, int64_t step_id, const char *reason, int64_t by,
+                            int64_t now, struct err *err);
 int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role, int64_t member_id,
                             struct err *err);
 /* The steps of one applicant (applicant_id > 0) or of every applicant of the subtree at path,

@@ -10,13 +10,28 @@
 #include "domain/app.h"
 #include "domain/dev/dev_int.h"
 
+int dev_rules_load(struct db_conn *c, const char *path, struct arena *a, struct dev_rule **out,
+                   size_t *n_out, struct err *err)
+{
+    struct dev_rule *rules;
+    struct dev_switch *sw;
+    int64_t nr, nsw;
+
+    if (dev_store_rules(c, a, &rules, &nr, err) < 0 || dev_store_switches(c, a, &sw, &nsw, err) < 0)
+        return -1;
+    *out = arena_alloc(a, (size_t)(nr + 1) * sizeof(**out));
+    dev_rules_at(rules, (size_t)nr, sw, (size_t)nsw, path, *out, NULL);
+    *n_out = (size_t)nr;
+    return 0;
+}
+
 int dev_applicant_get(struct app *app, int64_t id, struct arena *a, struct dev_detail *out,
                       struct err *err)
 {
     struct db_conn *c = NULL;
     struct dev_rule *rules;
     struct dev_case cs;
-    int64_t nr;
+    size_t nr;
     char today[11];
     int rc = -1;
 
@@ -25,12 +40,12 @@ int dev_applicant_get(struct app *app, int64_t id, struct arena *a, struct dev_d
     if (db_acquire(app->db, &c, err) < 0 || dev_store_applicant(c, id, a, &out->a, err) < 0 ||
         dev_store_steps(c, id, NULL, a, &out->steps, &out->nsteps, err) < 0 ||
         dev_store_people(c, id, a, &out->people, &out->npeople, err) < 0 ||
-        dev_store_rules(c, a, &rules, &nr, err) < 0)
+        dev_rules_load(c, out->a.org_path, a, &rules, &nr, err) < 0)
         goto out;
     dev_case_of(&out->a, out->steps, out->nsteps, a, &cs);
     out->nnext = dev_next_steps(&cs, out->next);
     out->deadlines = arena_alloc(a, 4 * sizeof(*out->deadlines));
-    out->ndeadlines = dev_deadlines(rules, (size_t)nr, &cs, today, a, out->deadlines);
+    out->ndeadlines = dev_deadlines(rules, nr, &cs, today, a, out->deadlines);
     rc = 0;
 out:
     db_release(app->db, &c);
@@ -94,8 +109,9 @@ int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct 
     struct db_conn *c = NULL;
     struct dev_applicant_view *v;
     struct dev_step_view *s;
-    struct dev_rule *rules;
-    int64_t nv, ns, nr, j = 0;
+    struct dev_rule *rules, *at;
+    struct dev_switch *sw;
+    int64_t nv, ns, nr, nsw, j = 0;
     char today[11];
     int rc = -1;
 
@@ -104,8 +120,9 @@ int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct 
     if (db_acquire(app->db, &c, err) < 0 ||
         dev_store_applicants(c, path, NULL, a, &v, &nv, err) < 0 ||
         dev_store_steps(c, 0, path, a, &s, &ns, err) < 0 ||
-        dev_store_rules(c, a, &rules, &nr, err) < 0)
+        dev_store_rules(c, a, &rules, &nr, err) < 0 || dev_store_switches(c, a, &sw, &nsw, err) < 0)
         goto out;
+    at = arena_alloc(a, (size_t)(nr + 1) * sizeof(*at));
     /* Both lists are ordered by applicant id: walk them together. */
     for (int64_t i = 0; i < nv; i++) {
         struct dev_deadline d[4];
@@ -121,7 +138,8 @@ int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct 
         if (strcmp(v[i].status, "cancelled") && strcmp(v[i].status, "full"))
             out->stage_n[v[i].stage >= 1 && v[i].stage <= 5 ? v[i].stage : 1]++;
         dev_case_of(&v[i], s + first, j - first, a, &cs);
-        nd = dev_deadlines(rules, (size_t)nr, &cs, today, a, d);
+        dev_rules_at(rules, (size_t)nr, sw, (size_t)nsw, v[i].org_path, at, NULL);
+        nd = dev_deadlines(at, (size_t)nr, &cs, today, a, d);
         for (size_t k = 0; k < nd; k++) {
             if (d[k].forgotten)
                 push(&out->forgotten, &out->nforgotten, &v[i], &d[k], a);
@@ -131,35 +149,6 @@ int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct 
                 push(&out->due_soon, &out->ndue_soon, &v[i], &d[k], a);
         }
     }
-    rc = 0;
-out:
-    db_release(app->db, &c);
-    return rc;
-}
-
-int dev_rules_in_force(struct app *app, const char *date, struct arena *a,
-                       const struct dev_rule ***out, int64_t *n_out, struct err *err)
-{
-    struct db_conn *c = NULL;
-    struct dev_rule *rules;
-    const struct dev_rule **list;
-    int64_t nr, n = 0;
-    int rc = -1;
-
-    if (db_acquire(app->db, &c, err) < 0 || dev_store_rules(c, a, &rules, &nr, err) < 0)
-        goto out;
-    list = arena_alloc(a, (size_t)(nr + 1) * sizeof(*list));
-    /* Rows come ordered by rule_id: one answer per rule_id. */
-    for (int64_t i = 0; i < nr; i++) {
-        const struct dev_rule *r;
-        if (i && !strcmp(rules[i].rule_id, rules[i - 1].rule_id))
-            continue;
-        r = dev_rule_in_force(rules, (size_t)nr, rules[i].rule_id, date);
-        if (r)
-            list[n++] = r;
-    }
-    *out = list;
-    *n_out = n;
     rc = 0;
 out:
     db_release(app->db, &c);

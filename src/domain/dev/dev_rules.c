@@ -63,6 +63,7 @@ static const struct {
     { "DEV-AGE", { 1 } },
     { "DEV-TALK", { 2 } },
     { "DEV-CONTACTS", { 5 } },
+    { "DEV-ACT-REVIEW", { 6 } },
     { "DEV-OBJ-MIN", { 7 } },
     { "DEV-INTRO", { 9 } },
     { "DEV-TRAIN", { 11 } },
@@ -70,8 +71,9 @@ static const struct {
     { "DEV-LEAVING", { 13 } },
     { "DEV-VOTE", { 15, 23 } },
     { "DEV26-MEETING", { 15 } },
+    { "DEV26-OATH", { 20 } },
     { "DEV-APPROVE", { 17 } },
-    { "DEV-PROB-END", { 17 } },
+    { "DEV-PROB-END", { 17, 23 } },
     { "DEV-EXTEND", { 23 } },
     { "DEV-CONV-APPROVE", { 24 } },
     { "AUTH-APPROVE", { 13, 16, 17, 18, 24 } },
@@ -109,6 +111,36 @@ const struct dev_rule *dev_rule_in_force(const struct dev_rule *rules, size_t n,
     return best;
 }
 
+bool dev_rule_switchable(const struct dev_rule *r)
+{
+    return !strcmp(r->confidence, "unverified");
+}
+
+bool dev_rule_checked(const char *rule_id)
+{
+    int64_t at[25];
+
+    return dev_rule_steps(rule_id, at) > 0;
+}
+
+void dev_rules_at(const struct dev_rule *rules, size_t n, const struct dev_switch *sw, size_t nsw,
+                  const char *path, struct dev_rule *out, const struct dev_switch **by_out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct dev_switch *by = NULL;
+
+        out[i] = rules[i];
+        for (size_t k = 0; dev_rule_switchable(&rules[i]) && k < nsw; k++)
+            if (sw[k].rule_row == rules[i].id &&
+                !strncmp(path, sw[k].org_path, strlen(sw[k].org_path)))
+                by = &sw[k]; /* shallowest first: the deepest ends up here */
+        if (by)
+            out[i].enabled = by->enabled;
+        if (by_out)
+            by_out[i] = by;
+    }
+}
+
 int64_t dev_rule_param(const struct dev_rule *r, const char *key, int64_t def)
 {
     json_t *o = r && r->param ? json_loads(r->param, 0, NULL) : NULL;
@@ -139,6 +171,15 @@ static const struct dev_step_rec *last_of(const struct dev_case *c, int64_t k)
     return NULL;
 }
 
+/* The activist's last 考察 (step 6), else becoming an activist (step 3): DEV-ACT-REVIEW counts
+ * from it. */
+static const struct dev_step_rec *last_review(const struct dev_case *c)
+{
+    const struct dev_step_rec *s = last_of(c, 6);
+
+    return s ? s : last_of(c, 3);
+}
+
 static bool is(const char *a, const char *b)
 {
     return a && b && !strcmp(a, b);
@@ -148,11 +189,14 @@ void dev_case_of(const struct dev_applicant_view *v, const struct dev_step_view 
                  struct arena *a, struct dev_case *c)
 {
     struct dev_step_rec *r = ns ? arena_alloc(a, (size_t)ns * sizeof(*r)) : NULL;
+    size_t n = 0;
 
     for (int64_t i = 0; i < ns; i++)
-        r[i] = (struct dev_step_rec){ s[i].step, s[i].done_on, s[i].decision, s[i].extend_months };
+        if (!s[i].withdrawn_at)
+            r[n++] =
+                (struct dev_step_rec){ s[i].step, s[i].done_on, s[i].decision, s[i].extend_months };
     *c = (struct dev_case){ v->birth_date,        v->applied_on, v->status, v->joined_on,
-                            v->probation_ends_on, v->extensions, r,         (size_t)ns };
+                            v->probation_ends_on, v->extensions, r,         n };
 }
 
 size_t dev_next_steps(const struct dev_case *c, int64_t next[4])
@@ -293,7 +337,8 @@ static void check_order(const struct dev_rule *rules, size_t nr, const struct de
     }
 }
 
-/* DEV-AGE: 18 on the application date (the 18th birthday itself counts). */
+/* DEV-AGE: 18 on the application date (the 18th birthday itself counts; as the roster counts
+ * ages, date_years_between). */
 static void check_age(const struct dev_rule *r, const struct dev_case *c,
                       const struct dev_step_in *in, struct out *o)
 {
@@ -301,7 +346,7 @@ static void check_age(const struct dev_rule *r, const struct dev_case *c,
     char adult[11];
     struct dev_finding *x;
 
-    date_add_months(c->birth_date, (int)(years * 12), adult);
+    date_anniversary(c->birth_date, (int)years, adult);
     if (strcmp(in->date, adult) < 0)
         x = add(o, r, "block",
                 arena_printf(
@@ -325,7 +370,7 @@ static void check_within(const struct dev_rule *r, const char *what, const char 
 
     date_add_months(from, (int)months, due);
     if (strcmp(in->date, due) > 0)
-        x = add(o, r, "overdue",
+        x = add(o, r, is(r->severity, "remind") ? "remind" : "overdue",
                 arena_printf(o->a, "%s（%s）超过期限：应在%s（%s）后%" PRId64 "个月内，即%s前",
                              what, in->date, from_label, from, months, due));
     else
@@ -412,6 +457,9 @@ static void check_vote(const struct dev_rule *r, const char *kind, const struct 
     else if (!is(f->vote_kind, kind))
         why = is(kind, "admission") ? "关联的表决不是“接收预备党员”表决"
                                     : "关联的表决不是“预备党员转正”表决";
+    else if (f->vote_used_by)
+        why = arena_printf(o->a, "该表决已用于%s的发展程序；每名发展对象须单独讨论、单独表决",
+                           f->vote_used_by);
     else if (!is(f->vote_result, "passed"))
         why = f->vote_result ? "关联的表决未通过" : "关联的表决尚未结束";
     else if (!is(f->vote_date, in->date))
@@ -476,6 +524,24 @@ static void check_extend(const struct dev_rule *r, const struct dev_case *c,
     input(x, "extensions", arena_printf(o->a, "%" PRId64, c->extensions));
 }
 
+/* DEV-PROB-END at step 23: 转正 (on time or with an extension) is discussed once the 预备期
+ * is over (细则第三十二条: 预备期满); 取消预备党员资格 may come at any time. */
+static void check_probation_over(const struct dev_rule *r, const struct dev_case *c,
+                                 const struct dev_step_in *in, struct out *o)
+{
+    struct dev_finding *x;
+
+    if (strcmp(in->date, c->probation_ends_on) < 0)
+        x = add(o, r, "block",
+                arena_printf(o->a, "预备期至%s期满，支部大会讨论%s（%s）须在期满之日或以后",
+                             c->probation_ends_on,
+                             is(in->decision, "extend") ? "延长预备期" : "转正", in->date));
+    else
+        x = add(o, r, "pass", arena_printf(o->a, "预备期已于%s期满", c->probation_ends_on));
+    input(x, "ends_on", c->probation_ends_on);
+    input(x, "date", in->date);
+}
+
 /* DEV-LEAVING: expected to leave the unit within months of the 预审 (a warning). */
 static void check_leaving(const struct dev_rule *r, const struct dev_step_in *in, struct out *o)
 {
@@ -518,6 +584,11 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
         if ((r = rule(rules, nr, "DEV-CONTACTS", &o)))
             check_people(r, "培养联系人", dev_rule_param(r, "min", 1), dev_rule_param(r, "max", 2),
                          in, f, &o);
+        break;
+    case 6:
+        if ((r = rule(rules, nr, "DEV-ACT-REVIEW", &o)) && (s = last_review(c)))
+            check_within(r, "考察日期", s->step == 3 ? "确定为入党积极分子" : "上次考察",
+                         s->done_on, in, &o);
         break;
     case 7:
         if ((r = rule(rules, nr, "DEV-OBJ-MIN", &o)) && (s = last_of(c, 3))) {
@@ -573,6 +644,9 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
             check_vote(r, in->step == 15 ? "admission" : "full_member", in, f, &o);
         if (in->step == 15 && (r = rule(rules, nr, "DEV26-MEETING", &o)) && (s = last_of(c, 13)))
             check_within(r, "支部党员大会讨论日期", "上级党委预审", s->done_on, in, &o);
+        if (in->step == 23 && !is(in->decision, "cancel") && c->probation_ends_on &&
+            (r = rule(rules, nr, "DEV-PROB-END", &o)))
+            check_probation_over(r, c, in, &o);
         if (in->step == 23 && is(in->decision, "extend") && (r = rule(rules, nr, "DEV-EXTEND", &o)))
             check_extend(r, c, in, &o);
         break;
@@ -591,6 +665,10 @@ size_t dev_rules_check(const struct dev_rule *rules, size_t nr, const struct dev
             input(x, "resolution_on", s->done_on);
             input(x, "ends_on", x->value);
         }
+        break;
+    case 20:
+        if ((r = rule(rules, nr, "DEV26-OATH", &o)) && (s = last_of(c, 17)))
+            check_within(r, "入党宣誓日期", "上级党委审批", s->done_on, in, &o);
         break;
     case 24:
         if ((r = rule(rules, nr, "DEV-CONV-APPROVE", &o)) && (s = last_of(c, 23)))
@@ -637,28 +715,42 @@ size_t dev_deadlines(const struct dev_rule *rules, size_t nr, const struct dev_c
 
     if (!last || is(c->status, "cancelled") || is(c->status, "full"))
         return 0;
-    if (last->step == 1 && (r = dev_rule_in_force(rules, nr, "DEV-TALK", c->applied_on))) {
+    if (last->step == 1 && (r = dev_rule_in_force(rules, nr, "DEV-TALK", today))) {
         date_add_months(c->applied_on, (int)dev_rule_param(r, "months", 1), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "收到入党申请书（%s）后应在%s前派人谈话", c->applied_on, due),
                  false, a);
     }
+    if (last->step >= 3 && last->step <= 6 && (s = last_review(c)) &&
+        (r = dev_rule_in_force(rules, nr, "DEV-ACT-REVIEW", today))) {
+        date_add_months(s->done_on, (int)dev_rule_param(r, "months", 6), due);
+        deadline(out, &n, r->rule_id, due, today,
+                 arena_printf(a, "%s（%s）后应在%s前对入党积极分子进行一次考察",
+                              s->step == 3 ? "确定为入党积极分子" : "上次考察", s->done_on, due),
+                 false, a);
+    }
     if ((last->step == 13 || last->step == 14) &&
-        (r = dev_rule_in_force(rules, nr, "DEV26-MEETING", last->done_on)) &&
-        (s = last_of(c, 13))) {
+        (r = dev_rule_in_force(rules, nr, "DEV26-MEETING", today)) && (s = last_of(c, 13))) {
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 1), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "预审（%s）后应在%s前提交支部党员大会讨论", s->done_on, due),
                  false, a);
     }
     if ((last->step == 15 || last->step == 16) && (s = last_of(c, 15)) &&
-        (r = dev_rule_in_force(rules, nr, "DEV-APPROVE", s->done_on))) {
+        (r = dev_rule_in_force(rules, nr, "DEV-APPROVE", today))) {
         date_add_months(s->done_on, (int)dev_rule_param(r, "months", 3), due);
         deadline(out, &n, r->rule_id, due, today,
                  arena_printf(a, "支部大会通过接收（%s）后应在%s前由上级党委审批", s->done_on, due),
                  false, a);
     }
-    if (last->step == 23 && (r = dev_rule_in_force(rules, nr, "DEV-CONV-APPROVE", last->done_on))) {
+    if (last->step >= 17 && last->step <= 19 && (s = last_of(c, 17)) &&
+        is(s->decision, "approved") && (r = dev_rule_in_force(rules, nr, "DEV26-OATH", today))) {
+        date_add_months(s->done_on, (int)dev_rule_param(r, "months", 1), due);
+        deadline(out, &n, r->rule_id, due, today,
+                 arena_printf(a, "上级党委审批（%s）后一般应在%s前组织入党宣誓", s->done_on, due),
+                 false, a);
+    }
+    if (last->step == 23 && (r = dev_rule_in_force(rules, nr, "DEV-CONV-APPROVE", today))) {
         date_add_months(last->done_on, (int)dev_rule_param(r, "months", 3), due);
         deadline(
             out, &n, r->rule_id, due, today,

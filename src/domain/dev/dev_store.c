@@ -11,17 +11,33 @@ static const struct db_sql SQL_ORG = {
     .name = "dev.org",
     .sql = "SELECT id, tenant_id, path, name, type, dissolved_on FROM org WHERE id = ?",
 };
-/* The orgs with approval power at or above path (their path is a prefix of it), nearest first. */
+/* The nearest org with approval power at or above path (its path a prefix of it): a 街道党工委
+ * has it (AUTH-APPROVE) unless a dev_org row says otherwise; another org only by a dev_org row. */
 static const struct db_sql SQL_APPROVER = {
     .name = "dev.approver",
-    .sql = "SELECT o.id, o.tenant_id, o.path, o.name, o.type, o.dissolved_on FROM org o "
-           "JOIN dev_org d ON d.org_id = o.id WHERE d.can_approve_members = 1 "
-           "AND substr(?, 1, length(o.path)) = o.path ORDER BY o.depth DESC LIMIT 1",
+    .sql =
+        "SELECT o.id, o.tenant_id, o.path, o.name, o.type, o.dissolved_on FROM org o "
+        "LEFT JOIN dev_org d ON d.org_id = o.id "
+        "WHERE COALESCE(d.can_approve_members, CASE WHEN o.type = 'street' THEN 1 ELSE 0 END) = 1 "
+        "AND o.dissolved_on IS NULL AND substr(?, 1, length(o.path)) = o.path "
+        "ORDER BY o.depth DESC LIMIT 1",
 };
 static const struct db_sql SQL_RULES = {
     .name = "dev.rules",
     .sql = "SELECT rule_id, rule_set, severity, param, valid_from, valid_to, confidence, source, "
-           "enabled FROM dev_rule ORDER BY rule_id, valid_from",
+           "enabled, id FROM dev_rule ORDER BY rule_id, valid_from",
+};
+static const struct db_sql SQL_SWITCHES = {
+    .name = "dev.switches",
+    .sql = "SELECT s.rule_row, s.org_id, s.set_at, o.path, o.name, s.note, s.enabled "
+           "FROM dev_rule_switch s JOIN org o ON o.id = s.org_id ORDER BY o.depth, s.id",
+};
+static const struct db_sql SQL_SWITCH_UPSERT = {
+    .name = "dev.switch_upsert",
+    .sql = "INSERT INTO dev_rule_switch (rule_row, org_id, enabled, note, set_by, set_at) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (rule_row, org_id) DO UPDATE SET "
+           "enabled = excluded.enabled, note = excluded.note, set_by = excluded.set_by, "
+           "set_at = excluded.set_at",
 };
 #define APPLICANT_COLS                                                                             \
     "a.id, a.tenant_id, a.org_id, a.member_id, a.stage, a.last_step, a.extensions, a.created_at, " \
@@ -60,13 +76,24 @@ static const struct db_sql SQL_ID_TAKEN = {
     .name = "dev.id_taken",
     .sql = "SELECT COUNT(*) FROM dev_applicant WHERE id_number = ? AND status <> 'cancelled'",
 };
+static const struct db_sql SQL_VOTE_USED = {
+    .name = "dev.vote_used",
+    .sql = "SELECT a.name FROM dev_step s JOIN dev_applicant a ON a.id = s.applicant_id "
+           "WHERE s.vote_id = ? AND s.applicant_id <> ? AND s.withdrawn_at IS NULL "
+           "ORDER BY s.id LIMIT 1",
+};
 static const struct db_sql SQL_STEP_INSERT = {
     .name = "dev.step_insert",
     .sql = "INSERT INTO dev_step (applicant_id, step, done_on, org_id, body, decision, vote_id, "
            "meeting_id, training_days, training_hours, extend_months, override_reason, note, "
-           "findings, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-           "(SELECT meeting_id FROM meeting_vote WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?) "
+           "findings, recorded_by, created_at, prior) VALUES (?, ?, ?, ?, ?, ?, ?, "
+           "(SELECT meeting_id FROM meeting_vote WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
            "RETURNING id",
+};
+static const struct db_sql SQL_STEP_WITHDRAW = {
+    .name = "dev.step_withdraw",
+    .sql = "UPDATE dev_step SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? "
+           "WHERE id = ? AND withdrawn_at IS NULL",
 };
 static const struct db_sql SQL_PERSON_INSERT = {
     .name = "dev.person_insert",
@@ -75,7 +102,7 @@ static const struct db_sql SQL_PERSON_INSERT = {
 #define STEP_COLS                                                                                  \
     "s.id, s.applicant_id, s.step, s.org_id, s.vote_id, s.meeting_id, s.training_days, "           \
     "s.training_hours, s.extend_months, s.created_at, s.done_on, s.body, s.decision, s.note, "     \
-    "s.override_reason, s.findings"
+    "s.override_reason, s.findings, s.withdrawn_at, s.withdraw_reason, s.prior"
 static const struct db_sql SQL_STEPS = {
     .name = "dev.steps",
     .sql = "SELECT " STEP_COLS " FROM dev_step s WHERE s.applicant_id = ? ORDER BY s.id",
@@ -83,14 +110,17 @@ static const struct db_sql SQL_STEPS = {
 static const struct db_sql SQL_STEPS_PATH = {
     .name = "dev.steps_path",
     .sql = "SELECT " STEP_COLS " FROM dev_step s JOIN dev_applicant a ON a.id = s.applicant_id "
-           "WHERE a.org_path LIKE ? || '%' ORDER BY s.applicant_id, s.id",
+           "WHERE a.org_path LIKE ? || '%' AND s.withdrawn_at IS NULL "
+           "ORDER BY s.applicant_id, s.id",
 };
 static const struct db_sql SQL_PEOPLE = {
     .name = "dev.people",
-    .sql = "SELECT p.step_id, p.member_id, p.role, pe.name FROM dev_person p "
-           "JOIN dev_step s ON s.id = p.step_id JOIN member m ON m.id = p.member_id "
-           "JOIN person pe ON pe.id = m.person_id WHERE s.applicant_id = ? ORDER BY p.step_id, "
-           "p.member_id",
+    .sql =
+        "SELECT p.step_id, p.member_id, p.role, pe.name FROM dev_person p "
+        "JOIN dev_step s ON s.id = p.step_id JOIN member m ON m.id = p.member_id "
+        "JOIN person pe ON pe.id = m.person_id WHERE s.applicant_id = ? AND s.withdrawn_at IS NULL "
+        "ORDER BY p.step_id, "
+        "p.member_id",
 };
 static const struct db_sql SQL_DEMO_APPROVERS = {
     .name = "dev.demo_approvers",
@@ -146,6 +176,7 @@ static void read_rule(struct db_stmt *st, struct arena *a, void *row)
     r->confidence = db_col_dup(st, 6, a);
     r->source = db_col_dup(st, 7, a);
     r->enabled = db_col_int(st, 8) != 0;
+    r->id = db_col_int(st, 9);
 }
 
 int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, int64_t *n_out,
@@ -156,6 +187,38 @@ int dev_store_rules(struct db_conn *c, struct arena *a, struct dev_rule **out, i
     if (db_prepare(c, &SQL_RULES, &st, err) < 0)
         return -1;
     return db_read_rows(&st, read_rule, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_switch(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct dev_switch *w = row;
+
+    w->rule_row = db_col_int(st, 0);
+    w->org_id = db_col_int(st, 1);
+    w->set_at = db_col_int(st, 2);
+    w->org_path = db_col_dup(st, 3, a);
+    w->org_name = db_col_dup(st, 4, a);
+    w->note = db_col_dup(st, 5, a);
+    w->enabled = db_col_int(st, 6) != 0;
+}
+
+int dev_store_switches(struct db_conn *c, struct arena *a, struct dev_switch **out, int64_t *n_out,
+                       struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_SWITCHES, &st, err) < 0)
+        return -1;
+    return db_read_rows(&st, read_switch, sizeof(**out), a, out, n_out, err);
+}
+
+int dev_store_switch_upsert(struct db_conn *c, int64_t rule_row, int64_t org_id, bool enabled,
+                            const char *note, int64_t by, int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_SWITCH_UPSERT,
+                       DB_ARGS(DB_INT(rule_row), DB_INT(org_id), DB_INT(enabled), DB_TEXT(note),
+                               DB_OPT_ID(by), DB_INT(now)),
+                       err);
 }
 
 static void read_applicant(struct db_stmt *st, struct arena *a, void *row)
@@ -238,18 +301,34 @@ int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out
     return 0;
 }
 
-int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
-                          int64_t org_id, const char *findings, int64_t by, int64_t now,
-                          int64_t *id_out, struct err *err)
+int dev_store_vote_used(struct db_conn *c, int64_t vote_id, int64_t applicant_id, struct arena *a,
+                        const char **name_out, struct err *err)
 {
-    return db_run_id_args(
-        c, &SQL_STEP_INSERT,
-        DB_ARGS(DB_INT(applicant_id), DB_INT(in->step), DB_TEXT(in->date), DB_INT(org_id),
-                DB_OPT_TEXT(in->body), DB_OPT_TEXT(in->decision), DB_OPT_ID(in->vote_id),
-                DB_INT(in->vote_id), DB_OPT_ID(in->training_days), DB_OPT_ID(in->training_hours),
-                DB_OPT_ID(in->extend_months), DB_OPT_TEXT(in->override_reason),
-                DB_OPT_TEXT(in->note), DB_TEXT(findings), DB_OPT_ID(by), DB_INT(now)),
-        id_out, err);
+    *name_out = NULL;
+    return db_read_opt_args(c, &SQL_VOTE_USED, DB_ARGS(DB_INT(vote_id), DB_INT(applicant_id)),
+                            db_read_text, a, name_out, NULL, err);
+}
+
+int dev_store_step_insert(struct db_conn *c, int64_t applicant_id, const struct dev_step_in *in,
+                          int64_t org_id, const char *findings, const char *prior, int64_t by,
+                          int64_t now, int64_t *id_out, struct err *err)
+{
+    return db_run_id_args(c, &SQL_STEP_INSERT,
+                          DB_ARGS(DB_INT(applicant_id), DB_INT(in->step), DB_TEXT(in->date),
+                                  DB_INT(org_id), DB_OPT_TEXT(in->body), DB_OPT_TEXT(in->decision),
+                                  DB_OPT_ID(in->vote_id), DB_INT(in->vote_id),
+                                  DB_OPT_ID(in->training_days), DB_OPT_ID(in->training_hours),
+                                  DB_OPT_ID(in->extend_months), DB_OPT_TEXT(in->override_reason),
+                                  DB_OPT_TEXT(in->note), DB_TEXT(findings), DB_OPT_ID(by),
+                                  DB_INT(now), DB_OPT_TEXT(prior)),
+                          id_out, err);
+}
+
+int dev_store_step_withdraw(struct db_conn *c, int64_t step_id, const char *reason, int64_t by,
+                            int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_STEP_WITHDRAW,
+                       DB_ARGS(DB_INT(now), DB_OPT_ID(by), DB_TEXT(reason), DB_INT(step_id)), err);
 }
 
 int dev_store_person_insert(struct db_conn *c, int64_t step_id, const char *role, int64_t member_id,
@@ -279,6 +358,9 @@ static void read_step(struct db_stmt *st, struct arena *a, void *row)
     s->note = db_col_dup(st, 13, a);
     s->override_reason = db_col_dup(st, 14, a);
     s->findings = db_col_dup(st, 15, a);
+    s->withdrawn_at = db_col_int(st, 16);
+    s->withdraw_reason = db_col_dup(st, 17, a);
+    s->prior = db_col_dup(st, 18, a);
 }
 
 int dev_store_steps(struct db_conn *c, int64_t applicant_id, const char *path, struct arena *a,

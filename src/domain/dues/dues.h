@@ -14,7 +14,7 @@ struct change_counter;
 struct demo_hook;
 struct err;
 
-/* The area's change counter (migration 0019_dues) and demo hook (dues_demo.c). */
+/* The area's change counter (migration 0021_dues) and demo hook (dues_demo.c). */
 extern const struct change_counter DUES_COUNTER;
 extern const struct demo_hook DUES_DEMO;
 

@@ -497,3 +497,19 @@ int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct
 out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
+
+int member_probation_extend(struct db_conn *c, int64_t member_id, const char *until,
+                            const struct auth_actor *actor, struct err *err)
+{
+    char digest[65], what[64];
+    int64_t org_id;
+
+    if (member_store_probation_extend(c, member_id, until, clock_now(), &org_id, err) < 0) {
+        if (err->code == E_NOT_FOUND)
+            err->code = E_CONFLICT;
+        return -1;
+    }
+    snprintf(what, sizeof(what), "probation_extended_to:%s", until);
+    audit_digest(what, strlen(what), digest);
+    return audit_member(c, actor, "member.probation", member_id, org_id, digest, err);
+}

@@ -135,7 +135,8 @@ struct member_view {
     int64_t group_id;              /* the 党小组 the member is in (member_group); 0: none */
     const char *group_name;        /* its name; NULL when none */
     const char *probation_ends_on; /* a 预备党员's 预备期 end (DEV-PROB-END); NULL otherwise */
-    bool probation_overdue;        /* that day has passed and the member is still 预备 */
+    const char *probation_extended_to; /* the end of an extended 预备期 (DEV-EXTEND) or NULL */
+    bool probation_overdue;            /* that day has passed and the member is still 预备 */
 };
 
 /* One page of members in q->org_path's subtree, with the total. *out holds *n_out views from
@@ -259,6 +260,11 @@ struct member_overdue {
 int member_probation_overdue(struct db_conn *c, const char *path, const char *upper,
                              struct arena *a, struct member_overdue **out, int64_t *n_out,
                              struct err *err);
+/* Records that a 预备党员's 预备期 was extended to until (DEV-EXTEND, approved by the upper
+ * committee), in the caller's transaction on c, audited ("member.probation"): the roster's
+ * 预备期 end and its overdue advisory follow it. E_CONFLICT when the member is not 预备. */
+int member_probation_extend(struct db_conn *c, int64_t member_id, const char *until,
+                            const struct auth_actor *actor, struct err *err);
 /* The zh-CN finding shown for an overdue 预备期 ending on ends_on (member pages, advisories). */
 const char *member_probation_message(const char *ends_on, struct arena *a);
 
@@ -268,6 +274,3 @@ const char *member_probation_message(const char *ends_on, struct arena *a);
  * does not change. The caller checks the actor may write at the member's org. */
 int member_group_set(struct app *app, int64_t id, int64_t group_id, const struct auth_actor *actor,
                      struct err *err);
-
-/* Whole years between date from and date to (both YYYY-MM-DD); -1 when either is bad. */
-int64_t member_years_between(const char *from, const char *to);

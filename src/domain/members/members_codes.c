@@ -176,16 +176,3 @@ const char *member_status_code(const char *s)
     return code_or_alias(MEMBER_STATUSES, MEMBER_STATUS_LABELS, STATUS_ALIASES,
                          ARRAY_LEN(STATUS_ALIASES), s);
 }
-
-int64_t member_years_between(const char *from, const char *to)
-{
-    int fy, fm, fd, ty, tm, td;
-    int64_t years;
-
-    if (!from || !to || date_parse(from, &fy, &fm, &fd) < 0 || date_parse(to, &ty, &tm, &td) < 0)
-        return -1;
-    years = ty - fy;
-    if (tm < fm || (tm == fm && td < fd))
-        years--;
-    return years < 0 ? -1 : years;
-}

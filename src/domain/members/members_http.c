@@ -484,6 +484,7 @@ static const struct audit_action MEMBERS_AUDIT[] = {
     { "member.reveal", "查看完整个人信息", "member" },
     { "member.card", "修改党员联系卡", "member" },
     { "member.group", "调整党小组", "member" },
+    { "member.probation", "延长预备期", "member" },
     { NULL, NULL, NULL },
 };
 

@@ -21,6 +21,9 @@ struct member_org {
     int64_t parent_id; /* 0 for the root */
 };
 /* Sets the member's 党小组 (group_id 0: removes it). */
+/* Sets a 预备党员's extended 预备期 end; *org_out their org. E_NOT_FOUND when no such 预备党员. */
+int member_store_probation_extend(struct db_conn *c, int64_t member_id, const char *until,
+                                  int64_t now, int64_t *org_out, struct err *err);
 int member_store_group_set(struct db_conn *c, int64_t member_id, int64_t tenant_id,
                            int64_t group_id, int64_t now, int64_t by, struct err *err);
 /* The versions of one rule (member_rule rows, by valid_from). */

@@ -59,7 +59,12 @@ int member_probation_overdue(struct db_conn *c, const char *path, const char *up
         return -1;
     clock_today(today);
     for (int64_t i = 0; i < n; i++) {
-        if (probation_end(&rules, v[i].joined_on, end) && strcmp(end, today) < 0) {
+        /* ends_on comes in as the extended end (DEV-EXTEND) when there is one. */
+        if (v[i].ends_on)
+            snprintf(end, sizeof(end), "%s", v[i].ends_on);
+        else if (!probation_end(&rules, v[i].joined_on, end))
+            continue;
+        if (strcmp(end, today) < 0) {
             v[k] = v[i];
             v[k++].ends_on = arena_strdup(a, end);
         }
@@ -76,15 +81,17 @@ static void view_finish(struct member_view *v, const struct member_rules *rules,
 
     v->status_label = member_status_label(v->status);
     v->category_label = member_category_label(v->category);
-    v->age = member_years_between(v->birth_date, today);
+    v->age = date_years_between(v->birth_date, today);
     /* 党龄 runs from 转正, the end of the 预备期 (DEV-PARTYAGE): none while probationary, and
      * unknown when the 转正 date was never recorded. */
     v->party_age = strcmp(v->status, "probationary") && v->full_member_on
-                       ? member_years_between(v->full_member_on, today)
+                       ? date_years_between(v->full_member_on, today)
                        : -1;
     v->probation_ends_on = NULL;
     v->probation_overdue = false;
-    if (!strcmp(v->status, "probationary") && probation_end(rules, v->joined_on, end)) {
+    if (!strcmp(v->status, "probationary") &&
+        (v->probation_extended_to ? snprintf(end, sizeof(end), "%s", v->probation_extended_to) > 0
+                                  : probation_end(rules, v->joined_on, end))) {
         v->probation_ends_on = arena_strdup(a, end);
         v->probation_overdue = strcmp(end, today) < 0;
     }

@@ -12,7 +12,7 @@
     "p.ethnicity, p.birth_date, p.id_number, p.phone, p.address, p.hukou, p.education, "           \
     "m.status, m.category, m.joined_on, m.full_member_on, m.work_unit, m.post, "                   \
     "(SELECT group_concat(t.tag, ',') FROM member_tag t WHERE t.member_id = m.id), "               \
-    "m.created_at, m.updated_at, gr.group_id, gro.name"
+    "m.created_at, m.updated_at, gr.group_id, gro.name, m.probation_extended_to"
 #define VIEW_JOINS                                                                                 \
     "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id "                           \
     "LEFT JOIN member_group gr ON gr.member_id = m.id LEFT JOIN org gro ON gro.id = gr.group_id"
@@ -172,6 +172,7 @@ static void read_view(struct db_stmt *st, struct arena *a, void *row)
     v->updated_at = db_col_int(st, k++);
     v->group_id = db_col_int(st, k++);
     v->group_name = db_col_dup(st, k++, a);
+    v->probation_extended_to = db_col_dup(st, k++, a);
 }
 
 int member_store_get(struct db_conn *c, int64_t id, bool by_person, struct arena *a,
@@ -249,10 +250,11 @@ static const struct db_sql SQL_RULES = {
 };
 static const struct db_sql SQL_PROBATIONARY = {
     .name = "members.probationary",
-    .sql = "SELECT m.id, m.org_id, o.name, p.name, m.joined_on FROM member m "
-           "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id "
-           "WHERE m.org_path >= ? AND m.org_path < ? AND m.status = 'probationary' "
-           "AND m.joined_on IS NOT NULL ORDER BY m.org_id, m.joined_on, m.id",
+    .sql =
+        "SELECT m.id, m.org_id, o.name, p.name, m.joined_on, m.probation_extended_to FROM member m "
+        "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id "
+        "WHERE m.org_path >= ? AND m.org_path < ? AND m.status = 'probationary' "
+        "AND m.joined_on IS NOT NULL ORDER BY m.org_id, m.joined_on, m.id",
 };
 
 static void read_rule(struct db_stmt *st, struct arena *a, void *row)
@@ -278,7 +280,8 @@ static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
                                                              .org_id = db_col_int(st, 1),
                                                              .org_name = db_col_dup(st, 2, a),
                                                              .name = db_col_dup(st, 3, a),
-                                                             .joined_on = db_col_dup(st, 4, a) };
+                                                             .joined_on = db_col_dup(st, 4, a),
+                                                             .ends_on = db_col_dup(st, 5, a) };
 }
 
 int member_store_probationary(struct db_conn *c, const char *path, const char *upper,

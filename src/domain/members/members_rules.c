@@ -270,7 +270,7 @@ int member_check(const struct member_in *m, struct err *err)
     if (!member_blank(m->birth_date) && !member_blank(m->joined_on)) {
         if (strcmp(m->joined_on, m->birth_date) <= 0)
             return err_set(err, E_INVALID, "/joined_on", "入党日期应晚于出生日期");
-        if (member_years_between(m->birth_date, m->joined_on) < 18)
+        if (date_years_between(m->birth_date, m->joined_on) < 18)
             return err_set(err, E_INVALID, "/joined_on",
                            "入党时应年满 18 周岁：出生日期 %s，入党日期 %s", m->birth_date,
                            m->joined_on);

@@ -93,6 +93,11 @@ static const struct db_sql SQL_MEMBER_UPDATE = {
                                                                                               "id "
                                                                                               "= ?",
 };
+static const struct db_sql SQL_PROBATION_EXTEND = {
+    .name = "members.probation_extend",
+    .sql = "UPDATE member SET probation_extended_to = ?, updated_at = ? "
+           "WHERE id = ? AND status = 'probationary' RETURNING org_id",
+};
 static const struct db_sql SQL_TAGS_CLEAR = {
     .name = "members.tags_clear",
     .sql = "DELETE FROM member_tag WHERE member_id = ?",
@@ -521,4 +526,12 @@ int member_store_group_set(struct db_conn *c, int64_t member_id, int64_t tenant_
         c, &SQL_GROUP_SET,
         DB_ARGS(DB_INT(member_id), DB_INT(tenant_id), DB_INT(group_id), DB_INT(now), DB_OPT_ID(by)),
         err);
+}
+
+int member_store_probation_extend(struct db_conn *c, int64_t member_id, const char *until,
+                                  int64_t now, int64_t *org_out, struct err *err)
+{
+    return db_read_one_args(c, &SQL_PROBATION_EXTEND,
+                            DB_ARGS(DB_TEXT(until), DB_INT(now), DB_INT(member_id)), db_read_int,
+                            NULL, org_out, "", "该党员不是预备党员，不能延长预备期", err);
 }

@@ -1,120 +1,24 @@
-/* orglife_attach.c: a meeting's attachments (kind read from the bytes: PDF, PNG, JPEG, or a
- * Word .docx checked inside its zip with libzip; size and count bounded by the configuration)
+/* orglife_attach.c: a meeting's attachments (kind, size and name checked by core/upload.h: PDF,
+ * PNG, JPEG or Word .docx read from the bytes; size and count bounded by the configuration)
  * and its sign-in link (a random token, a time window around the meeting, a member marking
  * themselves 出席). It never looks at a file's name to decide its kind and asks for no location. */
 #include "core/compat.h"
 #include <sodium.h>
-#include <zip.h>
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/upload.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
 #include "domain/orglife/orglife_attach_int.h"
 
-const char *const ATTACH_KINDS[] = { "pdf", "png", "jpeg", "docx", NULL };
-const char *const ATTACH_KIND_LABELS[] = { "PDF 文档", "PNG 图片", "JPEG 图片", "Word 文档", NULL };
-static const char *const ATTACH_TYPES[] = {
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
-
-/* A zip holding [Content_Types].xml and an entry under word/: an Office Open XML word
- * document (an .xlsx has xl/, a .pptx ppt/). */
-static bool is_docx(const void *p, size_t n)
-{
-    zip_error_t ze;
-    zip_source_t *src;
-    zip_t *z = NULL;
-    bool word = false;
-
-    zip_error_init(&ze);
-    src = zip_source_buffer_create(p, n, 0, &ze);
-    if (src) {
-        z = zip_open_from_source(src, ZIP_RDONLY, &ze);
-        if (!z)
-            zip_source_free(src);
-    }
-    zip_error_fini(&ze);
-    if (!z)
-        return false;
-    if (zip_name_locate(z, "[Content_Types].xml", 0) >= 0) {
-        zip_int64_t entries = zip_get_num_entries(z, 0);
-
-        for (zip_int64_t i = 0; i < entries && !word; i++) {
-            const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
-            word = name && !strncmp(name, "word/", 5) && name[5];
-        }
-    }
-    zip_discard(z);
-    return word;
-}
-
 const char *attach_sniff(const void *p, size_t n)
 {
-    const unsigned char *b = p;
-
-    if (n >= 5 && !memcmp(b, "%PDF-", 5))
-        return "pdf";
-    if (n >= 8 && !memcmp(b, "\x89PNG\r\n\x1a\n", 8))
-        return "png";
-    if (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff)
-        return "jpeg";
-    if (n >= 4 && !memcmp(b, "PK\x03\x04", 4) && is_docx(p, n))
-        return "docx";
-    return NULL;
-}
-
-static const char *type_of(const char *kind)
-{
-    for (size_t i = 0; ATTACH_KINDS[i]; i++)
-        if (!strcmp(ATTACH_KINDS[i], kind))
-            return ATTACH_TYPES[i];
-    return "application/octet-stream";
-}
-
-/* The name as kept: the last path segment, invisible characters and controls dropped, blanks
- * at the ends trimmed; E_INVALID on /file when it is not UTF-8 or longer than 200 characters.
- * An empty name becomes 附件 with the kind's extension. */
-static int clean_name(const char *raw, const char *kind, struct arena *a, const char **out,
-                      struct err *err)
-{
-    const char *base = raw ? raw : "";
-    char *s, *w;
-    size_t len;
-
-    for (const char *p = base; *p; p++)
-        if (*p == '/' || *p == '\\')
-            base = p + 1;
-    if (!utf8_valid(base, strlen(base)))
-        return err_set(err, E_INVALID, "/file", "文件名不是有效的文字（UTF-8），请改名后重新上传");
-    s = arena_strdup(a, base);
-    utf8_strip_invisible(s);
-    utf8_halfwidth(s, false);
-    w = s;
-    for (const char *p = s; *p; p++)
-        if ((unsigned char)*p >= 0x20 && *p != 0x7f)
-            *w++ = *p;
-    *w = '\0';
-    /* a direction override (U+202E) would show "材料exe.pdf" for a program */
-    if (utf8_hidden_reason(s))
-        return err_set(err, E_INVALID, "/file", "文件名%s", utf8_hidden_reason(s));
-    while (*s && utf8_blank_at(s))
-        s += utf8_blank_at(s);
-    len = strlen(s);
-    while (len && utf8_blank_before(s, s + len))
-        len -= utf8_blank_before(s, s + len);
-    s[len] = '\0';
-    if (utf8_len(s) > 200)
-        return err_set(err, E_INVALID, "/file", "文件名过长（最多 200 个字），请改名后重新上传");
-    *out = *s ? s : arena_printf(a, "附件.%s", !strcmp(kind, "jpeg") ? "jpg" : kind);
-    return 0;
+    return upload_sniff(p, n);
 }
 
 int attach_add(struct app *app, int64_t meeting_id, const char *file_name, const void *p, size_t n,
@@ -123,6 +27,7 @@ int attach_add(struct app *app, int64_t meeting_id, const char *file_name, const
     struct db_conn *c = NULL;
     struct meeting_view m;
     struct attach_new in = { 0 };
+    struct upload_file f;
     struct audit_entry e;
     char sha[65], digest[65];
     int64_t count = 0, id = 0;
@@ -130,21 +35,11 @@ int attach_add(struct app *app, int64_t meeting_id, const char *file_name, const
     int rc = -1;
 
     arena_init(&a, 4096);
-    if ((int64_t)n > app->cfg->orglife_attach_max_bytes) {
-        err_set(err, E_LIMIT, "/file", "附件不能超过 %.1f MB（本文件 %.1f MB）",
-                (double)app->cfg->orglife_attach_max_bytes / (1 << 20), (double)n / (1 << 20));
+    if (upload_check(file_name, p, n, app->cfg->orglife_attach_max_bytes, "附件", &a, &f, err) < 0)
         goto out;
-    }
-    in.kind = n ? attach_sniff(p, n) : NULL;
-    if (!in.kind) {
-        err_set(err, E_INVALID, "/file",
-                n ? "只能上传 PDF、PNG、JPEG 图片或 Word（.docx）文件：按文件内容识别，不看扩展名"
-                  : "文件是空的，请重新选择");
-        goto out;
-    }
-    if (clean_name(file_name, in.kind, &a, &in.file_name, err) < 0)
-        goto out;
-    in.content_type = type_of(in.kind);
+    in.kind = f.kind;
+    in.file_name = f.file_name;
+    in.content_type = f.content_type;
     in.data = p;
     in.len = n;
     audit_digest(p, n, sha);

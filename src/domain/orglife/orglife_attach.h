@@ -6,14 +6,16 @@
 #pragma once
 
 #include "core/compat.h"
+#include "core/upload.h"
 
 struct app;
 struct arena;
 struct auth_actor;
 struct err;
 
-/* Kinds of attachment and their zh-CN labels, NULL-terminated. */
-extern const char *const ATTACH_KINDS[], *const ATTACH_KIND_LABELS[];
+/* Kinds of attachment and their zh-CN labels, NULL-terminated: core/upload.h's. */
+#define ATTACH_KINDS       UPLOAD_KINDS
+#define ATTACH_KIND_LABELS UPLOAD_KIND_LABELS
 
 struct attach_view {
     int64_t id, meeting_id, size, uploaded_by, uploaded_at;
@@ -21,9 +23,7 @@ struct attach_view {
     const void *data; /* attach_get only */
 };
 
-/* The kind of a file from its first bytes: "pdf" (%PDF-), "png", "jpeg", or "docx" (a zip
- * whose entries hold [Content_Types].xml and word/...); NULL for anything else (an .exe, HTML,
- * an .xlsx, a damaged zip). */
+/* The kind of a file from its first bytes: upload_sniff (core/upload.h). */
 const char *attach_sniff(const void *p, size_t n);
 
 /* Stores a file with the meeting: the name (without folders, 1–200 characters) is kept for the

@@ -94,6 +94,20 @@ static void test_dates_and_pinned_clock(void)
     CHECK_STR(sh, "1993-02-28");
     date_add_months("2026-01-15", -1, sh);
     CHECK_STR(sh, "2025-12-15");
+    /* whole years (ages, 党龄) and the day they are reached agree, 29 February included */
+    CHECK_EQ(date_years_between("1980-01-01", "2026-11-23"), 46);
+    CHECK_EQ(date_years_between("1980-11-24", "2026-11-23"), 45);
+    CHECK_EQ(date_years_between("1980-11-23", "2026-11-23"), 46);
+    CHECK_EQ(date_years_between("2000-02-29", "2018-02-28"), 17);
+    CHECK_EQ(date_years_between("2000-02-29", "2018-03-01"), 18);
+    CHECK_EQ(date_years_between("2026-01-02", "2026-01-01"), -1);
+    CHECK_EQ(date_years_between(NULL, "2018-02-28"), -1);
+    date_anniversary("2000-02-29", 18, sh);
+    CHECK_STR(sh, "2018-03-01");
+    date_anniversary("2000-02-29", 24, sh);
+    CHECK_STR(sh, "2024-02-29");
+    date_anniversary("2008-03-15", 18, sh);
+    CHECK_STR(sh, "2026-03-15");
     CHECK_EQ(date_parse("2024-13-01", &y, &m, &d), -1);
     CHECK_EQ(date_parse("2024-1-01", &y, &m, &d), -1);
     CHECK_EQ(date_parse("2024-01-01x", &y, &m, &d), -1);

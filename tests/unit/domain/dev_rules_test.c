@@ -15,40 +15,46 @@ static struct arena ar;
 /* The baseline rows of migration 0017 the tests use, and an overlay. */
 static struct dev_rule RULES[] = {
     { "DEV-AGE", "xize-2014", "block", "{\"years\": 18}", "1900-01-01", "9999-12-31", "secondary",
-      "", true },
+      "", true, 1 },
     { "DEV-TALK", "xize-2014", "overdue", "{\"months\": 1}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 2 },
     { "DEV-OBJ-MIN", "xize-2014", "block", "{\"months\": 12}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 3 },
     { "DEV-CONTACTS", "xize-2014", "block", "{\"min\": 1, \"max\": 2}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 4 },
     { "DEV-INTRO", "xize-2014", "block", "{\"count\": 2}", "1900-01-01", "9999-12-31", "secondary",
-      "", true },
+      "", true, 5 },
     { "DEV-POLREVIEW", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
-      true },
+      true, 6 },
     { "DEV-TRAIN", "xize-2014", "block", "{\"days\": 3, \"hours\": 24}", "1900-01-01", "9999-12-31",
-      "verified", "", true },
+      "verified", "", true, 7 },
     { "DEV-APPROVE", "xize-2014", "overdue", "{\"months\": 3, \"max_months\": 6}", "1900-01-01",
-      "9999-12-31", "secondary", "", true },
+      "9999-12-31", "secondary", "", true, 8 },
     { "DEV-PROB-END", "xize-2014", "computed", "{\"months\": 12}", "1900-01-01", "9999-12-31",
-      "verified", "", true },
+      "verified", "", true, 9 },
     { "DEV-EXTEND", "xize-2014", "block",
       "{\"min_months\": 6, \"max_months\": 12, \"max_count\": 1}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 10 },
     { "DEV-CONV-APPROVE", "xize-2014", "overdue", "{\"months\": 3}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
+      "secondary", "", true, 11 },
     { "DEV-STEP-ORDER", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
-      true },
+      true, 12 },
     { "DEV-STEP-DATE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "",
-      true },
+      true, 13 },
     { "DEV-LEAVING", "xize-2014", "warn", "{\"months\": 3}", "1900-01-01", "9999-12-31",
-      "secondary", "", true },
-    { "DEV-VOTE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "", true },
-    { "AUTH-APPROVE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "verified", "",
-      true },
+      "secondary", "", true, 14 },
+    { "DEV-VOTE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "secondary", "", true,
+      15 },
+    { "AUTH-APPROVE", "xize-2014", "block", "{}", "1900-01-01", "9999-12-31", "verified", "", true,
+      16 },
+    /* The 2026 overlay's DEV26-OATH, off as shipped, enabled by a test. */
+    { "DEV26-OATH", "xize-2026.05", "remind", "{\"months\": 1}", "2026-05-18", "9999-12-31",
+      "unverified", "", false, 90 },
+    { "DEV-ACT-REVIEW", "xize-2014", "remind", "{\"months\": 6}", "1900-01-01", "9999-12-31",
+      "secondary", "", true, 80 },
     /* A disabled overlay of DEV-TALK (2 months) from 2026-05-18, enabled by a test. */
     { "DEV-TALK", "xize-2026.05", "overdue", "{\"months\": 2}", "2026-05-18", "9999-12-31",
-      "unverified", "", false },
+      "unverified", "", false, 17 },
 };
 #define NR (sizeof(RULES) / sizeof(RULES[0]))
 
@@ -122,10 +128,12 @@ static void test_age(void)
     CHECK_EQ(check(1, "2026-03-14", NULL), 1); /* the day before */
     CHECK_STR(result_of("DEV-AGE"), "block");
     CHECK(strstr(message_of("DEV-AGE"), "2026-03-15") != NULL);
-    /* Born on 29 February: 18 on 28 February of a common year (month-end clamping). */
+    /* Born on 29 February: 18 on 1 March of a common year, as the roster counts ages. */
     cs.birth_date = "2008-02-29";
-    CHECK_EQ(check(1, "2026-02-28", NULL), 0);
-    CHECK_EQ(check(1, "2026-02-27", NULL), 1);
+    CHECK_EQ(check(1, "2026-03-01", NULL), 0);
+    CHECK_EQ(check(1, "2026-02-28", NULL), 1);
+    CHECK(strstr(message_of("DEV-AGE"), "2026-03-01") != NULL);
+    CHECK_EQ(date_years_between(cs.birth_date, "2026-02-28"), 17);
 }
 
 static void test_obj_min(void)
@@ -292,6 +300,24 @@ static void test_extend_and_conv(void)
     CHECK_STR(result_of("DEV-VOTE"), "block");
     facts.vote_result = "passed", facts.vote_date = "2026-04-02";
     CHECK_EQ(check(23, "2026-04-01", &in), 1); /* the step's date is not the meeting's */
+    facts.vote_date = "2026-04-01", facts.vote_used_by = "林晓岚";
+    CHECK_EQ(check(23, "2026-04-01", &in), 1); /* VOTE-ONE-BY-ONE: another case's vote */
+    CHECK(strstr(message_of("DEV-VOTE"), "林晓岚") != NULL);
+    facts.vote_used_by = NULL;
+    /* 转正 (or an extension) is discussed once the 预备期 is over: its last day is enough. */
+    facts.vote_date = "2026-03-31";
+    cs.probation_ends_on = "2026-04-01";
+    CHECK_EQ(check(23, "2026-03-31", &in), 1);
+    CHECK_STR(result_of("DEV-PROB-END"), "block");
+    CHECK(strstr(message_of("DEV-PROB-END"), "2026-04-01") != NULL);
+    facts.vote_date = "2026-04-01";
+    CHECK_EQ(check(23, "2026-04-01", &in), 0);
+    CHECK_STR(result_of("DEV-PROB-END"), "pass");
+    in.decision = (char *)(uintptr_t) "cancel"; /* 取消预备党员资格 may come before */
+    in.extend_months = 0;
+    facts.vote_date = "2026-03-31";
+    CHECK_EQ(check(23, "2026-03-31", &in), 0);
+    CHECK_STR(result_of("DEV-PROB-END"), "");
     /* 转正 approval: 3 months after the 支部大会. */
     d[22] = "2026-04-01";
     case_with(d, 23);
@@ -328,6 +354,86 @@ static void test_rule_sets(void)
     CHECK(dev_rule_in_force(RULES, NR, "NO-SUCH", "2026-01-01") == NULL);
 }
 
+/* An org's switch of the overlay holds for its subtree, the deepest wins; baseline rows are
+ * never switched. */
+static void test_switches(void)
+{
+    struct dev_rule at[NR];
+    const struct dev_switch *by[NR];
+    const struct dev_rule *overlay = &RULES[NR - 1], *talk = NULL;
+    struct dev_switch sw[] = {
+        { overlay->id, 2, 0, "/1/2/", "街道", "党工委会议确认", true },
+        { overlay->id, 7, 0, "/1/2/7/", "社区", "社区暂不执行", false },
+        { RULES[0].id, 2, 0, "/1/2/", "街道", "不应生效", false },
+    };
+
+    for (size_t i = 0; i < NR; i++)
+        if (!strcmp(RULES[i].rule_id, "DEV-AGE"))
+            talk = &RULES[i];
+    CHECK(dev_rule_switchable(overlay) && !dev_rule_switchable(talk));
+    dev_rules_at(RULES, NR, sw, 3, "/1/2/9/", at, by);
+    CHECK(at[NR - 1].enabled && by[NR - 1] == &sw[0]);
+    CHECK(at[0].enabled && by[0] == NULL); /* a baseline row stays as shipped */
+    CHECK_STR(dev_rule_in_force(at, NR, "DEV-TALK", "2026-06-01")->rule_set, "xize-2026.05");
+    dev_rules_at(RULES, NR, sw, 3, "/1/2/7/30/", at, by);
+    CHECK(!at[NR - 1].enabled && by[NR - 1] == &sw[1]);
+    dev_rules_at(RULES, NR, sw, 3, "/1/3/", at, by); /* another street: as shipped (off) */
+    CHECK(!at[NR - 1].enabled && by[NR - 1] == NULL);
+    CHECK(!RULES[NR - 1].enabled); /* the rows themselves are not touched */
+}
+
+/* DEV26-OATH (remind): the oath within a month of the approval, once switched on. */
+static void test_oath(void)
+{
+    struct dev_deadline d[4];
+    struct dev_rule *oath = &RULES[NR - 3];
+    struct dev_step_in in = { 0 };
+
+    case_with(D17, 16);
+    steps[16] = (struct dev_step_rec){ 17, "2026-06-01", "approved", 0 };
+    steps[17] = (struct dev_step_rec){ 18, "2026-06-02", NULL, 0 };
+    steps[18] = (struct dev_step_rec){ 19, "2026-06-03", NULL, 0 };
+    cs.nsteps = 19;
+    cs.status = "probationary";
+    cs.probation_ends_on = "2027-05-31";
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-20", &ar, d), 0); /* off as shipped */
+    oath->enabled = true;
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-20", &ar, d), 1);
+    CHECK_STR(d[0].rule_id, "DEV26-OATH");
+    CHECK_STR(d[0].due_on, "2026-07-01");
+    CHECK_EQ(check(20, "2026-07-01", &in), 0);
+    CHECK_STR(result_of("DEV26-OATH"), "pass");
+    CHECK_EQ(check(20, "2026-07-02", &in), 0); /* late: a reminder, never a refusal */
+    CHECK_STR(result_of("DEV26-OATH"), "remind");
+    oath->enabled = false;
+}
+
+/* DEV-ACT-REVIEW (remind): an activist's 考察 every 6 months, from becoming one, then from the
+ * last 考察. */
+static void test_act_review(void)
+{
+    struct dev_deadline d[4];
+    static const char *const a[] = { "2025-01-02", "2025-01-05", "2025-01-10", "2025-01-11",
+                                     "2025-01-12" };
+
+    case_with(a, 5);
+    cs.status = "activist";
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2025-06-20", &ar, d), 1);
+    CHECK_STR(d[0].rule_id, "DEV-ACT-REVIEW");
+    CHECK_STR(d[0].due_on, "2025-07-10");
+    CHECK(!d[0].overdue);
+    CHECK_EQ(check(6, "2025-07-10", NULL), 0);
+    CHECK_STR(result_of("DEV-ACT-REVIEW"), "pass");
+    CHECK_EQ(check(6, "2025-07-11", NULL), 0); /* late: a reminder, never a refusal */
+    CHECK_STR(result_of("DEV-ACT-REVIEW"), "remind");
+    steps[5] = (struct dev_step_rec){ 6, "2025-07-01", NULL, 0 };
+    cs.nsteps = 6;
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2025-12-15", &ar, d), 1);
+    CHECK_STR(d[0].due_on, "2026-01-01"); /* from the last 考察 */
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-01-02", &ar, d), 1);
+    CHECK(d[0].overdue);
+}
+
 static void test_deadlines(void)
 {
     struct dev_deadline d[4];
@@ -341,6 +447,20 @@ static void test_deadlines(void)
     CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2025-03-01", &ar, d), 1);
     CHECK(d[0].overdue);
     CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2024-12-01", &ar, d), 0); /* more than 30 days off */
+    /* The row in force today decides, as it would check the talk recorded today: applied
+     * 2026-05-01 under the baseline, on 2026-06-10 the enabled overlay gives 2 months. */
+    static const char *const b[] = { "2026-05-01" };
+    case_with(b, 1);
+    cs.status = "applicant";
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-10", &ar, d), 1);
+    CHECK(d[0].overdue); /* baseline: due 2026-06-01 */
+    RULES[NR - 1].enabled = true;
+    CHECK_EQ(dev_deadlines(RULES, NR, &cs, "2026-06-10", &ar, d), 1);
+    CHECK(!d[0].overdue);
+    CHECK_STR(d[0].due_on, "2026-07-01");
+    CHECK_EQ(check(2, "2026-06-10", NULL), 0);
+    CHECK_STR(result_of("DEV-TALK"), "pass"); /* the step check agrees */
+    RULES[NR - 1].enabled = false;
     /* A 预备党员 past the 预备期 end without a 转正 decision is forgotten. */
     case_with(D17, 16);
     steps[16] = (struct dev_step_rec){ 17, "2025-04-02", "approved", 0 };
@@ -357,4 +477,5 @@ static void test_deadlines(void)
 
 TAP_MAIN("dev_rules", TEST(test_age), TEST(test_obj_min), TEST(test_month_end),
          TEST(test_order_and_dates), TEST(test_people), TEST(test_polreview_train),
-         TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_deadlines))
+         TEST(test_approve), TEST(test_extend_and_conv), TEST(test_rule_sets), TEST(test_switches),
+         TEST(test_oath), TEST(test_act_review), TEST(test_deadlines))

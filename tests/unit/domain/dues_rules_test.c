@@ -1,5 +1,5 @@
 /* dues_rules_test.c: the dues rule engine without a database: every bracket edge of every
- * category of dues-2008 (the rows of migration 0019, RULES.md §6.1; DUES-FLAT: the whole base
+ * category of dues-2008 (the rows of migration 0021, RULES.md §6.1; DUES-FLAT: the whole base
  * at the bracket's rate), the four rounding modes (DUES-ROUND), months, which version is in
  * force in a month (a test-only second version from 2030-01, and a disabled one), and the
  * warnings of a payment (DUES-BACKPAY past 6 months, DUES-EXTRA at 1000 元). */
@@ -27,7 +27,7 @@ static struct arena ar;
             true                                                                                   \
     }
 
-/* The rows of migration 0019, then a test-only second version of the retired table from
+/* The rows of migration 0021, then a test-only second version of the retired table from
  * 2030-01 (one bracket, 3%) and a disabled one from 2029-01. */
 static struct dues_rule RULES[] = {
     BR("DUES-SALARY", "employed", 300000, 50),

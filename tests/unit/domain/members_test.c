@@ -176,14 +176,6 @@ static void test_mask(void)
     CHECK_STR(v.id_number, "990101********0014");
 }
 
-static void test_years(void)
-{
-    CHECK_EQ(member_years_between("1980-01-01", "2026-11-23"), 46);
-    CHECK_EQ(member_years_between("1980-11-24", "2026-11-23"), 45);
-    CHECK_EQ(member_years_between("2000-02-29", "2018-02-28"), 17);
-    CHECK_EQ(member_years_between(NULL, "2018-02-28"), -1);
-}
-
 /* Person names (issue 14 item 7): what is kept, what is folded, what is refused. */
 static const char *name_of(const char *in, const char **field_out)
 {
@@ -268,4 +260,4 @@ static void test_setup(void)
 
 TAP_MAIN("members", TEST(test_setup), TEST(test_check_digit_vectors), TEST(test_demo_ids),
          TEST(test_id15), TEST(test_birth_gender_consistency), TEST(test_phone), TEST(test_dates),
-         TEST(test_tags), TEST(test_mask), TEST(test_years), TEST(test_names), TEST(test_education))
+         TEST(test_tags), TEST(test_mask), TEST(test_names), TEST(test_education))

@@ -1,4 +1,0 @@
--- 0018_reserved: a placeholder for migration 0018, reserved for work on another branch, so
--- this branch's 0019 can be applied. A portable file: the real 0018 pair (.sqlite.sql and
--- .pg.sql) takes precedence over it when both are present; delete this file at the merge.
-SELECT 1;
