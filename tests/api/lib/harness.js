@@ -45,16 +45,39 @@ function cli(args, opts = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// The demo street of a test file. The generator is deterministic (same binary, size, password
+// and pinned date: same database), so on SQLite it runs once per binary and setting, into a
+// file under the system's temp folder, and each file starts from a copy (about 40 generations
+// of 2-3 s each were a third of the API tier). Several test processes may build the same entry
+// at once: each writes its own file and renames it into place (atomic), so a reader never sees
+// half a database. PostgreSQL builds each database as before.
+function demoDb(db, demo) {
+  const args = ["demo", "--db", db, "--members", String(demo.members || 3000), "--password", demo.password || DEMO_PASSWORD];
+  if (PG) return cli(args);
+  const st = fs.statSync(BIN);
+  const key = require("node:crypto").createHash("sha256")
+    .update(JSON.stringify([BIN, st.size, st.mtimeMs, args.slice(3), process.env.DANGJIAN_TEST_NOW || ""])).digest("hex").slice(0, 24);
+  const cacheDir = path.join(os.tmpdir(), "dangjian-demo-cache");
+  const cached = path.join(cacheDir, `${key}.db`);
+  if (!fs.existsSync(cached)) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const part = `${cached}.${process.pid}.part`;
+    const r = cli(["demo", "--db", part, ...args.slice(3)]);
+    if (r.status !== 0) return r;
+    for (const ext of ["-wal", "-shm"]) assert.ok(!fs.existsSync(part + ext), `the demo left ${part}${ext} behind`);
+    fs.renameSync(part, cached);
+  }
+  fs.copyFileSync(cached, db);
+  return { status: 0, stdout: "", stderr: "" };
+}
+
 // Starts a server on a new database. demo: {members, password} generates the demo street;
 // db: serve this existing database instead (a second server on another's file), which the
 // caller removes.
 async function startServer(opts = {}) {
   const dir = opts.db ? null : tmpdir();
   const db = opts.db || newDb(dir);
-  const init = opts.db ? { status: 0 } : opts.demo
-    ? cli(["demo", "--db", db, "--members", String(opts.demo.members || 3000),
-           "--password", opts.demo.password || DEMO_PASSWORD])
-    : cli(["init", "--db", db]);
+  const init = opts.db ? { status: 0 } : opts.demo ? demoDb(db, opts.demo) : cli(["init", "--db", db]);
   assert.equal(init.status, 0, `setting up the database failed: ${init.stderr}`);
   const proc = spawn(BIN, ["serve", "--db", db, "--port", "0", ...(opts.args || [])], {
     cwd: ROOT,
