@@ -11,8 +11,9 @@
 struct xw {
     lxw_workbook *wb;
     lxw_worksheet *ws;
-    lxw_format *bold, *title, *text;
+    lxw_format *bold, *title, *text, *money;
     lxw_row_t row;
+    uint64_t money_cols; /* bit i: column i holds money (xw_money_cols) */
     char path[512];
 };
 
@@ -52,6 +53,8 @@ int xw_open(struct xw **out, const char *sheet_name, struct err *err)
     format_set_align(w->title, LXW_ALIGN_CENTER);
     w->text = workbook_add_format(w->wb);
     format_set_num_format(w->text, "@");
+    w->money = workbook_add_format(w->wb);
+    format_set_num_format(w->money, "0.00");
     *out = w;
     return 0;
 }
@@ -78,12 +81,39 @@ void xw_header(struct xw *w, const char *const *headers, const double *widths,
     worksheet_freeze_panes(w->ws, w->row, 0);
 }
 
+void xw_money_cols(struct xw *w, const bool *cols, size_t n)
+{
+    w->money_cols = 0;
+    for (size_t i = 0; i < n && i < 64; i++)
+        if (cols[i])
+            w->money_cols |= (uint64_t)1 << i;
+}
+
+/* Whether s is a plain decimal: an optional minus, digits, an optional point and digits. */
+static bool plain_decimal(const char *s)
+{
+    size_t digits = 0;
+
+    if (*s == '-')
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++)
+        digits++;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            ;
+    return digits > 0 && digits <= 13 && !*s;
+}
+
 void xw_row(struct xw *w, const char *const *cells, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const char *s = cells[i];
         if (!s || !*s)
             continue;
+        if (i < 64 && (w->money_cols >> i & 1) && plain_decimal(s)) {
+            worksheet_write_number(w->ws, w->row, (lxw_col_t)i, strtod(s, NULL), w->money);
+            continue;
+        }
         /* A string cell is never evaluated, so "=…" stays text (formula injection). */
         worksheet_write_string(w->ws, w->row, (lxw_col_t)i, s, w->text);
     }

@@ -1,8 +1,8 @@
 /* xlsx_write.h: a small table writer over libxlsxwriter for exports, templates and error
  * workbooks: one sheet, an optional merged title row, a bold frozen header row with column
  * widths, then text cells. Every value is written as text (ID numbers stay exact) and text
- * that looks like a formula (= + - @) stays a string cell, never evaluated. It does not write
- * numbers, formulas or more than one sheet. */
+ * that looks like a formula (= + - @) stays a string cell, never evaluated; only columns
+ * declared as money (xw_money_cols) hold numbers. It writes no formulas and one sheet. */
 #pragma once
 
 struct err;
@@ -17,6 +17,10 @@ void xw_title(struct xw *w, const char *title, size_t ncols);
  * formats column i as text ("@") so values typed later stay text. text_cols may be NULL. */
 void xw_header(struct xw *w, const char *const *headers, const double *widths,
                const bool *text_cols, size_t n);
+/* Declares money columns (cols[i] true; at most 64 columns): a cell there that is a plain
+ * decimal ("1350.00", "-20.5") is written as a number shown with two decimals, so Excel sums
+ * it; anything else stays text. Call before the rows. */
+void xw_money_cols(struct xw *w, const bool *cols, size_t n);
 /* One data row; NULL cells stay empty. */
 void xw_row(struct xw *w, const char *const *cells, size_t n);
 /* Closes the workbook and returns its bytes (*data_out from malloc; free() it). The

@@ -235,12 +235,13 @@ test("the branch ledger as a workbook: a row per member, a column per month, tot
   assert.equal(rows[2][19], "欠交（元）");
   const data = Object.keys(rows).map(Number).filter((r) => r > 2).map((r) => rows[r]);
   assert.equal(data.length, l.items.length + 1, "a row per member and the totals");
-  const yuan = (f) => `${f < 0 ? "-" : ""}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, "0")}`;
+  // Amounts are number cells (Excel sums them), in 元.
+  const yuan = (f) => f / 100;
   l.items.forEach((it, i) => {
     const r = data[i];
     assert.equal(r[1], it.name);
     assert.equal(r[4], yuan(it.amount_fen));
-    for (let k = 0; k < 12; k++) assert.equal(r[5 + k] || "", it.months[k].paid_fen ? yuan(it.months[k].paid_fen) : "", `${it.name} ${k + 1}月`);
+    for (let k = 0; k < 12; k++) assert.equal(r[5 + k] ?? "", it.months[k].paid_fen ? yuan(it.months[k].paid_fen) : "", `${it.name} ${k + 1}月`);
     assert.equal(r[18], yuan(it.paid_fen));
     assert.equal(r[19], yuan(it.outstanding_fen));
   });

@@ -62,6 +62,10 @@ int dues_ledger_xlsx(struct http_req *req, struct http_res *res, struct err *err
                                                 "应交合计（元）",
                                                 "已交合计（元）",
                                                 "欠交（元）" };
+    /* 计算基数 to 欠交: numbers in 元 (two decimals) that Excel sums. */
+    static const bool MONEY[NCOLS] = { false, false, false, true, true, true, true,
+                                       true,  true,  true,  true, true, true, true,
+                                       true,  true,  true,  true, true, true };
     static const double WIDTHS[NCOLS] = { 6, 10, 16, 14, 12, 9, 9, 9,  9,  9,
                                           9, 9,  9,  9,  9,  9, 9, 14, 14, 11 };
     struct period_q q = { 0 };
@@ -86,6 +90,7 @@ int dues_ledger_xlsx(struct http_req *req, struct http_res *res, struct err *err
         return -1;
     xw_title(w, arena_printf(req->arena, "%s %d年党费收缴台账", org.name, year), NCOLS);
     xw_header(w, HEADERS, WIDTHS, NULL, NCOLS);
+    xw_money_cols(w, MONEY, NCOLS);
     for (int64_t i = 0; i < n; i++) {
         int64_t t[4] = { 0 }, paid[12];
         bool has = rows[i].category != NULL;

@@ -127,7 +127,7 @@ function readXlsx(buf) {
       let text = "";
       if (t === "s") text = sst[Number(v)];
       else if (t === "inlineStr") text = unesc((inner.match(/<t[^>]*>([\s\S]*?)<\/t>/) || [, ""])[1]);
-      else if (v !== undefined) text = unesc(v);
+      else if (v !== undefined) text = t === "str" || t === "e" || t === "b" ? unesc(v) : Number(v); // a number cell reads as a number
       cells[col - 1] = text;
     }
     rows[Number(rm[1])] = cells;
