@@ -220,6 +220,8 @@ test("bad input: each refused with its field path and nothing written", async ()
   expectError(await shuji.request("POST", "/api/dues/payments", { body: { member_id: 99999999, month: month(-1), amount_fen: 100, method: "cash" } }), 404, "not_found", "/member_id");
   expectError(await shuji.request("POST", "/api/dues/payments/99999999/reverse", { body: { reason: "不存在" } }), 404, "not_found");
   expectError(await shuji.request("POST", "/api/dues/standards", { body: { member_id: member, category: "employed", base_fen: 100, from_month: "2026-3" } }), 400, "invalid", "/from_month");
+  // A rate needs a base: without one the standard would be 0 and every payment refused.
+  expectError(await shuji.request("POST", "/api/dues/standards", { body: { member_id: member, category: "employed", from_month: month(0) } }), 400, "invalid", "/base_fen");
   assert.equal(entries(), before);
 });
 

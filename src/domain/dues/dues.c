@@ -170,6 +170,12 @@ int dues_standard_set(struct app *app, const struct dues_standard_in *in,
         dues_store_rounding(c, m.org_path, a, &mode, err) < 0 ||
         dues_rules_compute(rules, n, in->category, in->base_fen, in->from_month, mode, &k, err) < 0)
         goto out;
+    /* A rate applies to a base: without one the standard would be 0 and every payment an
+     * overpayment. */
+    if (k.rate_bp && in->base_fen <= 0) {
+        err_set(err, E_INVALID, "/base_fen", "请填写计算基数（按比例交纳的类别须有月收入基数）");
+        goto out;
+    }
     if ((!strcmp(m.status, "left") || !strcmp(m.status, "deceased"))) {
         err_set(err, E_CONFLICT, "/member_id", "%s已不是党员，不能核定党费", m.name);
         goto out;
@@ -313,8 +319,9 @@ int dues_pay_batch(struct app *app, const char *org_path, struct dues_batch_in *
         it->month = in->month;
         it->paid_on = it->paid_on ? it->paid_on : in->paid_on;
         it->method = it->method ? it->method : in->method ? in->method : arena_strdup(a, "cash");
-        if (dues_store_member(c, it->member_id, a, &m, err) < 0 ||
-            !orgpath_within(m.org_path, org_path)) {
+        if (dues_store_member(c, it->member_id, a, &m, err) < 0 && err->code != E_NOT_FOUND)
+            goto out;
+        if (err->code == E_NOT_FOUND || !orgpath_within(m.org_path, org_path)) {
             err_clear(err);
             err_set(err, E_NOT_FOUND, arena_printf(a, "/items/%" PRId64 "/member_id", i),
                     "第 %" PRId64 " 项：党员不存在或不属于本组织", i + 1);

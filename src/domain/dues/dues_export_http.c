@@ -1,7 +1,8 @@
 /* dues_export_http.c: the branch ledger as the workbook treasurers keep: a title row (org and
  * year), one row per member (序号, 姓名, 类别, 计算基数, 月标准, 1月 … 12月 paid, 应交, 已交,
- * 欠交) and a 合计 row, amounts in 元 with two decimals (written as text by the shared writer:
- * exact, no floating point). The export is audited like the other exports. */
+ * 欠交) and a 合计 row, amounts in 元 as number cells shown with two decimals (xw_money_cols;
+ * the text "1350.00" made in integer fen is what the writer turns into the number, so Excel
+ * sums them). The export is audited like the other exports. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"

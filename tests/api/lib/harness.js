@@ -55,8 +55,9 @@ function demoDb(db, demo) {
   const args = ["demo", "--db", db, "--members", String(demo.members || 3000), "--password", demo.password || DEMO_PASSWORD];
   if (PG) return cli(args);
   const st = fs.statSync(BIN);
+  // The demo's dates are relative to today: a run that crosses midnight gets a new entry.
   const key = require("node:crypto").createHash("sha256")
-    .update(JSON.stringify([BIN, st.size, st.mtimeMs, args.slice(3), process.env.DANGJIAN_TEST_NOW || ""])).digest("hex").slice(0, 24);
+    .update(JSON.stringify([BIN, st.size, st.mtimeMs, args.slice(3), process.env.DANGJIAN_TEST_NOW || today()])).digest("hex").slice(0, 24);
   const cacheDir = path.join(os.tmpdir(), "dangjian-demo-cache");
   const cached = path.join(cacheDir, `${key}.db`);
   if (!fs.existsSync(cached)) {
