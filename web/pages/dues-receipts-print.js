@@ -17,6 +17,7 @@ export default {
     const items = ref([]);
     const orgName = ref("");
     const error = ref("");
+    const loaded = ref(false); // the sheet shows once every page is in (no early 合计 0)
     onMounted(async () => {
       try {
         orgName.value = (await api("GET", `/api/orgs/${props.org}`)).name;
@@ -28,6 +29,7 @@ export default {
           if (all.length >= p.total || !p.items.length) break;
         }
         items.value = all;
+        loaded.value = true;
       } catch (e) {
         error.value = e.message;
       }
@@ -35,12 +37,13 @@ export default {
     const total = computed(() => items.value.reduce((t, e) => t + e.amount_fen, 0));
     const print = () => window.print();
     const back = () => navigate("/dues");
-    return { items, orgName, error, total, print, back, fmtYuan };
+    return { items, orgName, error, loaded, total, print, back, fmtYuan };
   },
   template: `
     <div class="print-page dues-print">
       <div class="print-tools"><el-button icon="ArrowLeft" @click="back">返回</el-button><el-button type="primary" icon="Printer" class="do-print" @click="print">打印</el-button></div>
       <el-alert v-if="error" type="error" :closable="false" :title="error" />
+      <div v-else-if="!loaded" class="page-loading" v-loading="true" style="min-height: 200px"></div>
       <div v-else class="minutes-sheet dues-sheet">
         <h1 class="sheet-title">{{ orgName }}党费收缴清单</h1>
         <p class="sheet-sub">{{ month.slice(0, 4) }}年{{ Number(month.slice(5)) }}月 · 共 {{ items.length }} 笔 · 合计 {{ fmtYuan(total) }} 元</p>
