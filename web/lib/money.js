@@ -2,6 +2,7 @@
 // with two decimals and parses what is typed in 元 as a string (never through floating point):
 // full-width digits and point (typed with a Chinese input method), blanks, thousands commas
 // and a trailing 元 are accepted.
+import { todayCN } from "./orglife.js";
 
 // 1500 → "15.00"; -2500 → "-25.00"; null → "—".
 export function fmtYuan(fen) {
@@ -26,7 +27,7 @@ export function parseYuan(text) {
 
 // The month n months from now in China, "YYYY-MM".
 export function monthCN(n = 0) {
-  const d = new Date(Date.now() + 8 * 3600 * 1000);
-  const i = d.getUTCFullYear() * 12 + d.getUTCMonth() + n;
+  const [y, m] = todayCN().split("-").map(Number);
+  const i = y * 12 + m - 1 + n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 }

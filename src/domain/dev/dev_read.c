@@ -138,8 +138,10 @@ int dev_pipeline_get(struct app *app, const char *path, struct arena *a, struct 
         if (strcmp(v[i].status, "cancelled") && strcmp(v[i].status, "full"))
             out->stage_n[v[i].stage >= 1 && v[i].stage <= 5 ? v[i].stage : 1]++;
         dev_case_of(&v[i], s + first, j - first, a, &cs);
-        dev_rules_at(rules, (size_t)nr, sw, (size_t)nsw, v[i].org_path, at, NULL);
-        nd = dev_deadlines(at, (size_t)nr, &cs, today, a, d);
+        /* Without switches every case sees the rows as shipped: no copy per case. */
+        if (nsw)
+            dev_rules_at(rules, (size_t)nr, sw, (size_t)nsw, v[i].org_path, at, NULL);
+        nd = dev_deadlines(nsw ? at : rules, (size_t)nr, &cs, today, a, d);
         for (size_t k = 0; k < nd; k++) {
             if (d[k].forgotten)
                 push(&out->forgotten, &out->nforgotten, &v[i], &d[k], a);
