@@ -158,9 +158,11 @@ API_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 api: $(O)/dangjian
 	DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=$(API_JOBS) tests/api/ 2>&1 | tools/tap-summary.sh api
 
+# Browser files run side by side too (each its own server and chromium), one per core.
+BROWSER_JOBS ?= $(API_JOBS)
 browser: $(O)/dangjian web/vendor/.stamp web/gen/.stamp
 	@if ls tests/browser/*.test.js >/dev/null 2>&1; then \
-		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=1 tests/browser/ 2>&1 | tools/tap-summary.sh browser; \
+		DANGJIAN_BIN=$(O)/dangjian node --test --test-reporter=tap --test-concurrency=$(BROWSER_JOBS) tests/browser/ 2>&1 | tools/tap-summary.sh browser; \
 	else echo "# browser: 0 passed, 0 failed (no browser tests yet)"; fi
 
 quick: unit api

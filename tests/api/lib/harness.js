@@ -16,12 +16,25 @@ const ROOT = path.resolve(__dirname, "../../..");
 const PG = process.env.DANGJIAN_TEST_PG || "";
 let pgSeq = 0;
 
+// The URL of database name in the test cluster.
+function pgUrl(name) {
+  return PG.replace(/^postgresql:\/\/\/[^?]*/, `postgresql:///${name}`);
+}
+
+// Runs statements (each in its own transaction) on the test cluster's maintenance database;
+// returns {status, stdout, stderr}.
+function psqlAdmin(...statements) {
+  const args = ["-q", "-At", "-v", "ON_ERROR_STOP=1", PG];
+  for (const s of statements) args.push("-c", s);
+  return spawnSync("psql", args, { encoding: "utf8" });
+}
+
 // Creates an empty database in the test cluster; returns its URL.
 function pgCreate() {
   const name = `t_${process.pid}_${++pgSeq}`;
-  const r = spawnSync("psql", ["-q", "-v", "ON_ERROR_STOP=1", PG, "-c", `CREATE DATABASE ${name}`], { encoding: "utf8" });
+  const r = psqlAdmin(`CREATE DATABASE ${name}`);
   if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
-  return PG.replace(/^postgresql:\/\/\/[^?]*/, `postgresql:///${name}`);
+  return pgUrl(name);
 }
 
 // A new empty database for the CLI: a file in dir, or a database in the test cluster.
@@ -46,18 +59,22 @@ function cli(args, opts = {}) {
 }
 
 // The demo street of a test file. The generator is deterministic (same binary, size, password
-// and pinned date: same database), so on SQLite it runs once per binary and setting, into a
-// file under the system's temp folder, and each file starts from a copy (about 40 generations
-// of 2-3 s each were a third of the API tier). Several test processes may build the same entry
-// at once: each writes its own file and renames it into place (atomic), so a reader never sees
-// half a database. PostgreSQL builds each database as before.
+// and pinned date: same database), so it runs once per binary and setting and each file starts
+// from a copy (about 40 generations of 2-3 s each on SQLite, 10-15 s on PostgreSQL, were a third
+// of the API tier). On SQLite the entry is a file under the system's temp folder; on PostgreSQL a
+// template database in the test cluster, copied by CREATE DATABASE … TEMPLATE. Several test
+// processes may build the same entry at once: each builds its own and renames it into place
+// (atomic; the loser drops its copy), so a reader never sees half a database.
 function demoDb(db, demo) {
   const args = ["demo", "--db", db, "--members", String(demo.members || 3000), "--password", demo.password || DEMO_PASSWORD];
-  if (PG) return cli(args);
   const st = fs.statSync(BIN);
   // The demo's dates are relative to today: a run that crosses midnight gets a new entry.
   const key = require("node:crypto").createHash("sha256")
     .update(JSON.stringify([BIN, st.size, st.mtimeMs, args.slice(3), process.env.DANGJIAN_TEST_NOW || today()])).digest("hex").slice(0, 24);
+  return PG ? demoPg(db, args, `demo_${key}`) : demoSqlite(db, args, key);
+}
+
+function demoSqlite(db, args, key) {
   const cacheDir = path.join(os.tmpdir(), "dangjian-demo-cache");
   const cached = path.join(cacheDir, `${key}.db`);
   if (!fs.existsSync(cached)) {
@@ -70,6 +87,21 @@ function demoDb(db, demo) {
   }
   fs.copyFileSync(cached, db);
   return { status: 0, stdout: "", stderr: "" };
+}
+
+function demoPg(db, args, template) {
+  const has = psqlAdmin(`SELECT 1 FROM pg_database WHERE datname = '${template}'`);
+  if (has.status !== 0) return has;
+  if (has.stdout.trim() !== "1") {
+    const part = `${template}_${process.pid}`;
+    const made = psqlAdmin(`CREATE DATABASE ${part}`);
+    if (made.status !== 0) return made;
+    const r = cli(["demo", "--db", pgUrl(part), ...args.slice(3)]);
+    if (r.status !== 0) return r;
+    if (psqlAdmin(`ALTER DATABASE ${part} RENAME TO ${template}`).status !== 0) psqlAdmin(`DROP DATABASE ${part}`);
+  }
+  const name = db.match(/^postgresql:\/\/\/([^?]*)/)[1];
+  return psqlAdmin(`DROP DATABASE ${name}`, `CREATE DATABASE ${name} TEMPLATE ${template}`);
 }
 
 // Starts a server on a new database. demo: {members, password} generates the demo street;
