@@ -123,6 +123,7 @@ int cmd_migrate(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_backup(const struct cli_cmd *cmd, const struct cli_args *a);
+int cmd_key(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_config(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_routes(const struct cli_cmd *cmd, const struct cli_args *a);
 int cmd_openapi(const struct cli_cmd *cmd, const struct cli_args *a);

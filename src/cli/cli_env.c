@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "app/app_seal.h"
 #include "cli/cli.h"
 
 int cli_bad_sub(const struct cli_cmd *cmd, const char *sub, const char *valid)
@@ -120,8 +121,10 @@ int cli_env_open(const struct cli_cmd *cmd, const struct cli_args *a, bool creat
         cfg_redact_url(dc.url, env->db_label, sizeof(env->db_label));
     else
         snprintf(env->db_label, sizeof(env->db_label), "%s", dc.path);
-    if (db_open(&dc, &env->db, &err) < 0)
+    if (db_open(&dc, &env->db, &err) < 0 || app_seal_open(&env->cfg, env->db, &err) < 0) {
+        db_free(&env->db);
         return cli_fail(&err);
+    }
     env->app.cfg = &env->cfg;
     env->app.db = env->db;
     env->app.started_at = clock_now();

@@ -12,6 +12,7 @@
 #include "domain/auth/auth.h"
 #include "domain/demo/demo.h"
 #include "app/app_modules.h"
+#include "app/app_seal.h"
 #include "cli/cli.h"
 
 enum login_org { AT_ROOT, AT_STREET, AT_COMMUNITY, AT_BRANCH };
@@ -187,7 +188,8 @@ int cmd_demo(const struct cli_cmd *cmd, const struct cli_args *a)
     }
     opts.hooks = hooks;
     opts.nhooks = app_demo_hooks(hooks, ARRAY_LEN(hooks));
-    if (db_migrate(env.db, NULL, &err) < 0 || demo_generate(env.db, &opts, &res, &err) < 0) {
+    if (db_migrate(env.db, NULL, &err) < 0 || app_seal_open(&env.cfg, env.db, &err) < 0 ||
+        demo_generate(env.db, &opts, &res, &err) < 0) {
         rc = cli_fail(&err);
         goto out;
     }

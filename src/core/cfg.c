@@ -52,6 +52,8 @@ const struct cfg_row CFG_ROWS[] = {
     ROW_STR("log.level", log_level, "info", "debug, info, warn, error or off"),
     ROW_BOOL("id.demo_prefix", id_demo_prefix, "false",
              "demo instance: accept only ID numbers with the fictional prefix 99"),
+    ROW_STR("crypto.key_file", crypto_key_file, "",
+            "key file of the sealed ID and phone numbers (empty: the SQLite file + .key)"),
     ROW_INT("session.ttl_s", session_ttl_s, "28800", 300, 2592000,
             "idle time after which a session expires (sliding)"),
     ROW_INT("auth.password_history", auth_password_history, "5", 0, 24,

@@ -27,6 +27,7 @@ struct cfg {
     char http_trusted_proxies[512];
     char log_level[8];
     bool id_demo_prefix;
+    char crypto_key_file[512];
     int64_t session_ttl_s;
     int64_t auth_password_history;
     char auth_totp_roles[128];

@@ -251,3 +251,18 @@ int db_schema_version(struct db *db, int *version_out, struct err *err);
 int db_migrate(struct db *db, int *applied_out, struct err *err);
 /* Fails with a clear message unless the database is exactly at db_schema_latest(). */
 int db_schema_check(struct db *db, struct err *err);
+
+/* Sealed personal data (db_seal.c; core/seal.h). db_seal_state: whether the schema has the
+ * seal_check table (*ready_out) and the check value of the key the database was sealed with
+ * (check: 33 bytes; "" when none yet). db_seal_apply, in one transaction: seals every value
+ * of cols still plain under the process key — or, with master, opens every value under the
+ * process key and re-seals it under master (which becomes the process key) — refreshes the
+ * blind indexes of what it wrote and stores the process key's check value; *n_out counts
+ * the values written. */
+struct sealed_column;
+int db_seal_state(struct db *db, bool *ready_out, char *check, struct err *err);
+int db_seal_apply(struct db *db, const struct sealed_column *const *cols, size_t ncols,
+                  const unsigned char *master, int64_t *n_out, struct err *err);
+/* db_col_dup of a sealed column, opened (a value that does not open reads "??" and is
+ * logged). */
+const char *db_col_unseal(struct db_stmt *st, int col, struct arena *a);

@@ -14,6 +14,7 @@ struct change_counter;
 struct cli_cmd;
 struct demo_hook;
 struct route;
+struct sealed_column;
 
 /* An enum the UI shows: codes[i] is labelled labels[i] (zh-CN); both NULL-terminated, in the
  * order the UI lists them. */
@@ -49,6 +50,10 @@ struct module {
      * area that include cli/) and declared in its *_cli.h; `dangjian` refuses to start when
      * two commands share a name. */
     const struct cli_cmd *const *commands;
+    /* The columns the area keeps sealed (personal data encrypted at rest, core/seal.h),
+     * ending with a row whose table is NULL; NULL for none. Its store seals on write, opens
+     * on read and looks up by the blind index; start-up seals what is still plain. */
+    const struct sealed_column *sealed;
 };
 
 /* Every module row, in the order of their files' paths (the order carries no meaning). */

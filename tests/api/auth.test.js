@@ -4,7 +4,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
+const { startServer, login, sql, unseal, cli, expectStatus, expectError, DEMO_PASSWORD, PG } = require("./lib/harness");
 
 let srv, admin, shequ, community, branch, otherCommunity;
 before(async () => {
@@ -104,7 +104,7 @@ test("an org admin creates accounts only inside the scope, and cannot hand out a
 
 test("password rules: length, username, ID-number digits", async () => {
   const person = Number(sql(srv.db, "SELECT person_id FROM user_account WHERE username = 'dangyuan'")[0][0]);
-  const idn = sql(srv.db, `SELECT id_number FROM person WHERE id = ${person}`)[0][0];
+  const idn = unseal(sql(srv.db, `SELECT id_number FROM person WHERE id = ${person}`)[0][0]);
   const body = (password) => ({ username: "t_rules", display_name: "规则", password, role: "member", org_id: branch });
   expectError(await shequ.request("POST", "/api/users", { body: body("short1") }), 400, "invalid", "/password");
   expectError(await shequ.request("POST", "/api/users", { body: body("xx-t_rules-2026") }), 400, "invalid", "/password");
@@ -150,7 +150,8 @@ test("password rules: the last auth.password_history passwords of the account ar
 });
 
 test("password rules: an ID number's check character X counts as part of its digits", async () => {
-  const [person, idn] = sql(srv.db, "SELECT id, id_number FROM person WHERE id_number LIKE '%X' AND id NOT IN (SELECT person_id FROM user_account WHERE person_id IS NOT NULL) ORDER BY id LIMIT 1")[0];
+  const [person, idn] = sql(srv.db, "SELECT id, id_number FROM person WHERE id NOT IN (SELECT person_id FROM user_account WHERE person_id IS NOT NULL) ORDER BY id")
+    .map(([id, sealed]) => [id, unseal(sealed)]).find(([, plain]) => plain.endsWith("X"));
   const body = (password) => ({ username: "t_idx", display_name: "校验位", password, person_id: Number(person), role: "member", org_id: branch });
   const tail = idn.slice(-6); // e.g. 30231X
   for (const pw of [`Zq-pass-${tail}`, `Zq-pass-${tail.toLowerCase()}`, `${idn.slice(-9, -3)}-Zq-pass`]) {

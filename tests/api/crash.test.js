@@ -7,7 +7,7 @@
 "use strict";
 const { test, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, cjkNum, PG } = require("./lib/harness");
+const { startServer, login, sql, cli, cjkNum, PG, unseal } = require("./lib/harness");
 const { demoId } = require("./lib/xlsx");
 
 const KILLS = Number(process.env.CRASH_KILLS || 5);
@@ -87,7 +87,7 @@ test(`acknowledged writes survive ${KILLS} SIGKILLs under write load`, { timeout
     const dup = sql(db, "SELECT count(*) FROM person WHERE name = '重复登记'")[0][0];
     assert.equal(Number(dup), 0, `kill ${k + 1}: a refused create was stored`);
     for (const [id, phone] of log.phone) {
-      const stored = sql(db, `SELECT p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${id}`)[0][0];
+      const stored = unseal(sql(db, `SELECT p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${id}`)[0][0]);
       // A change sent after the last acknowledged one may have committed before the kill.
       const later = log.tried.get(id).slice(log.tried.get(id).lastIndexOf(phone));
       assert.ok(later.includes(stored), `kill ${k + 1}: member ${id} has phone ${stored}, acknowledged ${phone}`);

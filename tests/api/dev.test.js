@@ -8,7 +8,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, today, expectStatus, expectError, unseal, idHash } = require("./lib/harness");
 
 let srv, admin, jiedao, shequ, shuji, branch;
 before(async () => {
@@ -41,7 +41,7 @@ async function apply(over) {
   return r.id;
 }
 const step = (who, id, body) => who.request("POST", `/api/dev/applicants/${id}/steps`, { body });
-const idNumber = (id) => one(`SELECT id_number FROM dev_applicant WHERE id = ${id}`);
+const idNumber = (id) => unseal(one(`SELECT id_number FROM dev_applicant WHERE id = ${id}`));
 const detail = async (id) => expectStatus(await shuji.request("GET", `/api/dev/applicants/${id}`), 200).json;
 // The 正式党员 of the branch (培养联系人, 入党介绍人).
 const fullMembers = () => sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' ORDER BY id LIMIT 3`).map((r) => Number(r[0]));
@@ -84,7 +84,7 @@ test("the demo street: applicants at every stage, overdue ones, one extended, tw
   assert.ok(p.due_soon.some((x) => x.rule === "DEV-CONV-APPROVE"));
   assert.equal(count("SELECT COUNT(*) FROM dev_applicant WHERE extensions = 1 AND status = 'probationary'"), 1);
   // ID numbers carry the demo prefix; the generated roster is left as it is (no member rows).
-  assert.equal(count("SELECT COUNT(*) FROM dev_applicant WHERE id_number NOT LIKE '99%'"), 0);
+  assert.deepEqual(sql(srv.db, "SELECT id_number FROM dev_applicant").map(([v]) => unseal(v)).filter((v) => !v.startsWith("99")), []);
   assert.equal(count("SELECT COUNT(*) FROM dev_applicant WHERE member_id IS NOT NULL"), 0);
   // Every demo step went through the rules: their outcomes are stored with it.
   assert.equal(count("SELECT COUNT(*) FROM dev_step WHERE findings NOT LIKE '%DEV-STEP-ORDER%'"), 0);
@@ -139,7 +139,7 @@ test("one applicant from application to 转正: a block, a warning, an overdue f
   expectStatus(await step(shuji, id, { step: 15, date: "2023-03-31", vote_id: admissionVote }), 201);
   await walk(id, 16, 16, DATES);
   // 审批: the member row is created, 预备党员 from the step-15 resolution date.
-  assert.equal(count(`SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${idNumber(id)}'`), 0);
+  assert.equal(count(`SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_hash = '${idHash(idNumber(id))}'`), 0);
   r = expectStatus(await step(jiedao, id, { step: 17, date: "2023-04-02", decision: "approved" }), 201).json;
   assert.equal(r.findings.find((f) => f.rule === "DEV-PROB-END").value, "2024-03-31");
   // The admission changed the roster: it is corrected there, not withdrawn here.
@@ -274,7 +274,7 @@ test("bad input: order, dates, introducers, age, ID numbers; each refused with i
   assert.match(e.message, /科学计数法/);
   // One already applied, and a 正式党员's, are refused.
   expectError(await shuji.request("POST", "/api/dev/applicants", { body: { ...applicantBody(), id_number: idNumber(id), birth_date: a.birth_date } }), 409, "conflict", "/id_number");
-  const memberId = one(`SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${fullMembers()[0]}`);
+  const memberId = unseal(one(`SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${fullMembers()[0]}`));
   e = expectError(await shuji.request("POST", "/api/dev/applicants", { body: { ...applicantBody(), id_number: memberId, birth_date: undefined, gender: undefined } }), 409, "conflict", "/id_number");
   assert.match(e.message, /已登记为党员/);
   assert.equal(rowsWritten(), before);
@@ -464,7 +464,8 @@ test("取消预备党员资格 approved: the case ends and the roster records �
 
 test("the applicant's own timeline: a resident sees their application, nobody else's, without other people's names", async () => {
   const jumin = await login(srv, "jumin");
-  const [[pid, idn, birth]] = sql(srv.db, "SELECT p.id, p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const [[pid, sealedIdn, birth]] = sql(srv.db, "SELECT p.id, p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const idn = unseal(sealedIdn);
   const community = shequ.session.grants[0].org_id;
   const gender = Number(idn[16]) % 2 ? "男" : "女";
   const r = expectStatus(await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender, birth_date: birth, id_number: idn, org_id: community, applied_on: "2025-01-10" } }), 201).json;

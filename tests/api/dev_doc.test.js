@@ -8,7 +8,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, unseal } = require("./lib/harness");
 const { zip } = require("./lib/xlsx");
 
 const MAX_BYTES = 64 * 1024;
@@ -179,7 +179,8 @@ test("another branch's secretary and a member without dev.read get nothing", asy
 
 test("the applicant's own documents: kinds, dates and names, without the cadres' notes; no download", async () => {
   const jumin = await login(srv, "jumin");
-  const [[idn, birth]] = sql(srv.db, "SELECT p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const [[sealedIdn, birth]] = sql(srv.db, "SELECT p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const idn = unseal(sealedIdn);
   const community = shequ.session.grants[0].org_id;
   const gender = Number(idn[16]) % 2 ? "男" : "女";
   const id = expectStatus(await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender, birth_date: birth, id_number: idn, org_id: community, applied_on: "2025-01-10" } }), 201).json.id;

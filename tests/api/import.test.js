@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, cli, cjkNum } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, cli, cjkNum, idHash, unseal } = require("./lib/harness");
 const { buildXlsx, readXlsx, demoId } = require("./lib/xlsx");
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -29,7 +29,7 @@ function upload(client, path, buf, filename = "roster.xlsx") {
   form.append("file", new Blob([buf]), filename);
   return client.request("POST", path, { raw: form });
 }
-const count = (id) => Number(sql(srv.db, `SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${id}'`)[0][0]);
+const count = (id) => Number(sql(srv.db, `SELECT COUNT(*) FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_hash = '${idHash(id)}'`)[0][0]);
 const members = () => Number(sql(srv.db, "SELECT COUNT(*) FROM member")[0][0]);
 
 // Title row (merged), header on row 2, then: 3 good, 4 bad date, 5 ID as a number,
@@ -95,7 +95,7 @@ test("skip_invalid commits the good rows only", async () => {
   assert.equal(res.json.created, 1);
   assert.equal(res.json.committed, true);
   assert.equal(count(f.good), 1);
-  const [[org]] = sql(srv.db, `SELECT m.org_id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${f.good}'`);
+  const [[org]] = sql(srv.db, `SELECT m.org_id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_hash = '${idHash(f.good)}'`);
   assert.equal(Number(org), branch.id);
 });
 
@@ -131,18 +131,19 @@ test("re-import is idempotent: matched by ID number, updated, never duplicated",
   assert.deepEqual([again.accepted, again.created, again.updated, again.unchanged], [4, 0, 4, 0]);
   // Every matched row that changes something is listed with the changed fields.
   assert.deepEqual(again.updated_rows.map((u) => [u.row, u.name, u.fields]), seqs.map((s, i) => [i + 2, `示例${cjkNum(i)}`, ["学历"]]));
-  const [[mid]] = sql(srv.db, `SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${demoId("19800101", "401")}'`);
+  const [[mid]] = sql(srv.db, `SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_hash = '${idHash(demoId("19800101", "401"))}'`);
   assert.equal(again.updated_rows[0].member_id, Number(mid));
   assert.equal(members(), after1);
   for (const s of seqs) assert.equal(count(demoId("19800101", s)), 1);
-  const [[edu]] = sql(srv.db, `SELECT p.education FROM person p WHERE p.id_number = '${demoId("19800101", "401")}'`);
+  const [[edu]] = sql(srv.db, `SELECT p.education FROM person p WHERE p.id_hash = '${idHash(demoId("19800101", "401"))}'`);
   assert.equal(edu, "研究生"); // 硕士 is an alias of the standard's 研究生
 });
 
 test("a large import is written in batches: every row once, with tags, history, audit and search", async () => {
   // 700 rows: a full batch of 512 and a rest, chunks of 128 and single rows; one row is a
   // resident already on file (a person, not yet a member).
-  const [[rid, rname]] = sql(srv.db, "SELECT p.id_number, p.name FROM person p JOIN resident r ON r.person_id = p.id WHERE p.id NOT IN (SELECT person_id FROM member) AND p.id_number IS NOT NULL LIMIT 1");
+  const [[sealedRid, rname]] = sql(srv.db, "SELECT p.id_number, p.name FROM person p JOIN resident r ON r.person_id = p.id WHERE p.id NOT IN (SELECT person_id FROM member) AND p.id_number IS NOT NULL LIMIT 1");
+  const rid = unseal(sealedRid);
   const rows = [["姓名", "身份证号", "所在党组织", "入党日期", "标签"]];
   for (let i = 0; i < 699; i++) rows.push([`批量导入${cjkNum(i)}`, demoId(`${1950 + (i % 40)}0317`, String(100 + Math.floor(i / 40)).padStart(3, "0")), branch.name, "2010-07-01", "志愿者,楼栋长"]);
   rows.push([rname, rid, branch.name, "2010-07-01", null]);
@@ -187,7 +188,7 @@ test("org names outside the caller's scope are rejected; ?org outside scope is 4
   assert.match(res.json.errors[0].message, /管辖范围内找不到/);
   expectError(await upload(shuji, `/api/members/import?org=${sibling.id}`, buf), 404, "not_found");
   // A member already registered in another branch cannot be changed through an import.
-  const [[otherId]] = sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${sibling.id} LIMIT 1`);
+  const otherId = unseal(sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${sibling.id} LIMIT 1`)[0][0]);
   const steal = buildXlsx([["姓名", "身份证号", "党支部"], ["冒名", otherId, branch.name]]);
   const r2 = expectStatus(await upload(shuji, "/api/members/import?dry_run=1", steal), 200);
   assert.equal(r2.json.rejected, 1);
@@ -297,7 +298,7 @@ test("a file with the old headers (党员状态, 人员类别, 家庭住址, 户
   const r = expectStatus(await upload(shequ, "/api/members/import", file), 200).json;
   assert.deepEqual([r.accepted, r.rejected, r.created], [1, 0, 1], JSON.stringify(r.errors));
   assert.deepEqual(r.ignored_columns, []);
-  assert.deepEqual(sql(srv.db, `SELECT m.status, m.category, p.address, p.hukou FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_number = '${id}'`),
+  assert.deepEqual(sql(srv.db, `SELECT m.status, m.category, p.address, p.hukou FROM member m JOIN person p ON p.id = m.person_id WHERE p.id_hash = '${idHash(id)}'`),
     [["probationary", "retired", "示例路 1 号", "示例省示例市"]]);
 });
 
@@ -385,7 +386,8 @@ test("a job left running by a stopped server is closed as failed, saying what wa
 
 test("a row matching a member may not rename nor move them; dry run and real import list the changes", async () => {
   // A member of the branch with an ID number, and the name the roster has.
-  const [[id, name, mid]] = sql(srv.db, `SELECT p.id_number, p.name, m.id FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch.id} AND p.id_number IS NOT NULL AND m.status = 'full' ORDER BY m.id LIMIT 1`);
+  const [[sealedId, name, mid]] = sql(srv.db, `SELECT p.id_number, p.name, m.id FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch.id} AND p.id_number IS NOT NULL AND m.status = 'full' ORDER BY m.id LIMIT 1`);
+  const id = unseal(sealedId);
   const before = sql(srv.db, `SELECT p.name, m.org_id, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`);
   const file = buildXlsx([
     ["姓名", "身份证号", "所在党组织"],
@@ -413,7 +415,7 @@ test("a row matching a member may not rename nor move them; dry run and real imp
     assert.equal(r.rejected, 0, JSON.stringify(r.errors));
     assert.deepEqual(r.updated_rows, [{ row: 2, member_id: Number(mid), name, fields: ["手机号码"] }], q);
   }
-  assert.deepEqual(sql(srv.db, `SELECT p.name, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`), [[name, "13912345678"]]);
+  assert.deepEqual(sql(srv.db, `SELECT p.name, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${mid}`).map(([n, ph]) => [n, unseal(ph)]), [[name, "13912345678"]]);
   r = expectStatus(await upload(shequ, "/api/members/import", upd), 200).json;
   assert.deepEqual([r.updated, r.unchanged, r.updated_rows.length], [1, 1, 0]);
 });
@@ -438,7 +440,7 @@ test("曾用名 round trip: imported, exported in its own column, re-imported wi
   const file = buildXlsx([["姓名", "曾用名", "身份证号", "所在党组织"], ["今名示例", "旧名示例", id, branch.name]]);
   let r = expectStatus(await upload(shequ, "/api/members/import", file), 200).json;
   assert.equal(r.created, 1, JSON.stringify(r.errors));
-  assert.equal(sql(srv.db, `SELECT former_name FROM person WHERE id_number = '${id}'`)[0][0], "旧名示例");
+  assert.equal(sql(srv.db, `SELECT former_name FROM person WHERE id_hash = '${idHash(id)}'`)[0][0], "旧名示例");
   const res = await fetch(`${srv.url}/api/members/export?org=${branch.id}&reveal=id_number,phone`, { headers: { Cookie: shequ.cookie } });
   const buf = Buffer.from(await res.arrayBuffer());
   const wb = readXlsx(buf);

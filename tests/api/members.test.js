@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, today, shiftYears, cli } = require("./lib/harness");
+const { startServer, login, sql, sqlPlain, expectStatus, expectError, today, shiftYears, cli } = require("./lib/harness");
 
 let srv, shequ, shuji, weiyuan, community, branch;
 
@@ -55,7 +55,7 @@ test("create: what a cadre types with a Chinese input method is normalized befor
   const m = expectStatus(await shequ.request("POST", "/api/members", { body }), 201).json;
   assert.equal(m.name, "全角");
   assert.equal(m.joined_on, "1995-07-01");
-  const [id, phone] = sql(srv.db, `SELECT p.id_number, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${m.id}`)[0];
+  const [id, phone] = sqlPlain(srv.db, `SELECT p.id_number, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${m.id}`)[0];
   assert.equal(id, "99010119720405109X");
   assert.equal(phone, "13900012222");
 });
@@ -70,13 +70,13 @@ test("create: 15-digit ID converted, lower-case x, birth and gender filled; hist
   assert.equal(m.phone, "139****1111");
   assert.deepEqual(m.tags.sort(), ["志愿者", "老党员"].sort());
   assert.equal(m.status_label, "正式党员");
-  const full = sql(srv.db, `SELECT p.id_number, p.name_initials FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${m.id}`)[0];
+  const full = sqlPlain(srv.db, `SELECT p.id_number, p.name_initials FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${m.id}`)[0];
   assert.match(full[0], /^99010319621001004[\dX]$/);
   assert.equal(full[1], "stf");
   assert.equal(sql(srv.db, `SELECT count(*) FROM audit WHERE action = 'member.create' AND target_id = ${m.id}`)[0][0], "1");
   assert.equal(sql(srv.db, `SELECT kind FROM member_event WHERE member_id = ${m.id}`)[0][0], "create");
   const x = expectStatus(await shequ.request("POST", "/api/members", { body: { name: "张晓", id_number: "99010119850312007x", org_id: branch } }), 201);
-  assert.equal(sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${x.json.id}`)[0][0], "99010119850312007X");
+  assert.equal(sqlPlain(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${x.json.id}`)[0][0], "99010119850312007X");
   expectError(await shequ.request("POST", "/api/members", { body: { name: "张晓", id_number: "99010119850312007X", org_id: branch } }), 409, "conflict", "/id_number");
 });
 
@@ -101,12 +101,12 @@ test("党龄 counts from 转正 (DEV-PARTYAGE); a 预备党员 has none", async 
 
 test("create with the ID number of a member: told where in scope; outside it, nothing about Party membership, and audited", async () => {
   // Inside the branch secretary's scope the duplicate is named, so the cadre can find it.
-  const mine = sql(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch} LIMIT 1`)[0][0];
+  const mine = sqlPlain(srv.db, `SELECT p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch} LIMIT 1`)[0][0];
   const e1 = expectError(await shuji.request("POST", "/api/members", { body: { name: "重复", id_number: mine, org_id: branch } }), 409, "conflict", "/id_number");
   assert.match(e1.message, /已登记为党员/);
   // A member of another community: the answer must not tell that this person is a member.
   const path = orgPath(community);
-  const [otherId, theirs] = sql(srv.db, `SELECT m.id, p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path NOT LIKE '${path}%' LIMIT 1`)[0];
+  const [otherId, theirs] = sqlPlain(srv.db, `SELECT m.id, p.id_number FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_path NOT LIKE '${path}%' LIMIT 1`)[0];
   const before = Number(sql(srv.db, "SELECT count(*) FROM audit WHERE result = 'denied'")[0][0]);
   const e2 = expectError(await shuji.request("POST", "/api/members", { body: { name: "重复", id_number: theirs, org_id: branch } }), 409, "conflict", "/id_number");
   assert.doesNotMatch(e2.message, /党员/);
@@ -194,7 +194,7 @@ test("masking in list and detail; reveal needs permission and is audited", async
     assert.match(m.phone, /^\d{3}\*{4}\d{4}$/);
   }
   const id = r.json.items[0].id;
-  const full = sql(srv.db, `SELECT p.id_number, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${id}`)[0];
+  const full = sqlPlain(srv.db, `SELECT p.id_number, p.phone FROM member m JOIN person p ON p.id = m.person_id WHERE m.id = ${id}`)[0];
   let d = expectStatus(await shequ.request("GET", `/api/members/${id}`), 200);
   assert.notEqual(d.json.id_number, full[0]);
   const before = Number(sql(srv.db, `SELECT count(*) FROM audit WHERE action = 'member.reveal' AND target_id = ${id}`)[0][0]);

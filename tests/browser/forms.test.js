@@ -6,7 +6,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { setup, signIn, shot, noErrors } = require("./lib/browser.js");
-const { sql } = require("../api/lib/harness.js");
+const { sql, sqlPlain } = require("../api/lib/harness.js");
 
 let env;
 before(async () => { env = await setup(); });
@@ -134,7 +134,7 @@ test("编辑 on the org page saves contact fields and shows the server's field e
   await page.waitForSelector(".org-edit-form", { state: "detached" });
   assert.deepEqual(patches[0], { contact_phone: "0571-86001234", address: "宏福公寓 3 幢 101 室党群服务站" });
   assert.match(await page.textContent(".org-page .el-descriptions"), /宏福公寓 3 幢 101 室党群服务站/);
-  assert.deepEqual(sql(env.srv.db, "SELECT contact_phone, address FROM org WHERE id = 4")[0],
+  assert.deepEqual(sqlPlain(env.srv.db, "SELECT contact_phone, address FROM org WHERE id = 4")[0],
                    ["0571-86001234", "宏福公寓 3 幢 101 室党群服务站"]);
 
   // The server refuses a founding date in the future, on that field.

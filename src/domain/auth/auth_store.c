@@ -3,6 +3,7 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "db/db.h"
 #include "domain/auth/auth_int.h"
 #include "domain/orgpath.h"
@@ -425,6 +426,9 @@ int auth_store_org_path(struct db_conn *c, int64_t org_id, struct arena *a, cons
 int auth_store_person_id_number(struct db_conn *c, int64_t person_id, struct arena *a,
                                 const char **out, struct err *err)
 {
-    return db_read_by_id(c, &SQL_PERSON_ID_NUMBER, person_id, db_read_text, a, out, "",
-                         "记录不存在", err);
+    if (db_read_by_id(c, &SQL_PERSON_ID_NUMBER, person_id, db_read_text, a, out, "", "记录不存在",
+                      err) < 0 ||
+        seal_open(*out, a, out, err) < 0)
+        return -1;
+    return 0;
 }

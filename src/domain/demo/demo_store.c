@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "db/db.h"
 #include "domain/demo/demo_int.h"
 
@@ -26,8 +27,8 @@ static const struct db_sql SQL_ORG_INSERT = {
 static const struct db_sql SQL_PERSON_INSERT = {
     .name = "demo.person_insert",
     .sql = "INSERT INTO person (id, tenant_id, name, former_name, gender, ethnicity, birth_date, "
-           "id_number, phone, address, hukou, education, name_initials, is_synthetic, created_at, "
-           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+           "id_number, id_hash, phone, address, hukou, education, name_initials, is_synthetic, "
+           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
 };
 
 static const struct db_sql SQL_MEMBER_INSERT = {
@@ -122,9 +123,12 @@ int demo_store_org_insert(struct db_conn *c, const struct demo_org_row *r, int64
                           struct err *err)
 {
     struct db_stmt *st = NULL;
+    struct arena a;
+    int rc;
 
     if (db_prepare(c, &SQL_ORG_INSERT, &st, err) < 0)
         return -1;
+    arena_init(&a, 0);
     db_bind_int(st, 1, r->id);
     db_bind_int(st, 2, r->tenant_id);
     if (r->parent_id > 0)
@@ -139,21 +143,27 @@ int demo_store_org_insert(struct db_conn *c, const struct demo_org_row *r, int64
     db_bind_text(st, 9, r->code);
     db_bind_text(st, 10, r->founded_on);
     db_bind_text(st, 11, r->contact_name);
-    db_bind_text(st, 12, r->contact_phone);
+    db_bind_text(st, 12, seal_text(r->contact_phone, &a));
     db_bind_text(st, 13, r->address);
     db_bind_text(st, 14, r->area);
     db_bind_int(st, 15, now);
     db_bind_int(st, 16, now);
-    return db_run(&st, err);
+    rc = db_run(&st, err);
+    arena_release(&a);
+    return rc;
 }
 
 int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r, int64_t now,
                              struct err *err)
 {
     struct db_stmt *st = NULL;
+    char idx[SEAL_INDEX_CHARS + 1];
+    struct arena a;
+    int rc;
 
     if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) < 0)
         return -1;
+    arena_init(&a, 0);
     db_bind_int(st, 1, r->id);
     db_bind_int(st, 2, r->tenant_id);
     db_bind_text(st, 3, r->name);
@@ -161,15 +171,18 @@ int demo_store_person_insert(struct db_conn *c, const struct demo_person_row *r,
     db_bind_text(st, 5, r->gender);
     db_bind_text(st, 6, r->ethnicity);
     db_bind_text(st, 7, r->birth_date);
-    db_bind_text(st, 8, r->id_number);
-    db_bind_text(st, 9, r->phone);
-    db_bind_text(st, 10, r->address);
-    db_bind_text(st, 11, r->hukou);
-    db_bind_text(st, 12, r->education);
-    db_bind_text(st, 13, r->name_initials);
-    db_bind_int(st, 14, now);
+    db_bind_text(st, 8, seal_text(r->id_number, &a));
+    db_bind_text(st, 9, seal_index(r->id_number, idx));
+    db_bind_text(st, 10, seal_text(r->phone, &a));
+    db_bind_text(st, 11, r->address);
+    db_bind_text(st, 12, r->hukou);
+    db_bind_text(st, 13, r->education);
+    db_bind_text(st, 14, r->name_initials);
     db_bind_int(st, 15, now);
-    return db_run(&st, err);
+    db_bind_int(st, 16, now);
+    rc = db_run(&st, err);
+    arena_release(&a);
+    return rc;
 }
 
 int demo_store_member_insert(struct db_conn *c, const struct demo_member_row *r, int64_t now,

@@ -7,6 +7,7 @@
 #include "core/compat.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/json.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
@@ -478,9 +479,16 @@ const struct change_counter DEV_COUNTER = { "dev", "发展党员" };
 static const struct change_counter *const DEV_COUNTERS[] = { &DEV_COUNTER, NULL };
 static const struct demo_hook *const DEV_DEMOS[] = { &DEV_DEMO, NULL };
 
+/* The applicant's ID number, sealed at rest (dev_store.c). */
+static const struct sealed_column DEV_SEALED[] = {
+    { "dev_applicant", "id_number", "id_hash" },
+    { NULL, NULL, NULL },
+};
+
 extern const struct module DEV_MODULE;
 const struct module DEV_MODULE = {
     .name = "dev",
+    .sealed = DEV_SEALED,
     .routes = DEV_ROUTES,
     .perms = DEV_PERMS,
     .audit_actions = DEV_AUDIT,

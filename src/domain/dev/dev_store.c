@@ -4,6 +4,7 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "db/db.h"
 #include "domain/dev/dev_int.h"
 
@@ -64,8 +65,9 @@ static const struct db_sql SQL_APPLICANT_INSERT = {
     .name = "dev.applicant_insert",
     .sql =
         "INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, "
-        "id_number, applied_on, stage, last_step, status, person_id, created_by, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 'applicant', ?, ?, ?, ?) RETURNING id",
+        "id_number, id_hash, applied_on, stage, last_step, status, person_id, created_by, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 'applicant', ?, ?, ?, ?) "
+        "RETURNING id",
 };
 static const struct db_sql SQL_APPLICANT_UPDATE = {
     .name = "dev.applicant_update",
@@ -74,7 +76,7 @@ static const struct db_sql SQL_APPLICANT_UPDATE = {
 };
 static const struct db_sql SQL_ID_TAKEN = {
     .name = "dev.id_taken",
-    .sql = "SELECT COUNT(*) FROM dev_applicant WHERE id_number = ? AND status <> 'cancelled'",
+    .sql = "SELECT COUNT(*) FROM dev_applicant WHERE id_hash = ? AND status <> 'cancelled'",
 };
 static const struct db_sql SQL_VOTE_USED = {
     .name = "dev.vote_used",
@@ -238,7 +240,7 @@ static void read_applicant(struct db_stmt *st, struct arena *a, void *row)
     v->name = db_col_dup(st, 10, a);
     v->gender = db_col_dup(st, 11, a);
     v->birth_date = db_col_dup(st, 12, a);
-    v->id_number = db_col_dup(st, 13, a);
+    v->id_number = db_col_unseal(st, 13, a);
     v->applied_on = db_col_dup(st, 14, a);
     v->status = db_col_dup(st, 15, a);
     v->joined_on = db_col_dup(st, 16, a);
@@ -250,12 +252,19 @@ int dev_store_applicant_insert(struct db_conn *c, const struct dev_applicant_in 
                                const struct dev_org_ref *org, int64_t person_id, int64_t by,
                                int64_t now, int64_t *id_out, struct err *err)
 {
-    return db_run_id_args(c, &SQL_APPLICANT_INSERT,
-                          DB_ARGS(DB_INT(org->tenant_id), DB_INT(org->id), DB_TEXT(org->path),
-                                  DB_TEXT(in->name), DB_TEXT(in->gender), DB_TEXT(in->birth_date),
-                                  DB_TEXT(in->id_number), DB_TEXT(in->applied_on),
-                                  DB_OPT_ID(person_id), DB_OPT_ID(by), DB_INT(now), DB_INT(now)),
-                          id_out, err);
+    char idx[SEAL_INDEX_CHARS + 1];
+    struct arena a;
+
+    arena_init(&a, 0);
+    int rc = db_run_id_args(
+        c, &SQL_APPLICANT_INSERT,
+        DB_ARGS(DB_INT(org->tenant_id), DB_INT(org->id), DB_TEXT(org->path), DB_TEXT(in->name),
+                DB_TEXT(in->gender), DB_TEXT(in->birth_date), DB_TEXT(seal_text(in->id_number, &a)),
+                DB_TEXT(seal_index(in->id_number, idx)), DB_TEXT(in->applied_on),
+                DB_OPT_ID(person_id), DB_OPT_ID(by), DB_INT(now), DB_INT(now)),
+        id_out, err);
+    arena_release(&a);
+    return rc;
 }
 
 int dev_store_applicant(struct db_conn *c, int64_t id, struct arena *a,
@@ -292,9 +301,11 @@ int dev_store_applicant_update(struct db_conn *c, const struct dev_applicant_vie
 
 int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out, struct err *err)
 {
+    char idx[SEAL_INDEX_CHARS + 1];
     int64_t n = 0;
 
-    if (db_read_one_args(c, &SQL_ID_TAKEN, DB_ARGS(DB_TEXT(id_number)), db_read_int, NULL, &n, "",
+    if (db_read_one_args(c, &SQL_ID_TAKEN, DB_ARGS(DB_TEXT(seal_index(id_number, idx))), db_read_int,
+                         NULL, &n, "",
                          "", err) < 0)
         return -1;
     *taken_out = n > 0;

@@ -5,6 +5,7 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/cfg.h"
 #include "core/buf.h"
 #include "core/json.h"
@@ -498,8 +499,17 @@ static const struct code_table MEMBERS_CODES[] = {
 static const struct demo_hook *const MEMBERS_DEMOS[] = { &MEMBERS_DEMO_CARDS, &MEMBERS_DEMO_GROUPS,
                                                          NULL };
 
+/* Personal data sealed at rest (members_store.c seals and indexes, members_read_store.c
+ * opens). */
+static const struct sealed_column MEMBERS_SEALED[] = {
+    { "person", "id_number", "id_hash" },
+    { "person", "phone", NULL },
+    { NULL, NULL, NULL },
+};
+
 const struct module MEMBERS_MODULE = {
     .name = "members",
+    .sealed = MEMBERS_SEALED,
     .routes = MEMBERS_ROUTES,
     .perms = MEMBERS_PERMS,
     .audit_actions = MEMBERS_AUDIT,

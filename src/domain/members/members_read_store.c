@@ -154,8 +154,8 @@ static void read_view(struct db_stmt *st, struct arena *a, void *row)
     v->gender = db_col_dup(st, k++, a);
     v->ethnicity = db_col_dup(st, k++, a);
     v->birth_date = db_col_dup(st, k++, a);
-    v->id_number = db_col_dup(st, k++, a);
-    v->phone = db_col_dup(st, k++, a);
+    v->id_number = db_col_unseal(st, k++, a);
+    v->phone = db_col_unseal(st, k++, a);
     v->address = db_col_dup(st, k++, a);
     v->hukou = db_col_dup(st, k++, a);
     v->education = db_col_dup(st, k++, a);

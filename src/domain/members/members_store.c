@@ -4,6 +4,7 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "db/db.h"
 #include "domain/members/members_int.h"
 
@@ -25,14 +26,16 @@ static const struct db_sql SQL_GROUP_CLEAR = {
 static const struct db_sql SQL_KEY_BY_ID_NUMBER = {
     .name = "members.key_by_id_number",
     .sql = "SELECT p.id, m.id, m.org_id, m.org_path, m.status, m.category FROM person p "
-           "LEFT JOIN member m ON m.person_id = p.id WHERE p.id_number = ?",
+           "LEFT JOIN member m ON m.person_id = p.id WHERE p.id_hash = ?",
 };
 /* One insert of a person or a member binds these columns in this order (bind_person,
- * bind_member); the chunk statements repeat the row MEMBER_STORE_CHUNK times. */
+ * bind_member); the chunk statements repeat the row MEMBER_STORE_CHUNK times. ID and phone
+ * numbers are written sealed, the ID number's blind index beside it (core/seal.h). */
 #define PERSON_INSERT                                                                              \
     "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "            \
-    "id_number, phone, address, hukou, education, name_initials, created_at, updated_at) VALUES "
-#define PERSON_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "id_number, id_hash, phone, address, hukou, education, name_initials, created_at, updated_at) "  \
+    "VALUES "
+#define PERSON_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define MEMBER_INSERT                                                                              \
     "INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, "               \
     "joined_on, full_member_on, work_unit, post, created_at, updated_at) VALUES "
@@ -47,7 +50,7 @@ static const struct db_sql SQL_PERSON_UPDATE = {
     .name = "members.person_update",
     .sql = "UPDATE person SET name = COALESCE(?, name), " KEEP(
         "former_name") ", "
-                       "gender = COALESCE(?, gender), " KEEP("ethnicity") ", " KEEP("birth_date") ", " KEEP("id_number") ", " KEEP(
+                       "gender = COALESCE(?, gender), " KEEP("ethnicity") ", " KEEP("birth_date") ", " KEEP("id_number") ", " KEEP("id_hash") ", " KEEP(
                            "phone") ", " KEEP("address") ", " KEEP("hukou") ", " KEEP("education") ", name_initials = COALESCE(?, name_initials), updated_at = ? "
                                                                                                    "WHERE id = ?",
 };
@@ -68,7 +71,7 @@ _Static_assert(MEMBER_STORE_CHUNK == 128, "ROWS_CHUNK repeats a row MEMBER_STORE
 #define SMALL_CHUNK 32
 static const struct db_sql SQL_PERSON_INSERT_CHUNK = {
     .name = "members.person_insert_chunk",
-    .sql = PERSON_INSERT ROWS_CHUNK(PERSON_ROW) " RETURNING id, id_number",
+    .sql = PERSON_INSERT ROWS_CHUNK(PERSON_ROW) " RETURNING id, id_hash",
 };
 static const struct db_sql SQL_MEMBER_INSERT_CHUNK = {
     .name = "members.member_insert_chunk",
@@ -181,15 +184,31 @@ static void read_key(struct db_stmt *st, struct arena *a, void *row)
 int member_store_key_by_id_number(struct db_conn *c, const char *id_number, struct arena *a,
                                   struct member_key *out, struct err *err)
 {
-    return db_read_one_args(c, &SQL_KEY_BY_ID_NUMBER, DB_ARGS(DB_TEXT(id_number)), read_key, a, out,
-                            "/id_number", "没有该身份证号的人员", err);
+    char idx[SEAL_INDEX_CHARS + 1];
+
+    return db_read_one_args(c, &SQL_KEY_BY_ID_NUMBER, DB_ARGS(DB_TEXT(seal_index(id_number, idx))),
+                            read_key, a, out, "/id_number", "没有该身份证号的人员", err);
+}
+
+/* A person's ID and phone numbers as stored: sealed, and the ID number's blind index. */
+struct sealed_person {
+    const char *id_number, *id_hash, *phone;
+    char idx[SEAL_INDEX_CHARS + 1];
+};
+
+static void seal_person(const struct member_in *m, struct arena *a, struct sealed_person *s)
+{
+    s->id_number = seal_text(m->id_number, a);
+    s->id_hash = seal_index(m->id_number, s->idx);
+    s->phone = seal_text(m->phone, a);
 }
 /* The PERSON_ROW and MEMBER_ROW binds of one row, from *k on. */
-static void bind_person(struct db_stmt *st, int *k, const struct member_in *m, int64_t tenant_id,
-                        const char *initials, int64_t now)
+static void bind_person(struct db_stmt *st, int *k, const struct member_in *m,
+                        const struct sealed_person *sp, int64_t tenant_id, const char *initials,
+                        int64_t now)
 {
-    const char *const opt[] = { m->ethnicity, m->birth_date, m->id_number, m->phone,
-                                m->address,   m->hukou,      m->education, initials };
+    const char *const opt[] = { m->ethnicity, m->birth_date, sp->id_number, sp->id_hash, sp->phone,
+                                m->address,   m->hukou,      m->education,  initials };
 
     db_bind_int(st, (*k)++, tenant_id);
     db_bind_text(st, (*k)++, m->name);
@@ -219,29 +238,41 @@ int member_store_person_insert(struct db_conn *c, const struct member_in *m, int
                                const char *initials, int64_t now, int64_t *id_out, struct err *err)
 {
     struct db_stmt *st = NULL;
-    int k = 1;
+    struct sealed_person sp;
+    struct arena a;
+    int k = 1, rc = -1;
 
-    if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) < 0)
-        return -1;
-    bind_person(st, &k, m, tenant_id, initials, now);
-    return db_run_id(&st, id_out, err);
+    arena_init(&a, 0);
+    seal_person(m, &a, &sp);
+    if (db_prepare(c, &SQL_PERSON_INSERT, &st, err) == 0) {
+        bind_person(st, &k, m, &sp, tenant_id, initials, now);
+        rc = db_run_id(&st, id_out, err);
+    }
+    arena_release(&a);
+    return rc;
 }
 
 int member_store_person_update(struct db_conn *c, int64_t person_id, const struct member_in *m,
                                const char *initials, int64_t now, struct err *err)
 {
-    const char *const text[] = { m->name,       m->former_name, m->gender, m->ethnicity,
-                                 m->birth_date, m->id_number,   m->phone,  m->address,
-                                 m->hukou,      m->education,   initials };
     struct db_stmt *st = NULL;
-    int k = 1;
+    struct sealed_person sp;
+    struct arena a;
+    int k = 1, rc = -1;
 
-    if (db_prepare(c, &SQL_PERSON_UPDATE, &st, err) < 0)
-        return -1;
-    db_bind_texts(st, &k, text, ARRAY_LEN(text));
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, person_id);
-    return db_conflict_on(db_run(&st, err), "/id_number", NULL, err);
+    arena_init(&a, 0);
+    seal_person(m, &a, &sp);
+    const char *const text[] = { m->name,       m->former_name, m->gender,   m->ethnicity,
+                                 m->birth_date, sp.id_number,   sp.id_hash,  sp.phone,
+                                 m->address,    m->hukou,       m->education, initials };
+    if (db_prepare(c, &SQL_PERSON_UPDATE, &st, err) == 0) {
+        db_bind_texts(st, &k, text, ARRAY_LEN(text));
+        db_bind_int(st, k++, now);
+        db_bind_int(st, k++, person_id);
+        rc = db_conflict_on(db_run(&st, err), "/id_number", NULL, err);
+    }
+    arena_release(&a);
+    return rc;
 }
 
 int member_store_member_insert(struct db_conn *c, const struct member_in *m, int64_t tenant_id,
@@ -452,21 +483,25 @@ int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *
                                      int64_t now, int64_t *ids_out, struct err *err)
 {
     struct db_stmt *st = NULL;
+    struct sealed_person sp[MEMBER_STORE_CHUNK];
+    struct arena a;
     int rc, k = 1, got = 0;
 
     if (db_prepare(c, &SQL_PERSON_INSERT_CHUNK, &st, err) < 0)
         return -1;
+    arena_init(&a, 0);
     for (int i = 0; i < MEMBER_STORE_CHUNK; i++) {
         ASSERT(m[i]->id_number && *m[i]->id_number);
         ids_out[i] = 0;
-        bind_person(st, &k, m[i], tenant_ids[i], initials[i], now);
+        seal_person(m[i], &a, &sp[i]);
+        bind_person(st, &k, m[i], &sp[i], tenant_ids[i], initials[i], now);
     }
     /* Rows come back in the order they were given in practice; look there first. */
     while ((rc = db_step(st, err)) == DB_ROW) {
         const char *idn = db_col_text(st, 1);
         for (int j = 0; idn && j < MEMBER_STORE_CHUNK; j++) {
             int i = (got + j) % MEMBER_STORE_CHUNK;
-            if (!ids_out[i] && !strcmp(m[i]->id_number, idn)) {
+            if (!ids_out[i] && !strcmp(sp[i].id_hash, idn)) {
                 ids_out[i] = db_col_int(st, 0);
                 got++;
                 break;
@@ -474,6 +509,7 @@ int member_store_person_insert_chunk(struct db_conn *c, const struct member_in *
         }
     }
     db_stmt_free(&st);
+    arena_release(&a);
     if (rc < 0) {
         if (err->code == E_CONFLICT)
             err_refine(err, "/id_number", NULL);

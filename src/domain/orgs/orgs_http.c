@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/json.h"
 #include "core/json_write.h"
 #include "domain/app.h"
@@ -544,8 +545,15 @@ const struct change_counter ORGS_ROSTER = {
 static const struct change_counter *const ORGS_COUNTERS[] = { &ORGS_ROSTER, NULL };
 static const struct demo_hook *const ORGS_DEMOS[] = { &ORGS_DEMO_TERMS, &ORGS_DEMO_STATS, NULL };
 
+/* The contact phone, sealed at rest (orgs_store.c). */
+static const struct sealed_column ORGS_SEALED[] = {
+    { "org", "contact_phone", NULL },
+    { NULL, NULL, NULL },
+};
+
 const struct module ORGS_MODULE = {
     .name = "orgs",
+    .sealed = ORGS_SEALED,
     .routes = ORGS_ROUTES,
     .perms = ORGS_PERMS,
     .audit_actions = ORGS_AUDIT,

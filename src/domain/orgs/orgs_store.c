@@ -5,6 +5,7 @@
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "db/db.h"
 #include "domain/orgs/orgs_int.h"
 #include "domain/orgpath.h"
@@ -164,7 +165,7 @@ static void read_view(struct db_stmt *st, struct arena *a, void *row)
     v->founded_on = db_col_dup(st, k++, a);
     v->dissolved_on = db_col_dup(st, k++, a);
     v->contact_name = db_col_dup(st, k++, a);
-    v->contact_phone = db_col_dup(st, k++, a);
+    v->contact_phone = db_col_unseal(st, k++, a);
     v->address = db_col_dup(st, k++, a);
     v->area = db_col_dup(st, k++, a);
     v->children = db_col_int(st, k++);
@@ -205,13 +206,19 @@ int org_store_row(struct db_conn *c, int64_t id, struct arena *a, struct org_row
 int org_store_insert(struct db_conn *c, const struct org_in *in, const struct org_row *parent,
                      int64_t now, int64_t *id_out, struct err *err)
 {
-    const char *const text[] = { in->short_name,    in->code,    in->founded_on, in->contact_name,
-                                 in->contact_phone, in->address, in->area };
+    struct arena a;
+    arena_init(&a, 0);
+    /* The contact phone is often a person's mobile: sealed like theirs (core/seal.h). */
+    const char *const text[] = { in->short_name, in->code,    in->founded_on,
+                                 in->contact_name, seal_text(in->contact_phone, &a), in->address,
+                                 in->area };
     struct db_stmt *st = NULL;
     int k = 1;
 
-    if (db_prepare(c, &SQL_INSERT, &st, err) < 0)
+    if (db_prepare(c, &SQL_INSERT, &st, err) < 0) {
+        arena_release(&a);
         return -1;
+    }
     db_bind_int(st, k++, parent->tenant_id); /* a root's is set with its path */
     if (parent->id)
         db_bind_int(st, k++, parent->id);
@@ -225,7 +232,9 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     db_bind_opt_texts(st, &k, text, ARRAY_LEN(text));
     db_bind_int(st, k++, now);
     db_bind_int(st, k++, now);
-    return db_conflict_on(db_run_id(&st, id_out, err), "/code", ORG_CODE_TAKEN, err);
+    int rc = db_conflict_on(db_run_id(&st, id_out, err), "/code", ORG_CODE_TAKEN, err);
+    arena_release(&a);
+    return rc;
 }
 
 int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t depth,
@@ -238,17 +247,23 @@ int org_store_set_path(struct db_conn *c, int64_t id, const char *path, int64_t 
 int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int64_t now,
                      struct err *err)
 {
-    const char *const text[] = { in->type,         in->short_name,    in->code,    in->founded_on,
-                                 in->contact_name, in->contact_phone, in->address, in->area };
+    struct arena a;
+    arena_init(&a, 0);
+    const char *const text[] = { in->type,         in->short_name,
+                                 in->code,         in->founded_on,
+                                 in->contact_name, seal_text(in->contact_phone, &a),
+                                 in->address,      in->area };
     struct db_stmt *st = NULL;
-    int k = 1;
+    int k = 1, rc = -1;
 
-    if (db_prepare(c, &SQL_UPDATE, &st, err) < 0)
-        return -1;
-    db_bind_texts(st, &k, text, ARRAY_LEN(text));
-    db_bind_int(st, k++, now);
-    db_bind_int(st, k++, id);
-    return db_conflict_on(db_run(&st, err), "/code", ORG_CODE_TAKEN, err);
+    if (db_prepare(c, &SQL_UPDATE, &st, err) == 0) {
+        db_bind_texts(st, &k, text, ARRAY_LEN(text));
+        db_bind_int(st, k++, now);
+        db_bind_int(st, k++, id);
+        rc = db_conflict_on(db_run(&st, err), "/code", ORG_CODE_TAKEN, err);
+    }
+    arena_release(&a);
+    return rc;
 }
 
 int org_store_rename(struct db_conn *c, int64_t id, const char *name, const char *short_name,

@@ -13,6 +13,41 @@ const DEMO_PASSWORD = "Demo-Passw0rd";
 const BIN = path.resolve(process.env.DANGJIAN_BIN || "build/dangjian");
 const ROOT = path.resolve(__dirname, "../../..");
 
+// Every database of a test run is sealed under one key (crypto.key_file, core/seal.h), so a
+// cached demo street, a copy of a file and a second server on another's file open alike. The
+// key is a fixed test value: the demo cache outlives a run.
+const TEST_KEY = "5e1fa7c0de".repeat(6) + "5e1f";
+const KEY_FILE = process.env.DANGJIAN_CRYPTO_KEY_FILE || path.join(os.tmpdir(), "dangjian-test.key");
+if (!process.env.DANGJIAN_CRYPTO_KEY_FILE) {
+  if (!fs.existsSync(KEY_FILE)) {
+    const part = `${KEY_FILE}.${process.pid}`;
+    fs.writeFileSync(part, TEST_KEY + "\n", { mode: 0o600 });
+    fs.renameSync(part, KEY_FILE);
+  }
+  process.env.DANGJIAN_CRYPTO_KEY_FILE = KEY_FILE;
+}
+
+// The database side of sealed values, computed here independently of the C code (node's own
+// OpenSSL): unseal(text) opens "s1:…" (SM4-CTR, tag checked), idHash(plain) is the blind index.
+const crypto = require("node:crypto");
+const sealKeys = (() => {
+  const master = Buffer.from(fs.readFileSync(KEY_FILE, "utf8").trim(), "hex");
+  const derive = (label) => crypto.createHmac("sm3", master).update(label).digest();
+  return { enc: derive("dangjian seal enc").subarray(0, 16), mac: derive("dangjian seal mac"), index: derive("dangjian seal index") };
+})();
+function unseal(text) {
+  if (text == null || text === "" || !text.startsWith("s1:")) return text;
+  const raw = Buffer.from(text.slice(3), "base64");
+  const iv = raw.subarray(0, 16), ct = raw.subarray(16, raw.length - 16), tag = raw.subarray(raw.length - 16);
+  const mac = crypto.createHmac("sm3", sealKeys.mac).update(Buffer.concat([Buffer.from("s1"), iv, ct])).digest().subarray(0, 16);
+  assert.ok(crypto.timingSafeEqual(mac, tag), `sealed value does not verify: ${text}`);
+  const d = crypto.createDecipheriv("sm4-ctr", sealKeys.enc, iv);
+  return Buffer.concat([d.update(ct), d.final()]).toString("utf8");
+}
+function idHash(plain) {
+  return crypto.createHmac("sm3", sealKeys.index).update(plain).digest("hex").slice(0, 32);
+}
+
 const PG = process.env.DANGJIAN_TEST_PG || "";
 let pgSeq = 0;
 
@@ -70,7 +105,7 @@ function demoDb(db, demo) {
   const st = fs.statSync(BIN);
   // The demo's dates are relative to today: a run that crosses midnight gets a new entry.
   const key = require("node:crypto").createHash("sha256")
-    .update(JSON.stringify([BIN, st.size, st.mtimeMs, args.slice(3), process.env.DANGJIAN_TEST_NOW || today()])).digest("hex").slice(0, 24);
+    .update(JSON.stringify([BIN, st.size, st.mtimeMs, args.slice(3), process.env.DANGJIAN_TEST_NOW || today(), fs.readFileSync(KEY_FILE, "utf8")])).digest("hex").slice(0, 24);
   return PG ? demoPg(db, args, `demo_${key}`) : demoSqlite(db, args, key);
 }
 
@@ -236,4 +271,9 @@ function expectError(res, status, code, field) {
   return e;
 }
 
-module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, newDb, today, shiftYears, cjkNum, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };
+// sql() with every sealed value ("s1:…") opened: what a test compares with what was typed.
+function sqlPlain(db, query) {
+  return sql(db, query).map((row) => row.map(unseal));
+}
+
+module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, KEY_FILE, unseal, idHash, sqlPlain, newDb, today, shiftYears, cjkNum, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };

@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/idcard.h"
 #include "db/db.h"
 #include "domain/app.h"
@@ -14,6 +15,9 @@
 #include "domain/orgs/orgs.h"
 #include "app/app_modules.h"
 #include "tap.h"
+
+/* The key the demo's ID and phone numbers are sealed under (any fixed value). */
+static const unsigned char TEST_MASTER_KEY[32] = { 0x5e, 0x1f, 0xa7, 0xc0, 0xde };
 
 #define TODAY "2026-11-23"
 
@@ -435,6 +439,7 @@ static int fixture_open(struct fixture *f, const char *tag)
     cfg.path = f->path;
     cfg.create = true;
     f->db = NULL;
+    seal_key_use(TEST_MASTER_KEY);
     if (db_open(&cfg, &f->db, &e) < 0 || db_migrate(f->db, NULL, &e) < 0) {
         printf("#   cannot open %s: %s (%s)\n", f->path, e.msg, e.detail);
         tap_failed_checks++;
@@ -597,9 +602,11 @@ static void test_id_numbers(void)
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
     struct err e = { 0 };
-    int64_t rows = 0, bad = 0;
+    int64_t rows = 0, bad = 0, plain = 0;
+    struct arena a;
 
     pin_today();
+    arena_init(&a, 0);
     if (fixture_open(&f, "ids") < 0)
         return;
     if (generate_core(&f, 3000, 7, &res) < 0)
@@ -607,8 +614,9 @@ static void test_id_numbers(void)
     if (db_acquire(f.db, &c, &e) < 0 || db_prepare(c, &Q_PERSON_IDS, &st, &e) < 0)
         goto out;
     while (db_step(st, &e) == DB_ROW) {
-        const char *id = db_col_text(st, 0), *gender = db_col_text(st, 1),
+        const char *id = db_col_unseal(st, 0, &a), *gender = db_col_text(st, 1),
                    *birth = db_col_text(st, 2);
+        plain += !seal_is_sealed(db_col_text(st, 0));
         char norm[19], derived[11];
         struct err ie = { 0 };
         bool ok = id && strlen(id) == 18 && id[0] == '9' && id[1] == '9' &&
@@ -623,11 +631,13 @@ static void test_id_numbers(void)
     }
     CHECK_EQ(e.code, E_OK);
     CHECK_EQ(bad, 0);
+    CHECK_EQ(plain, 0); /* stored sealed (core/seal.h) */
     CHECK_EQ(rows, res.persons);
 out:
     db_stmt_free(&st);
     db_release(f.db, &c);
     fixture_close(&f);
+    arena_release(&a);
 }
 
 static void test_member_dates_and_paths(void)

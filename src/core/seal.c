@@ -1,0 +1,223 @@
+/* seal.c: SM4-CTR + HMAC-SM3 sealing of personal data, the blind index and the key file
+ * (seal.h). OpenSSL's libcrypto for SM4 and SM3; libsodium for random bytes, base64 and
+ * constant-time comparison. */
+#include "core/compat.h"
+#include "core/seal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/log.h"
+
+#define IV_LEN  16
+#define TAG_LEN 16
+
+static struct {
+    bool loaded;
+    unsigned char enc[16];   /* SM4 key */
+    unsigned char mac[32];   /* HMAC-SM3 key of the tag */
+    unsigned char index[32]; /* HMAC-SM3 key of the blind index */
+    unsigned char check[32]; /* the key's check value */
+} key;
+
+static void hmac_sm3(const unsigned char *k, size_t klen, const void *msg, size_t n,
+                     unsigned char out[32])
+{
+    unsigned int len = 32;
+    HMAC(EVP_sm3(), k, (int)klen, msg, n, out, &len);
+}
+
+void seal_key_use(const unsigned char master[32])
+{
+    unsigned char d[32];
+
+    hmac_sm3(master, 32, "dangjian seal enc", 17, d);
+    memcpy(key.enc, d, sizeof(key.enc));
+    hmac_sm3(master, 32, "dangjian seal mac", 17, key.mac);
+    hmac_sm3(master, 32, "dangjian seal index", 19, key.index);
+    hmac_sm3(master, 32, "dangjian seal check", 19, key.check);
+    sodium_memzero(d, sizeof(d));
+    key.loaded = true;
+}
+
+bool seal_key_loaded(void)
+{
+    return key.loaded;
+}
+
+static void hex(const unsigned char *p, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[p[i] >> 4];
+        out[2 * i + 1] = digits[p[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+int seal_key_create(const char *path, struct err *err)
+{
+    unsigned char master[32];
+    char text[65];
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0)
+        return err_set(err, errno == EEXIST ? E_CONFLICT : E_INVALID, "crypto.key_file",
+                       "无法创建密钥文件 %s（%s）", path, strerror(errno));
+    randombytes_buf(master, sizeof(master));
+    hex(master, sizeof(master), text);
+    text[64] = '\n';
+    bool ok = write(fd, text, 65) == 65 && fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    sodium_memzero(master, sizeof(master));
+    sodium_memzero(text, sizeof(text));
+    if (!ok) {
+        unlink(path);
+        return err_set(err, E_INVALID, "crypto.key_file", "无法写入密钥文件 %s", path);
+    }
+    return 0;
+}
+
+int seal_key_read(const char *path, unsigned char master[32], struct err *err)
+{
+    char text[80];
+    size_t n = 0, bin = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return err_set(err, E_INVALID, "crypto.key_file",
+                       "无法读取密钥文件 %s（%s）：加密的身份证号和手机号需要它", path,
+                       strerror(errno));
+    for (ssize_t r; n < sizeof(text) - 1 && (r = read(fd, text + n, sizeof(text) - 1 - n)) > 0;)
+        n += (size_t)r;
+    close(fd);
+    while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
+        n--;
+    int rc = n == 64 && sodium_hex2bin(master, 32, text, n, NULL, &bin, NULL) == 0 && bin == 32
+                 ? 0
+                 : err_set(err, E_INVALID, "crypto.key_file",
+                           "密钥文件 %s 的内容应为 64 位十六进制数字", path);
+    sodium_memzero(text, sizeof(text));
+    return rc;
+}
+
+int seal_key_load(const char *path, bool create, struct err *err)
+{
+    unsigned char master[32];
+
+    if (create && access(path, F_OK) != 0 && errno == ENOENT) {
+        if (seal_key_create(path, err) < 0)
+            return -1;
+        log_warn("seal_key_created", "path=%s", path);
+    }
+    if (seal_key_read(path, master, err) < 0)
+        return -1;
+    seal_key_use(master);
+    sodium_memzero(master, sizeof(master));
+    return 0;
+}
+
+static bool sm4_ctr(const unsigned char iv[IV_LEN], const unsigned char *in, size_t n,
+                    unsigned char *out)
+{
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len = 0, fin = 0;
+    bool ok = ctx && EVP_EncryptInit_ex(ctx, EVP_sm4_ctr(), NULL, key.enc, iv) == 1 &&
+              EVP_EncryptUpdate(ctx, out, &len, in, (int)n) == 1 &&
+              EVP_EncryptFinal_ex(ctx, out + len, &fin) == 1 && (size_t)(len + fin) == n;
+    EVP_CIPHER_CTX_free(ctx);
+    return ok;
+}
+
+/* The tag of iv ‖ ct (buf holds "s1" ‖ iv ‖ ct). */
+static void tag_of(const unsigned char *buf, size_t n, unsigned char out[32])
+{
+    hmac_sm3(key.mac, sizeof(key.mac), buf, n, out);
+}
+
+const char *seal_text(const char *plain, struct arena *a)
+{
+    ASSERT(key.loaded);
+    if (!plain || !*plain)
+        return plain;
+    size_t n = strlen(plain), raw_len = IV_LEN + n + TAG_LEN;
+    unsigned char *buf = arena_alloc(a, 2 + raw_len), mac[32];
+    memcpy(buf, "s1", 2);
+    unsigned char *raw = buf + 2;
+    randombytes_buf(raw, IV_LEN);
+    if (!sm4_ctr(raw, (const unsigned char *)plain, n, raw + IV_LEN))
+        return NULL;
+    tag_of(buf, 2 + IV_LEN + n, mac);
+    memcpy(raw + IV_LEN + n, mac, TAG_LEN);
+    size_t b64 = sodium_base64_encoded_len(raw_len, sodium_base64_VARIANT_ORIGINAL);
+    char *out = arena_alloc(a, 3 + b64);
+    memcpy(out, SEAL_PREFIX, 3);
+    sodium_bin2base64(out + 3, b64, raw, raw_len, sodium_base64_VARIANT_ORIGINAL);
+    return out;
+}
+
+bool seal_is_sealed(const char *stored)
+{
+    return stored && !strncmp(stored, SEAL_PREFIX, 3);
+}
+
+int seal_open(const char *stored, struct arena *a, const char **out, struct err *err)
+{
+    ASSERT(key.loaded);
+    *out = stored;
+    if (!seal_is_sealed(stored))
+        return 0;
+    size_t len = strlen(stored + 3), raw_len = 0;
+    unsigned char *buf = arena_alloc(a, 2 + len), mac[32];
+    memcpy(buf, "s1", 2);
+    unsigned char *raw = buf + 2;
+    if (sodium_base642bin(raw, len, stored + 3, len, NULL, &raw_len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        raw_len < IV_LEN + TAG_LEN)
+        return err_set(err, E_INTERNAL, NULL, "加密数据已损坏");
+    size_t n = raw_len - IV_LEN - TAG_LEN;
+    tag_of(buf, 2 + IV_LEN + n, mac);
+    if (sodium_memcmp(mac, raw + IV_LEN + n, TAG_LEN) != 0)
+        return err_set(err, E_INTERNAL, NULL, "加密数据校验失败（数据被改动或密钥不符）");
+    char *plain = arena_alloc(a, n + 1);
+    if (!sm4_ctr(raw, raw + IV_LEN, n, (unsigned char *)plain))
+        return err_set(err, E_INTERNAL, NULL, "解密失败");
+    plain[n] = '\0';
+    *out = plain;
+    return 0;
+}
+
+const char *seal_open_or_mark(const char *stored, struct arena *a)
+{
+    struct err err = { 0 };
+    const char *plain = NULL;
+
+    if (seal_open(stored, a, &plain, &err) == 0)
+        return plain;
+    log_error("seal_open_failed", "msg=\"%s\"", err.msg);
+    return "??";
+}
+
+const char *seal_index(const char *plain, char out[SEAL_INDEX_CHARS + 1])
+{
+    unsigned char mac[32];
+
+    ASSERT(key.loaded);
+    if (!plain || !*plain)
+        return plain;
+    hmac_sm3(key.index, sizeof(key.index), plain, strlen(plain), mac);
+    hex(mac, SEAL_INDEX_CHARS / 2, out);
+    return out;
+}
+
+void seal_check_value(char out[SEAL_CHECK_CHARS + 1])
+{
+    ASSERT(key.loaded);
+    hex(key.check, SEAL_CHECK_CHARS / 2, out);
+}
