@@ -12,6 +12,7 @@ dir="$WORK/import"
 mkdir -p "$dir"
 
 # The roster: one row per member, with the labels a cadre's spreadsheet has (男/女, 正式党员).
+# ID and phone numbers are stored sealed: the tests' own SM4 code opens them (harness.js).
 roster_sql="SELECT p.name AS 姓名, CASE p.gender WHEN 'M' THEN '男' ELSE '女' END AS 性别,
   p.ethnicity AS 民族, p.birth_date AS 出生日期, p.id_number AS 身份证号, p.phone AS 手机号码,
   o.name AS 所在党组织,
@@ -27,17 +28,19 @@ FROM member m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id 
 
 if [ ! -f "$dir/roster-$n.xlsx" ] || [ "$db" -nt "$dir/roster-$n.xlsx" ]; then
     echo "writing the $n-row roster (csv and xlsx)..." >&2
-    sqlite3 -csv -header "$db" "$roster_sql" >"$dir/roster-$n.csv"
     sqlite3 -json "$db" "$roster_sql" >"$dir/roster-$n.json"
     node -e '
         const fs = require("fs");
         const { buildXlsx } = require(process.argv[1]);
-        const rows = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+        const { unseal } = require(process.argv[2]);
+        const rows = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
         const head = Object.keys(rows[0]);
         const out = [head];
-        for (const r of rows) out.push(head.map((k) => (r[k] === null || r[k] === "" ? null : String(r[k]))));
-        fs.writeFileSync(process.argv[3], buildXlsx(out, { sheetName: "党员名册" }));
-    ' "$ROOT/tests/api/lib/xlsx.js" "$dir/roster-$n.json" "$dir/roster-$n.xlsx"
+        for (const r of rows) out.push(head.map((k) => (r[k] === null || r[k] === "" ? null : unseal(String(r[k])))));
+        fs.writeFileSync(process.argv[4], buildXlsx(out, { sheetName: "党员名册" }));
+        const csv = (v) => (v === null ? "" : /[",\n]/.test(v) ? `"${v.replace(/"/g, "\"\"")}"` : v);
+        fs.writeFileSync(process.argv[5], out.map((r) => r.map(csv).join(",")).join("\n") + "\n");
+    ' "$ROOT/tests/api/lib/xlsx.js" "$ROOT/tests/api/lib/harness.js" "$dir/roster-$n.json" "$dir/roster-$n.xlsx" "$dir/roster-$n.csv"
     rm -f "$dir/roster-$n.json"
 fi
 

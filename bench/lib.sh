@@ -8,6 +8,9 @@ WORK=${BENCH_WORK:-$ROOT/build/bench}
 DURATION=${BENCH_DURATION:-10s}
 PASSWORD=Bench-Passw0rd
 mkdir -p "$WORK"
+# One key file for every benchmark database (ID and phone numbers are sealed, core/seal.h), so
+# copies of a database open like the original; made by the first command that needs it.
+export DANGJIAN_CRYPTO_KEY_FILE=${DANGJIAN_CRYPTO_KEY_FILE:-$WORK/bench.key}
 
 # demo_db N: path of a demo database with N members, generated once and reused (brought up to
 # the binary's schema when it was made by an older one).

@@ -22,8 +22,9 @@ static int key_path(const struct cfg *cfg, char *out, size_t n, struct err *err)
     if (cfg->crypto_key_file[0])
         snprintf(out, n, "%s", cfg->crypto_key_file);
     else if (cfg->db_url[0])
-        return err_set(err, E_INVALID, "crypto.key_file",
-                       "使用 PostgreSQL 时须设置密钥文件 crypto.key_file（DANGJIAN_CRYPTO_KEY_FILE）");
+        return err_set(
+            err, E_INVALID, "crypto.key_file",
+            "使用 PostgreSQL 时须设置密钥文件 crypto.key_file（DANGJIAN_CRYPTO_KEY_FILE）");
     else
         snprintf(out, n, "%s.key", cfg->db_path);
     return 0;
@@ -47,13 +48,14 @@ int app_seal_open(const struct cfg *cfg, struct db *db, struct err *err)
     bool ready = false;
     int64_t n = 0;
 
-    if (key_path(cfg, path, sizeof(path), err) < 0 ||
-        db_seal_state(db, &ready, have, err) < 0 || seal_key_load(path, !have[0], err) < 0)
+    if (key_path(cfg, path, sizeof(path), err) < 0 || db_seal_state(db, &ready, have, err) < 0 ||
+        seal_key_load(path, !have[0], err) < 0)
         return -1;
     seal_check_value(mine);
     if (have[0] && strcmp(have, mine) != 0)
         return err_set(err, E_INVALID, "crypto.key_file",
-                       "密钥文件 %s 与数据库不符：数据库中的身份证号和手机号由另一把密钥加密", path);
+                       "密钥文件 %s 与数据库不符：数据库中的身份证号和手机号由另一把密钥加密",
+                       path);
     if (!ready)
         return 0;
     if (db_seal_apply(db, cols, sealed_columns(cols), NULL, &n, err) < 0)

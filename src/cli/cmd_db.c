@@ -78,10 +78,11 @@ int cmd_key(const struct cli_cmd *cmd, const struct cli_args *a)
     if (db_schema_check(env.db, &err) < 0 || app_seal_rotate(&env.cfg, env.db, &n, &err) < 0)
         rc = cli_fail(&err);
     else
-        printf("已更换密钥 key rotated: %s，重新加密 %lld 项 re-sealed %lld values；"
-               "旧密钥保留为 密钥文件名.<时间>.old，请离线保管以便读取旧备份 / the old key is kept as "
-               "KEYFILE.<time>.old: keep it offline for old backups\n",
-               env.db_label, (long long)n, (long long)n);
+        printf(
+            "已更换密钥 key rotated: %s，重新加密 %lld 项 re-sealed %lld values；"
+            "旧密钥保留为 密钥文件名.<时间>.old，请离线保管以便读取旧备份 / the old key is kept as "
+            "KEYFILE.<time>.old: keep it offline for old backups\n",
+            env.db_label, (long long)n, (long long)n);
     cli_env_close(&env);
     return rc;
 }

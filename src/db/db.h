@@ -246,6 +246,8 @@ int db_backup(struct db *db, const char *to, struct err *err);
 /* Migrations: the schema this binary knows, and what the database has. */
 int db_schema_latest(void);
 int db_schema_version(struct db *db, int *version_out, struct err *err);
+/* The version of the migration named name ("seal" for NNNN_seal.*.sql); 0 when there is none. */
+int db_migration_version(const char *name);
 /* Applies every migration newer than the database's, each in its own transaction. Refuses a
  * database whose schema is newer than this binary knows. applied_out may be NULL. */
 int db_migrate(struct db *db, int *applied_out, struct err *err);

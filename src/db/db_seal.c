@@ -21,9 +21,6 @@ static const struct db_sql SQL_CHECK_SET = {
            "updated_at = excluded.updated_at",
 };
 
-/* The seal_check table arrives with migration 0022. */
-#define SEAL_SCHEMA 22
-
 int db_seal_state(struct db *db, bool *ready_out, char *check, struct err *err)
 {
     struct db_conn *c = NULL;
@@ -35,7 +32,8 @@ int db_seal_state(struct db *db, bool *ready_out, char *check, struct err *err)
     *ready_out = false;
     if (db_schema_version(db, &version, err) < 0)
         return -1;
-    if (version < SEAL_SCHEMA)
+    /* The seal_check table and the blind-index columns arrive with migration NNNN_seal. */
+    if (version < db_migration_version("seal"))
         return 0;
     *ready_out = true;
     arena_init(&a, 0);
@@ -88,13 +86,13 @@ static int read_column(struct db_conn *c, const struct sealed_column *col, bool 
     struct db_stmt *st = NULL;
     /* Not yet sealed, or sealed without its blind index (a column added back). */
     const char *todo =
-        all ? ""
-        : col->index
-            ? arena_printf(a, " AND (substr(%s, 1, 3) <> '" SEAL_PREFIX "' OR %s IS NULL)",
-                           col->value, col->index)
-            : arena_printf(a, " AND substr(%s, 1, 3) <> '" SEAL_PREFIX "'", col->value);
-    const char *select = arena_printf(a, "SELECT id, %s FROM %s WHERE %s IS NOT NULL AND %s <> ''%s",
-                                      col->value, col->table, col->value, col->value, todo);
+        all          ? ""
+        : col->index ? arena_printf(a, " AND (substr(%s, 1, 3) <> '" SEAL_PREFIX "' OR %s IS NULL)",
+                                    col->value, col->index)
+                     : arena_printf(a, " AND substr(%s, 1, 3) <> '" SEAL_PREFIX "'", col->value);
+    const char *select =
+        arena_printf(a, "SELECT id, %s FROM %s WHERE %s IS NOT NULL AND %s <> ''%s", col->value,
+                     col->table, col->value, col->value, todo);
 
     out->col = col;
     if (db_prepare(c, dyn(a, "seal.scan", select), &st, err) < 0 ||

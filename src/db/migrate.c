@@ -34,6 +34,14 @@ int db_schema_latest(void)
     return v;
 }
 
+int db_migration_version(const char *name)
+{
+    for (size_t i = 0; i < MIGRATIONS_LEN; i++)
+        if (!strcmp(MIGRATIONS[i].name, name))
+            return MIGRATIONS[i].version;
+    return 0;
+}
+
 static int read_int(struct db_conn *c, const struct db_sql *sql, int64_t *out, struct err *err)
 {
     struct db_stmt *st = NULL;

@@ -95,7 +95,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   if (PG) sql(srv.db, "DROP FUNCTION dj_meeting_org_path(); DROP FUNCTION dj_dues_entry_org_path()");
   sql(srv.db, "DELETE FROM generation WHERE name IN ('orglife', 'dev', 'dues'); DROP INDEX org_post_org");
   sql(srv.db, "ALTER TABLE member DROP COLUMN probation_extended_to"); // 0020's column
-  // 0022_seal's column and, on PostgreSQL, the constraint it dropped; the values stay sealed
+  // The seal migration's column and, on PostgreSQL, the constraint it dropped; the values stay sealed
   // and the start-up pass gives them their blind index again.
   sql(srv.db, "DROP INDEX person_id_hash; ALTER TABLE person DROP COLUMN id_hash");
   if (PG) sql(srv.db, "ALTER TABLE person ADD CONSTRAINT person_id_number_key UNIQUE (id_number)");

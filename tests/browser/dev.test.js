@@ -6,7 +6,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
-const { sql } = require("../api/lib/harness.js");
+const { sql, sqlPlain } = require("../api/lib/harness.js");
 
 let env;
 before(async () => { env = await setup(); });
@@ -120,7 +120,7 @@ test("step 15 offers the branch's closed admission vote of that day and records 
 });
 
 test("我的: a resident who applied sees their own steps and deadlines on a phone", async () => {
-  const [pid, idn, birth] = one("SELECT p.id, p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const [pid, idn, birth] = sqlPlain(env.srv.db, "SELECT p.id, p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'")[0];
   const shequ = await login(env.srv, "shequ");
   const r = await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender: Number(idn[16]) % 2 ? "男" : "女", birth_date: birth, id_number: idn, org_id: shequ.session.grants[0].org_id, applied_on: "2025-01-10" } });
   assert.equal(r.status, 201, r.text);

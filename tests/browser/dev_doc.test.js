@@ -13,7 +13,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
-const { sql } = require("../api/lib/harness.js");
+const { sql, sqlPlain } = require("../api/lib/harness.js");
 
 let env, dir;
 before(async () => {
@@ -129,7 +129,7 @@ test("the 全程纪实表 of a 正式党员 at 1366 and 360 px and as printed; t
 });
 
 test("我的: the applicant sees which documents the branch holds, not the cadres' note", async () => {
-  const [[idn, birth]] = rows("SELECT p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
+  const [[idn, birth]] = sqlPlain(env.srv.db, "SELECT p.id_number, p.birth_date FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.username = 'jumin'");
   const shequ = await login(env.srv, "shequ");
   const r = await shequ.request("POST", "/api/dev/applicants", { body: { name: "居民申请人", gender: Number(idn[16]) % 2 ? "男" : "女", birth_date: birth, id_number: idn, org_id: shequ.session.grants[0].org_id, applied_on: "2025-01-10" } });
   assert.equal(r.status, 201, r.text);

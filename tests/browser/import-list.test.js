@@ -8,7 +8,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
 const { setup, signIn, shot, noErrors } = require("./lib/browser.js");
-const { sql, idHash } = require("../api/lib/harness.js");
+const { sql, sqlPlain, idHash } = require("../api/lib/harness.js");
 // An 18-digit ID number in the demo region "99" with its check digit (GB 11643).
 const { withCheckDigit: idNumber } = require("../api/lib/xlsx.js");
 
@@ -186,7 +186,7 @@ test("at 360 px the filters fold under 筛选 and stay usable", async () => {
 });
 
 test("the preview lists the registered members a re-import would change, and what", async () => {
-  const [name, idn, org, education] = sql(env.srv.db, `SELECT p.name, p.id_number, o.name, p.education
+  const [name, idn, org, education] = sqlPlain(env.srv.db, `SELECT p.name, p.id_number, o.name, p.education
     FROM member m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id
     WHERE m.org_id = 4 AND p.education <> '高中' ORDER BY m.id LIMIT 1`)[0];
   const file = path.join(env.srv.dir, "更新导入.csv");

@@ -304,9 +304,8 @@ int dev_store_id_taken(struct db_conn *c, const char *id_number, bool *taken_out
     char idx[SEAL_INDEX_CHARS + 1];
     int64_t n = 0;
 
-    if (db_read_one_args(c, &SQL_ID_TAKEN, DB_ARGS(DB_TEXT(seal_index(id_number, idx))), db_read_int,
-                         NULL, &n, "",
-                         "", err) < 0)
+    if (db_read_one_args(c, &SQL_ID_TAKEN, DB_ARGS(DB_TEXT(seal_index(id_number, idx))),
+                         db_read_int, NULL, &n, "", "", err) < 0)
         return -1;
     *taken_out = n > 0;
     return 0;

@@ -33,7 +33,8 @@ static const struct db_sql SQL_KEY_BY_ID_NUMBER = {
  * numbers are written sealed, the ID number's blind index beside it (core/seal.h). */
 #define PERSON_INSERT                                                                              \
     "INSERT INTO person (tenant_id, name, former_name, gender, ethnicity, birth_date, "            \
-    "id_number, id_hash, phone, address, hukou, education, name_initials, created_at, updated_at) "  \
+    "id_number, id_hash, phone, address, hukou, education, name_initials, created_at, "            \
+    "updated_at) "                                                                                 \
     "VALUES "
 #define PERSON_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define MEMBER_INSERT                                                                              \
@@ -46,13 +47,16 @@ static const struct db_sql SQL_PERSON_INSERT = {
 };
 /* COALESCE keeps a column when the input is absent (NULL); NULLIF turns "" into a clear. */
 #define KEEP(col) col " = NULLIF(COALESCE(?, " col "), '')"
+/* The columns of a person update, in bind order (member_store_person_update). */
+#define PERSON_SET_NAME "name = COALESCE(?, name), " KEEP("former_name") ", "
+#define PERSON_SET_BIRTH                                                                           \
+    "gender = COALESCE(?, gender), " KEEP("ethnicity") ", " KEEP("birth_date") ", "
+#define PERSON_SET_NUMBERS KEEP("id_number") ", " KEEP("id_hash") ", " KEEP("phone") ", "
+#define PERSON_SET_REST    KEEP("address") ", " KEEP("hukou") ", " KEEP("education") ", "
 static const struct db_sql SQL_PERSON_UPDATE = {
     .name = "members.person_update",
-    .sql = "UPDATE person SET name = COALESCE(?, name), " KEEP(
-        "former_name") ", "
-                       "gender = COALESCE(?, gender), " KEEP("ethnicity") ", " KEEP("birth_date") ", " KEEP("id_number") ", " KEEP("id_hash") ", " KEEP(
-                           "phone") ", " KEEP("address") ", " KEEP("hukou") ", " KEEP("education") ", name_initials = COALESCE(?, name_initials), updated_at = ? "
-                                                                                                   "WHERE id = ?",
+    .sql = "UPDATE person SET " PERSON_SET_NAME PERSON_SET_BIRTH PERSON_SET_NUMBERS PERSON_SET_REST
+           "name_initials = COALESCE(?, name_initials), updated_at = ? WHERE id = ?",
 };
 /* The importer's chunks: MEMBER_STORE_CHUNK rows per statement, so the statement-level work
  * (a savepoint per statement, which makes the FTS5 index flush its pending terms, and the
@@ -262,8 +266,8 @@ int member_store_person_update(struct db_conn *c, int64_t person_id, const struc
 
     arena_init(&a, 0);
     seal_person(m, &a, &sp);
-    const char *const text[] = { m->name,       m->former_name, m->gender,   m->ethnicity,
-                                 m->birth_date, sp.id_number,   sp.id_hash,  sp.phone,
+    const char *const text[] = { m->name,       m->former_name, m->gender,    m->ethnicity,
+                                 m->birth_date, sp.id_number,   sp.id_hash,   sp.phone,
                                  m->address,    m->hukou,       m->education, initials };
     if (db_prepare(c, &SQL_PERSON_UPDATE, &st, err) == 0) {
         db_bind_texts(st, &k, text, ARRAY_LEN(text));

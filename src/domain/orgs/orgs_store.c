@@ -209,8 +209,12 @@ int org_store_insert(struct db_conn *c, const struct org_in *in, const struct or
     struct arena a;
     arena_init(&a, 0);
     /* The contact phone is often a person's mobile: sealed like theirs (core/seal.h). */
-    const char *const text[] = { in->short_name, in->code,    in->founded_on,
-                                 in->contact_name, seal_text(in->contact_phone, &a), in->address,
+    const char *const text[] = { in->short_name,
+                                 in->code,
+                                 in->founded_on,
+                                 in->contact_name,
+                                 seal_text(in->contact_phone, &a),
+                                 in->address,
                                  in->area };
     struct db_stmt *st = NULL;
     int k = 1;
@@ -249,10 +253,9 @@ int org_store_update(struct db_conn *c, int64_t id, const struct org_in *in, int
 {
     struct arena a;
     arena_init(&a, 0);
-    const char *const text[] = { in->type,         in->short_name,
-                                 in->code,         in->founded_on,
-                                 in->contact_name, seal_text(in->contact_phone, &a),
-                                 in->address,      in->area };
+    const char *const text[] = { in->type,       in->short_name,   in->code,
+                                 in->founded_on, in->contact_name, seal_text(in->contact_phone, &a),
+                                 in->address,    in->area };
     struct db_stmt *st = NULL;
     int k = 1, rc = -1;
 
