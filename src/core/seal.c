@@ -25,18 +25,26 @@ static struct {
     unsigned char index[32]; /* HMAC-SM3 key of the blind index */
     unsigned char check[32]; /* the key's check value */
 } key;
+/* The algorithms, fetched once (an implicit fetch per call costs more than the work). */
+static EVP_CIPHER *sm4_ctr_alg;
+static EVP_MD *sm3_alg;
 
 static void hmac_sm3(const unsigned char *k, size_t klen, const void *msg, size_t n,
                      unsigned char out[32])
 {
     unsigned int len = 32;
-    HMAC(EVP_sm3(), k, (int)klen, msg, n, out, &len);
+    HMAC(sm3_alg, k, (int)klen, msg, n, out, &len);
 }
 
 void seal_key_use(const unsigned char master[32])
 {
     unsigned char d[32];
 
+    if (!sm3_alg) {
+        sm3_alg = EVP_MD_fetch(NULL, "SM3", NULL);
+        sm4_ctr_alg = EVP_CIPHER_fetch(NULL, "SM4-CTR", NULL);
+        ASSERT(sm3_alg && sm4_ctr_alg);
+    }
     hmac_sm3(master, 32, "dangjian seal enc", 17, d);
     memcpy(key.enc, d, sizeof(key.enc));
     hmac_sm3(master, 32, "dangjian seal mac", 17, key.mac);
@@ -128,7 +136,7 @@ static bool sm4_ctr(const unsigned char iv[IV_LEN], const unsigned char *in, siz
 {
     EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
     int len = 0, fin = 0;
-    bool ok = ctx && EVP_EncryptInit_ex(ctx, EVP_sm4_ctr(), NULL, key.enc, iv) == 1 &&
+    bool ok = ctx && EVP_EncryptInit_ex2(ctx, sm4_ctr_alg, key.enc, iv, NULL) == 1 &&
               EVP_EncryptUpdate(ctx, out, &len, in, (int)n) == 1 &&
               EVP_EncryptFinal_ex(ctx, out + len, &fin) == 1 && (size_t)(len + fin) == n;
     EVP_CIPHER_CTX_free(ctx);
