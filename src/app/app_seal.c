@@ -30,6 +30,13 @@ static int key_path(const struct cfg *cfg, char *out, size_t n, struct err *err)
     return 0;
 }
 
+/* NAME.new, where a rotation writes the new key. */
+static const char *path_new(const char *path, char *out, size_t n)
+{
+    snprintf(out, n, "%s.new", path);
+    return out;
+}
+
 static size_t sealed_columns(const struct sealed_column **out)
 {
     size_t n = 0;
@@ -43,7 +50,7 @@ static size_t sealed_columns(const struct sealed_column **out)
 
 int app_seal_open(const struct cfg *cfg, struct db *db, struct err *err)
 {
-    char path[600], have[SEAL_CHECK_CHARS + 1], mine[SEAL_CHECK_CHARS + 1];
+    char path[600], fresh[640], have[SEAL_CHECK_CHARS + 1], mine[SEAL_CHECK_CHARS + 1];
     const struct sealed_column *cols[SEALED_MAX];
     bool ready = false;
     int64_t n = 0;
@@ -54,15 +61,31 @@ int app_seal_open(const struct cfg *cfg, struct db *db, struct err *err)
     seal_check_value(mine);
     if (have[0] && strcmp(have, mine) != 0)
         return err_set(err, E_INVALID, "crypto.key_file",
-                       "密钥文件 %s 与数据库不符：数据库中的身份证号和手机号由另一把密钥加密",
-                       path);
+                       "密钥文件 %s 与数据库不符：数据库中的身份证号和手机号由另一把密钥加密%s",
+                       path,
+                       access(path_new(path, fresh, sizeof(fresh)), F_OK) == 0
+                           ? "（一次密钥更换未完成：新密钥在同名 .new 文件中，请用它替换）"
+                           : "");
     if (!ready)
         return 0;
     if (db_seal_apply(db, cols, sealed_columns(cols), NULL, &n, err) < 0)
         return -1;
-    if (n)
-        log_info("sealed", "values=%lld", (long long)n);
-    return 0;
+    if (!n)
+        return 0;
+    log_info("sealed", "values=%lld", (long long)n);
+    return db_seal_scrub(db, err);
+}
+
+/* Whether the database's check value is master's (the process key becomes master). */
+static bool committed_under(struct db *db, const unsigned char master[32])
+{
+    char have[SEAL_CHECK_CHARS + 1], mine[SEAL_CHECK_CHARS + 1];
+    struct err e = { 0 };
+    bool ready = false;
+
+    seal_key_use(master);
+    seal_check_value(mine);
+    return db_seal_state(db, &ready, have, &e) == 0 && !strcmp(have, mine);
 }
 
 int app_seal_rotate(const struct cfg *cfg, struct db *db, int64_t *n_out, struct err *err)
@@ -73,7 +96,7 @@ int app_seal_rotate(const struct cfg *cfg, struct db *db, int64_t *n_out, struct
 
     if (app_seal_open(cfg, db, err) < 0 || key_path(cfg, path, sizeof(path), err) < 0)
         return -1;
-    snprintf(fresh, sizeof(fresh), "%s.new", path);
+    path_new(path, fresh, sizeof(fresh));
     snprintf(old, sizeof(old), "%s.%lld.old", path, (long long)clock_now());
     /* The old key is kept first (a hard link, never over another file), for old backups. */
     if (link(path, old) < 0)
@@ -84,6 +107,8 @@ int app_seal_rotate(const struct cfg *cfg, struct db *db, int64_t *n_out, struct
         return -1;
     }
     int rc = db_seal_apply(db, cols, sealed_columns(cols), master, n_out, err);
+    if (rc < 0 && committed_under(db, master)) /* a lost connection can hide a commit */
+        rc = 0;
     sodium_memzero(master, sizeof(master));
     if (rc < 0) {
         unlink(fresh);
@@ -91,7 +116,7 @@ int app_seal_rotate(const struct cfg *cfg, struct db *db, int64_t *n_out, struct
         return -1;
     }
     /* The database now needs the new key: a failed rename leaves it in fresh, named below. */
-    if (rename(fresh, path) < 0)
+    if (rename(fresh, path) < 0 || seal_sync_dir(path) < 0)
         return err_set(err, E_INTERNAL, "crypto.key_file",
                        "数据库已改用新密钥 %s，但无法把它改名为 %s：请手工改名", fresh, path);
     return 0;

@@ -33,7 +33,8 @@ static void hmac_sm3(const unsigned char *k, size_t klen, const void *msg, size_
                      unsigned char out[32])
 {
     unsigned int len = 32;
-    HMAC(sm3_alg, k, (int)klen, msg, n, out, &len);
+    /* Fails only when libcrypto is broken: never store or compare an unset MAC. */
+    ASSERT(HMAC(sm3_alg, k, (int)klen, msg, n, out, &len) && len == 32);
 }
 
 void seal_key_use(const unsigned char master[32])
@@ -41,6 +42,7 @@ void seal_key_use(const unsigned char master[32])
     unsigned char d[32];
 
     if (!sm3_alg) {
+        ASSERT(sodium_init() >= 0); /* randombytes_buf from any thread needs it first */
         sm3_alg = EVP_MD_fetch(NULL, "SM3", NULL);
         sm4_ctr_alg = EVP_CIPHER_fetch(NULL, "SM4-CTR", NULL);
         ASSERT(sm3_alg && sm4_ctr_alg);
@@ -69,6 +71,21 @@ static void hex(const unsigned char *p, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
+int seal_sync_dir(const char *path)
+{
+    char dir[600];
+    const char *slash = strrchr(path, '/');
+
+    snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (!dir[0])
+        snprintf(dir, sizeof(dir), "/");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int rc = fd >= 0 && fsync(fd) == 0 ? 0 : -1;
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
 int seal_key_create(const char *path, struct err *err)
 {
     unsigned char master[32];
@@ -82,7 +99,7 @@ int seal_key_create(const char *path, struct err *err)
     hex(master, sizeof(master), text);
     text[64] = '\n';
     bool ok = write(fd, text, 65) == 65 && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
+    ok = close(fd) == 0 && ok && seal_sync_dir(path) == 0;
     sodium_memzero(master, sizeof(master));
     sodium_memzero(text, sizeof(text));
     if (!ok) {
@@ -94,7 +111,7 @@ int seal_key_create(const char *path, struct err *err)
 
 int seal_key_read(const char *path, unsigned char master[32], struct err *err)
 {
-    char text[80];
+    char text[200];
     size_t n = 0, bin = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
 
@@ -105,12 +122,14 @@ int seal_key_read(const char *path, unsigned char master[32], struct err *err)
     for (ssize_t r; n < sizeof(text) - 1 && (r = read(fd, text + n, sizeof(text) - 1 - n)) > 0;)
         n += (size_t)r;
     close(fd);
+    bool whole = n < sizeof(text) - 1; /* a longer file is no key file */
     while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
         n--;
-    int rc = n == 64 && sodium_hex2bin(master, 32, text, n, NULL, &bin, NULL) == 0 && bin == 32
-                 ? 0
-                 : err_set(err, E_INVALID, "crypto.key_file",
-                           "密钥文件 %s 的内容应为 64 位十六进制数字", path);
+    int rc =
+        whole && n == 64 && sodium_hex2bin(master, 32, text, n, NULL, &bin, NULL) == 0 && bin == 32
+            ? 0
+            : err_set(err, E_INVALID, "crypto.key_file", "密钥文件 %s 的内容应为 64 位十六进制数字",
+                      path);
     sodium_memzero(text, sizeof(text));
     return rc;
 }
@@ -159,8 +178,8 @@ const char *seal_text(const char *plain, struct arena *a)
     memcpy(buf, "s1", 2);
     unsigned char *raw = buf + 2;
     randombytes_buf(raw, IV_LEN);
-    if (!sm4_ctr(raw, (const unsigned char *)plain, n, raw + IV_LEN))
-        return NULL;
+    /* SM4 fails only when libcrypto is broken: never store a value that was not sealed. */
+    ASSERT(sm4_ctr(raw, (const unsigned char *)plain, n, raw + IV_LEN));
     tag_of(buf, 2 + IV_LEN + n, mac);
     memcpy(raw + IV_LEN + n, mac, TAG_LEN);
     size_t b64 = sodium_base64_encoded_len(raw_len, sodium_base64_VARIANT_ORIGINAL);

@@ -34,11 +34,13 @@ int seal_key_load(const char *path, bool create, struct err *err);
 int seal_key_read(const char *path, unsigned char master[32], struct err *err);
 /* Writes a new random master key to path (mode 0600; E_CONFLICT when it exists). */
 int seal_key_create(const char *path, struct err *err);
+/* fsyncs the folder holding path (a created or renamed key file survives a power cut). */
+int seal_sync_dir(const char *path);
 /* Uses master (32 bytes) as the process key; unit tests and key rotation. */
 void seal_key_use(const unsigned char master[32]);
 bool seal_key_loaded(void);
 
-/* The sealed text of plain (NULL for NULL, "" for ""), from a; NULL when out of memory. */
+/* The sealed text of plain (NULL for NULL, "" for ""), from a. */
 const char *seal_text(const char *plain, struct arena *a);
 /* The plain text of a sealed value, from a. A value without the prefix is returned as it is
  * (a database being sealed by the start-up pass). E_INTERNAL when the tag does not verify

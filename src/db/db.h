@@ -265,6 +265,9 @@ struct sealed_column;
 int db_seal_state(struct db *db, bool *ready_out, char *check, struct err *err);
 int db_seal_apply(struct db *db, const struct sealed_column *const *cols, size_t ncols,
                   const unsigned char *master, int64_t *n_out, struct err *err);
+/* After a pass sealed plain values: rewrites the SQLite file without the pages that held them
+ * (VACUUM, then the WAL truncated); on PostgreSQL logs the VACUUM FULL an operator runs. */
+int db_seal_scrub(struct db *db, struct err *err);
 /* db_col_dup of a sealed column, opened (a value that does not open reads "??" and is
  * logged). */
 const char *db_col_unseal(struct db_stmt *st, int col, struct arena *a);

@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/log.h"
 #include "core/seal.h"
 #include "db/db_int.h"
 
@@ -174,4 +175,21 @@ out:
 const char *db_col_unseal(struct db_stmt *st, int col, struct arena *a)
 {
     return seal_open_or_mark(db_col_dup(st, col, a), a);
+}
+
+int db_seal_scrub(struct db *db, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_dialect(db) != DB_DIALECT_SQLITE) {
+        log_warn("seal_scrub", "msg=\"run VACUUM FULL person, org, dev_applicant once: dead rows "
+                               "may still hold the plain numbers\"");
+        return 0;
+    }
+    if (db_acquire(db, &c, err) < 0)
+        return -1;
+    rc = db_exec_script(c, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", err);
+    db_release(db, &c);
+    return rc;
 }

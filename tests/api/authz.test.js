@@ -10,7 +10,7 @@ const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG, cjkNum } = require("./lib/harness");
+const { startServer, login, sql, cli, expectStatus, expectError, DEMO_PASSWORD, PG, cjkNum, seal, idHash } = require("./lib/harness");
 
 // The role → permission table, written out independently of the server's PERM_ROW rows as the
 // oracle: each area's recipe file under authz/ exports `policy` (permission → roles holding
@@ -202,8 +202,8 @@ function createFixtures(list) {
       SELECT MAX(id), '矩阵附件.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM meeting RETURNING id, meeting_id;`,
     localRule: (f) => `INSERT INTO orglife_rule (rule_id, rule_set, type, period, min_count, org_types, org_id, valid_from, confidence, source, created_at)
       VALUES ('LIFE-ZHUTI', 'local', 'theme_day', 'month', 2, ',branch,', ${f.org}, '2000-01-01', 'local', '矩阵规则', 0) RETURNING id;`,
-    applicant: (f) => `INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, id_number, applied_on, status, created_at, updated_at)
-      SELECT 1, id, path, '${f.name}', 'M', '1980-01-01', '${f.idn}', '2020-01-01', 'applicant', 0, 0 FROM org WHERE id = ${f.org};
+    applicant: (f) => `INSERT INTO dev_applicant (tenant_id, org_id, org_path, name, gender, birth_date, id_number, id_hash, applied_on, status, created_at, updated_at)
+      SELECT 1, id, path, '${f.name}', 'M', '1980-01-01', '${seal(f.idn)}', '${idHash(f.idn)}', '2020-01-01', 'applicant', 0, 0 FROM org WHERE id = ${f.org};
       INSERT INTO dev_step (applicant_id, step, done_on, org_id, findings, created_at) SELECT MAX(id), 1, '2020-01-01', ${f.org}, '[]', 0 FROM dev_applicant RETURNING applicant_id;`,
     duesEntry: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO dues_entry (tenant_id, member_id, org_id, org_path, month, kind, amount_fen, method, paid_on, warnings, created_at)

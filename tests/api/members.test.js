@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, sqlPlain, expectStatus, expectError, today, shiftYears, cli } = require("./lib/harness");
+const { startServer, login, sql, sqlPlain, idHash, expectStatus, expectError, today, shiftYears, cli } = require("./lib/harness");
 
 let srv, shequ, shuji, weiyuan, community, branch;
 
@@ -320,6 +320,8 @@ function memberRecord(m) {
     let v = m[k];
     if (k === "tags") v = Array.isArray(v) ? v.join(",") : v;
     o[k] = v === "" || v === undefined ? null : v;
+    // ID and phone numbers enter the digest keyed (their blind index), never plain.
+    if ((k === "id_number" || k === "phone") && o[k]) o[k] = idHash(o[k]);
   }
   return o;
 }

@@ -42,7 +42,7 @@ test("a member's ID and phone numbers are stored sealed; node's own SM4 opens th
 });
 
 test("no ID or phone number of the demo street (people's, and orgs' contact phones) is in the database in plain text", () => {
-  const people = sqlPlain(srv.db, "SELECT id_number, phone FROM person UNION ALL SELECT contact_phone, NULL FROM org");
+  const people = sqlPlain(srv.db, "SELECT id_number, phone FROM person UNION ALL SELECT contact_phone, NULL FROM org UNION ALL SELECT id_number, NULL FROM dev_applicant");
   const plain = new Set(people.flat().filter(Boolean));
   assert.ok(plain.size > 300, `only ${plain.size} numbers`);
   for (const [col, table] of [["id_number", "person"], ["phone", "person"], ["id_number", "dev_applicant"], ["contact_phone", "org"]]) {
@@ -80,6 +80,10 @@ test("a database from before sealing (or a value written plain by hand) is seale
   const [[idStored, hash, phoneStored]] = sql(srv.db, `SELECT id_number, id_hash, phone FROM person WHERE id = ${pid}`);
   assert.deepEqual([unseal(idStored), hash, unseal(phoneStored)], [ID, idHash(ID), PHONE]);
   assert.match(idStored, /^s1:/);
+  if (!PG) {
+    const bytes = fileText(srv.db);
+    assert.ok(!bytes.includes(ID) && !bytes.includes(PHONE), "the plain numbers stayed in free pages or the WAL");
+  }
   expectError(await shequ.request("POST", "/api/members", { body: { name: "封存", id_number: ID, org_id: branch } }), 409, "conflict", "/id_number");
 });
 
@@ -93,7 +97,10 @@ test("key rotate re-seals every value under a new key; the old key is kept and n
   assert.equal(r.status, 0, r.stderr);
   assert.equal(fs.statSync(key).mode & 0o777, 0o600);
   const oldKey = fs.readFileSync(key, "utf8");
-  const stored = () => sql(db, "SELECT id, id_number, id_hash, phone FROM person ORDER BY id");
+  // Every sealed value, with its blind index where it has one.
+  const stored = () => sql(db, `SELECT 'p' || id, id_number, id_hash, phone FROM person
+    UNION ALL SELECT 'a' || id, id_number, id_hash, NULL FROM dev_applicant
+    UNION ALL SELECT 'o' || id, NULL, NULL, contact_phone FROM org ORDER BY 1`);
   const before = stored();
   let s = await startServer({ db, env });
   let c = await login(s, "shequ");
@@ -111,6 +118,7 @@ test("key rotate re-seals every value under a new key; the old key is kept and n
   assert.equal(fs.readFileSync(path.join(dir, kept[0]), "utf8"), oldKey);
   const after = stored();
   assert.equal(after.length, before.length);
+  assert.ok(before.some(([k, id]) => k.startsWith("a") && id) && before.some(([k, , , ph]) => k.startsWith("o") && ph), "the demo has applicants and org phones");
   for (let i = 0; i < before.length; i++) {
     const [, idA, hashA, phoneA] = before[i], [, idB, hashB, phoneB] = after[i];
     if (idA) assert.ok(idA !== idB && hashA !== hashB, "ID number not re-sealed");

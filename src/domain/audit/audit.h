@@ -43,6 +43,8 @@ void audit_digest(const void *data, size_t len, char out[65]);
  * escaped), with NULL as null; the digest is the lower-case hex SHA-256 of those bytes.
  * What before/after hold is the writer's (members.c: the member's MEMBER_FIELDS keys;
  * orgs.c, auth_users.c: the fields the write has at hand; see AuditRow in docs/openapi.json).
+ * ID and phone numbers appear as their blind index (core/seal.h seal_index), never plain: a
+ * plain hash of a number is guessed in seconds.
  * Both functions steal the references to before and after (NULL allowed), so a call can
  * take json_pack(...) results directly. audit_change_text returns memory from a. */
 char *audit_change_text(json_t *before, json_t *after, struct arena *a);

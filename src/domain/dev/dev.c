@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/idcard.h"
 #include "core/json.h"
 #include "db/db.h"
@@ -188,13 +189,14 @@ int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, co
         return -1;
     if (dev_rules_check(rules, nr, &cs, &step1, &facts, a, &f, &nf))
         return refuse(f, nf, a, err);
+    char keyed[SEAL_INDEX_CHARS + 1]; /* the ID number in the digest: keyed, like the roster's */
     return dev_store_applicant_insert(c, in, &org, match.person_id, uid, now, id_out, err) < 0 ||
                    dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), NULL,
                                          uid, now, &step_id, err) < 0 ||
                    audit_dev(c, actor, "dev.apply", *id_out, org.id,
                              json_pack("{s:s, s:s, s:s, s:I}", "name", in->name, "id_number",
-                                       in->id_number, "applied_on", in->applied_on, "org_id",
-                                       (json_int_t)org.id),
+                                       seal_index(in->id_number, keyed), "applied_on",
+                                       in->applied_on, "org_id", (json_int_t)org.id),
                              err) < 0
                ? -1
                : 0;

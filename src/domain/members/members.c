@@ -8,6 +8,7 @@
 #include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/idcard.h"
 #include "core/json.h"
 #include "core/pinyin.h"
@@ -71,12 +72,20 @@ static void merge(struct member_in *m, const struct member_in *patch)
 #undef OVER
 }
 
+const char *member_digest_text(const char *field, const char *v, char buf[SEAL_INDEX_CHARS + 1])
+{
+    if (v && *v && (!strcmp(field, "id_number") || !strcmp(field, "phone")))
+        return seal_index(v, buf);
+    return v && *v ? v : NULL;
+}
+
 /* A member record as the audit digest sees it (audit_change_digest): an object with every
- * MEMBER_FIELDS key, text as strings ("" and NULL as null), org_id as an integer; tags is
- * the comma-separated list as stored. */
+ * MEMBER_FIELDS key, text as strings ("" and NULL as null; ID and phone numbers keyed,
+ * member_digest_text), org_id as an integer; tags is the comma-separated list as stored. */
 static json_t *member_json(const struct member_in *m)
 {
     json_t *o = json_object();
+    char buf[SEAL_INDEX_CHARS + 1];
 
     ASSERT(o);
     for (const struct field *f = MEMBER_FIELDS; f->name; f++) {
@@ -88,7 +97,8 @@ static json_t *member_json(const struct member_in *m)
         } else {
             const char *v;
             memcpy(&v, at, sizeof(v));
-            json_object_set_new(o, f->name, v && *v ? jstr(v) : json_null());
+            v = member_digest_text(f->name, v, buf);
+            json_object_set_new(o, f->name, v ? jstr(v) : json_null());
         }
     }
     return o;

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "domain/audit/audit.h"
@@ -16,6 +17,7 @@
 static void member_create_digest(const struct member_in *m, char out[65])
 {
     struct audit_field f[ARRAY_LEN(MEMBER_FIELDS)];
+    char keyed[ARRAY_LEN(MEMBER_FIELDS)][SEAL_INDEX_CHARS + 1];
     size_t n = 0;
 
     for (const struct field *sp = MEMBER_FIELDS; sp->name; sp++, n++) {
@@ -27,7 +29,7 @@ static void member_create_digest(const struct member_in *m, char out[65])
         } else {
             const char *v;
             memcpy(&v, at, sizeof(v));
-            f[n].text = v && *v ? v : NULL;
+            f[n].text = member_digest_text(sp->name, v, keyed[n]);
         }
     }
     audit_create_digest(f, n, out);

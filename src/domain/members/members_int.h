@@ -3,6 +3,7 @@
  * _bulk) share; seen by src/domain/members only. Store functions take a connection; the
  * service owns the transaction. */
 #pragma once
+#include "core/seal.h"
 
 #include "domain/audit/audit.h"
 #include "domain/members/members.h"
@@ -154,3 +155,8 @@ void member_view_to_in(const struct member_view *v, struct member_in *m, struct 
 struct audit_entry member_audit_entry(const struct auth_actor *actor, const char *action,
                                       int64_t member_id, int64_t org_id, const char *digest);
 char *member_initials_of(const char *name, struct arena *a);
+
+/* A member field's text as the audit digest sees it: an ID or phone number as its blind index
+ * (core/seal.h; a plain hash of a number is guessed in seconds), other text as it is, "" as
+ * NULL. */
+const char *member_digest_text(const char *field, const char *v, char buf[SEAL_INDEX_CHARS + 1]);

@@ -6,6 +6,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "domain/app.h"
@@ -81,12 +82,16 @@ const char *org_nz(const char *s)
     return s && *s ? s : NULL;
 }
 
-/* An org's plain fields as the audit digest sees them (org.create, org.update). */
+/* An org's plain fields as the audit digest sees them (org.create, org.update); the contact
+ * phone keyed (core/seal.h), as a plain hash of a phone number is guessed in seconds. */
 static json_t *org_fields_json(int64_t parent_id, const char *type, const char *name,
                                const char *short_name, const char *code, const char *founded_on,
                                const char *contact_name, const char *contact_phone,
                                const char *address, const char *area)
 {
+    char keyed[SEAL_INDEX_CHARS + 1];
+
+    contact_phone = seal_index(org_nz(contact_phone), keyed);
     return json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "parent_id",
                      (json_int_t)parent_id, "type", org_nz(type), "name", org_nz(name),
                      "short_name", org_nz(short_name), "code", org_nz(code), "founded_on",

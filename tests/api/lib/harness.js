@@ -36,13 +36,23 @@ const sealKeys = (() => {
   return { enc: derive("dangjian seal enc").subarray(0, 16), mac: derive("dangjian seal mac"), index: derive("dangjian seal index") };
 })();
 function unseal(text) {
-  if (text == null || text === "" || !text.startsWith("s1:")) return text;
+  if (text == null || text === "") return text;
+  assert.ok(text.startsWith("s1:"), `a value stored in plain text: ${text}`);
   const raw = Buffer.from(text.slice(3), "base64");
   const iv = raw.subarray(0, 16), ct = raw.subarray(16, raw.length - 16), tag = raw.subarray(raw.length - 16);
   const mac = crypto.createHmac("sm3", sealKeys.mac).update(Buffer.concat([Buffer.from("s1"), iv, ct])).digest().subarray(0, 16);
   assert.ok(crypto.timingSafeEqual(mac, tag), `sealed value does not verify: ${text}`);
   const d = crypto.createDecipheriv("sm4-ctr", sealKeys.enc, iv);
   return Buffer.concat([d.update(ct), d.final()]).toString("utf8");
+}
+// seal(plain): what the server stores for plain (a fresh IV each time), for fixtures written
+// straight into the database.
+function seal(plain) {
+  const iv = crypto.randomBytes(16);
+  const c = crypto.createCipheriv("sm4-ctr", sealKeys.enc, iv);
+  const ct = Buffer.concat([c.update(plain, "utf8"), c.final()]);
+  const tag = crypto.createHmac("sm3", sealKeys.mac).update(Buffer.concat([Buffer.from("s1"), iv, ct])).digest().subarray(0, 16);
+  return "s1:" + Buffer.concat([iv, ct, tag]).toString("base64");
 }
 function idHash(plain) {
   return crypto.createHmac("sm3", sealKeys.index).update(plain).digest("hex").slice(0, 32);
@@ -171,7 +181,10 @@ async function startServer(opts = {}) {
       const code = proc.exitCode !== null || proc.signalCode !== null
         ? (proc.exitCode ?? proc.signalCode)
         : await new Promise((r) => { proc.on("exit", (c, sig) => r(c ?? sig)); proc.kill("SIGTERM"); });
+      // Whatever the test file did through whichever path, no number was stored plain.
+      const plain = plainSealed(db);
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      assert.deepEqual(plain, [], "ID or phone numbers stored in plain text");
       // DANGJIAN_TEST_LOG=FILE keeps every server's log lines for debugging a failed run.
       if (process.env.DANGJIAN_TEST_LOG) fs.appendFileSync(process.env.DANGJIAN_TEST_LOG, stderr);
       // A clean stop exits 0; the sanitizer build exits non-zero on leaks or errors.
@@ -273,7 +286,18 @@ function expectError(res, status, code, field) {
 
 // sql() with every sealed value ("s1:…") opened: what a test compares with what was typed.
 function sqlPlain(db, query) {
-  return sql(db, query).map((row) => row.map(unseal));
+  return sql(db, query).map((row) => row.map((v) => (v && v.startsWith("s1:") ? unseal(v) : v)));
 }
 
-module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, KEY_FILE, unseal, idHash, sqlPlain, newDb, today, shiftYears, cjkNum, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };
+// The columns the modules keep sealed (their .sealed rows), and which of their values in db are
+// not: "table.column: value" for each.
+const SEALED_COLUMNS = [["person", "id_number"], ["person", "phone"], ["dev_applicant", "id_number"], ["org", "contact_phone"]];
+function plainSealed(db) {
+  const out = [];
+  for (const [t, c] of SEALED_COLUMNS) {
+    for (const [v] of sql(db, `SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL AND ${c} <> '' AND ${c} NOT LIKE 's1:%' LIMIT 5`)) out.push(`${t}.${c}: ${v}`);
+  }
+  return out;
+}
+
+module.exports = { BIN, ROOT, DEMO_PASSWORD, PG, KEY_FILE, seal, unseal, idHash, sqlPlain, newDb, today, shiftYears, cjkNum, cli, tmpdir, startServer, rawGet, login, sql, expectStatus, expectError };
