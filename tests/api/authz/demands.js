@@ -1,0 +1,12 @@
+// authz/demands.js: authorization-matrix recipes for the demands area (see authz.test.js for
+// what a recipe returns and the fixtures `fx` gives).
+"use strict";
+module.exports = () => ({
+  "GET /api/demands": (org) => ({ path: `/api/demands?org=${org}` }),
+});
+
+// The roles holding each permission the area declares, written out independently of its
+// PERM_ROW rows (the oracle).
+module.exports.policy = {
+  "demands.read": ["admin", "org_admin", "branch_secretary"],
+};
