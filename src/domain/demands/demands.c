@@ -711,7 +711,7 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
     ev = (struct demand_event_in){
         .demand_id = id,
         .actor_user_id = auth_actor_user_id(actor),
-        .handler_user_id = st.handler_user_id != d.handler_user_id ? st.handler_user_id : 0,
+        .handler_user_id = (needs & DEMAND_NEED_HANDLER) ? st.handler_user_id : 0,
         .deadline = deadline,
         .rule_hours = rule ? rule->hours : 0,
         .at = now,
