@@ -192,7 +192,7 @@ static const struct db_sql SQL_HOUSEHOLD_PAGE = {
            "(SELECT MIN(p.name) FROM resident r JOIN person p ON p.id = r.person_id "
            "WHERE r.household_id = h.id AND r.relation = '户主') "
            "FROM household h LEFT JOIN building b ON b.id = h.building_id WHERE h.grid_id = ? "
-           "ORDER BY h.building_id, h.unit, h.room, h.id LIMIT ? OFFSET ?",
+           "ORDER BY h.building_id, h.unit, length(h.room), h.room, h.id LIMIT ? OFFSET ?",
 };
 
 static void read_household(struct db_stmt *st, struct arena *a, void *row)
