@@ -81,7 +81,8 @@ INSERT INTO demand_category (code, name, default_handler, sort, updated_at) VALU
 CREATE TABLE demand_rule (
     id INTEGER PRIMARY KEY,
     rule_id TEXT NOT NULL CHECK (rule_id IN ('DEM-SLA', 'DEM-RESPOND', 'DEM-HOP', 'DEM-VISIT')),
-    category TEXT REFERENCES demand_category(code),
+    category TEXT,                      -- a demand_category code (no REFERENCES: copy-db clears the
+                                        -- seeded catalog before copying it)
     hours INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 8760),
     valid_from TEXT NOT NULL,
     enabled INTEGER NOT NULL DEFAULT 1,

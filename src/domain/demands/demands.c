@@ -195,8 +195,7 @@ out:
 }
 
 int grid_households(struct app *app, int64_t grid_id, int64_t page, int64_t size, struct arena *a,
-                    struct household_row **out, int64_t *n_out, int64_t *total_out,
-                    struct err *err)
+                    struct household_row **out, int64_t *n_out, int64_t *total_out, struct err *err)
 {
     struct db_conn *c = NULL;
     int rc;
@@ -330,13 +329,13 @@ int demand_category_update(struct app *app, const char *code, const struct deman
         demands_store_rule_insert(c, code, in->sla_hours, in->valid_from ? in->valid_from : today,
                                   by, now, err) < 0)
         goto out;
-    if (audit_row(c, actor, "demand.category", "demand_category", 0, 0,
-                  json_pack("{s:s, s:s, s:s, s:I, s:b, s:I}", "code", code, "name", cur->name,
-                            "default_handler", cur->default_handler, "sort",
-                            (json_int_t)cur->sort, "enabled", cur->enabled, "sla_hours",
-                            (json_int_t)((present & (1u << CAT_SLA)) ? in->sla_hours
-                                                                      : cur->sla.hours)),
-                  err) < 0)
+    if (audit_row(
+            c, actor, "demand.category", "demand_category", 0, 0,
+            json_pack("{s:s, s:s, s:s, s:I, s:b, s:I}", "code", code, "name", cur->name,
+                      "default_handler", cur->default_handler, "sort", (json_int_t)cur->sort,
+                      "enabled", cur->enabled, "sla_hours",
+                      (json_int_t)((present & (1u << CAT_SLA)) ? in->sla_hours : cur->sla.hours)),
+            err) < 0)
         goto out;
     rc = 0;
 out:
@@ -604,8 +603,8 @@ static int handler_check(struct db_conn *c, const char *path, int64_t user_id, s
 }
 
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
-               const struct demand_action_in *in, const struct auth_actor *actor,
-               struct arena *a, const char **status_out, struct err *err)
+               const struct demand_action_in *in, const struct auth_actor *actor, struct arena *a,
+               const char **status_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct demand_row d;
@@ -633,8 +632,7 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
     }
     if ((needs & DEMAND_NEED_NOTE) && (!in->note || utf8_only_blank(in->note))) {
         err_set(err, E_INVALID, "/note",
-                strcmp(in->action, "close") == 0 ? "办结须填写办理结果（佐证说明）"
-                                                 : "请填写原因");
+                strcmp(in->action, "close") == 0 ? "办结须填写办理结果（佐证说明）" : "请填写原因");
         goto out;
     }
     if ((needs & DEMAND_NEED_ANSWER) && !in->answer) {

@@ -137,15 +137,14 @@ struct demand_in {
 };
 struct demand_row {
     int64_t id, org_id, grid_id, building_id, intake_by, handler_user_id;
-    const char *number, *org_name, *grid_name, *building_name, *address, *category,
-        *category_name, *description, *status, *channel, *reporter_name, *reporter_phone,
-        *consent_note, *intake_name, *handler_name, *satisfaction, *satisfaction_reason,
-        *org_path;
+    const char *number, *org_name, *grid_name, *building_name, *address, *category, *category_name,
+        *description, *status, *channel, *reporter_name, *reporter_phone, *consent_note,
+        *intake_name, *handler_name, *satisfaction, *satisfaction_reason, *org_path;
     bool consent, no_publish;
-    int64_t respond_due, hop_due, due_at, first_response_at, resolved_at, closed_at,
-        reopen_count, supervise_level, created_at, updated_at;
-    bool overdue;       /* open and past the hop or the whole deadline (computed on read) */
-    bool respond_late;  /* not yet responded and past respond_due */
+    int64_t respond_due, hop_due, due_at, first_response_at, resolved_at, closed_at, reopen_count,
+        supervise_level, created_at, updated_at;
+    bool overdue;      /* open and past the hop or the whole deadline (computed on read) */
+    bool respond_late; /* not yet responded and past respond_due */
 };
 struct demand_event {
     int64_t id, actor_user_id, handler_user_id, deadline, rule_hours, at;
@@ -183,8 +182,8 @@ int demand_org(struct app *app, int64_t id, int64_t *org_id_out, struct err *err
  * the demand's state does not allow it, E_INVALID with the field for a missing handler, note
  * or answer. One transaction: the demand, its event and the audit row. Gives the new state. */
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
-               const struct demand_action_in *in, const struct auth_actor *actor,
-               struct arena *a, const char **status_out, struct err *err);
+               const struct demand_action_in *in, const struct auth_actor *actor, struct arena *a,
+               const char **status_out, struct err *err);
 /* Accounts a demand may be dispatched or transferred to: grid workers and cadres holding a
  * grant at its community or above. */
 int demand_handlers(struct app *app, int64_t id, struct arena *a, struct account_ref **out,
@@ -196,8 +195,7 @@ int demand_handlers(struct app *app, int64_t id, struct arena *a, struct account
 struct demand_stat {
     int64_t id;       /* grid or org id; 0 for the total */
     const char *name; /* grid or org name */
-    int64_t total, responded_in_time, resolved, visited, satisfied, overdue, closed,
-        close_seconds;
+    int64_t total, responded_in_time, resolved, visited, satisfied, overdue, closed, close_seconds;
 };
 /* The stats of demands taken in from..to (YYYY-MM-DD, inclusive) under s: the total, one row
  * per grid and one per child org of the scope root (rolled up over its subtree). */

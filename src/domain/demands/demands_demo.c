@@ -91,8 +91,8 @@ static int walk(struct sim *s, int64_t t0, struct err *err)
     bool stuck = demo_rng_chance(r, 120);
 
     /* 受理: most within the response limit, about one in six late. */
-    t = t0 + (demo_rng_chance(r, 170) ? demo_rng_range(r, 25, 60) : demo_rng_range(r, 1, 20)) *
-                 HOUR;
+    t = t0 +
+        (demo_rng_chance(r, 170) ? demo_rng_range(r, 25, 60) : demo_rng_range(r, 1, 20)) * HOUR;
     if (t > s->now)
         return 0;
     s->st.first_response_at = t;
@@ -124,8 +124,8 @@ static int walk(struct sim *s, int64_t t0, struct err *err)
                     return 0;
                 s->st.supervise_level++;
                 s->st.hop_due = t + hop * HOUR;
-                return step(s, "supervise", "supervised", t, "超期未办结，街道督办",
-                            s->st.hop_due, "DEM-HOP", hop, err);
+                return step(s, "supervise", "supervised", t, "超期未办结，街道督办", s->st.hop_due,
+                            "DEM-HOP", hop, err);
             }
             return 0;
         }
@@ -154,7 +154,7 @@ static int walk(struct sim *s, int64_t t0, struct err *err)
                 return 0;
             continue;
         }
-        s->st.satisfaction = demo_rng_chance(r, 780) ? "satisfied"
+        s->st.satisfaction = demo_rng_chance(r, 780)   ? "satisfied"
                              : demo_rng_chance(r, 800) ? "basically"
                                                        : "unsatisfied";
         s->st.satisfaction_reason = NULL;
@@ -197,8 +197,12 @@ static int demands_demo_run(const struct demo_ctx *ctx, struct err *err)
             int64_t t0 = ctx->now - age * HOUR - demo_rng_range(&r, 0, 3599);
             char number[32], day[11];
             bool named = demo_rng_chance(&r, 400);
-            struct sim s = { .ctx = ctx, .r = &r, .now = ctx->now, .rules = rules,
-                             .nrules = nrules, .category = CATS[ci] };
+            struct sim s = { .ctx = ctx,
+                             .r = &r,
+                             .now = ctx->now,
+                             .rules = rules,
+                             .nrules = nrules,
+                             .category = CATS[ci] };
             struct demand_new d = {
                 .tenant_id = o.tenant_id,
                 .org_id = g[i].org_id,
@@ -206,12 +210,11 @@ static int demands_demo_run(const struct demo_ctx *ctx, struct err *err)
                 .org_path = o.path,
                 .category = CATS[ci],
                 .description = TEXTS[ci][demo_rng_below(&r, 3)],
-                .channel = (const char *const[]){ "visit", "phone", "walk_in" }[demo_rng_below(&r,
-                                                                                           3)],
+                .channel =
+                    (const char *const[]){ "visit", "phone", "walk_in" }[demo_rng_below(&r, 3)],
                 .reporter_name = named ? "居民（演示）" : NULL,
-                .reporter_phone = named ? arena_printf(&a, "199%08d", demo_rng_range(&r, 0,
-                                                                                     99999999))
-                                        : NULL,
+                .reporter_phone =
+                    named ? arena_printf(&a, "199%08d", demo_rng_range(&r, 0, 99999999)) : NULL,
                 .consent = named,
                 .consent_note = named ? "当面口头同意" : NULL,
                 .no_publish = demo_rng_chance(&r, 100),
@@ -225,19 +228,20 @@ static int demands_demo_run(const struct demo_ctx *ctx, struct err *err)
             demo_days_fmt((t0 + 8 * HOUR) / 86400, day);
             snprintf(number, sizeof(number), "SQ%.4s%.2s%.2s-%05lld", day, day + 5, day + 8,
                      (long long)s.id);
-            s.st = (struct demand_state){ .status = "submitted", .due_at = d.due_at,
+            s.st = (struct demand_state){ .status = "submitted",
+                                          .due_at = d.due_at,
                                           .updated_at = t0 };
             if (demands_store_set_number(ctx->c, s.id, number, err) < 0 ||
-                demands_store_event(ctx->c,
-                                    &(struct demand_event_in){ .demand_id = s.id,
-                                                               .deadline = d.due_at,
-                                                               .rule_hours = d.due_at / HOUR -
-                                                                             t0 / HOUR,
-                                                               .at = t0,
-                                                               .action = "intake",
-                                                               .to_status = "submitted",
-                                                               .rule_id = "DEM-SLA" },
-                                    err) < 0 ||
+                demands_store_event(
+                    ctx->c,
+                    &(struct demand_event_in){ .demand_id = s.id,
+                                               .deadline = d.due_at,
+                                               .rule_hours = d.due_at / HOUR - t0 / HOUR,
+                                               .at = t0,
+                                               .action = "intake",
+                                               .to_status = "submitted",
+                                               .rule_id = "DEM-SLA" },
+                    err) < 0 ||
                 walk(&s, t0, err) < 0 || demands_store_update(ctx->c, s.id, &s.st, err) < 0)
                 goto out;
         }

@@ -8,17 +8,17 @@
 #include "core/json.h"
 #include "domain/demands/demands_int.h"
 
-const char *const DEMAND_STATUSES[] = { "submitted", "accepted", "dispatched", "resolved",
-                                        "reopened",  "supervised", "closed",   NULL };
-const char *const DEMAND_STATUS_LABELS[] = { "待受理", "已受理", "办理中", "已办结待回访",
+const char *const DEMAND_STATUSES[] = { "submitted", "accepted",   "dispatched", "resolved",
+                                        "reopened",  "supervised", "closed",     NULL };
+const char *const DEMAND_STATUS_LABELS[] = { "待受理",   "已受理", "办理中", "已办结待回访",
                                              "重新办理", "督办中", "已结案", NULL };
-static const enum demand_class STATUS_CLASS[] = { DEMAND_OPEN, DEMAND_OPEN,  DEMAND_OPEN,
+static const enum demand_class STATUS_CLASS[] = { DEMAND_OPEN,  DEMAND_OPEN, DEMAND_OPEN,
                                                   DEMAND_FIXED, DEMAND_OPEN, DEMAND_OPEN,
                                                   DEMAND_CLOSED };
 const char *const DEMAND_CLASSES[] = { "open", "fixed", "closed", NULL };
 const char *const DEMAND_CLASS_LABELS[] = { "办理中", "已办结", "已结案", NULL };
-const char *const DEMAND_ACTIONS[] = { "intake", "accept",    "dispatch", "transfer", "return",
-                                       "close",  "visit",     "supervise", NULL };
+const char *const DEMAND_ACTIONS[] = { "intake", "accept", "dispatch",  "transfer", "return",
+                                       "close",  "visit",  "supervise", NULL };
 const char *const DEMAND_ACTION_LABELS[] = { "登记", "受理", "派单", "转办", "退单",
                                              "办结", "回访", "督办", NULL };
 const char *const DEMAND_CHANNELS[] = { "visit", "phone", "walk_in", "web", NULL };
@@ -77,9 +77,7 @@ int demand_flow_next(const char *status, const char *action, const char *answer,
         *to_out = FLOW[i].to;
         *needs_out = FLOW[i].needs;
         if (strcmp(action, "visit") == 0 && answer && strcmp(answer, "unsatisfied") == 0)
-            *to_out = reopen_count < 1       ? "reopened"
-                      : supervise_level < 1 ? "supervised"
-                                            : "closed";
+            *to_out = reopen_count < 1 ? "reopened" : supervise_level < 1 ? "supervised" : "closed";
         return 0;
     }
     return err_set(err, E_CONFLICT, "/action", "诉求当前为“%s”，不能%s",

@@ -105,9 +105,9 @@ static json_t *grid_json(const struct grid_row *g)
     json_t *o;
 
     for (int64_t i = 0; i < g->nworkers; i++)
-        json_array_append_new(w, json_pack("{s:I, s:s}", "user_id",
-                                           (json_int_t)g->workers[i].user_id, "name",
-                                           g->workers[i].name));
+        json_array_append_new(w,
+                              json_pack("{s:I, s:s}", "user_id", (json_int_t)g->workers[i].user_id,
+                                        "name", g->workers[i].name));
     o = json_pack("{s:I, s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:o}", "id", (json_int_t)g->id,
                   "org_id", (json_int_t)g->org_id, "org_name", g->org_name, "name", g->name,
                   "buildings", (json_int_t)g->buildings, "households", (json_int_t)g->households,
@@ -160,8 +160,7 @@ static int grids_create(struct http_req *req, struct http_res *res, struct err *
 
 /* The grid of path capture 0, its org checked against the route's permission; for a grid
  * worker, only a grid they work. */
-static int grid_in_scope(struct http_req *req, int64_t *id_out, struct grid_row *g,
-                         struct err *err)
+static int grid_in_scope(struct http_req *req, int64_t *id_out, struct grid_row *g, struct err *err)
 {
     struct demands_scope s = record_scope(req);
     int64_t org_id;
@@ -216,8 +215,7 @@ static int grid_households_get(struct http_req *req, struct http_res *res, struc
     int64_t id, n, total;
     json_t *arr;
 
-    if (grid_in_scope(req, &id, &g, err) < 0 ||
-        http_query_decode(req, PAGE_Q, &q, NULL, err) < 0)
+    if (grid_in_scope(req, &id, &g, err) < 0 || http_query_decode(req, PAGE_Q, &q, NULL, err) < 0)
         return -1;
     http_page_defaults(&q.page, &q.size);
     if (grid_households(req->app, id, q.page, q.size, req->arena, &h, &n, &total, err) < 0)
@@ -227,8 +225,8 @@ static int grid_households_get(struct http_req *req, struct http_res *res, struc
         json_t *o = json_pack("{s:I, s:I, s:s, s:I}", "id", (json_int_t)h[i].id, "grid_id",
                               (json_int_t)h[i].grid_id, "address", h[i].address, "residents",
                               (json_int_t)h[i].residents);
-        json_object_set_new(o, "building_id", h[i].building_id ? jint(h[i].building_id)
-                                                                : json_null());
+        json_object_set_new(o, "building_id",
+                            h[i].building_id ? jint(h[i].building_id) : json_null());
         json_object_set_new(o, "building", jstr(h[i].building));
         json_object_set_new(o, "unit", jstr(h[i].unit));
         json_object_set_new(o, "room", jstr(h[i].room));
@@ -274,8 +272,7 @@ static json_t *rule_json(const struct demand_rule_ref *r)
     if (!r->rule_id)
         return json_null();
     return json_pack("{s:s, s:I, s:s, s:s, s:s}", "id", r->rule_id, "hours", (json_int_t)r->hours,
-                     "valid_from", r->valid_from, "confidence", r->confidence, "source",
-                     r->source);
+                     "valid_from", r->valid_from, "confidence", r->confidence, "source", r->source);
 }
 
 static int categories_get(struct http_req *req, struct http_res *res, struct err *err)
@@ -289,15 +286,12 @@ static int categories_get(struct http_req *req, struct http_res *res, struct err
         return -1;
     arr = json_array();
     for (int64_t i = 0; i < n; i++) {
-        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:I, s:b, s:o}", "code", c[i].code, "name",
-                              c[i].name, "default_handler", c[i].default_handler,
-                              "default_handler_label",
-                              enum_label(DEMAND_HANDLERS, DEMAND_HANDLER_LABELS,
-                                         c[i].default_handler),
-                              "sort", (json_int_t)c[i].sort, "enabled", c[i].enabled, "rule",
-                              rule_json(&c[i].sla));
-        json_object_set_new(o, "sla_hours", c[i].sla.rule_id ? jint(c[i].sla.hours)
-                                                             : json_null());
+        json_t *o = json_pack(
+            "{s:s, s:s, s:s, s:s, s:I, s:b, s:o}", "code", c[i].code, "name", c[i].name,
+            "default_handler", c[i].default_handler, "default_handler_label",
+            enum_label(DEMAND_HANDLERS, DEMAND_HANDLER_LABELS, c[i].default_handler), "sort",
+            (json_int_t)c[i].sort, "enabled", c[i].enabled, "rule", rule_json(&c[i].sla));
+        json_object_set_new(o, "sla_hours", c[i].sla.rule_id ? jint(c[i].sla.hours) : json_null());
         json_array_append_new(arr, o);
     }
     rules = json_array();
@@ -312,10 +306,9 @@ static const struct field CATEGORY_IN[] = {
     FIELD_STR(struct demand_category_in, name, "name", "类别名称", FIELD_OPTIONAL, 1, 20),
     FIELD_ENUM(struct demand_category_in, default_handler, "default_handler", "默认承办",
                FIELD_OPTIONAL, DEMAND_HANDLERS),
-    FIELD_INT(struct demand_category_in, sla_hours, "sla_hours", "办结时限（小时）",
-              FIELD_OPTIONAL, 1, 8760),
-    FIELD_DATE(struct demand_category_in, valid_from, "valid_from", "时限生效日期",
-               FIELD_OPTIONAL),
+    FIELD_INT(struct demand_category_in, sla_hours, "sla_hours", "办结时限（小时）", FIELD_OPTIONAL,
+              1, 8760),
+    FIELD_DATE(struct demand_category_in, valid_from, "valid_from", "时限生效日期", FIELD_OPTIONAL),
     FIELD_INT(struct demand_category_in, sort, "sort", "排序", FIELD_OPTIONAL, 0, 999),
     FIELD_BOOL(struct demand_category_in, enabled, "enabled", "启用", FIELD_OPTIONAL),
     FIELD_END,
@@ -332,8 +325,7 @@ static int category_patch(struct http_req *req, struct http_res *res, struct err
     if (!present)
         return err_set(err, E_INVALID, "", "请至少修改一项");
     http_actor(req, &actor);
-    if (demand_category_update(req->app, req->params[0], &in, present, &actor, req->arena, err) <
-        0)
+    if (demand_category_update(req->app, req->params[0], &in, present, &actor, req->arena, err) < 0)
         return -1;
     return categories_get(req, res, err);
 }
@@ -350,8 +342,8 @@ static json_t *demand_json(const struct demand_row *d, bool reveal, struct arena
         enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, d->status), "status_class",
         demand_class_of(d->status), "channel", d->channel, "channel_label",
         enum_label(DEMAND_CHANNELS, DEMAND_CHANNEL_LABELS, d->channel), "consent", d->consent,
-        "no_publish", d->no_publish, "reopen_count", (json_int_t)d->reopen_count,
-        "supervise_level", (json_int_t)d->supervise_level, "overdue", d->overdue);
+        "no_publish", d->no_publish, "reopen_count", (json_int_t)d->reopen_count, "supervise_level",
+        (json_int_t)d->supervise_level, "overdue", d->overdue);
 
     json_object_set_new(o, "grid_id", d->grid_id ? jint(d->grid_id) : json_null());
     json_object_set_new(o, "grid_name", jstr(d->grid_name));
@@ -368,10 +360,10 @@ static json_t *demand_json(const struct demand_row *d, bool reveal, struct arena
                         d->handler_user_id ? jint(d->handler_user_id) : json_null());
     json_object_set_new(o, "handler_name", jstr(d->handler_name));
     json_object_set_new(o, "satisfaction", jstr(d->satisfaction));
-    json_object_set_new(o, "satisfaction_label",
-                        d->satisfaction
-                            ? jstr(enum_label(DEMAND_ANSWERS, DEMAND_ANSWER_LABELS, d->satisfaction))
-                            : json_null());
+    json_object_set_new(
+        o, "satisfaction_label",
+        d->satisfaction ? jstr(enum_label(DEMAND_ANSWERS, DEMAND_ANSWER_LABELS, d->satisfaction))
+                        : json_null());
     json_object_set_new(o, "satisfaction_reason", jstr(d->satisfaction_reason));
     json_object_set_new(o, "created_at", opt_time(d->created_at));
     json_object_set_new(o, "respond_due", opt_time(d->respond_due));
@@ -427,8 +419,9 @@ static int demands_create(struct http_req *req, struct http_res *res, struct err
     http_actor(req, &actor);
     if (demand_create(req->app, &s, &in, &actor, req->arena, &id, &number, err) < 0)
         return -1;
-    http_res_json(res, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "number", number,
-                                      "status", "submitted"));
+    http_res_json(res, 201,
+                  json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "number", number, "status",
+                            "submitted"));
     return 0;
 }
 
@@ -506,11 +499,11 @@ static int demand_detail(struct http_req *req, struct http_res *res, struct err 
     o = demand_json(&d, may_reveal(req, d.org_path), req->arena);
     arr = json_array();
     for (int64_t i = 0; i < n; i++) {
-        json_t *x = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)e[i].id, "action",
-                              e[i].action, "action_label",
-                              enum_label(DEMAND_ACTIONS, DEMAND_ACTION_LABELS, e[i].action),
-                              "to_status", e[i].to_status, "to_label",
-                              enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, e[i].to_status));
+        json_t *x =
+            json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)e[i].id, "action", e[i].action,
+                      "action_label", enum_label(DEMAND_ACTIONS, DEMAND_ACTION_LABELS, e[i].action),
+                      "to_status", e[i].to_status, "to_label",
+                      enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, e[i].to_status));
         json_object_set_new(x, "from_status", jstr(e[i].from_status));
         json_object_set_new(x, "actor", jstr(e[i].actor_name));
         json_object_set_new(x, "handler", jstr(e[i].handler_name));
@@ -559,19 +552,18 @@ static int demand_action(struct http_req *req, struct http_res *res, struct err 
     const char *status;
     int64_t id;
 
-    if (demand_in_scope(req, &id, err) < 0 ||
-        http_body_decode(req, ACTION_IN, &in, NULL, err) < 0)
+    if (demand_in_scope(req, &id, err) < 0 || http_body_decode(req, ACTION_IN, &in, NULL, err) < 0)
         return -1;
     if (strcmp(in.action, "intake") == 0)
         return err_set(err, E_INVALID, "/action", "登记诉求请用 POST /api/demands");
     http_actor(req, &actor);
     if (demand_act(req->app, &s, id, &in, &actor, req->arena, &status, err) < 0)
         return -1;
-    http_res_json(res, 200, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "status",
-                                      status, "status_label",
-                                      enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, status),
-                                      "status_class",
-                                      demand_class_of(status)));
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "status", status,
+                            "status_label",
+                            enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, status),
+                            "status_class", demand_class_of(status)));
     return 0;
 }
 
@@ -623,8 +615,7 @@ static int metrics_get(struct http_req *req, struct http_res *res, struct err *e
     int64_t ng, no;
     json_t *out, *ga, *oa;
 
-    if (http_query_decode(req, METRICS_Q, &q, NULL, err) < 0 ||
-        list_scope(req, q.org, &s, err) < 0)
+    if (http_query_decode(req, METRICS_Q, &q, NULL, err) < 0 || list_scope(req, q.org, &s, err) < 0)
         return -1;
     if (q.from && q.to && strcmp(q.from, q.to) > 0)
         return err_set(err, E_INVALID, "/to", "登记日期止不能早于登记日期起");
@@ -645,42 +636,39 @@ static int metrics_get(struct http_req *req, struct http_res *res, struct err *e
     json_object_set_new(
         out, "definitions",
         json_pack("{s:s, s:s, s:s, s:s, s:s}", "response_rate",
-                  "响应率 = 在响应时限（DEM-RESPOND）内首次响应（受理、办结等）的诉求数 ÷ 期间登记的诉求数",
+                  "响应率 = 在响应时限（DEM-RESPOND）内首次响应（受理、办结等）的诉求数 ÷ "
+                  "期间登记的诉求数",
                   "resolve_rate", "解决率 = 已办结待回访和已结案的诉求数 ÷ 期间登记的诉求数",
                   "satisfaction_rate",
                   "满意率 = 最近一次回访为满意或基本满意的诉求数 ÷ 有回访结果的诉求数",
                   "avg_close_hours", "平均结案时长 = 已结案诉求从登记到结案的小时数的平均值",
-                  "overdue",
-                  "超期 = 办理中的诉求已过办结时限、当前环节时限或未响应已过响应时限"));
+                  "overdue", "超期 = 办理中的诉求已过办结时限、当前环节时限或未响应已过响应时限"));
     http_res_json(res, 200, out);
     return 0;
 }
 
 static const struct route DEMANDS_ROUTES[] = {
     { HTTP_GET, "/api/grids", grids_get, PERM_GRIDS_READ, SCOPE_CALLER,
-      "网格：管辖范围内的网格及网格员、楼栋、户数（网格员只看自己负责的网格）", NULL, ORG_Q,
-      NULL },
+      "网格：管辖范围内的网格及网格员、楼栋、户数（网格员只看自己负责的网格）", NULL, ORG_Q, NULL },
     { HTTP_POST, "/api/grids", grids_create, PERM_GRIDS_WRITE, SCOPE_RECORD, "在社区下新建网格",
       NULL, NULL, GRID_IN },
     { HTTP_PUT, "/api/grids/{id}/workers", grid_workers_put, PERM_GRIDS_WRITE, SCOPE_RECORD,
       "设置网格的网格员（整体替换）", NULL, NULL, WORKERS_IN },
     { HTTP_GET, "/api/grids/{id}/households", grid_households_get, PERM_GRIDS_READ, SCOPE_RECORD,
       "网格内的户（按楼栋、单元、房号）", NULL, PAGE_Q, NULL },
-    { HTTP_GET, "/api/grids/worker-accounts", worker_accounts_get, PERM_GRIDS_WRITE,
-      SCOPE_CALLER, "可负责网格的网格员账号", NULL, ORG_Q, NULL },
+    { HTTP_GET, "/api/grids/worker-accounts", worker_accounts_get, PERM_GRIDS_WRITE, SCOPE_CALLER,
+      "可负责网格的网格员账号", NULL, ORG_Q, NULL },
     { HTTP_GET, "/api/demands/categories", categories_get, PERM_SESSION, SCOPE_NONE,
-      "诉求类别及施行中的时限规则（DEM-SLA、DEM-RESPOND、DEM-HOP、DEM-VISIT）", NULL, NULL,
-      NULL },
-    { HTTP_PATCH, "/api/demands/categories/{code}", category_patch, PERM_DEMANDS_ADMIN,
-      SCOPE_NONE, "修改诉求类别；调整办结时限即新增一条自某日起施行的规则", NULL, NULL,
-      CATEGORY_IN },
+      "诉求类别及施行中的时限规则（DEM-SLA、DEM-RESPOND、DEM-HOP、DEM-VISIT）", NULL, NULL, NULL },
+    { HTTP_PATCH, "/api/demands/categories/{code}", category_patch, PERM_DEMANDS_ADMIN, SCOPE_NONE,
+      "修改诉求类别；调整办结时限即新增一条自某日起施行的规则", NULL, NULL, CATEGORY_IN },
     { HTTP_GET, "/api/demands", demands_get, PERM_DEMANDS_READ, SCOPE_CALLER,
       "诉求列表（按网格、状态、类别、登记日期、超期筛选）", NULL, LIST_Q, NULL },
     { HTTP_POST, "/api/demands", demands_create, PERM_DEMANDS_INTAKE, SCOPE_RECORD,
       "代居民登记诉求（记录本人同意）", NULL, NULL, DEMAND_IN },
     { HTTP_GET, "/api/demands/metrics", metrics_get, PERM_DEMANDS_READ, SCOPE_CALLER,
-      "诉求统计：响应率、解决率、满意率、平均结案时长、超期数，按网格和下级组织", NULL,
-      METRICS_Q, NULL },
+      "诉求统计：响应率、解决率、满意率、平均结案时长、超期数，按网格和下级组织", NULL, METRICS_Q,
+      NULL },
     { HTTP_GET, "/api/demands/{id}", demand_detail, PERM_DEMANDS_READ, SCOPE_RECORD,
       "诉求详情及办理经过", NULL, NULL, NULL },
     { HTTP_GET, "/api/demands/{id}/handlers", demand_handlers_get, PERM_DEMANDS_HANDLE,
@@ -695,7 +683,8 @@ static const struct route DEMANDS_ROUTES[] = {
  * `policy` of tests/api/authz/demands.js). The catalog is the platform's, so only the
  * platform admin edits it. */
 static const struct perm_row DEMANDS_PERMS[] = {
-    PERM_ROW(PERM_GRIDS_READ, "grids.read", "查看网格和户", ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
+    PERM_ROW(PERM_GRIDS_READ, "grids.read", "查看网格和户",
+             ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
     PERM_ROW(PERM_GRIDS_WRITE, "grids.write", "管理网格和网格员", ROLES_MANAGERS),
     PERM_ROW(PERM_DEMANDS_READ, "demands.read", "查看群众诉求",
              ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),

@@ -101,20 +101,19 @@ int demands_store_set_number(struct db_conn *c, int64_t id, const char *number, 
 int demands_store_event(struct db_conn *c, const struct demand_event_in *e, struct err *err);
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err);
-int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id,
-                      struct arena *a, struct demand_row *out, struct err *err);
+int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,
+                      struct demand_row *out, struct err *err);
 int demands_store_org_of(struct db_conn *c, int64_t id, int64_t *org_id_out, struct err *err);
-int demands_store_events(struct db_conn *c, int64_t id, struct arena *a,
-                         struct demand_event **out, int64_t *n_out, struct err *err);
+int demands_store_events(struct db_conn *c, int64_t id, struct arena *a, struct demand_event **out,
+                         int64_t *n_out, struct err *err);
 int demands_store_page(struct db_conn *c, const struct demands_scope *s,
                        const struct demand_filter *f, int64_t from_at, int64_t to_at, int64_t now,
-                       struct arena *a, struct demand_row **out, int64_t *n_out,
-                       int64_t *total_out, struct err *err);
+                       struct arena *a, struct demand_row **out, int64_t *n_out, int64_t *total_out,
+                       struct err *err);
 /* Stats grouped by mode: 0 the total, 1 per grid, 2 per child org of the scope root (root_id). */
-int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mode,
-                        int64_t root_id, int64_t from_at, int64_t to_at, int64_t now,
-                        struct arena *a, struct demand_stat **out, int64_t *n_out,
-                        struct err *err);
+int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mode, int64_t root_id,
+                        int64_t from_at, int64_t to_at, int64_t now, struct arena *a,
+                        struct demand_stat **out, int64_t *n_out, struct err *err);
 
 /* ---- the demo (demands_demo.c) ---- */
 

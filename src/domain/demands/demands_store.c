@@ -116,8 +116,7 @@ static const struct db_sql SQL_GRID_ORG = {
     .sql = "SELECT org_id FROM grid WHERE id = ?",
 };
 
-int demands_store_grid_org(struct db_conn *c, int64_t grid_id, int64_t *org_id_out,
-                           struct err *err)
+int demands_store_grid_org(struct db_conn *c, int64_t grid_id, int64_t *org_id_out, struct err *err)
 {
     return db_read_by_id(c, &SQL_GRID_ORG, grid_id, db_read_int, NULL, org_id_out, "/grid_id",
                          "网格不存在", err);
@@ -278,10 +277,11 @@ int demands_store_handlers(struct db_conn *c, const char *path, struct arena *a,
 static const struct db_sql SQL_ATTACH_GRIDS = {
     .name = "demands.attach_grids",
     .sql = "INSERT INTO grid (tenant_id, org_id, org_path, name, created_at) "
-           "SELECT MIN(h.tenant_id), h.org_id, o.path, " GRID_NAME_OF("h") ", ? "
-           "FROM household h JOIN org o ON o.id = h.org_id WHERE h.grid_id IS NULL "
-           "AND NOT EXISTS (SELECT 1 FROM grid g WHERE g.org_id = h.org_id AND g.name = "
-           GRID_NAME_OF("h") ") GROUP BY h.org_id, o.path, " GRID_NAME_OF("h"),
+           "SELECT MIN(h.tenant_id), h.org_id, o.path, " GRID_NAME_OF(
+               "h") ", ? "
+                    "FROM household h JOIN org o ON o.id = h.org_id WHERE h.grid_id IS NULL "
+                    "AND NOT EXISTS (SELECT 1 FROM grid g WHERE g.org_id = h.org_id AND g.name "
+                    "= " GRID_NAME_OF("h") ") GROUP BY h.org_id, o.path, " GRID_NAME_OF("h"),
 };
 static const struct db_sql SQL_ATTACH_HOUSEHOLDS = {
     .name = "demands.attach_households",
@@ -384,8 +384,8 @@ static void read_rule(struct db_stmt *st, struct arena *a, void *row)
 int demands_store_rules(struct db_conn *c, const char *day, struct arena *a,
                         struct demand_rule_row **out, int64_t *n_out, struct err *err)
 {
-    return db_read_rows_args(c, &SQL_RULES, DB_ARGS(DB_TEXT(day)), read_rule, sizeof(**out), a,
-                             out, n_out, err);
+    return db_read_rows_args(c, &SQL_RULES, DB_ARGS(DB_TEXT(day)), read_rule, sizeof(**out), a, out,
+                             n_out, err);
 }
 
 static const struct db_sql SQL_CATEGORY_UPDATE = {
@@ -398,11 +398,11 @@ int demands_store_category_update(struct db_conn *c, const char *code,
                                   const struct demand_category *v, int64_t by, int64_t now,
                                   struct err *err)
 {
-    int rc = db_run_args(c, &SQL_CATEGORY_UPDATE,
-                         DB_ARGS(DB_TEXT(v->name), DB_TEXT(v->default_handler), DB_INT(v->sort),
-                                 DB_INT(v->enabled ? 1 : 0), DB_OPT_ID(by), DB_INT(now),
-                                 DB_TEXT(code)),
-                         err);
+    int rc =
+        db_run_args(c, &SQL_CATEGORY_UPDATE,
+                    DB_ARGS(DB_TEXT(v->name), DB_TEXT(v->default_handler), DB_INT(v->sort),
+                            DB_INT(v->enabled ? 1 : 0), DB_OPT_ID(by), DB_INT(now), DB_TEXT(code)),
+                    err);
     return db_conflict_on(rc, "/name", "已有同名的诉求类别", err);
 }
 
@@ -415,10 +415,10 @@ static const struct db_sql SQL_RULE_INSERT = {
 int demands_store_rule_insert(struct db_conn *c, const char *category, int64_t hours,
                               const char *valid_from, int64_t by, int64_t now, struct err *err)
 {
-    int rc = db_run_args(c, &SQL_RULE_INSERT,
-                         DB_ARGS(DB_TEXT(category), DB_INT(hours), DB_TEXT(valid_from),
-                                 DB_OPT_ID(by), DB_INT(now)),
-                         err);
+    int rc = db_run_args(
+        c, &SQL_RULE_INSERT,
+        DB_ARGS(DB_TEXT(category), DB_INT(hours), DB_TEXT(valid_from), DB_OPT_ID(by), DB_INT(now)),
+        err);
     return db_conflict_on(rc, "/valid_from", "该类别在这一天已有一条办结时限，请换一个生效日期",
                           err);
 }
@@ -494,18 +494,18 @@ int demands_store_update(struct db_conn *c, int64_t id, const struct demand_stat
                                DB_OPT_ID(s->first_response_at), DB_OPT_ID(s->resolved_at),
                                DB_OPT_ID(s->closed_at), DB_INT(s->reopen_count),
                                DB_INT(s->supervise_level), DB_TEXT(s->satisfaction),
-                               DB_TEXT(s->satisfaction_reason), DB_INT(s->updated_at),
-                               DB_INT(id)),
+                               DB_TEXT(s->satisfaction_reason), DB_INT(s->updated_at), DB_INT(id)),
                        err);
 }
 
 #define DEMAND_COLS                                                                                \
-    "SELECT d.id, d.org_id, d.grid_id, d.building_id, d.intake_by, d.handler_user_id, d.number, " \
-    "o.name, g.name, b.name, d.address, d.category, c.name, d.description, d.status, d.channel, " \
+    "SELECT d.id, d.org_id, d.grid_id, d.building_id, d.intake_by, d.handler_user_id, d.number, "  \
+    "o.name, g.name, b.name, d.address, d.category, c.name, d.description, d.status, d.channel, "  \
     "d.reporter_name, d.reporter_phone, d.consent_note, iu.display_name, hu.display_name, "        \
     "d.satisfaction, d.satisfaction_reason, d.consent, d.no_publish, d.respond_due, d.hop_due, "   \
     "d.due_at, d.first_response_at, d.resolved_at, d.closed_at, d.reopen_count, "                  \
-    "d.supervise_level, d.created_at, d.updated_at, d.org_path FROM demand d JOIN org o ON o.id = d.org_id "   \
+    "d.supervise_level, d.created_at, d.updated_at, d.org_path FROM demand d JOIN org o ON o.id "  \
+    "= d.org_id "                                                                                  \
     "JOIN demand_category c ON c.code = d.category LEFT JOIN grid g ON g.id = d.grid_id "          \
     "LEFT JOIN building b ON b.id = d.building_id "                                                \
     "LEFT JOIN user_account iu ON iu.id = d.intake_by "                                            \
@@ -563,8 +563,8 @@ static const struct db_sql SQL_GET = {
     .sql = DEMAND_COLS "WHERE d.id = ? AND " DEMAND_SCOPE,
 };
 
-int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id,
-                      struct arena *a, struct demand_row *out, struct err *err)
+int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,
+                      struct demand_row *out, struct err *err)
 {
     char upper[ORG_PATH_MAX];
 
@@ -615,11 +615,11 @@ static void read_event(struct db_stmt *st, struct arena *a, void *row)
     };
 }
 
-int demands_store_events(struct db_conn *c, int64_t id, struct arena *a,
-                         struct demand_event **out, int64_t *n_out, struct err *err)
+int demands_store_events(struct db_conn *c, int64_t id, struct arena *a, struct demand_event **out,
+                         int64_t *n_out, struct err *err)
 {
-    return db_read_rows_args(c, &SQL_EVENTS, DB_ARGS(DB_INT(id)), read_event, sizeof(**out), a,
-                             out, n_out, err);
+    return db_read_rows_args(c, &SQL_EVENTS, DB_ARGS(DB_INT(id)), read_event, sizeof(**out), a, out,
+                             n_out, err);
 }
 
 #define OPEN_STATES "('submitted', 'accepted', 'dispatched', 'reopened', 'supervised')"
@@ -628,7 +628,7 @@ int demands_store_events(struct db_conn *c, int64_t id, struct arena *a,
     "(d.status IN " OPEN_STATES " AND (d.due_at < ? OR d.hop_due < ? OR "                          \
     "(d.first_response_at IS NULL AND d.respond_due < ?)))"
 #define DEMAND_FILTER                                                                              \
-    "WHERE " DEMAND_SCOPE "AND (? = 0 OR d.grid_id = ?) AND (? = 0 OR d.handler_user_id = ?) "    \
+    "WHERE " DEMAND_SCOPE "AND (? = 0 OR d.grid_id = ?) AND (? = 0 OR d.handler_user_id = ?) "     \
     "AND (? IS NULL OR d.status = ?) AND (? IS NULL OR d.category = ?) "                           \
     "AND d.created_at >= ? AND d.created_at < ? AND (? = 0 OR " OVERDUE_AT ") "
 static const struct db_sql SQL_COUNT = {
@@ -656,16 +656,15 @@ static void bind_filter(struct db_stmt *st, int *k, const void *arg)
                          DB_INT(p->s->worker_id), DB_INT(p->s->worker_id), DB_INT(p->f->grid_id),
                          DB_INT(p->f->grid_id), DB_INT(p->f->handler_user_id),
                          DB_INT(p->f->handler_user_id), DB_TEXT(p->f->status),
-                         DB_TEXT(p->f->status), DB_TEXT(p->f->category),
-                         DB_TEXT(p->f->category), DB_INT(p->from_at), DB_INT(p->to_at),
-                         DB_INT(p->f->overdue ? 1 : 0), DB_INT(p->now), DB_INT(p->now),
-                         DB_INT(p->now)));
+                         DB_TEXT(p->f->status), DB_TEXT(p->f->category), DB_TEXT(p->f->category),
+                         DB_INT(p->from_at), DB_INT(p->to_at), DB_INT(p->f->overdue ? 1 : 0),
+                         DB_INT(p->now), DB_INT(p->now), DB_INT(p->now)));
 }
 
 int demands_store_page(struct db_conn *c, const struct demands_scope *s,
                        const struct demand_filter *f, int64_t from_at, int64_t to_at, int64_t now,
-                       struct arena *a, struct demand_row **out, int64_t *n_out,
-                       int64_t *total_out, struct err *err)
+                       struct arena *a, struct demand_row **out, int64_t *n_out, int64_t *total_out,
+                       struct err *err)
 {
     static const struct db_list L = { &SQL_COUNT, &SQL_PAGE, read_demand,
                                       sizeof(struct demand_row) };
@@ -707,8 +706,8 @@ static const struct db_sql SQL_STAT_GRIDS = {
 static const struct db_sql SQL_STAT_ORGS = {
     .name = "demands.stat_orgs",
     .sql = "SELECT o.id, o.name, " STAT_SUMS
-           "FROM org o JOIN demand d ON d.org_path LIKE o.path || '%' WHERE o.parent_id = ? AND "
-           DEMAND_SCOPE STAT_WHERE "GROUP BY o.id, o.name, o.path ORDER BY o.path",
+           "FROM org o JOIN demand d ON d.org_path LIKE o.path || '%' WHERE o.parent_id = ? "
+           "AND " DEMAND_SCOPE STAT_WHERE "GROUP BY o.id, o.name, o.path ORDER BY o.path",
 };
 
 static void read_stat(struct db_stmt *st, struct arena *a, void *row)
@@ -727,13 +726,11 @@ static void read_stat(struct db_stmt *st, struct arena *a, void *row)
     };
 }
 
-int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mode,
-                        int64_t root_id, int64_t from_at, int64_t to_at, int64_t now,
-                        struct arena *a, struct demand_stat **out, int64_t *n_out,
-                        struct err *err)
+int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mode, int64_t root_id,
+                        int64_t from_at, int64_t to_at, int64_t now, struct arena *a,
+                        struct demand_stat **out, int64_t *n_out, struct err *err)
 {
-    static const struct db_sql *const SQLS[] = { &SQL_STAT_TOTAL, &SQL_STAT_GRIDS,
-                                                 &SQL_STAT_ORGS };
+    static const struct db_sql *const SQLS[] = { &SQL_STAT_TOTAL, &SQL_STAT_GRIDS, &SQL_STAT_ORGS };
     char upper[ORG_PATH_MAX];
     struct db_stmt *st = NULL;
     int k = 1;
@@ -817,8 +814,8 @@ int demands_store_demo_logins(struct db_conn *c, int64_t community_org_id, int64
                                DB_ARGS(DB_INT(worker_id), DB_INT(worker_id)), err) < 0 ||
                    db_run_args(c, &SQL_DEMO_HOPS, DB_ARGS(DB_INT(worker_id), DB_INT(worker_id)),
                                err) < 0 ||
-                   db_run_args(c, &SQL_DEMO_CLOSERS,
-                               DB_ARGS(DB_INT(worker_id), DB_INT(worker_id)), err) < 0 ||
+                   db_run_args(c, &SQL_DEMO_CLOSERS, DB_ARGS(DB_INT(worker_id), DB_INT(worker_id)),
+                               err) < 0 ||
                    db_run_args(c, &SQL_DEMO_CADRE,
                                DB_ARGS(DB_INT(cadre_id), DB_INT(community_org_id)), err) < 0 ||
                    db_run_args(c, &SQL_DEMO_INTAKE,
