@@ -599,7 +599,7 @@ static int handler_check(struct db_conn *c, const char *path, int64_t user_id, s
         if (h[i].user_id == user_id)
             return 0;
     return err_set(err, E_INVALID, "/handler_user_id",
-                   "承办人须是本社区（或上级、下级组织）的网格员或干部账号");
+                   "承办人须是本社区（或上级、下级组织）的网格员或组织管理员账号");
 }
 
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,

@@ -184,8 +184,8 @@ int demand_org(struct app *app, int64_t id, int64_t *org_id_out, struct err *err
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
                const struct demand_action_in *in, const struct auth_actor *actor, struct arena *a,
                const char **status_out, struct err *err);
-/* Accounts a demand may be dispatched or transferred to: grid workers and cadres holding a
- * grant at its community or above. */
+/* Accounts a demand may be dispatched or transferred to: 网格员 and org admins (and the
+ * platform admin) holding a grant at its community, above it or below it. */
 int demand_handlers(struct app *app, int64_t id, struct arena *a, struct account_ref **out,
                     int64_t *n_out, struct err *err);
 

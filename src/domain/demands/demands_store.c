@@ -247,7 +247,7 @@ static const struct db_sql SQL_WORKER_ACCOUNTS = {
 };
 static const struct db_sql SQL_HANDLERS = {
     .name = "demands.handlers",
-    .sql = ACCOUNTS_SQL("('grid_worker', 'org_admin', 'branch_secretary', 'branch_committee')"),
+    .sql = ACCOUNTS_SQL("('grid_worker', 'org_admin', 'admin')"),
 };
 
 static int accounts(struct db_conn *c, const struct db_sql *sql, const char *path, struct arena *a,
