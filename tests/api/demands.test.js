@@ -290,3 +290,30 @@ test("metrics: 响应率 / 解决率 / 满意率 from the stored rows by hand, p
   assert.ok(w.total < m.total);
   assert.ok(w.grids.every((x) => x.id !== undefined));
 });
+
+test("a 居民 submits on their own household's grid, follows it, answers the 回访; another's is 404", async () => {
+  const jumin = await login(srv, "jumin");
+  const person = jumin.session.user.person_id;
+  const [grid, building] = sql(srv.db, `SELECT h.grid_id, h.building_id FROM resident r JOIN household h ON h.id = r.household_id WHERE r.person_id = ${person}`)[0].map(Number);
+  expectError(await jumin.request("POST", "/api/me/demands", { body: { category: "ufo", description: "x" } }), 400, "invalid", "/category");
+  const d = expectStatus(await jumin.request("POST", "/api/me/demands", { body: { category: "facility", description: "单元门禁坏了", reporter_phone: "+86 139-0000-2222" } }), 201).json;
+  assert.deepEqual(sql(srv.db, `SELECT grid_id, building_id, channel, consent, reporter_phone, reporter_person_id FROM demand WHERE id = ${d.id}`)[0].map(String),
+    [String(grid), String(building), "web", "1", "13900002222", String(person)]);
+  const mine = await get(jumin, "/api/me/demands");
+  assert.deepEqual(mine.items.map((x) => x.id), [d.id]);
+  expectError(await jumin.request("GET", "/api/demands"), 403, "forbidden");
+  const other = count("SELECT MIN(id) FROM demand WHERE reporter_person_id IS NULL");
+  expectError(await jumin.request("GET", `/api/me/demands/${other}`), 404, "not_found");
+  expectError(await jumin.request("POST", `/api/me/demands/${other}/visit`, { body: { answer: "satisfied" } }), 404, "not_found");
+  expectError(await jumin.request("POST", `/api/me/demands/${d.id}/visit`, { body: { answer: "satisfied" } }), 409, "conflict", "/action");
+  // The staff handle it; the resident answers.
+  expectStatus(await act(shequ, d.id, { action: "accept" }), 200);
+  expectStatus(await act(shequ, d.id, { action: "close", note: "已更换门禁控制器" }), 200);
+  const r = expectStatus(await jumin.request("POST", `/api/me/demands/${d.id}/visit`, { body: { answer: "basically", note: "修好了，希望更快" } }), 200).json;
+  assert.equal(r.status, "closed");
+  const detail = await get(jumin, `/api/me/demands/${d.id}`);
+  assert.deepEqual(detail.events.map((e) => e.action), ["intake", "accept", "close", "visit"]);
+  assert.equal(detail.events[3].actor, "居民");
+  // A staff account holds no demands.submit.
+  expectError(await shequ.request("GET", "/api/me/demands"), 403, "forbidden");
+});

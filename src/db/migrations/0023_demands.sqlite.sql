@@ -120,6 +120,7 @@ CREATE TABLE demand (
     channel TEXT NOT NULL CHECK (channel IN ('visit', 'phone', 'walk_in', 'web')),
     reporter_name TEXT,
     reporter_phone TEXT,
+    reporter_person_id INTEGER REFERENCES person(id), -- a 居民 account's own demand
     consent INTEGER NOT NULL DEFAULT 0,
     consent_note TEXT,
     no_publish INTEGER NOT NULL DEFAULT 0,
@@ -143,6 +144,7 @@ CREATE TABLE demand (
 CREATE INDEX demand_path ON demand(org_path, created_at);
 CREATE INDEX demand_grid ON demand(grid_id, status);
 CREATE INDEX demand_handler ON demand(handler_user_id, status);
+CREATE INDEX demand_reporter ON demand(reporter_person_id);
 
 CREATE TABLE demand_event (
     id INTEGER PRIMARY KEY,

@@ -483,6 +483,7 @@ int demand_create(struct app *app, const struct demands_scope *s, const struct d
         .consent_note = in.consent_note,
         .consent = in.consent,
         .no_publish = in.no_publish,
+        .reporter_person_id = in.reporter_person_id,
     };
     if (demands_store_insert(c, &d, id_out, err) < 0)
         goto out;
@@ -510,6 +511,36 @@ int demand_create(struct app *app, const struct demands_scope *s, const struct d
     rc = 0;
 out:
     return db_tx_finish(app->db, &c, NULL, rc, err);
+}
+
+int demand_submit_own(struct app *app, int64_t person_id, struct demand_in *in,
+                      const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                      const char **number_out, struct err *err)
+{
+    struct demands_scope all = { "/", 0, 0 };
+    struct db_conn *c = NULL;
+    struct demands_home h;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = demands_store_home(c, person_id, a, &h, err);
+    db_release(app->db, &c);
+    if (rc < 0) {
+        if (err->code == E_NOT_FOUND)
+            err->code = E_INVALID;
+        return -1;
+    }
+    in->grid_id = h.grid_id;
+    in->building_id = h.building_id;
+    in->org_id = 0;
+    in->address = NULL;
+    in->channel = arena_strdup(a, "web");
+    in->reporter_name = arena_strdup(a, h.name);
+    in->consent = true;
+    in->consent_note = arena_strdup(a, "居民本人网上提交");
+    in->reporter_person_id = person_id;
+    return demand_create(app, &all, in, actor, a, id_out, number_out, err);
 }
 
 /* ---- reads ---- */

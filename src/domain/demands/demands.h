@@ -36,6 +36,7 @@ const char *demand_class_of(const char *status);
 struct demands_scope {
     const char *path;
     int64_t worker_id;
+    int64_t person_id; /* a 居民's own demands only (0: any) */
 };
 
 /* ---- grids ---- */
@@ -133,6 +134,7 @@ struct demand_in {
     char *category, *description, *address, *channel, *reporter_name, *reporter_phone,
         *consent_note;
     int64_t grid_id, building_id, org_id;
+    int64_t reporter_person_id; /* set by demand_submit_own, never from a staff request */
     bool consent, no_publish;
 };
 struct demand_row {
@@ -169,6 +171,12 @@ struct demand_action_in {
 int demand_create(struct app *app, const struct demands_scope *s, const struct demand_in *in,
                   const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                   const char **number_out, struct err *err);
+/* A 居民's own demand (channel web): placed on the grid and building of the household the
+ * person lives in (E_INVALID "" when they have none: a 网格员 takes it in instead), their
+ * name recorded with consent given by submitting. */
+int demand_submit_own(struct app *app, int64_t person_id, struct demand_in *in,
+                      const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                      const char **number_out, struct err *err);
 int demands_list(struct app *app, const struct demands_scope *s, const struct demand_filter *f,
                  struct arena *a, struct demand_row **out, int64_t *n_out, int64_t *total_out,
                  struct err *err);

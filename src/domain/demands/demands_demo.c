@@ -180,7 +180,7 @@ static int demands_demo_run(const struct demo_ctx *ctx, struct err *err)
     arena_init(&a, 1 << 16);
     demo_rng_seed(&r, ctx->seed ^ 0x64656d616e6473ULL);
     if (demands_store_attach(ctx->c, ctx->now, err) < 0 ||
-        demands_store_grids(ctx->c, &(struct demands_scope){ "/", 0 }, 0, &a, &g, &n, err) < 0 ||
+        demands_store_grids(ctx->c, &(struct demands_scope){ "/", 0, 0 }, 0, &a, &g, &n, err) < 0 ||
         demands_store_rules(ctx->c, ctx->today, &a, &rules, &nrules, err) < 0)
         goto out;
     for (int64_t i = 0; i < n; i++) {

@@ -42,6 +42,7 @@ static int list_scope(struct http_req *req, int64_t org, struct demands_scope *s
     if (http_scope_path(req, org, &s->path, err) < 0)
         return -1;
     s->worker_id = grid_worker_only(req) ? req->user->id : 0;
+    s->person_id = 0;
     return 0;
 }
 
@@ -49,7 +50,7 @@ static int list_scope(struct http_req *req, int64_t org, struct demands_scope *s
  * caller's grids for a grid worker. */
 static struct demands_scope record_scope(const struct http_req *req)
 {
-    return (struct demands_scope){ "/", grid_worker_only(req) ? req->user->id : 0 };
+    return (struct demands_scope){ "/", grid_worker_only(req) ? req->user->id : 0, 0 };
 }
 
 /* Whether the caller may read residents' personal data at org_path. */
@@ -193,7 +194,7 @@ static int grid_workers_put(struct http_req *req, struct http_res *res, struct e
         return -1;
     http_actor(req, &actor);
     if (grid_workers_set(req->app, id, &in, &actor, req->arena, err) < 0 ||
-        grid_get(req->app, &(struct demands_scope){ "/", 0 }, id, req->arena, &g, err) < 0)
+        grid_get(req->app, &(struct demands_scope){ "/", 0, 0 }, id, req->arena, &g, err) < 0)
         return -1;
     http_res_json(res, 200, grid_json(&g));
     return 0;
@@ -485,18 +486,10 @@ static int demand_in_scope(struct http_req *req, int64_t *id_out, struct err *er
     return http_require_org(req, org_id, err);
 }
 
-static int demand_detail(struct http_req *req, struct http_res *res, struct err *err)
+static json_t *events_json(const struct demand_event *e, int64_t n)
 {
-    struct demands_scope s = record_scope(req);
-    struct demand_event *e;
-    struct demand_row d;
-    int64_t id, n;
-    json_t *o, *arr;
+    json_t *arr;
 
-    if (demand_in_scope(req, &id, err) < 0 ||
-        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0)
-        return -1;
-    o = demand_json(&d, may_reveal(req, d.org_path), req->arena);
     arr = json_array();
     for (int64_t i = 0; i < n; i++) {
         json_t *x =
@@ -514,7 +507,22 @@ static int demand_detail(struct http_req *req, struct http_res *res, struct err 
         json_object_set_new(x, "at", opt_time(e[i].at));
         json_array_append_new(arr, x);
     }
-    json_object_set_new(o, "events", arr);
+    return arr;
+}
+
+static int demand_detail(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s = record_scope(req);
+    struct demand_event *e;
+    struct demand_row d;
+    int64_t id, n;
+    json_t *o;
+
+    if (demand_in_scope(req, &id, err) < 0 ||
+        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0)
+        return -1;
+    o = demand_json(&d, may_reveal(req, d.org_path), req->arena);
+    json_object_set_new(o, "events", events_json(e, n));
     http_res_json(res, 200, o);
     return 0;
 }
@@ -558,6 +566,127 @@ static int demand_action(struct http_req *req, struct http_res *res, struct err 
         return err_set(err, E_INVALID, "/action", "登记诉求请用 POST /api/demands");
     http_actor(req, &actor);
     if (demand_act(req->app, &s, id, &in, &actor, req->arena, &status, err) < 0)
+        return -1;
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "status", status,
+                            "status_label",
+                            enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, status),
+                            "status_class", demand_class_of(status)));
+    return 0;
+}
+
+/* ---- a 居民's own demands ---- */
+
+static const struct field OWN_IN[] = {
+    FIELD_STR(struct demand_in, category, "category", "诉求类别", FIELD_REQUIRED | FIELD_ASCII, 1,
+              40),
+    FIELD_STR(struct demand_in, description, "description", "诉求内容", FIELD_REQUIRED, 1, 2000),
+    FIELD_STR(struct demand_in, reporter_phone, "reporter_phone", "联系电话",
+              FIELD_OPTIONAL | FIELD_ASCII, 0, 24),
+    FIELD_BOOL(struct demand_in, no_publish, "no_publish", "不公开", FIELD_OPTIONAL),
+    FIELD_END,
+};
+
+/* The caller's person, or E_INVALID for an account without one. */
+static int own_person(struct http_req *req, int64_t *out, struct err *err)
+{
+    if (!req->user->person_id)
+        return err_set(err, E_INVALID, "", "账号未关联居民身份，请联系社区");
+    *out = req->user->person_id;
+    return 0;
+}
+
+static int my_demands_create(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demand_in in = { 0 };
+    struct auth_actor actor;
+    const char *number;
+    int64_t id, person = 0;
+
+    if (http_body_decode(req, OWN_IN, &in, NULL, err) < 0 || own_person(req, &person, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (demand_submit_own(req->app, person, &in, &actor, req->arena, &id, &number, err) < 0)
+        return -1;
+    http_res_json(res, 201,
+                  json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "number", number, "status",
+                            "submitted"));
+    return 0;
+}
+
+static int my_demands_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct page_q q = { 0 };
+    struct demand_filter f = { 0 };
+    struct demands_scope s = { "/", 0, 0 };
+    struct demand_row *d;
+    int64_t n, total;
+    json_t *arr;
+
+    if (http_query_decode(req, PAGE_Q, &q, NULL, err) < 0 || own_person(req, &s.person_id, err) < 0)
+        return -1;
+    http_page_defaults(&q.page, &q.size);
+    f.page = q.page;
+    f.size = q.size;
+    if (demands_list(req->app, &s, &f, req->arena, &d, &n, &total, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, demand_json(&d[i], true, req->arena));
+    http_res_json(res, 200, http_list_json(arr, total, q.page, q.size));
+    return 0;
+}
+
+/* The caller's own demand of path capture 0 (another's is E_NOT_FOUND). */
+static int own_scope(struct http_req *req, int64_t *id_out, struct demands_scope *s,
+                     struct err *err)
+{
+    *s = (struct demands_scope){ "/", 0, 0 };
+    return http_param_id(req, 0, id_out, err) < 0 ? -1 : own_person(req, &s->person_id, err);
+}
+
+static int my_demand_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s;
+    struct demand_event *e;
+    struct demand_row d;
+    int64_t id, n;
+    json_t *o;
+
+    if (own_scope(req, &id, &s, err) < 0 ||
+        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0)
+        return -1;
+    o = demand_json(&d, true, req->arena);
+    json_object_set_new(o, "events", events_json(e, n));
+    http_res_json(res, 200, o);
+    return 0;
+}
+
+struct visit_in {
+    char *answer, *note;
+};
+static const struct field VISIT_IN[] = {
+    FIELD_ENUM(struct visit_in, answer, "answer", "评价", FIELD_REQUIRED, DEMAND_ANSWERS),
+    FIELD_STR(struct visit_in, note, "note", "意见", FIELD_OPTIONAL, 0, 1000),
+    FIELD_END,
+};
+
+static int my_demand_visit(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s;
+    struct visit_in in = { 0 };
+    struct auth_actor actor;
+    const char *status;
+    int64_t id;
+
+    if (own_scope(req, &id, &s, err) < 0 || http_body_decode(req, VISIT_IN, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (demand_act(req->app, &s, id,
+                   &(struct demand_action_in){ .action = arena_strdup(req->arena, "visit"),
+                                               .answer = in.answer,
+                                               .note = in.note },
+                   &actor, req->arena, &status, err) < 0)
         return -1;
     http_res_json(res, 200,
                   json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "status", status,
@@ -676,6 +805,14 @@ static const struct route DEMANDS_ROUTES[] = {
     { HTTP_POST, "/api/demands/{id}/actions", demand_action, PERM_DEMANDS_HANDLE, SCOPE_RECORD,
       "办理诉求：受理、派单、转办、退单、办结、回访、督办（状态不允许时 409）", NULL, NULL,
       ACTION_IN },
+    { HTTP_POST, "/api/me/demands", my_demands_create, PERM_DEMANDS_SUBMIT, SCOPE_NONE,
+      "居民本人提交诉求（按本人登记的住址定位网格）", NULL, NULL, OWN_IN },
+    { HTTP_GET, "/api/me/demands", my_demands_get, PERM_DEMANDS_SUBMIT, SCOPE_NONE, "我的诉求",
+      NULL, PAGE_Q, NULL },
+    { HTTP_GET, "/api/me/demands/{id}", my_demand_get, PERM_DEMANDS_SUBMIT, SCOPE_NONE,
+      "我的一件诉求及办理经过（他人的诉求为 404）", NULL, NULL, NULL },
+    { HTTP_POST, "/api/me/demands/{id}/visit", my_demand_visit, PERM_DEMANDS_SUBMIT, SCOPE_NONE,
+      "居民本人评价已办结的诉求：满意、基本满意、不满意", NULL, NULL, VISIT_IN },
     { 0 },
 };
 
@@ -692,6 +829,8 @@ static const struct perm_row DEMANDS_PERMS[] = {
              ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
     PERM_ROW(PERM_DEMANDS_HANDLE, "demands.handle", "受理、派单、办结、回访诉求",
              ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
+    PERM_ROW(PERM_DEMANDS_SUBMIT, "demands.submit", "提交和评价本人的诉求",
+             ROLE_BIT(ROLE_RESIDENT)),
     PERM_ROW(PERM_DEMANDS_ADMIN, "demands.admin", "管理诉求类别和办结时限", ROLE_BIT(ROLE_ADMIN)),
     PERM_ROWS_END,
 };

@@ -51,12 +51,21 @@ struct demand_event_in {
     const char *action, *from_status, *to_status, *note, *rule_id;
 };
 struct demand_new {
-    int64_t tenant_id, org_id, grid_id, building_id, intake_by, respond_due, due_at, now;
+    int64_t tenant_id, org_id, grid_id, building_id, intake_by, respond_due, due_at, now,
+        reporter_person_id;
     const char *org_path, *address, *category, *description, *channel, *reporter_name,
         *reporter_phone, *consent_note;
     bool consent, no_publish;
 };
 
+struct demands_home {
+    int64_t grid_id, building_id;
+    const char *name;
+};
+/* The grid and building of the household person_id lives in, and their name; E_NOT_FOUND
+ * when they are no registered resident or the household has no grid. */
+int demands_store_home(struct db_conn *c, int64_t person_id, struct arena *a,
+                       struct demands_home *out, struct err *err);
 int demands_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct demands_org *out,
                       struct err *err);
 int demands_store_grids(struct db_conn *c, const struct demands_scope *s, int64_t id,

@@ -31,6 +31,29 @@ int demands_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct
     return db_read_by_id(c, &SQL_ORG, org_id, read_org, a, out, "/org_id", "党组织不存在", err);
 }
 
+static const struct db_sql SQL_HOME = {
+    .name = "demands.home",
+    .sql = "SELECT h.grid_id, h.building_id, p.name FROM resident r JOIN household h ON h.id = "
+           "r.household_id JOIN person p ON p.id = r.person_id WHERE r.person_id = ? AND "
+           "h.grid_id IS NOT NULL",
+};
+
+static void read_home(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct demands_home *)row = (struct demands_home){
+        .grid_id = db_col_int(st, 0),
+        .building_id = db_col_int(st, 1),
+        .name = db_col_dup(st, 2, a),
+    };
+}
+
+int demands_store_home(struct db_conn *c, int64_t person_id, struct arena *a,
+                       struct demands_home *out, struct err *err)
+{
+    return db_read_by_id(c, &SQL_HOME, person_id, read_home, a, out, "",
+                         "您还没有登记为本社区居民，请联系网格员代为登记诉求", err);
+}
+
 /* A grid's row with its counts; the filter binds path, upper, worker (twice) and id (twice). */
 #define GRID_COLS                                                                                  \
     "SELECT g.id, g.org_id, o.name, g.name, g.note, "                                              \
@@ -429,24 +452,26 @@ static const struct db_sql SQL_INSERT = {
     .name = "demands.insert",
     .sql = "INSERT INTO demand (tenant_id, org_id, org_path, grid_id, building_id, address, "
            "category, description, status, channel, reporter_name, reporter_phone, consent, "
-           "consent_note, no_publish, intake_by, respond_due, due_at, created_at, updated_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "consent_note, no_publish, intake_by, respond_due, due_at, created_at, updated_at, "
+           "reporter_person_id) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
            "RETURNING id",
 };
 
 int demands_store_insert(struct db_conn *c, const struct demand_new *d, int64_t *id_out,
                          struct err *err)
 {
-    return db_run_id_args(
-        c, &SQL_INSERT,
-        DB_ARGS(DB_INT(d->tenant_id), DB_INT(d->org_id), DB_TEXT(d->org_path),
-                DB_OPT_ID(d->grid_id), DB_OPT_ID(d->building_id), DB_OPT_TEXT(d->address),
-                DB_TEXT(d->category), DB_TEXT(d->description), DB_TEXT(d->channel),
-                DB_OPT_TEXT(d->reporter_name), DB_OPT_TEXT(d->reporter_phone),
-                DB_INT(d->consent ? 1 : 0), DB_OPT_TEXT(d->consent_note),
-                DB_INT(d->no_publish ? 1 : 0), DB_OPT_ID(d->intake_by), DB_INT(d->respond_due),
-                DB_INT(d->due_at), DB_INT(d->now), DB_INT(d->now)),
-        id_out, err);
+    return db_run_id_args(c, &SQL_INSERT,
+                          DB_ARGS(DB_INT(d->tenant_id), DB_INT(d->org_id), DB_TEXT(d->org_path),
+                                  DB_OPT_ID(d->grid_id), DB_OPT_ID(d->building_id),
+                                  DB_OPT_TEXT(d->address), DB_TEXT(d->category),
+                                  DB_TEXT(d->description), DB_TEXT(d->channel),
+                                  DB_OPT_TEXT(d->reporter_name), DB_OPT_TEXT(d->reporter_phone),
+                                  DB_INT(d->consent ? 1 : 0), DB_OPT_TEXT(d->consent_note),
+                                  DB_INT(d->no_publish ? 1 : 0), DB_OPT_ID(d->intake_by),
+                                  DB_INT(d->respond_due), DB_INT(d->due_at), DB_INT(d->now),
+                                  DB_INT(d->now), DB_OPT_ID(d->reporter_person_id)),
+                          id_out, err);
 }
 
 static const struct db_sql SQL_SET_NUMBER = {
@@ -510,10 +535,14 @@ int demands_store_update(struct db_conn *c, int64_t id, const struct demand_stat
     "LEFT JOIN building b ON b.id = d.building_id "                                                \
     "LEFT JOIN user_account iu ON iu.id = d.intake_by "                                            \
     "LEFT JOIN user_account hu ON hu.id = d.handler_user_id "
-/* The scope: path, upper, worker (three times). */
+/* The scope: path, upper, worker (three times), person (twice): demands_scope_args. */
 #define DEMAND_SCOPE                                                                               \
     "d.org_path >= ? AND d.org_path < ? AND (? = 0 OR d.grid_id IN (SELECT w.grid_id FROM "        \
-    "grid_worker w WHERE w.user_id = ?) OR d.handler_user_id = ?) "
+    "grid_worker w WHERE w.user_id = ?) OR d.handler_user_id = ?) AND (? = 0 OR "                  \
+    "d.reporter_person_id = ?) "
+#define DEMAND_SCOPE_ARGS(s, upper)                                                                \
+    DB_TEXT((s)->path), DB_TEXT(upper), DB_INT((s)->worker_id), DB_INT((s)->worker_id),            \
+        DB_INT((s)->worker_id), DB_INT((s)->person_id), DB_INT((s)->person_id)
 
 static void read_demand(struct db_stmt *st, struct arena *a, void *row)
 {
@@ -569,10 +598,7 @@ int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t 
     char upper[ORG_PATH_MAX];
 
     orgpath_upper(s->path, upper);
-    return db_read_one_args(c, &SQL_GET,
-                            DB_ARGS(DB_INT(id), DB_TEXT(s->path), DB_TEXT(upper),
-                                    DB_INT(s->worker_id), DB_INT(s->worker_id),
-                                    DB_INT(s->worker_id)),
+    return db_read_one_args(c, &SQL_GET, DB_ARGS(DB_INT(id), DEMAND_SCOPE_ARGS(s, upper)),
                             read_demand, a, out, "/id", "诉求不存在", err);
 }
 
@@ -652,8 +678,7 @@ static void bind_filter(struct db_stmt *st, int *k, const void *arg)
     const struct page_arg *p = arg;
 
     db_bind_args(st, k,
-                 DB_ARGS(DB_TEXT(p->s->path), DB_TEXT(p->upper), DB_INT(p->s->worker_id),
-                         DB_INT(p->s->worker_id), DB_INT(p->s->worker_id), DB_INT(p->f->grid_id),
+                 DB_ARGS(DEMAND_SCOPE_ARGS(p->s, p->upper), DB_INT(p->f->grid_id),
                          DB_INT(p->f->grid_id), DB_INT(p->f->handler_user_id),
                          DB_INT(p->f->handler_user_id), DB_TEXT(p->f->status),
                          DB_TEXT(p->f->status), DB_TEXT(p->f->category), DB_TEXT(p->f->category),
@@ -741,10 +766,7 @@ int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mo
     db_bind_args(st, &k, DB_ARGS(DB_INT(now), DB_INT(now), DB_INT(now)));
     if (mode == 2)
         db_bind_int(st, k++, root_id);
-    db_bind_args(st, &k,
-                 DB_ARGS(DB_TEXT(s->path), DB_TEXT(upper), DB_INT(s->worker_id),
-                         DB_INT(s->worker_id), DB_INT(s->worker_id), DB_INT(from_at),
-                         DB_INT(to_at)));
+    db_bind_args(st, &k, DB_ARGS(DEMAND_SCOPE_ARGS(s, upper), DB_INT(from_at), DB_INT(to_at)));
     return db_read_rows(&st, read_stat, sizeof(**out), a, out, n_out, err);
 }
 
