@@ -113,8 +113,6 @@ const fx = {
   // A grid (网格) of org worked by the 网格员 login, and a 待受理 demand on such a grid.
   grid(org) { const f = want("grid", org, planning ? { name: `矩阵网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   demand(org) { const f = want("demand", org, planning ? { name: `矩阵诉求网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
-  // An 已办结 demand of the 居民 login on a grid of org.
-  myDemand(org) { const f = want("myDemand", org, planning ? { name: `矩阵居民网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -221,9 +219,6 @@ function createFixtures(list) {
     demand: (f) => `${stmt.grid(f).replace(/ RETURNING grid_id;$/, ";")}
       INSERT INTO demand (tenant_id, org_id, org_path, grid_id, category, description, status, channel, respond_due, due_at, created_at, updated_at)
       SELECT 1, org_id, org_path, id, 'environment', '矩阵诉求', 'submitted', 'visit', 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid) RETURNING id;`,
-    myDemand: (f) => `${stmt.grid(f).replace(/ RETURNING grid_id;$/, ";")}
-      INSERT INTO demand (tenant_id, org_id, org_path, grid_id, category, description, status, channel, reporter_person_id, respond_due, due_at, created_at, updated_at)
-      SELECT 1, org_id, org_path, id, 'other', '矩阵居民诉求', 'resolved', 'web', (SELECT person_id FROM user_account WHERE username = 'jumin'), 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid) RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -623,43 +623,45 @@ static int my_demands_get(struct http_req *req, struct http_res *res, struct err
     int64_t n, total;
     json_t *arr;
 
-    if (http_query_decode(req, PAGE_Q, &q, NULL, err) < 0 || own_person(req, &s.person_id, err) < 0)
+    if (http_query_decode(req, PAGE_Q, &q, NULL, err) < 0)
         return -1;
     http_page_defaults(&q.page, &q.size);
+    if (!req->user->person_id) {
+        http_res_json(res, 200, http_list_json(json_array(), 0, q.page, q.size));
+        return 0;
+    }
+    s.person_id = req->user->person_id;
     f.page = q.page;
     f.size = q.size;
     if (demands_list(req->app, &s, &f, req->arena, &d, &n, &total, err) < 0)
         return -1;
     arr = json_array();
-    for (int64_t i = 0; i < n; i++)
-        json_array_append_new(arr, demand_json(&d[i], true, req->arena));
+    for (int64_t i = 0; i < n; i++) {
+        struct demand_event *e;
+        struct demand_row one;
+        int64_t ne;
+        json_t *o;
+
+        if (demand_get(req->app, &s, d[i].id, req->arena, &one, &e, &ne, err) < 0) {
+            json_decref(arr);
+            return -1;
+        }
+        o = demand_json(&one, true, req->arena);
+        json_object_set_new(o, "events", events_json(e, ne));
+        json_array_append_new(arr, o);
+    }
     http_res_json(res, 200, http_list_json(arr, total, q.page, q.size));
     return 0;
 }
 
-/* The caller's own demand of path capture 0 (another's is E_NOT_FOUND). */
+/* The caller's own demand of path capture 0 (another's is E_NOT_FOUND). These routes need
+ * only a session: what makes a caller a 居民 is their person living in a registered
+ * household (demand_submit_own), whatever roles the account holds. */
 static int own_scope(struct http_req *req, int64_t *id_out, struct demands_scope *s,
                      struct err *err)
 {
     *s = (struct demands_scope){ "/", 0, 0 };
     return http_param_id(req, 0, id_out, err) < 0 ? -1 : own_person(req, &s->person_id, err);
-}
-
-static int my_demand_get(struct http_req *req, struct http_res *res, struct err *err)
-{
-    struct demands_scope s;
-    struct demand_event *e;
-    struct demand_row d;
-    int64_t id, n;
-    json_t *o;
-
-    if (own_scope(req, &id, &s, err) < 0 ||
-        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0)
-        return -1;
-    o = demand_json(&d, true, req->arena);
-    json_object_set_new(o, "events", events_json(e, n));
-    http_res_json(res, 200, o);
-    return 0;
 }
 
 struct visit_in {
@@ -679,7 +681,7 @@ static int my_demand_visit(struct http_req *req, struct http_res *res, struct er
     const char *status;
     int64_t id;
 
-    if (own_scope(req, &id, &s, err) < 0 || http_body_decode(req, VISIT_IN, &in, NULL, err) < 0)
+    if (http_body_decode(req, VISIT_IN, &in, NULL, err) < 0 || own_scope(req, &id, &s, err) < 0)
         return -1;
     http_actor(req, &actor);
     if (demand_act(req->app, &s, id,
@@ -805,13 +807,11 @@ static const struct route DEMANDS_ROUTES[] = {
     { HTTP_POST, "/api/demands/{id}/actions", demand_action, PERM_DEMANDS_HANDLE, SCOPE_RECORD,
       "办理诉求：受理、派单、转办、退单、办结、回访、督办（状态不允许时 409）", NULL, NULL,
       ACTION_IN },
-    { HTTP_POST, "/api/me/demands", my_demands_create, PERM_DEMANDS_SUBMIT, SCOPE_NONE,
+    { HTTP_POST, "/api/me/demands", my_demands_create, PERM_SESSION, SCOPE_NONE,
       "居民本人提交诉求（按本人登记的住址定位网格）", NULL, NULL, OWN_IN },
-    { HTTP_GET, "/api/me/demands", my_demands_get, PERM_DEMANDS_SUBMIT, SCOPE_NONE, "我的诉求",
-      NULL, PAGE_Q, NULL },
-    { HTTP_GET, "/api/me/demands/{id}", my_demand_get, PERM_DEMANDS_SUBMIT, SCOPE_NONE,
-      "我的一件诉求及办理经过（他人的诉求为 404）", NULL, NULL, NULL },
-    { HTTP_POST, "/api/me/demands/{id}/visit", my_demand_visit, PERM_DEMANDS_SUBMIT, SCOPE_NONE,
+    { HTTP_GET, "/api/me/demands", my_demands_get, PERM_SESSION, SCOPE_NONE,
+      "我的诉求（含办理经过）", NULL, PAGE_Q, NULL },
+    { HTTP_POST, "/api/me/demands/{id}/visit", my_demand_visit, PERM_SESSION, SCOPE_NONE,
       "居民本人评价已办结的诉求：满意、基本满意、不满意", NULL, NULL, VISIT_IN },
     { 0 },
 };
@@ -829,8 +829,6 @@ static const struct perm_row DEMANDS_PERMS[] = {
              ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
     PERM_ROW(PERM_DEMANDS_HANDLE, "demands.handle", "受理、派单、办结、回访诉求",
              ROLES_MANAGERS | ROLE_BIT(ROLE_GRID_WORKER)),
-    PERM_ROW(PERM_DEMANDS_SUBMIT, "demands.submit", "提交和评价本人的诉求",
-             ROLE_BIT(ROLE_RESIDENT)),
     PERM_ROW(PERM_DEMANDS_ADMIN, "demands.admin", "管理诉求类别和办结时限", ROLE_BIT(ROLE_ADMIN)),
     PERM_ROWS_END,
 };

@@ -2,7 +2,7 @@
 // the lists and statistics of an org; a grid made at a community (a 400 elsewhere: grids
 // belong to communities); a fixture grid's workers (cleared) and households; a demand taken in
 // on a fixture grid (a 400 unless the grid is a community's); a fixture demand's detail,
-// handlers and 受理; a 居民's own demands. Fixture grids are worked by the 网格员 login, so their scope is the org's.
+// handlers and 受理; a caller's own demands. Fixture grids are worked by the 网格员 login, so their scope is the org's.
 "use strict";
 module.exports = (fx) => ({
   "GET /api/grids": (org) => ({ path: `/api/grids?org=${org}` }),
@@ -20,12 +20,12 @@ module.exports = (fx) => ({
   "GET /api/demands/{id}": (org) => ({ path: `/api/demands/${fx.demand(org)}` }),
   "GET /api/demands/{id}/handlers": (org) => ({ path: `/api/demands/${fx.demand(org)}/handlers` }),
   "POST /api/demands/{id}/actions": (org) => ({ path: `/api/demands/${fx.demand(org)}/actions`, body: { action: "accept" } }),
-  // A 居民's own: submitted on their household's grid; a fixture 已办结 demand of the 居民 login,
-  // read, and answered 不满意 without a reason (one validation error).
-  "POST /api/me/demands": () => ({ path: "/api/me/demands", body: { category: "other", description: "矩阵诉求：建议增设快递柜" }, ok: 201 }),
+  // A caller's own demands (session routes: being a 居民 is living in a registered household,
+  // checked after the body): a blank description and a 回访 without an answer are one
+  // validation error for everyone; the list answers every caller (empty without a household).
+  "POST /api/me/demands": () => ({ path: "/api/me/demands", body: { category: "other", description: "  " }, ok: 400 }),
   "GET /api/me/demands": () => ({ path: "/api/me/demands" }),
-  "GET /api/me/demands/{id}": (org) => ({ path: `/api/me/demands/${fx.myDemand(org)}` }),
-  "POST /api/me/demands/{id}/visit": (org) => ({ path: `/api/me/demands/${fx.myDemand(org)}/visit`, body: { answer: "unsatisfied" }, ok: 400 }),
+  "POST /api/me/demands/{id}/visit": () => ({ path: "/api/me/demands/1/visit", body: {}, ok: 400 }),
 });
 
 // The roles holding each permission the area declares, written out independently of its
@@ -36,6 +36,5 @@ module.exports.policy = {
   "demands.read": ["admin", "org_admin", "grid_worker"],
   "demands.intake": ["admin", "org_admin", "grid_worker"],
   "demands.handle": ["admin", "org_admin", "grid_worker"],
-  "demands.submit": ["resident"],
   "demands.admin": ["admin"],
 };
