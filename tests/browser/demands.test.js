@@ -129,3 +129,20 @@ test("grids and statistics: workers and households; the rates as the API gives t
   await phone.context().close();
   noErrors(env);
 });
+
+test("a 居民 on a 360 px phone: 我的诉求, submit one and see it with its timeline", async () => {
+  const phone = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, phone, "jumin");
+  await phone.goto(env.srv.url + "/my/demands");
+  await phone.waitForSelector(".my-demands-page .demand-form");
+  await pick(phone, ".my-demands-page .demand-form .el-select", "公共设施维修");
+  await phone.fill(".my-demands-page textarea[name=description]", "小区东门路灯不亮，晚上出行不安全");
+  await phone.click(".my-demands-page button:has-text('提交')");
+  await phone.waitForSelector(".my-demand:has-text('小区东门路灯不亮')");
+  assert.match(await phone.textContent(".my-demand"), /待受理/);
+  assert.match(await phone.textContent(".my-demand"), /登记 → 待受理/);
+  assert.ok(await overflow(phone) <= 0, "我的诉求 fits at 360 px");
+  await shot(phone, "demands-mine-360");
+  await phone.context().close();
+  noErrors(env);
+});
