@@ -113,6 +113,11 @@ const fx = {
   // A grid (网格) of org worked by the 网格员 login, and a 待受理 demand on such a grid.
   grid(org) { const f = want("grid", org, planning ? { name: `矩阵网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   demand(org) { const f = want("demand", org, planning ? { name: `矩阵诉求网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
+  // A photo of such a demand: {id, demand}.
+  demandPhoto(org) {
+    const f = want("demandPhoto", org, planning ? { name: `矩阵照片网格${cjkNum(++counter)}` } : {});
+    return planning ? { id: f, demand: f } : { id: f.id, demand: f.second };
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -219,6 +224,9 @@ function createFixtures(list) {
     demand: (f) => `${stmt.grid(f).replace(/ RETURNING grid_id;$/, ";")}
       INSERT INTO demand (tenant_id, org_id, org_path, grid_id, category, description, status, channel, respond_due, due_at, created_at, updated_at)
       SELECT 1, org_id, org_path, id, 'environment', '矩阵诉求', 'submitted', 'visit', 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid) RETURNING id;`,
+    demandPhoto: (f) => `${stmt.demand(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO demand_photo (demand_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
+      SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM demand RETURNING id, demand_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

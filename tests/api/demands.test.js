@@ -318,3 +318,61 @@ test("a 居民 submits on their own household's grid, follows it, answers the �
   assert.equal((await get(shequ, "/api/me/demands")).total, 0);
   expectError(await shequ.request("POST", "/api/me/demands", { body: { category: "other", description: "x" } }), 400, "invalid");
 });
+
+// A JPEG with a JFIF header, an EXIF segment carrying a position and a camera, a comment, a
+// quantization table and a tiny scan; and a PNG with a text chunk.
+function seg(marker, body) {
+  const b = Buffer.from(body);
+  return Buffer.concat([Buffer.from([0xff, marker, (b.length + 2) >> 8, (b.length + 2) & 0xff]), b]);
+}
+const JFIF = seg(0xe0, Buffer.from("4a46494600010100000100010000", "hex"));
+const EXIF = seg(0xe1, Buffer.concat([Buffer.from("Exif\0\0"), Buffer.from("GPSLatitude=39.9042N GPSLongitude=116.4074E Make=Canon EOS")]));
+const COM = seg(0xfe, "shot at home of 王秀英");
+const DQT = seg(0xdb, Buffer.alloc(65, 1));
+const SCAN = Buffer.concat([seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])), Buffer.from([0x12, 0x34, 0x56]), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8]), JFIF, EXIF, COM, DQT, SCAN]);
+function chunk(type, data) {
+  const d = Buffer.from(data);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(d.length);
+  return Buffer.concat([len, Buffer.from(type), d, Buffer.alloc(4)]);
+}
+const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", Buffer.from("00000001000000010806000000", "hex")),
+  chunk("tEXt", "Comment\0GPS 39.9N 116.4E"), chunk("IDAT", Buffer.from([1, 2, 3])), chunk("IEND", "")]);
+const photoUpload = (who, id, buf, name) => {
+  const form = new FormData();
+  form.append("file", new Blob([buf]), name);
+  return who.request("POST", `/api/demands/${id}/photos`, { raw: form });
+};
+
+test("photos: JPEG and PNG only, size checked, location and camera data stripped before storing", async () => {
+  const grid = await newGrid();
+  const d = await intake(grid);
+  const r = expectStatus(await photoUpload(wangge, d.id, JPEG, "现场.jpg"), 201).json;
+  const [size, stripped] = sql(srv.db, `SELECT size, stripped_bytes FROM demand_photo WHERE id = ${r.id}`)[0].map(Number);
+  assert.equal(size, JPEG.length - EXIF.length - COM.length);
+  assert.equal(stripped, EXIF.length + COM.length);
+  const dl = await fetch(`${srv.url}/api/demands/${d.id}/photos/${r.id}`, { headers: { Cookie: wangge.cookie } });
+  const bytes = Buffer.from(await dl.arrayBuffer());
+  assert.equal(dl.status, 200);
+  assert.equal(dl.headers.get("content-type"), "image/jpeg");
+  assert.deepEqual(bytes, Buffer.concat([Buffer.from([0xff, 0xd8]), JFIF, DQT, SCAN]));
+  for (const secret of ["Exif", "GPS", "Canon", "王秀英"]) assert.ok(!bytes.includes(Buffer.from(secret)), `kept ${secret}`);
+  const p = expectStatus(await photoUpload(wangge, d.id, PNG, "现场.png"), 201).json;
+  const png = Buffer.from(sql(srv.db, `SELECT hex(data) FROM demand_photo WHERE id = ${p.id}`.replace("hex(data)", srv.db.startsWith("postgresql:") ? "encode(data, 'hex')" : "hex(data)"))[0][0], "hex");
+  assert.ok(!png.includes(Buffer.from("tEXt")) && !png.includes(Buffer.from("GPS")));
+  assert.ok(png.includes(Buffer.from("IDAT")) && png.includes(Buffer.from("IEND")));
+  const detail = await get(shequ, `/api/demands/${d.id}`);
+  assert.deepEqual(detail.photos.map((x) => x.file_name), ["现场.jpg", "现场.png"]);
+  // Not an image, a damaged one, too large, or another grid's demand: refused, nothing written.
+  const n0 = count("SELECT COUNT(*) FROM demand_photo");
+  expectError(await photoUpload(wangge, d.id, Buffer.from("%PDF-1.4\n%%EOF"), "a.jpg"), 400, "invalid", "/file");
+  expectError(await photoUpload(wangge, d.id, Buffer.from("<html><script>alert(1)</script></html>"), "a.png"), 400, "invalid", "/file");
+  expectError(await photoUpload(wangge, d.id, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]), Buffer.alloc(10)]), "bad.jpg"), 400, "invalid", "/file");
+  const big = await photoUpload(wangge, d.id, Buffer.concat([JPEG.subarray(0, 4), Buffer.alloc(6 * 1024 * 1024)]), "big.jpg");
+  assert.equal(big.status, 413);
+  const other = count(`SELECT MIN(id) FROM demand WHERE grid_id NOT IN (SELECT grid_id FROM grid_worker WHERE user_id = ${userId("wangge")}) AND handler_user_id IS NULL`);
+  expectError(await photoUpload(wangge, other, JPEG, "x.jpg"), 404, "not_found");
+  assert.equal(count("SELECT COUNT(*) FROM demand_photo"), n0);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'demand.photo' AND target_id = ${d.id}`), 2);
+});

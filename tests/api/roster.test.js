@@ -86,7 +86,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   // and later dropped first, as they were not there at version 10).
   sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
   sql(srv.db, PG ? "DROP TRIGGER demands_org_path ON org" : "DROP TRIGGER demands_org_path");
-  for (const t of ["demand_event", "demand", "demand_rule", "demand_category", "grid_worker"]) sql(srv.db, `DROP TABLE ${t}`);
+  for (const t of ["demand_photo", "demand_event", "demand", "demand_rule", "demand_category", "grid_worker"]) sql(srv.db, `DROP TABLE ${t}`);
   sql(srv.db, "DROP INDEX household_grid; ALTER TABLE household DROP COLUMN grid_id; ALTER TABLE household DROP COLUMN building_id; DROP TABLE building; DROP TABLE grid");
   for (const t of ["dues_entry", "dues_standard", "dues_setting", "dues_rule", "dev_document", "dev_rule_switch", "dev_person", "dev_step", "dev_applicant", "dev_org", "dev_step_def", "dev_rule", "meeting_signin", "meeting_attachment", "study_record", "study_material", "eval_subject", "eval_round", "study_target_rule", "eval_rule", "meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
   // Triggers (and on PostgreSQL their functions) of later migrations on tables that stay.

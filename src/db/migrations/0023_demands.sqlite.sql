@@ -11,7 +11,8 @@
 -- the first response, 受理), DEM-HOP (hours each 派单/转办 hop has), DEM-VISIT (hours for the
 -- 回访 after 办结). A change is a new row from a date, never an edit.
 -- demand: one 诉求 with its state, clocks and latest answer; demand_event: every step (who,
--- when, why, the hop's deadline and the rule it came from), append-only.
+-- when, why, the hop's deadline and the rule it came from), append-only; demand_photo: its
+-- photos, metadata stripped.
 -- The 'demands' change counter moves with every write to these tables.
 CREATE TABLE grid (
     id INTEGER PRIMARY KEY,
@@ -162,6 +163,22 @@ CREATE TABLE demand_event (
 ) STRICT;
 CREATE INDEX demand_event_demand ON demand_event(demand_id, id);
 
+-- demand_photo: photos of a demand (PNG or JPEG read from the bytes), stored with their EXIF,
+-- XMP, IPTC and text metadata (location, camera) stripped; stripped_bytes says how much went.
+CREATE TABLE demand_photo (
+    id INTEGER PRIMARY KEY,
+    demand_id INTEGER NOT NULL REFERENCES demand(id),
+    file_name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('png', 'jpeg')),
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    stripped_bytes INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    uploaded_by INTEGER,
+    uploaded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX demand_photo_demand ON demand_photo(demand_id, id);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'demands', 1 FROM generation;
 CREATE TRIGGER generation_grid AFTER INSERT ON grid BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'demands';
@@ -179,6 +196,9 @@ CREATE TRIGGER generation_demand_category AFTER UPDATE ON demand_category BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'demands';
 END;
 CREATE TRIGGER generation_demand_rule AFTER INSERT ON demand_rule BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'demands';
+END;
+CREATE TRIGGER generation_demand_photo AFTER INSERT ON demand_photo BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'demands';
 END;
 CREATE TRIGGER generation_demand AFTER INSERT ON demand BEGIN

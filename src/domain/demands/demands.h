@@ -217,3 +217,29 @@ int demand_stats(struct app *app, const struct demands_scope *s, const char *fro
  * cadre login is the actor of the other demo steps there. */
 int demands_demo_logins(struct app *app, int64_t community_org_id, int64_t worker_id,
                         int64_t cadre_id, struct err *err);
+
+/* ---- photos (demands_photo.c) ---- */
+
+struct demand_photo {
+    int64_t id, demand_id, size, stripped_bytes, uploaded_by, uploaded_at;
+    const char *file_name, *kind, *content_type, *uploaded_by_name;
+    const void *data; /* NULL in lists */
+};
+/* Keeps a photo of demand_id (in s; E_NOT_FOUND otherwise): PNG or JPEG read from the bytes
+ * (E_INVALID "/file"), at most demands.photo_max_bytes (E_LIMIT), its metadata stripped
+ * (demand_photo_strip) before it is stored. Audited demand.photo with the stored bytes' hash. */
+int demand_photo_add(struct app *app, const struct demands_scope *s, int64_t demand_id,
+                     const char *file_name, const void *data, size_t n,
+                     const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                     struct err *err);
+/* The photos of a demand without their bytes, oldest first. */
+int demand_photos(struct app *app, int64_t demand_id, struct arena *a, struct demand_photo **out,
+                  int64_t *n_out, struct err *err);
+/* One photo with its bytes (E_NOT_FOUND "/photo_id"). */
+int demand_photo_get(struct app *app, int64_t demand_id, int64_t photo_id, struct arena *a,
+                     struct demand_photo *out, struct err *err);
+/* The image of kind ("jpeg", "png") at data without its metadata, into a new buffer from a:
+ * JPEG APP1-APP15 (an ICC profile in APP2 kept) and comments, PNG eXIf, tEXt, zTXt, iTXt and
+ * tIME chunks; E_INVALID "/file" for a damaged file. Pure. */
+int demand_photo_strip(const char *kind, const void *data, size_t n, struct arena *a,
+                       const void **out, size_t *n_out, struct err *err);

@@ -7,9 +7,11 @@
  * the demand's org. */
 #include "core/compat.h"
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/upload.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_guard.h"
@@ -510,6 +512,28 @@ static json_t *events_json(const struct demand_event *e, int64_t n)
     return arr;
 }
 
+/* The photos of a demand (no bytes); an empty list when they cannot be read. */
+static json_t *photos_json(struct app *app, int64_t id, struct arena *a)
+{
+    struct demand_photo *p;
+    struct err e = { 0 };
+    json_t *arr = json_array();
+    int64_t n;
+
+    if (demand_photos(app, id, a, &p, &n, &e) < 0)
+        return arr;
+    for (int64_t i = 0; i < n; i++) {
+        json_t *o =
+            json_pack("{s:I, s:s, s:s, s:I, s:I, s:o}", "id", (json_int_t)p[i].id, "file_name",
+                      p[i].file_name, "content_type", p[i].content_type, "size",
+                      (json_int_t)p[i].size, "stripped_bytes", (json_int_t)p[i].stripped_bytes,
+                      "uploaded_at", opt_time(p[i].uploaded_at));
+        json_object_set_new(o, "uploaded_by", jstr(p[i].uploaded_by_name));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static int demand_detail(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct demands_scope s = record_scope(req);
@@ -523,6 +547,7 @@ static int demand_detail(struct http_req *req, struct http_res *res, struct err 
         return -1;
     o = demand_json(&d, may_reveal(req, d.org_path), req->arena);
     json_object_set_new(o, "events", events_json(e, n));
+    json_object_set_new(o, "photos", photos_json(req->app, id, req->arena));
     http_res_json(res, 200, o);
     return 0;
 }
@@ -573,6 +598,55 @@ static int demand_action(struct http_req *req, struct http_res *res, struct err 
                             enum_label(DEMAND_STATUSES, DEMAND_STATUS_LABELS, status),
                             "status_class", demand_class_of(status)));
     return 0;
+}
+
+/* ---- photos ---- */
+
+static int photo_upload(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s = record_scope(req);
+    struct http_upload up;
+    struct auth_actor actor;
+    int64_t id, pid;
+
+    if (demand_in_scope(req, &id, err) < 0)
+        return -1;
+    if (http_multipart_file(req, &up, err) < 0) {
+        err_refine(err, "/file", "请以 multipart/form-data 上传照片（表单字段 file：JPEG 或 PNG）");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (demand_photo_add(req->app, &s, id, up.filename, up.data, up.len, &actor, req->arena, &pid,
+                         err) < 0)
+        return -1;
+    http_res_json(res, 201,
+                  json_pack("{s:I, s:o}", "id", (json_int_t)pid, "photos",
+                            photos_json(req->app, id, req->arena)));
+    return 0;
+}
+
+static int photo_download(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s = record_scope(req);
+    struct demand_event *e;
+    struct demand_row d;
+    struct demand_photo p;
+    int64_t id, pid, n;
+
+    if (demand_in_scope(req, &id, err) < 0 || http_param_id(req, 1, &pid, err) < 0 ||
+        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0 ||
+        demand_photo_get(req->app, id, pid, req->arena, &p, err) < 0)
+        return -1;
+    http_res_file(req, res, p.content_type, p.data, (size_t)p.size,
+                  arena_printf(req->arena, "photo-%" PRId64 ".%s", p.id, upload_ext(p.kind)),
+                  p.file_name);
+    return 0;
+}
+
+/* Photos are files, bounded by demands.photo_max_bytes plus room for the multipart framing. */
+static int64_t photo_body_max(const struct cfg *cfg)
+{
+    return cfg->demands_photo_max_bytes + (64 << 10);
 }
 
 /* ---- a 居民's own demands ---- */
@@ -807,6 +881,10 @@ static const struct route DEMANDS_ROUTES[] = {
     { HTTP_POST, "/api/demands/{id}/actions", demand_action, PERM_DEMANDS_HANDLE, SCOPE_RECORD,
       "办理诉求：受理、派单、转办、退单、办结、回访、督办（状态不允许时 409）", NULL, NULL,
       ACTION_IN },
+    { HTTP_POST, "/api/demands/{id}/photos", photo_upload, PERM_DEMANDS_HANDLE, SCOPE_RECORD,
+      "上传诉求照片（JPEG、PNG；去除拍摄位置、相机等元数据后保存）", photo_body_max, NULL, NULL },
+    { HTTP_GET, "/api/demands/{id}/photos/{photo_id}", photo_download, PERM_DEMANDS_READ,
+      SCOPE_RECORD, "下载诉求照片", NULL, NULL, NULL },
     { HTTP_POST, "/api/me/demands", my_demands_create, PERM_SESSION, SCOPE_NONE,
       "居民本人提交诉求（按本人登记的住址定位网格）", NULL, NULL, OWN_IN },
     { HTTP_GET, "/api/me/demands", my_demands_get, PERM_SESSION, SCOPE_NONE,
@@ -839,6 +917,7 @@ static const struct audit_action DEMANDS_AUDIT[] = {
     { "demand.category", "修改诉求类别", "demand_category" },
     { "demand.create", "登记诉求", "demand" },
     { "demand.act", "办理诉求", "demand" },
+    { "demand.photo", "上传诉求照片", "demand" },
     { NULL, NULL, NULL },
 };
 

@@ -130,3 +130,11 @@ int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mo
 int demands_store_demo_mark(struct db_conn *c, struct err *err);
 int demands_store_demo_logins(struct db_conn *c, int64_t community_org_id, int64_t worker_id,
                               int64_t cadre_id, struct err *err);
+
+/* ---- photos ---- */
+
+int demands_store_photo_insert(struct db_conn *c, const struct demand_photo *p, int64_t *id_out,
+                               struct err *err);
+/* The photos of demand_id (photo_id 0: all, without bytes; else that one with its bytes). */
+int demands_store_photos(struct db_conn *c, int64_t demand_id, int64_t photo_id, struct arena *a,
+                         struct demand_photo **out, int64_t *n_out, struct err *err);

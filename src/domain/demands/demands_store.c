@@ -845,3 +845,74 @@ int demands_store_demo_logins(struct db_conn *c, int64_t community_org_id, int64
                ? -1
                : 0;
 }
+
+/* ---- photos ---- */
+
+static const struct db_sql SQL_PHOTO_INSERT = {
+    .name = "demands.photo_insert",
+    .sql = "INSERT INTO demand_photo (demand_id, file_name, kind, content_type, size, "
+           "stripped_bytes, data, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "RETURNING id",
+};
+
+int demands_store_photo_insert(struct db_conn *c, const struct demand_photo *p, int64_t *id_out,
+                               struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_PHOTO_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, p->demand_id);
+    db_bind_text(st, 2, p->file_name);
+    db_bind_text(st, 3, p->kind);
+    db_bind_text(st, 4, p->content_type);
+    db_bind_int(st, 5, p->size);
+    db_bind_int(st, 6, p->stripped_bytes);
+    db_bind_blob(st, 7, p->data, (size_t)p->size);
+    db_bind_opt_id(st, 8, p->uploaded_by);
+    db_bind_int(st, 9, p->uploaded_at);
+    return db_run_id(&st, id_out, err);
+}
+
+static const struct db_sql SQL_PHOTOS = {
+    .name = "demands.photos",
+    .sql = "SELECT p.id, p.demand_id, p.size, p.stripped_bytes, p.uploaded_by, p.uploaded_at, "
+           "p.file_name, p.kind, p.content_type, u.display_name, "
+           "CASE WHEN ? = 0 THEN NULL ELSE p.data END FROM demand_photo p "
+           "LEFT JOIN user_account u ON u.id = p.uploaded_by WHERE p.demand_id = ? "
+           "AND (? = 0 OR p.id = ?) ORDER BY p.id",
+};
+
+static void read_photo(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct demand_photo *p = row;
+    size_t len = 0;
+    const void *b;
+
+    *p = (struct demand_photo){
+        .id = db_col_int(st, 0),
+        .demand_id = db_col_int(st, 1),
+        .size = db_col_int(st, 2),
+        .stripped_bytes = db_col_int(st, 3),
+        .uploaded_by = db_col_int(st, 4),
+        .uploaded_at = db_col_int(st, 5),
+        .file_name = db_col_dup(st, 6, a),
+        .kind = db_col_dup(st, 7, a),
+        .content_type = db_col_dup(st, 8, a),
+        .uploaded_by_name = db_col_dup(st, 9, a),
+    };
+    if (!db_col_is_null(st, 10) && (b = db_col_blob(st, 10, &len)) != NULL) {
+        void *copy = arena_alloc(a, len ? len : 1);
+        memcpy(copy, b, len);
+        p->data = copy;
+    }
+}
+
+int demands_store_photos(struct db_conn *c, int64_t demand_id, int64_t photo_id, struct arena *a,
+                         struct demand_photo **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(
+        c, &SQL_PHOTOS,
+        DB_ARGS(DB_INT(photo_id), DB_INT(demand_id), DB_INT(photo_id), DB_INT(photo_id)),
+        read_photo, sizeof(**out), a, out, n_out, err);
+}

@@ -20,6 +20,13 @@ module.exports = (fx) => ({
   "GET /api/demands/{id}": (org) => ({ path: `/api/demands/${fx.demand(org)}` }),
   "GET /api/demands/{id}/handlers": (org) => ({ path: `/api/demands/${fx.demand(org)}/handlers` }),
   "POST /api/demands/{id}/actions": (org) => ({ path: `/api/demands/${fx.demand(org)}/actions`, body: { action: "accept" } }),
+  // Photos: an upload without a file (the one validation error, after the scope check); a
+  // fixture photo of a fixture demand downloaded.
+  "POST /api/demands/{id}/photos": (org) => ({ path: `/api/demands/${fx.demand(org)}/photos`, body: {}, ok: 400 }),
+  "GET /api/demands/{id}/photos/{photo_id}": (org) => {
+    const p = fx.demandPhoto(org);
+    return { path: `/api/demands/${p.demand}/photos/${p.id}`, secrets: ["矩阵照片"] };
+  },
   // A caller's own demands (session routes: being a 居民 is living in a registered household,
   // checked after the body): a blank description and a 回访 without an answer are one
   // validation error for everyone; the list answers every caller (empty without a household).
