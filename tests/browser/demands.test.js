@@ -80,6 +80,11 @@ test("at 1366 px: dispatch, close with the result, a 不满意 回访 reopens; t
   await page.fill(".el-dialog:visible textarea", "晚上又有人在楼道充电");
   await page.click(".el-dialog:visible button:has-text('确定')");
   await page.waitForSelector(".demand-status .el-tag:has-text('重新办理')");
+  // A photo: uploaded from the detail page, shown as a thumbnail.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  await page.setInputFiles(".demand-photos .photo-input", { name: "现场.png", mimeType: "image/png", buffer: png });
+  await page.waitForSelector(".demand-photos .photo-thumb img");
+  assert.match(await page.textContent(".demand-photos"), /照片（1）/);
   const steps = await page.$$eval(".demand-timeline .timeline-head strong", (els) => els.map((e) => e.textContent));
   assert.deepEqual(steps, ["登记", "受理", "派单", "办结", "回访"]);
   assert.match(await page.textContent(".demand-timeline"), /不满意：晚上又有人在楼道充电/);

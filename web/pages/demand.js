@@ -52,6 +52,26 @@ export default {
         try { handlers.value = (await api("GET", `/api/demands/${props.id}/handlers`)).items; } catch (e) { ElementPlus.ElMessage.error(e.message); }
       }
     }
+    const fileInput = ref(null);
+    const uploading = ref(false);
+    async function upload(ev) {
+      const file = ev.target.files && ev.target.files[0];
+      ev.target.value = "";
+      if (!file) return;
+      const form = new FormData();
+      form.append("file", file, file.name);
+      uploading.value = true;
+      try {
+        await api("POST", `/api/demands/${props.id}/photos`, form);
+        ElementPlus.ElMessage.success("照片已上传（已去除拍摄位置等信息）");
+        await load();
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      } finally {
+        uploading.value = false;
+      }
+    }
+    const photoUrl = (p) => `/api/demands/${props.id}/photos/${p.id}`;
     async function submit() {
       const body = { action: dialog.action };
       if (["dispatch", "transfer"].includes(dialog.action)) body.handler_user_id = dialog.handler_user_id || undefined;
@@ -71,7 +91,7 @@ export default {
       : { open: "warning", fixed: "success", closed: "info" }[d.value.status_class]));
     const dotType = (e) => ({ close: "success", visit: "primary", supervise: "danger", return: "warning" }[e.action] || "info");
     return { d, error, handlers, dialog, errs, busy, actions, open, submit, show, statusType, dotType, fmtDateTime, isMobile,
-             LABEL, NOTE_LABEL };
+             LABEL, NOTE_LABEL, fileInput, uploading, upload, photoUrl, canHandle: computed(() => can("demands.handle")) };
   },
   template: `
     <div class="page demand-page">
@@ -111,6 +131,18 @@ export default {
             <el-button v-for="a in actions" :key="a" :type="a === 'supervise' ? 'danger' : a === 'close' || a === 'visit' ? 'success' : 'primary'"
                        :plain="a === 'return' || a === 'transfer'" @click="open(a)">{{ LABEL[a] }}</el-button>
           </div>
+        </el-card>
+        <el-card shadow="never" class="demand-timeline-card demand-photos">
+          <template #header>
+            <div class="card-head-row"><span>照片（{{ d.photos.length }}）</span>
+              <el-button v-if="canHandle" size="small" :loading="uploading" @click="fileInput.click()">上传照片</el-button></div>
+          </template>
+          <input ref="fileInput" type="file" accept="image/jpeg,image/png" class="photo-input" @change="upload" />
+          <div v-if="d.photos.length" class="photo-grid">
+            <el-image v-for="p in d.photos" :key="p.id" :src="photoUrl(p)" :preview-src-list="d.photos.map(photoUrl)" fit="cover"
+                      class="photo-thumb" :alt="p.file_name" :title="p.file_name + '（' + show(p.uploaded_by) + ' ' + fmtDateTime(p.uploaded_at) + '）'" />
+          </div>
+          <p v-else class="form-hint">还没有照片。照片只收 JPEG、PNG，保存前去除拍摄位置、相机型号等信息。</p>
         </el-card>
         <el-card shadow="never" class="demand-timeline-card">
           <template #header>办理经过</template>
