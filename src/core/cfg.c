@@ -74,6 +74,8 @@ const struct cfg_row CFG_ROWS[] = {
             "most documents one applicant may have"),
     ROW_SIZE("demands.photo_max_bytes", demands_photo_max_bytes, "5m", 1024, 32 << 20,
              "largest 诉求 photo (PNG, JPEG) one upload may carry"),
+    ROW_INT("demands.own_per_day", demands_own_per_day, "5", 1, 1000,
+            "most demands the people of one household may submit themselves in 24 hours"),
     ROW_INT("orglife.signin_before_minutes", orglife_signin_before_minutes, "30", 0, 1440,
             "a meeting's sign-in link opens this many minutes before it starts"),
     ROW_INT("orglife.signin_after_minutes", orglife_signin_after_minutes, "60", 0, 1440,

@@ -376,3 +376,19 @@ test("photos: JPEG and PNG only, size checked, location and camera data stripped
   assert.equal(count("SELECT COUNT(*) FROM demand_photo"), n0);
   assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'demand.photo' AND target_id = ${d.id}`), 2);
 });
+
+test("a household submits at most demands.own_per_day demands of its own in 24 hours (429, nothing written)", async () => {
+  const jumin = await login(srv, "jumin");
+  const person = jumin.session.user.person_id;
+  const household = `SELECT r2.person_id FROM resident r1 JOIN resident r2 ON r2.household_id = r1.household_id WHERE r1.person_id = ${person}`;
+  const mine = () => count(`SELECT COUNT(*) FROM demand WHERE reporter_person_id IN (${household})`);
+  while (mine() < 5) expectStatus(await jumin.request("POST", "/api/me/demands", { body: { category: "other", description: "建议增加休息座椅" } }), 201);
+  const r = await jumin.request("POST", "/api/me/demands", { body: { category: "other", description: "再来一件" } });
+  const e = expectError(r, 429, "throttled");
+  assert.match(e.message, /24小时内已自行提交 5 件/);
+  assert.equal(r.headers.get("retry-after"), "3600");
+  assert.equal(mine(), 5);
+  // Staff intake for the same grid is not capped by it.
+  const grid = Number(sql(srv.db, `SELECT h.grid_id FROM resident r JOIN household h ON h.id = r.household_id WHERE r.person_id = ${person}`)[0][0]);
+  expectStatus(await shequ.request("POST", "/api/demands", { body: { grid_id: grid, category: "other", description: "代为登记" } }), 201);
+});

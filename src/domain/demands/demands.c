@@ -5,6 +5,7 @@
  * in force on the day of the step, never from constants here. */
 #include "core/compat.h"
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
@@ -520,17 +521,26 @@ int demand_submit_own(struct app *app, int64_t person_id, struct demand_in *in,
     struct demands_scope all = { "/", 0, 0 };
     struct db_conn *c = NULL;
     struct demands_home h;
+    int64_t recent = 0;
     int rc;
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     rc = demands_store_home(c, person_id, a, &h, err);
+    if (rc == 0)
+        rc = demands_store_household_recent(c, person_id, clock_now() - 86400, &recent, err);
     db_release(app->db, &c);
     if (rc < 0) {
         if (err->code == E_NOT_FOUND)
             err->code = E_INVALID;
         return -1;
     }
+    /* The count is read outside the write: two submissions at the same instant may both pass,
+     * which a daily cap against flooding can live with. */
+    if (recent >= app->cfg->demands_own_per_day)
+        return err_set(err, E_THROTTLED, "",
+                       "您家24小时内已自行提交 %lld 件诉求，请稍后再提交，急事请直接联系网格员",
+                       (long long)recent);
     in->grid_id = h.grid_id;
     in->building_id = h.building_id;
     in->org_id = 0;

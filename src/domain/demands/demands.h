@@ -173,7 +173,8 @@ int demand_create(struct app *app, const struct demands_scope *s, const struct d
                   const char **number_out, struct err *err);
 /* A 居民's own demand (channel web): placed on the grid and building of the household the
  * person lives in (E_INVALID "" when they have none: a 网格员 takes it in instead), their
- * name recorded with consent given by submitting. */
+ * name recorded with consent given by submitting. E_THROTTLED when the household's people
+ * submitted demands.own_per_day in the last 24 hours. */
 int demand_submit_own(struct app *app, int64_t person_id, struct demand_in *in,
                       const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                       const char **number_out, struct err *err);

@@ -680,8 +680,11 @@ static int my_demands_create(struct http_req *req, struct http_res *res, struct 
     if (http_body_decode(req, OWN_IN, &in, NULL, err) < 0 || own_person(req, &person, err) < 0)
         return -1;
     http_actor(req, &actor);
-    if (demand_submit_own(req->app, person, &in, &actor, req->arena, &id, &number, err) < 0)
+    if (demand_submit_own(req->app, person, &in, &actor, req->arena, &id, &number, err) < 0) {
+        if (err->code == E_THROTTLED)
+            http_res_header(res, "Retry-After", "3600");
         return -1;
+    }
     http_res_json(res, 201,
                   json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "number", number, "status",
                             "submitted"));

@@ -66,6 +66,9 @@ struct demands_home {
  * when they are no registered resident or the household has no grid. */
 int demands_store_home(struct db_conn *c, int64_t person_id, struct arena *a,
                        struct demands_home *out, struct err *err);
+/* How many demands the people of person_id's household submitted themselves since since. */
+int demands_store_household_recent(struct db_conn *c, int64_t person_id, int64_t since,
+                                   int64_t *n_out, struct err *err);
 int demands_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct demands_org *out,
                       struct err *err);
 int demands_store_grids(struct db_conn *c, const struct demands_scope *s, int64_t id,

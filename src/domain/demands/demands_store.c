@@ -54,6 +54,20 @@ int demands_store_home(struct db_conn *c, int64_t person_id, struct arena *a,
                          "您还没有登记为本社区居民，请联系网格员代为登记诉求", err);
 }
 
+static const struct db_sql SQL_HOUSEHOLD_RECENT = {
+    .name = "demands.household_recent",
+    .sql = "SELECT COUNT(*) FROM demand d WHERE d.created_at >= ? AND d.reporter_person_id IN "
+           "(SELECT r2.person_id FROM resident r1 JOIN resident r2 ON r2.household_id = "
+           "r1.household_id WHERE r1.person_id = ?)",
+};
+
+int demands_store_household_recent(struct db_conn *c, int64_t person_id, int64_t since,
+                                   int64_t *n_out, struct err *err)
+{
+    return db_read_one_args(c, &SQL_HOUSEHOLD_RECENT, DB_ARGS(DB_INT(since), DB_INT(person_id)),
+                            db_read_int, NULL, n_out, "", "", err);
+}
+
 /* A grid's row with its counts; the filter binds path, upper, worker (twice) and id (twice). */
 #define GRID_COLS                                                                                  \
     "SELECT g.id, g.org_id, o.name, g.name, g.note, "                                              \
