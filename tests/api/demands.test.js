@@ -280,6 +280,10 @@ test("metrics: 响应率 / 解决率 / 满意率 from the stored rows by hand, p
   assert.equal(s.total, count(`SELECT COUNT(*) FROM demand WHERE org_path LIKE (SELECT path FROM org WHERE id = ${street}) || '%'`));
   const row = s.orgs.find((o) => o.id === community);
   assert.deepEqual([row.total, row.resolved, row.satisfied, row.overdue], [m.total, m.resolved, m.satisfied, m.overdue]);
+  // Per category: the rows add up to the total, and each matches a count of its rows.
+  assert.equal(m.categories.reduce((t, x) => t + x.total, 0), m.total);
+  const env = m.categories.find((x) => x.name === "环境卫生");
+  assert.equal(env.total, count(`SELECT COUNT(*) FROM demand WHERE org_id = ${community} AND category = 'environment'`));
   // A period with nothing in it: no rates, not zero.
   const empty = await get(shequ, `/api/demands/metrics?from=2001-01-01&to=2001-01-31`);
   assert.equal(empty.total, 0);

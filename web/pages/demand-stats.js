@@ -1,7 +1,7 @@
 // demand-stats.js: 群众诉求 → 诉求统计: 响应率, 解决率, 满意率, 平均结案时长 and 超期 of the demands
 // taken in during a period (default: this year) under the current scope, each with its
 // definition as the server states it, then one row per child org (rolled up over its subtree)
-// and one per grid. A rate with nothing to count shows "—", not 0.
+// one per grid and one per category. A rate with nothing to count shows "—", not 0.
 import { api, withQuery, loadWith } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { isMobile } from "../lib/viewport.js";
@@ -60,6 +60,14 @@ export default {
       <el-card v-if="m && m.orgs.length" shadow="never" class="stats-card">
         <template #header>下级组织</template>
         <data-list :rows="m.orgs" :columns="columns" size="small">
+          <template #response_rate="{ row }">{{ pct(row.response_rate) }}</template>
+          <template #resolve_rate="{ row }">{{ pct(row.resolve_rate) }}</template>
+          <template #satisfaction_rate="{ row }">{{ pct(row.satisfaction_rate) }}</template>
+        </data-list>
+      </el-card>
+      <el-card v-if="m && m.categories.length" shadow="never" class="stats-card">
+        <template #header>类别</template>
+        <data-list :rows="m.categories" :columns="columns" size="small" row-key="name">
           <template #response_rate="{ row }">{{ pct(row.response_rate) }}</template>
           <template #resolve_rate="{ row }">{{ pct(row.resolve_rate) }}</template>
           <template #satisfaction_rate="{ row }">{{ pct(row.satisfaction_rate) }}</template>

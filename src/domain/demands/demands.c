@@ -781,9 +781,7 @@ out:
 /* ---- statistics ---- */
 
 int demand_stats(struct app *app, const struct demands_scope *s, const char *from, const char *to,
-                 struct arena *a, struct demand_stat *total_out, struct demand_stat **grids_out,
-                 int64_t *ngrids_out, struct demand_stat **orgs_out, int64_t *norgs_out,
-                 struct err *err)
+                 struct arena *a, struct demand_stats *out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct demand_stat *t;
@@ -794,11 +792,14 @@ int demand_stats(struct app *app, const struct demands_scope *s, const char *fro
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     if (demands_store_stats(c, s, 0, 0, from_at, to_at, now, a, &t, &nt, err) < 0 ||
-        demands_store_stats(c, s, 1, 0, from_at, to_at, now, a, grids_out, ngrids_out, err) < 0 ||
-        demands_store_stats(c, s, 2, orgpath_last_id(s->path), from_at, to_at, now, a, orgs_out,
-                            norgs_out, err) < 0)
+        demands_store_stats(c, s, 1, 0, from_at, to_at, now, a, &out->grids, &out->ngrids, err) <
+            0 ||
+        demands_store_stats(c, s, 2, orgpath_last_id(s->path), from_at, to_at, now, a, &out->orgs,
+                            &out->norgs, err) < 0 ||
+        demands_store_stats(c, s, 3, 0, from_at, to_at, now, a, &out->categories, &out->ncategories,
+                            err) < 0)
         goto out;
-    *total_out = nt ? t[0] : (struct demand_stat){ 0 };
+    out->total = nt ? t[0] : (struct demand_stat){ 0 };
     rc = 0;
 out:
     db_release(app->db, &c);

@@ -207,11 +207,14 @@ struct demand_stat {
     int64_t total, responded_in_time, resolved, visited, satisfied, overdue, closed, close_seconds;
 };
 /* The stats of demands taken in from..to (YYYY-MM-DD, inclusive) under s: the total, one row
- * per grid and one per child org of the scope root (rolled up over its subtree). */
+ * per grid, one per child org of the scope root (rolled up over its subtree) and one per
+ * category. */
+struct demand_stats {
+    struct demand_stat total, *grids, *orgs, *categories;
+    int64_t ngrids, norgs, ncategories;
+};
 int demand_stats(struct app *app, const struct demands_scope *s, const char *from, const char *to,
-                 struct arena *a, struct demand_stat *total_out, struct demand_stat **grids_out,
-                 int64_t *ngrids_out, struct demand_stat **orgs_out, int64_t *norgs_out,
-                 struct err *err);
+                 struct arena *a, struct demand_stats *out, struct err *err);
 
 /* `dangjian demo`, once its logins exist: the 网格员 login works the first two grids of the
  * demo community and is the handler and closer of their dispatched demands; the community's

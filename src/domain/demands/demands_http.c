@@ -819,23 +819,26 @@ static int metrics_get(struct http_req *req, struct http_res *res, struct err *e
 {
     struct metrics_q q = { 0 };
     struct demands_scope s;
-    struct demand_stat total, *g, *o;
-    int64_t ng, no;
-    json_t *out, *ga, *oa;
+    struct demand_stats st;
+    json_t *out, *ga, *oa, *ca;
 
     if (http_query_decode(req, METRICS_Q, &q, NULL, err) < 0 || list_scope(req, q.org, &s, err) < 0)
         return -1;
     if (q.from && q.to && strcmp(q.from, q.to) > 0)
         return err_set(err, E_INVALID, "/to", "登记日期止不能早于登记日期起");
-    if (demand_stats(req->app, &s, q.from, q.to, req->arena, &total, &g, &ng, &o, &no, err) < 0)
+    if (demand_stats(req->app, &s, q.from, q.to, req->arena, &st, err) < 0)
         return -1;
-    out = stat_json(&total);
+    out = stat_json(&st.total);
     ga = json_array();
-    for (int64_t i = 0; i < ng; i++)
-        json_array_append_new(ga, stat_json(&g[i]));
+    for (int64_t i = 0; i < st.ngrids; i++)
+        json_array_append_new(ga, stat_json(&st.grids[i]));
     oa = json_array();
-    for (int64_t i = 0; i < no; i++)
-        json_array_append_new(oa, stat_json(&o[i]));
+    for (int64_t i = 0; i < st.norgs; i++)
+        json_array_append_new(oa, stat_json(&st.orgs[i]));
+    ca = json_array();
+    for (int64_t i = 0; i < st.ncategories; i++)
+        json_array_append_new(ca, stat_json(&st.categories[i]));
+    json_object_set_new(out, "categories", ca);
     json_object_set_new(out, "org_id", jint(orgpath_last_id(s.path)));
     json_object_set_new(out, "from", jstr(q.from));
     json_object_set_new(out, "to", jstr(q.to));
@@ -875,8 +878,8 @@ static const struct route DEMANDS_ROUTES[] = {
     { HTTP_POST, "/api/demands", demands_create, PERM_DEMANDS_INTAKE, SCOPE_RECORD,
       "代居民登记诉求（记录本人同意）", NULL, NULL, DEMAND_IN },
     { HTTP_GET, "/api/demands/metrics", metrics_get, PERM_DEMANDS_READ, SCOPE_CALLER,
-      "诉求统计：响应率、解决率、满意率、平均结案时长、超期数，按网格和下级组织", NULL, METRICS_Q,
-      NULL },
+      "诉求统计：响应率、解决率、满意率、平均结案时长、超期数，按网格、下级组织和类别", NULL,
+      METRICS_Q, NULL },
     { HTTP_GET, "/api/demands/{id}", demand_detail, PERM_DEMANDS_READ, SCOPE_RECORD,
       "诉求详情及办理经过", NULL, NULL, NULL },
     { HTTP_GET, "/api/demands/{id}/handlers", demand_handlers_get, PERM_DEMANDS_HANDLE,

@@ -749,6 +749,14 @@ static const struct db_sql SQL_STAT_ORGS = {
            "AND " DEMAND_SCOPE STAT_WHERE "GROUP BY o.id, o.name, o.path ORDER BY o.path",
 };
 
+static const struct db_sql SQL_STAT_CATEGORIES = {
+    .name = "demands.stat_categories",
+    .sql =
+        "SELECT c.sort, c.name, " STAT_SUMS
+        "FROM demand d JOIN demand_category c ON c.code = d.category "
+        "WHERE " DEMAND_SCOPE STAT_WHERE "GROUP BY c.code, c.sort, c.name ORDER BY c.sort, c.code",
+};
+
 static void read_stat(struct db_stmt *st, struct arena *a, void *row)
 {
     *(struct demand_stat *)row = (struct demand_stat){
@@ -769,7 +777,8 @@ int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mo
                         int64_t from_at, int64_t to_at, int64_t now, struct arena *a,
                         struct demand_stat **out, int64_t *n_out, struct err *err)
 {
-    static const struct db_sql *const SQLS[] = { &SQL_STAT_TOTAL, &SQL_STAT_GRIDS, &SQL_STAT_ORGS };
+    static const struct db_sql *const SQLS[] = { &SQL_STAT_TOTAL, &SQL_STAT_GRIDS, &SQL_STAT_ORGS,
+                                                 &SQL_STAT_CATEGORIES };
     char upper[ORG_PATH_MAX];
     struct db_stmt *st = NULL;
     int k = 1;
