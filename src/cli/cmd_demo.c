@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/auth/auth.h"
+#include "domain/demands/demands.h"
 #include "domain/demo/demo.h"
 #include "app/app_modules.h"
 #include "app/app_seal.h"
@@ -109,7 +110,8 @@ static int create_logins(struct cli_env *env, const struct demo_result *res, con
             .role = arena_strdup(&a, LOGINS[i].role),
             .org_id = org[LOGINS[i].at],
         };
-    if (auth_user_create_many(&env->app, u, ARRAY_LEN(LOGINS), &actor, id, err) < 0)
+    if (auth_user_create_many(&env->app, u, ARRAY_LEN(LOGINS), &actor, id, err) < 0 ||
+        demands_demo_logins(&env->app, res->community_org_id, id[5], id[2], err) < 0)
         goto out;
     printf("\n演示账号 Demo logins — 密码 password: %s\n", password);
     for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++) {

@@ -110,6 +110,14 @@ const fx = {
   devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
   devRuleRow: (rule, version) => Number(sql(srv.db, `SELECT id FROM dev_rule WHERE rule_id = '${rule}' AND rule_set = '${version}'`)[0][0]),
+  // A grid (网格) of org worked by the 网格员 login, and a 待受理 demand on such a grid.
+  grid(org) { const f = want("grid", org, planning ? { name: `矩阵网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
+  demand(org) { const f = want("demand", org, planning ? { name: `矩阵诉求网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
+  // A photo of such a demand: {id, demand}.
+  demandPhoto(org) {
+    const f = want("demandPhoto", org, planning ? { name: `矩阵照片网格${cjkNum(++counter)}` } : {});
+    return planning ? { id: f, demand: f } : { id: f.id, demand: f.second };
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -211,6 +219,14 @@ function createFixtures(list) {
     devDocument: (f) => `${stmt.applicant(f).replace(/ RETURNING applicant_id;$/, ";")}
       INSERT INTO dev_document (applicant_id, step, kind, doc_date, file_name, file_kind, content_type, size, sha256, data, uploaded_at)
       SELECT MAX(id), 1, 'application', '2020-01-01', '矩阵材料.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM dev_applicant RETURNING id, applicant_id;`,
+    grid: (f) => `INSERT INTO grid (tenant_id, org_id, org_path, name, created_at) SELECT 1, id, path, '${f.name}', 0 FROM org WHERE id = ${f.org};
+      INSERT INTO grid_worker (grid_id, user_id, created_at) SELECT (SELECT MAX(id) FROM grid), id, 0 FROM user_account WHERE username = 'wangge' RETURNING grid_id;`,
+    demand: (f) => `${stmt.grid(f).replace(/ RETURNING grid_id;$/, ";")}
+      INSERT INTO demand (tenant_id, org_id, org_path, grid_id, category, description, status, channel, respond_due, due_at, created_at, updated_at)
+      SELECT 1, org_id, org_path, id, 'environment', '矩阵诉求', 'submitted', 'visit', 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid) RETURNING id;`,
+    demandPhoto: (f) => `${stmt.demand(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO demand_photo (demand_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
+      SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM demand RETURNING id, demand_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

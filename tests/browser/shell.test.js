@@ -13,14 +13,14 @@ after(async () => { if (env) await env.close(); });
 
 // The menu each demo login must see (their grants' permissions, src/domain/auth/auth_policy.c).
 const MENUS = {
-  admin: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "落实情况", "民主评议", "学习记录", "组织生活规则", "账号管理", "审计日志", "我的"],
-  jiedao: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "落实情况", "民主评议", "学习记录", "组织生活规则", "账号管理", "审计日志", "我的"],
-  shequ: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "落实情况", "民主评议", "学习记录", "组织生活规则", "账号管理", "审计日志", "我的"],
+  admin: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "落实情况", "民主评议", "学习记录", "组织生活规则", "诉求办理", "网格", "诉求统计", "账号管理", "审计日志", "我的"],
+  jiedao: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "落实情况", "民主评议", "学习记录", "组织生活规则", "诉求办理", "网格", "诉求统计", "账号管理", "审计日志", "我的"],
+  shequ: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "落实情况", "民主评议", "学习记录", "组织生活规则", "诉求办理", "网格", "诉求统计", "账号管理", "审计日志", "我的"],
   shuji: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "民主评议", "学习记录", "组织生活规则", "我的"],
   weiyuan: ["首页", "党员", "发展党员", "发展党员规则", "党费", "组织", "会议", "民主评议", "学习记录", "组织生活规则", "我的"],
-  wangge: ["首页", "组织", "我的"],
+  wangge: ["首页", "组织", "诉求办理", "网格", "诉求统计", "我的"],
   dangyuan: ["我的"],
-  jumin: ["首页", "我的"],
+  jumin: ["首页", "我的诉求", "我的"],
   lianluo: ["首页", "我的"],
 };
 
@@ -39,7 +39,7 @@ test("the login page is zh-CN and signs each demo role in to its own menu", asyn
     // Group headings only when there are two groups or more: none over a 党员's lone 我的.
     const headings = await p.$$eval(".side-menu .el-menu-item-group__title", (els) => els.map((e) => e.textContent.trim()));
     if (menu.length === 1) assert.deepEqual(headings, [], `headings of ${user}`);
-    if (user === "shequ") assert.deepEqual(headings, ["党员与组织", "组织生活", "系统"]);
+    if (user === "shequ") assert.deepEqual(headings, ["党员与组织", "组织生活", "服务群众", "系统"]);
     // A page outside the role's permissions sends it back to its first page.
     await p.goto(env.srv.url + "/audit");
     await p.waitForSelector(".layout .page");
