@@ -110,6 +110,12 @@ const fx = {
   devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
   devRuleRow: (rule, version) => Number(sql(srv.db, `SELECT id FROM dev_rule WHERE rule_id = '${rule}' AND rule_set = '${version}'`)[0][0]),
+  // A pending transfer (组织关系转接) into org of a member placed at org's parent (org itself for
+  // a root), so whoever may not act at org sees nothing of it.
+  transfer(org) {
+    const f = want("transfer", org, planning ? { name: `矩阵转接${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -211,6 +217,11 @@ function createFixtures(list) {
     devDocument: (f) => `${stmt.applicant(f).replace(/ RETURNING applicant_id;$/, ";")}
       INSERT INTO dev_document (applicant_id, step, kind, doc_date, file_name, file_kind, content_type, size, sha256, data, uploaded_at)
       SELECT MAX(id), 1, 'application', '2020-01-01', '矩阵材料.pdf', 'pdf', 'application/pdf', 5, 'x', ${PG ? "'\\x255044462D'::bytea" : "X'255044462D'"}, 0 FROM dev_applicant RETURNING id, applicant_id;`,
+    transfer: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'M', 0, 0);
+      INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
+      SELECT 1, (SELECT MAX(id) FROM person), p.id, p.path, 'full', 'community', 0, 0 FROM org o JOIN org p ON p.id = COALESCE(o.parent_id, o.id) WHERE o.id = ${f.org};
+      INSERT INTO xfer (tenant_id, member_id, from_org_id, from_path, to_org_id, to_path, status, member_status, sent_on, created_at)
+      SELECT 1, m.id, m.org_id, m.org_path, o.id, o.path, 'pending', 'full', '${today()}', 0 FROM member m JOIN org o ON o.id = ${f.org} WHERE m.id = (SELECT MAX(id) FROM member) RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

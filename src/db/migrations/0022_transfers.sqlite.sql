@@ -1,0 +1,70 @@
+-- 0022_transfers: transfers of organization relations inside the system (组织关系转接,
+-- RULES.md §7), forward-only.
+-- xfer_rule: the time limits and notes as rows (RULES.md §13), chosen by the date of the event
+-- checked: for each rule_id the enabled row in force that day (valid_from <= date < valid_to)
+-- with the latest valid_from. XFER-ONLINE-LIMIT (no known national limit, unverified) ships
+-- as a 30-day reminder to the receiving org, never a refusal; a street replaces it with a row
+-- of its own. DEV-TRANSFER-IN is the note a 预备党员 who transfers in carries.
+-- xfer: one transfer, sending org to receiving org anywhere in the tree (XFER-DIRECT). The
+-- member stays on the sending org's roll until the receiving org accepts (XFER-PENDING); a
+-- member has at most one pending transfer (xfer_open). Paths are copies of the orgs' paths
+-- for subtree scans (they follow an org that moves). That the receiving org differs from
+-- the sending one is the service's rule (a clear message), not a constraint. findings: the rules checked, as JSON
+-- [{rule, version, severity, message}].
+-- The 'transfers' change counter moves with every write to xfer.
+CREATE TABLE xfer_rule (
+    id INTEGER PRIMARY KEY,
+    rule_id TEXT NOT NULL,
+    rule_set TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('block', 'warn', 'remind', 'overdue', 'computed')),
+    param TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to TEXT NOT NULL DEFAULT '9999-12-31',
+    enabled INTEGER NOT NULL DEFAULT 1,
+    confidence TEXT NOT NULL CHECK (confidence IN ('verified', 'secondary', 'unverified', 'local')),
+    source TEXT NOT NULL,
+    UNIQUE (rule_id, rule_set, valid_from)
+) STRICT;
+INSERT INTO xfer_rule (rule_id, rule_set, severity, param, valid_from, enabled, confidence, source) VALUES
+    ('XFER-ONLINE-LIMIT', 'local-default', 'remind', '{"days": 30}', '1900-01-01', 1, 'unverified', '未见全国性时限（RULES.md §7）：默认提醒接收党组织30天内接收或退回，不拒绝任何操作；待街道党工委确认'),
+    ('XFER-VALID', 'jiaoyu-2019', 'computed', '{"months": 3}', '1900-01-01', 1, 'unverified', '纸质介绍信有效期说法不一（一般最长不超过3个月）；默认3个月，待街道党工委确认'),
+    ('DEV-TRANSFER-IN', 'xize-2014', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '预备党员转入后，转正讨论可推迟，但不超过6个月；转正时间仍自原预备期满之日算起');
+
+CREATE TABLE xfer (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    from_org_id INTEGER NOT NULL REFERENCES org(id),
+    from_path TEXT NOT NULL,
+    to_org_id INTEGER NOT NULL REFERENCES org(id),
+    to_path TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'returned')),
+    member_status TEXT NOT NULL,       -- the member's status when sent (预备/正式)
+    sent_on TEXT NOT NULL,
+    due_on TEXT,                       -- XFER-ONLINE-LIMIT; NULL when no limit is in force
+    due_rule TEXT,                     -- 'rule_id rule_set' of the limit used
+    note TEXT,
+    decided_on TEXT,
+    reason TEXT,                       -- why it was returned
+    findings TEXT NOT NULL DEFAULT '[]',
+    created_by INTEGER,
+    created_at INTEGER NOT NULL,
+    decided_by INTEGER,
+    decided_at INTEGER,
+    CHECK ((status = 'returned') = (reason IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX xfer_open ON xfer(member_id) WHERE status = 'pending';
+CREATE INDEX xfer_from ON xfer(from_path);
+CREATE INDEX xfer_to ON xfer(to_path);
+
+INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'transfers', 1 FROM generation;
+CREATE TRIGGER generation_xfer_i AFTER INSERT ON xfer BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER generation_xfer_u AFTER UPDATE ON xfer BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER xfer_org_path AFTER UPDATE OF path ON org BEGIN
+    UPDATE xfer SET from_path = NEW.path WHERE from_org_id = NEW.id;
+    UPDATE xfer SET to_path = NEW.path WHERE to_org_id = NEW.id;
+END;

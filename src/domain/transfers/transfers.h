@@ -1,0 +1,82 @@
+/* transfers.h: the transfers area's service (组织关系转接, RULES.md §7), the only header other
+ * areas may include. A sending org transfers a member to any org of the tree (XFER-DIRECT);
+ * the receiving org accepts (the member moves, through the roster) or returns it with a
+ * reason; both see it in their queues with the deadline of the rule row in force
+ * (XFER-ONLINE-LIMIT). It does not touch HTTP; SQL lives in transfers_store.c. */
+#pragma once
+
+#include "core/compat.h"
+
+struct app;
+struct arena;
+struct auth_actor;
+struct change_counter;
+struct db;
+struct demo_hook;
+struct err;
+
+/* The area's change counter (migration 0022_transfers): the xfer table's triggers move it. */
+extern const struct change_counter TRANSFERS_COUNTER;
+/* The area's demo hook (transfers_demo.c), listed in its module row. */
+extern const struct demo_hook TRANSFERS_DEMO;
+
+/* Codes and zh-CN labels, NULL-terminated, same order. */
+extern const char *const TRANSFER_STATUSES[];      /* pending accepted returned */
+extern const char *const TRANSFER_STATUS_LABELS[]; /* 待接收 已接收 已退回 */
+extern const char *const TRANSFER_BOXES[];         /* out in */
+
+/* A transfer as typed: POST /api/transfers. */
+struct transfer_in {
+    int64_t member_id, to_org_id;
+    char *note;
+};
+
+/* One transfer with the names a queue shows. findings is JSON text: the rules checked
+ * ([{rule, version, severity, message}]). overdue: still pending after due_on. */
+struct transfer_view {
+    int64_t id, member_id, from_org_id, to_org_id, created_at, decided_at;
+    const char *member_name, *from_org_name, *to_org_name, *from_path, *to_path, *status,
+        *member_status, *sent_on, *due_on, *due_rule, *note, *decided_on, *reason, *findings;
+    bool overdue;
+};
+
+/* Creates a pending transfer of in->member_id from the org the member is in to in->to_org_id,
+ * with its deadline (XFER-ONLINE-LIMIT in force today; none when no row is). Refused with
+ * E_INVALID "/to_org_id" when the receiving org is the member's own, dissolved or a 党小组,
+ * E_INVALID "/member_id" when the member is not a current (预备/正式) member, E_CONFLICT
+ * "/member_id" when the member has a pending transfer already; nothing written then. One
+ * transaction, audited ("transfer.create"). The caller checks the actor may write at the
+ * member's org. *due_on_out (may be NULL) gets the deadline or NULL, from a. */
+int transfer_create(struct app *app, const struct transfer_in *in, const struct auth_actor *actor,
+                    struct arena *a, int64_t *id_out, const char **due_on_out, struct err *err);
+
+/* One transfer. E_NOT_FOUND when missing. Memory from a. */
+int transfer_get(struct app *app, int64_t id, struct arena *a, struct transfer_view *out,
+                 struct err *err);
+
+/* The receiving org accepts transfer id: the member moves to the receiving org (the roster's
+ * org change and member_event history, the date today, the transfer's number as the
+ * document) in the same transaction as the transfer's status. A 预备党员 gets the
+ * DEV-TRANSFER-IN finding (转正 discussion may be postponed ≤ 6 months, 转正 still dated from
+ * the original 预备期 end). E_CONFLICT "/status" when it is no longer pending, E_CONFLICT
+ * "/member_id" when the member has left the sending org meanwhile. Audited
+ * ("transfer.accept"). The caller checks the actor may write at the receiving org.
+ * *findings_out (may be NULL) gets the stored findings JSON from a. */
+int transfer_accept(struct app *app, int64_t id, const struct auth_actor *actor, struct arena *a,
+                    const char **findings_out, struct err *err);
+
+/* The receiving org returns transfer id with reason (the member stays where they are).
+ * E_CONFLICT "/status" when it is no longer pending. Audited ("transfer.return"). The caller
+ * checks the actor may write at the receiving org. */
+int transfer_return(struct app *app, int64_t id, const char *reason, const struct auth_actor *actor,
+                    struct err *err);
+
+/* A queue: the transfers sent from (box "out"), received into (box "in") or either (NULL) the
+ * subtree at path, with status (NULL: all), pending first, newest first; one page (from 1)
+ * with the total. Memory from a. */
+struct transfer_query {
+    const char *path, *box, *status;
+    int64_t page, size;
+};
+int transfers_list(struct app *app, const struct transfer_query *q, struct arena *a,
+                   struct transfer_view **out, int64_t *n_out, int64_t *total_out, struct err *err);

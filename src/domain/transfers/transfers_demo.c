@@ -1,0 +1,101 @@
+/* transfers_demo.c: the transfers area's demo hook: transfers in every state on the demo street.
+ * Accepted and returned ones run between branches outside the demo community (the demo logins'
+ * rolls and counts stay as the other areas' demos made them): one accepted 52 days ago (the
+ * member moved, with the roster's history), one returned with a reason; a transfer out of the
+ * demo branch still pending past its XFER-ONLINE-LIMIT deadline, one into it sent 5 days ago
+ * and one more pending between two other branches. Written through the store, deadlines by the
+ * rule rows as a live transfer gets them. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "domain/auth/auth.h"
+#include "domain/demo/demo.h"
+#include "domain/members/members.h"
+#include "domain/orgs/orgs.h"
+#include "domain/transfers/transfers_int.h"
+
+static const struct auth_actor DEMO_ACTOR = { NULL, "cli:demo", NULL, NULL };
+
+static void days_ago(const struct demo_ctx *ctx, int64_t n, char out[11])
+{
+    int y, m, d;
+
+    date_from_days(ctx->today_days - n, &y, &m, &d);
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+/* A transfer of member to org sent n days ago, with its deadline from the rule rows; decided
+ * (status not "pending") after k days: accepted moves the member, returned keeps reason. */
+static int transfer(const struct demo_ctx *ctx, int64_t member, int64_t to, int64_t n,
+                    const char *status, int64_t k, const char *reason, struct arena *a,
+                    struct err *err)
+{
+    struct transfer_row row = { 0 };
+    struct member_change_note note = { 0 };
+    char sent[11], decided[11];
+    int64_t id;
+
+    days_ago(ctx, n, sent);
+    days_ago(ctx, n - k, decided);
+    row.member_id = member;
+    row.to_org_id = to;
+    row.member_status = "full";
+    row.sent_on = sent;
+    row.created_at = ctx->now - n * 86400;
+    if (transfer_due(ctx->c, sent, a, &row, err) < 0 ||
+        transfers_store_insert(ctx->c, &row, &id, err) < 0)
+        return -1;
+    if (!strcmp(status, "pending"))
+        return transfers_demo_store_dates(ctx->c, id, sent, row.due_on, NULL, err);
+    note.effective_on = decided;
+    note.doc_no = arena_printf(a, "转接%" PRId64, id);
+    note.note = arena_strdup(a, "组织关系转接（演示数据）");
+    if (transfers_store_decide(ctx->c, id, status, decided, reason, row.findings, 0,
+                               ctx->now - (n - k) * 86400, err) < 0 ||
+        (!strcmp(status, "accepted") &&
+         member_move(ctx->c, member, to, &note, &DEMO_ACTOR, err) < 0))
+        return -1;
+    return transfers_demo_store_dates(ctx->c, id, sent, row.due_on, decided, err);
+}
+
+static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
+{
+    const struct demo_result *s = ctx->street;
+    struct arena a;
+    const char *street, *community;
+    int64_t *b, nb, *m0, n0, *m1, n1, *home, nh;
+    int rc = -1;
+
+    arena_init(&a, 4096);
+    if (org_path_of(ctx->c, s->street_org_id, &a, &street, err) < 0 ||
+        org_path_of(ctx->c, s->community_org_id, &a, &community, err) < 0 ||
+        transfers_demo_store_branches(ctx->c, street, community, 4, &a, &b, &nb, err) < 0)
+        goto out;
+    if (nb < 4) { /* a street too small for the example: nothing to show */
+        rc = 0;
+        goto out;
+    }
+    if (transfers_demo_store_members(ctx->c, b[0], 0, 2, &a, &m0, &n0, err) < 0 ||
+        transfers_demo_store_members(ctx->c, b[1], 0, 2, &a, &m1, &n1, err) < 0 ||
+        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 1, &a, &home,
+                                     &nh, err) < 0)
+        goto out;
+    if (n0 < 2 || n1 < 2 || nh < 1) {
+        rc = 0;
+        goto out;
+    }
+    if (transfer(ctx, m0[0], b[1], 60, "accepted", 8, NULL, &a, err) < 0 ||
+        transfer(ctx, m0[1], b[2], 30, "returned", 5, "转出时所填接收党组织有误，请核实后重新办理",
+                 &a, err) < 0 ||
+        transfer(ctx, home[0], b[1], 40, "pending", 0, NULL, &a, err) < 0 ||
+        transfer(ctx, m1[0], s->branch_org_id, 5, "pending", 0, NULL, &a, err) < 0 ||
+        transfer(ctx, m1[1], b[3], 12, "pending", 0, NULL, &a, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
+const struct demo_hook TRANSFERS_DEMO = { "transfers", DEMO_PHASE_DONE, transfers_demo_run };

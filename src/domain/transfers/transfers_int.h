@@ -1,0 +1,59 @@
+/* transfers_int.h: declarations only the transfers folder sees: the rule rows and the store
+ * functions (transfers_store.c). Store functions take a connection and never begin or
+ * commit. */
+#pragma once
+
+#include "domain/transfers/transfers.h"
+
+struct db_conn;
+
+/* A rule row (xfer_rule, RULES.md §13). */
+struct transfer_rule {
+    int64_t id;
+    const char *rule_id, *rule_set, *severity, *param, *valid_from, *confidence, *source;
+};
+
+/* The enabled row of rule_id in force on date (YYYY-MM-DD): the latest valid_from on or before
+ * it, valid_to after it. *found_out is false when none is. */
+int transfers_store_rule(struct db_conn *c, const char *rule_id, const char *date, struct arena *a,
+                         struct transfer_rule *out, bool *found_out, struct err *err);
+/* The integer parameter key of r's param JSON, def when absent. */
+int64_t transfer_rule_param(const struct transfer_rule *r, const char *key, int64_t def);
+
+/* A new pending transfer; the path copies are read from the orgs. E_CONFLICT "/member_id"
+ * when the member has a pending one already (xfer_open). */
+struct transfer_row {
+    int64_t tenant_id, member_id, from_org_id, to_org_id, created_by, created_at;
+    const char *member_status, *sent_on, *due_on, *due_rule, *note, *findings;
+};
+/* Fills row's due_on, due_rule and findings for a transfer sent on sent_on: the
+ * XFER-ONLINE-LIMIT row in force that day (none: no deadline). Text from a. */
+int transfer_due(struct db_conn *c, const char *sent_on, struct arena *a, struct transfer_row *row,
+                 struct err *err);
+int transfers_store_insert(struct db_conn *c, const struct transfer_row *r, int64_t *id_out,
+                           struct err *err);
+/* Whether the member has a pending transfer (its id in *id_out, else 0). */
+int transfers_store_open_of(struct db_conn *c, int64_t member_id, int64_t *id_out, struct err *err);
+/* Transfer id as of today (its overdue flag); E_NOT_FOUND when missing. */
+int transfers_store_get(struct db_conn *c, int64_t id, const char *today, struct arena *a,
+                        struct transfer_view *out, struct err *err);
+/* Settles pending transfer id as status (accepted / returned) on decided_on; E_CONFLICT
+ * "/status" when it is not pending any more. */
+int transfers_store_decide(struct db_conn *c, int64_t id, const char *status,
+                           const char *decided_on, const char *reason, const char *findings,
+                           int64_t by, int64_t at, struct err *err);
+int transfers_store_page(struct db_conn *c, const struct transfer_query *q, const char *today,
+                         struct arena *a, struct transfer_view **out, int64_t *n_out,
+                         int64_t *total_out, struct err *err);
+
+/* The demo hook's reads: up to n current members of org_id (by id) other than person
+ * not_person's, and up to n branches not
+ * dissolved in the subtree at path outside the subtree at not_path, by id. */
+int transfers_demo_store_members(struct db_conn *c, int64_t org_id, int64_t not_person, int64_t n,
+                                 struct arena *a, int64_t **out, int64_t *n_out, struct err *err);
+int transfers_demo_store_branches(struct db_conn *c, const char *path, const char *not_path,
+                                  int64_t n, struct arena *a, int64_t **out, int64_t *n_out,
+                                  struct err *err);
+/* Back-dates transfer id (demo): sent on, created at, due on, and the decision's date. */
+int transfers_demo_store_dates(struct db_conn *c, int64_t id, const char *sent_on,
+                               const char *due_on, const char *decided_on, struct err *err);

@@ -1,0 +1,190 @@
+// transfers.test.js: transfers of organization relations inside the system (组织关系转接,
+// issue 18) over the API on the demo street: the demo's queues (out and in, a pending one past
+// its XFER-ONLINE-LIMIT deadline), a transfer created by the sending branch with its deadline
+// and accepted by the receiving org (the member moves only then, with the roster's history,
+// in one transaction), one returned with a reason (the member stays), a 预备党员 accepted with
+// the DEV-TRANSFER-IN note, every bad input of the issue refused with its field path and
+// nothing written, and scope (a branch secretary sees nothing of other branches' transfers).
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+const { demoId } = require("./lib/xlsx");
+
+let srv, jiedao, shuji, shequ, branch, community, other, group;
+before(async () => {
+  srv = await startServer({ demo: {} });
+  [jiedao, shuji, shequ] = await Promise.all(["jiedao", "shuji", "shequ"].map((u) => login(srv, u)));
+  branch = shuji.session.grants[0].org_id;
+  community = shequ.session.grants[0].org_id;
+  const cpath = sql(srv.db, `SELECT path FROM org WHERE id = ${community}`)[0][0];
+  // A branch of the street outside the demo community: the demo logins below it hold nothing.
+  other = Number(sql(srv.db, `SELECT id FROM org WHERE type = 'branch' AND dissolved_on IS NULL AND path NOT LIKE '${cpath}%' ORDER BY id DESC LIMIT 1`)[0][0]);
+  group = Number(sql(srv.db, `SELECT id FROM org WHERE type = 'group' AND parent_id = ${branch} LIMIT 1`)[0][0]);
+});
+after(async () => { await srv.stop(); });
+
+const count = (q) => Number(sql(srv.db, q)[0][0]);
+const orgOf = (member) => Number(sql(srv.db, `SELECT org_id FROM member WHERE id = ${member}`)[0][0]);
+const writes = () => [count("SELECT COUNT(*) FROM xfer"), count("SELECT COUNT(*) FROM audit"), count("SELECT COUNT(*) FROM member_event"),
+  sql(srv.db, "SELECT group_concat(status, ',') FROM (SELECT status FROM xfer ORDER BY id) s")[0][0]];
+function plusDays(d, n) {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+let seq = 200;
+async function newMember(name, extra = {}) {
+  const id = demoId("19850312", String(++seq), "990105");
+  return expectStatus(await shuji.request("POST", "/api/members", { body: { name, id_number: id, org_id: branch, status: "full", joined_on: "2015-07-01", full_member_on: "2016-07-01", ...extra } }), 201).json.id;
+}
+
+test("the demo's queues: out of the branch past its deadline, into it pending, every state on the street", async () => {
+  const out = expectStatus(await shuji.request("GET", "/api/transfers?box=out"), 200).json;
+  assert.equal(out.total, 1);
+  const late = out.items[0];
+  assert.equal(late.status, "pending");
+  assert.equal(late.status_label, "待接收");
+  assert.equal(late.from_org_id, branch);
+  assert.equal(late.overdue, true);
+  assert.ok(late.due_on < today(), `${late.due_on} is before today`);
+  assert.equal(late.due_on, plusDays(late.sent_on, 30));
+  assert.equal(late.findings[0].rule, "XFER-ONLINE-LIMIT");
+  // The member is still on the sending branch's roll (XFER-PENDING).
+  assert.equal(orgOf(late.member_id), branch);
+  const inbox = expectStatus(await shuji.request("GET", "/api/transfers?box=in"), 200).json;
+  assert.equal(inbox.total, 1);
+  assert.equal(inbox.items[0].to_org_id, branch);
+  assert.equal(inbox.items[0].overdue, false);
+  const all = expectStatus(await jiedao.request("GET", "/api/transfers"), 200).json;
+  assert.deepEqual([...new Set(all.items.map((t) => t.status))].sort(), ["accepted", "pending", "returned"]);
+  assert.equal(all.items[0].status, "pending", "pending first");
+  const returned = all.items.find((t) => t.status === "returned");
+  assert.ok(returned.reason.length > 2);
+  const accepted = all.items.find((t) => t.status === "accepted");
+  assert.equal(orgOf(accepted.member_id), accepted.to_org_id);
+  assert.equal(count(`SELECT COUNT(*) FROM member_event WHERE member_id = ${accepted.member_id} AND kind = 'org' AND doc_no = '转接${accepted.id}'`), 1);
+  // Filters.
+  const ret = expectStatus(await jiedao.request("GET", "/api/transfers?status=returned"), 200).json;
+  assert.ok(ret.total >= 1 && ret.items.every((t) => t.status === "returned"));
+  expectError(await jiedao.request("GET", "/api/transfers?box=sideways"), 400, "invalid", "/box");
+});
+
+test("a transfer accepted: created with its deadline, the member moves only on accept, with history", async () => {
+  const m = await newMember("转接甲");
+  const created = expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: other, note: "工作调动" } }), 201).json;
+  assert.equal(created.status, "pending");
+  assert.equal(created.due_on, plusDays(today(), 30));
+  assert.equal(orgOf(m), branch, "nothing moves before acceptance");
+  const t = expectStatus(await shuji.request("GET", `/api/transfers/${created.id}`), 200).json;
+  assert.equal(t.member_name, "转接甲");
+  assert.equal(t.to_org_id, other);
+  assert.equal(t.note, "工作调动");
+  assert.equal(t.findings[0].message, `接收党组织应在${created.due_on}前接收或退回（30天）`);
+  // The sending branch cannot accept for the receiver.
+  const w = writes();
+  expectError(await shuji.request("POST", `/api/transfers/${created.id}/accept`), 400, "invalid", "/to_org_id");
+  expectError(await shuji.request("POST", `/api/transfers/${created.id}/return`, { body: { reason: "不接收" } }), 400, "invalid", "/to_org_id");
+  assert.deepEqual(writes(), w);
+  const ok = expectStatus(await jiedao.request("POST", `/api/transfers/${created.id}/accept`), 200).json;
+  assert.equal(ok.status, "accepted");
+  assert.equal(orgOf(m), other);
+  const ev = sql(srv.db, `SELECT old_value, new_value, effective_on, doc_no FROM member_event WHERE member_id = ${m} AND kind = 'org'`);
+  assert.deepEqual(ev, [[String(branch), String(other), today(), `转接${created.id}`]]);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.accept' AND target_id = ${created.id}`), 1);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.create' AND target_id = ${created.id}`), 1);
+  const after = expectStatus(await jiedao.request("GET", `/api/transfers/${created.id}`), 200).json;
+  assert.equal(after.decided_on, today());
+  assert.equal(after.status_label, "已接收");
+  // Settled: neither accepted nor returned again; the branch no longer sees it at all.
+  expectError(await jiedao.request("POST", `/api/transfers/${created.id}/accept`), 409, "conflict", "/status");
+  expectError(await jiedao.request("POST", `/api/transfers/${created.id}/return`, { body: { reason: "重复" } }), 409, "conflict", "/status");
+  const mine = expectStatus(await shuji.request("GET", "/api/transfers?box=out&status=accepted"), 200).json;
+  assert.equal(mine.items.find((x) => x.id === created.id).member_id, m, "the out queue keeps the history");
+});
+
+test("a transfer returned with its reason: the member stays", async () => {
+  const m = await newMember("转接乙");
+  const { id } = expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: other } }), 201).json;
+  expectError(await jiedao.request("POST", `/api/transfers/${id}/return`, { body: { reason: " " } }), 400, "invalid", "/reason");
+  expectError(await jiedao.request("POST", `/api/transfers/${id}/return`, { body: {} }), 400, "invalid", "/reason");
+  const r = expectStatus(await jiedao.request("POST", `/api/transfers/${id}/return`, { body: { reason: "接收党组织不符，请重新选择" } }), 200).json;
+  assert.equal(r.status, "returned");
+  assert.equal(orgOf(m), branch);
+  assert.equal(count(`SELECT COUNT(*) FROM member_event WHERE member_id = ${m} AND kind = 'org'`), 0);
+  const t = expectStatus(await shuji.request("GET", `/api/transfers/${id}`), 200).json;
+  assert.equal(t.reason, "接收党组织不符，请重新选择");
+  assert.equal(t.status_label, "已退回");
+  expectError(await jiedao.request("POST", `/api/transfers/${id}/accept`), 409, "conflict", "/status");
+  // Returned, the member may be sent again.
+  expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: community } }), 201);
+});
+
+test("a 预备党员 accepted gets DEV-TRANSFER-IN: 转正 discussion at most 6 months late, still dated from the 预备期 end", async () => {
+  const joined = plusDays(today(), -200);
+  const m = await newMember("转接丙", { status: "probationary", joined_on: joined, full_member_on: undefined });
+  const ends = sql(srv.db, `SELECT date('${joined}', '+12 months')`)[0][0];
+  const latest = sql(srv.db, `SELECT date('${ends}', '+6 months')`)[0][0];
+  const { id } = expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: other } }), 201).json;
+  const ok = expectStatus(await jiedao.request("POST", `/api/transfers/${id}/accept`), 200).json;
+  const f = ok.findings.find((x) => x.rule === "DEV-TRANSFER-IN");
+  assert.ok(f, JSON.stringify(ok.findings));
+  assert.equal(f.version, "xize-2014");
+  assert.equal(f.severity, "warn");
+  assert.equal(f.message, `预备党员转入：预备期${ends}满，转正讨论可推迟，但不晚于${latest}（6个月）；转正时间仍自${ends}算起`);
+  assert.equal(sql(srv.db, `SELECT status FROM member WHERE id = ${m}`)[0][0], "probationary");
+  assert.equal(orgOf(m), other);
+  const t = expectStatus(await jiedao.request("GET", `/api/transfers/${id}`), 200).json;
+  assert.equal(t.member_status_label, "预备党员");
+  assert.deepEqual(t.findings.map((x) => x.rule), ["XFER-ONLINE-LIMIT", "DEV-TRANSFER-IN"]);
+});
+
+test("bad input: each refused with a zh-CN message and its field, nothing written", async () => {
+  const m = await newMember("转接丁");
+  let w = writes();
+  const same = expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: branch } }), 400, "invalid", "/to_org_id");
+  assert.match(same.message, /组织关系已在/);
+  expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: group } }), 400, "invalid", "/to_org_id");
+  expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: 99999999 } }), 400, "invalid", "/to_org_id");
+  expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: m } }), 400, "invalid", "/to_org_id");
+  expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: "x" } }), 400, "invalid", "/to_org_id");
+  expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: 99999999, to_org_id: other } }), 404, "not_found");
+  assert.deepEqual(writes(), w);
+  // A second open transfer for the same member.
+  expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: other } }), 201);
+  w = writes();
+  const twice = expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: community } }), 409, "conflict", "/member_id");
+  assert.match(twice.message, /待接收/);
+  assert.deepEqual(writes(), w);
+  // A member no longer current cannot be transferred.
+  const gone = await newMember("转接戊");
+  sql(srv.db, `UPDATE member SET status = 'deceased' WHERE id = ${gone}`);
+  w = writes();
+  expectError(await shuji.request("POST", "/api/transfers", { body: { member_id: gone, to_org_id: other } }), 400, "invalid", "/member_id");
+  assert.deepEqual(writes(), w);
+  // Unknown transfer.
+  expectError(await jiedao.request("POST", "/api/transfers/99999999/accept"), 404, "not_found");
+});
+
+test("a transfer whose member moved meanwhile is not accepted (returned instead), nothing written", async () => {
+  const m = await newMember("转接己");
+  const { id } = expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: other } }), 201).json;
+  sql(srv.db, `UPDATE member SET org_id = ${community}, org_path = (SELECT path FROM org WHERE id = ${community}) WHERE id = ${m}`);
+  const w = writes();
+  expectError(await jiedao.request("POST", `/api/transfers/${id}/accept`), 409, "conflict", "/member_id");
+  assert.deepEqual(writes(), w);
+  assert.equal(orgOf(m), community);
+});
+
+test("scope: a branch secretary sees only transfers touching the branch; others' read as missing", async () => {
+  const all = expectStatus(await jiedao.request("GET", "/api/transfers?size=200"), 200).json.items;
+  const foreign = all.find((t) => t.from_org_id !== branch && t.to_org_id !== branch && t.status === "pending");
+  assert.ok(foreign);
+  expectError(await shuji.request("GET", `/api/transfers/${foreign.id}`), 404, "not_found");
+  expectError(await shuji.request("POST", `/api/transfers/${foreign.id}/accept`), 404, "not_found");
+  const mine = expectStatus(await shuji.request("GET", "/api/transfers?size=200"), 200).json.items;
+  assert.ok(mine.length > 0 && mine.every((t) => t.from_org_id === branch || t.to_org_id === branch));
+  expectError(await srv.request("GET", "/api/transfers"), 401, "unauthenticated");
+  const dangyuan = await login(srv, "dangyuan");
+  expectError(await dangyuan.request("GET", "/api/transfers"), 403, "forbidden");
+});
