@@ -188,3 +188,17 @@ test("scope: a branch secretary sees only transfers touching the branch; others'
   const dangyuan = await login(srv, "dangyuan");
   expectError(await dangyuan.request("GET", "/api/transfers"), 403, "forbidden");
 });
+
+test("receivers: any org of the tree by name (XFER-DIRECT), never a 党小组 or a dissolved org", async () => {
+  const name = sql(srv.db, `SELECT name FROM org WHERE id = ${other}`)[0][0];
+  const r = expectStatus(await shuji.request("GET", `/api/transfers/receivers?q=${encodeURIComponent(name.slice(-8))}`), 200).json;
+  assert.ok(r.items.some((o) => o.id === other), "an org outside the caller's scope is offered");
+  const all = expectStatus(await shuji.request("GET", "/api/transfers/receivers?q="), 200).json.items;
+  assert.equal(all.length, 20);
+  const types = sql(srv.db, `SELECT type, COALESCE(dissolved_on, '') FROM org WHERE id IN (${all.map((o) => o.id).join(",")})`);
+  assert.ok(types.every(([t, d]) => t !== "group" && d === ""));
+  const groupName = sql(srv.db, `SELECT name FROM org WHERE id = ${group}`)[0][0];
+  assert.ok(!expectStatus(await shuji.request("GET", `/api/transfers/receivers?q=${encodeURIComponent(groupName)}`), 200).json.items.some((o) => o.id === group));
+  const dangyuan = await login(srv, "dangyuan");
+  expectError(await dangyuan.request("GET", "/api/transfers/receivers?q=x"), 403, "forbidden");
+});

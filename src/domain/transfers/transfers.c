@@ -312,3 +312,16 @@ int transfers_list(struct app *app, const struct transfer_query *q, struct arena
     db_release(app->db, &c);
     return rc;
 }
+
+int transfer_receivers(struct app *app, int64_t at_org_id, const char *q, struct arena *a,
+                       struct transfer_org **out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = transfers_store_receivers(c, at_org_id, q ? q : "", a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}

@@ -80,3 +80,13 @@ struct transfer_query {
 };
 int transfers_list(struct app *app, const struct transfer_query *q, struct arena *a,
                    struct transfer_view **out, int64_t *n_out, int64_t *total_out, struct err *err);
+
+/* The orgs a transfer may go to (XFER-DIRECT: anywhere in the tree of the org at_org_id's
+ * tenant, not dissolved, not a 党小组) whose name or short name contains q (all when q is
+ * empty), by path, at most 20; for the sending org's picker. Memory from a. */
+struct transfer_org {
+    int64_t id;
+    const char *name, *path;
+};
+int transfer_receivers(struct app *app, int64_t at_org_id, const char *q, struct arena *a,
+                       struct transfer_org **out, int64_t *n_out, struct err *err);

@@ -12,6 +12,7 @@
 #include "domain/cache/cache.h"
 #include "domain/members/members.h"
 #include "domain/modules.h"
+#include "domain/orgpath.h"
 #include "domain/transfers/transfers.h"
 #include "http/http.h"
 
@@ -80,6 +81,37 @@ static int transfers_get(struct http_req *req, struct http_res *res, struct err 
     for (int64_t i = 0; i < n; i++)
         json_array_append_new(arr, view_json(&items[i]));
     http_res_json(res, 200, http_list_json(arr, total, q.page, q.size));
+    return 0;
+}
+
+struct receivers_q {
+    int64_t org;
+    char *q;
+};
+static const struct field RECEIVERS_Q[] = {
+    FIELD_ID(struct receivers_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_STR(struct receivers_q, q, "q", "搜索词", FIELD_OPTIONAL, 0, 50),
+    FIELD_END,
+};
+
+/* Org names only (no people): the receiving org may be anywhere in the tree. */
+static int receivers_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct receivers_q q = { 0 };
+    struct transfer_org *o;
+    const char *path;
+    int64_t n;
+    json_t *arr;
+
+    if (http_query_decode(req, RECEIVERS_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0 ||
+        transfer_receivers(req->app, orgpath_last_id(path), q.q, req->arena, &o, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o[i].id, "name",
+                                             o[i].name, "path", o[i].path));
+    http_res_json(res, 200, json_pack("{s:o}", "items", arr));
     return 0;
 }
 
@@ -202,6 +234,9 @@ static const struct route TRANSFERS_ROUTES[] = {
     { HTTP_GET, "/api/transfers", transfers_get, PERM_TRANSFERS_READ, SCOPE_CALLER,
       "组织关系转接队列：转出（box=out）、转入（box=in）或全部，待接收的在前，含接收期限", NULL,
       LIST_Q, NULL },
+    { HTTP_GET, "/api/transfers/receivers", receivers_get, PERM_TRANSFERS_WRITE, SCOPE_CALLER,
+      "可接收组织关系的党组织（全区任一未撤销的非党小组组织，按名称搜索，最多20个）", NULL,
+      RECEIVERS_Q, NULL },
     { HTTP_GET, "/api/transfers/{id}", transfers_get_one, PERM_TRANSFERS_READ, SCOPE_RECORD,
       "一笔组织关系转接（转出或接收党组织可见）", NULL, NULL, NULL },
     { HTTP_POST, "/api/transfers", transfers_create, PERM_TRANSFERS_WRITE, SCOPE_RECORD,

@@ -46,6 +46,9 @@ int transfers_store_page(struct db_conn *c, const struct transfer_query *q, cons
                          struct arena *a, struct transfer_view **out, int64_t *n_out,
                          int64_t *total_out, struct err *err);
 
+int transfers_store_receivers(struct db_conn *c, int64_t at_org_id, const char *q, struct arena *a,
+                              struct transfer_org **out, int64_t *n_out, struct err *err);
+
 /* The demo hook's reads: up to n current members of org_id (by id) other than person
  * not_person's, and up to n branches not
  * dissolved in the subtree at path outside the subtree at not_path, by id. */

@@ -60,6 +60,13 @@ static const struct db_sql SQL_DECIDE = {
     .sql = "UPDATE xfer SET status = ?, decided_on = ?, reason = ?, findings = ?, "
            "decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending' RETURNING id",
 };
+static const struct db_sql SQL_RECEIVERS = {
+    .name = "transfers.receivers",
+    .sql = "SELECT o.id, o.name, o.path FROM org o WHERE o.tenant_id = "
+           "(SELECT tenant_id FROM org WHERE id = ?) AND o.dissolved_on IS NULL "
+           "AND o.type <> 'group' AND (o.name LIKE '%' || ? || '%' "
+           "OR COALESCE(o.short_name, '') LIKE '%' || ? || '%') ORDER BY o.path LIMIT 20",
+};
 static const struct db_sql SQL_DEMO_MEMBERS = {
     .name = "transfers.demo_members",
     .sql = "SELECT id FROM member WHERE org_id = ? AND person_id <> ? "
@@ -223,6 +230,22 @@ int transfers_store_page(struct db_conn *c, const struct transfer_query *q, cons
     bind_queue(st, &k, &arg);
     db_bind_args(st, &k, DB_ARGS(DB_INT(q->size), DB_INT((q->page - 1) * q->size)));
     return db_read_rows(&st, read_view, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_org(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct transfer_org *o = row;
+
+    o->id = db_col_int(st, 0);
+    o->name = db_col_dup(st, 1, a);
+    o->path = db_col_dup(st, 2, a);
+}
+
+int transfers_store_receivers(struct db_conn *c, int64_t at_org_id, const char *q, struct arena *a,
+                              struct transfer_org **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_RECEIVERS, DB_ARGS(DB_INT(at_org_id), DB_TEXT(q), DB_TEXT(q)),
+                             read_org, sizeof(**out), a, out, n_out, err);
 }
 
 int transfers_demo_store_members(struct db_conn *c, int64_t org_id, int64_t not_person, int64_t n,

@@ -6,6 +6,7 @@
 "use strict";
 module.exports = (fx) => ({
   "GET /api/transfers": (org) => ({ path: `/api/transfers?org=${org}` }),
+  "GET /api/transfers/receivers": (org) => ({ path: `/api/transfers/receivers?org=${org}&q=${encodeURIComponent("支部")}` }),
   "GET /api/transfers/{id}": (org) => ({ path: `/api/transfers/${fx.transfer(org)}` }),
   "POST /api/transfers": (org) => ({ path: "/api/transfers", body: { member_id: fx.member(org).id, to_org_id: org }, ok: 400 }),
   "POST /api/transfers/{id}/accept": (org) => ({ path: `/api/transfers/${fx.transfer(org)}/accept`, body: {} }),

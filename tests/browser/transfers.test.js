@@ -1,0 +1,104 @@
+// transfers.test.js: 组织关系转接 in a real browser: a branch secretary's out queue with the demo
+// transfer past its deadline marked, 发起转接 with a member and a receiving org outside the
+// branch found by name (the member's own branch refused under its field first), then the
+// street accepting it on its 转入 queue (the member moves) and returning another with a
+// reason; the queue as cards and the dialog at 360 px. Screenshots at 1366 and 360 px.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
+const { sql } = require("../api/lib/harness.js");
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { if (env) await env.close(); });
+
+const one = (q) => sql(env.srv.db, q)[0];
+
+async function pick(page, sel, pop, text, option = text) {
+  await page.click(`${sel} .el-select__wrapper`);
+  await page.keyboard.type(text);
+  await page.click(`.${pop} .el-select-dropdown__item:visible:has-text('${option}')`);
+}
+
+test("the out queue, 发起转接 (own org refused under its field), accepted and returned by the receiving side", async () => {
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "shuji");
+  await page.click(".side-menu .el-menu-item:has-text('组织关系转接')");
+  await page.waitForSelector(".queue-out .el-table__row");
+  assert.equal(await page.locator(".queue-out .xfer-overdue").count(), 1, "the demo transfer past its deadline is marked");
+  assert.match(await page.textContent(".queue-out .el-table__row"), /接收党组织应在\d{4}-\d\d-\d\d前接收或退回（30天）/);
+  await shot(page, "transfers-out-1366");
+  const branch = Number(one("SELECT org_id FROM user_grant g JOIN user_account u ON u.id = g.user_id WHERE u.username = 'shuji'")[0]);
+  const [member, name] = one(`SELECT m.id, p.name FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch} AND m.status = 'full'
+    AND NOT EXISTS (SELECT 1 FROM xfer x WHERE x.member_id = m.id) AND NOT EXISTS (SELECT 1 FROM person q WHERE q.name = p.name AND q.id <> p.id) ORDER BY m.id DESC LIMIT 1`);
+  const [own] = one(`SELECT name FROM org WHERE id = ${branch}`);
+  const [other, otherName] = one(`SELECT id, name FROM org WHERE type = 'branch' AND id <> ${branch} AND dissolved_on IS NULL AND path NOT LIKE (SELECT path FROM org WHERE id = ${branch}) || '%' ORDER BY id DESC LIMIT 1`);
+  await page.click("button.new-transfer");
+  await page.waitForSelector(".create-transfer-dialog .f-member");
+  await pick(page, ".create-transfer-dialog .f-member", "xfer-member-pop", name);
+  await pick(page, ".create-transfer-dialog .f-to-org", "xfer-org-pop", own.slice(-10), own);
+  await page.fill(".create-transfer-dialog .f-note input", "工作调动");
+  await page.click(".create-transfer-dialog button[type=submit]");
+  await page.waitForSelector(".create-transfer-dialog .el-form-item__error:has-text('组织关系已在')");
+  await shot(page, "transfers-create-refused-1366", { fullPage: false });
+  await pick(page, ".create-transfer-dialog .f-to-org", "xfer-org-pop", otherName.slice(-10), otherName);
+  await page.click(".create-transfer-dialog button[type=submit]");
+  await page.waitForSelector(".el-message--success:has-text('已发起')");
+  await page.waitForSelector(`.queue-out .el-table__row:has-text('${name}')`);
+  const [id, status, orgNow] = one(`SELECT x.id, x.status, m.org_id FROM xfer x JOIN member m ON m.id = x.member_id WHERE x.member_id = ${member}`);
+  assert.equal(status, "pending");
+  assert.equal(Number(orgNow), branch, "still on the branch's roll until accepted");
+  await page.context().close();
+
+  const street = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, street, "jiedao");
+  await street.click(".side-menu .el-menu-item:has-text('组织关系转接')");
+  await street.click(".transfer-tabs .el-tabs__item:has-text('转入')");
+  await street.click(".queue-in .queue-status .el-radio-button:has-text('待接收')");
+  const row = street.locator(`.queue-in .el-table__row:has-text('${name}')`);
+  await row.waitFor();
+  await shot(street, "transfers-in-1366");
+  await row.locator("button.accept-transfer").click();
+  await street.click(".el-message-box button:has-text('接收')");
+  await street.waitForSelector(".el-message:has-text('已接收')");
+  await street.waitForFunction((n) => ![...document.querySelectorAll(".queue-in .el-table__row")].some((r) => r.textContent.includes(n)), name);
+  assert.equal(Number(one(`SELECT org_id FROM member WHERE id = ${member}`)[0]), Number(other), "the member moved on accept");
+  assert.equal(one(`SELECT status FROM xfer WHERE id = ${id}`)[0], "accepted");
+  // Return the demo transfer that is past its deadline, with a reason.
+  const late = street.locator(".queue-in .el-table__row:has(.xfer-overdue)").first();
+  await late.locator("button.return-transfer").click();
+  await street.waitForSelector(".return-dialog .f-reason textarea");
+  await street.click(".return-dialog button[type=submit]");
+  await street.waitForSelector(".return-dialog .el-form-item__error");
+  await street.fill(".return-dialog .f-reason textarea", "该同志已调回本单位，不再转出");
+  await shot(street, "transfers-return-1366", { fullPage: false });
+  await street.click(".return-dialog button[type=submit]");
+  await street.waitForSelector(".el-message--success:has-text('已退回')");
+  assert.equal(Number(one("SELECT COUNT(*) FROM xfer WHERE reason = '该同志已调回本单位，不再转出' AND status = 'returned'")[0]), 1);
+  await street.click(".queue-in .queue-status .el-radio-button:has-text('全部')");
+  await street.waitForSelector(".queue-in .xfer-reason:has-text('该同志已调回本单位')");
+  await street.waitForTimeout(400); // the tags fade in
+  await shot(street, "transfers-in-all-1366");
+  await street.context().close();
+  noErrors(env);
+});
+
+test("on a 360 px phone: the queue as cards, the 发起转接 dialog fits", async () => {
+  const phone = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, phone, "shuji");
+  await phone.goto(env.srv.url + "/transfers");
+  await phone.waitForSelector(".queue-out .list-card");
+  assert.ok(await overflow(phone) <= 0, "nothing off screen at 360 px");
+  await shot(phone, "transfers-out-360");
+  await phone.click(".transfer-tabs .el-tabs__item:has-text('转入')");
+  await phone.waitForSelector(".queue-in .list-card");
+  await shot(phone, "transfers-in-360");
+  await phone.click("button.new-transfer");
+  await phone.waitForSelector(".create-transfer-dialog .f-member");
+  await phone.waitForTimeout(300);
+  assert.ok(await overflow(phone) <= 0, "the dialog fits at 360 px");
+  await shot(phone, "transfers-create-360", { fullPage: false });
+  await phone.context().close();
+  noErrors(env);
+});
