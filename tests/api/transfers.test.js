@@ -33,6 +33,14 @@ function plusDays(d, n) {
   t.setUTCDate(t.getUTCDate() + n);
   return t.toISOString().slice(0, 10);
 }
+// Calendar-month addition, the day clamped to the month's last (RULES.md §13).
+function plusMonths(d, n) {
+  const [y, m, day] = d.split("-").map(Number);
+  const i = y * 12 + (m - 1) + n;
+  const yy = Math.floor(i / 12), mm = (i % 12) + 1;
+  const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  return `${yy}-${String(mm).padStart(2, "0")}-${String(Math.min(day, last)).padStart(2, "0")}`;
+}
 let seq = 200;
 async function newMember(name, extra = {}) {
   const id = demoId("19850312", String(++seq), "990105");
@@ -63,7 +71,7 @@ test("the demo's queues: out of the branch past its deadline, into it pending, e
   assert.ok(returned.reason.length > 2);
   const accepted = all.items.find((t) => t.status === "accepted");
   assert.equal(orgOf(accepted.member_id), accepted.to_org_id);
-  assert.equal(count(`SELECT COUNT(*) FROM member_event WHERE member_id = ${accepted.member_id} AND kind = 'org' AND doc_no = '转接${accepted.id}'`), 1);
+  assert.equal(count(`SELECT COUNT(*) FROM member_event WHERE member_id = ${accepted.member_id} AND kind = 'org' AND note = '组织关系转接（编号${accepted.id}）'`), 1);
   // Filters.
   const ret = expectStatus(await jiedao.request("GET", "/api/transfers?status=returned"), 200).json;
   assert.ok(ret.total >= 1 && ret.items.every((t) => t.status === "returned"));
@@ -89,8 +97,9 @@ test("a transfer accepted: created with its deadline, the member moves only on a
   const ok = expectStatus(await jiedao.request("POST", `/api/transfers/${created.id}/accept`), 200).json;
   assert.equal(ok.status, "accepted");
   assert.equal(orgOf(m), other);
-  const ev = sql(srv.db, `SELECT old_value, new_value, effective_on, doc_no FROM member_event WHERE member_id = ${m} AND kind = 'org'`);
-  assert.deepEqual(ev, [[String(branch), String(other), today(), `转接${created.id}`]]);
+  const ev = sql(srv.db, `SELECT old_value, new_value, effective_on, note FROM member_event WHERE member_id = ${m} AND kind = 'org'`);
+  const [own, to] = [branch, other].map((o) => sql(srv.db, `SELECT name FROM org WHERE id = ${o}`)[0][0]);
+  assert.deepEqual(ev, [[String(branch), String(other), today(), `组织关系转接（编号${created.id}）：由${own}转入${to}`]]);
   assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.accept' AND target_id = ${created.id}`), 1);
   assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.create' AND target_id = ${created.id}`), 1);
   const after = expectStatus(await jiedao.request("GET", `/api/transfers/${created.id}`), 200).json;
@@ -123,8 +132,8 @@ test("a transfer returned with its reason: the member stays", async () => {
 test("a 预备党员 accepted gets DEV-TRANSFER-IN: 转正 discussion at most 6 months late, still dated from the 预备期 end", async () => {
   const joined = plusDays(today(), -200);
   const m = await newMember("转接丙", { status: "probationary", joined_on: joined, full_member_on: undefined });
-  const ends = sql(srv.db, `SELECT date('${joined}', '+12 months')`)[0][0];
-  const latest = sql(srv.db, `SELECT date('${ends}', '+6 months')`)[0][0];
+  const ends = plusMonths(joined, 12);
+  const latest = plusMonths(ends, 6);
   const { id } = expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: m, to_org_id: other } }), 201).json;
   const ok = expectStatus(await jiedao.request("POST", `/api/transfers/${id}/accept`), 200).json;
   const f = ok.findings.find((x) => x.rule === "DEV-TRANSFER-IN");

@@ -249,8 +249,8 @@ int transfer_accept(struct app *app, int64_t id, const struct auth_actor *actor,
         dev_transfer_in(c, &m, today, found, a, err) < 0)
         goto out;
     text = dump(found, a);
-    note.doc_no = arena_printf(a, "转接%" PRId64, id);
-    note.note = arena_printf(a, "组织关系转接：由%s转入%s", t.from_org_name, t.to_org_name);
+    note.note = arena_printf(a, "组织关系转接（编号%" PRId64 "）：由%s转入%s", id, t.from_org_name,
+                             t.to_org_name);
     if (transfers_store_decide(c, id, "accepted", today, NULL, text, auth_actor_user_id(actor),
                                clock_now(), err) < 0 ||
         member_move(c, t.member_id, t.to_org_id, &note, actor, err) < 0 ||

@@ -55,8 +55,8 @@ int transfer_get(struct app *app, int64_t id, struct arena *a, struct transfer_v
                  struct err *err);
 
 /* The receiving org accepts transfer id: the member moves to the receiving org (the roster's
- * org change and member_event history, the date today, the transfer's number as the
- * document) in the same transaction as the transfer's status. A 预备党员 gets the
+ * org change and member_event history, the date today, the transfer's number in the note)
+ * in the same transaction as the transfer's status. A 预备党员 gets the
  * DEV-TRANSFER-IN finding (转正 discussion may be postponed ≤ 6 months, 转正 still dated from
  * the original 预备期 end). E_CONFLICT "/status" when it is no longer pending, E_CONFLICT
  * "/member_id" when the member has left the sending org meanwhile. Audited

@@ -49,8 +49,7 @@ static int transfer(const struct demo_ctx *ctx, int64_t member, int64_t to, int6
     if (!strcmp(status, "pending"))
         return transfers_demo_store_dates(ctx->c, id, sent, row.due_on, NULL, err);
     note.effective_on = decided;
-    note.doc_no = arena_printf(a, "转接%" PRId64, id);
-    note.note = arena_strdup(a, "组织关系转接（演示数据）");
+    note.note = arena_printf(a, "组织关系转接（编号%" PRId64 "）", id);
     if (transfers_store_decide(ctx->c, id, status, decided, reason, row.findings, 0,
                                ctx->now - (n - k) * 86400, err) < 0 ||
         (!strcmp(status, "accepted") &&
