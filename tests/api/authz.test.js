@@ -116,6 +116,11 @@ const fx = {
     const f = want("transfer", org, planning ? { name: `矩阵转接${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // An introduction letter (介绍信) issued today by org for a member placed at org.
+  transferLetter(org) {
+    const f = want("transferLetter", org, planning ? { name: `矩阵介绍信${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -222,6 +227,9 @@ function createFixtures(list) {
       SELECT 1, (SELECT MAX(id) FROM person), p.id, p.path, 'full', 'community', 0, 0 FROM org o JOIN org p ON p.id = COALESCE(o.parent_id, o.id) WHERE o.id = ${f.org};
       INSERT INTO xfer (tenant_id, member_id, from_org_id, from_path, to_org_id, to_path, status, member_status, sent_on, created_at)
       SELECT 1, m.id, m.org_id, m.org_path, o.id, o.path, 'pending', 'full', '${today()}', 0 FROM member m JOIN org o ON o.id = ${f.org} WHERE m.id = (SELECT MAX(id) FROM member) RETURNING id;`,
+    transferLetter: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO xfer_letter (tenant_id, member_id, org_id, org_path, year, seq, to_org_name, issued_on, valid_until, valid_rule, dues_paid_to, member_status, created_at)
+      SELECT 1, (SELECT MAX(id) FROM member), o.id, o.path, 2000, (SELECT COUNT(*) + 1 FROM xfer_letter), '矩阵外部党组织', '${today()}', '2999-01-01', 'XFER-VALID', '2000-01', 'full', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -211,3 +211,91 @@ test("receivers: any org of the tree by name (XFER-DIRECT), never a 党小组 or
   const dangyuan = await login(srv, "dangyuan");
   expectError(await dangyuan.request("GET", "/api/transfers/receivers?q=x"), 403, "forbidden");
 });
+
+const monthNow = () => today().slice(0, 7);
+const wide = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+test("口袋党员: the demo letter past its validity without a receipt, listed from the branch up; gone once receipted", async () => {
+  for (const who of [shuji, shequ, jiedao]) {
+    const p = expectStatus(await who.request("GET", "/api/transfers/pocket"), 200).json;
+    assert.equal(p.items.length, 1);
+    const [it] = p.items;
+    assert.equal(it.reason, "letter_expired");
+    assert.equal(it.reason_label, "介绍信逾期未回执");
+    const [until, name] = sql(srv.db, `SELECT l.valid_until, p.name FROM xfer_letter l JOIN member m ON m.id = l.member_id JOIN person p ON p.id = m.person_id WHERE l.id = ${it.letter_id}`)[0];
+    assert.equal(it.since, plusDays(until, 1));
+    assert.equal(it.name, name);
+    assert.ok(until < today());
+  }
+  const letter = expectStatus(await shuji.request("GET", "/api/transfers/pocket"), 200).json.items[0].letter_id;
+  const l = expectStatus(await shuji.request("GET", `/api/transfer-letters/${letter}`), 200).json;
+  assert.equal(l.expired, true);
+  const expired = expectStatus(await shuji.request("GET", "/api/transfer-letters?status=expired"), 200).json;
+  assert.deepEqual(expired.items.map((x) => x.id), [letter]);
+  expectStatus(await shuji.request("POST", `/api/transfer-letters/${letter}/receipt`, { body: { received_on: today(), note: "回执迟到" } }), 200);
+  assert.equal(expectStatus(await shuji.request("GET", "/api/transfers/pocket"), 200).json.items.length, 0);
+});
+
+test("an introduction letter: numbered per issuing org and year, valid by XFER-VALID, printed and receipted once", async () => {
+  const m = await newMember("介绍信甲");
+  const year = today().slice(0, 4);
+  const before = count(`SELECT COUNT(*) FROM xfer_letter WHERE org_id = ${branch} AND year = ${year}`);
+  const created = expectStatus(await shuji.request("POST", "/api/transfer-letters", { body: { member_id: m, to_org_name: " 中共青溪县临河镇委员会 ", dues_paid_to: wide(monthNow()) } }), 201).json;
+  assert.equal(created.number, `${year}-${String(before + 1).padStart(3, "0")}`);
+  assert.equal(created.valid_until, plusMonths(today(), 3));
+  const l = expectStatus(await shuji.request("GET", `/api/transfer-letters/${created.id}`), 200).json;
+  assert.equal(l.to_org_name, "中共青溪县临河镇委员会");
+  assert.equal(l.dues_paid_to, monthNow());
+  assert.equal(l.valid_rule, "XFER-VALID jiaoyu-2019");
+  assert.equal(l.name, "介绍信甲");
+  assert.match(l.id_number, /^\d{6}\*+\d{3}[\dX]$/, "masked as the roster masks it");
+  assert.equal(l.age, Number(today().slice(0, 4)) - 1985 - (today().slice(5) < "03-12" ? 1 : 0));
+  assert.equal(l.received_on, null);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.letter' AND target_id = ${created.id}`), 1);
+  // The next letter of the org takes the next number.
+  const m2 = await newMember("介绍信乙");
+  const second = expectStatus(await shuji.request("POST", "/api/transfer-letters", { body: { member_id: m2, to_org_name: "中共江川县城关镇委员会", dues_paid_to: monthNow() } }), 201).json;
+  assert.equal(second.number, `${year}-${String(before + 2).padStart(3, "0")}`);
+  // Printed copies are counted.
+  assert.equal(expectStatus(await shuji.request("POST", `/api/transfer-letters/${created.id}/printed`), 200).json.print_count, 1);
+  assert.equal(expectStatus(await shuji.request("POST", `/api/transfer-letters/${created.id}/printed`), 200).json.print_count, 2);
+  // The receipt: not before the letter, not in the future, then once only.
+  expectError(await shuji.request("POST", `/api/transfer-letters/${created.id}/receipt`, { body: { received_on: plusDays(today(), -1) } }), 400, "invalid", "/received_on");
+  expectError(await shuji.request("POST", `/api/transfer-letters/${created.id}/receipt`, { body: { received_on: plusDays(today(), 1) } }), 400, "invalid", "/received_on");
+  const r = expectStatus(await shuji.request("POST", `/api/transfer-letters/${created.id}/receipt`, { body: { note: "回执已附存根" } }), 200).json;
+  assert.equal(r.received_on, today());
+  assert.equal(r.receipt_note, "回执已附存根");
+  const w = writes();
+  const again = expectError(await shuji.request("POST", `/api/transfer-letters/${created.id}/receipt`, { body: {} }), 409, "conflict", "/received_on");
+  assert.match(again.message, /已于.*登记/);
+  assert.deepEqual(writes(), w);
+  const received = expectStatus(await shuji.request("GET", "/api/transfer-letters?status=received"), 200).json.items;
+  assert.ok(received.some((x) => x.id === created.id));
+});
+
+test("letters: bad input refused with its field, nothing written", async () => {
+  const m = await newMember("介绍信丙");
+  const n0 = count("SELECT COUNT(*) FROM xfer_letter");
+  const body = { member_id: m, to_org_name: "中共青溪县临河镇委员会", dues_paid_to: monthNow() };
+  const next = plusMonths(today(), 1).slice(0, 7);
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body: { ...body, dues_paid_to: next } }), 400, "invalid", "/dues_paid_to");
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body: { ...body, dues_paid_to: "2026-13" } }), 400, "invalid", "/dues_paid_to");
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body: { ...body, to_org_name: " " } }), 400, "invalid", "/to_org_name");
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body: { ...body, issued_on: plusDays(today(), 1) } }), 400, "invalid", "/issued_on");
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body: { ...body, org_id: group } }), 400, "invalid", "/org_id");
+  assert.equal(count("SELECT COUNT(*) FROM xfer_letter"), n0);
+  expectStatus(await shuji.request("POST", "/api/transfer-letters", { body }), 201);
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body }), 409, "conflict", "/member_id");
+  // A member with an in-system transfer pending gets no letter.
+  const t = await newMember("介绍信丁");
+  expectStatus(await shuji.request("POST", "/api/transfers", { body: { member_id: t, to_org_id: other } }), 201);
+  expectError(await shuji.request("POST", "/api/transfer-letters", { body: { ...body, member_id: t } }), 409, "conflict", "/member_id");
+  assert.equal(count("SELECT COUNT(*) FROM xfer_letter"), n0 + 1);
+  // A letter issued by the community (above the branch) is the community's, numbered there.
+  const c = expectStatus(await shequ.request("POST", "/api/transfer-letters", { body: { ...body, member_id: await newMember("介绍信戊"), org_id: community } }), 201).json;
+  assert.equal(Number(sql(srv.db, `SELECT org_id FROM xfer_letter WHERE id = ${c.id}`)[0][0]), community);
+  // Scope: another branch's letter reads as missing.
+  const foreign = Number(sql(srv.db, `SELECT id FROM xfer_letter WHERE org_id <> ${branch} AND org_id <> ${community} LIMIT 1`)[0][0]);
+  expectError(await shuji.request("GET", `/api/transfer-letters/${foreign}`), 404, "not_found");
+  expectError(await shuji.request("POST", `/api/transfer-letters/${foreign}/receipt`, { body: {} }), 404, "not_found");
+});

@@ -11,7 +11,7 @@
 -- for subtree scans (they follow an org that moves). That the receiving org differs from
 -- the sending one is the service's rule (a clear message), not a constraint. findings: the rules checked, as JSON
 -- [{rule, version, severity, message}].
--- The 'transfers' change counter moves with every write to xfer.
+-- The 'transfers' change counter moves with every write to xfer and xfer_letter.
 CREATE TABLE xfer_rule (
     id INTEGER PRIMARY KEY,
     rule_id TEXT NOT NULL,
@@ -57,6 +57,38 @@ CREATE UNIQUE INDEX xfer_open ON xfer(member_id) WHERE status = 'pending';
 CREATE INDEX xfer_from ON xfer(from_path);
 CREATE INDEX xfer_to ON xfer(to_path);
 
+-- xfer_letter: an introduction letter (介绍信) for a transfer outside the system (XFER-ONLINE: the
+-- receiving org is not on the system). Numbered per issuing org and year (seq from 1; shown as
+-- YYYY-NNN), valid until issued_on + XFER-VALID's months (the row in force that day, kept in
+-- valid_rule), 党费交至 (XFER-DUES, YYYY-MM as entered), the printed copies counted, and the
+-- 回执 recorded when it comes back (XFER-RECEIPT). A letter past valid_until without a
+-- receipt lists its member as a 口袋党员 to follow up.
+CREATE TABLE xfer_letter (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    org_id INTEGER NOT NULL REFERENCES org(id),
+    org_path TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    to_org_name TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    valid_until TEXT NOT NULL,
+    valid_rule TEXT NOT NULL,
+    dues_paid_to TEXT NOT NULL,
+    member_status TEXT NOT NULL,
+    note TEXT,
+    print_count INTEGER NOT NULL DEFAULT 0,
+    received_on TEXT,
+    receipt_note TEXT,
+    received_by INTEGER,
+    created_by INTEGER,
+    created_at INTEGER NOT NULL,
+    UNIQUE (org_id, year, seq)
+) STRICT;
+CREATE INDEX xfer_letter_path ON xfer_letter(org_path);
+CREATE INDEX xfer_letter_member ON xfer_letter(member_id);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'transfers', 1 FROM generation;
 CREATE TRIGGER generation_xfer_i AFTER INSERT ON xfer BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
@@ -64,7 +96,14 @@ END;
 CREATE TRIGGER generation_xfer_u AFTER UPDATE ON xfer BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
 END;
+CREATE TRIGGER generation_xfer_letter_i AFTER INSERT ON xfer_letter BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER generation_xfer_letter_u AFTER UPDATE ON xfer_letter BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
 CREATE TRIGGER xfer_org_path AFTER UPDATE OF path ON org BEGIN
     UPDATE xfer SET from_path = NEW.path WHERE from_org_id = NEW.id;
     UPDATE xfer SET to_path = NEW.path WHERE to_org_id = NEW.id;
+    UPDATE xfer_letter SET org_path = NEW.path WHERE org_id = NEW.id;
 END;

@@ -90,3 +90,61 @@ struct transfer_org {
 };
 int transfer_receivers(struct app *app, int64_t at_org_id, const char *q, struct arena *a,
                        struct transfer_org **out, int64_t *n_out, struct err *err);
+
+/* ---- introduction letters (介绍信): transfers outside the system (XFER-ONLINE) ---- */
+
+/* A letter as typed: POST /api/transfer-letters. org_id: the issuing org (0: the member's own),
+ * at or above the member's org; dues_paid_to: 党费交至 (YYYY-MM, XFER-DUES), not after this
+ * month; issued_on defaults to today. */
+struct transfer_letter_in {
+    int64_t member_id, org_id;
+    char *to_org_name, *dues_paid_to, *issued_on, *note;
+};
+
+/* One letter with what its print shows. number is "YYYY-NNN" (year and sequence of the
+ * issuing org). expired: no receipt and valid_until has passed. Member fields are unmasked
+ * here; the HTTP layer masks them. */
+struct transfer_letter_view {
+    int64_t id, member_id, org_id, member_org_id, year, seq, print_count, created_at;
+    const char *number, *org_name, *org_path, *member_org_name, *member_org_path, *to_org_name,
+        *issued_on, *valid_until, *valid_rule, *dues_paid_to, *member_status, *note, *received_on,
+        *receipt_note;
+    const char *name, *gender, *birth_date, *ethnicity, *id_number;
+    bool expired;
+};
+
+/* Issues a letter for a current member: the next number of the issuing org in the year of
+ * issued_on, valid until issued_on + XFER-VALID's months (the row in force that day). Refused:
+ * E_INVALID "/org_id" when the issuing org is not at or above the member's org, "/member_id"
+ * for a member not 预备 or 正式, "/issued_on" in the future, "/dues_paid_to" for a bad month or
+ * one after this month; E_CONFLICT "/member_id" when the member has a pending transfer or a
+ * letter still valid and not receipted. One transaction, audited ("transfer.letter"). The
+ * caller checks the actor may write at the issuing org. Memory of the outputs from a. */
+int transfer_letter_create(struct app *app, const struct transfer_letter_in *in,
+                           const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                           const char **number_out, const char **valid_until_out, struct err *err);
+int transfer_letter_get(struct app *app, int64_t id, struct arena *a,
+                        struct transfer_letter_view *out, struct err *err);
+/* The letters issued in the subtree at path, status "open" (no receipt, still valid),
+ * "received", "expired" or NULL (all); newest first; a page with the total. */
+int transfer_letters_list(struct app *app, const char *path, const char *status, int64_t page,
+                          int64_t size, struct arena *a, struct transfer_letter_view **out,
+                          int64_t *n_out, int64_t *total_out, struct err *err);
+/* Records the 回执 (XFER-RECEIPT) on received_on (NULL: today; not in the future, not before
+ * the letter was issued: E_INVALID "/received_on"). E_CONFLICT "/received_on" when the
+ * letter has its receipt already. Audited ("transfer.receipt"). */
+int transfer_letter_receipt(struct app *app, int64_t id, const char *received_on, const char *note,
+                            const struct auth_actor *actor, struct err *err);
+/* Counts one more printed copy (the print page calls it when printing); *count_out the total. */
+int transfer_letter_printed(struct app *app, int64_t id, int64_t *count_out, struct err *err);
+
+/* 口袋党员 to follow up in the subtree at path (listed, never acted on): members of it, or of
+ * letters it issued, whose letter is past its validity without a receipt (reason "letter_expired",
+ * since the day after valid_until). Memory from a. */
+struct transfer_pocket {
+    int64_t member_id, org_id, letter_id;
+    const char *name, *org_name, *reason, *since, *number, *to_org_name;
+};
+extern const char *const TRANSFER_POCKET_REASONS[], *const TRANSFER_POCKET_REASON_LABELS[];
+int transfers_pocket(struct app *app, const char *path, struct arena *a,
+                     struct transfer_pocket **out, int64_t *n_out, struct err *err);

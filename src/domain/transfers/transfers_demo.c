@@ -3,8 +3,10 @@
  * rolls and counts stay as the other areas' demos made them): one accepted 52 days ago (the
  * member moved, with the roster's history), one returned with a reason; a transfer out of the
  * demo branch still pending past its XFER-ONLINE-LIMIT deadline, one into it sent 5 days ago
- * and one more pending between two other branches. Written through the store, deadlines by the
- * rule rows as a live transfer gets them. */
+ * and one more pending between two other branches. Introduction letters: one of the demo
+ * branch issued 100 days ago and never receipted (past XFER-VALID: a 口袋党员), one receipted,
+ * one still valid. Written through the store, deadlines by the rule rows as live ones get
+ * them. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -58,12 +60,45 @@ static int transfer(const struct demo_ctx *ctx, int64_t member, int64_t to, int6
     return transfers_demo_store_dates(ctx->c, id, sent, row.due_on, decided, err);
 }
 
+/* A letter of member at org issued n days ago to a fictional org outside the system, valid by
+ * the rule rows; receipted k days later when k > 0. */
+static int letter(const struct demo_ctx *ctx, int64_t member, int64_t org, int64_t n,
+                  const char *to, int64_t k, struct arena *a, struct err *err)
+{
+    struct transfer_letter_row row = { 0 };
+    struct transfer_rule r;
+    char issued[11], until[11], received[11];
+    bool has = false;
+    int64_t id;
+
+    days_ago(ctx, n, issued);
+    if (transfers_store_rule(ctx->c, "XFER-VALID", issued, a, &r, &has, err) < 0)
+        return -1;
+    date_add_months(issued, has ? (int)transfer_rule_param(&r, "months", 3) : 3, until);
+    row.member_id = member;
+    row.org_id = org;
+    row.year = strtoll(issued, NULL, 10);
+    row.to_org_name = to;
+    row.issued_on = issued;
+    row.valid_until = until;
+    row.valid_rule = has ? arena_printf(a, "%s %s", r.rule_id, r.rule_set) : "XFER-VALID default";
+    row.dues_paid_to = arena_printf(a, "%.7s", issued);
+    row.member_status = "full";
+    row.created_at = ctx->now - n * 86400;
+    if (transfers_store_letter_insert(ctx->c, &row, &id, err) < 0)
+        return -1;
+    if (k <= 0)
+        return 0;
+    days_ago(ctx, n - k, received);
+    return transfers_store_letter_receipt(ctx->c, id, received, "回执已寄回，附存根", 0, err);
+}
+
 static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     const struct demo_result *s = ctx->street;
     struct arena a;
     const char *street, *community;
-    int64_t *b, nb, *m0, n0, *m1, n1, *home, nh;
+    int64_t *b, nb, *m0, n0, *m1, n1, *home, nh, *m2, n2, *m3, n3;
     int rc = -1;
 
     arena_init(&a, 4096);
@@ -77,10 +112,12 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
     }
     if (transfers_demo_store_members(ctx->c, b[0], 0, 2, &a, &m0, &n0, err) < 0 ||
         transfers_demo_store_members(ctx->c, b[1], 0, 2, &a, &m1, &n1, err) < 0 ||
-        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 1, &a, &home,
+        transfers_demo_store_members(ctx->c, b[2], 0, 1, &a, &m2, &n2, err) < 0 ||
+        transfers_demo_store_members(ctx->c, b[3], 0, 1, &a, &m3, &n3, err) < 0 ||
+        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 2, &a, &home,
                                      &nh, err) < 0)
         goto out;
-    if (n0 < 2 || n1 < 2 || nh < 1) {
+    if (n0 < 2 || n1 < 2 || n2 < 1 || n3 < 1 || nh < 2) {
         rc = 0;
         goto out;
     }
@@ -89,7 +126,10 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
                  &a, err) < 0 ||
         transfer(ctx, home[0], b[1], 40, "pending", 0, NULL, &a, err) < 0 ||
         transfer(ctx, m1[0], s->branch_org_id, 5, "pending", 0, NULL, &a, err) < 0 ||
-        transfer(ctx, m1[1], b[3], 12, "pending", 0, NULL, &a, err) < 0)
+        transfer(ctx, m1[1], b[3], 12, "pending", 0, NULL, &a, err) < 0 ||
+        letter(ctx, home[1], s->branch_org_id, 100, "中共青溪县临河镇委员会", 0, &a, err) < 0 ||
+        letter(ctx, m2[0], b[2], 50, "中共云岭市南湖区滨江街道工作委员会", 30, &a, err) < 0 ||
+        letter(ctx, m3[0], b[3], 10, "中共江川县城关镇第二社区委员会", 0, &a, err) < 0)
         goto out;
     rc = 0;
 out:

@@ -14,6 +14,7 @@
 #include "domain/modules.h"
 #include "domain/orgpath.h"
 #include "domain/transfers/transfers.h"
+#include "domain/transfers/transfers_http_int.h"
 #include "http/http.h"
 
 static json_t *findings_json(const char *text)
@@ -237,6 +238,22 @@ static const struct route TRANSFERS_ROUTES[] = {
     { HTTP_GET, "/api/transfers/receivers", receivers_get, PERM_TRANSFERS_WRITE, SCOPE_CALLER,
       "可接收组织关系的党组织（全区任一未撤销的非党小组组织，按名称搜索，最多20个）", NULL,
       RECEIVERS_Q, NULL },
+    { HTTP_GET, "/api/transfers/pocket", transfers_http_pocket, PERM_TRANSFERS_READ, SCOPE_CALLER,
+      "口袋党员：介绍信逾期未回执的党员（只列出，供跟进，系统不作处理）", NULL, TRANSFER_POCKET_Q,
+      NULL },
+    { HTTP_GET, "/api/transfer-letters", transfer_letters_http_list, PERM_TRANSFERS_READ,
+      SCOPE_CALLER, "介绍信（系统外转接）：管辖范围内开具的，可按状态筛选（有效、已回执、逾期）",
+      NULL, TRANSFER_LETTERS_Q, NULL },
+    { HTTP_POST, "/api/transfer-letters", transfer_letters_http_create, PERM_TRANSFERS_WRITE,
+      SCOPE_RECORD, "开具介绍信：按开具组织逐年编号，有效期按 XFER-VALID，党费交至（XFER-DUES）",
+      NULL, NULL, TRANSFER_LETTER_IN },
+    { HTTP_GET, "/api/transfer-letters/{id}", transfer_letters_http_get, PERM_TRANSFERS_READ,
+      SCOPE_RECORD, "一封介绍信（打印用：存根、介绍信、回执）", NULL, NULL, NULL },
+    { HTTP_POST, "/api/transfer-letters/{id}/receipt", transfer_letters_http_receipt,
+      PERM_TRANSFERS_WRITE, SCOPE_RECORD, "登记介绍信回执（XFER-RECEIPT），只能登记一次", NULL,
+      NULL, TRANSFER_RECEIPT_IN },
+    { HTTP_POST, "/api/transfer-letters/{id}/printed", transfer_letters_http_printed,
+      PERM_TRANSFERS_WRITE, SCOPE_RECORD, "记录介绍信打印一份（打印次数）", NULL, NULL, NULL },
     { HTTP_GET, "/api/transfers/{id}", transfers_get_one, PERM_TRANSFERS_READ, SCOPE_RECORD,
       "一笔组织关系转接（转出或接收党组织可见）", NULL, NULL, NULL },
     { HTTP_POST, "/api/transfers", transfers_create, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
@@ -265,11 +282,14 @@ static const struct audit_action TRANSFERS_AUDIT[] = {
     { "transfer.create", "发起组织关系转接", "transfer" },
     { "transfer.accept", "接收组织关系转接", "transfer" },
     { "transfer.return", "退回组织关系转接", "transfer" },
+    { "transfer.letter", "开具组织关系介绍信", "transfer_letter" },
+    { "transfer.receipt", "登记介绍信回执", "transfer_letter" },
     { NULL, NULL, NULL },
 };
 
 static const struct code_table TRANSFERS_CODES[] = {
     { "transfer_status", TRANSFER_STATUSES, TRANSFER_STATUS_LABELS },
+    { "transfer_pocket_reason", TRANSFER_POCKET_REASONS, TRANSFER_POCKET_REASON_LABELS },
     { NULL, NULL, NULL },
 };
 

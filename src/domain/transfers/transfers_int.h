@@ -60,3 +60,30 @@ int transfers_demo_store_branches(struct db_conn *c, const char *path, const cha
 /* Back-dates transfer id (demo): sent on, created at, due on, and the decision's date. */
 int transfers_demo_store_dates(struct db_conn *c, int64_t id, const char *sent_on,
                                const char *due_on, const char *decided_on, struct err *err);
+
+/* ---- letters (transfers_letter_store.c) ---- */
+
+/* A new letter with the next sequence of org_id in year; *id_out and *seq_out. */
+struct transfer_letter_row {
+    int64_t member_id, org_id, year, created_by, created_at;
+    const char *to_org_name, *issued_on, *valid_until, *valid_rule, *dues_paid_to, *member_status,
+        *note;
+};
+int transfers_store_letter_insert(struct db_conn *c, const struct transfer_letter_row *r,
+                                  int64_t *id_out, struct err *err);
+/* The id of a letter of the member with no receipt still valid on today (0: none). */
+int transfers_store_letter_open_of(struct db_conn *c, int64_t member_id, const char *today,
+                                   int64_t *id_out, struct err *err);
+int transfers_store_letter_get(struct db_conn *c, int64_t id, const char *today, struct arena *a,
+                               struct transfer_letter_view *out, struct err *err);
+int transfers_store_letters(struct db_conn *c, const char *path, const char *status,
+                            const char *today, int64_t page, int64_t size, struct arena *a,
+                            struct transfer_letter_view **out, int64_t *n_out, int64_t *total_out,
+                            struct err *err);
+/* Sets the receipt of letter id unless it has one (E_CONFLICT "/received_on"). */
+int transfers_store_letter_receipt(struct db_conn *c, int64_t id, const char *received_on,
+                                   const char *note, int64_t by, struct err *err);
+int transfers_store_letter_printed(struct db_conn *c, int64_t id, int64_t *count_out,
+                                   struct err *err);
+int transfers_store_pocket(struct db_conn *c, const char *path, const char *today, struct arena *a,
+                           struct transfer_pocket **out, int64_t *n_out, struct err *err);

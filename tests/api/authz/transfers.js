@@ -1,5 +1,7 @@
 // authz/transfers.js: authorization-matrix recipes for transfers of organization relations:
-// the queue and one transfer of the org (a fixture transfer into it), a transfer of a member
+// the queue and one transfer of the org (a fixture transfer into it), the 口袋党员 list, letters
+// (a letter with a future 党费交至 month and a receipt dated before the letter: each a 400
+// after the scope check; a fixture letter read and printed), a transfer of a member
 // to the org the member is already in (one validation error after the scope check, nothing
 // written), accepting a fixture transfer into the org, and returning one with too short a
 // reason (likewise a 400).
@@ -7,6 +9,12 @@
 module.exports = (fx) => ({
   "GET /api/transfers": (org) => ({ path: `/api/transfers?org=${org}` }),
   "GET /api/transfers/receivers": (org) => ({ path: `/api/transfers/receivers?org=${org}&q=${encodeURIComponent("支部")}` }),
+  "GET /api/transfers/pocket": (org) => ({ path: `/api/transfers/pocket?org=${org}` }),
+  "GET /api/transfer-letters": (org) => ({ path: `/api/transfer-letters?org=${org}` }),
+  "POST /api/transfer-letters": (org) => ({ path: "/api/transfer-letters", body: { member_id: fx.member(org).id, to_org_name: "矩阵外部党组织", dues_paid_to: "2999-01" }, ok: 400 }),
+  "GET /api/transfer-letters/{id}": (org) => ({ path: `/api/transfer-letters/${fx.transferLetter(org)}` }),
+  "POST /api/transfer-letters/{id}/receipt": (org) => ({ path: `/api/transfer-letters/${fx.transferLetter(org)}/receipt`, body: { received_on: "2000-01-01" }, ok: 400 }),
+  "POST /api/transfer-letters/{id}/printed": (org) => ({ path: `/api/transfer-letters/${fx.transferLetter(org)}/printed`, body: {} }),
   "GET /api/transfers/{id}": (org) => ({ path: `/api/transfers/${fx.transfer(org)}` }),
   "POST /api/transfers": (org) => ({ path: "/api/transfers", body: { member_id: fx.member(org).id, to_org_id: org }, ok: 400 }),
   "POST /api/transfers/{id}/accept": (org) => ({ path: `/api/transfers/${fx.transfer(org)}/accept`, body: {} }),
