@@ -2,11 +2,15 @@
 // and 转入 (received into it), pending first with the deadline of the rule row in force
 // (XFER-ONLINE-LIMIT; past it the row is marked, nothing is refused); 发起转接 (a member of the
 // scope to any org of the tree, XFER-DIRECT) and, on the receiving side, 接收 (the member moves
-// then) and 退回 with a reason. The dialogs are in pages/transfers/; text is shown as text.
+// then) and 退回 with a reason; 介绍信 (letters for transfers outside the system,
+// transfers/letters.js) and 口袋党员 (letters run out without a receipt, transfers/pocket.js).
+// The tabs and dialogs are in pages/transfers/; text is shown as text.
 import { isMobile } from "../lib/viewport.js";
 import { can } from "../lib/session.js";
 import TransferQueue from "./transfers/queue.js";
 import TransferCreate from "./transfers/create.js";
+import TransferLetters from "./transfers/letters.js";
+import TransferPocket from "./transfers/pocket.js";
 const { ref, computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -14,7 +18,7 @@ export const routes = [{ path: "/transfers", title: "组织关系转接", perm: 
 
 export default {
   name: "TransfersPage",
-  components: { TransferQueue, TransferCreate },
+  components: { TransferQueue, TransferCreate, TransferLetters, TransferPocket },
   setup() {
     const tab = ref("out");
     const showCreate = ref(false);
@@ -29,11 +33,13 @@ export default {
         <h1 class="page-title">组织关系转接</h1>
         <el-button v-if="canWrite" type="primary" icon="Plus" class="new-transfer" @click="showCreate = true">发起转接</el-button>
       </div>
-      <p class="page-desc">系统内转接：转出党组织发起，接收党组织接收或退回；接收前党员仍在原党组织（转出中）。期限按规则提示，由党组织办理，系统不代为决定。</p>
+      <p class="page-desc">系统内转接：转出党组织发起，接收党组织接收或退回；接收前党员仍在原党组织（转出中）。接收党组织不在系统内的，开具纸质介绍信。期限按规则提示，由党组织办理，系统不代为决定。</p>
       <el-card shadow="never">
         <el-tabs v-model="tab" :stretch="isMobile" class="transfer-tabs">
           <el-tab-pane label="转出" name="out"><transfer-queue box="out" :version="version" @changed="version++" /></el-tab-pane>
           <el-tab-pane label="转入" name="in" lazy><transfer-queue box="in" :version="version" @changed="version++" /></el-tab-pane>
+          <el-tab-pane label="介绍信" name="letters" lazy><transfer-letters :version="version" @changed="version++" /></el-tab-pane>
+          <el-tab-pane :label="isMobile ? '口袋' : '口袋党员'" name="pocket" lazy><transfer-pocket :version="version" /></el-tab-pane>
         </el-tabs>
       </el-card>
       <transfer-create v-model="showCreate" @created="created" />
