@@ -121,6 +121,11 @@ const fx = {
     const f = want("transferLetter", org, planning ? { name: `矩阵介绍信${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // A 流动党员 outflow registered today by org for a member placed at org.
+  transferFlow(org) {
+    const f = want("transferFlow", org, planning ? { name: `矩阵流动${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -230,6 +235,9 @@ function createFixtures(list) {
     transferLetter: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO xfer_letter (tenant_id, member_id, org_id, org_path, year, seq, to_org_name, issued_on, valid_until, valid_rule, dues_paid_to, member_status, created_at)
       SELECT 1, (SELECT MAX(id) FROM member), o.id, o.path, 2000, (SELECT COUNT(*) + 1 FROM xfer_letter), '矩阵外部党组织', '${today()}', '2999-01-01', 'XFER-VALID', '2000-01', 'full', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    transferFlow: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO xfer_flow (tenant_id, member_id, direction, org_id, org_path, home_org_id, home_path, dest_org_name, place, reason, starts_on, created_at)
+      SELECT 1, (SELECT MAX(id) FROM member), 'out', o.id, o.path, o.id, o.path, '矩阵外部党组织', '矩阵', '务工', '${today()}', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -299,3 +299,65 @@ test("letters: bad input refused with its field, nothing written", async () => {
   expectError(await shuji.request("GET", `/api/transfer-letters/${foreign}`), 404, "not_found");
   expectError(await shuji.request("POST", `/api/transfer-letters/${foreign}/receipt`, { body: {} }), 404, "not_found");
 });
+
+test("流动党员: the demo's flows, an outflow with its 活动证 and meetings at the destination, an inflow, the return", async () => {
+  const demo = expectStatus(await shuji.request("GET", "/api/flows"), 200).json.items;
+  const out = demo.find((f) => f.direction === "out" && f.home_org_id === branch);
+  assert.ok(out && out.card_no && out.meetings >= 3, JSON.stringify(out));
+  assert.equal(out.direction_label, "外出（流出）");
+  const inflow = demo.find((f) => f.direction === "in" && f.org_id === branch);
+  assert.ok(inflow && inflow.home_org_id !== branch);
+  const one = expectStatus(await shuji.request("GET", `/api/flows/${out.id}`), 200).json;
+  assert.equal(one.meeting_records.length, out.meetings);
+  assert.ok(one.meeting_records.every((m) => m.met_on >= out.starts_on && m.dest_org_name === out.dest_org_name));
+
+  const m = await newMember("流动甲");
+  const starts = plusDays(today(), -10);
+  const f = expectStatus(await shuji.request("POST", "/api/flows", { body: { member_id: m, direction: "out", place: "云岭市南湖区", reason: "务工",
+    contact: "微信 liudongjia", dest_org_name: "中共云岭市南湖区滨江街道工作委员会", starts_on: starts, ends_on: plusMonths(starts, 4),
+    card_no: "宁流证〔2026〕901号", card_valid_until: plusMonths(starts, 4) } }), 201).json;
+  assert.deepEqual(f.findings, []);
+  // Meetings at the destination, entered by the home branch; one outside the period refused.
+  expectStatus(await shuji.request("POST", `/api/flows/${f.id}/meetings`, { body: { met_on: plusDays(today(), -3), topic: "主题党日：学习贯彻" } }), 201);
+  expectError(await shuji.request("POST", `/api/flows/${f.id}/meetings`, { body: { met_on: plusDays(starts, -1), topic: "支部党员大会" } }), 400, "invalid", "/met_on");
+  expectError(await shuji.request("POST", `/api/flows/${f.id}/meetings`, { body: { met_on: plusDays(today(), 1), topic: "支部党员大会" } }), 400, "invalid", "/met_on");
+  const got = expectStatus(await shuji.request("GET", `/api/flows/${f.id}`), 200).json;
+  assert.equal(got.meeting_records.length, 1);
+  assert.equal(got.card_no, "宁流证〔2026〕901号");
+  assert.equal(got.card_expired, false);
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.flow' AND target_id = ${f.id}`), 1);
+  // A second open flow of the same member.
+  expectError(await shuji.request("POST", "/api/flows", { body: { member_id: m, direction: "out", place: "江川县", reason: "务工", dest_org_name: "中共江川县委员会", starts_on: today() } }), 409, "conflict", "/member_id");
+  // The return, once.
+  expectError(await shuji.request("POST", `/api/flows/${f.id}/return`, { body: { returned_on: plusDays(starts, -1) } }), 400, "invalid", "/returned_on");
+  assert.equal(expectStatus(await shuji.request("POST", `/api/flows/${f.id}/return`, { body: {} }), 200).json.returned_on, today());
+  expectError(await shuji.request("POST", `/api/flows/${f.id}/return`, { body: {} }), 409, "conflict", "/returned_on");
+  // A long absence is flagged: the relation should move (FLOW-DEF, XFER-WHEN).
+  const long = expectStatus(await shuji.request("POST", "/api/flows", { body: { member_id: m, direction: "out", place: "江川县", reason: "长期务工", dest_org_name: "中共江川县委员会", starts_on: today(), ends_on: plusMonths(today(), 7) } }), 201).json;
+  assert.equal(long.findings[0].rule, "FLOW-DEF");
+  assert.match(long.findings[0].message, /应转接正式组织关系/);
+  // An inflow registered by the 流入地 (the branch) for a member of another org.
+  const guest = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${other} AND status = 'full' AND id NOT IN (SELECT member_id FROM xfer_flow) ORDER BY id LIMIT 1`)[0][0]);
+  const inf = expectStatus(await shuji.request("POST", "/api/flows", { body: { member_id: guest, direction: "in", org_id: branch, place: "本社区", reason: "随子女居住", starts_on: plusDays(today(), -30) } }), 201).json;
+  const row = sql(srv.db, `SELECT org_id, home_org_id FROM xfer_flow WHERE id = ${inf.id}`)[0].map(Number);
+  assert.deepEqual(row, [branch, other]);
+  assert.equal(expectStatus(await shuji.request("GET", `/api/flows/${inf.id}`), 200).json.home_org_id, other);
+});
+
+test("流动党员: bad input refused with its field, nothing written", async () => {
+  const m = await newMember("流动乙");
+  const n0 = count("SELECT COUNT(*) FROM xfer_flow");
+  const body = { member_id: m, direction: "out", place: "云岭市", reason: "务工", dest_org_name: "中共云岭市委员会", starts_on: today() };
+  const bad = expectError(await shuji.request("POST", "/api/flows", { body: { ...body, ends_on: plusDays(today(), -1) } }), 400, "invalid", "/ends_on");
+  assert.match(bad.message, /不能早于外出日期/);
+  expectError(await shuji.request("POST", "/api/flows", { body: { ...body, dest_org_name: "" } }), 400, "invalid", "/dest_org_name");
+  expectError(await shuji.request("POST", "/api/flows", { body: { ...body, card_no: "宁流证1号" } }), 400, "invalid", "/card_valid_until");
+  expectError(await shuji.request("POST", "/api/flows", { body: { ...body, card_no: "宁流证1号", card_valid_until: plusDays(today(), -1) } }), 400, "invalid", "/card_valid_until");
+  expectError(await shuji.request("POST", "/api/flows", { body: { ...body, direction: "in", org_id: branch } }), 400, "invalid", "/org_id");
+  expectError(await shuji.request("POST", "/api/flows", { body: { ...body, direction: "sideways" } }), 400, "invalid", "/direction");
+  assert.equal(count("SELECT COUNT(*) FROM xfer_flow"), n0);
+  // Scope: a flow of another branch reads as missing.
+  const foreign = Number(sql(srv.db, `SELECT id FROM xfer_flow WHERE org_id <> ${branch} AND home_org_id <> ${branch} LIMIT 1`)[0][0]);
+  expectError(await shuji.request("GET", `/api/flows/${foreign}`), 404, "not_found");
+  expectError(await shuji.request("POST", `/api/flows/${foreign}/meetings`, { body: { met_on: today(), topic: "主题党日" } }), 404, "not_found");
+});

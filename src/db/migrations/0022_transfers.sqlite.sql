@@ -11,7 +11,7 @@
 -- for subtree scans (they follow an org that moves). That the receiving org differs from
 -- the sending one is the service's rule (a clear message), not a constraint. findings: the rules checked, as JSON
 -- [{rule, version, severity, message}].
--- The 'transfers' change counter moves with every write to xfer and xfer_letter.
+-- The 'transfers' change counter moves with every write to the area's tables.
 CREATE TABLE xfer_rule (
     id INTEGER PRIMARY KEY,
     rule_id TEXT NOT NULL,
@@ -28,7 +28,9 @@ CREATE TABLE xfer_rule (
 INSERT INTO xfer_rule (rule_id, rule_set, severity, param, valid_from, enabled, confidence, source) VALUES
     ('XFER-ONLINE-LIMIT', 'local-default', 'remind', '{"days": 30}', '1900-01-01', 1, 'unverified', '未见全国性时限（RULES.md §7）：默认提醒接收党组织30天内接收或退回，不拒绝任何操作；待街道党工委确认'),
     ('XFER-VALID', 'jiaoyu-2019', 'computed', '{"months": 3}', '1900-01-01', 1, 'unverified', '纸质介绍信有效期说法不一（一般最长不超过3个月）；默认3个月，待街道党工委确认'),
-    ('DEV-TRANSFER-IN', 'xize-2014', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '预备党员转入后，转正讨论可推迟，但不超过6个月；转正时间仍自原预备期满之日算起');
+    ('DEV-TRANSFER-IN', 'xize-2014', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '预备党员转入后，转正讨论可推迟，但不超过6个月；转正时间仍自原预备期满之日算起'),
+    ('FLOW-DEF', 'jiaoyu-2019', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '外出6个月以上且地点相对固定的，应转接正式组织关系（XFER-WHEN）；未转接的为流动党员'),
+    ('FLOW-CARD', 'jiaoyu-2019', 'computed', '{"months": 6}', '1900-01-01', 1, 'secondary', '《流动党员活动证》：外出不足6个月或暂不能转接组织关系的，由基层党委发放；持证参加流入地组织生活，无表决权、选举权和被选举权');
 
 CREATE TABLE xfer (
     id INTEGER PRIMARY KEY,
@@ -89,6 +91,53 @@ CREATE TABLE xfer_letter (
 CREATE INDEX xfer_letter_path ON xfer_letter(org_path);
 CREATE INDEX xfer_letter_member ON xfer_letter(member_id);
 
+-- xfer_flow: a 流动党员 registration card (流动党员登记卡, RULES.md §8): a member away from the
+-- home org with the relation not transferred ('out', registered by the home org) or a member
+-- of another org of the tree staying here ('in', registered by the 流入地 org_id). Where, why,
+-- contact, the expected period (starts_on..ends_on), the destination org (in the system:
+-- dest_org_id; else its name), the 流动党员活动证 (FLOW-CARD: number and validity), the
+-- return registration (returned_on). findings as in xfer.
+-- xfer_flow_meeting: organizational life attended at the destination, entered by either
+-- side (FLOW-IN-DUTY: the record counts in the member's 民主评议).
+CREATE TABLE xfer_flow (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+    org_id INTEGER NOT NULL REFERENCES org(id),
+    org_path TEXT NOT NULL,
+    home_org_id INTEGER NOT NULL REFERENCES org(id),
+    home_path TEXT NOT NULL,
+    dest_org_id INTEGER REFERENCES org(id),
+    dest_org_name TEXT,
+    place TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    contact TEXT,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT,
+    card_no TEXT,
+    card_valid_until TEXT,
+    returned_on TEXT,
+    findings TEXT NOT NULL DEFAULT '[]',
+    created_by INTEGER,
+    created_at INTEGER NOT NULL,
+    CHECK (ends_on IS NULL OR ends_on >= starts_on)
+) STRICT;
+CREATE INDEX xfer_flow_path ON xfer_flow(org_path);
+CREATE INDEX xfer_flow_home ON xfer_flow(home_path);
+CREATE INDEX xfer_flow_member ON xfer_flow(member_id);
+CREATE TABLE xfer_flow_meeting (
+    id INTEGER PRIMARY KEY,
+    flow_id INTEGER NOT NULL REFERENCES xfer_flow(id),
+    met_on TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    dest_org_name TEXT,
+    note TEXT,
+    recorded_by INTEGER,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX xfer_flow_meeting_flow ON xfer_flow_meeting(flow_id, met_on);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'transfers', 1 FROM generation;
 CREATE TRIGGER generation_xfer_i AFTER INSERT ON xfer BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
@@ -102,8 +151,19 @@ END;
 CREATE TRIGGER generation_xfer_letter_u AFTER UPDATE ON xfer_letter BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
 END;
+CREATE TRIGGER generation_xfer_flow_i AFTER INSERT ON xfer_flow BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER generation_xfer_flow_u AFTER UPDATE ON xfer_flow BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER generation_xfer_flow_meeting_i AFTER INSERT ON xfer_flow_meeting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
 CREATE TRIGGER xfer_org_path AFTER UPDATE OF path ON org BEGIN
     UPDATE xfer SET from_path = NEW.path WHERE from_org_id = NEW.id;
     UPDATE xfer SET to_path = NEW.path WHERE to_org_id = NEW.id;
     UPDATE xfer_letter SET org_path = NEW.path WHERE org_id = NEW.id;
+    UPDATE xfer_flow SET org_path = NEW.path WHERE org_id = NEW.id;
+    UPDATE xfer_flow SET home_path = NEW.path WHERE home_org_id = NEW.id;
 END;

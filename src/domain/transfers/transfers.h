@@ -148,3 +148,56 @@ struct transfer_pocket {
 extern const char *const TRANSFER_POCKET_REASONS[], *const TRANSFER_POCKET_REASON_LABELS[];
 int transfers_pocket(struct app *app, const char *path, struct arena *a,
                      struct transfer_pocket **out, int64_t *n_out, struct err *err);
+
+/* ---- 流动党员 (RULES.md §8) ---- */
+
+extern const char *const TRANSFER_FLOW_DIRECTIONS[], *const TRANSFER_FLOW_DIRECTION_LABELS[];
+
+/* A 登记卡 as typed: POST /api/flows. direction "out": the member's home org registers the
+ * member going away (dest_org_id in the system or dest_org_name outside it); "in": org_id (the
+ * 流入地, not the member's own org) registers a member of another org staying here. */
+struct transfer_flow_in {
+    int64_t member_id, org_id, dest_org_id;
+    char *direction, *dest_org_name, *place, *reason, *contact, *starts_on, *ends_on, *card_no,
+        *card_valid_until;
+};
+struct transfer_flow_meeting {
+    int64_t id, flow_id;
+    const char *met_on, *topic, *dest_org_name, *note;
+};
+struct transfer_flow_view {
+    int64_t id, member_id, org_id, home_org_id, dest_org_id, meetings;
+    const char *direction, *name, *org_name, *org_path, *home_org_name, *home_path, *dest_org_name,
+        *place, *reason, *contact, *starts_on, *ends_on, *card_no, *card_valid_until, *returned_on,
+        *findings;
+    bool card_expired; /* the 活动证 ran out while the member is still away */
+};
+
+/* Registers a flow. Refused: E_INVALID "/ends_on" when the period ends before it starts,
+ * "/card_valid_until" for a certificate number without a validity or one ending before the
+ * period starts, "/dest_org_name" for an outflow without a destination, "/org_id" for an
+ * inflow into the member's own org, "/member_id" for a member not 预备 or 正式; E_CONFLICT
+ * "/member_id" when the member has an open flow (not returned) already. A period of FLOW-DEF's
+ * months or more gets its finding (transfer the relation instead, XFER-WHEN). One
+ * transaction, audited ("transfer.flow"). The caller checks the actor may write at the
+ * registering org (the home org for "out", org_id for "in"). */
+int transfer_flow_create(struct app *app, const struct transfer_flow_in *in,
+                         const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                         const char **findings_out, struct err *err);
+int transfer_flow_get(struct app *app, int64_t id, struct arena *a, struct transfer_flow_view *out,
+                      struct transfer_flow_meeting **meetings_out, int64_t *n_out, struct err *err);
+/* The flows registered in the subtree at path or of its members (home org in it), open first,
+ * then newest. Memory from a. */
+int transfer_flows_list(struct app *app, const char *path, struct arena *a,
+                        struct transfer_flow_view **out, int64_t *n_out, struct err *err);
+/* Records organizational life at the destination (either side): met_on within the flow's
+ * period as far as it has run (not before starts_on, not after today or the return:
+ * E_INVALID "/met_on"). Audited ("transfer.flow_meeting"). */
+int transfer_flow_meeting_add(struct app *app, int64_t flow_id, const char *met_on,
+                              const char *topic, const char *note, const struct auth_actor *actor,
+                              int64_t *id_out, struct err *err);
+/* The return registration: returned_on (NULL: today) not before starts_on nor after today
+ * (E_INVALID "/returned_on"); E_CONFLICT "/returned_on" when already returned. Audited
+ * ("transfer.flow_return"). */
+int transfer_flow_return(struct app *app, int64_t id, const char *returned_on,
+                         const struct auth_actor *actor, struct err *err);

@@ -5,8 +5,10 @@
  * demo branch still pending past its XFER-ONLINE-LIMIT deadline, one into it sent 5 days ago
  * and one more pending between two other branches. Introduction letters: one of the demo
  * branch issued 100 days ago and never receipted (past XFER-VALID: a 口袋党员), one receipted,
- * one still valid. Written through the store, deadlines by the rule rows as live ones get
- * them. */
+ * one still valid. 流动党员: one of the demo branch away for 5 months with its 活动证 and a meeting
+ * at the destination each month, one of another branch staying in the demo branch (inflow,
+ * 8 months: FLOW-DEF's case), one returned. Written through the store, deadlines by the rule rows
+ * as live ones get them. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -93,6 +95,50 @@ static int letter(const struct demo_ctx *ctx, int64_t member, int64_t org, int64
     return transfers_store_letter_receipt(ctx->c, id, received, "回执已寄回，附存根", 0, err);
 }
 
+/* A flow of member sent n days ago for the months given; org 0 for an outflow (the member's
+ * own org registers it); a certificate and meetings at the destination each month so far;
+ * returned k days after it started when k > 0. */
+static int flow(const struct demo_ctx *ctx, int64_t member, const char *direction, int64_t org,
+                int64_t n, int months, const char *place, const char *dest, int64_t k,
+                struct arena *a, struct err *err)
+{
+    static const char *const TOPICS[] = { "主题党日：学习党的二十届四中全会精神", "支部党员大会",
+                                          "党课：新时代党员的责任与担当",
+                                          "志愿服务：社区环境整治" };
+    struct transfer_flow_row row = { 0 };
+    char starts[11], ends[11], card[11], met[11], back[11];
+    int64_t id, mid;
+
+    days_ago(ctx, n, starts);
+    date_add_months(starts, months, ends);
+    date_add_months(starts, months < 6 ? months : 6, card);
+    row.member_id = member;
+    row.direction = direction;
+    row.org_id = org;
+    row.dest_org_name = dest;
+    row.place = place;
+    row.reason = !strcmp(direction, "out") ? "务工" : "随子女居住";
+    row.contact = "微信联系";
+    row.starts_on = starts;
+    row.ends_on = ends;
+    row.card_no = arena_printf(a, "宁流证〔%.4s〕%03" PRId64 "号", starts, member % 1000);
+    row.card_valid_until = card;
+    row.findings = "[]";
+    row.created_at = ctx->now - n * 86400;
+    if (transfers_store_flow_insert(ctx->c, &row, &id, err) < 0)
+        return -1;
+    for (int64_t d = 20, i = 0; d < n && (k <= 0 || d < k); d += 30, i++) {
+        days_ago(ctx, n - d, met);
+        if (transfers_store_flow_meeting_insert(ctx->c, id, met, TOPICS[i % 4], dest, NULL, 0,
+                                                ctx->now - (n - d) * 86400, &mid, err) < 0)
+            return -1;
+    }
+    if (k <= 0)
+        return 0;
+    days_ago(ctx, n - k, back);
+    return transfers_store_flow_return(ctx->c, id, back, err);
+}
+
 static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     const struct demo_result *s = ctx->street;
@@ -112,12 +158,12 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
     }
     if (transfers_demo_store_members(ctx->c, b[0], 0, 2, &a, &m0, &n0, err) < 0 ||
         transfers_demo_store_members(ctx->c, b[1], 0, 2, &a, &m1, &n1, err) < 0 ||
-        transfers_demo_store_members(ctx->c, b[2], 0, 1, &a, &m2, &n2, err) < 0 ||
-        transfers_demo_store_members(ctx->c, b[3], 0, 1, &a, &m3, &n3, err) < 0 ||
-        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 2, &a, &home,
+        transfers_demo_store_members(ctx->c, b[2], 0, 2, &a, &m2, &n2, err) < 0 ||
+        transfers_demo_store_members(ctx->c, b[3], 0, 2, &a, &m3, &n3, err) < 0 ||
+        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 3, &a, &home,
                                      &nh, err) < 0)
         goto out;
-    if (n0 < 2 || n1 < 2 || n2 < 1 || n3 < 1 || nh < 2) {
+    if (n0 < 2 || n1 < 2 || n2 < 2 || n3 < 2 || nh < 3) {
         rc = 0;
         goto out;
     }
@@ -129,7 +175,11 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
         transfer(ctx, m1[1], b[3], 12, "pending", 0, NULL, &a, err) < 0 ||
         letter(ctx, home[1], s->branch_org_id, 100, "中共青溪县临河镇委员会", 0, &a, err) < 0 ||
         letter(ctx, m2[0], b[2], 50, "中共云岭市南湖区滨江街道工作委员会", 30, &a, err) < 0 ||
-        letter(ctx, m3[0], b[3], 10, "中共江川县城关镇第二社区委员会", 0, &a, err) < 0)
+        letter(ctx, m3[0], b[3], 10, "中共江川县城关镇第二社区委员会", 0, &a, err) < 0 ||
+        flow(ctx, home[2], "out", 0, 95, 5, "云岭市南湖区", "中共云岭市南湖区滨江街道工作委员会", 0,
+             &a, err) < 0 ||
+        flow(ctx, m2[1], "in", s->branch_org_id, 70, 8, "本社区", NULL, 0, &a, err) < 0 ||
+        flow(ctx, m3[1], "out", 0, 200, 4, "江川县", "中共江川县城关镇委员会", 130, &a, err) < 0)
         goto out;
     rc = 0;
 out:

@@ -254,6 +254,19 @@ static const struct route TRANSFERS_ROUTES[] = {
       NULL, TRANSFER_RECEIPT_IN },
     { HTTP_POST, "/api/transfer-letters/{id}/printed", transfer_letters_http_printed,
       PERM_TRANSFERS_WRITE, SCOPE_RECORD, "记录介绍信打印一份（打印次数）", NULL, NULL, NULL },
+    { HTTP_GET, "/api/flows", transfer_flows_http_list, PERM_TRANSFERS_READ, SCOPE_CALLER,
+      "流动党员：管辖范围内登记的或其党员的登记卡（外出与流入），未返回的在前", NULL,
+      TRANSFER_FLOWS_Q, NULL },
+    { HTTP_POST, "/api/flows", transfer_flows_http_create, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
+      "登记流动党员（登记卡、《流动党员活动证》；外出由所在党组织、流入由流入地党组织登记）", NULL,
+      NULL, TRANSFER_FLOW_IN },
+    { HTTP_GET, "/api/flows/{id}", transfer_flows_http_get, PERM_TRANSFERS_READ, SCOPE_RECORD,
+      "一份流动党员登记卡及其在流入地参加组织生活的记录", NULL, NULL, NULL },
+    { HTTP_POST, "/api/flows/{id}/meetings", transfer_flows_http_meeting, PERM_TRANSFERS_WRITE,
+      SCOPE_RECORD, "记录流动党员在流入地参加的组织生活（流出地或流入地均可登记）", NULL, NULL,
+      TRANSFER_FLOW_MEETING_IN },
+    { HTTP_POST, "/api/flows/{id}/return", transfer_flows_http_return, PERM_TRANSFERS_WRITE,
+      SCOPE_RECORD, "流动党员返回登记", NULL, NULL, TRANSFER_FLOW_RETURN_IN },
     { HTTP_GET, "/api/transfers/{id}", transfers_get_one, PERM_TRANSFERS_READ, SCOPE_RECORD,
       "一笔组织关系转接（转出或接收党组织可见）", NULL, NULL, NULL },
     { HTTP_POST, "/api/transfers", transfers_create, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
@@ -284,12 +297,16 @@ static const struct audit_action TRANSFERS_AUDIT[] = {
     { "transfer.return", "退回组织关系转接", "transfer" },
     { "transfer.letter", "开具组织关系介绍信", "transfer_letter" },
     { "transfer.receipt", "登记介绍信回执", "transfer_letter" },
+    { "transfer.flow", "登记流动党员", "transfer_flow" },
+    { "transfer.flow_meeting", "记录流动党员参加组织生活", "transfer_flow" },
+    { "transfer.flow_return", "流动党员返回登记", "transfer_flow" },
     { NULL, NULL, NULL },
 };
 
 static const struct code_table TRANSFERS_CODES[] = {
     { "transfer_status", TRANSFER_STATUSES, TRANSFER_STATUS_LABELS },
     { "transfer_pocket_reason", TRANSFER_POCKET_REASONS, TRANSFER_POCKET_REASON_LABELS },
+    { "transfer_flow_direction", TRANSFER_FLOW_DIRECTIONS, TRANSFER_FLOW_DIRECTION_LABELS },
     { NULL, NULL, NULL },
 };
 

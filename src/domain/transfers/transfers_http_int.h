@@ -15,3 +15,12 @@ int transfer_letters_http_get(struct http_req *req, struct http_res *res, struct
 int transfer_letters_http_receipt(struct http_req *req, struct http_res *res, struct err *err);
 int transfer_letters_http_printed(struct http_req *req, struct http_res *res, struct err *err);
 int transfers_http_pocket(struct http_req *req, struct http_res *res, struct err *err);
+
+/* 流动党员 (transfers_flow_http.c). */
+extern const struct field TRANSFER_FLOW_IN[], TRANSFER_FLOWS_Q[], TRANSFER_FLOW_MEETING_IN[],
+    TRANSFER_FLOW_RETURN_IN[];
+int transfer_flows_http_create(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_flows_http_list(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_flows_http_get(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_flows_http_meeting(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_flows_http_return(struct http_req *req, struct http_res *res, struct err *err);

@@ -87,3 +87,31 @@ int transfers_store_letter_printed(struct db_conn *c, int64_t id, int64_t *count
                                    struct err *err);
 int transfers_store_pocket(struct db_conn *c, const char *path, const char *today, struct arena *a,
                            struct transfer_pocket **out, int64_t *n_out, struct err *err);
+
+/* ---- flows (transfers_flow_store.c) ---- */
+
+struct transfer_flow_row {
+    int64_t member_id, org_id, dest_org_id, created_by, created_at;
+    const char *direction, *dest_org_name, *place, *reason, *contact, *starts_on, *ends_on,
+        *card_no, *card_valid_until, *findings;
+};
+/* Inserts a flow; the member's home org and the paths are read in the statement. */
+int transfers_store_flow_insert(struct db_conn *c, const struct transfer_flow_row *r,
+                                int64_t *id_out, struct err *err);
+/* The id of the member's flow not returned (0: none). */
+int transfers_store_flow_open_of(struct db_conn *c, int64_t member_id, int64_t *id_out,
+                                 struct err *err);
+int transfers_store_flow_get(struct db_conn *c, int64_t id, const char *today, struct arena *a,
+                             struct transfer_flow_view *out, struct err *err);
+int transfers_store_flows(struct db_conn *c, const char *path, const char *today, struct arena *a,
+                          struct transfer_flow_view **out, int64_t *n_out, struct err *err);
+int transfers_store_flow_meetings(struct db_conn *c, int64_t flow_id, struct arena *a,
+                                  struct transfer_flow_meeting **out, int64_t *n_out,
+                                  struct err *err);
+int transfers_store_flow_meeting_insert(struct db_conn *c, int64_t flow_id, const char *met_on,
+                                        const char *topic, const char *dest_org_name,
+                                        const char *note, int64_t by, int64_t at, int64_t *id_out,
+                                        struct err *err);
+/* Sets returned_on unless it is set (E_CONFLICT "/returned_on"). */
+int transfers_store_flow_return(struct db_conn *c, int64_t id, const char *returned_on,
+                                struct err *err);
