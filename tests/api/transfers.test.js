@@ -361,3 +361,18 @@ test("流动党员: bad input refused with its field, nothing written", async ()
   expectError(await shuji.request("GET", `/api/flows/${foreign}`), 404, "not_found");
   expectError(await shuji.request("POST", `/api/flows/${foreign}/meetings`, { body: { met_on: today(), topic: "主题党日" } }), 404, "not_found");
 });
+
+test("流动党员: the meetings at the destination of a period, for the member's 民主评议 (by person, as the round keys its subjects)", async () => {
+  const out = expectStatus(await shuji.request("GET", "/api/flows"), 200).json.items.find((f) => f.direction === "out" && f.home_org_id === branch && f.meetings >= 3);
+  const person = Number(sql(srv.db, `SELECT person_id FROM member WHERE id = ${out.member_id}`)[0][0]);
+  const all = expectStatus(await shuji.request("GET", `/api/flows/records?person=${person}&from=2000-01-01&to=${today()}`), 200).json;
+  assert.equal(all.member_id, out.member_id);
+  assert.equal(all.items.length, out.meetings);
+  assert.ok(all.items.every((r) => r.direction === "out" && r.topic.length > 1));
+  const first = all.items[0].met_on;
+  const none = expectStatus(await shuji.request("GET", `/api/flows/records?person=${person}&from=2000-01-01&to=${plusDays(first, -1)}`), 200).json;
+  assert.equal(none.items.length, 0);
+  expectError(await shuji.request("GET", `/api/flows/records?person=${person}&from=2026-12-31&to=2026-01-01`), 400, "invalid", "/to");
+  const foreign = Number(sql(srv.db, `SELECT m.person_id FROM xfer_flow f JOIN member m ON m.id = f.member_id WHERE f.home_org_id <> ${branch} AND m.org_id <> ${branch} LIMIT 1`)[0][0]);
+  expectError(await shuji.request("GET", `/api/flows/records?person=${foreign}&from=2000-01-01&to=${today()}`), 404, "not_found");
+});

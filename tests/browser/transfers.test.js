@@ -6,7 +6,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { setup, signIn, shot, noErrors, overflow } = require("./lib/browser.js");
+const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
 const { sql } = require("../api/lib/harness.js");
 
 let env;
@@ -14,6 +14,7 @@ before(async () => { env = await setup(); });
 after(async () => { if (env) await env.close(); });
 
 const one = (q) => sql(env.srv.db, q)[0];
+const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 async function pick(page, sel, pop, text, option = text) {
   await page.click(`${sel} .el-select__wrapper`);
@@ -220,6 +221,20 @@ test("流动党员: the demo's cards, 登记外出 (a period ending before it st
   assert.equal(Number(one(`SELECT COUNT(*) FROM xfer_flow_meeting WHERE flow_id = ${flow}`)[0]), 1);
   await page.waitForTimeout(300);
   await shot(page, "transfers-flows-after-1366");
+  // The meetings at the destination show in the member's 民主评议 (FLOW-IN-DUTY).
+  const year = today().slice(0, 4);
+  const [away, awayName, meetings] = one(`SELECT m.person_id, p.name, (SELECT COUNT(*) FROM xfer_flow_meeting x WHERE x.flow_id = f.id AND x.met_on >= '${year}-01-01')
+    FROM xfer_flow f JOIN member m ON m.id = f.member_id JOIN person p ON p.id = m.person_id WHERE f.home_org_id = ${branch} AND f.direction = 'out' ORDER BY f.id LIMIT 1`);
+  const cadre = await login(env.srv, "shuji");
+  await cadre.request("POST", "/api/orglife/evaluations", { body: { org_id: branch, year: Number(year) } });
+  const [round] = one(`SELECT id FROM eval_round WHERE org_id = ${branch} AND year = ${year}`);
+  await page.goto(env.srv.url + `/orglife/evaluations/${round}`);
+  const subject = page.locator(`.subject-list .el-table__row:has-text('${awayName}')`).first();
+  await subject.locator("button.subject-edit").click();
+  await page.waitForSelector(".subject-dialog .flow-records .flow-record");
+  assert.equal(await page.locator(".subject-dialog .flow-record").count(), Number(meetings));
+  assert.ok(Number(away) > 0);
+  await shot(page, "transfers-flow-in-evaluation-1366", { fullPage: false });
   await page.context().close();
 
   const phone = await env.newPage({ width: 360, height: 740 });

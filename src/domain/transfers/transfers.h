@@ -201,3 +201,14 @@ int transfer_flow_meeting_add(struct app *app, int64_t flow_id, const char *met_
  * ("transfer.flow_return"). */
 int transfer_flow_return(struct app *app, int64_t id, const char *returned_on,
                          const struct auth_actor *actor, struct err *err);
+
+/* The organizational life recorded at destinations for member_id's flows with met_on in
+ * [from, to] (民主评议: FLOW-IN-DUTY, the 流入地's record counts in the member's round), by date.
+ * Memory from a. */
+struct transfer_flow_record {
+    int64_t flow_id;
+    const char *direction, *met_on, *topic, *dest_org_name, *note;
+};
+int transfer_flow_records(struct app *app, int64_t member_id, const char *from, const char *to,
+                          struct arena *a, struct transfer_flow_record **out, int64_t *n_out,
+                          struct err *err);

@@ -261,3 +261,17 @@ int transfer_flow_return(struct app *app, int64_t id, const char *returned_on,
 out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
+
+int transfer_flow_records(struct app *app, int64_t member_id, const char *from, const char *to,
+                          struct arena *a, struct transfer_flow_record **out, int64_t *n_out,
+                          struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = transfers_store_flow_records(c, member_id, from, to, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}

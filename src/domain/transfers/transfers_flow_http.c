@@ -205,3 +205,45 @@ int transfer_flows_http_return(struct http_req *req, struct http_res *res, struc
     http_res_json(res, 200, flow_json(&f));
     return 0;
 }
+
+struct records_q {
+    int64_t person;
+    char *from, *to;
+};
+const struct field TRANSFER_FLOW_RECORDS_Q[] = {
+    FIELD_ID(struct records_q, person, "person", "党员", FIELD_REQUIRED),
+    FIELD_DATE(struct records_q, from, "from", "起始日期", FIELD_REQUIRED),
+    FIELD_DATE(struct records_q, to, "to", "截止日期", FIELD_REQUIRED),
+    FIELD_END,
+};
+
+/* For the 民主评议 of a member (keyed by person, as the round's subjects are): the caller reads
+ * at the member's org. */
+int transfer_flows_http_records(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct records_q q = { 0 };
+    struct member_view m;
+    struct transfer_flow_record *r;
+    int64_t n;
+    json_t *arr;
+
+    if (http_query_decode(req, TRANSFER_FLOW_RECORDS_Q, &q, NULL, err) < 0)
+        return -1;
+    if (strcmp(q.to, q.from) < 0)
+        return err_set(err, E_INVALID, "/to", "截止日期不能早于起始日期");
+    if (member_of_person(req->app, q.person, req->arena, &m, err) < 0 ||
+        http_require_org(req, m.org_id, err) < 0 ||
+        transfer_flow_records(req->app, m.id, q.from, q.to, req->arena, &r, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++) {
+        json_t *o =
+            json_pack("{s:I, s:s, s:s, s:s}", "flow_id", (json_int_t)r[i].flow_id, "direction",
+                      r[i].direction, "met_on", r[i].met_on, "topic", r[i].topic);
+        json_object_set_new(o, "dest_org_name", jstr(r[i].dest_org_name));
+        json_object_set_new(o, "note", jstr(r[i].note));
+        json_array_append_new(arr, o);
+    }
+    http_res_json(res, 200, json_pack("{s:I, s:o}", "member_id", (json_int_t)m.id, "items", arr));
+    return 0;
+}

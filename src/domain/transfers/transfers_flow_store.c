@@ -57,6 +57,35 @@ static const struct db_sql SQL_RETURN = {
            "RETURNING id",
 };
 
+static const struct db_sql SQL_RECORDS = {
+    .name = "transfers.flow_records",
+    .sql = "SELECT x.flow_id, f.direction, x.met_on, x.topic, COALESCE(x.dest_org_name, o.name), "
+           "x.note FROM xfer_flow_meeting x JOIN xfer_flow f ON f.id = x.flow_id "
+           "JOIN org o ON o.id = f.org_id WHERE f.member_id = ? AND x.met_on >= ? "
+           "AND x.met_on <= ? ORDER BY x.met_on, x.id",
+};
+
+static void read_record(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct transfer_flow_record *r = row;
+
+    r->flow_id = db_col_int(st, 0);
+    r->direction = db_col_dup(st, 1, a);
+    r->met_on = db_col_dup(st, 2, a);
+    r->topic = db_col_dup(st, 3, a);
+    r->dest_org_name = db_col_dup(st, 4, a);
+    r->note = db_col_dup(st, 5, a);
+}
+
+int transfers_store_flow_records(struct db_conn *c, int64_t member_id, const char *from,
+                                 const char *to, struct arena *a, struct transfer_flow_record **out,
+                                 int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_RECORDS,
+                             DB_ARGS(DB_INT(member_id), DB_TEXT(from), DB_TEXT(to)), read_record,
+                             sizeof(**out), a, out, n_out, err);
+}
+
 int transfers_store_flow_insert(struct db_conn *c, const struct transfer_flow_row *r,
                                 int64_t *id_out, struct err *err)
 {

@@ -24,3 +24,5 @@ int transfer_flows_http_list(struct http_req *req, struct http_res *res, struct 
 int transfer_flows_http_get(struct http_req *req, struct http_res *res, struct err *err);
 int transfer_flows_http_meeting(struct http_req *req, struct http_res *res, struct err *err);
 int transfer_flows_http_return(struct http_req *req, struct http_res *res, struct err *err);
+extern const struct field TRANSFER_FLOW_RECORDS_Q[];
+int transfer_flows_http_records(struct http_req *req, struct http_res *res, struct err *err);

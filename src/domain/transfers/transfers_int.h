@@ -115,3 +115,6 @@ int transfers_store_flow_meeting_insert(struct db_conn *c, int64_t flow_id, cons
 /* Sets returned_on unless it is set (E_CONFLICT "/returned_on"). */
 int transfers_store_flow_return(struct db_conn *c, int64_t id, const char *returned_on,
                                 struct err *err);
+int transfers_store_flow_records(struct db_conn *c, int64_t member_id, const char *from,
+                                 const char *to, struct arena *a, struct transfer_flow_record **out,
+                                 int64_t *n_out, struct err *err);

@@ -18,6 +18,7 @@ module.exports = (fx) => ({
   "POST /api/transfer-letters/{id}/printed": (org) => ({ path: `/api/transfer-letters/${fx.transferLetter(org)}/printed`, body: {} }),
   "GET /api/flows": (org) => ({ path: `/api/flows?org=${org}` }),
   "POST /api/flows": (org) => ({ path: "/api/flows", body: { member_id: fx.member(org).id, direction: "out", place: "矩阵", reason: "务工", dest_org_name: "矩阵外部党组织", starts_on: "2026-01-10", ends_on: "2026-01-01" }, ok: 400 }),
+  "GET /api/flows/records": (org) => ({ path: `/api/flows/records?person=${fx.member(org).person_id}&from=2026-01-01&to=2026-12-31` }),
   "GET /api/flows/{id}": (org) => ({ path: `/api/flows/${fx.transferFlow(org)}` }),
   "POST /api/flows/{id}/meetings": (org) => ({ path: `/api/flows/${fx.transferFlow(org)}/meetings`, body: { met_on: fx.today(), topic: "矩阵主题党日" }, ok: 201 }),
   "POST /api/flows/{id}/return": (org) => ({ path: `/api/flows/${fx.transferFlow(org)}/return`, body: { returned_on: "2000-01-01" }, ok: 400 }),
