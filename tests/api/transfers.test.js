@@ -376,3 +376,45 @@ test("流动党员: the meetings at the destination of a period, for the member'
   const foreign = Number(sql(srv.db, `SELECT m.person_id FROM xfer_flow f JOIN member m ON m.id = f.member_id WHERE f.home_org_id <> ${branch} AND m.org_id <> ${branch} LIMIT 1`)[0][0]);
   expectError(await shuji.request("GET", `/api/flows/records?person=${foreign}&from=2000-01-01&to=${today()}`), 404, "not_found");
 });
+
+test("失联: the ladder of unpaid dues months (LOST-R3/R5/R6) and contact (LOST-R-CONTACT), attempts and decisions recorded, nothing changed", async () => {
+  const ladder = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items;
+  // The dues demo's member 6 months behind is a 自行脱党 review candidate.
+  const r6 = ladder.find((l) => l.rung === "LOST-R6");
+  assert.ok(r6 && r6.unpaid_months >= 6, JSON.stringify(ladder));
+  assert.match(r6.rung_message, /连续\d+个月未交党费：列为自行脱党审查对象/);
+  const arrears = expectStatus(await shuji.request("GET", "/api/dues/arrears"), 200).json.items;
+  for (const l of ladder.filter((x) => x.rung)) {
+    const a = arrears.find((x) => x.member_id === l.member_id);
+    assert.equal(l.unpaid_months, a.consecutive);
+    assert.equal(l.rung, a.consecutive >= 6 ? "LOST-R6" : a.consecutive >= 5 ? "LOST-R5" : "LOST-R3");
+  }
+  assert.ok(arrears.filter((a) => a.consecutive >= 3).every((a) => ladder.some((l) => l.member_id === a.member_id)));
+  // The demo's member not reached for 8 months.
+  const lostOne = ladder.find((l) => l.contact_rule === "LOST-R-CONTACT");
+  assert.ok(lostOne);
+  assert.equal(lostOne.attempts, 4);
+  assert.ok(lostOne.last_reached < lostOne.unreached_since);
+  assert.equal(lostOne.decision, "keep");
+  assert.equal(lostOne.decision_label, "继续教育帮助");
+  // A member reached again drops off the contact rung.
+  expectStatus(await shuji.request("POST", "/api/lost/contacts", { body: { member_id: lostOne.member_id, tried_on: today(), method: "visit", reached: true, note: "已见到本人" } }), 201);
+  assert.ok(!expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.some((l) => l.member_id === lostOne.member_id && l.contact_rule));
+  // Decisions: 停止党籍 needs its document number; recorded with date and body, the roster untouched.
+  const status = sql(srv.db, `SELECT status FROM member WHERE id = ${r6.member_id}`)[0][0];
+  const w = writes();
+  expectError(await shuji.request("POST", "/api/lost/decisions", { body: { member_id: r6.member_id, decision: "stop", decided_on: today(), body: "党支部大会" } }), 400, "invalid", "/doc_no");
+  expectError(await shuji.request("POST", "/api/lost/decisions", { body: { member_id: r6.member_id, decision: "stop", decided_on: plusDays(today(), 1), body: "党支部大会", doc_no: "宁街党〔2026〕9号" } }), 400, "invalid", "/decided_on");
+  expectError(await shuji.request("POST", "/api/lost/contacts", { body: { member_id: r6.member_id, tried_on: plusDays(today(), 1), method: "phone", reached: false } }), 400, "invalid", "/tried_on");
+  expectError(await shuji.request("POST", "/api/lost/contacts", { body: { member_id: r6.member_id, tried_on: today(), method: "pigeon", reached: false } }), 400, "invalid", "/method");
+  assert.deepEqual(writes(), w);
+  expectStatus(await shuji.request("POST", "/api/lost/decisions", { body: { member_id: r6.member_id, decision: "stop", decided_on: today(), body: "党支部大会", doc_no: "宁街党〔2026〕9号" } }), 201);
+  const after = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((l) => l.member_id === r6.member_id);
+  assert.equal(after.decision_label, "停止党籍");
+  assert.equal(after.doc_no, "宁街党〔2026〕9号");
+  assert.equal(sql(srv.db, `SELECT status FROM member WHERE id = ${r6.member_id}`)[0][0], status, "the software records, people change the roster");
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.lost' AND target_id = ${r6.member_id}`), 1);
+  // Scope: another branch's member cannot be recorded.
+  const foreign = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${other} LIMIT 1`)[0][0]);
+  expectError(await shuji.request("POST", "/api/lost/contacts", { body: { member_id: foreign, tried_on: today(), method: "phone", reached: false } }), 404, "not_found");
+});

@@ -30,7 +30,11 @@ INSERT INTO xfer_rule (rule_id, rule_set, severity, param, valid_from, enabled, 
     ('XFER-VALID', 'jiaoyu-2019', 'computed', '{"months": 3}', '1900-01-01', 1, 'unverified', '纸质介绍信有效期说法不一（一般最长不超过3个月）；默认3个月，待街道党工委确认'),
     ('DEV-TRANSFER-IN', 'xize-2014', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '预备党员转入后，转正讨论可推迟，但不超过6个月；转正时间仍自原预备期满之日算起'),
     ('FLOW-DEF', 'jiaoyu-2019', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '外出6个月以上且地点相对固定的，应转接正式组织关系（XFER-WHEN）；未转接的为流动党员'),
-    ('FLOW-CARD', 'jiaoyu-2019', 'computed', '{"months": 6}', '1900-01-01', 1, 'secondary', '《流动党员活动证》：外出不足6个月或暂不能转接组织关系的，由基层党委发放；持证参加流入地组织生活，无表决权、选举权和被选举权');
+    ('FLOW-CARD', 'jiaoyu-2019', 'computed', '{"months": 6}', '1900-01-01', 1, 'secondary', '《流动党员活动证》：外出不足6个月或暂不能转接组织关系的，由基层党委发放；持证参加流入地组织生活，无表决权、选举权和被选举权'),
+    ('LOST-R3', 'local-default', 'warn', '{"months": 3}', '1900-01-01', 1, 'secondary', '连续3个月未交党费：提醒支部书记（RULES.md §10 提醒梯度，阈值可由街道调整）'),
+    ('LOST-R5', 'local-default', 'warn', '{"months": 5}', '1900-01-01', 1, 'secondary', '连续5个月未交党费：报上级党组织'),
+    ('LOST-R6', 'local-default', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '连续6个月未交党费：列为自行脱党审查对象（党章第九条；由支部大会讨论，系统不作决定）'),
+    ('LOST-R-CONTACT', 'local-default', 'warn', '{"months": 6}', '1900-01-01', 1, 'secondary', '6个月联系不上：列为失联党员候选（党员教育管理工作条例；停止党籍由党组织决定）');
 
 CREATE TABLE xfer (
     id INTEGER PRIMARY KEY,
@@ -138,6 +142,37 @@ CREATE TABLE xfer_flow_meeting (
 ) STRICT;
 CREATE INDEX xfer_flow_meeting_flow ON xfer_flow_meeting(flow_id, met_on);
 
+-- xfer_lost_contact: attempts to reach a member (失联, RULES.md §10): when, how, whether the
+-- member was reached, a note. xfer_lost_decision: what people decided (停止党籍, 除名 as
+-- 自行脱党, 恢复联系 …) with its date, body and document number; recorded only, the roster is
+-- changed by its own page. The ladder (LOST-R3/R5/R6 on consecutive unpaid dues months,
+-- LOST-R-CONTACT on contact) is computed, never stored.
+CREATE TABLE xfer_lost_contact (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    tried_on TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('phone', 'visit', 'message', 'letter', 'relative')),
+    reached INTEGER NOT NULL CHECK (reached IN (0, 1)),
+    note TEXT,
+    recorded_by INTEGER,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX xfer_lost_contact_member ON xfer_lost_contact(member_id, tried_on);
+CREATE TABLE xfer_lost_decision (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    decision TEXT NOT NULL CHECK (decision IN ('stop', 'remove', 'restore', 'keep')),
+    decided_on TEXT NOT NULL,
+    body TEXT NOT NULL,
+    doc_no TEXT,
+    note TEXT,
+    recorded_by INTEGER,
+    recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX xfer_lost_decision_member ON xfer_lost_decision(member_id, decided_on);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'transfers', 1 FROM generation;
 CREATE TRIGGER generation_xfer_i AFTER INSERT ON xfer BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
@@ -158,6 +193,12 @@ CREATE TRIGGER generation_xfer_flow_u AFTER UPDATE ON xfer_flow BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
 END;
 CREATE TRIGGER generation_xfer_flow_meeting_i AFTER INSERT ON xfer_flow_meeting BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER generation_xfer_lost_contact_i AFTER INSERT ON xfer_lost_contact BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'transfers';
+END;
+CREATE TRIGGER generation_xfer_lost_decision_i AFTER INSERT ON xfer_lost_decision BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'transfers';
 END;
 CREATE TRIGGER xfer_org_path AFTER UPDATE OF path ON org BEGIN

@@ -212,3 +212,32 @@ struct transfer_flow_record {
 int transfer_flow_records(struct app *app, int64_t member_id, const char *from, const char *to,
                           struct arena *a, struct transfer_flow_record **out, int64_t *n_out,
                           struct err *err);
+
+/* ---- 失联 and 自行脱党 review (RULES.md §10): warnings only, people decide ---- */
+
+extern const char *const TRANSFER_CONTACT_METHODS[], *const TRANSFER_CONTACT_METHOD_LABELS[];
+extern const char *const TRANSFER_LOST_DECISIONS[], *const TRANSFER_LOST_DECISION_LABELS[];
+
+/* One member on the ladder: consecutive unpaid dues months up to last month (dues.h) and the
+ * rung reached (LOST-R3 / R5 / R6, the highest; NULL below R3), the contact record (last
+ * reached, unreached since: LOST-R-CONTACT when that is N months ago or more) and the latest
+ * decision people recorded. */
+struct transfer_lost {
+    int64_t member_id, org_id, unpaid_months, attempts;
+    const char *name, *org_name, *rung, *rung_message, *last_reached, *unreached_since,
+        *contact_rule, *contact_message, *decision, *decided_on, *doc_no;
+};
+int transfers_lost(struct app *app, const char *path, struct arena *a, struct transfer_lost **out,
+                   int64_t *n_out, struct err *err);
+/* Records an attempt to reach member_id: tried_on not in the future (E_INVALID "/tried_on").
+ * Audited ("transfer.contact"). The caller checks the actor may write at the member's org. */
+int transfer_contact_add(struct app *app, int64_t member_id, const char *tried_on,
+                         const char *method, bool reached, const char *note,
+                         const struct auth_actor *actor, int64_t *id_out, struct err *err);
+/* Records a decision people took (停止党籍 "stop", 除名 "remove", 恢复联系 "restore", 继续教育
+ * "keep") with its date (not in the future: "/decided_on"), body and document number (required
+ * for stop and remove: "/doc_no"). Nothing on the roster changes. Audited ("transfer.lost"). */
+int transfer_lost_decide(struct app *app, int64_t member_id, const char *decision,
+                         const char *decided_on, const char *body, const char *doc_no,
+                         const char *note, const struct auth_actor *actor, int64_t *id_out,
+                         struct err *err);

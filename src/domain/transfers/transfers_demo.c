@@ -7,7 +7,9 @@
  * branch issued 100 days ago and never receipted (past XFER-VALID: a 口袋党员), one receipted,
  * one still valid. 流动党员: one of the demo branch away for 5 months with its 活动证 and a meeting
  * at the destination each month, one of another branch staying in the demo branch (inflow,
- * 8 months: FLOW-DEF's case), one returned. Written through the store, deadlines by the rule rows
+ * 8 months: FLOW-DEF's case), one returned. 失联: a member of the demo branch not reached for 8
+ * months after four attempts, with the committee's decision to keep helping. Written through
+ * the store, deadlines by the rule rows
  * as live ones get them. */
 #include "core/compat.h"
 #include "core/arena.h"
@@ -139,6 +141,37 @@ static int flow(const struct demo_ctx *ctx, int64_t member, const char *directio
     return transfers_store_flow_return(ctx->c, id, back, err);
 }
 
+/* The 失联 ladder's contact record of member: reached 10 months ago, then not reached 8, 5 and 1
+ * month ago (LOST-R-CONTACT), and the branch committee's decision to keep helping, 2 weeks ago. */
+static int lost(const struct demo_ctx *ctx, int64_t member, struct err *err)
+{
+    static const struct {
+        int64_t days;
+        const char *method;
+        bool reached;
+        const char *note;
+    } TRIES[] = {
+        { 300, "visit", true, "本人在家，答应按时参加组织生活" },
+        { 240, "phone", false, "电话停机" },
+        { 150, "visit", false, "家中无人，邻居称已外出" },
+        { 30, "relative", false, "经其姐联系，未回复" },
+    };
+    char on[11];
+    int64_t id;
+
+    for (size_t i = 0; i < sizeof(TRIES) / sizeof(TRIES[0]); i++) {
+        days_ago(ctx, TRIES[i].days, on);
+        if (transfers_store_contact_insert(ctx->c, member, on, TRIES[i].method, TRIES[i].reached,
+                                           TRIES[i].note, 0, ctx->now - TRIES[i].days * 86400, &id,
+                                           err) < 0)
+            return -1;
+    }
+    days_ago(ctx, 14, on);
+    return transfers_store_decision_insert(ctx->c, member, "keep", on, "党支部委员会", NULL,
+                                           "继续联系本人和家属", 0, ctx->now - 14 * 86400, &id,
+                                           err);
+}
+
 static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     const struct demo_result *s = ctx->street;
@@ -160,10 +193,10 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
         transfers_demo_store_members(ctx->c, b[1], 0, 2, &a, &m1, &n1, err) < 0 ||
         transfers_demo_store_members(ctx->c, b[2], 0, 2, &a, &m2, &n2, err) < 0 ||
         transfers_demo_store_members(ctx->c, b[3], 0, 2, &a, &m3, &n3, err) < 0 ||
-        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 3, &a, &home,
+        transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 4, &a, &home,
                                      &nh, err) < 0)
         goto out;
-    if (n0 < 2 || n1 < 2 || n2 < 2 || n3 < 2 || nh < 3) {
+    if (n0 < 2 || n1 < 2 || n2 < 2 || n3 < 2 || nh < 4) {
         rc = 0;
         goto out;
     }
@@ -179,7 +212,8 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
         flow(ctx, home[2], "out", 0, 95, 5, "云岭市南湖区", "中共云岭市南湖区滨江街道工作委员会", 0,
              &a, err) < 0 ||
         flow(ctx, m2[1], "in", s->branch_org_id, 70, 8, "本社区", NULL, 0, &a, err) < 0 ||
-        flow(ctx, m3[1], "out", 0, 200, 4, "江川县", "中共江川县城关镇委员会", 130, &a, err) < 0)
+        flow(ctx, m3[1], "out", 0, 200, 4, "江川县", "中共江川县城关镇委员会", 130, &a, err) < 0 ||
+        lost(ctx, home[3], err) < 0)
         goto out;
     rc = 0;
 out:

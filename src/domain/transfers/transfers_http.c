@@ -270,6 +270,16 @@ static const struct route TRANSFERS_ROUTES[] = {
       TRANSFER_FLOW_MEETING_IN },
     { HTTP_POST, "/api/flows/{id}/return", transfer_flows_http_return, PERM_TRANSFERS_WRITE,
       SCOPE_RECORD, "流动党员返回登记", NULL, NULL, TRANSFER_FLOW_RETURN_IN },
+    { HTTP_GET, "/api/lost", transfers_http_lost, PERM_TRANSFERS_READ, SCOPE_CALLER,
+      "失联与自行脱党提醒梯度：连续未交党费月数（LOST-R3/R5/"
+      "R6）和联系不上的时长（LOST-R-CONTACT），"
+      "只提示，由党组织决定",
+      NULL, TRANSFER_LOST_Q, NULL },
+    { HTTP_POST, "/api/lost/contacts", transfers_http_contact, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
+      "记录一次联系党员的情况（是否联系上）", NULL, NULL, TRANSFER_CONTACT_IN },
+    { HTTP_POST, "/api/lost/decisions", transfers_http_decision, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
+      "记录党组织作出的决定（停止党籍、除名等，日期、决定机关和文号；不改名册）", NULL, NULL,
+      TRANSFER_DECISION_IN },
     { HTTP_GET, "/api/transfers/{id}", transfers_get_one, PERM_TRANSFERS_READ, SCOPE_RECORD,
       "一笔组织关系转接（转出或接收党组织可见）", NULL, NULL, NULL },
     { HTTP_POST, "/api/transfers", transfers_create, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
@@ -303,6 +313,8 @@ static const struct audit_action TRANSFERS_AUDIT[] = {
     { "transfer.flow", "登记流动党员", "transfer_flow" },
     { "transfer.flow_meeting", "记录流动党员参加组织生活", "transfer_flow" },
     { "transfer.flow_return", "流动党员返回登记", "transfer_flow" },
+    { "transfer.contact", "记录联系党员情况", "member" },
+    { "transfer.lost", "记录失联党员处理决定", "member" },
     { NULL, NULL, NULL },
 };
 
@@ -310,6 +322,8 @@ static const struct code_table TRANSFERS_CODES[] = {
     { "transfer_status", TRANSFER_STATUSES, TRANSFER_STATUS_LABELS },
     { "transfer_pocket_reason", TRANSFER_POCKET_REASONS, TRANSFER_POCKET_REASON_LABELS },
     { "transfer_flow_direction", TRANSFER_FLOW_DIRECTIONS, TRANSFER_FLOW_DIRECTION_LABELS },
+    { "transfer_contact_method", TRANSFER_CONTACT_METHODS, TRANSFER_CONTACT_METHOD_LABELS },
+    { "transfer_lost_decision", TRANSFER_LOST_DECISIONS, TRANSFER_LOST_DECISION_LABELS },
     { NULL, NULL, NULL },
 };
 

@@ -26,3 +26,9 @@ int transfer_flows_http_meeting(struct http_req *req, struct http_res *res, stru
 int transfer_flows_http_return(struct http_req *req, struct http_res *res, struct err *err);
 extern const struct field TRANSFER_FLOW_RECORDS_Q[];
 int transfer_flows_http_records(struct http_req *req, struct http_res *res, struct err *err);
+
+/* 失联 (transfers_lost_http.c). */
+extern const struct field TRANSFER_LOST_Q[], TRANSFER_CONTACT_IN[], TRANSFER_DECISION_IN[];
+int transfers_http_lost(struct http_req *req, struct http_res *res, struct err *err);
+int transfers_http_contact(struct http_req *req, struct http_res *res, struct err *err);
+int transfers_http_decision(struct http_req *req, struct http_res *res, struct err *err);

@@ -118,3 +118,20 @@ int transfers_store_flow_return(struct db_conn *c, int64_t id, const char *retur
 int transfers_store_flow_records(struct db_conn *c, int64_t member_id, const char *from,
                                  const char *to, struct arena *a, struct transfer_flow_record **out,
                                  int64_t *n_out, struct err *err);
+
+/* ---- 失联 (transfers_lost_store.c) ---- */
+
+/* Members of the subtree with contact attempts: last reached, first unreached attempt since,
+ * attempts; and the latest decision of members of the subtree. Rows fill struct
+ * transfer_lost (rung fields NULL). */
+int transfers_store_contacts(struct db_conn *c, const char *path, struct arena *a,
+                             struct transfer_lost **out, int64_t *n_out, struct err *err);
+int transfers_store_decisions(struct db_conn *c, const char *path, struct arena *a,
+                              struct transfer_lost **out, int64_t *n_out, struct err *err);
+int transfers_store_contact_insert(struct db_conn *c, int64_t member_id, const char *tried_on,
+                                   const char *method, bool reached, const char *note, int64_t by,
+                                   int64_t at, int64_t *id_out, struct err *err);
+int transfers_store_decision_insert(struct db_conn *c, int64_t member_id, const char *decision,
+                                    const char *decided_on, const char *body, const char *doc_no,
+                                    const char *note, int64_t by, int64_t at, int64_t *id_out,
+                                    struct err *err);

@@ -2,7 +2,8 @@
 // the queue and one transfer of the org (a fixture transfer into it), the 口袋党员 list, letters
 // (a letter with a future 党费交至 month and a receipt dated before the letter: each a 400
 // after the scope check; a fixture letter read and printed), 流动党员 (a period ending before it
-// starts and a return before the flow: 400s; a meeting recorded on a fixture flow), a transfer of a member
+// starts and a return before the flow: 400s; a meeting recorded on a fixture flow), 失联 (a
+// contact dated in the future, a 停止党籍 without its document number: 400s), a transfer of a member
 // to the org the member is already in (one validation error after the scope check, nothing
 // written), accepting a fixture transfer into the org, and returning one with too short a
 // reason (likewise a 400).
@@ -22,6 +23,9 @@ module.exports = (fx) => ({
   "GET /api/flows/{id}": (org) => ({ path: `/api/flows/${fx.transferFlow(org)}` }),
   "POST /api/flows/{id}/meetings": (org) => ({ path: `/api/flows/${fx.transferFlow(org)}/meetings`, body: { met_on: fx.today(), topic: "矩阵主题党日" }, ok: 201 }),
   "POST /api/flows/{id}/return": (org) => ({ path: `/api/flows/${fx.transferFlow(org)}/return`, body: { returned_on: "2000-01-01" }, ok: 400 }),
+  "GET /api/lost": (org) => ({ path: `/api/lost?org=${org}` }),
+  "POST /api/lost/contacts": (org) => ({ path: "/api/lost/contacts", body: { member_id: fx.member(org).id, tried_on: "2999-01-01", method: "phone", reached: false }, ok: 400 }),
+  "POST /api/lost/decisions": (org) => ({ path: "/api/lost/decisions", body: { member_id: fx.member(org).id, decision: "stop", decided_on: "2026-01-05", body: "矩阵党支部" }, ok: 400 }),
   "GET /api/transfers/{id}": (org) => ({ path: `/api/transfers/${fx.transfer(org)}` }),
   "POST /api/transfers": (org) => ({ path: "/api/transfers", body: { member_id: fx.member(org).id, to_org_id: org }, ok: 400 }),
   "POST /api/transfers/{id}/accept": (org) => ({ path: `/api/transfers/${fx.transfer(org)}/accept`, body: {} }),
