@@ -4,7 +4,8 @@
 // scope to any org of the tree, XFER-DIRECT) and, on the receiving side, 接收 (the member moves
 // then) and 退回 with a reason; 介绍信 (letters for transfers outside the system,
 // transfers/letters.js), 口袋党员 (letters run out without a receipt, transfers/pocket.js) and
-// 流动党员 (registration cards, 活动证, meetings at the destination, transfers/flows.js).
+// 流动党员 (registration cards, 活动证, meetings at the destination, transfers/flows.js) and 失联
+// (the reminder ladder with contact attempts and decisions, transfers/lost.js).
 // The tabs and dialogs are in pages/transfers/; text is shown as text.
 import { isMobile } from "../lib/viewport.js";
 import { can } from "../lib/session.js";
@@ -13,6 +14,7 @@ import TransferCreate from "./transfers/create.js";
 import TransferLetters from "./transfers/letters.js";
 import TransferPocket from "./transfers/pocket.js";
 import TransferFlows from "./transfers/flows.js";
+import TransferLost from "./transfers/lost.js";
 const { ref, computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -20,7 +22,7 @@ export const routes = [{ path: "/transfers", title: "组织关系转接", perm: 
 
 export default {
   name: "TransfersPage",
-  components: { TransferQueue, TransferCreate, TransferLetters, TransferPocket, TransferFlows },
+  components: { TransferQueue, TransferCreate, TransferLetters, TransferPocket, TransferFlows, TransferLost },
   setup() {
     const tab = ref("out");
     const showCreate = ref(false);
@@ -43,6 +45,7 @@ export default {
           <el-tab-pane label="介绍信" name="letters" lazy><transfer-letters :version="version" @changed="version++" /></el-tab-pane>
           <el-tab-pane :label="isMobile ? '口袋' : '口袋党员'" name="pocket" lazy><transfer-pocket :version="version" /></el-tab-pane>
           <el-tab-pane :label="isMobile ? '流动' : '流动党员'" name="flows" lazy><transfer-flows :version="version" @changed="version++" /></el-tab-pane>
+          <el-tab-pane label="失联" name="lost" lazy><transfer-lost :version="version" /></el-tab-pane>
         </el-tabs>
       </el-card>
       <transfer-create v-model="showCreate" @created="created" />
