@@ -307,6 +307,7 @@ test("流动党员: the demo's flows, an outflow with its 活动证 and meetings
   assert.equal(out.direction_label, "外出（流出）");
   const inflow = demo.find((f) => f.direction === "in" && f.org_id === branch);
   assert.ok(inflow && inflow.home_org_id !== branch);
+  assert.equal(inflow.findings[0].rule, "FLOW-DEF", "the demo's 8-month inflow is flagged as a live one would be");
   const one = expectStatus(await shuji.request("GET", `/api/flows/${out.id}`), 200).json;
   assert.equal(one.meeting_records.length, out.meetings);
   assert.ok(one.meeting_records.every((m) => m.met_on >= out.starts_on && m.dest_org_name === out.dest_org_name));

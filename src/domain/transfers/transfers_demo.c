@@ -125,9 +125,9 @@ static int flow(const struct demo_ctx *ctx, int64_t member, const char *directio
     row.ends_on = ends;
     row.card_no = arena_printf(a, "宁流证〔%.4s〕%03" PRId64 "号", starts, member % 1000);
     row.card_valid_until = card;
-    row.findings = "[]";
     row.created_at = ctx->now - n * 86400;
-    if (transfers_store_flow_insert(ctx->c, &row, &id, err) < 0)
+    if (transfer_flow_findings(ctx->c, starts, ends, a, &row.findings, err) < 0 ||
+        transfers_store_flow_insert(ctx->c, &row, &id, err) < 0)
         return -1;
     for (int64_t d = 20, i = 0; d < n && (k <= 0 || d < k); d += 30, i++) {
         days_ago(ctx, n - d, met);

@@ -94,18 +94,43 @@ static int64_t months_between(const char *from, const char *to)
     return d2 < d1 ? n - 1 : n;
 }
 
+int transfer_flow_findings(struct db_conn *c, const char *starts_on, const char *ends_on,
+                           struct arena *a, const char **out, struct err *err)
+{
+    struct transfer_rule r;
+    json_t *found;
+    char *text;
+    int64_t months;
+    bool has = false;
+
+    if (ends_on && transfers_store_rule(c, "FLOW-DEF", starts_on, a, &r, &has, err) < 0)
+        return -1;
+    found = json_array();
+    months = has ? transfer_rule_param(&r, "months", 6) : 0;
+    if (has && months > 0 && months_between(starts_on, ends_on) >= months)
+        json_array_append_new(
+            found,
+            json_pack("{s:s, s:s, s:s, s:s}", "rule", r.rule_id, "version", r.rule_set, "severity",
+                      r.severity, "message",
+                      arena_printf(a,
+                                   "预计外出%" PRId64
+                                   "个月以上：地点相对固定的，应转接正式组织关系（XFER-WHEN）",
+                                   months)));
+    text = json_dumps(found, JSON_COMPACT);
+    *out = arena_strdup(a, text ? text : "[]");
+    free(text);
+    json_decref(found);
+    return 0;
+}
+
 int transfer_flow_create(struct app *app, const struct transfer_flow_in *in,
                          const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                          const char **findings_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct member_view m;
-    struct transfer_rule r;
     struct transfer_flow_row row = { 0 };
-    json_t *found = json_array();
-    char *text;
-    int64_t open = 0, months;
-    bool has = false;
+    int64_t open = 0;
     int rc = -1;
 
     if (check_flow(app, in, a, &m, err) < 0 || db_acquire(app->db, &c, err) < 0 ||
@@ -116,21 +141,8 @@ int transfer_flow_create(struct app *app, const struct transfer_flow_in *in,
                 m.name);
         goto out;
     }
-    if (in->ends_on && transfers_store_rule(c, "FLOW-DEF", in->starts_on, a, &r, &has, err) < 0)
+    if (transfer_flow_findings(c, in->starts_on, in->ends_on, a, &row.findings, err) < 0)
         goto out;
-    months = has ? transfer_rule_param(&r, "months", 6) : 0;
-    if (has && months > 0 && months_between(in->starts_on, in->ends_on) >= months)
-        json_array_append_new(
-            found,
-            json_pack("{s:s, s:s, s:s, s:s}", "rule", r.rule_id, "version", r.rule_set, "severity",
-                      r.severity, "message",
-                      arena_printf(a,
-                                   "预计外出%" PRId64
-                                   "个月以上：地点相对固定的，应转接正式组织关系（XFER-WHEN）",
-                                   months)));
-    text = json_dumps(found, JSON_COMPACT);
-    row.findings = arena_strdup(a, text ? text : "[]");
-    free(text);
     row.member_id = in->member_id;
     row.direction = in->direction;
     row.org_id = !strcmp(in->direction, "in") ? in->org_id : 0;
@@ -155,7 +167,6 @@ int transfer_flow_create(struct app *app, const struct transfer_flow_in *in,
         *findings_out = row.findings;
     rc = 0;
 out:
-    json_decref(found);
     return db_tx_finish(app->db, &c, NULL, rc, err);
 }
 

@@ -95,6 +95,10 @@ struct transfer_flow_row {
     const char *direction, *dest_org_name, *place, *reason, *contact, *starts_on, *ends_on,
         *card_no, *card_valid_until, *findings;
 };
+/* The findings (JSON text from a) of a flow over starts_on..ends_on: FLOW-DEF's when the
+ * period is its months or more (transfers_flow.c; the demo uses it too). */
+int transfer_flow_findings(struct db_conn *c, const char *starts_on, const char *ends_on,
+                           struct arena *a, const char **out, struct err *err);
 /* Inserts a flow; the member's home org and the paths are read in the statement. */
 int transfers_store_flow_insert(struct db_conn *c, const struct transfer_flow_row *r,
                                 int64_t *id_out, struct err *err);
