@@ -118,6 +118,22 @@ const fx = {
     const f = want("demandPhoto", org, planning ? { name: `矩阵照片网格${cjkNum(++counter)}` } : {});
     return planning ? { id: f, demand: f } : { id: f.id, demand: f.second };
   },
+  // A pending transfer (组织关系转接) into org of a member placed at org's parent (org itself for
+  // a root), so whoever may not act at org sees nothing of it.
+  transfer(org) {
+    const f = want("transfer", org, planning ? { name: `矩阵转接${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
+  // An introduction letter (介绍信) issued today by org for a member placed at org.
+  transferLetter(org) {
+    const f = want("transferLetter", org, planning ? { name: `矩阵介绍信${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
+  // A 流动党员 outflow registered today by org for a member placed at org.
+  transferFlow(org) {
+    const f = want("transferFlow", org, planning ? { name: `矩阵流动${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -227,6 +243,17 @@ function createFixtures(list) {
     demandPhoto: (f) => `${stmt.demand(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO demand_photo (demand_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
       SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM demand RETURNING id, demand_id;`,
+    transfer: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'M', 0, 0);
+      INSERT INTO member (tenant_id, person_id, org_id, org_path, status, category, created_at, updated_at)
+      SELECT 1, (SELECT MAX(id) FROM person), p.id, p.path, 'full', 'community', 0, 0 FROM org o JOIN org p ON p.id = COALESCE(o.parent_id, o.id) WHERE o.id = ${f.org};
+      INSERT INTO xfer (tenant_id, member_id, from_org_id, from_path, to_org_id, to_path, status, member_status, sent_on, created_at)
+      SELECT 1, m.id, m.org_id, m.org_path, o.id, o.path, 'pending', 'full', '${today()}', 0 FROM member m JOIN org o ON o.id = ${f.org} WHERE m.id = (SELECT MAX(id) FROM member) RETURNING id;`,
+    transferLetter: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO xfer_letter (tenant_id, member_id, org_id, org_path, year, seq, to_org_name, issued_on, valid_until, valid_rule, dues_paid_to, member_status, created_at)
+      SELECT 1, (SELECT MAX(id) FROM member), o.id, o.path, 2000, (SELECT COUNT(*) + 1 FROM xfer_letter), '矩阵外部党组织', '${today()}', '2999-01-01', 'XFER-VALID', '2000-01', 'full', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    transferFlow: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO xfer_flow (tenant_id, member_id, direction, org_id, org_path, home_org_id, home_path, dest_org_name, place, reason, starts_on, created_at)
+      SELECT 1, (SELECT MAX(id) FROM member), 'out', o.id, o.path, o.id, o.path, '矩阵外部党组织', '矩阵', '务工', '${today()}', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

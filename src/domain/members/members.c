@@ -419,6 +419,28 @@ out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
+int member_move(struct db_conn *c, int64_t id, int64_t org_id,
+                const struct member_change_note *note, const struct auth_actor *actor,
+                struct err *err)
+{
+    struct arena a;
+    struct member_view cur;
+    struct member_in merged = { 0 };
+    int rc = -1;
+
+    arena_init(&a, 2048);
+    if (member_store_get(c, id, false, &a, &cur, err) < 0)
+        goto out;
+    member_view_to_in(&cur, &merged, &a);
+    merged.org_id = org_id;
+    if (apply_update(c, &cur, &merged, note, actor, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
 static json_t *card_json(const struct member_card *k)
 {
     return json_pack("{s:s, s:s, s:s, s:s}", "skills", k->skills, "pledge", k->pledge, "households",

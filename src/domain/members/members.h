@@ -198,6 +198,14 @@ struct member_change_note {
 int member_update(struct app *app, int64_t id, struct member_in *patch,
                   const struct member_change_note *note, const struct auth_actor *actor,
                   struct err *err);
+/* Moves member id to org_id inside the caller's transaction on c (a transfer accepted by the
+ * receiving org): the roster's org change with its member_event history ("org", on
+ * note->effective_on or today, with doc_no and note), the 党小组 left, audited
+ * ("member.update"). E_NOT_FOUND for an unknown member or org; E_INVALID "/org_id" for a
+ * dissolved org. The caller checks the actor may do it. */
+int member_move(struct db_conn *c, int64_t id, int64_t org_id,
+                const struct member_change_note *note, const struct auth_actor *actor,
+                struct err *err);
 /* Appends the "member.reveal" audit row for a full view of fields (MEMBER_REVEAL_* bits) of
  * member v. The caller has checked members.reveal_pii at v->org_path. */
 int member_reveal_audit(struct app *app, const struct member_view *v, unsigned fields,

@@ -232,17 +232,19 @@ static const struct db_sql Q_NO_ADMISSION = {
 /* Members whose status is not the new value of their last event. */
 static const struct db_sql Q_STATUS_NOT_LAST = {
     .name = "t.status_not_last",
-    .sql =
-        "SELECT count(*) FROM member m WHERE m.status IS NOT (SELECT e.new_value FROM "
-        "member_event e WHERE e.member_id = m.id ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)",
+    .sql = "SELECT count(*) FROM member m WHERE m.status IS NOT (SELECT e.new_value FROM "
+           "member_event e WHERE e.member_id = m.id AND e.kind IN ('create', 'status') "
+           "ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)",
 };
-/* Breaks in a member's chain of events: the first is not the admission, a later one starts
- * from another status than the one before ended in, or does not come after it. */
+/* Breaks in a member's chain of status events: the first is not the admission, a later one
+ * starts from another status than the one before ended in, or does not come after it (org
+ * moves, such as a transfer accepted by the transfers area's demo, are not in the chain). */
 static const struct db_sql Q_EVENT_CHAIN = {
     .name = "t.event_chain",
     .sql = "SELECT count(*) FROM (SELECT kind, old_value, effective_on, row_number() OVER w AS k, "
            "lag(new_value) OVER w AS prev_value, lag(effective_on) OVER w AS prev_on FROM "
-           "member_event WINDOW w AS (PARTITION BY member_id ORDER BY effective_on, id)) WHERE "
+           "member_event WHERE kind IN ('create', 'status') "
+           "WINDOW w AS (PARTITION BY member_id ORDER BY effective_on, id)) WHERE "
            "(k = 1) <> (kind = 'create') OR (k > 1 AND (old_value IS NOT prev_value OR "
            "effective_on <= prev_on))",
 };

@@ -10,13 +10,14 @@ import { isMobile } from "../../lib/viewport.js";
 import { fieldErrors, clearErrors, submitForm } from "../../lib/forms.js";
 import MeetingPick from "../../components/meeting-pick.js";
 import FormActions from "../../components/form-actions.js";
+import FlowRecords from "../transfers/flow-records.js";
 const { ref, reactive, computed, watch } = Vue;
 
 const FIELDS = ["self_text", "peer", "proposed_grade", "final_grade", "meeting_id", "note"];
 
 export default {
   name: "EvalSubjectForm",
-  components: { MeetingPick, FormActions },
+  components: { MeetingPick, FormActions, FlowRecords },
   props: { modelValue: Boolean, round: { type: Object, required: true }, subject: { type: Object, default: null } },
   emits: ["update:modelValue", "saved"],
   setup(props, { emit }) {
@@ -97,6 +98,7 @@ export default {
             </label>
           </div>
         </el-form-item>
+        <flow-records :person-id="subject.person_id" :from="from" :to="to" />
         <template v-if="!subject.probationary">
           <el-form-item label="支委会评定意见" :error="errs.proposed_grade">
             <el-radio-group v-model="form.proposed_grade" class="grade-radios proposed-grade">
