@@ -373,6 +373,18 @@ struct audit_entry auth_audit_entry(const struct auth_actor *actor, const char *
     };
 }
 
+int auth_audit_change(struct db_conn *c, const struct auth_actor *actor, const char *action,
+                      const char *target_type, int64_t target_id, int64_t org_id, json_t *after,
+                      struct err *err)
+{
+    char digest[65];
+    struct audit_entry e = auth_audit_entry(actor, action, target_type, target_id, org_id);
+
+    audit_change_digest(NULL, after, digest);
+    e.digest = digest;
+    return audit_append(c, &e, err);
+}
+
 /* ---------- login, sessions ---------- */
 
 static int audit_login(struct db_conn *c, const struct auth_actor *actor, const struct user_row *u,

@@ -55,6 +55,11 @@ struct auth_actor {
 int64_t auth_actor_user_id(const struct auth_actor *actor);
 struct audit_entry auth_audit_entry(const struct auth_actor *actor, const char *action,
                                     const char *target_type, int64_t target_id, int64_t org_id);
+/* Appends the audit row of a change actor made to one record, with the digest of after (the
+ * record as written, audit_change_digest; the reference is taken, NULL allowed). */
+int auth_audit_change(struct db_conn *c, const struct auth_actor *actor, const char *action,
+                      const char *target_type, int64_t target_id, int64_t org_id, json_t *after,
+                      struct err *err);
 
 /* ---- sessions ---- */
 

@@ -17,18 +17,6 @@
 #include "domain/members/members.h"
 #include "domain/orgpath.h"
 
-static int audit_row(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                     const char *type, int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, type, id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    json_decref(after);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 /* Epoch seconds of 00:00 in Asia/Shanghai on day (YYYY-MM-DD); def when day is NULL. */
 static int64_t day_start(const char *day, int64_t def)
 {
@@ -145,8 +133,8 @@ int grid_create(struct app *app, const struct grid_in *in, const struct auth_act
         goto out;
     }
     if (demands_store_grid_insert(c, o.tenant_id, in, o.path, clock_now(), id_out, err) < 0 ||
-        audit_row(c, actor, "grid.create", "grid", *id_out, in->org_id,
-                  json_pack("{s:s}", "name", in->name), err) < 0)
+        auth_audit_change(c, actor, "grid.create", "grid", *id_out, in->org_id,
+                          json_pack("{s:s}", "name", in->name), err) < 0)
         goto out;
     rc = 0;
 out:
@@ -186,8 +174,8 @@ int grid_workers_set(struct app *app, int64_t grid_id, const struct grid_workers
         }
         json_array_append_new(ids, jint(in->workers[i].user_id));
     }
-    if (audit_row(c, actor, "grid.workers", "grid", grid_id, org_id,
-                  json_pack("{s:O}", "user_ids", ids), err) < 0)
+    if (auth_audit_change(c, actor, "grid.workers", "grid", grid_id, org_id,
+                          json_pack("{s:O}", "user_ids", ids), err) < 0)
         goto out;
     rc = 0;
 out:
@@ -330,7 +318,7 @@ int demand_category_update(struct app *app, const char *code, const struct deman
         demands_store_rule_insert(c, code, in->sla_hours, in->valid_from ? in->valid_from : today,
                                   by, now, err) < 0)
         goto out;
-    if (audit_row(
+    if (auth_audit_change(
             c, actor, "demand.category", "demand_category", 0, 0,
             json_pack("{s:s, s:s, s:s, s:I, s:b, s:I}", "code", code, "name", cur->name,
                       "default_handler", cur->default_handler, "sort", (json_int_t)cur->sort,
@@ -503,10 +491,10 @@ int demand_create(struct app *app, const struct demands_scope *s, const struct d
                                                        .note = NULL,
                                                        .rule_id = "DEM-SLA" },
                             err) < 0 ||
-        audit_row(c, actor, "demand.create", "demand", *id_out, org_id,
-                  json_pack("{s:s, s:s, s:b}", "number", number, "category", cat->code, "consent",
-                            in.consent),
-                  err) < 0)
+        auth_audit_change(c, actor, "demand.create", "demand", *id_out, org_id,
+                          json_pack("{s:s, s:s, s:b}", "number", number, "category", cat->code,
+                                    "consent", in.consent),
+                          err) < 0)
         goto out;
     *number_out = arena_strdup(a, number);
     rc = 0;
@@ -768,9 +756,10 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
         ev.note = note;
     }
     if (demands_store_update(c, id, &st, err) < 0 || demands_store_event(c, &ev, err) < 0 ||
-        audit_row(c, actor, "demand.act", "demand", id, d.org_id,
-                  json_pack("{s:s, s:s, s:s}", "action", in->action, "from", d.status, "to", to),
-                  err) < 0)
+        auth_audit_change(
+            c, actor, "demand.act", "demand", id, d.org_id,
+            json_pack("{s:s, s:s, s:s}", "action", in->action, "from", d.status, "to", to),
+            err) < 0)
         goto out;
     *status_out = to;
     rc = 0;

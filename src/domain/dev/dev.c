@@ -85,17 +85,6 @@ static int step_input_check(const struct dev_step_in *in, struct err *err)
     return 0;
 }
 
-static int audit_dev(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                     int64_t applicant_id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "dev_applicant", applicant_id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 /* The findings as stored (JSON text from a): [{rule, version, severity, result, message,
  * inputs, value?}]. */
 static const char *findings_json(const struct dev_finding *f, size_t n, struct arena *a)
@@ -193,11 +182,12 @@ int dev_applicant_write(struct db_conn *c, const struct dev_applicant_in *in, co
     return dev_store_applicant_insert(c, in, &org, match.person_id, uid, now, id_out, err) < 0 ||
                    dev_store_step_insert(c, *id_out, &step1, org.id, findings_json(f, nf, a), NULL,
                                          uid, now, &step_id, err) < 0 ||
-                   audit_dev(c, actor, "dev.apply", *id_out, org.id,
-                             json_pack("{s:s, s:s, s:s, s:I}", "name", in->name, "id_number",
-                                       seal_index(in->id_number, keyed), "applied_on",
-                                       in->applied_on, "org_id", (json_int_t)org.id),
-                             err) < 0
+                   auth_audit_change(c, actor, "dev.apply", "dev_applicant", *id_out, org.id,
+                                     json_pack("{s:s, s:s, s:s, s:I}", "name", in->name,
+                                               "id_number", seal_index(in->id_number, keyed),
+                                               "applied_on", in->applied_on, "org_id",
+                                               (json_int_t)org.id),
+                                     err) < 0
                ? -1
                : 0;
 }
@@ -465,11 +455,11 @@ int dev_step_write(struct app *app, struct db_conn *c, int64_t applicant_id,
             return -1;
     if (apply_step(app, c, &v, &cs, in, f, nf, actor, a, err) < 0 ||
         dev_store_applicant_update(c, &v, now, err) < 0 ||
-        audit_dev(c, actor, "dev.step", applicant_id, v.org_id,
-                  json_pack("{s:I, s:s, s:s?, s:s?, s:s}", "step", (json_int_t)in->step, "date",
-                            in->date, "decision", in->decision, "override_reason",
-                            in->override_reason, "findings", findings),
-                  err) < 0)
+        auth_audit_change(c, actor, "dev.step", "dev_applicant", applicant_id, v.org_id,
+                          json_pack("{s:I, s:s, s:s?, s:s?, s:s}", "step", (json_int_t)in->step,
+                                    "date", in->date, "decision", in->decision, "override_reason",
+                                    in->override_reason, "findings", findings),
+                          err) < 0)
         return -1;
     if (findings_out)
         *findings_out = findings;
@@ -562,10 +552,11 @@ int dev_step_withdraw(struct app *app, int64_t applicant_id, int64_t step_id, co
     }
     if (dev_store_step_withdraw(c, last->id, reason, auth_actor_user_id(actor), now, err) < 0 ||
         dev_store_applicant_update(c, &v, now, err) < 0 ||
-        audit_dev(c, actor, "dev.withdraw", applicant_id, v.org_id,
-                  json_pack("{s:I, s:I, s:s, s:s}", "step_id", (json_int_t)last->id, "step",
-                            (json_int_t)last->step, "date", last->done_on, "reason", reason),
-                  err) < 0)
+        auth_audit_change(c, actor, "dev.withdraw", "dev_applicant", applicant_id, v.org_id,
+                          json_pack("{s:I, s:I, s:s, s:s}", "step_id", (json_int_t)last->id, "step",
+                                    (json_int_t)last->step, "date", last->done_on, "reason",
+                                    reason),
+                          err) < 0)
         goto out;
     rc = 0;
 out:

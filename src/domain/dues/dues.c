@@ -61,17 +61,6 @@ out:
     return rc;
 }
 
-static int audit_dues(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                      const char *type, int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, type, id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 int dues_settings_get(struct app *app, const char *org_path, struct arena *a,
                       struct dues_setting *out, struct err *err)
 {
@@ -108,8 +97,9 @@ int dues_settings_set(struct app *app, const struct dues_settings_in *in,
     }
     if (dues_store_setting_put(c, in->org_id, in->rounding, items, auth_actor_user_id(actor),
                                clock_now(), err) < 0 ||
-        audit_dues(c, actor, "dues.settings", "org", in->org_id, in->org_id,
-                   json_pack("{s:s, s:O}", "rounding", in->rounding, "deduct_items", arr), err) < 0)
+        auth_audit_change(c, actor, "dues.settings", "org", in->org_id, in->org_id,
+                          json_pack("{s:s, s:O}", "rounding", in->rounding, "deduct_items", arr),
+                          err) < 0)
         goto out;
     rc = 0;
 out:
@@ -182,12 +172,12 @@ int dues_standard_set(struct app *app, const struct dues_standard_in *in,
     }
     if (dues_store_standard_insert(c, &m, in, &k, auth_actor_user_id(actor), clock_now(), id_out,
                                    err) < 0 ||
-        audit_dues(c, actor, "dues.standard", "member", m.id, m.org_id,
-                   json_pack("{s:s, s:s, s:I, s:I, s:s, s:s}", "from_month", in->from_month,
-                             "category", in->category, "base_fen", (json_int_t)in->base_fen,
-                             "amount_fen", (json_int_t)k.amount_fen, "rule", k.rule_id, "rule_set",
-                             k.rule_set),
-                   err) < 0)
+        auth_audit_change(c, actor, "dues.standard", "member", m.id, m.org_id,
+                          json_pack("{s:s, s:s, s:I, s:I, s:s, s:s}", "from_month", in->from_month,
+                                    "category", in->category, "base_fen", (json_int_t)in->base_fen,
+                                    "amount_fen", (json_int_t)k.amount_fen, "rule", k.rule_id,
+                                    "rule_set", k.rule_set),
+                          err) < 0)
         goto out;
     *calc_out = k;
     rc = 0;
@@ -263,11 +253,11 @@ static int pay_one(struct db_conn *c, const struct dues_rule *rules, size_t nrul
     e.warnings = dues_warnings_json(w, nw, a);
     if (dues_store_entry_insert(c, m, &e, found ? &std : NULL, auth_actor_user_id(actor),
                                 clock_now(), id_out, err) < 0 ||
-        audit_dues(c, actor, "dues.pay", "dues_entry", *id_out, m->org_id,
-                   json_pack("{s:I, s:s, s:s, s:I, s:s}", "member_id", (json_int_t)m->id, "month",
-                             in->month, "kind", e.kind, "amount_fen", (json_int_t)in->amount_fen,
-                             "method", in->method),
-                   err) < 0)
+        auth_audit_change(c, actor, "dues.pay", "dues_entry", *id_out, m->org_id,
+                          json_pack("{s:I, s:s, s:s, s:I, s:s}", "member_id", (json_int_t)m->id,
+                                    "month", in->month, "kind", e.kind, "amount_fen",
+                                    (json_int_t)in->amount_fen, "method", in->method),
+                          err) < 0)
         return -1;
     *nw_out = nw;
     return 0;
@@ -393,10 +383,10 @@ int dues_reverse(struct app *app, int64_t id, const char *reason, const struct a
     e.reason = reason;
     if (dues_store_entry_insert(c, &m, &e, NULL, auth_actor_user_id(actor), clock_now(), id_out,
                                 err) < 0 ||
-        audit_dues(c, actor, "dues.reverse", "dues_entry", *id_out, old.org_id,
-                   json_pack("{s:I, s:I, s:s}", "reverses_id", (json_int_t)old.id, "amount_fen",
-                             (json_int_t)e.amount_fen, "reason", reason),
-                   err) < 0)
+        auth_audit_change(c, actor, "dues.reverse", "dues_entry", *id_out, old.org_id,
+                          json_pack("{s:I, s:I, s:s}", "reverses_id", (json_int_t)old.id,
+                                    "amount_fen", (json_int_t)e.amount_fen, "reason", reason),
+                          err) < 0)
         goto out;
     rc = 0;
 out:

@@ -86,8 +86,6 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
     struct db_conn *c = NULL;
     struct meeting_view m;
     struct orglife_org org;
-    struct audit_entry e;
-    char digest[65];
     int64_t uid = auth_actor_user_id(actor), now = clock_now();
     char now_text[17];
     struct arena a;
@@ -123,10 +121,8 @@ int meeting_attendance_set(struct app *app, int64_t meeting_id, const struct att
         json_decref(after);
         goto out;
     }
-    e = auth_audit_entry(actor, "meeting.attendance", "meeting", meeting_id, m.org_id);
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    if (audit_append(c, &e, err) < 0)
+    if (auth_audit_change(c, actor, "meeting.attendance", "meeting", meeting_id, m.org_id, after,
+                          err) < 0)
         goto out;
     rc = 0;
 out:

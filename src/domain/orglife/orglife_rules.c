@@ -83,17 +83,6 @@ out:
     return rc;
 }
 
-static int rule_audit(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                      int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "orglife_rule", id, org_id);
-
-    audit_change_digest(NULL, after, digest); /* takes after */
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 /* A date that is the first day of a month. */
 static int month_start(const char *date, const char *field, struct err *err)
 {
@@ -148,12 +137,13 @@ int orglife_rule_set(struct app *app, const struct orglife_rule_in *in,
     }
     if (orglife_store_rule_insert(c, in, &base->v, auth_actor_user_id(actor), clock_now(), id_out,
                                   err) < 0 ||
-        rule_audit(c, actor, looser ? "orglife.rule_loosen" : "orglife.rule_set", *id_out,
-                   in->org_id,
-                   json_pack("{s:s, s:s, s:s, s:I, s:s, s:s}", "rule_id", base->v.rule_id, "type",
-                             in->type, "period", in->period, "min_count", (json_int_t)in->min_count,
-                             "valid_from", in->valid_from, "source", in->source),
-                   err) < 0)
+        auth_audit_change(c, actor, looser ? "orglife.rule_loosen" : "orglife.rule_set",
+                          "orglife_rule", *id_out, in->org_id,
+                          json_pack("{s:s, s:s, s:s, s:I, s:s, s:s}", "rule_id", base->v.rule_id,
+                                    "type", in->type, "period", in->period, "min_count",
+                                    (json_int_t)in->min_count, "valid_from", in->valid_from,
+                                    "source", in->source),
+                          err) < 0)
         goto out;
     rc = 0;
 out:
@@ -187,8 +177,8 @@ int orglife_rule_end(struct app *app, int64_t id, const char *valid_to,
         goto out;
     }
     if (orglife_store_rule_end(c, id, valid_to, err) < 0 ||
-        rule_audit(c, actor, "orglife.rule_end", id, r.v.org_id,
-                   json_pack("{s:s}", "valid_to", valid_to), err) < 0)
+        auth_audit_change(c, actor, "orglife.rule_end", "orglife_rule", id, r.v.org_id,
+                          json_pack("{s:s}", "valid_to", valid_to), err) < 0)
         goto out;
     rc = 0;
 out:

@@ -18,18 +18,6 @@ const char *const STUDY_KIND_LABELS[] = { "文件", "书籍", "视频", "党课"
 const char *const STUDY_SOURCES[] = { "self", "cadre", NULL };
 const char *const STUDY_SOURCE_LABELS[] = { "本人登记", "组织登记", NULL };
 
-static int study_audit(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                       const char *target, int64_t id, int64_t org_id, json_t *after,
-                       struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, target, id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 int study_material_create(struct app *app, const struct study_material_in *in,
                           const struct auth_actor *actor, int64_t *id_out, struct err *err)
 {
@@ -49,10 +37,11 @@ int study_material_create(struct app *app, const struct study_material_in *in,
     }
     if (study_store_material_insert(c, &org, in, false, auth_actor_user_id(actor), clock_now(),
                                     id_out, err) < 0 ||
-        study_audit(c, actor, "study.material", "study_material", *id_out, org.id,
-                    json_pack("{s:s, s:s, s:I, s:s}", "title", in->title, "kind", in->kind, "hours",
-                              (json_int_t)in->hours, "published_on", in->published_on),
-                    err) < 0)
+        auth_audit_change(c, actor, "study.material", "study_material", *id_out, org.id,
+                          json_pack("{s:s, s:s, s:I, s:s}", "title", in->title, "kind", in->kind,
+                                    "hours", (json_int_t)in->hours, "published_on",
+                                    in->published_on),
+                          err) < 0)
         goto out;
     rc = 0;
 out:
@@ -167,9 +156,10 @@ int study_record_add(struct app *app, int64_t org_id, const struct study_record_
         json_array_append_new(who, jint(it.person_id));
         hours += it.hours;
     }
-    if (study_audit(c, actor, self ? "study.self" : "study.record", self ? "person" : "org",
-                    self ? in[0].person_id : org_id, self ? 0 : org_id,
-                    json_pack("{s:O, s:I}", "persons", who, "hours", (json_int_t)hours), err) < 0)
+    if (auth_audit_change(c, actor, self ? "study.self" : "study.record", self ? "person" : "org",
+                          self ? in[0].person_id : org_id, self ? 0 : org_id,
+                          json_pack("{s:O, s:I}", "persons", who, "hours", (json_int_t)hours),
+                          err) < 0)
         goto out;
     rc = 0;
 out:

@@ -104,17 +104,11 @@ static void electorate_count(const struct electorate *el, int64_t *n_out, int64_
 static int vote_audit(struct db_conn *c, const struct auth_actor *actor, const char *action,
                       int64_t vote_id, int64_t org_id, json_t *after, struct err *err)
 {
-    char digest[65];
-    struct audit_entry e;
-
     if (!actor) { /* the demo's own writes are audited once, as the demo */
         json_decref(after);
         return 0;
     }
-    e = auth_audit_entry(actor, action, "meeting_vote", vote_id, org_id);
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
+    return auth_audit_change(c, actor, action, "meeting_vote", vote_id, org_id, after, err);
 }
 
 /* The meeting and its vote, which must still be open. */

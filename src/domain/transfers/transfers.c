@@ -20,17 +20,6 @@ const char *const TRANSFER_STATUSES[] = { "pending", "accepted", "returned", NUL
 const char *const TRANSFER_STATUS_LABELS[] = { "待接收", "已接收", "已退回", NULL };
 const char *const TRANSFER_BOXES[] = { "out", "in", NULL };
 
-static int audit_transfer(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                          int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "transfer", id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 static json_t *finding(const struct transfer_rule *r, const char *message)
 {
     return json_pack("{s:s, s:s, s:s, s:s}", "rule", r->rule_id, "version", r->rule_set, "severity",
@@ -153,11 +142,11 @@ int transfer_create(struct app *app, const struct transfer_in *in, const struct 
     row.created_by = auth_actor_user_id(actor);
     row.created_at = clock_now();
     if (transfers_store_insert(c, &row, id_out, err) < 0 ||
-        audit_transfer(c, actor, "transfer.create", *id_out, m.org_id,
-                       json_pack("{s:I, s:I, s:I, s:s}", "member_id", (json_int_t)in->member_id,
-                                 "from_org_id", (json_int_t)m.org_id, "to_org_id",
-                                 (json_int_t)in->to_org_id, "status", "pending"),
-                       err) < 0)
+        auth_audit_change(c, actor, "transfer.create", "transfer", *id_out, m.org_id,
+                          json_pack("{s:I, s:I, s:I, s:s}", "member_id", (json_int_t)in->member_id,
+                                    "from_org_id", (json_int_t)m.org_id, "to_org_id",
+                                    (json_int_t)in->to_org_id, "status", "pending"),
+                          err) < 0)
         goto out;
     if (due_on_out)
         *due_on_out = row.due_on;
@@ -254,9 +243,9 @@ int transfer_accept(struct app *app, int64_t id, const struct auth_actor *actor,
     if (transfers_store_decide(c, id, "accepted", today, NULL, text, auth_actor_user_id(actor),
                                clock_now(), err) < 0 ||
         member_move(c, t.member_id, t.to_org_id, &note, actor, err) < 0 ||
-        audit_transfer(c, actor, "transfer.accept", id, t.to_org_id,
-                       json_pack("{s:I, s:s}", "id", (json_int_t)id, "status", "accepted"),
-                       err) < 0)
+        auth_audit_change(c, actor, "transfer.accept", "transfer", id, t.to_org_id,
+                          json_pack("{s:I, s:s}", "id", (json_int_t)id, "status", "accepted"),
+                          err) < 0)
         goto out;
     if (findings_out)
         *findings_out = text;
@@ -288,10 +277,10 @@ int transfer_return(struct app *app, int64_t id, const char *reason, const struc
     }
     if (transfers_store_decide(c, id, "returned", today, reason, t.findings,
                                auth_actor_user_id(actor), clock_now(), err) < 0 ||
-        audit_transfer(c, actor, "transfer.return", id, t.to_org_id,
-                       json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "status", "returned",
-                                 "reason", reason),
-                       err) < 0)
+        auth_audit_change(c, actor, "transfer.return", "transfer", id, t.to_org_id,
+                          json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "status", "returned",
+                                    "reason", reason),
+                          err) < 0)
         goto out;
     rc = 0;
 out:

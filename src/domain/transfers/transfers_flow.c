@@ -20,17 +20,6 @@
 const char *const TRANSFER_FLOW_DIRECTIONS[] = { "out", "in", NULL };
 const char *const TRANSFER_FLOW_DIRECTION_LABELS[] = { "外出（流出）", "流入", NULL };
 
-static int audit_flow(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                      int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "transfer_flow", id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 static bool blank(const char *s)
 {
     return !s || !*s;
@@ -158,10 +147,11 @@ int transfer_flow_create(struct app *app, const struct transfer_flow_in *in,
     row.created_by = auth_actor_user_id(actor);
     row.created_at = clock_now();
     if (transfers_store_flow_insert(c, &row, id_out, err) < 0 ||
-        audit_flow(c, actor, "transfer.flow", *id_out, row.org_id ? row.org_id : m.org_id,
-                   json_pack("{s:I, s:s, s:s}", "member_id", (json_int_t)in->member_id, "direction",
-                             in->direction, "starts_on", in->starts_on),
-                   err) < 0)
+        auth_audit_change(c, actor, "transfer.flow", "transfer_flow", *id_out,
+                          row.org_id ? row.org_id : m.org_id,
+                          json_pack("{s:I, s:s, s:s}", "member_id", (json_int_t)in->member_id,
+                                    "direction", in->direction, "starts_on", in->starts_on),
+                          err) < 0)
         goto out;
     if (findings_out)
         *findings_out = row.findings;
@@ -229,10 +219,10 @@ int transfer_flow_meeting_add(struct app *app, int64_t flow_id, const char *met_
     if (transfers_store_flow_meeting_insert(c, flow_id, met_on, topic, f.dest_org_name, note,
                                             auth_actor_user_id(actor), clock_now(), id_out,
                                             err) < 0 ||
-        audit_flow(c, actor, "transfer.flow_meeting", flow_id, f.org_id,
-                   json_pack("{s:I, s:s, s:s}", "flow_id", (json_int_t)flow_id, "met_on", met_on,
-                             "topic", topic),
-                   err) < 0)
+        auth_audit_change(c, actor, "transfer.flow_meeting", "transfer_flow", flow_id, f.org_id,
+                          json_pack("{s:I, s:s, s:s}", "flow_id", (json_int_t)flow_id, "met_on",
+                                    met_on, "topic", topic),
+                          err) < 0)
         goto out;
     rc = 0;
 out:
@@ -265,8 +255,9 @@ int transfer_flow_return(struct app *app, int64_t id, const char *returned_on,
         goto out;
     }
     if (transfers_store_flow_return(c, id, on, err) < 0 ||
-        audit_flow(c, actor, "transfer.flow_return", id, f.org_id,
-                   json_pack("{s:I, s:s}", "id", (json_int_t)id, "returned_on", on), err) < 0)
+        auth_audit_change(c, actor, "transfer.flow_return", "transfer_flow", id, f.org_id,
+                          json_pack("{s:I, s:s}", "id", (json_int_t)id, "returned_on", on),
+                          err) < 0)
         goto out;
     rc = 0;
 out:

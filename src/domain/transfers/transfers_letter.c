@@ -21,17 +21,6 @@
 const char *const TRANSFER_POCKET_REASONS[] = { "letter_expired", NULL };
 const char *const TRANSFER_POCKET_REASON_LABELS[] = { "介绍信逾期未回执", NULL };
 
-static int audit_letter(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                        int64_t id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "transfer_letter", id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 /* A month YYYY-MM that is a real month and not after this one. */
 static int month_ok(const char *month, const char *today, const char *field, struct err *err)
 {
@@ -128,11 +117,12 @@ int transfer_letter_create(struct app *app, const struct transfer_letter_in *in0
     row.created_at = clock_now();
     if (transfers_store_letter_insert(c, &row, id_out, err) < 0 ||
         transfers_store_letter_get(c, *id_out, today, a, &v, err) < 0 ||
-        audit_letter(c, actor, "transfer.letter", *id_out, issuer.id,
-                     json_pack("{s:I, s:s, s:s, s:s, s:s}", "member_id", (json_int_t)in.member_id,
-                               "number", v.number, "to_org_name", in.to_org_name, "valid_until",
-                               until, "dues_paid_to", in.dues_paid_to),
-                     err) < 0)
+        auth_audit_change(c, actor, "transfer.letter", "transfer_letter", *id_out, issuer.id,
+                          json_pack("{s:I, s:s, s:s, s:s, s:s}", "member_id",
+                                    (json_int_t)in.member_id, "number", v.number, "to_org_name",
+                                    in.to_org_name, "valid_until", until, "dues_paid_to",
+                                    in.dues_paid_to),
+                          err) < 0)
         goto out;
     *number_out = v.number;
     *valid_until_out = row.valid_until;
@@ -199,8 +189,9 @@ int transfer_letter_receipt(struct app *app, int64_t id, const char *received_on
         goto out;
     }
     if (transfers_store_letter_receipt(c, id, on, note, auth_actor_user_id(actor), err) < 0 ||
-        audit_letter(c, actor, "transfer.receipt", id, v.org_id,
-                     json_pack("{s:I, s:s}", "id", (json_int_t)id, "received_on", on), err) < 0)
+        auth_audit_change(c, actor, "transfer.receipt", "transfer_letter", id, v.org_id,
+                          json_pack("{s:I, s:s}", "id", (json_int_t)id, "received_on", on),
+                          err) < 0)
         goto out;
     rc = 0;
 out:

@@ -129,17 +129,6 @@ out:
     return rc;
 }
 
-static int audit_lost(struct db_conn *c, const struct auth_actor *actor, const char *action,
-                      int64_t member_id, int64_t org_id, json_t *after, struct err *err)
-{
-    char digest[65];
-    struct audit_entry e = auth_audit_entry(actor, action, "member", member_id, org_id);
-
-    audit_change_digest(NULL, after, digest);
-    e.digest = digest;
-    return audit_append(c, &e, err);
-}
-
 int transfer_contact_add(struct app *app, int64_t member_id, const char *tried_on,
                          const char *method, bool reached, const char *note,
                          const struct auth_actor *actor, int64_t *id_out, struct err *err)
@@ -161,10 +150,10 @@ int transfer_contact_add(struct app *app, int64_t member_id, const char *tried_o
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         transfers_store_contact_insert(c, member_id, tried_on, method, reached, note,
                                        auth_actor_user_id(actor), clock_now(), id_out, err) < 0 ||
-        audit_lost(c, actor, "transfer.contact", member_id, m.org_id,
-                   json_pack("{s:s, s:s, s:b}", "tried_on", tried_on, "method", method, "reached",
-                             reached),
-                   err) < 0)
+        auth_audit_change(c, actor, "transfer.contact", "member", member_id, m.org_id,
+                          json_pack("{s:s, s:s, s:b}", "tried_on", tried_on, "method", method,
+                                    "reached", reached),
+                          err) < 0)
         goto out;
     rc = 0;
 out:
@@ -199,10 +188,10 @@ int transfer_lost_decide(struct app *app, int64_t member_id, const char *decisio
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         transfers_store_decision_insert(c, member_id, decision, decided_on, body, doc_no, note,
                                         auth_actor_user_id(actor), clock_now(), id_out, err) < 0 ||
-        audit_lost(c, actor, "transfer.lost", member_id, m.org_id,
-                   json_pack("{s:s, s:s, s:s}", "decision", decision, "decided_on", decided_on,
-                             "body", body),
-                   err) < 0)
+        auth_audit_change(c, actor, "transfer.lost", "member", member_id, m.org_id,
+                          json_pack("{s:s, s:s, s:s}", "decision", decision, "decided_on",
+                                    decided_on, "body", body),
+                          err) < 0)
         goto out;
     rc = 0;
 out:
