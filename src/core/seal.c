@@ -168,24 +168,32 @@ static void tag_of(const unsigned char *buf, size_t n, unsigned char out[32])
     hmac_sm3(key.mac, sizeof(key.mac), buf, n, out);
 }
 
-const char *seal_text(const char *plain, struct arena *a)
+const void *seal_bytes(const void *p, size_t n, struct arena *a, size_t *len_out)
 {
     ASSERT(key.loaded);
-    if (!plain || !*plain)
-        return plain;
-    size_t n = strlen(plain), raw_len = IV_LEN + n + TAG_LEN;
-    unsigned char *buf = arena_alloc(a, 2 + raw_len), mac[32];
+    unsigned char *buf = arena_alloc(a, 2 + IV_LEN + n + TAG_LEN + 1), mac[32];
     memcpy(buf, "s1", 2);
     unsigned char *raw = buf + 2;
     randombytes_buf(raw, IV_LEN);
     /* SM4 fails only when libcrypto is broken: never store a value that was not sealed. */
-    ASSERT(sm4_ctr(raw, (const unsigned char *)plain, n, raw + IV_LEN));
+    ASSERT(sm4_ctr(raw, p, n, raw + IV_LEN));
     tag_of(buf, 2 + IV_LEN + n, mac);
     memcpy(raw + IV_LEN + n, mac, TAG_LEN);
-    size_t b64 = sodium_base64_encoded_len(raw_len, sodium_base64_VARIANT_ORIGINAL);
+    *len_out = 2 + IV_LEN + n + TAG_LEN;
+    return buf;
+}
+
+const char *seal_text(const char *plain, struct arena *a)
+{
+    size_t len = 0;
+
+    if (!plain || !*plain)
+        return plain;
+    const unsigned char *buf = seal_bytes(plain, strlen(plain), a, &len);
+    size_t b64 = sodium_base64_encoded_len(len - 2, sodium_base64_VARIANT_ORIGINAL);
     char *out = arena_alloc(a, 3 + b64);
     memcpy(out, SEAL_PREFIX, 3);
-    sodium_bin2base64(out + 3, b64, raw, raw_len, sodium_base64_VARIANT_ORIGINAL);
+    sodium_bin2base64(out + 3, b64, buf + 2, len - 2, sodium_base64_VARIANT_ORIGINAL);
     return out;
 }
 
@@ -194,28 +202,47 @@ bool seal_is_sealed(const char *stored)
     return stored && !strncmp(stored, SEAL_PREFIX, 3);
 }
 
-int seal_open(const char *stored, struct arena *a, const char **out, struct err *err)
+int seal_open_bytes(const void *p, size_t len, struct arena *a, const void **out, size_t *len_out,
+                    struct err *err)
 {
+    const unsigned char *buf = p, *raw = buf + 2;
+    unsigned char mac[32];
+
     ASSERT(key.loaded);
-    *out = stored;
-    if (!seal_is_sealed(stored))
+    *out = p;
+    *len_out = len;
+    if (len < 2 || memcmp(buf, "s1", 2) != 0)
         return 0;
-    size_t len = strlen(stored + 3), raw_len = 0;
-    unsigned char *buf = arena_alloc(a, 2 + len), mac[32];
-    memcpy(buf, "s1", 2);
-    unsigned char *raw = buf + 2;
-    if (sodium_base642bin(raw, len, stored + 3, len, NULL, &raw_len, NULL,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        raw_len < IV_LEN + TAG_LEN)
+    if (len < 2 + IV_LEN + TAG_LEN)
         return err_set(err, E_INTERNAL, NULL, "加密数据已损坏");
-    size_t n = raw_len - IV_LEN - TAG_LEN;
+    size_t n = len - 2 - IV_LEN - TAG_LEN;
     tag_of(buf, 2 + IV_LEN + n, mac);
     if (sodium_memcmp(mac, raw + IV_LEN + n, TAG_LEN) != 0)
         return err_set(err, E_INTERNAL, NULL, "加密数据校验失败（数据被改动或密钥不符）");
-    char *plain = arena_alloc(a, n + 1);
-    if (!sm4_ctr(raw, raw + IV_LEN, n, (unsigned char *)plain))
+    unsigned char *plain = arena_alloc(a, n + 1); /* NUL-terminated for seal_open */
+    if (!sm4_ctr(raw, raw + IV_LEN, n, plain))
         return err_set(err, E_INTERNAL, NULL, "解密失败");
-    plain[n] = '\0';
+    *out = plain;
+    *len_out = n;
+    return 0;
+}
+
+int seal_open(const char *stored, struct arena *a, const char **out, struct err *err)
+{
+    const void *plain;
+    size_t raw_len = 0, n;
+
+    *out = stored;
+    if (!seal_is_sealed(stored))
+        return 0;
+    size_t len = strlen(stored + 3);
+    unsigned char *buf = arena_alloc(a, 2 + len);
+    memcpy(buf, "s1", 2);
+    if (sodium_base642bin(buf + 2, len, stored + 3, len, NULL, &raw_len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0)
+        return err_set(err, E_INTERNAL, NULL, "加密数据已损坏");
+    if (seal_open_bytes(buf, 2 + raw_len, a, &plain, &n, err) < 0)
+        return -1;
     *out = plain;
     return 0;
 }

@@ -42,6 +42,13 @@ bool seal_key_loaded(void);
 
 /* The sealed text of plain (NULL for NULL, "" for ""), from a. */
 const char *seal_text(const char *plain, struct arena *a);
+/* Bytes sealed the same way without base64 — "s1" ‖ IV ‖ SM4-CTR ‖ tag — from a (import error
+ * workbooks); *len_out is the sealed length. */
+const void *seal_bytes(const void *p, size_t n, struct arena *a, size_t *len_out);
+/* The plain bytes of seal_bytes output, from a; bytes that do not start with "s1" are returned
+ * as they are (a workbook stored before sealing). E_INTERNAL when the tag does not verify. */
+int seal_open_bytes(const void *p, size_t len, struct arena *a, const void **out, size_t *len_out,
+                    struct err *err);
 /* The plain text of a sealed value, from a. A value without the prefix is returned as it is
  * (a database being sealed by the start-up pass). E_INTERNAL when the tag does not verify
  * (tampered, or another key): never silently wrong. NULL in, NULL out. */

@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/seal.h"
 #include "db/db.h"
 #include "io/import_store.h"
 
@@ -115,8 +116,10 @@ int import_job_finish(struct db *db, const struct import_job_view *v, const void
 {
     struct db_conn *c = NULL;
     struct db_stmt *st = NULL;
+    struct arena a;
     int rc = -1;
 
+    arena_init(&a, 0);
     if (db_acquire(db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         db_prepare(c, &SQL_JOB_FINISH, &st, err) < 0)
         goto out;
@@ -125,16 +128,19 @@ int import_job_finish(struct db *db, const struct import_job_view *v, const void
     db_bind_int(st, 8, v->committed);
     db_bind_text(st, 9, v->message);
     db_bind_text(st, 10, v->result);
-    if (error_file)
-        db_bind_blob(st, 11, error_file, error_file_len);
-    else
+    /* The rejected rows carry ID and phone numbers: the workbook is sealed (core/seal.h). */
+    if (error_file) {
+        size_t n = 0;
+        const void *sealed = seal_bytes(error_file, error_file_len, &a, &n);
+        db_bind_blob(st, 11, sealed, n);
+    } else
         db_bind_null(st, 11);
     db_bind_int(st, 12, clock_now());
     db_bind_int(st, 13, v->id);
     rc = db_run(&st, err);
 out:
     db_stmt_free(&st);
-    return db_tx_finish(db, &c, NULL, rc, err);
+    return db_tx_finish(db, &c, &a, rc, err);
 }
 
 static void read_job(struct db_stmt *st, struct arena *a, void *row)
@@ -201,9 +207,8 @@ int import_job_error_file(struct db *db, int64_t id, struct arena *a, const void
         rc = db_read_by_id(c, &SQL_JOB_FILE, id, read_error_file, a, &f, "",
                            "该导入任务没有错误文件", err);
     db_release(db, &c);
-    if (rc == 0) {
-        *p_out = f.p;
-        *len_out = f.len;
-    }
+    if (rc == 0 && seal_open_bytes(f.p, f.len, a, p_out, len_out, err) < 0)
+        return err_refine(
+            err, "", "这份错误文件在更换密钥之前生成，已无法打开：请重新导入以得到新的错误文件");
     return rc;
 }

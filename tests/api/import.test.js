@@ -5,7 +5,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, expectStatus, expectError, cli, cjkNum, idHash, unseal } = require("./lib/harness");
+const { startServer, login, sql, expectStatus, expectError, cli, cjkNum, idHash, unseal, PG } = require("./lib/harness");
 const { buildXlsx, readXlsx, demoId } = require("./lib/xlsx");
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -85,6 +85,10 @@ test("mixed errors: Excel row, column as in the file, zh-CN message; nothing com
   assert.equal(wb.rows[1][0], "原行号");
   assert.equal(Object.keys(wb.rows).length, 6);
   assert.ok(wb.frozen);
+  // Stored sealed (the rejected rows carry ID numbers): no zip header anywhere in the row.
+  const [[stored]] = sql(srv.db, `SELECT ${PG ? "encode(error_file, 'hex')" : "hex(error_file)"} FROM import_job WHERE id = ${r.job_id}`);
+  assert.equal(stored.slice(0, 4).toLowerCase(), "7331");
+  assert.ok(!stored.toLowerCase().includes("504b0304"), "the error workbook is stored as a plain zip");
 });
 
 test("skip_invalid commits the good rows only", async () => {
