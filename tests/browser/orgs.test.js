@@ -21,7 +21,8 @@ test("the org tree renders and expands level by level", async () => {
   const [branch] = one("SELECT name FROM org WHERE parent_id = 3 AND type = 'branch' ORDER BY id LIMIT 1");
   const page = await env.newPage();
   await signIn(env, page, "jiedao");
-  await page.click(".side-menu .el-menu-item:has-text('组织')");
+  // 组织 exactly: 组织关系转接 and 组织生活规则 contain the word too.
+  await page.locator(".side-menu .el-menu-item", { hasText: /^\s*组织\s*$/ }).click();
   await page.waitForSelector(`.org-tree .el-tree-node__content:has-text('${community}')`);
   assert.match(await page.textContent(".org-tree"), new RegExp(street));
   assert.equal(await page.isVisible(`.org-tree .el-tree-node__content:has-text('${branch}')`), false);
