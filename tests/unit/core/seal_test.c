@@ -122,6 +122,12 @@ static void test_key_file(void)
     e = (struct err){ 0 };
     CHECK_EQ(seal_key_load(path, true, &e), -1);
     CHECK(strstr(e.msg, "64 位十六进制") != NULL);
+    /* A key followed by blanks and then anything else is no key file either. */
+    f = fopen(path, "w");
+    fprintf(f, "%064d%200s#\n", 0, "");
+    fclose(f);
+    e = (struct err){ 0 };
+    CHECK_EQ(seal_key_load(path, true, &e), -1);
     unlink(path);
 }
 
