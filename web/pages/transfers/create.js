@@ -6,6 +6,7 @@ import { api, withQuery } from "../../lib/api.js";
 import { scope } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import FormActions from "../../components/form-actions.js";
+import { useMemberSearch } from "./member-search.js";
 const { ref, reactive, watch } = Vue;
 
 export default {
@@ -17,9 +18,8 @@ export default {
     const form = reactive({ member_id: null, to_org_id: null, note: "" });
     const errs = fieldErrors();
     const busy = ref(false);
-    const members = ref([]);
+    const { members, loading: loadingM, find: findMember } = useMemberSearch();
     const orgs = ref([]);
-    const loadingM = ref(false);
     const loadingO = ref(false);
     watch(() => props.modelValue, (open) => {
       if (!open) return;
@@ -28,18 +28,6 @@ export default {
       findMember("");
       findOrg("");
     });
-    async function findMember(q) {
-      if (!scope.orgId) return;
-      loadingM.value = true;
-      try {
-        const r = await api("GET", withQuery("/api/members", { org: scope.orgId, q: (q || "").trim(), status: "current", size: 20 }));
-        members.value = r.items.map((m) => ({ value: m.id, label: m.name, sub: m.org_name }));
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loadingM.value = false;
-      }
-    }
     async function findOrg(q) {
       loadingO.value = true;
       try {

@@ -3,11 +3,11 @@
 // (number and validity). A period of 6 months or more comes back flagged (FLOW-DEF: transfer the
 // relation instead). Inflows (a member of another org staying here) are registered through the
 // API for now.
-import { api, withQuery } from "../../lib/api.js";
-import { scope } from "../../lib/session.js";
+import { api } from "../../lib/api.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { todayCN } from "../../lib/orglife.js";
 import FormActions from "../../components/form-actions.js";
+import { useMemberSearch } from "./member-search.js";
 const { ref, reactive, watch } = Vue;
 
 const FIELDS = ["member_id", "place", "reason", "contact", "dest_org_name", "starts_on", "ends_on", "card_no", "card_valid_until"];
@@ -21,8 +21,7 @@ export default {
     const form = reactive({});
     const errs = fieldErrors();
     const busy = ref(false);
-    const members = ref([]);
-    const loading = ref(false);
+    const { members, loading, find } = useMemberSearch();
     watch(() => props.modelValue, (open) => {
       if (!open) return;
       for (const k of FIELDS) form[k] = k === "member_id" ? null : "";
@@ -30,18 +29,6 @@ export default {
       for (const k of Object.keys(errs)) delete errs[k];
       find("");
     });
-    async function find(q) {
-      if (!scope.orgId) return;
-      loading.value = true;
-      try {
-        const r = await api("GET", withQuery("/api/members", { org: scope.orgId, q: (q || "").trim(), status: "current", size: 20 }));
-        members.value = r.items.map((m) => ({ value: m.id, label: m.name, sub: m.org_name }));
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
     async function submit() {
       await submitForm({ busy, errs, fields: FIELDS }, async () => {
         const body = { direction: "out" };

@@ -3,12 +3,12 @@
 // (XFER-DUES; entered: this month by default), the date issued (today by default) and a note.
 // The number and validity come back from the server (XFER-VALID); refusals show under their
 // field.
-import { api, withQuery } from "../../lib/api.js";
-import { scope } from "../../lib/session.js";
+import { api } from "../../lib/api.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { monthCN } from "../../lib/money.js";
 import { todayCN } from "../../lib/orglife.js";
 import FormActions from "../../components/form-actions.js";
+import { useMemberSearch } from "./member-search.js";
 const { ref, reactive, watch } = Vue;
 
 export default {
@@ -20,26 +20,13 @@ export default {
     const form = reactive({ member_id: null, to_org_name: "", dues_paid_to: "", issued_on: "", note: "" });
     const errs = fieldErrors();
     const busy = ref(false);
-    const members = ref([]);
-    const loading = ref(false);
+    const { members, loading, find } = useMemberSearch();
     watch(() => props.modelValue, (open) => {
       if (!open) return;
       Object.assign(form, { member_id: null, to_org_name: "", dues_paid_to: monthCN(0), issued_on: todayCN(), note: "" });
       for (const k of Object.keys(errs)) delete errs[k];
       find("");
     });
-    async function find(q) {
-      if (!scope.orgId) return;
-      loading.value = true;
-      try {
-        const r = await api("GET", withQuery("/api/members", { org: scope.orgId, q: (q || "").trim(), status: "current", size: 20 }));
-        members.value = r.items.map((m) => ({ value: m.id, label: m.name, sub: m.org_name }));
-      } catch (e) {
-        ElementPlus.ElMessage.error(e.message);
-      } finally {
-        loading.value = false;
-      }
-    }
     async function submit() {
       await submitForm({ busy, errs, fields: ["member_id", "to_org_name", "dues_paid_to", "issued_on", "note"] }, async () => {
         const r = await api("POST", "/api/transfer-letters", { member_id: form.member_id, to_org_name: form.to_org_name,
