@@ -20,12 +20,19 @@ const one = (q) => sql(env.srv.db, q)[0];
 const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
 const num = async (page, sel) => Number((await page.textContent(sel)).replace(/[^\d]/g, ""));
 
-// Chooses the option labelled `label` of the el-select inside `sel` (typing to filter it).
-async function choose(page, sel, label) {
+// Chooses the option of the el-select inside `sel` whose label is `label` (typing to filter it);
+// `partial` accepts a label that only contains it. It waits until the filter has applied (every
+// visible option contains the text typed): clicking while the list still shrinks can land on
+// another option.
+async function choose(page, sel, label, partial = false) {
   await page.click(`${sel} .el-select__wrapper`);
   await page.keyboard.type(label);
-  const item = page.locator(".el-select-dropdown__item:visible", { hasText: label }).first();
-  await item.waitFor();
+  await page.waitForFunction((t) => {
+    const shown = [...document.querySelectorAll(".el-select-dropdown__item")].filter((e) => e.offsetParent !== null);
+    return shown.length > 0 && shown.every((e) => e.textContent.includes(t));
+  }, label);
+  const text = partial ? label : new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+  const item = page.locator(".el-select-dropdown__item:visible").filter({ hasText: text }).first();
   await item.click();
 }
 
@@ -186,7 +193,7 @@ test("学习记录: a branch secretary records a study for two members with 送�
   for (const attempt of [1, 2]) {
     await page.click("button.record-study");
     await page.waitForSelector(".record-form .record-person");
-    await choose(page, ".record-material", "第三章");
+    await choose(page, ".record-material", "第三章", true);
     assert.equal(await page.inputValue(".record-form input[name=hours]"), "4", "the material's 学时");
     assert.equal(await page.locator(".record-form input[name=title]").count(), 0, "no free content with a material");
     await page.click(`.record-form .record-person:has-text('${c}')`);
