@@ -160,6 +160,22 @@ int64_t date_years_between(const char *from, const char *to)
     return years < 0 ? -1 : years;
 }
 
+int64_t date_months_between(const char *from, const char *to)
+{
+    int fy, fm, fd, ty, tm, td;
+    int64_t months;
+    char end[11];
+
+    if (!from || !to || date_parse(from, &fy, &fm, &fd) < 0 || date_parse(to, &ty, &tm, &td) < 0 ||
+        strcmp(to, from) < 0)
+        return -1;
+    months = (int64_t)(ty - fy) * 12 + (tm - fm);
+    date_add_months(from, (int)months, end);
+    if (strcmp(end, to) > 0)
+        months--;
+    return months;
+}
+
 void date_anniversary(const char *d, int n, char out[11])
 {
     int y, m, dd;

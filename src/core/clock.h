@@ -30,6 +30,10 @@ void date_add_months(const char *d, int n, char out[11]);
  * bad or to is before from. The anniversary itself counts as a full year; someone born on
  * 29 February completes a year on 1 March of a common year (as date_anniversary says). */
 int64_t date_years_between(const char *from, const char *to);
+/* Whole calendar months from date from to date to, consistent with date_add_months: the month
+ * n is complete on date_add_months(from, n) (2026-01-31 → 2026-02-28 is one month); -1 when
+ * either is bad or to is before from. */
+int64_t date_months_between(const char *from, const char *to);
 /* The day d completes n whole years into out (11 bytes): the same month and day n years on,
  * 1 March for 29 February in a common year; d itself when it is not a date. */
 void date_anniversary(const char *d, int n, char out[11]);

@@ -383,12 +383,13 @@ test("失联: the ladder of unpaid dues months (LOST-R3/R5/R6) and contact (LOST
   // The dues demo's member 6 months behind is a 自行脱党 review candidate.
   const r6 = ladder.find((l) => l.rung === "LOST-R6");
   assert.ok(r6 && r6.unpaid_months >= 6, JSON.stringify(ladder));
-  assert.match(r6.rung_message, /连续\d+个月未交党费：列为自行脱党审查对象/);
+  assert.match(r6.rung_message, /连续\d+个月未交党费(、\d+个月未参加组织生活)?：列为自行脱党审查对象/);
   const arrears = expectStatus(await shuji.request("GET", "/api/dues/arrears"), 200).json.items;
   for (const l of ladder.filter((x) => x.rung)) {
     const a = arrears.find((x) => x.member_id === l.member_id);
-    assert.equal(l.unpaid_months, a.consecutive);
-    assert.equal(l.rung, a.consecutive >= 6 ? "LOST-R6" : a.consecutive >= 5 ? "LOST-R5" : "LOST-R3");
+    assert.equal(l.unpaid_months, a ? a.consecutive : 0);
+    const months = Math.max(l.unpaid_months, l.absent_months);
+    assert.equal(l.rung, months >= 6 ? "LOST-R6" : months >= 5 ? "LOST-R5" : "LOST-R3");
   }
   assert.ok(arrears.filter((a) => a.consecutive >= 3).every((a) => ladder.some((l) => l.member_id === a.member_id)));
   // The demo's member not reached for 8 months.
@@ -418,4 +419,76 @@ test("失联: the ladder of unpaid dues months (LOST-R3/R5/R6) and contact (LOST
   // Scope: another branch's member cannot be recorded.
   const foreign = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${other} LIMIT 1`)[0][0]);
   expectError(await shuji.request("POST", "/api/lost/contacts", { body: { member_id: foreign, tried_on: today(), method: "phone", reached: false } }), 404, "not_found");
+});
+
+// Whole calendar months from a to b (YYYY-MM-DD), as the server counts them (date_months_between).
+function monthsBetween(a, b) {
+  let n = (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+  if (plusMonths(a, n) > b) n--;
+  return n;
+}
+
+test("三不: months without organizational life (from the last taken part, a destination meeting counting) join the ladder, with the relation not transferred", async () => {
+  // The oracle from the raw tables: per current member of the community, the last held meeting
+  // taken part in (出席, 线上, 送学上门, approved 请假) or at a destination, and the first expected
+  // one missed after it.
+  const cpath = sql(srv.db, `SELECT path FROM org WHERE id = ${community}`)[0][0];
+  const rows = sql(srv.db, `SELECT mb.id, mt.meets_on, a.expected, a.status, a.leave_approved FROM member mb
+    JOIN meeting_attendance a ON a.person_id = mb.person_id JOIN meeting mt ON mt.id = a.meeting_id
+    WHERE mt.status = 'held' AND mb.org_path LIKE '${cpath}%' AND mb.status IN ('probationary', 'full')`);
+  const dest = Object.fromEntries(sql(srv.db, `SELECT f.member_id, MAX(fm.met_on) FROM xfer_flow f JOIN xfer_flow_meeting fm ON fm.flow_id = f.id GROUP BY f.member_id`));
+  const took = {}, missed = {};
+  for (const [id, on, expected, status, approved] of rows) {
+    if (["present", "online", "delivered"].includes(status) || (status === "leave" && approved === "1")) took[id] = took[id] > on ? took[id] : on;
+  }
+  for (const [id, on, expected, status, approved] of rows) {
+    const miss = expected === "1" && (status === "absent" || (status === "leave" && approved === "0"));
+    if (miss && on > (took[id] || "") && !(missed[id] <= on)) missed[id] = on;
+  }
+  const want = {};
+  for (const id of Object.keys(missed)) {
+    const last = [took[id], dest[id]].filter(Boolean).sort().pop();
+    if (last && last >= missed[id]) continue;
+    const months = monthsBetween(last || missed[id], today());
+    if (months >= 3) want[id] = months;
+  }
+  const ladder = expectStatus(await shequ.request("GET", "/api/lost"), 200).json.items;
+  const got = Object.fromEntries(ladder.filter((l) => l.no_orglife).map((l) => [l.member_id, l.absent_months]));
+  assert.deepEqual(got, want);
+  // The demo's drifting member: 6 months of dues unpaid, no organizational life for 7 months
+  // or more (the last meeting taken part in falls before that).
+  const drifting = ladder.find((l) => l.no_dues && l.no_orglife);
+  assert.ok(drifting, JSON.stringify(ladder));
+  assert.deepEqual([drifting.unpaid_months, drifting.rung, drifting.sanbu], [6, "LOST-R6", 2]);
+  assert.ok(drifting.absent_months >= 7, String(drifting.absent_months));
+  assert.equal(drifting.rung_message, `连续6个月未交党费、${drifting.absent_months}个月未参加组织生活：列为自行脱党审查对象，由支部大会讨论决定`);
+
+  // A member of the branch: took part 5 months ago, missed the meeting after → LOST-R5 by
+  // organizational life alone, not by dues.
+  const x = await newMember("范晓晨");
+  const person = Number(sql(srv.db, `SELECT person_id FROM member WHERE id = ${x}`)[0][0]);
+  const meet = async (date, status) => {
+    const m = expectStatus(await shuji.request("POST", "/api/meetings", { body: { org_id: branch, type: "theme_day", topic: `主题党日 ${date}`, starts_at: `${date} 14:30` } }), 201).json;
+    expectStatus(await shuji.request("PUT", `/api/meetings/${m.id}/attendance`, { body: [{ person_id: person, status }] }), 200);
+  };
+  const tookOn = plusMonths(today(), -5), missOn = plusMonths(today(), -4);
+  await meet(tookOn, "present");
+  await meet(missOn, "absent");
+  let l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
+  assert.deepEqual([l.absent_months, l.last_attended, l.absent_since, l.unpaid_months, l.rung, l.no_orglife, l.no_dues, l.relation, l.sanbu],
+    [5, tookOn, tookOn, 0, "LOST-R5", true, false, null, 1]);
+  assert.equal(l.rung_message, "5个月未参加组织生活：报上级党组织");
+
+  // Away for 7 months without a transfer: the relation is not transferred (FLOW-DEF); then a
+  // meeting at the destination after the miss ends the organizational-life condition.
+  const away = plusMonths(today(), -7);
+  const flow = expectStatus(await shuji.request("POST", "/api/flows", { body: { member_id: x, direction: "out", place: "云岭市", reason: "务工", dest_org_name: "中共云岭市委员会", starts_on: away } }), 201).json.id;
+  l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
+  assert.deepEqual([l.relation, l.relation_label, l.relation_since, l.sanbu], ["flow_long", "外出超过6个月未转接", away, 2]);
+  expectStatus(await shuji.request("POST", `/api/flows/${flow}/meetings`, { body: { met_on: plusDays(today(), -3), topic: "流入地支部主题党日" } }), 201);
+  l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
+  assert.deepEqual([l.absent_months, l.no_orglife, l.rung, l.relation, l.sanbu], [0, false, null, "flow_long", 1]);
+  // Back home: nothing left to list.
+  expectStatus(await shuji.request("POST", `/api/flows/${flow}/return`, { body: {} }), 200);
+  assert.ok(!expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.some((i) => i.member_id === x));
 });

@@ -25,6 +25,19 @@ int meeting_attendees(struct app *app, int64_t meeting_id, struct arena *a,
     return rc;
 }
 
+int orglife_absences(struct app *app, const char *path, struct arena *a,
+                     struct orglife_absence **out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = orglife_store_absences(c, path, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
 static bool listed(const struct meeting_attendee *v, int64_t n, int64_t person_id)
 {
     for (int64_t i = 0; i < n; i++)

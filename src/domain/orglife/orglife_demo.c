@@ -198,6 +198,7 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
     struct plan p = { .ctx = ctx, .this_month = month_of(ctx->today) };
     struct arena a, scratch;
     int64_t n, branches = 0;
+    char since[11];
     int rc = -1;
 
     arena_init(&a, 1 << 16);
@@ -220,8 +221,12 @@ static int orglife_demo_run(const struct demo_ctx *ctx, struct err *err)
         if (bad)
             goto out;
     }
+    /* One member of the demo branch stopped taking part 7 months ago (the 三不 view). */
+    date_add_months(ctx->today, -7, since);
     rc = (p.attendance &&
-          (orglife_demo_store_counts(ctx->c, err) < 0 || orglife_vote_demo(ctx, err) < 0)) ||
+          (orglife_demo_store_drifting(ctx->c, ctx->street->branch_org_id,
+                                       ctx->street->member_person_id, since, err) < 0 ||
+           orglife_demo_store_counts(ctx->c, err) < 0 || orglife_vote_demo(ctx, err) < 0)) ||
                  orglife_store_years_rebuild(ctx->c, err) < 0 ||
                  (p.attendance && copy_index(ctx, p.this_month - 1, err) < 0)
              ? -1

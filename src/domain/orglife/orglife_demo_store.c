@@ -136,6 +136,24 @@ int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org
                        err);
 }
 
+/* The drifting member: the first 正式党员 of the demo branch who is not the demo login (the one
+ * the dues demo leaves 6 months in arrears: dues.demo_pick) is recorded 缺席 at every held
+ * meeting since the date, for the 失联 ladder and the 三不 view. */
+static const struct db_sql SQL_DRIFTING = {
+    .name = "orglife.demo_drifting",
+    .sql = "UPDATE meeting_attendance SET status = 'absent', reason = NULL, leave_approved = 0 "
+           "WHERE person_id = (SELECT person_id FROM member WHERE org_id = ? AND status = 'full' "
+           "AND person_id <> ? ORDER BY id LIMIT 1) AND status IS NOT NULL AND meeting_id IN "
+           "(SELECT id FROM meeting WHERE status = 'held' AND meets_on >= ?)",
+};
+
+int orglife_demo_store_drifting(struct db_conn *c, int64_t branch, int64_t login_person,
+                                const char *since, struct err *err)
+{
+    return db_run_args(c, &SQL_DRIFTING,
+                       DB_ARGS(DB_INT(branch), DB_INT(login_person), DB_TEXT(since)), err);
+}
+
 int orglife_demo_store_counts(struct db_conn *c, struct err *err)
 {
     struct db_stmt *st = NULL;

@@ -67,6 +67,8 @@ int orglife_store_expected_set(struct db_conn *c, int64_t meeting_id,
                                const struct orglife_roll_row *roll, int64_t n, struct err *err);
 int orglife_store_attendees(struct db_conn *c, int64_t meeting_id, struct arena *a,
                             struct meeting_attendee **out, int64_t *n_out, struct err *err);
+int orglife_store_absences(struct db_conn *c, const char *path, struct arena *a,
+                           struct orglife_absence **out, int64_t *n_out, struct err *err);
 int orglife_store_attend(struct db_conn *c, int64_t meeting_id, const struct attendance_in *in,
                          int64_t user_id, int64_t now, struct err *err);
 /* Recounts the meeting's expected_n, present_n, ... from its attendance rows; with held, a
@@ -256,6 +258,8 @@ int orglife_demo_store_attend(struct db_conn *c, int64_t meeting_id, int64_t org
                               const char *type, const char *meets_on, bool planned, int64_t salt,
                               int64_t now, struct err *err);
 int orglife_demo_store_counts(struct db_conn *c, struct err *err);
+int orglife_demo_store_drifting(struct db_conn *c, int64_t branch, int64_t login_person,
+                                const char *since, struct err *err);
 /* The org's two latest held 支部党员大会, newest first (the votes demo). */
 int orglife_demo_store_congresses(struct db_conn *c, int64_t org_id, struct arena *a, int64_t **out,
                                   int64_t *n_out, struct err *err);

@@ -218,15 +218,24 @@ int transfer_flow_records(struct app *app, int64_t member_id, const char *from, 
 extern const char *const TRANSFER_CONTACT_METHODS[], *const TRANSFER_CONTACT_METHOD_LABELS[];
 extern const char *const TRANSFER_LOST_DECISIONS[], *const TRANSFER_LOST_DECISION_LABELS[];
 
-/* One member on the ladder: consecutive unpaid dues months up to last month (dues.h) and the
- * rung reached (LOST-R3 / R5 / R6, the highest; NULL below R3), the contact record (last
- * reached, unreached since: LOST-R-CONTACT when that is N months ago or more) and the latest
- * decision people recorded. */
+/* One member on the ladder and in the 三不 view (RULES.md §10, LOST-TUODANG): consecutive unpaid
+ * dues months up to last month (dues.h), whole months without organizational life since the
+ * member last took part (orglife.h, or a meeting at a flow's destination: FLOW-CARD; from the
+ * first miss when they never did), the rung the longer of the two reached (LOST-R3 / R5 / R6,
+ * the highest; NULL below R3), the relation not transferred (a letter past its validity
+ * without a receipt, "letter_expired", or an outflow away FLOW-DEF's months or more without a
+ * transfer, "flow_long", since that day), the contact record (last reached, unreached since:
+ * LOST-R-CONTACT when that is N months ago or more) and the latest decision people recorded.
+ * no_dues / no_orglife: that condition has lasted LOST-R3's months; with relation_open they
+ * are the three marks of the 三不 view. */
 struct transfer_lost {
-    int64_t member_id, org_id, unpaid_months, attempts;
-    const char *name, *org_name, *rung, *rung_message, *last_reached, *unreached_since,
-        *contact_rule, *contact_message, *decision, *decided_on, *doc_no;
+    int64_t member_id, org_id, unpaid_months, absent_months, attempts;
+    const char *name, *org_name, *rung, *rung_message, *last_attended, *absent_since, *relation,
+        *relation_since, *last_reached, *unreached_since, *contact_rule, *contact_message,
+        *decision, *decided_on, *doc_no;
+    bool no_dues, no_orglife;
 };
+extern const char *const TRANSFER_RELATIONS[], *const TRANSFER_RELATION_LABELS[];
 int transfers_lost(struct app *app, const char *path, struct arena *a, struct transfer_lost **out,
                    int64_t *n_out, struct err *err);
 /* Records an attempt to reach member_id: tried_on not in the future (E_INVALID "/tried_on").

@@ -132,6 +132,15 @@ int transfers_store_contacts(struct db_conn *c, const char *path, struct arena *
                              struct transfer_lost **out, int64_t *n_out, struct err *err);
 int transfers_store_decisions(struct db_conn *c, const char *path, struct arena *a,
                               struct transfer_lost **out, int64_t *n_out, struct err *err);
+/* The last meeting at a destination (xfer_flow_meeting) of each member of the subtree with
+ * one, in last_attended. */
+int transfers_store_flow_attended(struct db_conn *c, const char *path, struct arena *a,
+                                  struct transfer_lost **out, int64_t *n_out, struct err *err);
+/* Current members of the subtree away on an outflow not returned that started on or before
+ * started_by, with no transfer sent since it started: the start in relation_since. */
+int transfers_store_flows_long(struct db_conn *c, const char *path, const char *started_by,
+                               struct arena *a, struct transfer_lost **out, int64_t *n_out,
+                               struct err *err);
 int transfers_store_contact_insert(struct db_conn *c, int64_t member_id, const char *tried_on,
                                    const char *method, bool reached, const char *note, int64_t by,
                                    int64_t at, int64_t *id_out, struct err *err);

@@ -38,6 +38,20 @@ int transfers_http_lost(struct http_req *req, struct http_res *res, struct err *
             "{s:I, s:s, s:I, s:s, s:I, s:I}", "member_id", (json_int_t)l[i].member_id, "name",
             l[i].name, "org_id", (json_int_t)l[i].org_id, "org_name", l[i].org_name,
             "unpaid_months", (json_int_t)l[i].unpaid_months, "attempts", (json_int_t)l[i].attempts);
+        json_object_set_new(o, "absent_months", json_integer(l[i].absent_months));
+        json_object_set_new(o, "absent_since", jstr(l[i].absent_since));
+        json_object_set_new(o, "last_attended", jstr(l[i].last_attended));
+        json_object_set_new(o, "relation", jstr(l[i].relation));
+        json_object_set_new(
+            o, "relation_label",
+            l[i].relation
+                ? jstr(enum_label(TRANSFER_RELATIONS, TRANSFER_RELATION_LABELS, l[i].relation))
+                : json_null());
+        json_object_set_new(o, "relation_since", jstr(l[i].relation_since));
+        json_object_set_new(o, "no_dues", json_boolean(l[i].no_dues));
+        json_object_set_new(o, "no_orglife", json_boolean(l[i].no_orglife));
+        json_object_set_new(o, "sanbu",
+                            json_integer(l[i].no_dues + l[i].no_orglife + (l[i].relation != NULL)));
         json_object_set_new(o, "rung", jstr(l[i].rung));
         json_object_set_new(o, "rung_message", jstr(l[i].rung_message));
         json_object_set_new(o, "last_reached", jstr(l[i].last_reached));

@@ -24,6 +24,23 @@ static const struct db_sql SQL_DECISIONS = {
            "WHERE m.org_path LIKE ? || '%' AND d.id = (SELECT MAX(y.id) FROM xfer_lost_decision y "
            "WHERE y.member_id = d.member_id) ORDER BY m.id",
 };
+static const struct db_sql SQL_FLOW_ATTENDED = {
+    .name = "transfers.lost_flow_attended",
+    .sql = "SELECT m.id, m.org_id, p.name, o.name, MAX(fm.met_on) FROM xfer_flow f "
+           "JOIN xfer_flow_meeting fm ON fm.flow_id = f.id JOIN member m ON m.id = f.member_id "
+           "JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id "
+           "WHERE m.org_path LIKE ? || '%' GROUP BY m.id, m.org_id, p.name, o.name ORDER BY m.id",
+};
+static const struct db_sql SQL_FLOWS_LONG = {
+    .name = "transfers.lost_flows_long",
+    .sql = "SELECT m.id, m.org_id, p.name, o.name, MIN(f.starts_on) FROM xfer_flow f "
+           "JOIN member m ON m.id = f.member_id JOIN person p ON p.id = m.person_id "
+           "JOIN org o ON o.id = m.org_id WHERE f.direction = 'out' AND f.returned_on IS NULL "
+           "AND f.starts_on <= ? AND m.org_path LIKE ? || '%' AND m.status IN ('probationary', "
+           "'full') AND NOT EXISTS (SELECT 1 FROM xfer t WHERE t.member_id = m.id AND t.status "
+           "IN ('pending', 'accepted') AND t.sent_on >= f.starts_on) "
+           "GROUP BY m.id, m.org_id, p.name, o.name ORDER BY m.id",
+};
 static const struct db_sql SQL_CONTACT_INSERT = {
     .name = "transfers.lost_contact_insert",
     .sql = "INSERT INTO xfer_lost_contact (tenant_id, member_id, tried_on, method, reached, note, "
@@ -75,6 +92,47 @@ int transfers_store_decisions(struct db_conn *c, const char *path, struct arena 
 {
     return db_read_rows_args(c, &SQL_DECISIONS, DB_ARGS(DB_TEXT(path)), read_decision,
                              sizeof(**out), a, out, n_out, err);
+}
+
+/* The member columns shared by the dated rows (id, org, name, org name). */
+static void read_dated(struct db_stmt *st, struct arena *a, struct transfer_lost *l)
+{
+    l->member_id = db_col_int(st, 0);
+    l->org_id = db_col_int(st, 1);
+    l->name = db_col_dup(st, 2, a);
+    l->org_name = db_col_dup(st, 3, a);
+}
+
+static void read_attended(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct transfer_lost *l = row;
+
+    read_dated(st, a, l);
+    l->last_attended = db_col_dup(st, 4, a);
+}
+
+static void read_flow_long(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct transfer_lost *l = row;
+
+    read_dated(st, a, l);
+    l->relation = "flow_long";
+    l->relation_since = db_col_dup(st, 4, a);
+}
+
+int transfers_store_flow_attended(struct db_conn *c, const char *path, struct arena *a,
+                                  struct transfer_lost **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_FLOW_ATTENDED, DB_ARGS(DB_TEXT(path)), read_attended,
+                             sizeof(**out), a, out, n_out, err);
+}
+
+int transfers_store_flows_long(struct db_conn *c, const char *path, const char *started_by,
+                               struct arena *a, struct transfer_lost **out, int64_t *n_out,
+                               struct err *err)
+{
+    return db_read_rows_args(c, &SQL_FLOWS_LONG, DB_ARGS(DB_TEXT(started_by), DB_TEXT(path)),
+                             read_flow_long, sizeof(**out), a, out, n_out, err);
 }
 
 int transfers_store_contact_insert(struct db_conn *c, int64_t member_id, const char *tried_on,

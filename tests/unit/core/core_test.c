@@ -100,6 +100,14 @@ static void test_dates_and_pinned_clock(void)
     CHECK_EQ(date_years_between("1980-11-23", "2026-11-23"), 46);
     CHECK_EQ(date_years_between("2000-02-29", "2018-02-28"), 17);
     CHECK_EQ(date_years_between("2000-02-29", "2018-03-01"), 18);
+    CHECK_EQ(date_months_between("2026-01-10", "2026-04-09"), 2);
+    CHECK_EQ(date_months_between("2026-01-10", "2026-04-10"), 3);
+    CHECK_EQ(date_months_between("2026-01-31", "2026-02-27"), 0);
+    CHECK_EQ(date_months_between("2026-01-31", "2026-02-28"), 1);
+    CHECK_EQ(date_months_between("2025-11-15", "2026-01-15"), 2);
+    CHECK_EQ(date_months_between("2026-05-01", "2026-05-01"), 0);
+    CHECK_EQ(date_months_between("2026-05-02", "2026-05-01"), -1);
+    CHECK_EQ(date_months_between("2026-02-30", "2026-05-01"), -1);
     CHECK_EQ(date_years_between("2026-01-02", "2026-01-01"), -1);
     CHECK_EQ(date_years_between(NULL, "2018-02-28"), -1);
     date_anniversary("2000-02-29", 18, sh);
