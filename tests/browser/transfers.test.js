@@ -253,7 +253,7 @@ test("流动党员: the demo's cards, 登记外出 (a period ending before it st
   noErrors(env);
 });
 
-test("失联: the ladder with the 6-month dues case and the member not reached, a contact and a decision recorded", async () => {
+test("失联与三不: the ladder with the drifting member (dues and organizational life), the 三不 filter, the member not reached, a contact and a decision recorded", async () => {
   const page = await env.newPage({ width: 1366, height: 900 });
   await signIn(env, page, "shuji");
   await page.goto(env.srv.url + "/transfers");
@@ -261,7 +261,18 @@ test("失联: the ladder with the 6-month dues case and the member not reached, 
   await page.waitForSelector(".transfer-lost .el-table__row");
   assert.ok(await page.locator(".transfer-lost .lost-rung[data-rule='LOST-R6']").count() >= 1);
   assert.equal(await page.locator(".transfer-lost .lost-contact").count(), 1);
+  // The drifting member carries two 三不 marks; the filter 两项以上 keeps exactly the members the
+  // server marks twice or more.
+  const drifting = page.locator(".transfer-lost .el-table__row:has(.mark-dues):has(.mark-orglife)");
+  assert.match(await drifting.first().locator(".mark-orglife").textContent(), /未参加组织生活 \d+ 个月/);
+  const all = await page.locator(".transfer-lost .el-table__row").count();
+  const lost = await (await page.request.get(env.srv.url + "/api/lost")).json();
+  await page.click(".sanbu-filter .el-radio-button:has-text('两项以上')");
+  await page.waitForFunction((n) => document.querySelectorAll(".transfer-lost .el-table__row").length === n, lost.items.filter((l) => l.sanbu >= 2).length);
+  assert.ok(all > lost.items.filter((l) => l.sanbu >= 2).length);
   await shot(page, "transfers-lost-1366");
+  await page.click(".sanbu-filter .el-radio-button:has-text('全部')");
+  await page.waitForFunction((n) => document.querySelectorAll(".transfer-lost .el-table__row").length === n, all);
   const row = page.locator(".transfer-lost .el-table__row:has(.lost-rung[data-rule='LOST-R6'])").first();
   const name = (await row.locator("td").first().textContent()).trim();
   const [member] = one(`SELECT m.id FROM member m JOIN person p ON p.id = m.person_id WHERE p.name = '${name}' ORDER BY m.id LIMIT 1`);

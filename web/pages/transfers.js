@@ -45,7 +45,7 @@ export default {
           <el-tab-pane label="介绍信" name="letters" lazy><transfer-letters :version="version" @changed="version++" /></el-tab-pane>
           <el-tab-pane :label="isMobile ? '口袋' : '口袋党员'" name="pocket" lazy><transfer-pocket :version="version" /></el-tab-pane>
           <el-tab-pane :label="isMobile ? '流动' : '流动党员'" name="flows" lazy><transfer-flows :version="version" @changed="version++" /></el-tab-pane>
-          <el-tab-pane label="失联" name="lost" lazy><transfer-lost :version="version" /></el-tab-pane>
+          <el-tab-pane :label="isMobile ? '失联' : '失联与三不'" name="lost" lazy><transfer-lost :version="version" /></el-tab-pane>
         </el-tabs>
       </el-card>
       <transfer-create v-model="showCreate" @created="created" />

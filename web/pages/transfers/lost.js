@@ -1,7 +1,9 @@
-// lost.js: 组织关系转接 → 失联: the reminder ladder of the current scope (GET /api/lost): members
-// whose dues are unpaid for consecutive months (LOST-R3 tell the 书记, LOST-R5 the upper org,
-// LOST-R6 a 自行脱党 review candidate) or who have not been reached for 6 months (LOST-R-CONTACT),
-// with the contact record and the latest decision. Contact attempts and decisions people took
+// lost.js: 组织关系转接 → 失联与三不: the reminder ladder of the current scope (GET /api/lost):
+// members whose dues are unpaid for consecutive months or who took no part in organizational
+// life for as long (LOST-R3 tell the 书记, LOST-R5 the upper org, LOST-R6 a 自行脱党 review
+// candidate), whose relation is not transferred (an expired letter, a long outflow), or who have
+// not been reached for 6 months (LOST-R-CONTACT), with the 三不 marks (filter: two or three of
+// them), the contact record and the latest decision. Contact attempts and decisions people took
 // (with date, body and document number) are recorded here; the roster is not changed.
 import { api, withQuery, loadWith } from "../../lib/api.js";
 import { scope, can } from "../../lib/session.js";
@@ -21,6 +23,8 @@ export default {
   setup(props) {
     const items = ref([]);
     const loading = ref(false);
+    const least = ref(0); // 三不: show members with at least this many marks
+    const shown = computed(() => items.value.filter((r) => r.sanbu >= least.value));
     async function load() {
       if (!scope.orgId) return;
       const r = await loadWith(loading, () => api("GET", withQuery("/api/lost", { org: scope.orgId })));
@@ -30,7 +34,7 @@ export default {
     onMounted(load);
     const canWrite = computed(() => can("transfers.write"));
     const columns = [{ key: "name", label: "党员", min: 80 }, { key: "org_name", label: "所在党组织", min: 160 },
-                     { key: "rung", label: "提醒", min: 230 }, { key: "contact", label: "联系情况", min: 170 },
+                     { key: "sanbu", label: "三不", min: 190 }, { key: "rung", label: "提醒", min: 230 }, { key: "contact", label: "联系情况", min: 170 },
                      { key: "decision", label: "组织决定", min: 150 }, { key: "actions", label: "", width: 190, phone: "actions" }];
     const rowClass = (r) => (r.rung === "LOST-R6" || r.contact_rule ? "lost-high" : "");
     const target = ref(null);
@@ -69,13 +73,24 @@ export default {
         load();
       });
     }
-    return { items, loading, columns, rowClass, canWrite, target, busy, errs, showContact, contact, showDecision, decision,
+    return { items, shown, least, loading, columns, rowClass, canWrite, target, busy, errs, showContact, contact, showDecision, decision,
              openContact, openDecision, saveContact, saveDecision, METHODS, DECISIONS, scope };
   },
   template: `
     <div class="transfer-lost">
-      <p class="form-hint">{{ scope.orgName }}：连续未交党费或长期联系不上的党员，按规则逐级提醒（3个月提醒支部书记、5个月报上级、6个月列为审查对象）。是否停止党籍、除名由党组织讨论决定，系统只记录。</p>
-      <data-list :rows="items" :columns="columns" row-key="member_id" :loading="loading" :row-class="rowClass" size="small" empty-text="没有需要提醒的党员">
+      <p class="form-hint">{{ scope.orgName }}：连续未交党费或未参加组织生活、组织关系未转接、长期联系不上的党员，按规则逐级提醒（3个月提醒支部书记、5个月报上级、6个月列为审查对象）。是否停止党籍、除名由党组织讨论决定，系统只记录。</p>
+      <el-radio-group v-model="least" size="small" class="sanbu-filter">
+        <el-radio-button :value="0">全部 {{ items.length }}</el-radio-button>
+        <el-radio-button :value="2">三不占两项以上 {{ items.filter((r) => r.sanbu >= 2).length }}</el-radio-button>
+        <el-radio-button :value="3">三项都有 {{ items.filter((r) => r.sanbu >= 3).length }}</el-radio-button>
+      </el-radio-group>
+      <data-list :rows="shown" :columns="columns" row-key="member_id" :loading="loading" :row-class="rowClass" size="small" empty-text="没有需要提醒的党员">
+        <template #sanbu="{ row }"><div class="sanbu-marks">
+          <el-tag v-if="row.no_dues" type="danger" size="small" class="mark-dues">未交党费 {{ row.unpaid_months }} 个月</el-tag>
+          <el-tag v-if="row.no_orglife" type="danger" size="small" class="mark-orglife" :title="row.last_attended ? '最后一次参加：' + row.last_attended : '自 ' + row.absent_since + ' 起缺席'">未参加组织生活 {{ row.absent_months }} 个月</el-tag>
+          <el-tag v-if="row.relation" type="warning" size="small" class="mark-relation" :title="'自 ' + row.relation_since + ' 起'">{{ row.relation_label }}</el-tag>
+          <span v-if="!row.sanbu">—</span>
+        </div></template>
         <template #rung="{ row }"><div class="xfer-notes">
           <div v-if="row.rung" class="xfer-finding lost-rung" :data-rule="row.rung" :title="'规则 ' + row.rung">{{ row.rung_message }}</div>
           <div v-if="row.contact_rule" class="xfer-reason lost-contact" :title="'规则 ' + row.contact_rule">{{ row.contact_message }}</div>
