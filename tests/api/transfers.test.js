@@ -492,3 +492,30 @@ test("三不: months without organizational life (from the last taken part, a de
   expectStatus(await shuji.request("POST", `/api/flows/${flow}/return`, { body: {} }), 200);
   assert.ok(!expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.some((i) => i.member_id === x));
 });
+
+test("党费交至 from the dues ledger: a letter without it takes the month paid up to; without a ledger it must be typed", async () => {
+  const month = (n) => plusMonths(today(), n).slice(0, 7);
+  // The demo's member 6 months behind paid up to 7 months ago; most of the branch up to last month.
+  const behind = (expectStatus(await shuji.request("GET", "/api/dues/arrears"), 200).json.items).find((a) => a.consecutive === 6 && a.months_unpaid === 6);
+  assert.ok(behind, "the demo's member 6 months in arrears");
+  assert.equal(expectStatus(await shuji.request("GET", `/api/dues/paid-to?member_id=${behind.member_id}`), 200).json.paid_to, month(-7));
+  const [[payer]] = sql(srv.db, `SELECT m.id FROM member m WHERE m.org_id = ${branch} AND m.status = 'full'
+    AND NOT EXISTS (SELECT 1 FROM dues_standard s WHERE s.member_id = m.id AND s.from_month > '${month(-12)}')
+    AND (SELECT COUNT(DISTINCT e.month) FROM dues_entry e WHERE e.member_id = m.id AND e.kind = 'payment' AND e.month >= '${month(-12)}') = 12
+    AND NOT EXISTS (SELECT 1 FROM dues_entry e WHERE e.member_id = m.id AND e.kind = 'reversal') ORDER BY m.id LIMIT 1`);
+  assert.equal(expectStatus(await shuji.request("GET", `/api/dues/paid-to?member_id=${payer}`), 200).json.paid_to, month(-1));
+  const letter = expectStatus(await shuji.request("POST", "/api/transfer-letters", { body: { member_id: Number(payer), to_org_name: "中共云岭市某某镇委员会" } }), 201).json;
+  assert.equal(sql(srv.db, `SELECT dues_paid_to FROM xfer_letter WHERE id = ${letter.id}`)[0][0], month(-1));
+  // A member without a dues standard: 党费交至 must be typed; typed, it is kept as typed.
+  const x = await newMember("许一帆");
+  assert.equal(expectStatus(await shuji.request("GET", `/api/dues/paid-to?member_id=${x}`), 200).json.paid_to, null);
+  const n0 = count("SELECT COUNT(*) FROM xfer_letter");
+  const bad = expectError(await shuji.request("POST", "/api/transfer-letters", { body: { member_id: x, to_org_name: "中共云岭市某某镇委员会" } }), 400, "invalid", "/dues_paid_to");
+  assert.match(bad.message, /许一帆/);
+  assert.equal(count("SELECT COUNT(*) FROM xfer_letter"), n0);
+  const typed = expectStatus(await shuji.request("POST", "/api/transfer-letters", { body: { member_id: x, to_org_name: "中共云岭市某某镇委员会", dues_paid_to: month(-2) } }), 201).json;
+  assert.equal(sql(srv.db, `SELECT dues_paid_to FROM xfer_letter WHERE id = ${typed.id}`)[0][0], month(-2));
+  // Another branch's member is not the branch secretary's to read.
+  const foreign = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${other} LIMIT 1`)[0][0]);
+  expectError(await shuji.request("GET", `/api/dues/paid-to?member_id=${foreign}`), 404, "not_found");
+});

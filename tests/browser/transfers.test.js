@@ -122,10 +122,16 @@ test("介绍信: issued from the dialog, the printed letter with 存根 and 回�
     AND NOT EXISTS (SELECT 1 FROM person q WHERE q.name = p.name AND q.id <> p.id) ORDER BY m.id LIMIT 1`);
   await pick(page, ".create-letter-dialog .f-letter-member", "letter-member-pop", name);
   await page.fill(".create-letter-dialog .f-to-org-name input", "中共青溪县临河镇委员会");
+  // 党费交至 comes from the dues ledger, as the server reads it.
+  const { paid_to: paidTo } = await (await page.request.get(`${env.srv.url}/api/dues/paid-to?member_id=${member}`)).json();
+  assert.match(paidTo, /^\d{4}-\d{2}$/);
+  await page.waitForSelector(`.create-letter-dialog .dues-paid-hint:has-text('交至 ${paidTo}')`);
+  assert.equal(await page.inputValue(".create-letter-dialog .f-dues-paid-to input"), paidTo);
   await shot(page, "transfers-letter-dialog-1366", { fullPage: false });
   await page.click(".create-letter-dialog button[type=submit]");
   await page.waitForSelector(".letter-sheet .letter-main");
-  const [id, number] = one(`SELECT id, year || '-' || substr('00' || seq, -3) FROM xfer_letter WHERE member_id = ${member}`);
+  const [id, number, lettersPaidTo] = one(`SELECT id, year || '-' || substr('00' || seq, -3), dues_paid_to FROM xfer_letter WHERE member_id = ${member}`);
+  assert.equal(lettersPaidTo, paidTo);
   assert.match(page.url(), new RegExp(`/transfers/letters/${id}/print$`));
   assert.equal((await page.locator(".letter-sheet .letter-title").allTextContents()).length, 3, "存根, letter and 回执");
   assert.match(await page.textContent(".letter-main"), new RegExp(`兹介绍${name}同志`));

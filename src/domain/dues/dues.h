@@ -176,6 +176,12 @@ struct dues_arrear {
 int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues_arrear **out,
                  int64_t *n_out, const char **rule_out, struct err *err);
 
+/* 党费交至 (XFER-DUES, the transfer letter): the last month up to which member_id's dues are
+ * paid in full, month after month from their first standard (reversals netted, extra dues not
+ * counting), at most this month; *out NULL when they have no standard or owe their first
+ * month. E_NOT_FOUND "/member_id" for no such member. */
+int dues_paid_to(struct app *app, int64_t member_id, struct arena *a, const char **out,
+                 struct err *err);
 /* The dues of the person signed in: their member record's standard, this year's ledger row
  * and entries. E_NOT_FOUND when the person is not a member. */
 int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, struct dues_row *out,

@@ -449,6 +449,28 @@ static int summary_get(struct http_req *req, struct http_res *res, struct err *e
     return 0;
 }
 
+struct member_q {
+    int64_t member_id;
+};
+static const struct field MEMBER_Q[] = {
+    FIELD_ID(struct member_q, member_id, "member_id", "党员", FIELD_REQUIRED),
+    FIELD_END,
+};
+
+static int paid_to_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct member_q q = { 0 };
+    const char *to;
+
+    if (http_query_decode(req, MEMBER_Q, &q, NULL, err) < 0 ||
+        member_in_scope(req, q.member_id, err) < 0 ||
+        dues_paid_to(req->app, q.member_id, req->arena, &to, err) < 0)
+        return -1;
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:o}", "member_id", (json_int_t)q.member_id, "paid_to", jstr(to)));
+    return 0;
+}
+
 static const struct route DUES_ROUTES[] = {
     { HTTP_GET, "/api/dues/standard", standard_get, PERM_DUES_READ, SCOPE_CALLER,
       "党费计算器：类别和计算基数（分）在某月应交的党费及所用规则", NULL, STD_Q, NULL },
@@ -470,6 +492,8 @@ static const struct route DUES_ROUTES[] = {
       "党费汇总：某组织各下级组织一年的应交、已交、截至上月应交和欠交", NULL, DUES_PERIOD_Q, NULL },
     { HTTP_GET, "/api/dues/arrears", arrears_get, PERM_DUES_READ, SCOPE_CALLER,
       "欠缴党费的党员（连续6个月提示 DUES-ARREARS，由组织研究决定）", NULL, DUES_ORG_Q, NULL },
+    { HTTP_GET, "/api/dues/paid-to", paid_to_get, PERM_DUES_READ, SCOPE_RECORD,
+      "党员党费交至哪个月（按台账逐月交清，用于介绍信）", NULL, MEMBER_Q, NULL },
     { HTTP_GET, "/api/dues/settings", dues_settings_http_get, PERM_DUES_READ, SCOPE_CALLER,
       "某组织施行的党费设置：舍入方式（DUES-ROUND）和计算基数扣除项目（DUES-DEDUCT）", NULL,
       DUES_ORG_Q, NULL },

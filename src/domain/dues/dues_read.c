@@ -231,6 +231,48 @@ out:
     return rc;
 }
 
+int dues_paid_to(struct app *app, int64_t member_id, struct arena *a, const char **out,
+                 struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct dues_std_row *s;
+    struct dues_sum *sum;
+    struct dues_cell *cells;
+    char today[11], month[8];
+    int64_t ns, nsum, org_id;
+    int first = -1, cur, j = 0, rc = -1;
+
+    *out = NULL;
+    clock_today(today);
+    memcpy(month, today, 7);
+    month[7] = '\0';
+    cur = dues_month_index(month);
+    if (dues_member_org(app, member_id, a, &org_id, NULL, err) < 0 ||
+        db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (dues_store_standards(c, NULL, member_id, a, &s, &ns, err) < 0 ||
+        dues_store_sums(c, NULL, member_id, "0000-00", month, a, &sum, &nsum, err) < 0)
+        goto out;
+    for (int64_t k = 0; k < ns; k++)
+        if (first < 0 || dues_month_index(s[k].from_month) < first)
+            first = dues_month_index(s[k].from_month);
+    rc = 0;
+    if (first < 0 || first > cur)
+        goto out;
+    cells = arena_alloc(a, (size_t)(cur - first + 1) * sizeof(*cells));
+    fill_cells(s, ns, sum, nsum, first, cur - first + 1, cells);
+    while (j <= cur - first && cells[j].paid_fen >= cells[j].expected_fen)
+        j++;
+    if (j > 0) {
+        char *m = arena_alloc(a, 8);
+        dues_month_fmt(first + j - 1, m);
+        *out = m;
+    }
+out:
+    db_release(app->db, &c);
+    return rc;
+}
+
 int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, struct dues_row *out,
               struct dues_entry **entries_out, int64_t *n_out, struct err *err)
 {

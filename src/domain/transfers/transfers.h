@@ -94,7 +94,8 @@ int transfer_receivers(struct app *app, int64_t at_org_id, const char *q, struct
 /* ---- introduction letters (介绍信): transfers outside the system (XFER-ONLINE) ---- */
 
 /* A letter as typed: POST /api/transfer-letters. org_id: the issuing org (0: the member's own),
- * at or above the member's org; dues_paid_to: 党费交至 (YYYY-MM, XFER-DUES), not after this
+ * at or above the member's org; dues_paid_to: 党费交至 (YYYY-MM, XFER-DUES; NULL: from the dues
+ * ledger, dues_paid_to in dues.h, E_INVALID "/dues_paid_to" when it has none), not after this
  * month; issued_on defaults to today. */
 struct transfer_letter_in {
     int64_t member_id, org_id;

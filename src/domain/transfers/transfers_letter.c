@@ -13,6 +13,7 @@
 #include "domain/app.h"
 #include "domain/audit/audit.h"
 #include "domain/auth/auth.h"
+#include "domain/dues/dues.h"
 #include "domain/members/members.h"
 #include "domain/orgpath.h"
 #include "domain/orgs/orgs.h"
@@ -61,7 +62,24 @@ static int check_letter(struct app *app, const struct transfer_letter_in *in, co
     if (strcmp(in->issued_on, today) > 0)
         return err_set(err, E_INVALID, "/issued_on", "开具日期（%s）不能晚于今天（%s）",
                        in->issued_on, today);
-    return month_ok(in->dues_paid_to, today, "/dues_paid_to", err);
+    return in->dues_paid_to ? month_ok(in->dues_paid_to, today, "/dues_paid_to", err) : 0;
+}
+
+/* 党费交至 when not typed: from the dues ledger (dues.h), or a request to type it. */
+static int dues_paid_to_or_ask(struct app *app, struct transfer_letter_in *in, const char *name,
+                               struct arena *a, struct err *err)
+{
+    const char *to;
+
+    if (in->dues_paid_to)
+        return 0;
+    if (dues_paid_to(app, in->member_id, a, &to, err) < 0)
+        return -1;
+    if (!to)
+        return err_set(err, E_INVALID, "/dues_paid_to",
+                       "党费台账中没有%s交清党费的月份，请填写党费交至月份", name);
+    in->dues_paid_to = arena_strdup(a, to);
+    return 0;
 }
 
 int transfer_letter_create(struct app *app, const struct transfer_letter_in *in0,
@@ -84,7 +102,7 @@ int transfer_letter_create(struct app *app, const struct transfer_letter_in *in0
     if (!in.issued_on)
         in.issued_on = today;
     if (check_letter(app, &in, today, a, &m, &issuer, err) < 0 ||
-        db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        dues_paid_to_or_ask(app, &in, m.name, a, err) < 0 || db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         transfers_store_open_of(c, in.member_id, &open, err) < 0)
         goto out;
     if (open) {

@@ -46,7 +46,7 @@ const struct field TRANSFER_LETTER_IN[] = {
     FIELD_STR(struct transfer_letter_in, to_org_name, "to_org_name", "接收党组织", FIELD_REQUIRED,
               2, 100),
     FIELD_STR(struct transfer_letter_in, dues_paid_to, "dues_paid_to", "党费交至",
-              FIELD_REQUIRED | FIELD_ASCII, 7, 7),
+              FIELD_OPTIONAL | FIELD_ASCII, 7, 7),
     FIELD_DATE(struct transfer_letter_in, issued_on, "issued_on", "开具日期", FIELD_OPTIONAL),
     FIELD_STR(struct transfer_letter_in, note, "note", "备注", FIELD_OPTIONAL, 0, 200),
     FIELD_END,

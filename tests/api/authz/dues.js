@@ -1,7 +1,7 @@
 // authz/dues.js: authorization-matrix recipes for Party dues (党费): the calculator and the
 // lists of an org, a standard for a member placed at the org, a payment of a future month and
 // a batch with a bad month (each one validation error after the scope check, nothing
-// written), reversing a fixture entry with too short a reason (likewise), the member's own
+// written), 党费交至 of a member placed at the org, reversing a fixture entry with too short a reason (likewise), the member's own
 // dues, and the settings (set at a district or street only: a 400 below).
 "use strict";
 module.exports = (fx) => ({
@@ -15,6 +15,7 @@ module.exports = (fx) => ({
   "GET /api/dues/ledger.xlsx": (org) => ({ path: `/api/dues/ledger.xlsx?org=${org}` }),
   "GET /api/dues/summary": (org) => ({ path: `/api/dues/summary?org=${org}` }),
   "GET /api/dues/arrears": (org) => ({ path: `/api/dues/arrears?org=${org}` }),
+  "GET /api/dues/paid-to": (org) => ({ path: `/api/dues/paid-to?member_id=${fx.member(org).id}` }),
   "GET /api/me/dues": () => ({ path: "/api/me/dues" }),
   "GET /api/dues/settings": (org) => ({ path: `/api/dues/settings?org=${org}` }),
   // The default rounding again (other cells read it); only a district or street has settings.
