@@ -466,8 +466,9 @@ static int paid_to_get(struct http_req *req, struct http_res *res, struct err *e
         member_in_scope(req, q.member_id, err) < 0 ||
         dues_paid_to(req->app, q.member_id, req->arena, &to, err) < 0)
         return -1;
-    http_res_json(res, 200,
-                  json_pack("{s:I, s:o}", "member_id", (json_int_t)q.member_id, "paid_to", jstr(to)));
+    http_res_json(
+        res, 200,
+        json_pack("{s:I, s:o}", "member_id", (json_int_t)q.member_id, "paid_to", jstr(to)));
     return 0;
 }
 

@@ -102,8 +102,8 @@ int transfer_letter_create(struct app *app, const struct transfer_letter_in *in0
     if (!in.issued_on)
         in.issued_on = today;
     if (check_letter(app, &in, today, a, &m, &issuer, err) < 0 ||
-        dues_paid_to_or_ask(app, &in, m.name, a, err) < 0 || db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
-        transfers_store_open_of(c, in.member_id, &open, err) < 0)
+        dues_paid_to_or_ask(app, &in, m.name, a, err) < 0 || db_acquire(app->db, &c, err) < 0 ||
+        db_tx_begin(c, err) < 0 || transfers_store_open_of(c, in.member_id, &open, err) < 0)
         goto out;
     if (open) {
         err_set(err, E_CONFLICT, "/member_id",
