@@ -134,6 +134,12 @@ const fx = {
     const f = want("transferFlow", org, planning ? { name: `矩阵流动${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // An in-service member (在职党员报到) of a workplace outside the tree reporting to org since
+  // 2026-01-01.
+  inService(org) {
+    const f = want("inService", org, planning ? { name: `矩阵报到${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -254,6 +260,9 @@ function createFixtures(list) {
     transferFlow: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO xfer_flow (tenant_id, member_id, direction, org_id, org_path, home_org_id, home_path, dest_org_name, place, reason, starts_on, created_at)
       SELECT 1, (SELECT MAX(id) FROM member), 'out', o.id, o.path, o.id, o.path, '矩阵外部党组织', '矩阵', '务工', '${today()}', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    inService: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'F', 0, 0);
+      INSERT INTO xfer_report (tenant_id, person_id, community_id, unit_org_name, reported_on, created_at)
+      SELECT 1, MAX(id), ${f.org}, '矩阵单位党组织', '2026-01-01', 0 FROM person RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -123,6 +123,17 @@ static int audit_member(struct db_conn *c, const struct auth_actor *actor, const
     return audit_append(c, &e, err);
 }
 
+int person_add(struct db_conn *c, int64_t tenant_id, const struct member_in *in, struct arena *a,
+               int64_t now, int64_t *id_out, struct err *err)
+{
+    if (member_blank(in->name))
+        return err_set(err, E_INVALID, "/name", "请填写姓名");
+    if (member_blank(in->gender))
+        return err_set(err, E_INVALID, "/gender", "请填写性别");
+    return member_store_person_insert(c, in, tenant_id, member_initials_of(in->name, a), now,
+                                      id_out, err);
+}
+
 char *member_initials_of(const char *name, struct arena *a)
 {
     char keys[PINYIN_MAX_KEYS * 34];

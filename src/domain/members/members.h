@@ -65,6 +65,14 @@ const char *member_category_label(const char *code);
  * Absent fields are left absent (a PATCH changes only what it names). Errors are E_INVALID
  * with the field's JSON pointer ("/id_number") and a zh-CN message saying what to fix. */
 int member_normalize(struct app *app, struct member_in *m, struct arena *a, struct err *err);
+/* A person who is not a member of the tree (an in-service member whose relation lies in a
+ * workplace org outside it, reporting to a community): in, normalized by member_normalize
+ * before the caller's transaction (男/女, full-width digits, the phone checked), with name and
+ * gender (E_INVALID "/name", "/gender"); the phone is stored sealed. Writes in c's
+ * transaction. */
+struct db_conn;
+int person_add(struct db_conn *c, int64_t tenant_id, const struct member_in *in, struct arena *a,
+               int64_t now, int64_t *id_out, struct err *err);
 
 /* The calls below that take a connection run inside the caller's transaction (importers,
  * other areas' services), so several of them commit or roll back together. */

@@ -251,3 +251,64 @@ int transfer_lost_decide(struct app *app, int64_t member_id, const char *decisio
                          const char *decided_on, const char *body, const char *doc_no,
                          const char *note, const struct auth_actor *actor, int64_t *id_out,
                          struct err *err);
+
+/* ---- 在职党员到社区报到 (RULES.md §9): two-way registration, services, yearly summary ---- */
+
+extern const char *const TRANSFER_SERVICE_KINDS[], *const TRANSFER_SERVICE_KIND_LABELS[];
+extern const char *const TRANSFER_REVIEW_GRADES[], *const TRANSFER_REVIEW_GRADE_LABELS[];
+
+/* A registration as typed: POST /api/in-service. community_id: the 社区党组织 reported to.
+ * member_id: a member of the tree whose relation lies elsewhere (the workplace org is then
+ * theirs); otherwise a person outside the tree: name, gender, phone (optional) and the
+ * workplace Party org's name. */
+struct transfer_report_in {
+    int64_t community_id, member_id;
+    char *name, *gender, *phone, *unit_org_name, *work_unit, *skills, *wishes, *reported_on;
+};
+struct transfer_report_view {
+    int64_t id, person_id, member_id, community_id, unit_org_id, services, minutes;
+    const char *name, *community_name, *community_path, *unit_org_name, *unit_org_path, *work_unit,
+        *skills, *wishes, *reported_on, *ended_on, *end_reason;
+};
+/* Registers. Refused (nothing written): E_INVALID "/community_id" for an org that is not a
+ * 社区党组织 (community_committee) or is dissolved, "/member_id" for a member not 预备 or 正式
+ * or whose relation already lies in that community, "/unit_org_name" without the workplace
+ * org of a person outside the tree, "/reported_on" in the future; E_CONFLICT "/member_id" (or
+ * "/name") when the person reports to a community already. One transaction, audited
+ * ("transfer.report"). The caller checks the actor may write at community_id. */
+int transfer_report_create(struct app *app, const struct transfer_report_in *in,
+                           const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                           struct err *err);
+/* Registrations seen from the subtree at path: reporting to a community in it, or working
+ * in a workplace org in it (双报到: both sides see the link); active ones first; with the
+ * services recorded in year (count and minutes). Memory from a. */
+int transfer_reports_list(struct app *app, const char *path, int year, struct arena *a,
+                          struct transfer_report_view **out, int64_t *n_out, struct err *err);
+int transfer_report_get(struct app *app, int64_t id, int year, struct arena *a,
+                        struct transfer_report_view *out, struct err *err);
+/* A service (服务登记卡): served_on from reported_on to today (or the end), E_INVALID
+ * "/served_on"; audited ("transfer.report_service"). */
+struct transfer_service {
+    int64_t id, minutes;
+    const char *served_on, *kind, *content;
+};
+int transfer_report_service_add(struct app *app, int64_t id, const struct transfer_service *in,
+                                const struct auth_actor *actor, int64_t *id_out, struct err *err);
+/* The community's evaluation of year (RPT-EVAL), replaced when given again: a year from the
+ * registration's to this one (E_INVALID "/year"). Audited ("transfer.report_review"). */
+int transfer_report_review(struct app *app, int64_t id, int year, const char *grade,
+                           const char *comment, const struct auth_actor *actor, struct err *err);
+/* Ends the registration (moved away, retired): ended_on (NULL: today) not before it began nor
+ * after today (E_INVALID "/ended_on"); E_CONFLICT "/ended_on" when ended already. Audited. */
+int transfer_report_end(struct app *app, int64_t id, const char *ended_on, const char *reason,
+                        const struct auth_actor *actor, struct err *err);
+/* The yearly summary (反馈表) for the workplace: the registration, the year's services by
+ * date and the evaluation (grade NULL when none). */
+struct transfer_report_summary {
+    struct transfer_report_view r;
+    struct transfer_service *services;
+    int64_t nservices;
+    const char *grade, *comment;
+};
+int transfer_report_summary(struct app *app, int64_t id, int year, struct arena *a,
+                            struct transfer_report_summary *out, struct err *err);

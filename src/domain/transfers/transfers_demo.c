@@ -8,9 +8,11 @@
  * one still valid. 流动党员: one of the demo branch away for 5 months with its 活动证 and a meeting
  * at the destination each month, one of another branch staying in the demo branch (inflow,
  * 8 months: FLOW-DEF's case), one returned. 失联: a member of the demo branch not reached for 8
- * months after four attempts, with the committee's decision to keep helping. Written through
- * the store, deadlines by the rule rows
- * as live ones get them. */
+ * months after four attempts, with the committee's decision to keep helping. 在职党员报到: three
+ * in-service members registered with the demo community 400 days ago — a member of another
+ * branch of the street and two people whose relations lie in workplace orgs outside the
+ * tree — with their services over the year and last year's evaluation. Written through the
+ * store, deadlines by the rule rows as live ones get them. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -172,6 +174,66 @@ static int lost(const struct demo_ctx *ctx, int64_t member, struct err *err)
                                            err);
 }
 
+/* An in-service member (member in the tree, or a person of name/gender/unit outside it)
+ * registered with community 400 days ago, with a service every k-th of the last 360 days
+ * (offset by k) and last year's evaluation. */
+static int report(const struct demo_ctx *ctx, int64_t community, int64_t member, const char *name,
+                  const char *gender, const char *unit, const char *work, const char *skills, int k,
+                  struct arena *a, struct err *err)
+{
+    static const struct {
+        const char *kind, *content;
+        int64_t minutes;
+    } DONE[] = {
+        { "wish", "认领微心愿：为独居老人更换门锁", 90 },
+        { "governance", "参加楼栋议事会，协调加装电梯意见", 120 },
+        { "skill", "为居民提供法律咨询", 150 },
+        { "publicity", "在社区宣讲垃圾分类新规", 60 },
+        { "pairing", "走访结对困难家庭，帮助申请临时救助", 120 },
+    };
+    struct transfer_report_row row = { .community_id = community, .member_id = member };
+    struct transfer_service sv;
+    char on[11], year[5];
+    int64_t id, sid;
+
+    days_ago(ctx, 400, on);
+    row.reported_on = arena_strdup(a, on);
+    row.created_at = ctx->now - 400 * 86400;
+    if (transfers_store_org_tenant(ctx->c, community, &row.tenant_id, err) < 0)
+        return -1;
+    if (member) {
+        if (transfers_store_member_unit(ctx->c, member, a, &row.person_id, &row.unit_org_id,
+                                        &row.unit_org_name, err) < 0)
+            return -1;
+    } else {
+        struct member_in p = { .name = arena_strdup(a, name), .gender = arena_strdup(a, gender) };
+        if (person_add(ctx->c, row.tenant_id, &p, a, row.created_at, &row.person_id, err) < 0)
+            return -1;
+        row.unit_org_name = unit;
+    }
+    row.work_unit = work;
+    row.skills = skills;
+    row.wishes = "周末参加社区志愿服务";
+    if (transfers_store_report_insert(ctx->c, &row, &id, err) < 0)
+        return -1;
+    for (int d = 360 - k * 7, i = 0; d > 3; d -= 30 + k, i++) {
+        days_ago(ctx, d, on);
+        sv = (struct transfer_service){ .served_on = on,
+                                        .kind = DONE[(i + k) % 5].kind,
+                                        .content = DONE[(i + k) % 5].content,
+                                        .minutes = DONE[(i + k) % 5].minutes };
+        if (transfers_store_report_service_insert(ctx->c, id, &sv, 0, ctx->now - d * 86400, &sid,
+                                                  err) < 0)
+            return -1;
+    }
+    snprintf(year, sizeof(year), "%.4s", ctx->today);
+    return transfers_store_report_review_set(
+        ctx->c, id, (int)strtol(year, NULL, 10) - 1, k == 1 ? "excellent" : "good",
+        k == 1 ? "热心社区事务，带动楼栋居民参与议事，群众评价好"
+               : "按时参加社区活动，认真完成认领的服务",
+        0, ctx->now - 30 * 86400, err);
+}
+
 static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     const struct demo_result *s = ctx->street;
@@ -192,11 +254,11 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
     if (transfers_demo_store_members(ctx->c, b[0], 0, 2, &a, &m0, &n0, err) < 0 ||
         transfers_demo_store_members(ctx->c, b[1], 0, 2, &a, &m1, &n1, err) < 0 ||
         transfers_demo_store_members(ctx->c, b[2], 0, 2, &a, &m2, &n2, err) < 0 ||
-        transfers_demo_store_members(ctx->c, b[3], 0, 2, &a, &m3, &n3, err) < 0 ||
+        transfers_demo_store_members(ctx->c, b[3], 0, 3, &a, &m3, &n3, err) < 0 ||
         transfers_demo_store_members(ctx->c, s->branch_org_id, s->member_person_id, 4, &a, &home,
                                      &nh, err) < 0)
         goto out;
-    if (n0 < 2 || n1 < 2 || n2 < 2 || n3 < 2 || nh < 4) {
+    if (n0 < 2 || n1 < 2 || n2 < 2 || n3 < 3 || nh < 4) {
         rc = 0;
         goto out;
     }
@@ -213,7 +275,13 @@ static int transfers_demo_run(const struct demo_ctx *ctx, struct err *err)
              &a, err) < 0 ||
         flow(ctx, m2[1], "in", s->branch_org_id, 70, 8, "本社区", NULL, 0, &a, err) < 0 ||
         flow(ctx, m3[1], "out", 0, 200, 4, "江川县", "中共江川县城关镇委员会", 130, &a, err) < 0 ||
-        lost(ctx, home[3], err) < 0)
+        lost(ctx, home[3], err) < 0 ||
+        report(ctx, s->community_org_id, m3[2], NULL, NULL, NULL, NULL, "会计、税务咨询", 1, &a,
+               err) < 0 ||
+        report(ctx, s->community_org_id, 0, "韩立新", "M", "中共青溪区住房和城乡建设局机关委员会",
+               "青溪区住房和城乡建设局", "建筑工程、物业管理", 2, &a, err) < 0 ||
+        report(ctx, s->community_org_id, 0, "苏婉清", "F", "中共青溪区人民医院委员会",
+               "青溪区人民医院", "护理、健康讲座", 3, &a, err) < 0)
         goto out;
     rc = 0;
 out:

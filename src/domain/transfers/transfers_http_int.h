@@ -32,3 +32,13 @@ extern const struct field TRANSFER_LOST_Q[], TRANSFER_CONTACT_IN[], TRANSFER_DEC
 int transfers_http_lost(struct http_req *req, struct http_res *res, struct err *err);
 int transfers_http_contact(struct http_req *req, struct http_res *res, struct err *err);
 int transfers_http_decision(struct http_req *req, struct http_res *res, struct err *err);
+
+/* 在职党员报到 (transfers_report_http.c). */
+extern const struct field TRANSFER_REPORTS_Q[], TRANSFER_REPORT_IN[], TRANSFER_SERVICE_IN[],
+    TRANSFER_REVIEW_IN[], TRANSFER_REPORT_END_IN[], TRANSFER_SUMMARY_Q[];
+int transfer_reports_http_list(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_reports_http_create(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_reports_http_service(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_reports_http_review(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_reports_http_end(struct http_req *req, struct http_res *res, struct err *err);
+int transfer_reports_http_summary(struct http_req *req, struct http_res *res, struct err *err);

@@ -148,3 +148,41 @@ int transfers_store_decision_insert(struct db_conn *c, int64_t member_id, const 
                                     const char *decided_on, const char *body, const char *doc_no,
                                     const char *note, int64_t by, int64_t at, int64_t *id_out,
                                     struct err *err);
+
+/* ---- 在职党员报到 (transfers_report_store.c) ---- */
+
+struct transfer_report_row {
+    int64_t tenant_id, person_id, member_id, community_id, unit_org_id, created_by, created_at;
+    const char *unit_org_name, *work_unit, *skills, *wishes, *reported_on;
+};
+int transfers_store_report_insert(struct db_conn *c, const struct transfer_report_row *r,
+                                  int64_t *id_out, struct err *err);
+int transfers_store_org_tenant(struct db_conn *c, int64_t org_id, int64_t *tenant_out,
+                               struct err *err);
+/* A member's person, org and org name (the demo's in-service member in the tree). */
+int transfers_store_member_unit(struct db_conn *c, int64_t member_id, struct arena *a,
+                                int64_t *person_out, int64_t *org_out, const char **org_name_out,
+                                struct err *err);
+/* The id of the person's open registration (0: none). */
+int transfers_store_report_open_of(struct db_conn *c, int64_t person_id, int64_t *id_out,
+                                   struct err *err);
+/* Registrations whose community or workplace org lies in path (path NULL and id: that one),
+ * with the services of year. */
+int transfers_store_reports(struct db_conn *c, const char *path, int64_t id, int year,
+                            struct arena *a, struct transfer_report_view **out, int64_t *n_out,
+                            struct err *err);
+int transfers_store_report_service_insert(struct db_conn *c, int64_t report_id,
+                                          const struct transfer_service *s, int64_t by, int64_t at,
+                                          int64_t *id_out, struct err *err);
+int transfers_store_report_services(struct db_conn *c, int64_t report_id, int year, struct arena *a,
+                                    struct transfer_service **out, int64_t *n_out, struct err *err);
+int transfers_store_report_review_set(struct db_conn *c, int64_t report_id, int year,
+                                      const char *grade, const char *comment, int64_t by,
+                                      int64_t at, struct err *err);
+/* The review of year into *grade_out / *comment_out (NULL: none). */
+int transfers_store_report_review_get(struct db_conn *c, int64_t report_id, int year,
+                                      struct arena *a, const char **grade_out,
+                                      const char **comment_out, struct err *err);
+/* Sets ended_on unless it is set (E_CONFLICT "/ended_on"). */
+int transfers_store_report_end(struct db_conn *c, int64_t id, const char *ended_on,
+                               const char *reason, struct err *err);

@@ -6,7 +6,10 @@
 // contact dated in the future, a 停止党籍 without its document number: 400s), a transfer of a member
 // to the org the member is already in (one validation error after the scope check, nothing
 // written), accepting a fixture transfer into the org, and returning one with too short a
-// reason (likewise a 400).
+// reason (likewise a 400); 在职党员报到: the registrations of the org, a registration without
+// the workplace org (or at an org that is no community: a 400 either way), a fixture
+// registration's summary read, and a service, an evaluation and an end each dated before it
+// (400s).
 "use strict";
 module.exports = (fx) => ({
   "GET /api/transfers": (org) => ({ path: `/api/transfers?org=${org}` }),
@@ -26,6 +29,12 @@ module.exports = (fx) => ({
   "GET /api/lost": (org) => ({ path: `/api/lost?org=${org}` }),
   "POST /api/lost/contacts": (org) => ({ path: "/api/lost/contacts", body: { member_id: fx.member(org).id, tried_on: "2999-01-01", method: "phone", reached: false }, ok: 400 }),
   "POST /api/lost/decisions": (org) => ({ path: "/api/lost/decisions", body: { member_id: fx.member(org).id, decision: "stop", decided_on: "2026-01-05", body: "矩阵党支部" }, ok: 400 }),
+  "GET /api/in-service": (org) => ({ path: `/api/in-service?org=${org}` }),
+  "POST /api/in-service": (org) => ({ path: "/api/in-service", body: { community_id: org, name: "矩阵报到人", gender: "M" }, ok: 400 }),
+  "GET /api/in-service/{id}/summary": (org) => ({ path: `/api/in-service/${fx.inService(org)}/summary?year=2026` }),
+  "POST /api/in-service/{id}/services": (org) => ({ path: `/api/in-service/${fx.inService(org)}/services`, body: { served_on: "2000-01-01", minutes: 60, kind: "other", content: "矩阵服务" }, ok: 400 }),
+  "PUT /api/in-service/{id}/review": (org) => ({ path: `/api/in-service/${fx.inService(org)}/review`, body: { year: 2000, grade: "good", comment: "矩阵评价" }, ok: 400 }),
+  "POST /api/in-service/{id}/end": (org) => ({ path: `/api/in-service/${fx.inService(org)}/end`, body: { ended_on: "2000-01-01", reason: "矩阵迁出" }, ok: 400 }),
   "GET /api/transfers/{id}": (org) => ({ path: `/api/transfers/${fx.transfer(org)}` }),
   "POST /api/transfers": (org) => ({ path: "/api/transfers", body: { member_id: fx.member(org).id, to_org_id: org }, ok: 400 }),
   "POST /api/transfers/{id}/accept": (org) => ({ path: `/api/transfers/${fx.transfer(org)}/accept`, body: {} }),
