@@ -311,3 +311,55 @@ test("失联与三不: the ladder with the drifting member (dues and organizatio
   await phone.context().close();
   noErrors(env);
 });
+
+test("在职党员: the community registers a person from a workplace outside the system, records a service and prints the yearly 反馈表; the list on a phone", async () => {
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "shequ");
+  await page.goto(env.srv.url + "/transfers");
+  await page.click(".transfer-tabs .el-tabs__item:has-text('在职党员')");
+  await page.waitForSelector(".transfer-in-service .el-table__row");
+  assert.equal(await page.locator(".transfer-in-service .el-table__row").count(), 3, "the demo's three registrations");
+  await page.click("button.new-report");
+  await page.waitForSelector(".report-dialog .f-name input");
+  await page.waitForFunction(() => document.querySelector(".report-dialog .f-community .el-select__selected-item:not(.is-transparent)"));
+  await page.fill(".report-dialog .f-name input", "沈知远");
+  await page.fill(".report-dialog .f-phone input", "１３９ ００００ １２３４");
+  await page.fill(".report-dialog .f-work-unit input", "青溪区税务局");
+  await page.fill(".report-dialog .f-skills input", "税务咨询");
+  await page.click(".report-dialog button[type=submit]");
+  await page.waitForSelector(".report-dialog .el-form-item__error:has-text('工作单位党组织')");
+  await page.fill(".report-dialog .f-unit-org input", "中共青溪区税务局委员会");
+  await shot(page, "transfers-in-service-dialog-1366", { fullPage: false });
+  await page.click(".report-dialog button[type=submit]");
+  await page.waitForSelector(".el-message--success:has-text('已登记报到')");
+  const [id, unit] = one("SELECT r.id, r.unit_org_name FROM xfer_report r JOIN person p ON p.id = r.person_id WHERE p.name = '沈知远'");
+  assert.equal(unit, "中共青溪区税务局委员会");
+  const row = page.locator(".transfer-in-service .el-table__row:has-text('沈知远')");
+  await row.locator("button.report-service-add").click();
+  await page.waitForSelector(".report-service-dialog .f-content input");
+  await page.fill(".report-service-dialog .f-content input", "为社区商户讲解个税新政");
+  await page.click(".report-service-dialog button[type=submit]");
+  await page.waitForSelector(".el-message--success:has-text('已登记服务')");
+  await page.waitForSelector(".transfer-in-service .el-table__row:has-text('沈知远') .report-service:has-text('1 次 · 1 小时')");
+  assert.deepEqual(one(`SELECT minutes, kind, content FROM xfer_report_service WHERE report_id = ${id}`), ["60", "wish", "为社区商户讲解个税新政"]);
+  await shot(page, "transfers-in-service-1366");
+  // The yearly 反馈表 of a demo registration: every service of the year, the total as summed.
+  const [demo, n, minutes] = one(`SELECT r.id, COUNT(s.id), SUM(s.minutes) FROM xfer_report r JOIN xfer_report_service s ON s.report_id = r.id
+    WHERE s.served_on LIKE '${today().slice(0, 4)}-%' GROUP BY r.id ORDER BY r.id LIMIT 1`);
+  await page.goto(`${env.srv.url}/transfers/in-service/${demo}/print?year=${today().slice(0, 4)}`);
+  await page.waitForSelector(".report-sheet .report-services");
+  assert.equal(await page.locator(".report-services tbody tr").count(), Number(n) + 1);
+  assert.equal((await page.textContent(".report-total")).trim(), (Number(minutes) / 60).toFixed(1).replace(/\.0$/, ""));
+  await page.emulateMedia({ media: "print" });
+  await shot(page, "transfers-in-service-print");
+  await page.context().close();
+  const phone = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, phone, "shequ");
+  await phone.goto(env.srv.url + "/transfers");
+  await phone.click(".transfer-tabs .el-tabs__item:has-text('在职')");
+  await phone.waitForSelector(".transfer-in-service .list-card");
+  assert.ok(await overflow(phone) <= 0, "the list fits at 360 px");
+  await shot(phone, "transfers-in-service-360");
+  await phone.context().close();
+  noErrors(env);
+});

@@ -5,7 +5,8 @@
 // then) and 退回 with a reason; 介绍信 (letters for transfers outside the system,
 // transfers/letters.js), 口袋党员 (letters run out without a receipt, transfers/pocket.js) and
 // 流动党员 (registration cards, 活动证, meetings at the destination, transfers/flows.js) and 失联
-// (the reminder ladder with contact attempts and decisions, transfers/lost.js).
+// (the reminder ladder with contact attempts and decisions, and the 三不 marks, transfers/lost.js)
+// and 在职党员 (在职党员到社区报到, transfers/in-service.js).
 // The tabs and dialogs are in pages/transfers/; text is shown as text.
 import { isMobile } from "../lib/viewport.js";
 import { can } from "../lib/session.js";
@@ -15,6 +16,7 @@ import TransferLetters from "./transfers/letters.js";
 import TransferPocket from "./transfers/pocket.js";
 import TransferFlows from "./transfers/flows.js";
 import TransferLost from "./transfers/lost.js";
+import TransferInService from "./transfers/in-service.js";
 const { ref, computed } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -22,7 +24,7 @@ export const routes = [{ path: "/transfers", title: "组织关系转接", perm: 
 
 export default {
   name: "TransfersPage",
-  components: { TransferQueue, TransferCreate, TransferLetters, TransferPocket, TransferFlows, TransferLost },
+  components: { TransferQueue, TransferCreate, TransferLetters, TransferPocket, TransferFlows, TransferLost, TransferInService },
   setup() {
     const tab = ref("out");
     const showCreate = ref(false);
@@ -46,6 +48,7 @@ export default {
           <el-tab-pane :label="isMobile ? '口袋' : '口袋党员'" name="pocket" lazy><transfer-pocket :version="version" /></el-tab-pane>
           <el-tab-pane :label="isMobile ? '流动' : '流动党员'" name="flows" lazy><transfer-flows :version="version" @changed="version++" /></el-tab-pane>
           <el-tab-pane :label="isMobile ? '失联' : '失联与三不'" name="lost" lazy><transfer-lost :version="version" /></el-tab-pane>
+          <el-tab-pane :label="isMobile ? '在职' : '在职党员'" name="in-service" lazy><transfer-in-service :version="version" /></el-tab-pane>
         </el-tabs>
       </el-card>
       <transfer-create v-model="showCreate" @created="created" />
