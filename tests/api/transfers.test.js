@@ -519,3 +519,21 @@ test("党费交至 from the dues ledger: a letter without it takes the month pai
   const foreign = Number(sql(srv.db, `SELECT id FROM member WHERE org_id = ${other} LIMIT 1`)[0][0]);
   expectError(await shuji.request("GET", `/api/dues/paid-to?member_id=${foreign}`), 404, "not_found");
 });
+
+test("介绍信: the full ID number for the printed letter only to members.reveal_pii holders, each view audited", async () => {
+  const weiyuan = await login(srv, "weiyuan");
+  const [[id, member]] = sql(srv.db, `SELECT id, member_id FROM xfer_letter WHERE org_id = ${branch} ORDER BY id LIMIT 1`);
+  const masked = expectStatus(await shuji.request("GET", `/api/transfer-letters/${id}`), 200).json.id_number;
+  assert.match(masked, /^\d{6}\*+\d{3}[\dX]$/);
+  const audits = () => count(`SELECT COUNT(*) FROM audit WHERE action = 'member.reveal' AND target_id = ${member}`);
+  const n0 = audits();
+  // The 组织委员 reads the letter, but not the full number.
+  assert.equal(expectStatus(await weiyuan.request("GET", `/api/transfer-letters/${id}`), 200).json.id_number, masked);
+  expectError(await weiyuan.request("GET", `/api/transfer-letters/${id}?reveal=id_number`), 403, "forbidden", "/reveal");
+  expectError(await shuji.request("GET", `/api/transfer-letters/${id}?reveal=shoe_size`), 400, "invalid", "/reveal");
+  assert.equal(audits(), n0);
+  const full = expectStatus(await shuji.request("GET", `/api/transfer-letters/${id}?reveal=id_number`), 200).json.id_number;
+  assert.match(full, /^99\d{15}[\dX]$/);
+  assert.equal(full.slice(0, 6), masked.slice(0, 6));
+  assert.equal(audits(), n0 + 1);
+});

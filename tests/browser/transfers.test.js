@@ -138,6 +138,12 @@ test("介绍信: issued from the dialog, the printed letter with 存根 and 回�
   assert.match(await page.textContent(".letter-main"), /中共青溪县临河镇委员会/);
   assert.equal(await page.textContent(".letter-stub .letter-number"), number);
   assert.match(await page.textContent(".letter-main"), /\d{6}\*+\d{3}[\dX]/, "the ID number masked");
+  // The full number for the paper letter: shown on request, the view audited.
+  const reveals = () => Number(one(`SELECT COUNT(*) FROM audit WHERE action = 'member.reveal' AND target_id = ${member}`)[0]);
+  const r0 = reveals();
+  await page.click("button.do-reveal");
+  await page.waitForFunction(() => /身份证号码\s*99\d{15}[\dX]/.test(document.querySelector(".letter-main").textContent));
+  assert.equal(reveals(), r0 + 1);
   await page.evaluate(() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; });
   await page.click("button.do-print");
   await page.waitForFunction(() => window.printed === 1);

@@ -3,8 +3,10 @@
 // and the 回执 the receiving org sends back (XFER-RECEIPT), each with the letter's number,
 // separated by cut lines that carry the number across (骑缝). Printing counts a copy (POST
 // .../printed). Everything comes from the record; the ID number is masked as the roster masks
-// it. Text is shown as text.
-import { api } from "../lib/api.js";
+// it until a holder of members.reveal_pii asks for the full number (显示完整身份证号: the view is
+// audited). Text is shown as text.
+import { api, withQuery } from "../lib/api.js";
+import { can } from "../lib/session.js";
 import { navigate } from "../lib/router.js";
 import { fmtDateLong } from "../lib/format.js";
 const { ref, computed, onMounted } = Vue;
@@ -20,6 +22,7 @@ export default {
   setup(props) {
     const l = ref(null);
     const error = ref("");
+    const revealed = ref(false);
     onMounted(async () => {
       try {
         l.value = await api("GET", `/api/transfer-letters/${props.id}`);
@@ -27,6 +30,15 @@ export default {
         error.value = e.message;
       }
     });
+    async function reveal() {
+      try {
+        const r = await api("GET", withQuery(`/api/transfer-letters/${props.id}`, { reveal: "id_number" }));
+        l.value.id_number = r.id_number;
+        revealed.value = true;
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      }
+    }
     const who = computed(() => {
       if (!l.value) return "";
       const parts = [l.value.gender === "M" ? "男" : "女"];
@@ -45,14 +57,15 @@ export default {
       }
       window.print();
     }
-    return { l, error, who, kind, print, fmtDateLong, monthLong, back: () => navigate("/transfers") };
+    return { l, error, who, kind, print, reveal, revealed, canReveal: can("members.reveal_pii"), fmtDateLong, monthLong, back: () => navigate("/transfers") };
   },
   template: `
     <div class="print-page letter-print">
       <div class="print-tools">
         <el-button icon="ArrowLeft" @click="back">返回</el-button>
+        <el-button v-if="canReveal && !revealed" icon="View" class="do-reveal" @click="reveal" :disabled="!l">显示完整身份证号</el-button>
         <el-button type="primary" icon="Printer" class="do-print" @click="print" :disabled="!l">打印</el-button>
-        <span class="print-tip" v-if="l">已打印 {{ l.print_count }} 份。建议使用 A4 纸张、纵向打印；沿虚线裁开，存根留存，回执由接收党组织寄回。</span>
+        <span class="print-tip" v-if="l">已打印 {{ l.print_count }} 份。{{ revealed ? '已显示完整身份证号（已记录查看）。' : '' }}建议使用 A4 纸张、纵向打印；沿虚线裁开，存根留存，回执由接收党组织寄回。</span>
       </div>
       <p v-if="error" class="print-error">{{ error }}</p>
       <article v-else-if="l" class="minutes-sheet letter-sheet">

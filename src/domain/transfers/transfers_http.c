@@ -249,7 +249,10 @@ static const struct route TRANSFERS_ROUTES[] = {
       SCOPE_RECORD, "开具介绍信：按开具组织逐年编号，有效期按 XFER-VALID，党费交至（XFER-DUES）",
       NULL, NULL, TRANSFER_LETTER_IN },
     { HTTP_GET, "/api/transfer-letters/{id}", transfer_letters_http_get, PERM_TRANSFERS_READ,
-      SCOPE_RECORD, "一封介绍信（打印用：存根、介绍信、回执）", NULL, NULL, NULL },
+      SCOPE_RECORD,
+      "一封介绍信（打印用：存根、介绍信、回执；?reveal=id_number "
+      "显示完整身份证号，需授权并记录审计）",
+      NULL, TRANSFER_LETTER_Q, NULL },
     { HTTP_POST, "/api/transfer-letters/{id}/receipt", transfer_letters_http_receipt,
       PERM_TRANSFERS_WRITE, SCOPE_RECORD, "登记介绍信回执（XFER-RECEIPT），只能登记一次", NULL,
       NULL, TRANSFER_RECEIPT_IN },

@@ -8,7 +8,7 @@ struct http_req;
 struct http_res;
 
 extern const struct field TRANSFER_LETTER_IN[], TRANSFER_LETTERS_Q[], TRANSFER_RECEIPT_IN[],
-    TRANSFER_POCKET_Q[];
+    TRANSFER_POCKET_Q[], TRANSFER_LETTER_Q[];
 int transfer_letters_http_create(struct http_req *req, struct http_res *res, struct err *err);
 int transfer_letters_http_list(struct http_req *req, struct http_res *res, struct err *err);
 int transfer_letters_http_get(struct http_req *req, struct http_res *res, struct err *err);

@@ -1,6 +1,8 @@
 /* transfers_letter_http.c: the HTTP handlers of introduction letters (介绍信) and the 口袋党员
  * list: decode, check the scope (the issuing org's), call one service function, encode. The
- * member's ID number is masked as the roster masks it (the printed letter too). */
+ * member's ID number is masked as the roster masks it, unless the caller holds
+ * members.reveal_pii at the member's org and asks for it (?reveal=id_number, for the printed
+ * letter): that view is audited as the roster's reveals are ("member.reveal"). */
 #include "core/compat.h"
 #include "core/clock.h"
 #include "core/err.h"
@@ -13,13 +15,13 @@
 #include "domain/transfers/transfers_http_int.h"
 #include "http/http.h"
 
-static json_t *letter_json(const struct transfer_letter_view *l, struct arena *a)
+static json_t *letter_json(const struct transfer_letter_view *l, unsigned reveal, struct arena *a)
 {
     struct member_view mv = { 0 };
     json_t *o;
 
     mv.id_number = l->id_number;
-    member_mask(&mv, 0, a);
+    member_mask(&mv, reveal & MEMBER_REVEAL_ID, a);
     o = json_pack("{s:I, s:s, s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:b, "
                   "s:s, s:s}",
                   "id", (json_int_t)l->id, "number", l->number, "org_id", (json_int_t)l->org_id,
@@ -102,7 +104,7 @@ int transfer_letters_http_list(struct http_req *req, struct http_res *res, struc
         return -1;
     arr = json_array();
     for (int64_t i = 0; i < n; i++)
-        json_array_append_new(arr, letter_json(&items[i], req->arena));
+        json_array_append_new(arr, letter_json(&items[i], 0, req->arena));
     http_res_json(res, 200, http_list_json(arr, total, q.page, q.size));
     return 0;
 }
@@ -117,14 +119,38 @@ static int letter_in_scope(struct http_req *req, int64_t *id_out, struct transfe
     return http_require_org(req, l->org_id, err);
 }
 
+struct letter_q {
+    char *reveal;
+};
+const struct field TRANSFER_LETTER_Q[] = {
+    FIELD_STR(struct letter_q, reveal, "reveal", "查看完整信息", FIELD_ASCII, 1, 60),
+    FIELD_END,
+};
+
 int transfer_letters_http_get(struct http_req *req, struct http_res *res, struct err *err)
 {
+    struct letter_q q = { 0 };
     struct transfer_letter_view l;
+    struct member_view m;
+    struct auth_actor actor;
+    unsigned reveal = 0;
     int64_t id;
 
-    if (letter_in_scope(req, &id, &l, err) < 0)
+    if (http_query_decode(req, TRANSFER_LETTER_Q, &q, NULL, err) < 0 ||
+        member_reveal_parse(q.reveal, &reveal, err) < 0 || letter_in_scope(req, &id, &l, err) < 0)
         return -1;
-    http_res_json(res, 200, letter_json(&l, req->arena));
+    reveal &= MEMBER_REVEAL_ID; /* a letter shows no phone or address */
+    if (reveal) {
+        if (member_get(req->app, l.member_id, req->arena, &m, err) < 0)
+            return -1;
+        if (!auth_can(req->user, PERM_MEMBERS_REVEAL_PII, m.org_path))
+            return err_set(err, E_FORBIDDEN, "/reveal", "您没有查看完整个人信息的权限（%s）",
+                           perm_label(PERM_MEMBERS_REVEAL_PII));
+        http_actor(req, &actor);
+        if (member_reveal_audit(req->app, &m, reveal, &actor, err) < 0)
+            return -1;
+    }
+    http_res_json(res, 200, letter_json(&l, reveal, req->arena));
     return 0;
 }
 
@@ -151,7 +177,7 @@ int transfer_letters_http_receipt(struct http_req *req, struct http_res *res, st
     if (transfer_letter_receipt(req->app, id, in.received_on, in.note, &actor, err) < 0 ||
         transfer_letter_get(req->app, id, req->arena, &l, err) < 0)
         return -1;
-    http_res_json(res, 200, letter_json(&l, req->arena));
+    http_res_json(res, 200, letter_json(&l, 0, req->arena));
     return 0;
 }
 
