@@ -73,9 +73,12 @@ static const struct db_sql Q_MEMBERS = {
     .name = "t.members",
     .sql = "SELECT count(*) FROM member",
 };
+/* The street's people: the transfers demo adds in-service members whose relations lie in
+ * workplace orgs outside the tree (persons of no household, on no roster). */
 static const struct db_sql Q_PERSONS = {
     .name = "t.persons",
-    .sql = "SELECT count(*) FROM person",
+    .sql = "SELECT count(*) FROM person WHERE id NOT IN (SELECT person_id FROM xfer_report WHERE "
+           "member_id IS NULL)",
 };
 static const struct db_sql Q_RESIDENTS = {
     .name = "t.residents",
