@@ -134,6 +134,11 @@ const fx = {
     const f = want("transferFlow", org, planning ? { name: `矩阵流动${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // A pending 免交 application (DUES-HARDSHIP) of a member placed at org, to be decided at org.
+  duesRelief(org) {
+    const f = want("duesRelief", org, planning ? { name: `矩阵免交${cjkNum(++counter)}` } : {});
+    return planning ? f : f.id;
+  },
   // An in-service member (在职党员报到) of a workplace outside the tree reporting to org since
   // 2026-01-01.
   inService(org) {
@@ -260,6 +265,9 @@ function createFixtures(list) {
     transferFlow: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO xfer_flow (tenant_id, member_id, direction, org_id, org_path, home_org_id, home_path, dest_org_name, place, reason, starts_on, created_at)
       SELECT 1, (SELECT MAX(id) FROM member), 'out', o.id, o.path, o.id, o.path, '矩阵外部党组织', '矩阵', '务工', '${today()}', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    duesRelief: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO dues_relief (tenant_id, member_id, approver_org_id, kind, amount_fen, from_month, to_month, reason, applied_on, branch_agreed_on, created_at)
+      SELECT 1, MAX(id), ${f.org}, 'exempt', 0, '2026-01', '2026-06', '矩阵困难', '2026-01-05', '2026-01-06', 0 FROM member RETURNING id;`,
     inService: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'F', 0, 0);
       INSERT INTO xfer_report (tenant_id, person_id, community_id, unit_org_name, reported_on, created_at)
       SELECT 1, MAX(id), ${f.org}, '矩阵单位党组织', '2026-01-01', 0 FROM person RETURNING id;`,

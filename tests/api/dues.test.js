@@ -10,7 +10,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
-const { readXlsx } = require("./lib/xlsx");
+const { readXlsx, demoId } = require("./lib/xlsx");
 
 let srv, jiedao, shuji, weiyuan, dangyuan, branch, street;
 before(async () => {
@@ -301,3 +301,56 @@ test("a member who moves keeps their months; an org that moves keeps its receipt
   assert.ok(gen() > g0);
 });
 
+
+test("少交/免交 (DUES-HARDSHIP): the branch records the application, the upper committee decides; only an approved relief changes what months expect", async () => {
+  const shequ = await login(srv, "shequ");
+  const arrears = async () => expectStatus(await shuji.request("GET", `/api/dues/arrears?org=${branch}`), 200).json.items;
+  const behind = (await arrears()).find((i) => i.flagged);
+  const reliefs = () => count("SELECT COUNT(*) FROM dues_relief");
+  const body = { member_id: behind.member_id, kind: "exempt", from_month: month(-6), to_month: month(-1), reason: "长期患病，无固定收入", applied_on: today(), branch_agreed_on: today() };
+  // Bad input: nothing written.
+  const n0 = reliefs();
+  expectError(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, to_month: month(-7) } }), 400, "invalid", "/to_month");
+  expectError(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, from_month: "2026-13" } }), 400, "invalid", "/from_month");
+  expectError(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, applied_on: "2999-01-01" } }), 400, "invalid", "/applied_on");
+  expectError(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, applied_on: "2026-01-02", branch_agreed_on: "2026-01-01" } }), 400, "invalid", "/branch_agreed_on");
+  const std = sql(srv.db, `SELECT amount_fen FROM dues_standard WHERE member_id = ${behind.member_id} AND from_month <= '${month(-6)}' ORDER BY from_month DESC LIMIT 1`)[0][0];
+  const tooMuch = expectError(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, kind: "reduce", amount_fen: Number(std) } }), 400, "invalid", "/amount_fen");
+  assert.match(tooMuch.message, /免交/);
+  assert.equal(reliefs(), n0);
+  // Recorded, pending: nothing changes yet; the branch may not decide its own application.
+  const { id } = expectStatus(await shuji.request("POST", "/api/dues/reliefs", { body }), 201).json;
+  expectError(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, from_month: month(-2), to_month: month(0) } }), 409, "conflict", "/from_month");
+  assert.ok((await arrears()).some((i) => i.member_id === behind.member_id && i.consecutive === 6));
+  expectError(await shuji.request("POST", `/api/dues/reliefs/${id}/decide`, { body: { approve: true, body: "中共盛香园社区委员会" } }), 404, "not_found");
+  const list = expectStatus(await shequ.request("GET", "/api/dues/reliefs"), 200).json.items;
+  assert.deepEqual([list[0].id, list[0].status, list[0].status_label, list[0].kind_label], [id, "pending", "待上级党委审批", "免交"]);
+  const paidTo = async () => expectStatus(await shuji.request("GET", `/api/dues/paid-to?member_id=${behind.member_id}`), 200).json.paid_to;
+  assert.ok((await paidTo()) < month(-6), "paid up to before the unpaid months");
+  // The community (the org above the branch) approves: the six months expect nothing now.
+  expectError(await shequ.request("POST", `/api/dues/reliefs/${id}/decide`, { body: { approve: true, decided_on: "2026-01-01", body: "社区党委" } }), 400, "invalid", "/decided_on");
+  const done = expectStatus(await shequ.request("POST", `/api/dues/reliefs/${id}/decide`, { body: { approve: true, body: "中共盛香园社区委员会", doc_no: "盛社党〔2026〕3号" } }), 200).json;
+  assert.deepEqual([done.status, done.decided_on, done.doc_no], ["approved", today(), "盛社党〔2026〕3号"]);
+  expectError(await shequ.request("POST", `/api/dues/reliefs/${id}/decide`, { body: { approve: false, body: "中共盛香园社区委员会" } }), 409, "conflict", "/status");
+  assert.ok(!(await arrears()).some((i) => i.member_id === behind.member_id), "no unpaid month left");
+  const row = (await ledger(shuji, branch, Number(month(-1).slice(0, 4)))).items.find((r) => r.member_id === behind.member_id);
+  assert.equal(cell(row, month(-1)).expected_fen, 0);
+  assert.ok((await paidTo()) >= month(-1), "paid up to last month at least");
+  assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action IN ('dues.relief', 'dues.relief_decide') AND target_id = ${behind.member_id}`), 2);
+
+  // 少交: a new member's reduced amount from this month; paying the full standard is now an
+  // overpayment.
+  const other = expectStatus(await shuji.request("POST", "/api/members", { body: { name: "廖静远", id_number: demoId("19560311", "731", "990105"), org_id: branch, status: "full", joined_on: "1985-07-01", full_member_on: "1986-07-01" } }), 201).json.id;
+  const full = expectStatus(await shuji.request("POST", "/api/dues/standards", { body: { member_id: other, category: "retired", base_fen: 500000, from_month: month(0) } }), 201).json.amount_fen;
+  assert.equal(full, 2500);
+  const r2 = expectStatus(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, member_id: Number(other), kind: "reduce", amount_fen: 100, from_month: month(0), to_month: month(2) } }), 201).json.id;
+  expectStatus(await shequ.request("POST", `/api/dues/reliefs/${r2}/decide`, { body: { approve: true, body: "中共盛香园社区委员会" } }), 200);
+  const over = expectError(await shuji.request("POST", "/api/dues/payments", { body: { member_id: Number(other), month: month(0), amount_fen: Number(full), method: "cash" } }), 409, "conflict", "/amount_fen");
+  assert.match(over.message, /应交 1\.00 元/);
+  const paid = expectStatus(await shuji.request("POST", "/api/dues/payments", { body: { member_id: Number(other), month: month(0), amount_fen: 100, method: "cash" } }), 201).json;
+  assert.equal(sql(srv.db, `SELECT expected_fen FROM dues_entry WHERE id = ${paid.id}`)[0][0], "100");
+  // A refused application changes nothing.
+  const r3 = expectStatus(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, member_id: Number(other), from_month: month(3), to_month: month(3) } }), 201).json.id;
+  expectStatus(await shequ.request("POST", `/api/dues/reliefs/${r3}/decide`, { body: { approve: false, body: "中共盛香园社区委员会", note: "收入已恢复" } }), 200);
+  assert.equal(count(`SELECT COUNT(*) FROM dues_relief WHERE id = ${r3} AND status = 'refused'`), 1);
+});

@@ -230,6 +230,13 @@ static int pay_one(struct db_conn *c, const struct dues_rule *rules, size_t nrul
     if (!found && !in->extra)
         return err_set(err, E_CONFLICT, "/member_id", "%s在 %s 没有核定的党费标准，请先核定标准",
                        m->name, in->month);
+    if (found) { /* an approved 少交 / 免交 lowers what the month expects (DUES-HARDSHIP) */
+        struct dues_relief_row *rl;
+        int64_t nrl;
+        if (dues_store_relief_rows(c, NULL, m->id, a, &rl, &nrl, err) < 0)
+            return -1;
+        std.amount_fen = dues_relief_amount(rl, nrl, dues_month_index(in->month), std.amount_fen);
+    }
     if (!in->extra) {
         if (dues_store_month_paid(c, m->id, in->month, &paid, err) < 0)
             return -1;

@@ -182,6 +182,42 @@ int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues
  * month. E_NOT_FOUND "/member_id" for no such member. */
 int dues_paid_to(struct app *app, int64_t member_id, struct arena *a, const char **out,
                  struct err *err);
+/* 少交 / 免交 (DUES-HARDSHIP, RULES.md §6.3): the member applies, the 党支部委员会 agrees (both
+ * recorded by the branch), the 上一级党委 approves or refuses. Only an approved relief changes
+ * what its months expect (the reduced amount, or nothing), in the ledger, arrears, 党费交至
+ * and the overpayment check. */
+extern const char *const DUES_RELIEF_KINDS[], *const DUES_RELIEF_KIND_LABELS[];
+extern const char *const DUES_RELIEF_STATUSES[], *const DUES_RELIEF_STATUS_LABELS[];
+struct dues_relief_in {
+    int64_t member_id, amount_fen;
+    char *kind, *from_month, *to_month, *reason, *applied_on, *branch_agreed_on;
+};
+struct dues_relief {
+    int64_t id, member_id, org_id, approver_org_id, amount_fen;
+    const char *name, *org_name, *kind, *from_month, *to_month, *reason, *applied_on,
+        *branch_agreed_on, *status, *decided_on, *decided_body, *doc_no, *decision_note;
+};
+/* Records an application with the branch committee's agreement. Refused (nothing written):
+ * E_INVALID "/from_month", "/to_month" (a bad month, or the end before the start),
+ * "/applied_on" in the future, "/branch_agreed_on" before the application or in the future,
+ * "/amount_fen" for a reduced amount not between 0 and the standard in force in from_month;
+ * E_CONFLICT "/member_id" for a member without a standard then or no longer 预备 or 正式,
+ * "/from_month" when it overlaps another relief of the member not refused. Audited
+ * ("dues.relief"). */
+int dues_relief_apply(struct app *app, const struct dues_relief_in *in,
+                      const struct auth_actor *actor, int64_t *id_out, struct err *err);
+int dues_relief_get(struct app *app, int64_t id, struct arena *a, struct dues_relief *out,
+                    struct err *err);
+/* The reliefs of members of the subtree at path, pending first, then newest. */
+int dues_reliefs(struct app *app, const char *path, struct arena *a, struct dues_relief **out,
+                 int64_t *n_out, struct err *err);
+/* The upper committee's decision: decided_on between the branch's agreement and today
+ * (E_INVALID "/decided_on"); E_CONFLICT "/status" when decided already. Audited
+ * ("dues.relief_decide"). The caller checks the actor may write at approver_org_id (the org
+ * above the member's when the application was recorded). */
+int dues_relief_decide(struct app *app, int64_t id, bool approve, const char *decided_on,
+                       const char *body, const char *doc_no, const char *note,
+                       const struct auth_actor *actor, struct err *err);
 /* The dues of the person signed in: their member record's standard, this year's ledger row
  * and entries. E_NOT_FOUND when the person is not a member. */
 int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, struct dues_row *out,

@@ -495,6 +495,14 @@ static const struct route DUES_ROUTES[] = {
       "欠缴党费的党员（连续6个月提示 DUES-ARREARS，由组织研究决定）", NULL, DUES_ORG_Q, NULL },
     { HTTP_GET, "/api/dues/paid-to", paid_to_get, PERM_DUES_READ, SCOPE_RECORD,
       "党员党费交至哪个月（按台账逐月交清，用于介绍信）", NULL, MEMBER_Q, NULL },
+    { HTTP_GET, "/api/dues/reliefs", dues_reliefs_http_list, PERM_DUES_READ, SCOPE_CALLER,
+      "少交、免交党费的申请和审批（DUES-HARDSHIP），待审批的在前", NULL, DUES_ORG_Q, NULL },
+    { HTTP_POST, "/api/dues/reliefs", dues_reliefs_http_create, PERM_DUES_WRITE, SCOPE_RECORD,
+      "登记党员少交或免交党费的申请（经党支部委员会同意，报上一级党委审批）", NULL, NULL,
+      DUES_RELIEF_IN },
+    { HTTP_POST, "/api/dues/reliefs/{id}/decide", dues_reliefs_http_decide, PERM_DUES_WRITE,
+      SCOPE_RECORD, "上一级党委审批少交或免交党费（批准后按批准的数额计算应交）", NULL, NULL,
+      DUES_RELIEF_DECIDE_IN },
     { HTTP_GET, "/api/dues/settings", dues_settings_http_get, PERM_DUES_READ, SCOPE_CALLER,
       "某组织施行的党费设置：舍入方式（DUES-ROUND）和计算基数扣除项目（DUES-DEDUCT）", NULL,
       DUES_ORG_Q, NULL },
@@ -517,9 +525,14 @@ static const struct perm_row DUES_PERMS[] = {
 };
 
 static const struct audit_action DUES_AUDIT[] = {
-    { "dues.standard", "核定党费标准", "member" },    { "dues.pay", "登记党费", "dues_entry" },
-    { "dues.reverse", "冲正党费记录", "dues_entry" }, { "dues.export", "导出党费台账", NULL },
-    { "dues.settings", "设置党费舍入方式", "org" },   { NULL, NULL, NULL },
+    { "dues.standard", "核定党费标准", "member" },
+    { "dues.pay", "登记党费", "dues_entry" },
+    { "dues.reverse", "冲正党费记录", "dues_entry" },
+    { "dues.export", "导出党费台账", NULL },
+    { "dues.settings", "设置党费舍入方式", "org" },
+    { "dues.relief", "登记少交或免交党费申请", "member" },
+    { "dues.relief_decide", "审批少交或免交党费", "member" },
+    { NULL, NULL, NULL },
 };
 
 static const struct code_table DUES_CODES[] = {
@@ -527,6 +540,8 @@ static const struct code_table DUES_CODES[] = {
     { "dues_method", DUES_METHODS, DUES_METHOD_LABELS },
     { "dues_rounding", DUES_ROUNDINGS, DUES_ROUNDING_LABELS },
     { "dues_kind", DUES_KINDS, DUES_KIND_LABELS },
+    { "dues_relief_kind", DUES_RELIEF_KINDS, DUES_RELIEF_KIND_LABELS },
+    { "dues_relief_status", DUES_RELIEF_STATUSES, DUES_RELIEF_STATUS_LABELS },
     { NULL, NULL, NULL },
 };
 

@@ -120,3 +120,29 @@ struct dues_sum {
 int dues_store_sums(struct db_conn *c, const char *path, int64_t member_id, const char *from,
                     const char *to, struct arena *a, struct dues_sum **out, int64_t *n_out,
                     struct err *err);
+
+/* ---- 少交 / 免交 (dues_relief_store.c) ---- */
+
+/* An approved relief as the month arithmetic reads it (ordered by member, from_month). */
+struct dues_relief_row {
+    int64_t member_id, amount_fen;
+    int from, to; /* month indexes, inclusive */
+};
+/* What month index mi expects of a standard amount under the member's approved reliefs. */
+int64_t dues_relief_amount(const struct dues_relief_row *r, int64_t n, int mi, int64_t amount);
+/* The approved reliefs of the subtree's members (path) or of one member (path NULL). */
+int dues_store_relief_rows(struct db_conn *c, const char *path, int64_t member_id, struct arena *a,
+                           struct dues_relief_row **out, int64_t *n_out, struct err *err);
+int dues_store_relief_insert(struct db_conn *c, const struct dues_member_ref *m,
+                             const struct dues_relief_in *in, int64_t by, int64_t now,
+                             int64_t *id_out, struct err *err);
+/* The id of a relief of member not refused whose months meet [from, to] (0: none). */
+int dues_store_relief_overlap(struct db_conn *c, int64_t member_id, const char *from,
+                              const char *to, int64_t *id_out, struct err *err);
+/* The reliefs of the subtree (path) or one (id, path NULL), with names and orgs. */
+int dues_store_reliefs(struct db_conn *c, const char *path, int64_t id, struct arena *a,
+                       struct dues_relief **out, int64_t *n_out, struct err *err);
+/* Decides a pending relief (E_CONFLICT "/status" when it is not pending). */
+int dues_store_relief_decide(struct db_conn *c, int64_t id, const char *status,
+                             const char *decided_on, const char *body, const char *doc_no,
+                             const char *note, int64_t by, int64_t at, struct err *err);

@@ -1,7 +1,8 @@
 /* dues_read.c: the dues service's reads: entries of a subtree or a member, the ledger grid of
  * a year (expected, paid, extra per member and month), arrears (DUES-ARREARS: flagged, never
- * acted on) and the signed-in member's own dues. Expected amounts come from the standards in
- * force each month; sums net reversals against the entries they reverse. */
+ * acted on), 党费交至 and the signed-in member's own dues. Expected amounts come from the
+ * standards in force each month, lowered by approved reliefs (DUES-HARDSHIP); sums net
+ * reversals against the entries they reverse. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -32,13 +33,27 @@ static const struct dues_std_row *std_at(const struct dues_std_row *s, int64_t n
     return best;
 }
 
-/* Expected, paid and extra of months [first, first + nm) of one member into cells. */
-static void fill_cells(const struct dues_std_row *s, int64_t ns, const struct dues_sum *sum,
-                       int64_t nsum, int first, int nm, struct dues_cell *cells)
+/* One member's standards, approved reliefs (DUES-HARDSHIP) and monthly sums. */
+struct member_months {
+    const struct dues_std_row *s;
+    int64_t ns;
+    const struct dues_relief_row *r;
+    int64_t nr;
+    const struct dues_sum *sum;
+    int64_t nsum;
+};
+
+/* Expected (the standard in force, lowered by an approved relief), paid and extra of months
+ * [first, first + nm) of one member into cells. */
+static void fill_cells(const struct member_months *mm, int first, int nm, struct dues_cell *cells)
 {
+    const struct dues_sum *sum = mm->sum;
+    int64_t nsum = mm->nsum;
+
     for (int k = 0; k < nm; k++) {
-        const struct dues_std_row *st = std_at(s, ns, first + k);
-        cells[k] = (struct dues_cell){ st ? st->amount_fen : 0, 0, 0 };
+        const struct dues_std_row *st = std_at(mm->s, mm->ns, first + k);
+        int64_t expected = st ? dues_relief_amount(mm->r, mm->nr, first + k, st->amount_fen) : 0;
+        cells[k] = (struct dues_cell){ expected, 0, 0 };
     }
     for (int64_t k = 0; k < nsum; k++) {
         int at = dues_month_index(sum[k].month) - first;
@@ -49,13 +64,31 @@ static void fill_cells(const struct dues_std_row *s, int64_t ns, const struct du
     }
 }
 
-static void row_fill(struct dues_row *r, const struct dues_std_row *s, int64_t ns,
-                     const struct dues_sum *sum, int64_t nsum, int year)
+/* One member's standards, approved reliefs and the sums of months [from, to]. */
+static int member_months_load(struct db_conn *c, int64_t member_id, const char *from,
+                              const char *to, struct arena *a, struct member_months *mm,
+                              struct err *err)
+{
+    struct dues_std_row *s;
+    struct dues_relief_row *r;
+    struct dues_sum *sum;
+
+    if (dues_store_standards(c, NULL, member_id, a, &s, &mm->ns, err) < 0 ||
+        dues_store_relief_rows(c, NULL, member_id, a, &r, &mm->nr, err) < 0 ||
+        dues_store_sums(c, NULL, member_id, from, to, a, &sum, &mm->nsum, err) < 0)
+        return -1;
+    mm->s = s;
+    mm->r = r;
+    mm->sum = sum;
+    return 0;
+}
+
+static void row_fill(struct dues_row *r, const struct member_months *mm, int year)
 {
     int last = year * 12 + 11;
-    const struct dues_std_row *st = std_at(s, ns, last);
+    const struct dues_std_row *st = std_at(mm->s, mm->ns, last);
 
-    fill_cells(s, ns, sum, nsum, year * 12, 12, r->months);
+    fill_cells(mm, year * 12, 12, r->months);
     if (st) {
         r->category = st->category;
         r->base_fen = st->base_fen;
@@ -120,29 +153,34 @@ int dues_ledger(struct app *app, const char *path, int year, struct arena *a,
     struct db_conn *c = NULL;
     struct dues_member_ref *m;
     struct dues_std_row *s;
+    struct dues_relief_row *rl;
     struct dues_sum *sum;
     struct dues_row *rows;
-    int64_t nm, ns, nsum, is = 0, isum = 0;
+    int64_t nm, ns, nrl, nsum, is = 0, irl = 0, isum = 0;
     int rc = -1;
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     if (dues_store_members(c, path, a, &m, &nm, err) < 0 ||
         dues_store_standards(c, path, 0, a, &s, &ns, err) < 0 ||
+        dues_store_relief_rows(c, path, 0, a, &rl, &nrl, err) < 0 ||
         dues_store_sums(c, path, 0, arena_printf(a, "%04d-01", year),
                         arena_printf(a, "%04d-12", year), a, &sum, &nsum, err) < 0)
         goto out;
     rows = arena_alloc(a, (size_t)(nm + 1) * sizeof(*rows));
     for (int64_t i = 0; i < nm; i++) {
-        int64_t k, l;
+        int64_t k, l, q;
+        struct member_months mm;
         rows[i] = (struct dues_row){ .member_id = m[i].id,
                                      .org_id = m[i].org_id,
                                      .name = m[i].name,
                                      .org_name = m[i].org_name,
                                      .org_path = m[i].org_path };
         RUN_OF(s, ns, &is, m[i].id, &k);
+        RUN_OF(rl, nrl, &irl, m[i].id, &q);
         RUN_OF(sum, nsum, &isum, m[i].id, &l);
-        row_fill(&rows[i], s + is, k, sum + isum, l, year);
+        mm = (struct member_months){ s + is, k, rl + irl, q, sum + isum, l };
+        row_fill(&rows[i], &mm, year);
     }
     *rows_out = rows;
     *n_out = nm;
@@ -158,11 +196,12 @@ int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues
     struct db_conn *c = NULL;
     struct dues_member_ref *m;
     struct dues_std_row *s;
+    struct dues_relief_row *rl;
     struct dues_sum *sum;
     struct dues_rule *rules;
     struct dues_arrear *items;
     char today[11], month[8], last[8];
-    int64_t nm, ns, nsum, is = 0, isum = 0, n = 0, limit;
+    int64_t nm, ns, nrl, nsum, is = 0, irl = 0, isum = 0, n = 0, limit;
     size_t nr;
     int lastmi, rc = -1;
 
@@ -176,6 +215,7 @@ int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues
     if (dues_store_rules(c, a, &rules, &nr, err) < 0 ||
         dues_store_members(c, path, a, &m, &nm, err) < 0 ||
         dues_store_standards(c, path, 0, a, &s, &ns, err) < 0 ||
+        dues_store_relief_rows(c, path, 0, a, &rl, &nrl, err) < 0 ||
         dues_store_sums(c, path, 0, "0000-00", last, a, &sum, &nsum, err) < 0)
         goto out;
     {
@@ -185,17 +225,20 @@ int dues_arrears(struct app *app, const char *path, struct arena *a, struct dues
     }
     items = arena_alloc(a, (size_t)(nm + 1) * sizeof(*items));
     for (int64_t i = 0; i < nm; i++) {
-        int64_t k, l, unpaid = 0, run = 0, owed = 0;
+        int64_t k, l, q, unpaid = 0, run = 0, owed = 0;
         int first, since = -1, span;
         struct dues_cell *cells;
+        struct member_months mm;
 
         RUN_OF(s, ns, &is, m[i].id, &k);
+        RUN_OF(rl, nrl, &irl, m[i].id, &q);
         RUN_OF(sum, nsum, &isum, m[i].id, &l);
+        mm = (struct member_months){ s + is, k, rl + irl, q, sum + isum, l };
         if (!k || (first = dues_month_index(s[is].from_month)) > lastmi)
             continue;
         span = lastmi - first + 1;
         cells = arena_alloc(a, (size_t)span * sizeof(*cells));
-        fill_cells(s + is, k, sum + isum, l, first, span, cells);
+        fill_cells(&mm, first, span, cells);
         for (int j = 0; j < span; j++) {
             bool due = cells[j].paid_fen < cells[j].expected_fen;
             if (due) {
@@ -235,11 +278,10 @@ int dues_paid_to(struct app *app, int64_t member_id, struct arena *a, const char
                  struct err *err)
 {
     struct db_conn *c = NULL;
-    struct dues_std_row *s;
-    struct dues_sum *sum;
+    struct member_months mm;
     struct dues_cell *cells;
     char today[11], month[8];
-    int64_t ns, nsum, org_id;
+    int64_t org_id;
     int first = -1, cur, j = 0, rc = -1;
 
     *out = NULL;
@@ -250,17 +292,16 @@ int dues_paid_to(struct app *app, int64_t member_id, struct arena *a, const char
     if (dues_member_org(app, member_id, a, &org_id, NULL, err) < 0 ||
         db_acquire(app->db, &c, err) < 0)
         return -1;
-    if (dues_store_standards(c, NULL, member_id, a, &s, &ns, err) < 0 ||
-        dues_store_sums(c, NULL, member_id, "0000-00", month, a, &sum, &nsum, err) < 0)
+    if (member_months_load(c, member_id, "0000-00", month, a, &mm, err) < 0)
         goto out;
-    for (int64_t k = 0; k < ns; k++)
-        if (first < 0 || dues_month_index(s[k].from_month) < first)
-            first = dues_month_index(s[k].from_month);
+    for (int64_t k = 0; k < mm.ns; k++)
+        if (first < 0 || dues_month_index(mm.s[k].from_month) < first)
+            first = dues_month_index(mm.s[k].from_month);
     rc = 0;
     if (first < 0 || first > cur)
         goto out;
     cells = arena_alloc(a, (size_t)(cur - first + 1) * sizeof(*cells));
-    fill_cells(s, ns, sum, nsum, first, cur - first + 1, cells);
+    fill_cells(&mm, first, cur - first + 1, cells);
     while (j <= cur - first && cells[j].paid_fen >= cells[j].expected_fen)
         j++;
     if (j > 0) {
@@ -278,22 +319,19 @@ int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, str
 {
     struct db_conn *c = NULL;
     struct dues_member_ref m;
-    struct dues_std_row *s;
-    struct dues_sum *sum;
-    int64_t ns, nsum;
+    struct member_months mm;
     int rc = -1;
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     if (dues_store_member_of_person(c, person_id, a, &m, err) < 0 ||
-        dues_store_standards(c, NULL, m.id, a, &s, &ns, err) < 0 ||
-        dues_store_sums(c, NULL, m.id, arena_printf(a, "%04d-01", year),
-                        arena_printf(a, "%04d-12", year), a, &sum, &nsum, err) < 0 ||
+        member_months_load(c, m.id, arena_printf(a, "%04d-01", year),
+                           arena_printf(a, "%04d-12", year), a, &mm, err) < 0 ||
         dues_store_entries(c, m.id, arena_printf(a, "%04d-01", year),
                            arena_printf(a, "%04d-12", year), a, entries_out, n_out, err) < 0)
         goto out;
     *out = (struct dues_row){ .member_id = m.id, .org_id = m.org_id, .name = m.name };
-    row_fill(out, s, ns, sum, nsum, year);
+    row_fill(out, &mm, year);
     rc = 0;
 out:
     db_release(app->db, &c);
