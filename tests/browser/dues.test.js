@@ -15,6 +15,7 @@ before(async () => { env = await setup(); });
 after(async () => { if (env) await env.close(); });
 
 const count = (q) => Number(sql(env.srv.db, q)[0][0]);
+const one = (q) => sql(env.srv.db, q)[0];
 const monthNow = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
 
 test("on a 360 px phone: the ledger as cards, the month's entry full screen; 我的党费", async () => {
@@ -116,5 +117,50 @@ test("the ledger grid, a whole month entered at once, a reversal, arrears, the c
   assert.match(await street.textContent(".dues-summary .summary-total"), /合计.*\d+\.\d%/);
   await shot(street, "dues-summary-1366");
   await street.context().close();
+  noErrors(env);
+});
+
+test("少交免交: the branch records a 免交 application, the community approves it on a phone; the months then expect nothing", async () => {
+  const page = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, page, "shuji");
+  await page.goto(env.srv.url + "/dues");
+  await page.click(".dues-tabs .el-tabs__item:has-text('少交免交')");
+  await page.click("button.new-relief");
+  await page.waitForSelector(".relief-dialog .f-reason input");
+  const branch = Number(one("SELECT org_id FROM user_grant g JOIN user_account u ON u.id = g.user_id WHERE u.username = 'shuji'")[0]);
+  const [member, name] = one(`SELECT m.id, p.name FROM member m JOIN person p ON p.id = m.person_id WHERE m.org_id = ${branch} AND m.status = 'full'
+    AND EXISTS (SELECT 1 FROM dues_standard s WHERE s.member_id = m.id) AND NOT EXISTS (SELECT 1 FROM dues_relief r WHERE r.member_id = m.id)
+    AND NOT EXISTS (SELECT 1 FROM person q WHERE q.name = p.name AND q.id <> p.id) ORDER BY m.id DESC LIMIT 1`);
+  await page.click(".relief-dialog .f-relief-member .el-select__wrapper");
+  await page.keyboard.type(name);
+  await page.locator(".relief-member-pop .el-select-dropdown__item:visible").filter({ hasText: new RegExp(`^${name}`) }).first().click();
+  await page.fill(".relief-dialog .f-reason input", "长期患病，无固定收入");
+  await shot(page, "dues-relief-dialog-1366", { fullPage: false });
+  await page.click(".relief-dialog button[type=submit]");
+  await page.waitForSelector(".el-message--success:has-text('待上级党委审批')");
+  const [id, status, from] = one(`SELECT id, status, from_month FROM dues_relief WHERE member_id = ${member}`);
+  assert.equal(status, "pending");
+  assert.equal(await page.locator(`.dues-reliefs .el-table__row:has-text('${name}') button.relief-decide`).count(), 0, "the branch does not decide its own application");
+  await shot(page, "dues-reliefs-1366");
+  await page.context().close();
+
+  const phone = await env.newPage({ width: 360, height: 740 });
+  await signIn(env, phone, "shequ");
+  await phone.goto(env.srv.url + "/dues");
+  await phone.click(".dues-tabs .el-tabs__item:has-text('减免')");
+  const card = phone.locator(`.dues-reliefs .list-card:has-text('${name}')`);
+  await card.locator("button.relief-decide").click();
+  await phone.waitForSelector(".relief-decide-dialog .f-doc-no input");
+  await phone.fill(".relief-decide-dialog .f-doc-no input", "盛社党〔2026〕5号");
+  assert.ok(await overflow(phone) <= 0, "the decision fits at 360 px");
+  await shot(phone, "dues-relief-decide-360", { fullPage: false });
+  await phone.click(".relief-decide-dialog button[type=submit]");
+  await phone.waitForSelector(".el-message--success:has-text('已批准')");
+  assert.deepEqual(one(`SELECT status, doc_no FROM dues_relief WHERE id = ${id}`), ["approved", "盛社党〔2026〕5号"]);
+  const ledger = await (await phone.request.get(`${env.srv.url}/api/dues/ledger?org=${branch}&year=${from.slice(0, 4)}`)).json();
+  assert.equal(ledger.items.find((r) => r.member_id === Number(member)).months.find((c) => c.month === from).expected_fen, 0);
+  await phone.waitForSelector(`.dues-reliefs .list-card:has-text('${name}') .relief-status:has-text('已批准')`);
+  await shot(phone, "dues-reliefs-360");
+  await phone.context().close();
   noErrors(env);
 });

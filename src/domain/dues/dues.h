@@ -195,7 +195,8 @@ struct dues_relief_in {
 struct dues_relief {
     int64_t id, member_id, org_id, approver_org_id, amount_fen;
     const char *name, *org_name, *kind, *from_month, *to_month, *reason, *applied_on,
-        *branch_agreed_on, *status, *decided_on, *decided_body, *doc_no, *decision_note;
+        *branch_agreed_on, *status, *decided_on, *decided_body, *doc_no, *decision_note,
+        *approver_path;
 };
 /* Records an application with the branch committee's agreement. Refused (nothing written):
  * E_INVALID "/from_month", "/to_month" (a bad month, or the end before the start),

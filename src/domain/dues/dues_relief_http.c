@@ -12,7 +12,7 @@
 #include "domain/dues/dues_http_int.h"
 #include "http/http.h"
 
-static json_t *relief_json(const struct dues_relief *r)
+static json_t *relief_json(struct http_req *req, const struct dues_relief *r)
 {
     json_t *o = json_pack(
         "{s:I, s:I, s:s, s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
@@ -29,6 +29,10 @@ static json_t *relief_json(const struct dues_relief *r)
     json_object_set_new(o, "decided_body", jstr(r->decided_body));
     json_object_set_new(o, "doc_no", jstr(r->doc_no));
     json_object_set_new(o, "decision_note", jstr(r->decision_note));
+    /* Whether the caller is the deciding level (the page offers 审批 then). */
+    json_object_set_new(o, "can_decide",
+                        json_boolean(!strcmp(r->status, "pending") &&
+                                     auth_can(req->user, PERM_DUES_WRITE, r->approver_path)));
     return o;
 }
 
@@ -46,7 +50,7 @@ int dues_reliefs_http_list(struct http_req *req, struct http_res *res, struct er
         return -1;
     arr = json_array();
     for (int64_t i = 0; i < n; i++)
-        json_array_append_new(arr, relief_json(&r[i]));
+        json_array_append_new(arr, relief_json(req, &r[i]));
     http_res_json(res, 200, json_pack("{s:o}", "items", arr));
     return 0;
 }
@@ -116,6 +120,6 @@ int dues_reliefs_http_decide(struct http_req *req, struct http_res *res, struct 
                            &actor, err) < 0 ||
         dues_relief_get(req->app, id, req->arena, &r, err) < 0)
         return -1;
-    http_res_json(res, 200, relief_json(&r));
+    http_res_json(res, 200, relief_json(req, &r));
     return 0;
 }

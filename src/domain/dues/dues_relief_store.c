@@ -31,8 +31,9 @@ static const struct db_sql SQL_LIST = {
     .sql = "SELECT r.id, r.member_id, m.org_id, r.approver_org_id, r.amount_fen, "
            "p.name, o.name, r.kind, r.from_month, r.to_month, r.reason, r.applied_on, "
            "r.branch_agreed_on, r.status, r.decided_on, r.decided_body, r.doc_no, "
-           "r.decision_note FROM dues_relief r JOIN member m ON m.id = r.member_id JOIN person p "
-           "ON p.id = m.person_id JOIN org o ON o.id = m.org_id WHERE (CAST(? AS TEXT) IS NULL "
+           "r.decision_note, ao.path FROM dues_relief r JOIN member m ON m.id = r.member_id JOIN "
+           "person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id JOIN org ao ON ao.id = "
+           "r.approver_org_id WHERE (CAST(? AS TEXT) IS NULL "
            "AND r.id = ?) OR m.org_path LIKE ? || '%' ORDER BY CASE WHEN r.status = 'pending' "
            "THEN 0 ELSE 1 END, r.id DESC LIMIT 1000",
 };
@@ -111,6 +112,7 @@ static void read_relief(struct db_stmt *st, struct arena *a, void *row)
     r->decided_body = db_col_dup(st, 15, a);
     r->doc_no = db_col_dup(st, 16, a);
     r->decision_note = db_col_dup(st, 17, a);
+    r->approver_path = db_col_dup(st, 18, a);
 }
 
 int dues_store_reliefs(struct db_conn *c, const char *path, int64_t id, struct arena *a,

@@ -6,7 +6,7 @@ import { api, withQuery } from "../../lib/api.js";
 import { scope } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import FormActions from "../../components/form-actions.js";
-import { useMemberSearch } from "./member-search.js";
+import { useMemberSearch } from "../../lib/member-search.js";
 const { ref, reactive, watch } = Vue;
 
 export default {

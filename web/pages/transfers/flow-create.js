@@ -7,7 +7,7 @@ import { api } from "../../lib/api.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { todayCN } from "../../lib/orglife.js";
 import FormActions from "../../components/form-actions.js";
-import { useMemberSearch } from "./member-search.js";
+import { useMemberSearch } from "../../lib/member-search.js";
 const { ref, reactive, watch } = Vue;
 
 const FIELDS = ["member_id", "place", "reason", "contact", "dest_org_name", "starts_on", "ends_on", "card_no", "card_valid_until"];

@@ -12,7 +12,7 @@ import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { todayCN } from "../../lib/orglife.js";
 import DataList from "../../components/data-list.js";
 import FormActions from "../../components/form-actions.js";
-import { useMemberSearch } from "./member-search.js";
+import { useMemberSearch } from "../../lib/member-search.js";
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
 const KINDS = [["wish", "认领微心愿"], ["pairing", "结对帮扶"], ["governance", "参与社区治理"], ["skill", "专业技能服务"], ["publicity", "政策宣讲"], ["other", "其他"]];

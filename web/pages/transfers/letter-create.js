@@ -10,7 +10,7 @@ import { can } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { todayCN } from "../../lib/orglife.js";
 import FormActions from "../../components/form-actions.js";
-import { useMemberSearch } from "./member-search.js";
+import { useMemberSearch } from "../../lib/member-search.js";
 const { ref, reactive, watch } = Vue;
 
 export default {

@@ -1,8 +1,8 @@
-// member-search.js: the member picker of the transfer dialogs (发起转接, 开具介绍信, 登记外出):
+// member-search.js: the member picker of dialogs (发起转接, 开具介绍信, 登记外出, 在职党员报到, 少交免交):
 // current members of the selected org's subtree found in the roster by name or pinyin initials
 // (GET /api/members?org=&q=&status=current), each offered with the org it belongs to.
-import { api, withQuery } from "../../lib/api.js";
-import { scope } from "../../lib/session.js";
+import { api, withQuery } from "./api.js";
+import { scope } from "./session.js";
 const { ref } = Vue;
 
 export function useMemberSearch() {
