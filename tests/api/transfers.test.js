@@ -484,7 +484,7 @@ test("三不: months without organizational life (from the last taken part, a de
   const away = plusMonths(today(), -7);
   const flow = expectStatus(await shuji.request("POST", "/api/flows", { body: { member_id: x, direction: "out", place: "云岭市", reason: "务工", dest_org_name: "中共云岭市委员会", starts_on: away } }), 201).json.id;
   l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
-  assert.deepEqual([l.relation, l.relation_label, l.relation_since, l.sanbu], ["flow_long", "外出超过6个月未转接", away, 2]);
+  assert.deepEqual([l.relation, l.relation_label, l.relation_since, l.sanbu], ["flow_long", "长期外出未转接组织关系", away, 2]);
   expectStatus(await shuji.request("POST", `/api/flows/${flow}/meetings`, { body: { met_on: plusDays(today(), -3), topic: "流入地支部主题党日" } }), 201);
   l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
   assert.deepEqual([l.absent_months, l.no_orglife, l.rung, l.relation, l.sanbu], [0, false, null, "flow_long", 1]);

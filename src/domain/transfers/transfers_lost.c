@@ -29,7 +29,8 @@ const char *const TRANSFER_LOST_DECISION_LABELS[] = { "停止党籍", "除名（
                                                       "继续教育帮助", NULL };
 
 const char *const TRANSFER_RELATIONS[] = { "letter_expired", "flow_long", NULL };
-const char *const TRANSFER_RELATION_LABELS[] = { "介绍信逾期未回执", "外出超过6个月未转接", NULL };
+const char *const TRANSFER_RELATION_LABELS[] = { "介绍信逾期未回执", "长期外出未转接组织关系",
+                                                 NULL };
 
 /* The growing list of members on the ladder. */
 struct ladder {
