@@ -134,6 +134,9 @@ const fx = {
     const f = want("transferFlow", org, planning ? { name: `矩阵流动${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // A volunteer activity (志愿服务) of org, and a self-logged hours record on one, pending.
+  volActivity(org) { const f = want("volActivity", org); return planning ? f : f.id; },
+  volHours(org) { const f = want("volHours", org, planning ? { name: `矩阵志愿者${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -254,6 +257,12 @@ function createFixtures(list) {
     transferFlow: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO xfer_flow (tenant_id, member_id, direction, org_id, org_path, home_org_id, home_path, dest_org_name, place, reason, starts_on, created_at)
       SELECT 1, (SELECT MAX(id) FROM member), 'out', o.id, o.path, o.id, o.path, '矩阵外部党组织', '矩阵', '务工', '${today()}', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    volActivity: (f) => `INSERT INTO volunteer_activity (tenant_id, org_id, org_path, title, place, starts_at, ends_at, start_min, end_min, capacity, status, created_at)
+      SELECT 1, id, path, '矩阵活动', '矩阵地点', '2000-01-01 09:00', '2000-01-01 10:00', 0, 60, 5, 'open', 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    volHours: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      ${stmt.volActivity(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO volunteer_hours (tenant_id, person_id, org_id, org_path, activity_id, start_at, end_at, start_min, end_min, minutes, source, status, created_at)
+      SELECT 1, (SELECT MAX(id) FROM person), o.id, o.path, (SELECT MAX(id) FROM volunteer_activity), '2000-01-01 09:00', '2000-01-01 10:00', 0, 60, 60, 'self', 'pending', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -161,3 +161,8 @@ int volunteer_store_certificate(struct db_conn *c, int64_t person_id, int year, 
 int volunteer_store_certificate_insert(struct db_conn *c, int64_t tenant_id, int64_t person_id,
                                        int year, int64_t minutes, int64_t by, int64_t now,
                                        struct arena *a, const char **number_out, struct err *err);
+/* The demo hook's reads: up to limit full members' person ids of the subtree, and the first
+ * post of an org (-1 on error). */
+int volunteer_store_demo_people(struct db_conn *c, const char *org_path, int64_t limit,
+                                struct arena *a, int64_t **out, int64_t *n_out, struct err *err);
+int64_t volunteer_store_demo_first_post(struct db_conn *c, int64_t org_id, struct err *err);

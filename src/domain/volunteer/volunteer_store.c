@@ -826,3 +826,32 @@ int volunteer_store_certificate_insert(struct db_conn *c, int64_t tenant_id, int
     *number_out = number;
     return 0;
 }
+
+/* ---- the demo hook's reads (volunteer_demo.c) ---- */
+
+static const struct db_sql SQL_DEMO_PEOPLE = {
+    .name = "volunteer.demo_people",
+    .sql = "SELECT person_id FROM member WHERE org_path LIKE ? || '%' AND status = 'full' "
+           "ORDER BY id LIMIT ?",
+};
+static const struct db_sql SQL_DEMO_FIRST_POST = {
+    .name = "volunteer.demo_first_post",
+    .sql = "SELECT MIN(id) FROM volunteer_post WHERE org_id = ?",
+};
+
+int volunteer_store_demo_people(struct db_conn *c, const char *org_path, int64_t limit,
+                                struct arena *a, int64_t **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_DEMO_PEOPLE, DB_ARGS(DB_TEXT(org_path), DB_INT(limit)),
+                             db_read_int, sizeof(**out), a, out, n_out, err);
+}
+
+int64_t volunteer_store_demo_first_post(struct db_conn *c, int64_t org_id, struct err *err)
+{
+    int64_t id = 0;
+
+    if (db_read_one_args(c, &SQL_DEMO_FIRST_POST, DB_ARGS(DB_INT(org_id)), db_read_int, NULL, &id,
+                         "", "", err) < 0)
+        return -1;
+    return id;
+}
