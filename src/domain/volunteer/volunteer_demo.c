@@ -1,8 +1,8 @@
 /* volunteer_demo.c: the volunteer area's demo hook: for the demo community, two teams, a year
  * of activities (two a month, 09:00-11:00) with sign-ups that ended completed with verified
- * hours (a few absent or cancelled), three upcoming activities open for sign-up (the demo
- * member signed up for one), three public-welfare posts claimed for the year with monthly
- * record cards (some with the served person's feedback), and one self-logged record of the
+ * hours (three backbone volunteers at every one; a few absent), three upcoming activities open for
+ * sign-up (the demo member signed up for one), three public-welfare posts claimed for the year with
+ * monthly record cards (some with the served person's feedback), and one self-logged record of the
  * demo member waiting for approval. Points follow from these records. Fictional, deterministic
  * (a stream of its own), written through the area's store. */
 #include "core/compat.h"
@@ -62,8 +62,10 @@ static int past_signups(struct demo_run *d, const struct volunteer_activity *v, 
     int first = demo_rng_below(&d->r, (int)d->npeople);
 
     for (int i = 0; i < n && i < d->npeople; i++) {
-        int64_t person = d->people[(first + i * 7) % d->npeople], sid, hid;
-        bool absent = demo_rng_chance(&d->r, 80);
+        /* Three backbone volunteers serve at every activity (commendation candidates). */
+        int64_t person = i < 3 ? d->people[i] : d->people[3 + (first + i * 7) % (d->npeople - 3)];
+        int64_t sid, hid;
+        bool absent = i >= 3 && demo_rng_chance(&d->r, 80);
         struct volunteer_hours h = { .person_id = person,
                                      .org_id = v->org_id,
                                      .activity_id = v->id,
