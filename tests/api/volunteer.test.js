@@ -218,3 +218,20 @@ test("points from fixture records, checked by hand; commendation candidates with
   assert.equal(c.items[0].evidence.hours.length, 3);
   assert.equal(c.items[0].points, 40);
 });
+
+test("the demo community: a year of activities with hours, claimed posts with record cards, points and candidates", async () => {
+  const y = today().slice(0, 4);
+  const acts = expectStatus(await shequ.request("GET", `/api/volunteer/activities?org=${community}`), 200).json;
+  assert.ok(acts.items.length >= 27, `activities: ${acts.items.length}`);
+  assert.ok(acts.items.every((a) => a.taken <= a.capacity), "no demo activity over-booked");
+  const posts = expectStatus(await shequ.request("GET", `/api/volunteer/posts?org=${community}`), 200).json;
+  assert.ok(posts.items.filter((p) => p.holder).length >= 3);
+  assert.equal(expectStatus(await shequ.request("GET", `/api/volunteer/teams?org=${community}`), 200).json.total, 2);
+  const pts = expectStatus(await shequ.request("GET", `/api/points?org=${community}&year=${y}`), 200).json;
+  assert.ok(pts.items.length >= 10 && pts.items.every((r) => r.total >= 0));
+  assert.ok(pts.items.some((r) => r.items.some((i) => i.rule === "VOL-PTS-POST")));
+  const c = expectStatus(await shequ.request("GET", `/api/volunteer/commendations?org=${community}&year=${y}`), 200).json;
+  assert.ok(c.items.length >= 1 && c.items.every((x) => x.verified_minutes >= c.threshold_minutes && x.evidence.hours.length > 0));
+  // Nothing about logins or page views is a points fact: the rule rows name only verified actions.
+  assert.deepEqual(sql(srv.db, "SELECT DISTINCT action FROM volunteer_rule WHERE action IS NOT NULL ORDER BY action").map((r) => r[0]), ["hours", "post_record"]);
+});
