@@ -65,6 +65,10 @@ test("an activity from publication to completed hours: waitlist, promotion, chec
   expectError(await act(shuji, second.id, "checkout"), 409, "conflict", "/action");
   expectStatus(await act(shuji, second.id, "checkin"), 200);
   expectError(await act(shuji, second.id, "checkin"), 409, "conflict", "/action");
+  expectError(await act(shuji, second.id, "checkout"), 400, "invalid", "/action"); // not started yet
+  // A person from another community cannot be signed up here (404, as if absent).
+  const stranger = Number(sql(srv.db, `SELECT m.person_id FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = 'full' AND o.type = 'branch' AND o.path NOT LIKE (SELECT path FROM org WHERE id = ${community}) || '%' ORDER BY m.id LIMIT 1`)[0][0]);
+  expectError(await signup(shuji, id, stranger), 404, "not_found", "/person_id");
   // The slot passes; check-out completes the sign-up and records its hours, verified.
   const start = at(-1, "09:00"), end = at(-1, "11:00");
   reschedule(id, start, end);

@@ -280,6 +280,10 @@ int volunteer_signup_move(struct app *app, int64_t signup_id, const char *action
         err_set(err, E_CONFLICT, "/action", "%s已签到", s.name);
         goto out;
     }
+    if (!strcmp(action, "checkout") && v.start_min > now_minutes()) {
+        err_set(err, E_INVALID, "/action", "活动尚未开始，不能签退");
+        goto out;
+    }
     if (!strcmp(action, "checkout") && !s.checkin_at) {
         err_set(err, E_CONFLICT, "/action", "%s尚未签到，不能签退", s.name);
         goto out;

@@ -48,6 +48,13 @@ int volunteer_http_acting(struct http_req *req, int64_t person_id, const char *t
     }
     if (!auth_can(req->user, PERM_VOLUNTEER_WRITE, target_path))
         return err_set(err, E_NOT_FOUND, "", "%s", not_found_msg);
+    /* The organizer acts for someone on the record's path or inside their own scope. */
+    struct volunteer_person p;
+    if (volunteer_person_get(req->app, person_id, req->arena, &p, err) < 0)
+        return -1;
+    if (!path_related(p.org_path, target_path) &&
+        !auth_can(req->user, PERM_VOLUNTEER_WRITE, p.org_path))
+        return err_set(err, E_NOT_FOUND, "/person_id", "没有这名党员或居民");
     *person_out = person_id;
     *self_out = false;
     return 0;
