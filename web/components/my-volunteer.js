@@ -32,7 +32,10 @@ export default {
     const hours = (m) => (m / 60).toFixed(1);
     const held = (d) => d.record.claims.filter((c) => c.to_on >= today);
     const printCert = () => navigate(`/volunteer/certificate/me/${year}`);
-    return { data, busy, year, signUp, cancel, claim, log, logHours, hours, held, printCert };
+    // The latest records first; eight unless all are asked for (a phone screen stays short).
+    const all = ref(false);
+    const recent = (d) => { const h = [...d.record.hours].reverse(); return all.value ? h : h.slice(0, 8); };
+    return { data, busy, year, signUp, cancel, claim, log, logHours, hours, held, printCert, all, recent };
   },
   template: `
     <el-card v-if="data && data.person" shadow="never" class="my-volunteer">
@@ -68,10 +71,11 @@ export default {
         </el-form>
       </template>
       <h4 class="vol-subhead">本年服务记录</h4>
-      <div v-for="h in data.record.hours" :key="h.id" class="my-vol-hour">
+      <div v-for="h in recent(data)" :key="h.id" class="my-vol-hour">
         <span>{{ h.start.slice(0, 10) }} {{ h.what }}</span>
         <span>{{ hours(h.minutes) }} 小时 <el-tag size="small" :type="h.status === 'verified' ? 'success' : h.status === 'pending' ? 'warning' : 'info'">{{ h.status_label }}</el-tag></span>
       </div>
+      <el-button v-if="!all && data.record.hours.length > 8" text type="primary" class="my-vol-all" @click="all = true">查看全部 {{ data.record.hours.length }} 条</el-button>
       <el-empty v-if="!data.record.hours.length" description="本年还没有服务记录" :image-size="50" />
     </el-card>`,
 };
