@@ -150,6 +150,12 @@ test("hours: self-logged and approved, one refused for overlap, bad input refuse
 
 test("a post claimed, claimed twice refused, and reported on its record card", async () => {
   const y = today().slice(0, 4);
+  // A resident (a person of a household, not a member) signs up like a member.
+  const jumin = await login(srv, "jumin");
+  const act1 = await publish(shequ, { org_id: community, title: "居民议事会场布置" });
+  const res = expectStatus(await signup(jumin, act1), 201).json;
+  assert.equal(res.person_id, Number(sql(srv.db, "SELECT person_id FROM user_account WHERE username = 'jumin'")[0][0]));
+  expectError(await jumin.request("GET", `/api/volunteer/activities/${act1}`), 403, "forbidden");
   const from = at(-20, "00:00").slice(0, 10), to = today();
   const post = expectStatus(await shequ.request("POST", "/api/volunteer/posts", { body: { org_id: community, name: "独居老人关爱岗", kind: "care", duties: "每周探望独居老人两次", starts_on: from, ends_on: at(30, "00:00").slice(0, 10) } }), 201).json.id;
   expectError(await shequ.request("POST", "/api/volunteer/posts", { body: { org_id: community, name: "错岗", kind: "care", duties: "职责", starts_on: to, ends_on: from } }), 400, "invalid", "/ends_on");
