@@ -81,6 +81,9 @@ test("on a 360 px phone: the member signs up on 我的; the organizer checks in 
   const org = await env.newPage({ width: 360, height: 740 });
   await signIn(env, org, "shequ");
   await org.goto(env.srv.url + "/volunteer");
+  await org.waitForSelector(".vol-activities .list-card");
+  assert.ok(await overflow(org) <= 0, "the activity cards fit at 360 px");
+  await shot(org, "volunteer-activities-360", { fullPage: false });
   await org.locator(`.vol-activities .list-card:has-text('${TITLE}') button.vol-roster`).click();
   await org.waitForSelector(".vol-roster-dialog .vol-signup");
   await org.locator(".vol-roster-dialog button.vol-checkin").first().click();

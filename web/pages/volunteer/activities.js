@@ -74,7 +74,7 @@ export default {
       rosterBusy.value = false;
     }
     const columns = [{ key: "title", label: "活动", min: 150 }, { key: "starts_at", label: "时间", width: 200 }, { key: "place", label: "地点", min: 140 },
-                     { key: "org_name", label: "组织单位", min: 150 }, { key: "taken", label: "报名 / 名额", width: 120 },
+                     { key: "org_name", label: "组织单位", min: 150 }, { key: "taken", label: "报名/名额", width: 120 },
                      { key: "ops", label: "", width: 90, phone: "actions" }];
     return { year, items, loading, columns, open, busy, errs, form, publish, submit, roster, rosterBusy, who, show, act, enroll, can, scope, isMobile, TAG };
   },
