@@ -9,6 +9,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, login, sql, today, expectStatus, expectError } = require("./lib/harness");
+const { readXlsx } = require("./lib/xlsx");
 
 let srv, shequ, shuji, dangyuan, branch, community, me, mates;
 before(async () => {
@@ -227,6 +228,15 @@ test("points from fixture records, checked by hand; commendation candidates with
   assert.equal(c.items[0].verified_minutes, 2700);
   assert.equal(c.items[0].evidence.hours.length, 3);
   assert.equal(c.items[0].points, 40);
+  // The workbook: a row per person by name, hours as numbers, the total; the export audited.
+  const res = await fetch(`${srv.url}/api/volunteer/export.xlsx?org=${group}&year=${year}`, { headers: { Cookie: shuji.cookie } });
+  assert.equal(res.status, 200, await res.clone().text());
+  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows;
+  assert.match(rows[1][0], new RegExp(`${year}年志愿服务时长和积分`));
+  assert.deepEqual(rows[2], ["序号", "姓名", "服务时长（小时）", "岗位履职记录（条）", "积分"]);
+  const data = Object.keys(rows).map(Number).filter((r) => r > 2).map((r) => rows[r]);
+  assert.deepEqual(data.map((r) => [r[1], r[2], String(r[3]), String(r[4])]).sort(), [["合计", 47, "1", "44"], ["积分乙", 2, "1", "4"], ["积分甲", 45, "0", "40"]]);
+  assert.equal(count("SELECT COUNT(*) FROM audit WHERE action = 'volunteer.export'"), 1);
 });
 
 test("the demo community: a year of activities with hours, claimed posts with record cards, points and candidates", async () => {

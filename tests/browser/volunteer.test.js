@@ -58,6 +58,8 @@ test("the organizer at 1366 px: publish an activity, approve a self-logged hour,
   await page.locator(".vol-cands .el-collapse-item__header").first().click();
   await page.waitForSelector(".vol-cands .vol-evidence");
   await shot(page, "volunteer-points-1366");
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click("button.vol-export")]);
+  assert.match(dl.suggestedFilename(), /^志愿服务-.*\.xlsx$/);
   await page.click(".volunteer-tabs .el-tabs__item:has-text('队伍')");
   await page.waitForSelector(".vol-teams .el-table__row:has-text('社区党员志愿服务队')");
   await page.context().close();

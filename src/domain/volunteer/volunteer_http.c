@@ -274,6 +274,9 @@ static const struct route VOLUNTEER_ROUTES[] = {
     { HTTP_GET, "/api/points", volunteer_http_points, PERM_VOLUNTEER_READ, SCOPE_CALLER,
       "积分：由经核实的服务时长和岗位履职记录按积分规则计算（按姓名排列，不排名）", NULL,
       VOLUNTEER_ORG_Q, NULL },
+    { HTTP_GET, "/api/volunteer/export.xlsx", volunteer_http_export, PERM_VOLUNTEER_READ,
+      SCOPE_CALLER, "导出年度志愿服务时长和积分（xlsx：每人一行，按姓名，合计）", NULL,
+      VOLUNTEER_ORG_Q, NULL },
     { HTTP_GET, "/api/volunteer/commendations", volunteer_http_commendations, PERM_VOLUNTEER_READ,
       SCOPE_CALLER, "年度表彰候选人及其依据（由组织研究决定）", NULL, VOLUNTEER_ORG_Q, NULL },
     { HTTP_GET, "/api/me/volunteer", volunteer_http_me, PERM_SESSION, SCOPE_NONE,
@@ -304,6 +307,7 @@ static const struct audit_action VOLUNTEER_AUDIT[] = {
     { "volunteer.claim", "认领公益岗位", "volunteer_claim" },
     { "volunteer.record", "填写岗位履职记录", "volunteer_post_record" },
     { "volunteer.certificate", "出具志愿服务证明", "person" },
+    { "volunteer.export", "导出志愿服务时长和积分", NULL },
     { NULL, NULL, NULL },
 };
 

@@ -1,8 +1,8 @@
 /* volunteer_http_int.h: what the volunteer HTTP adapter's files share, for the route rows in
  * volunteer_http.c: the handlers of volunteer_work_http.c (hours, records, certificates,
- * points, commendations, the caller's own page) and volunteer_posts_http.c (teams, posts,
- * claims, record cards), their field specs, and the helper deciding for whom a caller acts.
- * No HTTP types needed. */
+ * points, commendations, the caller's own page), volunteer_export_http.c (the workbook) and
+ * volunteer_posts_http.c (teams, posts, claims, record cards), their field specs, and the helper
+ * deciding for whom a caller acts. No HTTP types needed. */
 #pragma once
 
 #include "core/compat.h"
@@ -42,6 +42,8 @@ int volunteer_http_certificate(struct http_req *req, struct http_res *res, struc
 int volunteer_http_points(struct http_req *req, struct http_res *res, struct err *err);
 int volunteer_http_commendations(struct http_req *req, struct http_res *res, struct err *err);
 int volunteer_http_me(struct http_req *req, struct http_res *res, struct err *err);
+/* GET /api/volunteer/export.xlsx (volunteer_export_http.c). */
+int volunteer_http_export(struct http_req *req, struct http_res *res, struct err *err);
 int volunteer_http_teams(struct http_req *req, struct http_res *res, struct err *err);
 int volunteer_http_team_create(struct http_req *req, struct http_res *res, struct err *err);
 int volunteer_http_posts(struct http_req *req, struct http_res *res, struct err *err);

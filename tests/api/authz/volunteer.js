@@ -24,6 +24,7 @@ module.exports = (fx) => ({
   "GET /api/volunteer/people/{id}/record": (org) => ({ path: `/api/volunteer/people/${fx.member(org).person_id}/record` }),
   "POST /api/volunteer/people/{id}/certificate": (org) => ({ path: `/api/volunteer/people/${fx.member(org).person_id}/certificate`, body: { year: 1999 }, ok: 400 }),
   "GET /api/points": (org) => ({ path: `/api/points?org=${org}` }),
+  "GET /api/volunteer/export.xlsx": (org) => ({ path: `/api/volunteer/export.xlsx?org=${org}` }),
   "GET /api/volunteer/commendations": (org) => ({ path: `/api/volunteer/commendations?org=${org}` }),
   "GET /api/me/volunteer": () => ({ path: "/api/me/volunteer" }),
 });

@@ -3,7 +3,7 @@
 // the yearly caps), listed by name and never ranked (RULES.md §11.2); and the year's
 // commendation candidates (VOL-COMMEND-HOURS) with their evidence. The software proposes;
 // the Party organization decides.
-import { api, withQuery, loadWith } from "../../lib/api.js";
+import { api, withQuery, loadWith, download } from "../../lib/api.js";
 import { scope } from "../../lib/session.js";
 import DataList from "../../components/data-list.js";
 const { ref, watch, onMounted } = Vue;
@@ -29,11 +29,14 @@ export default {
     const detail = (row) => row.items.map((i) => `${RULE[i.rule] || i.rule} ${i.points} 分${i.raw > i.points ? `（已达年度上限 ${i.cap}）` : ""}`).join("；");
     const hours = (m) => (m / 60).toFixed(1);
     const columns = [{ key: "name", label: "姓名", min: 100 }, { key: "total", label: "积分", width: 80 }, { key: "detail", label: "构成", min: 260 }];
-    return { year, points, cands, loading, columns, detail, hours };
+    const exportXlsx = () => download(withQuery("/api/volunteer/export.xlsx", { org: scope.orgId, year: year.value }), `志愿服务-${year.value}.xlsx`)
+      .catch((e) => ElementPlus.ElMessage.error(e.message));
+    return { year, points, cands, loading, columns, detail, hours, exportXlsx };
   },
   template: `
     <div class="vol-points">
-      <div class="toolbar"><el-input-number v-model="year" :min="2000" :max="2100" size="small" controls-position="right" /></div>
+      <div class="toolbar"><el-input-number v-model="year" :min="2000" :max="2100" size="small" controls-position="right" />
+        <el-button icon="Download" class="vol-export" @click="exportXlsx">导出 Excel</el-button></div>
       <p class="form-hint">积分只由经核实的服务时长和经确认的岗位履职记录计算，不计登录和浏览；按姓名排列，不排名，只作民主评议的参考。</p>
       <data-list :rows="points" :columns="columns" row-key="person_id" :loading="loading" size="small" empty-text="这一年还没有经核实的记录">
         <template #detail="{ row }">{{ detail(row) }}</template>
