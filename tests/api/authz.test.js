@@ -145,6 +145,9 @@ const fx = {
     const f = want("inService", org, planning ? { name: `矩阵报到${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // A volunteer activity (志愿服务) of org, and a self-logged hours record on one, pending.
+  volActivity(org) { const f = want("volActivity", org); return planning ? f : f.id; },
+  volHours(org) { const f = want("volHours", org, planning ? { name: `矩阵志愿者${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -271,6 +274,12 @@ function createFixtures(list) {
     inService: (f) => `INSERT INTO person (tenant_id, name, gender, created_at, updated_at) VALUES (1, '${f.name}', 'F', 0, 0);
       INSERT INTO xfer_report (tenant_id, person_id, community_id, unit_org_name, reported_on, created_at)
       SELECT 1, MAX(id), ${f.org}, '矩阵单位党组织', '2026-01-01', 0 FROM person RETURNING id;`,
+    volActivity: (f) => `INSERT INTO volunteer_activity (tenant_id, org_id, org_path, title, place, starts_at, ends_at, start_min, end_min, capacity, status, created_at)
+      SELECT 1, id, path, '矩阵活动', '矩阵地点', '2000-01-01 09:00', '2000-01-01 10:00', 0, 60, 5, 'open', 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    volHours: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      ${stmt.volActivity(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO volunteer_hours (tenant_id, person_id, org_id, org_path, activity_id, start_at, end_at, start_min, end_min, minutes, source, status, created_at)
+      SELECT 1, (SELECT MAX(id) FROM person), o.id, o.path, (SELECT MAX(id) FROM volunteer_activity), '2000-01-01 09:00', '2000-01-01 10:00', 0, 60, 60, 'self', 'pending', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

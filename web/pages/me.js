@@ -3,7 +3,8 @@
 // orgs (a 居民 by their household, not the community's Party committee), and account security
 // (password, two-factor login), 我的表决 (components/my-votes.js: open secret ballots to cast)
 // 我的入党申请 (components/my-dev.js: an applicant's own steps) and 我的会议
-// (components/my-meetings.js) and 我的党费 (components/my-dues.js). Activities are added as
+// (components/my-meetings.js), 我的党费 (components/my-dues.js) and 我的志愿服务
+// (components/my-volunteer.js). Activities are added as
 // that area arrives.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
@@ -15,6 +16,7 @@ import MyLearning from "../components/my-learning.js";
 import MyVotes from "../components/my-votes.js";
 import MyDev from "../components/my-dev.js";
 import MyDues from "../components/my-dues.js";
+import MyVolunteer from "../components/my-volunteer.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -22,7 +24,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev, MyDues },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev, MyDues, MyVolunteer },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -82,6 +84,7 @@ export default {
       </el-alert>
       <my-dev />
       <my-dues />
+      <my-volunteer />
       <my-meetings />
       <my-learning />
       <my-household @loaded="(h) => { household = h; }" />

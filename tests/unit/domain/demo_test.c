@@ -685,7 +685,7 @@ out:
  * working again. */
 static void test_bulk_schema(void)
 {
-    static char before[1 << 16], after[1 << 16];
+    static char before[1 << 18], after[1 << 18]; /* the whole schema text (~70 KiB and growing) */
     struct fixture f;
     struct demo_result res = { 0 };
     char txt[64] = "", name[64] = "";
