@@ -105,3 +105,23 @@ test("a member of the tree reports to another community: both sides see it; the 
   // Ended, the member may register again (moved back).
   expectStatus(await jiedao.request("POST", "/api/in-service", { body: { community_id: otherCommunity, member_id: Number(m) } }), 201);
 });
+
+test("the 反馈表 carries the volunteer service verified in the volunteer area that year, not typed again", async () => {
+  // A member of the demo branch with verified volunteer hours this year reports to another
+  // community (registered by the street).
+  const [[m, person]] = sql(srv.db, `SELECT m.id, m.person_id FROM member m WHERE m.org_id = ${branch} AND m.status = 'full'
+    AND m.id NOT IN (SELECT member_id FROM xfer_report WHERE member_id IS NOT NULL)
+    AND EXISTS (SELECT 1 FROM volunteer_hours h WHERE h.person_id = m.person_id AND h.status = 'verified' AND h.start_at LIKE '${year}-%') ORDER BY m.id LIMIT 1`);
+  const { id } = expectStatus(await jiedao.request("POST", "/api/in-service", { body: { community_id: otherCommunity, member_id: Number(m), reported_on: `${year}-01-01` } }), 201).json;
+  const s = expectStatus(await jiedao.request("GET", `/api/in-service/${id}/summary?year=${year}`), 200).json;
+  const rec = expectStatus(await jiedao.request("GET", `/api/volunteer/people/${person}/record?year=${year}`), 200).json;
+  const verified = rec.hours.filter((h) => h.status === "verified");
+  assert.ok(verified.length > 0);
+  assert.deepEqual(s.volunteer_items.map((v) => v.id).sort((x, y) => x - y), verified.map((h) => h.id).sort((x, y) => x - y));
+  assert.equal(s.volunteer_minutes, verified.reduce((t, h) => t + h.minutes, 0));
+  assert.ok(s.volunteer_items.every((v) => v.kind_label === "志愿服务" && v.served_on.startsWith(`${year}-`)));
+  assert.equal(s.items.length, 0, "nothing typed on the 服务登记卡");
+  // A person the volunteer area does not know: no volunteer service, no error.
+  const demo = expectStatus(await shequ.request("GET", "/api/in-service"), 200).json.items.find((r) => !r.member_id);
+  assert.deepEqual(expectStatus(await shequ.request("GET", `/api/in-service/${demo.id}/summary?year=${year}`), 200).json.volunteer_items, []);
+});

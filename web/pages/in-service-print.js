@@ -1,7 +1,8 @@
 // in-service-print.js: the printable 在职党员到社区报到服务情况反馈表 of one registration and
 // year (A4, without the app's frame), for the workplace Party org (RPT-DUAL, RPT-FORMS): who,
 // where they work and report, skills and wishes, the year's services by date with the total
-// hours, the community's evaluation (RPT-EVAL), and lines for the community's seal and the
+// hours, the volunteer service verified in the volunteer area that year (not typed again), the
+// community's evaluation (RPT-EVAL), and lines for the community's seal and the
 // workplace org's remarks. Everything comes from the record (GET /api/in-service/{id}/summary).
 // Text is shown as text.
 import { api, withQuery } from "../lib/api.js";
@@ -58,6 +59,16 @@ export default {
             <tr class="sheet-total"><td colspan="4">合计 {{ s.items.length }} 次</td><td class="num report-total">{{ hours(s.total_minutes) }}</td></tr>
           </tbody>
         </table>
+        <template v-if="s.volunteer_items.length">
+          <h2 class="sheet-h2">志愿服务（志愿服务记录）</h2>
+          <table class="sheet-table report-services report-volunteer">
+            <thead><tr><th class="col-no">序号</th><th class="col-date">日期</th><th>服务内容</th><th class="col-hours">时长（小时）</th></tr></thead>
+            <tbody>
+              <tr v-for="(v, i) in s.volunteer_items" :key="v.id"><td>{{ i + 1 }}</td><td>{{ v.served_on }}</td><td>{{ v.content }}</td><td class="num">{{ hours(v.minutes) }}</td></tr>
+              <tr class="sheet-total"><td colspan="3">合计 {{ s.volunteer_items.length }} 次</td><td class="num report-volunteer-total">{{ hours(s.volunteer_minutes) }}</td></tr>
+            </tbody>
+          </table>
+        </template>
         <table class="sheet-table report-eval">
           <tbody>
             <tr><th>社区党组织评价</th><td><b class="report-grade">{{ s.grade_label || '未评价' }}</b><div class="pre-text">{{ s.comment || '' }}</div>

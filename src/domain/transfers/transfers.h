@@ -303,11 +303,13 @@ int transfer_report_review(struct app *app, int64_t id, int year, const char *gr
 int transfer_report_end(struct app *app, int64_t id, const char *ended_on, const char *reason,
                         const struct auth_actor *actor, struct err *err);
 /* The yearly summary (反馈表) for the workplace: the registration, the year's services by
- * date and the evaluation (grade NULL when none). */
+ * date, the volunteer service verified in the volunteer area that year (read through
+ * volunteer.h, not typed again: vservices, each a service with kind "volunteer") and the
+ * evaluation (grade NULL when none). */
 struct transfer_report_summary {
     struct transfer_report_view r;
-    struct transfer_service *services;
-    int64_t nservices;
+    struct transfer_service *services, *vservices;
+    int64_t nservices, nvservices;
     const char *grade, *comment;
 };
 int transfer_report_summary(struct app *app, int64_t id, int year, struct arena *a,

@@ -18,6 +18,7 @@
 #include "domain/orgpath.h"
 #include "domain/orgs/orgs.h"
 #include "domain/transfers/transfers_int.h"
+#include "domain/volunteer/volunteer.h"
 
 const char *const TRANSFER_SERVICE_KINDS[] = { "wish",      "pairing", "governance", "skill",
                                                "publicity", "other",   NULL };
@@ -263,6 +264,32 @@ out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
+/* The volunteer hours verified in the person's year as services (a person the volunteer area
+ * does not know has none). */
+static int volunteer_services(struct app *app, int64_t person_id, int year, struct arena *a,
+                              struct transfer_report_summary *out, struct err *err)
+{
+    struct volunteer_record v;
+
+    if (volunteer_record(app, person_id, year, a, &v, err) < 0) {
+        if (err->code != E_NOT_FOUND)
+            return -1;
+        err_clear(err);
+        return 0;
+    }
+    out->vservices = arena_alloc(a, sizeof(*out->vservices) * (size_t)(v.nhours ? v.nhours : 1));
+    for (int64_t i = 0; i < v.nhours; i++)
+        if (!strcmp(v.hours[i].status, "verified"))
+            out->vservices[out->nvservices++] =
+                (struct transfer_service){ .id = v.hours[i].id,
+                                           .minutes = v.hours[i].minutes,
+                                           .served_on =
+                                               arena_printf(a, "%.10s", v.hours[i].start_at),
+                                           .kind = "volunteer",
+                                           .content = v.hours[i].what };
+    return 0;
+}
+
 int transfer_report_summary(struct app *app, int64_t id, int year, struct arena *a,
                             struct transfer_report_summary *out, struct err *err)
 {
@@ -278,5 +305,7 @@ int transfer_report_summary(struct app *app, int64_t id, int year, struct arena 
         transfers_store_report_review_get(c, id, year, a, &out->grade, &out->comment, err) == 0)
         rc = 0;
     db_release(app->db, &c);
+    if (rc == 0)
+        rc = volunteer_services(app, out->r.person_id, year, a, out, err);
     return rc;
 }

@@ -220,6 +220,26 @@ const struct field TRANSFER_SUMMARY_Q[] = {
     FIELD_END,
 };
 
+/* Services as JSON, their minutes added into *minutes. */
+static json_t *services_json(const struct transfer_service *v, int64_t n, int64_t *minutes)
+{
+    json_t *arr = json_array();
+
+    for (int64_t i = 0; i < n; i++) {
+        *minutes += v[i].minutes;
+        json_array_append_new(arr,
+                              json_pack("{s:I, s:s, s:I, s:s, s:s, s:s}", "id", (json_int_t)v[i].id,
+                                        "served_on", v[i].served_on, "minutes",
+                                        (json_int_t)v[i].minutes, "kind", v[i].kind, "kind_label",
+                                        strcmp(v[i].kind, "volunteer")
+                                            ? enum_label(TRANSFER_SERVICE_KINDS,
+                                                         TRANSFER_SERVICE_KIND_LABELS, v[i].kind)
+                                            : "志愿服务",
+                                        "content", v[i].content ? v[i].content : ""));
+    }
+    return arr;
+}
+
 int transfer_reports_http_summary(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct summary_q q = { 0 };
@@ -235,21 +255,14 @@ int transfer_reports_http_summary(struct http_req *req, struct http_res *res, st
     if (report_in_scope(req, true, year, &id, &r, err) < 0 ||
         transfer_report_summary(req->app, id, year, req->arena, &s, err) < 0)
         return -1;
-    arr = json_array();
-    for (int64_t i = 0; i < s.nservices; i++) {
-        const struct transfer_service *v = &s.services[i];
-        minutes += v->minutes;
-        json_array_append_new(
-            arr, json_pack(
-                     "{s:I, s:s, s:I, s:s, s:s, s:s}", "id", (json_int_t)v->id, "served_on",
-                     v->served_on, "minutes", (json_int_t)v->minutes, "kind", v->kind, "kind_label",
-                     enum_label(TRANSFER_SERVICE_KINDS, TRANSFER_SERVICE_KIND_LABELS, v->kind),
-                     "content", v->content));
-    }
+    arr = services_json(s.services, s.nservices, &minutes);
     o = report_json(&s.r, NULL);
     json_object_set_new(o, "year", json_integer(year));
     json_object_set_new(o, "items", arr);
     json_object_set_new(o, "total_minutes", json_integer(minutes));
+    minutes = 0;
+    json_object_set_new(o, "volunteer_items", services_json(s.vservices, s.nvservices, &minutes));
+    json_object_set_new(o, "volunteer_minutes", json_integer(minutes));
     json_object_set_new(o, "grade", jstr(s.grade));
     json_object_set_new(
         o, "grade_label",
