@@ -35,6 +35,15 @@ static const struct {
     { "lianluo", "共建单位联络人", "unit_liaison", AT_COMMUNITY, NO_PERSON },
 };
 
+/* The id of the login named username among ids (created in the order of LOGINS). */
+static int64_t login_id(const int64_t *ids, const char *username)
+{
+    for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++)
+        if (!strcmp(LOGINS[i].username, username))
+            return ids[i];
+    return 0;
+}
+
 static void remove_db_files(const char *path)
 {
     char p[600];
@@ -111,7 +120,8 @@ static int create_logins(struct cli_env *env, const struct demo_result *res, con
             .org_id = org[LOGINS[i].at],
         };
     if (auth_user_create_many(&env->app, u, ARRAY_LEN(LOGINS), &actor, id, err) < 0 ||
-        demands_demo_logins(&env->app, res->community_org_id, id[5], id[2], err) < 0)
+        demands_demo_logins(&env->app, res->community_org_id, login_id(id, "wangge"),
+                            login_id(id, "shequ"), err) < 0)
         goto out;
     printf("\n演示账号 Demo logins — 密码 password: %s\n", password);
     for (size_t i = 0; i < ARRAY_LEN(LOGINS); i++) {

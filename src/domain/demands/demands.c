@@ -412,6 +412,19 @@ int demand_create(struct app *app, const struct demands_scope *s, const struct d
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         categories_on(c, a, &cats, &n, &r, &nr, err) < 0)
         goto out;
+    /* A resident's own submissions: the household's count is read inside the write (writers
+     * run one at a time), so two at the same instant cannot both pass the cap. */
+    if (in.own_per_day > 0) {
+        int64_t recent = 0;
+        if (demands_store_household_recent(c, in.reporter_person_id, now - 86400, &recent, err) < 0)
+            goto out;
+        if (recent >= in.own_per_day) {
+            err_set(err, E_THROTTLED, "",
+                    "您家24小时内已自行提交 %lld 件诉求，请稍后再提交，急事请直接联系网格员",
+                    (long long)recent);
+            goto out;
+        }
+    }
     for (int64_t i = 0; i < n; i++)
         if (strcmp(cats[i].code, in.category) == 0 && cats[i].enabled)
             cat = &cats[i];
@@ -509,26 +522,18 @@ int demand_submit_own(struct app *app, int64_t person_id, struct demand_in *in,
     struct demands_scope all = { "/", 0, 0 };
     struct db_conn *c = NULL;
     struct demands_home h;
-    int64_t recent = 0;
     int rc;
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
     rc = demands_store_home(c, person_id, a, &h, err);
-    if (rc == 0)
-        rc = demands_store_household_recent(c, person_id, clock_now() - 86400, &recent, err);
     db_release(app->db, &c);
     if (rc < 0) {
         if (err->code == E_NOT_FOUND)
             err->code = E_INVALID;
         return -1;
     }
-    /* The count is read outside the write: two submissions at the same instant may both pass,
-     * which a daily cap against flooding can live with. */
-    if (recent >= app->cfg->demands_own_per_day)
-        return err_set(err, E_THROTTLED, "",
-                       "您家24小时内已自行提交 %lld 件诉求，请稍后再提交，急事请直接联系网格员",
-                       (long long)recent);
+    in->own_per_day = app->cfg->demands_own_per_day;
     in->grid_id = h.grid_id;
     in->building_id = h.building_id;
     in->org_id = 0;

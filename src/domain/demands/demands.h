@@ -135,6 +135,7 @@ struct demand_in {
         *consent_note;
     int64_t grid_id, building_id, org_id;
     int64_t reporter_person_id; /* set by demand_submit_own, never from a staff request */
+    int64_t own_per_day;        /* demand_submit_own: the household's cap in 24 hours, 0: none */
     bool consent, no_publish;
 };
 struct demand_row {
