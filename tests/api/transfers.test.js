@@ -537,3 +537,19 @@ test("介绍信: the full ID number for the printed letter only to members.revea
   assert.equal(full.slice(0, 6), masked.slice(0, 6));
   assert.equal(audits(), n0 + 1);
 });
+
+test("LOST-R-STOP: 停止党籍 24 months ago with no decision since lists the member for 除名 review; 23 months or a later decision do not", async () => {
+  const [[m1], [m2]] = sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' AND id NOT IN (SELECT member_id FROM xfer_lost_decision) ORDER BY id DESC LIMIT 2`);
+  const decide = (m, decision, on) => shuji.request("POST", "/api/lost/decisions", { body: { member_id: Number(m), decision, decided_on: on, body: "党支部大会", doc_no: "宁街党〔2024〕1号" } });
+  expectStatus(await decide(m1, "stop", plusMonths(today(), -24)), 201);
+  expectStatus(await decide(m2, "stop", plusDays(plusMonths(today(), -24), 1)), 201);
+  let ladder = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items;
+  const one = ladder.find((l) => l.member_id === Number(m1));
+  assert.equal(one.stop_rule, "LOST-R-STOP");
+  assert.equal(one.stop_message, `自${plusMonths(today(), -24)}停止党籍已满24个月：仍无联系的，列为除名审查对象，由党组织决定`);
+  assert.ok(!ladder.some((l) => l.member_id === Number(m2) && l.stop_rule), "a day short of 24 months");
+  // Contact restored later: the reminder ends.
+  expectStatus(await decide(m1, "restore", today()), 201);
+  ladder = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items;
+  assert.ok(!ladder.some((l) => l.member_id === Number(m1) && l.stop_rule));
+});

@@ -11,7 +11,12 @@
 -- their minutes (at most a day) and kind.
 -- xfer_report_review: the community's yearly evaluation of the member for the workplace
 -- (RPT-EVAL), with its comment; people write it, the software only keeps it.
+-- LOST-R-STOP (RULES.md §10 reminder ladder): 停止党籍 decided that many months ago with no
+-- later decision lists the member for 除名 review (LOST-AFTER-STOP); a reminder only.
 -- The 'transfers' change counter moves with every write.
+INSERT INTO xfer_rule (rule_id, rule_set, severity, param, valid_from, enabled, confidence, source) VALUES
+    ('LOST-R-STOP', 'local-default', 'warn', '{"months": 24}', '1900-01-01', 1, 'secondary', '停止党籍满24个月仍无联系的：列为除名审查对象（RULES.md §10 LOST-AFTER-STOP；由党组织决定，系统只提示）');
+
 CREATE TABLE xfer_report (
     id INTEGER PRIMARY KEY,
     tenant_id INTEGER NOT NULL,

@@ -226,14 +226,15 @@ extern const char *const TRANSFER_LOST_DECISIONS[], *const TRANSFER_LOST_DECISIO
  * the highest; NULL below R3), the relation not transferred (a letter past its validity
  * without a receipt, "letter_expired", or an outflow away FLOW-DEF's months or more without a
  * transfer, "flow_long", since that day), the contact record (last reached, unreached since:
- * LOST-R-CONTACT when that is N months ago or more) and the latest decision people recorded.
+ * LOST-R-CONTACT when that is N months ago or more), the latest decision people recorded and,
+ * when it is 停止党籍 taken LOST-R-STOP's months ago or more, a 除名 review reminder.
  * no_dues / no_orglife: that condition has lasted LOST-R3's months; with relation_open they
  * are the three marks of the 三不 view. */
 struct transfer_lost {
     int64_t member_id, org_id, unpaid_months, absent_months, attempts;
     const char *name, *org_name, *rung, *rung_message, *last_attended, *absent_since, *relation,
         *relation_since, *last_reached, *unreached_since, *contact_rule, *contact_message,
-        *decision, *decided_on, *doc_no;
+        *decision, *decided_on, *doc_no, *stop_rule, *stop_message;
     bool no_dues, no_orglife;
 };
 extern const char *const TRANSFER_RELATIONS[], *const TRANSFER_RELATION_LABELS[];

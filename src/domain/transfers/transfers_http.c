@@ -275,9 +275,8 @@ static const struct route TRANSFERS_ROUTES[] = {
     { HTTP_POST, "/api/flows/{id}/return", transfer_flows_http_return, PERM_TRANSFERS_WRITE,
       SCOPE_RECORD, "流动党员返回登记", NULL, NULL, TRANSFER_FLOW_RETURN_IN },
     { HTTP_GET, "/api/lost", transfers_http_lost, PERM_TRANSFERS_READ, SCOPE_CALLER,
-      "失联与自行脱党提醒梯度：连续未交党费月数（LOST-R3/R5/"
-      "R6）和联系不上的时长（LOST-R-CONTACT），"
-      "只提示，由党组织决定",
+      "失联与三不：连续未交党费或未参加组织生活的月数（LOST-R3/R5/R6）、组织关系未转、"
+      "联系不上的时长（LOST-R-CONTACT）、停止党籍满期（LOST-R-STOP），只提示，由党组织决定",
       NULL, TRANSFER_LOST_Q, NULL },
     { HTTP_POST, "/api/lost/contacts", transfers_http_contact, PERM_TRANSFERS_WRITE, SCOPE_RECORD,
       "记录一次联系党员的情况（是否联系上）", NULL, NULL, TRANSFER_CONTACT_IN },

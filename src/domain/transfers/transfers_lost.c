@@ -129,8 +129,8 @@ int transfers_lost(struct app *app, const char *path, struct arena *a, struct tr
     struct transfer_pocket *pocket;
     struct transfer_lost *absent, *flows, *contacts, *decisions, *l;
     struct ladder lad = { .a = a };
-    struct transfer_rule rung[3], contact, flow_def;
-    bool has[3] = { false, false, false }, has_contact = false, has_flow = false;
+    struct transfer_rule rung[3], contact, flow_def, stop;
+    bool has[3] = { false, false, false }, has_contact = false, has_flow = false, has_stop = false;
     const char *rule;
     char today[11], since[11];
     int64_t narr, nab0, nab, npocket, nflows = 0, nc, nd, r3;
@@ -147,6 +147,7 @@ int transfers_lost(struct app *app, const char *path, struct arena *a, struct tr
             goto out;
     if (transfers_store_rule(c, "LOST-R-CONTACT", today, a, &contact, &has_contact, err) < 0 ||
         transfers_store_rule(c, "FLOW-DEF", today, a, &flow_def, &has_flow, err) < 0 ||
+        transfers_store_rule(c, "LOST-R-STOP", today, a, &stop, &has_stop, err) < 0 ||
         absences(c, ab, nab0, path, today, a, &absent, &nab, err) < 0 ||
         transfers_store_contacts(c, path, a, &contacts, &nc, err) < 0 ||
         transfers_store_decisions(c, path, a, &decisions, &nd, err) < 0)
@@ -218,6 +219,20 @@ int transfers_lost(struct app *app, const char *path, struct arena *a, struct tr
             l->contact_message = arena_printf(
                 a, "自%s起联系不上已满%" PRId64 "个月：列为失联党员候选，停止党籍由党组织决定",
                 contacts[k].unreached_since, transfer_rule_param(&contact, "months", 6));
+        }
+    }
+    /* 停止党籍 LOST-R-STOP's months ago, no decision since: a 除名 review reminder. */
+    if (has_stop) {
+        int64_t months = transfer_rule_param(&stop, "months", 24);
+        date_add_months(today, -(int)months, since);
+        for (int64_t k = 0; k < nd; k++) {
+            if (strcmp(decisions[k].decision, "stop") || strcmp(decisions[k].decided_on, since) > 0)
+                continue;
+            l = slot(&lad, &decisions[k]);
+            l->stop_rule = "LOST-R-STOP";
+            l->stop_message = arena_printf(
+                a, "自%s停止党籍已满%" PRId64 "个月：仍无联系的，列为除名审查对象，由党组织决定",
+                decisions[k].decided_on, months);
         }
     }
     /* Contact records and decisions of members on the ladder. */

@@ -66,6 +66,8 @@ int transfers_http_lost(struct http_req *req, struct http_res *res, struct err *
                                 : json_null());
         json_object_set_new(o, "decided_on", jstr(l[i].decided_on));
         json_object_set_new(o, "doc_no", jstr(l[i].doc_no));
+        json_object_set_new(o, "stop_rule", jstr(l[i].stop_rule));
+        json_object_set_new(o, "stop_message", jstr(l[i].stop_message));
         json_array_append_new(arr, o);
     }
     http_res_json(res, 200, json_pack("{s:o}", "items", arr));

@@ -2,7 +2,8 @@
 // members whose dues are unpaid for consecutive months or who took no part in organizational
 // life for as long (LOST-R3 tell the 书记, LOST-R5 the upper org, LOST-R6 a 自行脱党 review
 // candidate), whose relation is not transferred (an expired letter, a long outflow), or who have
-// not been reached for 6 months (LOST-R-CONTACT), with the 三不 marks (filter: two or three of
+// not been reached for 6 months (LOST-R-CONTACT) or whose 停止党籍 is 24 months old (LOST-R-STOP:
+// a 除名 review), with the 三不 marks (filter: two or three of
 // them), the contact record and the latest decision. Contact attempts and decisions people took
 // (with date, body and document number) are recorded here; the roster is not changed.
 import { api, withQuery, loadWith } from "../../lib/api.js";
@@ -36,7 +37,7 @@ export default {
     const columns = [{ key: "name", label: "党员", min: 80 }, { key: "org_name", label: "所在党组织", min: 160 },
                      { key: "sanbu", label: "三不", min: 190 }, { key: "rung", label: "提醒", min: 230 }, { key: "contact", label: "联系情况", min: 170 },
                      { key: "decision", label: "组织决定", min: 150 }, { key: "actions", label: "", width: 190, phone: "actions" }];
-    const rowClass = (r) => (r.rung === "LOST-R6" || r.contact_rule ? "lost-high" : "");
+    const rowClass = (r) => (r.rung === "LOST-R6" || r.contact_rule || r.stop_rule ? "lost-high" : "");
     const target = ref(null);
     const busy = ref(false);
     const errs = fieldErrors();
@@ -94,6 +95,7 @@ export default {
         <template #rung="{ row }"><div class="xfer-notes">
           <div v-if="row.rung" class="xfer-finding lost-rung" :data-rule="row.rung" :title="'规则 ' + row.rung">{{ row.rung_message }}</div>
           <div v-if="row.contact_rule" class="xfer-reason lost-contact" :title="'规则 ' + row.contact_rule">{{ row.contact_message }}</div>
+          <div v-if="row.stop_rule" class="xfer-reason lost-stop" :title="'规则 ' + row.stop_rule">{{ row.stop_message }}</div>
         </div></template>
         <template #contact="{ row }"><div class="xfer-notes">
           <div v-if="row.attempts">联系 {{ row.attempts }} 次；最近联系上：{{ row.last_reached || '无' }}</div><div v-else>未记录</div>
