@@ -205,8 +205,10 @@ CRASH_KILLS ?= 50
 crash: $(O)/dangjian
 	CRASH_KILLS=$(CRASH_KILLS) DANGJIAN_BIN=$(O)/dangjian node --test tests/api/crash.test.js
 
-# check-pg runs inside sanitize, on the ASan/UBSan build (the PostgreSQL driver included).
-check: lint quick new-area-check sanitize fuzz-check browser
+# The unit, db and API tiers run once, on the ASan/UBSan build (sanitize: make quick and
+# check-pg there, SQLite and PostgreSQL); the plain build serves the browser tier and the
+# new-area check. make quick is the same tiers on the plain build, for the edit loop.
+check: lint new-area-check sanitize fuzz-check browser
 
 bench: $(O)/dangjian $(O)/bench/textsim_bench
 	bench/run.sh
