@@ -106,6 +106,8 @@ const fx = {
     const f = want("duesEntry", org, planning ? { name: `矩阵党费${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // A draft Party-building funds plan (党建经费活动计划) of org with no activity.
+  fundPlan(org) { const f = want("fundPlan", org); return planning ? f : f.id; },
   // The id of the first step (递交入党申请书) of a fixture applicant (0 while planning).
   devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
@@ -254,6 +256,8 @@ function createFixtures(list) {
     transferFlow: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
       INSERT INTO xfer_flow (tenant_id, member_id, direction, org_id, org_path, home_org_id, home_path, dest_org_name, place, reason, starts_on, created_at)
       SELECT 1, (SELECT MAX(id) FROM member), 'out', o.id, o.path, o.id, o.path, '矩阵外部党组织', '矩阵', '务工', '${today()}', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    fundPlan: (f) => `INSERT INTO fund_plan (tenant_id, org_id, org_path, year, quarter, status, created_at, updated_at)
+      SELECT 1, id, path, 2000 + (SELECT COUNT(*) FROM fund_plan), 1, 'draft', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

@@ -1,0 +1,551 @@
+/* funds_http.c: the Party-building funds area's HTTP adapter, its permissions and its module
+ * row (found by tools/gen-modules.sh; tools/gen-perms.sh reads the PERM_ROW lines): plans
+ * (create, submit, forward one or a street's all, review per activity, allocate), budgets,
+ * the ledger and the rules. Handlers decode, check the scope and the level of the org tree
+ * that may act (the street forwards, the district reviews), call one service function and
+ * encode; amounts are integer fen in and out. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "domain/app.h"
+#include "domain/auth/auth.h"
+#include "domain/auth/auth_guard.h"
+#include "domain/auth/perm.h"
+#include "domain/cache/cache.h"
+#include "domain/funds/funds.h"
+#include "domain/modules.h"
+#include "http/http.h"
+
+/* The largest amount accepted: 1 亿元 in fen. */
+#define FEN_MAX 10000000000LL
+
+static int64_t this_year(void)
+{
+    char today[11];
+
+    clock_today(today);
+    return strtoll(today, NULL, 10);
+}
+
+/* The caller must hold the route's permission at level_org (the street or district above the
+ * record); a caller who may see the record but not act for that level gets 403 with msg. */
+static int require_level(struct http_req *req, int64_t level_org, const char *msg, struct err *err)
+{
+    if (!level_org)
+        return err_set(err, E_CONFLICT, "/org_id", "组织体系中缺少这一级（街道或区委组织部）：%s",
+                       msg);
+    if (http_require_org(req, level_org, err) == 0)
+        return 0;
+    if (err->code != E_NOT_FOUND)
+        return -1;
+    err_clear(err);
+    return err_set(err, E_FORBIDDEN, "", "%s", msg);
+}
+
+static json_t *activity_json(const struct funds_activity *v)
+{
+    json_t *lines = json_array(), *o;
+
+    for (int64_t k = 0; k < v->nlines; k++)
+        json_array_append_new(lines, json_pack("{s:s, s:s, s:I}", "category", v->lines[k].category,
+                                               "category_label", v->lines[k].label, "amount_fen",
+                                               (json_int_t)v->lines[k].amount_fen));
+    o = json_pack("{s:I, s:I, s:s, s:s, s:I, s:I, s:o}", "id", (json_int_t)v->id, "seq",
+                  (json_int_t)v->seq, "title", v->title, "date", v->held_on, "participants",
+                  (json_int_t)v->participants, "requested_fen", (json_int_t)v->requested_fen,
+                  "budget_lines", lines);
+    json_object_set_new(o, "content", jstr(v->content));
+    json_object_set_new(o, "street_comment", jstr(v->street_comment));
+    json_object_set_new(o, "decision", jstr(v->decision));
+    json_object_set_new(
+        o, "decision_label",
+        jstr(v->decision ? enum_label(FUNDS_DECISIONS, FUNDS_DECISION_LABELS, v->decision) : NULL));
+    json_object_set_new(o, "approved_fen",
+                        v->approved_fen >= 0 ? jint(v->approved_fen) : json_null());
+    json_object_set_new(o, "reason", jstr(v->reason));
+    return o;
+}
+
+static json_t *plan_json(const struct funds_plan *p)
+{
+    json_t *acts = json_array(), *o;
+    int64_t req = 0, appr = 0;
+
+    for (int64_t i = 0; i < p->nactivities; i++) {
+        json_array_append_new(acts, activity_json(&p->activities[i]));
+        req += p->activities[i].requested_fen;
+        if (p->activities[i].approved_fen > 0)
+            appr += p->activities[i].approved_fen;
+    }
+    o = json_pack("{s:I, s:I, s:s, s:I, s:I, s:s, s:s, s:I, s:I, s:o}", "id", (json_int_t)p->id,
+                  "org_id", (json_int_t)p->org_id, "org_name", p->org_name, "year",
+                  (json_int_t)p->year, "quarter", (json_int_t)p->quarter, "status", p->status,
+                  "status_label", enum_label(FUNDS_STATUSES, FUNDS_STATUS_LABELS, p->status),
+                  "requested_fen", (json_int_t)req, "approved_fen", (json_int_t)appr, "activities",
+                  acts);
+    json_object_set_new(o, "deadline", jstr(p->deadline));
+    return o;
+}
+
+/* ---- plans ---- */
+
+static const struct field LINE_IN[] = {
+    FIELD_STR(struct funds_line_in, category, "category", "预算类别", FIELD_REQUIRED | FIELD_ASCII,
+              1, 32),
+    FIELD_INT(struct funds_line_in, amount_fen, "amount_fen", "金额（分）", FIELD_REQUIRED, 1,
+              FEN_MAX),
+    FIELD_END,
+};
+static const struct field ACTIVITY_IN[] = {
+    FIELD_STR(struct funds_activity_in, title, "title", "活动名称", FIELD_REQUIRED, 2, 100),
+    FIELD_STR(struct funds_activity_in, content, "content", "活动内容", FIELD_OPTIONAL, 0, 1000),
+    FIELD_DATE(struct funds_activity_in, date, "date", "活动日期", FIELD_REQUIRED),
+    FIELD_INT(struct funds_activity_in, participants, "participants", "预计参加人数",
+              FIELD_OPTIONAL, 0, 100000),
+    FIELD_ARRAY(struct funds_activity_in, budget_lines, "budget_lines", "预算明细", FIELD_REQUIRED,
+                1, 20, LINE_IN),
+    FIELD_END,
+};
+static const struct field PLAN_IN[] = {
+    FIELD_ID(struct funds_plan_in, org_id, "org_id", "社区党组织", FIELD_REQUIRED),
+    FIELD_INT(struct funds_plan_in, year, "year", "年度", FIELD_REQUIRED, 2000, 2999),
+    FIELD_INT(struct funds_plan_in, quarter, "quarter", "季度", FIELD_REQUIRED, 1, 4),
+    FIELD_ARRAY(struct funds_plan_in, activities, "activities", "活动", FIELD_REQUIRED, 1, 50,
+                ACTIVITY_IN),
+    FIELD_END,
+};
+
+static int plans_create(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_plan_in in = { 0 };
+    struct funds_plan p;
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_body_decode(req, PLAN_IN, &in, NULL, err) < 0 ||
+        http_require_org(req, in.org_id, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_plan_create(req->app, &in, &actor, &id, err) < 0 ||
+        funds_plan_get(req->app, id, req->arena, &p, err) < 0)
+        return -1;
+    http_res_json(res, 201, plan_json(&p));
+    return 0;
+}
+
+/* The plan of the path's id, in the caller's scope. */
+static int plan_in_scope(struct http_req *req, struct funds_plan *p, struct err *err)
+{
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 || funds_plan_get(req->app, id, req->arena, p, err) < 0)
+        return -1;
+    return http_require_org(req, p->org_id, err);
+}
+
+static int plan_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_plan p;
+
+    if (plan_in_scope(req, &p, err) < 0)
+        return -1;
+    http_res_json(res, 200, plan_json(&p));
+    return 0;
+}
+
+/* Answers the plan as it is now. */
+static int plan_answer(struct http_req *req, struct http_res *res, int64_t id, struct err *err)
+{
+    struct funds_plan p;
+
+    if (funds_plan_get(req->app, id, req->arena, &p, err) < 0)
+        return -1;
+    http_res_json(res, 200, plan_json(&p));
+    return 0;
+}
+
+static int plan_submit(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_plan p;
+    struct auth_actor actor;
+
+    if (plan_in_scope(req, &p, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_plan_submit(req->app, p.id, &actor, err) < 0)
+        return -1;
+    return plan_answer(req, res, p.id, err);
+}
+
+struct forward_in {
+    int64_t org_id, year, quarter;
+    struct funds_comment_in *comments;
+    int64_t ncomments;
+};
+static const struct field COMMENT_IN[] = {
+    FIELD_ID(struct funds_comment_in, activity_id, "activity_id", "活动", FIELD_REQUIRED),
+    FIELD_STR(struct funds_comment_in, comment, "comment", "街道意见", FIELD_REQUIRED, 1, 500),
+    FIELD_END,
+};
+static const struct field FORWARD_ONE_IN[] = {
+    FIELD_ARRAY(struct forward_in, comments, "comments", "街道意见", FIELD_OPTIONAL, 0, 200,
+                COMMENT_IN),
+    FIELD_END,
+};
+static const char MSG_STREET[] = "只有所属街道党工委可以汇总报送社区的活动计划";
+static const char MSG_DISTRICT[] = "只有区委组织部可以审核活动计划、分配经费和设定预算";
+
+static int plan_forward(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct forward_in in = { 0 };
+    struct funds_plan p;
+    struct funds_org o;
+    struct auth_actor actor;
+
+    if (plan_in_scope(req, &p, err) < 0 ||
+        http_body_decode(req, FORWARD_ONE_IN, &in, NULL, err) < 0 ||
+        funds_org_get(req->app, p.org_id, req->arena, &o, err) < 0 ||
+        require_level(req, o.street_id, MSG_STREET, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_plans_forward(req->app, &p.id, 1, in.comments, in.ncomments, &actor, err) < 0)
+        return -1;
+    return plan_answer(req, res, p.id, err);
+}
+
+static const struct field FORWARD_IN[] = {
+    FIELD_ID(struct forward_in, org_id, "org_id", "街道党工委", FIELD_REQUIRED),
+    FIELD_INT(struct forward_in, year, "year", "年度", FIELD_REQUIRED, 2000, 2999),
+    FIELD_INT(struct forward_in, quarter, "quarter", "季度", FIELD_REQUIRED, 1, 4),
+    FIELD_ARRAY(struct forward_in, comments, "comments", "街道意见", FIELD_OPTIONAL, 0, 500,
+                COMMENT_IN),
+    FIELD_END,
+};
+
+/* The street's one action: every submitted plan of its communities for the quarter. */
+static int street_forward(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct forward_in in = { 0 };
+    struct funds_org o;
+    struct auth_actor actor;
+    int64_t *ids, n;
+    json_t *arr;
+
+    if (http_body_decode(req, FORWARD_IN, &in, NULL, err) < 0 ||
+        http_require_org(req, in.org_id, err) < 0 ||
+        funds_org_get(req->app, in.org_id, req->arena, &o, err) < 0)
+        return -1;
+    if (strcmp(o.type, "street"))
+        return err_set(err, E_INVALID, "/org_id", "请选择街道党工委：由街道汇总报送所属社区的计划");
+    if (funds_plans_submitted(req->app, o.path, in.year, in.quarter, req->arena, &ids, &n, err) < 0)
+        return -1;
+    if (!n)
+        return err_set(err, E_INVALID, "/quarter",
+                       "%s %" PRId64 "年第%" PRId64 "季度没有待报送的社区计划", o.name, in.year,
+                       in.quarter);
+    http_actor(req, &actor);
+    if (funds_plans_forward(req->app, ids, n, in.comments, in.ncomments, &actor, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, jint(ids[i]));
+    http_res_json(res, 200, json_pack("{s:I, s:o}", "forwarded", (json_int_t)n, "plan_ids", arr));
+    return 0;
+}
+
+struct review_in {
+    struct funds_decision_in *decisions;
+    int64_t ndecisions;
+};
+static const struct field DECISION_IN[] = {
+    FIELD_ID(struct funds_decision_in, activity_id, "activity_id", "活动", FIELD_REQUIRED),
+    FIELD_ENUM(struct funds_decision_in, decision, "decision", "审核决定", FIELD_REQUIRED,
+               FUNDS_VERBS),
+    FIELD_INT(struct funds_decision_in, amount_fen, "amount_fen", "调整后金额（分）",
+              FIELD_OPTIONAL, 0, FEN_MAX),
+    FIELD_STR(struct funds_decision_in, reason, "reason", "理由", FIELD_OPTIONAL, 0, 500),
+    FIELD_END,
+};
+static const struct field REVIEW_IN[] = {
+    FIELD_ARRAY(struct review_in, decisions, "decisions", "审核决定", FIELD_REQUIRED, 1, 200,
+                DECISION_IN),
+    FIELD_END,
+};
+
+static int plan_review(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct review_in in = { 0 };
+    struct funds_plan p;
+    struct funds_org o;
+    struct auth_actor actor;
+
+    if (plan_in_scope(req, &p, err) < 0 || http_body_decode(req, REVIEW_IN, &in, NULL, err) < 0 ||
+        funds_org_get(req->app, p.org_id, req->arena, &o, err) < 0 ||
+        require_level(req, o.district_id, MSG_DISTRICT, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_plan_review(req->app, p.id, in.decisions, in.ndecisions, &actor, err) < 0)
+        return -1;
+    return plan_answer(req, res, p.id, err);
+}
+
+struct allocate_in {
+    char *override_reason;
+};
+static const struct field ALLOCATE_IN[] = {
+    FIELD_STR(struct allocate_in, override_reason, "override_reason", "超预算说明", FIELD_OPTIONAL,
+              2, 500),
+    FIELD_END,
+};
+
+static int plan_allocate(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct allocate_in in = { 0 };
+    struct funds_plan p;
+    struct funds_org o;
+    struct auth_actor actor;
+    int64_t total;
+
+    if (plan_in_scope(req, &p, err) < 0 || http_body_decode(req, ALLOCATE_IN, &in, NULL, err) < 0 ||
+        funds_org_get(req->app, p.org_id, req->arena, &o, err) < 0 ||
+        require_level(req, o.district_id, MSG_DISTRICT, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_plan_allocate(req->app, p.id, in.override_reason, &actor, &total, err) < 0 ||
+        funds_plan_get(req->app, p.id, req->arena, &p, err) < 0)
+        return -1;
+    http_res_json(
+        res, 200,
+        json_pack("{s:I, s:o}", "allocated_fen", (json_int_t)total, "plan", plan_json(&p)));
+    return 0;
+}
+
+struct plans_q {
+    int64_t org, year, quarter;
+    char *status;
+};
+static const struct field PLANS_Q[] = {
+    FIELD_ID(struct plans_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_INT(struct plans_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
+    FIELD_INT(struct plans_q, quarter, "quarter", "季度", FIELD_OPTIONAL, 1, 4),
+    FIELD_ENUM(struct plans_q, status, "status", "状态", FIELD_OPTIONAL, FUNDS_STATUSES),
+    FIELD_END,
+};
+
+static int plans_list(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct plans_q q = { 0 };
+    struct funds_plan *p;
+    const char *path;
+    int64_t n;
+    json_t *arr;
+
+    if (http_query_decode(req, PLANS_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0)
+        return -1;
+    if (!q.year)
+        q.year = this_year();
+    if (funds_plans_list(req->app, path, q.year, q.quarter, q.status, req->arena, &p, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, plan_json(&p[i]));
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:o, s:I}", "year", (json_int_t)q.year, "items", arr, "total",
+                            (json_int_t)n));
+    return 0;
+}
+
+/* ---- budgets, ledger, rules ---- */
+
+static const struct field BUDGET_IN[] = {
+    FIELD_ID(struct funds_budget_in, org_id, "org_id", "社区党组织", FIELD_REQUIRED),
+    FIELD_INT(struct funds_budget_in, year, "year", "年度", FIELD_REQUIRED, 2000, 2999),
+    FIELD_INT(struct funds_budget_in, amount_fen, "amount_fen", "预算总额（分）", FIELD_OPTIONAL, 0,
+              FEN_MAX),
+    FIELD_INT(struct funds_budget_in, reserve_fen, "reserve_fen", "预留奖励基金（分）",
+              FIELD_OPTIONAL, 0, FEN_MAX),
+    FIELD_STR(struct funds_budget_in, source, "source", "经费来源", FIELD_OPTIONAL, 0, 100),
+    FIELD_END,
+};
+
+static json_t *budget_json(const struct funds_budget *b)
+{
+    return json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "org_id", (json_int_t)b->org_id, "year",
+                     (json_int_t)b->year, "amount_fen", (json_int_t)b->amount_fen, "reserve_fen",
+                     (json_int_t)b->reserve_fen, "source", b->source, "rule", b->rule_id,
+                     "rule_set", b->rule_set);
+}
+
+static int budget_put(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_budget_in in = { .amount_fen = -1, .reserve_fen = -1 };
+    struct funds_budget b;
+    struct funds_org o;
+    struct auth_actor actor;
+
+    if (http_body_decode(req, BUDGET_IN, &in, NULL, err) < 0 ||
+        http_require_org(req, in.org_id, err) < 0 ||
+        funds_org_get(req->app, in.org_id, req->arena, &o, err) < 0)
+        return -1;
+    if (!o.community)
+        return err_set(err, E_INVALID, "/org_id", "党建经费预算按社区设定，请选择社区党组织");
+    if (in.amount_fen >= 0 && in.reserve_fen > in.amount_fen)
+        return err_set(err, E_INVALID, "/reserve_fen", "预留奖励基金不能超过预算总额");
+    if (require_level(req, o.district_id, MSG_DISTRICT, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_budget_set(req->app, &in, &actor, req->arena, &b, err) < 0)
+        return -1;
+    http_res_json(res, 200, budget_json(&b));
+    return 0;
+}
+
+struct ledger_q {
+    int64_t org, year;
+};
+static const struct field LEDGER_Q[] = {
+    FIELD_ID(struct ledger_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_INT(struct ledger_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
+    FIELD_END,
+};
+
+static json_t *ledger_json(const struct funds_ledger_row *r)
+{
+    return json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I}", "org_id", (json_int_t)r->org_id, "name",
+                     r->name, "budget_fen", (json_int_t)r->budget_fen, "reserve_fen",
+                     (json_int_t)r->reserve_fen, "allocated_fen", (json_int_t)r->allocated_fen,
+                     "spent_fen", (json_int_t)r->spent_fen, "remaining_fen",
+                     (json_int_t)r->remaining_fen);
+}
+
+static int ledger_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct ledger_q q = { 0 };
+    struct funds_ledger_row total, *rows;
+    const char *path;
+    int64_t n;
+    json_t *arr;
+
+    if (http_query_decode(req, LEDGER_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0)
+        return -1;
+    if (!q.year)
+        q.year = this_year();
+    if (funds_ledger(req->app, path, q.year, req->arena, &total, &rows, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, ledger_json(&rows[i]));
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:o, s:o}", "year", (json_int_t)q.year, "total",
+                            ledger_json(&total), "items", arr));
+    return 0;
+}
+
+/* The rules are the same everywhere; ?org= is checked like a list's so a caller asks only
+ * within the scope. */
+static int rules_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct ledger_q q = { 0 };
+    const char *path;
+    struct funds_rule *r;
+    struct funds_category *k;
+    int64_t nr, nk;
+    json_t *rules = json_array(), *cats = json_array();
+
+    if (http_query_decode(req, LEDGER_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0 ||
+        funds_rules_list(req->app, req->arena, &r, &nr, &k, &nk, err) < 0) {
+        json_decref(rules);
+        json_decref(cats);
+        return -1;
+    }
+    for (int64_t i = 0; i < nr; i++) {
+        json_t *param = json_loads(r[i].param, 0, NULL);
+        json_array_append_new(
+            rules, json_pack("{s:s, s:s, s:o, s:s, s:s, s:s, s:s}", "id", r[i].rule_id, "version",
+                             r[i].rule_set, "param", param ? param : json_object(), "valid_from",
+                             r[i].valid_from, "valid_to", r[i].valid_to, "confidence",
+                             r[i].confidence, "source", r[i].source));
+    }
+    for (int64_t i = 0; i < nk; i++)
+        json_array_append_new(cats,
+                              json_pack("{s:s, s:s}", "code", k[i].code, "label", k[i].label));
+    http_res_json(res, 200, json_pack("{s:o, s:o}", "rules", rules, "categories", cats));
+    return 0;
+}
+
+static const struct route FUNDS_ROUTES[] = {
+    { HTTP_GET, "/api/funds/rules", rules_get, PERM_FUNDS_READ, SCOPE_CALLER,
+      "党建经费规则（预算、奖励基金、报送截止日期、激励权重）和预算类别", NULL, LEDGER_Q, NULL },
+    { HTTP_GET, "/api/funds/plans", plans_list, PERM_FUNDS_READ, SCOPE_CALLER,
+      "某组织下各社区某年（某季度）的活动计划及每项活动（街道汇总、区审核看板）", NULL, PLANS_Q,
+      NULL },
+    { HTTP_POST, "/api/funds/plans", plans_create, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "社区填报某季度的活动计划（草稿：活动、日期、人数、预算明细）", NULL, NULL, PLAN_IN },
+    { HTTP_GET, "/api/funds/plans/{id}", plan_get, PERM_FUNDS_READ, SCOPE_RECORD,
+      "一份活动计划及其活动、预算明细、街道意见和审核决定", NULL, NULL, NULL },
+    { HTTP_POST, "/api/funds/plans/{id}/submit", plan_submit, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "社区把草稿计划提交街道（报送截止日期前，FUND-DEADLINE）", NULL, NULL, NULL },
+    { HTTP_POST, "/api/funds/plans/{id}/forward", plan_forward, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "街道把一份社区计划报送区委组织部（可附每项活动的意见）", NULL, NULL, FORWARD_ONE_IN },
+    { HTTP_POST, "/api/funds/forward", street_forward, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "街道一次报送所属各社区某季度已提交的全部计划（一个事务）", NULL, NULL, FORWARD_IN },
+    { HTTP_POST, "/api/funds/plans/{id}/review", plan_review, PERM_FUNDS_REVIEW, SCOPE_RECORD,
+      "区委组织部逐项审核活动：同意、调整金额（须说明理由）或不同意（须说明理由）", NULL, NULL,
+      REVIEW_IN },
+    { HTTP_POST, "/api/funds/plans/{id}/allocate", plan_allocate, PERM_FUNDS_REVIEW, SCOPE_RECORD,
+      "按审核结果分配经费（超出剩余预算须填写超预算说明）", NULL, NULL, ALLOCATE_IN },
+    { HTTP_PUT, "/api/funds/budgets", budget_put, PERM_FUNDS_REVIEW, SCOPE_RECORD,
+      "设定社区年度党建经费预算和预留奖励基金（FUND-BUDGET、FUND-RESERVE）", NULL, NULL,
+      BUDGET_IN },
+    { HTTP_GET, "/api/funds/ledger", ledger_get, PERM_FUNDS_READ, SCOPE_CALLER,
+      "经费台账：本组织及各下级组织的预算、预留、已分配、已使用、剩余（各行之和等于合计）", NULL,
+      LEDGER_Q, NULL },
+    { 0 },
+};
+
+/* The area's permissions: code, zh-CN label, the roles holding it (their oracle is the
+ * `policy` of tests/api/authz/funds.js). Which level acts (the community writes, the street
+ * forwards, the district reviews) is checked on the org tree by the handlers. */
+static const struct perm_row FUNDS_PERMS[] = {
+    PERM_ROW(PERM_FUNDS_READ, "funds.read", "查看党建经费计划和台账", ROLES_MANAGERS),
+    PERM_ROW(PERM_FUNDS_WRITE, "funds.write", "填报、提交和报送党建经费活动计划", ROLES_MANAGERS),
+    PERM_ROW(PERM_FUNDS_REVIEW, "funds.review", "审核活动计划、分配经费、设定预算（区委组织部）",
+             ROLES_MANAGERS),
+    PERM_ROWS_END,
+};
+
+static const struct audit_action FUNDS_AUDIT[] = {
+    { "funds.plan", "填报党建经费活动计划", "fund_plan" },
+    { "funds.submit", "提交党建经费活动计划", "fund_plan" },
+    { "funds.forward", "街道报送党建经费活动计划", "fund_plan" },
+    { "funds.review", "审核党建经费活动", "fund_plan" },
+    { "funds.allocate", "分配党建经费", "fund_plan" },
+    { "funds.budget", "设定社区党建经费预算", "org" },
+    { NULL, NULL, NULL },
+};
+
+static const struct code_table FUNDS_CODES[] = {
+    { "funds_status", FUNDS_STATUSES, FUNDS_STATUS_LABELS },
+    { "funds_decision", FUNDS_DECISIONS, FUNDS_DECISION_LABELS },
+    { NULL, NULL, NULL },
+};
+
+const struct change_counter FUNDS_COUNTER = { "funds", "党建经费" };
+static const struct change_counter *const FUNDS_COUNTERS[] = { &FUNDS_COUNTER, NULL };
+static const struct demo_hook *const FUNDS_DEMOS[] = { &FUNDS_DEMO, NULL };
+
+extern const struct module FUNDS_MODULE;
+const struct module FUNDS_MODULE = {
+    .name = "funds",
+    .routes = FUNDS_ROUTES,
+    .perms = FUNDS_PERMS,
+    .audit_actions = FUNDS_AUDIT,
+    .codes = FUNDS_CODES,
+    .counters = FUNDS_COUNTERS,
+    .demo = FUNDS_DEMOS,
+};

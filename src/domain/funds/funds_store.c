@@ -1,0 +1,501 @@
+/* funds_store.c: the funds area's SQL, as named statements, and the mapping of rows to structs
+ * in the caller's arena: orgs with the levels above them, rule and category rows, budgets,
+ * plans with activities and lines, allocations, spending and the ledger sums. It checks no
+ * rule (funds.c and funds_rules.c do) and begins no transaction. */
+#include "core/compat.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/funds/funds_int.h"
+
+#define COMMUNITY_TYPES "('community_committee', 'general_branch')"
+
+static const struct db_sql SQL_ORG = {
+    .name = "funds.org",
+    .sql = "SELECT o.id, o.tenant_id, o.path, o.type, o.name, COALESCE(p.id, 0), "
+           "COALESCE(p.type, ''), COALESCE(g.id, 0), COALESCE(g.type, '') FROM org o "
+           "LEFT JOIN org p ON p.id = o.parent_id LEFT JOIN org g ON g.id = p.parent_id "
+           "WHERE o.id = ? AND o.dissolved_on IS NULL",
+};
+static const struct db_sql SQL_RULES = {
+    .name = "funds.rules",
+    .sql = "SELECT rule_id, rule_set, param, valid_from, valid_to, confidence, source "
+           "FROM fund_rule ORDER BY rule_id, valid_from",
+};
+static const struct db_sql SQL_CATEGORIES = {
+    .name = "funds.categories",
+    .sql = "SELECT code, label FROM fund_category WHERE enabled = 1 ORDER BY sort, code",
+};
+static const struct db_sql SQL_PLAN_INSERT = {
+    .name = "funds.plan_insert",
+    .sql = "INSERT INTO fund_plan (tenant_id, org_id, org_path, year, quarter, status, deadline, "
+           "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?) "
+           "RETURNING id",
+};
+static const struct db_sql SQL_ACTIVITY_INSERT = {
+    .name = "funds.activity_insert",
+    .sql = "INSERT INTO fund_activity (plan_id, seq, title, content, held_on, participants, "
+           "requested_fen) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_LINE_INSERT = {
+    .name = "funds.line_insert",
+    .sql = "INSERT INTO fund_line (activity_id, seq, category, amount_fen) VALUES (?, ?, ?, ?)",
+};
+#define PLAN_COLS                                                                                  \
+    "p.id, p.org_id, p.year, p.quarter, p.created_at, COALESCE(p.submitted_at, 0), "               \
+    "COALESCE(p.forwarded_at, 0), COALESCE(p.reviewed_at, 0), o.name, p.status, p.deadline"
+static const struct db_sql SQL_PLAN = {
+    .name = "funds.plan",
+    .sql = "SELECT " PLAN_COLS " FROM fund_plan p JOIN org o ON o.id = p.org_id WHERE p.id = ?",
+};
+static const struct db_sql SQL_PLANS = {
+    .name = "funds.plans",
+    .sql = "SELECT " PLAN_COLS " FROM fund_plan p JOIN org o ON o.id = p.org_id "
+           "WHERE p.org_path LIKE ? || '%' AND p.year = ? AND p.quarter BETWEEN ? AND ? "
+           "AND p.status = COALESCE(?, p.status) ORDER BY p.quarter, p.org_id LIMIT 500",
+};
+static const struct db_sql SQL_ACTIVITIES = {
+    .name = "funds.activities",
+    .sql = "SELECT id, plan_id, seq, participants, requested_fen, COALESCE(approved_fen, -1), "
+           "title, content, held_on, street_comment, decision, reason FROM fund_activity "
+           "WHERE plan_id = ? ORDER BY seq",
+};
+static const struct db_sql SQL_LINES = {
+    .name = "funds.lines",
+    .sql = "SELECT l.activity_id, l.amount_fen, l.category, c.label FROM fund_line l "
+           "JOIN fund_activity a ON a.id = l.activity_id JOIN fund_category c ON "
+           "c.code = l.category WHERE a.plan_id = ? ORDER BY a.seq, l.seq",
+};
+/* The step's time goes into the column of the status the plan leaves (SET sees the old row). */
+static const struct db_sql SQL_PLAN_MOVE = {
+    .name = "funds.plan_move",
+    .sql = "UPDATE fund_plan SET status = ?, updated_at = ?, "
+           "submitted_at = CASE WHEN status = 'draft' THEN ? ELSE submitted_at END, "
+           "forwarded_at = CASE WHEN status = 'submitted' THEN ? ELSE forwarded_at END, "
+           "forwarded_by = CASE WHEN status = 'submitted' THEN ? ELSE forwarded_by END, "
+           "reviewed_at = CASE WHEN status = 'forwarded' THEN ? ELSE reviewed_at END "
+           "WHERE id = ? AND status = ?",
+};
+static const struct db_sql SQL_COMMENT = {
+    .name = "funds.comment",
+    .sql = "UPDATE fund_activity SET street_comment = ? WHERE id = ?",
+};
+static const struct db_sql SQL_DECIDE = {
+    .name = "funds.decide",
+    .sql = "UPDATE fund_activity SET decision = ?, approved_fen = ?, reason = ?, decided_by = ?, "
+           "decided_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_UNDECIDED = {
+    .name = "funds.undecided",
+    .sql = "SELECT COUNT(*) FROM fund_activity WHERE plan_id = ? AND decision IS NULL",
+};
+static const struct db_sql SQL_SUBMITTED = {
+    .name = "funds.submitted",
+    .sql = "SELECT id FROM fund_plan WHERE org_path LIKE ? || '%' AND year = ? AND quarter = ? "
+           "AND status = 'submitted' ORDER BY id",
+};
+static const struct db_sql SQL_BUDGET = {
+    .name = "funds.budget",
+    .sql = "SELECT org_id, year, amount_fen, reserve_fen, source, rule_id, rule_set "
+           "FROM fund_budget WHERE org_id = ? AND year = ?",
+};
+static const struct db_sql SQL_BUDGET_PUT = {
+    .name = "funds.budget_put",
+    .sql = "INSERT INTO fund_budget (tenant_id, org_id, org_path, year, amount_fen, reserve_fen, "
+           "source, rule_id, rule_set, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT (org_id, year) DO UPDATE SET amount_fen = excluded.amount_fen, "
+           "reserve_fen = excluded.reserve_fen, source = excluded.source, "
+           "rule_id = excluded.rule_id, rule_set = excluded.rule_set, set_by = excluded.set_by, "
+           "set_at = excluded.set_at",
+};
+static const struct db_sql SQL_ALLOCATED = {
+    .name = "funds.allocated",
+    .sql = "SELECT COALESCE(SUM(amount_fen), 0) FROM fund_allocation WHERE org_id = ? AND "
+           "year = ?",
+};
+static const struct db_sql SQL_APPROVED = {
+    .name = "funds.approved",
+    .sql = "SELECT id, approved_fen FROM fund_activity WHERE plan_id = ? AND decision IN "
+           "('approved', 'adjusted') AND approved_fen > 0 ORDER BY seq",
+};
+static const struct db_sql SQL_ALLOCATION_INSERT = {
+    .name = "funds.allocation_insert",
+    .sql = "INSERT INTO fund_allocation (tenant_id, org_id, org_path, year, quarter, plan_id, "
+           "activity_id, amount_fen, override_reason, created_by, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+};
+static const struct db_sql SQL_SPEND_INSERT = {
+    .name = "funds.spend_insert",
+    .sql = "INSERT INTO fund_spend (tenant_id, org_id, org_path, year, activity_id, category, "
+           "amount_fen, spent_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+};
+/* Every community (a 社区党委/党总支 whose parent is a street) at or under the path. */
+static const struct db_sql SQL_LEDGER = {
+    .name = "funds.ledger",
+    .sql = "SELECT o.id, o.path, o.name, "
+           "COALESCE((SELECT b.amount_fen FROM fund_budget b WHERE b.org_id = o.id "
+           "AND b.year = ?), 0), "
+           "COALESCE((SELECT b.reserve_fen FROM fund_budget b WHERE b.org_id = o.id "
+           "AND b.year = ?), 0), "
+           "COALESCE((SELECT SUM(x.amount_fen) FROM fund_allocation x WHERE x.org_id = o.id "
+           "AND x.year = ?), 0), "
+           "COALESCE((SELECT SUM(s.amount_fen) FROM fund_spend s WHERE s.org_id = o.id "
+           "AND s.year = ?), 0) "
+           "FROM org o JOIN org p ON p.id = o.parent_id WHERE o.path LIKE ? || '%' "
+           "AND p.type = 'street' AND o.type IN " COMMUNITY_TYPES
+           " AND o.dissolved_on IS NULL ORDER BY o.id",
+};
+static const struct db_sql SQL_CHILDREN = {
+    .name = "funds.children",
+    .sql = "SELECT id, path, name FROM org WHERE parent_id = ? AND dissolved_on IS NULL AND "
+           "type IN ('street', 'community_committee', 'general_branch') ORDER BY id",
+};
+
+static void read_org(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_org *o = row;
+    const char *ptype = db_col_text(st, 6), *gtype = db_col_text(st, 8);
+
+    o->id = db_col_int(st, 0);
+    o->tenant_id = db_col_int(st, 1);
+    o->path = db_col_dup(st, 2, a);
+    o->type = db_col_dup(st, 3, a);
+    o->name = db_col_dup(st, 4, a);
+    o->community =
+        (!strcmp(o->type, "community_committee") || !strcmp(o->type, "general_branch")) &&
+        !strcmp(ptype, "street");
+    if (o->community) {
+        o->street_id = db_col_int(st, 5);
+        o->district_id = !strcmp(gtype, "district") ? db_col_int(st, 7) : 0;
+    } else if (!strcmp(o->type, "street")) {
+        o->street_id = o->id;
+        o->district_id = !strcmp(ptype, "district") ? db_col_int(st, 5) : 0;
+    } else if (!strcmp(o->type, "district")) {
+        o->district_id = o->id;
+    }
+}
+
+int funds_store_org(struct db_conn *c, int64_t org_id, struct arena *a, struct funds_org *out,
+                    struct err *err)
+{
+    return db_read_by_id(c, &SQL_ORG, org_id, read_org, a, out, "/org_id", "党组织不存在", err);
+}
+
+static void read_rule(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_rule *r = row;
+
+    r->rule_id = db_col_dup(st, 0, a);
+    r->rule_set = db_col_dup(st, 1, a);
+    r->param = db_col_dup(st, 2, a);
+    r->valid_from = db_col_dup(st, 3, a);
+    r->valid_to = db_col_dup(st, 4, a);
+    r->confidence = db_col_dup(st, 5, a);
+    r->source = db_col_dup(st, 6, a);
+}
+
+int funds_store_rules(struct db_conn *c, struct arena *a, struct funds_rule **out, int64_t *n_out,
+                      struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_RULES, &st, err) < 0)
+        return -1;
+    return db_read_rows(&st, read_rule, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_category(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_category *k = row;
+
+    k->code = db_col_dup(st, 0, a);
+    k->label = db_col_dup(st, 1, a);
+}
+
+int funds_store_categories(struct db_conn *c, struct arena *a, struct funds_category **out,
+                           int64_t *n_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_CATEGORIES, &st, err) < 0)
+        return -1;
+    return db_read_rows(&st, read_category, sizeof(**out), a, out, n_out, err);
+}
+
+int funds_store_plan_insert(struct db_conn *c, const struct funds_org *o,
+                            const struct funds_plan_in *in, const char *deadline, int64_t by,
+                            int64_t now, int64_t *id_out, struct err *err)
+{
+    int rc = db_run_id_args(c, &SQL_PLAN_INSERT,
+                            DB_ARGS(DB_INT(o->tenant_id), DB_INT(o->id), DB_TEXT(o->path),
+                                    DB_INT(in->year), DB_INT(in->quarter), DB_TEXT(deadline),
+                                    DB_OPT_ID(by), DB_INT(now), DB_INT(now)),
+                            id_out, err);
+
+    return db_conflict_on(rc, "/quarter", "该社区本季度已有经费计划，请在原计划上修改", err);
+}
+
+int funds_store_activity_insert(struct db_conn *c, int64_t plan_id, int64_t seq,
+                                const struct funds_activity_in *in, int64_t requested_fen,
+                                int64_t *id_out, struct err *err)
+{
+    return db_run_id_args(c, &SQL_ACTIVITY_INSERT,
+                          DB_ARGS(DB_INT(plan_id), DB_INT(seq), DB_TEXT(in->title),
+                                  DB_OPT_TEXT(in->content ? in->content : ""), DB_TEXT(in->date),
+                                  DB_INT(in->participants), DB_INT(requested_fen)),
+                          id_out, err);
+}
+
+int funds_store_line_insert(struct db_conn *c, int64_t activity_id, int64_t seq,
+                            const char *category, int64_t amount_fen, struct err *err)
+{
+    return db_run_args(
+        c, &SQL_LINE_INSERT,
+        DB_ARGS(DB_INT(activity_id), DB_INT(seq), DB_TEXT(category), DB_INT(amount_fen)), err);
+}
+
+static void read_plan(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_plan *p = row;
+
+    p->id = db_col_int(st, 0);
+    p->org_id = db_col_int(st, 1);
+    p->year = db_col_int(st, 2);
+    p->quarter = db_col_int(st, 3);
+    p->created_at = db_col_int(st, 4);
+    p->submitted_at = db_col_int(st, 5);
+    p->forwarded_at = db_col_int(st, 6);
+    p->reviewed_at = db_col_int(st, 7);
+    p->org_name = db_col_dup(st, 8, a);
+    p->status = db_col_dup(st, 9, a);
+    p->deadline = db_col_dup(st, 10, a);
+}
+
+int funds_store_plan(struct db_conn *c, int64_t id, struct arena *a, struct funds_plan *out,
+                     struct err *err)
+{
+    return db_read_by_id(c, &SQL_PLAN, id, read_plan, a, out, "/id", "经费计划不存在", err);
+}
+
+int funds_store_plans(struct db_conn *c, const char *path, int64_t year, int64_t quarter,
+                      const char *status, struct arena *a, struct funds_plan **out, int64_t *n_out,
+                      struct err *err)
+{
+    return db_read_rows_args(c, &SQL_PLANS,
+                             DB_ARGS(DB_TEXT(path), DB_INT(year), DB_INT(quarter ? quarter : 1),
+                                     DB_INT(quarter ? quarter : 4), DB_TEXT(status)),
+                             read_plan, sizeof(**out), a, out, n_out, err);
+}
+
+static void read_activity(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_activity *v = row;
+
+    v->id = db_col_int(st, 0);
+    v->plan_id = db_col_int(st, 1);
+    v->seq = db_col_int(st, 2);
+    v->participants = db_col_int(st, 3);
+    v->requested_fen = db_col_int(st, 4);
+    v->approved_fen = db_col_int(st, 5);
+    v->title = db_col_dup(st, 6, a);
+    v->content = db_col_dup(st, 7, a);
+    v->held_on = db_col_dup(st, 8, a);
+    v->street_comment = db_col_dup(st, 9, a);
+    v->decision = db_col_dup(st, 10, a);
+    v->reason = db_col_dup(st, 11, a);
+}
+
+static void read_line(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_line *l = row;
+
+    l->activity_id = db_col_int(st, 0);
+    l->amount_fen = db_col_int(st, 1);
+    l->category = db_col_dup(st, 2, a);
+    l->label = db_col_dup(st, 3, a);
+}
+
+int funds_store_plan_activities(struct db_conn *c, struct funds_plan *p, struct arena *a,
+                                struct err *err)
+{
+    struct funds_line *lines;
+    int64_t nlines, k = 0;
+
+    if (db_read_rows_args(c, &SQL_ACTIVITIES, DB_ARGS(DB_INT(p->id)), read_activity,
+                          sizeof(*p->activities), a, &p->activities, &p->nactivities, err) < 0 ||
+        db_read_rows_args(c, &SQL_LINES, DB_ARGS(DB_INT(p->id)), read_line, sizeof(*lines), a,
+                          &lines, &nlines, err) < 0)
+        return -1;
+    /* Lines come in activity order, so each activity's lines are one run of the array. */
+    for (int64_t i = 0; i < p->nactivities; i++) {
+        struct funds_activity *v = &p->activities[i];
+        v->lines = lines + k;
+        while (k < nlines && lines[k].activity_id == v->id) {
+            v->nlines++;
+            k++;
+        }
+    }
+    return 0;
+}
+
+int funds_store_plan_move(struct db_conn *c, int64_t id, const char *from, const char *to,
+                          int64_t by, int64_t now, const char *msg, struct err *err)
+{
+    if (db_run_args(c, &SQL_PLAN_MOVE,
+                    DB_ARGS(DB_TEXT(to), DB_INT(now), DB_INT(now), DB_INT(now), DB_OPT_ID(by),
+                            DB_INT(now), DB_INT(id), DB_TEXT(from)),
+                    err) < 0)
+        return -1;
+    if (db_changes(c) != 1)
+        return err_set(err, E_CONFLICT, "/status", "%s", msg);
+    return 0;
+}
+
+int funds_store_comment(struct db_conn *c, int64_t activity_id, const char *comment,
+                        struct err *err)
+{
+    return db_run_args(c, &SQL_COMMENT, DB_ARGS(DB_OPT_TEXT(comment), DB_INT(activity_id)), err);
+}
+
+int funds_store_decide(struct db_conn *c, int64_t activity_id, const char *decision,
+                       int64_t approved_fen, const char *reason, int64_t by, int64_t now,
+                       struct err *err)
+{
+    return db_run_args(c, &SQL_DECIDE,
+                       DB_ARGS(DB_TEXT(decision), DB_INT(approved_fen),
+                               DB_OPT_TEXT(reason ? reason : ""), DB_OPT_ID(by), DB_INT(now),
+                               DB_INT(activity_id)),
+                       err);
+}
+
+int funds_store_undecided(struct db_conn *c, int64_t plan_id, int64_t *n_out, struct err *err)
+{
+    return db_read_one_args(c, &SQL_UNDECIDED, DB_ARGS(DB_INT(plan_id)), db_read_int, NULL, n_out,
+                            "/id", "经费计划不存在", err);
+}
+
+int funds_store_submitted(struct db_conn *c, const char *path, int64_t year, int64_t quarter,
+                          struct arena *a, int64_t **ids_out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_SUBMITTED,
+                             DB_ARGS(DB_TEXT(path), DB_INT(year), DB_INT(quarter)), db_read_int,
+                             sizeof(**ids_out), a, ids_out, n_out, err);
+}
+
+static void read_budget(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_budget *b = row;
+
+    b->org_id = db_col_int(st, 0);
+    b->year = db_col_int(st, 1);
+    b->amount_fen = db_col_int(st, 2);
+    b->reserve_fen = db_col_int(st, 3);
+    b->source = db_col_dup(st, 4, a);
+    b->rule_id = db_col_dup(st, 5, a);
+    b->rule_set = db_col_dup(st, 6, a);
+}
+
+int funds_store_budget(struct db_conn *c, int64_t org_id, int64_t year, struct arena *a,
+                       struct funds_budget *out, bool *found_out, struct err *err)
+{
+    return db_read_opt_args(c, &SQL_BUDGET, DB_ARGS(DB_INT(org_id), DB_INT(year)), read_budget, a,
+                            out, found_out, err);
+}
+
+int funds_store_budget_put(struct db_conn *c, const struct funds_org *o,
+                           const struct funds_budget *b, int64_t by, int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_BUDGET_PUT,
+                       DB_ARGS(DB_INT(o->tenant_id), DB_INT(o->id), DB_TEXT(o->path),
+                               DB_INT(b->year), DB_INT(b->amount_fen), DB_INT(b->reserve_fen),
+                               DB_TEXT(b->source), DB_TEXT(b->rule_id), DB_TEXT(b->rule_set),
+                               DB_OPT_ID(by), DB_INT(now)),
+                       err);
+}
+
+int funds_store_allocated(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,
+                          struct err *err)
+{
+    return db_read_one_args(c, &SQL_ALLOCATED, DB_ARGS(DB_INT(org_id), DB_INT(year)), db_read_int,
+                            NULL, sum_out, "/org_id", "党组织不存在", err);
+}
+
+static void read_alloc(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_alloc_row *r = row;
+
+    UNUSED(a);
+    r->activity_id = db_col_int(st, 0);
+    r->amount_fen = db_col_int(st, 1);
+}
+
+int funds_store_approved(struct db_conn *c, int64_t plan_id, struct arena *a,
+                         struct funds_alloc_row **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_APPROVED, DB_ARGS(DB_INT(plan_id)), read_alloc, sizeof(**out),
+                             a, out, n_out, err);
+}
+
+int funds_store_allocation_insert(struct db_conn *c, const struct funds_plan *p,
+                                  const char *org_path, int64_t tenant_id,
+                                  const struct funds_alloc_row *r, const char *override_reason,
+                                  int64_t by, int64_t now, struct err *err)
+{
+    return db_run_args(
+        c, &SQL_ALLOCATION_INSERT,
+        DB_ARGS(DB_INT(tenant_id), DB_INT(p->org_id), DB_TEXT(org_path), DB_INT(p->year),
+                DB_INT(p->quarter), DB_INT(p->id), DB_INT(r->activity_id), DB_INT(r->amount_fen),
+                DB_OPT_TEXT(override_reason ? override_reason : ""), DB_OPT_ID(by), DB_INT(now)),
+        err);
+}
+
+int funds_store_spend_insert(struct db_conn *c, const struct funds_plan *p, const char *org_path,
+                             int64_t tenant_id, int64_t activity_id, const char *category,
+                             int64_t amount_fen, const char *spent_on, int64_t by, int64_t now,
+                             struct err *err)
+{
+    return db_run_args(c, &SQL_SPEND_INSERT,
+                       DB_ARGS(DB_INT(tenant_id), DB_INT(p->org_id), DB_TEXT(org_path),
+                               DB_INT(p->year), DB_INT(activity_id), DB_TEXT(category),
+                               DB_INT(amount_fen), DB_TEXT(spent_on), DB_OPT_ID(by), DB_INT(now)),
+                       err);
+}
+
+static void read_ledger(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_ledger_row *r = row;
+
+    r->org_id = db_col_int(st, 0);
+    r->org_path = db_col_dup(st, 1, a);
+    r->name = db_col_dup(st, 2, a);
+    r->budget_fen = db_col_int(st, 3);
+    r->reserve_fen = db_col_int(st, 4);
+    r->allocated_fen = db_col_int(st, 5);
+    r->spent_fen = db_col_int(st, 6);
+    r->remaining_fen = r->budget_fen - r->reserve_fen - r->allocated_fen;
+}
+
+int funds_store_ledger(struct db_conn *c, const char *path, int64_t year, struct arena *a,
+                       struct funds_ledger_row **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(
+        c, &SQL_LEDGER,
+        DB_ARGS(DB_INT(year), DB_INT(year), DB_INT(year), DB_INT(year), DB_TEXT(path)), read_ledger,
+        sizeof(**out), a, out, n_out, err);
+}
+
+static void read_child(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_ledger_row *r = row;
+
+    r->org_id = db_col_int(st, 0);
+    r->org_path = db_col_dup(st, 1, a);
+    r->name = db_col_dup(st, 2, a);
+}
+
+int funds_store_children(struct db_conn *c, int64_t org_id, struct arena *a,
+                         struct funds_ledger_row **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_CHILDREN, DB_ARGS(DB_INT(org_id)), read_child, sizeof(**out),
+                             a, out, n_out, err);
+}

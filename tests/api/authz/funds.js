@@ -1,0 +1,32 @@
+// authz/funds.js: authorization-matrix recipes for the Party-building funds area (党建经费): the
+// lists and the ledger of an org, a plan for a quarter whose activity is dated outside it (one
+// validation error after the scope check, nothing written), a fixture draft plan with no
+// activity (submitting it is refused for that; forwarding, reviewing and allocating it with a
+// bad body: each one validation error after the scope check and before the check of which
+// level may act), the street's forward of a quarter with nothing to forward, and a budget
+// whose reserve exceeds its amount.
+"use strict";
+module.exports = (fx) => {
+  const onPlan = (org, make) => make(fx.fundPlan(org));
+  return {
+    "GET /api/funds/rules": (org) => ({ path: `/api/funds/rules?org=${org}` }),
+    "GET /api/funds/plans": (org) => ({ path: `/api/funds/plans?org=${org}&year=2026` }),
+    "GET /api/funds/ledger": (org) => ({ path: `/api/funds/ledger?org=${org}&year=2026` }),
+    "POST /api/funds/plans": (org) => ({ path: "/api/funds/plans", body: { org_id: org, year: 2999, quarter: 1, activities: [{ title: "矩阵活动", date: "2999-05-01", budget_lines: [{ category: "other", amount_fen: 100 }] }] }, ok: 400 }),
+    "GET /api/funds/plans/{id}": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}` })),
+    "POST /api/funds/plans/{id}/submit": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}/submit`, ok: 400 })),
+    "POST /api/funds/plans/{id}/forward": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}/forward`, body: { comments: [{ activity_id: 1, comment: "" }] }, ok: 400 })),
+    "POST /api/funds/plans/{id}/review": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}/review`, body: { decisions: [] }, ok: 400 })),
+    "POST /api/funds/plans/{id}/allocate": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}/allocate`, body: { override_reason: "超" }, ok: 400 })),
+    "POST /api/funds/forward": (org) => ({ path: "/api/funds/forward", body: { org_id: org, year: 2999, quarter: 1 }, ok: 400 }),
+    "PUT /api/funds/budgets": (org) => ({ path: "/api/funds/budgets", body: { org_id: org, year: 2999, amount_fen: 100, reserve_fen: 200 }, ok: 400 }),
+  };
+};
+
+// The roles holding each permission the area declares, written out independently of its
+// PERM_ROW rows (the oracle).
+module.exports.policy = {
+  "funds.read": ["admin", "org_admin"],
+  "funds.write": ["admin", "org_admin"],
+  "funds.review": ["admin", "org_admin"],
+};

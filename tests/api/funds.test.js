@@ -1,0 +1,181 @@
+// funds.test.js: community Party-building funds (社区党建经费, issue 23) over the API on the demo
+// street: one quarter walked through (two communities' plans submitted, forwarded by the street
+// in one action, reviewed per activity by the district with one adjusted and one refused,
+// allocated, one allocation over the budget left refused until an override is recorded), the
+// ledger's rows summing to their parent's at the district, street and community levels (on
+// the new year and on the demo's year with spending), the reviewing level enforced (the street
+// and the community may not review, the community may not forward), and bad input refused
+// with its field path and nothing written. The district is the demo's root org (区委组织部);
+// its cadre is an org_admin granted there.
+"use strict";
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, login, sql, cli, today, expectStatus, expectError } = require("./lib/harness");
+
+let srv, admin, quwei, jiedao, shequ, shuji, district, street, c1, c2;
+const Y = Number(today().slice(0, 4)) + 1; // next year: every quarter's deadline is ahead
+const count = (q) => Number(sql(srv.db, q)[0][0]);
+const plans = () => count("SELECT COUNT(*) FROM fund_plan") + count("SELECT COUNT(*) FROM fund_activity") * 1000;
+
+before(async () => {
+  srv = await startServer({ demo: {} });
+  [admin, jiedao, shequ, shuji] = await Promise.all(["admin", "jiedao", "shequ", "shuji"].map((u) => login(srv, u)));
+  district = admin.session.grants[0].org_id;
+  street = jiedao.session.grants[0].org_id;
+  c1 = shequ.session.grants[0].org_id;
+  c2 = Number(sql(srv.db, `SELECT MIN(id) FROM org WHERE parent_id = ${street} AND type IN ('community_committee', 'general_branch') AND id <> ${c1}`)[0][0]);
+  assert.equal(sql(srv.db, `SELECT type FROM org WHERE id = ${district}`)[0][0], "district");
+  const add = cli(["user", "add", "--db", srv.db, "--username", "quwei", "--password", "District-Passw0rd-1", "--role", "org_admin", "--org", String(district)]);
+  assert.equal(add.status, 0, add.stderr);
+  sql(srv.db, "UPDATE user_account SET must_change_password = 0 WHERE username = 'quwei'");
+  quwei = await login(srv, "quwei", "District-Passw0rd-1");
+});
+after(async () => { await srv.stop(); });
+
+const lines = (...fen) => fen.map((f, i) => ({ category: i % 2 ? "venue" : "materials", amount_fen: f }));
+const act = (title, date, ...fen) => ({ title, date, participants: 30, budget_lines: lines(...fen) });
+const SUMS = ["budget_fen", "reserve_fen", "allocated_fen", "spent_fen", "remaining_fen"];
+// The ledger of org: its items' sums equal its total row, field by field.
+async function ledger(who, org, year) {
+  const l = expectStatus(await who.request("GET", `/api/funds/ledger?org=${org}&year=${year}`), 200).json;
+  assert.equal(l.total.org_id, org);
+  for (const k of SUMS) assert.equal(l.items.reduce((t, r) => t + r[k], 0), l.total[k], `ledger of ${org} ${year}: items' ${k} sum to the total`);
+  for (const r of l.items) assert.equal(r.remaining_fen, r.budget_fen - r.reserve_fen - r.allocated_fen);
+  return l;
+}
+// The ledger at every level: the district's row of the street is the street's total, the
+// street's row of each community is that community's total.
+async function ledgerEveryLevel(year) {
+  const d = await ledger(admin, district, year);
+  const s = await ledger(jiedao, street, year);
+  assert.deepEqual(d.items.find((r) => r.org_id === street), s.total);
+  for (const row of s.items) assert.deepEqual((await ledger(admin, row.org_id, year)).total, row);
+  return s;
+}
+
+test("one quarter: plans → the street forwards all at once → the district reviews each activity → allocation → ledger", async () => {
+  // Budgets: the rule's defaults (10000 元, 1500 元 held back) for one, given amounts for the other.
+  const b1 = expectStatus(await quwei.request("PUT", "/api/funds/budgets", { body: { org_id: c1, year: Y } }), 200).json;
+  assert.deepEqual([b1.amount_fen, b1.reserve_fen, b1.rule, b1.rule_set], [1000000, 150000, "FUND-BUDGET", "funds-2012"]);
+  expectStatus(await quwei.request("PUT", "/api/funds/budgets", { body: { org_id: c2, year: Y, amount_fen: 300000, reserve_fen: 100000, source: "区财政" } }), 200);
+  expectError(await jiedao.request("PUT", "/api/funds/budgets", { body: { org_id: c2, year: Y, amount_fen: 1 } }), 403, "forbidden");
+
+  // The community's cadre writes its plan; the street's cadre writes the other's.
+  const p1 = expectStatus(await shequ.request("POST", "/api/funds/plans", { body: { org_id: c1, year: Y, quarter: 1, activities: [
+    act("主题党日：重温入党誓词", `${Y}-01-20`, 30000, 20000), act("党史学习讲座", `${Y}-02-10`, 80000), act("红色观影", `${Y}-03-05`, 10000)] } }), 201).json;
+  assert.equal(p1.status, "draft");
+  assert.equal(p1.requested_fen, 140000);
+  assert.deepEqual(p1.activities[0].budget_lines.map((l) => [l.category, l.category_label, l.amount_fen]), [["materials", "宣传与学习资料", 30000], ["venue", "场地与布置", 20000]]);
+  const p2 = expectStatus(await jiedao.request("POST", "/api/funds/plans", { body: { org_id: c2, year: Y, quarter: 1, activities: [act("邻里节", `${Y}-03-28`, 150000, 100000)] } }), 201).json;
+  const [a, b, c] = p1.activities.map((x) => x.id);
+
+  // Only the street forwards; nothing is forwarded before it is submitted.
+  expectError(await shequ.request("POST", `/api/funds/plans/${p1.id}/forward`, { body: {} }), 403, "forbidden");
+  expectError(await jiedao.request("POST", `/api/funds/plans/${p1.id}/forward`, { body: {} }), 409, "conflict", "/status");
+  expectStatus(await shequ.request("POST", `/api/funds/plans/${p1.id}/submit`), 200);
+  expectStatus(await jiedao.request("POST", `/api/funds/plans/${p2.id}/submit`), 200);
+  expectError(await shequ.request("POST", `/api/funds/plans/${p1.id}/submit`), 409, "conflict", "/status");
+
+  // One action forwards every submitted plan of the street's communities, with comments.
+  const fw = expectStatus(await jiedao.request("POST", "/api/funds/forward", { body: { org_id: street, year: Y, quarter: 1, comments: [{ activity_id: b, comment: "讲座可与邻近社区合办" }] } }), 200).json;
+  assert.deepEqual(fw.plan_ids.sort(), [p1.id, p2.id].sort());
+  expectError(await jiedao.request("POST", "/api/funds/forward", { body: { org_id: street, year: Y, quarter: 1 } }), 400, "invalid", "/quarter");
+  const agg = expectStatus(await jiedao.request("GET", `/api/funds/plans?org=${street}&year=${Y}&quarter=1`), 200).json;
+  assert.deepEqual(agg.items.map((p) => p.status), ["forwarded", "forwarded"]);
+  assert.equal(agg.items.find((p) => p.id === p1.id).activities[1].street_comment, "讲座可与邻近社区合办");
+
+  // Only the district reviews: the street and the community get 403 and nothing is decided.
+  const decisions = [{ activity_id: a, decision: "approve" }, { activity_id: b, decision: "adjust", amount_fen: 60000, reason: "讲座费用按区里标准核减" }, { activity_id: c, decision: "refuse", reason: "与主题党日内容重复" }];
+  expectError(await jiedao.request("POST", `/api/funds/plans/${p1.id}/review`, { body: { decisions } }), 403, "forbidden");
+  expectError(await shequ.request("POST", `/api/funds/plans/${p1.id}/review`, { body: { decisions } }), 403, "forbidden");
+  expectError(await quwei.request("POST", `/api/funds/plans/${p1.id}/review`, { body: { decisions: [decisions[0], { activity_id: c, decision: "refuse" }] } }), 400, "invalid", "/decisions/1/reason");
+  expectError(await quwei.request("POST", `/api/funds/plans/${p1.id}/review`, { body: { decisions: [{ activity_id: b, decision: "adjust", reason: "核减" }] } }), 400, "invalid", "/decisions/0/amount_fen");
+  expectError(await quwei.request("POST", `/api/funds/plans/${p1.id}/review`, { body: { decisions: [{ activity_id: p2.activities[0].id, decision: "approve" }] } }), 400, "invalid", "/decisions/0/activity_id");
+  assert.equal(count(`SELECT COUNT(*) FROM fund_activity WHERE plan_id = ${p1.id} AND decision IS NOT NULL`), 0);
+  expectError(await quwei.request("POST", `/api/funds/plans/${p1.id}/allocate`, { body: {} }), 409, "conflict", "/status");
+  const r1 = expectStatus(await quwei.request("POST", `/api/funds/plans/${p1.id}/review`, { body: { decisions } }), 200).json;
+  assert.equal(r1.status, "reviewed");
+  assert.deepEqual(r1.activities.map((x) => [x.decision, x.approved_fen, x.reason]),
+    [["approved", 50000, null], ["adjusted", 60000, "讲座费用按区里标准核减"], ["refused", 0, "与主题党日内容重复"]]);
+  assert.equal(r1.approved_fen, 110000);
+
+  // Allocation: within the budget left; over it only with a recorded override.
+  expectError(await jiedao.request("POST", `/api/funds/plans/${p1.id}/allocate`, { body: {} }), 403, "forbidden");
+  const al1 = expectStatus(await quwei.request("POST", `/api/funds/plans/${p1.id}/allocate`, { body: {} }), 200).json;
+  assert.equal(al1.allocated_fen, 110000);
+  assert.equal(al1.plan.status, "allocated");
+  expectStatus(await quwei.request("POST", `/api/funds/plans/${p2.id}/review`, { body: { decisions: [{ activity_id: p2.activities[0].id, decision: "approve" }] } }), 200);
+  const before = count("SELECT COUNT(*) FROM fund_allocation");
+  const over = expectError(await quwei.request("POST", `/api/funds/plans/${p2.id}/allocate`, { body: {} }), 409, "conflict", "/override_reason");
+  assert.match(over.message, /2500\.00 元.*剩余预算 2000\.00 元/);
+  assert.equal(count("SELECT COUNT(*) FROM fund_allocation"), before);
+  expectStatus(await quwei.request("POST", `/api/funds/plans/${p2.id}/allocate`, { body: { override_reason: "邻里节经区委同意追加" } }), 200);
+  assert.equal(sql(srv.db, `SELECT override_reason FROM fund_allocation WHERE plan_id = ${p2.id}`)[0][0], "邻里节经区委同意追加");
+  assert.equal(count(`SELECT COUNT(*) FROM fund_allocation WHERE plan_id = ${p1.id}`), 2, "no allocation for the refused activity");
+  const audit = sql(srv.db, `SELECT action FROM audit WHERE target_type = 'fund_plan' AND target_id = ${p1.id} ORDER BY id`).map((r) => r[0]);
+  assert.deepEqual(audit, ["funds.plan", "funds.submit", "funds.forward", "funds.review", "funds.allocate"]);
+
+  // The ledger: every level's rows sum to their parent's row.
+  const s = await ledgerEveryLevel(Y);
+  const row1 = s.items.find((r) => r.org_id === c1), row2 = s.items.find((r) => r.org_id === c2);
+  assert.deepEqual(SUMS.map((k) => row1[k]), [1000000, 150000, 110000, 0, 740000]);
+  assert.deepEqual(SUMS.map((k) => row2[k]), [300000, 100000, 250000, 0, -50000]);
+  expectError(await quwei.request("PUT", "/api/funds/budgets", { body: { org_id: c1, year: Y, amount_fen: 200000 } }), 409, "conflict", "/amount_fen");
+});
+
+test("the demo's year: plans, decisions, spending and a ledger that adds up at every level", async () => {
+  const year = Number(today().slice(0, 4));
+  const s = await ledgerEveryLevel(year);
+  assert.ok(s.items.length >= 8);
+  assert.ok(s.items.every((r) => r.budget_fen === 1000000 && r.reserve_fen === 150000));
+  assert.ok(s.total.spent_fen > 0 && s.total.allocated_fen > 0);
+  // One community spends well under its allocation; one activity was refused.
+  assert.equal(s.items.filter((r) => r.allocated_fen && r.spent_fen * 2 < r.allocated_fen).length, 1);
+  assert.equal(count(`SELECT COUNT(*) FROM fund_activity a JOIN fund_plan p ON p.id = a.plan_id WHERE p.year = ${year} AND a.decision = 'refused'`), 1);
+  assert.ok(count(`SELECT COUNT(*) FROM fund_activity a JOIN fund_plan p ON p.id = a.plan_id WHERE p.year = ${year} AND a.decision = 'adjusted'`) >= 8);
+  const quarter = Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1;
+  const now = expectStatus(await jiedao.request("GET", `/api/funds/plans?year=${year}&quarter=${quarter}`), 200).json;
+  assert.equal(now.items.filter((p) => p.status === "forwarded").length, s.items.length - 1);
+  assert.equal(now.items.filter((p) => p.status === "submitted").length, 1);
+  const rules = expectStatus(await shequ.request("GET", "/api/funds/rules"), 200).json;
+  assert.deepEqual([...new Set(rules.rules.map((r) => r.id))].sort(), ["FUND-BUDGET", "FUND-DEADLINE", "FUND-INCENTIVE", "FUND-RESERVE"]);
+  assert.ok(rules.categories.some((k) => k.code === "materials" && k.label === "宣传与学习资料"));
+});
+
+test("bad input: a clear zh-CN error with its field path, nothing written", async () => {
+  const base = { org_id: c1, year: Y, quarter: 2, activities: [act("党员志愿服务进小区", `${Y}-05-01`, 50000)] };
+  let n0 = plans();
+  const bad = async (body, status, code, field, re, who = shequ) => {
+    const r = expectError(await who.request("POST", "/api/funds/plans", { body }), status, code, field);
+    if (re) assert.match(r.message, re);
+    assert.equal(plans(), n0, `nothing written for ${field}`);
+  };
+  const withLine = (amount_fen, category = "materials") => ({ ...base, activities: [{ ...base.activities[0], budget_lines: [{ category, amount_fen }] }] });
+  await bad(withLine(-100), 400, "invalid", "/activities/0/budget_lines/0/amount_fen");
+  await bad(withLine(12.5), 400, "invalid", "/activities/0/budget_lines/0/amount_fen");
+  await bad(withLine(100, "banquet"), 400, "invalid", "/activities/0/budget_lines/0/category", /类别不存在/);
+  await bad({ ...base, activities: [act("党史学习讲座", `${Y}-07-01`, 100)] }, 400, "invalid", "/activities/0/date", /第2季度/);
+  await bad({ ...base, year: Y - 1, quarter: 1, activities: [act("党史学习讲座", `${Y - 1}-02-01`, 100)] }, 400, "invalid", "/quarter", /已过报送截止日期/);
+  await bad({ ...base, org_id: street }, 400, "invalid", "/org_id", /社区党组织/, jiedao);
+  await bad({ ...base, org_id: street }, 404, "not_found");
+  await bad({ ...base, quarter: 5 }, 400, "invalid", "/quarter");
+  await bad({ ...base, org_id: c2 + 100000 }, 404, "not_found");
+  // Typed with a Chinese input method: a full-width date and blanks around the title.
+  const wide = (t) => t.replace(/[0-9-]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const ok = expectStatus(await shequ.request("POST", "/api/funds/plans", { body: { ...base, activities: [{ ...base.activities[0], title: "\u3000党员志愿服务进小区\u00a0", date: wide(`${Y}-05-01`) }] } }), 201).json;
+  assert.deepEqual([ok.requested_fen, ok.activities[0].title, ok.activities[0].date], [50000, "党员志愿服务进小区", `${Y}-05-01`]);
+  n0 = plans();
+  await bad(base, 409, "conflict", "/quarter", /已有经费计划/);
+  expectError(await shequ.request("POST", `/api/funds/plans/${ok.id}/forward`, { body: { comments: [{ activity_id: ok.activities[0].id, comment: "" }] } }), 400, "invalid", "/comments/0/comment");
+  expectError(await quwei.request("PUT", "/api/funds/budgets", { body: { org_id: c1, year: Y, amount_fen: 100, reserve_fen: 200 } }), 400, "invalid", "/reserve_fen");
+  expectError(await quwei.request("PUT", "/api/funds/budgets", { body: { org_id: street, year: Y } }), 400, "invalid", "/org_id");
+});
+
+test("scope: a branch secretary has no funds, a community sees only its own plans", async () => {
+  expectError(await shuji.request("GET", "/api/funds/ledger"), 403, "forbidden");
+  expectError(await shequ.request("GET", `/api/funds/ledger?org=${street}`), 404, "not_found", "/org");
+  const other = sql(srv.db, `SELECT MIN(id) FROM fund_plan WHERE org_id = ${c2}`)[0][0];
+  expectError(await shequ.request("GET", `/api/funds/plans/${other}`), 404, "not_found");
+  const mine = expectStatus(await shequ.request("GET", `/api/funds/plans?year=${Y}`), 200).json;
+  assert.ok(mine.items.length >= 1 && mine.items.every((p) => p.org_id === c1));
+});
