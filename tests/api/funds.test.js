@@ -48,8 +48,13 @@ async function ledger(who, org, year) {
 async function ledgerEveryLevel(year) {
   const d = await ledger(admin, district, year);
   const s = await ledger(jiedao, street, year);
+  assert.deepEqual([d.level, s.level], ["district", "street"]);
   assert.deepEqual(d.items.find((r) => r.org_id === street), s.total);
-  for (const row of s.items) assert.deepEqual((await ledger(admin, row.org_id, year)).total, row);
+  for (const row of s.items) {
+    const c = await ledger(admin, row.org_id, year);
+    assert.equal(c.level, "community");
+    assert.deepEqual(c.total, row);
+  }
   return s;
 }
 

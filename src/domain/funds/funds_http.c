@@ -16,6 +16,7 @@
 #include "domain/cache/cache.h"
 #include "domain/funds/funds.h"
 #include "domain/modules.h"
+#include "domain/orgpath.h"
 #include "http/http.h"
 
 /* The largest amount accepted: 1 亿元 in fen. */
@@ -421,9 +422,20 @@ static json_t *ledger_json(const struct funds_ledger_row *r)
                      (json_int_t)r->remaining_fen);
 }
 
+/* Which level of the funds cycle an org is: the page shows what that level does. */
+static const char *org_level(const struct funds_org *o)
+{
+    if (o->community)
+        return "community";
+    if (!strcmp(o->type, "street") || !strcmp(o->type, "district"))
+        return o->type;
+    return "other";
+}
+
 static int ledger_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct ledger_q q = { 0 };
+    struct funds_org o;
     struct funds_ledger_row total, *rows;
     const char *path;
     int64_t n;
@@ -434,14 +446,15 @@ static int ledger_get(struct http_req *req, struct http_res *res, struct err *er
         return -1;
     if (!q.year)
         q.year = this_year();
-    if (funds_ledger(req->app, path, q.year, req->arena, &total, &rows, &n, err) < 0)
+    if (funds_org_get(req->app, orgpath_last_id(path), req->arena, &o, err) < 0 ||
+        funds_ledger(req->app, path, q.year, req->arena, &total, &rows, &n, err) < 0)
         return -1;
     arr = json_array();
     for (int64_t i = 0; i < n; i++)
         json_array_append_new(arr, ledger_json(&rows[i]));
     http_res_json(res, 200,
-                  json_pack("{s:I, s:o, s:o}", "year", (json_int_t)q.year, "total",
-                            ledger_json(&total), "items", arr));
+                  json_pack("{s:I, s:s, s:o, s:o}", "year", (json_int_t)q.year, "level",
+                            org_level(&o), "total", ledger_json(&total), "items", arr));
     return 0;
 }
 
