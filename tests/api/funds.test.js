@@ -10,7 +10,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, today, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, cli, today, expectStatus, expectError, PG } = require("./lib/harness");
 
 let srv, admin, quwei, jiedao, shequ, shuji, district, street, c1, c2;
 const Y = Number(today().slice(0, 4)) + 1; // next year: every quarter's deadline is ahead
@@ -183,4 +183,75 @@ test("scope: a branch secretary has no funds, a community sees only its own plan
   expectError(await shequ.request("GET", `/api/funds/plans/${other}`), 404, "not_found");
   const mine = expectStatus(await shequ.request("GET", `/api/funds/plans?year=${Y}`), 200).json;
   assert.ok(mine.items.length >= 1 && mine.items.every((p) => p.org_id === c1));
+});
+
+// A small JPEG: start, an APP1 EXIF segment holding a position and a camera, a quantization
+// table, a scan and the end marker; the EXIF segment is what must not be stored.
+const segment = (marker, bytes) => Buffer.concat([Buffer.from([0xff, marker, (bytes.length + 2) >> 8, (bytes.length + 2) & 0xff]), bytes]);
+const EXIF_SEG = segment(0xe1, Buffer.from("Exif\0\0GPS 31.2304N 121.4737E; Model=Huawei P60"));
+const KEPT = [segment(0xdb, Buffer.alloc(65, 2)), segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0])), Buffer.from([0x42, 0x43, 0xff, 0xd9])];
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8]), EXIF_SEG, ...KEPT]);
+const upload = (who, activity, buf, name) => {
+  const form = new FormData();
+  form.append("file", new Blob([buf]), name);
+  return who.request("POST", `/api/funds/activities/${activity}/photos`, { raw: form });
+};
+
+test("use and evidence: spending with receipts, photos stripped of EXIF, the district's check, variance", async () => {
+  const year = Number(today().slice(0, 4));
+  const quarter = Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1;
+  // This quarter's demo plan of the community, forwarded: the district approves and allocates it.
+  const plan = expectStatus(await shequ.request("GET", `/api/funds/plans?year=${year}&quarter=${quarter}`), 200).json.items[0];
+  assert.equal(plan.status, "forwarded");
+  const [first, second] = plan.activities;
+  // Nothing can be recorded before the money is allocated.
+  expectError(await shequ.request("POST", `/api/funds/activities/${first.id}/use`, { body: { held_on: first.date, participants: 20, summary: "已开展", spending: [{ category: "materials", amount_fen: 100, spent_on: first.date }] } }), 409, "conflict", "/id");
+  expectError(await upload(shequ, first.id, JPEG, "现场.jpg"), 409, "conflict", "/id");
+  expectStatus(await quwei.request("POST", `/api/funds/plans/${plan.id}/review`, { body: { decisions: plan.activities.map((a) => ({ activity_id: a.id, decision: "approve" })) } }), 200);
+  expectStatus(await quwei.request("POST", `/api/funds/plans/${plan.id}/allocate`, { body: { override_reason: "年末集中安排" } }), 200);
+
+  // The community records the first activity: spending lines with receipts.
+  // Held today at the latest (the plan's date may still be ahead), so the test holds on any day.
+  const day = today();
+  const use = { held_on: day, participants: 26, summary: "按计划开展，签到表存档", spending: [
+    { category: "materials", amount_fen: 30000, spent_on: day, receipt_no: "ＦＰ２０２６００１" }, { category: "venue", amount_fen: 12000, spent_on: day }] };
+  const spends = () => count(`SELECT COUNT(*) FROM fund_spend WHERE activity_id = ${first.id}`);
+  expectError(await shequ.request("POST", `/api/funds/activities/${first.id}/use`, { body: { ...use, spending: [{ ...use.spending[0], amount_fen: -5 }] } }), 400, "invalid", "/spending/0/amount_fen");
+  expectError(await shequ.request("POST", `/api/funds/activities/${first.id}/use`, { body: { ...use, spending: [{ ...use.spending[0], category: "banquet" }] } }), 400, "invalid", "/spending/0/category");
+  expectError(await shequ.request("POST", `/api/funds/activities/${first.id}/use`, { body: { ...use, held_on: `${year + 1}-01-01` } }), 400, "invalid", "/held_on");
+  assert.equal(spends(), 0);
+  const used = expectStatus(await shequ.request("POST", `/api/funds/activities/${first.id}/use`, { body: use }), 200).json;
+  assert.deepEqual([used.used_on, used.used_participants, used.spent_fen], [day, 26, 42000]);
+  assert.deepEqual(used.spending.map((s) => [s.category_label, s.amount_fen, s.receipt_no]), [["宣传与学习资料", 30000, "FP2026001"], ["场地与布置", 12000, null]]);
+  expectError(await shequ.request("POST", `/api/funds/activities/${first.id}/use`, { body: use }), 409, "conflict", "/id");
+  assert.equal(spends(), 2);
+
+  // Evidence photos: JPEG or PNG read from the bytes, EXIF gone before storing.
+  const ph = expectStatus(await upload(shequ, first.id, JPEG, "现场.jpg"), 201).json;
+  assert.equal(ph.photo_ids.length, 1);
+  const dl = await shequ.request("GET", `/api/funds/activities/${first.id}/photos/${ph.photo_ids[0]}`);
+  expectStatus(dl, 200);
+  assert.equal(dl.headers.get("content-type"), "image/jpeg");
+  assert.equal(Buffer.from(dl.text, "latin1").length > 0, true);
+  const stored = sql(srv.db, `SELECT size, stripped_bytes FROM fund_photo WHERE id = ${ph.photo_ids[0]}`)[0].map(Number);
+  assert.deepEqual(stored, [JPEG.length - EXIF_SEG.length, EXIF_SEG.length]);
+  assert.equal(count(`SELECT COUNT(*) FROM fund_photo WHERE id = ${ph.photo_ids[0]} AND ${PG ? "position('GPS'::bytea in data) > 0" : "instr(data, CAST('GPS' AS BLOB)) > 0"}`), 0, "no position stored");
+  expectError(await upload(shequ, first.id, Buffer.from("<html>not a photo</html>"), "x.jpg"), 400, "invalid", "/file");
+
+  // The district's check: only the district, a reason unless as planned, only once recorded.
+  expectError(await jiedao.request("POST", `/api/funds/activities/${first.id}/check`, { body: { result: "as_planned" } }), 403, "forbidden");
+  expectError(await quwei.request("POST", `/api/funds/activities/${first.id}/check`, { body: { result: "partly" } }), 400, "invalid", "/reason");
+  expectError(await quwei.request("POST", `/api/funds/activities/${second.id}/check`, { body: { result: "as_planned" } }), 409, "conflict", "/id");
+  const checked = expectStatus(await quwei.request("POST", `/api/funds/activities/${first.id}/check`, { body: { result: "partly", reason: "场地费超出计划" } }), 200).json;
+  assert.deepEqual([checked.check_result, checked.check_label, checked.check_reason], ["partly", "部分按计划使用", "场地费超出计划"]);
+
+  // Variance: per allocated activity, approved vs spent; the totals add up.
+  const v = expectStatus(await jiedao.request("GET", `/api/funds/variance?org=${c1}&year=${year}`), 200).json;
+  const row = v.items.find((r) => r.activity_id === first.id);
+  assert.deepEqual([row.approved_fen, row.spent_fen, row.variance_fen, row.check_label], [first.requested_fen, 42000, 42000 - first.requested_fen, "部分按计划使用"]);
+  assert.equal(v.items.reduce((t, r) => t + r.spent_fen, 0), v.total.spent_fen);
+  assert.equal(v.total.variance_fen, v.total.spent_fen - v.total.approved_fen);
+  assert.ok(v.items.some((r) => r.check_result === "as_planned"));
+  const audit = sql(srv.db, `SELECT action FROM audit WHERE target_type = 'fund_activity' AND target_id = ${first.id} ORDER BY id`).map((r) => r[0]);
+  assert.deepEqual(audit, ["funds.use", "funds.photo", "funds.check"]);
 });

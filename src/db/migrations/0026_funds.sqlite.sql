@@ -13,7 +13,10 @@
 -- fund_line: an activity's budget lines (category, amount).
 -- fund_allocation: money allocated to a community for an approved activity, with the
 -- override reason when it went over the budget left.
--- fund_spend: money spent on an activity (the ledger's spent column).
+-- fund_spend: money spent on an activity (the ledger's spent column), with its receipt number.
+-- An activity's use (date held, participants, summary) and the district's check (as planned,
+-- partly, not, with a reason) are columns of fund_activity; fund_photo: its evidence photos
+-- (JPEG or PNG, metadata stripped before they are stored, bytes in the row).
 -- All amounts are integer fen. The 'funds' change counter moves with every write.
 CREATE TABLE fund_rule (
     id INTEGER PRIMARY KEY,
@@ -95,6 +98,15 @@ CREATE TABLE fund_activity (
     reason TEXT,
     decided_by INTEGER,
     decided_at INTEGER,
+    used_on TEXT,
+    used_participants INTEGER,
+    summary TEXT,
+    used_by INTEGER,
+    used_at INTEGER,
+    check_result TEXT CHECK (check_result IN ('as_planned', 'partly', 'not')),
+    check_reason TEXT,
+    checked_by INTEGER,
+    checked_at INTEGER,
     UNIQUE (plan_id, seq)
 ) STRICT;
 
@@ -140,6 +152,20 @@ CREATE TABLE fund_spend (
 ) STRICT;
 CREATE INDEX fund_spend_path ON fund_spend(org_path, year);
 CREATE INDEX fund_spend_activity ON fund_spend(activity_id);
+
+CREATE TABLE fund_photo (
+    id INTEGER PRIMARY KEY,
+    activity_id INTEGER NOT NULL REFERENCES fund_activity(id),
+    file_name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('jpeg', 'png')),
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    stripped_bytes INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    uploaded_by INTEGER,
+    uploaded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX fund_photo_activity ON fund_photo(activity_id);
 
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'funds', 1 FROM generation;
 CREATE TRIGGER generation_fund_budget_insert AFTER INSERT ON fund_budget BEGIN
@@ -194,4 +220,7 @@ CREATE TRIGGER fund_org_path AFTER UPDATE OF path ON org BEGIN
     UPDATE fund_plan SET org_path = NEW.path WHERE org_id = NEW.id;
     UPDATE fund_allocation SET org_path = NEW.path WHERE org_id = NEW.id;
     UPDATE fund_spend SET org_path = NEW.path WHERE org_id = NEW.id;
+END;
+CREATE TRIGGER generation_fund_photo_insert AFTER INSERT ON fund_photo BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;

@@ -12,6 +12,7 @@ struct arena;
 struct auth_actor;
 struct change_counter;
 struct demo_hook;
+struct funds_plan;
 struct err;
 
 /* The area's change counter (migration 0026_funds), moved by every write to its tables. */
@@ -107,17 +108,79 @@ int funds_budget_set(struct app *app, const struct funds_budget_in *in,
                      const struct auth_actor *actor, struct arena *a, struct funds_budget *out,
                      struct err *err);
 
+/* ---- use, evidence and the district's check ---- */
+
+extern const char *const FUNDS_CHECKS[], *const FUNDS_CHECK_LABELS[];
+
+struct funds_spend_in {
+    const char *category, *spent_on, *receipt_no;
+    int64_t amount_fen;
+};
+struct funds_use_in {
+    const char *held_on, *summary;
+    int64_t participants;
+    struct funds_spend_in *spending;
+    int64_t nspending;
+};
+/* The plan holding an activity, with every activity; *index_out the activity's place in it.
+ * E_NOT_FOUND "/id". */
+int funds_activity_plan(struct app *app, int64_t activity_id, struct arena *a,
+                        struct funds_plan *plan_out, int64_t *index_out, struct err *err);
+/* Records what happened at an activity of an allocated plan (E_CONFLICT "/id" for an activity
+ * without an allocation or already recorded): the day held (not after today), participants,
+ * a summary and the spending lines with their receipts. */
+int funds_activity_use(struct app *app, int64_t activity_id, const struct funds_use_in *in,
+                       const struct auth_actor *actor, struct err *err);
+/* The district's check of a recorded activity: as_planned, partly or not (a reason for the
+ * latter two, E_INVALID "/reason"); E_CONFLICT "/id" before the use is recorded. */
+int funds_activity_check(struct app *app, int64_t activity_id, const char *result,
+                         const char *reason, const struct auth_actor *actor, struct err *err);
+
+struct funds_photo {
+    int64_t id, activity_id, size, stripped_bytes, uploaded_at;
+    const char *file_name, *kind, *content_type;
+    const void *data;
+};
+/* Keeps an evidence photo of an activity of an allocated plan: JPEG or PNG read from the
+ * bytes, at most max_bytes (E_LIMIT), metadata stripped (demand_photo_strip of the demands
+ * area) before it is stored. */
+int funds_photo_add(struct app *app, int64_t activity_id, const char *file_name, const void *data,
+                    size_t n, int64_t max_bytes, const struct auth_actor *actor, struct arena *a,
+                    int64_t *id_out, struct err *err);
+/* One photo of the activity with its bytes; E_NOT_FOUND "/photo_id". */
+int funds_photo_get(struct app *app, int64_t activity_id, int64_t photo_id, struct arena *a,
+                    struct funds_photo *out, struct err *err);
+
+/* A row of the variance report: an allocated activity, what was approved and spent. */
+struct funds_variance_row {
+    int64_t activity_id, org_id, quarter, approved_fen, spent_fen;
+    const char *org_name, *title, *used_on, *check_result, *check_reason;
+};
+int funds_variance(struct app *app, const char *path, int64_t year, struct arena *a,
+                   struct funds_variance_row **out, int64_t *n_out, struct err *err);
+
 /* ---- reads ---- */
 
 struct funds_line {
     int64_t activity_id, amount_fen;
     const char *category, *label;
 };
+struct funds_spend {
+    int64_t activity_id, amount_fen;
+    const char *category, *label, *spent_on, *receipt_no;
+};
 struct funds_activity {
     int64_t id, plan_id, seq, participants, requested_fen, approved_fen; /* approved -1: none */
     const char *title, *content, *held_on, *street_comment, *decision, *reason;
     struct funds_line *lines;
     int64_t nlines;
+    /* Use and check: used_on NULL until the community records it; used_participants -1. */
+    const char *used_on, *summary, *check_result, *check_reason;
+    int64_t used_participants, allocated_fen, spent_fen;
+    struct funds_spend *spending;
+    int64_t nspending;
+    int64_t *photo_ids;
+    int64_t nphotos;
 };
 struct funds_plan {
     int64_t id, org_id, year, quarter, created_at, submitted_at, forwarded_at, reviewed_at;

@@ -3,8 +3,9 @@
  * two or three activities, the district's decisions (one activity adjusted per community, one
  * refused in the first community), allocations and spending for the quarters before this one
  * (the second community spends well under its allocation), this quarter's plans forwarded and
- * awaiting review, one still awaiting the street. Deterministic (no random draw), written
- * through the area's store. It does not write evidence, incentives or commendations. */
+ * awaiting review, one still awaiting the street; every allocated activity's use recorded and
+ * checked (the under-spender's as partly used). Deterministic (no random draw), written through
+ * the area's store. It writes no photos, incentives or commendations. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -101,10 +102,19 @@ static int demo_plan(const struct demo_ctx *ctx, struct arena *a, const struct f
         if (fen > 0) {
             struct funds_alloc_row r = { v->id, fen };
             int64_t spent = under ? fen * 2 / 5 : fen - (k * 1000);
+            struct funds_use_in use = { .held_on = v->held_on,
+                                        .participants = v->participants - (under ? 12 : k),
+                                        .summary = under ? "受场地限制，活动规模缩小，结余经费留用"
+                                                         : "按计划开展，活动照片和签到表已存档" };
+            const char *receipt = arena_printf(a, "SJ%04d%05d", (int)year, (int)v->id);
             if (funds_store_allocation_insert(c, &p, o->path, o->tenant_id, &r, NULL, 0, ctx->now,
                                               err) < 0 ||
                 funds_store_spend_insert(c, &p, o->path, o->tenant_id, v->id, v->lines[0].category,
-                                         spent, v->held_on, 0, ctx->now, err) < 0)
+                                         spent, v->held_on, receipt, 0, ctx->now, err) < 0 ||
+                funds_store_use(c, v->id, &use, 0, ctx->now, err) < 0 ||
+                funds_store_check(c, v->id, under ? "partly" : "as_planned",
+                                  under ? "实际支出不足核定金额的一半，结余经费须说明用途" : NULL,
+                                  0, ctx->now, err) < 0)
                 return -1;
         }
     }

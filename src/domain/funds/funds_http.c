@@ -6,9 +6,11 @@
  * encode; amounts are integer fen in and out. */
 #include "core/compat.h"
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/upload.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_guard.h"
@@ -45,9 +47,19 @@ static int require_level(struct http_req *req, int64_t level_org, const char *ms
     return err_set(err, E_FORBIDDEN, "", "%s", msg);
 }
 
+/* ?org=&year= of the ledger, the variance report and the rules. */
+struct ledger_q {
+    int64_t org, year;
+};
+static const struct field LEDGER_Q[] = {
+    FIELD_ID(struct ledger_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_INT(struct ledger_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
+    FIELD_END,
+};
+
 static json_t *activity_json(const struct funds_activity *v)
 {
-    json_t *lines = json_array(), *o;
+    json_t *lines = json_array(), *o, *spend, *photos;
 
     for (int64_t k = 0; k < v->nlines; k++)
         json_array_append_new(lines, json_pack("{s:s, s:s, s:I}", "category", v->lines[k].category,
@@ -66,6 +78,32 @@ static json_t *activity_json(const struct funds_activity *v)
     json_object_set_new(o, "approved_fen",
                         v->approved_fen >= 0 ? jint(v->approved_fen) : json_null());
     json_object_set_new(o, "reason", jstr(v->reason));
+    json_object_set_new(o, "allocated_fen", jint(v->allocated_fen));
+    json_object_set_new(o, "spent_fen", jint(v->spent_fen));
+    json_object_set_new(o, "used_on", jstr(v->used_on));
+    json_object_set_new(o, "used_participants",
+                        v->used_participants >= 0 ? jint(v->used_participants) : json_null());
+    json_object_set_new(o, "summary", jstr(v->summary));
+    json_object_set_new(o, "check_result", jstr(v->check_result));
+    json_object_set_new(o, "check_label",
+                        jstr(v->check_result
+                                 ? enum_label(FUNDS_CHECKS, FUNDS_CHECK_LABELS, v->check_result)
+                                 : NULL));
+    json_object_set_new(o, "check_reason", jstr(v->check_reason));
+    spend = json_array();
+    for (int64_t k = 0; k < v->nspending; k++) {
+        json_t *x =
+            json_pack("{s:s, s:s, s:I, s:s}", "category", v->spending[k].category, "category_label",
+                      v->spending[k].label, "amount_fen", (json_int_t)v->spending[k].amount_fen,
+                      "spent_on", v->spending[k].spent_on);
+        json_object_set_new(x, "receipt_no", jstr(v->spending[k].receipt_no));
+        json_array_append_new(spend, x);
+    }
+    json_object_set_new(o, "spending", spend);
+    photos = json_array();
+    for (int64_t k = 0; k < v->nphotos; k++)
+        json_array_append_new(photos, jint(v->photo_ids[k]));
+    json_object_set_new(o, "photo_ids", photos);
     return o;
 }
 
@@ -359,6 +397,182 @@ static int plans_list(struct http_req *req, struct http_res *res, struct err *er
     return 0;
 }
 
+/* ---- use, evidence, check, variance ---- */
+
+/* The plan holding the path's activity, in the caller's scope; *v the activity. */
+static int activity_in_scope(struct http_req *req, struct funds_plan *p,
+                             const struct funds_activity **v, struct err *err)
+{
+    int64_t id, k;
+
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        funds_activity_plan(req->app, id, req->arena, p, &k, err) < 0 ||
+        http_require_org(req, p->org_id, err) < 0)
+        return -1;
+    *v = &p->activities[k];
+    return 0;
+}
+
+static int activity_answer(struct http_req *req, struct http_res *res, int status, int64_t id,
+                           struct err *err)
+{
+    struct funds_plan p;
+    int64_t k;
+
+    if (funds_activity_plan(req->app, id, req->arena, &p, &k, err) < 0)
+        return -1;
+    http_res_json(res, status, activity_json(&p.activities[k]));
+    return 0;
+}
+
+static const struct field SPEND_IN[] = {
+    FIELD_STR(struct funds_spend_in, category, "category", "支出类别", FIELD_REQUIRED | FIELD_ASCII,
+              1, 32),
+    FIELD_INT(struct funds_spend_in, amount_fen, "amount_fen", "金额（分）", FIELD_REQUIRED, 1,
+              FEN_MAX),
+    FIELD_DATE(struct funds_spend_in, spent_on, "spent_on", "支出日期", FIELD_REQUIRED),
+    FIELD_STR(struct funds_spend_in, receipt_no, "receipt_no", "收据编号",
+              FIELD_OPTIONAL | FIELD_ASCII, 0, 40),
+    FIELD_END,
+};
+static const struct field USE_IN[] = {
+    FIELD_DATE(struct funds_use_in, held_on, "held_on", "实际开展日期", FIELD_REQUIRED),
+    FIELD_INT(struct funds_use_in, participants, "participants", "实际参加人数", FIELD_REQUIRED, 0,
+              100000),
+    FIELD_STR(struct funds_use_in, summary, "summary", "活动小结", FIELD_REQUIRED, 2, 2000),
+    FIELD_ARRAY(struct funds_use_in, spending, "spending", "支出明细", FIELD_REQUIRED, 1, 50,
+                SPEND_IN),
+    FIELD_END,
+};
+
+static int activity_use(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_use_in in = { 0 };
+    struct funds_plan p;
+    const struct funds_activity *v;
+    struct auth_actor actor;
+
+    if (activity_in_scope(req, &p, &v, err) < 0 ||
+        http_body_decode(req, USE_IN, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_activity_use(req->app, v->id, &in, &actor, err) < 0)
+        return -1;
+    return activity_answer(req, res, 200, v->id, err);
+}
+
+/* Photos are files, bounded like a demand's photos plus room for the multipart framing. */
+static int64_t photo_body_max(const struct cfg *cfg)
+{
+    return cfg->demands_photo_max_bytes + (64 << 10);
+}
+
+static int photo_upload(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_plan p;
+    const struct funds_activity *v;
+    struct http_upload up;
+    struct auth_actor actor;
+    int64_t pid;
+
+    if (activity_in_scope(req, &p, &v, err) < 0)
+        return -1;
+    if (http_multipart_file(req, &up, err) < 0) {
+        err_refine(err, "/file", "请以 multipart/form-data 上传照片（表单字段 file：JPEG 或 PNG）");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (funds_photo_add(req->app, v->id, up.filename, up.data, up.len,
+                        req->cfg->demands_photo_max_bytes, &actor, req->arena, &pid, err) < 0)
+        return -1;
+    return activity_answer(req, res, 201, v->id, err);
+}
+
+static int photo_download(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_plan p;
+    const struct funds_activity *v;
+    struct funds_photo ph;
+    int64_t pid;
+
+    if (activity_in_scope(req, &p, &v, err) < 0 || http_param_id(req, 1, &pid, err) < 0 ||
+        funds_photo_get(req->app, v->id, pid, req->arena, &ph, err) < 0)
+        return -1;
+    http_res_file(req, res, ph.content_type, ph.data, (size_t)ph.size,
+                  arena_printf(req->arena, "evidence-%" PRId64 ".%s", ph.id, upload_ext(ph.kind)),
+                  ph.file_name);
+    return 0;
+}
+
+struct check_in {
+    char *result, *reason;
+};
+static const struct field CHECK_IN[] = {
+    FIELD_ENUM(struct check_in, result, "result", "核查结论", FIELD_REQUIRED, FUNDS_CHECKS),
+    FIELD_STR(struct check_in, reason, "reason", "理由", FIELD_OPTIONAL, 0, 500),
+    FIELD_END,
+};
+
+static int activity_check(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct check_in in = { 0 };
+    struct funds_plan p;
+    const struct funds_activity *v;
+    struct funds_org o;
+    struct auth_actor actor;
+
+    if (activity_in_scope(req, &p, &v, err) < 0 ||
+        http_body_decode(req, CHECK_IN, &in, NULL, err) < 0 ||
+        funds_org_get(req->app, p.org_id, req->arena, &o, err) < 0 ||
+        require_level(req, o.district_id, MSG_DISTRICT, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_activity_check(req->app, v->id, in.result, in.reason, &actor, err) < 0)
+        return -1;
+    return activity_answer(req, res, 200, v->id, err);
+}
+
+static int variance_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct ledger_q q = { 0 };
+    struct funds_variance_row *r;
+    const char *path;
+    int64_t n, appr = 0, spent = 0;
+    json_t *arr;
+
+    if (http_query_decode(req, LEDGER_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0)
+        return -1;
+    if (!q.year)
+        q.year = this_year();
+    if (funds_variance(req->app, path, q.year, req->arena, &r, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:I, s:I, s:I}", "activity_id",
+                              (json_int_t)r[i].activity_id, "org_id", (json_int_t)r[i].org_id,
+                              "org_name", r[i].org_name, "quarter", (json_int_t)r[i].quarter,
+                              "title", r[i].title, "approved_fen", (json_int_t)r[i].approved_fen,
+                              "spent_fen", (json_int_t)r[i].spent_fen, "variance_fen",
+                              (json_int_t)(r[i].spent_fen - r[i].approved_fen));
+        json_object_set_new(o, "used_on", jstr(r[i].used_on));
+        json_object_set_new(o, "check_result", jstr(r[i].check_result));
+        json_object_set_new(
+            o, "check_label",
+            jstr(r[i].check_result ? enum_label(FUNDS_CHECKS, FUNDS_CHECK_LABELS, r[i].check_result)
+                                   : NULL));
+        json_object_set_new(o, "check_reason", jstr(r[i].check_reason));
+        json_array_append_new(arr, o);
+        appr += r[i].approved_fen;
+        spent += r[i].spent_fen;
+    }
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:o, s:{s:I, s:I, s:I}}", "year", (json_int_t)q.year, "items",
+                            arr, "total", "approved_fen", (json_int_t)appr, "spent_fen",
+                            (json_int_t)spent, "variance_fen", (json_int_t)(spent - appr)));
+    return 0;
+}
+
 /* ---- budgets, ledger, rules ---- */
 
 static const struct field BUDGET_IN[] = {
@@ -403,15 +617,6 @@ static int budget_put(struct http_req *req, struct http_res *res, struct err *er
     http_res_json(res, 200, budget_json(&b));
     return 0;
 }
-
-struct ledger_q {
-    int64_t org, year;
-};
-static const struct field LEDGER_Q[] = {
-    FIELD_ID(struct ledger_q, org, "org", "党组织", FIELD_OPTIONAL),
-    FIELD_INT(struct ledger_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
-    FIELD_END,
-};
 
 static json_t *ledger_json(const struct funds_ledger_row *r)
 {
@@ -512,6 +717,20 @@ static const struct route FUNDS_ROUTES[] = {
       REVIEW_IN },
     { HTTP_POST, "/api/funds/plans/{id}/allocate", plan_allocate, PERM_FUNDS_REVIEW, SCOPE_RECORD,
       "按审核结果分配经费（超出剩余预算须填写超预算说明）", NULL, NULL, ALLOCATE_IN },
+    { HTTP_POST, "/api/funds/activities/{id}/use", activity_use, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "社区登记已分配经费活动的开展情况：日期、人数、小结和支出明细（附收据编号）", NULL, NULL,
+      USE_IN },
+    { HTTP_POST, "/api/funds/activities/{id}/photos", photo_upload, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "上传活动凭证照片（JPEG、PNG；去除拍摄位置、相机等元数据后保存）", photo_body_max, NULL,
+      NULL },
+    { HTTP_GET, "/api/funds/activities/{id}/photos/{photo_id}", photo_download, PERM_FUNDS_READ,
+      SCOPE_RECORD, "下载活动凭证照片", NULL, NULL, NULL },
+    { HTTP_POST, "/api/funds/activities/{id}/check", activity_check, PERM_FUNDS_REVIEW,
+      SCOPE_RECORD,
+      "区委组织部核查活动经费是否按计划使用（按计划、部分、未按计划，后两者须说明理由）", NULL,
+      NULL, CHECK_IN },
+    { HTTP_GET, "/api/funds/variance", variance_get, PERM_FUNDS_READ, SCOPE_CALLER,
+      "经费使用差异表：每项已分配活动的核定金额、实际支出、差额和核查结论", NULL, LEDGER_Q, NULL },
     { HTTP_PUT, "/api/funds/budgets", budget_put, PERM_FUNDS_REVIEW, SCOPE_RECORD,
       "设定社区年度党建经费预算和预留奖励基金（FUND-BUDGET、FUND-RESERVE）", NULL, NULL,
       BUDGET_IN },
@@ -539,12 +758,16 @@ static const struct audit_action FUNDS_AUDIT[] = {
     { "funds.review", "审核党建经费活动", "fund_plan" },
     { "funds.allocate", "分配党建经费", "fund_plan" },
     { "funds.budget", "设定社区党建经费预算", "org" },
+    { "funds.use", "登记活动经费使用情况", "fund_activity" },
+    { "funds.photo", "上传活动凭证照片", "fund_activity" },
+    { "funds.check", "核查活动经费使用", "fund_activity" },
     { NULL, NULL, NULL },
 };
 
 static const struct code_table FUNDS_CODES[] = {
     { "funds_status", FUNDS_STATUSES, FUNDS_STATUS_LABELS },
     { "funds_decision", FUNDS_DECISIONS, FUNDS_DECISION_LABELS },
+    { "funds_check", FUNDS_CHECKS, FUNDS_CHECK_LABELS },
     { NULL, NULL, NULL },
 };
 

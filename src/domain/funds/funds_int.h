@@ -85,8 +85,20 @@ int funds_store_allocation_insert(struct db_conn *c, const struct funds_plan *p,
                                   int64_t by, int64_t now, struct err *err);
 int funds_store_spend_insert(struct db_conn *c, const struct funds_plan *p, const char *org_path,
                              int64_t tenant_id, int64_t activity_id, const char *category,
-                             int64_t amount_fen, const char *spent_on, int64_t by, int64_t now,
-                             struct err *err);
+                             int64_t amount_fen, const char *spent_on, const char *receipt_no,
+                             int64_t by, int64_t now, struct err *err);
+int funds_store_activity_plan_id(struct db_conn *c, int64_t activity_id, int64_t *plan_id_out,
+                                 struct err *err);
+int funds_store_use(struct db_conn *c, int64_t activity_id, const struct funds_use_in *in,
+                    int64_t by, int64_t now, struct err *err);
+int funds_store_check(struct db_conn *c, int64_t activity_id, const char *result,
+                      const char *reason, int64_t by, int64_t now, struct err *err);
+int funds_store_photo_insert(struct db_conn *c, const struct funds_photo *p, int64_t by,
+                             int64_t *id_out, struct err *err);
+int funds_store_photo(struct db_conn *c, int64_t activity_id, int64_t photo_id, struct arena *a,
+                      struct funds_photo *out, struct err *err);
+int funds_store_variance(struct db_conn *c, const char *path, int64_t year, struct arena *a,
+                         struct funds_variance_row **out, int64_t *n_out, struct err *err);
 /* Every community at or under path with its sums for year (org_path, name set). */
 int funds_store_ledger(struct db_conn *c, const char *path, int64_t year, struct arena *a,
                        struct funds_ledger_row **out, int64_t *n_out, struct err *err);

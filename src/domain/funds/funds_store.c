@@ -56,10 +56,60 @@ static const struct db_sql SQL_PLANS = {
 };
 static const struct db_sql SQL_ACTIVITIES = {
     .name = "funds.activities",
-    .sql = "SELECT id, plan_id, seq, participants, requested_fen, COALESCE(approved_fen, -1), "
-           "title, content, held_on, street_comment, decision, reason FROM fund_activity "
-           "WHERE plan_id = ? ORDER BY seq",
+    .sql = "SELECT a.id, a.plan_id, a.seq, a.participants, a.requested_fen, "
+           "COALESCE(a.approved_fen, -1), a.title, a.content, a.held_on, a.street_comment, "
+           "a.decision, a.reason, a.used_on, COALESCE(a.used_participants, -1), a.summary, "
+           "a.check_result, a.check_reason, COALESCE((SELECT x.amount_fen FROM fund_allocation x "
+           "WHERE x.activity_id = a.id), 0), COALESCE((SELECT SUM(s.amount_fen) FROM fund_spend s "
+           "WHERE s.activity_id = a.id), 0) FROM fund_activity a WHERE a.plan_id = ? "
+           "ORDER BY a.seq",
 };
+static const struct db_sql SQL_SPENDING = {
+    .name = "funds.spending",
+    .sql = "SELECT s.activity_id, s.amount_fen, s.category, c.label, s.spent_on, s.receipt_no "
+           "FROM fund_spend s JOIN fund_activity a ON a.id = s.activity_id JOIN fund_category c "
+           "ON c.code = s.category WHERE a.plan_id = ? ORDER BY a.seq, s.id",
+};
+static const struct db_sql SQL_PHOTO_IDS = {
+    .name = "funds.photo_ids",
+    .sql = "SELECT p.activity_id, p.id FROM fund_photo p JOIN fund_activity a ON "
+           "a.id = p.activity_id WHERE a.plan_id = ? ORDER BY a.seq, p.id",
+};
+static const struct db_sql SQL_ACTIVITY_PLAN = {
+    .name = "funds.activity_plan",
+    .sql = "SELECT plan_id FROM fund_activity WHERE id = ?",
+};
+static const struct db_sql SQL_USE = {
+    .name = "funds.use",
+    .sql = "UPDATE fund_activity SET used_on = ?, used_participants = ?, summary = ?, "
+           "used_by = ?, used_at = ? WHERE id = ? AND used_on IS NULL",
+};
+static const struct db_sql SQL_CHECK = {
+    .name = "funds.check",
+    .sql = "UPDATE fund_activity SET check_result = ?, check_reason = ?, checked_by = ?, "
+           "checked_at = ? WHERE id = ?",
+};
+static const struct db_sql SQL_PHOTO_INSERT = {
+    .name = "funds.photo_insert",
+    .sql = "INSERT INTO fund_photo (activity_id, file_name, kind, content_type, size, "
+           "stripped_bytes, data, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "RETURNING id",
+};
+static const struct db_sql SQL_PHOTO = {
+    .name = "funds.photo",
+    .sql = "SELECT id, activity_id, size, stripped_bytes, uploaded_at, file_name, kind, "
+           "content_type, data FROM fund_photo WHERE id = ? AND activity_id = ?",
+};
+static const struct db_sql SQL_VARIANCE = {
+    .name = "funds.variance",
+    .sql = "SELECT a.id, p.org_id, p.quarter, x.amount_fen, COALESCE((SELECT SUM(s.amount_fen) "
+           "FROM fund_spend s WHERE s.activity_id = a.id), 0), o.name, a.title, a.used_on, "
+           "a.check_result, a.check_reason FROM fund_allocation x JOIN fund_activity a ON "
+           "a.id = x.activity_id JOIN fund_plan p ON p.id = a.plan_id JOIN org o ON "
+           "o.id = p.org_id WHERE x.org_path LIKE ? || '%' AND x.year = ? "
+           "ORDER BY p.org_id, p.quarter, a.seq",
+};
+
 static const struct db_sql SQL_LINES = {
     .name = "funds.lines",
     .sql = "SELECT l.activity_id, l.amount_fen, l.category, c.label FROM fund_line l "
@@ -127,7 +177,8 @@ static const struct db_sql SQL_ALLOCATION_INSERT = {
 static const struct db_sql SQL_SPEND_INSERT = {
     .name = "funds.spend_insert",
     .sql = "INSERT INTO fund_spend (tenant_id, org_id, org_path, year, activity_id, category, "
-           "amount_fen, spent_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           "amount_fen, spent_on, receipt_no, created_by, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 };
 /* Every community (a 社区党委/党总支 whose parent is a street) at or under the path. */
 static const struct db_sql SQL_LEDGER = {
@@ -303,6 +354,37 @@ static void read_activity(struct db_stmt *st, struct arena *a, void *row)
     v->street_comment = db_col_dup(st, 9, a);
     v->decision = db_col_dup(st, 10, a);
     v->reason = db_col_dup(st, 11, a);
+    v->used_on = db_col_dup(st, 12, a);
+    v->used_participants = db_col_int(st, 13);
+    v->summary = db_col_dup(st, 14, a);
+    v->check_result = db_col_dup(st, 15, a);
+    v->check_reason = db_col_dup(st, 16, a);
+    v->allocated_fen = db_col_int(st, 17);
+    v->spent_fen = db_col_int(st, 18);
+}
+
+static void read_spend(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_spend *s = row;
+
+    s->activity_id = db_col_int(st, 0);
+    s->amount_fen = db_col_int(st, 1);
+    s->category = db_col_dup(st, 2, a);
+    s->label = db_col_dup(st, 3, a);
+    s->spent_on = db_col_dup(st, 4, a);
+    s->receipt_no = db_col_dup(st, 5, a);
+}
+
+struct photo_ref {
+    int64_t activity_id, id;
+};
+static void read_photo_ref(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct photo_ref *r = row;
+
+    UNUSED(a);
+    r->activity_id = db_col_int(st, 0);
+    r->id = db_col_int(st, 1);
 }
 
 static void read_line(struct db_stmt *st, struct arena *a, void *row)
@@ -319,14 +401,20 @@ int funds_store_plan_activities(struct db_conn *c, struct funds_plan *p, struct 
                                 struct err *err)
 {
     struct funds_line *lines;
-    int64_t nlines, k = 0;
+    struct funds_spend *spend;
+    struct photo_ref *photos;
+    int64_t nlines, nspend, nphotos, k = 0, m = 0, q = 0;
 
     if (db_read_rows_args(c, &SQL_ACTIVITIES, DB_ARGS(DB_INT(p->id)), read_activity,
                           sizeof(*p->activities), a, &p->activities, &p->nactivities, err) < 0 ||
         db_read_rows_args(c, &SQL_LINES, DB_ARGS(DB_INT(p->id)), read_line, sizeof(*lines), a,
-                          &lines, &nlines, err) < 0)
+                          &lines, &nlines, err) < 0 ||
+        db_read_rows_args(c, &SQL_SPENDING, DB_ARGS(DB_INT(p->id)), read_spend, sizeof(*spend), a,
+                          &spend, &nspend, err) < 0 ||
+        db_read_rows_args(c, &SQL_PHOTO_IDS, DB_ARGS(DB_INT(p->id)), read_photo_ref,
+                          sizeof(*photos), a, &photos, &nphotos, err) < 0)
         return -1;
-    /* Lines come in activity order, so each activity's lines are one run of the array. */
+    /* Each list comes in activity order, so an activity's rows are one run of its array. */
     for (int64_t i = 0; i < p->nactivities; i++) {
         struct funds_activity *v = &p->activities[i];
         v->lines = lines + k;
@@ -334,8 +422,115 @@ int funds_store_plan_activities(struct db_conn *c, struct funds_plan *p, struct 
             v->nlines++;
             k++;
         }
+        v->spending = spend + m;
+        while (m < nspend && spend[m].activity_id == v->id) {
+            v->nspending++;
+            m++;
+        }
+        v->photo_ids = arena_alloc(a, sizeof(int64_t) * (size_t)(nphotos ? nphotos : 1));
+        while (q < nphotos && photos[q].activity_id == v->id)
+            v->photo_ids[v->nphotos++] = photos[q++].id;
     }
     return 0;
+}
+
+int funds_store_activity_plan_id(struct db_conn *c, int64_t activity_id, int64_t *plan_id_out,
+                                 struct err *err)
+{
+    return db_read_by_id(c, &SQL_ACTIVITY_PLAN, activity_id, db_read_int, NULL, plan_id_out, "/id",
+                         "活动不存在", err);
+}
+
+int funds_store_use(struct db_conn *c, int64_t activity_id, const struct funds_use_in *in,
+                    int64_t by, int64_t now, struct err *err)
+{
+    if (db_run_args(c, &SQL_USE,
+                    DB_ARGS(DB_TEXT(in->held_on), DB_INT(in->participants),
+                            DB_OPT_TEXT(in->summary ? in->summary : ""), DB_OPT_ID(by), DB_INT(now),
+                            DB_INT(activity_id)),
+                    err) < 0)
+        return -1;
+    if (db_changes(c) != 1)
+        return err_set(err, E_CONFLICT, "/id", "该活动已登记使用情况");
+    return 0;
+}
+
+int funds_store_check(struct db_conn *c, int64_t activity_id, const char *result,
+                      const char *reason, int64_t by, int64_t now, struct err *err)
+{
+    return db_run_args(c, &SQL_CHECK,
+                       DB_ARGS(DB_TEXT(result), DB_OPT_TEXT(reason ? reason : ""), DB_OPT_ID(by),
+                               DB_INT(now), DB_INT(activity_id)),
+                       err);
+}
+
+int funds_store_photo_insert(struct db_conn *c, const struct funds_photo *p, int64_t by,
+                             int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_PHOTO_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, p->activity_id);
+    db_bind_text(st, 2, p->file_name);
+    db_bind_text(st, 3, p->kind);
+    db_bind_text(st, 4, p->content_type);
+    db_bind_int(st, 5, p->size);
+    db_bind_int(st, 6, p->stripped_bytes);
+    db_bind_blob(st, 7, p->data, (size_t)p->size);
+    db_bind_opt_id(st, 8, by);
+    db_bind_int(st, 9, p->uploaded_at);
+    return db_run_id(&st, id_out, err);
+}
+
+static void read_photo(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_photo *p = row;
+    size_t n = 0;
+    const void *data = db_col_blob(st, 8, &n);
+    void *copy = arena_alloc(a, n ? n : 1);
+
+    p->id = db_col_int(st, 0);
+    p->activity_id = db_col_int(st, 1);
+    p->stripped_bytes = db_col_int(st, 3);
+    p->uploaded_at = db_col_int(st, 4);
+    p->file_name = db_col_dup(st, 5, a);
+    p->kind = db_col_dup(st, 6, a);
+    p->content_type = db_col_dup(st, 7, a);
+    if (n)
+        memcpy(copy, data, n);
+    p->data = copy;
+    p->size = (int64_t)n;
+}
+
+int funds_store_photo(struct db_conn *c, int64_t activity_id, int64_t photo_id, struct arena *a,
+                      struct funds_photo *out, struct err *err)
+{
+    return db_read_one_args(c, &SQL_PHOTO, DB_ARGS(DB_INT(photo_id), DB_INT(activity_id)),
+                            read_photo, a, out, "/photo_id", "照片不存在", err);
+}
+
+static void read_variance(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_variance_row *r = row;
+
+    r->activity_id = db_col_int(st, 0);
+    r->org_id = db_col_int(st, 1);
+    r->quarter = db_col_int(st, 2);
+    r->approved_fen = db_col_int(st, 3);
+    r->spent_fen = db_col_int(st, 4);
+    r->org_name = db_col_dup(st, 5, a);
+    r->title = db_col_dup(st, 6, a);
+    r->used_on = db_col_dup(st, 7, a);
+    r->check_result = db_col_dup(st, 8, a);
+    r->check_reason = db_col_dup(st, 9, a);
+}
+
+int funds_store_variance(struct db_conn *c, const char *path, int64_t year, struct arena *a,
+                         struct funds_variance_row **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_VARIANCE, DB_ARGS(DB_TEXT(path), DB_INT(year)), read_variance,
+                             sizeof(**out), a, out, n_out, err);
 }
 
 int funds_store_plan_move(struct db_conn *c, int64_t id, const char *from, const char *to,
@@ -451,14 +646,15 @@ int funds_store_allocation_insert(struct db_conn *c, const struct funds_plan *p,
 
 int funds_store_spend_insert(struct db_conn *c, const struct funds_plan *p, const char *org_path,
                              int64_t tenant_id, int64_t activity_id, const char *category,
-                             int64_t amount_fen, const char *spent_on, int64_t by, int64_t now,
-                             struct err *err)
+                             int64_t amount_fen, const char *spent_on, const char *receipt_no,
+                             int64_t by, int64_t now, struct err *err)
 {
-    return db_run_args(c, &SQL_SPEND_INSERT,
-                       DB_ARGS(DB_INT(tenant_id), DB_INT(p->org_id), DB_TEXT(org_path),
-                               DB_INT(p->year), DB_INT(activity_id), DB_TEXT(category),
-                               DB_INT(amount_fen), DB_TEXT(spent_on), DB_OPT_ID(by), DB_INT(now)),
-                       err);
+    return db_run_args(
+        c, &SQL_SPEND_INSERT,
+        DB_ARGS(DB_INT(tenant_id), DB_INT(p->org_id), DB_TEXT(org_path), DB_INT(p->year),
+                DB_INT(activity_id), DB_TEXT(category), DB_INT(amount_fen), DB_TEXT(spent_on),
+                DB_OPT_TEXT(receipt_no ? receipt_no : ""), DB_OPT_ID(by), DB_INT(now)),
+        err);
 }
 
 static void read_ledger(struct db_stmt *st, struct arena *a, void *row)

@@ -3,8 +3,8 @@
 // validation error after the scope check, nothing written), a fixture draft plan with no
 // activity (submitting it is refused for that; forwarding, reviewing and allocating it with a
 // bad body: each one validation error after the scope check and before the check of which
-// level may act), the street's forward of a quarter with nothing to forward, and a budget
-// whose reserve exceeds its amount.
+// level may act), the street's forward of a quarter with nothing to forward, a budget whose
+// reserve exceeds its amount, and a fixture activity's use, photos and check (likewise).
 "use strict";
 module.exports = (fx) => {
   const onPlan = (org, make) => make(fx.fundPlan(org));
@@ -19,6 +19,13 @@ module.exports = (fx) => {
     "POST /api/funds/plans/{id}/review": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}/review`, body: { decisions: [] }, ok: 400 })),
     "POST /api/funds/plans/{id}/allocate": (org) => onPlan(org, (id) => ({ path: `/api/funds/plans/${id}/allocate`, body: { override_reason: "超" }, ok: 400 })),
     "POST /api/funds/forward": (org) => ({ path: "/api/funds/forward", body: { org_id: org, year: 2999, quarter: 1 }, ok: 400 }),
+    // Use, evidence and check on a fixture activity with no allocation: a bad body, or (photos)
+    // a body that is not multipart, refused after the scope check; the photo is read.
+    "POST /api/funds/activities/{id}/use": (org) => ({ path: `/api/funds/activities/${fx.fundActivity(org)}/use`, body: { held_on: "2000-02-30", participants: 1, summary: "矩阵", spending: [] }, ok: 400 }),
+    "POST /api/funds/activities/{id}/photos": (org) => ({ path: `/api/funds/activities/${fx.fundActivity(org)}/photos`, body: { file: "x" }, ok: 400 }),
+    "GET /api/funds/activities/{id}/photos/{photo_id}": (org) => { const p = fx.fundPhoto(org); return { path: `/api/funds/activities/${p.activity}/photos/${p.id}` }; },
+    "POST /api/funds/activities/{id}/check": (org) => ({ path: `/api/funds/activities/${fx.fundActivity(org)}/check`, body: { result: "maybe" }, ok: 400 }),
+    "GET /api/funds/variance": (org) => ({ path: `/api/funds/variance?org=${org}&year=2026` }),
     "PUT /api/funds/budgets": (org) => ({ path: "/api/funds/budgets", body: { org_id: org, year: 2999, amount_fen: 100, reserve_fen: 200 }, ok: 400 }),
   };
 };
