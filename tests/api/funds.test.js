@@ -255,3 +255,41 @@ test("use and evidence: spending with receipts, photos stripped of EXIF, the dis
   const audit = sql(srv.db, `SELECT action FROM audit WHERE target_type = 'fund_activity' AND target_id = ${first.id} ORDER BY id`).map((r) => r[0]);
   assert.deepEqual(audit, ["funds.use", "funds.photo", "funds.check"]);
 });
+
+// After the use test: the community's quarter has every activity approved and allocated, the
+// first held with 26 people and checked as partly used, the rest not yet held; its budget
+// leaves 10000 − 1500 = 8500 元 a year, 2125 元 a quarter. Worked by hand with FUND-INCENTIVE
+// (held 40%, evidence 30%, participation 30%, 30 people an activity, spread ±20%), rounding
+// down at every step:
+//   two activities:   held 1/2 = 5000; evidence (0 + 1) / 4 = 2500; participation 26/30 = 8666;
+//                     score (4000·5000 + 3000·2500 + 3000·8666) / 10000 = 5349;
+//                     factor 8000 + 4000·5349/10000 = 10139; 212500 · 10139 / 10000 = 215453 fen
+//   three activities: held 1/3 = 3333; evidence 1/6 = 1666; participation 8666; score 4432;
+//                     factor 9772; 212500 · 9772 / 10000 = 207655 fen
+test("the incentive suggestion: every input and weight shown, the amount checked by hand", async () => {
+  const year = Number(today().slice(0, 4));
+  const quarter = Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1;
+  const r = expectStatus(await jiedao.request("GET", `/api/funds/incentive?year=${year}&quarter=${quarter}`), 200).json;
+  assert.deepEqual([r.rule.id, r.rule.version], ["FUND-INCENTIVE", "funds-2004"]);
+  assert.deepEqual([r.for_year, r.for_quarter], quarter === 4 ? [year + 1, 1] : [year, quarter + 1]);
+  const mine = r.items.find((x) => x.org_id === c1);
+  const n = mine.inputs.planned;
+  assert.ok(n === 2 || n === 3, `planned ${n}`);
+  assert.deepEqual(mine.inputs, { planned: n, held: 1, as_planned: 0, partly: 1, participants: 26, base_fen: 212500, satisfaction: null });
+  assert.deepEqual(mine.weights, { held_bp: 4000, evidence_bp: 3000, participation_bp: 3000, participants_per_activity: 30, spread_bp: 2000 });
+  const hand = n === 2 ? { held_bp: 5000, evidence_bp: 2500, participation_bp: 8666, score: 5349, factor: 10139, fen: 215453 }
+    : { held_bp: 3333, evidence_bp: 1666, participation_bp: 8666, score: 4432, factor: 9772, fen: 207655 };
+  assert.deepEqual(mine.ratios, { held_bp: hand.held_bp, evidence_bp: hand.evidence_bp, participation_bp: hand.participation_bp });
+  assert.deepEqual([mine.score_bp, mine.factor_bp, mine.suggested_fen], [hand.score, hand.factor, hand.fen]);
+  assert.match(mine.explain, new RegExp(`开展 1/${n} 项.*得分 ${(hand.score / 100).toFixed(2)}%`));
+  // The other communities' quarter is not allocated yet: nothing planned, nothing suggested.
+  assert.ok(r.items.filter((x) => x.org_id !== c1).every((x) => x.inputs.planned === 0 && x.suggested_fen === 0));
+  // A past quarter of the demo: every activity held and checked; the under-spender scores lower.
+  if (quarter > 1) {
+    const past = expectStatus(await jiedao.request("GET", `/api/funds/incentive?year=${year}&quarter=${quarter - 1}`), 200).json;
+    assert.ok(past.items.every((x) => x.inputs.planned > 0 && x.inputs.held === x.inputs.planned));
+    const low = past.items.filter((x) => x.inputs.partly > 0);
+    assert.equal(low.length, 1);
+    assert.ok(past.items.every((x) => x.inputs.partly > 0 || x.score_bp > low[0].score_bp));
+  }
+});

@@ -13,6 +13,7 @@ struct auth_actor;
 struct change_counter;
 struct demo_hook;
 struct funds_plan;
+struct funds_rule;
 struct err;
 
 /* The area's change counter (migration 0026_funds), moved by every write to its tables. */
@@ -158,6 +159,35 @@ struct funds_variance_row {
 };
 int funds_variance(struct app *app, const char *path, int64_t year, struct arena *a,
                    struct funds_variance_row **out, int64_t *n_out, struct err *err);
+
+/* ---- the competitive incentive (FUND-INCENTIVE) ---- */
+
+/* What a community did in a quarter, the inputs of its suggestion. */
+struct funds_incentive_in {
+    int64_t planned;      /* approved activities with money allocated */
+    int64_t held;         /* of those, recorded as held */
+    int64_t as_planned;   /* checked by the district: used as planned */
+    int64_t partly;       /* checked: partly as planned (counts half) */
+    int64_t participants; /* actual participants of the held activities */
+    int64_t base_fen;     /* a quarter's share of the budget: (budget - reserve) / 4 */
+};
+/* The suggestion and every number behind it (basis points, 10000 = 100%). */
+struct funds_incentive {
+    int64_t held_bp, evidence_bp, participation_bp, score_bp, factor_bp, suggested_fen;
+    int64_t w_held, w_evidence, w_participation, norm, spread_bp; /* the rule's weights */
+};
+/* One row of GET /api/funds/incentive. */
+struct funds_incentive_row {
+    int64_t org_id;
+    const char *name;
+    struct funds_incentive_in in;
+    struct funds_incentive out;
+};
+/* The suggestion for the quarter after (year, quarter) of every community under path, by
+ * the FUND-INCENTIVE row in force on the quarter's first day (*rule_out, from a). */
+int funds_incentive_list(struct app *app, const char *path, int64_t year, int64_t quarter,
+                         struct arena *a, const struct funds_rule **rule_out,
+                         struct funds_incentive_row **out, int64_t *n_out, struct err *err);
 
 /* ---- reads ---- */
 

@@ -573,6 +573,87 @@ static int variance_get(struct http_req *req, struct http_res *res, struct err *
     return 0;
 }
 
+struct incentive_q {
+    int64_t org, year, quarter;
+};
+static const struct field INCENTIVE_Q[] = {
+    FIELD_ID(struct incentive_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_INT(struct incentive_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
+    FIELD_INT(struct incentive_q, quarter, "quarter", "季度", FIELD_OPTIONAL, 1, 4),
+    FIELD_END,
+};
+
+/* Percent with two decimals of basis points, for the explanation ("62.50%"). */
+static const char *pct(struct arena *a, int64_t v)
+{
+    return arena_printf(a, "%" PRId64 ".%02" PRId64 "%%", v / 100, v % 100);
+}
+
+static json_t *incentive_json(const struct funds_incentive_row *r, struct arena *a)
+{
+    const struct funds_incentive_in *in = &r->in;
+    const struct funds_incentive *k = &r->out;
+    const char *why = arena_printf(
+        a,
+        "开展 %" PRId64 "/%" PRId64 " 项 %s×权重 %s + 凭证核查 %s×%s + 参与 %" PRId64
+        " 人次（每项标准 %" PRId64 " 人）%s×%s = 得分 %s；系数 %s，建议 = 季度基数 %" PRId64
+        ".%02" PRId64 " 元 × %s",
+        in->held, in->planned, pct(a, k->held_bp), pct(a, k->w_held), pct(a, k->evidence_bp),
+        pct(a, k->w_evidence), in->participants, k->norm, pct(a, k->participation_bp),
+        pct(a, k->w_participation), pct(a, k->score_bp), pct(a, k->factor_bp), in->base_fen / 100,
+        in->base_fen % 100, pct(a, k->factor_bp));
+    json_t *o = json_pack(
+        "{s:I, s:s, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:n}, s:{s:I, s:I, s:I, s:I, s:I}, "
+        "s:{s:I, s:I, s:I}, s:I, s:I, s:I, s:s}",
+        "org_id", (json_int_t)r->org_id, "name", r->name, "inputs", "planned",
+        (json_int_t)in->planned, "held", (json_int_t)in->held, "as_planned",
+        (json_int_t)in->as_planned, "partly", (json_int_t)in->partly, "participants",
+        (json_int_t)in->participants, "base_fen", (json_int_t)in->base_fen, "satisfaction",
+        "weights", "held_bp", (json_int_t)k->w_held, "evidence_bp", (json_int_t)k->w_evidence,
+        "participation_bp", (json_int_t)k->w_participation, "participants_per_activity",
+        (json_int_t)k->norm, "spread_bp", (json_int_t)k->spread_bp, "ratios", "held_bp",
+        (json_int_t)k->held_bp, "evidence_bp", (json_int_t)k->evidence_bp, "participation_bp",
+        (json_int_t)k->participation_bp, "score_bp", (json_int_t)k->score_bp, "factor_bp",
+        (json_int_t)k->factor_bp, "suggested_fen", (json_int_t)k->suggested_fen, "explain", why);
+    return o;
+}
+
+static int incentive_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct incentive_q q = { 0 };
+    struct funds_incentive_row *rows;
+    const struct funds_rule *rule = NULL;
+    const char *path;
+    int64_t n;
+    json_t *arr, *rj;
+    char today[11];
+
+    if (http_query_decode(req, INCENTIVE_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0)
+        return -1;
+    clock_today(today);
+    if (!q.year)
+        q.year = this_year();
+    if (!q.quarter)
+        q.quarter = (strtoll(today + 5, NULL, 10) - 1) / 3 + 1;
+    if (funds_incentive_list(req->app, path, q.year, q.quarter, req->arena, &rule, &rows, &n, err) <
+        0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(arr, incentive_json(&rows[i], req->arena));
+    rj = rule ? json_pack("{s:s, s:s, s:s, s:s}", "id", rule->rule_id, "version", rule->rule_set,
+                          "valid_from", rule->valid_from, "source", rule->source)
+              : json_null();
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:I, s:I, s:I, s:o, s:o}", "year", (json_int_t)q.year, "quarter",
+                            (json_int_t)q.quarter, "for_year",
+                            (json_int_t)(q.quarter == 4 ? q.year + 1 : q.year), "for_quarter",
+                            (json_int_t)(q.quarter == 4 ? 1 : q.quarter + 1), "rule", rj, "items",
+                            arr));
+    return 0;
+}
+
 /* ---- budgets, ledger, rules ---- */
 
 static const struct field BUDGET_IN[] = {
@@ -731,6 +812,10 @@ static const struct route FUNDS_ROUTES[] = {
       NULL, CHECK_IN },
     { HTTP_GET, "/api/funds/variance", variance_get, PERM_FUNDS_READ, SCOPE_CALLER,
       "经费使用差异表：每项已分配活动的核定金额、实际支出、差额和核查结论", NULL, LEDGER_Q, NULL },
+    { HTTP_GET, "/api/funds/incentive", incentive_get, PERM_FUNDS_READ, SCOPE_CALLER,
+      "竞争激励：按某季度活动开展、凭证核查和参与情况（FUND-INCENTIVE）建议各社区下一季度的经费，"
+      "列出每项输入和权重；最终金额由人决定",
+      NULL, INCENTIVE_Q, NULL },
     { HTTP_PUT, "/api/funds/budgets", budget_put, PERM_FUNDS_REVIEW, SCOPE_RECORD,
       "设定社区年度党建经费预算和预留奖励基金（FUND-BUDGET、FUND-RESERVE）", NULL, NULL,
       BUDGET_IN },

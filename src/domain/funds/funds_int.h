@@ -29,6 +29,15 @@ void funds_ledger_group(const char *org_path, const struct funds_ledger_row *com
                         struct funds_ledger_row *items, int64_t n, struct funds_ledger_row *total,
                         int64_t *missed_out);
 
+/* The incentive of one community under rule r (FUND-INCENTIVE; E_INTERNAL when r is NULL or
+ * its weights do not add up to 10000): held = held / planned, evidence = (2 x as_planned +
+ * partly) / (2 x planned), participation = participants / (held x norm) capped at 100%, each
+ * in basis points rounded down; score = the weighted sum; factor = 10000 - spread + 2 x
+ * spread x score / 10000; suggested = base x factor / 10000 rounded down to the fen, and 0
+ * when nothing was planned. */
+int funds_incentive_compute(const struct funds_rule *r, const struct funds_incentive_in *in,
+                            struct funds_incentive *out, struct err *err);
+
 /* ---- store (funds_store.c) ---- */
 
 struct funds_alloc_row {
@@ -97,6 +106,11 @@ int funds_store_photo_insert(struct db_conn *c, const struct funds_photo *p, int
                              int64_t *id_out, struct err *err);
 int funds_store_photo(struct db_conn *c, int64_t activity_id, int64_t photo_id, struct arena *a,
                       struct funds_photo *out, struct err *err);
+/* Every community under path with its incentive inputs for the quarter (base_fen from the
+ * year's budget). */
+int funds_store_incentive(struct db_conn *c, const char *path, int64_t year, int64_t quarter,
+                          struct arena *a, struct funds_incentive_row **out, int64_t *n_out,
+                          struct err *err);
 int funds_store_variance(struct db_conn *c, const char *path, int64_t year, struct arena *a,
                          struct funds_variance_row **out, int64_t *n_out, struct err *err);
 /* Every community at or under path with its sums for year (org_path, name set). */

@@ -124,3 +124,34 @@ int funds_rules_list(struct app *app, struct arena *a, struct funds_rule **rules
     db_release(app->db, &c);
     return rc;
 }
+
+int funds_incentive_list(struct app *app, const char *path, int64_t year, int64_t quarter,
+                         struct arena *a, const struct funds_rule **rule_out,
+                         struct funds_incentive_row **out, int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct funds_rule *rules;
+    const struct funds_rule *r;
+    struct funds_incentive_row *rows;
+    int64_t nrules, n;
+    char day[11];
+    int rc = -1;
+
+    snprintf(day, sizeof(day), "%04d-%02d-01", (int)year, (int)(quarter - 1) * 3 + 1);
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    if (funds_store_rules(c, a, &rules, &nrules, err) < 0 ||
+        funds_store_incentive(c, path, year, quarter, a, &rows, &n, err) < 0)
+        goto out;
+    r = funds_rule_in_force(rules, nrules, "FUND-INCENTIVE", day);
+    for (int64_t i = 0; i < n; i++)
+        if (funds_incentive_compute(r, &rows[i].in, &rows[i].out, err) < 0)
+            goto out;
+    *rule_out = r;
+    *out = rows;
+    *n_out = n;
+    rc = 0;
+out:
+    db_release(app->db, &c);
+    return rc;
+}

@@ -106,3 +106,37 @@ void funds_ledger_group(const char *org_path, const struct funds_ledger_row *com
     }
     *missed_out = missed;
 }
+
+/* part / whole in basis points, rounded down; 0 for an empty whole. */
+static int64_t bp(int64_t part, int64_t whole)
+{
+    return whole > 0 ? part * 10000 / whole : 0;
+}
+
+int funds_incentive_compute(const struct funds_rule *r, const struct funds_incentive_in *in,
+                            struct funds_incentive *out, struct err *err)
+{
+    struct funds_incentive k = { 0 };
+
+    k.w_held = funds_rule_int(r, "held_bp", -1);
+    k.w_evidence = funds_rule_int(r, "evidence_bp", -1);
+    k.w_participation = funds_rule_int(r, "participation_bp", -1);
+    k.norm = funds_rule_int(r, "participants_per_activity", -1);
+    k.spread_bp = funds_rule_int(r, "spread_bp", -1);
+    if (!r || k.w_held < 0 || k.w_evidence < 0 || k.w_participation < 0 || k.norm <= 0 ||
+        k.spread_bp < 0 || k.spread_bp > 10000 ||
+        k.w_held + k.w_evidence + k.w_participation != 10000)
+        return err_set(err, E_INTERNAL, "", "激励规则 FUND-INCENTIVE 的权重之和须为 10000");
+    k.held_bp = bp(in->held, in->planned);
+    k.evidence_bp = bp(2 * in->as_planned + in->partly, 2 * in->planned);
+    k.participation_bp = bp(in->participants, in->held * k.norm);
+    if (k.participation_bp > 10000)
+        k.participation_bp = 10000;
+    k.score_bp = (k.w_held * k.held_bp + k.w_evidence * k.evidence_bp +
+                  k.w_participation * k.participation_bp) /
+                 10000;
+    k.factor_bp = 10000 - k.spread_bp + 2 * k.spread_bp * k.score_bp / 10000;
+    k.suggested_fen = in->planned > 0 ? in->base_fen * k.factor_bp / 10000 : 0;
+    *out = k;
+    return 0;
+}

@@ -196,6 +196,23 @@ static const struct db_sql SQL_LEDGER = {
            "AND p.type = 'street' AND o.type IN " COMMUNITY_TYPES
            " AND o.dissolved_on IS NULL ORDER BY o.id",
 };
+/* A quarter's allocated activities per community: held, checked, participants. */
+static const struct db_sql SQL_INCENTIVE = {
+    .name = "funds.incentive",
+    .sql = "SELECT o.id, o.name, COALESCE(s.planned, 0), COALESCE(s.held, 0), "
+           "COALESCE(s.as_planned, 0), COALESCE(s.partly, 0), COALESCE(s.people, 0), "
+           "COALESCE(b.amount_fen - b.reserve_fen, 0) FROM org o JOIN org p ON p.id = o.parent_id "
+           "LEFT JOIN (SELECT x.org_id, COUNT(*) AS planned, "
+           "SUM(CASE WHEN a.used_on IS NOT NULL THEN 1 ELSE 0 END) AS held, "
+           "SUM(CASE WHEN a.check_result = 'as_planned' THEN 1 ELSE 0 END) AS as_planned, "
+           "SUM(CASE WHEN a.check_result = 'partly' THEN 1 ELSE 0 END) AS partly, "
+           "SUM(CASE WHEN a.used_on IS NOT NULL THEN a.used_participants ELSE 0 END) AS people "
+           "FROM fund_allocation x JOIN fund_activity a ON a.id = x.activity_id "
+           "WHERE x.org_path LIKE ? || '%' AND x.year = ? AND x.quarter = ? GROUP BY x.org_id) s "
+           "ON s.org_id = o.id LEFT JOIN fund_budget b ON b.org_id = o.id AND b.year = ? "
+           "WHERE o.path LIKE ? || '%' AND p.type = 'street' AND o.type IN " COMMUNITY_TYPES
+           " AND o.dissolved_on IS NULL ORDER BY o.id",
+};
 static const struct db_sql SQL_CHILDREN = {
     .name = "funds.children",
     .sql = "SELECT id, path, name FROM org WHERE parent_id = ? AND dissolved_on IS NULL AND "
@@ -694,4 +711,28 @@ int funds_store_children(struct db_conn *c, int64_t org_id, struct arena *a,
 {
     return db_read_rows_args(c, &SQL_CHILDREN, DB_ARGS(DB_INT(org_id)), read_child, sizeof(**out),
                              a, out, n_out, err);
+}
+
+static void read_incentive(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_incentive_row *r = row;
+
+    r->org_id = db_col_int(st, 0);
+    r->name = db_col_dup(st, 1, a);
+    r->in.planned = db_col_int(st, 2);
+    r->in.held = db_col_int(st, 3);
+    r->in.as_planned = db_col_int(st, 4);
+    r->in.partly = db_col_int(st, 5);
+    r->in.participants = db_col_int(st, 6);
+    r->in.base_fen = db_col_int(st, 7) / 4;
+}
+
+int funds_store_incentive(struct db_conn *c, const char *path, int64_t year, int64_t quarter,
+                          struct arena *a, struct funds_incentive_row **out, int64_t *n_out,
+                          struct err *err)
+{
+    return db_read_rows_args(
+        c, &SQL_INCENTIVE,
+        DB_ARGS(DB_TEXT(path), DB_INT(year), DB_INT(quarter), DB_INT(year), DB_TEXT(path)),
+        read_incentive, sizeof(**out), a, out, n_out, err);
 }

@@ -1,8 +1,9 @@
 /* funds_rules_test.c: the funds area's pure rule code without a database: which version of a
  * rule is in force on a date (the two FUND-BUDGET rows of migration 0026 and their edge), a
  * rule's integer parameters, each quarter's FUND-DEADLINE (and a rule lacking a quarter),
- * dates inside and outside a quarter, and the ledger grouping of community rows into their
- * parent's children with the total equal to the children's sum. */
+ * dates inside and outside a quarter, the ledger grouping of community rows into their
+ * parent's children with the total equal to the children's sum, and the incentive suggestion
+ * (FUND-INCENTIVE) worked by hand. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "domain/funds/funds_int.h"
@@ -19,6 +20,14 @@ static const struct funds_rule RULES[] = {
          "{\"q1\": \"01-15\", \"q2\": \"04-15\", \"q3\": \"07-15\", \"q4\": \"10-15\"}",
          "2004-01-01", "9999-12-31"),
     RULE("FUND-DEADLINE", "test-2030", "{\"q1\": \"02-30\"}", "2030-01-01", "9999-12-31"),
+    RULE("FUND-INCENTIVE", "funds-2004",
+         "{\"held_bp\": 4000, \"evidence_bp\": 3000, \"participation_bp\": 3000, "
+         "\"participants_per_activity\": 30, \"spread_bp\": 2000}",
+         "2004-01-01", "9999-12-31"),
+    RULE("FUND-INCENTIVE", "test-bad",
+         "{\"held_bp\": 5000, \"evidence_bp\": 3000, "
+         "\"participation_bp\": 3000, \"participants_per_activity\": 30, \"spread_bp\": 0}",
+         "2030-01-01", "9999-12-31"),
 };
 #define NR ((int64_t)(sizeof(RULES) / sizeof(RULES[0])))
 
@@ -109,5 +118,47 @@ static void test_ledger_group(void)
     CHECK_EQ(missed, 0);
 }
 
+/* Worked by hand, every step rounded down (docs/funds.md):
+ * 2 of 3 held: 20000 / 3 = 6666; evidence (2 x 1 + 1) / (2 x 3) = 5000; participation
+ * 50 / (2 x 30) = 8333; score (4000 x 6666 + 3000 x 5000 + 3000 x 8333) / 10000 = 6666;
+ * factor 8000 + 4000 x 6666 / 10000 = 10666; 212500 x 10666 / 10000 = 226652. */
+static void test_incentive(void)
+{
+    const struct funds_rule *r = funds_rule_in_force(RULES, NR, "FUND-INCENTIVE", "2027-01-01");
+    struct funds_incentive k;
+    struct err e = { 0 };
+
+    CHECK_EQ(
+        funds_incentive_compute(r, &(struct funds_incentive_in){ 3, 2, 1, 1, 50, 212500 }, &k, &e),
+        0);
+    CHECK_EQ(k.held_bp, 6666);
+    CHECK_EQ(k.evidence_bp, 5000);
+    CHECK_EQ(k.participation_bp, 8333);
+    CHECK_EQ(k.score_bp, 6666);
+    CHECK_EQ(k.factor_bp, 10666);
+    CHECK_EQ(k.suggested_fen, 226652);
+    CHECK_EQ(k.w_held + k.w_evidence + k.w_participation, 10000);
+    /* Everything done, more people than the norm (capped): 120% of the base. */
+    funds_incentive_compute(r, &(struct funds_incentive_in){ 2, 2, 2, 0, 100, 100000 }, &k, &e);
+    CHECK_EQ(k.participation_bp, 10000);
+    CHECK_EQ(k.score_bp, 10000);
+    CHECK_EQ(k.suggested_fen, 120000);
+    /* Nothing planned: nothing suggested; planned but nothing done: 80%. */
+    funds_incentive_compute(r, &(struct funds_incentive_in){ 0, 0, 0, 0, 0, 100000 }, &k, &e);
+    CHECK_EQ(k.suggested_fen, 0);
+    funds_incentive_compute(r, &(struct funds_incentive_in){ 2, 0, 0, 0, 0, 100000 }, &k, &e);
+    CHECK_EQ(k.score_bp, 0);
+    CHECK_EQ(k.suggested_fen, 80000);
+    /* Weights not adding up to 10000, or no rule: refused. */
+    CHECK_EQ(funds_incentive_compute(funds_rule_in_force(RULES, NR, "FUND-INCENTIVE", "2030-06-01"),
+                                     &(struct funds_incentive_in){ 1, 1, 1, 0, 1, 1 }, &k, &e),
+             -1);
+    CHECK_EQ(e.code, E_INTERNAL);
+    e = (struct err){ 0 };
+    CHECK_EQ(
+        funds_incentive_compute(NULL, &(struct funds_incentive_in){ 1, 1, 1, 0, 1, 1 }, &k, &e),
+        -1);
+}
+
 TAP_MAIN("funds_rules", TEST(test_in_force), TEST(test_deadline), TEST(test_quarter),
-         TEST(test_ledger_group))
+         TEST(test_ledger_group), TEST(test_incentive))
