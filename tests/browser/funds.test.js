@@ -3,8 +3,10 @@
 // in 元, one in full-width digits) and submits it; the street's cadre sees it in the street's
 // aggregation and forwards the quarter in one action with a comment; the district (the demo's
 // root org, signed in as the platform admin) adjusts one activity and refuses the other with
-// reasons and allocates; the ledger shows the allocation with the chart. The plan form and
-// the ledger on a 360 px phone. Screenshots at 1366 and 360 px.
+// reasons and allocates; the ledger shows the allocation with the chart. Then the community
+// records the spending and uploads a photo, the district checks it (partly), the variance
+// shows the difference and the incentive tab its inputs. The plan form and the ledger on a
+// 360 px phone. Screenshots at 1366 and 360 px.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -110,6 +112,81 @@ test("one quarter: the community plans, the street forwards, the district review
   noErrors(env);
 });
 
+// A real 24×16 PNG (a red flag with a yellow corner) with a tEXt chunk carrying a position:
+// the browser can show it, and the server must not keep the text.
+const zlib = require("node:zlib");
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type), data])) >>> 0);
+  return Buffer.concat([len, Buffer.from(type), data, crc]);
+}
+function flagPng() {
+  const w = 24, h = 16, raw = [];
+  for (let y = 0; y < h; y++) {
+    raw.push(0);
+    for (let x = 0; x < w; x++) raw.push(...(x < 6 && y < 5 ? [255, 222, 0] : [200, 22, 29]));
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), pngChunk("IHDR", ihdr),
+    pngChunk("tEXt", Buffer.from("Comment\0GPS 31.23N 121.47E")), pngChunk("IDAT", zlib.deflateSync(Buffer.from(raw))), pngChunk("IEND", Buffer.alloc(0))]);
+}
+const PNG = flagPng();
+
+test("use and evidence: the community records spending and a photo, the district checks; variance and incentive", async () => {
+  const shequ = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, shequ, "shequ");
+  await shequ.goto(env.srv.url + "/funds");
+  await shequ.click(".funds-tabs .el-tabs__item:has-text('使用与核查')");
+  await shequ.click(".funds-evidence .f-ev-year");
+  await shequ.click(`.el-select-dropdown__item:visible:has-text('${Y}年')`);
+  await shequ.click(".funds-evidence .f-ev-quarter label:has-text('1季度')");
+  await shequ.waitForSelector(".evidence-list .el-table__row button.record-use");
+  await shequ.click(".evidence-list .el-table__row button.record-use");
+  await shequ.fill(".use-dialog .f-summary textarea", "按计划开展，签到表存档");
+  await shequ.fill(".use-dialog .plan-line >> nth=0 >> .f-amount input", wide("480"));
+  await shequ.fill(".use-dialog .plan-line >> nth=0 >> .f-receipt input", "FP-0001");
+  await shot(shequ, "funds-use-1366", { fullPage: false });
+  const used = shequ.waitForResponse((r) => /\/api\/funds\/activities\/\d+\/use$/.test(r.url()));
+  await shequ.click(".use-dialog button.save-use");
+  assert.equal((await used).status(), 200);
+  await shequ.waitForSelector(".evidence-list .el-table__row:has-text('FP-0001')");
+  const up = shequ.waitForResponse((r) => /\/photos$/.test(r.url()));
+  await shequ.click(".evidence-list .el-table__row button.upload-photo");
+  await shequ.setInputFiles(".funds-evidence .photo-input", { name: "现场.png", mimeType: "image/png", buffer: PNG });
+  assert.equal((await up).status(), 201);
+  await shequ.waitForSelector(".evidence-list .photo-thumb");
+  assert.equal(count("SELECT COUNT(*) FROM fund_photo WHERE stripped_bytes > 0"), 1, "the position was stripped");
+  await shequ.waitForFunction(() => { const i = document.querySelector(".evidence-list .photo-thumb img"); return i && i.naturalWidth === 24; });
+  await shequ.context().close();
+
+  const admin = await env.newPage({ width: 1366, height: 900 });
+  await signIn(env, admin, "admin");
+  await admin.goto(env.srv.url + "/funds");
+  await admin.click(".funds-tabs .el-tabs__item:has-text('使用与核查')");
+  await admin.click(".funds-evidence .f-ev-year");
+  await admin.click(`.el-select-dropdown__item:visible:has-text('${Y}年')`);
+  await admin.click(".funds-evidence .f-ev-quarter label:has-text('1季度')");
+  await admin.click(".evidence-list .el-table__row button.check-use");
+  await admin.click(".check-dialog .f-check label:has-text('部分')");
+  await admin.fill(".check-dialog .f-check-reason textarea", "照片不足，签到表未上传");
+  await admin.click(".check-dialog button[type=submit]");
+  await admin.waitForSelector(".evidence-list .check.c-partly");
+  assert.match(await admin.textContent(".variance-list"), /-20\.00/, "480 spent of 500 approved");
+  await shot(admin, "funds-evidence-1366");
+  // The incentive of the demo's last full quarter: every input and weight on each row.
+  await admin.click(".funds-tabs .el-tabs__item:has-text('竞争激励')");
+  await admin.waitForSelector(".incentive-list .incentive-explain");
+  assert.match(await admin.textContent(".incentive-rule"), /FUND-INCENTIVE/);
+  await shot(admin, "funds-incentive-1366");
+  await admin.context().close();
+  noErrors(env);
+});
+
 test("on a 360 px phone: the plan form full screen and the ledger as cards", async () => {
   const phone = await env.newPage({ width: 360, height: 740 });
   await signIn(env, phone, "shequ");
@@ -127,7 +204,7 @@ test("on a 360 px phone: the plan form full screen and the ledger as cards", asy
   assert.ok(await overflow(phone) <= 0, "the plan form fits at 360 px");
   await shot(phone, "funds-plan-form-360", { fullPage: false });
   await phone.click(".plan-dialog .form-actions button:has-text('取消')");
-  await phone.click(".funds-tabs .el-tabs__item:has-text('经费台账')");
+  await phone.click(".funds-tabs .el-tabs__item:has-text('台账')");
   await phone.waitForSelector(".funds-ledger .list-card");
   assert.ok(await overflow(phone) <= 0, "the ledger fits at 360 px");
   await shot(phone, "funds-ledger-360");
