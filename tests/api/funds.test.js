@@ -11,6 +11,7 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, login, sql, cli, today, expectStatus, expectError, PG } = require("./lib/harness");
+const { readXlsx } = require("./lib/xlsx");
 
 let srv, admin, quwei, jiedao, shequ, shuji, district, street, c1, c2;
 const Y = Number(today().slice(0, 4)) + 1; // next year: every quarter's deadline is ahead
@@ -292,4 +293,27 @@ test("the incentive suggestion: every input and weight shown, the amount checked
     assert.equal(low.length, 1);
     assert.ok(past.items.every((x) => x.inputs.partly > 0 || x.score_bp > low[0].score_bp));
   }
+});
+
+test("the quarterly review sheet: an xlsx row per activity, amounts as numbers that sum to the total", async () => {
+  const res = await fetch(`${srv.url}/api/funds/review.xlsx?org=${street}&year=${Y}&quarter=1`, { headers: { Cookie: quwei.cookie } });
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.match(res.headers.get("content-type"), /spreadsheetml/);
+  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows;
+  assert.match(rows[1][0], new RegExp(`${Y}年第1季度党建活动计划审核表`));
+  assert.deepEqual(rows[2].slice(0, 7), ["序号", "社区", "活动", "日期", "预计人数", "预算明细", "申请金额（元）"]);
+  const data = Object.keys(rows).map(Number).filter((r) => r > 2).map((r) => rows[r]);
+  const plans = expectStatus(await quwei.request("GET", `/api/funds/plans?org=${street}&year=${Y}&quarter=1`), 200).json.items;
+  const acts = plans.flatMap((p) => p.activities);
+  assert.equal(data.length, acts.length + 1, "a row per activity and the total");
+  const refused = data.find((r) => r[8] === "不同意");
+  assert.deepEqual([refused[2], refused[9], refused[10]], ["红色观影", 0, "与主题党日内容重复"]);
+  const adjusted = data.find((r) => r[8] === "调整金额");
+  assert.deepEqual([adjusted[6], adjusted[9]], [800, 600], "numbers in 元");
+  const total = data[data.length - 1];
+  assert.equal(total[1], "合计");
+  assert.equal(total[6], data.slice(0, -1).reduce((t, r) => t + r[6], 0));
+  assert.equal(total[9], acts.reduce((t, a) => t + Math.max(a.approved_fen || 0, 0), 0) / 100);
+  assert.equal(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'funds.export'")[0][0], "1");
+  expectError(await shuji.request("GET", "/api/funds/review.xlsx"), 403, "forbidden");
 });

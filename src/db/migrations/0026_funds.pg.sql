@@ -168,20 +168,22 @@ CREATE TABLE fund_photo (
 CREATE INDEX fund_photo_activity ON fund_photo(activity_id);
 
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'funds', 1 FROM generation;
+-- The area never deletes a row, and allocations, spending and photos are never edited: the
+-- counter moves on the writes that happen.
 CREATE OR REPLACE FUNCTION dj_bump_funds() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
     RETURN NULL;
 END $$;
-CREATE TRIGGER generation_fund_budget AFTER INSERT OR UPDATE OR DELETE ON fund_budget
+CREATE TRIGGER generation_fund_budget AFTER INSERT OR UPDATE ON fund_budget
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_funds();
-CREATE TRIGGER generation_fund_plan AFTER INSERT OR UPDATE OR DELETE ON fund_plan
+CREATE TRIGGER generation_fund_plan AFTER INSERT OR UPDATE ON fund_plan
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_funds();
-CREATE TRIGGER generation_fund_activity AFTER INSERT OR UPDATE OR DELETE ON fund_activity
+CREATE TRIGGER generation_fund_activity AFTER INSERT OR UPDATE ON fund_activity
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_funds();
-CREATE TRIGGER generation_fund_allocation AFTER INSERT OR UPDATE OR DELETE ON fund_allocation
+CREATE TRIGGER generation_fund_allocation AFTER INSERT ON fund_allocation
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_funds();
-CREATE TRIGGER generation_fund_spend AFTER INSERT OR UPDATE OR DELETE ON fund_spend
+CREATE TRIGGER generation_fund_spend AFTER INSERT ON fund_spend
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_funds();
 -- The money rows keep a copy of the path of their community, for subtree scans; when an org
 -- moves, the copies follow (as dj_dues_entry_org_path does for dues).
@@ -195,5 +197,5 @@ BEGIN
 END $$;
 CREATE TRIGGER fund_org_path AFTER UPDATE OF path ON org
     FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION dj_fund_org_path();
-CREATE TRIGGER generation_fund_photo AFTER INSERT OR UPDATE OR DELETE ON fund_photo
+CREATE TRIGGER generation_fund_photo AFTER INSERT ON fund_photo
     FOR EACH STATEMENT EXECUTE FUNCTION dj_bump_funds();

@@ -168,13 +168,12 @@ CREATE TABLE fund_photo (
 CREATE INDEX fund_photo_activity ON fund_photo(activity_id);
 
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'funds', 1 FROM generation;
+-- The area never deletes a row, and allocations, spending and photos are never edited: the
+-- counter moves on the writes that happen.
 CREATE TRIGGER generation_fund_budget_insert AFTER INSERT ON fund_budget BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
 CREATE TRIGGER generation_fund_budget_update AFTER UPDATE ON fund_budget BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
-END;
-CREATE TRIGGER generation_fund_budget_delete AFTER DELETE ON fund_budget BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
 CREATE TRIGGER generation_fund_plan_insert AFTER INSERT ON fund_plan BEGIN
@@ -183,34 +182,19 @@ END;
 CREATE TRIGGER generation_fund_plan_update AFTER UPDATE ON fund_plan BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
-CREATE TRIGGER generation_fund_plan_delete AFTER DELETE ON fund_plan BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
-END;
 CREATE TRIGGER generation_fund_activity_insert AFTER INSERT ON fund_activity BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
 CREATE TRIGGER generation_fund_activity_update AFTER UPDATE ON fund_activity BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
-CREATE TRIGGER generation_fund_activity_delete AFTER DELETE ON fund_activity BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
-END;
 CREATE TRIGGER generation_fund_allocation_insert AFTER INSERT ON fund_allocation BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
-END;
-CREATE TRIGGER generation_fund_allocation_update AFTER UPDATE ON fund_allocation BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
-END;
-CREATE TRIGGER generation_fund_allocation_delete AFTER DELETE ON fund_allocation BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
 CREATE TRIGGER generation_fund_spend_insert AFTER INSERT ON fund_spend BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
-CREATE TRIGGER generation_fund_spend_update AFTER UPDATE ON fund_spend BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
-END;
-CREATE TRIGGER generation_fund_spend_delete AFTER DELETE ON fund_spend BEGIN
+CREATE TRIGGER generation_fund_photo_insert AFTER INSERT ON fund_photo BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
 -- The money rows keep a copy of the path of their community, for subtree scans; when an org
@@ -220,7 +204,4 @@ CREATE TRIGGER fund_org_path AFTER UPDATE OF path ON org BEGIN
     UPDATE fund_plan SET org_path = NEW.path WHERE org_id = NEW.id;
     UPDATE fund_allocation SET org_path = NEW.path WHERE org_id = NEW.id;
     UPDATE fund_spend SET org_path = NEW.path WHERE org_id = NEW.id;
-END;
-CREATE TRIGGER generation_fund_photo_insert AFTER INSERT ON fund_photo BEGIN
-    UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;

@@ -17,6 +17,7 @@
 #include "domain/auth/perm.h"
 #include "domain/cache/cache.h"
 #include "domain/funds/funds.h"
+#include "domain/funds/funds_http_int.h"
 #include "domain/modules.h"
 #include "domain/orgpath.h"
 #include "http/http.h"
@@ -573,13 +574,10 @@ static int variance_get(struct http_req *req, struct http_res *res, struct err *
     return 0;
 }
 
-struct incentive_q {
-    int64_t org, year, quarter;
-};
-static const struct field INCENTIVE_Q[] = {
-    FIELD_ID(struct incentive_q, org, "org", "党组织", FIELD_OPTIONAL),
-    FIELD_INT(struct incentive_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
-    FIELD_INT(struct incentive_q, quarter, "quarter", "季度", FIELD_OPTIONAL, 1, 4),
+const struct field FUNDS_PERIOD_Q[] = {
+    FIELD_ID(struct funds_period_q, org, "org", "党组织", FIELD_OPTIONAL),
+    FIELD_INT(struct funds_period_q, year, "year", "年度", FIELD_OPTIONAL, 2000, 2999),
+    FIELD_INT(struct funds_period_q, quarter, "quarter", "季度", FIELD_OPTIONAL, 1, 4),
     FIELD_END,
 };
 
@@ -620,7 +618,7 @@ static json_t *incentive_json(const struct funds_incentive_row *r, struct arena 
 
 static int incentive_get(struct http_req *req, struct http_res *res, struct err *err)
 {
-    struct incentive_q q = { 0 };
+    struct funds_period_q q = { 0 };
     struct funds_incentive_row *rows;
     const struct funds_rule *rule = NULL;
     const char *path;
@@ -628,7 +626,7 @@ static int incentive_get(struct http_req *req, struct http_res *res, struct err 
     json_t *arr, *rj;
     char today[11];
 
-    if (http_query_decode(req, INCENTIVE_Q, &q, NULL, err) < 0 ||
+    if (http_query_decode(req, FUNDS_PERIOD_Q, &q, NULL, err) < 0 ||
         http_scope_path(req, q.org, &path, err) < 0)
         return -1;
     clock_today(today);
@@ -815,7 +813,10 @@ static const struct route FUNDS_ROUTES[] = {
     { HTTP_GET, "/api/funds/incentive", incentive_get, PERM_FUNDS_READ, SCOPE_CALLER,
       "竞争激励：按某季度活动开展、凭证核查和参与情况（FUND-INCENTIVE）建议各社区下一季度的经费，"
       "列出每项输入和权重；最终金额由人决定",
-      NULL, INCENTIVE_Q, NULL },
+      NULL, FUNDS_PERIOD_Q, NULL },
+    { HTTP_GET, "/api/funds/review.xlsx", funds_review_xlsx, PERM_FUNDS_READ, SCOPE_CALLER,
+      "导出季度活动计划审核表（xlsx：每项活动一行，申请和核定金额为数字，合计）", NULL,
+      FUNDS_PERIOD_Q, NULL },
     { HTTP_PUT, "/api/funds/budgets", budget_put, PERM_FUNDS_REVIEW, SCOPE_RECORD,
       "设定社区年度党建经费预算和预留奖励基金（FUND-BUDGET、FUND-RESERVE）", NULL, NULL,
       BUDGET_IN },
@@ -846,6 +847,7 @@ static const struct audit_action FUNDS_AUDIT[] = {
     { "funds.use", "登记活动经费使用情况", "fund_activity" },
     { "funds.photo", "上传活动凭证照片", "fund_activity" },
     { "funds.check", "核查活动经费使用", "fund_activity" },
+    { "funds.export", "导出党建经费审核表", NULL },
     { NULL, NULL, NULL },
 };
 

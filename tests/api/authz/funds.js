@@ -25,6 +25,7 @@ module.exports = (fx) => {
     "POST /api/funds/activities/{id}/photos": (org) => ({ path: `/api/funds/activities/${fx.fundActivity(org)}/photos`, body: { file: "x" }, ok: 400 }),
     "GET /api/funds/activities/{id}/photos/{photo_id}": (org) => { const p = fx.fundPhoto(org); return { path: `/api/funds/activities/${p.activity}/photos/${p.id}` }; },
     "POST /api/funds/activities/{id}/check": (org) => ({ path: `/api/funds/activities/${fx.fundActivity(org)}/check`, body: { result: "maybe" }, ok: 400 }),
+    "GET /api/funds/review.xlsx": (org) => ({ path: `/api/funds/review.xlsx?org=${org}&year=2026&quarter=1` }),
     "GET /api/funds/incentive": (org) => ({ path: `/api/funds/incentive?org=${org}&year=2026&quarter=1` }),
     "GET /api/funds/variance": (org) => ({ path: `/api/funds/variance?org=${org}&year=2026` }),
     "PUT /api/funds/budgets": (org) => ({ path: "/api/funds/budgets", body: { org_id: org, year: 2999, amount_fen: 100, reserve_fen: 200 }, ok: 400 }),

@@ -5,7 +5,7 @@
 // its communities in one action, with a comment per activity; the district reviews each
 // activity (review.js) and allocates the approved amounts, an allocation over the budget left
 // only with an override reason.
-import { api, withQuery, loadWith } from "../../lib/api.js";
+import { api, withQuery, loadWith, download } from "../../lib/api.js";
 import { scope, can } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { isMobile } from "../../lib/viewport.js";
@@ -114,7 +114,9 @@ export default {
         load();
       });
     }
-    return { year, years, quarter, plans, level, communities, loading, canWrite, canReview, submitted, columns, linesText,
+    const exportReview = () => download(withQuery("/api/funds/review.xlsx", { org: scope.orgId, year: year.value, quarter: quarter.value }),
+                                        `党建活动计划审核表-${year.value}年第${quarter.value}季度.xlsx`);
+    return { exportReview, year, years, quarter, plans, level, communities, loading, canWrite, canReview, submitted, columns, linesText,
              showForm, formDone, act, showForward, busy, errs, comments, openForward, forwardAll,
              reviewing, reviewDone, showAlloc, alloc, allocate, allocateOver, fmtYuan, STATUS_TAG, scope, isMobile, can };
   },
@@ -124,6 +126,7 @@ export default {
         <el-select v-model="year" class="f-year" style="width: 100px"><el-option v-for="y in years" :key="y" :value="y" :label="y + '年'" /></el-select>
         <el-radio-group v-model="quarter" class="f-quarter"><el-radio-button v-for="q in 4" :key="q" :value="q">{{ q }}季度</el-radio-button></el-radio-group>
         <el-button v-if="canWrite" type="primary" icon="Plus" class="new-plan" @click="showForm = true">填报计划</el-button>
+        <el-button v-if="plans.length && (level === 'district' || level === 'street')" icon="Download" class="export-review" @click="exportReview">导出审核表</el-button>
         <el-button v-if="level === 'street' && can('funds.write') && submitted.length" type="warning" icon="Promotion" class="forward-all" @click="openForward">报送本季度 {{ submitted.length }} 份计划</el-button>
       </div>
       <p v-if="level === 'district'" class="form-hint">区委组织部审核看板：逐项同意、调整金额或不同意（后两者须说明理由），全部审核后分配经费。</p>
