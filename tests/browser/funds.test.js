@@ -178,6 +178,15 @@ test("use and evidence: the community records spending and a photo, the district
   await admin.waitForSelector(".evidence-list .check.c-partly");
   assert.match(await admin.textContent(".variance-list"), /-20\.00/, "480 spent of 500 approved");
   await shot(admin, "funds-evidence-1366");
+  // The plan with its evidence report as an A4 sheet.
+  await admin.goto(`${env.srv.url}/funds/plans/${count(`SELECT id FROM fund_plan WHERE year = ${Y}`)}/print`);
+  await admin.waitForSelector(".funds-sheet .sheet-total");
+  assert.match(await admin.textContent(".funds-sheet"), /经费使用情况[\s\S]*FP-0001[\s\S]*部分按计划使用/);
+  await admin.emulateMedia({ media: "print" });
+  assert.equal(await admin.locator(".print-tools").isVisible(), false, "the buttons do not print");
+  await shot(admin, "funds-plan-print");
+  await admin.emulateMedia({ media: "screen" });
+  await admin.goto(env.srv.url + "/funds");
   // The incentive of the demo's last full quarter: every input and weight on each row.
   await admin.click(".funds-tabs .el-tabs__item:has-text('竞争激励')");
   await admin.waitForSelector(".incentive-list .incentive-explain");

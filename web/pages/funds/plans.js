@@ -11,6 +11,7 @@ import { fieldErrors, submitForm } from "../../lib/forms.js";
 import { isMobile } from "../../lib/viewport.js";
 import { fmtYuan } from "../../lib/money.js";
 import { todayCN } from "../../lib/orglife.js";
+import { navigate } from "../../lib/router.js";
 import DataList from "../../components/data-list.js";
 import FormActions from "../../components/form-actions.js";
 import PlanForm from "./plan-form.js";
@@ -116,7 +117,8 @@ export default {
     }
     const exportReview = () => download(withQuery("/api/funds/review.xlsx", { org: scope.orgId, year: year.value, quarter: quarter.value }),
                                         `党建活动计划审核表-${year.value}年第${quarter.value}季度.xlsx`);
-    return { exportReview, year, years, quarter, plans, level, communities, loading, canWrite, canReview, submitted, columns, linesText,
+    const printPlan = (p) => navigate(`/funds/plans/${p.id}/print`);
+    return { printPlan, exportReview, year, years, quarter, plans, level, communities, loading, canWrite, canReview, submitted, columns, linesText,
              showForm, formDone, act, showForward, busy, errs, comments, openForward, forwardAll,
              reviewing, reviewDone, showAlloc, alloc, allocate, allocateOver, fmtYuan, STATUS_TAG, scope, isMobile, can };
   },
@@ -139,6 +141,7 @@ export default {
             <el-tag :type="STATUS_TAG[p.status]" size="small" class="plan-status">{{ p.status_label }}</el-tag>
             <span class="plan-sum">申请 {{ fmtYuan(p.requested_fen) }} 元<template v-if="p.status === 'reviewed' || p.status === 'allocated'">，核定 {{ fmtYuan(p.approved_fen) }} 元</template></span>
             <span class="plan-actions">
+              <el-button size="small" icon="Printer" class="print-plan" @click="printPlan(p)">打印</el-button>
               <el-button v-if="p.status === 'draft' && can('funds.write')" size="small" type="primary" class="submit-plan" @click="act(p, 'submit')">提交街道</el-button>
               <el-button v-if="canReview && (p.status === 'forwarded' || p.status === 'reviewed')" size="small" type="primary" class="review-plan" @click="reviewing = p">审核</el-button>
               <el-button v-if="canReview && p.status === 'reviewed'" size="small" type="success" class="allocate-plan" @click="allocate(p)">分配经费</el-button>
