@@ -317,3 +317,43 @@ test("the quarterly review sheet: an xlsx row per activity, amounts as numbers t
   assert.equal(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'funds.export'")[0][0], "1");
   expectError(await shuji.request("GET", "/api/funds/review.xlsx"), 403, "forbidden");
 });
+
+test("the reward fund: the district's pool is the reserves held back; 七一 commendations, shares, a community's own", async () => {
+  const year = Number(today().slice(0, 4));
+  const pool = async (who, org, y = year) => expectStatus(await who.request("GET", `/api/funds/rewards?org=${org}&year=${y}`), 200).json;
+  const d0 = await pool(quwei, district);
+  assert.deepEqual([d0.level, d0.pool_fen, d0.paid_fen, d0.left_fen], ["district", 8 * 150000, 0, 8 * 150000]);
+  const pay = (who, body) => who.request("POST", "/api/funds/rewards", { body: { year, awarded_on: `${year}-07-01`, ...body } });
+  const n0 = count("SELECT COUNT(*) FROM fund_reward");
+  // The district: a branch commended, a share sent to a community; only communities get shares.
+  expectStatus(await pay(quwei, { org_id: district, kind: "branch", recipient_org_id: c1, title: "先进基层党组织", amount_fen: 200000, evidence: "组织生活按期开展" }), 201);
+  expectStatus(await pay(quwei, { org_id: district, kind: "share", recipient_org_id: c1, title: "下拨社区奖励基金", amount_fen: 50000 }), 201);
+  expectError(await pay(quwei, { org_id: district, kind: "share", recipient_org_id: street, title: "下拨", amount_fen: 100 }), 400, "invalid", "/recipient_org_id");
+  expectError(await pay(quwei, { org_id: district, kind: "member", title: "优秀共产党员", amount_fen: 100 }), 400, "invalid", "/person_id");
+  const over = expectError(await pay(quwei, { org_id: district, kind: "branch", recipient_org_id: c2, title: "先进基层党组织", amount_fen: 950001 }), 409, "conflict", "/amount_fen");
+  assert.match(over.message, /余额 9500\.00 元/);
+  expectError(await pay(jiedao, { org_id: district, kind: "branch", recipient_org_id: c1, title: "先进", amount_fen: 100 }), 404, "not_found");
+  // The community pays its own members from the share it received, never more.
+  const member = Number(sql(srv.db, `SELECT MIN(person_id) FROM member WHERE org_path LIKE (SELECT path FROM org WHERE id = ${c1}) || '%' AND status = 'full'`)[0][0]);
+  const outsider = Number(sql(srv.db, `SELECT MIN(person_id) FROM member WHERE org_path LIKE (SELECT path FROM org WHERE id = ${c2}) || '%' AND status = 'full'`)[0][0]);
+  const c0 = await pool(shequ, c1);
+  assert.deepEqual([c0.level, c0.pool_fen, c0.paid_fen], ["community", 50000, 0]);
+  expectError(await pay(shequ, { org_id: c1, kind: "branch", recipient_org_id: c1, title: "先进", amount_fen: 100 }), 400, "invalid", "/kind");
+  expectError(await pay(shequ, { org_id: c1, kind: "member", person_id: outsider, title: "社区优秀党员", amount_fen: 100 }), 400, "invalid", "/person_id");
+  expectStatus(await pay(shequ, { org_id: c1, kind: "member", person_id: member, title: "社区优秀党员", amount_fen: 30000 }), 201);
+  expectError(await pay(shequ, { org_id: c1, kind: "member", person_id: member, title: "社区优秀党员", amount_fen: 20001 }), 409, "conflict", "/amount_fen");
+  assert.equal(count("SELECT COUNT(*) FROM fund_reward"), n0 + 3, "only the three good payouts were written");
+  const c1now = await pool(shequ, c1);
+  assert.deepEqual([c1now.paid_fen, c1now.left_fen], [30000, 20000]);
+  assert.equal(c1now.items[0].recipient_name, sql(srv.db, `SELECT name FROM person WHERE id = ${member}`)[0][0]);
+  const d1 = await pool(quwei, district);
+  assert.deepEqual([d1.paid_fen, d1.left_fen], [250000, 950000]);
+  assert.equal(d1.items.reduce((t, r) => t + r.amount_fen, 0), d1.paid_fen);
+  assert.deepEqual(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'funds.reward'")[0], ["3"]);
+  // Last year's demo 七一 commendations.
+  const last = await pool(quwei, district, year - 1);
+  assert.equal(last.items.filter((r) => r.kind === "share").length, 8);
+  assert.equal(last.items.filter((r) => r.kind === "branch").length, 3);
+  assert.ok(last.items.some((r) => r.kind === "member" && r.title === "优秀共产党员" && r.recipient_name));
+  assert.equal(last.left_fen, last.pool_fen - last.paid_fen);
+});

@@ -17,6 +17,9 @@
 -- An activity's use (date held, participants, summary) and the district's check (as planned,
 -- partly, not, with a reason) are columns of fund_activity; fund_photo: its evidence photos
 -- (JPEG or PNG, metadata stripped before they are stored, bytes in the row).
+-- fund_reward: payouts from the reward fund (the reserves held back): the district's 七一
+-- commendations of branches ('branch') and members ('member'), its shares sent to communities
+-- ('share'), and a community's own commendations of members paid from its shares.
 -- All amounts are integer fen. The 'funds' change counter moves with every write.
 CREATE TABLE fund_rule (
     id INTEGER PRIMARY KEY,
@@ -167,6 +170,27 @@ CREATE TABLE fund_photo (
 ) STRICT;
 CREATE INDEX fund_photo_activity ON fund_photo(activity_id);
 
+CREATE TABLE fund_reward (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    org_id INTEGER NOT NULL REFERENCES org(id),
+    org_path TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('branch', 'member', 'share')),
+    recipient_org_id INTEGER REFERENCES org(id),
+    person_id INTEGER REFERENCES person(id),
+    title TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    awarded_on TEXT NOT NULL,
+    evidence TEXT,
+    created_by INTEGER,
+    created_at INTEGER NOT NULL,
+    CHECK ((kind = 'member') = (person_id IS NOT NULL)),
+    CHECK ((kind = 'member') = (recipient_org_id IS NULL))
+) STRICT;
+CREATE INDEX fund_reward_org ON fund_reward(org_id, year);
+CREATE INDEX fund_reward_recipient ON fund_reward(recipient_org_id, year);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'funds', 1 FROM generation;
 -- The area never deletes a row, and allocations, spending and photos are never edited: the
 -- counter moves on the writes that happen.
@@ -194,6 +218,9 @@ END;
 CREATE TRIGGER generation_fund_spend_insert AFTER INSERT ON fund_spend BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
+CREATE TRIGGER generation_fund_reward_insert AFTER INSERT ON fund_reward BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'funds';
+END;
 CREATE TRIGGER generation_fund_photo_insert AFTER INSERT ON fund_photo BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'funds';
 END;
@@ -204,4 +231,5 @@ CREATE TRIGGER fund_org_path AFTER UPDATE OF path ON org BEGIN
     UPDATE fund_plan SET org_path = NEW.path WHERE org_id = NEW.id;
     UPDATE fund_allocation SET org_path = NEW.path WHERE org_id = NEW.id;
     UPDATE fund_spend SET org_path = NEW.path WHERE org_id = NEW.id;
+    UPDATE fund_reward SET org_path = NEW.path WHERE org_id = NEW.id;
 END;

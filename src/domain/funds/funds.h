@@ -189,6 +189,32 @@ int funds_incentive_list(struct app *app, const char *path, int64_t year, int64_
                          struct arena *a, const struct funds_rule **rule_out,
                          struct funds_incentive_row **out, int64_t *n_out, struct err *err);
 
+/* ---- the reward fund and 七一 commendations ---- */
+
+extern const char *const FUNDS_REWARD_KINDS[], *const FUNDS_REWARD_KIND_LABELS[];
+
+struct funds_reward_in {
+    int64_t org_id, year, recipient_org_id, person_id, amount_fen;
+    const char *kind, *title, *awarded_on, *evidence;
+};
+/* A payout from the reward fund of org_id (the payer) for a year. The district pays 七一
+ * commendations of branches ('branch', recipient_org_id under it) and members ('member', a
+ * current member under it by person_id) and sends shares to communities ('share'); a community
+ * pays its own members' commendations ('member') from the shares sent to it. The pool is the
+ * reserves held back under the district, or the shares a community received; E_CONFLICT
+ * "/amount_fen" over what is left; E_INVALID for a payer that is neither, a kind it may not
+ * pay or a recipient outside it. */
+int funds_reward_add(struct app *app, const struct funds_reward_in *in,
+                     const struct auth_actor *actor, int64_t *id_out, struct err *err);
+
+struct funds_reward {
+    int64_t id, org_id, year, recipient_org_id, person_id, amount_fen;
+    const char *kind, *title, *awarded_on, *evidence, *recipient_name, *recipient_org_name;
+};
+/* The pool, what was paid and the payouts of org_id for a year (a district or community). */
+int funds_rewards(struct app *app, int64_t org_id, int64_t year, struct arena *a, int64_t *pool_out,
+                  int64_t *paid_out, struct funds_reward **out, int64_t *n_out, struct err *err);
+
 /* ---- reads ---- */
 
 struct funds_line {

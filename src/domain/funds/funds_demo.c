@@ -5,7 +5,8 @@
  * (the second community spends well under its allocation), this quarter's plans forwarded and
  * awaiting review, one still awaiting the street; every allocated activity's use recorded and
  * checked (the under-spender's as partly used). Deterministic (no random draw), written through
- * the area's store. It writes no photos, incentives or commendations. */
+ * the area's store; and last year's budgets and 七一 commendations (demo_rewards). It writes
+ * no photos. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -124,6 +125,74 @@ static int demo_plan(const struct demo_ctx *ctx, struct arena *a, const struct f
                : 0;
 }
 
+/* Last year's budgets and 七一 commendations: two communities commended as 先进基层党组织, the
+ * demo member as 优秀共产党员, a share sent to every community, and the demo community's own
+ * commendation of that member from its share. */
+static int demo_rewards(const struct demo_ctx *ctx, struct arena *a, const struct funds_org *street,
+                        const struct funds_ledger_row *comm, int64_t ncomm, int64_t year,
+                        struct err *err)
+{
+    struct funds_org district, o;
+    const char *day = arena_printf(a, "%04d-07-01", (int)year);
+    int64_t id;
+
+    if (!street->district_id || funds_store_org(ctx->c, street->district_id, a, &district, err) < 0)
+        return street->district_id ? -1 : 0;
+    for (int64_t i = 0; i < ncomm; i++) {
+        struct funds_budget b = { .year = year,
+                                  .amount_fen = 1000000,
+                                  .reserve_fen = 150000,
+                                  .source = "区委组织部党建经费",
+                                  .rule_id = "FUND-BUDGET",
+                                  .rule_set = "funds-2012" };
+        struct funds_reward_in share = { .year = year,
+                                         .kind = "share",
+                                         .recipient_org_id = comm[i].org_id,
+                                         .title = "下拨社区奖励基金",
+                                         .amount_fen = 50000,
+                                         .awarded_on = day };
+        if (funds_store_org(ctx->c, comm[i].org_id, a, &o, err) < 0 ||
+            funds_store_budget_put(ctx->c, &o, &b, 0, ctx->now, err) < 0 ||
+            funds_store_reward_insert(ctx->c, &district, &share, 0, ctx->now, &id, err) < 0)
+            return -1;
+        if (i % 3 == 0) {
+            struct funds_reward_in best = { .year = year,
+                                            .kind = "branch",
+                                            .recipient_org_id = comm[i].org_id,
+                                            .title = "先进基层党组织",
+                                            .amount_fen = 200000,
+                                            .awarded_on = day,
+                                            .evidence =
+                                                "全年开展主题党日12次，组织生活会按期召开" };
+            if (funds_store_reward_insert(ctx->c, &district, &best, 0, ctx->now, &id, err) < 0)
+                return -1;
+        }
+        if (comm[i].org_id == ctx->street->community_org_id && ctx->street->member_person_id) {
+            struct funds_reward_in own = { .year = year,
+                                           .kind = "member",
+                                           .person_id = ctx->street->member_person_id,
+                                           .title = "社区优秀党员",
+                                           .amount_fen = 20000,
+                                           .awarded_on = day,
+                                           .evidence = "带头参加环境整治志愿服务" };
+            if (funds_store_reward_insert(ctx->c, &o, &own, 0, ctx->now, &id, err) < 0)
+                return -1;
+        }
+    }
+    if (ctx->street->member_person_id) {
+        struct funds_reward_in star = { .year = year,
+                                        .kind = "member",
+                                        .person_id = ctx->street->member_person_id,
+                                        .title = "优秀共产党员",
+                                        .amount_fen = 50000,
+                                        .awarded_on = day,
+                                        .evidence = "全年按时交纳党费，参加志愿服务40小时" };
+        if (funds_store_reward_insert(ctx->c, &district, &star, 0, ctx->now, &id, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int funds_demo_run(const struct demo_ctx *ctx, struct err *err)
 {
     struct arena a;
@@ -162,6 +231,8 @@ static int funds_demo_run(const struct demo_ctx *ctx, struct err *err)
                 goto out;
         }
     }
+    if (demo_rewards(ctx, &a, &street, comm, ncomm, year - 1, err) < 0)
+        goto out;
     rc = 0;
 out:
     arena_release(&a);

@@ -742,6 +742,81 @@ static int ledger_get(struct http_req *req, struct http_res *res, struct err *er
     return 0;
 }
 
+/* ---- the reward fund ---- */
+
+static const struct field REWARD_IN[] = {
+    FIELD_ID(struct funds_reward_in, org_id, "org_id", "支出单位（区委组织部或社区）",
+             FIELD_REQUIRED),
+    FIELD_INT(struct funds_reward_in, year, "year", "年度", FIELD_REQUIRED, 2000, 2999),
+    FIELD_ENUM(struct funds_reward_in, kind, "kind", "类别", FIELD_REQUIRED, FUNDS_REWARD_KINDS),
+    FIELD_ID(struct funds_reward_in, recipient_org_id, "recipient_org_id", "受表彰或受领的党组织",
+             FIELD_OPTIONAL),
+    FIELD_ID(struct funds_reward_in, person_id, "person_id", "受表彰的党员", FIELD_OPTIONAL),
+    FIELD_STR(struct funds_reward_in, title, "title", "表彰名称", FIELD_REQUIRED, 2, 50),
+    FIELD_INT(struct funds_reward_in, amount_fen, "amount_fen", "金额（分）", FIELD_REQUIRED, 1,
+              FEN_MAX),
+    FIELD_DATE(struct funds_reward_in, awarded_on, "awarded_on", "表彰日期", FIELD_REQUIRED),
+    FIELD_STR(struct funds_reward_in, evidence, "evidence", "事迹与依据", FIELD_OPTIONAL, 0, 1000),
+    FIELD_END,
+};
+
+static int rewards_post(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct funds_reward_in in = { 0 };
+    struct auth_actor actor;
+    int64_t id;
+
+    /* The payer is the org acting: the district's cadre for the district's pool. */
+    if (http_body_decode(req, REWARD_IN, &in, NULL, err) < 0 ||
+        http_require_org(req, in.org_id, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (funds_reward_add(req->app, &in, &actor, &id, err) < 0)
+        return -1;
+    http_res_json(res, 201, json_pack("{s:I}", "id", (json_int_t)id));
+    return 0;
+}
+
+static int rewards_get(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct ledger_q q = { 0 };
+    struct funds_reward *r;
+    struct funds_org o;
+    const char *path;
+    int64_t n, pool, paid;
+    json_t *arr;
+
+    if (http_query_decode(req, LEDGER_Q, &q, NULL, err) < 0 ||
+        http_scope_path(req, q.org, &path, err) < 0)
+        return -1;
+    if (!q.year)
+        q.year = this_year();
+    if (funds_org_get(req->app, orgpath_last_id(path), req->arena, &o, err) < 0 ||
+        funds_rewards(req->app, o.id, q.year, req->arena, &pool, &paid, &r, &n, err) < 0)
+        return -1;
+    arr = json_array();
+    for (int64_t i = 0; i < n; i++) {
+        json_t *x = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s}", "id", (json_int_t)r[i].id, "kind",
+                              r[i].kind, "kind_label",
+                              enum_label(FUNDS_REWARD_KINDS, FUNDS_REWARD_KIND_LABELS, r[i].kind),
+                              "title", r[i].title, "amount_fen", (json_int_t)r[i].amount_fen,
+                              "awarded_on", r[i].awarded_on);
+        json_object_set_new(x, "recipient_org_id",
+                            r[i].recipient_org_id ? jint(r[i].recipient_org_id) : json_null());
+        json_object_set_new(x, "person_id", r[i].person_id ? jint(r[i].person_id) : json_null());
+        json_object_set_new(x, "recipient_name", jstr(r[i].recipient_name));
+        json_object_set_new(x, "recipient_org_name", jstr(r[i].recipient_org_name));
+        json_object_set_new(x, "evidence", jstr(r[i].evidence));
+        json_array_append_new(arr, x);
+    }
+    http_res_json(res, 200,
+                  json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:o}", "org_id", (json_int_t)o.id,
+                            "org_name", o.name, "level", org_level(&o), "year", (json_int_t)q.year,
+                            "pool_fen", (json_int_t)pool, "paid_fen", (json_int_t)paid, "left_fen",
+                            (json_int_t)(pool - paid), "items", arr));
+    return 0;
+}
+
 /* The rules are the same everywhere; ?org= is checked like a list's so a caller asks only
  * within the scope. */
 static int rules_get(struct http_req *req, struct http_res *res, struct err *err)
@@ -817,6 +892,13 @@ static const struct route FUNDS_ROUTES[] = {
     { HTTP_GET, "/api/funds/review.xlsx", funds_review_xlsx, PERM_FUNDS_READ, SCOPE_CALLER,
       "导出季度活动计划审核表（xlsx：每项活动一行，申请和核定金额为数字，合计）", NULL,
       FUNDS_PERIOD_Q, NULL },
+    { HTTP_GET, "/api/funds/rewards", rewards_get, PERM_FUNDS_READ, SCOPE_CALLER,
+      "奖励基金：区委组织部（各社区预留之和）或社区（下拨所得）某年的总额、已支出、余额和支出明细",
+      NULL, LEDGER_Q, NULL },
+    { HTTP_POST, "/api/funds/rewards", rewards_post, PERM_FUNDS_WRITE, SCOPE_RECORD,
+      "从奖励基金支出：区委组织部七一表彰先进党组织和优秀党员、下拨社区；社区表彰党员（不超过余额"
+      "）",
+      NULL, NULL, REWARD_IN },
     { HTTP_PUT, "/api/funds/budgets", budget_put, PERM_FUNDS_REVIEW, SCOPE_RECORD,
       "设定社区年度党建经费预算和预留奖励基金（FUND-BUDGET、FUND-RESERVE）", NULL, NULL,
       BUDGET_IN },
@@ -848,6 +930,7 @@ static const struct audit_action FUNDS_AUDIT[] = {
     { "funds.photo", "上传活动凭证照片", "fund_activity" },
     { "funds.check", "核查活动经费使用", "fund_activity" },
     { "funds.export", "导出党建经费审核表", NULL },
+    { "funds.reward", "奖励基金支出", "fund_reward" },
     { NULL, NULL, NULL },
 };
 
@@ -855,6 +938,7 @@ static const struct code_table FUNDS_CODES[] = {
     { "funds_status", FUNDS_STATUSES, FUNDS_STATUS_LABELS },
     { "funds_decision", FUNDS_DECISIONS, FUNDS_DECISION_LABELS },
     { "funds_check", FUNDS_CHECKS, FUNDS_CHECK_LABELS },
+    { "funds_reward_kind", FUNDS_REWARD_KINDS, FUNDS_REWARD_KIND_LABELS },
     { NULL, NULL, NULL },
 };
 

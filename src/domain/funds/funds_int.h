@@ -111,6 +111,23 @@ int funds_store_photo(struct db_conn *c, int64_t activity_id, int64_t photo_id, 
 int funds_store_incentive(struct db_conn *c, const char *path, int64_t year, int64_t quarter,
                           struct arena *a, struct funds_incentive_row **out, int64_t *n_out,
                           struct err *err);
+/* The district's pool: the reserves of the year's budgets under path. */
+int funds_store_reserves(struct db_conn *c, const char *path, int64_t year, int64_t *sum_out,
+                         struct err *err);
+/* The shares the district sent to a community for a year. */
+int funds_store_shares(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,
+                       struct err *err);
+/* What org_id paid from its reward fund for a year. */
+int funds_store_reward_paid(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,
+                            struct err *err);
+/* Whether person_id is a current member under path (1) or not (0). */
+int funds_store_member_under(struct db_conn *c, int64_t person_id, const char *path, int64_t *n_out,
+                             struct err *err);
+int funds_store_reward_insert(struct db_conn *c, const struct funds_org *payer,
+                              const struct funds_reward_in *in, int64_t by, int64_t now,
+                              int64_t *id_out, struct err *err);
+int funds_store_rewards(struct db_conn *c, int64_t org_id, int64_t year, struct arena *a,
+                        struct funds_reward **out, int64_t *n_out, struct err *err);
 int funds_store_variance(struct db_conn *c, const char *path, int64_t year, struct arena *a,
                          struct funds_variance_row **out, int64_t *n_out, struct err *err);
 /* Every community at or under path with its sums for year (org_path, name set). */

@@ -213,6 +213,41 @@ static const struct db_sql SQL_INCENTIVE = {
            "WHERE o.path LIKE ? || '%' AND p.type = 'street' AND o.type IN " COMMUNITY_TYPES
            " AND o.dissolved_on IS NULL ORDER BY o.id",
 };
+static const struct db_sql SQL_RESERVES = {
+    .name = "funds.reserves",
+    .sql = "SELECT COALESCE(SUM(reserve_fen), 0) FROM fund_budget WHERE org_path LIKE ? || '%' "
+           "AND year = ?",
+};
+static const struct db_sql SQL_SHARES = {
+    .name = "funds.shares",
+    .sql = "SELECT COALESCE(SUM(amount_fen), 0) FROM fund_reward WHERE kind = 'share' AND "
+           "recipient_org_id = ? AND year = ?",
+};
+static const struct db_sql SQL_REWARD_PAID = {
+    .name = "funds.reward_paid",
+    .sql = "SELECT COALESCE(SUM(amount_fen), 0) FROM fund_reward WHERE org_id = ? AND year = ?",
+};
+static const struct db_sql SQL_MEMBER_UNDER = {
+    .name = "funds.member_under",
+    .sql = "SELECT COUNT(*) FROM member WHERE person_id = ? AND org_path LIKE ? || '%' AND "
+           "status IN ('probationary', 'full')",
+};
+static const struct db_sql SQL_REWARD_INSERT = {
+    .name = "funds.reward_insert",
+    .sql = "INSERT INTO fund_reward (tenant_id, org_id, org_path, year, kind, recipient_org_id, "
+           "person_id, title, amount_fen, awarded_on, evidence, created_by, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+};
+static const struct db_sql SQL_REWARDS = {
+    .name = "funds.rewards",
+    .sql = "SELECT r.id, r.org_id, r.year, COALESCE(r.recipient_org_id, 0), "
+           "COALESCE(r.person_id, 0), r.amount_fen, r.kind, r.title, r.awarded_on, r.evidence, "
+           "COALESCE(p.name, o.name), (SELECT mo.name FROM member m JOIN org mo ON "
+           "mo.id = m.org_id WHERE m.person_id = r.person_id ORDER BY m.id DESC LIMIT 1) "
+           "FROM fund_reward r LEFT JOIN org o ON o.id = r.recipient_org_id "
+           "LEFT JOIN person p ON p.id = r.person_id WHERE r.org_id = ? AND r.year = ? "
+           "ORDER BY r.awarded_on, r.id",
+};
 static const struct db_sql SQL_CHILDREN = {
     .name = "funds.children",
     .sql = "SELECT id, path, name FROM org WHERE parent_id = ? AND dissolved_on IS NULL AND "
@@ -735,4 +770,72 @@ int funds_store_incentive(struct db_conn *c, const char *path, int64_t year, int
         c, &SQL_INCENTIVE,
         DB_ARGS(DB_TEXT(path), DB_INT(year), DB_INT(quarter), DB_INT(year), DB_TEXT(path)),
         read_incentive, sizeof(**out), a, out, n_out, err);
+}
+
+static int sum_args(struct db_conn *c, const struct db_sql *sql, struct db_args args,
+                    int64_t *sum_out, struct err *err)
+{
+    return db_read_one_args(c, sql, args, db_read_int, NULL, sum_out, "", "", err);
+}
+
+int funds_store_reserves(struct db_conn *c, const char *path, int64_t year, int64_t *sum_out,
+                         struct err *err)
+{
+    return sum_args(c, &SQL_RESERVES, DB_ARGS(DB_TEXT(path), DB_INT(year)), sum_out, err);
+}
+
+int funds_store_shares(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,
+                       struct err *err)
+{
+    return sum_args(c, &SQL_SHARES, DB_ARGS(DB_INT(org_id), DB_INT(year)), sum_out, err);
+}
+
+int funds_store_reward_paid(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,
+                            struct err *err)
+{
+    return sum_args(c, &SQL_REWARD_PAID, DB_ARGS(DB_INT(org_id), DB_INT(year)), sum_out, err);
+}
+
+int funds_store_member_under(struct db_conn *c, int64_t person_id, const char *path, int64_t *n_out,
+                             struct err *err)
+{
+    return sum_args(c, &SQL_MEMBER_UNDER, DB_ARGS(DB_INT(person_id), DB_TEXT(path)), n_out, err);
+}
+
+int funds_store_reward_insert(struct db_conn *c, const struct funds_org *payer,
+                              const struct funds_reward_in *in, int64_t by, int64_t now,
+                              int64_t *id_out, struct err *err)
+{
+    return db_run_id_args(
+        c, &SQL_REWARD_INSERT,
+        DB_ARGS(DB_INT(payer->tenant_id), DB_INT(payer->id), DB_TEXT(payer->path), DB_INT(in->year),
+                DB_TEXT(in->kind), DB_OPT_ID(in->recipient_org_id), DB_OPT_ID(in->person_id),
+                DB_TEXT(in->title), DB_INT(in->amount_fen), DB_TEXT(in->awarded_on),
+                DB_OPT_TEXT(in->evidence ? in->evidence : ""), DB_OPT_ID(by), DB_INT(now)),
+        id_out, err);
+}
+
+static void read_reward(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct funds_reward *r = row;
+
+    r->id = db_col_int(st, 0);
+    r->org_id = db_col_int(st, 1);
+    r->year = db_col_int(st, 2);
+    r->recipient_org_id = db_col_int(st, 3);
+    r->person_id = db_col_int(st, 4);
+    r->amount_fen = db_col_int(st, 5);
+    r->kind = db_col_dup(st, 6, a);
+    r->title = db_col_dup(st, 7, a);
+    r->awarded_on = db_col_dup(st, 8, a);
+    r->evidence = db_col_dup(st, 9, a);
+    r->recipient_name = db_col_dup(st, 10, a);
+    r->recipient_org_name = db_col_dup(st, 11, a);
+}
+
+int funds_store_rewards(struct db_conn *c, int64_t org_id, int64_t year, struct arena *a,
+                        struct funds_reward **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_REWARDS, DB_ARGS(DB_INT(org_id), DB_INT(year)), read_reward,
+                             sizeof(**out), a, out, n_out, err);
 }

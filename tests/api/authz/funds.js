@@ -26,6 +26,10 @@ module.exports = (fx) => {
     "GET /api/funds/activities/{id}/photos/{photo_id}": (org) => { const p = fx.fundPhoto(org); return { path: `/api/funds/activities/${p.activity}/photos/${p.id}` }; },
     "POST /api/funds/activities/{id}/check": (org) => ({ path: `/api/funds/activities/${fx.fundActivity(org)}/check`, body: { result: "maybe" }, ok: 400 }),
     "GET /api/funds/review.xlsx": (org) => ({ path: `/api/funds/review.xlsx?org=${org}&year=2026&quarter=1` }),
+    "GET /api/funds/rewards": (org) => ({ path: `/api/funds/rewards?org=${org}&year=2026` }),
+    // No recipient for a branch commendation: refused after the scope check whatever the org
+    // (a district needs the recipient, a community pays members only, others pay nothing).
+    "POST /api/funds/rewards": (org) => ({ path: "/api/funds/rewards", body: { org_id: org, year: 2999, kind: "branch", title: "矩阵表彰", amount_fen: 1, awarded_on: "2999-07-01" }, ok: 400 }),
     "GET /api/funds/incentive": (org) => ({ path: `/api/funds/incentive?org=${org}&year=2026&quarter=1` }),
     "GET /api/funds/variance": (org) => ({ path: `/api/funds/variance?org=${org}&year=2026` }),
     "PUT /api/funds/budgets": (org) => ({ path: "/api/funds/budgets", body: { org_id: org, year: 2999, amount_fen: 100, reserve_fen: 200 }, ok: 400 }),
