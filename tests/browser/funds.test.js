@@ -3,10 +3,11 @@
 // in 元, one in full-width digits) and submits it; the street's cadre sees it in the street's
 // aggregation and forwards the quarter in one action with a comment; the district (the demo's
 // root org, signed in as the platform admin) adjusts one activity and refuses the other with
-// reasons and allocates; the ledger shows the allocation with the chart. Then the community
+// reasons and allocates; the street's ledger shows every community with the chart. Then the community
 // records the spending and uploads a photo, the district checks it (partly), the variance
-// shows the difference and the incentive tab its inputs. The plan form and the ledger on a
-// 360 px phone. Screenshots at 1366 and 360 px.
+// shows the difference and the incentive tab its inputs; last year's 七一 commendations and
+// their printable list. The plan form and the ledger on a 360 px phone. Screenshots at 1366
+// and 360 px.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -64,7 +65,6 @@ test("one quarter: the community plans, the street forwards, the district review
   await nextYearQ1(jiedao);
   await jiedao.click("button.forward-all");
   await jiedao.locator(".forward-dialog .f-comment input").first().fill("同意，注意节约");
-  await shot(jiedao, "funds-forward-1366", { fullPage: false });
   const fw = jiedao.waitForResponse((r) => r.url().endsWith("/api/funds/forward"));
   await jiedao.click(".forward-dialog button[type=submit]");
   assert.equal((await fw).status(), 200);
@@ -93,7 +93,6 @@ test("one quarter: the community plans, the street forwards, the district review
   await rows.nth(0).locator(".f-reason input").fill("宣传品按区里标准核减");
   await rows.nth(1).locator(".f-decision label:has-text('不同意')").click();
   await rows.nth(1).locator(".f-reason input").fill("与主题党日内容重复");
-  await shot(admin, "funds-review-1366", { fullPage: false });
   await admin.click(".review-dialog button[type=submit]");
   await admin.waitForSelector(".plan-card .plan-status:has-text('已审核')");
   await admin.click("button.allocate-plan");
@@ -102,12 +101,6 @@ test("one quarter: the community plans, the street forwards, the district review
   assert.match(await admin.textContent(".plan-card"), /不同意[\s\S]*与主题党日内容重复/);
   assert.equal(count(`SELECT SUM(amount_fen) FROM fund_allocation WHERE year = ${Y}`), 50000);
   await shot(admin, "funds-board-1366");
-  // The ledger: next year's street row carries the allocation; this year's has the chart.
-  await admin.click(".funds-tabs .el-tabs__item:has-text('经费台账')");
-  await admin.waitForSelector(".funds-ledger .summary-total");
-  await admin.waitForSelector(".funds-chart svg");
-  assert.match(await admin.textContent(".funds-ledger .summary-total"), /合计/);
-  await shot(admin, "funds-ledger-1366");
   await admin.context().close();
   noErrors(env);
 });
@@ -192,6 +185,18 @@ test("use and evidence: the community records spending and a photo, the district
   await admin.waitForSelector(".incentive-list .incentive-explain");
   assert.match(await admin.textContent(".incentive-rule"), /FUND-INCENTIVE/);
   await shot(admin, "funds-incentive-1366");
+  // The reward fund: last year's 七一 commendations of the demo, and their printable list.
+  await admin.click(".funds-tabs .el-tabs__item:has-text('奖励基金')");
+  await admin.click(".funds-rewards .f-rw-year");
+  await admin.click(`.el-select-dropdown__item:visible:has-text('${Y - 2}年')`);
+  await admin.waitForSelector(".rewards-list .el-table__row");
+  assert.match(await admin.textContent(".rewards-list"), /优秀共产党员[\s\S]*先进基层党组织|先进基层党组织[\s\S]*优秀共产党员/);
+  await shot(admin, "funds-rewards-1366");
+  await admin.click("button.print-rewards");
+  await admin.waitForSelector(".rewards-sheet-table .sheet-total");
+  assert.equal(await admin.locator(".rewards-sheet-table tbody tr").count(), count(`SELECT COUNT(*) FROM fund_reward WHERE year = ${Y - 2} AND org_id = (SELECT id FROM org WHERE type = 'district')`) + 1);
+  await admin.emulateMedia({ media: "print" });
+  await shot(admin, "funds-rewards-print");
   await admin.context().close();
   noErrors(env);
 });
