@@ -106,6 +106,11 @@ const fx = {
     const f = want("duesEntry", org, planning ? { name: `矩阵党费${cjkNum(++counter)}` } : {});
     return planning ? f : f.id;
   },
+  // A draft Party-building funds plan (党建经费活动计划) of org with no activity.
+  fundPlan(org) { const f = want("fundPlan", org); return planning ? f : f.id; },
+  // An activity of such a plan, and an evidence photo of one: {id, activity}.
+  fundActivity(org) { const f = want("fundActivity", org); return planning ? f : f.id; },
+  fundPhoto(org) { const f = want("fundPhoto", org); return planning ? { id: f, activity: f } : { id: f.id, activity: f.second }; },
   // The id of the first step (递交入党申请书) of a fixture applicant (0 while planning).
   devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
@@ -280,6 +285,13 @@ function createFixtures(list) {
       ${stmt.volActivity(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO volunteer_hours (tenant_id, person_id, org_id, org_path, activity_id, start_at, end_at, start_min, end_min, minutes, source, status, created_at)
       SELECT 1, (SELECT MAX(id) FROM person), o.id, o.path, (SELECT MAX(id) FROM volunteer_activity), '2000-01-01 09:00', '2000-01-01 10:00', 0, 60, 60, 'self', 'pending', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    fundPlan: (f) => `INSERT INTO fund_plan (tenant_id, org_id, org_path, year, quarter, status, created_at, updated_at)
+      SELECT 1, id, path, 2000 + (SELECT COUNT(*) FROM fund_plan), 1, 'draft', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    fundActivity: (f) => `${stmt.fundPlan(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO fund_activity (plan_id, seq, title, held_on, requested_fen) SELECT MAX(id), 1, '矩阵活动', '2000-01-10', 100 FROM fund_plan RETURNING id;`,
+    fundPhoto: (f) => `${stmt.fundActivity(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO fund_photo (activity_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
+      SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM fund_activity RETURNING id, activity_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;
