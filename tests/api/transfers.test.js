@@ -437,18 +437,19 @@ test("三不: months without organizational life (from the last taken part, a de
     JOIN meeting_attendance a ON a.person_id = mb.person_id JOIN meeting mt ON mt.id = a.meeting_id
     WHERE mt.status = 'held' AND mb.org_path LIKE '${cpath}%' AND mb.status IN ('probationary', 'full')`);
   const dest = Object.fromEntries(sql(srv.db, `SELECT f.member_id, MAX(fm.met_on) FROM xfer_flow f JOIN xfer_flow_meeting fm ON fm.flow_id = f.id GROUP BY f.member_id`));
-  const took = {}, missed = {};
+  const took = {}, missed = {}, lastMissed = {};
   for (const [id, on, expected, status, approved] of rows) {
     if (["present", "online", "delivered"].includes(status) || (status === "leave" && approved === "1")) took[id] = took[id] > on ? took[id] : on;
   }
   for (const [id, on, expected, status, approved] of rows) {
     const miss = expected === "1" && (status === "absent" || (status === "leave" && approved === "0"));
     if (miss && on > (took[id] || "") && !(missed[id] <= on)) missed[id] = on;
+    if (miss && on > (took[id] || "") && !(lastMissed[id] >= on)) lastMissed[id] = on;
   }
   const want = {};
   for (const id of Object.keys(missed)) {
     const last = [took[id], dest[id]].filter(Boolean).sort().pop();
-    if (last && last >= missed[id]) continue;
+    if (last && last >= lastMissed[id]) continue;
     const months = monthsBetween(last || missed[id], today());
     if (months >= 3) want[id] = months;
   }
@@ -485,12 +486,18 @@ test("三不: months without organizational life (from the last taken part, a de
   const flow = expectStatus(await shuji.request("POST", "/api/flows", { body: { member_id: x, direction: "out", place: "云岭市", reason: "务工", dest_org_name: "中共云岭市委员会", starts_on: away } }), 201).json.id;
   l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
   assert.deepEqual([l.relation, l.relation_label, l.relation_since, l.sanbu], ["flow_long", "长期外出未转接组织关系", away, 2]);
-  expectStatus(await shuji.request("POST", `/api/flows/${flow}/meetings`, { body: { met_on: plusDays(today(), -3), topic: "流入地支部主题党日" } }), 201);
+  const metThere = plusDays(missOn, 10);
+  expectStatus(await shuji.request("POST", `/api/flows/${flow}/meetings`, { body: { met_on: metThere, topic: "流入地支部主题党日" } }), 201);
   l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
   assert.deepEqual([l.absent_months, l.no_orglife, l.rung, l.relation, l.sanbu], [0, false, null, "flow_long", 1]);
-  // Back home: nothing left to list.
+  // Missing a home meeting after the destination's: the clock runs again from the destination's.
+  await meet(plusMonths(today(), -1), "absent");
+  l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
+  assert.deepEqual([l.absent_since, l.last_attended, l.absent_months, l.rung, l.no_orglife], [metThere, metThere, monthsBetween(metThere, today()), "LOST-R3", true]);
+  // Back home: the relation mark goes, the organizational-life one stays.
   expectStatus(await shuji.request("POST", `/api/flows/${flow}/return`, { body: {} }), 200);
-  assert.ok(!expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.some((i) => i.member_id === x));
+  l = expectStatus(await shuji.request("GET", "/api/lost"), 200).json.items.find((i) => i.member_id === x);
+  assert.deepEqual([l.relation, l.no_orglife, l.sanbu], [null, true, 1]);
 });
 
 test("党费交至 from the dues ledger: a letter without it takes the month paid up to; without a ledger it must be typed", async () => {

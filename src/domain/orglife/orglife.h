@@ -89,11 +89,12 @@ int meeting_attendees(struct app *app, int64_t meeting_id, struct arena *a,
  * the 三不 view (RULES.md §10, LOST-R3..R6, LOST-SHILIAN-CLOCK): per current member (预备,
  * 正式) of the subtree at path who missed a held meeting they were expected at (缺席, or 请假
  * not approved) since they last took part (出席, 线上, 送学上门, or 请假 approved: an approved
- * absence stops the clock), that last date (NULL: never) and the first such miss. Members
- * without a miss are not listed; attendance not recorded counts neither way. Memory from a. */
+ * absence stops the clock), that last date (NULL: never) and the first and the last such
+ * miss. Members without a miss are not listed; attendance not recorded counts neither way.
+ * Memory from a. */
 struct orglife_absence {
     int64_t member_id, org_id;
-    const char *name, *org_name, *last_took_part, *first_missed;
+    const char *name, *org_name, *last_took_part, *first_missed, *last_missed;
 };
 int orglife_absences(struct app *app, const char *path, struct arena *a,
                      struct orglife_absence **out, int64_t *n_out, struct err *err);

@@ -177,19 +177,19 @@ int orglife_store_attendees(struct db_conn *c, int64_t meeting_id, struct arena 
  * held meeting after it they were expected at and missed. */
 static const struct db_sql SQL_ABSENCES = {
     .name = "orglife.absences",
-    .sql = "SELECT s.member_id, mb.org_id, p.name, o.name, s.last_on, s.first_missed FROM "
-           "(SELECT t.member_id, t.last_on, "
-           "(SELECT MIN(mt.meets_on) FROM meeting_attendance x JOIN meeting mt ON mt.id = "
-           "x.meeting_id WHERE x.person_id = t.person_id AND mt.status = 'held' AND x.expected = 1 "
-           "AND (x.status = 'absent' OR (x.status = 'leave' AND x.leave_approved = 0)) AND "
-           "mt.meets_on > COALESCE(t.last_on, '')) AS first_missed FROM (SELECT mb.id AS "
-           "member_id, mb.person_id, MAX(CASE WHEN x.status IN ('present', 'online', 'delivered') "
-           "OR (x.status = 'leave' AND x.leave_approved = 1) THEN mt.meets_on END) AS last_on "
-           "FROM member mb JOIN meeting_attendance x ON x.person_id = mb.person_id JOIN meeting "
-           "mt ON mt.id = x.meeting_id AND mt.status = 'held' WHERE mb.org_path LIKE ? || '%' "
-           "AND mb.status IN ('probationary', 'full') GROUP BY mb.id, mb.person_id) t) s "
-           "JOIN member mb ON mb.id = s.member_id JOIN person p ON p.id = mb.person_id JOIN org o "
-           "ON o.id = mb.org_id WHERE s.first_missed IS NOT NULL ORDER BY s.member_id",
+    .sql = "SELECT s.member_id, mb.org_id, p.name, o.name, s.last_on, s.first_missed, "
+           "s.last_missed FROM (SELECT t.member_id, t.last_on, MIN(mt.meets_on) AS first_missed, "
+           "MAX(mt.meets_on) AS last_missed FROM (SELECT mb.id AS member_id, mb.person_id, "
+           "MAX(CASE WHEN x.status IN ('present', 'online', 'delivered') OR (x.status = 'leave' "
+           "AND x.leave_approved = 1) THEN mt.meets_on END) AS last_on FROM member mb JOIN "
+           "meeting_attendance x ON x.person_id = mb.person_id JOIN meeting mt ON mt.id = "
+           "x.meeting_id AND mt.status = 'held' WHERE mb.org_path LIKE ? || '%' AND mb.status IN "
+           "('probationary', 'full') GROUP BY mb.id, mb.person_id) t JOIN meeting_attendance x ON "
+           "x.person_id = t.person_id AND x.expected = 1 AND (x.status = 'absent' OR (x.status = "
+           "'leave' AND x.leave_approved = 0)) JOIN meeting mt ON mt.id = x.meeting_id AND "
+           "mt.status = 'held' AND mt.meets_on > COALESCE(t.last_on, '') GROUP BY t.member_id, "
+           "t.last_on) s JOIN member mb ON mb.id = s.member_id JOIN person p ON p.id = "
+           "mb.person_id JOIN org o ON o.id = mb.org_id ORDER BY s.member_id",
 };
 
 static void read_absence(struct db_stmt *st, struct arena *a, void *row)
@@ -202,6 +202,7 @@ static void read_absence(struct db_stmt *st, struct arena *a, void *row)
     r->org_name = db_col_dup(st, 3, a);
     r->last_took_part = db_col_dup(st, 4, a);
     r->first_missed = db_col_dup(st, 5, a);
+    r->last_missed = db_col_dup(st, 6, a);
 }
 
 int orglife_store_absences(struct db_conn *c, const char *path, struct arena *a,

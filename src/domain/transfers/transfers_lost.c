@@ -90,13 +90,14 @@ static int absences(struct db_conn *c, const struct orglife_absence *ab, int64_t
             if (dest[j].member_id == ab[k].member_id &&
                 (!last || strcmp(dest[j].last_attended, last) > 0))
                 last = dest[j].last_attended;
-        if (last && strcmp(last, ab[k].first_missed) >= 0)
-            continue; /* took part at the destination after the miss */
+        if (last && strcmp(last, ab[k].last_missed) >= 0)
+            continue; /* took part at the destination after the last miss */
         v[n].member_id = ab[k].member_id;
         v[n].org_id = ab[k].org_id;
         v[n].name = ab[k].name;
         v[n].org_name = ab[k].org_name;
         v[n].last_attended = last;
+        /* From the last taking part (at home or at the destination), else the first miss. */
         v[n].absent_since = last ? last : ab[k].first_missed;
         v[n].absent_months = date_months_between(v[n].absent_since, today);
         n++;
@@ -179,15 +180,17 @@ int transfers_lost(struct app *app, const char *path, struct arena *a, struct tr
     }
     for (int64_t i = 0; i < lad.n; i++) {
         struct transfer_lost *x = &lad.v[i];
-        int64_t months = x->unpaid_months > x->absent_months ? x->unpaid_months : x->absent_months;
-        int ri = rung_of(rung, has, months);
+        int dues_ri = rung_of(rung, has, x->unpaid_months);
+        int life_ri = rung_of(rung, has, x->absent_months);
+        int ri = dues_ri < 0 ? life_ri : life_ri < 0 || dues_ri < life_ri ? dues_ri : life_ri;
         const char *what;
         x->no_dues = r3 > 0 && x->unpaid_months >= r3;
         x->no_orglife = r3 > 0 && x->absent_months >= r3;
-        if (x->no_dues && x->no_orglife)
+        /* The text names the conditions that reached a rung. */
+        if (dues_ri >= 0 && life_ri >= 0)
             what = arena_printf(a, "连续%" PRId64 "个月未交党费、%" PRId64 "个月未参加组织生活",
                                 x->unpaid_months, x->absent_months);
-        else if (x->no_orglife)
+        else if (life_ri >= 0)
             what = arena_printf(a, "%" PRId64 "个月未参加组织生活", x->absent_months);
         else
             what = arena_printf(a, "连续%" PRId64 "个月未交党费", x->unpaid_months);

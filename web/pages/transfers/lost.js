@@ -1,7 +1,7 @@
 // lost.js: 组织关系转接 → 失联与三不: the reminder ladder of the current scope (GET /api/lost):
 // members whose dues are unpaid for consecutive months or who took no part in organizational
-// life for as long (LOST-R3 tell the 书记, LOST-R5 the upper org, LOST-R6 a 自行脱党 review
-// candidate), whose relation is not transferred (an expired letter, a long outflow), or who have
+// life for as long (the rule rows' months: LOST-R3 tell the 书记, LOST-R5 the upper org, LOST-R6
+// a 自行脱党 review candidate), whose relation is not transferred (an expired letter, a long outflow), or who have
 // not been reached for 6 months (LOST-R-CONTACT) or whose 停止党籍 is 24 months old (LOST-R-STOP:
 // a 除名 review), with the 三不 marks (filter: two or three of
 // them), the contact record and the latest decision. Contact attempts and decisions people took
@@ -79,7 +79,7 @@ export default {
   },
   template: `
     <div class="transfer-lost">
-      <p class="form-hint">{{ scope.orgName }}：连续未交党费或未参加组织生活、组织关系未转接、长期联系不上的党员，按规则逐级提醒（3个月提醒支部书记、5个月报上级、6个月列为审查对象）。是否停止党籍、除名由党组织讨论决定，系统只记录。</p>
+      <p class="form-hint">{{ scope.orgName }}：连续未交党费或未参加组织生活、组织关系未转接、长期联系不上的党员，按规则（LOST-R3、R5、R6 规定的月数）逐级提醒支部书记、报上级、列为审查对象。是否停止党籍、除名由党组织讨论决定，系统只记录。</p>
       <el-radio-group v-model="least" size="small" class="sanbu-filter">
         <el-radio-button :value="0">全部 {{ items.length }}</el-radio-button>
         <el-radio-button :value="2">三不占两项以上 {{ items.filter((r) => r.sanbu >= 2).length }}</el-radio-button>
