@@ -21,6 +21,7 @@ after(async () => { await srv.stop(); });
 
 const count = (q) => Number(sql(srv.db, q)[0][0]);
 const year = Number(today().slice(0, 4));
+const thisYear = year;
 const writes = () => [count("SELECT COUNT(*) FROM xfer_report"), count("SELECT COUNT(*) FROM person"), count("SELECT COUNT(*) FROM xfer_report_service"),
   count("SELECT COUNT(*) FROM xfer_report_review"), count("SELECT COUNT(*) FROM audit")];
 
@@ -66,6 +67,21 @@ test("a person outside the tree registers with the community: normalized, the ph
   assert.equal(unseal(phone), "13812345678");
   assert.equal(count(`SELECT COUNT(*) FROM member WHERE person_id = ${pid}`), 0, "not put on any roster");
   assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'transfer.report' AND target_id = ${id}`), 1);
+  // The same person from the same workplace twice: refused, nothing written.
+  const w2 = writes();
+  expectError(await shequ.request("POST", "/api/in-service", { body }), 409, "conflict", "/name");
+  assert.deepEqual(writes(), w2);
+});
+
+test("a member of the tree is registered by the member's side: the workplace branch may, a community cadre holding only the community may not (404, nothing shown)", async () => {
+  const [[foreign]] = sql(srv.db, `SELECT m.id FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = 'full'
+    AND o.path LIKE (SELECT path FROM org WHERE id = ${otherCommunity}) || '%' ORDER BY m.id LIMIT 1`);
+  const w = writes();
+  expectError(await shequ.request("POST", "/api/in-service", { body: { community_id: community, member_id: Number(foreign) } }), 404, "not_found");
+  assert.deepEqual(writes(), w);
+  const [[own]] = sql(srv.db, `SELECT id FROM member WHERE org_id = ${branch} AND status = 'full' AND id NOT IN (SELECT member_id FROM xfer_report WHERE member_id IS NOT NULL) ORDER BY id LIMIT 1`);
+  const { id } = expectStatus(await shuji.request("POST", "/api/in-service", { body: { community_id: otherCommunity, member_id: Number(own), skills: "财会" } }), 201).json;
+  assert.equal(expectStatus(await shuji.request("GET", "/api/in-service"), 200).json.items.find((r) => r.id === id).side, "unit");
 });
 
 test("a member of the tree reports to another community: both sides see it; the workplace reads the summary but does not write", async () => {
@@ -107,20 +123,32 @@ test("a member of the tree reports to another community: both sides see it; the 
 });
 
 test("the 反馈表 carries the volunteer service verified in the volunteer area that year, not typed again", async () => {
-  // A member of the demo branch with verified volunteer hours this year reports to another
-  // community (registered by the street).
-  const [[m, person]] = sql(srv.db, `SELECT m.id, m.person_id FROM member m WHERE m.org_id = ${branch} AND m.status = 'full'
+  // A member of the demo branch with verified volunteer hours on two days or more of a year
+  // (this one, or last one early in January) reports to another community (registered by the
+  // street) from that year's 1 January.
+  const served = (y) => sql(srv.db, `SELECT m.id, m.person_id FROM member m WHERE m.org_id = ${branch} AND m.status = 'full'
     AND m.id NOT IN (SELECT member_id FROM xfer_report WHERE member_id IS NOT NULL)
-    AND EXISTS (SELECT 1 FROM volunteer_hours h WHERE h.person_id = m.person_id AND h.status = 'verified' AND h.start_at LIKE '${year}-%') ORDER BY m.id LIMIT 1`);
+    AND (SELECT COUNT(DISTINCT substr(h.start_at, 1, 10)) FROM volunteer_hours h WHERE h.person_id = m.person_id AND h.status = 'verified' AND h.start_at LIKE '${y}-%') >= 2 ORDER BY m.id LIMIT 1`);
+  const year = served(thisYear).length ? thisYear : thisYear - 1;
+  const [[m, person]] = served(year);
   const { id } = expectStatus(await jiedao.request("POST", "/api/in-service", { body: { community_id: otherCommunity, member_id: Number(m), reported_on: `${year}-01-01` } }), 201).json;
   const s = expectStatus(await jiedao.request("GET", `/api/in-service/${id}/summary?year=${year}`), 200).json;
   const rec = expectStatus(await jiedao.request("GET", `/api/volunteer/people/${person}/record?year=${year}`), 200).json;
   const verified = rec.hours.filter((h) => h.status === "verified");
+  // Registered from 1 January: the whole year's verified hours count.
   assert.ok(verified.length > 0);
   assert.deepEqual(s.volunteer_items.map((v) => v.id).sort((x, y) => x - y), verified.map((h) => h.id).sort((x, y) => x - y));
   assert.equal(s.volunteer_minutes, verified.reduce((t, h) => t + h.minutes, 0));
   assert.ok(s.volunteer_items.every((v) => v.kind_label === "志愿服务" && v.served_on.startsWith(`${year}-`)));
   assert.equal(s.items.length, 0, "nothing typed on the 服务登记卡");
+  // Ended mid-year: only the hours while registered.
+  const days = [...new Set(verified.map((h) => h.start.slice(0, 10)))].sort();
+  assert.ok(days.length > 1, "the demo volunteer served on several days");
+  const end = days[Math.floor(days.length / 2) - 1];
+  expectStatus(await jiedao.request("POST", `/api/in-service/${id}/end`, { body: { ended_on: end, reason: "迁出本社区" } }), 200);
+  const s2 = expectStatus(await jiedao.request("GET", `/api/in-service/${id}/summary?year=${year}`), 200).json;
+  assert.deepEqual(s2.volunteer_items.map((v) => v.id).sort((x, y) => x - y), verified.filter((h) => h.start.slice(0, 10) <= end).map((h) => h.id).sort((x, y) => x - y));
+  assert.ok(s2.volunteer_items.length < verified.length);
   // A person the volunteer area does not know: no volunteer service, no error.
   const demo = expectStatus(await shequ.request("GET", "/api/in-service"), 200).json.items.find((r) => !r.member_id);
   assert.deepEqual(expectStatus(await shequ.request("GET", `/api/in-service/${demo.id}/summary?year=${year}`), 200).json.volunteer_items, []);

@@ -358,6 +358,9 @@ test("在职党员: the community registers a person from a workplace outside th
   assert.equal((await page.textContent(".report-total")).trim(), (Number(minutes) / 60).toFixed(1).replace(/\.0$/, ""));
   await page.emulateMedia({ media: "print" });
   await shot(page, "transfers-in-service-print");
+  await page.emulateMedia({ media: "screen" });
+  await page.click(".print-tools button:has-text('返回')");
+  await page.waitForSelector(".transfer-in-service .el-table__row");
   await page.context().close();
   const phone = await env.newPage({ width: 360, height: 740 });
   await signIn(env, phone, "shequ");

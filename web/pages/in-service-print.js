@@ -28,7 +28,7 @@ export default {
         error.value = e.message;
       }
     });
-    return { s, error, hours, fmtDateLong, print: () => window.print(), back: () => navigate("/transfers") };
+    return { s, error, hours, fmtDateLong, print: () => window.print(), back: () => navigate("/transfers?tab=in-service") };
   },
   template: `
     <div class="print-page report-print">

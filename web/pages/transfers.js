@@ -10,6 +10,7 @@
 // The tabs and dialogs are in pages/transfers/; text is shown as text.
 import { isMobile } from "../lib/viewport.js";
 import { can } from "../lib/session.js";
+import { route } from "../lib/router.js";
 import TransferQueue from "./transfers/queue.js";
 import TransferCreate from "./transfers/create.js";
 import TransferLetters from "./transfers/letters.js";
@@ -26,7 +27,8 @@ export default {
   name: "TransfersPage",
   components: { TransferQueue, TransferCreate, TransferLetters, TransferPocket, TransferFlows, TransferLost, TransferInService },
   setup() {
-    const tab = ref("out");
+    const TABS = ["out", "in", "letters", "pocket", "flows", "lost", "in-service"];
+    const tab = ref(TABS.includes(route.query.tab) ? route.query.tab : "out"); // ?tab= from a print page's 返回
     const showCreate = ref(false);
     const version = ref(0); // bumped after a write: both queues load again
     const canWrite = computed(() => can("transfers.write"));

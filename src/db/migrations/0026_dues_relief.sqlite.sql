@@ -1,8 +1,9 @@
 -- 0026_dues_relief: 少交 and 免交 of Party dues (DUES-HARDSHIP, RULES.md §6.3), forward-only.
 -- dues_relief: a member's application for a reduced monthly amount ('reduce', amount_fen > 0)
 -- or none at all ('exempt', amount_fen = 0) over the months from_month..to_month (YYYY-MM),
--- with the reason, the day applied and the day the 党支部委员会 agreed; the 上一级党委 (the org
--- above the member's when applying: approver_org_id) then approves or refuses it (status, decided_on, the deciding body, document number, note). Only
+-- with the reason, the day applied and the day the 党支部委员会 agreed; the 上一级党委 (the
+-- nearest committee above the member's org when applying: approver_org_id) then approves or
+-- refuses it (status, decided_on, the deciding body, document number, note). Only
 -- an approved relief changes what a month expects: the ledger, arrears, 党费交至 and the
 -- overpayment check read it beside the standards; an entry keeps the amount expected when it
 -- was booked. Overlapping open or approved reliefs of one member are refused by the service.

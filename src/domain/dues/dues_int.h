@@ -133,9 +133,13 @@ int64_t dues_relief_amount(const struct dues_relief_row *r, int64_t n, int mi, i
 /* The approved reliefs of the subtree's members (path) or of one member (path NULL). */
 int dues_store_relief_rows(struct db_conn *c, const char *path, int64_t member_id, struct arena *a,
                            struct dues_relief_row **out, int64_t *n_out, struct err *err);
+/* The org that decides a relief of member_id: the nearest committee above the member's org
+ * (0: none). */
+int dues_store_relief_approver(struct db_conn *c, int64_t member_id, int64_t *id_out,
+                               struct err *err);
 int dues_store_relief_insert(struct db_conn *c, const struct dues_member_ref *m,
-                             const struct dues_relief_in *in, int64_t by, int64_t now,
-                             int64_t *id_out, struct err *err);
+                             const struct dues_relief_in *in, int64_t approver, int64_t by,
+                             int64_t now, int64_t *id_out, struct err *err);
 /* The id of a relief of member not refused whose months meet [from, to] (0: none). */
 int dues_store_relief_overlap(struct db_conn *c, int64_t member_id, const char *from,
                               const char *to, int64_t *id_out, struct err *err);

@@ -47,7 +47,7 @@ int dues_relief_apply(struct app *app, const struct dues_relief_in *in0,
     struct arena a;
     char today[11];
     bool found = false;
-    int64_t other = 0;
+    int64_t other = 0, approver = 0;
     int rc = -1;
 
     arena_init(&a, 2048);
@@ -82,8 +82,15 @@ int dues_relief_apply(struct app *app, const struct dues_relief_in *in0,
                 m.name, other);
         goto out;
     }
-    if (dues_store_relief_insert(c, &m, &in, auth_actor_user_id(actor), clock_now(), id_out, err) <
-            0 ||
+    if (dues_store_relief_approver(c, m.id, &approver, err) < 0)
+        goto out;
+    if (!approver) {
+        err_set(err, E_CONFLICT, "/member_id", "%s所在党组织之上没有党委，无法报批少交或免交",
+                m.name);
+        goto out;
+    }
+    if (dues_store_relief_insert(c, &m, &in, approver, auth_actor_user_id(actor), clock_now(),
+                                 id_out, err) < 0 ||
         auth_audit_change(c, actor, "dues.relief", "member", m.id, m.org_id,
                           json_pack("{s:s, s:I, s:s, s:s, s:s}", "kind", in.kind, "amount_fen",
                                     (json_int_t)in.amount_fen, "from_month", in.from_month,

@@ -18,8 +18,16 @@ static const struct db_sql SQL_INSERT = {
     .name = "dues.relief_insert",
     .sql = "INSERT INTO dues_relief (tenant_id, member_id, approver_org_id, kind, amount_fen, "
            "from_month, to_month, reason, applied_on, branch_agreed_on, created_by, created_at) "
-           "SELECT m.tenant_id, m.id, COALESCE(o.parent_id, o.id), ?, ?, ?, ?, ?, ?, ?, ?, ? FROM "
-           "member m JOIN org o ON o.id = m.org_id WHERE m.id = ? RETURNING id",
+           "SELECT tenant_id, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM member WHERE id = ? "
+           "RETURNING id",
+};
+/* The 上一级党委: the nearest committee (社区党委, 街道党工委, 区委) strictly above the member's
+ * org (a 党总支 between a branch and its community is passed over). */
+static const struct db_sql SQL_APPROVER = {
+    .name = "dues.relief_approver",
+    .sql = "SELECT a.id FROM member m JOIN org o ON o.id = m.org_id JOIN org a ON o.path LIKE "
+           "a.path || '%' AND a.id <> o.id WHERE m.id = ? AND a.type IN ('community_committee', "
+           "'street', 'district') ORDER BY a.depth DESC LIMIT 1",
 };
 static const struct db_sql SQL_OVERLAP = {
     .name = "dues.relief_overlap",
@@ -70,16 +78,25 @@ int dues_store_relief_rows(struct db_conn *c, const char *path, int64_t member_i
                              read_row, sizeof(**out), a, out, n_out, err);
 }
 
-int dues_store_relief_insert(struct db_conn *c, const struct dues_member_ref *m,
-                             const struct dues_relief_in *in, int64_t by, int64_t now,
-                             int64_t *id_out, struct err *err)
+int dues_store_relief_approver(struct db_conn *c, int64_t member_id, int64_t *id_out,
+                               struct err *err)
 {
-    return db_run_id_args(
-        c, &SQL_INSERT,
-        DB_ARGS(DB_TEXT(in->kind), DB_INT(in->amount_fen), DB_TEXT(in->from_month),
-                DB_TEXT(in->to_month), DB_TEXT(in->reason), DB_TEXT(in->applied_on),
-                DB_TEXT(in->branch_agreed_on), DB_OPT_ID(by), DB_INT(now), DB_INT(m->id)),
-        id_out, err);
+    *id_out = 0;
+    return db_read_opt_args(c, &SQL_APPROVER, DB_ARGS(DB_INT(member_id)), db_read_int, NULL, id_out,
+                            NULL, err);
+}
+
+int dues_store_relief_insert(struct db_conn *c, const struct dues_member_ref *m,
+                             const struct dues_relief_in *in, int64_t approver, int64_t by,
+                             int64_t now, int64_t *id_out, struct err *err)
+{
+    return db_run_id_args(c, &SQL_INSERT,
+                          DB_ARGS(DB_INT(approver), DB_TEXT(in->kind), DB_INT(in->amount_fen),
+                                  DB_TEXT(in->from_month), DB_TEXT(in->to_month),
+                                  DB_TEXT(in->reason), DB_TEXT(in->applied_on),
+                                  DB_TEXT(in->branch_agreed_on), DB_OPT_ID(by), DB_INT(now),
+                                  DB_INT(m->id)),
+                          id_out, err);
 }
 
 int dues_store_relief_overlap(struct db_conn *c, int64_t member_id, const char *from,

@@ -276,7 +276,9 @@ struct transfer_report_view {
  * or whose relation already lies in that community, "/unit_org_name" without the workplace
  * org of a person outside the tree, "/reported_on" in the future; E_CONFLICT "/member_id" (or
  * "/name") when the person reports to a community already. One transaction, audited
- * ("transfer.report"). The caller checks the actor may write at community_id. */
+ * ("transfer.report"). The caller checks the actor may write at the member's org (a member
+ * of the tree) or at community_id (a person from outside). A person from outside with the same
+ * name and workplace org open at the community already is E_CONFLICT "/name". */
 int transfer_report_create(struct app *app, const struct transfer_report_in *in,
                            const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                            struct err *err);

@@ -288,8 +288,10 @@ static const struct route TRANSFERS_ROUTES[] = {
       "务次数和时长",
       NULL, TRANSFER_REPORTS_Q, NULL },
     { HTTP_POST, "/api/in-service", transfer_reports_http_create, PERM_TRANSFERS_WRITE,
-      SCOPE_RECORD, "社区党组织登记在职党员报到（系统内党员，或组织关系在系统外单位的党员）", NULL,
-      NULL, TRANSFER_REPORT_IN },
+      SCOPE_RECORD,
+      "登记在职党员到社区报到：系统内党员由其所在党组织（或上级）登记，组织关系在系统外单位的由社区"
+      "党组织登记",
+      NULL, NULL, TRANSFER_REPORT_IN },
     { HTTP_GET, "/api/in-service/{id}/summary", transfer_reports_http_summary, PERM_TRANSFERS_READ,
       SCOPE_RECORD, "在职党员年度服务情况反馈表（社区和工作单位党组织均可查看、打印）", NULL,
       TRANSFER_SUMMARY_Q, NULL },

@@ -163,6 +163,11 @@ int transfers_store_org_tenant(struct db_conn *c, int64_t org_id, int64_t *tenan
 int transfers_store_member_unit(struct db_conn *c, int64_t member_id, struct arena *a,
                                 int64_t *person_out, int64_t *org_out, const char **org_name_out,
                                 struct err *err);
+/* The id of an open registration of a person from outside the tree with this name and
+ * workplace org at the community (0: none). */
+int transfers_store_report_open_outside(struct db_conn *c, int64_t community_id, const char *name,
+                                        const char *unit_org_name, int64_t *id_out,
+                                        struct err *err);
 /* The id of the person's open registration (0: none). */
 int transfers_store_report_open_of(struct db_conn *c, int64_t person_id, int64_t *id_out,
                                    struct err *err);

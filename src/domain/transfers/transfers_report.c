@@ -103,6 +103,14 @@ int transfer_report_create(struct app *app, const struct transfer_report_in *in0
     row.created_at = clock_now();
     if (!row.person_id) {
         struct member_in p = { .name = in.name, .gender = in.gender, .phone = in.phone };
+        if (in.name && transfers_store_report_open_outside(c, row.community_id, in.name,
+                                                           row.unit_org_name, &open, err) < 0)
+            goto out;
+        if (open) {
+            err_set(err, E_CONFLICT, "/name", "%s（%s）已在本社区报到（登记编号 %" PRId64 "）",
+                    in.name, row.unit_org_name, open);
+            goto out;
+        }
         if (person_add(c, row.tenant_id, &p, a, row.created_at, &row.person_id, err) < 0)
             goto out;
     }
@@ -264,8 +272,8 @@ out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
 
-/* The volunteer hours verified in the person's year as services (a person the volunteer area
- * does not know has none). */
+/* The volunteer hours verified in the person's year while registered (from reported_on to
+ * ended_on) as services; a person the volunteer area does not know has none. */
 static int volunteer_services(struct app *app, int64_t person_id, int year, struct arena *a,
                               struct transfer_report_summary *out, struct err *err)
 {
@@ -279,7 +287,9 @@ static int volunteer_services(struct app *app, int64_t person_id, int year, stru
     }
     out->vservices = arena_alloc(a, sizeof(*out->vservices) * (size_t)(v.nhours ? v.nhours : 1));
     for (int64_t i = 0; i < v.nhours; i++)
-        if (!strcmp(v.hours[i].status, "verified"))
+        if (!strcmp(v.hours[i].status, "verified") &&
+            strncmp(v.hours[i].start_at, out->r.reported_on, 10) >= 0 &&
+            (!out->r.ended_on || strncmp(v.hours[i].start_at, out->r.ended_on, 10) <= 0))
             out->vservices[out->nvservices++] =
                 (struct transfer_service){ .id = v.hours[i].id,
                                            .minutes = v.hours[i].minutes,

@@ -1,7 +1,8 @@
 /* transfers_report_http.c: the HTTP handlers of 在职党员到社区报到: the registrations seen from
- * a subtree (the community reported to or the workplace org: 双报到), a registration by the
- * community, its services, its yearly evaluation, its end, and the yearly summary (反馈表)
- * readable by either side. Decode, check the scope, call one service function, encode. */
+ * a subtree (the community reported to or the workplace org: 双报到), a registration (of a
+ * member of the tree by the member's side, of an outside person by the community), its services,
+ * its yearly evaluation, its end, and the yearly summary (反馈表) readable by either side. Decode,
+ * check the scope, call one service function, encode. */
 #include "core/compat.h"
 #include "core/clock.h"
 #include "core/err.h"
@@ -9,6 +10,7 @@
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_guard.h"
+#include "domain/members/members.h"
 #include "domain/transfers/transfers.h"
 #include "domain/transfers/transfers_http_int.h"
 #include "http/http.h"
@@ -99,9 +101,18 @@ int transfer_reports_http_create(struct http_req *req, struct http_res *res, str
     struct auth_actor actor;
     int64_t id;
 
-    if (http_body_decode(req, TRANSFER_REPORT_IN, &in, NULL, err) < 0 ||
-        http_require_org(req, in.community_id, err) < 0)
+    if (http_body_decode(req, TRANSFER_REPORT_IN, &in, NULL, err) < 0)
         return -1;
+    /* A member of the tree is registered by whoever holds their org (the workplace, or a cadre
+     * above it), to any community; a person from outside the tree by the community. */
+    if (in.member_id) {
+        struct member_view m;
+        if (member_get(req->app, in.member_id, req->arena, &m, err) < 0 ||
+            http_require_org(req, m.org_id, err) < 0)
+            return -1;
+    } else if (http_require_org(req, in.community_id, err) < 0) {
+        return -1;
+    }
     http_actor(req, &actor);
     if (transfer_report_create(req->app, &in, &actor, req->arena, &id, err) < 0)
         return -1;

@@ -22,6 +22,12 @@ static const struct db_sql SQL_MEMBER_UNIT = {
     .sql = "SELECT m.person_id, m.org_id, o.name FROM member m JOIN org o ON o.id = m.org_id "
            "WHERE m.id = ?",
 };
+static const struct db_sql SQL_OPEN_OUTSIDE = {
+    .name = "transfers.report_open_outside",
+    .sql = "SELECT r.id FROM xfer_report r JOIN person p ON p.id = r.person_id WHERE "
+           "r.member_id IS NULL AND r.ended_on IS NULL AND r.community_id = ? AND p.name = ? AND "
+           "r.unit_org_name = ? ORDER BY r.id LIMIT 1",
+};
 static const struct db_sql SQL_OPEN_OF = {
     .name = "transfers.report_open_of",
     .sql = "SELECT id FROM xfer_report WHERE person_id = ? AND ended_on IS NULL",
@@ -115,6 +121,15 @@ int transfers_store_member_unit(struct db_conn *c, int64_t member_id, struct are
     *org_out = u.org_id;
     *org_name_out = u.org_name;
     return 0;
+}
+
+int transfers_store_report_open_outside(struct db_conn *c, int64_t community_id, const char *name,
+                                        const char *unit_org_name, int64_t *id_out, struct err *err)
+{
+    *id_out = 0;
+    return db_read_opt_args(c, &SQL_OPEN_OUTSIDE,
+                            DB_ARGS(DB_INT(community_id), DB_TEXT(name), DB_TEXT(unit_org_name)),
+                            db_read_int, NULL, id_out, NULL, err);
 }
 
 int transfers_store_report_open_of(struct db_conn *c, int64_t person_id, int64_t *id_out,

@@ -1,8 +1,9 @@
 // in-service.js: 组织关系转接 → 在职党员: 在职党员到社区报到 ("双报到", RULES.md §9) seen from the
 // current scope (GET /api/in-service): members reporting to its communities, and members of its
 // workplace orgs reporting elsewhere (marked 本单位党员; read-only here). 登记报到 registers a
-// member of the scope or a person whose relation lies in a workplace Party org outside the
-// system; the community records services (服务登记卡: services done through volunteer activities
+// member of the scope (the member's side registers them, to any community: the community is
+// searched by name over the tree) or a person whose relation lies in a workplace Party org
+// outside the system (registered by the community); the community records services (服务登记卡: services done through volunteer activities
 // stay in those), its yearly evaluation (RPT-EVAL) and the end; 反馈表 opens the printable
 // yearly summary for the workplace. Text is shown as text.
 import { api, withQuery, loadWith } from "../../lib/api.js";
@@ -46,6 +47,19 @@ export default {
     // 登记报到
     const showCreate = ref(false);
     const communities = ref([]);
+    const searching = ref(false);
+    // Communities by name anywhere in the tree (the server refuses an org that is not one).
+    async function findCommunity(q) {
+      if (!(q || "").trim()) return;
+      searching.value = true;
+      try {
+        communities.value = (await api("GET", withQuery("/api/transfers/receivers", { q: q.trim() }))).items;
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      } finally {
+        searching.value = false;
+      }
+    }
     const form = reactive({ mode: "outside", community_id: null, member_id: null, name: "", gender: "M", phone: "", unit_org_name: "", work_unit: "", skills: "", wishes: "", reported_on: "" });
     const { members, loading: finding, find } = useMemberSearch();
     async function openCreate() {
@@ -126,7 +140,7 @@ export default {
       }
     }
     const summary = (row) => navigate(`/transfers/in-service/${row.id}/print?year=${year.value}`);
-    return { items, year, loading, columns, canWrite, busy, errs, target, showCreate, communities, form, members, finding, find, openCreate, create,
+    return { items, year, loading, columns, canWrite, busy, errs, target, showCreate, communities, searching, findCommunity, form, members, finding, find, openCreate, create,
              showService, service, openService, addService, showReview, review, openReview, saveReview, end, summary, hours, KINDS, GRADES, scope };
   },
   template: `
@@ -153,7 +167,7 @@ export default {
       <el-dialog v-model="showCreate" title="登记在职党员报到" width="min(560px, 94vw)" class="report-dialog">
         <el-form label-position="top" @submit.prevent="create">
           <el-form-item label="报到社区" :error="errs.community_id">
-            <el-select v-model="form.community_id" placeholder="请选择社区党组织" class="f-community" style="width: 100%">
+            <el-select v-model="form.community_id" filterable remote :remote-method="findCommunity" :loading="searching" placeholder="请选择社区党组织（可输入名称查找）" class="f-community" style="width: 100%">
               <el-option v-for="c in communities" :key="c.id" :label="c.name" :value="c.id" />
             </el-select>
           </el-form-item>
@@ -161,6 +175,7 @@ export default {
             <el-radio-button value="outside">组织关系在系统外单位</el-radio-button>
             <el-radio-button value="member" @click="find('')">本系统内的党员</el-radio-button>
           </el-radio-group>
+          <p class="form-hint" v-if="form.mode === 'member'">系统内的党员由其所在党组织（或上级）登记到居住地社区；下面只列出您管辖范围内的党员。</p>
           <template v-if="form.mode === 'member'">
             <el-form-item label="党员" :error="errs.member_id">
               <el-select v-model="form.member_id" filterable remote :remote-method="find" :loading="finding" placeholder="输入姓名或拼音首字母" class="f-report-member" style="width: 100%" popper-class="report-member-pop">
