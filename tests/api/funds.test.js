@@ -350,6 +350,16 @@ test("the reward fund: the district's pool is the reserves held back; 七一 com
   assert.deepEqual([d1.paid_fen, d1.left_fen], [250000, 950000]);
   assert.equal(d1.items.reduce((t, r) => t + r.amount_fen, 0), d1.paid_fen);
   assert.deepEqual(sql(srv.db, "SELECT COUNT(*) FROM audit WHERE action = 'funds.reward'")[0], ["3"]);
+  // Lowering the reserves: never below what the district has paid out (the pool never goes negative).
+  const budgets = sql(srv.db, `SELECT org_id, amount_fen FROM fund_budget WHERE year = ${year} ORDER BY org_id`);
+  let refused = 0;
+  for (const [org, amount] of budgets) {
+    const r = await quwei.request("PUT", "/api/funds/budgets", { body: { org_id: Number(org), year, amount_fen: Number(amount), reserve_fen: 0 } });
+    if (r.status === 409) { expectError(r, 409, "conflict", "/reserve_fen"); refused++; } else expectStatus(r, 200);
+  }
+  assert.ok(refused > 0, "some reserve could not go to 0");
+  const d2 = await pool(quwei, district);
+  assert.ok(d2.pool_fen >= d2.paid_fen && d2.left_fen >= 0, JSON.stringify(d2));
   // Last year's demo 七一 commendations.
   const last = await pool(quwei, district, year - 1);
   assert.equal(last.items.filter((r) => r.kind === "share").length, 8);

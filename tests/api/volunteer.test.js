@@ -67,6 +67,9 @@ test("an activity from publication to completed hours: waitlist, promotion, chec
   expectStatus(await act(shuji, second.id, "checkin"), 200);
   expectError(await act(shuji, second.id, "checkin"), 409, "conflict", "/action");
   expectError(await act(shuji, second.id, "checkout"), 400, "invalid", "/action"); // not started yet
+  // Started but not over: check-out would record time not yet served.
+  reschedule(id, at(-1, "09:00"), at(1, "11:00"));
+  assert.match(expectError(await act(shuji, second.id, "checkout"), 400, "invalid", "/action").message, /尚未结束/);
   // A person from another community cannot be signed up here (404, as if absent).
   const stranger = Number(sql(srv.db, `SELECT m.person_id FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = 'full' AND o.type = 'branch' AND o.path NOT LIKE (SELECT path FROM org WHERE id = ${community}) || '%' ORDER BY m.id LIMIT 1`)[0][0]);
   expectError(await signup(shuji, id, stranger), 404, "not_found", "/person_id");
@@ -254,4 +257,36 @@ test("the demo community: a year of activities with hours, claimed posts with re
   assert.ok(c.items.length >= 1 && c.items.every((x) => x.verified_minutes >= c.threshold_minutes && x.evidence.hours.length > 0));
   // Nothing about logins or page views is a points fact: the rule rows name only verified actions.
   assert.deepEqual(sql(srv.db, "SELECT DISTINCT action FROM volunteer_rule WHERE action IS NOT NULL ORDER BY action").map((r) => r[0]), ["hours", "post_record"]);
+});
+
+test("review fixes: a team names only people of its org; nobody confirms their own record card; signing up again starts without the old check-in", async () => {
+  // A leader from another community is not found (nothing of them shown).
+  const [[stranger]] = sql(srv.db, `SELECT m.person_id FROM member m JOIN org o ON o.id = m.org_id WHERE m.status = 'full' AND o.path NOT LIKE (SELECT path FROM org WHERE id = ${community}) || '%' ORDER BY m.id LIMIT 1`);
+  const teams = () => count("SELECT COUNT(*) FROM volunteer_team");
+  const t0 = teams();
+  expectError(await shuji.request("POST", "/api/volunteer/teams", { body: { org_id: branch, name: "楼栋服务队", leader_person_id: Number(stranger) } }), 404, "not_found", "/leader_person_id");
+  expectError(await shuji.request("POST", "/api/volunteer/teams", { body: { org_id: branch, name: "楼栋服务队", members: [{ person_id: mates[0] }, { person_id: Number(stranger) }] } }), 404, "not_found", "/members/1/person_id");
+  assert.equal(teams(), t0);
+  expectStatus(await shuji.request("POST", "/api/volunteer/teams", { body: { org_id: branch, name: "楼栋服务队", leader_person_id: mates[0] } }), 201);
+  // An organizer who is the claimant writes their own card: not confirmed (no points from it);
+  // their card for someone else is. (The 书记's login is given a person for this.)
+  sql(srv.db, `UPDATE user_account SET person_id = ${mates[3]} WHERE username = 'shuji'`);
+  const organizer = await login(srv, "shuji");
+  const post = expectStatus(await shequ.request("POST", "/api/volunteer/posts", { body: { org_id: branch, name: "关爱老人岗（复核）", kind: "care", duties: "每周探望独居老人", starts_on: at(-30, "00:00").slice(0, 10), ends_on: at(30, "00:00").slice(0, 10) } }), 201).json.id;
+  const claim = (p) => organizer.request("POST", `/api/volunteer/posts/${post}/claims`, { body: { person_id: p, from_on: at(-20, "00:00").slice(0, 10), to_on: at(20, "00:00").slice(0, 10) } });
+  const ownClaim = expectStatus(await claim(mates[3]), 201).json.id;
+  const card = (c) => organizer.request("POST", `/api/volunteer/claims/${c}/records`, { body: { done_on: at(-2, "00:00").slice(0, 10), content: "探望独居老人" } });
+  assert.equal(expectStatus(await card(ownClaim), 201).json.confirmed, false);
+  const post2 = expectStatus(await shequ.request("POST", "/api/volunteer/posts", { body: { org_id: branch, name: "关爱老人岗（他人）", kind: "care", duties: "每周探望独居老人", starts_on: at(-30, "00:00").slice(0, 10), ends_on: at(30, "00:00").slice(0, 10) } }), 201).json.id;
+  const otherClaim = expectStatus(await organizer.request("POST", `/api/volunteer/posts/${post2}/claims`, { body: { person_id: mates[4], from_on: at(-20, "00:00").slice(0, 10), to_on: at(20, "00:00").slice(0, 10) } }), 201).json.id;
+  assert.equal(expectStatus(await card(otherClaim), 201).json.confirmed, true);
+  sql(srv.db, "UPDATE user_account SET person_id = NULL WHERE username = 'shuji'");
+  // Checked in, cancelled, signed up again: the old check-in is gone.
+  const id = await publish(shuji, { org_id: branch, capacity: 3 });
+  const s = expectStatus(await signup(shuji, id, mates[2]), 201).json.id;
+  expectStatus(await act(shuji, s, "checkin"), 200);
+  expectStatus(await act(shuji, s, "cancel"), 200);
+  expectStatus(await signup(shuji, id, mates[2]), 201);
+  assert.equal(sql(srv.db, `SELECT COALESCE(checkin_at, 0) FROM volunteer_signup WHERE id = ${s}`)[0][0], "0");
+  expectStatus(await act(shuji, s, "checkin"), 200);
 });

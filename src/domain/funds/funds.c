@@ -21,8 +21,7 @@ const char *const FUNDS_DECISIONS[] = { "approved", "adjusted", "refused", NULL 
 const char *const FUNDS_DECISION_LABELS[] = { "同意", "调整金额", "不同意", NULL };
 const char *const FUNDS_VERBS[] = { "approve", "adjust", "refuse", NULL };
 
-/* Yuan with two decimals, for messages (amounts are fen). */
-static const char *yuan(struct arena *a, int64_t fen)
+const char *funds_yuan(struct arena *a, int64_t fen)
 {
     return arena_printf(a, "%s%" PRId64 ".%02" PRId64, fen < 0 ? "-" : "",
                         (fen < 0 ? -fen : fen) / 100, (fen < 0 ? -fen : fen) % 100);
@@ -341,8 +340,8 @@ int funds_plan_allocate(struct app *app, int64_t plan_id, const char *override_r
     over = total > left;
     if (over && (!override_reason || !override_reason[0])) {
         err_set(err, E_CONFLICT, "/override_reason",
-                "分配 %s 元超过%s本年度剩余预算 %s 元；确需超出，请填写超预算说明", yuan(&a, total),
-                o.name, yuan(&a, left));
+                "分配 %s 元超过%s本年度剩余预算 %s 元；确需超出，请填写超预算说明",
+                funds_yuan(&a, total), o.name, funds_yuan(&a, left));
         goto out;
     }
     for (int64_t i = 0; i < n; i++)
@@ -402,11 +401,24 @@ int funds_budget_set(struct app *app, const struct funds_budget_in *in,
     if (allocated > b.amount_fen - b.reserve_fen) {
         err_set(err, E_CONFLICT, "/amount_fen",
                 "%s本年度已分配 %s 元，预算扣除奖励基金后不能少于已分配金额", o.name,
-                yuan(a, allocated));
+                funds_yuan(a, allocated));
         goto out;
     }
-    if (funds_store_budget_put(c, &o, &b, auth_actor_user_id(actor), clock_now(), err) < 0 ||
-        auth_audit_change(c, actor, "funds.budget", "org", o.id, o.id,
+    if (funds_store_budget_put(c, &o, &b, auth_actor_user_id(actor), clock_now(), err) < 0)
+        goto out;
+    /* A lowered reserve must leave the district's reward pool at least what it has paid out. */
+    {
+        int64_t left = 0;
+        if (funds_store_pool_left(c, o.path, in->year, &left, err) < 0)
+            goto out;
+        if (left < 0) {
+            err_set(err, E_CONFLICT, "/reserve_fen",
+                    "区奖励基金本年度已支出的金额多于调整后的预留总额（差 %s 元），不能这样调低",
+                    funds_yuan(a, -left));
+            goto out;
+        }
+    }
+    if (auth_audit_change(c, actor, "funds.budget", "org", o.id, o.id,
                           json_pack("{s:I, s:I, s:I, s:s, s:s}", "year", (json_int_t)b.year,
                                     "amount_fen", (json_int_t)b.amount_fen, "reserve_fen",
                                     (json_int_t)b.reserve_fen, "source", b.source, "rule",

@@ -16,6 +16,9 @@ struct funds_plan;
 struct funds_rule;
 struct err;
 
+/* Yuan with two decimals and its sign, for messages and sheets (amounts are fen). */
+const char *funds_yuan(struct arena *a, int64_t fen);
+
 /* The area's change counter (migration 0028_funds), moved by every write to its tables. */
 extern const struct change_counter FUNDS_COUNTER;
 /* The area's demo hook (funds_demo.c), listed in its module row. */

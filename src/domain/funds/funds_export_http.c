@@ -21,13 +21,6 @@
 
 #define NCOLS 12
 
-static const char *yuan(int64_t fen, struct arena *a)
-{
-    int64_t v = fen < 0 ? -fen : fen;
-
-    return arena_printf(a, "%s%" PRId64 ".%02" PRId64, fen < 0 ? "-" : "", v / 100, v % 100);
-}
-
 /* "宣传与学习资料 300.00；场地与布置 200.00" */
 static const char *lines_text(const struct funds_activity *v, struct arena *a)
 {
@@ -35,7 +28,7 @@ static const char *lines_text(const struct funds_activity *v, struct arena *a)
 
     for (int64_t k = 0; k < v->nlines; k++)
         s = arena_printf(a, "%s%s%s %s", s, k ? "；" : "", v->lines[k].label,
-                         yuan(v->lines[k].amount_fen, a));
+                         funds_yuan(a, v->lines[k].amount_fen));
     return s;
 }
 
@@ -88,11 +81,11 @@ int funds_review_xlsx(struct http_req *req, struct http_res *res, struct err *er
                 v->held_on,
                 arena_printf(req->arena, "%" PRId64, v->participants),
                 lines_text(v, req->arena),
-                yuan(v->requested_fen, req->arena),
+                funds_yuan(req->arena, v->requested_fen),
                 v->street_comment,
                 v->decision ? enum_label(FUNDS_DECISIONS, FUNDS_DECISION_LABELS, v->decision)
                             : "待审核",
-                v->approved_fen >= 0 ? yuan(v->approved_fen, req->arena) : NULL,
+                v->approved_fen >= 0 ? funds_yuan(req->arena, v->approved_fen) : NULL,
                 v->reason,
                 enum_label(FUNDS_STATUSES, FUNDS_STATUS_LABELS, plans[i].status),
             };
@@ -107,10 +100,10 @@ int funds_review_xlsx(struct http_req *req, struct http_res *res, struct err *er
                                      NULL,
                                      NULL,
                                      NULL,
-                                     yuan(req_sum, req->arena),
+                                     funds_yuan(req->arena, req_sum),
                                      NULL,
                                      NULL,
-                                     yuan(appr_sum, req->arena),
+                                     funds_yuan(req->arena, appr_sum),
                                      NULL,
                                      NULL };
         xw_row(w, cells, NCOLS);

@@ -114,6 +114,9 @@ int funds_store_incentive(struct db_conn *c, const char *path, int64_t year, int
 /* The district's pool: the reserves of the year's budgets under path. */
 int funds_store_reserves(struct db_conn *c, const char *path, int64_t year, int64_t *sum_out,
                          struct err *err);
+/* The least a district pool above path has left for year (reserves less payouts). */
+int funds_store_pool_left(struct db_conn *c, const char *path, int64_t year, int64_t *left_out,
+                          struct err *err);
 /* The shares the district sent to a community for a year. */
 int funds_store_shares(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,
                        struct err *err);

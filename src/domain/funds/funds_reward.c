@@ -18,11 +18,6 @@ const char *const FUNDS_REWARD_KINDS[] = { "branch", "member", "share", NULL };
 const char *const FUNDS_REWARD_KIND_LABELS[] = { "表彰先进党组织", "表彰优秀党员",
                                                  "下拨社区奖励基金", NULL };
 
-static const char *yuan(struct arena *a, int64_t fen)
-{
-    return arena_printf(a, "%" PRId64 ".%02" PRId64, fen / 100, fen % 100);
-}
-
 /* The pool of a payer: the reserves under a district, or the shares a community received. */
 static int pool_of(struct db_conn *c, const struct funds_org *o, int64_t year, int64_t *pool_out,
                    struct err *err)
@@ -87,7 +82,7 @@ int funds_reward_add(struct app *app, const struct funds_reward_in *in,
     if (in->amount_fen > pool - paid) {
         err_set(err, E_CONFLICT, "/amount_fen",
                 "%s %" PRId64 "年奖励基金余额 %s 元，不够支出 %s 元", o.name, in->year,
-                yuan(&a, pool - paid), yuan(&a, in->amount_fen));
+                funds_yuan(&a, pool - paid), funds_yuan(&a, in->amount_fen));
         goto out;
     }
     if (funds_store_reward_insert(c, &o, in, auth_actor_user_id(actor), clock_now(), id_out, err) <

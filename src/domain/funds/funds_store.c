@@ -218,6 +218,15 @@ static const struct db_sql SQL_RESERVES = {
     .sql = "SELECT COALESCE(SUM(reserve_fen), 0) FROM fund_budget WHERE org_path LIKE ? || '%' "
            "AND year = ?",
 };
+/* What is left of the district pools above path for year: each district's reserves under it
+ * less what it paid out (negative when a lowered reserve left a pool under its payouts). */
+static const struct db_sql SQL_POOL_LEFT = {
+    .name = "funds.pool_left",
+    .sql = "SELECT COALESCE(MIN((SELECT COALESCE(SUM(b.reserve_fen), 0) FROM fund_budget b WHERE "
+           "b.org_path LIKE d.path || '%' AND b.year = ?) - (SELECT COALESCE(SUM(r.amount_fen), 0) "
+           "FROM fund_reward r WHERE r.org_id = d.id AND r.year = ?)), 0) FROM org d WHERE "
+           "d.type = 'district' AND ? LIKE d.path || '%'",
+};
 static const struct db_sql SQL_SHARES = {
     .name = "funds.shares",
     .sql = "SELECT COALESCE(SUM(amount_fen), 0) FROM fund_reward WHERE kind = 'share' AND "
@@ -782,6 +791,13 @@ int funds_store_reserves(struct db_conn *c, const char *path, int64_t year, int6
                          struct err *err)
 {
     return sum_args(c, &SQL_RESERVES, DB_ARGS(DB_TEXT(path), DB_INT(year)), sum_out, err);
+}
+
+int funds_store_pool_left(struct db_conn *c, const char *path, int64_t year, int64_t *left_out,
+                          struct err *err)
+{
+    return sum_args(c, &SQL_POOL_LEFT, DB_ARGS(DB_INT(year), DB_INT(year), DB_TEXT(path)), left_out,
+                    err);
 }
 
 int funds_store_shares(struct db_conn *c, int64_t org_id, int64_t year, int64_t *sum_out,

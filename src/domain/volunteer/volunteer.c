@@ -11,6 +11,7 @@
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/orgpath.h"
 #include "domain/volunteer/volunteer_int.h"
 
 const char *const VOLUNTEER_SIGNUP_STATUSES[] = { "waitlist",  "signed", "confirmed", "completed",
@@ -43,6 +44,23 @@ int volunteer_year_or_now(int64_t y)
            (today[3] - '0');
 }
 
+/* A leader or member of a team of the org at path: a person of the same tenant whose org
+ * (their branch, or their household's community) lies below the team's org or above it; any
+ * other is E_NOT_FOUND at field (nothing of them is shown). */
+static int team_person(struct db_conn *c, int64_t person_id, int64_t tenant, const char *path,
+                       struct arena *a, struct volunteer_person *p, const char *field,
+                       struct err *err)
+{
+    if (volunteer_store_person(c, person_id, a, p, err) < 0 || p->tenant_id != tenant ||
+        !(orgpath_within(p->org_path, path) || orgpath_within(path, p->org_path))) {
+        if (err->code && err->code != E_NOT_FOUND)
+            return -1;
+        err_clear(err);
+        return err_set(err, E_NOT_FOUND, field, "人员不存在或不在本队伍所在组织");
+    }
+    return 0;
+}
+
 int volunteer_team_create(struct app *app, const struct volunteer_team_in *in,
                           const struct auth_actor *actor, int64_t *id_out, struct err *err)
 {
@@ -57,19 +75,17 @@ int volunteer_team_create(struct app *app, const struct volunteer_team_in *in,
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         volunteer_store_org(c, in->org_id, a, &tenant, &path, err) < 0)
         goto out;
-    if (in->leader_person_id && volunteer_store_person(c, in->leader_person_id, a, &p, err) < 0) {
-        err->field[0] = '\0';
-        snprintf(err->field, sizeof(err->field), "/leader_person_id");
+    if (in->leader_person_id &&
+        team_person(c, in->leader_person_id, tenant, path, a, &p, "/leader_person_id", err) < 0)
         goto out;
-    }
     if (volunteer_store_team_insert(c, in, tenant, path, auth_actor_user_id(actor), now, &id, err) <
         0)
         goto out;
     for (int64_t i = 0; i < in->nmembers; i++) {
-        if (volunteer_store_person(c, in->members[i].person_id, a, &p, err) < 0) {
-            snprintf(err->field, sizeof(err->field), "/members/%" PRId64 "/person_id", i);
+        char field[48];
+        snprintf(field, sizeof(field), "/members/%" PRId64 "/person_id", i);
+        if (team_person(c, in->members[i].person_id, tenant, path, a, &p, field, err) < 0)
             goto out;
-        }
         if (volunteer_store_team_member(c, id, p.id, now, err) < 0)
             goto out;
     }
@@ -182,7 +198,7 @@ int volunteer_signup(struct app *app, int64_t activity_id, int64_t person_id,
     ASSERT(to);
     if (found) {
         id = s.id;
-        if (volunteer_store_signup_set(c, id, to, 0, 0, now, err) < 0)
+        if (volunteer_store_signup_rejoin(c, id, to, now, err) < 0)
             goto out;
     } else if (volunteer_store_signup_insert(c, activity_id, person_id, to, now, &id, err) < 0) {
         goto out;
@@ -280,8 +296,9 @@ int volunteer_signup_move(struct app *app, int64_t signup_id, const char *action
         err_set(err, E_CONFLICT, "/action", "%s已签到", s.name);
         goto out;
     }
-    if (!strcmp(action, "checkout") && v.start_min > now_minutes()) {
-        err_set(err, E_INVALID, "/action", "活动尚未开始，不能签退");
+    /* Check-out records the activity's time as served: not before it has ended. */
+    if (!strcmp(action, "checkout") && v.end_min > now_minutes()) {
+        err_set(err, E_INVALID, "/action", "活动尚未结束（%s），结束后再签退", v.ends_at);
         goto out;
     }
     if (!strcmp(action, "checkout") && !s.checkin_at) {

@@ -88,6 +88,9 @@ int volunteer_store_signup_insert(struct db_conn *c, int64_t activity_id, int64_
                                   const char *status, int64_t now, int64_t *id_out,
                                   struct err *err);
 /* Sets the status (and checkin_at / checkout_at when > 0). */
+/* A cancelled sign-up joined again: status set, check-in and check-out cleared. */
+int volunteer_store_signup_rejoin(struct db_conn *c, int64_t id, const char *status, int64_t now,
+                                  struct err *err);
 int volunteer_store_signup_set(struct db_conn *c, int64_t id, const char *status,
                                int64_t checkin_at, int64_t checkout_at, int64_t now,
                                struct err *err);

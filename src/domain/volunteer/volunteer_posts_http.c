@@ -171,20 +171,22 @@ int volunteer_http_record_create(struct http_req *req, struct http_res *res, str
     struct volunteer_claim k;
     struct auth_actor actor;
     int64_t claim_id, id;
-    bool organizer;
+    bool organizer, confirmed;
 
     if (http_param_id(req, 0, &claim_id, err) < 0 ||
         http_body_decode(req, VOLUNTEER_RECORD_IN, &in, NULL, err) < 0 ||
         volunteer_claim_get(req->app, claim_id, req->arena, &k, err) < 0)
         return -1;
-    /* The claimant writes their own card; an organizer's entry counts as confirmed. */
+    /* The claimant writes their own card; an organizer's entry counts as confirmed, unless the
+     * organizer is the claimant (nobody confirms their own record, as with self-logged hours). */
     organizer = auth_can(req->user, PERM_VOLUNTEER_WRITE, k.org_path);
     if (!organizer && req->user->person_id != k.person_id)
         return err_set(err, E_NOT_FOUND, "", "没有这条岗位认领记录");
+    confirmed = organizer && req->user->person_id != k.person_id;
     http_actor(req, &actor);
-    if (volunteer_record_create(req->app, claim_id, &in, organizer, &actor, req->arena, &id, err) <
+    if (volunteer_record_create(req->app, claim_id, &in, confirmed, &actor, req->arena, &id, err) <
         0)
         return -1;
-    http_res_json(res, 201, json_pack("{s:I, s:b}", "id", (json_int_t)id, "confirmed", organizer));
+    http_res_json(res, 201, json_pack("{s:I, s:b}", "id", (json_int_t)id, "confirmed", confirmed));
     return 0;
 }

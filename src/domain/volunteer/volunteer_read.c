@@ -224,8 +224,14 @@ int volunteer_candidates(struct app *app, const char *org_path, int year, struct
         if (!th || minutes < th->value)
             continue;
         *cd = (struct volunteer_candidate){ .verified_minutes = minutes, .points = rows[i].total };
-        if (volunteer_store_person(c, rows[i].person_id, a, &cd->person, err) < 0 ||
-            volunteer_store_hours_of(c, rows[i].person_id, from, to, a, &cd->hours, &cd->nhours,
+        /* Someone no longer a current member or resident is no candidate (and no failure). */
+        if (volunteer_store_person(c, rows[i].person_id, a, &cd->person, err) < 0) {
+            if (err->code != E_NOT_FOUND)
+                goto out;
+            err_clear(err);
+            continue;
+        }
+        if (volunteer_store_hours_of(c, rows[i].person_id, from, to, a, &cd->hours, &cd->nhours,
                                      err) < 0 ||
             volunteer_store_records(c, rows[i].person_id, NULL, from, to, a, &cd->post_records,
                                     &cd->npost_records, err) < 0)

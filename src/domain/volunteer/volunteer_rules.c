@@ -141,6 +141,7 @@ int volunteer_points_compute(const struct volunteer_rule *rules, size_t nr,
                              struct volunteer_points_row **rows_out, int64_t *n_out)
 {
     struct volunteer_points_row *rows = arena_alloc(a, sizeof(*rows) * (nf ? nf : 1));
+    bool *used = arena_alloc(a, sizeof(*used) * (nf ? nf : 1));
     int64_t n = 0;
     size_t i = 0;
 
@@ -151,22 +152,25 @@ int volunteer_points_compute(const struct volunteer_rule *rules, size_t nr,
         *row =
             (struct volunteer_points_row){ .person_id = facts[i].person_id, .name = facts[i].name };
         /* Facts of one person under one rule row are summed before dividing by the unit, so
-         * two 30-minute services make one hour. */
-        while (j < nf && facts[j].person_id == row->person_id) {
+         * two 30-minute services make one hour — wherever they sit among the person's facts
+         * (hours and post records interleave by date). */
+        while (j < nf && facts[j].person_id == row->person_id)
+            j++;
+        for (size_t k = i; k < j; k++) {
             const struct volunteer_rule *r =
-                volunteer_rule_at(rules, nr, NULL, facts[j].action, facts[j].on);
+                volunteer_rule_at(rules, nr, NULL, facts[k].action, facts[k].on);
             int64_t qty = 0;
-            size_t k = j;
-            while (k < nf && facts[k].person_id == row->person_id &&
-                   volunteer_rule_at(rules, nr, NULL, facts[k].action, facts[k].on) == r &&
-                   !strcmp(facts[k].action, facts[j].action))
-                qty += facts[k++].qty;
-            if (r) {
-                struct volunteer_points_item *it = item_of(row, r);
-                if (it)
-                    earn(it, r, qty);
-            }
-            j = k;
+            if (!r || used[k])
+                continue;
+            for (size_t q = k; q < j; q++)
+                if (!used[q] && !strcmp(facts[q].action, facts[k].action) &&
+                    volunteer_rule_at(rules, nr, NULL, facts[q].action, facts[q].on) == r) {
+                    qty += facts[q].qty;
+                    used[q] = true;
+                }
+            struct volunteer_points_item *it = item_of(row, r);
+            if (it)
+                earn(it, r, qty);
         }
         for (int t = 0; t < row->nitems; t++) {
             struct volunteer_points_item *it = &row->items[t];

@@ -309,6 +309,12 @@ static const struct db_sql SQL_SIGNUP_SET = {
     .sql = "UPDATE volunteer_signup SET status = ?, checkin_at = COALESCE(?, checkin_at), "
            "checkout_at = COALESCE(?, checkout_at), updated_at = ? WHERE id = ?",
 };
+/* Signing up again after cancelling: a new sign-up, the old check-in and check-out gone. */
+static const struct db_sql SQL_SIGNUP_REJOIN = {
+    .name = "volunteer.signup_rejoin",
+    .sql = "UPDATE volunteer_signup SET status = ?, checkin_at = NULL, checkout_at = NULL, "
+           "updated_at = ? WHERE id = ?",
+};
 static const struct db_sql SQL_SIGNUP_EVENT = {
     .name = "volunteer.signup_event",
     .sql = "INSERT INTO volunteer_signup_event (signup_id, action, from_status, to_status, "
@@ -372,6 +378,13 @@ int volunteer_store_signup_set(struct db_conn *c, int64_t id, const char *status
     return db_run_args(c, &SQL_SIGNUP_SET,
                        DB_ARGS(DB_TEXT(status), DB_OPT_ID(checkin_at), DB_OPT_ID(checkout_at),
                                DB_INT(now), DB_INT(id)),
+                       err);
+}
+
+int volunteer_store_signup_rejoin(struct db_conn *c, int64_t id, const char *status, int64_t now,
+                                  struct err *err)
+{
+    return db_run_args(c, &SQL_SIGNUP_REJOIN, DB_ARGS(DB_TEXT(status), DB_INT(now), DB_INT(id)),
                        err);
 }
 

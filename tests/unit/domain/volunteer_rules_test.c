@@ -90,8 +90,10 @@ static void test_points(void)
     struct volunteer_points_row *rows;
     int64_t n;
     const struct volunteer_fact F[] = {
-        /* Person 1: 30 + 30 + 45 minutes before July (1 hour 45: 1 point), one post record. */
+        /* Person 1: 30 + 30 + 45 minutes before July (1 hour 45: 1 point) with a post record
+         * between each (as the store orders them, by date): the minutes are summed across. */
         { 1, "hours", "2026-01-10", 30, "甲" },
+        { 1, "post_record", "2026-01-11", 1, "甲" },
         { 1, "hours", "2026-02-10", 30, "甲" },
         { 1, "post_record", "2026-02-11", 1, "甲" },
         { 1, "hours", "2026-03-10", 45, "甲" },
@@ -112,8 +114,8 @@ static void test_points(void)
     CHECK_EQ(rows[0].items[0].qty, 105);
     CHECK_EQ(rows[0].items[0].points, 1);
     CHECK_STR(rows[0].items[1].rule_id, "VOL-PTS-POST");
-    CHECK_EQ(rows[0].items[1].points, 2);
-    CHECK_EQ(rows[0].total, 3);
+    CHECK_EQ(rows[0].items[1].points, 4);
+    CHECK_EQ(rows[0].total, 5);
     CHECK_EQ(rows[1].items[0].raw, 50 + 40);
     CHECK_EQ(rows[1].items[0].cap, 30);
     CHECK_EQ(rows[1].items[0].points, 30);
