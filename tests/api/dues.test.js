@@ -349,8 +349,19 @@ test("少交/免交 (DUES-HARDSHIP): the branch records the application, the upp
   assert.match(over.message, /应交 1\.00 元/);
   const paid = expectStatus(await shuji.request("POST", "/api/dues/payments", { body: { member_id: Number(other), month: month(0), amount_fen: 100, method: "cash" } }), 201).json;
   assert.equal(sql(srv.db, `SELECT expected_fen FROM dues_entry WHERE id = ${paid.id}`)[0][0], "100");
+  // Ended early (income recovered): from the month after, the full standard again.
+  const expectedIn = async (m) => (await ledger(shuji, branch, Number(m.slice(0, 4)))).items.find((r) => r.member_id === other).months.find((c) => c.month === m).expected_fen;
+  assert.equal(await expectedIn(month(1)), 100);
+  expectError(await shuji.request("POST", `/api/dues/reliefs/${r2}/end`, { body: { to_month: month(0), reason: "收入已恢复" } }), 404, "not_found");
+  expectError(await shequ.request("POST", `/api/dues/reliefs/${r2}/end`, { body: { to_month: month(2), reason: "收入已恢复" } }), 400, "invalid", "/to_month");
+  expectError(await shequ.request("POST", `/api/dues/reliefs/${r2}/end`, { body: { to_month: month(-1), reason: "收入已恢复" } }), 400, "invalid", "/to_month");
+  const ended = expectStatus(await shequ.request("POST", `/api/dues/reliefs/${r2}/end`, { body: { to_month: month(0), reason: "收入已恢复" } }), 200).json;
+  assert.deepEqual([ended.to_month, ended.original_to_month, ended.ended_reason, ended.can_end], [month(0), month(2), "收入已恢复", false]);
+  assert.equal(await expectedIn(month(1)), Number(full));
+  assert.equal(await expectedIn(month(0)), 100);
   // A refused application changes nothing.
   const r3 = expectStatus(await shuji.request("POST", "/api/dues/reliefs", { body: { ...body, member_id: Number(other), from_month: month(3), to_month: month(3) } }), 201).json.id;
   expectStatus(await shequ.request("POST", `/api/dues/reliefs/${r3}/decide`, { body: { approve: false, body: "中共盛香园社区委员会", note: "收入已恢复" } }), 200);
   assert.equal(count(`SELECT COUNT(*) FROM dues_relief WHERE id = ${r3} AND status = 'refused'`), 1);
+  expectError(await shequ.request("POST", `/api/dues/reliefs/${r3}/end`, { body: { to_month: month(3), reason: "收入已恢复" } }), 409, "conflict", "/status");
 });

@@ -161,6 +161,22 @@ test("少交免交: the branch records a 免交 application, the community appro
   assert.equal(ledger.items.find((r) => r.member_id === Number(member)).months.find((c) => c.month === from).expected_fen, 0);
   await phone.waitForSelector(`.dues-reliefs .list-card:has-text('${name}') .relief-status:has-text('已批准')`);
   await shot(phone, "dues-reliefs-360");
+  // A two-month 免交 (approved, as a fixture row), ended early from the page.
+  const [other] = one(`SELECT m.id FROM member m WHERE m.org_id = ${branch} AND m.status = 'full' AND m.id <> ${member}
+    AND EXISTS (SELECT 1 FROM dues_standard s WHERE s.member_id = m.id) AND NOT EXISTS (SELECT 1 FROM dues_relief r WHERE r.member_id = m.id) ORDER BY m.id LIMIT 1`);
+  const [y, mo] = from.split("-").map(Number);
+  const next = `${Math.floor((y * 12 + mo) / 12)}-${String(((y * 12 + mo) % 12) + 1).padStart(2, "0")}`;
+  const day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const rid = Number(one(`INSERT INTO dues_relief (tenant_id, member_id, approver_org_id, kind, amount_fen, from_month, to_month, reason, applied_on, branch_agreed_on, status, decided_on, decided_body, created_at)
+    SELECT tenant_id, id, (SELECT org_id FROM user_grant g JOIN user_account u ON u.id = g.user_id WHERE u.username = 'shequ'), 'exempt', 0, '${from}', '${next}', '临时困难', '${day}', '${day}', 'approved', '${day}', '社区党委', 0 FROM member WHERE id = ${other} RETURNING id`)[0]);
+  await phone.reload();
+  await phone.click(".dues-tabs .el-tabs__item:has-text('减免')");
+  await phone.locator(".dues-reliefs .list-card:has(button.relief-end)").first().locator("button.relief-end").click();
+  await phone.waitForSelector(".relief-end-dialog .f-end-reason input");
+  await phone.fill(".relief-end-dialog .f-end-reason input", "收入已恢复");
+  await phone.click(".relief-end-dialog button[type=submit]");
+  await phone.waitForSelector(".el-message--success:has-text('已提前终止')");
+  assert.deepEqual(one(`SELECT to_month, original_to_month, ended_reason FROM dues_relief WHERE id = ${rid}`), [from, next, "收入已恢复"]);
   await phone.context().close();
   noErrors(env);
 });

@@ -3,7 +3,9 @@
 -- or none at all ('exempt', amount_fen = 0) over the months from_month..to_month (YYYY-MM),
 -- with the reason, the day applied and the day the 党支部委员会 agreed; the 上一级党委 (the
 -- nearest committee above the member's org when applying: approver_org_id) then approves or
--- refuses it (status, decided_on, the deciding body, document number, note). Only
+-- refuses it (status, decided_on, the deciding body, document number, note). The same org may
+-- end an approved relief early (income recovered): to_month moves back, the month first
+-- approved kept in original_to_month, with the reason, who and when. Only
 -- an approved relief changes what a month expects: the ledger, arrears, 党费交至 and the
 -- overpayment check read it beside the standards; an entry keeps the amount expected when it
 -- was booked. Overlapping open or approved reliefs of one member are refused by the service.
@@ -28,6 +30,10 @@ CREATE TABLE dues_relief (
     created_at BIGINT NOT NULL,
     decided_by BIGINT,
     decided_at BIGINT,
+    original_to_month TEXT,
+    ended_reason TEXT,
+    ended_by BIGINT,
+    ended_at BIGINT,
     CHECK (to_month >= from_month),
     CHECK ((kind = 'exempt' AND amount_fen = 0) OR (kind = 'reduce' AND amount_fen > 0))
 );

@@ -196,7 +196,7 @@ struct dues_relief {
     int64_t id, member_id, org_id, approver_org_id, amount_fen;
     const char *name, *org_name, *kind, *from_month, *to_month, *reason, *applied_on,
         *branch_agreed_on, *status, *decided_on, *decided_body, *doc_no, *decision_note,
-        *approver_path;
+        *approver_path, *original_to_month, *ended_reason;
 };
 /* Records an application with the branch committee's agreement. Refused (nothing written):
  * E_INVALID "/from_month", "/to_month" (a bad month, or the end before the start),
@@ -219,6 +219,12 @@ int dues_reliefs(struct app *app, const char *path, struct arena *a, struct dues
 int dues_relief_decide(struct app *app, int64_t id, bool approve, const char *decided_on,
                        const char *body, const char *doc_no, const char *note,
                        const struct auth_actor *actor, struct err *err);
+/* Ends an approved relief early (income recovered): to_month from from_month to the month
+ * before the one now last (E_INVALID "/to_month"), with the reason; E_CONFLICT "/status" when
+ * it is not approved. Audited ("dues.relief_end"). The caller checks the actor may write at
+ * approver_org_id. */
+int dues_relief_end(struct app *app, int64_t id, const char *to_month, const char *reason,
+                    const struct auth_actor *actor, struct err *err);
 /* The dues of the person signed in: their member record's standard, this year's ledger row
  * and entries. E_NOT_FOUND when the person is not a member. */
 int dues_mine(struct app *app, int64_t person_id, int year, struct arena *a, struct dues_row *out,

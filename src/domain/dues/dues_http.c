@@ -503,6 +503,9 @@ static const struct route DUES_ROUTES[] = {
     { HTTP_POST, "/api/dues/reliefs/{id}/decide", dues_reliefs_http_decide, PERM_DUES_WRITE,
       SCOPE_RECORD, "上一级党委审批少交或免交党费（批准后按批准的数额计算应交）", NULL, NULL,
       DUES_RELIEF_DECIDE_IN },
+    { HTTP_POST, "/api/dues/reliefs/{id}/end", dues_reliefs_http_end, PERM_DUES_WRITE, SCOPE_RECORD,
+      "提前终止已批准的少交或免交（如收入已恢复），由原审批党组织办理", NULL, NULL,
+      DUES_RELIEF_END_IN },
     { HTTP_GET, "/api/dues/settings", dues_settings_http_get, PERM_DUES_READ, SCOPE_CALLER,
       "某组织施行的党费设置：舍入方式（DUES-ROUND）和计算基数扣除项目（DUES-DEDUCT）", NULL,
       DUES_ORG_Q, NULL },
@@ -532,6 +535,7 @@ static const struct audit_action DUES_AUDIT[] = {
     { "dues.settings", "设置党费舍入方式", "org" },
     { "dues.relief", "登记少交或免交党费申请", "member" },
     { "dues.relief_decide", "审批少交或免交党费", "member" },
+    { "dues.relief_end", "提前终止少交或免交党费", "member" },
     { NULL, NULL, NULL },
 };
 

@@ -30,7 +30,8 @@ int dues_settings_http_get(struct http_req *req, struct http_res *res, struct er
 int dues_settings_http_put(struct http_req *req, struct http_res *res, struct err *err);
 
 /* 少交 / 免交 (dues_relief_http.c): GET and POST /api/dues/reliefs, POST .../{id}/decide. */
-extern const struct field DUES_RELIEF_IN[], DUES_RELIEF_DECIDE_IN[];
+extern const struct field DUES_RELIEF_IN[], DUES_RELIEF_DECIDE_IN[], DUES_RELIEF_END_IN[];
 int dues_reliefs_http_list(struct http_req *req, struct http_res *res, struct err *err);
 int dues_reliefs_http_create(struct http_req *req, struct http_res *res, struct err *err);
 int dues_reliefs_http_decide(struct http_req *req, struct http_res *res, struct err *err);
+int dues_reliefs_http_end(struct http_req *req, struct http_res *res, struct err *err);

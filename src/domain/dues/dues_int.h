@@ -150,3 +150,6 @@ int dues_store_reliefs(struct db_conn *c, const char *path, int64_t id, struct a
 int dues_store_relief_decide(struct db_conn *c, int64_t id, const char *status,
                              const char *decided_on, const char *body, const char *doc_no,
                              const char *note, int64_t by, int64_t at, struct err *err);
+/* Ends an approved relief at to_month (E_CONFLICT "/status" when it is not approved). */
+int dues_store_relief_end(struct db_conn *c, int64_t id, const char *to_month, const char *reason,
+                          int64_t by, int64_t at, struct err *err);

@@ -176,3 +176,38 @@ int dues_relief_decide(struct app *app, int64_t id, bool approve, const char *de
 out:
     return db_tx_finish(app->db, &c, &a, rc, err);
 }
+
+int dues_relief_end(struct app *app, int64_t id, const char *to_month, const char *reason,
+                    const struct auth_actor *actor, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct dues_relief r;
+    struct arena a;
+    int rc = -1;
+
+    arena_init(&a, 2048);
+    if (dues_month_index(to_month) < 0)
+        return err_set(err, E_INVALID, "/to_month", "截止月份须为“年-月”格式，例如 2026-12");
+    if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
+        get_in(c, id, &a, &r, err) < 0)
+        goto out;
+    if (strcmp(r.status, "approved")) {
+        err_set(err, E_CONFLICT, "/status", "只有已批准的少交或免交可以提前终止");
+        goto out;
+    }
+    if (strcmp(to_month, r.from_month) < 0 || strcmp(to_month, r.to_month) >= 0) {
+        err_set(err, E_INVALID, "/to_month", "提前终止的截止月份应在 %s 到 %s 之前", r.from_month,
+                r.to_month);
+        goto out;
+    }
+    if (dues_store_relief_end(c, id, to_month, reason, auth_actor_user_id(actor), clock_now(),
+                              err) < 0 ||
+        auth_audit_change(c, actor, "dues.relief_end", "member", r.member_id, r.approver_org_id,
+                          json_pack("{s:I, s:s, s:s, s:s}", "relief_id", (json_int_t)id, "to_month",
+                                    to_month, "was", r.to_month, "reason", reason),
+                          err) < 0)
+        goto out;
+    rc = 0;
+out:
+    return db_tx_finish(app->db, &c, &a, rc, err);
+}

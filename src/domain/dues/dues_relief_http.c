@@ -29,9 +29,15 @@ static json_t *relief_json(struct http_req *req, const struct dues_relief *r)
     json_object_set_new(o, "decided_body", jstr(r->decided_body));
     json_object_set_new(o, "doc_no", jstr(r->doc_no));
     json_object_set_new(o, "decision_note", jstr(r->decision_note));
-    /* Whether the caller is the deciding level (the page offers 审批 then). */
+    json_object_set_new(o, "original_to_month", jstr(r->original_to_month));
+    json_object_set_new(o, "ended_reason", jstr(r->ended_reason));
+    /* Whether the caller is the deciding level (the page offers 审批, or 提前终止 then). */
     json_object_set_new(o, "can_decide",
                         json_boolean(!strcmp(r->status, "pending") &&
+                                     auth_can(req->user, PERM_DUES_WRITE, r->approver_path)));
+    json_object_set_new(o, "can_end",
+                        json_boolean(!strcmp(r->status, "approved") &&
+                                     strcmp(r->from_month, r->to_month) < 0 &&
                                      auth_can(req->user, PERM_DUES_WRITE, r->approver_path)));
     return o;
 }
@@ -118,6 +124,36 @@ int dues_reliefs_http_decide(struct http_req *req, struct http_res *res, struct 
     http_actor(req, &actor);
     if (dues_relief_decide(req->app, id, in.approve, in.decided_on, in.body, in.doc_no, in.note,
                            &actor, err) < 0 ||
+        dues_relief_get(req->app, id, req->arena, &r, err) < 0)
+        return -1;
+    http_res_json(res, 200, relief_json(req, &r));
+    return 0;
+}
+
+struct end_in {
+    char *to_month, *reason;
+};
+const struct field DUES_RELIEF_END_IN[] = {
+    FIELD_STR(struct end_in, to_month, "to_month", "新的截止月份", FIELD_REQUIRED | FIELD_ASCII, 7,
+              7),
+    FIELD_STR(struct end_in, reason, "reason", "提前终止原因", FIELD_REQUIRED, 2, 200),
+    FIELD_END,
+};
+
+int dues_reliefs_http_end(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct end_in in = { 0 };
+    struct dues_relief r;
+    struct auth_actor actor;
+    int64_t id;
+
+    if (http_param_id(req, 0, &id, err) < 0 ||
+        dues_relief_get(req->app, id, req->arena, &r, err) < 0 ||
+        http_require_org(req, r.approver_org_id, err) < 0 ||
+        http_body_decode(req, DUES_RELIEF_END_IN, &in, NULL, err) < 0)
+        return -1;
+    http_actor(req, &actor);
+    if (dues_relief_end(req->app, id, in.to_month, in.reason, &actor, err) < 0 ||
         dues_relief_get(req->app, id, req->arena, &r, err) < 0)
         return -1;
     http_res_json(res, 200, relief_json(req, &r));

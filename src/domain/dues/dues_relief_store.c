@@ -39,11 +39,18 @@ static const struct db_sql SQL_LIST = {
     .sql = "SELECT r.id, r.member_id, m.org_id, r.approver_org_id, r.amount_fen, "
            "p.name, o.name, r.kind, r.from_month, r.to_month, r.reason, r.applied_on, "
            "r.branch_agreed_on, r.status, r.decided_on, r.decided_body, r.doc_no, "
-           "r.decision_note, ao.path FROM dues_relief r JOIN member m ON m.id = r.member_id JOIN "
+           "r.decision_note, ao.path, r.original_to_month, r.ended_reason FROM dues_relief r JOIN "
+           "member m ON m.id = r.member_id JOIN "
            "person p ON p.id = m.person_id JOIN org o ON o.id = m.org_id JOIN org ao ON ao.id = "
            "r.approver_org_id WHERE (CAST(? AS TEXT) IS NULL "
            "AND r.id = ?) OR m.org_path LIKE ? || '%' ORDER BY CASE WHEN r.status = 'pending' "
            "THEN 0 ELSE 1 END, r.id DESC LIMIT 1000",
+};
+static const struct db_sql SQL_END = {
+    .name = "dues.relief_end",
+    .sql = "UPDATE dues_relief SET original_to_month = COALESCE(original_to_month, to_month), "
+           "to_month = ?, ended_reason = ?, ended_by = ?, ended_at = ? WHERE id = ? AND status = "
+           "'approved' RETURNING id",
 };
 static const struct db_sql SQL_DECIDE = {
     .name = "dues.relief_decide",
@@ -130,6 +137,8 @@ static void read_relief(struct db_stmt *st, struct arena *a, void *row)
     r->doc_no = db_col_dup(st, 16, a);
     r->decision_note = db_col_dup(st, 17, a);
     r->approver_path = db_col_dup(st, 18, a);
+    r->original_to_month = db_col_dup(st, 19, a);
+    r->ended_reason = db_col_dup(st, 20, a);
 }
 
 int dues_store_reliefs(struct db_conn *c, const char *path, int64_t id, struct arena *a,
@@ -153,5 +162,20 @@ int dues_store_relief_decide(struct db_conn *c, int64_t id, const char *status,
         return -1;
     if (!got)
         return err_set(err, E_CONFLICT, "/status", "该申请已经审批，不能重复审批");
+    return 0;
+}
+
+int dues_store_relief_end(struct db_conn *c, int64_t id, const char *to_month, const char *reason,
+                          int64_t by, int64_t at, struct err *err)
+{
+    int64_t got = 0;
+
+    if (db_read_opt_args(
+            c, &SQL_END,
+            DB_ARGS(DB_TEXT(to_month), DB_TEXT(reason), DB_OPT_ID(by), DB_INT(at), DB_INT(id)),
+            db_read_int, NULL, &got, NULL, err) < 0)
+        return -1;
+    if (!got)
+        return err_set(err, E_CONFLICT, "/status", "只有已批准的少交或免交可以提前终止");
     return 0;
 }

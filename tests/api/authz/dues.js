@@ -22,6 +22,7 @@ module.exports = (fx) => ({
   "GET /api/dues/reliefs": (org) => ({ path: `/api/dues/reliefs?org=${org}` }),
   "POST /api/dues/reliefs": (org) => ({ path: "/api/dues/reliefs", body: { member_id: fx.member(org).id, kind: "exempt", from_month: "2026-03", to_month: "2026-01", reason: "矩阵困难", applied_on: "2026-01-05", branch_agreed_on: "2026-01-06" }, ok: 400 }),
   "POST /api/dues/reliefs/{id}/decide": (org) => ({ path: `/api/dues/reliefs/${fx.duesRelief(org)}/decide`, body: { approve: true, decided_on: "2000-01-01", body: "矩阵党委" }, ok: 400 }),
+  "POST /api/dues/reliefs/{id}/end": (org) => ({ path: `/api/dues/reliefs/${fx.duesRelief(org)}/end`, body: { to_month: "2026-13", reason: "矩阵收入恢复" }, ok: 400 }),
   "GET /api/dues/settings": (org) => ({ path: `/api/dues/settings?org=${org}` }),
   // The default rounding again (other cells read it); only a district or street has settings.
   "PUT /api/dues/settings": (org) => ({ path: "/api/dues/settings", body: { org_id: org, rounding: "half_fen", deduct_items: [{ name: "个人所得税" }] },

@@ -2,8 +2,8 @@
 // /api/dues/reliefs), pending first, with the months, the amount (少交) or none (免交), the
 // reason, the branch committee's agreement and the decision. 登记申请 records a member's
 // application once the 党支部委员会 agreed; the 上一级党委 (the org above the member's) sees
-// 审批 and approves or refuses with its document number. Only an approved relief changes what
-// the months expect. Amounts are typed in 元. Text is shown as text.
+// 审批 and approves or refuses with its document number, and may end an approved one early
+// (提前终止: income recovered). Only an approved relief changes what the months expect. Amounts are typed in 元. Text is shown as text.
 import { api, withQuery, loadWith } from "../../lib/api.js";
 import { scope, can } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
@@ -79,9 +79,25 @@ export default {
         load();
       });
     }
+    const showEnd = ref(false);
+    const ending = reactive({ to_month: "", reason: "" });
+    function openEnd(row) {
+      target.value = row;
+      Object.assign(ending, { to_month: row.from_month, reason: "" });
+      clear(errs);
+      showEnd.value = true;
+    }
+    async function end() {
+      await submitForm({ busy, errs, fields: ["to_month", "reason"] }, async () => {
+        await api("POST", `/api/dues/reliefs/${target.value.id}/end`, { ...ending });
+        showEnd.value = false;
+        ElementPlus.ElMessage.success("已提前终止");
+        load();
+      });
+    }
     const statusType = (s) => ({ pending: "warning", approved: "success", refused: "info" }[s]);
     return { items, loading, columns, canWrite, busy, errs, showApply, form, members, finding, find, openApply, apply,
-             showDecide, target, decision, openDecide, decide, fmtYuan, statusType, scope };
+             showDecide, target, decision, openDecide, decide, showEnd, ending, openEnd, end, fmtYuan, statusType, scope };
   },
   template: `
     <div class="dues-reliefs">
@@ -90,11 +106,12 @@ export default {
         <span class="form-hint">生活困难的党员可申请少交或免交党费：本人申请，党支部委员会同意，报上一级党委批准（DUES-HARDSHIP）。批准后，所列月份按批准的数额计算应交。</span>
       </div>
       <data-list :rows="items" :columns="columns" :loading="loading" size="small" empty-text="没有少交或免交申请">
-        <template #what="{ row }"><b>{{ row.kind_label }}</b> {{ row.from_month }} 至 {{ row.to_month }}<div class="xfer-notes" v-if="row.kind === 'reduce'">每月交纳 {{ fmtYuan(row.amount_fen) }} 元</div></template>
+        <template #what="{ row }"><b>{{ row.kind_label }}</b> {{ row.from_month }} 至 {{ row.to_month }}<div class="xfer-notes" v-if="row.original_to_month">原批准至 {{ row.original_to_month }}，已提前终止：{{ row.ended_reason }}</div><div class="xfer-notes" v-if="row.kind === 'reduce'">每月交纳 {{ fmtYuan(row.amount_fen) }} 元</div></template>
         <template #reason="{ row }"><div class="xfer-notes">{{ row.reason }}<div>{{ row.applied_on }} 申请，{{ row.branch_agreed_on }} 支委会同意</div></div></template>
         <template #status="{ row }"><el-tag :type="statusType(row.status)" size="small" class="relief-status">{{ row.status_label }}</el-tag>
           <div class="xfer-notes" v-if="row.decided_on">{{ row.decided_on }} {{ row.decided_body }}<span v-if="row.doc_no">（{{ row.doc_no }}）</span><div v-if="row.decision_note">{{ row.decision_note }}</div></div></template>
-        <template #actions="{ row }"><el-button v-if="row.can_decide" size="small" type="primary" plain class="relief-decide" @click="openDecide(row)">审批</el-button></template>
+        <template #actions="{ row }"><el-button v-if="row.can_decide" size="small" type="primary" plain class="relief-decide" @click="openDecide(row)">审批</el-button>
+          <el-button v-if="row.can_end" size="small" class="relief-end" @click="openEnd(row)">提前终止</el-button></template>
       </data-list>
       <el-dialog v-model="showApply" title="登记少交或免交党费申请" width="min(520px, 94vw)" class="relief-dialog">
         <el-form label-position="top" @submit.prevent="apply">
@@ -130,6 +147,14 @@ export default {
           <el-form-item label="审批党组织" :error="errs.body"><el-input v-model="decision.body" maxlength="60" class="f-body" /></el-form-item>
           <el-form-item label="意见" :error="errs.note"><el-input v-model="decision.note" maxlength="200" class="f-note" /></el-form-item>
           <form-actions label="确定" :busy="busy" @cancel="showDecide = false" />
+        </el-form>
+      </el-dialog>
+      <el-dialog v-model="showEnd" :title="target ? '提前终止：' + target.name + target.kind_label + '党费' : ''" width="min(420px, 94vw)" class="relief-end-dialog">
+        <p v-if="target" class="form-hint">原批准 {{ target.from_month }} 至 {{ target.to_month }}；终止后，截止月份之后按核定标准交纳。</p>
+        <el-form label-position="top" @submit.prevent="end">
+          <el-form-item label="新的截止月份" :error="errs.to_month"><el-date-picker v-model="ending.to_month" type="month" value-format="YYYY-MM" :clearable="false" class="f-end-month" style="width: 100%" /></el-form-item>
+          <el-form-item label="原因" :error="errs.reason"><el-input v-model="ending.reason" maxlength="200" class="f-end-reason" placeholder="如：收入已恢复" /></el-form-item>
+          <form-actions label="终止" :busy="busy" @cancel="showEnd = false" />
         </el-form>
       </el-dialog>
     </div>`,
