@@ -171,7 +171,7 @@ export default {
               <el-option v-for="c in communities" :key="c.id" :label="c.name" :value="c.id" />
             </el-select>
           </el-form-item>
-          <el-radio-group v-model="form.mode" size="small" class="f-mode">
+          <el-radio-group v-model="form.mode" size="small" class="f-mode" style="margin-bottom: 12px">
             <el-radio-button value="outside">组织关系在系统外单位</el-radio-button>
             <el-radio-button value="member" @click="find('')">本系统内的党员</el-radio-button>
           </el-radio-group>

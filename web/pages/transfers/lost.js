@@ -34,9 +34,10 @@ export default {
     watch(() => [scope.orgId, props.version], load);
     onMounted(load);
     const canWrite = computed(() => can("transfers.write"));
-    const columns = [{ key: "name", label: "党员", min: 80 }, { key: "org_name", label: "所在党组织", min: 160 },
-                     { key: "sanbu", label: "三不", min: 190 }, { key: "rung", label: "提醒", min: 230 }, { key: "contact", label: "联系情况", min: 170 },
-                     { key: "decision", label: "组织决定", min: 150 }, { key: "actions", label: "", width: 190, phone: "actions" }];
+    // Minimum widths that fit a 1366 px screen beside the menu (the 三不 column made the row scroll).
+    const columns = [{ key: "name", label: "党员", min: 80 }, { key: "org_name", label: "所在党组织", min: 140 },
+                     { key: "sanbu", label: "三不", min: 150 }, { key: "rung", label: "提醒", min: 200 }, { key: "contact", label: "联系情况", min: 140 },
+                     { key: "decision", label: "组织决定", min: 110 }, { key: "actions", label: "", width: 190, phone: "actions" }];
     const rowClass = (r) => (r.rung === "LOST-R6" || r.contact_rule || r.stop_rule ? "lost-high" : "");
     const target = ref(null);
     const busy = ref(false);
