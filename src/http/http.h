@@ -162,6 +162,9 @@ struct route_table {
     size_t len;
     const struct http_guard *guard;
 };
+/* Whether a path is served by the router rather than from web_root: /api/... and the Open311
+ * GeoReport read API, /open311/... (its standard paths). */
+bool http_is_api(const char *path);
 /* Builds the table from n lists of route rows, each ending with a row whose pattern is NULL
  * (kept by pointer, like guard: they must outlive it). Fails
  * with E_INVALID, naming the rows, on a malformed pattern or on two rows of one method that
@@ -178,7 +181,7 @@ int router_match(const struct route_table *t, enum http_method m, const char *pa
 /* Runs a matched request through the guard, the handler and error encoding. */
 void router_dispatch(const struct route_table *t, struct http_req *req, struct http_res *res);
 
-/* The server: listens, serves /api/ through the router and everything else from web_root. */
+/* The server: listens, serves /api/ and /open311/ through the router and everything else from web_root. */
 struct http_server_opts {
     const struct cfg *cfg;
     struct app *app;                   /* opaque: handed to handlers as req->app */

@@ -101,15 +101,15 @@ static bool segment_is_capture(const char *s, size_t len)
     return len >= 2 && s[0] == '{' && s[len - 1] == '}';
 }
 
-/* A pattern the matcher can hold: /api/..., no empty segment, each {name} a whole segment,
- * at most HTTP_MAX_PARAMS captures. */
+/* A pattern the matcher can hold: under an API prefix (http_is_api), no empty segment, each {name}
+ * a whole segment, at most HTTP_MAX_PARAMS captures. */
 static bool pattern_valid(const char *pat)
 {
     const char *seg = NULL;
     size_t len = 0;
     int captures = 0;
 
-    if (strncmp(pat, "/api/", 5) != 0)
+    if (!http_is_api(pat))
         return false;
     while (*pat) {
         if (!segment_next(&pat, &seg, &len) || len == 0)
@@ -123,6 +123,12 @@ static bool pattern_valid(const char *pat)
         }
     }
     return captures <= HTTP_MAX_PARAMS;
+}
+
+bool http_is_api(const char *path)
+{
+    return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0 ||
+           strncmp(path, "/open311/", 9) == 0;
 }
 
 /* How two valid patterns relate: PAT_DISJOINT when no path matches both; PAT_A_NARROWER when

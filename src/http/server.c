@@ -529,18 +529,13 @@ static enum MHD_Result handle_static(struct http_server *s, struct MHD_Connectio
     return ret;
 }
 
-static bool is_api(const char *url)
-{
-    return strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0;
-}
-
 /* Matches an /api/ request's route once, before its body arrives, and returns its body
  * ceiling: the route's own (file uploads) or http.body_max. */
 static int64_t route_and_ceiling(struct http_server *s, struct req_ctx *ctx, const char *url)
 {
     struct http_req *req = &ctx->req;
 
-    if (is_api(url) && req->method &&
+    if (http_is_api(url) && req->method &&
         router_match(&s->routes, req->method, req->path, req, &req->route, &ctx->route_err) == 0 &&
         req->route->body_max)
         return req->route->body_max(s->cfg);
@@ -648,7 +643,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (is_api(url))
+    if (http_is_api(url))
         return handle_api(s, conn, ctx, method);
     return handle_static(s, conn, ctx, method);
 }

@@ -258,7 +258,8 @@ function createFixtures(list) {
       INSERT INTO grid_worker (grid_id, user_id, created_at) SELECT (SELECT MAX(id) FROM grid), id, 0 FROM user_account WHERE username = 'wangge' RETURNING grid_id;`,
     demand: (f) => `${stmt.grid(f).replace(/ RETURNING grid_id;$/, ";")}
       INSERT INTO demand (tenant_id, org_id, org_path, grid_id, category, description, status, channel, respond_due, due_at, created_at, updated_at)
-      SELECT 1, org_id, org_path, id, 'environment', '矩阵诉求', 'submitted', 'visit', 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid) RETURNING id;`,
+      SELECT 1, org_id, org_path, id, 'environment', '矩阵诉求', 'submitted', 'visit', 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid);
+      UPDATE demand SET number = 'JZ' || id WHERE number IS NULL RETURNING id;`,
     demandPhoto: (f) => `${stmt.demand(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO demand_photo (demand_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
       SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM demand RETURNING id, demand_id;`,

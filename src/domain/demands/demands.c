@@ -17,8 +17,7 @@
 #include "domain/members/members.h"
 #include "domain/orgpath.h"
 
-/* Epoch seconds of 00:00 in Asia/Shanghai on day (YYYY-MM-DD); def when day is NULL. */
-static int64_t day_start(const char *day, int64_t def)
+int64_t demands_day_start(const char *day, int64_t def)
 {
     int y, m, d;
 
@@ -558,9 +557,9 @@ int demands_list(struct app *app, const struct demands_scope *s, const struct de
 
     if (db_acquire(app->db, &c, err) < 0)
         return -1;
-    rc = demands_store_page(c, s, f, day_start(f->from, 0),
-                            f->to ? day_start(f->to, 0) + 86400 : INT64_MAX, now, a, out, n_out,
-                            total_out, err);
+    rc = demands_store_page(c, s, f, demands_day_start(f->from, 0),
+                            f->to ? demands_day_start(f->to, 0) + 86400 : INT64_MAX, now, a, out,
+                            n_out, total_out, err);
     db_release(app->db, &c);
     if (rc == 0)
         for (int64_t i = 0; i < *n_out; i++)
@@ -779,8 +778,8 @@ int demand_stats(struct app *app, const struct demands_scope *s, const char *fro
 {
     struct db_conn *c = NULL;
     struct demand_stat *t;
-    int64_t nt, now = clock_now(), from_at = day_start(from, 0),
-                to_at = to ? day_start(to, 0) + 86400 : INT64_MAX;
+    int64_t nt, now = clock_now(), from_at = demands_day_start(from, 0),
+                to_at = to ? demands_day_start(to, 0) + 86400 : INT64_MAX;
     int rc = -1;
 
     if (db_acquire(app->db, &c, err) < 0)

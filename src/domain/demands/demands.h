@@ -248,3 +248,46 @@ int demand_photo_get(struct app *app, int64_t demand_id, int64_t photo_id, struc
  * tIME chunks; E_INVALID "/file" for a damaged file. Pure. */
 int demand_photo_strip(const char *kind, const void *data, size_t n, struct arena *a,
                        const void **out, size_t *n_out, struct err *err);
+
+/* ---- the public board and the Open311 read API (demands_public.c) ---- */
+
+/* A demand as published: nothing that names or reaches a person. summary and reply are the
+ * description and the latest 办结 note after demand_redact; the reporter's fields are read
+ * only to redact and never published. */
+struct demand_public {
+    int64_t id, org_id, reporter_person_id, created_at, first_response_at, resolved_at, closed_at,
+        updated_at, due_at;
+    const char *number, *category, *category_name, *org_name, *org_path, *grid_name, *status,
+        *summary, *reporter_name, *satisfaction, *reply;
+};
+/* Which published demands (no_publish 0): the subtree path, the states as a comma list
+ * (",closed," — NULL: any), a category and a number (NULL: any), created in [from_at, to_at). */
+struct demand_public_filter {
+    const char *path, *statuses, *category, *number;
+    int64_t from_at, to_at, page, size;
+};
+enum demand_public_key { DEMAND_BY_ORG, DEMAND_BY_GRID, DEMAND_BY_CATEGORY };
+/* One cell of a published breakdown. suppressed: total under the board's minimum (or hidden
+ * so that a lone small cell cannot be worked out from the rest); rate_hidden: fewer 回访
+ * answers than the minimum, so no 满意率. Hidden numbers are zeroed, not just flagged. */
+struct demand_public_count {
+    int64_t id, total, visited, satisfied;
+    const char *code, *name;
+    bool suppressed, rate_hidden;
+};
+
+/* A page of published demands, newest first, each redacted (demand_redact with the names of
+ * the reporter, the community's residents and members and staff found in its text). */
+int demands_public_list(struct app *app, const struct demand_public_filter *f, struct arena *a,
+                        struct demand_public **out, int64_t *n_out, int64_t *total_out,
+                        struct err *err);
+/* The filter's demands counted by community, grid or category, cells under min_count
+ * suppressed (demand_public_suppress). */
+int demands_public_counts(struct app *app, const struct demand_public_filter *f,
+                          enum demand_public_key key, int64_t min_count, struct arena *a,
+                          struct demand_public_count **out, int64_t *n_out, struct err *err);
+/* The path and name of an org that exists (E_NOT_FOUND "/org" otherwise). */
+int demands_public_org(struct app *app, int64_t org_id, struct arena *a, const char **path_out,
+                       const char **name_out, struct err *err);
+/* Epoch seconds of 00:00 in Asia/Shanghai on day (YYYY-MM-DD); def when day is NULL or no date. */
+int64_t demands_day_start(const char *day, int64_t def);

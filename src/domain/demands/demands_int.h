@@ -142,3 +142,28 @@ int demands_store_photo_insert(struct db_conn *c, const struct demand_photo *p, 
 /* The photos of demand_id (photo_id 0: all, without bytes; else that one with its bytes). */
 int demands_store_photos(struct db_conn *c, int64_t demand_id, int64_t photo_id, struct arena *a,
                          struct demand_photo **out, int64_t *n_out, struct err *err);
+
+/* ---- the public board (demands_redact.c, demands_public_store.c) ---- */
+
+/* text with the given names, a surname before a form of address, and numbers that reach a
+ * person or a door replaced (see demands_redact.c); full-width digits are folded first.
+ * NULL for NULL. Pure. */
+char *demand_redact(const char *text, const char *const *names, size_t nnames, struct arena *a);
+/* Hides every cell with total under min_count, and when that hides exactly one cell of
+ * several, the next smallest too (the published total would give the lone one away); hides
+ * the rate of a cell with fewer answers than min_count. Pure. */
+void demand_public_suppress(struct demand_public_count *c, int64_t n, int64_t min_count);
+
+int demands_store_public_page(struct db_conn *c, const struct demand_public_filter *f,
+                              struct arena *a, struct demand_public **out, int64_t *n_out,
+                              int64_t *total_out, struct err *err);
+/* Names that must not appear in text published about d (see the SQL). */
+int demands_store_public_names(struct db_conn *c, const struct demand_public *d, const char *text,
+                               struct arena *a, const char ***out, int64_t *n_out,
+                               struct err *err);
+int demands_store_public_counts(struct db_conn *c, const struct demand_public_filter *f,
+                                enum demand_public_key key, struct arena *a,
+                                struct demand_public_count **out, int64_t *n_out,
+                                struct err *err);
+int demands_store_public_org(struct db_conn *c, int64_t org_id, struct arena *a,
+                             const char **path_out, const char **name_out, struct err *err);
