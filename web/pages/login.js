@@ -84,6 +84,7 @@ export default {
           </el-button>
         </el-form>
         <p class="login-foot">忘记密码请联系所在党组织的管理员重置。</p>
+        <p class="login-foot"><a href="/public/demands">群众诉求公开栏</a>（无需登录）</p>
       </div>
     </div>`,
 };
