@@ -181,7 +181,8 @@ int router_match(const struct route_table *t, enum http_method m, const char *pa
 /* Runs a matched request through the guard, the handler and error encoding. */
 void router_dispatch(const struct route_table *t, struct http_req *req, struct http_res *res);
 
-/* The server: listens, serves /api/ and /open311/ through the router and everything else from web_root. */
+/* The server: listens, serves /api/ and /open311/ through the router and everything else from
+ * web_root. */
 struct http_server_opts {
     const struct cfg *cfg;
     struct app *app;                   /* opaque: handed to handlers as req->app */

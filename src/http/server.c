@@ -1,6 +1,7 @@
 /* server.c: libmicrohttpd glue. One epoll loop feeding a thread pool; per request an arena,
  * a bounded body, the route match, the dispatch and one access-log line. Requests outside
- * /api/ go to the static file server. TLS is the reverse proxy's job. */
+ * /api/ and /open311/ (http_is_api) go to the static file server. TLS is the reverse proxy's
+ * job. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/buf.h"

@@ -159,11 +159,9 @@ int demands_store_public_page(struct db_conn *c, const struct demand_public_filt
                               int64_t *total_out, struct err *err);
 /* Names that must not appear in text published about d (see the SQL). */
 int demands_store_public_names(struct db_conn *c, const struct demand_public *d, const char *text,
-                               struct arena *a, const char ***out, int64_t *n_out,
-                               struct err *err);
+                               struct arena *a, const char ***out, int64_t *n_out, struct err *err);
 int demands_store_public_counts(struct db_conn *c, const struct demand_public_filter *f,
                                 enum demand_public_key key, struct arena *a,
-                                struct demand_public_count **out, int64_t *n_out,
-                                struct err *err);
+                                struct demand_public_count **out, int64_t *n_out, struct err *err);
 int demands_store_public_org(struct db_conn *c, int64_t org_id, struct arena *a,
                              const char **path_out, const char **name_out, struct err *err);

@@ -189,6 +189,11 @@ static void test_malformed_patterns_are_refused(void)
     CHECK_EQ(pair("/api/ok", HTTP_GET, "/api/{}", msg, sizeof(msg)), E_INVALID);
     CHECK_EQ(pair("/api/ok", HTTP_GET, "/api/{a}/{b}/{c}/{d}/{e}", msg, sizeof(msg)), E_INVALID);
     CHECK_EQ(pair("/api/ok", HTTP_GET, "/api/{a}/{b}/{c}/{d}", msg, sizeof(msg)), E_OK);
+    /* The Open311 read API's standard paths are the one other prefix the router serves. */
+    CHECK_EQ(pair("/api/ok", HTTP_GET, "/open311/v2/requests/{id}", msg, sizeof(msg)), E_OK);
+    CHECK_EQ(pair("/api/ok", HTTP_GET, "/open3110/x", msg, sizeof(msg)), E_INVALID);
+    CHECK(http_is_api("/api/x") && http_is_api("/open311/v2/services.json"));
+    CHECK(!http_is_api("/apix") && !http_is_api("/open311") && !http_is_api("/index.html"));
 }
 
 static void test_a_row_without_permission_is_refused(void)
