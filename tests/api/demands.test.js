@@ -238,6 +238,45 @@ test("overdue: listed, flagged and supervised; a demand on time cannot be", asyn
   assert.equal((await get(shequ, `/api/demands/${late.id}`)).supervise_level, 1);
 });
 
+test("clocks pause only for a recorded reason; resuming moves the deadlines on by the time paused", async () => {
+  const grid = await newGrid();
+  const d = await intake(grid);
+  expectError(await act(shequ, d.id, { action: "pause", note: "等待居民" }), 409, "conflict", "/action"); // 待受理
+  expectStatus(await act(wangge, d.id, { action: "accept" }), 200);
+  expectError(await act(shequ, d.id, { action: "resume" }), 409, "conflict", "/action");
+  expectError(await act(shequ, d.id, { action: "pause" }), 400, "invalid", "/note");
+  assert.equal(count(`SELECT COUNT(*) FROM demand WHERE id = ${d.id} AND paused_at IS NOT NULL`), 0);
+  expectStatus(await act(shequ, d.id, { action: "pause", note: "等待居民补充漏水照片" }), 200);
+  expectError(await act(shequ, d.id, { action: "pause", note: "再次暂停" }), 409, "conflict", "/action");
+  // Paused for two hours and past its deadline meanwhile: not overdue, not listed as such, not
+  // counted in the statistics' 超期.
+  sql(srv.db, `UPDATE demand SET paused_at = paused_at - 7200, due_at = due_at - 200 * 3600 WHERE id = ${d.id}`);
+  const due0 = count(`SELECT due_at FROM demand WHERE id = ${d.id}`);
+  let s = await get(shequ, `/api/demands/${d.id}`);
+  assert.ok(s.paused_at);
+  assert.equal(s.overdue, false);
+  assert.deepEqual((await get(shequ, `/api/demands?grid=${grid}&overdue=true`)).items, []);
+  const m = await get(shequ, `/api/demands/metrics?org=${community}`);
+  assert.equal(m.grids.find((g) => g.id === grid).overdue, 0);
+  expectError(await act(jiedao, d.id, { action: "supervise", note: "督办" }), 409, "conflict", "/action");
+  // Resumed: the deadline moves on by the two hours (and the seconds the test took).
+  const r = expectStatus(await act(shequ, d.id, { action: "resume" }), 200).json;
+  assert.equal(r.status, "accepted");
+  const moved = count(`SELECT due_at FROM demand WHERE id = ${d.id}`) - due0;
+  assert.ok(moved >= 7200 && moved < 7200 + 60, `moved ${moved} s`);
+  s = await get(shequ, `/api/demands/${d.id}`);
+  assert.equal(s.paused_at, null);
+  assert.equal(s.overdue, true); // 200 hours late less two paused ones is still late
+  // Paused again, then dispatched: the step resumes the clocks too.
+  expectStatus(await act(shequ, d.id, { action: "pause", note: "约定周六上门" }), 200);
+  expectStatus(await act(shequ, d.id, { action: "dispatch", handler_user_id: userId("wangge") }), 200);
+  s = await get(shequ, `/api/demands/${d.id}`);
+  assert.equal(s.paused_at, null);
+  assert.deepEqual(s.events.map((e) => e.action), ["intake", "accept", "pause", "resume", "pause", "dispatch"]);
+  assert.equal(s.events[2].note, "等待居民补充漏水照片");
+  assert.equal(s.events[2].action_label, "暂停计时");
+});
+
 test("metrics: 响应率 / 解决率 / 满意率 from the stored rows by hand, per grid and rolled up the org tree", async () => {
   // A grid of its own with known outcomes.
   const grid = await newGrid();

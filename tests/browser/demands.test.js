@@ -56,7 +56,7 @@ test("on a 360 px phone: a grid worker takes a demand in with consent, then acce
   noErrors(env);
 });
 
-test("at 1366 px: dispatch, close with the result, a 不满意 回访 reopens; the timeline shows every step", async () => {
+test("at 1366 px: dispatch, close with the result, a 不满意 回访 reopens, the clocks paused and resumed; the timeline shows every step", async () => {
   assert.ok(number, "the phone test made a demand");
   const page = await env.newPage({ width: 1366, height: 900 });
   await signIn(env, page, "shequ");
@@ -80,13 +80,25 @@ test("at 1366 px: dispatch, close with the result, a 不满意 回访 reopens; t
   await page.fill(".el-dialog:visible textarea", "晚上又有人在楼道充电");
   await page.click(".el-dialog:visible button:has-text('确定')");
   await page.waitForSelector(".demand-status .el-tag:has-text('重新办理')");
+  // The clocks paused for a reason (required), then resumed.
+  await page.click(".demand-actions button:has-text('暂停计时')");
+  await page.click(".el-dialog:visible button:has-text('确定')");
+  await page.waitForSelector(".el-dialog:visible .el-form-item__error");
+  await page.fill(".el-dialog:visible textarea", "等待居民晚上在家时上门查看");
+  await page.click(".el-dialog:visible button:has-text('确定')");
+  await page.waitForSelector(".demand-status .demand-paused");
+  assert.equal(await page.locator(".demand-actions button:has-text('暂停计时')").count(), 0);
+  await shot(page, "demands-paused-1366");
+  await page.click(".demand-actions button:has-text('恢复计时')");
+  await page.click(".el-dialog:visible button:has-text('确定')");
+  await page.waitForSelector(".demand-status .demand-paused", { state: "detached" });
   // A photo: uploaded from the detail page, shown as a thumbnail.
   const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
   await page.setInputFiles(".demand-photos .photo-input", { name: "现场.png", mimeType: "image/png", buffer: png });
   await page.waitForSelector(".demand-photos .photo-thumb img");
   assert.match(await page.textContent(".demand-photos"), /照片（1）/);
   const steps = await page.$$eval(".demand-timeline .timeline-head strong", (els) => els.map((e) => e.textContent));
-  assert.deepEqual(steps, ["登记", "受理", "派单", "办结", "回访"]);
+  assert.deepEqual(steps, ["登记", "受理", "派单", "办结", "回访", "暂停计时", "恢复计时"]);
   assert.match(await page.textContent(".demand-timeline"), /不满意：晚上又有人在楼道充电/);
   assert.match(await page.textContent(".demand-timeline"), /DEM-HOP/);
   await shot(page, "demands-detail-1366");

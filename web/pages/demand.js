@@ -4,7 +4,9 @@
 // and its rule), and the actions the state allows (one transition table on the server; the
 // page offers what the state allows and the server still decides, 409 otherwise): 受理, 派单 /
 // 转办 to a handler, 退单, 办结 with the result, 回访 with 满意 / 基本满意 / 不满意 and reason,
-// 督办 of an overdue demand. Free text is shown as text.
+// 督办 of an overdue demand, 暂停计时 with its reason (waiting for the resident) and 恢复计时
+// (any other step resumes too; the deadlines move on by the time paused). Free text is shown
+// as text.
 import { api } from "../lib/api.js";
 import { can } from "../lib/session.js";
 import { fmtDateTime } from "../lib/format.js";
@@ -17,15 +19,17 @@ export const routes = [{ path: "/demands/:id", title: "诉求详情", perm: "dem
 // What the state allows, as offered here (the server's transition table decides).
 const OFFER = {
   submitted: ["accept", "supervise"],
-  accepted: ["dispatch", "close", "supervise"],
-  dispatched: ["close", "transfer", "return", "supervise"],
-  reopened: ["dispatch", "close", "supervise"],
-  supervised: ["dispatch", "close"],
+  accepted: ["dispatch", "close", "supervise", "pause"],
+  dispatched: ["close", "transfer", "return", "supervise", "pause"],
+  reopened: ["dispatch", "close", "supervise", "pause"],
+  supervised: ["dispatch", "close", "pause"],
   resolved: ["visit"],
   closed: [],
 };
-const LABEL = { accept: "受理", dispatch: "派单", transfer: "转办", return: "退单", close: "办结", visit: "回访", supervise: "督办" };
-const NOTE_LABEL = { transfer: "转办原因", return: "退单原因", close: "办理结果（佐证说明）", visit: "不满意原因 / 回访记录", supervise: "督办意见", accept: "备注", dispatch: "派单说明" };
+const LABEL = { accept: "受理", dispatch: "派单", transfer: "转办", return: "退单", close: "办结", visit: "回访", supervise: "督办",
+  pause: "暂停计时", resume: "恢复计时" };
+const NOTE_LABEL = { transfer: "转办原因", return: "退单原因", close: "办理结果（佐证说明）", visit: "不满意原因 / 回访记录", supervise: "督办意见", accept: "备注", dispatch: "派单说明",
+  pause: "暂停原因（如：等待居民补充材料、约定上门时间）", resume: "备注" };
 
 export default {
   name: "DemandPage",
@@ -43,7 +47,8 @@ export default {
     onMounted(load);
     const actions = computed(() => {
       if (!d.value || !can("demands.handle")) return [];
-      return (OFFER[d.value.status] || []).filter((a) => a !== "supervise" || d.value.overdue);
+      const offer = (OFFER[d.value.status] || []).filter((a) => a !== "supervise" || d.value.overdue);
+      return d.value.paused_at ? offer.filter((a) => a !== "pause").concat("resume") : offer;
     });
     async function open(action) {
       Object.assign(dialog, { open: true, action, handler_user_id: null, note: "", answer: action === "visit" ? "satisfied" : "" });
@@ -104,6 +109,7 @@ export default {
           <div class="demand-status">
             <el-tag :type="statusType" size="large">{{ d.status_label }}</el-tag>
             <el-tag v-if="d.overdue" type="danger" effect="dark" size="large">超期</el-tag>
+            <el-tag v-if="d.paused_at" type="warning" effect="dark" size="large" class="demand-paused">计时暂停（{{ fmtDateTime(d.paused_at) }} 起）</el-tag>
             <el-tag v-if="d.supervise_level" type="danger" size="large">督办 {{ d.supervise_level }} 次</el-tag>
             <el-tag v-if="d.reopen_count && d.status !== 'reopened'" type="warning" size="large">曾重新办理</el-tag>
           </div>
@@ -167,7 +173,7 @@ export default {
                 <el-radio label="satisfied">满意</el-radio><el-radio label="basically">基本满意</el-radio><el-radio label="unsatisfied">不满意</el-radio>
               </el-radio-group>
             </el-form-item>
-            <el-form-item :label="NOTE_LABEL[dialog.action]" :required="['transfer', 'return', 'close', 'supervise'].includes(dialog.action) || dialog.answer === 'unsatisfied'" :error="errs.note">
+            <el-form-item :label="NOTE_LABEL[dialog.action]" :required="['transfer', 'return', 'close', 'supervise', 'pause'].includes(dialog.action) || dialog.answer === 'unsatisfied'" :error="errs.note">
               <el-input v-model="dialog.note" type="textarea" :rows="3" maxlength="1000" />
             </el-form-item>
             <p v-if="dialog.action === 'visit' && dialog.answer === 'unsatisfied'" class="form-hint">第一次不满意重新办理；再次不满意转督办。</p>

@@ -677,6 +677,14 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
         err_set(err, E_INVALID, "/note", "居民不满意时请记录不满意的原因");
         goto out;
     }
+    if (strcmp(in->action, "pause") == 0 && d.paused_at) {
+        err_set(err, E_CONFLICT, "/action", "诉求已暂停计时");
+        goto out;
+    }
+    if (strcmp(in->action, "resume") == 0 && !d.paused_at) {
+        err_set(err, E_CONFLICT, "/action", "诉求没有暂停计时");
+        goto out;
+    }
     if ((needs & DEMAND_NEED_OVERDUE) && !demand_is_overdue(&d, now)) {
         err_set(err, E_CONFLICT, "/action", "诉求尚未超期，不能督办");
         goto out;
@@ -695,6 +703,15 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
         .supervise_level = d.supervise_level,
         .updated_at = now,
     };
+    if (strcmp(in->action, "pause") == 0) {
+        st.paused_at = now;
+    } else if (d.paused_at) {
+        /* Any step resumes the clocks: the deadlines move on by the time they stood still. */
+        int64_t stood = now - d.paused_at;
+        st.due_at += stood;
+        if (st.hop_due)
+            st.hop_due += stood;
+    }
     if (!st.first_response_at && strcmp(in->action, "supervise"))
         st.first_response_at = now;
     if (strcmp(in->action, "dispatch") == 0 || strcmp(in->action, "transfer") == 0) {

@@ -146,7 +146,8 @@ struct demand_row {
     bool consent, no_publish;
     int64_t respond_due, hop_due, due_at, first_response_at, resolved_at, closed_at, reopen_count,
         supervise_level, created_at, updated_at;
-    bool overdue;      /* open and past the hop or the whole deadline (computed on read) */
+    int64_t paused_at; /* clocks paused since (0: running) */
+    bool overdue;      /* open, not paused, and past the hop or the whole deadline (on read) */
     bool respond_late; /* not yet responded and past respond_due */
 };
 struct demand_event {

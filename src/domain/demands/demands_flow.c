@@ -17,10 +17,11 @@ static const enum demand_class STATUS_CLASS[] = { DEMAND_OPEN,  DEMAND_OPEN, DEM
                                                   DEMAND_CLOSED };
 const char *const DEMAND_CLASSES[] = { "open", "fixed", "closed", NULL };
 const char *const DEMAND_CLASS_LABELS[] = { "办理中", "已办结", "已结案", NULL };
-const char *const DEMAND_ACTIONS[] = { "intake", "accept", "dispatch",  "transfer", "return",
-                                       "close",  "visit",  "supervise", NULL };
-const char *const DEMAND_ACTION_LABELS[] = { "登记", "受理", "派单", "转办", "退单",
-                                             "办结", "回访", "督办", NULL };
+const char *const DEMAND_ACTIONS[] = { "intake", "accept", "dispatch", "transfer",
+                                       "return", "close",  "visit",    "supervise",
+                                       "pause",  "resume", NULL };
+const char *const DEMAND_ACTION_LABELS[] = { "登记", "受理", "派单",     "转办",     "退单", "办结",
+                                             "回访", "督办", "暂停计时", "恢复计时", NULL };
 const char *const DEMAND_CHANNELS[] = { "visit", "phone", "walk_in", "web", NULL };
 const char *const DEMAND_CHANNEL_LABELS[] = { "入户走访（背包服务）", "电话", "来访", "网上",
                                               NULL };
@@ -52,6 +53,16 @@ static const struct transition FLOW[] = {
     { "supervised", "dispatch", "dispatched", DEMAND_NEED_HANDLER },
     { "supervised", "close", "resolved", DEMAND_NEED_NOTE },
     { "resolved", "visit", "closed", DEMAND_NEED_ANSWER },
+    /* The clocks of a demand being handled stop only for a recorded reason (waiting for the
+     * resident) and run again on resume or on the next step (demand_act). */
+    { "accepted", "pause", "accepted", DEMAND_NEED_NOTE },
+    { "dispatched", "pause", "dispatched", DEMAND_NEED_NOTE },
+    { "reopened", "pause", "reopened", DEMAND_NEED_NOTE },
+    { "supervised", "pause", "supervised", DEMAND_NEED_NOTE },
+    { "accepted", "resume", "accepted", 0 },
+    { "dispatched", "resume", "dispatched", 0 },
+    { "reopened", "resume", "reopened", 0 },
+    { "supervised", "resume", "supervised", 0 },
 };
 
 enum demand_class demand_status_class(const char *status)
@@ -87,7 +98,7 @@ int demand_flow_next(const char *status, const char *action, const char *answer,
 
 bool demand_is_overdue(const struct demand_row *d, int64_t now)
 {
-    if (demand_status_class(d->status) != DEMAND_OPEN)
+    if (demand_status_class(d->status) != DEMAND_OPEN || d->paused_at)
         return false;
     return d->due_at < now || (d->hop_due && d->hop_due < now) ||
            (!d->first_response_at && d->respond_due < now);

@@ -376,6 +376,7 @@ static json_t *demand_json(const struct demand_row *d, bool reveal, struct arena
     json_object_set_new(o, "due_at", opt_time(d->due_at));
     json_object_set_new(o, "resolved_at", opt_time(d->resolved_at));
     json_object_set_new(o, "closed_at", opt_time(d->closed_at));
+    json_object_set_new(o, "paused_at", opt_time(d->paused_at));
     return o;
 }
 

@@ -44,7 +44,7 @@ struct demands_org {
 struct demand_state {
     const char *status, *satisfaction, *satisfaction_reason;
     int64_t handler_user_id, hop_due, due_at, first_response_at, resolved_at, closed_at,
-        reopen_count, supervise_level, updated_at;
+        reopen_count, supervise_level, paused_at, updated_at;
 };
 struct demand_event_in {
     int64_t demand_id, actor_user_id, handler_user_id, deadline, rule_hours, at;

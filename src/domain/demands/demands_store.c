@@ -526,21 +526,21 @@ static const struct db_sql SQL_UPDATE = {
     .name = "demands.update",
     .sql = "UPDATE demand SET status = ?, handler_user_id = ?, hop_due = ?, due_at = ?, "
            "first_response_at = ?, resolved_at = ?, closed_at = ?, reopen_count = ?, "
-           "supervise_level = ?, satisfaction = ?, satisfaction_reason = ?, updated_at = ? "
-           "WHERE id = ?",
+           "supervise_level = ?, satisfaction = ?, satisfaction_reason = ?, paused_at = ?, "
+           "updated_at = ? WHERE id = ?",
 };
 
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err)
 {
-    return db_run_args(c, &SQL_UPDATE,
-                       DB_ARGS(DB_TEXT(s->status), DB_OPT_ID(s->handler_user_id),
-                               DB_OPT_ID(s->hop_due), DB_INT(s->due_at),
-                               DB_OPT_ID(s->first_response_at), DB_OPT_ID(s->resolved_at),
-                               DB_OPT_ID(s->closed_at), DB_INT(s->reopen_count),
-                               DB_INT(s->supervise_level), DB_TEXT(s->satisfaction),
-                               DB_TEXT(s->satisfaction_reason), DB_INT(s->updated_at), DB_INT(id)),
-                       err);
+    return db_run_args(
+        c, &SQL_UPDATE,
+        DB_ARGS(DB_TEXT(s->status), DB_OPT_ID(s->handler_user_id), DB_OPT_ID(s->hop_due),
+                DB_INT(s->due_at), DB_OPT_ID(s->first_response_at), DB_OPT_ID(s->resolved_at),
+                DB_OPT_ID(s->closed_at), DB_INT(s->reopen_count), DB_INT(s->supervise_level),
+                DB_TEXT(s->satisfaction), DB_TEXT(s->satisfaction_reason), DB_OPT_ID(s->paused_at),
+                DB_INT(s->updated_at), DB_INT(id)),
+        err);
 }
 
 #define DEMAND_COLS                                                                                \
@@ -549,7 +549,8 @@ int demands_store_update(struct db_conn *c, int64_t id, const struct demand_stat
     "d.reporter_name, d.reporter_phone, d.consent_note, iu.display_name, hu.display_name, "        \
     "d.satisfaction, d.satisfaction_reason, d.consent, d.no_publish, d.respond_due, d.hop_due, "   \
     "d.due_at, d.first_response_at, d.resolved_at, d.closed_at, d.reopen_count, "                  \
-    "d.supervise_level, d.created_at, d.updated_at, d.org_path FROM demand d JOIN org o ON o.id "  \
+    "d.supervise_level, d.created_at, d.updated_at, d.org_path, d.paused_at FROM demand d "        \
+    "JOIN org o ON o.id "                                                                          \
     "= d.org_id "                                                                                  \
     "JOIN demand_category c ON c.code = d.category LEFT JOIN grid g ON g.id = d.grid_id "          \
     "LEFT JOIN building b ON b.id = d.building_id "                                                \
@@ -605,6 +606,7 @@ static void read_demand(struct db_stmt *st, struct arena *a, void *row)
     d->created_at = db_col_int(st, k++);
     d->updated_at = db_col_int(st, k++);
     d->org_path = db_col_dup(st, k++, a);
+    d->paused_at = db_col_int(st, k++);
 }
 
 static const struct db_sql SQL_GET = {
@@ -671,7 +673,7 @@ int demands_store_events(struct db_conn *c, int64_t id, struct arena *a, struct 
 #define OPEN_STATES "('submitted', 'accepted', 'dispatched', 'reopened', 'supervised')"
 /* Overdue at ? (bound three times): open and past a deadline. */
 #define OVERDUE_AT                                                                                 \
-    "(d.status IN " OPEN_STATES " AND (d.due_at < ? OR d.hop_due < ? OR "                          \
+    "(d.status IN " OPEN_STATES " AND d.paused_at IS NULL AND (d.due_at < ? OR d.hop_due < ? OR "  \
     "(d.first_response_at IS NULL AND d.respond_due < ?)))"
 #define DEMAND_FILTER                                                                              \
     "WHERE " DEMAND_SCOPE "AND (? = 0 OR d.grid_id = ?) AND (? = 0 OR d.handler_user_id = ?) "     \
