@@ -78,6 +78,9 @@ const struct cfg_row CFG_ROWS[] = {
              "largest 诉求 photo (PNG, JPEG) one upload may carry"),
     ROW_INT("demands.own_per_day", demands_own_per_day, "5", 1, 1000,
             "most demands the people of one household may submit themselves in 24 hours"),
+    ROW_STR("notify.file", notify_file, "",
+            "messages to phones are appended here as JSON lines (an SMS gateway's pickup); "
+            "empty: they wait unsent"),
     ROW_INT("demands.public_min_count", demands_public_min_count, "5", 2, 1000,
             "the public board shows no count (by community, grid, category) under this"),
     ROW_INT("orglife.signin_before_minutes", orglife_signin_before_minutes, "30", 0, 1440,

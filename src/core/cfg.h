@@ -40,6 +40,7 @@ struct cfg {
     int64_t demands_photo_max_bytes;
     int64_t demands_own_per_day;
     int64_t demands_public_min_count;
+    char notify_file[512];
     int64_t dev_document_max_count;
     int64_t orglife_signin_before_minutes;
     int64_t orglife_signin_after_minutes;

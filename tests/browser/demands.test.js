@@ -147,7 +147,7 @@ test("grids and statistics: workers and households; the rates as the API gives t
   noErrors(env);
 });
 
-test("a 居民 on a 360 px phone: 我的诉求, submit one and see it with its timeline", async () => {
+test("a 居民 on a 360 px phone: 我的诉求, submit one and see it with its timeline; the 受理 message, read", async () => {
   const phone = await env.newPage({ width: 360, height: 740 });
   await signIn(env, phone, "jumin");
   await phone.goto(env.srv.url + "/my/demands");
@@ -160,6 +160,17 @@ test("a 居民 on a 360 px phone: 我的诉求, submit one and see it with its t
   assert.match(await phone.textContent(".my-demand"), /登记 → 待受理/);
   assert.ok(await overflow(phone) <= 0, "我的诉求 fits at 360 px");
   await shot(phone, "demands-mine-360");
+  // The community takes it up: the resident finds the message on top, unread, and reads it.
+  const id = Number(sql(env.srv.db, "SELECT MAX(id) FROM demand WHERE description = '小区东门路灯不亮，晚上出行不安全'")[0][0]);
+  const cadre = await login(env.srv, "shequ");
+  assert.equal((await cadre.request("POST", `/api/demands/${id}/actions`, { body: { action: "accept" } })).status, 200);
+  await phone.reload();
+  await phone.waitForSelector(".my-messages .msg-unread");
+  assert.match(await phone.textContent(".my-messages .msg-row"), /已受理，社区将按时限办理/);
+  assert.ok(await overflow(phone) <= 0, "the messages fit at 360 px");
+  await shot(phone, "demands-messages-360", { fullPage: false });
+  await phone.click(".my-messages button:has-text('全部已读')");
+  await phone.waitForSelector(".my-messages .msg-unread", { state: "detached" });
   await phone.context().close();
   noErrors(env);
 });

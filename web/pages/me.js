@@ -4,7 +4,7 @@
 // (password, two-factor login), 我的表决 (components/my-votes.js: open secret ballots to cast)
 // 我的入党申请 (components/my-dev.js: an applicant's own steps) and 我的会议
 // (components/my-meetings.js), 我的党费 (components/my-dues.js) and 我的志愿服务
-// (components/my-volunteer.js). Activities are added as
+// (components/my-volunteer.js), 我的消息 (components/my-messages.js). Activities are added as
 // that area arrives.
 import { api } from "../lib/api.js";
 import { session } from "../lib/session.js";
@@ -17,6 +17,7 @@ import MyVotes from "../components/my-votes.js";
 import MyDev from "../components/my-dev.js";
 import MyDues from "../components/my-dues.js";
 import MyVolunteer from "../components/my-volunteer.js";
+import MyMessages from "../components/my-messages.js";
 const { ref, computed, onMounted } = Vue;
 
 // This page's addresses, title, permission and menu place (menu.js builds the menu from these).
@@ -24,7 +25,7 @@ export const routes = [{ path: "/me", title: "我的", perm: "session", menu: { 
 
 export default {
   name: "MePage",
-  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev, MyDues, MyVolunteer },
+  components: { PasswordForm, TotpSetup, MyHousehold, MyMeetings, MyVotes, MyLearning, MyDev, MyDues, MyVolunteer, MyMessages },
   setup() {
     const pwd = ref(false);
     const member = ref(null);
@@ -55,6 +56,7 @@ export default {
           <div class="me-sub">用户名：{{ session.user.username }}</div>
         </div>
       </div>
+      <my-messages />
       <my-votes />
       <el-card v-if="member" shadow="never" class="me-card me-member">
         <template #header>

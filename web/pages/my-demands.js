@@ -1,10 +1,12 @@
 // my-demands.js: 我的诉求, for a 居民 on a phone: submit a demand of their own (placed by the
 // server on their household's grid; phone optional, given with their consent by submitting),
 // follow each of theirs with its timeline, and answer the 回访 of one that is 已办结 (满意 /
-// 基本满意 / 不满意 with a reason). Free text is shown as text.
+// 基本满意 / 不满意 with a reason); the messages about them (受理, 办结 and 请评价) on top
+// (components/my-messages.js). Free text is shown as text.
 import { api } from "../lib/api.js";
 import { fmtDateTime } from "../lib/format.js";
 import { fieldErrors, submitForm } from "../lib/forms.js";
+import MyMessages from "../components/my-messages.js";
 const { ref, reactive, onMounted } = Vue;
 
 export const routes = [{ path: "/my/demands", title: "我的诉求", perm: "session", roles: ["resident"],
@@ -12,6 +14,7 @@ export const routes = [{ path: "/my/demands", title: "我的诉求", perm: "sess
 
 export default {
   name: "MyDemandsPage",
+  components: { MyMessages },
   setup() {
     const items = ref([]);
     const cats = ref([]);
@@ -57,6 +60,7 @@ export default {
   template: `
     <div class="page my-demands-page">
       <div class="page-head"><h1 class="page-title">我的诉求</h1></div>
+      <my-messages :links="false" />
       <el-card shadow="never">
         <template #header>反映问题</template>
         <el-form label-position="top" class="demand-form" @submit.prevent="submit">

@@ -15,6 +15,7 @@
 #include "domain/auth/auth.h"
 #include "domain/demands/demands_int.h"
 #include "domain/members/members.h"
+#include "domain/notify/notify.h"
 #include "domain/orgpath.h"
 
 int64_t demands_day_start(const char *day, int64_t def)
@@ -635,6 +636,55 @@ static int handler_check(struct db_conn *c, const char *path, int64_t user_id, s
                    "承办人须是本社区（或上级、下级组织）的网格员或组织管理员账号");
 }
 
+/* Tells the person who raised d that it was taken up (受理) or settled (办结, with the request
+ * to evaluate it): in the inboxes of their accounts and, with their consent, by phone. The
+ * text names only their own demand. Inside the caller's transaction; *sent_out when any. */
+static int notify_reporter(struct db_conn *c, const struct demand_row *d, const char *action,
+                           struct arena *a, bool *sent_out, struct err *err)
+{
+    struct demands_org o;
+    struct notify_msg m;
+    int64_t *users = NULL, n = 0;
+    const char *kind, *body;
+
+    if (strcmp(action, "accept") == 0) {
+        kind = "demand.accepted";
+        body = arena_printf(
+            a, "您反映的诉求（编号 %s，%s）已受理，社区将按时限办理，可在“我的诉求”查看进度。",
+            d->number, d->category_name);
+    } else if (strcmp(action, "close") == 0) {
+        kind = "demand.resolved";
+        body =
+            arena_printf(a,
+                         "您反映的诉求（编号 "
+                         "%s，%s）已办结。请在“我的诉求”中评价办理结果，社区也会回访听取您的意见。",
+                         d->number, d->category_name);
+    } else {
+        return 0;
+    }
+    if (demands_store_org(c, d->org_id, a, &o, err) < 0 ||
+        demands_store_reporter_accounts(c, d->id, a, &users, &n, err) < 0)
+        return -1;
+    m = (struct notify_msg){
+        .tenant_id = o.tenant_id, .kind = kind, .ref_type = "demand", .ref_id = d->id, .body = body
+    };
+    for (int64_t i = 0; i < n; i++) {
+        m.user_id = users[i];
+        m.phone = i == 0 && d->consent ? d->reporter_phone : NULL;
+        if (notify_enqueue(c, &m, err) < 0)
+            return -1;
+        *sent_out = true;
+    }
+    if (n == 0 && d->consent && d->reporter_phone) {
+        m.user_id = 0;
+        m.phone = d->reporter_phone;
+        if (notify_enqueue(c, &m, err) < 0)
+            return -1;
+        *sent_out = true;
+    }
+    return 0;
+}
+
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
                const struct demand_action_in *in, const struct auth_actor *actor, struct arena *a,
                const char **status_out, struct err *err)
@@ -649,6 +699,7 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
     unsigned needs;
     int64_t nr, now = clock_now(), deadline = 0;
     char today[11];
+    bool notified = false;
     int rc = -1;
 
     clock_today(today);
@@ -780,12 +831,16 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
         auth_audit_change(
             c, actor, "demand.act", "demand", id, d.org_id,
             json_pack("{s:s, s:s, s:s}", "action", in->action, "from", d.status, "to", to),
-            err) < 0)
+            err) < 0 ||
+        notify_reporter(c, &d, in->action, a, &notified, err) < 0)
         goto out;
     *status_out = to;
     rc = 0;
 out:
-    return db_tx_finish(app->db, &c, NULL, rc, err);
+    rc = db_tx_finish(app->db, &c, NULL, rc, err);
+    if (rc == 0 && notified)
+        notify_deliver(app); /* after the commit: the change it reports is done */
+    return rc;
 }
 
 /* ---- statistics ---- */

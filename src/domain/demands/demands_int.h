@@ -111,6 +111,9 @@ int demands_store_insert(struct db_conn *c, const struct demand_new *d, int64_t 
                          struct err *err);
 int demands_store_set_number(struct db_conn *c, int64_t id, const char *number, struct err *err);
 int demands_store_event(struct db_conn *c, const struct demand_event_in *e, struct err *err);
+/* The active accounts of the person who raised demand id (a 居民's own demand): up to 4. */
+int demands_store_reporter_accounts(struct db_conn *c, int64_t id, struct arena *a, int64_t **out,
+                                    int64_t *n_out, struct err *err);
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err);
 int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,

@@ -624,6 +624,19 @@ int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t 
                             read_demand, a, out, "/id", "诉求不存在", err);
 }
 
+static const struct db_sql SQL_REPORTER_ACCOUNTS = {
+    .name = "demands.reporter_accounts",
+    .sql = "SELECT u.id FROM demand d JOIN user_account u ON u.person_id = d.reporter_person_id "
+           "WHERE d.id = ? AND u.status = 'active' ORDER BY u.id LIMIT 4",
+};
+
+int demands_store_reporter_accounts(struct db_conn *c, int64_t id, struct arena *a, int64_t **out,
+                                    int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_REPORTER_ACCOUNTS, DB_ARGS(DB_INT(id)), db_read_int,
+                             sizeof(int64_t), a, out, n_out, err);
+}
+
 static const struct db_sql SQL_ORG_OF = {
     .name = "demands.org_of",
     .sql = "SELECT org_id FROM demand WHERE id = ?",

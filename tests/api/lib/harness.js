@@ -291,7 +291,7 @@ function sqlPlain(db, query) {
 
 // The columns the modules keep sealed (their .sealed rows), and which of their values in db are
 // not: "table.column: value" for each.
-const SEALED_COLUMNS = [["person", "id_number"], ["person", "phone"], ["dev_applicant", "id_number"], ["org", "contact_phone"], ["demand", "reporter_phone"], ["xfer_flow", "contact"]];
+const SEALED_COLUMNS = [["person", "id_number"], ["person", "phone"], ["dev_applicant", "id_number"], ["org", "contact_phone"], ["demand", "reporter_phone"], ["xfer_flow", "contact"], ["notification", "phone"]];
 function plainSealed(db) {
   const out = [];
   for (const [t, c] of SEALED_COLUMNS) {
