@@ -439,3 +439,35 @@ test("a household submits at most demands.own_per_day demands of its own in 24 h
   const grid = Number(sql(srv.db, `SELECT h.grid_id FROM resident r JOIN household h ON h.id = r.household_id WHERE r.person_id = ${person}`)[0][0]);
   expectStatus(await shequ.request("POST", "/api/demands", { body: { grid_id: grid, category: "other", description: "代为登记" } }), 201);
 });
+
+test("any account's intake is capped per hour and a free address per day (429, nothing written), also when they arrive together", async () => {
+  const capped = await startServer({ demo: {}, env: { DANGJIAN_DEMANDS_INTAKE_PER_HOUR: "4", DANGJIAN_DEMANDS_ADDRESS_PER_DAY: "2" } });
+  try {
+    const [cadre, worker] = await Promise.all(["shequ", "wangge"].map((u) => login(capped, u)));
+    const org = cadre.session.grants[0].org_id;
+    const n = (q) => Number(sql(capped.db, q)[0][0]);
+    const cadreId = n("SELECT id FROM user_account WHERE username = 'shequ'");
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600; // the demo's own demands lie further back
+    const byCadre = () => n(`SELECT COUNT(*) FROM demand WHERE intake_by = ${cadreId} AND created_at >= ${hourAgo}`);
+    const at = (address, i) => cadre.request("POST", "/api/demands", { body: { org_id: org, category: "other", description: `地址诉求${i}`, address } });
+    // One address: two in 24 hours, the third refused with its field.
+    expectStatus(await at("青枫路6号门口", 1), 201);
+    expectStatus(await at("青枫路6号门口", 2), 201);
+    const e = expectError(await at("青枫路6号门口", 3), 429, "throttled", "/address");
+    assert.match(e.message, /24小时内已登记 2 件/);
+    // The account: four in an hour; two more at the same instant both refused.
+    const grid = n(`SELECT MIN(id) FROM grid WHERE org_id = ${org}`);
+    const together = await Promise.all([1, 2, 3].map((i) => cadre.request("POST", "/api/demands", { body: { grid_id: grid, category: "other", description: `同时登记${i}` } })));
+    assert.deepEqual(together.map((x) => x.status).sort(), [201, 201, 429]);
+    assert.equal(byCadre(), 4);
+    const r = await cadre.request("POST", "/api/demands", { body: { grid_id: grid, category: "other", description: "第五件" } });
+    assert.match(expectError(r, 429, "throttled").message, /1小时内已登记 4 件/);
+    assert.equal(r.headers.get("retry-after"), "3600");
+    assert.equal(byCadre(), 4, "nothing written");
+    // Another account is counted on its own.
+    const wgrid = n(`SELECT MIN(grid_id) FROM grid_worker WHERE user_id = (SELECT id FROM user_account WHERE username = 'wangge')`);
+    expectStatus(await worker.request("POST", "/api/demands", { body: { grid_id: wgrid, category: "other", description: "网格员登记" } }), 201);
+  } finally {
+    await capped.stop();
+  }
+});

@@ -387,6 +387,30 @@ static int intake_check(struct app *app, struct demand_in *in, struct arena *a, 
     return 0;
 }
 
+/* Any account's intake (staff or resident) and any free address are capped per window
+ * (demands.intake_per_hour, demands.address_per_day): E_THROTTLED. Counted inside the write
+ * transaction (writers run one at a time), so requests arriving together cannot pass it. */
+static int intake_throttle(struct app *app, struct db_conn *c, const struct demand_in *in,
+                           int64_t user_id, int64_t now, struct err *err)
+{
+    int64_t recent = 0, cap = app->cfg->demands_intake_per_hour;
+
+    if (user_id && demands_store_intake_recent(c, user_id, NULL, now - 3600, &recent, err) < 0)
+        return -1;
+    if (user_id && recent >= cap)
+        return err_set(err, E_THROTTLED, "", "本账号1小时内已登记 %lld 件诉求，请稍后再登记",
+                       (long long)recent);
+    cap = app->cfg->demands_address_per_day;
+    if (in->address &&
+        demands_store_intake_recent(c, 0, in->address, now - 86400, &recent, err) < 0)
+        return -1;
+    if (in->address && recent >= cap)
+        return err_set(err, E_THROTTLED, "/address",
+                       "这个地址24小时内已登记 %lld 件诉求，请先查看已有诉求，避免重复登记",
+                       (long long)recent);
+    return 0;
+}
+
 int demand_create(struct app *app, const struct demands_scope *s, const struct demand_in *in_,
                   const struct auth_actor *actor, struct arena *a, int64_t *id_out,
                   const char **number_out, struct err *err)
@@ -425,6 +449,8 @@ int demand_create(struct app *app, const struct demands_scope *s, const struct d
             goto out;
         }
     }
+    if (intake_throttle(app, c, &in, auth_actor_user_id(actor), now, err) < 0)
+        goto out;
     for (int64_t i = 0; i < n; i++)
         if (strcmp(cats[i].code, in.category) == 0 && cats[i].enabled)
             cat = &cats[i];

@@ -422,8 +422,11 @@ static int demands_create(struct http_req *req, struct http_res *res, struct err
         return -1;
     s = record_scope(req);
     http_actor(req, &actor);
-    if (demand_create(req->app, &s, &in, &actor, req->arena, &id, &number, err) < 0)
+    if (demand_create(req->app, &s, &in, &actor, req->arena, &id, &number, err) < 0) {
+        if (err->code == E_THROTTLED)
+            http_res_header(res, "Retry-After", "3600");
         return -1;
+    }
     http_res_json(res, 201,
                   json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "number", number, "status",
                             "submitted"));

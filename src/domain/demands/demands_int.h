@@ -114,6 +114,9 @@ int demands_store_event(struct db_conn *c, const struct demand_event_in *e, stru
 /* The active accounts of the person who raised demand id (a 居民's own demand): up to 4. */
 int demands_store_reporter_accounts(struct db_conn *c, int64_t id, struct arena *a, int64_t **out,
                                     int64_t *n_out, struct err *err);
+/* Demands taken in since: by account user_id (address NULL) or at the free address. */
+int demands_store_intake_recent(struct db_conn *c, int64_t user_id, const char *address,
+                                int64_t since, int64_t *n_out, struct err *err);
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err);
 int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,

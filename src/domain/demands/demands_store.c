@@ -637,6 +637,19 @@ int demands_store_reporter_accounts(struct db_conn *c, int64_t id, struct arena 
                              sizeof(int64_t), a, out, n_out, err);
 }
 
+static const struct db_sql SQL_INTAKE_RECENT = {
+    .name = "demands.intake_recent",
+    .sql = "SELECT COUNT(*) FROM demand WHERE created_at >= ? AND (intake_by = ? OR address = ?)",
+};
+
+int demands_store_intake_recent(struct db_conn *c, int64_t user_id, const char *address,
+                                int64_t since, int64_t *n_out, struct err *err)
+{
+    return db_read_one_args(c, &SQL_INTAKE_RECENT,
+                            DB_ARGS(DB_INT(since), DB_INT(user_id), DB_TEXT(address)), db_read_int,
+                            NULL, n_out, "", "", err);
+}
+
 static const struct db_sql SQL_ORG_OF = {
     .name = "demands.org_of",
     .sql = "SELECT org_id FROM demand WHERE id = ?",
