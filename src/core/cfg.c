@@ -76,6 +76,8 @@ const struct cfg_row CFG_ROWS[] = {
             "most documents one applicant may have"),
     ROW_SIZE("demands.photo_max_bytes", demands_photo_max_bytes, "5m", 1024, 32 << 20,
              "largest 诉求 photo (PNG, JPEG) one upload may carry"),
+    ROW_INT("demands.photo_max_count", demands_photo_max_count, "9", 1, 100,
+            "most photos one demand may have"),
     ROW_INT("demands.own_per_day", demands_own_per_day, "5", 1, 1000,
             "most demands the people of one household may submit themselves in 24 hours"),
     ROW_INT("demands.intake_per_hour", demands_intake_per_hour, "60", 1, 100000,

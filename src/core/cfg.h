@@ -39,6 +39,7 @@ struct cfg {
     int64_t dev_document_max_bytes;
     int64_t demands_photo_max_bytes;
     int64_t demands_own_per_day;
+    int64_t demands_photo_max_count;
     int64_t demands_public_min_count;
     int64_t demands_intake_per_hour;
     int64_t demands_address_per_day;

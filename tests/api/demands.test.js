@@ -382,10 +382,10 @@ function chunk(type, data) {
 }
 const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", Buffer.from("00000001000000010806000000", "hex")),
   chunk("tEXt", "Comment\0GPS 39.9N 116.4E"), chunk("IDAT", Buffer.from([1, 2, 3])), chunk("IEND", "")]);
-const photoUpload = (who, id, buf, name) => {
+const photoUpload = (who, id, buf, name, base = "/api/demands") => {
   const form = new FormData();
   form.append("file", new Blob([buf]), name);
-  return who.request("POST", `/api/demands/${id}/photos`, { raw: form });
+  return who.request("POST", `${base}/${id}/photos`, { raw: form });
 };
 
 test("photos: JPEG and PNG only, size checked, location and camera data stripped before storing", async () => {
@@ -418,6 +418,30 @@ test("photos: JPEG and PNG only, size checked, location and camera data stripped
   expectError(await photoUpload(wangge, other, JPEG, "x.jpg"), 404, "not_found");
   assert.equal(count("SELECT COUNT(*) FROM demand_photo"), n0);
   assert.equal(count(`SELECT COUNT(*) FROM audit WHERE action = 'demand.photo' AND target_id = ${d.id}`), 2);
+});
+
+test("a resident adds photos to their own demand (stripped), not to another's nor a closed one; at most demands.photo_max_count", async () => {
+  const jumin = await login(srv, "jumin");
+  const mine = expectStatus(await jumin.request("POST", "/api/me/demands", { body: { category: "facility", description: "单元门坏了关不上" } }), 201).json;
+  const r = expectStatus(await photoUpload(jumin, mine.id, JPEG, "门.jpg", "/api/me/demands"), 201).json;
+  assert.deepEqual(r.photos.map((x) => x.file_name), ["门.jpg"]);
+  assert.equal(Number(sql(srv.db, `SELECT stripped_bytes FROM demand_photo WHERE id = ${r.id}`)[0][0]), EXIF.length + COM.length);
+  const listed = (await get(jumin, "/api/me/demands")).items.find((x) => x.id === mine.id);
+  assert.equal(listed.photos.length, 1);
+  // The staff see it on the demand.
+  assert.deepEqual((await get(shequ, `/api/demands/${mine.id}`)).photos.map((x) => x.file_name), ["门.jpg"]);
+  // Another person's demand: not found; not an image: refused.
+  const other = count(`SELECT MIN(id) FROM demand WHERE reporter_person_id IS NULL`);
+  expectError(await photoUpload(jumin, other, JPEG, "x.jpg", "/api/me/demands"), 404, "not_found");
+  expectError(await photoUpload(jumin, mine.id, Buffer.from("%PDF-1.4\n%%EOF"), "a.jpg", "/api/me/demands"), 400, "invalid", "/file");
+  // The cap (9): the ninth is taken, the tenth refused; nothing written.
+  for (let i = 2; i <= 9; i++) expectStatus(await photoUpload(shequ, mine.id, PNG, `${i}.png`), 201);
+  expectError(await photoUpload(jumin, mine.id, PNG, "10.png", "/api/me/demands"), 409, "conflict", "/file");
+  assert.equal(count(`SELECT COUNT(*) FROM demand_photo WHERE demand_id = ${mine.id}`), 9);
+  // A closed demand takes no more from the resident.
+  const closed = expectStatus(await jumin.request("POST", "/api/me/demands", { body: { category: "facility", description: "楼道灯坏了" } }), 201).json;
+  for (const body of [{ action: "accept" }, { action: "close", note: "已更换灯泡" }, { action: "visit", answer: "satisfied" }]) await act(shequ, closed.id, body);
+  expectError(await photoUpload(jumin, closed.id, PNG, "晚了.png", "/api/me/demands"), 409, "conflict", "/file");
 });
 
 test("a household submits at most demands.own_per_day demands of its own in 24 hours (429, nothing written), also when they arrive together", async () => {

@@ -159,6 +159,10 @@ test("a 居民 on a 360 px phone: 我的诉求, submit one and see it with its t
   assert.match(await phone.textContent(".my-demand"), /待受理/);
   assert.match(await phone.textContent(".my-demand"), /登记 → 待受理/);
   assert.ok(await overflow(phone) <= 0, "我的诉求 fits at 360 px");
+  // A photo of it, from the phone.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  await phone.setInputFiles(".my-demand .my-photo-add input", { name: "路灯.png", mimeType: "image/png", buffer: png });
+  await phone.waitForSelector(".my-demand:has-text('照片 1 张')");
   await shot(phone, "demands-mine-360");
   // The community takes it up: the resident finds the message on top, unread, and reads it.
   const id = Number(sql(env.srv.db, "SELECT MAX(id) FROM demand WHERE description = '小区东门路灯不亮，晚上出行不安全'")[0][0]);

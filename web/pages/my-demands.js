@@ -1,7 +1,7 @@
 // my-demands.js: 我的诉求, for a 居民 on a phone: submit a demand of their own (placed by the
 // server on their household's grid; phone optional, given with their consent by submitting),
 // follow each of theirs with its timeline, and answer the 回访 of one that is 已办结 (满意 /
-// 基本满意 / 不满意 with a reason); the messages about them (受理, 办结 and 请评价) on top
+// 基本满意 / 不满意 with a reason), add photos to one not yet 已结案; the messages about them (受理, 办结 and 请评价) on top
 // (components/my-messages.js). Free text is shown as text.
 import { api } from "../lib/api.js";
 import { fmtDateTime } from "../lib/format.js";
@@ -54,8 +54,26 @@ export default {
         load();
       }
     }
+    // A photo of one's own demand, until it is 已结案 (the server strips its location data).
+    const uploading = ref(0);
+    async function addPhoto(d, ev) {
+      const file = ev.target.files && ev.target.files[0];
+      ev.target.value = "";
+      if (!file) return;
+      const body = new FormData();
+      body.append("file", file, file.name);
+      uploading.value = d.id;
+      try {
+        d.photos = (await api("POST", `/api/me/demands/${d.id}/photos`, body)).photos;
+        ElementPlus.ElMessage.success("照片已上传（已去除拍摄位置等信息）");
+      } catch (e) {
+        ElementPlus.ElMessage.error(e.message);
+      } finally {
+        uploading.value = 0;
+      }
+    }
     const tagType = (d) => ({ open: "warning", fixed: "success", closed: "info" }[d.status_class] || "info");
-    return { items, cats, loading, form, errs, busy, submit, visit, vErrs, answer, tagType, fmtDateTime };
+    return { items, cats, loading, form, errs, busy, submit, visit, vErrs, answer, tagType, fmtDateTime, uploading, addPhoto };
   },
   template: `
     <div class="page my-demands-page">
@@ -85,7 +103,11 @@ export default {
         <div v-for="d in items" :key="d.id" class="list-card my-demand">
           <div class="list-card-title">{{ d.category_name }} <el-tag :type="tagType(d)" size="small">{{ d.status_label }}</el-tag></div>
           <p class="demand-text">{{ d.description }}</p>
-          <div class="form-hint">{{ d.number }} · {{ fmtDateTime(d.created_at) }}</div>
+          <div class="form-hint">{{ d.number }} · {{ fmtDateTime(d.created_at) }}<span v-if="d.photos && d.photos.length"> · 照片 {{ d.photos.length }} 张</span></div>
+          <label v-if="d.status !== 'closed'" class="el-button el-button--small my-photo-add" :class="{ 'is-disabled': uploading === d.id }">
+            {{ uploading === d.id ? '正在上传…' : '补充照片' }}
+            <input type="file" accept="image/jpeg,image/png" class="photo-input" :disabled="uploading === d.id" @change="addPhoto(d, $event)" />
+          </label>
           <el-timeline class="demand-timeline">
             <el-timeline-item v-for="e in d.events" :key="e.id" :timestamp="fmtDateTime(e.at)" placement="top">
               {{ e.action_label }} → {{ e.to_label }}<div v-if="e.note" class="timeline-note">{{ e.note }}</div>

@@ -730,6 +730,7 @@ static int my_demands_get(struct http_req *req, struct http_res *res, struct err
         }
         o = demand_json(&one, true, req->arena);
         json_object_set_new(o, "events", events_json(e, ne));
+        json_object_set_new(o, "photos", photos_json(req->app, one.id, req->arena));
         json_array_append_new(arr, o);
     }
     http_res_json(res, 200, http_list_json(arr, total, q.page, q.size));
@@ -749,6 +750,30 @@ static int own_scope(struct http_req *req, int64_t *id_out, struct demands_scope
 struct visit_in {
     char *answer, *note;
 };
+/* A resident's own photo of their demand (before it is 已结案). */
+static int my_photo_upload(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s;
+    struct http_upload up;
+    struct auth_actor actor;
+    int64_t id, pid;
+
+    if (own_scope(req, &id, &s, err) < 0)
+        return -1;
+    if (http_multipart_file(req, &up, err) < 0) {
+        err_refine(err, "/file", "请以 multipart/form-data 上传照片（表单字段 file：JPEG 或 PNG）");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (demand_photo_add(req->app, &s, id, up.filename, up.data, up.len, &actor, req->arena, &pid,
+                         err) < 0)
+        return -1;
+    http_res_json(res, 201,
+                  json_pack("{s:I, s:o}", "id", (json_int_t)pid, "photos",
+                            photos_json(req->app, id, req->arena)));
+    return 0;
+}
+
 static const struct field VISIT_IN[] = {
     FIELD_ENUM(struct visit_in, answer, "answer", "评价", FIELD_REQUIRED, DEMAND_ANSWERS),
     FIELD_STR(struct visit_in, note, "note", "意见", FIELD_OPTIONAL, 0, 1000),
@@ -900,6 +925,9 @@ static const struct route DEMANDS_ROUTES[] = {
       "居民本人提交诉求（按本人登记的住址定位网格）", NULL, NULL, OWN_IN },
     { HTTP_GET, "/api/me/demands", my_demands_get, PERM_SESSION, SCOPE_NONE,
       "我的诉求（含办理经过）", NULL, PAGE_Q, NULL },
+    { HTTP_POST, "/api/me/demands/{id}/photos", my_photo_upload, PERM_SESSION, SCOPE_NONE,
+      "居民为自己的诉求补充照片（JPEG 或 PNG，去除位置等信息后保存；已结案的不能再补充）",
+      photo_body_max, NULL, NULL },
     { HTTP_POST, "/api/me/demands/{id}/visit", my_demand_visit, PERM_SESSION, SCOPE_NONE,
       "居民本人评价已办结的诉求：满意、基本满意、不满意", NULL, NULL, VISIT_IN },
     { 0 },

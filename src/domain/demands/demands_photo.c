@@ -115,6 +115,24 @@ int demand_photo_strip(const char *kind, const void *data, size_t n, struct aren
     return rc;
 }
 
+/* Whether d may take one more photo: at most demands.photo_max_count, and a resident adds
+ * none to a closed (已结案) demand of theirs. Counted inside the write. */
+static int photo_room(struct app *app, struct db_conn *c, const struct demands_scope *s,
+                      const struct demand_row *d, struct arena *a, struct err *err)
+{
+    struct demand_photo *p;
+    int64_t n;
+
+    if (s->person_id && strcmp(d->status, "closed") == 0)
+        return err_set(err, E_CONFLICT, "/file", "诉求已结案，不能再补充照片");
+    if (demands_store_photos(c, d->id, 0, a, &p, &n, err) < 0)
+        return -1;
+    if (n >= app->cfg->demands_photo_max_count)
+        return err_set(err, E_CONFLICT, "/file", "每件诉求最多 %lld 张照片",
+                       (long long)app->cfg->demands_photo_max_count);
+    return 0;
+}
+
 int demand_photo_add(struct app *app, const struct demands_scope *s, int64_t demand_id,
                      const char *file_name, const void *data, size_t n,
                      const struct auth_actor *actor, struct arena *a, int64_t *id_out,
@@ -137,6 +155,7 @@ int demand_photo_add(struct app *app, const struct demands_scope *s, int64_t dem
         return -1;
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         demands_store_get(c, s, demand_id, a, &d, err) < 0 ||
+        photo_room(app, c, s, &d, a, err) < 0 ||
         demands_store_photo_insert(c,
                                    &(struct demand_photo){ .demand_id = demand_id,
                                                            .file_name = f.file_name,

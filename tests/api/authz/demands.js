@@ -38,6 +38,7 @@ module.exports = (fx) => ({
   "GET /open311/v2/requests.json": () => ({ path: "/open311/v2/requests.json" }),
   "GET /open311/v2/requests/{id}": (org) => ({ path: `/open311/v2/requests/JZ${fx.demand(org)}.json` }),
   "POST /api/me/demands/{id}/visit": () => ({ path: "/api/me/demands/1/visit", body: {}, ok: 400 }),
+  "POST /api/me/demands/{id}/photos": () => ({ path: "/api/me/demands/1/photos", body: {}, ok: 400 }),
 });
 
 // The roles holding each permission the area declares, written out independently of its
