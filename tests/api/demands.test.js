@@ -323,6 +323,13 @@ test("metrics: 响应率 / 解决率 / 满意率 from the stored rows by hand, p
   assert.equal(m.categories.reduce((t, x) => t + x.total, 0), m.total);
   const env = m.categories.find((x) => x.name === "环境卫生");
   assert.equal(env.total, count(`SELECT COUNT(*) FROM demand WHERE org_id = ${community} AND category = 'environment'`));
+  // Per month of intake (Beijing time): the months add up, and each matches a count of its rows.
+  assert.equal(m.months.reduce((t, x) => t + x.total, 0), m.total);
+  for (const x of m.months) {
+    const [y, mo] = x.name.split("-").map(Number);
+    const start = Date.UTC(y, mo - 1, 1) / 1000 - 8 * 3600, end = Date.UTC(y, mo, 1) / 1000 - 8 * 3600;
+    assert.equal(x.total, count(`SELECT COUNT(*) FROM demand WHERE org_id = ${community} AND created_at >= ${start} AND created_at < ${end}`), x.name);
+  }
   // A period with nothing in it: no rates, not zero.
   const empty = await get(shequ, `/api/demands/metrics?from=2001-01-01&to=2001-01-31`);
   assert.equal(empty.total, 0);

@@ -131,6 +131,11 @@ test("grids and statistics: workers and households; the rates as the API gives t
   assert.equal(kpi[0], String(m.total));
   assert.equal(kpi[1], `${(m.response_rate * 100).toFixed(1)}%`);
   assert.equal(kpi[3], `${(m.satisfaction_rate * 100).toFixed(1)}%`);
+  // The months: a chart (its bars) and the table with the API's numbers.
+  await page.waitForSelector(".demand-trend .trend-chart svg path", { state: "attached" });
+  const months = await page.$$eval(".demand-trend .el-table__row", (rows) => rows.map((r) => [...r.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent.trim())));
+  assert.deepEqual(months, m.months.map((x) => [x.name, String(x.total)]));
+  assert.equal(m.months.reduce((t, x) => t + x.total, 0), m.total);
   await shot(page, "demands-stats-1366");
   await page.context().close();
   const phone = await env.newPage({ width: 360, height: 740 });

@@ -1,11 +1,13 @@
 // demand-stats.js: 群众诉求 → 诉求统计: 响应率, 解决率, 满意率, 平均结案时长 and 超期 of the demands
 // taken in during a period (default: this year) under the current scope, each with its
 // definition as the server states it, then one row per child org (rolled up over its subtree)
-// one per grid and one per category. A rate with nothing to count shows "—", not 0.
+// one per grid and one per category, and the months as a chart with their table
+// (components/demand-trend.js). A rate with nothing to count shows "—", not 0.
 import { api, withQuery, loadWith } from "../lib/api.js";
 import { scope } from "../lib/session.js";
 import { isMobile } from "../lib/viewport.js";
 import DataList from "../components/data-list.js";
+import DemandTrend from "../components/demand-trend.js";
 const { ref, watch, onMounted } = Vue;
 
 export const routes = [{ path: "/demands/stats", title: "诉求统计", perm: "demands.read", menu: { group: "服务群众", icon: "DataLine", order: 30 } }];
@@ -20,7 +22,7 @@ const COLUMNS = [
 
 export default {
   name: "DemandStatsPage",
-  components: { DataList },
+  components: { DataList, DemandTrend },
   setup() {
     const year = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 4);
     const range = ref([`${year}-01-01`, `${year}-12-31`]);
@@ -57,6 +59,7 @@ export default {
           <li v-for="(text, k) in m.definitions" :key="k">{{ text }}</li>
         </ul>
       </el-card>
+      <demand-trend v-if="m" :months="m.months" />
       <el-card v-if="m && m.orgs.length" shadow="never" class="stats-card">
         <template #header>下级组织</template>
         <data-list :rows="m.orgs" :columns="columns" size="small">

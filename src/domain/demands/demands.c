@@ -888,7 +888,9 @@ int demand_stats(struct app *app, const struct demands_scope *s, const char *fro
         demands_store_stats(c, s, 2, orgpath_last_id(s->path), from_at, to_at, now, a, &out->orgs,
                             &out->norgs, err) < 0 ||
         demands_store_stats(c, s, 3, 0, from_at, to_at, now, a, &out->categories, &out->ncategories,
-                            err) < 0)
+                            err) < 0 ||
+        demands_store_stats(c, s, 4, 0, from_at, to_at, now, a, &out->months, &out->nmonths, err) <
+            0)
         goto out;
     out->total = nt ? t[0] : (struct demand_stat){ 0 };
     rc = 0;

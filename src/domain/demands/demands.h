@@ -212,8 +212,8 @@ struct demand_stat {
  * per grid, one per child org of the scope root (rolled up over its subtree) and one per
  * category. */
 struct demand_stats {
-    struct demand_stat total, *grids, *orgs, *categories;
-    int64_t ngrids, norgs, ncategories;
+    struct demand_stat total, *grids, *orgs, *categories, *months;
+    int64_t ngrids, norgs, ncategories, nmonths;
 };
 int demand_stats(struct app *app, const struct demands_scope *s, const char *from, const char *to,
                  struct arena *a, struct demand_stats *out, struct err *err);

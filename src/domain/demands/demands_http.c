@@ -869,6 +869,10 @@ static int metrics_get(struct http_req *req, struct http_res *res, struct err *e
     for (int64_t i = 0; i < st.ncategories; i++)
         json_array_append_new(ca, stat_json(&st.categories[i]));
     json_object_set_new(out, "categories", ca);
+    ca = json_array();
+    for (int64_t i = 0; i < st.nmonths; i++)
+        json_array_append_new(ca, stat_json(&st.months[i]));
+    json_object_set_new(out, "months", ca);
     json_object_set_new(out, "org_id", jint(orgpath_last_id(s.path)));
     json_object_set_new(out, "from", jstr(q.from));
     json_object_set_new(out, "to", jstr(q.to));

@@ -129,7 +129,8 @@ int demands_store_page(struct db_conn *c, const struct demands_scope *s,
                        struct arena *a, struct demand_row **out, int64_t *n_out, int64_t *total_out,
                        struct err *err);
 /* Stats grouped by mode: 0 the total, 1 per grid, 2 per child org of the scope root (root_id),
- * 3 per category (id: its sort order, name: its name). */
+ * 3 per category (id: its sort order, name: its name), 4 per month of intake (id 202612, name
+ * "2026-12", Beijing time). */
 int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mode, int64_t root_id,
                         int64_t from_at, int64_t to_at, int64_t now, struct arena *a,
                         struct demand_stat **out, int64_t *n_out, struct err *err);

@@ -791,6 +791,18 @@ static const struct db_sql SQL_STAT_CATEGORIES = {
         "WHERE " DEMAND_SCOPE STAT_WHERE "GROUP BY c.code, c.sort, c.name ORDER BY c.sort, c.code",
 };
 
+/* Per month of intake in Beijing time: id 202612, name "2026-12". */
+static const struct db_sql SQL_STAT_MONTHS = {
+    .name = "demands.stat_months",
+    .sql = "SELECT CAST(strftime('%Y%m', d.created_at + 28800, 'unixepoch') AS INTEGER), "
+           "strftime('%Y-%m', d.created_at + 28800, 'unixepoch'), " STAT_SUMS
+           "FROM demand d WHERE " DEMAND_SCOPE STAT_WHERE "GROUP BY 1, 2 ORDER BY 1",
+    .pg = "SELECT CAST(to_char(to_timestamp(d.created_at + 28800) AT TIME ZONE 'UTC', 'YYYYMM') "
+          "AS BIGINT), to_char(to_timestamp(d.created_at + 28800) AT TIME ZONE 'UTC', "
+          "'YYYY-MM'), " STAT_SUMS "FROM demand d WHERE " DEMAND_SCOPE STAT_WHERE
+          "GROUP BY 1, 2 ORDER BY 1",
+};
+
 static void read_stat(struct db_stmt *st, struct arena *a, void *row)
 {
     *(struct demand_stat *)row = (struct demand_stat){
@@ -812,7 +824,7 @@ int demands_store_stats(struct db_conn *c, const struct demands_scope *s, int mo
                         struct demand_stat **out, int64_t *n_out, struct err *err)
 {
     static const struct db_sql *const SQLS[] = { &SQL_STAT_TOTAL, &SQL_STAT_GRIDS, &SQL_STAT_ORGS,
-                                                 &SQL_STAT_CATEGORIES };
+                                                 &SQL_STAT_CATEGORIES, &SQL_STAT_MONTHS };
     char upper[ORG_PATH_MAX];
     struct db_stmt *st = NULL;
     int k = 1;
