@@ -3,6 +3,7 @@
  * decided by the auth area, the cache, the router and the demo generator. */
 #include "core/compat.h"
 #include "core/err.h"
+#include "core/log.h"
 #include "domain/app.h"
 #include "domain/auth/auth_guard.h"
 #include "domain/auth/perm.h"
@@ -54,6 +55,17 @@ int app_routes_init(struct route_table *t, struct err *err)
     size_t n = routes_collect();
 
     return router_init(t, route_lists, n, &AUTH_GUARD, err);
+}
+
+void app_ticks_run(struct app *app)
+{
+    for (size_t i = 0; i < MODULES_LEN; i++)
+        for (const struct tick_hook *const *t = MODULES[i]->ticks; t && *t; t++) {
+            struct err err = { 0 };
+            if ((*t)->run(app, &err) < 0)
+                log_warn("tick_failed", "hook=%s code=%s error=\"%s\" detail=\"%s\"", (*t)->name,
+                         err_code_name(err.code), err.msg, err.detail);
+        }
 }
 
 size_t app_demo_hooks(const struct demo_hook **out, size_t max)

@@ -25,3 +25,6 @@ int app_routes_init(struct route_table *t, struct err *err);
 /* Every module's demo hooks, in phase order and, within a phase, module order; at most max
  * (asserted). Returns how many were written to out. */
 size_t app_demo_hooks(const struct demo_hook **out, size_t max);
+
+/* Runs every module's tick hooks once, in module order, logging each failure (`serve`). */
+void app_ticks_run(struct app *app);

@@ -1,7 +1,8 @@
 /* cmd_serve.c: `serve`: checks the schema, closes import jobs a stopped server left running,
  * purges expired sessions and stale login throttle rows (a bad auth.totp_roles stops it), starts
  * the HTTP server, prints the address it listens on (stdout, flushed, for scripts and tests using
- * --port 0) and stops on SIGINT or SIGTERM. */
+ * --port 0), runs the modules' tick hooks at start and every serve.tick_seconds, and stops on
+ * SIGINT or SIGTERM. */
 #include "core/compat.h"
 #include "core/err.h"
 #include "core/log.h"
@@ -53,7 +54,17 @@ int cmd_serve(const struct cli_cmd *cmd, const struct cli_args *a)
            http_server_port(srv));
     fflush(stdout);
     log_info("serve_start", "port=%d db=%s", http_server_port(srv), db_driver_name(env.db));
-    sigwait(&set, &sig);
+    for (;;) {
+        struct timespec every = { (time_t)env.cfg.serve_tick_seconds, 0 };
+        app_ticks_run(&env.app);
+        sig = sigtimedwait(&set, NULL, &every);
+        if (sig > 0)
+            break;
+        if (errno != EAGAIN && errno != EINTR) {
+            sigwait(&set, &sig); /* cannot time out: no ticks from here on */
+            break;
+        }
+    }
     log_info("serve_stop", "signal=%d", sig);
     http_server_stop(&srv);
     import_jobs_drain();

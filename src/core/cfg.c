@@ -80,10 +80,15 @@ const struct cfg_row CFG_ROWS[] = {
             "most photos one demand may have"),
     ROW_INT("demands.own_per_day", demands_own_per_day, "5", 1, 1000,
             "most demands the people of one household may submit themselves in 24 hours"),
+    ROW_BOOL("demands.auto_supervise", demands_auto_supervise, "true",
+             "an overdue demand goes to 督办 at the next level up by itself"),
     ROW_INT("demands.intake_per_hour", demands_intake_per_hour, "60", 1, 100000,
             "most demands one account (staff or resident) may take in within an hour"),
     ROW_INT("demands.address_per_day", demands_address_per_day, "10", 1, 100000,
             "most demands taken in at one free address within 24 hours"),
+    ROW_INT("serve.tick_seconds", serve_tick_seconds, "60", 1, 3600,
+            "how often the server runs the areas' periodic work (deliver messages, escalate "
+            "overdue demands)"),
     ROW_STR("notify.file", notify_file, "",
             "messages to phones are appended here as JSON lines (an SMS gateway's pickup); "
             "empty: they wait unsent"),

@@ -42,8 +42,10 @@ struct cfg {
     int64_t demands_photo_max_count;
     int64_t demands_public_min_count;
     int64_t demands_intake_per_hour;
+    bool demands_auto_supervise;
     int64_t demands_address_per_day;
     char notify_file[512];
+    int64_t serve_tick_seconds;
     int64_t dev_document_max_count;
     int64_t orglife_signin_before_minutes;
     int64_t orglife_signin_after_minutes;

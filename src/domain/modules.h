@@ -1,6 +1,7 @@
 /* modules.h: what one domain area contributes, as one row exported from its own folder: its
  * routes, the permissions it declares, the audit actions it writes, the code/label tables
- * the UI shows, the change counters it owns, its demo hooks and its CLI commands. MODULES[]
+ * the UI shows, the change counters it owns, its demo hooks, its CLI commands, its sealed
+ * columns and its periodic work. MODULES[]
  * lists the rows; the router, `dangjian` (its commands and help), `dangjian routes` and
  * GET /api/meta read them. It is defined by the composition root,
  * build/gen/modules.c, which tools/gen-modules.sh writes from every `const struct module
@@ -15,6 +16,17 @@ struct cli_cmd;
 struct demo_hook;
 struct route;
 struct sealed_column;
+struct app;
+struct err;
+
+/* Work an area does on its own while the server runs (`serve` runs every module's hooks once
+ * at start and then every serve.tick_seconds): deliver what waits, escalate what is late.
+ * run must be safe to repeat and to run in two servers sharing one database; its failure is
+ * logged and the next tick runs it again. */
+struct tick_hook {
+    const char *name; /* "demands.escalate", for the log */
+    int (*run)(struct app *app, struct err *err);
+};
 
 /* An enum the UI shows: codes[i] is labelled labels[i] (zh-CN); both NULL-terminated, in the
  * order the UI lists them. */
@@ -54,6 +66,8 @@ struct module {
      * ending with a row whose table is NULL; NULL for none. Its store seals on write, opens
      * on read and looks up by the blind index; start-up seals what is still plain. */
     const struct sealed_column *sealed;
+    /* The area's periodic work (struct tick_hook), ending with NULL; NULL for none. */
+    const struct tick_hook *const *ticks;
 };
 
 /* Every module row, in the order of their files' paths (the order carries no meaning). */

@@ -502,3 +502,53 @@ test("any account's intake is capped per hour and a free address per day (429, n
     await capped.stop();
   }
 });
+
+test("an overdue demand goes to 督办 at the next level up by itself, one level per lapse, never while paused", async () => {
+  const auto = await startServer({ demo: {}, env: { DANGJIAN_DEMANDS_AUTO_SUPERVISE: "true", DANGJIAN_SERVE_TICK_SECONDS: "1" } });
+  try {
+    const cadre = await login(auto, "shequ");
+    const n = (q) => Number(sql(auto.db, q)[0][0]);
+    const org = cadre.session.grants[0].org_id;
+    const path = sql(auto.db, `SELECT path FROM org WHERE id = ${org}`)[0][0];
+    const above = path.split("/").filter(Boolean).map(Number).slice(0, -1).reverse(); // parent first
+    const name = (id) => sql(auto.db, `SELECT name FROM org WHERE id = ${id}`)[0][0];
+    // The demo's overdue demands were escalated at start: none is left overdue and unsupervised.
+    const now = () => Math.floor(Date.now() / 1000);
+    assert.equal(n(`SELECT COUNT(*) FROM demand WHERE status IN ('submitted', 'accepted', 'dispatched', 'reopened') AND paused_at IS NULL AND due_at < ${now() - 5}`), 0);
+    const grid = n(`SELECT MIN(id) FROM grid WHERE org_id = ${org}`);
+    const d = expectStatus(await cadre.request("POST", "/api/demands", { body: { grid_id: grid, category: "other", description: "自动督办测试" } }), 201).json;
+    expectStatus(await cadre.request("POST", `/api/demands/${d.id}/actions`, { body: { action: "accept" } }), 200);
+    const waitLevel = async (level) => {
+      for (let i = 0; i < 50 && n(`SELECT supervise_level FROM demand WHERE id = ${d.id}`) < level; i++) await new Promise((r) => setTimeout(r, 100));
+      return (await cadre.request("GET", `/api/demands/${d.id}`)).json;
+    };
+    // Paused and late: left alone.
+    expectStatus(await cadre.request("POST", `/api/demands/${d.id}/actions`, { body: { action: "pause", note: "等居民回家" } }), 200);
+    sql(auto.db, `UPDATE demand SET due_at = ${now() - 3600} WHERE id = ${d.id}`);
+    let s = await waitLevel(1);
+    assert.equal(s.supervise_level, 0);
+    // Running and late: the street supervises it, by the system, naming itself.
+    expectStatus(await cadre.request("POST", `/api/demands/${d.id}/actions`, { body: { action: "resume" } }), 200);
+    sql(auto.db, `UPDATE demand SET due_at = ${now() - 3600} WHERE id = ${d.id}`);
+    s = await waitLevel(1);
+    assert.equal(s.status, "supervised");
+    assert.equal(s.supervise_level, 1);
+    const step = s.events[s.events.length - 1];
+    assert.equal(step.action, "supervise");
+    assert.equal(step.actor, null);
+    assert.equal(step.note, `超期未办结，系统自动提交${name(above[0])}督办`);
+    assert.equal(step.rule_id, "DEM-HOP");
+    assert.equal(n(`SELECT COUNT(*) FROM audit WHERE action = 'demand.act' AND target_id = ${d.id} AND source = 'tick:demands.escalate'`), 1);
+    // Still late after the street's hop: the level above it, if there is one.
+    sql(auto.db, `UPDATE demand SET hop_due = ${now() - 60} WHERE id = ${d.id}`);
+    s = await waitLevel(2);
+    if (above.length >= 2) {
+      assert.equal(s.supervise_level, 2);
+      assert.equal(s.events[s.events.length - 1].note, `超期未办结，系统自动提交${name(above[1])}督办`);
+    } else {
+      assert.equal(s.supervise_level, 1);
+    }
+  } finally {
+    await auto.stop();
+  }
+});

@@ -195,6 +195,13 @@ int demand_org(struct app *app, int64_t id, int64_t *org_id_out, struct err *err
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
                const struct demand_action_in *in, const struct auth_actor *actor, struct arena *a,
                const char **status_out, struct err *err);
+/* The tick hook (demands_escalate.c): every demand overdue and not paused goes to 督办 at the
+ * next level up from its community (the street first, then the district, ...), once per
+ * level, by the system with the supervising org named in the step's note; a demand already
+ * supervised by the top org is left. On when demands.auto_supervise is. */
+extern const struct tick_hook DEMANDS_ESCALATE;
+int demands_escalate(struct app *app, struct err *err);
+
 /* Accounts a demand may be dispatched or transferred to: 网格员 and org admins (and the
  * platform admin) holding a grant at its community, above it or below it. */
 int demand_handlers(struct app *app, int64_t id, struct arena *a, struct account_ref **out,

@@ -51,6 +51,8 @@ static const struct transition FLOW[] = {
     { "reopened", "close", "resolved", DEMAND_NEED_NOTE },
     { "reopened", "supervise", "supervised", DEMAND_NEED_NOTE | DEMAND_NEED_OVERDUE },
     { "supervised", "dispatch", "dispatched", DEMAND_NEED_HANDLER },
+    /* Still late under 督办: the next level up supervises it (挂牌督办). */
+    { "supervised", "supervise", "supervised", DEMAND_NEED_NOTE | DEMAND_NEED_OVERDUE },
     { "supervised", "close", "resolved", DEMAND_NEED_NOTE },
     { "resolved", "visit", "closed", DEMAND_NEED_ANSWER },
     /* The clocks of a demand being handled stop only for a recorded reason (waiting for the

@@ -977,6 +977,7 @@ static const struct code_table DEMANDS_CODES[] = {
 const struct change_counter DEMANDS_COUNTER = { "demands", "网格与群众诉求" };
 static const struct change_counter *const DEMANDS_COUNTERS[] = { &DEMANDS_COUNTER, NULL };
 static const struct demo_hook *const DEMANDS_DEMOS[] = { &DEMANDS_DEMO, NULL };
+static const struct tick_hook *const DEMANDS_TICKS[] = { &DEMANDS_ESCALATE, NULL };
 
 extern const struct module DEMANDS_MODULE;
 /* The reporter's phone, sealed at rest (demands_store.c). */
@@ -994,4 +995,5 @@ const struct module DEMANDS_MODULE = {
     .codes = DEMANDS_CODES,
     .counters = DEMANDS_COUNTERS,
     .demo = DEMANDS_DEMOS,
+    .ticks = DEMANDS_TICKS,
 };

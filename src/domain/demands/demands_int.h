@@ -117,6 +117,13 @@ int demands_store_reporter_accounts(struct db_conn *c, int64_t id, struct arena 
 /* Demands taken in since: by account user_id (address NULL) or at the free address. */
 int demands_store_intake_recent(struct db_conn *c, int64_t user_id, const char *address,
                                 int64_t since, int64_t *n_out, struct err *err);
+struct demand_overdue {
+    int64_t id, supervise_level;
+    const char *org_path;
+};
+/* Up to 200 demands overdue at now (open, not paused), oldest first. */
+int demands_store_overdue(struct db_conn *c, int64_t now, struct arena *a,
+                          struct demand_overdue **out, int64_t *n_out, struct err *err);
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err);
 int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,

@@ -705,6 +705,28 @@ int demands_store_events(struct db_conn *c, int64_t id, struct arena *a, struct 
     "WHERE " DEMAND_SCOPE "AND (? = 0 OR d.grid_id = ?) AND (? = 0 OR d.handler_user_id = ?) "     \
     "AND (? IS NULL OR d.status = ?) AND (? IS NULL OR d.category = ?) "                           \
     "AND d.created_at >= ? AND d.created_at < ? AND (? = 0 OR " OVERDUE_AT ") "
+static const struct db_sql SQL_OVERDUE = {
+    .name = "demands.overdue",
+    .sql = "SELECT d.id, d.supervise_level, d.org_path FROM demand d WHERE " OVERDUE_AT
+           "ORDER BY d.id LIMIT 200",
+};
+
+static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct demand_overdue *)row = (struct demand_overdue){
+        .id = db_col_int(st, 0),
+        .supervise_level = db_col_int(st, 1),
+        .org_path = db_col_dup(st, 2, a),
+    };
+}
+
+int demands_store_overdue(struct db_conn *c, int64_t now, struct arena *a,
+                          struct demand_overdue **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_OVERDUE, DB_ARGS(DB_INT(now), DB_INT(now), DB_INT(now)),
+                             read_overdue, sizeof(struct demand_overdue), a, out, n_out, err);
+}
+
 static const struct db_sql SQL_COUNT = {
     .name = "demands.count",
     .sql = "SELECT COUNT(*) FROM demand d " DEMAND_FILTER,

@@ -91,8 +91,19 @@ static const struct sealed_column NOTIFY_SEALED[] = {
     { NULL, NULL, NULL },
 };
 
+/* Messages to phones that wait (no sink at the time, or the sink refused) are tried again. */
+static int deliver_tick(struct app *app, struct err *err)
+{
+    UNUSED(err);
+    notify_deliver(app);
+    return 0;
+}
+static const struct tick_hook DELIVER = { "notify.deliver", deliver_tick };
+static const struct tick_hook *const NOTIFY_TICKS[] = { &DELIVER, NULL };
+
 const struct module NOTIFY_MODULE = {
     .name = "notify",
     .routes = NOTIFY_ROUTES,
     .sealed = NOTIFY_SEALED,
+    .ticks = NOTIFY_TICKS,
 };

@@ -96,7 +96,8 @@ function cli(args, opts = {}) {
   const r = spawnSync(BIN, args, {
     encoding: "utf8",
     cwd: ROOT,
-    env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", ...(opts.env || {}) },
+    // Overdue demands are not escalated behind a test's back unless it asks (demands.test.js).
+    env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", DANGJIAN_DEMANDS_AUTO_SUPERVISE: "false", ...(opts.env || {}) },
     input: opts.input, // stdin text (e.g. `user add --batch -`)
     timeout: 120000,
   });
@@ -159,7 +160,8 @@ async function startServer(opts = {}) {
   assert.equal(init.status, 0, `setting up the database failed: ${init.stderr}`);
   const proc = spawn(BIN, ["serve", "--db", db, "--port", "0", ...(opts.args || [])], {
     cwd: ROOT,
-    env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", ...(opts.env || {}) },
+    // Overdue demands are not escalated behind a test's back unless it asks (demands.test.js).
+    env: { ...process.env, DANGJIAN_LOG_LEVEL: "warn", DANGJIAN_DEMANDS_AUTO_SUPERVISE: "false", ...(opts.env || {}) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
