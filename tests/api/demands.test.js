@@ -277,6 +277,46 @@ test("clocks pause only for a recorded reason; resuming moves the deadlines on b
   assert.equal(s.events[2].action_label, "暂停计时");
 });
 
+test("协办: the handler asks a second account, who replies; the state stays; asked twice or by the wrong one is refused", async () => {
+  const grid = await newGrid();
+  const d = await intake(grid);
+  const wid = userId("wangge");
+  expectStatus(await act(shequ, d.id, { action: "accept" }), 200);
+  expectError(await act(shequ, d.id, { action: "assist", handler_user_id: wid, note: "x" }), 409, "conflict", "/action"); // not dispatched yet
+  expectStatus(await act(shequ, d.id, { action: "dispatch", handler_user_id: wid }), 200);
+  const helper = (await get(shequ, `/api/demands/${d.id}/handlers`)).items.find((h) => h.user_id === userId("jiedao"));
+  assert.ok(helper, "the street's admin may help");
+  expectError(await act(shequ, d.id, { action: "assist", handler_user_id: wid, note: "x" }), 400, "invalid", "/handler_user_id");
+  expectError(await act(shequ, d.id, { action: "assist", handler_user_id: helper.user_id }), 400, "invalid", "/note");
+  const r = expectStatus(await act(shequ, d.id, { action: "assist", handler_user_id: helper.user_id, note: "请街道城管科协调清运" }), 200).json;
+  assert.equal(r.status, "dispatched");
+  expectError(await act(shequ, d.id, { action: "assist", handler_user_id: helper.user_id, note: "再请一次" }), 409, "conflict", "/handler_user_id");
+  let s = await get(shequ, `/api/demands/${d.id}`);
+  assert.equal(s.handler_user_id, wid, "the main handler stays");
+  assert.equal(s.assists.length, 1);
+  assert.equal(s.assists[0].user_id, helper.user_id);
+  assert.equal(s.assists[0].note, "请街道城管科协调清运");
+  assert.equal(s.assists[0].done_at, null);
+  const hop = count("SELECT hours FROM demand_rule WHERE rule_id = 'DEM-HOP' ORDER BY valid_from DESC LIMIT 1");
+  assert.equal((Date.parse(s.assists[0].due_at) - Date.parse(s.assists[0].asked_at)) / 1000, hop * 3600);
+  const ev = s.events[s.events.length - 1];
+  assert.deepEqual([ev.action, ev.handler], ["assist", helper.name]);
+  // The helper is told in their inbox and replies; nobody else can.
+  const box = expectStatus(await jiedao.request("GET", "/api/me/notifications"), 200).json;
+  assert.ok(box.items.some((m) => m.kind === "demand.assist" && m.ref_id === d.id && m.body.includes(d.number)));
+  assert.equal((await get(jiedao, `/api/demands/${d.id}`)).my_assist_open, true);
+  expectError(await act(shequ, d.id, { action: "assist_reply", note: "代为回复" }), 409, "conflict", "/action");
+  expectError(await act(jiedao, d.id, { action: "assist_reply" }), 400, "invalid", "/note");
+  expectStatus(await act(jiedao, d.id, { action: "assist_reply", note: "已安排城管科明早清运" }), 200);
+  s = await get(shequ, `/api/demands/${d.id}`);
+  assert.equal(s.assists[0].reply, "已安排城管科明早清运");
+  assert.ok(s.assists[0].done_at);
+  assert.equal(s.status, "dispatched");
+  expectError(await act(jiedao, d.id, { action: "assist_reply", note: "又一次" }), 409, "conflict", "/action");
+  // Answered, the same helper may be asked again.
+  expectStatus(await act(shequ, d.id, { action: "assist", handler_user_id: helper.user_id, note: "清运后请复查" }), 200);
+});
+
 test("metrics: 响应率 / 解决率 / 满意率 from the stored rows by hand, per grid and rolled up the org tree", async () => {
   // A grid of its own with known outcomes.
   const grid = await newGrid();

@@ -68,6 +68,18 @@ test("at 1366 px: dispatch, close with the result, a 不满意 回访 reopens, t
   await pick(page, ".el-dialog:visible .el-select", "网格员");
   await page.click(".el-dialog:visible button:has-text('确定')");
   await page.waitForSelector(".demand-status .el-tag:has-text('办理中')");
+  // 协办: a second handler asked, listed with the deadline; the state stays 办理中.
+  await page.click(".demand-actions button:has-text('请求协办')");
+  await pick(page, ".el-dialog:visible .el-select", "社区党委书记");
+  await page.fill(".el-dialog:visible textarea", "请社区协调物业配合处理");
+  await page.click(".el-dialog:visible button:has-text('确定')");
+  await page.waitForSelector(".demand-assists .assist-row:has-text('社区党委书记')");
+  assert.match(await page.textContent(".demand-assists"), /待回复/);
+  await page.waitForSelector(".demand-actions button:has-text('协办回复')");
+  await page.click(".demand-actions button:has-text('协办回复')");
+  await page.fill(".el-dialog:visible textarea", "已联系物业，明日处理");
+  await page.click(".el-dialog:visible button:has-text('确定')");
+  await page.waitForSelector(".demand-assists .el-tag:has-text('已回复')");
   await page.click(".demand-actions button:has-text('办结')");
   await page.click(".el-dialog:visible button:has-text('确定')");
   await page.waitForSelector(".el-dialog:visible .el-form-item__error");
@@ -98,7 +110,7 @@ test("at 1366 px: dispatch, close with the result, a 不满意 回访 reopens, t
   await page.waitForSelector(".demand-photos .photo-thumb img");
   assert.match(await page.textContent(".demand-photos"), /照片（1）/);
   const steps = await page.$$eval(".demand-timeline .timeline-head strong", (els) => els.map((e) => e.textContent));
-  assert.deepEqual(steps, ["登记", "受理", "派单", "办结", "回访", "暂停计时", "恢复计时"]);
+  assert.deepEqual(steps, ["登记", "受理", "派单", "请求协办", "协办回复", "办结", "回访", "暂停计时", "恢复计时"]);
   assert.match(await page.textContent(".demand-timeline"), /不满意：晚上又有人在楼道充电/);
   assert.match(await page.textContent(".demand-timeline"), /DEM-HOP/);
   await shot(page, "demands-detail-1366");

@@ -4,7 +4,8 @@
 // and its rule), and the actions the state allows (one transition table on the server; the
 // page offers what the state allows and the server still decides, 409 otherwise): 受理, 派单 /
 // 转办 to a handler, 退单, 办结 with the result, 回访 with 满意 / 基本满意 / 不满意 and reason,
-// 督办 of an overdue demand, 暂停计时 with its reason (waiting for the resident) and 恢复计时
+// 督办 of an overdue demand, 请求协办 of a second handler (and the helper's 协办回复; the
+// 协办 card lists each with its deadline and reply), 暂停计时 with its reason (waiting for the resident) and 恢复计时
 // (any other step resumes too; the deadlines move on by the time paused). Free text is shown
 // as text.
 import { api } from "../lib/api.js";
@@ -20,16 +21,16 @@ export const routes = [{ path: "/demands/:id", title: "诉求详情", perm: "dem
 const OFFER = {
   submitted: ["accept", "supervise"],
   accepted: ["dispatch", "close", "supervise", "pause"],
-  dispatched: ["close", "transfer", "return", "supervise", "pause"],
+  dispatched: ["close", "transfer", "return", "assist", "supervise", "pause"],
   reopened: ["dispatch", "close", "supervise", "pause"],
-  supervised: ["dispatch", "close", "pause"],
+  supervised: ["dispatch", "close", "assist", "supervise", "pause"],
   resolved: ["visit"],
   closed: [],
 };
 const LABEL = { accept: "受理", dispatch: "派单", transfer: "转办", return: "退单", close: "办结", visit: "回访", supervise: "督办",
-  pause: "暂停计时", resume: "恢复计时" };
+  pause: "暂停计时", resume: "恢复计时", assist: "请求协办", assist_reply: "协办回复" };
 const NOTE_LABEL = { transfer: "转办原因", return: "退单原因", close: "办理结果（佐证说明）", visit: "不满意原因 / 回访记录", supervise: "督办意见", accept: "备注", dispatch: "派单说明",
-  pause: "暂停原因（如：等待居民补充材料、约定上门时间）", resume: "备注" };
+  pause: "暂停原因（如：等待居民补充材料、约定上门时间）", resume: "备注", assist: "请协办的事项", assist_reply: "协办情况" };
 
 export default {
   name: "DemandPage",
@@ -48,12 +49,13 @@ export default {
     const actions = computed(() => {
       if (!d.value || !can("demands.handle")) return [];
       const offer = (OFFER[d.value.status] || []).filter((a) => a !== "supervise" || d.value.overdue);
-      return d.value.paused_at ? offer.filter((a) => a !== "pause").concat("resume") : offer;
+      const open = d.value.paused_at ? offer.filter((a) => a !== "pause").concat("resume") : offer;
+      return d.value.my_assist_open ? open.concat("assist_reply") : open;
     });
     async function open(action) {
       Object.assign(dialog, { open: true, action, handler_user_id: null, note: "", answer: action === "visit" ? "satisfied" : "" });
       for (const k of Object.keys(errs)) delete errs[k];
-      if (["dispatch", "transfer"].includes(action) && !handlers.value.length) {
+      if (["dispatch", "transfer", "assist"].includes(action) && !handlers.value.length) {
         try { handlers.value = (await api("GET", `/api/demands/${props.id}/handlers`)).items; } catch (e) { ElementPlus.ElMessage.error(e.message); }
       }
     }
@@ -79,7 +81,7 @@ export default {
     const photoUrl = (p) => `/api/demands/${props.id}/photos/${p.id}`;
     async function submit() {
       const body = { action: dialog.action };
-      if (["dispatch", "transfer"].includes(dialog.action)) body.handler_user_id = dialog.handler_user_id || undefined;
+      if (["dispatch", "transfer", "assist"].includes(dialog.action)) body.handler_user_id = dialog.handler_user_id || undefined;
       if (dialog.note.trim()) body.note = dialog.note;
       if (dialog.action === "visit") body.answer = dialog.answer;
       const ok = await submitForm({ busy, errs, fields: ["handler_user_id", "note", "answer"] }, async () => {
@@ -150,12 +152,23 @@ export default {
           </div>
           <p v-else class="form-hint">还没有照片。照片只收 JPEG、PNG，保存前去除拍摄位置、相机型号等信息。</p>
         </el-card>
+        <el-card v-if="d.assists.length" shadow="never" class="demand-timeline-card demand-assists">
+          <template #header>协办（{{ d.assists.length }}）</template>
+          <div v-for="x in d.assists" :key="x.id" class="assist-row">
+            <div><strong>{{ x.name }}</strong>
+              <el-tag v-if="x.done_at" type="success" size="small">已回复</el-tag>
+              <el-tag v-else :type="x.late ? 'danger' : 'warning'" size="small">{{ x.late ? '超期未回复' : '待回复' }}</el-tag>
+              <span class="form-hint"> {{ show(x.asked_by) }} {{ fmtDateTime(x.asked_at) }} 请求，{{ fmtDateTime(x.due_at) }} 前回复</span></div>
+            <div class="timeline-note">{{ x.note }}</div>
+            <div v-if="x.reply" class="timeline-note">回复：{{ x.reply }}</div>
+          </div>
+        </el-card>
         <el-card shadow="never" class="demand-timeline-card">
           <template #header>办理经过</template>
           <el-timeline class="demand-timeline">
             <el-timeline-item v-for="e in d.events" :key="e.id" :timestamp="fmtDateTime(e.at)" :type="dotType(e)" placement="top">
               <div class="timeline-head"><strong>{{ e.action_label }}</strong> → {{ e.to_label }}<span class="timeline-who"> · {{ show(e.actor) }}</span></div>
-              <div v-if="e.handler" class="timeline-line">承办人：{{ e.handler }}</div>
+              <div v-if="e.handler" class="timeline-line">{{ e.action === 'assist' ? '协办人' : '承办人' }}：{{ e.handler }}</div>
               <div v-if="e.note" class="timeline-line timeline-note">{{ e.note }}</div>
               <div v-if="e.deadline" class="timeline-line form-hint">时限 {{ fmtDateTime(e.deadline) }}（{{ e.rule_id }}，{{ e.rule_hours }} 小时）</div>
             </el-timeline-item>
@@ -163,7 +176,7 @@ export default {
         </el-card>
         <el-dialog v-model="dialog.open" :title="LABEL[dialog.action]" :width="isMobile ? '94%' : '480px'" append-to-body>
           <el-form label-position="top" @submit.prevent="submit">
-            <el-form-item v-if="dialog.action === 'dispatch' || dialog.action === 'transfer'" label="承办人" required :error="errs.handler_user_id">
+            <el-form-item v-if="['dispatch', 'transfer', 'assist'].includes(dialog.action)" :label="dialog.action === 'assist' ? '协办人' : '承办人'" required :error="errs.handler_user_id">
               <el-select v-model="dialog.handler_user_id" filterable placeholder="请选择承办人" class="w-full">
                 <el-option v-for="h in handlers" :key="h.user_id" :label="h.name + '（' + h.org_name + '）'" :value="h.user_id" />
               </el-select>
@@ -173,7 +186,7 @@ export default {
                 <el-radio label="satisfied">满意</el-radio><el-radio label="basically">基本满意</el-radio><el-radio label="unsatisfied">不满意</el-radio>
               </el-radio-group>
             </el-form-item>
-            <el-form-item :label="NOTE_LABEL[dialog.action]" :required="['transfer', 'return', 'close', 'supervise', 'pause'].includes(dialog.action) || dialog.answer === 'unsatisfied'" :error="errs.note">
+            <el-form-item :label="NOTE_LABEL[dialog.action]" :required="['transfer', 'return', 'close', 'supervise', 'pause', 'assist', 'assist_reply'].includes(dialog.action) || dialog.answer === 'unsatisfied'" :error="errs.note">
               <el-input v-model="dialog.note" type="textarea" :rows="3" maxlength="1000" />
             </el-form-item>
             <p v-if="dialog.action === 'visit' && dialog.answer === 'unsatisfied'" class="form-hint">第一次不满意重新办理；再次不满意转督办。</p>

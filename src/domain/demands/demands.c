@@ -594,6 +594,19 @@ int demands_list(struct app *app, const struct demands_scope *s, const struct de
     return rc;
 }
 
+int demand_assists(struct app *app, int64_t demand_id, struct arena *a, struct demand_assist **out,
+                   int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc;
+
+    if (db_acquire(app->db, &c, err) < 0)
+        return -1;
+    rc = demands_store_assists(c, demand_id, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
 int demand_get(struct app *app, const struct demands_scope *s, int64_t id, struct arena *a,
                struct demand_row *out, struct demand_event **events_out, int64_t *nevents_out,
                struct err *err)
@@ -711,6 +724,49 @@ static int notify_reporter(struct db_conn *c, const struct demand_row *d, const 
     return 0;
 }
 
+/* 协办: asks in->handler_user_id (a possible handler, not the main one, not already asked and
+ * still to reply) to help with d by DEM-HOP from now, and tells them in their inbox. */
+static int assist_ask(struct db_conn *c, const struct demand_row *d,
+                      const struct demand_action_in *in, const struct auth_actor *actor,
+                      int64_t now, const struct demand_rule_row *r, int64_t nr, struct arena *a,
+                      const struct demand_rule_row **rule, struct err *err)
+{
+    struct demands_org o;
+    struct demand_assist *x;
+    int64_t n;
+
+    if (in->handler_user_id == d->handler_user_id)
+        return err_set(err, E_INVALID, "/handler_user_id", "协办人不能是这件诉求的承办人");
+    if (demands_store_org(c, d->org_id, a, &o, err) < 0 ||
+        handler_check(c, o.path, in->handler_user_id, a, err) < 0 ||
+        demands_store_assists(c, d->id, a, &x, &n, err) < 0 ||
+        rule_hours(r, nr, "DEM-HOP", NULL, rule, err) < 0)
+        return -1;
+    for (int64_t i = 0; i < n; i++)
+        if (x[i].user_id == in->handler_user_id && !x[i].done_at)
+            return err_set(err, E_CONFLICT, "/handler_user_id", "已请%s协办，尚未回复", x[i].name);
+    if (demands_store_assist_insert(c,
+                                    &(struct demand_assist){ .demand_id = d->id,
+                                                             .user_id = in->handler_user_id,
+                                                             .note = in->note,
+                                                             .due_at = now + (*rule)->hours * 3600,
+                                                             .asked_by = auth_actor_user_id(actor),
+                                                             .asked_at = now },
+                                    err) < 0)
+        return -1;
+    return notify_enqueue(
+        c,
+        &(struct notify_msg){
+            .tenant_id = o.tenant_id,
+            .user_id = in->handler_user_id,
+            .kind = "demand.assist",
+            .ref_type = "demand",
+            .ref_id = d->id,
+            .body = arena_printf(a, "请您协办诉求（编号 %s，%s），%lld 小时内在“诉求办理”中回复。",
+                                 d->number, d->category_name, (long long)(*rule)->hours) },
+        err);
+}
+
 int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
                const struct demand_action_in *in, const struct auth_actor *actor, struct arena *a,
                const char **status_out, struct err *err)
@@ -799,6 +855,20 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
             goto out;
         st.handler_user_id = in->handler_user_id;
         st.hop_due = deadline = now + rule->hours * 3600;
+    } else if (strcmp(in->action, "assist") == 0) {
+        if (assist_ask(c, &d, in, actor, now, r, nr, a, &rule, err) < 0)
+            goto out;
+        deadline = now + rule->hours * 3600;
+        notified = true; /* the helper's inbox */
+    } else if (strcmp(in->action, "assist_reply") == 0) {
+        bool found = false;
+        if (demands_store_assist_reply(c, id, auth_actor_user_id(actor), in->note, now, &found,
+                                       err) < 0)
+            goto out;
+        if (!found) {
+            err_set(err, E_CONFLICT, "/action", "您没有这件诉求待回复的协办");
+            goto out;
+        }
     } else if (strcmp(in->action, "return") == 0) {
         st.handler_user_id = 0;
         st.hop_due = 0;
@@ -836,7 +906,9 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
     ev = (struct demand_event_in){
         .demand_id = id,
         .actor_user_id = auth_actor_user_id(actor),
-        .handler_user_id = (needs & DEMAND_NEED_HANDLER) ? st.handler_user_id : 0,
+        .handler_user_id = strcmp(in->action, "assist") == 0 ? in->handler_user_id
+                           : (needs & DEMAND_NEED_HANDLER)   ? st.handler_user_id
+                                                             : 0,
         .deadline = deadline,
         .rule_hours = rule ? rule->hours : 0,
         .at = now,

@@ -207,6 +207,15 @@ int demands_escalate(struct app *app, struct err *err);
 int demand_handlers(struct app *app, int64_t id, struct arena *a, struct account_ref **out,
                     int64_t *n_out, struct err *err);
 
+/* One 协办: a helper asked beside the main handler, with the reason, deadline and reply. */
+struct demand_assist {
+    int64_t id, demand_id, user_id, due_at, asked_by, asked_at, done_at;
+    const char *note, *reply, *name, *asked_by_name;
+};
+/* The helpers asked on a demand, oldest first. */
+int demand_assists(struct app *app, int64_t demand_id, struct arena *a, struct demand_assist **out,
+                   int64_t *n_out, struct err *err);
+
 /* ---- statistics ---- */
 
 /* The counts behind the rates of one group (docs/demands.md has the definitions). */

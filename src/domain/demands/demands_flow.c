@@ -17,11 +17,12 @@ static const enum demand_class STATUS_CLASS[] = { DEMAND_OPEN,  DEMAND_OPEN, DEM
                                                   DEMAND_CLOSED };
 const char *const DEMAND_CLASSES[] = { "open", "fixed", "closed", NULL };
 const char *const DEMAND_CLASS_LABELS[] = { "办理中", "已办结", "已结案", NULL };
-const char *const DEMAND_ACTIONS[] = { "intake", "accept", "dispatch", "transfer",
-                                       "return", "close",  "visit",    "supervise",
-                                       "pause",  "resume", NULL };
-const char *const DEMAND_ACTION_LABELS[] = { "登记", "受理", "派单",     "转办",     "退单", "办结",
-                                             "回访", "督办", "暂停计时", "恢复计时", NULL };
+const char *const DEMAND_ACTIONS[] = { "intake", "accept",       "dispatch",  "transfer", "return",
+                                       "close",  "visit",        "supervise", "pause",    "resume",
+                                       "assist", "assist_reply", NULL };
+const char *const DEMAND_ACTION_LABELS[] = { "登记",     "受理",     "派单", "转办",     "退单",
+                                             "办结",     "回访",     "督办", "暂停计时", "恢复计时",
+                                             "请求协办", "协办回复", NULL };
 const char *const DEMAND_CHANNELS[] = { "visit", "phone", "walk_in", "web", NULL };
 const char *const DEMAND_CHANNEL_LABELS[] = { "入户走访（背包服务）", "电话", "来访", "网上",
                                               NULL };
@@ -65,6 +66,13 @@ static const struct transition FLOW[] = {
     { "dispatched", "resume", "dispatched", 0 },
     { "reopened", "resume", "reopened", 0 },
     { "supervised", "resume", "supervised", 0 },
+    /* 协办: the handler asks a second account to help (the state stays); the helper replies. */
+    { "dispatched", "assist", "dispatched", DEMAND_NEED_HANDLER | DEMAND_NEED_NOTE },
+    { "supervised", "assist", "supervised", DEMAND_NEED_HANDLER | DEMAND_NEED_NOTE },
+    { "accepted", "assist_reply", "accepted", DEMAND_NEED_NOTE },
+    { "dispatched", "assist_reply", "dispatched", DEMAND_NEED_NOTE },
+    { "reopened", "assist_reply", "reopened", DEMAND_NEED_NOTE },
+    { "supervised", "assist_reply", "supervised", DEMAND_NEED_NOTE },
 };
 
 enum demand_class demand_status_class(const char *status)

@@ -539,20 +539,46 @@ static json_t *photos_json(struct app *app, int64_t id, struct arena *a)
     return arr;
 }
 
+/* The 协办 of a demand, each flagged late when unanswered past its deadline; mine: the
+ * caller's own unanswered one (the page offers 协办回复 then). */
+static json_t *assists_json(const struct demand_assist *x, int64_t n, int64_t me, bool *mine)
+{
+    json_t *arr = json_array();
+    int64_t now = clock_now();
+
+    for (int64_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:b}", "id", (json_int_t)x[i].id,
+                              "user_id", (json_int_t)x[i].user_id, "name", x[i].name, "note",
+                              x[i].note, "due_at", opt_time(x[i].due_at), "asked_at",
+                              opt_time(x[i].asked_at), "late", !x[i].done_at && x[i].due_at < now);
+        json_object_set_new(o, "asked_by", jstr(x[i].asked_by_name));
+        json_object_set_new(o, "reply", jstr(x[i].reply));
+        json_object_set_new(o, "done_at", opt_time(x[i].done_at));
+        json_array_append_new(arr, o);
+        *mine = *mine || (x[i].user_id == me && !x[i].done_at);
+    }
+    return arr;
+}
+
 static int demand_detail(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct demands_scope s = record_scope(req);
     struct demand_event *e;
+    struct demand_assist *x;
     struct demand_row d;
-    int64_t id, n;
+    int64_t id, n, nx;
+    bool mine = false;
     json_t *o;
 
     if (demand_in_scope(req, &id, err) < 0 ||
-        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0)
+        demand_get(req->app, &s, id, req->arena, &d, &e, &n, err) < 0 ||
+        demand_assists(req->app, id, req->arena, &x, &nx, err) < 0)
         return -1;
     o = demand_json(&d, may_reveal(req, d.org_path), req->arena);
     json_object_set_new(o, "events", events_json(e, n));
     json_object_set_new(o, "photos", photos_json(req->app, id, req->arena));
+    json_object_set_new(o, "assists", assists_json(x, nx, req->user->id, &mine));
+    json_object_set_new(o, "my_assist_open", json_boolean(mine));
     http_res_json(res, 200, o);
     return 0;
 }

@@ -124,6 +124,12 @@ struct demand_overdue {
 /* Up to 200 demands overdue at now (open, not paused), oldest first. */
 int demands_store_overdue(struct db_conn *c, int64_t now, struct arena *a,
                           struct demand_overdue **out, int64_t *n_out, struct err *err);
+int demands_store_assist_insert(struct db_conn *c, const struct demand_assist *x, struct err *err);
+/* Records user_id's reply to their open 协办 of demand_id; *found_out false when there is none. */
+int demands_store_assist_reply(struct db_conn *c, int64_t demand_id, int64_t user_id,
+                               const char *reply, int64_t now, bool *found_out, struct err *err);
+int demands_store_assists(struct db_conn *c, int64_t demand_id, struct arena *a,
+                          struct demand_assist **out, int64_t *n_out, struct err *err);
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err);
 int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,

@@ -556,14 +556,19 @@ int demands_store_update(struct db_conn *c, int64_t id, const struct demand_stat
     "LEFT JOIN building b ON b.id = d.building_id "                                                \
     "LEFT JOIN user_account iu ON iu.id = d.intake_by "                                            \
     "LEFT JOIN user_account hu ON hu.id = d.handler_user_id "
-/* The scope: path, upper, worker (three times), person (twice): demands_scope_args. */
+/* Whether account ? was asked to help (协办) with d. */
+#define ASSISTED_BY                                                                                \
+    "EXISTS (SELECT 1 FROM demand_assist x WHERE x.demand_id = d.id AND x.user_id = ?)"
+/* The scope: path, upper, worker (four times), person (twice): demands_scope_args. A grid
+ * worker sees their grids' demands, those dispatched to them and those they help with. */
 #define DEMAND_SCOPE                                                                               \
     "d.org_path >= ? AND d.org_path < ? AND (? = 0 OR d.grid_id IN (SELECT w.grid_id FROM "        \
-    "grid_worker w WHERE w.user_id = ?) OR d.handler_user_id = ?) AND (? = 0 OR "                  \
-    "d.reporter_person_id = ?) "
+    "grid_worker w WHERE w.user_id = ?) OR d.handler_user_id = ? OR " ASSISTED_BY ") AND (? = 0 "  \
+    "OR d.reporter_person_id = ?) "
 #define DEMAND_SCOPE_ARGS(s, upper)                                                                \
     DB_TEXT((s)->path), DB_TEXT(upper), DB_INT((s)->worker_id), DB_INT((s)->worker_id),            \
-        DB_INT((s)->worker_id), DB_INT((s)->person_id), DB_INT((s)->person_id)
+        DB_INT((s)->worker_id), DB_INT((s)->worker_id), DB_INT((s)->person_id),                    \
+        DB_INT((s)->person_id)
 
 static void read_demand(struct db_stmt *st, struct arena *a, void *row)
 {
@@ -702,9 +707,73 @@ int demands_store_events(struct db_conn *c, int64_t id, struct arena *a, struct 
     "(d.status IN " OPEN_STATES " AND d.paused_at IS NULL AND (d.due_at < ? OR d.hop_due < ? OR "  \
     "(d.first_response_at IS NULL AND d.respond_due < ?)))"
 #define DEMAND_FILTER                                                                              \
-    "WHERE " DEMAND_SCOPE "AND (? = 0 OR d.grid_id = ?) AND (? = 0 OR d.handler_user_id = ?) "     \
+    "WHERE " DEMAND_SCOPE                                                                          \
+    "AND (? = 0 OR d.grid_id = ?) AND (? = 0 OR d.handler_user_id = ? OR " ASSISTED_BY ") "        \
     "AND (? IS NULL OR d.status = ?) AND (? IS NULL OR d.category = ?) "                           \
     "AND d.created_at >= ? AND d.created_at < ? AND (? = 0 OR " OVERDUE_AT ") "
+static const struct db_sql SQL_ASSIST_INSERT = {
+    .name = "demands.assist_insert",
+    .sql = "INSERT INTO demand_assist (demand_id, user_id, note, due_at, asked_by, asked_at) "
+           "VALUES (?, ?, ?, ?, ?, ?)",
+};
+
+int demands_store_assist_insert(struct db_conn *c, const struct demand_assist *x, struct err *err)
+{
+    return db_run_args(c, &SQL_ASSIST_INSERT,
+                       DB_ARGS(DB_INT(x->demand_id), DB_INT(x->user_id), DB_TEXT(x->note),
+                               DB_INT(x->due_at), DB_OPT_ID(x->asked_by), DB_INT(x->asked_at)),
+                       err);
+}
+
+static const struct db_sql SQL_ASSIST_REPLY = {
+    .name = "demands.assist_reply",
+    .sql = "UPDATE demand_assist SET reply = ?, done_at = ? WHERE demand_id = ? AND user_id = ? "
+           "AND done_at IS NULL",
+};
+
+int demands_store_assist_reply(struct db_conn *c, int64_t demand_id, int64_t user_id,
+                               const char *reply, int64_t now, bool *found_out, struct err *err)
+{
+    if (db_run_args(c, &SQL_ASSIST_REPLY,
+                    DB_ARGS(DB_TEXT(reply), DB_INT(now), DB_INT(demand_id), DB_INT(user_id)),
+                    err) < 0)
+        return -1;
+    *found_out = db_changes(c) > 0;
+    return 0;
+}
+
+static const struct db_sql SQL_ASSISTS = {
+    .name = "demands.assists",
+    .sql = "SELECT x.id, x.demand_id, x.user_id, x.due_at, x.asked_by, x.asked_at, x.done_at, "
+           "x.note, x.reply, u.display_name, a.display_name FROM demand_assist x "
+           "JOIN user_account u ON u.id = x.user_id LEFT JOIN user_account a ON a.id = x.asked_by "
+           "WHERE x.demand_id = ? ORDER BY x.id",
+};
+
+static void read_assist(struct db_stmt *st, struct arena *a, void *row)
+{
+    *(struct demand_assist *)row = (struct demand_assist){
+        .id = db_col_int(st, 0),
+        .demand_id = db_col_int(st, 1),
+        .user_id = db_col_int(st, 2),
+        .due_at = db_col_int(st, 3),
+        .asked_by = db_col_int(st, 4),
+        .asked_at = db_col_int(st, 5),
+        .done_at = db_col_int(st, 6),
+        .note = db_col_dup(st, 7, a),
+        .reply = db_col_dup(st, 8, a),
+        .name = db_col_dup(st, 9, a),
+        .asked_by_name = db_col_dup(st, 10, a),
+    };
+}
+
+int demands_store_assists(struct db_conn *c, int64_t demand_id, struct arena *a,
+                          struct demand_assist **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_ASSISTS, DB_ARGS(DB_INT(demand_id)), read_assist,
+                             sizeof(struct demand_assist), a, out, n_out, err);
+}
+
 static const struct db_sql SQL_OVERDUE = {
     .name = "demands.overdue",
     .sql = "SELECT d.id, d.supervise_level, d.org_path FROM demand d WHERE " OVERDUE_AT
@@ -750,10 +819,11 @@ static void bind_filter(struct db_stmt *st, int *k, const void *arg)
     db_bind_args(st, k,
                  DB_ARGS(DEMAND_SCOPE_ARGS(p->s, p->upper), DB_INT(p->f->grid_id),
                          DB_INT(p->f->grid_id), DB_INT(p->f->handler_user_id),
-                         DB_INT(p->f->handler_user_id), DB_TEXT(p->f->status),
-                         DB_TEXT(p->f->status), DB_TEXT(p->f->category), DB_TEXT(p->f->category),
-                         DB_INT(p->from_at), DB_INT(p->to_at), DB_INT(p->f->overdue ? 1 : 0),
-                         DB_INT(p->now), DB_INT(p->now), DB_INT(p->now)));
+                         DB_INT(p->f->handler_user_id), DB_INT(p->f->handler_user_id),
+                         DB_TEXT(p->f->status), DB_TEXT(p->f->status), DB_TEXT(p->f->category),
+                         DB_TEXT(p->f->category), DB_INT(p->from_at), DB_INT(p->to_at),
+                         DB_INT(p->f->overdue ? 1 : 0), DB_INT(p->now), DB_INT(p->now),
+                         DB_INT(p->now)));
 }
 
 int demands_store_page(struct db_conn *c, const struct demands_scope *s,
