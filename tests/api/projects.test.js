@@ -237,15 +237,32 @@ test("the progress roll-up and the publicity window come from data, not from inp
   const pj = (await ok(jiedao, "GET", `/api/projects?org=${c2}`)).items[1];
   expectError(await jiedao.request("POST", `/api/projects/${pj.id}/milestones`, { body: { title: "节点", planned_on: `${Y}-01-01`, weight: 1, progress: 100 } }), 400, "invalid", "/progress");
   // A new rule row from today changes the window of the next publication.
-  await ok(jiedao, "POST", "/api/project-budgets", { org_id: c1, year: Y, amount_fen: 100000 });
-  const n = await ok(shequ, "POST", "/api/needs", { org_id: c1, year: Y, title: "健身器材更新", source_kind: "survey" }, 201);
-  const p = await ok(shequ, "POST", "/api/proposals", { org_id: c1, year: Y, title: "健身器材", cost_fen: 50000, body: "社区居委会", needs: [{ need_id: n.id }] }, 201);
+  await ok(jiedao, "POST", "/api/project-budgets", { org_id: c1, year: Y + 1, amount_fen: 100000 });
+  const n = await ok(shequ, "POST", "/api/needs", { org_id: c1, year: Y + 1, title: "健身器材更新", source_kind: "survey" }, 201);
+  const p = await ok(shequ, "POST", "/api/proposals", { org_id: c1, year: Y + 1, title: "健身器材", cost_fen: 50000, body: "社区居委会", needs: [{ need_id: n.id }] }, 201);
   await ok(shequ, "POST", `/api/proposals/${p.id}/review`, { verdict: "feasible" });
-  const s = await ok(shequ, "POST", "/api/selections", { org_id: c1, year: Y, basis: "居民代表会议", proposals: [{ proposal_id: p.id }] }, 201);
+  const s = await ok(shequ, "POST", "/api/selections", { org_id: c1, year: Y + 1, basis: "居民代表会议", proposals: [{ proposal_id: p.id }] }, 201);
   sql(srv.db, `UPDATE proj_rule SET valid_to = '${today()}' WHERE rule_id = 'PROJ-PUBLICITY-DAYS'`);
   sql(srv.db, `INSERT INTO proj_rule (rule_id, value, valid_from, confidence, source) VALUES ('PROJ-PUBLICITY-DAYS', 5, '${today()}', 'local', '测试')`);
   const pub = await ok(shequ, "POST", `/api/selections/${s.id}/publish`);
   assert.deepEqual([pub.publicity_days, pub.publicity_until], [5, addDays(today(), 4)]);
   // The 居民 login of this community objects in their own name.
   assert.equal((await ok(jumin, "POST", `/api/selections/${s.id}/objections`, { content: "器材种类希望多一些" }, 201)).channel, "self");
+});
+
+test("the demo street's community: last year completed and evaluated, this year under way", async () => {
+  const items = (await ok(shequ, "GET", `/api/projects?org=${c1}`)).items;
+  const last = items.filter((p) => p.year === Y - 1), cur = items.filter((p) => p.year === Y);
+  assert.ok(last.length >= 1 && cur.length >= 1);
+  for (const p of last) assert.deepEqual([p.status, p.progress], ["done", 100]);
+  for (const p of cur) {
+    assert.equal(p.status, "ongoing");
+    const w = p.milestones.reduce((t, m) => t + m.weight, 0), d = p.milestones.filter((m) => m.done_on).reduce((t, m) => t + m.weight, 0);
+    assert.equal(p.progress, Math.floor((d * 100) / w));
+    assert.ok(p.progress < 100);
+  }
+  const ch = await ok(shequ, "GET", `/api/projects/${last[0].id}/chain`);
+  assert.ok(ch.evaluations[0].published && ch.evaluations[0].responses >= 3);
+  assert.ok(ch.demands.length >= 1, "a demo need links a real demo demand");
+  assert.equal(count(`SELECT COUNT(*) FROM proj_accountability a JOIN project j ON j.id = a.project_id WHERE j.org_id = ${c1} AND j.year = ${Y - 1}`), 1);
 });

@@ -168,7 +168,7 @@ CREATE TABLE proj_note (
     tenant_id BIGINT NOT NULL,
     project_id BIGINT NOT NULL REFERENCES project(id),
     content TEXT NOT NULL,
-    author_id BIGINT NOT NULL,
+    author_id BIGINT,
     created_at BIGINT NOT NULL
 );
 CREATE INDEX proj_note_project ON proj_note(project_id);
@@ -178,7 +178,7 @@ CREATE TABLE proj_evaluation (
     tenant_id BIGINT NOT NULL,
     project_id BIGINT NOT NULL REFERENCES project(id),
     year BIGINT NOT NULL,
-    user_id BIGINT NOT NULL,
+    user_id BIGINT, -- NULL: a paper form entered by staff (the demo's assembly forms)
     quality BIGINT NOT NULL CHECK (quality BETWEEN 1 AND 5),
     timeliness BIGINT NOT NULL CHECK (timeliness BETWEEN 1 AND 5),
     benefit BIGINT NOT NULL CHECK (benefit BETWEEN 1 AND 5),

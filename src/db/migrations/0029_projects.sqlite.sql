@@ -168,7 +168,7 @@ CREATE TABLE proj_note (
     tenant_id INTEGER NOT NULL,
     project_id INTEGER NOT NULL REFERENCES project(id),
     content TEXT NOT NULL,
-    author_id INTEGER NOT NULL,
+    author_id INTEGER,
     created_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX proj_note_project ON proj_note(project_id);
@@ -178,7 +178,7 @@ CREATE TABLE proj_evaluation (
     tenant_id INTEGER NOT NULL,
     project_id INTEGER NOT NULL REFERENCES project(id),
     year INTEGER NOT NULL,
-    user_id INTEGER NOT NULL,
+    user_id INTEGER, -- NULL: a paper form entered by staff (the demo's assembly forms)
     quality INTEGER NOT NULL CHECK (quality BETWEEN 1 AND 5),
     timeliness INTEGER NOT NULL CHECK (timeliness BETWEEN 1 AND 5),
     benefit INTEGER NOT NULL CHECK (benefit BETWEEN 1 AND 5),

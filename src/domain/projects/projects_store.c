@@ -9,6 +9,11 @@
 #include "db/db.h"
 #include "domain/projects/projects_int.h"
 
+static const struct db_sql SQL_DEMO_DEMANDS = {
+    .name = "projects.demo_demands",
+    .sql = "SELECT id FROM demand WHERE org_path LIKE ? || '%' AND no_publish = 0 ORDER BY id "
+           "LIMIT ?",
+};
 static const struct db_sql SQL_ORG = {
     .name = "projects.org",
     .sql = "SELECT o.id, o.tenant_id, o.path, o.name, o.type, COALESCE(p.type, '') FROM org o "
@@ -706,10 +711,10 @@ int projects_store_note_insert(struct db_conn *c, int64_t tenant_id, int64_t pro
                                const char *content, int64_t by, int64_t now, int64_t *id_out,
                                struct err *err)
 {
-    return db_run_id_args(
-        c, &SQL_NOTE_INSERT,
-        DB_ARGS(DB_INT(tenant_id), DB_INT(project_id), DB_TEXT(content), DB_INT(by), DB_INT(now)),
-        id_out, err);
+    return db_run_id_args(c, &SQL_NOTE_INSERT,
+                          DB_ARGS(DB_INT(tenant_id), DB_INT(project_id), DB_TEXT(content),
+                                  DB_OPT_ID(by), DB_INT(now)),
+                          id_out, err);
 }
 
 int projects_store_notes(struct db_conn *c, int64_t project_id, struct arena *a,
@@ -725,7 +730,7 @@ int projects_store_eval_insert(struct db_conn *c, int64_t tenant_id, int64_t pro
 {
     return db_conflict_on(
         db_run_args(c, &SQL_EVAL_INSERT,
-                    DB_ARGS(DB_INT(tenant_id), DB_INT(project_id), DB_INT(year), DB_INT(user_id),
+                    DB_ARGS(DB_INT(tenant_id), DB_INT(project_id), DB_INT(year), DB_OPT_ID(user_id),
                             DB_INT(in->quality), DB_INT(in->timeliness), DB_INT(in->benefit),
                             DB_TEXT(in->satisfaction), DB_OPT_TEXT(in->comment), DB_INT(now)),
                     err),
@@ -783,5 +788,12 @@ int projects_store_accounts(struct db_conn *c, int64_t project_id, struct arena 
                             struct proj_account **out, int64_t *n_out, struct err *err)
 {
     return db_read_rows_args(c, &SQL_ACCOUNTS, DB_ARGS(DB_INT(project_id)), read_account,
+                             sizeof(**out), a, out, n_out, err);
+}
+
+int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t n, struct arena *a,
+                                int64_t **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_DEMO_DEMANDS, DB_ARGS(DB_TEXT(path), DB_INT(n)), db_read_int,
                              sizeof(**out), a, out, n_out, err);
 }
