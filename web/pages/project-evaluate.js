@@ -6,7 +6,10 @@ import { api } from "../lib/api.js";
 import { fmtYuan } from "../lib/money.js";
 const { ref, reactive, onMounted, computed } = Vue;
 
-export const routes = [{ path: "/projects/evaluate", title: "民生实事评议", perm: "session", menu: { group: "服务群众", icon: "Star", order: 10 } }];
+// In the menu of residents (the ones who evaluate); a member with a grant in the community may
+// open the address too (the server checks the community).
+export const routes = [{ path: "/projects/evaluate", title: "民生实事评议", perm: "session", roles: ["resident"],
+                         menu: { group: "服务群众", icon: "Star", order: 6 } }];
 
 const RUBRIC = [["quality", "项目质量"], ["timeliness", "进度按时"], ["benefit", "群众受益"]];
 const SAT = [["satisfied", "满意"], ["basically", "基本满意"], ["unsatisfied", "不满意"]];
