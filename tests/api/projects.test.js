@@ -263,6 +263,9 @@ test("the demo street's community: last year completed and evaluated, this year 
   }
   const ch = await ok(shequ, "GET", `/api/projects/${last[0].id}/chain`);
   assert.ok(ch.evaluations[0].published && ch.evaluations[0].responses >= 3);
-  assert.ok(ch.demands.length >= 1, "a demo need links a real demo demand");
+  // This year's needs link real demo demands, each taken in before the list was published.
+  const cc = await ok(shequ, "GET", `/api/projects/${cur[0].id}/chain`);
+  assert.ok(cc.demands.length >= 1, "a demo need links a real demo demand");
+  for (const d of cc.demands) assert.ok(count(`SELECT created_at FROM demand WHERE id = ${d.id}`) < Date.parse(`${cc.selection.publicity_from}T00:00:00+08:00`) / 1000);
   assert.equal(count(`SELECT COUNT(*) FROM proj_accountability a JOIN project j ON j.id = a.project_id WHERE j.org_id = ${c1} AND j.year = ${Y - 1}`), 1);
 });

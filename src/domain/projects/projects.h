@@ -92,6 +92,7 @@ struct proj_proposal {
         *retire_note;
     int64_t *need_ids;
     int64_t nneeds;
+    bool selected; /* listed in a selection: no more review or retirement */
 };
 /* A proposal of a community org from ≥ 1 open needs of that org and year (E_INVALID
  * "/needs/i/need_id"); status pending. Audited proj.proposal. */

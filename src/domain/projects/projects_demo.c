@@ -1,9 +1,9 @@
 /* projects_demo.c: the 民生实事 demo hook, at the demo street's own community: last year's
  * projects adopted, completed and evaluated at the residents' assembly (paper forms, no
  * account), with one 问责 case closed; this year's at the 问效 stage (needs from real demo
- * demands, proposals reviewed, the list published and adopted, projects in progress with
- * milestones and supervision notes). Deterministic (no random draw), written through the
- * area's store in the demo's transaction; a few dozen rows. */
+ * demands taken in before the list was published, proposals reviewed, the list published and
+ * adopted, projects in progress with milestones and supervision notes). Deterministic (no random
+ * draw), written through the area's store in the demo's transaction; a few dozen rows. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -129,7 +129,7 @@ static int projects_demo_run(const struct demo_ctx *ctx, struct err *err)
     struct arena a;
     struct proj_org o;
     struct proj_project last[2], now[3];
-    int64_t *dem, ndem, year = strtoll(ctx->today, NULL, 10), id;
+    int64_t *dem, ndem, *old, nold, year = strtoll(ctx->today, NULL, 10), id;
     const int all[] = { 3, 3 }, some[] = { 2, 1, 1 };
     int rc = -1;
 
@@ -137,10 +137,13 @@ static int projects_demo_run(const struct demo_ctx *ctx, struct err *err)
         return 0;
     arena_init(&a, 1u << 15);
     if (projects_store_org(ctx->c, ctx->street->community_org_id, &a, &o, err) < 0 ||
-        projects_store_demo_demands(ctx->c, o.path, 4, &a, &dem, &ndem, err) < 0 ||
-        demo_year(ctx, &a, &o, year - 1, LAST, 2, dem, ndem, -365 - 300, all, last, err) < 0 ||
-        demo_year(ctx, &a, &o, year, THIS, 3, dem + (ndem > 1 ? 1 : ndem), ndem > 1 ? ndem - 1 : 0,
-                  -120, some, now, err) < 0)
+        /* A need links only demands taken in before its list was published. */
+        projects_store_demo_demands(ctx->c, o.path, ctx->now - (365 + 330) * 86400LL, 1, &a, &old,
+                                    &nold, err) < 0 ||
+        projects_store_demo_demands(ctx->c, o.path, ctx->now - 150 * 86400LL, 3, &a, &dem, &ndem,
+                                    err) < 0 ||
+        demo_year(ctx, &a, &o, year - 1, LAST, 2, old, nold, -365 - 300, all, last, err) < 0 ||
+        demo_year(ctx, &a, &o, year, THIS, 3, dem, ndem, -120, some, now, err) < 0)
         goto out;
     /* Last year: completed, evaluated on paper at the assembly, one 问责 case closed. */
     for (int i = 0; i < 2; i++) {

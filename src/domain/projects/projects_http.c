@@ -84,6 +84,7 @@ static json_t *proposal_json(const struct proj_proposal *p)
                  ? enum_label(PROJ_RETIRE_REASONS, PROJ_RETIRE_REASON_LABELS, p->retire_reason)
                  : NULL));
     json_object_set_new(o, "retire_note", jstr(p->retire_note));
+    json_object_set_new(o, "selected", json_boolean(p->selected));
     return o;
 }
 

@@ -104,6 +104,7 @@ int projects_store_account_close(struct db_conn *c, int64_t project_id, int64_t 
                                  bool *found_out, struct err *err);
 int projects_store_accounts(struct db_conn *c, int64_t project_id, struct arena *a,
                             struct proj_account **out, int64_t *n_out, struct err *err);
-/* The demo: the first n publishable demands under path (their ids). */
-int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t n, struct arena *a,
-                                int64_t **out, int64_t *n_out, struct err *err);
+/* The demo: the latest n publishable demands under path taken in before the epoch second
+ * before (their ids). */
+int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t before, int64_t n,
+                                struct arena *a, int64_t **out, int64_t *n_out, struct err *err);

@@ -11,8 +11,8 @@
 
 static const struct db_sql SQL_DEMO_DEMANDS = {
     .name = "projects.demo_demands",
-    .sql = "SELECT id FROM demand WHERE org_path LIKE ? || '%' AND no_publish = 0 ORDER BY id "
-           "LIMIT ?",
+    .sql = "SELECT id FROM demand WHERE org_path LIKE ? || '%' AND no_publish = 0 "
+           "AND created_at < ? ORDER BY created_at DESC, id LIMIT ?",
 };
 static const struct db_sql SQL_ORG = {
     .name = "projects.org",
@@ -160,7 +160,7 @@ static const struct db_sql SQL_PROPOSAL_NEED = {
 #define PROPOSAL_COLS                                                                              \
     "p.id, p.org_id, p.year, p.cost_fen, COALESCE(p.body_org_id, 0), p.created_at, o.name, "       \
     "p.title, p.description, p.body, p.status, p.feasibility_note, p.retire_reason, "              \
-    "p.retire_note"
+    "p.retire_note, (SELECT COUNT(*) FROM proj_selection_item i WHERE i.proposal_id = p.id)"
 static const struct db_sql SQL_PROPOSALS = {
     .name = "projects.proposals",
     .sql = "SELECT " PROPOSAL_COLS " FROM proj_proposal p JOIN org o ON o.id = p.org_id "
@@ -209,6 +209,7 @@ static void read_proposal(struct db_stmt *st, struct arena *a, void *row)
     p->feasibility_note = db_col_dup(st, 11, a);
     p->retire_reason = db_col_dup(st, 12, a);
     p->retire_note = db_col_dup(st, 13, a);
+    p->selected = db_col_int(st, 14) > 0;
 }
 
 int projects_store_proposal_insert(struct db_conn *c, const struct proj_org *o,
@@ -791,9 +792,10 @@ int projects_store_accounts(struct db_conn *c, int64_t project_id, struct arena 
                              sizeof(**out), a, out, n_out, err);
 }
 
-int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t n, struct arena *a,
-                                int64_t **out, int64_t *n_out, struct err *err)
+int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t before, int64_t n,
+                                struct arena *a, int64_t **out, int64_t *n_out, struct err *err)
 {
-    return db_read_rows_args(c, &SQL_DEMO_DEMANDS, DB_ARGS(DB_TEXT(path), DB_INT(n)), db_read_int,
+    return db_read_rows_args(c, &SQL_DEMO_DEMANDS,
+                             DB_ARGS(DB_TEXT(path), DB_INT(before), DB_INT(n)), db_read_int,
                              sizeof(**out), a, out, n_out, err);
 }

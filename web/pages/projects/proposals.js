@@ -85,9 +85,10 @@ export default {
           <el-tag size="small" :type="row.status === 'feasible' ? 'success' : row.status === 'unfeasible' ? 'danger' : 'info'">{{ row.status_label }}</el-tag>
           <div v-if="row.feasibility_note" class="proj-note-text">{{ row.feasibility_note }}</div>
           <div v-if="row.retire_reason" class="proj-note-text">{{ row.retire_reason_label }}</div>
+          <div v-if="row.selected" class="proj-note-text">已列入实事清单</div>
         </template>
         <template #ops="{ row }">
-          <template v-if="can('projects.write') && row.status !== 'retired'">
+          <template v-if="can('projects.write') && row.status !== 'retired' && !row.selected">
             <el-button size="small" type="primary" class="proposal-review" @click="startReview(row)">审查</el-button>
             <el-button size="small" @click="retire(row)">撤回</el-button>
           </template>
