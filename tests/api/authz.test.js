@@ -118,6 +118,8 @@ const fx = {
   projSelection(org) { const f = want("projSelection", org); return planning ? f : f.id; },
   projSelectionEnded(org) { const f = want("projSelectionEnded", org); return planning ? f : f.id; },
   project(org) { const f = want("project", org); return planning ? f : f.id; },
+  // A photo of such a project: {id, project}.
+  projPhoto(org) { const f = want("projPhoto", org); return planning ? { id: f, project: f } : { id: f.id, project: f.second }; },
   // The id of the first step (递交入党申请书) of a fixture applicant (0 while planning).
   devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
@@ -311,6 +313,9 @@ function createFixtures(list) {
       ${stmt.projProposal(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO project (tenant_id, org_id, year, selection_id, proposal_id, rank, status, created_at, updated_at)
       SELECT 1, ${f.org}, 2000, (SELECT MAX(id) FROM proj_selection), (SELECT MAX(id) FROM proj_proposal), 1, 'ongoing', 0, 0 RETURNING id;`,
+    projPhoto: (f) => `${stmt.project(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO proj_photo (tenant_id, project_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
+      SELECT 1, MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM project RETURNING id, project_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

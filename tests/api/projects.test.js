@@ -9,7 +9,7 @@
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, login, sql, cli, seal, today, expectStatus, expectError } = require("./lib/harness");
+const { startServer, login, sql, cli, seal, today, expectStatus, expectError, PG } = require("./lib/harness");
 
 let srv, admin, jiedao, shequ, jumin, c2, c1, r1, r2, r3;
 const Y = Number(today().slice(0, 4));
@@ -268,4 +268,36 @@ test("the demo street's community: last year completed and evaluated, this year 
   assert.ok(cc.demands.length >= 1, "a demo need links a real demo demand");
   for (const d of cc.demands) assert.ok(count(`SELECT created_at FROM demand WHERE id = ${d.id}`) < Date.parse(`${cc.selection.publicity_from}T00:00:00+08:00`) / 1000);
   assert.equal(count(`SELECT COUNT(*) FROM proj_accountability a JOIN project j ON j.id = a.project_id WHERE j.org_id = ${c1} AND j.year = ${Y - 1}`), 1);
+});
+
+// A small JPEG: start, an APP1 EXIF segment holding a position and a camera, a quantization
+// table, a scan and the end marker; the EXIF segment is what must not be stored.
+const segment = (marker, bytes) => Buffer.concat([Buffer.from([0xff, marker, (bytes.length + 2) >> 8, (bytes.length + 2) & 0xff]), bytes]);
+const EXIF_SEG = segment(0xe1, Buffer.from("Exif\0\0GPS 31.2304N 121.4737E; Model=Huawei P60"));
+const KEPT = [segment(0xdb, Buffer.alloc(65, 2)), segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0])), Buffer.from([0x42, 0x43, 0xff, 0xd9])];
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8]), EXIF_SEG, ...KEPT]);
+const upload = (who, project, buf, name) => {
+  const form = new FormData();
+  form.append("file", new Blob([buf]), name);
+  return who.request("POST", `/api/projects/${project}/photos`, { raw: form });
+};
+
+test("project photos: JPEG or PNG from the bytes, metadata stripped before storing, nothing else kept", async () => {
+  const pj = (await ok(shequ, "GET", `/api/projects?org=${c1}&year=${Y}`)).items[0];
+  const before = count("SELECT COUNT(*) FROM proj_photo");
+  const r = expectStatus(await upload(shequ, pj.id, JPEG, "施工现场.jpg"), 201).json;
+  assert.equal(r.photos.length, 1);
+  assert.equal(r.photos[0].file_name, "施工现场.jpg");
+  const stored = sql(srv.db, `SELECT size, stripped_bytes FROM proj_photo WHERE id = ${r.photos[0].id}`)[0].map(Number);
+  assert.deepEqual(stored, [JPEG.length - EXIF_SEG.length, EXIF_SEG.length]);
+  assert.equal(count(`SELECT COUNT(*) FROM proj_photo WHERE ${PG ? "position('GPS'::bytea in data) > 0" : "instr(data, CAST('GPS' AS BLOB)) > 0"}`), 0, "no position stored");
+  const dl = await shequ.request("GET", `/api/projects/${pj.id}/photos/${r.photos[0].id}`);
+  expectStatus(dl, 200);
+  assert.equal(dl.headers.get("content-type"), "image/jpeg");
+  expectError(await upload(shequ, pj.id, Buffer.from("<html>not a photo</html>"), "x.jpg"), 400, "invalid", "/file");
+  expectError(await upload(jiedao, 999999999, JPEG, "x.jpg"), 404, "not_found");
+  // Another community's cadre neither uploads nor reads it.
+  const other = await login(srv, "pjr1", "Resident-Passw0rd-9");
+  expectError(await other.request("GET", `/api/projects/${pj.id}/photos/${r.photos[0].id}`), 403, "forbidden");
+  assert.equal(count("SELECT COUNT(*) FROM proj_photo"), before + 1);
 });

@@ -12,7 +12,7 @@
 -- proj_objection: objections inside the window, each with a recorded answer.
 -- project: one per selected proposal, created on adoption; proj_milestone (weighted, progress
 -- is computed), proj_note (supervision notes), proj_evaluation (one per resident account,
--- project and year), proj_accountability (问责 records).
+-- project and year), proj_accountability (问责 records), proj_photo (photos, metadata stripped).
 -- The 'projects' change counter moves with every write.
 CREATE TABLE proj_rule (
     id INTEGER PRIMARY KEY,
@@ -203,6 +203,21 @@ CREATE TABLE proj_accountability (
 ) STRICT;
 CREATE INDEX proj_accountability_project ON proj_accountability(project_id);
 
+CREATE TABLE proj_photo (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL,
+    project_id INTEGER NOT NULL REFERENCES project(id),
+    file_name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('jpeg', 'png')),
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    stripped_bytes INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    uploaded_by INTEGER,
+    uploaded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX proj_photo_project ON proj_photo(project_id);
+
 INSERT INTO generation (id, name, n) SELECT MAX(id) + 1, 'projects', 1 FROM generation;
 CREATE TRIGGER generation_proj_budget_insert AFTER INSERT ON proj_budget BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'projects';
@@ -274,5 +289,8 @@ CREATE TRIGGER generation_proj_accountability_insert AFTER INSERT ON proj_accoun
     UPDATE generation SET n = n + 1 WHERE name = 'projects';
 END;
 CREATE TRIGGER generation_proj_accountability_update AFTER UPDATE ON proj_accountability BEGIN
+    UPDATE generation SET n = n + 1 WHERE name = 'projects';
+END;
+CREATE TRIGGER generation_proj_photo_insert AFTER INSERT ON proj_photo BEGIN
     UPDATE generation SET n = n + 1 WHERE name = 'projects';
 END;

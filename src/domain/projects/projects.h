@@ -257,3 +257,23 @@ int proj_account_close(struct app *app, int64_t project_id, int64_t id, const ch
                        const char *closed_on, const struct auth_actor *actor, struct err *err);
 int proj_accounts(struct app *app, int64_t project_id, struct arena *a, struct proj_account **out,
                   int64_t *n_out, struct err *err);
+
+/* ---- photos ---- */
+
+struct proj_photo {
+    int64_t id, project_id, size, stripped_bytes, uploaded_at;
+    const char *file_name, *kind, *content_type;
+    const void *data; /* NULL in lists */
+};
+/* Keeps a photo of a project: JPEG or PNG read from the bytes (upload_check, E_INVALID or
+ * E_LIMIT "/file"), its metadata (EXIF position, camera) stripped by the demands area's
+ * demand_photo_strip before it is stored. Audited proj.photo. */
+int proj_photo_add(struct app *app, int64_t project_id, const char *file_name, const void *data,
+                   size_t n, int64_t max_bytes, const struct auth_actor *actor, struct arena *a,
+                   int64_t *id_out, struct err *err);
+/* The photos of a project without their bytes, oldest first. */
+int proj_photos(struct app *app, int64_t project_id, struct arena *a, struct proj_photo **out,
+                int64_t *n_out, struct err *err);
+/* One photo with its bytes (E_NOT_FOUND "/photo_id"). */
+int proj_photo_get(struct app *app, int64_t project_id, int64_t photo_id, struct arena *a,
+                   struct proj_photo *out, struct err *err);

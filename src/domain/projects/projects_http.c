@@ -9,6 +9,8 @@
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/cfg.h"
+#include "core/upload.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
 #include "domain/auth/auth_guard.h"
@@ -722,7 +724,23 @@ static int project_in_scope(struct http_req *req, struct proj_project *p, struct
     return http_require_org(req, p->org_id, err);
 }
 
-/* The project with its notes, evaluation summaries and 问责 records. */
+/* The photos of a project, without bytes: [{id, file_name, kind, uploaded_at}]. */
+static int photos_json(struct http_req *req, int64_t project_id, json_t **out, struct err *err)
+{
+    struct proj_photo *ph;
+    int64_t n;
+
+    if (proj_photos(req->app, project_id, req->arena, &ph, &n, err) < 0)
+        return -1;
+    *out = json_array();
+    for (int64_t i = 0; i < n; i++)
+        json_array_append_new(*out, json_pack("{s:I, s:s, s:s, s:I}", "id", (json_int_t)ph[i].id,
+                                              "file_name", ph[i].file_name, "kind", ph[i].kind,
+                                              "uploaded_at", (json_int_t)ph[i].uploaded_at));
+    return 0;
+}
+
+/* The project with its notes, evaluation summaries, 问责 records and photos. */
 static int project_answer(struct http_req *req, struct http_res *res, int status, int64_t id,
                           struct err *err)
 {
@@ -751,6 +769,11 @@ static int project_answer(struct http_req *req, struct http_res *res, int status
         json_array_append_new(arr, summary_json(&sum[i]));
     json_object_set_new(o, "evaluations", arr);
     json_object_set_new(o, "accountability", accounts_json(acc, na, false));
+    if (photos_json(req, id, &arr, err) < 0) {
+        json_decref(o);
+        return -1;
+    }
+    json_object_set_new(o, "photos", arr);
     http_res_json(res, status, o);
     return 0;
 }
@@ -1011,6 +1034,47 @@ static int evaluable(struct http_req *req, struct http_res *res, struct err *err
     return 0;
 }
 
+/* Photos are files, bounded like a demand's photos plus room for the multipart framing. */
+static int64_t photo_body_max(const struct cfg *cfg)
+{
+    return cfg->demands_photo_max_bytes + (64 << 10);
+}
+
+static int photo_upload(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct proj_project p;
+    struct http_upload up;
+    struct auth_actor actor;
+    int64_t pid;
+
+    if (project_in_scope(req, &p, err) < 0)
+        return -1;
+    if (http_multipart_file(req, &up, err) < 0) {
+        err_refine(err, "/file", "请以 multipart/form-data 上传照片（表单字段 file：JPEG 或 PNG）");
+        return -1;
+    }
+    http_actor(req, &actor);
+    if (proj_photo_add(req->app, p.id, up.filename, up.data, up.len,
+                       req->cfg->demands_photo_max_bytes, &actor, req->arena, &pid, err) < 0)
+        return -1;
+    return project_answer(req, res, 201, p.id, err);
+}
+
+static int photo_download(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct proj_project p;
+    struct proj_photo ph;
+    int64_t pid;
+
+    if (project_in_scope(req, &p, err) < 0 || http_param_id(req, 1, &pid, err) < 0 ||
+        proj_photo_get(req->app, p.id, pid, req->arena, &ph, err) < 0)
+        return -1;
+    http_res_file(req, res, ph.content_type, ph.data, (size_t)ph.size,
+                  arena_printf(req->arena, "project-%" PRId64 ".%s", ph.id, upload_ext(ph.kind)),
+                  ph.file_name);
+    return 0;
+}
+
 /* ---- the chain ---- */
 
 /* One project's chain: proposal, needs (with merged ones) and their demands, the selection
@@ -1195,6 +1259,10 @@ static const struct route PROJECTS_ROUTES[] = {
       SCOPE_RECORD, "登记问责记录：存在问题、责任单位或责任人、整改期限", NULL, NULL, ACCOUNT_IN },
     { HTTP_POST, "/api/projects/{id}/accountability/{account_id}/close", account_close,
       PERM_PROJECTS_WRITE, SCOPE_RECORD, "登记整改结果和办结日期", NULL, NULL, CLOSE_IN },
+    { HTTP_POST, "/api/projects/{id}/photos", photo_upload, PERM_PROJECTS_WRITE, SCOPE_RECORD,
+      "上传项目照片（JPEG、PNG；去除拍摄位置、相机等元数据后保存）", photo_body_max, NULL, NULL },
+    { HTTP_GET, "/api/projects/{id}/photos/{photo_id}", photo_download, PERM_PROJECTS_READ,
+      SCOPE_RECORD, "下载项目照片", NULL, NULL, NULL },
     { HTTP_GET, "/api/public/projects", public_projects, PERM_PUBLIC, SCOPE_NONE,
       "公开：已确定的民生实事项目及全链条（不含个人信息）", NULL, PROJECTS_Q, NULL },
     { 0 },
@@ -1231,6 +1299,7 @@ static const struct audit_action PROJECTS_AUDIT[] = {
     { "proj.evaluate", "居民评议项目", "project" },
     { "proj.account", "登记问责", "project" },
     { "proj.account_close", "问责办结", "project" },
+    { "proj.photo", "上传项目照片", "project" },
     { NULL, NULL, NULL },
 };
 

@@ -108,3 +108,9 @@ int projects_store_accounts(struct db_conn *c, int64_t project_id, struct arena 
  * before (their ids). */
 int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t before, int64_t n,
                                 struct arena *a, int64_t **out, int64_t *n_out, struct err *err);
+int projects_store_photo_insert(struct db_conn *c, int64_t tenant_id, const struct proj_photo *p,
+                                int64_t by, int64_t *id_out, struct err *err);
+int projects_store_photos(struct db_conn *c, int64_t project_id, struct arena *a,
+                          struct proj_photo **out, int64_t *n_out, struct err *err);
+int projects_store_photo(struct db_conn *c, int64_t project_id, int64_t id, struct arena *a,
+                         struct proj_photo *out, struct err *err);

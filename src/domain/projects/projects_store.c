@@ -799,3 +799,84 @@ int projects_store_demo_demands(struct db_conn *c, const char *path, int64_t bef
                              DB_ARGS(DB_TEXT(path), DB_INT(before), DB_INT(n)), db_read_int,
                              sizeof(**out), a, out, n_out, err);
 }
+
+/* ---- photos ---- */
+
+static const struct db_sql SQL_PHOTO_INSERT = {
+    .name = "projects.photo_insert",
+    .sql = "INSERT INTO proj_photo (tenant_id, project_id, file_name, kind, content_type, size, "
+           "stripped_bytes, data, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "RETURNING id",
+};
+static const struct db_sql SQL_PHOTOS = {
+    .name = "projects.photos",
+    .sql = "SELECT id, project_id, size, stripped_bytes, uploaded_at, file_name, kind, "
+           "content_type FROM proj_photo WHERE project_id = ? ORDER BY id",
+};
+static const struct db_sql SQL_PHOTO = {
+    .name = "projects.photo",
+    .sql = "SELECT id, project_id, size, stripped_bytes, uploaded_at, file_name, kind, "
+           "content_type, data FROM proj_photo WHERE project_id = ? AND id = ?",
+};
+
+int projects_store_photo_insert(struct db_conn *c, int64_t tenant_id, const struct proj_photo *p,
+                                int64_t by, int64_t *id_out, struct err *err)
+{
+    struct db_stmt *st = NULL;
+
+    if (db_prepare(c, &SQL_PHOTO_INSERT, &st, err) < 0)
+        return -1;
+    db_bind_int(st, 1, tenant_id);
+    db_bind_int(st, 2, p->project_id);
+    db_bind_text(st, 3, p->file_name);
+    db_bind_text(st, 4, p->kind);
+    db_bind_text(st, 5, p->content_type);
+    db_bind_int(st, 6, p->size);
+    db_bind_int(st, 7, p->stripped_bytes);
+    db_bind_blob(st, 8, p->data, (size_t)p->size);
+    db_bind_opt_id(st, 9, by);
+    db_bind_int(st, 10, p->uploaded_at);
+    return db_run_id(&st, id_out, err);
+}
+
+static void read_photo_meta(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct proj_photo *p = row;
+
+    p->id = db_col_int(st, 0);
+    p->project_id = db_col_int(st, 1);
+    p->size = db_col_int(st, 2);
+    p->stripped_bytes = db_col_int(st, 3);
+    p->uploaded_at = db_col_int(st, 4);
+    p->file_name = db_col_dup(st, 5, a);
+    p->kind = db_col_dup(st, 6, a);
+    p->content_type = db_col_dup(st, 7, a);
+}
+
+static void read_photo(struct db_stmt *st, struct arena *a, void *row)
+{
+    struct proj_photo *p = row;
+    size_t n = 0;
+    const void *data = db_col_blob(st, 8, &n);
+    void *copy = arena_alloc(a, n ? n : 1);
+
+    read_photo_meta(st, a, row);
+    if (n)
+        memcpy(copy, data, n);
+    p->data = copy;
+    p->size = (int64_t)n;
+}
+
+int projects_store_photos(struct db_conn *c, int64_t project_id, struct arena *a,
+                          struct proj_photo **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, &SQL_PHOTOS, DB_ARGS(DB_INT(project_id)), read_photo_meta,
+                             sizeof(**out), a, out, n_out, err);
+}
+
+int projects_store_photo(struct db_conn *c, int64_t project_id, int64_t id, struct arena *a,
+                         struct proj_photo *out, struct err *err)
+{
+    return db_read_one_args(c, &SQL_PHOTO, DB_ARGS(DB_INT(project_id), DB_INT(id)), read_photo, a,
+                            out, "/photo_id", "照片不存在", err);
+}

@@ -1,15 +1,18 @@
 /* projects_work.c: the projects an adopted selection created: their milestones and the
  * weighted progress computed from them (never typed), status, supervision notes, the annual
  * residents' evaluation (one per account, project and year; summaries publish a breakdown only
- * from PROJ_EVAL_MIN_GROUP responses) and 问责 records. The software records; people decide. */
+ * from PROJ_EVAL_MIN_GROUP responses), 问责 records and photos (metadata stripped by the
+ * demands area's demand_photo_strip). The software records; people decide. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/upload.h"
 #include "db/db.h"
 #include "domain/app.h"
 #include "domain/auth/auth.h"
+#include "domain/demands/demands.h"
 #include "domain/projects/projects_int.h"
 
 int64_t proj_progress(const struct proj_milestone *m, int64_t n)
@@ -332,6 +335,70 @@ int proj_accounts(struct app *app, int64_t project_id, struct arena *a, struct p
 
     if (db_acquire(app->db, &c, err) == 0)
         rc = projects_store_accounts(c, project_id, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int proj_photo_add(struct app *app, int64_t project_id, const char *file_name, const void *data,
+                   size_t n, int64_t max_bytes, const struct auth_actor *actor, struct arena *a,
+                   int64_t *id_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    struct upload_file f;
+    struct proj_project p;
+    const void *clean;
+    int64_t tenant;
+    size_t m;
+    int rc = -1;
+
+    if (upload_check(file_name, data, n, max_bytes, "照片", a, &f, err) < 0)
+        return -1;
+    if (strcmp(f.kind, "jpeg") && strcmp(f.kind, "png"))
+        return err_set(err, E_INVALID, "/file", "项目照片只能是 JPEG 或 PNG 图片");
+    if (demand_photo_strip(f.kind, data, n, a, &clean, &m, err) < 0)
+        return -1;
+    if (project_begin(app, project_id, &c, a, &p, &tenant, err) < 0 ||
+        projects_store_photo_insert(c, tenant,
+                                    &(struct proj_photo){ .project_id = project_id,
+                                                          .file_name = f.file_name,
+                                                          .kind = f.kind,
+                                                          .content_type = f.content_type,
+                                                          .size = (int64_t)m,
+                                                          .stripped_bytes = (int64_t)(n - m),
+                                                          .data = clean,
+                                                          .uploaded_at = clock_now() },
+                                    auth_actor_user_id(actor), id_out, err) < 0 ||
+        auth_audit_change(c, actor, "proj.photo", "project", project_id, p.org_id,
+                          json_pack("{s:I, s:s, s:I, s:I}", "photo_id", (json_int_t)*id_out, "kind",
+                                    f.kind, "size", (json_int_t)m, "stripped_bytes",
+                                    (json_int_t)(n - m)),
+                          err) < 0)
+        goto out;
+    rc = 0;
+out:
+    return db_tx_finish(app->db, &c, NULL, rc, err);
+}
+
+int proj_photos(struct app *app, int64_t project_id, struct arena *a, struct proj_photo **out,
+                int64_t *n_out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) == 0)
+        rc = projects_store_photos(c, project_id, a, out, n_out, err);
+    db_release(app->db, &c);
+    return rc;
+}
+
+int proj_photo_get(struct app *app, int64_t project_id, int64_t photo_id, struct arena *a,
+                   struct proj_photo *out, struct err *err)
+{
+    struct db_conn *c = NULL;
+    int rc = -1;
+
+    if (db_acquire(app->db, &c, err) == 0)
+        rc = projects_store_photo(c, project_id, photo_id, a, out, err);
     db_release(app->db, &c);
     return rc;
 }

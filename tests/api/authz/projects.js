@@ -39,6 +39,8 @@ module.exports = (fx) => {
     "POST /api/projects/{id}/evaluations": () => ({ path: "/api/projects/1/evaluations", body: { quality: 9, timeliness: 1, benefit: 1, satisfaction: "satisfied" }, ok: 400 }),
     "POST /api/projects/{id}/accountability": on("project", (id) => ({ path: `/api/projects/${id}/accountability`, body: { failure: "", responsible: "矩阵", deadline: "2999-01-01" }, ok: 400 })),
     "POST /api/projects/{id}/accountability/{account_id}/close": on("project", (id) => ({ path: `/api/projects/${id}/accountability/1/close`, body: { outcome: "" }, ok: 400 })),
+    "POST /api/projects/{id}/photos": on("project", (id) => ({ path: `/api/projects/${id}/photos`, body: { file: "x" }, ok: 400 })),
+    "GET /api/projects/{id}/photos/{photo_id}": (org) => { const p = fx.projPhoto(org); return { path: `/api/projects/${p.project}/photos/${p.id}` }; },
     "GET /api/public/projects": () => ({ path: "/api/public/projects?year=2000" }),
   };
 };
