@@ -66,6 +66,23 @@ test("the cadre at 1366 px: need → proposal → review, the list and its 公�
   await page.locator(".proj-progress .el-table__row:has-text('健身器材更新') button.project-open").click();
   await page.waitForSelector(".el-drawer .proj-ms");
   const before = count("SELECT COUNT(*) FROM proj_milestone WHERE done_on IS NOT NULL");
+  // A site photo: uploaded through the file input, shown as a thumbnail.
+  const seg = (marker, bytes) => Buffer.concat([Buffer.from([0xff, marker, (bytes.length + 2) >> 8, (bytes.length + 2) & 0xff]), bytes]);
+  // A real JPEG drawn by the browser, with a position in an EXIF segment put in after SOI.
+  const drawn = Buffer.from(await page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = 120; c.height = 90;
+    const x = c.getContext("2d");
+    x.fillStyle = "#7fb3d5"; x.fillRect(0, 0, 120, 90);
+    x.fillStyle = "#6e8b3d"; x.fillRect(0, 60, 120, 30);
+    x.fillStyle = "#c0392b"; x.fillRect(45, 35, 30, 30);
+    return c.toDataURL("image/jpeg").split(",")[1];
+  }), "base64");
+  const JPEG = Buffer.concat([drawn.subarray(0, 2), seg(0xe1, Buffer.from("Exif\0\0GPS 31.2304N 121.4737E")), drawn.subarray(2)]);
+  const up = page.waitForResponse((r) => /\/api\/projects\/\d+\/photos$/.test(r.url()));
+  await page.setInputFiles(".el-drawer input.photo-input", { name: "现场.jpg", mimeType: "image/jpeg", buffer: JPEG });
+  assert.equal((await up).status(), 201);
+  await page.waitForSelector(".el-drawer img.photo-thumb");
   await shot(page, "projects-progress-1366", { fullPage: false });
   const toggled = page.waitForResponse((r) => /\/milestones\/\d+\/done$/.test(r.url()));
   await page.locator(".el-drawer .proj-ms:has(.ms-todo) button.ms-toggle").first().click();

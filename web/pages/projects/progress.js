@@ -1,6 +1,6 @@
 // progress.js: 民生实事 → 项目进展: the scope's projects (GET /api/projects) with the progress bar
 // (computed from milestone weights, never typed); one project opened shows its milestones
-// (添加节点, 完成), supervision notes, residents' evaluation summaries (no breakdown under 3
+// (添加节点, 完成), photos (上传照片: metadata stripped by the server), supervision notes, residents' evaluation summaries (no breakdown under 3
 // responses) and 问责 records (登记, 办结), and the chain back to its needs and demands.
 import { api, withQuery, loadWith } from "../../lib/api.js";
 import { scope, can } from "../../lib/session.js";
@@ -28,8 +28,25 @@ export default {
     }
     watch(() => scope.orgId, load);
     onMounted(load);
+    const photos = ref([]);
     async function openProject(p) {
-      try { cur.value = await api("GET", `/api/projects/${p.id}/chain`); } catch (e) { ElementPlus.ElMessage.error(e.message); }
+      try {
+        cur.value = await api("GET", `/api/projects/${p.id}/chain`);
+        photos.value = (await api("GET", `/api/projects/${p.id}`)).photos;
+      } catch (e) { ElementPlus.ElMessage.error(e.message); }
+    }
+    const fileInput = ref(null);
+    function pick() { fileInput.value.value = ""; fileInput.value.click(); }
+    async function upload(ev) {
+      const f = ev.target.files[0];
+      if (!f || !cur.value) return;
+      const form = new FormData();
+      form.append("file", f, f.name);
+      try {
+        await api("POST", `/api/projects/${cur.value.project.id}/photos`, form);
+        ElementPlus.ElMessage.success("照片已上传（已去除拍摄位置等信息）");
+      } catch (e) { ElementPlus.ElMessage.error(e.message); }
+      refresh();
     }
     async function refresh() { if (cur.value) await openProject(cur.value.project); load(); }
     const ms = reactive({ open: false, title: "", planned_on: "", weight: 1 });
@@ -70,7 +87,7 @@ export default {
     }
     const columns = [{ key: "title", label: "项目", min: 170 }, { key: "year", label: "年度", width: 70 }, { key: "progress", label: "进度", min: 160 },
                      { key: "status_label", label: "状态", width: 90 }, { key: "body", label: "责任单位", min: 120 }, { key: "ops", label: "", width: 90, phone: "actions" }];
-    return { items, loading, cur, columns, openProject, ms, merrs, busy, addMilestone, done, note, acc, aerrs, addAccount, closeAccount, can, scope, isMobile, fmtYuan, SAT };
+    return { items, loading, cur, photos, fileInput, pick, upload, columns, openProject, ms, merrs, busy, addMilestone, done, note, acc, aerrs, addAccount, closeAccount, can, scope, isMobile, fmtYuan, SAT };
   },
   template: `
     <div class="proj-progress">
@@ -89,6 +106,12 @@ export default {
             <el-button v-if="can('projects.write')" size="small" link type="primary" class="ms-toggle" @click="done(m)">{{ m.done_on ? '撤销' : '完成' }}</el-button>
           </div>
           <el-button v-if="can('projects.write')" size="small" class="ms-add" @click="ms.open = true">添加节点</el-button>
+          <div class="sub-title">现场照片</div>
+          <div class="photo-grid">
+            <img v-for="ph in photos" :key="ph.id" class="photo-thumb" :src="'/api/projects/' + cur.project.id + '/photos/' + ph.id" :alt="ph.file_name" />
+          </div>
+          <input ref="fileInput" type="file" accept="image/jpeg,image/png" class="photo-input" @change="upload" />
+          <el-button v-if="can('projects.write')" size="small" class="photo-add" @click="pick">上传照片</el-button>
           <div class="sub-title">监督意见</div>
           <div v-for="n in cur.notes" :key="n.id" class="proj-note-text">{{ n.content }}<span class="muted"> — {{ n.author || '代表' }}</span></div>
           <el-button v-if="can('projects.write')" size="small" @click="note">记录监督意见</el-button>
