@@ -111,6 +111,15 @@ const fx = {
   // An activity of such a plan, and an evidence photo of one: {id, activity}.
   fundActivity(org) { const f = want("fundActivity", org); return planning ? f : f.id; },
   fundPhoto(org) { const f = want("fundPhoto", org); return planning ? { id: f, activity: f } : { id: f.id, activity: f.second }; },
+  // 民生实事 records of org: a need, a pending proposal, a draft selection, a selection whose
+  // 公示 ended in 2000 with no objection, and a project (of its own selection and proposal).
+  projNeed(org) { const f = want("projNeed", org); return planning ? f : f.id; },
+  projProposal(org) { const f = want("projProposal", org); return planning ? f : f.id; },
+  projSelection(org) { const f = want("projSelection", org); return planning ? f : f.id; },
+  projSelectionEnded(org) { const f = want("projSelectionEnded", org); return planning ? f : f.id; },
+  project(org) { const f = want("project", org); return planning ? f : f.id; },
+  // A photo of such a project: {id, project}.
+  projPhoto(org) { const f = want("projPhoto", org); return planning ? { id: f, project: f } : { id: f.id, project: f.second }; },
   // The id of the first step (递交入党申请书) of a fixture applicant (0 while planning).
   devFirstStep: (applicant) => (applicant > 0 ? Number(sql(srv.db, `SELECT MIN(id) FROM dev_step WHERE applicant_id = ${applicant}`)[0][0]) : 0),
   // The id of a shipped member-development rule row (dev_rule) of rule and version.
@@ -293,6 +302,21 @@ function createFixtures(list) {
     fundPhoto: (f) => `${stmt.fundActivity(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO fund_photo (activity_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
       SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM fund_activity RETURNING id, activity_id;`,
+    projNeed: (f) => `INSERT INTO proj_need (tenant_id, org_id, year, title, source_kind, status, created_at, updated_at)
+      SELECT 1, id, 2000, '矩阵需求', 'other', 'open', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    projProposal: (f) => `INSERT INTO proj_proposal (tenant_id, org_id, year, title, cost_fen, body, status, created_at, updated_at)
+      SELECT 1, id, 2000, '矩阵建议', 100, '矩阵单位', 'pending', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    projSelection: (f) => `INSERT INTO proj_selection (tenant_id, org_id, year, basis, status, total_fen, budget_fen, created_at)
+      SELECT 1, id, 1000 + (SELECT COUNT(*) FROM proj_selection), '矩阵会议', 'draft', 0, 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    projSelectionEnded: (f) => `INSERT INTO proj_selection (tenant_id, org_id, year, basis, status, total_fen, budget_fen, publicity_days, publicity_from, publicity_until, created_at)
+      SELECT 1, id, 1000 + (SELECT COUNT(*) FROM proj_selection), '矩阵会议', 'publicity', 0, 0, 7, '2000-01-01', '2000-01-07', 0 FROM org WHERE id = ${f.org} RETURNING id;`,
+    project: (f) => `${stmt.projSelection(f).replace(/ RETURNING id;$/, ";")}
+      ${stmt.projProposal(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO project (tenant_id, org_id, year, selection_id, proposal_id, rank, status, created_at, updated_at)
+      SELECT 1, ${f.org}, 2000, (SELECT MAX(id) FROM proj_selection), (SELECT MAX(id) FROM proj_proposal), 1, 'ongoing', 0, 0 RETURNING id;`,
+    projPhoto: (f) => `${stmt.project(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO proj_photo (tenant_id, project_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
+      SELECT 1, MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM project RETURNING id, project_id;`,
     importJob: (f) => `INSERT INTO import_job (org_id, state, error_file, created_at) VALUES (${f.org}, 'done', ${PG ? "'\\x504B0304'::bytea" : "X'504B0304'"}, 0) RETURNING id;`,
   };
   if (!rest.length) return;

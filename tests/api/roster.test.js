@@ -86,6 +86,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
   // and later dropped first, as they were not there at version 10).
   sql(srv.db, "DELETE FROM schema_version WHERE version >= 11");
   sql(srv.db, PG ? "DROP TRIGGER demands_org_path ON org" : "DROP TRIGGER demands_org_path");
+  for (const t of ["proj_accountability", "proj_evaluation", "proj_note", "proj_milestone", "proj_photo", "project", "proj_objection", "proj_selection_item", "proj_selection", "proj_proposal_need", "proj_proposal", "proj_need", "proj_budget", "proj_rule"]) sql(srv.db, `DROP TABLE ${t}`); // they refer to demand
   for (const t of ["demand_assist", "demand_photo", "demand_event", "demand", "demand_rule", "demand_category", "grid_worker"]) sql(srv.db, `DROP TABLE ${t}`);
   sql(srv.db, "DROP INDEX household_grid; ALTER TABLE household DROP COLUMN grid_id; ALTER TABLE household DROP COLUMN building_id; DROP TABLE building; DROP TABLE grid");
   for (const t of ["notification", "volunteer_certificate", "volunteer_hours", "volunteer_post_record", "volunteer_claim", "volunteer_post", "volunteer_signup_event", "volunteer_signup", "volunteer_activity", "volunteer_team_member", "volunteer_team", "volunteer_rule", "fund_reward", "fund_photo", "fund_spend", "fund_allocation", "fund_line", "fund_activity", "fund_plan", "fund_budget", "fund_category", "fund_rule", "dues_relief", "xfer_report_review", "xfer_report_service", "xfer_report", "seal_check", "xfer_lost_decision", "xfer_lost_contact", "xfer_flow_meeting", "xfer_flow", "xfer_letter", "xfer", "xfer_rule", "dues_entry", "dues_standard", "dues_setting", "dues_rule", "dev_document", "dev_rule_switch", "dev_person", "dev_step", "dev_applicant", "dev_org", "dev_step_def", "dev_rule", "meeting_signin", "meeting_attachment", "study_record", "study_material", "eval_subject", "eval_round", "study_target_rule", "eval_rule", "meeting_voter", "meeting_vote", "vote_rule", "meeting_copy", "meeting_band", "meeting_sig", "meeting_attendance", "meeting_agenda", "meeting_year", "meeting", "orglife_rule", "user_recovery_code", "user_totp", "member_group", "member_rule"]) sql(srv.db, `DROP TABLE ${t}`);
@@ -96,7 +97,7 @@ test("学历: migration 0011 maps the old words of stored rows, and the counters
     : sql(srv.db, `SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND ${LATER}`);
   for (const [t, table] of triggers) sql(srv.db, PG ? `DROP TRIGGER ${t} ON ${table}` : `DROP TRIGGER ${t}`);
   if (PG) sql(srv.db, "DROP FUNCTION dj_meeting_org_path(); DROP FUNCTION dj_dues_entry_org_path(); DROP FUNCTION dj_demands_org_path(); DROP FUNCTION dj_bump_demands(); DROP FUNCTION dj_volunteer_org_path(); DROP FUNCTION dj_bump_volunteer()");
-  sql(srv.db, "DELETE FROM generation WHERE name IN ('orglife', 'dev', 'dues', 'demands', 'transfers', 'volunteer', 'funds'); DROP INDEX org_post_org");
+  sql(srv.db, "DELETE FROM generation WHERE name IN ('orglife', 'dev', 'dues', 'demands', 'transfers', 'volunteer', 'funds', 'projects'); DROP INDEX org_post_org");
   sql(srv.db, "ALTER TABLE member DROP COLUMN probation_extended_to"); // 0020's column
   // The seal migration's column and, on PostgreSQL, the constraint it dropped; the values stay sealed
   // and the start-up pass gives them their blind index again.
