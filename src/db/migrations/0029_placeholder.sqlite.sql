@@ -1,0 +1,1 @@
+-- placeholder for 0029 (another branch); the lead removes this file at merge.
