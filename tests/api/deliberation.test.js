@@ -214,7 +214,8 @@ test("bad papers are refused in zh-CN with nothing written; a second vote is 409
   const mine = expectStatus(await reps.get(P[0]).request("GET", "/api/me/ballots"), 200).json.items;
   assert.deepEqual(mine.filter((x) => x.meeting_id === m).map((x) => [x.id, x.voted]), [[a.id, true], [s.id, false], [b.id, false]]);
   assert.deepEqual(expectStatus(await reps.get(residents[12]).request("GET", "/api/me/ballots"), 200).json.items, []);
-  expectError(await reps.get(residents[12]).request("GET", `/api/ballots/${a.id}`), 404, "not_found");
+  expectError(await reps.get(residents[12]).request("GET", `/api/ballots/${a.id}`), 403, "forbidden");
+  assert.deepEqual(mine.find((x) => x.id === b.id).options.map((o) => o.title), ["一", "二", "三"]);
 });
 
 test("a secret ballot: the stored rows cannot link a voter to a choice", async () => {

@@ -307,12 +307,12 @@ int deliberation_presence_set(struct app *app, int64_t meeting_id, int64_t perso
         delib_store_meeting(c, meeting_id, a, &m, err) < 0 ||
         delib_store_seat_current(c, m.body_id, person_id, m.held_on, &found, err) < 0)
         goto out;
-    if (!found) {
-        err_set(err, E_NOT_FOUND, "/person_id", "此人不在本次会议的代表名册中");
-        goto out;
-    }
     if (strcmp(m.status, "closed") == 0) {
         err_set(err, E_CONFLICT, "", "会议已结束，不能再登记到会");
+        goto out;
+    }
+    if (!found) {
+        err_set(err, E_NOT_FOUND, "/person_id", "此人不在本次会议的代表名册中");
         goto out;
     }
     if ((present ? delib_store_presence_set(c, meeting_id, person_id, "onsite", err)

@@ -213,10 +213,10 @@ static int seat_end(struct http_req *req, struct http_res *res, struct err *err)
     int64_t id, body_id;
 
     if (http_param_id(req, 0, &id, err) < 0 ||
-        http_body_decode(req, SEAT_END_IN, &in, NULL, err) < 0 ||
         deliberation_seat_body(req->app, id, &body_id, err) < 0 ||
         deliberation_body_get(req->app, body_id, req->arena, &b, err) < 0 ||
-        http_require_org(req, b.org_id, err) < 0)
+        http_require_org(req, b.org_id, err) < 0 ||
+        http_body_decode(req, SEAT_END_IN, &in, NULL, err) < 0)
         return -1;
     http_actor(req, &actor);
     if (deliberation_seat_end(req->app, id, in.left_on, &actor, req->arena, &ck, err) < 0)
@@ -437,34 +437,17 @@ static int ballot_move(struct http_req *req, struct http_res *res, struct err *e
     return 0;
 }
 
-/* A ballot as its voters see it: a representative reads it by the session alone (the roster
- * is checked), a manager by scope. */
 static int ballot_get(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct delib_ballot b;
     struct delib_option *o;
-    struct delib_my_ballot *my;
-    int64_t id, n, nmy;
-    bool mine = false, voted = false;
+    int64_t n;
     json_t *x;
 
-    if (http_param_id(req, 0, &id, err) < 0 ||
-        deliberation_ballot_get(req->app, id, req->arena, &b, &o, &n, err) < 0)
+    if (ballot_scoped(req, &b, &o, &n, err) < 0)
         return -1;
-    if (req->user->person_id &&
-        deliberation_my_ballots(req->app, req->user->person_id, req->arena, &my, &nmy, err) < 0)
-        return -1;
-    for (int64_t i = 0; req->user->person_id && i < nmy; i++)
-        if (my[i].id == id) {
-            mine = true;
-            voted = my[i].voted;
-        }
-    if (!mine && !auth_can(req->user, PERM_DELIBERATION_READ, b.org_path))
-        return err_set(err, E_NOT_FOUND, "", "没有这项表决");
     x = ballot_json(&b);
     json_object_set_new(x, "options", options_json(o, n));
-    json_object_set_new(x, "on_roster", json_boolean(mine));
-    json_object_set_new(x, "voted", json_boolean(voted));
     http_res_json(res, 200, x);
     return 0;
 }
@@ -591,13 +574,22 @@ static int my_ballots_get(struct http_req *req, struct http_res *res, struct err
         json_decref(arr);
         return -1;
     }
-    for (int64_t i = 0; i < n; i++)
-        json_array_append_new(
-            arr, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:b}", "id", (json_int_t)m[i].id,
-                           "meeting_id", (json_int_t)m[i].meeting_id, "title", m[i].title, "method",
-                           m[i].method, "method_label",
-                           enum_label(DELIB_METHODS, DELIB_METHOD_LABELS, m[i].method), "body_name",
-                           m[i].body_name, "held_on", m[i].held_on, "voted", m[i].voted));
+    for (int64_t i = 0; i < n; i++) {
+        struct delib_ballot b;
+        struct delib_option *o;
+        int64_t no;
+        json_t *x;
+        if (deliberation_ballot_get(req->app, m[i].id, req->arena, &b, &o, &no, err) < 0) {
+            json_decref(arr);
+            return -1;
+        }
+        x = ballot_json(&b);
+        json_object_set_new(x, "options", options_json(o, no));
+        json_object_set_new(x, "body_name", jstr(m[i].body_name));
+        json_object_set_new(x, "held_on", jstr(m[i].held_on));
+        json_object_set_new(x, "voted", json_boolean(m[i].voted));
+        json_array_append_new(arr, x);
+    }
     http_res_json(res, 200, json_pack("{s:o, s:I}", "items", arr, "total", (json_int_t)n));
     return 0;
 }
@@ -624,8 +616,8 @@ static const struct route DELIBERATION_ROUTES[] = {
     { HTTP_POST, "/api/deliberation/meetings/{id}/ballots", ballot_create, PERM_DELIBERATION_WRITE,
       SCOPE_RECORD, "设立表决：方式（赞成票、评分、排序）、选项、预算或名额、是否无记名", NULL,
       NULL, BALLOT_IN },
-    { HTTP_GET, "/api/ballots/{id}", ballot_get, PERM_SESSION, SCOPE_NONE,
-      "一项表决及其选项（名册上的代表或管辖范围内的管理人员）", NULL, NULL, NULL },
+    { HTTP_GET, "/api/ballots/{id}", ballot_get, PERM_DELIBERATION_READ, SCOPE_RECORD,
+      "一项表决及其选项", NULL, NULL, NULL },
     { HTTP_PUT, "/api/ballots/{id}/options", ballot_options_put, PERM_DELIBERATION_WRITE,
       SCOPE_RECORD, "修改表决选项（投票开始后选项固定，返回 409）", NULL, NULL, OPTIONS_IN },
     { HTTP_POST, "/api/ballots/{id}/actions", ballot_move, PERM_DELIBERATION_WRITE, SCOPE_RECORD,
@@ -637,7 +629,7 @@ static const struct route DELIBERATION_ROUTES[] = {
     { HTTP_POST, "/api/ballots/{id}/override", override_create, PERM_DELIBERATION_OVERRIDE,
       SCOPE_RECORD, "管理员改定入选名单（须写明理由，记入审计）", NULL, NULL, OVERRIDE_IN },
     { HTTP_GET, "/api/me/ballots", my_ballots_get, PERM_SESSION, SCOPE_NONE,
-      "我的表决：本人所在议事机构正在进行的表决", NULL, NULL, NULL },
+      "我的表决：本人所在议事机构正在进行的表决及其选项（手机投票页）", NULL, NULL, NULL },
     { 0 },
 };
 
