@@ -50,8 +50,8 @@ const result = async (id) => expectStatus(await shequ.request("GET", `/api/ballo
 let council, P, R;
 test("a council's roster: the composition rules warn as it changes, and a meeting will not open while one fails", async () => {
   expectError(await shequ.request("POST", "/api/bodies", { body: { org_id: community, kind: "street_assembly", name: "协商议事会" } }), 400, "invalid", "/org_id");
-  council = (await post(shequ, "/api/bodies", { org_id: community, kind: "community_council", name: "社区议事会" })).id;
-  expectError(await shequ.request("POST", "/api/bodies", { body: { org_id: community, kind: "community_council", name: "社区议事会" } }), 409, "conflict", "/name");
+  council = (await post(shequ, "/api/bodies", { org_id: community, kind: "community_council", name: "社区议事会（测试）" })).id;
+  expectError(await shequ.request("POST", "/api/bodies", { body: { org_id: community, kind: "community_council", name: "社区议事会（测试）" } }), 409, "conflict", "/name");
   P = party.slice(0, 5);
   R = residents.slice(0, 3);
   let ck;
@@ -250,7 +250,7 @@ test("a secret ballot: the stored rows cannot link a voter to a choice", async (
 });
 
 test("30 representatives vote at once, each twice: the tally equals the accepted votes", async () => {
-  const assembly = (await post(jiedao, "/api/bodies", { org_id: street, kind: "street_assembly", name: "街道协商议事会" })).id;
+  const assembly = (await post(jiedao, "/api/bodies", { org_id: street, kind: "street_assembly", name: "街道协商议事会（测试）" })).id;
   const people = [...party.slice(5, 21), ...residents.slice(0, 14)];
   for (let i = 0; i < people.length; i++)
     expectStatus(await jiedao.request("POST", `/api/bodies/${assembly}/seats`, { body: { person_id: people[i], role: i < 16 ? "party_rep" : "resident_rep", joined_on: day(-10) } }), 201);

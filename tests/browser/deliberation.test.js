@@ -37,6 +37,8 @@ test("the organizer at 1366 px: roster and check, open the meeting, set up and o
   await signIn(env, page, "shequ");
   await page.goto(env.srv.url + "/deliberation");
   await page.waitForSelector(".delib-bodies .el-table__row:has-text('盛香园社区议事会')");
+  await page.locator(".delib-bodies .el-table__row:has-text('盛香园社区议事会') button:has-text('名册与会议')").click();
+  await page.waitForSelector(".delib-bodies h3:has-text('盛香园社区议事会')");
   await page.waitForSelector(".delib-check .el-alert");
   assert.match(await page.textContent(".delib-check"), /代表 8 人，其中党员 5 人，居民代表 3 人/);
   assert.match(await page.textContent(".delib-check"), /符合议事规则/);
@@ -70,30 +72,32 @@ test("a resident representative votes on a 360 px phone: one screen, large targe
   const page = await env.newPage({ width: 360, height: 740 });
   await signIn(env, page, "jumin");
   await page.goto(env.srv.url + "/my/ballots");
-  await page.waitForSelector(".vote-card .vote-option");
-  const box = await page.locator(".vote-option").first().boundingBox();
+  const card = page.locator(".vote-card:has-text('2027年民生实事项目')");
+  await card.locator(".vote-option").first().waitFor();
+  const box = await card.locator(".vote-option").first().boundingBox();
   assert.ok(box.height >= 48 && box.width >= 280, `a target of ${box.width}×${box.height}`);
-  await page.locator(".vote-option:has-text('老旧小区加装电梯')").click();
-  await page.locator(".vote-option:has-text('非机动车充电车棚')").click();
-  await page.locator(".vote-option:has-text('口袋公园改造')").click(); // a third: refused on the page
-  assert.equal(await page.locator(".vote-option.chosen").count(), 2);
+  await card.locator(".vote-option:has-text('老旧小区加装电梯')").click();
+  await card.locator(".vote-option:has-text('非机动车充电车棚')").click();
+  await card.locator(".vote-option:has-text('口袋公园改造')").click(); // a third: refused on the page
+  assert.equal(await card.locator(".vote-option.chosen").count(), 2);
   assert.ok(await overflow(page) <= 0, "nothing off screen");
   await shot(page, "deliberation-vote-360");
-  await page.click("button.vote-send");
+  await card.locator("button.vote-send").click();
   const sent = page.waitForResponse((r) => /\/votes$/.test(r.url()));
   await page.click(".el-message-box button:has-text('提交')");
   assert.equal((await sent).status(), 201);
-  await page.waitForSelector(".vote-card .el-result:has-text('您已投票')");
-  assert.equal(await page.locator("button.vote-send").count(), 0);
+  await card.locator(".el-result:has-text('您已投票')").waitFor();
+  assert.equal(await card.locator("button.vote-send").count(), 0);
   await shot(page, "deliberation-voted-360");
-  assert.equal(sql(env.srv.db, "SELECT COUNT(*) FROM delib_voter")[0][0], "1");
+  assert.equal(sql(env.srv.db, "SELECT voters FROM delib_ballot WHERE title = '2027年民生实事项目'")[0][0], "1");
 });
 
 test("the organizer closes the ballot: tally and explanation lines, at 1366 and on a phone", async () => {
   const page = await env.newPage({ width: 1366, height: 900 });
   await signIn(env, page, "shequ");
   await page.goto(env.srv.url + "/deliberation");
-  await page.waitForSelector(".delib-bodies .el-table__row:has-text('进入')");
+  await page.locator(".delib-bodies .el-table__row:has-text('盛香园社区议事会') button:has-text('名册与会议')").click();
+  await page.waitForSelector(".delib-bodies h3:has-text('盛香园社区议事会')");
   await page.locator(".delib-bodies .el-table__row:has-text('进入') button").first().click();
   await page.click(".delib-ballot button:has-text('结束投票')");
   await page.waitForSelector(".delib-ballot .delib-lines li");
@@ -106,7 +110,8 @@ test("the organizer closes the ballot: tally and explanation lines, at 1366 and 
   const phone = await env.newPage({ width: 360, height: 740 });
   await signIn(env, phone, "shequ");
   await phone.goto(env.srv.url + "/deliberation");
-  await phone.waitForSelector(".delib-bodies .list-card");
+  await phone.locator(".delib-bodies .list-card:has-text('盛香园社区议事会') button:has-text('名册与会议')").click();
+  await phone.waitForSelector(".delib-bodies h3:has-text('盛香园社区议事会')");
   await phone.locator(".delib-bodies button:has-text('进入')").first().click();
   await phone.waitForSelector(".delib-ballot .delib-lines li");
   assert.ok(await overflow(phone) <= 0, "nothing off screen");

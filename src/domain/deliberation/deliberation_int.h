@@ -102,3 +102,7 @@ int delib_store_override(struct db_conn *c, int64_t ballot_id, const char *ids, 
                          int64_t by, int64_t now, struct err *err);
 int delib_store_my_ballots(struct db_conn *c, int64_t person_id, struct arena *a,
                            struct delib_my_ballot **out, int64_t *n_out, struct err *err);
+/* The demo's representatives: Party members under org_id (party) or residents of org_id's
+ * households who are not members, the first `limit`. */
+int delib_store_demo_people(struct db_conn *c, int64_t org_id, bool party, int64_t limit,
+                            struct arena *a, int64_t **out, int64_t *n_out, struct err *err);

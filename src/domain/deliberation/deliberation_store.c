@@ -602,3 +602,26 @@ int delib_store_my_ballots(struct db_conn *c, int64_t person_id, struct arena *a
     return db_read_rows_args(c, &SQL_MY_BALLOTS, DB_ARGS(DB_INT(person_id), DB_INT(person_id)),
                              read_my, sizeof(**out), a, out, n_out, err);
 }
+
+/* ---- demo ---- */
+
+static const struct db_sql SQL_DEMO_PARTY = {
+    .name = "delib.demo_party",
+    .sql = "SELECT m.person_id FROM member m JOIN org o ON o.path = m.org_path "
+           "WHERE m.org_path LIKE (SELECT path FROM org WHERE id = ?) || '%' AND m.status = 'full' "
+           "AND NOT EXISTS (SELECT 1 FROM user_account u WHERE u.person_id = m.person_id) "
+           "ORDER BY m.id LIMIT ?",
+};
+static const struct db_sql SQL_DEMO_RESIDENTS = {
+    .name = "delib.demo_residents",
+    .sql = "SELECT r.person_id FROM resident r JOIN household h ON h.id = r.household_id "
+           "WHERE h.org_id = ? AND NOT EXISTS (SELECT 1 FROM member m WHERE m.person_id = "
+           "r.person_id) ORDER BY r.person_id LIMIT ?",
+};
+int delib_store_demo_people(struct db_conn *c, int64_t org_id, bool party, int64_t limit,
+                            struct arena *a, int64_t **out, int64_t *n_out, struct err *err)
+{
+    return db_read_rows_args(c, party ? &SQL_DEMO_PARTY : &SQL_DEMO_RESIDENTS,
+                             DB_ARGS(DB_INT(org_id), DB_INT(limit)), db_read_int, sizeof(**out), a,
+                             out, n_out, err);
+}
