@@ -24,8 +24,8 @@ setup_sql() {
 INSERT INTO delib_body (tenant_id, org_id, kind, name, created_at) SELECT tenant_id, id, 'street_assembly', '街道协商议事会（压测）', 0 FROM org WHERE type = 'street' ORDER BY id LIMIT 1;
 INSERT INTO delib_seat (body_id, person_id, role, joined_on) SELECT (SELECT MAX(id) FROM delib_body), person_id, 'party_rep', '2020-01-01' FROM (SELECT m.person_id FROM member m WHERE m.status = 'full' AND NOT EXISTS (SELECT 1 FROM user_account u WHERE u.person_id = m.person_id) ORDER BY m.id LIMIT $party) x;
 INSERT INTO delib_seat (body_id, person_id, role, joined_on) SELECT (SELECT MAX(id) FROM delib_body), person_id, 'resident_rep', '2020-01-01' FROM (SELECT r.person_id FROM resident r WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.person_id = r.person_id) AND NOT EXISTS (SELECT 1 FROM user_account u WHERE u.person_id = r.person_id) ORDER BY r.person_id LIMIT $residents) x;
-INSERT INTO user_account (username, display_name, password_hash, person_id, must_change_password, created_at, updated_at) SELECT 'v' || s.person_id, 'v' || s.person_id, (SELECT password_hash FROM user_account WHERE username = 'admin'), s.person_id, 0, 0, 0 FROM delib_seat s;
-INSERT INTO user_grant (user_id, role, org_id, created_at) SELECT u.id, 'resident', b.org_id, 0 FROM user_account u JOIN delib_seat s ON s.person_id = u.person_id JOIN delib_body b ON b.id = s.body_id WHERE u.username LIKE 'v%';
+INSERT INTO user_account (username, display_name, password_hash, person_id, must_change_password, created_at, updated_at) SELECT 'v' || s.person_id, 'v' || s.person_id, (SELECT password_hash FROM user_account WHERE username = 'admin'), s.person_id, 0, 0, 0 FROM delib_seat s WHERE s.body_id = (SELECT MAX(id) FROM delib_body);
+INSERT INTO user_grant (user_id, role, org_id, created_at) SELECT u.id, 'resident', b.org_id, 0 FROM user_account u JOIN delib_seat s ON s.person_id = u.person_id JOIN delib_body b ON b.id = s.body_id WHERE b.id = (SELECT MAX(id) FROM delib_body) AND u.username = 'v' || s.person_id;
 SQL
 }
 
@@ -59,7 +59,7 @@ echo "|---|---|---|---|---|"
 row SQLite "$sqlite_json"
 
 # The reference on SQLite: one sqlite3 process running, per vote, the reads the service makes
-# (the ballot with its meeting, body and org; the meeting; the voter's seat; the options) and its
+# (the ballot with its meeting, body and org; the voter's seat; the options) and its
 # writes (voter row, voter count, two option counters, presence), one transaction per vote.
 ballot=$(echo "$sqlite_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).ballot))')
 sqlite3 "$db" "INSERT INTO delib_ballot (meeting_id, title, method, max_choices, max_score, winners, secret, status, created_at) SELECT meeting_id, '参照', method, max_choices, max_score, winners, 1, 'open', 0 FROM delib_ballot WHERE id = $ballot; INSERT INTO delib_option (ballot_id, pos, title) SELECT (SELECT MAX(id) FROM delib_ballot), pos, title FROM delib_option WHERE ballot_id = $ballot;"
@@ -70,7 +70,6 @@ BEGIN { print "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA fo
 {
   print "BEGIN IMMEDIATE;"
   print "SELECT v.id, g.body_id, b.org_id, o.path, v.status, g.held_on FROM delib_ballot v JOIN delib_meeting g ON g.id = v.meeting_id JOIN delib_body b ON b.id = g.body_id JOIN org o ON o.id = b.org_id WHERE v.id = " b ";"
-  print "SELECT g.id, g.held_on, g.status FROM delib_meeting g JOIN delib_ballot v ON v.meeting_id = g.id WHERE v.id = " b ";"
   print "SELECT s.id FROM delib_seat s WHERE s.body_id = (SELECT MAX(id) FROM delib_body) AND s.person_id = " $1 " AND s.joined_on <= date() AND (s.left_on IS NULL OR s.left_on > date());"
   print "SELECT id, pos, title, approvals FROM delib_option WHERE ballot_id = " b " ORDER BY pos;"
   print "INSERT INTO delib_voter (ballot_id, person_id, voted_at) VALUES (" b ", " $1 ", 0);"
