@@ -62,27 +62,27 @@ row SQLite "$sqlite_json"
 # (the ballot with its meeting, body and org; the voter's seat; the options) and its
 # writes (voter row, voter count, two option counters, presence), one transaction per vote.
 ballot=$(echo "$sqlite_json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).ballot))')
-sqlite3 "$db" "INSERT INTO delib_ballot (meeting_id, title, method, max_choices, max_score, winners, secret, status, created_at) SELECT meeting_id, '参照', method, max_choices, max_score, winners, 1, 'open', 0 FROM delib_ballot WHERE id = $ballot; INSERT INTO delib_option (ballot_id, pos, title) SELECT (SELECT MAX(id) FROM delib_ballot), pos, title FROM delib_option WHERE ballot_id = $ballot;"
-ref=$(sqlite3 "$db" "SELECT MAX(id) FROM delib_ballot")
+sqlite3 "$db" "INSERT INTO delib_poll (meeting_id, title, method, max_choices, max_score, winners, secret, status, created_at) SELECT meeting_id, '参照', method, max_choices, max_score, winners, 1, 'open', 0 FROM delib_poll WHERE id = $ballot; INSERT INTO delib_option (ballot_id, pos, title) SELECT (SELECT MAX(id) FROM delib_poll), pos, title FROM delib_option WHERE ballot_id = $ballot;"
+ref=$(sqlite3 "$db" "SELECT MAX(id) FROM delib_poll")
 read -r o1 o2 < <(sqlite3 -separator ' ' "$db" "SELECT MIN(id), MAX(id) FROM delib_option WHERE ballot_id = $ref")
 sqlite3 "$db" "SELECT person_id FROM delib_seat WHERE body_id = (SELECT MAX(id) FROM delib_body)" | awk -v b="$ref" -v o1="$o1" -v o2="$o2" '
 BEGIN { print "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;" }
 {
   print "BEGIN IMMEDIATE;"
-  print "SELECT v.id, g.body_id, b.org_id, o.path, v.status, g.held_on FROM delib_ballot v JOIN delib_meeting g ON g.id = v.meeting_id JOIN delib_body b ON b.id = g.body_id JOIN org o ON o.id = b.org_id WHERE v.id = " b ";"
+  print "SELECT v.id, g.body_id, b.org_id, o.path, v.status, g.held_on FROM delib_poll v JOIN delib_meeting g ON g.id = v.meeting_id JOIN delib_body b ON b.id = g.body_id JOIN org o ON o.id = b.org_id WHERE v.id = " b ";"
   print "SELECT s.id FROM delib_seat s WHERE s.body_id = (SELECT MAX(id) FROM delib_body) AND s.person_id = " $1 " AND s.joined_on <= date() AND (s.left_on IS NULL OR s.left_on > date());"
   print "SELECT id, pos, title, approvals FROM delib_option WHERE ballot_id = " b " ORDER BY pos;"
   print "INSERT INTO delib_voter (ballot_id, person_id, voted_at) VALUES (" b ", " $1 ", 0);"
-  print "UPDATE delib_ballot SET voters = voters + 1 WHERE id = " b ";"
+  print "UPDATE delib_poll SET voters = voters + 1 WHERE id = " b ";"
   print "UPDATE delib_option SET approvals = approvals + 1 WHERE id = " o1 ";"
   print "UPDATE delib_option SET approvals = approvals + 1 WHERE id = " o2 ";"
-  print "INSERT INTO delib_presence (meeting_id, person_id, how) SELECT meeting_id, " $1 ", '"'"'online'"'"' FROM delib_ballot WHERE id = " b " ON CONFLICT (meeting_id, person_id) DO NOTHING;"
+  print "INSERT INTO delib_presence (meeting_id, person_id, how) SELECT meeting_id, " $1 ", '"'"'online'"'"' FROM delib_poll WHERE id = " b " ON CONFLICT (meeting_id, person_id) DO NOTHING;"
   print "COMMIT;"
 }' >"$WORK/vote-ref.sql"
 t0=$(date +%s.%N)
 sqlite3 "$db" <"$WORK/vote-ref.sql" >/dev/null
 t1=$(date +%s.%N)
-got=$(sqlite3 "$db" "SELECT voters FROM delib_ballot WHERE id = $ref")
+got=$(sqlite3 "$db" "SELECT voters FROM delib_poll WHERE id = $ref")
 awk -v a="$t0" -v b="$t1" -v n="$N" -v got="$got" 'BEGIN { printf "| reference: sqlite3 CLI, the same statements per vote, one process, serial | | %d votes %.2f s (%.2f ms per vote) | voters %d | |\n", n, b - a, (b - a) * 1000 / n, got }'
 
 # PostgreSQL: the same run on a throwaway cluster.

@@ -302,9 +302,9 @@ function createFixtures(list) {
     delibMeeting: (f) => `INSERT INTO delib_body (tenant_id, org_id, kind, name, created_at) VALUES (1, ${f.org}, 'community_council', '矩阵议事会' || (SELECT COUNT(*) FROM delib_body), 0);
       INSERT INTO delib_meeting (body_id, held_on, place, agenda, status, created_at) SELECT MAX(id), '2000-01-01', '矩阵地点', '矩阵议程', 'closed', 0 FROM delib_body RETURNING id;`,
     delibBallot: (f) => `${stmt.delibMeeting(f).replace(/ RETURNING id;$/, ";")}
-      INSERT INTO delib_ballot (meeting_id, title, method, max_choices, max_score, winners, secret, status, created_at) SELECT MAX(id), '矩阵表决', 'approval', 1, 0, 1, 1, 'closed', 0 FROM delib_meeting;
-      INSERT INTO delib_option (ballot_id, pos, title) SELECT MAX(id), 1, '甲' FROM delib_ballot;
-      INSERT INTO delib_option (ballot_id, pos, title) SELECT MAX(id), 2, '乙' FROM delib_ballot RETURNING ballot_id;`,
+      INSERT INTO delib_poll (meeting_id, title, method, max_choices, max_score, winners, secret, status, created_at) SELECT MAX(id), '矩阵表决', 'approval', 1, 0, 1, 1, 'closed', 0 FROM delib_meeting;
+      INSERT INTO delib_option (ballot_id, pos, title) SELECT MAX(id), 1, '甲' FROM delib_poll;
+      INSERT INTO delib_option (ballot_id, pos, title) SELECT MAX(id), 2, '乙' FROM delib_poll RETURNING ballot_id;`,
     fundPlan: (f) => `INSERT INTO fund_plan (tenant_id, org_id, org_path, year, quarter, status, created_at, updated_at)
       SELECT 1, id, path, 2000 + (SELECT COUNT(*) FROM fund_plan), 1, 'draft', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
     fundActivity: (f) => `${stmt.fundPlan(f).replace(/ RETURNING id;$/, ";")}

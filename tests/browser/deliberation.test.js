@@ -1,6 +1,6 @@
 // deliberation.test.js: 议事协商 in a real browser: the community organizer (1366 px) sees the
 // council's roster with the composition check, opens a meeting, sets up an approval ballot in
-// the dialog and opens it; a resident representative (jumin) votes on 我的表决 on a 360 px
+// the dialog and opens it; a resident representative (jumin) votes on 议事表决 on a 360 px
 // phone with large targets (a second paper is not offered); the organizer closes the ballot and
 // sees the result with its tally and explanation lines, also on a phone. Screenshots at 1366
 // and 360 px.
@@ -64,7 +64,7 @@ test("the organizer at 1366 px: roster and check, open the meeting, set up and o
   await page.waitForSelector(".delib-ballot:has-text('2027年民生实事项目')");
   await page.click(".delib-ballot button:has-text('开始投票')");
   await page.waitForSelector(".delib-ballot .el-tag:has-text('投票中')");
-  assert.equal(sql(env.srv.db, "SELECT status FROM delib_ballot WHERE title = '2027年民生实事项目'")[0][0], "open");
+  assert.equal(sql(env.srv.db, "SELECT status FROM delib_poll WHERE title = '2027年民生实事项目'")[0][0], "open");
   await shot(page, "deliberation-meeting-1366");
 });
 
@@ -89,7 +89,7 @@ test("a resident representative votes on a 360 px phone: one screen, large targe
   await card.locator(".el-result:has-text('您已投票')").waitFor();
   assert.equal(await card.locator("button.vote-send").count(), 0);
   await shot(page, "deliberation-voted-360");
-  assert.equal(sql(env.srv.db, "SELECT voters FROM delib_ballot WHERE title = '2027年民生实事项目'")[0][0], "1");
+  assert.equal(sql(env.srv.db, "SELECT voters FROM delib_poll WHERE title = '2027年民生实事项目'")[0][0], "1");
 });
 
 test("the organizer closes the ballot: tally and explanation lines, at 1366 and on a phone", async () => {

@@ -3,7 +3,7 @@
 // warnings, adding and ending seats, calling a meeting) and 会议与表决 (meeting.js: presence
 // marked on site, opening and closing the meeting, ballots set up, opened and closed, results
 // with tallies and the line-by-line explanation, a printable 会议纪要 sheet). Representatives
-// vote on 我的表决 (my-ballots.js), one screen on a phone.
+// vote on 议事表决 (my-ballots.js), one screen on a phone.
 import { isMobile } from "../lib/viewport.js";
 import DelibBodies from "./deliberation/bodies.js";
 import DelibMeeting from "./deliberation/meeting.js";

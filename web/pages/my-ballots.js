@@ -1,12 +1,13 @@
-// my-ballots.js: 我的表决, a representative's voting page on a phone: each ballot open now in a
+// my-ballots.js: 议事表决, a representative's voting page on a phone: each ballot open now in a
 // body whose roster holds them (GET /api/me/ballots), on one screen with large targets:
 // approval (tap up to k), score (a stepper per option) or ranking (tap in order of preference;
-// tap again to take back). The paper is sent once (POST /api/ballots/{id}/votes); a second is
+// tap again to take back). In the menu of residents; a Party member on a roster opens it by
+// its address (/my/ballots). The paper is sent once (POST /api/ballots/{id}/votes); a second is
 // refused by the server (409). Option titles are shown as text.
 import { api, loadWith } from "../lib/api.js";
 const { ref, reactive, onMounted } = Vue;
 
-export const routes = [{ path: "/my/ballots", title: "我的表决", perm: "session", roles: ["resident", "member"],
+export const routes = [{ path: "/my/ballots", title: "议事表决", perm: "session", roles: ["resident"],
                          menu: { group: "服务群众", icon: "Finished", order: 6 } }];
 
 export default {
@@ -53,7 +54,7 @@ export default {
   },
   template: `
     <div class="page my-ballots-page" v-loading="loading">
-      <div class="page-head"><h1 class="page-title">我的表决</h1></div>
+      <div class="page-head"><h1 class="page-title">议事表决</h1></div>
       <el-empty v-if="!loading && !items.length" description="目前没有需要您参加的表决" />
       <el-card v-for="b in items" :key="b.id" shadow="never" class="vote-card">
         <div class="vote-head">

@@ -5,7 +5,7 @@
 -- delib_body: 社区议事会 / 街道协商议事会 of an org; delib_seat: a person (member or resident,
 -- a row of person) on its roster with a role and dates.
 -- delib_meeting / delib_presence: a meeting of a body and who was present (到会 or online vote).
--- delib_ballot / delib_option: a ballot and its options (title, cost in fen, a generic reference
+-- delib_poll / delib_option: a ballot and its options (title, cost in fen, a generic reference
 -- to another area's record). An option row carries the ballot's aggregate counters (approvals,
 -- score sum, Borda points), updated in the vote's transaction: a secret ballot stores no row per
 -- ballot paper, so nothing stored links a voter to a choice.
@@ -70,7 +70,7 @@ CREATE TABLE delib_presence (
     PRIMARY KEY (meeting_id, person_id)
 ) STRICT;
 
-CREATE TABLE delib_ballot (
+CREATE TABLE delib_poll (
     id INTEGER PRIMARY KEY,
     meeting_id INTEGER NOT NULL REFERENCES delib_meeting(id),
     title TEXT NOT NULL,
@@ -89,11 +89,11 @@ CREATE TABLE delib_ballot (
     created_by INTEGER,
     created_at INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX delib_ballot_meeting ON delib_ballot(meeting_id);
+CREATE INDEX delib_poll_meeting ON delib_poll(meeting_id);
 
 CREATE TABLE delib_option (
     id INTEGER PRIMARY KEY,
-    ballot_id INTEGER NOT NULL REFERENCES delib_ballot(id),
+    ballot_id INTEGER NOT NULL REFERENCES delib_poll(id),
     pos INTEGER NOT NULL,
     title TEXT NOT NULL,
     cost_fen INTEGER CHECK (cost_fen >= 0),
@@ -106,14 +106,14 @@ CREATE TABLE delib_option (
 ) STRICT;
 
 CREATE TABLE delib_voter (
-    ballot_id INTEGER NOT NULL REFERENCES delib_ballot(id),
+    ballot_id INTEGER NOT NULL REFERENCES delib_poll(id),
     person_id INTEGER NOT NULL REFERENCES person(id),
     voted_at INTEGER NOT NULL,
     PRIMARY KEY (ballot_id, person_id)
 ) STRICT;
 
 CREATE TABLE delib_choice (
-    ballot_id INTEGER NOT NULL REFERENCES delib_ballot(id),
+    ballot_id INTEGER NOT NULL REFERENCES delib_poll(id),
     person_id INTEGER NOT NULL REFERENCES person(id),
     option_id INTEGER NOT NULL REFERENCES delib_option(id),
     value INTEGER NOT NULL,

@@ -442,7 +442,7 @@ int deliberation_ballot_create(struct app *app, int64_t meeting_id,
     if (delib_store_ballot_insert(c, meeting_id, &in, auth_actor_user_id(actor), clock_now(), &id,
                                   err) < 0 ||
         delib_store_options_insert(c, id, &in, err) < 0 ||
-        auth_audit_change(c, actor, "delib.ballot", "delib_ballot", id, m.org_id,
+        auth_audit_change(c, actor, "delib.ballot", "delib_poll", id, m.org_id,
                           json_pack("{s:s, s:s, s:I, s:I}", "title", in.title, "method", in.method,
                                     "options", (json_int_t)in.noptions, "budget_fen",
                                     (json_int_t)in.budget_fen),
@@ -479,7 +479,7 @@ int deliberation_ballot_options_set(struct app *app, int64_t ballot_id,
     in.budget_fen = b.budget_fen;
     if (ballot_check(&in, err) < 0 || delib_store_options_delete(c, ballot_id, err) < 0 ||
         delib_store_options_insert(c, ballot_id, &in, err) < 0 ||
-        auth_audit_change(c, actor, "delib.options", "delib_ballot", ballot_id, b.org_id,
+        auth_audit_change(c, actor, "delib.options", "delib_poll", ballot_id, b.org_id,
                           json_pack("{s:I}", "options", (json_int_t)in.noptions), err) < 0)
         goto out;
     rc = 0;
@@ -538,8 +538,8 @@ int deliberation_ballot_move(struct app *app, int64_t id, const char *action,
         goto out;
     }
     if (delib_store_ballot_status(c, id, b.status, open ? "open" : "closed", err) < 0 ||
-        auth_audit_change(c, actor, open ? "delib.ballot_open" : "delib.ballot_close",
-                          "delib_ballot", id, b.org_id, NULL, err) < 0)
+        auth_audit_change(c, actor, open ? "delib.ballot_open" : "delib.ballot_close", "delib_poll",
+                          id, b.org_id, NULL, err) < 0)
         goto out;
     rc = 0;
 out:
@@ -750,7 +750,7 @@ int deliberation_ballot_override(struct app *app, int64_t ballot_id, const int64
     }
     if (delib_store_override(c, ballot_id, list, reason, auth_actor_user_id(actor), clock_now(),
                              err) < 0 ||
-        auth_audit_change(c, actor, "delib.override", "delib_ballot", ballot_id, b.org_id,
+        auth_audit_change(c, actor, "delib.override", "delib_poll", ballot_id, b.org_id,
                           json_pack("{s:s, s:s}", "selected", list, "reason", reason), err) < 0)
         goto out;
     rc = 0;

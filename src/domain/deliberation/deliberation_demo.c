@@ -4,7 +4,7 @@
  * (9 Party members and 4 residents); last year's council meeting with a closed secret budget
  * ballot on five candidate projects (9 of 11 present) and the street's confirming meeting with
  * a closed score ballot; and this month's council meeting, open, with an open ballot the demo
- * resident can vote on (我的表决). Fictional and deterministic, written through the area's store;
+ * resident can vote on (议事表决). Fictional and deterministic, written through the area's store;
  * papers go through the same counters as the API's votes. */
 #include "core/compat.h"
 #include "core/arena.h"

@@ -653,11 +653,11 @@ static const struct audit_action DELIBERATION_AUDIT[] = {
     { "delib.presence", "登记代表到会", "delib_meeting" },
     { "delib.meeting_open", "议事会议开始", "delib_meeting" },
     { "delib.meeting_close", "议事会议结束", "delib_meeting" },
-    { "delib.ballot", "设立表决", "delib_ballot" },
-    { "delib.options", "修改表决选项", "delib_ballot" },
-    { "delib.ballot_open", "开始投票", "delib_ballot" },
-    { "delib.ballot_close", "结束投票", "delib_ballot" },
-    { "delib.override", "改定入选名单", "delib_ballot" },
+    { "delib.ballot", "设立表决", "delib_poll" },
+    { "delib.options", "修改表决选项", "delib_poll" },
+    { "delib.ballot_open", "开始投票", "delib_poll" },
+    { "delib.ballot_close", "结束投票", "delib_poll" },
+    { "delib.override", "改定入选名单", "delib_poll" },
     { NULL, NULL, NULL },
 };
 
@@ -665,7 +665,7 @@ static const struct code_table DELIBERATION_CODES[] = {
     { "delib_body_kind", DELIB_BODY_KINDS, DELIB_BODY_KIND_LABELS },
     { "delib_role", DELIB_ROLES, DELIB_ROLE_LABELS },
     { "delib_method", DELIB_METHODS, DELIB_METHOD_LABELS },
-    { "delib_ballot_status", DELIB_BALLOT_STATUSES, DELIB_BALLOT_STATUS_LABELS },
+    { "delib_poll_status", DELIB_BALLOT_STATUSES, DELIB_BALLOT_STATUS_LABELS },
     { "delib_meeting_status", DELIB_MEETING_STATUSES, DELIB_MEETING_STATUS_LABELS },
     { NULL, NULL, NULL },
 };

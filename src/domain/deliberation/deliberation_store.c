@@ -363,7 +363,7 @@ int delib_store_present_count(struct db_conn *c, int64_t meeting_id, int64_t bod
 
 static const struct db_sql SQL_BALLOT_INSERT = {
     .name = "delib.ballot_insert",
-    .sql = "INSERT INTO delib_ballot (meeting_id, title, method, max_choices, max_score, winners, "
+    .sql = "INSERT INTO delib_poll (meeting_id, title, method, max_choices, max_score, winners, "
            "budget_fen, secret, status, created_by, created_at) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
 };
@@ -418,7 +418,7 @@ int delib_store_options_delete(struct db_conn *c, int64_t ballot_id, struct err 
     "SELECT v.id, v.meeting_id, g.body_id, b.org_id, v.max_choices, v.max_score, v.winners, "      \
     "COALESCE(v.budget_fen, 0), v.voters, v.secret, o.path, v.title, v.method, v.status, "         \
     "g.held_on, v.override_ids, v.override_reason, COALESCE(v.override_by, 0), "                   \
-    "COALESCE(v.override_at, 0) FROM delib_ballot v "                                              \
+    "COALESCE(v.override_at, 0) FROM delib_poll v "                                                \
     "JOIN delib_meeting g ON g.id = v.meeting_id JOIN delib_body b ON b.id = g.body_id "           \
     "JOIN org o ON o.id = b.org_id "
 static void read_ballot(struct db_stmt *st, struct arena *a, void *row)
@@ -491,7 +491,7 @@ int delib_store_options(struct db_conn *c, int64_t ballot_id, struct arena *a,
 }
 static const struct db_sql SQL_BALLOT_STATUS = {
     .name = "delib.ballot_status",
-    .sql = "UPDATE delib_ballot SET status = ? WHERE id = ? AND status = ? RETURNING id",
+    .sql = "UPDATE delib_poll SET status = ? WHERE id = ? AND status = ? RETURNING id",
 };
 int delib_store_ballot_status(struct db_conn *c, int64_t id, const char *from, const char *to,
                               struct err *err)
@@ -503,7 +503,7 @@ int delib_store_ballot_status(struct db_conn *c, int64_t id, const char *from, c
 }
 static const struct db_sql SQL_CLOSE_BALLOTS = {
     .name = "delib.close_ballots",
-    .sql = "UPDATE delib_ballot SET status = 'closed' WHERE meeting_id = ? AND status = 'open'",
+    .sql = "UPDATE delib_poll SET status = 'closed' WHERE meeting_id = ? AND status = 'open'",
 };
 int delib_store_meeting_close_ballots(struct db_conn *c, int64_t meeting_id, struct err *err)
 {
@@ -518,7 +518,7 @@ static const struct db_sql SQL_VOTER_INSERT = {
 };
 static const struct db_sql SQL_VOTERS_BUMP = {
     .name = "delib.voters_bump",
-    .sql = "UPDATE delib_ballot SET voters = voters + 1 WHERE id = ?",
+    .sql = "UPDATE delib_poll SET voters = voters + 1 WHERE id = ?",
 };
 int delib_store_voter_insert(struct db_conn *c, int64_t ballot_id, int64_t person_id, int64_t now,
                              struct err *err)
@@ -564,7 +564,7 @@ int delib_store_choice_insert(struct db_conn *c, int64_t ballot_id, int64_t pers
 
 static const struct db_sql SQL_OVERRIDE = {
     .name = "delib.override",
-    .sql = "UPDATE delib_ballot SET override_ids = ?, override_reason = ?, override_by = ?, "
+    .sql = "UPDATE delib_poll SET override_ids = ?, override_reason = ?, override_by = ?, "
            "override_at = ? WHERE id = ?",
 };
 int delib_store_override(struct db_conn *c, int64_t ballot_id, const char *ids, const char *reason,
@@ -579,7 +579,7 @@ static const struct db_sql SQL_MY_BALLOTS = {
     .name = "delib.my_ballots",
     .sql = "SELECT v.id, v.meeting_id, v.title, v.method, b.name, g.held_on, "
            "EXISTS (SELECT 1 FROM delib_voter x WHERE x.ballot_id = v.id AND x.person_id = ?) "
-           "FROM delib_ballot v JOIN delib_meeting g ON g.id = v.meeting_id "
+           "FROM delib_poll v JOIN delib_meeting g ON g.id = v.meeting_id "
            "JOIN delib_body b ON b.id = g.body_id JOIN delib_seat s ON s.body_id = b.id "
            "AND s.person_id = ? AND s.joined_on <= g.held_on AND (s.left_on IS NULL OR "
            "s.left_on > g.held_on) WHERE v.status = 'open' ORDER BY g.held_on DESC, v.id",
