@@ -33,6 +33,8 @@ echo "| soak | req/s | p50 ms | p99 ms | errors and memory | |"
 echo "|---|---|---|---|---|---|"
 bench/load.sh
 echo
+bench/vote.sh
+echo
 echo "| text similarity (src/core/textsim.h) | rate | detail |"
 echo "|---|---|---|"
 "${TEXTSIM_BENCH:-build/bench/textsim_bench}"

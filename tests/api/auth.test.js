@@ -24,7 +24,7 @@ test("login sets an HttpOnly SameSite=Strict cookie and returns the CSRF token, 
   assert.match(res.json.csrf_token, /^[A-Za-z0-9_-]{43}$/);
   assert.equal(res.json.user.username, "shuji");
   assert.deepEqual(res.json.grants.map((g) => g.role), ["branch_secretary"]);
-  assert.deepEqual(res.json.permissions.sort(), ["dev.read", "dev.write", "dues.read", "dues.write", "members.read", "members.reveal_pii", "members.write", "orglife.read", "orglife.write", "orgs.read", "projects.read", "transfers.read", "transfers.write", "volunteer.read", "volunteer.write"]);
+  assert.deepEqual(res.json.permissions.sort(), ["deliberation.read", "dev.read", "dev.write", "dues.read", "dues.write", "members.read", "members.reveal_pii", "members.write", "orglife.read", "orglife.write", "orgs.read", "projects.read", "transfers.read", "transfers.write", "volunteer.read", "volunteer.write"]);
   const me = expectStatus(await srv.request("GET", "/api/session", { headers: { Cookie: cookie.split(";")[0] } }), 200);
   assert.equal(me.json.user.username, "shuji");
   assert.equal(me.json.csrf_token, undefined, "the CSRF token is only handed out at login");

@@ -68,6 +68,7 @@ function want(kind, org, extra = {}) {
 const fx = {
   DEMO_PASSWORD, uniq, demoId, today,
   childType: (org) => CHILD_TYPE[orgInfo(org).type],
+  orgType: (org) => orgInfo(org).type,
   // A user whose only grant is `member` at org: {id, username}.
   user(org) {
     const f = want("user", org, planning ? { username: uniq() } : {});
@@ -162,6 +163,15 @@ const fx = {
   // A volunteer activity (志愿服务) of org, and a self-logged hours record on one, pending.
   volActivity(org) { const f = want("volActivity", org); return planning ? f : f.id; },
   volHours(org) { const f = want("volHours", org, planning ? { name: `矩阵志愿者${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
+  // 议事协商: a body of org with one seated member ({id, person_id}); a seat; a closed meeting; a
+  // closed ballot of a closed meeting.
+  delibBody(org) {
+    const f = want("delibBody", org, planning ? { name: `矩阵代表${cjkNum(++counter)}` } : {});
+    return planning ? { id: f, person_id: 0 } : { id: f.id, person_id: f.second };
+  },
+  delibSeat(org) { const f = want("delibSeat", org, planning ? { name: `矩阵代表${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
+  delibMeeting(org) { const f = want("delibMeeting", org); return planning ? f : f.id; },
+  delibBallot(org) { const f = want("delibBallot", org); return planning ? f : f.id; },
   // An applicant for membership (发展党员) at org, with step 1 recorded.
   applicant(org) {
     const f = want("applicant", org, planning ? { name: `矩阵申请人${cjkNum(++counter)}`, idn: demoId() } : {});
@@ -295,6 +305,16 @@ function createFixtures(list) {
       ${stmt.volActivity(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO volunteer_hours (tenant_id, person_id, org_id, org_path, activity_id, start_at, end_at, start_min, end_min, minutes, source, status, created_at)
       SELECT 1, (SELECT MAX(id) FROM person), o.id, o.path, (SELECT MAX(id) FROM volunteer_activity), '2000-01-01 09:00', '2000-01-01 10:00', 0, 60, 60, 'self', 'pending', 0 FROM org o WHERE o.id = ${f.org} RETURNING id;`,
+    delibBody: (f) => `${stmt.member(f).replace(/ RETURNING id, person_id;$/, ";")}
+      INSERT INTO delib_body (tenant_id, org_id, kind, name, created_at) VALUES (1, ${f.org}, 'community_council', '矩阵议事会' || (SELECT COUNT(*) FROM delib_body), 0);
+      INSERT INTO delib_seat (body_id, person_id, role, joined_on) SELECT MAX(b.id), (SELECT MAX(id) FROM person), 'party_rep', '2000-01-01' FROM delib_body b RETURNING body_id, person_id;`,
+    delibSeat: (f) => `${stmt.delibBody(f).replace(/ RETURNING body_id, person_id;$/, " RETURNING id;")}`,
+    delibMeeting: (f) => `INSERT INTO delib_body (tenant_id, org_id, kind, name, created_at) VALUES (1, ${f.org}, 'community_council', '矩阵议事会' || (SELECT COUNT(*) FROM delib_body), 0);
+      INSERT INTO delib_meeting (body_id, held_on, place, agenda, status, created_at) SELECT MAX(id), '2000-01-01', '矩阵地点', '矩阵议程', 'closed', 0 FROM delib_body RETURNING id;`,
+    delibBallot: (f) => `${stmt.delibMeeting(f).replace(/ RETURNING id;$/, ";")}
+      INSERT INTO delib_poll (meeting_id, title, method, max_choices, max_score, winners, secret, status, created_at) SELECT MAX(id), '矩阵表决', 'approval', 1, 0, 1, 1, 'closed', 0 FROM delib_meeting;
+      INSERT INTO delib_option (ballot_id, pos, title) SELECT MAX(id), 1, '甲' FROM delib_poll;
+      INSERT INTO delib_option (ballot_id, pos, title) SELECT MAX(id), 2, '乙' FROM delib_poll RETURNING ballot_id;`,
     fundPlan: (f) => `INSERT INTO fund_plan (tenant_id, org_id, org_path, year, quarter, status, created_at, updated_at)
       SELECT 1, id, path, 2000 + (SELECT COUNT(*) FROM fund_plan), 1, 'draft', 0, 0 FROM org WHERE id = ${f.org} RETURNING id;`,
     fundActivity: (f) => `${stmt.fundPlan(f).replace(/ RETURNING id;$/, ";")}

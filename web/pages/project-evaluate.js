@@ -9,7 +9,7 @@ const { ref, reactive, onMounted, computed } = Vue;
 // In the menu of residents (the ones who evaluate); a member with a grant in the community may
 // open the address too (the server checks the community).
 export const routes = [{ path: "/projects/evaluate", title: "民生实事评议", perm: "session", roles: ["resident"],
-                         menu: { group: "服务群众", icon: "Star", order: 6 } }];
+                         menu: { group: "服务群众", icon: "Star", order: 7 } }];
 
 const RUBRIC = [["quality", "项目质量"], ["timeliness", "进度按时"], ["benefit", "群众受益"]];
 const SAT = [["satisfied", "满意"], ["basically", "基本满意"], ["unsatisfied", "不满意"]];

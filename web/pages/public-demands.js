@@ -54,16 +54,16 @@ export default {
       itemColumns: ITEM_COLUMNS, countColumns: COUNT_COLUMNS };
   },
   template: `
-    <div class="public-page">
-      <header class="public-head">
+    <div class="board-page">
+      <header class="board-head">
         <span class="brand-mark">党</span>
         <div>
-          <h1 class="public-title">群众诉求公开栏</h1>
-          <p class="public-sub">已办结并回访的群众诉求。为保护隐私，姓名、电话、身份证号和门牌号已隐去，申请不公开的诉求不在此列。</p>
+          <h1 class="board-title">群众诉求公开栏</h1>
+          <p class="board-sub">已办结并回访的群众诉求。为保护隐私，姓名、电话、身份证号和门牌号已隐去，申请不公开的诉求不在此列。</p>
         </div>
       </header>
-      <el-card shadow="never" class="public-card">
-        <div class="toolbar public-filters">
+      <el-card shadow="never" class="board-card">
+        <div class="toolbar board-filters">
           <el-select v-model="q.org" placeholder="全部社区" clearable filterable @change="refilter" aria-label="社区">
             <el-option v-for="o in orgs" :key="o.id" :label="o.name" :value="o.id" />
           </el-select>
@@ -79,23 +79,23 @@ export default {
         </p>
         <data-list :rows="board ? board.items : []" :columns="itemColumns" :loading="loading" row-key="number"
                    empty-text="这段时间没有公开的已结案诉求">
-          <template #summary="{ row }"><span class="public-text">{{ row.summary }}</span></template>
-          <template #reply="{ row }"><span class="public-text">{{ row.reply || '—' }}</span></template>
+          <template #summary="{ row }"><span class="board-text">{{ row.summary }}</span></template>
+          <template #reply="{ row }"><span class="board-text">{{ row.reply || '—' }}</span></template>
           <template #created_at="{ row }">{{ fmtDate(row.created_at) }}</template>
           <template #close_days="{ row }">{{ row.close_days === null ? '—' : row.close_days + ' 天' }}</template>
         </data-list>
         <el-pagination v-if="board && board.total > board.size" v-model:current-page="q.page" :page-size="board.size"
-                       :total="board.total" layout="prev, pager, next" small @current-change="load" class="public-pager" />
+                       :total="board.total" layout="prev, pager, next" small @current-change="load" class="board-pager" />
       </el-card>
-      <div v-if="board" class="public-counts">
-        <el-card shadow="never" class="public-card">
+      <div v-if="board" class="board-counts">
+        <el-card shadow="never" class="board-card">
           <template #header>分社区</template>
           <data-list :rows="board.by_org" :columns="countColumns" row-key="id" size="small">
             <template #total="{ row }">{{ cellText(row) }}</template>
             <template #satisfaction_rate="{ row }">{{ pct(row.satisfaction_rate) }}</template>
           </data-list>
         </el-card>
-        <el-card shadow="never" class="public-card">
+        <el-card shadow="never" class="board-card">
           <template #header>分类别</template>
           <data-list :rows="board.by_category" :columns="countColumns" row-key="code" size="small">
             <template #total="{ row }">{{ cellText(row) }}</template>
@@ -103,7 +103,7 @@ export default {
           </data-list>
         </el-card>
       </div>
-      <p v-if="board" class="form-hint public-foot">
+      <p v-if="board" class="form-hint board-foot">
         件数少于 {{ board.min_count }} 件、回访少于 {{ board.min_count }} 件的不公布具体数字，以免推知个人。
         开发者可通过 <a href="/open311/v2/requests.json">Open311 GeoReport v2 接口</a> 读取同样的公开数据。
         <a href="/login">工作人员登录</a>
