@@ -396,17 +396,26 @@ static const char *yuan(struct arena *a, int64_t fen)
     return arena_printf(a, "%" PRId64 ".%02" PRId64, fen / 100, fen % 100);
 }
 
-int proj_selection_create(struct app *app, const struct proj_selection_in *in,
+int proj_selection_create(struct app *app, const struct proj_selection_in *in_,
                           const struct auth_actor *actor, int64_t *id_out, struct err *err)
 {
     struct db_conn *c = NULL;
     struct arena a;
     struct proj_org o;
+    struct proj_selection_in sel = *in_;
+    const struct proj_selection_in *in = &sel;
     int64_t budget, total = 0, id;
     int64_t *costs = NULL;
     int rc = -1;
 
     arena_init(&a, 1u << 13);
+    /* From a ballot: its result is read before this transaction takes a connection. */
+    if (sel.ballot_id && proj_selection_from_ballot(app, &sel, &a, err) < 0)
+        goto out;
+    if (!sel.nproposals) {
+        err_set(err, E_INVALID, "/proposals", "请按排序列出入选项目，或选择据以确定清单的表决");
+        goto out;
+    }
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         community_of(c, in->org_id, &a, &o, err) < 0 ||
         projects_store_budget(c, o.id, in->year, &budget, err) < 0)

@@ -127,7 +127,7 @@ struct proj_proposal_ref {
     int64_t proposal_id;
 };
 struct proj_selection_in {
-    int64_t org_id, year;
+    int64_t org_id, year, ballot_id; /* ballot_id: the proposals come from its result */
     char *basis;
     struct proj_proposal_ref *proposals;
     int64_t nproposals;
@@ -151,9 +151,10 @@ struct proj_selection {
     bool window_open; /* today is inside the publicity window */
 };
 /* The selection of a community's year: proposals of that org and year, feasible, in rank
- * order (E_INVALID "/proposals/i/proposal_id"); their costs summed must not exceed the year's
- * budget (E_INVALID "/proposals", nothing written; no budget set: E_INVALID "/year").
- * E_CONFLICT "/year" when the year has one already. Audited proj.selection. */
+ * order (E_INVALID "/proposals/i/proposal_id"), listed or taken from a closed, valid ballot
+ * (in->ballot_id: proj_selection_from_ballot, recorded with the selection); their costs summed must
+ * not exceed the year's budget (E_INVALID "/proposals", nothing written; no budget set: E_INVALID
+ * "/year"). E_CONFLICT "/year" when the year has one already. Audited proj.selection. */
 int proj_selection_create(struct app *app, const struct proj_selection_in *in,
                           const struct auth_actor *actor, int64_t *id_out, struct err *err);
 int proj_selection_get(struct app *app, int64_t id, struct arena *a, struct proj_selection *out,
@@ -277,3 +278,26 @@ int proj_photos(struct app *app, int64_t project_id, struct arena *a, struct pro
 /* One photo with its bytes (E_NOT_FOUND "/photo_id"). */
 int proj_photo_get(struct app *app, int64_t project_id, int64_t photo_id, struct arena *a,
                    struct proj_photo *out, struct err *err);
+
+/* ---- 问计: proposals put to the vote of a deliberation meeting (projects_ballot.c) ---- */
+
+struct proj_ballot_in {
+    char *title, *method;
+    int64_t max_choices, max_score, winners;
+    bool secret;
+    struct proj_proposal_ref *proposals;
+    int64_t nproposals;
+};
+/* A budget ballot in deliberation meeting meeting_id over feasible proposals not yet selected,
+ * all of one community and year (E_INVALID "/proposals/i/proposal_id"), the meeting's body at
+ * that community or above (E_INVALID "/proposals"); each option carries its proposal's title,
+ * cost and id, the budget is the year's (none set: E_INVALID "/proposals"). The deliberation
+ * area's checks apply (deliberation_ballot_create). */
+int proj_ballot_create(struct app *app, int64_t meeting_id, const struct proj_ballot_in *in,
+                       const struct auth_actor *actor, struct arena *a, int64_t *id_out,
+                       struct err *err);
+/* Fills in->proposals from ballot in->ballot_id's selected proposal options in order: the
+ * ballot must be closed and valid (quorum met; E_CONFLICT "/ballot_id"), with at least one
+ * proposal selected; listing proposals as well is E_INVALID "/proposals". */
+int proj_selection_from_ballot(struct app *app, struct proj_selection_in *in, struct arena *a,
+                               struct err *err);

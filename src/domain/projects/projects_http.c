@@ -513,8 +513,10 @@ static const struct field SELECTION_IN[] = {
     FIELD_ID(struct proj_selection_in, org_id, "org_id", "社区党组织", FIELD_REQUIRED),
     FIELD_INT(struct proj_selection_in, year, "year", "年度", FIELD_REQUIRED, 2000, 2999),
     FIELD_STR(struct proj_selection_in, basis, "basis", "确定依据", FIELD_REQUIRED, 2, 1000),
-    FIELD_ARRAY(struct proj_selection_in, proposals, "proposals", "入选项目（按排序）",
-                FIELD_REQUIRED, 1, 50, PROPOSAL_REF),
+    FIELD_ARRAY(struct proj_selection_in, proposals, "proposals",
+                "入选项目（按排序；依表决结果确定时不填）", FIELD_OPTIONAL, 1, 50, PROPOSAL_REF),
+    FIELD_ID(struct proj_selection_in, ballot_id, "ballot_id", "据以确定清单的表决（议事协商）",
+             FIELD_OPTIONAL),
     FIELD_END,
 };
 static const struct field SELECTIONS_Q[] = {

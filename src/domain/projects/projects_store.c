@@ -317,8 +317,8 @@ int projects_store_budget(struct db_conn *c, int64_t org_id, int64_t year, int64
 static const struct db_sql SQL_SELECTION_INSERT = {
     .name = "projects.selection_insert",
     .sql = "INSERT INTO proj_selection (tenant_id, org_id, year, basis, status, total_fen, "
-           "budget_fen, created_by, created_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?) "
-           "RETURNING id",
+           "budget_fen, created_by, created_at, ballot_id) "
+           "VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id",
 };
 static const struct db_sql SQL_SELECTION_ITEM = {
     .name = "projects.selection_item",
@@ -430,7 +430,7 @@ int projects_store_selection_insert(struct db_conn *c, const struct proj_org *o,
         db_run_id_args(c, &SQL_SELECTION_INSERT,
                        DB_ARGS(DB_INT(o->tenant_id), DB_INT(o->id), DB_INT(in->year),
                                DB_TEXT(in->basis), DB_INT(total_fen), DB_INT(budget_fen),
-                               DB_OPT_ID(by), DB_INT(now)),
+                               DB_OPT_ID(by), DB_INT(now), DB_OPT_ID(in->ballot_id)),
                        id_out, err),
         "/year", "该社区这一年度已有实事清单", err);
 }

@@ -19,6 +19,8 @@ module.exports = (fx) => ({
   "POST /api/deliberation/meetings/{id}/presence": (org) => ({ path: `/api/deliberation/meetings/${fx.delibMeeting(org)}/presence`, body: { person_id: 1, present: "也许" }, ok: 400 }),
   "POST /api/deliberation/meetings/{id}/actions": (org) => ({ path: `/api/deliberation/meetings/${fx.delibMeeting(org)}/actions`, body: { action: "fly" }, ok: 400 }),
   "POST /api/deliberation/meetings/{id}/ballots": (org) => ({ path: `/api/deliberation/meetings/${fx.delibMeeting(org)}/ballots`, body: { title: "矩阵表决", method: "lottery", options: [{ title: "甲" }, { title: "乙" }] }, ok: 400 }),
+  // 问计 (projects_ballot_http.c): a bad method after the meeting's scope check.
+  "POST /api/deliberation/meetings/{id}/proposal-ballots": (org) => ({ path: `/api/deliberation/meetings/${fx.delibMeeting(org)}/proposal-ballots`, body: { title: "矩阵表决", method: "lottery", proposals: [{ proposal_id: 1 }, { proposal_id: 2 }] }, ok: 400 }),
   "GET /api/ballots/{id}": (org) => ({ path: `/api/ballots/${fx.delibBallot(org)}` }),
   "PUT /api/ballots/{id}/options": (org) => ({ path: `/api/ballots/${fx.delibBallot(org)}/options`, body: { options: [{ title: "丙" }] }, ok: 400 }),
   "POST /api/ballots/{id}/actions": (org) => ({ path: `/api/ballots/${fx.delibBallot(org)}/actions`, body: { action: "fly" }, ok: 400 }),
