@@ -315,6 +315,22 @@ test("协办: the handler asks a second account, who replies; the state stays; a
   expectError(await act(jiedao, d.id, { action: "assist_reply", note: "又一次" }), 409, "conflict", "/action");
   // Answered, the same helper may be asked again.
   expectStatus(await act(shequ, d.id, { action: "assist", handler_user_id: helper.user_id, note: "清运后请复查" }), 200);
+  // A 网格员 asked to help with a demand off their grids sees it and replies, and may do nothing else.
+  const g = expectStatus(await shequ.request("POST", "/api/grids", { body: { org_id: community, name: "协办测试网格" } }), 201).json.id;
+  const other = expectStatus(await shequ.request("POST", "/api/demands", { body: { grid_id: g, category: "other", description: "协办范围测试" } }), 201).json;
+  expectStatus(await act(shequ, other.id, { action: "accept" }), 200);
+  expectStatus(await act(shequ, other.id, { action: "dispatch", handler_user_id: userId("shequ") }), 200);
+  expectError(await wangge.request("GET", `/api/demands/${other.id}`), 404, "not_found");
+  expectStatus(await act(shequ, other.id, { action: "pause", note: "等居民回电" }), 200);
+  expectStatus(await act(shequ, other.id, { action: "assist", handler_user_id: wid, note: "请网格员上门核实" }), 200);
+  assert.equal((await get(wangge, `/api/demands/${other.id}`)).my_assist_open, true);
+  assert.ok((await get(wangge, "/api/demands?mine=true&size=200")).items.some((x) => x.id === other.id));
+  for (const body of [{ action: "close", note: "越权办结" }, { action: "transfer", handler_user_id: wid, note: "x" }, { action: "resume" }])
+    expectError(await act(wangge, other.id, body), 403, "forbidden", "/action");
+  expectStatus(await act(wangge, other.id, { action: "assist_reply", note: "已上门核实" }), 200);
+  const after = await get(shequ, `/api/demands/${other.id}`);
+  assert.equal(after.status, "dispatched");
+  assert.ok(after.paused_at, "协办 and its reply leave the pause as it is");
 });
 
 test("metrics: 响应率 / 解决率 / 满意率 from the stored rows by hand, per grid and rolled up the org tree", async () => {
@@ -578,6 +594,9 @@ test("an overdue demand goes to 督办 at the next level up by itself, one level
     assert.equal(step.actor, null);
     assert.equal(step.note, `超期未办结，系统自动提交${name(above[0])}督办`);
     assert.equal(step.rule_id, "DEM-HOP");
+    // The whole deadline stays past, but under 督办 only the hop counts: it does not climb tick by tick.
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(n(`SELECT supervise_level FROM demand WHERE id = ${d.id}`), 1);
     assert.equal(n(`SELECT COUNT(*) FROM audit WHERE action = 'demand.act' AND target_id = ${d.id} AND source = 'tick:demands.escalate'`), 1);
     // Still late after the street's hop: the level above it, if there is one.
     sql(auto.db, `UPDATE demand SET hop_due = ${now() - 60} WHERE id = ${d.id}`);

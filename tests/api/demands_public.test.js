@@ -133,8 +133,10 @@ test("Open311 GeoReport v2: spec field names, open/closed, public data only", as
 
   const closed = await demand("单元门禁损坏，联系电话13700001111", { note: "已更换门禁" });
   const open = await demand("楼道灯不亮", { open: true });
+  const untouched = await demand("刚登记还没人看", { open: true });
+  await act(open.id, { action: "accept" }); // taken up: published as open; untouched is not
   const hidden = await demand("不公开的诉求", { open: true, extra: { no_publish: true } });
-  const both = await anon(`/open311/v2/requests.json?service_request_id=${closed.number},${open.number},${hidden.number}`);
+  const both = await anon(`/open311/v2/requests.json?service_request_id=${closed.number},${open.number},${hidden.number},${untouched.number}`);
   assert.equal(both.length, 2);
   for (const r of both) assert.deepEqual(Object.keys(r).sort(), [...SPEC_REQUEST].sort());
   const c = both.find((r) => r.service_request_id === closed.number);
@@ -143,7 +145,8 @@ test("Open311 GeoReport v2: spec field names, open/closed, public data only", as
   assert.equal(c.description, "单元门禁损坏，联系电话***");
   assert.equal(c.status_notes, "已更换门禁");
   assert.match(c.requested_datetime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  assert.ok(c.address.endsWith("公开栏测试网格"));
+  assert.equal(c.address, c.agency_responsible); // the community, never the grid or a door
+  expectError(await srv.request("GET", `/open311/v2/requests/${untouched.number}.json`), 404, "not_found");
   assert.equal(both.find((r) => r.service_request_id === open.number).status, "open");
   // One by path, .json only; an unpublished one is not found.
   const one = await anon(`/open311/v2/requests/${closed.number}.json`);

@@ -810,6 +810,15 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
         err_set(err, E_INVALID, "/note", "居民不满意时请记录不满意的原因");
         goto out;
     }
+    if (s->worker_id && strcmp(in->action, "assist_reply")) {
+        bool handles = false;
+        if (demands_store_worker_handles(c, id, s->worker_id, &handles, err) < 0)
+            goto out;
+        if (!handles) {
+            err_set(err, E_FORBIDDEN, "/action", "您是这件诉求的协办人，只能回复协办");
+            goto out;
+        }
+    }
     if (strcmp(in->action, "pause") == 0 && d.paused_at) {
         err_set(err, E_CONFLICT, "/action", "诉求已暂停计时");
         goto out;
@@ -838,8 +847,10 @@ int demand_act(struct app *app, const struct demands_scope *s, int64_t id,
     };
     if (strcmp(in->action, "pause") == 0) {
         st.paused_at = now;
+    } else if (d.paused_at && !strncmp(in->action, "assist", 6)) {
+        st.paused_at = d.paused_at; /* 协办 and its reply leave a pause as it is */
     } else if (d.paused_at) {
-        /* Any step resumes the clocks: the deadlines move on by the time they stood still. */
+        /* Any other step resumes the clocks: the deadlines move on by the time they stood still. */
         int64_t stood = now - d.paused_at;
         st.due_at += stood;
         if (st.hop_due)

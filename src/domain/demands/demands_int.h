@@ -130,6 +130,10 @@ int demands_store_assist_reply(struct db_conn *c, int64_t demand_id, int64_t use
                                const char *reply, int64_t now, bool *found_out, struct err *err);
 int demands_store_assists(struct db_conn *c, int64_t demand_id, struct arena *a,
                           struct demand_assist **out, int64_t *n_out, struct err *err);
+/* Whether grid worker worker_id handles demand id (its handler, or it lies on their grid), not
+ * only helps with it (协办). */
+int demands_store_worker_handles(struct db_conn *c, int64_t id, int64_t worker_id, bool *out,
+                                 struct err *err);
 int demands_store_update(struct db_conn *c, int64_t id, const struct demand_state *s,
                          struct err *err);
 int demands_store_get(struct db_conn *c, const struct demands_scope *s, int64_t id, struct arena *a,

@@ -2,7 +2,8 @@
  * the public board (GET /api/public/demands: closed demands, redacted, with counts by
  * community, grid and category under the k-minimum suppressed) and the Open311 GeoReport v2
  * read API at its standard paths (/open311/v2/services.json, requests.json and
- * requests/{id}.json), our states mapped to open/closed, the same redacted public data. */
+ * requests/{id}.json), our states mapped to open/closed (a demand not yet taken up is not
+ * published), the same redacted public data, the community as the address. */
 #include "core/compat.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -218,7 +219,7 @@ static const char *open311_status(const char *status)
     return strcmp(demand_class_of(status), "open") == 0 ? "open" : "closed";
 }
 
-static json_t *request_json(const struct demand_public *d, struct arena *a)
+static json_t *request_json(const struct demand_public *d)
 {
     return json_pack(
         "{s:s, s:s, s:o, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
@@ -227,10 +228,15 @@ static json_t *request_json(const struct demand_public *d, struct arena *a)
         "description", jstr(d->summary), "agency_responsible", d->org_name, "service_notice",
         json_null(), "requested_datetime", time_or_null(d->created_at), "updated_datetime",
         time_or_null(d->updated_at), "expected_datetime", time_or_null(d->due_at), "address",
-        jstr(d->grid_name ? arena_printf(a, "%s %s", d->org_name, d->grid_name) : d->org_name),
-        "address_id", json_null(), "zipcode", json_null(), "lat", json_null(), "long", json_null(),
-        "media_url", json_null(), "token", json_null());
+        jstr(d->org_name), "address_id", json_null(), "zipcode", json_null(), "lat", json_null(),
+        "long", json_null(), "media_url", json_null(), "token", json_null());
 }
+
+/* Our states as Open311 statuses. A demand nobody has taken up yet (待受理) is not published:
+ * staff have not read it. */
+#define OPEN311_OPEN   ",accepted,dispatched,reopened,supervised,"
+#define OPEN311_CLOSED ",resolved,closed,"
+#define OPEN311_ANY    ",accepted,dispatched,reopened,supervised,resolved,closed,"
 
 /* The Open311 statuses as our states: "open", "closed" or both. */
 static int statuses_of(const char *s, const char **out, struct err *err)
@@ -247,9 +253,7 @@ static int statuses_of(const char *s, const char **out, struct err *err)
             return err_set(err, E_INVALID, "/status", "状态只能是 open 或 closed");
         p += n + (p[n] == ',');
     }
-    *out = open == closed ? NULL
-           : open         ? ",submitted,accepted,dispatched,reopened,supervised,"
-                          : ",resolved,closed,";
+    *out = open == closed ? OPEN311_ANY : open ? OPEN311_OPEN : OPEN311_CLOSED;
     return 0;
 }
 
@@ -274,7 +278,7 @@ static int requests_reply(struct http_req *req, struct http_res *res,
             return -1;
         }
         for (int64_t i = 0; i < n; i++)
-            json_array_append_new(arr, request_json(&d[i], req->arena));
+            json_array_append_new(arr, request_json(&d[i]));
         if (!ids || !p[len])
             break;
         p += len + 1;
@@ -306,7 +310,7 @@ static int requests_get(struct http_req *req, struct http_res *res, struct err *
 /* GET /open311/v2/requests/{id}.json: the capture holds the number with its ".json". */
 static int request_get(struct http_req *req, struct http_res *res, struct err *err)
 {
-    struct demand_public_filter f = { .path = "/", .to_at = INT64_MAX };
+    struct demand_public_filter f = { .path = "/", .statuses = OPEN311_ANY, .to_at = INT64_MAX };
     const char *s = req->params[0];
     size_t n = strlen(s);
 

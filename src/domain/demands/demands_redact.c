@@ -3,10 +3,12 @@
  *   - the names it is given (the reporter, the community's residents and members, staff
  *     accounts found in the text by the store): each becomes 某某;
  *   - a common surname before a form of address (张先生, 李阿姨, 王师傅): the surname becomes 某;
+ *   - contact details: an e-mail address, an account written after 微信 / QQ / 邮箱: ***;
  *   - numbers that reach a person or a door: a run of 7 or more digits (mobile and fixed
  *     phones, ID numbers with their final X, written with or without - and spaces), a number
  *     before 室 or 户, a number before 号 unless it is a day (月…号) or a building or compound
- *     (号楼, 号院), a number after 单元, and the room of a 3-2-401 triple: each becomes ***.
+ *     (号楼, 号院), a number after 单元, a room of 3 or more digits right after 楼 / 栋 / 幢 / 座,
+ *     and a 3-2-401 triple: each becomes ***.
  * Building and unit numbers (3号楼2单元) and dates stay: they do not point at one household. */
 #include "core/compat.h"
 #include "core/arena.h"
@@ -118,10 +120,43 @@ static bool number_private(const char *text, const char *start, const char *end,
         return true;
     if (starts(end, "室") || starts(end, "户"))
         return true;
+    if (digits >= 3 && start - text >= 3 &&
+        (starts(start - 3, "楼") || starts(start - 3, "栋") || starts(start - 3, "幢") ||
+         starts(start - 3, "座")))
+        return true; /* 5号楼1203, 3栋502: a room */
     if (starts(end, "号"))
         return !(start - text >= 3 && starts(start - 3, "月")) && !starts(end + 3, "楼") &&
                !starts(end + 3, "院");
     return start - text >= 6 && starts(start - 6, "单元");
+}
+
+static bool contact_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%' ||
+           c == '@';
+}
+
+/* Whether the ASCII token [p, end) of text is an e-mail address, or an account written after
+ * 微信 / QQ (微信号：wangfang88, QQ 12345): contact details that reach a person. */
+static bool contact_token(const char *text, const char *p, const char *end)
+{
+    const char *at = memchr(p, '@', (size_t)(end - p)), *q = p;
+    static const char *const LABELS[] = {
+        "微信号", "微信", "QQ号", "qq号", "QQ", "qq", "邮箱", NULL
+    };
+
+    if (at && at > p && at + 1 < end)
+        return true;
+    while (q > text && (q[-1] == ' ' || q[-1] == ':'))
+        q--;
+    if (q - text >= 3 && starts(q - 3, "："))
+        q -= 3;
+    for (size_t i = 0; LABELS[i]; i++) {
+        size_t n = strlen(LABELS[i]);
+        if ((size_t)(q - text) >= n && strncmp(q - n, LABELS[i], n) == 0)
+            return true;
+    }
+    return false;
 }
 
 char *demand_redact(const char *text, const char *const *names, size_t nnames, struct arena *a)
@@ -137,6 +172,16 @@ char *demand_redact(const char *text, const char *const *names, size_t nnames, s
     buf_init(&b, a, 3 * strlen(s) + 8); /* "***" for one digit at most */
     for (const char *p = s; *p;) {
         size_t n = char_len(p);
+        if (contact_char(*p) && (p == s || !contact_char(p[-1]))) {
+            const char *end = p;
+            while (contact_char(*end))
+                end++;
+            if (contact_token(s, p, end)) {
+                buf_puts(&b, "***");
+                p = end;
+                continue;
+            }
+        }
         if (isdigit((unsigned char)*p)) {
             int digits, dashes;
             const char *end = number_end(p, &digits, &dashes);

@@ -655,6 +655,25 @@ int demands_store_intake_recent(struct db_conn *c, int64_t user_id, const char *
                             NULL, n_out, "", "", err);
 }
 
+static const struct db_sql SQL_WORKER_HANDLES = {
+    .name = "demands.worker_handles",
+    .sql = "SELECT COUNT(*) FROM demand d WHERE d.id = ? AND (d.handler_user_id = ? OR d.grid_id "
+           "IN (SELECT w.grid_id FROM grid_worker w WHERE w.user_id = ?))",
+};
+
+int demands_store_worker_handles(struct db_conn *c, int64_t id, int64_t worker_id, bool *out,
+                                 struct err *err)
+{
+    int64_t n = 0;
+
+    if (db_read_one_args(c, &SQL_WORKER_HANDLES,
+                         DB_ARGS(DB_INT(id), DB_INT(worker_id), DB_INT(worker_id)), db_read_int,
+                         NULL, &n, "", "", err) < 0)
+        return -1;
+    *out = n > 0;
+    return 0;
+}
+
 static const struct db_sql SQL_ORG_OF = {
     .name = "demands.org_of",
     .sql = "SELECT org_id FROM demand WHERE id = ?",
@@ -774,10 +793,15 @@ int demands_store_assists(struct db_conn *c, int64_t demand_id, struct arena *a,
                              sizeof(struct demand_assist), a, out, n_out, err);
 }
 
+/* Late for the next 督办: overdue and never supervised, or under 督办 and past its hop (the
+ * whole deadline stays past, so it must not count again); and not supervised by the top org
+ * yet (levels above a community: the slashes of its path less 2), so those at the top never
+ * crowd out newer ones. */
 static const struct db_sql SQL_OVERDUE = {
     .name = "demands.overdue",
     .sql = "SELECT d.id, d.supervise_level, d.org_path FROM demand d WHERE " OVERDUE_AT
-           "ORDER BY d.id LIMIT 200",
+           "AND (d.supervise_level = 0 OR d.hop_due < ?) AND d.supervise_level < "
+           "length(d.org_path) - length(replace(d.org_path, '/', '')) - 2 ORDER BY d.id LIMIT 200",
 };
 
 static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
@@ -792,7 +816,8 @@ static void read_overdue(struct db_stmt *st, struct arena *a, void *row)
 int demands_store_overdue(struct db_conn *c, int64_t now, struct arena *a,
                           struct demand_overdue **out, int64_t *n_out, struct err *err)
 {
-    return db_read_rows_args(c, &SQL_OVERDUE, DB_ARGS(DB_INT(now), DB_INT(now), DB_INT(now)),
+    return db_read_rows_args(c, &SQL_OVERDUE,
+                             DB_ARGS(DB_INT(now), DB_INT(now), DB_INT(now), DB_INT(now)),
                              read_overdue, sizeof(struct demand_overdue), a, out, n_out, err);
 }
 

@@ -42,6 +42,10 @@ static void test_numbers(void)
     CHECK_STR(redact("幸福路88号门前，15号院里", NULL, 0), "幸福路***号门前，15号院里");
     CHECK_STR(redact("12月5号起停水3天，涉及120户", NULL, 0), "12月5号起停水3天，涉及***户");
     CHECK_STR(redact("2026年维修费2000元", NULL, 0), "2026年维修费2000元");
+    CHECK_STR(redact("5号楼1203漏水，3栋502也是", NULL, 0), "5号楼***漏水，3栋***也是");
+    CHECK_STR(redact("请加微信：wangfang88 或 QQ 12345，邮件 wf.x@qq.com", NULL, 0),
+              "请加微信：*** 或 QQ ***，邮件 ***");
+    CHECK_STR(redact("C座电梯和B2车库", NULL, 0), "C座电梯和B2车库");
     arena_release(&ar);
 }
 
