@@ -73,6 +73,11 @@ test("a council's roster: the composition rules warn as it changes, and a meetin
   assert.deepEqual([ck.roster, ck.party, ck.residents, ck.warnings], [8, 5, 3, []]);
   expectError(await seat(council, P[4], "party_rep"), 409, "conflict", "/person_id");
   expectError(await seat(council, 99999999, "party_rep"), 404, "not_found", "/person_id");
+  // A second seat overlapping the first (an earlier start) would count one person twice.
+  expectError(await shequ.request("POST", `/api/bodies/${council}/seats`, { body: { person_id: P[0], role: "party_rep", joined_on: day(-400) } }), 409, "conflict", "/person_id");
+  // A person of another community is no one this council may seat (nor read the name of).
+  const outsider = count(`SELECT MIN(m.person_id) FROM member m WHERE m.org_path NOT LIKE (SELECT path FROM org WHERE id = ${community}) || '%'`);
+  expectError(await seat(council, outsider, "party_rep"), 404, "not_found", "/person_id");
   const body = expectStatus(await shequ.request("GET", `/api/bodies/${council}`), 200).json;
   assert.equal(body.roster.length, 8);
   assert.equal(body.roster.filter((s) => s.party).length, 5);

@@ -176,6 +176,8 @@ test("a year of 民生实事: needs → proposals → selection → 公示 → p
   await ok(r1, "POST", `/api/projects/${pj.id}/evaluations`, { ...ev(5, 4, 5, "satisfied"), comment: "晚上亮堂多了" }, 201);
   expectError(await r1.request("POST", `/api/projects/${pj.id}/evaluations`, { body: ev(1, 1, 1, "unsatisfied") }), 409, "conflict");
   expectError(await jumin.request("POST", `/api/projects/${pj.id}/evaluations`, { body: ev(1, 1, 1, "unsatisfied") }), 404, "not_found");
+  // A street's account is not one of the community's residents: no voice of its own.
+  expectError(await jiedao.request("POST", `/api/projects/${pj.id}/evaluations`, { body: ev(1, 1, 1, "unsatisfied") }), 404, "not_found");
   expectError(await r2.request("POST", `/api/projects/${pj.id}/evaluations`, { body: ev(6, 1, 1, "satisfied") }), 400, "invalid", "/quality");
   await ok(r2, "POST", `/api/projects/${pj.id}/evaluations`, ev(3, 2, 4, "basically"), 201);
   let sum = (await ok(jiedao, "GET", `/api/projects/${pj.id}`)).evaluations;

@@ -147,11 +147,11 @@ int deliberation_seat_add(struct app *app, int64_t body_id, const struct delib_s
     clock_today(today);
     if (db_acquire(app->db, &c, err) < 0 || db_tx_begin(c, err) < 0 ||
         delib_store_body(c, body_id, today, a, &b, err) < 0 ||
-        delib_store_person_ok(c, in->person_id, b.tenant_id, err) < 0 ||
-        delib_store_seat_current(c, body_id, in->person_id, in->joined_on, &found, err) < 0)
+        delib_store_person_ok(c, in->person_id, b.tenant_id, b.org_path, err) < 0 ||
+        delib_store_seat_overlap(c, body_id, in->person_id, in->joined_on, &found, err) < 0)
         goto out;
-    if (found) {
-        err_set(err, E_CONFLICT, "/person_id", "此人已在本议事机构的代表名册中");
+    if (found) { /* two seats at once would count one person twice */
+        err_set(err, E_CONFLICT, "/person_id", "此人在这段时间已在本议事机构的代表名册中");
         goto out;
     }
     if (delib_store_seat_insert(c, body_id, in, &id, err) < 0 ||

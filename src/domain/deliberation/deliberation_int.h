@@ -46,7 +46,10 @@ int delib_store_bodies(struct db_conn *c, const char *path, const char *today, s
 int delib_store_body(struct db_conn *c, int64_t id, const char *today, struct arena *a,
                      struct delib_body *out, struct err *err);
 /* A person of the tenant who is a member of the tree or a resident; E_NOT_FOUND otherwise. */
-int delib_store_person_ok(struct db_conn *c, int64_t person_id, int64_t tenant, struct err *err);
+int delib_store_person_ok(struct db_conn *c, int64_t person_id, int64_t tenant, const char *path,
+                          struct err *err);
+int delib_store_seat_overlap(struct db_conn *c, int64_t body_id, int64_t person_id,
+                             const char *from, bool *found_out, struct err *err);
 int delib_store_roster(struct db_conn *c, int64_t body_id, const char *on, struct arena *a,
                        struct delib_seat **out, int64_t *n_out, struct err *err);
 int delib_store_seat_current(struct db_conn *c, int64_t body_id, int64_t person_id, const char *on,

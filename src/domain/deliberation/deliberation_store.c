@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "domain/orgpath.h"
 #include "domain/deliberation/deliberation_int.h"
 
 #define SEAT_ON "s.joined_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)"
@@ -120,18 +121,28 @@ int delib_store_body(struct db_conn *c, int64_t id, const char *today, struct ar
                             read_body, a, out, "", "没有这个议事机构", err);
 }
 
+/* A member of an org in the body's subtree [path, upper), or a resident of a household there. */
 static const struct db_sql SQL_PERSON_OK = {
     .name = "delib.person_ok",
     .sql = "SELECT p.id FROM person p WHERE p.id = ? AND p.tenant_id = ? AND ("
-           "EXISTS (SELECT 1 FROM member m WHERE m.person_id = p.id) OR "
-           "EXISTS (SELECT 1 FROM resident r WHERE r.person_id = p.id))",
+           "EXISTS (SELECT 1 FROM member m WHERE m.person_id = p.id AND m.org_path >= ? AND "
+           "m.org_path < ?) OR EXISTS (SELECT 1 FROM resident r JOIN household h ON h.id = "
+           "r.household_id JOIN org o ON o.id = h.org_id WHERE r.person_id = p.id AND o.path >= ? "
+           "AND o.path < ?))",
 };
-int delib_store_person_ok(struct db_conn *c, int64_t person_id, int64_t tenant, struct err *err)
+int delib_store_person_ok(struct db_conn *c, int64_t person_id, int64_t tenant, const char *path,
+                          struct err *err)
 {
+    char upper[ORG_PATH_MAX];
     int64_t id;
 
-    return db_read_one_args(c, &SQL_PERSON_OK, DB_ARGS(DB_INT(person_id), DB_INT(tenant)),
-                            db_read_int, NULL, &id, "/person_id", "没有这名党员或居民", err);
+    orgpath_upper(path, upper);
+
+    return db_read_one_args(c, &SQL_PERSON_OK,
+                            DB_ARGS(DB_INT(person_id), DB_INT(tenant), DB_TEXT(path),
+                                    DB_TEXT(upper), DB_TEXT(path), DB_TEXT(upper)),
+                            db_read_int, NULL, &id, "/person_id",
+                            "议事机构所在组织范围内没有这名党员或居民", err);
 }
 
 /* ---- roster ---- */
@@ -176,6 +187,23 @@ int delib_store_seat_current(struct db_conn *c, int64_t body_id, int64_t person_
     return db_read_opt_args(c, &SQL_SEAT_CURRENT,
                             DB_ARGS(DB_INT(body_id), DB_INT(person_id), DB_TEXT(on), DB_TEXT(on)),
                             db_read_int, NULL, &id, found_out, err);
+}
+
+/* A seat of the person on the body that has not ended by `from` (a new seat runs open-ended
+ * from `from`, so any such seat overlaps it). */
+static const struct db_sql SQL_SEAT_OVERLAP = {
+    .name = "delib.seat_overlap",
+    .sql = "SELECT s.id FROM delib_seat s WHERE s.body_id = ? AND s.person_id = ? AND "
+           "(s.left_on IS NULL OR s.left_on > ?)",
+};
+int delib_store_seat_overlap(struct db_conn *c, int64_t body_id, int64_t person_id,
+                             const char *from, bool *found_out, struct err *err)
+{
+    int64_t id;
+
+    return db_read_opt_args(c, &SQL_SEAT_OVERLAP,
+                            DB_ARGS(DB_INT(body_id), DB_INT(person_id), DB_TEXT(from)), db_read_int,
+                            NULL, &id, found_out, err);
 }
 
 static const struct db_sql SQL_SEAT_INSERT = {

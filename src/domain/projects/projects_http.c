@@ -624,13 +624,14 @@ static const struct field OBJECTION_IN[] = {
     FIELD_END,
 };
 
-/* Whether the caller belongs to the community at path: a grant at it, inside it or above it
- * (a resident's or member's grant sits at or under their community). */
+/* Whether the caller lives or serves in the community at path: a 居民's or 党员's grant at it
+ * or inside it (a street's or district's account is not one of its residents: it would add a
+ * voice to every community below it). */
 static bool of_community(const struct auth_user *u, const char *path)
 {
     for (int i = 0; i < u->ngrants; i++)
-        if (orgpath_within(u->grants[i].org_path, path) ||
-            orgpath_within(path, u->grants[i].org_path))
+        if ((u->grants[i].role == ROLE_RESIDENT || u->grants[i].role == ROLE_MEMBER) &&
+            orgpath_within(u->grants[i].org_path, path))
             return true;
     return false;
 }
