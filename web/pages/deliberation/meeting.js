@@ -2,7 +2,8 @@
 // marked on site (a representative who votes online counts present), opening the meeting (refused
 // with the failing composition rules named) and closing it, ballots set up (method, choices,
 // budget in 万元, secret), opened and closed, and each closed ballot's result: quorum, the
-// tally, the selection and the explanation lines, with a printable sheet. Text shown as text.
+// tally, the selection and the explanation lines, with a printable sheet; a valid ballot over
+// 民生实事 proposals gives the year's 实事清单 (据此确定实事清单). Text shown as text.
 import { api, loadWith } from "../../lib/api.js";
 import { can } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
@@ -62,10 +63,23 @@ export default {
       if (ok) { open.value = false; load(); }
     }
     const print = () => window.print();
+    // 问计 → 实事清单: a valid ballot over 民生实事 proposals gives the year's list (its org and
+    // year read from a selected proposal; POST /api/selections {ballot_id}).
+    const fromProposals = (r) => r.quorum_met && r.tally.some((t) => t.selected && t.ref_kind === "proposal");
+    async function toSelection(b) {
+      const first = results[b.id].tally.find((t) => t.selected && t.ref_kind === "proposal");
+      try {
+        const p = await api("GET", `/api/proposals/${first.ref_id}`);
+        const s = await api("POST", "/api/selections", { org_id: p.org_id, year: p.year, ballot_id: b.id,
+                                                        basis: `${m.value.body_name} ${m.value.held_on} 会议表决“${b.title}”` });
+        ElementPlus.ElMessage.success(`已确定${p.year}年度实事清单（${s.items.length} 项），请到“民生实事”公示`);
+      } catch (e) { ElementPlus.ElMessage.error(e.message); }
+    }
     const presCols = [{ key: "name", label: "代表", min: 100 }, { key: "role_label", label: "身份", width: 110 }, { key: "how", label: "到会", width: 150, phone: "actions" }];
     const tallyCols = [{ key: "title", label: "选项", min: 140 }, { key: "rank", label: "名次", width: 70 }, { key: "value", label: "得票/得分", width: 100 },
                        { key: "cost_fen", label: "估算费用", width: 120 }, { key: "selected", label: "结果", width: 80 }];
-    return { m, loading, results, act, mark, open, busy, errs, f, addBallot, presCols, tallyCols, can, isMobile, fmtWan, print };
+    return { m, loading, results, act, mark, open, busy, errs, f, addBallot, presCols, tallyCols, can, isMobile, fmtWan, print,
+             fromProposals, toSelection };
   },
   template: `
     <div class="delib-meeting">
@@ -106,6 +120,8 @@ export default {
             </data-list>
             <ol class="delib-lines"><li v-for="(l, i) in results[b.id].lines.slice(1)" :key="i">{{ l }}</li></ol>
             <p v-if="results[b.id].tie_rule" class="muted">同分规则：{{ results[b.id].tie_rule }}</p>
+            <el-button v-if="fromProposals(results[b.id]) && can('projects.write')" size="small" type="primary" class="no-print to-selection"
+                       @click="toSelection(b)">据此确定实事清单</el-button>
           </template>
         </div>
       </template>

@@ -1,6 +1,9 @@
 // proposals.js: 民生实事 → 项目建议: the year's proposals (GET /api/proposals) with cost, the
 // responsible body and the needs behind them; 提出建议 (POST /api/proposals), 可行性审查
-// (可行 with the reviewed cost, 不可行 with a required explanation) and 撤回 with a reason.
+// (可行 with the reviewed cost, 不可行 with a required explanation) and 撤回 with a reason;
+// 提交议事表决 (问计): the feasible proposals put to a 议事协商 meeting's budget ballot
+// (POST /api/deliberation/meetings/{id}/proposal-ballots; titles, costs and the year's budget
+// come from the records, nothing is typed again).
 import { api, withQuery, loadWith } from "../../lib/api.js";
 import { scope, can } from "../../lib/session.js";
 import { fieldErrors, submitForm } from "../../lib/forms.js";
@@ -70,13 +73,38 @@ export default {
     }
     const columns = [{ key: "title", label: "建议", min: 170 }, { key: "cost_fen", label: "估算（元）", width: 120 }, { key: "body", label: "责任单位", min: 120 },
                      { key: "need_ids", label: "依据需求", width: 100 }, { key: "status_label", label: "审查", min: 150 }, { key: "ops", label: "", width: 150, phone: "actions" }];
-    return { year, items, needs, loading, columns, open, busy, errs, form, submit, review, rerrs, startReview, submitReview, retire, can, scope, isMobile, fmtYuan };
+    // 问计: the meetings of the bodies here (a community council, a street assembly) not closed.
+    const vote = reactive({ open: false, meetings: [], meeting_id: null, proposal_ids: [], title: "", method: "approval", max_choices: 3, secret: true });
+    const verrs = fieldErrors();
+    const vbusy = ref(false);
+    const feasible = () => items.value.filter((p) => p.status === "feasible" && !p.selected);
+    async function startVote() {
+      Object.assign(vote, { open: true, meeting_id: null, proposal_ids: feasible().map((p) => p.id), title: `${year.value}年民生实事项目票决` });
+      try {
+        const bodies = (await api("GET", withQuery("/api/bodies", { org: scope.orgId }))).items;
+        const details = await Promise.all(bodies.map((b) => api("GET", `/api/bodies/${b.id}`)));
+        vote.meetings = details.flatMap((d) => (d.meetings || []).filter((m) => m.status !== "closed"));
+      } catch (e) { vote.meetings = []; ElementPlus.ElMessage.error(e.message); }
+    }
+    async function submitVote() {
+      if (!vote.meeting_id) { verrs.meeting_id = "请选择议事会议"; return; }
+      const ok = await submitForm({ busy: vbusy, errs: verrs, fields: ["title", "method", "max_choices", "secret", "proposals"] }, async () => {
+        await api("POST", `/api/deliberation/meetings/${vote.meeting_id}/proposal-ballots`, {
+          title: vote.title, method: vote.method, max_choices: vote.method === "approval" ? vote.max_choices : undefined,
+          secret: vote.secret, proposals: vote.proposal_ids.map((id) => ({ proposal_id: id })) });
+        ElementPlus.ElMessage.success("已建立表决，请在“议事协商”中开会、开启表决");
+      });
+      if (ok) vote.open = false;
+    }
+    return { year, items, needs, loading, columns, open, busy, errs, form, submit, review, rerrs, startReview, submitReview, retire, can, scope, isMobile, fmtYuan,
+             vote, verrs, vbusy, feasible, startVote, submitVote };
   },
   template: `
     <div class="proj-proposals">
       <div class="toolbar">
         <el-input-number v-model="year" :min="2000" :max="2999" :controls="false" class="year-input" />
         <el-button v-if="can('projects.write')" type="primary" icon="Plus" class="proposal-new" @click="open = true">提出建议</el-button>
+        <el-button v-if="can('deliberation.write')" icon="Finished" class="proposal-vote" :disabled="feasible().length < 2" @click="startVote">提交议事表决</el-button>
       </div>
       <data-list :rows="items" :columns="columns" :loading="loading" size="small" empty-text="这一年度还没有项目建议">
         <template #cost_fen="{ row }">{{ fmtYuan(row.cost_fen) }}</template>
@@ -107,6 +135,29 @@ export default {
           </el-form-item>
           <el-form-item label="项目内容（选填）" :error="errs.description"><el-input v-model="form.description" type="textarea" :rows="3" maxlength="2000" /></el-form-item>
           <form-actions label="提出" :busy="busy" @cancel="open = false" />
+        </el-form>
+      </el-dialog>
+      <el-dialog v-model="vote.open" title="提交议事表决（问计）" :fullscreen="isMobile" width="560px" class="proposal-vote-dialog">
+        <el-form label-position="top" @submit.prevent="submitVote">
+          <p class="form-hint">表决的选项就是下列建议（名称、核定金额），预算为{{ year }}年度民生实事预算；入选名单按得票在预算内依次确定。</p>
+          <el-form-item label="议事会议" :error="verrs.meeting_id">
+            <el-select v-model="vote.meeting_id" placeholder="选择议事会议" class="need-pick">
+              <el-option v-for="m in vote.meetings" :key="m.id" :label="m.body_name + ' · ' + m.held_on + ' · ' + m.status_label" :value="m.id" />
+            </el-select>
+            <div v-if="!vote.meetings.length" class="form-hint">还没有未结束的议事会议：请先在“议事协商”中召集会议。</div>
+          </el-form-item>
+          <el-form-item label="表决的建议" :error="verrs.proposals">
+            <el-select v-model="vote.proposal_ids" multiple class="need-pick">
+              <el-option v-for="p in feasible()" :key="p.id" :label="p.title + '（' + fmtYuan(p.cost_fen) + ' 元）'" :value="p.id" />
+            </el-select>
+          </el-form-item>
+          <el-form-item label="表决事项" :error="verrs.title"><el-input v-model="vote.title" maxlength="100" /></el-form-item>
+          <el-form-item label="表决方式" :error="verrs.method">
+            <el-radio-group v-model="vote.method"><el-radio value="approval">赞成票（限选）</el-radio><el-radio value="borda">排序</el-radio><el-radio value="score">评分</el-radio></el-radio-group>
+          </el-form-item>
+          <el-form-item v-if="vote.method === 'approval'" label="每人最多选几项" :error="verrs.max_choices"><el-input-number v-model="vote.max_choices" :min="1" :max="100" /></el-form-item>
+          <el-form-item :error="verrs.secret"><el-checkbox v-model="vote.secret">无记名投票</el-checkbox></el-form-item>
+          <form-actions label="建立表决" :busy="vbusy" @cancel="vote.open = false" />
         </el-form>
       </el-dialog>
       <el-dialog v-model="review.open" title="可行性审查" :fullscreen="isMobile" width="480px">
