@@ -1,8 +1,8 @@
 // chart-card.js: one dashboard chart (pie or bar, ECharts) with the same numbers in a table
 // beside it, for screen readers and for reading exact values. rows: [{label, n}].
-import { loadEcharts } from "../lib/echarts.js";
+import { useChart } from "../lib/echarts.js";
 import { fmtNumber, fmtPercent } from "../lib/format.js";
-const { ref, computed, watch, onMounted, onBeforeUnmount, nextTick } = Vue;
+const { ref, computed } = Vue;
 
 const COLORS = ["#c8161d", "#e6692e", "#f2b233", "#5b8ff9", "#5ad8a6", "#9270ca", "#ff9d4d", "#269a99", "#6dc8ec", "#945fb9"];
 
@@ -16,7 +16,6 @@ export default {
   },
   setup(props) {
     const el = ref(null);
-    let chart = null;
     const total = computed(() => props.rows.reduce((s, r) => s + r.n, 0));
     function option() {
       const data = props.rows.map((r) => ({ name: r.label, value: r.n }));
@@ -39,24 +38,7 @@ export default {
                xAxis: { type: "value", minInterval: 1, splitNumber: 3, axisLabel: { fontSize: 11 } },
                series: [{ type: "bar", data: data.map((d) => d.value), barMaxWidth: 18, itemStyle: { borderRadius: [0, 3, 3, 0] } }] };
     }
-    async function draw() {
-      const echarts = await loadEcharts();
-      await nextTick();
-      if (!el.value) return;
-      // SVG: crisp at any zoom, and its texts are in the page (tests read the labels).
-      if (!chart) chart = echarts.init(el.value, null, { renderer: "svg" });
-      chart.setOption(option(), true);
-    }
-    const onResize = () => chart && chart.resize();
-    onMounted(() => {
-      draw();
-      window.addEventListener("resize", onResize);
-    });
-    onBeforeUnmount(() => {
-      window.removeEventListener("resize", onResize);
-      if (chart) chart.dispose();
-    });
-    watch(() => props.rows, draw, { deep: true });
+    useChart(el, option, () => props.rows);
     return { el, total, fmtNumber, fmtPercent, colors: COLORS };
   },
   template: `

@@ -2,9 +2,9 @@
 // month as bars and their 解决率 and 满意率 as lines on a percent axis, with the same numbers
 // in the month table below it (DataList: a table, cards on a phone) for reading exact values
 // and for screen readers. months: the metrics route's rows (name "2026-12", total, rates).
-import { loadEcharts } from "../lib/echarts.js";
+import { useChart } from "../lib/echarts.js";
 import DataList from "./data-list.js";
-const { ref, watch, onMounted, onBeforeUnmount, nextTick } = Vue;
+const { ref } = Vue;
 
 const pct = (v) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 const COLUMNS = [
@@ -19,7 +19,6 @@ export default {
   props: { months: { type: Array, default: () => [] } },
   setup(props) {
     const el = ref(null);
-    let chart = null;
     const rate = (v) => (v === null ? null : Math.round(v * 1000) / 10);
     // Every month from the first to the last on the axis: a month without demands is a zero
     // bar with no rates, not a gap that joins its neighbours.
@@ -55,24 +54,7 @@ export default {
         ],
       };
     }
-    async function draw() {
-      if (!props.months.length) return;
-      const echarts = await loadEcharts();
-      await nextTick();
-      if (!el.value) return;
-      if (!chart) chart = echarts.init(el.value, null, { renderer: "svg" });
-      chart.setOption(option(), true);
-    }
-    const onResize = () => chart && chart.resize();
-    onMounted(() => {
-      draw();
-      window.addEventListener("resize", onResize);
-    });
-    onBeforeUnmount(() => {
-      window.removeEventListener("resize", onResize);
-      if (chart) chart.dispose();
-    });
-    watch(() => props.months, draw, { deep: true });
+    useChart(el, () => (props.months.length ? option() : null), () => props.months);
     return { el, pct, columns: COLUMNS };
   },
   template: `

@@ -633,27 +633,34 @@ static int demand_action(struct http_req *req, struct http_res *res, struct err 
 
 /* ---- photos ---- */
 
-static int photo_upload(struct http_req *req, struct http_res *res, struct err *err)
+/* Keeps the uploaded photo of demand id within scope s and answers the demand's photos. */
+static int photo_save(struct http_req *req, struct http_res *res, const struct demands_scope *s,
+                      int64_t id, struct err *err)
 {
-    struct demands_scope s = record_scope(req);
     struct http_upload up;
     struct auth_actor actor;
-    int64_t id, pid;
+    int64_t pid;
 
-    if (demand_in_scope(req, &id, err) < 0)
-        return -1;
     if (http_multipart_file(req, &up, err) < 0) {
         err_refine(err, "/file", "请以 multipart/form-data 上传照片（表单字段 file：JPEG 或 PNG）");
         return -1;
     }
     http_actor(req, &actor);
-    if (demand_photo_add(req->app, &s, id, up.filename, up.data, up.len, &actor, req->arena, &pid,
+    if (demand_photo_add(req->app, s, id, up.filename, up.data, up.len, &actor, req->arena, &pid,
                          err) < 0)
         return -1;
     http_res_json(res, 201,
                   json_pack("{s:I, s:o}", "id", (json_int_t)pid, "photos",
                             photos_json(req->app, id, req->arena)));
     return 0;
+}
+
+static int photo_upload(struct http_req *req, struct http_res *res, struct err *err)
+{
+    struct demands_scope s = record_scope(req);
+    int64_t id;
+
+    return demand_in_scope(req, &id, err) < 0 ? -1 : photo_save(req, res, &s, id, err);
 }
 
 static int photo_download(struct http_req *req, struct http_res *res, struct err *err)
@@ -780,24 +787,9 @@ struct visit_in {
 static int my_photo_upload(struct http_req *req, struct http_res *res, struct err *err)
 {
     struct demands_scope s;
-    struct http_upload up;
-    struct auth_actor actor;
-    int64_t id, pid;
+    int64_t id;
 
-    if (own_scope(req, &id, &s, err) < 0)
-        return -1;
-    if (http_multipart_file(req, &up, err) < 0) {
-        err_refine(err, "/file", "请以 multipart/form-data 上传照片（表单字段 file：JPEG 或 PNG）");
-        return -1;
-    }
-    http_actor(req, &actor);
-    if (demand_photo_add(req->app, &s, id, up.filename, up.data, up.len, &actor, req->arena, &pid,
-                         err) < 0)
-        return -1;
-    http_res_json(res, 201,
-                  json_pack("{s:I, s:o}", "id", (json_int_t)pid, "photos",
-                            photos_json(req->app, id, req->arena)));
-    return 0;
+    return own_scope(req, &id, &s, err) < 0 ? -1 : photo_save(req, res, &s, id, err);
 }
 
 static const struct field VISIT_IN[] = {

@@ -6,11 +6,11 @@
 // the exact numbers).
 import { api, withQuery, loadWith } from "../../lib/api.js";
 import { scope } from "../../lib/session.js";
-import { loadEcharts } from "../../lib/echarts.js";
+import { useChart } from "../../lib/echarts.js";
 import { todayCN } from "../../lib/orglife.js";
 import { fmtYuan } from "../../lib/money.js";
 import DataList from "../../components/data-list.js";
-const { ref, computed, watch, onMounted, onBeforeUnmount, nextTick } = Vue;
+const { ref, computed, watch, onMounted } = Vue;
 
 // The org name without "中共" and the committee words, to fit a chart's axis.
 const shortName = (n) => n.replace(/^中共/, "").replace(/(工作委员会|委员会|总支部委员会)$/, "");
@@ -23,16 +23,11 @@ export default {
     const data = ref(null);
     const loading = ref(false);
     const el = ref(null);
-    let chart = null;
-    async function draw() {
-      if (!data.value || !data.value.items.length) return;
-      const echarts = await loadEcharts();
-      await nextTick();
-      if (!el.value) return;
-      if (!chart) chart = echarts.init(el.value, null, { renderer: "svg" });
+    function option() {
+      if (!data.value || !data.value.items.length) return null;
       const items = data.value.items;
       const yuan = (k) => items.map((r) => r[k] / 100);
-      chart.setOption({
+      return {
         animation: false, color: ["#5b8ff9", "#c8161d", "#5ad8a6"], textStyle: { fontFamily: "Noto Sans CJK SC, sans-serif" },
         tooltip: { trigger: "axis" }, legend: { top: 0 },
         grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
@@ -41,17 +36,16 @@ export default {
         series: [{ name: "预算", type: "bar", data: yuan("budget_fen"), barMaxWidth: 10 },
                  { name: "已分配", type: "bar", data: yuan("allocated_fen"), barMaxWidth: 10 },
                  { name: "已使用", type: "bar", data: yuan("spent_fen"), barMaxWidth: 10 }],
-      }, true);
+      };
     }
+    useChart(el, option, () => data.value);
     async function load() {
       if (!scope.orgId) return;
       const r = await loadWith(loading, () => api("GET", withQuery("/api/funds/ledger", { org: scope.orgId, year: year.value })));
-      if (r) { data.value = r; draw(); }
+      if (r) data.value = r;
     }
-    const onResize = () => chart && chart.resize();
     watch([() => scope.orgId, year], load);
-    onMounted(() => { load(); window.addEventListener("resize", onResize); });
-    onBeforeUnmount(() => { window.removeEventListener("resize", onResize); if (chart) chart.dispose(); });
+    onMounted(load);
     const years = computed(() => { const y = Number(todayCN().slice(0, 4)); return [y + 1, y, y - 1]; });
     // A community's ledger is its own row only: no 合计 repeating it.
     const rows = computed(() => {
