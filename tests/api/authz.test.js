@@ -128,6 +128,8 @@ const fx = {
   // A grid (网格) of org worked by the 网格员 login, and a 待受理 demand on such a grid.
   grid(org) { const f = want("grid", org, planning ? { name: `矩阵网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   demand(org) { const f = want("demand", org, planning ? { name: `矩阵诉求网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
+  // A demand taken up (已受理), as the Open311 API publishes it; its number is JZ + its id.
+  takenDemand(org) { const f = want("takenDemand", org, planning ? { name: `矩阵受理网格${cjkNum(++counter)}` } : {}); return planning ? f : f.id; },
   // A photo of such a demand: {id, demand}.
   demandPhoto(org) {
     const f = want("demandPhoto", org, planning ? { name: `矩阵照片网格${cjkNum(++counter)}` } : {});
@@ -279,6 +281,7 @@ function createFixtures(list) {
       INSERT INTO demand (tenant_id, org_id, org_path, grid_id, category, description, status, channel, respond_due, due_at, created_at, updated_at)
       SELECT 1, org_id, org_path, id, 'environment', '矩阵诉求', 'submitted', 'visit', 0, 0, 0, 0 FROM grid WHERE id = (SELECT MAX(id) FROM grid);
       UPDATE demand SET number = 'JZ' || id WHERE number IS NULL RETURNING id;`,
+    takenDemand: (f) => stmt.demand(f).replace("WHERE number IS NULL RETURNING id;", "WHERE number IS NULL;\n      UPDATE demand SET status = 'accepted' WHERE id = (SELECT MAX(id) FROM demand) RETURNING id;"),
     demandPhoto: (f) => `${stmt.demand(f).replace(/ RETURNING id;$/, ";")}
       INSERT INTO demand_photo (demand_id, file_name, kind, content_type, size, stripped_bytes, data, uploaded_at)
       SELECT MAX(id), '矩阵照片.png', 'png', 'image/png', 4, 0, ${PG ? "'\\x89504E47'::bytea" : "X'89504E47'"}, 0 FROM demand RETURNING id, demand_id;`,

@@ -32,11 +32,11 @@ module.exports = (fx) => ({
   // validation error for everyone; the list answers every caller (empty without a household).
   "POST /api/me/demands": () => ({ path: "/api/me/demands", body: { category: "other", description: "  " }, ok: 400 }),
   "GET /api/me/demands": () => ({ path: "/api/me/demands" }),
-  // The public board and Open311 (no login; a fixture demand's number is JZ + its id).
+  // The public board and Open311 (no login; a fixture demand taken up, its number JZ + its id).
   "GET /api/public/demands": () => ({ path: "/api/public/demands" }),
   "GET /open311/v2/services.json": () => ({ path: "/open311/v2/services.json" }),
   "GET /open311/v2/requests.json": () => ({ path: "/open311/v2/requests.json" }),
-  "GET /open311/v2/requests/{id}": (org) => ({ path: `/open311/v2/requests/JZ${fx.demand(org)}.json` }),
+  "GET /open311/v2/requests/{id}": (org) => ({ path: `/open311/v2/requests/JZ${fx.takenDemand(org)}.json` }),
   "POST /api/me/demands/{id}/visit": () => ({ path: "/api/me/demands/1/visit", body: {}, ok: 400 }),
   "POST /api/me/demands/{id}/photos": () => ({ path: "/api/me/demands/1/photos", body: {}, ok: 400 }),
 });
