@@ -217,6 +217,10 @@ test("a year of 民生实事: needs → proposals → selection → 公示 → p
   const res = await srv.request("GET", `/api/public/projects?org=${c2}&year=${Y}`);
   const pubj = expectStatus(res, 200).json;
   assert.equal(pubj.total, 3);
+  // Paged: the chains are built for the page asked only.
+  const p2 = expectStatus(await srv.request("GET", `/api/public/projects?org=${c2}&year=${Y}&size=2&page=2`), 200).json;
+  assert.deepEqual([p2.total, p2.page, p2.size, p2.items.length], [3, 2, 2, 1]);
+  expectError(await srv.request("GET", "/api/public/projects?size=51"), 400, "invalid", "/size");
   const pc = pubj.items.find((x) => x.project.id === pj.id);
   assert.equal(pc.project.progress, 100);
   assert.deepEqual(pc.evaluations, ch.evaluations);

@@ -16,15 +16,21 @@ export default {
     const years = [thisYear - 1, thisYear];
     const year = ref(thisYear);
     const items = ref([]);
+    const total = ref(0);
+    const page = ref(1);
     const loading = ref(false);
     async function load() {
       loading.value = true;
-      try { items.value = (await api("GET", withQuery("/api/public/projects", { year: year.value }))).items; } catch { items.value = []; }
+      try {
+        const r = await api("GET", withQuery("/api/public/projects", { year: year.value, page: page.value, size: 20 }));
+        items.value = r.items;
+        total.value = r.total;
+      } catch { items.value = []; total.value = 0; }
       loading.value = false;
     }
-    watch(year, load);
+    watch(year, () => { page.value = 1; load(); });
     onMounted(load);
-    return { year, years, items, loading, fmtYuan };
+    return { year, years, items, total, page, loading, load, fmtYuan };
   },
   template: `
     <div class="public-page">
@@ -50,6 +56,7 @@ export default {
             <div v-for="x in c.accountability" :key="x.id">问责：{{ x.failure }}<template v-if="x.outcome">；结果：{{ x.outcome }}</template></div>
           </div>
         </el-card>
+        <el-pagination v-if="total > 20" v-model:current-page="page" :page-size="20" :total="total" layout="prev, pager, next" small @current-change="load" />
       </div>
     </div>`,
 };
