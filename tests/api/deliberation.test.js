@@ -83,6 +83,10 @@ test("a council's roster: the composition rules warn as it changes, and a meetin
   assert.equal(body.roster.filter((s) => s.party).length, 5);
   assert.deepEqual(body.check.warnings, []);
   assert.equal(expectStatus(await shequ.request("POST", `/api/deliberation/meetings/${m0}/actions`, { body: { action: "open" } }), 200).json.status, "open");
+  // The meeting has opened: the roster of its date stays as it was (quorum and votes count on it).
+  expectError(await seat(council, residents[10], "resident_rep"), 409, "conflict", "/joined_on");
+  const someSeat = body.roster[0].id;
+  expectError(await shequ.request("POST", `/api/deliberation/seats/${someSeat}/end`, { body: { left_on: today() } }), 409, "conflict", "/left_on");
 });
 
 test("a meeting that fails quorum: the result says so and selects nothing", async () => {

@@ -131,6 +131,21 @@ int deliberation_roster(struct app *app, int64_t body_id, const char *on, struct
     return rc;
 }
 
+/* E_CONFLICT when a roster change dated `on` would reach back to a meeting that has opened:
+ * its quorum and votes were counted on the roster of its date, which stays as it was. */
+static int roster_frozen(struct db_conn *c, int64_t body_id, const char *on, const char *field,
+                         struct arena *a, struct err *err)
+{
+    const char *held = NULL;
+
+    if (delib_store_held_since(c, body_id, on, a, &held, err) < 0)
+        return -1;
+    if (held && *held)
+        return err_set(err, E_CONFLICT, field,
+                       "%s 已开过会，名册在那天及以前不能再变动（请从会后的日期起调整）", held);
+    return 0;
+}
+
 int deliberation_seat_add(struct app *app, int64_t body_id, const struct delib_seat_in *in,
                           const struct auth_actor *actor, struct arena *out_a, int64_t *id_out,
                           struct delib_check *check_out, struct err *err)
@@ -154,6 +169,8 @@ int deliberation_seat_add(struct app *app, int64_t body_id, const struct delib_s
         err_set(err, E_CONFLICT, "/person_id", "此人在这段时间已在本议事机构的代表名册中");
         goto out;
     }
+    if (roster_frozen(c, body_id, in->joined_on, "/joined_on", a, err) < 0)
+        goto out;
     if (delib_store_seat_insert(c, body_id, in, &id, err) < 0 ||
         auth_audit_change(c, actor, "delib.seat", "delib_seat", id, b.org_id,
                           json_pack("{s:I, s:I, s:s, s:s}", "body_id", (json_int_t)body_id,
@@ -213,7 +230,8 @@ int deliberation_seat_end(struct app *app, int64_t seat_id, const char *left_on,
         err_set(err, E_INVALID, "/left_on", "退出日期不能早于加入日期 %s", s.joined_on);
         goto out;
     }
-    if (delib_store_seat_end(c, seat_id, left_on, err) < 0 ||
+    if (roster_frozen(c, s.body_id, left_on, "/left_on", a, err) < 0 ||
+        delib_store_seat_end(c, seat_id, left_on, err) < 0 ||
         auth_audit_change(c, actor, "delib.seat_end", "delib_seat", seat_id, b.org_id,
                           json_pack("{s:s}", "left_on", left_on), err) < 0 ||
         check_roster(c, s.body_id, today, out_a, NULL, NULL, check_out, err) < 0)

@@ -48,6 +48,8 @@ int delib_store_body(struct db_conn *c, int64_t id, const char *today, struct ar
 /* A person of the tenant who is a member of the tree or a resident; E_NOT_FOUND otherwise. */
 int delib_store_person_ok(struct db_conn *c, int64_t person_id, int64_t tenant, const char *path,
                           struct err *err);
+int delib_store_held_since(struct db_conn *c, int64_t body_id, const char *on, struct arena *a,
+                           const char **held_on_out, struct err *err);
 int delib_store_seat_overlap(struct db_conn *c, int64_t body_id, int64_t person_id,
                              const char *from, bool *found_out, struct err *err);
 int delib_store_roster(struct db_conn *c, int64_t body_id, const char *on, struct arena *a,

@@ -206,6 +206,21 @@ int delib_store_seat_overlap(struct db_conn *c, int64_t body_id, int64_t person_
                             NULL, &id, found_out, err);
 }
 
+/* The latest date of a meeting of the body that has opened (or closed) on or after `on`: a
+ * roster change dated on or before it would change who counted there. NULL: none. */
+static const struct db_sql SQL_HELD_SINCE = {
+    .name = "delib.held_since",
+    .sql = "SELECT MAX(held_on) FROM delib_meeting WHERE body_id = ? AND status <> 'planned' "
+           "AND held_on >= ?",
+};
+int delib_store_held_since(struct db_conn *c, int64_t body_id, const char *on, struct arena *a,
+                           const char **held_on_out, struct err *err)
+{
+    *held_on_out = NULL;
+    return db_read_one_args(c, &SQL_HELD_SINCE, DB_ARGS(DB_INT(body_id), DB_TEXT(on)), db_read_text,
+                            a, held_on_out, "", "", err);
+}
+
 static const struct db_sql SQL_SEAT_INSERT = {
     .name = "delib.seat_insert",
     .sql = "INSERT INTO delib_seat (body_id, person_id, role, joined_on) VALUES (?, ?, ?, ?) "
