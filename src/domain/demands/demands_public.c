@@ -22,7 +22,8 @@ static int redact(struct db_conn *c, struct demand_public *d, struct arena *a, s
     if (demands_store_public_names(c, d, text, a, &names, &n, err) < 0)
         return -1;
     all = arena_alloc(a, (size_t)(n + 1) * sizeof(*all));
-    memcpy(all, names, (size_t)n * sizeof(*all));
+    if (n)
+        memcpy(all, names, (size_t)n * sizeof(*all));
     all[n++] = d->reporter_name; /* a name typed at intake, maybe of no person on record */
     d->summary = demand_redact(d->summary, all, (size_t)n, a);
     d->reply = demand_redact(d->reply, all, (size_t)n, a);
