@@ -47,6 +47,16 @@ json_t *jint(int64_t v)
     return j;
 }
 
+json_t *jtime(int64_t t)
+{
+    char buf[21];
+
+    if (!t)
+        return json_null();
+    clock_fmt_utc(t, buf);
+    return jstr(buf);
+}
+
 /* v without its surrounding blanks, copied into a and normalized as json.h says for f. */
 static char *text_clean(const struct field *f, const char *v, struct arena *a)
 {

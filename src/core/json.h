@@ -151,3 +151,5 @@ void utf8_halfwidth(char *s, bool punctuation);
  * NULL strings as JSON null. */
 json_t *jstr(const char *s);
 json_t *jint(int64_t v);
+/* Epoch seconds as "2026-12-08T00:32:15Z"; 0 (not set) as JSON null. */
+json_t *jtime(int64_t t);

@@ -2,11 +2,11 @@
 // feasible proposals to the council's meeting from 民生实事 → 项目建议 (提交议事表决: the options
 // are the proposals, nothing typed); the council votes (the resident representative on the API,
 // the others present on site); on 议事协商 the closed ballot's result offers 据此确定实事清单,
-// which makes the year's list from it with the ballot recorded. Screenshots at 1366.
+// which makes the year's list from it with the ballot recorded. Screenshots at 1366 and 360.
 "use strict";
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { setup, signIn, shot, noErrors, login } = require("./lib/browser.js");
+const { setup, signIn, shot, noErrors, overflow, login } = require("./lib/browser.js");
 const { sql, today } = require("../api/lib/harness.js");
 
 const Y = 2031;
@@ -83,5 +83,26 @@ test("proposals to the council's vote from 民生实事, and the year's list fro
   const [sel, items] = sql(env.srv.db, `SELECT s.ballot_id, (SELECT COUNT(*) FROM proj_selection_item i WHERE i.selection_id = s.id) FROM proj_selection s WHERE s.year = ${Y}`)[0].map(Number);
   assert.equal(sel, ballot);
   assert.equal(items, 2);
+  noErrors(env);
+});
+
+test("the same on a 360 px phone: the vote dialog and the result with its button fit the screen", async () => {
+  const phone = await env.newPage({ width: 360, height: 780 });
+  await signIn(env, phone, "shequ");
+  await phone.goto(env.srv.url + "/projects");
+  await phone.click(".projects-tabs .el-tabs__item:has-text('建议')");
+  await phone.locator(".proj-proposals .year-input input").fill(String(Y + 1));
+  await phone.locator(".proj-proposals .year-input input").press("Enter");
+  await phone.waitForSelector(".proj-proposals button.proposal-vote");
+  assert.ok(await overflow(phone) <= 0, "项目建议 fits at 360 px");
+  await shot(phone, "projects-proposals-360", { fullPage: false });
+  await phone.goto(env.srv.url + "/deliberation");
+  await phone.locator(".delib-bodies .list-card:has-text('问计测试议事会') button:has-text('名册与会议')").click();
+  await phone.waitForSelector(".delib-bodies h3:has-text('问计测试议事会')");
+  await phone.locator(".delib-bodies .list-card:has-text('进入') button").first().click();
+  await phone.waitForSelector(".delib-meeting button.to-selection");
+  assert.ok(await overflow(phone) <= 0, "the meeting fits at 360 px");
+  await phone.locator(".delib-meeting button.to-selection").scrollIntoViewIfNeeded();
+  await shot(phone, "projects-ballot-result-360", { fullPage: false });
   noErrors(env);
 });

@@ -83,16 +83,6 @@ static const char *mask_text(const char *s, bool phone, struct arena *a)
     return arena_printf(a, "%.*s**", (int)n, s);
 }
 
-static json_t *opt_time(int64_t t)
-{
-    char buf[21];
-
-    if (!t)
-        return json_null();
-    clock_fmt_utc(t, buf);
-    return jstr(buf);
-}
-
 /* ---- grids ---- */
 
 struct org_q {
@@ -369,14 +359,14 @@ static json_t *demand_json(const struct demand_row *d, bool reveal, struct arena
         d->satisfaction ? jstr(enum_label(DEMAND_ANSWERS, DEMAND_ANSWER_LABELS, d->satisfaction))
                         : json_null());
     json_object_set_new(o, "satisfaction_reason", jstr(d->satisfaction_reason));
-    json_object_set_new(o, "created_at", opt_time(d->created_at));
-    json_object_set_new(o, "respond_due", opt_time(d->respond_due));
-    json_object_set_new(o, "first_response_at", opt_time(d->first_response_at));
-    json_object_set_new(o, "hop_due", opt_time(d->hop_due));
-    json_object_set_new(o, "due_at", opt_time(d->due_at));
-    json_object_set_new(o, "resolved_at", opt_time(d->resolved_at));
-    json_object_set_new(o, "closed_at", opt_time(d->closed_at));
-    json_object_set_new(o, "paused_at", opt_time(d->paused_at));
+    json_object_set_new(o, "created_at", jtime(d->created_at));
+    json_object_set_new(o, "respond_due", jtime(d->respond_due));
+    json_object_set_new(o, "first_response_at", jtime(d->first_response_at));
+    json_object_set_new(o, "hop_due", jtime(d->hop_due));
+    json_object_set_new(o, "due_at", jtime(d->due_at));
+    json_object_set_new(o, "resolved_at", jtime(d->resolved_at));
+    json_object_set_new(o, "closed_at", jtime(d->closed_at));
+    json_object_set_new(o, "paused_at", jtime(d->paused_at));
     return o;
 }
 
@@ -508,10 +498,10 @@ static json_t *events_json(const struct demand_event *e, int64_t n)
         json_object_set_new(x, "actor", jstr(e[i].actor_name));
         json_object_set_new(x, "handler", jstr(e[i].handler_name));
         json_object_set_new(x, "note", jstr(e[i].note));
-        json_object_set_new(x, "deadline", opt_time(e[i].deadline));
+        json_object_set_new(x, "deadline", jtime(e[i].deadline));
         json_object_set_new(x, "rule_id", jstr(e[i].rule_id));
         json_object_set_new(x, "rule_hours", e[i].rule_id ? jint(e[i].rule_hours) : json_null());
-        json_object_set_new(x, "at", opt_time(e[i].at));
+        json_object_set_new(x, "at", jtime(e[i].at));
         json_array_append_new(arr, x);
     }
     return arr;
@@ -532,7 +522,7 @@ static json_t *photos_json(struct app *app, int64_t id, struct arena *a)
             json_pack("{s:I, s:s, s:s, s:I, s:I, s:o}", "id", (json_int_t)p[i].id, "file_name",
                       p[i].file_name, "content_type", p[i].content_type, "size",
                       (json_int_t)p[i].size, "stripped_bytes", (json_int_t)p[i].stripped_bytes,
-                      "uploaded_at", opt_time(p[i].uploaded_at));
+                      "uploaded_at", jtime(p[i].uploaded_at));
         json_object_set_new(o, "uploaded_by", jstr(p[i].uploaded_by_name));
         json_array_append_new(arr, o);
     }
@@ -549,11 +539,11 @@ static json_t *assists_json(const struct demand_assist *x, int64_t n, int64_t me
     for (int64_t i = 0; i < n; i++) {
         json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:b}", "id", (json_int_t)x[i].id,
                               "user_id", (json_int_t)x[i].user_id, "name", x[i].name, "note",
-                              x[i].note, "due_at", opt_time(x[i].due_at), "asked_at",
-                              opt_time(x[i].asked_at), "late", !x[i].done_at && x[i].due_at < now);
+                              x[i].note, "due_at", jtime(x[i].due_at), "asked_at",
+                              jtime(x[i].asked_at), "late", !x[i].done_at && x[i].due_at < now);
         json_object_set_new(o, "asked_by", jstr(x[i].asked_by_name));
         json_object_set_new(o, "reply", jstr(x[i].reply));
-        json_object_set_new(o, "done_at", opt_time(x[i].done_at));
+        json_object_set_new(o, "done_at", jtime(x[i].done_at));
         json_array_append_new(arr, o);
         *mine = *mine || (x[i].user_id == me && !x[i].done_at);
     }

@@ -16,16 +16,6 @@
 #include "domain/modules.h"
 #include "http/http.h"
 
-static json_t *time_or_null(int64_t t)
-{
-    char buf[21];
-
-    if (!t)
-        return json_null();
-    clock_fmt_utc(t, buf);
-    return jstr(buf);
-}
-
 /* ---- the public board ---- */
 
 struct board_q {
@@ -44,11 +34,10 @@ static const struct field BOARD_Q[] = {
 
 static json_t *board_item(const struct demand_public *d)
 {
-    json_t *o =
-        json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "number", d->number, "category",
-                  d->category, "category_name", d->category_name, "org_name", d->org_name,
-                  "summary", jstr(d->summary), "reply", jstr(d->reply), "created_at",
-                  time_or_null(d->created_at), "closed_at", time_or_null(d->closed_at));
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "number", d->number,
+                          "category", d->category, "category_name", d->category_name, "org_name",
+                          d->org_name, "summary", jstr(d->summary), "reply", jstr(d->reply),
+                          "created_at", jtime(d->created_at), "closed_at", jtime(d->closed_at));
 
     json_object_set_new(o, "close_days",
                         d->closed_at ? jint((d->closed_at - d->created_at + 86399) / 86400)
@@ -226,10 +215,10 @@ static json_t *request_json(const struct demand_public *d)
         "service_request_id", d->number, "status", open311_status(d->status), "status_notes",
         jstr(d->reply), "service_name", d->category_name, "service_code", d->category,
         "description", jstr(d->summary), "agency_responsible", d->org_name, "service_notice",
-        json_null(), "requested_datetime", time_or_null(d->created_at), "updated_datetime",
-        time_or_null(d->updated_at), "expected_datetime", time_or_null(d->due_at), "address",
-        jstr(d->org_name), "address_id", json_null(), "zipcode", json_null(), "lat", json_null(),
-        "long", json_null(), "media_url", json_null(), "token", json_null());
+        json_null(), "requested_datetime", jtime(d->created_at), "updated_datetime",
+        jtime(d->updated_at), "expected_datetime", jtime(d->due_at), "address", jstr(d->org_name),
+        "address_id", json_null(), "zipcode", json_null(), "lat", json_null(), "long", json_null(),
+        "media_url", json_null(), "token", json_null());
 }
 
 /* Our states as Open311 statuses. A demand nobody has taken up yet (待受理) is not published:

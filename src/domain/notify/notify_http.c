@@ -3,7 +3,6 @@
  * nothing to scope but the session. The phone a message went to is sealed at rest. */
 #include "core/compat.h"
 #include "core/arena.h"
-#include "core/clock.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "core/seal.h"
@@ -12,16 +11,6 @@
 #include "domain/modules.h"
 #include "domain/notify/notify.h"
 #include "http/http.h"
-
-static json_t *time_json(int64_t t)
-{
-    char buf[21];
-
-    if (!t)
-        return json_null();
-    clock_fmt_utc(t, buf);
-    return jstr(buf);
-}
 
 struct page_q {
     int64_t page, size;
@@ -47,8 +36,8 @@ static int inbox_get(struct http_req *req, struct http_res *res, struct err *err
     items = json_array();
     for (int64_t i = 0; i < n; i++) {
         json_t *o = json_pack("{s:I, s:s, s:s, s:o, s:o}", "id", (json_int_t)r[i].id, "kind",
-                              r[i].kind, "body", r[i].body, "created_at",
-                              time_json(r[i].created_at), "read_at", time_json(r[i].read_at));
+                              r[i].kind, "body", r[i].body, "created_at", jtime(r[i].created_at),
+                              "read_at", jtime(r[i].read_at));
         json_object_set_new(o, "ref_type", jstr(r[i].ref_type));
         json_object_set_new(o, "ref_id", r[i].ref_id ? jint(r[i].ref_id) : json_null());
         json_array_append_new(items, o);
